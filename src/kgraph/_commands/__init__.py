@@ -1,0 +1,16 @@
+"""CLI commands, one module per area; each module has ``register(app)``."""
+
+from __future__ import annotations
+
+import typer
+
+from . import run
+
+__all__ = ["register"]
+
+_MODULES = [run]
+
+
+def register(app: typer.Typer) -> None:
+    for module in _MODULES:
+        module.register(app)

@@ -1,0 +1,22 @@
+"""``kgraph run``: the main job (what ``make run`` does)."""
+
+from __future__ import annotations
+
+import typer
+
+from .. import pipeline
+from ..cli import command_errors, state
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("run")
+    @command_errors
+    def run(ctx: typer.Context) -> None:
+        """Run the main job on the configured store: build the graph from the releases folder,
+        validate it, and write the reports (what `make run` does)."""
+        settings = state(ctx).settings
+        report = pipeline.run(settings)
+        for line in report.lines:
+            typer.echo(line)
+        if report.exit_code:
+            raise typer.Exit(report.exit_code)

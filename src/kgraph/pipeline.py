@@ -1,0 +1,26 @@
+"""The jobs the shells run: build, link, validate, and ``run`` (all of them in order)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .config import Settings
+from .store import open_store
+
+__all__ = ["RunReport", "run"]
+
+
+@dataclass
+class RunReport:
+    """What a job did, as lines a shell may print, and the exit code it implies."""
+
+    lines: list[str] = field(default_factory=list)
+    exit_code: int = 0
+
+
+def run(settings: Settings) -> RunReport:
+    """The main job: every stage that exists so far, in order, on ``settings.store``."""
+    report = RunReport()
+    with open_store(settings.store) as store:
+        report.lines.append(f"store {store.url}: {len(store)} quads")
+    return report

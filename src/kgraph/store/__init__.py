@@ -1,0 +1,40 @@
+"""Store backends, opened by URL.
+
+* ``oxigraph:PATH`` (or a bare path): embedded Oxigraph on disk (the default, ``.kgraph/store``);
+* ``memory:``: embedded Oxigraph in memory;
+* ``http(s)://...``: a remote SPARQL 1.1 endpoint (Query, Update, Graph Store Protocol).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import StoreError
+from .base import QueryResult, SelectResult, Store
+from .oxigraph import OxigraphStore
+
+__all__ = ["Store", "SelectResult", "QueryResult", "OxigraphStore", "open_store"]
+
+
+def open_store(url: str, *, read_only: bool = False) -> Store:
+    """Open the store named by ``url``.
+
+    Raises:
+        StoreError: the URL names no known backend.
+        StoreLocked: the embedded store is held by another process.
+    """
+    if url in ("memory:", "memory", ":memory:"):
+        return OxigraphStore(None)
+    if url.startswith("oxigraph:"):
+        return OxigraphStore(Path(url[len("oxigraph:"):]), read_only=read_only)
+    if url.startswith(("http://", "https://")):
+        try:
+            from .remote import RemoteStore
+        except ImportError:
+            raise StoreError("remote SPARQL endpoints are not supported yet", source=url) from None
+        return RemoteStore(url)
+    if "://" in url or url.endswith(":"):
+        raise StoreError(
+            "unknown store URL (use oxigraph:PATH, memory: or an http(s) SPARQL endpoint)", source=url
+        )
+    return OxigraphStore(Path(url), read_only=read_only)
