@@ -30,7 +30,7 @@ test: $(STAMP_TEST) lint
 	$(BIN)/pytest
 
 bench: $(STAMP_TEST)
-	$(BIN)/python -m benchmarks
+	for f in benchmarks/bench_*.py; do $(BIN)/python $$f || exit 1; done
 
 clean:
 	rm -rf $(VENV) .kgraph out
