@@ -120,17 +120,23 @@ def _handler(server: FaultServer) -> type[http.server.BaseHTTPRequestHandler]:
     return Handler
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that gave up (timeout) breaks the pipe: expected here
+
+
 @pytest.fixture
 def fault_server() -> Iterator[Callable[..., FaultServer]]:
     """Factory: ``fault_server(script, upstream=None)`` starts a fault server on 127.0.0.1."""
-    started: list[http.server.ThreadingHTTPServer] = []
+    started: list[_QuietServer] = []
 
     def start(script: list[tuple[str, Any]] | None = None, upstream: str | None = None) -> FaultServer:
         state = FaultServer("", list(script or []), [], upstream)
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-        httpd.daemon_threads = True
+        httpd = _QuietServer(("127.0.0.1", 0), _handler(state))
         state.url = f"http://127.0.0.1:{httpd.server_address[1]}/sparql"
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         started.append(httpd)
         return state
 
