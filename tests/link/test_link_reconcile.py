@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from rdflib import Literal, URIRef
 
+from kgraph import namespaces as ns
 from kgraph.config import USER_AGENT, Settings
 from kgraph.link import (
     LINKS_GRAPH,
@@ -20,7 +21,6 @@ from kgraph.link import (
     link,
     reconcile,
 )
-from kgraph import namespaces as ns
 from kgraph.namespaces import KG, KGI, OWL, PROV, RDF, RDFS, VOID, WD, WDT
 
 pytestmark = pytest.mark.server

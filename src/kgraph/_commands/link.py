@@ -19,13 +19,13 @@ def register(app: typer.Typer) -> None:
             False, "--offline",
             help="Use no network: curated links, code lists and cached Wikidata answers only.",
         ),
-        review: Path = typer.Option(
+        review: str = typer.Option(
             None, "--review", metavar="FILE",
             help="Write the candidates of entities that need a person's decision to this CSV "
             "(put yes in its accept column, then feed it back with --apply).",
             show_default=False,
         ),
-        apply: Path = typer.Option(
+        apply: str = typer.Option(
             None, "--apply", metavar="FILE",
             help="Apply an edited review CSV: the rows marked yes in accept become links.",
             show_default=False,
@@ -48,6 +48,8 @@ def register(app: typer.Typer) -> None:
         if endpoint:
             settings = replace(settings, wikidata_endpoint=endpoint)
         with open_store(settings.store) as store:
-            report = linking.link(store, settings, offline=offline, review=review, apply=apply)
+            report = linking.link(store, settings, offline=offline,
+                                  review=Path(review) if review else None,
+                                  apply=Path(apply) if apply else None)
         for line in report.lines:
             typer.echo(line)
