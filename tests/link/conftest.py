@@ -144,3 +144,14 @@ def fault_server() -> Iterator[Callable[..., FaultServer]]:
     for httpd in started:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture
+def closed_url() -> str:
+    """A loopback URL nobody listens on."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}/sparql"

@@ -22,7 +22,6 @@ from kgraph.link import (
 )
 from kgraph.namespaces import KG, KGI, OWL, RDF, SKOS, WD
 from kgraph.store import OxigraphStore
-from tests_link_util import closed_port_url
 
 ROOT = Path(__file__).resolve().parents[2]
 CERTAIN = {"italy": "Q38", "china": "Q148", "india": "Q668", "africa": "Q15", "south-america": "Q18",
@@ -86,8 +85,8 @@ def test_curated_links_need_a_source(tmp_path) -> None:
         read_curated(p)
 
 
-def test_offline_applies_curated_links_and_code_lists_without_network(founding_store, tmp_path) -> None:
-    s = Settings(store="memory:", wikidata_endpoint=closed_port_url(), cache_dir=tmp_path / "empty-cache")
+def test_offline_applies_curated_links_and_code_lists_without_network(founding_store, tmp_path, closed_url) -> None:
+    s = Settings(store="memory:", wikidata_endpoint=closed_url, cache_dir=tmp_path / "empty-cache")
     report = link_offline(founding_store, s)
     assert report.requests == 0
     links = founding_store.graph(LINKS_GRAPH)
@@ -103,13 +102,13 @@ def test_offline_applies_curated_links_and_code_lists_without_network(founding_s
     assert not (tmp_path / "empty-cache").exists()
 
 
-def test_pipeline_run_applies_the_offline_link_stage(tmp_path, monkeypatch) -> None:
+def test_pipeline_run_applies_the_offline_link_stage(tmp_path, monkeypatch, closed_url) -> None:
     path = tmp_path / "store"
     st = ox.Store(str(path))
     st.load(path=str(Path(__file__).parent / "data" / "founding.trig"), format=ox.RdfFormat.TRIG)
     del st
-    monkeypatch.setenv("KGRAPH_WIKIDATA_ENDPOINT", closed_port_url())
-    s = Settings(store=f"oxigraph:{path}", wikidata_endpoint=closed_port_url(), cache_dir=tmp_path / "cache")
+    monkeypatch.setenv("KGRAPH_WIKIDATA_ENDPOINT", closed_url)
+    s = Settings(store=f"oxigraph:{path}", wikidata_endpoint=closed_url, cache_dir=tmp_path / "cache")
     report = pipeline.run(s)
     assert any(line.startswith("linked 7 of 16 entities") for line in report.lines), report.lines
     with OxigraphStore(path) as store:

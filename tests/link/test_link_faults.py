@@ -124,10 +124,9 @@ def test_a_refused_query_skips_its_entities_only(fault_server) -> None:
     assert len(server.seen) == 1  # a bad query is not retried
 
 
-def test_no_server_at_all(tmp_path) -> None:
-    from tests_link_util import closed_port_url
+def test_no_server_at_all(closed_url) -> None:
 
-    c = client(closed_port_url())
+    c = client(closed_url)
     with pytest.raises(WikidataUnavailable, match="cannot connect"):
         c.select(SELECT)
     assert c.requests == 4

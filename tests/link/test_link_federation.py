@@ -13,7 +13,6 @@ from kgraph.errors import ConfigError
 from kgraph.link import WIKIDATA_ENDPOINT, link_offline, redirect_service, uses_service
 from kgraph.namespaces import KGI
 from kgraph.store import SelectResult
-from tests_link_util import closed_port_url
 
 QUERIES = Path(__file__).resolve().parents[2] / "queries"
 FEDERATED = sorted(p for p in QUERIES.glob("wikidata-*.rq"))
@@ -51,8 +50,8 @@ def test_redirect_service() -> None:
 
 
 @pytest.mark.server
-def test_federated_queries_against_the_stand_in(founding_store, wikidata, tmp_path) -> None:
-    link_offline(founding_store, Settings(store="memory:", wikidata_endpoint=closed_port_url(),
+def test_federated_queries_against_the_stand_in(founding_store, wikidata, tmp_path, closed_url) -> None:
+    link_offline(founding_store, Settings(store="memory:", wikidata_endpoint=closed_url,
                                           cache_dir=tmp_path / "cache"))
     results = {}
     for path in FEDERATED:
