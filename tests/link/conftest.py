@@ -70,6 +70,7 @@ class FaultServer:
     script: list[tuple[str, Any]] = field(default_factory=list)
     seen: list[Seen] = field(default_factory=list)
     upstream: str | None = None
+    reject_if: bytes | None = None  # answer 400 to every request whose body holds this
 
 
 def _handler(server: FaultServer) -> type[http.server.BaseHTTPRequestHandler]:
@@ -92,6 +93,9 @@ def _handler(server: FaultServer) -> type[http.server.BaseHTTPRequestHandler]:
             length = int(self.headers.get("Content-Length", "0"))
             body = self.rfile.read(length)
             server.seen.append(Seen("POST", self.path, dict(self.headers), body, time.monotonic()))
+            if server.reject_if is not None and server.reject_if in body:
+                self._reply(400, b"Bad Request: query refused", "text/plain")
+                return
             step = server.script.pop(0) if server.script else ("proxy", None)
             kind, arg = step
             if kind == "429":
@@ -107,6 +111,13 @@ def _handler(server: FaultServer) -> type[http.server.BaseHTTPRequestHandler]:
             elif kind == "truncated":
                 self._reply(200, b'{"head":{"vars":["item"]},"results":{"bindings":[{"item":{"type":"u',
                             "application/sparql-results+json")
+            elif kind == "short":  # declares more bytes than it sends, then hangs up
+                self.send_response(200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", "5000")
+                self.end_headers()
+                self.wfile.write(b'{"head":{"vars":["item"]},"results":{"bind')
+                self.close_connection = True
             elif kind == "json":
                 self._reply(200, json.dumps(arg).encode(), "application/sparql-results+json")
             else:

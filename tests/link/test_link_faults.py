@@ -110,6 +110,13 @@ def test_truncated_json_is_not_data(fault_server, tmp_path) -> None:
     assert not list(tmp_path.rglob("*.json"))  # faults are never cached
 
 
+def test_a_connection_closed_before_the_declared_length_is_a_fault(fault_server) -> None:
+    server = fault_server([("short", None), ("json", EMPTY)])
+    c = client(server.url)
+    assert c.select(SELECT).rows == []
+    assert c.requests == 2 and c.stats.waits == [0.01]
+
+
 def test_json_that_is_not_a_select_result_is_not_data(fault_server) -> None:
     server = fault_server([("json", {"error": "nope"})] * 4)
     with pytest.raises(WikidataUnavailable, match=r"not a SPARQL SELECT result"):
@@ -122,6 +129,21 @@ def test_a_refused_query_skips_its_entities_only(fault_server) -> None:
     with pytest.raises(EntitySkipped, match="refused the query"):
         c.select(SELECT)
     assert len(server.seen) == 1  # a bad query is not retried
+
+
+def test_an_entity_the_endpoint_refuses_is_skipped_alone(founding_store, wikidata, fault_server, tmp_path) -> None:
+    server = fault_server(upstream=wikidata.query_url)
+    server.reject_if = b"Tarquini"
+    s = Settings(store="memory:", wikidata_endpoint=server.url, cache_dir=tmp_path / "cache")
+    report = link(founding_store, s)
+    skipped = [d.entity.iri for d in report.decisions if d.status == "skipped"]
+    assert skipped == [KGI["person/maurizio-tarquini"]]
+    assert any("maurizio-tarquini skipped: " in r and "refused the query" in r for r in report.skipped)
+    assert any(line.startswith("not searched:") for line in report.lines)
+    linked = {ln.entity for ln in report.links}
+    assert KGI["person/mauro-bergozza"] in linked and KGI["org/assomac"] in linked
+    # the batch, then each of its 9 entities alone (16 less 7 curated), then the curated places
+    assert len(server.seen) == 1 + 9 + 1
 
 
 def test_no_server_at_all(closed_url) -> None:

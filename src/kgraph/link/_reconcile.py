@@ -20,7 +20,7 @@ from rdflib.term import Node
 from ..errors import InputError
 from ..namespaces import FOAF, KG, ORG, RDFS, SKOS, WD, WDT
 from ..store import Store
-from ._errors import EntitySkipped
+from ._errors import CacheMiss, EntitySkipped
 from ._util import norm, select
 from ._wikidata import WikidataClient
 
@@ -83,6 +83,9 @@ _OBJECT_PROPERTIES = ("P17", "P39", "P108", "P159", "P749", "P463")
 _CONTEXT_PROPERTIES = ("P39", "P108")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _LANGS = ("en", "it")
+# Names are also looked up as "mul" labels (Wikidata's language-independent labels, used
+# for many people's and organisations' names).
+_SEARCH_LANGS = ("en", "it", "mul")
 
 
 def qid_of(iri: Node | str) -> str | None:
@@ -276,7 +279,7 @@ def candidate_query(entities: Sequence[Entity]) -> str:
     for n, entity in enumerate(entities):
         key = Literal(f"e{n}").n3()
         for name in entity.names:
-            for lang in _LANGS:
+            for lang in _SEARCH_LANGS:
                 rows.append(f"    ({key} {Literal(name, lang=lang).n3()})")
     return (
         _PREFIXES
@@ -431,12 +434,23 @@ def reconcile(
     times: list[dt.datetime] = []
     skipped_reasons: list[str] = []
     skipped_entities: set[URIRef] = set()
-    for batch in _batches(todo, client.batch_size):
+    queue = list(_batches(todo, client.batch_size))
+    while queue:
+        batch = queue.pop(0)
         try:
             resp = client.select(candidate_query(batch))
-        except EntitySkipped as exc:
-            skipped_reasons.append(f"{len(batch)} entities skipped: {exc}")
+        except CacheMiss as exc:
+            skipped_reasons.append(f"{len(batch)} entities not searched: {exc}")
             skipped_entities.update(e.iri for e in batch)
+            continue
+        except EntitySkipped as exc:
+            if len(batch) > 1:
+                # The endpoint refused the batch: ask for its entities one by one, so
+                # only the entity it cannot take is skipped.
+                queue[:0] = [[e] for e in batch]
+                continue
+            skipped_reasons.append(f"{batch[0].iri} skipped: {exc}")
+            skipped_entities.add(batch[0].iri)
             continue
         times.append(resp.retrieved)
         found, how = parse_items(resp.rows)
