@@ -20,7 +20,7 @@ from kgraph.link import (
     read_curated,
     scheme_iri,
 )
-from kgraph.namespaces import KG, KGI, OWL, RDF, SKOS, WD
+from kgraph.namespaces import KG, KGI, OWL, RDF, SKOS, VOID, WD
 from kgraph.store import OxigraphStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,3 +114,16 @@ def test_pipeline_run_applies_the_offline_link_stage(tmp_path, monkeypatch, clos
     with OxigraphStore(path) as store:
         assert (KGI["place/bergamo"], OWL.sameAs, WD.Q628) in store.graph(LINKS_GRAPH)
         assert len(store.graph(CODELISTS_GRAPH)) > 2000
+
+
+def test_a_concept_is_linked_with_exact_match(founding_store, tmp_path, closed_url) -> None:
+    founding_store.update(
+        "INSERT DATA { GRAPH <https://w3id.org/kgraph/graph/test> { "
+        "<https://w3id.org/kgraph/id/place/africa> a <http://www.w3.org/2004/02/skos/core#Concept> } }")
+    s = Settings(store="memory:", wikidata_endpoint=closed_url, cache_dir=tmp_path / "cache")
+    link_offline(founding_store, s)
+    links = founding_store.graph(LINKS_GRAPH)
+    assert (KGI["place/africa"], SKOS.exactMatch, WD.Q15) in links
+    assert (KGI["place/africa"], OWL.sameAs, None) not in links
+    assert (KGI["place/italy"], OWL.sameAs, WD.Q38) in links
+    assert {LINKS_GRAPH} == set(links.subjects(VOID.linkPredicate, SKOS.exactMatch))

@@ -313,5 +313,10 @@ def link(
 
 
 def link_offline(store: Store, settings: Settings) -> LinkReport:
-    """Curated links, code lists and cached answers only: never touches the network."""
+    """Curated links, code lists and cached answers only: never touches the network
+    (what ``kgraph run`` applies).
+
+    Raises:
+        InputError: the curated-links or a code-list file is malformed (store unchanged).
+    """
     return link(store, settings, offline=True)

@@ -292,7 +292,11 @@ def candidate_query(entities: Sequence[Entity]) -> str:
 
 
 def enrichment_query(qids: Iterable[str]) -> str:
-    """The SELECT for what enrichment keeps about the items ``qids`` (checked to be QIDs)."""
+    """The SELECT for what enrichment keeps about the items ``qids``.
+
+    Raises:
+        InputError: one of ``qids`` is not a Wikidata item ID (``Q`` and digits).
+    """
     items = []
     for q in sorted(set(qids), key=lambda s: int(s[1:]) if _QID.match(s) else 0):
         if not _QID.match(q):
