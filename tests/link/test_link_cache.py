@@ -58,3 +58,18 @@ def test_cli_link_offline(tmp_path, monkeypatch, closed_url) -> None:
     assert result.exit_code == 0, result.output
     assert "linked 7 of 16 entities to Wikidata (7 curated); 0 requests" in result.output
     assert "code lists:" in result.output
+
+
+def test_an_entry_that_is_not_a_select_answer_is_a_miss(tmp_path) -> None:
+    cache = ResponseCache(tmp_path)
+    cache.put("http://a/sparql", "SELECT 1", {"error": "x"}, WHEN)
+    assert cache.get("http://a/sparql", "SELECT 1") is None
+
+
+def test_an_unwritable_cache_is_a_clear_error(tmp_path) -> None:
+    from kgraph.errors import ConfigError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(ConfigError, match="cannot write the Wikidata cache"):
+        ResponseCache(blocker).put("http://a/sparql", "SELECT 1", ANSWER, WHEN)

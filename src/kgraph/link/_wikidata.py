@@ -35,6 +35,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 )
 
 from ..config import USER_AGENT
+from ..errors import ConfigError
 from ._errors import CacheMiss, EntitySkipped, WikidataUnavailable
 
 __all__ = ["WIKIDATA_ENDPOINT", "ResponseCache", "SparqlResponse", "WikidataClient"]
@@ -82,11 +83,25 @@ class ResponseCache:
             entry = json.loads(p.read_text(encoding="utf-8"))
             if entry.get("endpoint") != endpoint or entry.get("query") != query:
                 return None
+            if not _is_select_json(entry["response"]):
+                return None
             return entry["response"], dt.datetime.fromisoformat(entry["retrieved"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def put(self, endpoint: str, query: str, response: Mapping[str, Any], retrieved: dt.datetime) -> None:
+        """Store one answer.
+
+        Raises:
+            ConfigError: the cache folder cannot be written (``KGRAPH_CACHE_DIR``).
+        """
+        try:
+            self._put(endpoint, query, response, retrieved)
+        except OSError as exc:
+            raise ConfigError(f"cannot write the Wikidata cache (KGRAPH_CACHE_DIR): {exc.strerror or exc}",
+                              source=self.directory) from None
+
+    def _put(self, endpoint: str, query: str, response: Mapping[str, Any], retrieved: dt.datetime) -> None:
         p = self.path(endpoint, query)
         p.parent.mkdir(parents=True, exist_ok=True)
         entry = {"endpoint": endpoint, "query": query, "retrieved": retrieved.isoformat(),
