@@ -25,12 +25,12 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kgraph import namespaces as _ns
 from kgraph.config import Settings
 from kgraph.link import LINKS_GRAPH, link
 from kgraph.store import OxigraphStore
 
-KG = "https://w3id.org/kgraph/ontology#"
-KGI = "https://w3id.org/kgraph/id/"
+KGI = str(_ns.KGI)
 
 
 def free_port() -> int:
@@ -62,20 +62,20 @@ def synthetic(n: int) -> tuple[str, str]:
         kind = ("org", "person", "city")[i % 3]
         name = f"Synthetic {kind.title()} {i:05d}"
         iri = f"<{KGI}{kind if kind != 'city' else 'place'}/synthetic-{i:05d}>"
-        cls = {"org": f"<{KG}Company>", "person": "<http://xmlns.com/foaf/0.1/Person>", "city": f"<{KG}City>"}[kind]
-        store.append(f'{iri} a {cls} ; <http://www.w3.org/2004/02/skos/core#prefLabel> "{name}"@en .')
+        cls = {"org": f"<{_ns.KG.Company}>", "person": f"<{_ns.FOAF.Person}>", "city": f"<{_ns.KG.City}>"}[kind]
+        store.append(f'{iri} a {cls} ; <{_ns.SKOS.prefLabel}> "{name}"@en .')
         item = f"wd:Q{qid + i}"
         wtype = {"org": "wd:Q4830453", "person": "wd:Q5", "city": "wd:Q515"}[kind]
         wd.append(f'{item} rdfs:label "{name}"@en ; schema:description "synthetic {kind}"@en ; '
                   f"wdt:P31 {wtype} ; wdt:P17 wd:Q38 .")
         if kind == "person":
             org = i - 1
-            store.append(f"<{KGI}membership/{i}> <http://www.w3.org/ns/org#member> {iri} ; "
-                         f"<http://www.w3.org/ns/org#organization> <{KGI}org/synthetic-{org:05d}> .")
+            store.append(f"<{KGI}membership/{i}> <{_ns.ORG.member}> {iri} ; "
+                         f"<{_ns.ORG.organization}> <{KGI}org/synthetic-{org:05d}> .")
             wd.append(f"{item} wdt:P108 wd:Q{qid + org} .")
         if i % 10 == 0:  # a namesake of another type
             wd.append(f'wd:Q{qid + n + i} rdfs:label "{name}"@en ; wdt:P31 wd:Q9909004 .')
-    trig = "<https://w3id.org/kgraph/graph/release/synthetic> {\n" + "\n".join(store) + "\n}\n"
+    trig = f"<{_ns.KGG['release/synthetic']}> {{\n" + "\n".join(store) + "\n}\n"
     return trig, "\n".join(wd) + "\n"
 
 

@@ -119,3 +119,16 @@ def test_cli_review_and_apply(wikidata, tmp_path, monkeypatch) -> None:
     result = runner.invoke(app, ["--store", f"oxigraph:{store}", "link", "--apply", str(tmp_path / "nope.csv")])
     assert result.exit_code == 2
     assert "nope.csv: cannot read the review file" in result.output
+
+
+def test_review_cells_from_outside_cannot_become_formulas(tmp_path) -> None:
+    from kgraph.link import Candidate, Decision, Entity, write_review
+
+    e = Entity(KGI["org/x"], "organisation", ("=HYPERLINK(1)",))
+    d = Decision(e, [Candidate(e.iri, "Q1", "+cmd", "@SUM(A1)", 0.5, ("label",)),
+                     Candidate(e.iri, "Q2", "plain", "-", 0.5, ("label",))], "review")
+    assert write_review(tmp_path / "r.csv", [d]) == 1
+    out = rows(tmp_path / "r.csv")
+    assert out[0]["label"] == "'=HYPERLINK(1)"
+    assert out[0]["wikidata_label"] == "'+cmd" and out[0]["description"] == "'@SUM(A1)"
+    assert out[1]["wikidata_label"] == "plain"

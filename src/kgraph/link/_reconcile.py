@@ -330,12 +330,12 @@ def parse_items(rows: Iterable[Mapping[str, Node]]) -> tuple[dict[str, WikidataI
             if isinstance(o, URIRef) and isinstance(v, Literal) and v.language:
                 item.object_labels.setdefault(o, {}).setdefault(v.language, set()).add(str(v))
             continue
-        if p == RDFS.label and isinstance(v, Literal) and v.language:
-            item.labels.setdefault(v.language, set()).add(str(v))
-        elif str(p) == "http://schema.org/description" and isinstance(v, Literal) and v.language:
-            item.descriptions.setdefault(v.language, set()).add(str(v))
-        elif str(p).startswith(wdt):
+        if str(p).startswith(wdt):
             item.claims.setdefault(str(p)[len(wdt):], set()).add(v)
+        elif isinstance(v, Literal) and v.language:
+            # The first branch of the query asks for rdfs:label and schema:description only.
+            target = item.labels if p == RDFS.label else item.descriptions
+            target.setdefault(v.language, set()).add(str(v))
     return items, matches
 
 

@@ -36,6 +36,12 @@ class ReviewedLink:
     line: int
 
 
+def _cell(text: str) -> str:
+    """Text from outside as an inert spreadsheet cell: a leading = + - @ would make a
+    formula when a person opens the file in a spreadsheet (CSV injection)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def write_review(path: str | Path, decisions: Iterable[Decision]) -> int:
     """Write the candidates of every decision in ``review`` state; returns the number of
     entities written. The file is replaced atomically.
@@ -51,9 +57,9 @@ def write_review(path: str | Path, decisions: Iterable[Decision]) -> int:
             continue
         entities += 1
         for rank, c in enumerate(d.candidates, start=1):
-            rows.append({"entity": str(d.entity.iri), "label": d.entity.label, "kind": d.entity.kind,
-                         "rank": rank, "qid": c.qid, "wikidata_label": c.label,
-                         "description": c.description, "score": f"{c.score:.4f}",
+            rows.append({"entity": str(d.entity.iri), "label": _cell(d.entity.label), "kind": d.entity.kind,
+                         "rank": rank, "qid": c.qid, "wikidata_label": _cell(c.label),
+                         "description": _cell(c.description), "score": f"{c.score:.4f}",
                          "reasons": "+".join(c.reasons), "accept": ""})
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
