@@ -174,7 +174,15 @@ class WikidataClient:
         return self.stats.requests
 
     def select(self, query: str) -> SparqlResponse:
-        """Run a SELECT query; answered from the cache when it is there."""
+        """Run a SELECT query; answered from the cache when it is there, else fetched
+        (with the retries above) and cached.
+
+        Raises:
+            WikidataUnavailable: the endpoint kept failing; stop the run.
+            EntitySkipped: the endpoint refused this query; skip what it was for.
+            CacheMiss: offline and not cached.
+            ConfigError: the cache folder cannot be written.
+        """
         if self.cache is not None:
             hit = self.cache.get(self.endpoint, query)
             if hit is not None:
