@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .config import Settings
-from .store import open_store
+from .store import Store, open_store
 
-__all__ = ["RunReport", "run"]
+__all__ = ["RunReport", "run", "link_offline"]
 
 
 @dataclass
@@ -18,9 +18,21 @@ class RunReport:
     exit_code: int = 0
 
 
+def link_offline(store: Store, settings: Settings) -> list[str]:
+    """Link stage without network: curated Wikidata links, code lists, cached answers.
+
+    Raises:
+        InputError: a curated-links or code-list file is malformed.
+    """
+    from .link import link_offline as _link_offline
+
+    return _link_offline(store, settings).lines
+
+
 def run(settings: Settings) -> RunReport:
     """The main job: every stage that exists so far, in order, on ``settings.store``."""
     report = RunReport()
     with open_store(settings.store) as store:
+        report.lines.extend(link_offline(store, settings))
         report.lines.append(f"store {store.url}: {len(store)} quads")
     return report
