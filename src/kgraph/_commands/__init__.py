@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from . import run
+from . import run, viz
 
 __all__ = ["register"]
 
-_MODULES = [run]
+_MODULES = [run, viz]
 
 
 def register(app: typer.Typer) -> None:
