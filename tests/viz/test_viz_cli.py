@@ -114,3 +114,13 @@ def test_run_writes_the_whole_graph_page(sample_store_url: str, tmp_path: Path) 
     assert result.exit_code == 0, result.output
     assert f"network page: {out / 'network.html'}" in result.output
     assert len(page_json(out / "network.html")["nodes"]) == 28
+
+
+def test_query_parameters_need_a_query_and_are_checked(sample_store_url: str, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    alone = invoke(sample_store_url, "viz", "--param", "organisation=Assomac")
+    assert alone.exit_code == 2 and "--param goes with --query" in alone.output
+    (tmp_path / "q.rq").write_text("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1")
+    bad = invoke(sample_store_url, "viz", "--query", "q.rq", "--param", "novalue")
+    assert bad.exit_code == 2 and "--param: expected NAME=VALUE, not 'novalue'" in bad.output

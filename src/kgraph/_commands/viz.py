@@ -4,54 +4,67 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
 from .. import viz
 from ..cli import command_errors, state
-from ..errors import QueryError
+from ..errors import ParameterError, QueryError
 from ..store import open_store
 
 _EXTENSIONS = {"html": "html", "graphml": "graphml", "gexf": "gexf", "png": "png", "svg": "svg"}
 
 
-def resolve_query(value: str) -> tuple[str, str]:
-    """SPARQL text and its source name for ``--query``: a .rq file, ``queries/NAME.rq`` in
-    the working folder, or a named query of :mod:`kgraph.queries` when that exists.
+def _library() -> Any:
+    try:
+        return importlib.import_module("kgraph.queries")
+    except ImportError:  # the named-query library is optional for drawing
+        return None
+
+
+def resolve_query(value: str, params: dict[str, str] | None = None) -> tuple[str, str, dict[str, Any]]:
+    """SPARQL text, source name and bindings for ``--query``: a .rq file, or a named query
+    (:class:`kgraph.queries.QueryLibrary` when present, else ``queries/NAME.rq`` in the
+    working folder). ``params`` become typed bindings through the query's header.
 
     Raises:
         QueryError: the file cannot be read or no query has that name.
+        ParameterError: a parameter is unknown, missing or mistyped.
     """
+    library = _library()
     path = Path(value)
     if path.suffix == ".rq" or path.is_file():
+        if library is not None and hasattr(library, "NamedQuery"):
+            named = library.NamedQuery.from_file(path, require_header=False)
+            return named.text, str(path), named.bindings(params or {})
         try:
-            return path.read_text(encoding="utf-8"), str(path)
+            text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"cannot read the query file: {exc}", source=value) from None
+        if params:
+            raise ParameterError("--param needs the named-query library (kgraph.queries)", source=value)
+        return text, str(path), {}
+    if library is not None and hasattr(library, "QueryLibrary"):
+        named = library.QueryLibrary().get(value)
+        return named.text, str(named.path), named.bindings(params or {})
     local = Path("queries") / f"{value}.rq"
     if local.is_file():
-        return local.read_text(encoding="utf-8"), str(local)
-    try:
-        library: Any = importlib.import_module("kgraph.queries")
-    except ImportError:
-        library = None
-    if library is not None:
-        for attr in ("get_query", "load_query", "get", "load"):
-            getter = getattr(library, attr, None)
-            if callable(getter):
-                try:
-                    found = getter(value)
-                except (KeyError, LookupError):
-                    break
-                text = found if isinstance(found, str) else next(
-                    (getattr(found, a) for a in ("sparql", "text", "query")
-                     if isinstance(getattr(found, a, None), str)), None)
-                if text:
-                    return text, value
-                break
+        if params:
+            raise ParameterError("--param needs the named-query library (kgraph.queries)", source=value)
+        return local.read_text(encoding="utf-8"), str(local), {}
     raise QueryError("no such query (give a .rq file or the name of a query in queries/)",
                      source=value)
+
+
+def _params(pairs: list[str] | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs or []:
+        name, sep, val = pair.partition("=")
+        if not sep or not name.strip():
+            raise ParameterError(f"expected NAME=VALUE, not {pair!r}", source="--param")
+        out[name.strip()] = val
+    return out
 
 
 def register(app: typer.Typer) -> None:
@@ -64,6 +77,8 @@ def register(app: typer.Typer) -> None:
         depth: int = typer.Option(2, "--depth", min=0, help="Hops around --ego to include."),
         query: str = typer.Option(None, "--query", help="Draw the triples of a CONSTRUCT (or of a "
                                   "SELECT ?s ?p ?o): a .rq file or a named query."),
+        param: Annotated[list[str] | None, typer.Option(
+            "--param", help="A parameter of the --query as NAME=VALUE (repeatable).")] = None,
         release: str = typer.Option(None, "--release", help="Draw one release: its file name, "
                                     "path or slug."),
         facts_as_nodes: bool = typer.Option(False, "--facts-as-nodes", help="Keep memberships, "
@@ -82,14 +97,16 @@ def register(app: typer.Typer) -> None:
         kind = fmt.lower()
         if kind not in _EXTENSIONS:
             raise typer.BadParameter(f"use one of: {', '.join(_EXTENSIONS)}", param_hint="--format")
+        if param and query is None:
+            raise typer.BadParameter("--param goes with --query", param_hint="--param")
         if query is not None and (release is not None or facts_as_nodes):
             raise typer.BadParameter("--query draws its own triples; it does not combine with "
                                      "--release or --facts-as-nodes", param_hint="--query")
         target = Path(output) if output else settings.out / f"network.{_EXTENSIONS[kind]}"
         with open_store(settings.store) as store:
             if query is not None:
-                text, source = resolve_query(query)
-                g = viz.query_network(store, text, source=source)
+                text, source, bindings = resolve_query(query, _params(param))
+                g = viz.query_network(store, text, bindings=bindings, source=source)
                 heading = f"kgraph: {source}"
             else:
                 g = viz.project(store, release=release, facts_as_nodes=facts_as_nodes)
