@@ -188,3 +188,12 @@ def test_payloads_never_run_and_show_literally(
     assert o.dialogs == [] and o.js("window.__pwned === undefined") is True
     assert o.errors == []
     assert o.blocked == [] and only_local(o.requests), o.requests
+
+
+def test_an_empty_graph_still_gives_a_working_page(
+    open_page: Callable[[Path], Opened], tmp_path: Path
+) -> None:
+    o = open_page(write_html(nx.MultiDiGraph(), tmp_path / "empty.html"))
+    assert o.js("[kgraph.nodes.length, kgraph.edges.length]") == [0, 0]
+    assert o.page.locator("#kg-counts").text_content() == "0 nodes, 0 edges"
+    assert o.errors == [] and o.blocked == []

@@ -124,3 +124,15 @@ def test_query_parameters_need_a_query_and_are_checked(sample_store_url: str, tm
     (tmp_path / "q.rq").write_text("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1")
     bad = invoke(sample_store_url, "viz", "--query", "q.rq", "--param", "novalue")
     assert bad.exit_code == 2 and "--param: expected NAME=VALUE, not 'novalue'" in bad.output
+
+
+def test_analyse_without_path_and_on_an_empty_store(sample_store_url: str) -> None:
+    result = invoke(sample_store_url, "analyse", "--top", "1")
+    assert result.exit_code == 0, result.output
+    assert "Shortest path" not in result.output
+    assert result.output.splitlines()[2].startswith("  1. General Assembly of Assomac 2025")
+    empty = invoke("memory:", "analyse")
+    assert empty.exit_code == 0, empty.output
+    assert empty.output.splitlines() == [
+        "0 entities, 0 relations", "Most central entities (betweenness, degree):",
+        "Communities (Louvain): 0"]

@@ -122,8 +122,8 @@ def register(app: typer.Typer) -> None:
     def analyse_command(
         ctx: typer.Context,
         top: int = typer.Option(10, "--top", min=1, help="How many central entities to list."),
-        path: tuple[str, str] = typer.Option((None, None), "--path", help="Also print a shortest "
-                                             "path between two entities: --path A B."),
+        path: Annotated[tuple[str, str] | None, typer.Option(
+            "--path", help="Also print a shortest path between two entities: --path A B.")] = None,
         release: str = typer.Option(None, "--release", help="Analyse one release only: its file "
                                     "name, path or slug."),
     ) -> None:
@@ -133,8 +133,7 @@ def register(app: typer.Typer) -> None:
         settings = state(ctx).settings
         with open_store(settings.store) as store:
             g = viz.project(store, release=release)
-        ends = path if path and path[0] is not None and path[1] is not None else None
-        result = viz.analyse(g, top=top, path=ends)
+        result = viz.analyse(g, top=top, path=path)
         typer.echo(f"{result.nodes} entities, {result.edges} relations")
         typer.echo("Most central entities (betweenness, degree):")
         for i, c in enumerate(result.central, 1):

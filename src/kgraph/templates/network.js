@@ -86,7 +86,9 @@
     window.kgraph.ready = true;
     document.body.setAttribute("data-ready", "true");
   }
-  if (large) {
+  if (!data.nodes.length) {
+    ready();  // nothing to draw or to stabilise
+  } else if (large) {
     network.once("afterDrawing", ready);
   } else {
     network.once("stabilizationIterationsDone", function () {
