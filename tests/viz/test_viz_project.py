@@ -154,3 +154,17 @@ def test_triples_without_a_store_use_their_own_labels() -> None:
     assert g.nodes[str(a)]["label"] == "Alice" and g.nodes[str(b)]["label"] == "b"
     assert g.nodes[str(b)]["age"] == "42"
     assert [d["label"] for _, _, d in g.edges(data=True)] == ["knows"]
+
+
+def test_reference_concepts_appear_only_when_linked(sample_store: OxigraphStore) -> None:
+    labels = {d["label"] for _, d in project(sample_store).nodes(data=True)}
+    assert "textile machinery" not in labels and "spare parts" not in labels
+    # the main sector is declared by the scheme too, but a release mentions it
+    assert "footwear, leather goods and tannery machinery" in labels
+    sample_store.update(
+        "INSERT DATA { GRAPH <https://w3id.org/kgraph/graph/release/other> {"
+        " <https://w3id.org/kgraph/id/sector/spare-parts> <http://www.w3.org/2004/02/skos/core#broader>"
+        " <https://w3id.org/kgraph/id/sector/footwear-leather-goods-and-tannery-machinery> } }")
+    g = project(sample_store)
+    spare = g.nodes["https://w3id.org/kgraph/id/sector/spare-parts"]
+    assert spare["label"] == "spare parts" and spare["cls"] == "Segment"

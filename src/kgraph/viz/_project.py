@@ -223,6 +223,18 @@ SELECT ?r ?g ?file WHERE {
   GRAPH ?g { ?r rdf:type kg:PressRelease . OPTIONAL { ?r kg:sourceFile ?file } }
 }"""
 
+# Reference data (sector scheme, code lists) typed only in kgg:ontology / kgg:codelists:
+# shown only when something links to it.
+Q_REFERENCE_ONLY = PREFIXES_SPARQL + """
+SELECT DISTINCT ?e WHERE {
+  GRAPH ?ref { ?e rdf:type ?t }
+  FILTER(?ref IN (<https://w3id.org/kgraph/graph/ontology>, <https://w3id.org/kgraph/graph/codelists>))
+  FILTER NOT EXISTS {
+    GRAPH ?g { ?e rdf:type ?t2 }
+    FILTER(?g NOT IN (<https://w3id.org/kgraph/graph/ontology>, <https://w3id.org/kgraph/graph/codelists>))
+  }
+}"""
+
 Q_SUBJECTS_IN_GRAPH = """
 SELECT DISTINCT ?s ?g WHERE { GRAPH ?g { ?s ?p ?o } }"""
 
@@ -387,7 +399,8 @@ def project(
 
     ``release`` is a file name, path, slug or IRI (see :func:`release_iri`).
     ``facts_as_nodes`` keeps n-ary facts as nodes of class ``Fact`` instead of folding
-    them into labelled edges.
+    them into labelled edges. Reference concepts that only the ontology or code-list graphs
+    declare (the sector scheme's other sectors) are left out unless something links them.
 
     Raises:
         InputError: ``release`` names no release in the store.
@@ -435,6 +448,9 @@ def project(
     builder.markets(_select(store, Q_MARKETS))
     builder.statements(_select(store, Q_STATEMENTS))
     builder.quotations(_select(store, Q_QUOTATIONS))
+    if scope is None:
+        reference = {str(r["e"]) for r in _select(store, Q_REFERENCE_ONLY) if r["e"] is not None}
+        g.remove_nodes_from([n for n in reference if n in g and g.degree(n) == 0])
     return g
 
 
