@@ -67,9 +67,9 @@ CLASS_OF_TYPE: dict[URIRef, tuple[str, str]] = {
     KG.Company: ("Organisation", "Company"),
     KG.ResearchCentre: ("Organisation", "Research centre"),
     KG.TradeFair: ("Organisation", "Trade fair"),
+    ORG.OrganizationalUnit: ("Unit", "Organisational unit"),  # a unit is also an org:Organization
     ORG.FormalOrganization: ("Organisation", "Organisation"),
     ORG.Organization: ("Organisation", "Organisation"),
-    ORG.OrganizationalUnit: ("Unit", "Organisational unit"),
     KG.MarketAggregate: ("Market", "Market aggregate"),
     KG.Country: ("Place", "Country"),
     KG.Region: ("Place", "Region"),
@@ -437,6 +437,10 @@ def project(
         if s is None or p_term is None or o is None or s not in g or o not in g:
             continue
         pred = URIRef(str(p_term))
+        # Every entity is "stated in" its release; drawn for all, the release would be the
+        # hub of everything. Events are the exception: they are what the release reports.
+        if pred == KG.statedIn and g.nodes[s].get("cls") != "Event":
+            continue
         fact = org_facts.get((s, str(pred), o), "")
         g.add_edge(
             s, o, key=f"{pred}|{fact}" if fact else str(pred),
