@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from . import link, run
+from . import link, run, viz
 
 __all__ = ["register"]
 
-_MODULES = [run, link]
+_MODULES = [run, link, viz]
 
 
 def register(app: typer.Typer) -> None:
