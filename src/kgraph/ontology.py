@@ -99,9 +99,9 @@ def _parse(path: Path) -> Graph:
         try:
             cached.parse(path, format="turtle")
         except SyntaxError as exc:  # rdflib's BadSyntax subclasses SyntaxError
-            line = getattr(exc, "lines", None)
+            line = _error_line(exc)
             why = getattr(exc, "_why", None) or str(exc).splitlines()[0]
-            where = f"line {line + 1}: " if isinstance(line, int) else ""
+            where = f"line {line}: " if line else ""
             raise RDFSyntaxError(f"{where}malformed Turtle: {why}", source=path) from None
         except (ValueError, UnicodeDecodeError) as exc:
             raise RDFSyntaxError(f"malformed Turtle: {exc}", source=path) from None
@@ -110,6 +110,16 @@ def _parse(path: Path) -> Graph:
     for triple in cached:
         copy.add(triple)
     return copy
+
+
+def _error_line(exc: SyntaxError) -> int | None:
+    # BadSyntax's own line counter drifts on comments; its character index into the
+    # document does not, so count the newlines before it.
+    index = getattr(exc, "_i", None)
+    data = getattr(exc, "_str", None)
+    if isinstance(index, int) and isinstance(data, bytes):
+        return data.decode("utf-8", errors="replace")[:index].count("\n") + 1
+    return exc.lineno
 
 
 def load_ontology() -> Graph:
@@ -346,6 +356,7 @@ section.term { border-top: 1px solid #ddd; padding: .5rem 0; }
 .it { color: #555; }
 dt { font-weight: 600; }
 nav ul { columns: 3; }
+table { border-collapse: collapse; } td, th { border: 1px solid #ddd; padding: .2rem .4rem; text-align: left; }
 </style>
 </head>
 <body>
@@ -374,9 +385,24 @@ nav ul { columns: 3; }
 </section>
 {% endfor %}
 {% endfor %}
+<h2 id="schemes">Reference concept schemes <span class="it">/ Schemi di concetti</span></h2>
+{% for scheme in schemes %}
+<section class="scheme" id="scheme-{{ loop.index }}">
+<h3>{{ scheme.labels.get("en", "") }} <span class="it" lang="it">/ {{ scheme.labels.get("it", "") }}</span></h3>
+<p><code>{{ scheme.iri }}</code></p>
+<table>
+<tr><th>concept</th><th>notation</th><th>English</th><th>Italiano</th></tr>
+{% for c in scheme.concepts %}<tr><td><code>{{ c.iri }}</code></td><td>{{ c.notation }}</td><td>{{ c.labels.get("en", "") }}</td><td lang="it">{{ c.labels.get("it", "") }}</td></tr>
+{% endfor %}</table>
+</section>
+{% endfor %}
 </body>
 </html>
 """
+
+
+def _labels(graph: Graph, node: Node) -> dict[str, str]:
+    return {o.language or "": str(o) for o in graph.objects(node, SKOS.prefLabel) if isinstance(o, Literal)}
 
 
 def write_docs(out_dir: Path, *, ontology: Graph | None = None) -> Path:
@@ -402,6 +428,13 @@ def write_docs(out_dir: Path, *, ontology: Graph | None = None) -> Path:
     )
     title = next((str(o) for o in graph.objects(ONTOLOGY_IRI, DCTERMS.title)
                   if isinstance(o, Literal) and o.language == "en"), "kgraph ontology")
+    schemes = []
+    for scheme in sorted(graph.subjects(RDF.type, SKOS.ConceptScheme), key=str):
+        concepts = [
+            {"iri": str(c), "notation": str(graph.value(c, SKOS.notation) or ""), "labels": _labels(graph, c)}
+            for c in sorted(graph.subjects(SKOS.inScheme, scheme), key=str)
+        ]
+        schemes.append({"iri": str(scheme), "labels": _labels(graph, scheme), "concepts": concepts})
     env = Environment(autoescape=True)
     page = env.from_string(_TEMPLATE).render(
         title=title,
@@ -411,6 +444,7 @@ def write_docs(out_dir: Path, *, ontology: Graph | None = None) -> Path:
         descriptions=descriptions,
         ns=str(KG._NS),
         kinds=kinds,
+        schemes=schemes,
     )
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
