@@ -384,10 +384,12 @@ def test_docs_list_every_term(tmp_path: Path) -> None:
 def test_docs_escape_labels(tmp_path: Path) -> None:
     graph = load_ontology()
     graph.set((KG.Company, SKOS.prefLabel, Literal("<script>alert(1)</script>", lang="en")))
-    graph.add((KG.Company, RDFS.comment, BNode()))
+    graph.add((KG.Company, RDFS.subClassOf, URIRef("javascript:alert(2)")))
+    graph.add((KG.Company, RDFS.subClassOf, BNode()))  # anonymous classes must not break the page
     page = write_docs(tmp_path, ontology=graph).read_text(encoding="utf-8")
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert 'href="javascript:' not in page
 
 
 def test_docs_list_the_reference_schemes(tmp_path: Path) -> None:

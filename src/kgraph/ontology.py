@@ -322,7 +322,10 @@ def _kg_terms(graph: Graph) -> list[_Term]:
 
     def ref(node: Node) -> tuple[str, str]:
         text = str(node)
-        return (_short(node), f"#{text[len(ns):]}" if text.startswith(ns) else text)
+        if text.startswith(ns):
+            return (_short(node), f"#{text[len(ns):]}")
+        # only web IRIs become links: a javascript: or data: IRI must not be clickable
+        return (_short(node), text if text.startswith(("http://", "https://")) else "")
 
     def by_lang(pred: URIRef, s: Node) -> dict[str, str]:
         return {o.language or "": str(o) for o in graph.objects(s, pred) if isinstance(o, Literal)}
