@@ -44,7 +44,7 @@ ONTOLOGY = ROOT / "ontology"
 VALID = sorted((ROOT / "tests" / "data" / "shapes" / "valid").glob("*.ttl"))
 KG_NS = str(KG._NS)
 KG_NAMES = sorted(KG.__annotations__)
-DECLARATION_TYPES = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty}
+DECLARATION_TYPES = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty}
 
 
 @pytest.fixture(scope="module")
@@ -214,15 +214,30 @@ def test_sector_scheme_labels_cover_the_gold_segments(schemes: Graph, shared_dir
             assert iri == KGI[f"sector/{key}"], "sector IRIs follow the contract's key rule"
 
 
-def test_sector_links_to_nace_and_hs(schemes: Graph) -> None:
+def test_sector_maps_to_the_code_lists_of_kgraph_link(schemes: Graph) -> None:
+    """The mappings point at kgraph.link's code-list concepts (kgi:code/{scheme}/{code})."""
     sector = KGI["sector/footwear-leather-goods-and-tannery-machinery"]
-    nace = URIRef("http://data.europa.eu/ux2/nace2/2894")
-    assert (sector, SKOS.broadMatch, nace) in schemes
-    assert str(schemes.value(nace, SKOS.notation)) == "C28.94"
-    hs = {str(schemes.value(c, SKOS.notation)) for c in schemes.subjects(SKOS.inScheme, KGI["scheme/hs"])}
-    assert {"8453", "8453.10", "8453.20", "8453.80", "8453.90"} <= hs
-    assert (KGI["sector/tannery-machinery"], SKOS.closeMatch, KGI["hs/8453.10"]) in schemes
-    assert (KGI["sector/spare-parts"], SKOS.closeMatch, KGI["hs/8453.90"]) in schemes
+    assert (sector, SKOS.closeMatch, KGI["code/nace2/C28.94"]) in schemes
+    assert (sector, SKOS.broadMatch, KGI["code/hs/8453"]) in schemes
+    for segment, code in [("tannery-machinery", "8453.10"), ("footwear-machinery", "8453.20"),
+                          ("leather-goods-machinery", "8453.80")]:
+        assert (KGI[f"sector/{segment}"], SKOS.broadMatch, KGI[f"code/hs/{code}"]) in schemes
+    assert (KGI["sector/spare-parts"], SKOS.closeMatch, KGI["code/hs/8453.90"]) in schemes
+    # the code concepts themselves are kgraph.link's (graph kgg:codelists), not minted here
+    assert not any(str(s).startswith(str(KGI["code/"])) for s in schemes.subjects())
+
+
+def test_sector_mappings_agree_with_the_link_module(schemes: Graph) -> None:
+    """When kgraph.link's sector-links.csv is present, every row is stated here too."""
+    import csv
+
+    path = ROOT / "data" / "codelists" / "sector-links.csv"
+    if not path.is_file():
+        pytest.skip("kgraph.link's data/codelists/sector-links.csv is not in this tree")
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            triple = (URIRef(row["entity"]), SKOS[row["relation"]], KGI[f"code/{row['scheme']}/{row['code']}"])
+            assert triple in schemes, row
 
 
 def test_roles_have_english_and_italian_labels(schemes: Graph) -> None:
@@ -281,6 +296,13 @@ def test_owl_rl_closure_of_ontology_and_example_is_consistent(example: Path) -> 
     # a sample of what it must infer from the contract's axioms
     assert (KGI["org/assomac"], RDF.type, ORG.FormalOrganization) in graph
     assert (KGI["org/kilometro-rosso-innovation-district"], RDF.type, ns.SDO.Place) in graph
+
+
+def test_owl_rl_closure_of_ontology_and_contract_examples_is_consistent() -> None:
+    graph = load_ontology()
+    for _line, block in _turtle_blocks():
+        graph.parse(data=PREFIX_HEADER + block, format="turtle")
+    assert _owlrl_problems(graph) == []
 
 
 def test_owl_rl_check_detects_an_inconsistency() -> None:

@@ -302,6 +302,7 @@ _KINDS = (
     (OWL.Class, "Classes", "Classi"),
     (OWL.ObjectProperty, "Object properties", "Proprietà di oggetto"),
     (OWL.DatatypeProperty, "Datatype properties", "Proprietà di dato"),
+    (OWL.AnnotationProperty, "Annotation properties", "Proprietà di annotazione"),
 )
 
 
