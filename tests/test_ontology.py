@@ -439,3 +439,22 @@ def test_docs_script_writes_the_page(tmp_path: Path) -> None:
                          env={"KGRAPH_ONTOLOGY_DIR": str(tmp_path / "missing"), "PATH": ""})
     assert bad.returncode == 2
     assert "KGRAPH_ONTOLOGY_DIR" in bad.stderr
+
+
+@pytest.mark.browser
+def test_docs_page_renders_in_a_browser(tmp_path: Path, browser: object) -> None:
+    page_path = write_docs(tmp_path)
+    page = browser.new_page()  # type: ignore[attr-defined]
+    try:
+        page.goto(page_path.as_uri())
+        assert page.title() == "kgraph ontology"
+        sections = page.locator("section.term")
+        assert sections.count() == len(KG_NAMES)
+        page.click('nav a[href="#PressRelease"]')
+        assert page.evaluate("location.hash") == "#PressRelease"
+        heading = page.locator("#PressRelease h3").inner_text()
+        assert heading == "kg:PressRelease"
+        assert "comunicato stampa" in page.locator("#PressRelease").inner_text()
+        assert page.locator("section.scheme table tr").count() > 50
+    finally:
+        page.close()

@@ -259,3 +259,39 @@ def test_value_typed_as_double_is_refused(founding: Graph) -> None:
     graph.set((obs, SDMX_MEAS.obsValue, Literal("575000000", datatype=ns.XSD.double)))
     report = validate(graph)
     assert any("must be an xsd:decimal" in r.message for r in report.violations)
+
+
+# --- the shapes themselves ------------------------------------------------------------------
+
+def test_shapes_are_well_formed_shacl() -> None:
+    import pyshacl
+
+    from kgraph.ontology import load_shapes
+
+    conforms, _graph, text = pyshacl.validate(Graph(), shacl_graph=load_shapes(), meta_shacl=True)
+    assert conforms, text
+
+
+def test_every_property_shape_has_a_message() -> None:
+    from kgraph.ontology import load_shapes
+
+    shapes = load_shapes()
+    property_shapes = set(shapes.subjects(SH.path, None))
+    assert len(property_shapes) > 80
+    for shape in property_shapes:
+        assert shapes.value(shape, SH.message) is not None, \
+            f"property shape on {shapes.value(shape, SH.path)} lacks sh:message"
+
+
+def test_every_class_of_the_ontology_is_targeted() -> None:
+    """Each kg: class is the target of a shape, directly or through a superclass."""
+    from kgraph.namespaces import OWL, RDFS
+    from kgraph.ontology import load_shapes
+
+    ont = load_ontology()
+    targets = set(load_shapes().objects(None, SH.targetClass))
+    for cls in ont.subjects(RDF.type, OWL.Class):
+        if not str(cls).startswith(str(KG._NS)):
+            continue
+        supers = set(ont.transitive_objects(cls, RDFS.subClassOf))  # includes cls itself
+        assert supers & targets, f"no shape targets {cls} or a superclass of it"
