@@ -458,3 +458,10 @@ def test_docs_page_renders_in_a_browser(tmp_path: Path, browser: object) -> None
         assert page.locator("section.scheme table tr").count() > 50
     finally:
         page.close()
+
+
+def test_committed_docs_are_current(tmp_path: Path) -> None:
+    """ontology/docs/index.html is what `make docs` writes from the current ontology."""
+    fresh = write_docs(tmp_path).read_text(encoding="utf-8")
+    committed = (ONTOLOGY / "docs" / "index.html").read_text(encoding="utf-8")
+    assert committed == fresh, "ontology/docs/index.html is stale: run `make docs`"
