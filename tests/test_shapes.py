@@ -56,6 +56,17 @@ def test_valid_example_conforms(path: Path) -> None:
     assert report.violations == []
 
 
+@pytest.mark.parametrize("inference", ["rdfs", "owlrl"])
+def test_domains_and_ranges_do_not_break_validation(inference: str) -> None:
+    """With the ontology's entailments added (domains, ranges, subclasses), legit data
+    still conforms: no axiom gives a node a class whose shape it cannot satisfy."""
+    graph = Graph()
+    for path in VALID:
+        graph.parse(path)
+    report = validate(graph, inference=inference)
+    assert report.conforms, report.to_text()
+
+
 def test_founding_example_is_complete(founding: Graph) -> None:
     """The valid example holds everything the brief asks for, so the shapes above really
     ran over each kind of node."""
