@@ -306,3 +306,30 @@ def test_every_class_of_the_ontology_is_targeted() -> None:
             continue
         supers = set(ont.transitive_objects(cls, RDFS.subClassOf))  # includes cls itself
         assert supers & targets, f"no shape targets {cls} or a superclass of it"
+
+
+def test_unusable_shapes_are_an_input_error(founding: Graph) -> None:
+    from kgraph.errors import InputError
+
+    bad = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix kg: <https://w3id.org/kgraph/ontology#> .
+        <urn:x:Shape> a sh:NodeShape ; sh:targetClass kg:Fact ;
+            sh:property [ sh:path kg:statedIn ; sh:minCount "one" ] .
+    """, format="turtle")
+    with pytest.raises(InputError, match="SHACL shapes cannot be used"):
+        validate(founding, shapes=bad)
+
+
+def test_custom_shapes_replace_the_default(founding: Graph) -> None:
+    strict = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix kg: <https://w3id.org/kgraph/ontology#> .
+        @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+        <urn:x:Shape> a sh:NodeShape ; sh:targetClass foaf:Person ;
+            sh:property [ sh:path foaf:mbox ; sh:minCount 1 ; sh:message "people need a mailbox" ] .
+    """, format="turtle")
+    report = validate(founding, shapes=strict)
+    assert not report.conforms
+    assert {r.message for r in report.violations} == {"people need a mailbox"}
+    assert len(report.violations) == 4

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import ConjunctiveGraph
 from rdflib.term import Node
 
 from .errors import ConfigError, InputError, RDFSyntaxError
@@ -212,7 +213,7 @@ def _short(node: Node | None) -> str:
 def _as_graph(data: Graph | Dataset | Iterable[tuple[Node, Node, Node]]) -> Graph:
     # pySHACL validates each named graph of a Dataset on its own; kgraph's contract is
     # about the union (a fact's release may sit in another graph), so flatten it first.
-    if isinstance(data, Dataset):
+    if isinstance(data, ConjunctiveGraph):  # Dataset included
         union = Graph()
         for s, p, o, _g in data.quads((None, None, None, None)):
             union.add((s, p, o))
@@ -234,18 +235,22 @@ def validate(
 ) -> ValidationReport:
     """Validate ``data`` against the kgraph SHACL shapes.
 
-    ``ontology=True`` validates the union of ``data``, the ontology and the schemes, so
-    class checks see ``rdfs:subClassOf`` and the reference concepts (and the schemes are
-    checked too); the caller's graph is not modified. ``inference`` is passed to pySHACL ("none", "rdfs",
-    "owlrl"); the shapes need none, because the contract asks for explicit types.
-    sh:Warning results are reported but do not make ``conforms`` false.
+    A ``Dataset`` is validated as the union of its graphs. ``ontology=True`` validates the
+    union of ``data``, the ontology and the schemes, so class checks see
+    ``rdfs:subClassOf`` and the reference concepts (and the schemes are checked too); the
+    caller's graph is never modified. ``shapes`` replaces ``shapes.ttl``. ``inference``
+    is passed to pySHACL ("none", "rdfs", "owlrl", "both"); the shapes need none, because
+    the contract asks for explicit types. sh:Warning and sh:Info results are reported but
+    do not make ``conforms`` false.
 
     Raises:
         ConfigError: the ontology folder is missing.
         RDFSyntaxError: an ontology or shapes file does not parse.
-        InputError: ``inference`` is not a pySHACL inference option.
+        InputError: ``inference`` is not a pySHACL inference option, or the shapes are
+            not usable SHACL (a bad constraint value).
     """
     import pyshacl  # heavy import, only when validating
+    from pyshacl.errors import ConstraintLoadError, ReportableRuntimeError, ShapeLoadError
 
     if inference not in ("none", "rdfs", "owlrl", "both"):
         raise InputError(f"unknown inference {inference!r} (use none, rdfs, owlrl or both)")
@@ -257,17 +262,23 @@ def validate(
         for triple in graph:
             mixed.add(triple)
         graph = mixed
-    conforms, report_graph, text = pyshacl.validate(
-        graph,
-        shacl_graph=shapes if shapes is not None else load_shapes(),
-        inference=inference,
-        abort_on_first=False,
-        allow_infos=True,
-        allow_warnings=True,
-        advanced=False,
-        inplace=ontology,  # the mixed graph is our own copy
-        meta_shacl=False,
-    )
+    shapes_graph = shapes if shapes is not None else load_shapes()
+    try:
+        conforms, report_graph, text = pyshacl.validate(
+            graph,
+            shacl_graph=shapes_graph,
+            inference=inference,
+            abort_on_first=False,
+            allow_infos=True,
+            allow_warnings=True,
+            advanced=False,
+            inplace=ontology,  # the mixed graph is our own copy
+            meta_shacl=False,
+        )
+    except (ShapeLoadError, ConstraintLoadError, ReportableRuntimeError) as exc:
+        source = "the given shapes" if shapes is not None else ontology_dir() / SHAPES_FILE
+        message = getattr(exc, "message", None) or str(exc)
+        raise InputError(f"the SHACL shapes cannot be used: {message}", source=source) from None
     assert isinstance(report_graph, Graph)
     return ValidationReport(
         conforms=bool(conforms),
