@@ -2,12 +2,77 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from rdflib import Graph, URIRef
+
+from ._readback import read_back, release_graph
 from .config import Settings
-from .store import open_store
+from .errors import EXIT_FINDINGS, KGraphError, ReleaseError
+from .extract._iris import release_iri
+from .extract._read import RELEASE_SUFFIXES, read_release
+from .extract.rdf import run_graph, to_graph
+from .model import (
+    Driver,
+    Event,
+    Extraction,
+    MarketRelation,
+    Membership,
+    Observation,
+    Organisation,
+    OrgRelation,
+    Person,
+    Place,
+    Priority,
+    Quotation,
+    Segment,
+)
+from .namespaces import KGG, bind_prefixes
+from .store import SelectResult, Store, open_store
 
-__all__ = ["RunReport", "run"]
+__all__ = [
+    "RunReport", "run", "build", "BuildReport", "ReleaseReport", "BuildFailure",
+    "read_back", "release_graph", "release_files", "FACT_KINDS", "RUNS_GRAPH", "DERIVED_GRAPH",
+    "recompute_conflicts",
+]
+
+RUNS_GRAPH = KGG["runs"]
+DERIVED_GRAPH = KGG["derived"]
+
+FACT_KINDS: dict[str, type] = {
+    "organisations": Organisation, "people": Person, "places": Place,
+    "memberships": Membership, "events": Event, "segments": Segment,
+    "observations": Observation, "markets": MarketRelation, "relations": OrgRelation,
+    "priorities": Priority, "drivers": Driver, "quotations": Quotation,
+}
+"""Fact kinds as the build summary counts them (column name -> model class)."""
+
+Progress = Callable[[Path, int, int], None]
+"""Called after each release file with (path, files done, files in total)."""
+
+_CONFLICTS = """
+CONSTRUCT { ?a kg:conflictsWith ?b }
+WHERE {
+  ?a a qb:Observation ; kg:indicator ?i ; kg:scope ?s ; sdmx-dimension:refPeriod ?p ;
+     sdmx-measure:obsValue ?va ; kg:statedIn ?ra .
+  ?b a qb:Observation ; kg:indicator ?i ; kg:scope ?s ; sdmx-dimension:refPeriod ?p ;
+     sdmx-measure:obsValue ?vb ; kg:statedIn ?rb .
+  FILTER (?a != ?b && ?ra != ?rb && ?va != ?vb)
+  OPTIONAL { ?a sdmx-dimension:refArea ?aa } OPTIONAL { ?b sdmx-dimension:refArea ?ba }
+  OPTIONAL { ?a kg:counterpart ?ca } OPTIONAL { ?b kg:counterpart ?cb }
+  OPTIONAL { ?a sdmx-attribute:unitMeasure ?ua } OPTIONAL { ?b sdmx-attribute:unitMeasure ?ub }
+  FILTER (COALESCE(?aa, kg:none) = COALESCE(?ba, kg:none))
+  FILTER (COALESCE(?ca, kg:none) = COALESCE(?cb, kg:none))
+  FILTER (COALESCE(?ua, kg:none) = COALESCE(?ub, kg:none))
+}
+"""
+_OLD_RUNS = """
+SELECT ?runs ?release ?run WHERE { GRAPH ?runs { ?run prov:used ?release } }
+"""
 
 
 @dataclass
@@ -18,9 +83,174 @@ class RunReport:
     exit_code: int = 0
 
 
+@dataclass
+class ReleaseReport:
+    """One release loaded: its graph, facts by kind and warnings."""
+
+    slug: str
+    path: Path
+    graph: URIRef
+    counts: dict[str, int]
+    warnings: list[str] = field(default_factory=list)
+    triples: int = 0
+
+
+@dataclass
+class BuildFailure:
+    """A file that did not load (the store kept its previous state for it)."""
+
+    path: Path
+    message: str
+
+
+@dataclass
+class BuildReport:
+    """What :func:`build` did: releases loaded, failures, conflicts flagged."""
+
+    releases: list[ReleaseReport] = field(default_factory=list)
+    failures: list[BuildFailure] = field(default_factory=list)
+    conflicts: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        """1 when any file failed to load, else 0."""
+        return EXIT_FINDINGS if self.failures else 0
+
+    @property
+    def warnings(self) -> list[str]:
+        return [f"{r.path}: {w}" for r in self.releases for w in r.warnings]
+
+    def lines(self) -> list[str]:
+        out = [f"built {len(self.releases)} release(s), {len(self.failures)} failure(s), "
+               f"{self.conflicts} conflicting observation pair(s)"]
+        for r in self.releases:
+            facts = ", ".join(f"{n} {k}" for k, n in r.counts.items() if n)
+            out.append(f"  {r.slug}: {facts or 'no facts'}")
+        out.extend(f"warning: {w}" for w in self.warnings)
+        out.extend(f"failed: {f.path}: {f.message}" for f in self.failures)
+        return out
+
+
+def release_files(paths: Sequence[str | Path]) -> list[Path]:
+    """The release files named by ``paths``: files as given, directories expanded to their
+    ``*.txt``, ``*.md``, ``*.html``, ``*.htm`` files (recursively), sorted.
+
+    Raises:
+        ReleaseError: a path does not exist, or a directory holds no release file.
+    """
+    files: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in RELEASE_SUFFIXES)
+            if not found:
+                raise ReleaseError(
+                    f"no release files ({', '.join('*' + s for s in RELEASE_SUFFIXES)}) in the folder",
+                    source=p)
+            files.extend(found)
+        elif p.exists():
+            files.append(p)
+        else:
+            raise ReleaseError("no such file or folder", source=p)
+    return list(dict.fromkeys(files))
+
+
+def _counts(extraction: Extraction) -> dict[str, int]:
+    by_class = Counter(type(f) for f in extraction.facts)
+    return {kind: by_class.get(cls, 0) for kind, cls in FACT_KINDS.items()}
+
+
+def _validate(graph: Graph, source: Path) -> None:
+    """SHACL-validate one release graph against ``ontology/shapes.ttl``.
+
+    Raises:
+        ValidationFailed: the graph violates the shapes (the release is not loaded).
+    """
+    from . import _shapes
+
+    _shapes.validate_release(graph, source=source)
+
+
+def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path]) -> ReleaseReport:
+    started = dt.datetime.now(dt.UTC)
+    document = read_release(path, max_bytes=settings.max_release_bytes)
+    if document.slug in seen:
+        raise ReleaseError(f"same release name {document.slug!r} as {seen[document.slug]} "
+                           "(file names must be unique: the name is the release's graph)",
+                           source=path)
+    from .extract import extract
+
+    try:
+        extraction = extract(document)
+    except KGraphError:
+        raise
+    except Exception as exc:  # a bug in extraction must not stop the other releases
+        raise ReleaseError(f"extraction failed: {type(exc).__name__}: {exc}", source=path) from exc
+    warnings = list(extraction.warnings)
+    counts = _counts(extraction)
+    if not any(counts.values()):
+        warnings.append("no recognisable facts: loaded the document node only")
+    try:
+        graph = to_graph(extraction)
+    except ValueError as exc:
+        raise ReleaseError(f"cannot turn the facts into RDF: {exc}", source=path) from exc
+    _validate(graph, path)
+    name = release_graph(document.slug)
+    runs = store.graph(RUNS_GRAPH)
+    old = store.query(_OLD_RUNS, bindings={"runs": RUNS_GRAPH, "release": release_iri(document.slug)})
+    for row in old:
+        runs.remove((row["run"], None, None))
+    runs += run_graph(extraction, started=started, ended=dt.datetime.now(dt.UTC))
+    store.replace_graphs({name: graph, RUNS_GRAPH: bind_prefixes(runs)})
+    seen[document.slug] = path
+    return ReleaseReport(document.slug, path, name, counts, warnings, len(graph))
+
+
+def recompute_conflicts(store: Store) -> int:
+    """Replace ``kgg:derived`` by the ``kg:conflictsWith`` pairs between observations of
+    different releases with equal indicator, scope, area, counterpart, period and unit and
+    different values. Returns the number of conflicting pairs (each counted once)."""
+    g = store.query(_CONFLICTS)
+    assert isinstance(g, Graph)
+    store.replace_graphs({DERIVED_GRAPH: bind_prefixes(g)})
+    return len(g) // 2
+
+
+def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | None = None,
+          progress: Progress | None = None) -> BuildReport:
+    """Load release files into ``store``, one named graph per release.
+
+    Each release is read, extracted, turned into RDF, validated against the SHACL shapes
+    and loaded with its run record in one atomic replacement: a file that fails leaves the
+    store exactly as it was and the others still load. Then ``kgg:derived`` (conflicts) is
+    recomputed over the whole store.
+
+    Raises:
+        ReleaseError: a path does not exist or a folder holds no release file (nothing
+            is loaded). Failures of single files are reported in the result instead.
+    """
+    settings = settings or Settings()
+    files = release_files(paths)
+    report = BuildReport()
+    seen: dict[str, Path] = {}
+    for i, path in enumerate(files, 1):
+        try:
+            report.releases.append(_load_one(store, path, settings, seen))
+        except KGraphError as exc:
+            report.failures.append(BuildFailure(path, exc.message))
+        if progress is not None:
+            progress(path, i, len(files))
+    report.conflicts = recompute_conflicts(store)
+    return report
+
+
 def run(settings: Settings) -> RunReport:
     """The main job: every stage that exists so far, in order, on ``settings.store``."""
     report = RunReport()
     with open_store(settings.store) as store:
+        built = build(store, [settings.releases], settings=settings)
+        report.lines.extend(built.lines())
+        report.exit_code = max(report.exit_code, built.exit_code)
         report.lines.append(f"store {store.url}: {len(store)} quads")
     return report
+

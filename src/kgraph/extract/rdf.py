@@ -19,6 +19,7 @@ from rdflib.term import Node
 
 from ..config import __version__
 from ..model import (
+    ORG_TYPES,
     Driver,
     Event,
     Extraction,
@@ -55,7 +56,8 @@ from ..namespaces import (
 )
 from . import _iris as iris
 
-__all__ = ["to_graph", "run_graph", "decimal_literal", "CONTEXT_CHARS", "ORG_SUPERCLASSES"]
+__all__ = ["to_graph", "run_graph", "decimal_literal", "CONTEXT_CHARS", "ORG_SUPERCLASSES",
+           "EVENT_KINDS"]
 
 CONTEXT_CHARS = 32
 """Characters of text kept before and after a quote (``oa:prefix`` / ``oa:suffix``)."""
@@ -73,6 +75,9 @@ ORG_SUPERCLASSES: dict[str, tuple[URIRef, ...]] = {
 }
 """Superclasses written out with each organisation type, so that queries without a
 reasoner (``?o a kg:TradeAssociation``) find the subclasses too."""
+
+EVENT_KINDS = ("GeneralAssembly", "TradeFairEdition", "Conference")
+"""Event kinds with their own class; others are plain ``schema:Event``."""
 
 _PLACE_CLASS = {
     "country": KG.Country,
@@ -152,6 +157,7 @@ class _Builder:
         self.pref: dict[URIRef, str] = {}
         # The name an Organisation fact gives wins over other spellings of the same key
         # ("ASSOMAC" in a dateline), so each entity has one prefLabel per language.
+        self.segment_kinds = {iris.canonical_key(f.name): f.kind for f in extraction.of(Segment)}
         self.org_names = {iris.canonical_key(o.name): o.name for o in extraction.of(Organisation)}
 
     # --- shared pieces -------------------------------------------------------------
@@ -210,7 +216,7 @@ class _Builder:
             aliases: Iterable[str] = ()) -> URIRef:
         key = iris.canonical_key(name)
         node = iris.org_iri(name)
-        if type_:
+        if type_ in ORG_TYPES:
             self.add(node, RDF.type, KG[type_])
             for sup in ORG_SUPERCLASSES.get(type_, ()):
                 self.add(node, RDF.type, sup)
@@ -281,9 +287,16 @@ class _Builder:
                 self.add(node, SKOS.notation, Literal(notation))
         return node
 
-    def sector(self, name: str, m: Mention, *, kind: str = "sector") -> URIRef:
+    def sector(self, name: str, m: Mention, *, kind: str | None = None) -> URIRef:
+        """A sector or segment concept; ``kind`` None for a mere reference (a scope, a
+        parent), typed only by what the release's Segment facts say about it."""
         node = iris.sector_iri(name)
-        self.add(node, RDF.type, KG.Segment if kind == "segment" else KG.Sector)
+        kind = kind or self.segment_kinds.get(iris.canonical_key(name))
+        if kind:
+            self.add(node, RDF.type, KG.Segment if kind == "segment" else KG.Sector)
+        if self.once(iris.SECTOR_SCHEME):
+            self.add(iris.SECTOR_SCHEME, RDF.type, SKOS.ConceptScheme)
+            self.labels(iris.SECTOR_SCHEME, "Sectors and segments of the supply chain")
         if self.once(node):
             self.add(node, RDF.type, SKOS.Concept)
             self.add(node, SKOS.inScheme, iris.SECTOR_SCHEME)
@@ -360,7 +373,8 @@ class _Builder:
     def event(self, f: Event, n: int) -> None:
         owner = f.organiser or self.slug
         node = iris.event_iri(owner, f.kind, f.date.isoformat() if f.date else f"{self.slug}-{n}")
-        self.add(node, RDF.type, KG[f.kind])
+        if f.kind in EVENT_KINDS:
+            self.add(node, RDF.type, KG[f.kind])
         self.add(node, RDF.type, SDO.Event)
         if f.title:
             self.add(node, SDO.name, Literal(f.title, lang=self.lang))
