@@ -198,6 +198,7 @@ def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path
     name = release_graph(document.slug)
     runs = store.graph(RUNS_GRAPH)
     old = store.query(_OLD_RUNS, bindings={"runs": RUNS_GRAPH, "release": release_iri(document.slug)})
+    assert isinstance(old, SelectResult)
     for row in old:
         runs.remove((row["run"], None, None))
     runs += run_graph(extraction, started=started, ended=dt.datetime.now(dt.UTC))
