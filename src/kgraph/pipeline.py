@@ -12,16 +12,20 @@ from rdflib import Graph, URIRef
 
 from ._readback import read_back, release_graph
 from .config import Settings
-from .errors import EXIT_FINDINGS, KGraphError, ReleaseError
+from .errors import EXIT_FINDINGS, InputError, KGraphError, ReleaseError
+from .evaluation import Gold, ReleaseScore, load_gold, score
 from .extract._iris import release_iri
 from .extract._read import RELEASE_SUFFIXES, read_release
 from .extract.rdf import run_graph, to_graph
 from .model import (
+    Document,
+    DocumentInfo,
     Driver,
     Event,
     Extraction,
     MarketRelation,
     Membership,
+    Mention,
     Observation,
     Organisation,
     OrgRelation,
@@ -37,7 +41,7 @@ from .store import SelectResult, Store, open_store
 __all__ = [
     "RunReport", "run", "build", "BuildReport", "ReleaseReport", "BuildFailure",
     "read_back", "release_graph", "release_files", "FACT_KINDS", "RUNS_GRAPH", "DERIVED_GRAPH",
-    "recompute_conflicts",
+    "recompute_conflicts", "EvalReport", "evaluate", "gold_release_path",
 ]
 
 RUNS_GRAPH = KGG["runs"]
@@ -242,6 +246,72 @@ def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | Non
         if progress is not None:
             progress(path, i, len(files))
     report.conflicts = recompute_conflicts(store)
+    return report
+
+
+@dataclass
+class EvalReport:
+    """Scores of the graph built from the releases named by gold files."""
+
+    scores: list[ReleaseScore] = field(default_factory=list)
+    build: BuildReport = field(default_factory=BuildReport)
+
+    @property
+    def total(self) -> ReleaseScore:
+        return sum(self.scores, ReleaseScore([]))
+
+    @property
+    def exit_code(self) -> int:
+        return self.build.exit_code
+
+    def as_dict(self) -> dict[str, object]:
+        return {"total": self.total.as_dict(),
+                "releases": {s.releases[0]: s.as_dict() for s in self.scores},
+                "failures": [{"path": str(f.path), "message": f.message} for f in self.build.failures]}
+
+
+def gold_release_path(gold: Gold, *, releases_dir: str | Path | None = None) -> Path:
+    """The release file a gold file is about: ``release:`` is relative to ``releases_dir``,
+    by default the ``releases`` folder beside the gold folder (``shared/gold/dev/x.yaml``
+    -> ``shared/releases/dev/x.txt``).
+
+    Raises:
+        InputError: the release file cannot be found.
+    """
+    if releases_dir is not None:
+        candidate = Path(releases_dir) / gold.release
+        if candidate.is_file():
+            return candidate
+        raise InputError(f"release {gold.release!r} not found in {releases_dir}", source=gold.path)
+    for folder in Path(gold.path).resolve().parents:
+        candidate = folder / "releases" / gold.release
+        if candidate.is_file():
+            return candidate
+    raise InputError(f"release {gold.release!r} not found in a releases folder beside the gold "
+                     "folder (use --releases DIR)", source=gold.path)
+
+
+def evaluate(gold_paths: Sequence[str | Path], *, releases_dir: str | Path | None = None,
+             settings: Settings | None = None) -> EvalReport:
+    """Build the releases the gold files name in a temporary in-memory store, read the
+    facts back from the graph and score them against the gold files.
+
+    Raises:
+        InputError: a gold file cannot be read, or its release cannot be found.
+    """
+    golds = [load_gold(p) for p in gold_paths]
+    files = [gold_release_path(g, releases_dir=releases_dir) for g in golds]
+    report = EvalReport()
+    with open_store("memory:") as store:
+        report.build = build(store, files, settings=settings)
+        loaded = {r.slug for r in report.build.releases}
+        for gold, path in zip(golds, files, strict=True):
+            slug = path.stem
+            if slug in loaded:
+                predicted = read_back(store, slug)
+            else:  # failed to load: score an empty graph, so every gold fact is a miss
+                predicted = Extraction(Document(slug, str(path), ""), DocumentInfo(Mention("", 0, 0)))
+            report.scores.append(score(predicted, gold))
     return report
 
 
