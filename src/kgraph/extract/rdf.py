@@ -255,6 +255,8 @@ class _Builder:
         key = iris.canonical_key(name)
         node = iris.place_iri(name)
         codes = _country_codes(name) if kind in (None, "country") else None
+        if kind == "country" and codes is None and key in _M49_REGIONS:
+            kind = "region"  # "South-East Asia" given as a country: the M49 table knows better
         if kind is None:
             if key in {iris.canonical_key(v) for v in _AGGREGATES.values()}:
                 kind = "aggregate"
