@@ -16,6 +16,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
+from kgraph import namespaces as ns
 from kgraph.evaluation import gold_as_extraction_facts, load_gold, score
 from kgraph.extract._read import read_release
 from kgraph.extract.rdf import run_graph, to_graph
@@ -29,7 +30,6 @@ from kgraph.model import (
     Organisation,
     Person,
 )
-from kgraph import namespaces as ns
 from kgraph.namespaces import KG, KGI, PROV, QB, RDF, SDMX_MEAS, SKOS
 from kgraph.pipeline import DERIVED_GRAPH, read_back, recompute_conflicts, release_graph
 from kgraph.store import OxigraphStore, SelectResult
