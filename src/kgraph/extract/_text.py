@@ -328,6 +328,9 @@ def _unknown_org_after(st: _State, pos: int) -> _Span | None:
     if not m:
         return None
     name = m.group().strip()
+    cut = re.search(rf"{_SP}+(?:and|e|of|di|per|for){_SP}+(?={_role_re().pattern})", name)
+    if cut:
+        name = name[:cut.start()]
     end = pos + len(name)
     if any(s.start < end and pos < s.end for s in st.ents) or len(name) < 3:
         return None
@@ -383,12 +386,12 @@ def _person_name_at(st: _State, pos: int, *, backwards: bool = False) -> _Span |
             if known:
                 return _Span(pos - len(m2.group(1)), pos, known)
         return None
-    m = _PERSON_RE.match(text, pos)
-    if m and m.group().split()[0] not in _NOT_NAME_START:
-        name = m.group()
+    pm = _PERSON_RE.match(text, pos)
+    if pm and pm.group().split()[0] not in _NOT_NAME_START:
+        name = pm.group()
         # a name never runs into an organisation or place: "Brustia Alfameccanica" after "Maria Vittoria Brustia"
-        if not _overlaps_entity(st, m.start(), m.end()):
-            return _Span(m.start(), m.end(), _clean_name(name))
+        if not _overlaps_entity(st, pm.start(), pm.end()):
+            return _Span(pm.start(), pm.end(), _clean_name(name))
     m1 = re.match(rf"{_NAME_WORD}", text[pos:])
     if m1:
         known = _known_surname(st, m1.group())
@@ -620,15 +623,15 @@ def _document_info(st: _State) -> None:
     pub: str | None = None
     src = re.search(r"(?im)^[ \u00a0\t]*(?:source|fonte)[ \u00a0]*:[ \u00a0]*(.+)$", text)
     if src:
-        o = next((s for s in st.org_spans if src.start(1) <= s.start < src.end(1)), None)
+        o = next((sp for sp in st.org_spans if src.start(1) <= sp.start < src.end(1)), None)
         pub = o.name if o else None
     if pub is None:
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
-        for s in st.org_spans:
-            if s.kind == "TradeAssociation":
-                counts[s.name] = counts.get(s.name, 0) + 1
-                first.setdefault(s.name, s.start)
+        for sp in st.org_spans:
+            if sp.kind == "TradeAssociation":
+                counts[sp.name] = counts.get(sp.name, 0) + 1
+                first.setdefault(sp.name, sp.start)
         if counts:
             pub = max(counts, key=lambda n: (counts[n], -first[n]))
     st.publisher = pub
@@ -1082,7 +1085,7 @@ def _find_markets(st: _State) -> None:
             _mention(text, m.start(), m.end()), market=HOME_COUNTRY, relation="domestic", scope=st.sector))
     for m in _DEST_CUE.finditer(text):
         s0, s1 = st.sentence_of(m.start())
-        listed = []
+        listed: list[_Span] = []
         pos = m.end()
         for p in sorted((p for p in places if pos <= p.start < s1), key=lambda x: x.start):
             gap = text[pos:p.start]
@@ -1109,10 +1112,10 @@ def _find_markets(st: _State) -> None:
             if near_before or near_after:
                 add(p, "competitor")
     st.facts.extend(rels.values())
-    for p in {r.market for r in rels.values()}:
-        entry = gz.place(p)
-        ev = rels[next(k for k in rels if k[0] == p)].evidence
-        st.facts.append(Place(ev, name=p, kind=entry.kind if entry else "country",
+    for market in {r.market for r in rels.values()}:
+        entry = gz.place(market)
+        ev = rels[next(k for k in rels if k[0] == market)].evidence
+        st.facts.append(Place(ev, name=market, kind=entry.kind if entry else "country",
                               aliases=entry.aliases if entry else ()))
 
 
@@ -1132,7 +1135,7 @@ _MERGE_ITEM = re.compile(r"(?i)^(starting\s+with|a\s+partire\s+d|such\s+as|inclu
 _LEAD = re.compile(r"(?i)^(?:and|e|ed|the|a|an|also|above\s+all|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli)\b[ \u00a0]*")
 
 
-def _list_items(text: str, a: int, b: int, st: _State) -> list[tuple[int, int]]:
+def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = False) -> list[tuple[int, int]]:
     """Items of an enumeration between a and b."""
     seg = text[a:b]
     protected = [*st.ents, *st.segments]
@@ -1159,7 +1162,7 @@ def _list_items(text: str, a: int, b: int, st: _State) -> list[tuple[int, int]]:
             items[-1] = (items[-1][0], e)
         else:
             items.append((s, e))
-    if any(len(text[s:e].split()) < 2 for s, e in items):
+    if not bare_nouns and any(len(text[s:e].split()) < 2 for s, e in items):
         return [(a, b)]  # a list of bare nouns is one item: "digitisation, automation, sustainability"
     return items
 
@@ -1177,7 +1180,7 @@ def _find_priorities(st: _State) -> None:
     for m in _PRIO_INTRO.finditer(text):
         s0, s1 = st.sentence_of(m.start())
         a = m.end()
-        end_m = re.search(r"(?i)[.!?](?=\s|$)|[”\"]|\.\s*$|[ \u00a0][-–][ \u00a0](?=[a-z]+[ \u00a0]+[A-Z])|,[ \u00a0]+(?:otherwise|but|ma|altrimenti)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
+        end_m = re.search(r"[.!?](?=\s|$)|[”\"]|\.\s*$|[ \u00a0][-–][ \u00a0](?=[a-z]+[ \u00a0]+[A-Z])|,[ \u00a0]+(?:otherwise|but|ma|altrimenti)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
         b = a + end_m.start() if end_m else s1
         # within a quotation the list stops at the quote's end
         if b - a < 8:
@@ -1212,7 +1215,7 @@ def _find_drivers(st: _State) -> None:
         a = m.end()
         end_m = re.search(r"[.;:!?”\"]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con)\b", text[a:s1])
         b = a + end_m.start() if end_m else s1
-        for s, e in _list_items(text, a, b, st) if b > a else []:
+        for s, e in _list_items(text, a, b, st, bare_nouns=True) if b > a else []:
             mention = _mention(text, s, e)
             label = _clean_label(mention.text)
             if not label or gz.canonical_key(label) in seen:
