@@ -1,0 +1,1360 @@
+"""Text -> facts: rule-based extraction from English and Italian press releases.
+
+Everything works on the text exactly as stored: spaCy's tokenizer and PhraseMatcher find
+gazetteer names (token offsets are character offsets into the same string), regular
+expressions find the language patterns (roles, figures, periods, cue phrases) and dateparser
+reads dates. No copy of the text is normalised, so every :class:`~kgraph.model.Mention`
+slices the document exactly.
+
+Pipelines, matchers and compiled patterns are built once per process (module-level caches):
+extraction of a release is a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from functools import cache, lru_cache
+from typing import Any
+
+from ..model import (
+    Document,
+    DocumentInfo,
+    Driver,
+    Event,
+    Extraction,
+    Fact,
+    MarketRelation,
+    Membership,
+    Mention,
+    Observation,
+    Organisation,
+    OrgRelation,
+    Person,
+    Place,
+    Priority,
+    Quotation,
+    Segment,
+)
+from . import gazetteer as gz
+
+__all__ = ["extract", "detect_language"]
+
+HOME_COUNTRY = "Italy"
+_SP = r"[ \u00a0\t]"  # a space inside a line (the no-break space included)
+
+# --------------------------------------------------------------------------- language
+
+
+_EN_WORDS = frozenset("the of and to in is with for that by was were has have from which its this on are at".split())
+_IT_WORDS = frozenset("il lo la le gli di del della dei delle che è per con nel nella sono ha da dal al alla un una anche rispetto".split())
+
+
+def detect_language(text: str) -> str:
+    """"en" or "it", by counting frequent function words of each language."""
+    words = re.findall(r"[a-zàèéìòù]+", text.lower())
+    en = sum(w in _EN_WORDS for w in words)
+    it = sum(w in _IT_WORDS for w in words)
+    return "it" if it > en else "en"
+
+
+# --------------------------------------------------------------------------- spans
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    name: str  # canonical name
+    kind: str = ""  # org type, place kind, ...
+
+
+def _mention(text: str, start: int, end: int) -> Mention:
+    # trim whitespace and trailing punctuation so the quote reads cleanly
+    while start < end and text[start] in " \u00a0\t\n\r•-–,;:":
+        start += 1
+    while end > start and text[end - 1] in " \u00a0\t\n\r,;:":
+        end -= 1
+    return Mention(text[start:end], start, end)
+
+
+# --------------------------------------------------------------------------- spaCy matchers
+
+
+@cache
+def _nlp(lang: str) -> Any:
+    import spacy
+
+    return spacy.blank(lang)
+
+
+@cache
+def _matchers(lang: str) -> tuple[Any, Any, dict[str, tuple[str, str]]]:
+    """PhraseMatchers for organisations and places: one on lower case, one exact for acronyms."""
+    from spacy.matcher import PhraseMatcher
+
+    nlp = _nlp(lang)
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    labels: dict[str, tuple[str, str]] = {}
+
+    def add(label: str, canon: str, kind: str, names: Iterable[str]) -> None:
+        labels[label] = (canon, kind)
+        short_caps = [n for n in names if n.isupper() and len(n) <= 5]
+        others = [n for n in names if n not in short_caps]
+        if others:
+            lower.add(label, [nlp.make_doc(n) for n in others])
+        if short_caps:
+            exact.add(label, [nlp.make_doc(n) for n in short_caps])
+
+    for i, o in enumerate(gz.organisations()):
+        add(f"ORG{i}", o.name, "org:" + o.type, (o.name, *o.aliases))
+    for i, p in enumerate(gz.places()):
+        add(f"PLACE{i}", p.name, "place:" + p.kind, (p.name, *p.aliases))
+        if p.adjectives:
+            add(f"ADJ{i}", p.name, "adj:" + p.kind, p.adjectives)
+    return lower, exact, labels
+
+
+def _gazetteer_spans(text: str, lang: str) -> list[_Span]:
+    nlp = _nlp(lang)
+    lower, exact, labels = _matchers(lang)
+    doc = nlp.make_doc(text)
+    found: list[_Span] = []
+    for matcher in (lower, exact):
+        for match_id, s, e in matcher(doc):
+            canon, kind = labels[nlp.vocab.strings[match_id]]
+            span = doc[s:e]
+            first = span.text[:1]
+            # proper names are capitalised; the lower-case matcher would also find "ice"
+            if kind.startswith(("org:", "place:country", "place:region", "place:city", "adj:")) and not first.isupper():
+                if not (kind.startswith("adj:") and lang == "it"):
+                    continue
+            found.append(_Span(span.start_char, span.end_char, canon, kind))
+    # longest match wins where matches overlap
+    found.sort(key=lambda sp: (sp.start, -(sp.end - sp.start)))
+    out: list[_Span] = []
+    for sp in found:
+        if out and sp.start < out[-1].end:
+            continue
+        out.append(sp)
+    return out
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: lines, split further after . ! ? followed by an upper-case start."""
+    out: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        s0 = line.start()
+        for m in re.finditer(r"(?<=[.!?])[”\"]?[ \u00a0]+(?=[A-ZÀ-Ý“\"])", line.group()):
+            out.append((s0, line.start() + m.start()))
+            s0 = line.start() + m.end()
+        out.append((s0, line.end()))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _clauses(text: str, start: int, end: int, protected: list[_Span], *, conj: bool = True) -> list[tuple[int, int]]:
+    """Split a sentence at commas, semicolons, colons, dashes (and "and"/"e"), not inside protected spans."""
+    sep = r",[ \u00a0]|;[ \u00a0]?|:[ \u00a0]|[ \u00a0][-–][ \u00a0]|[ \u00a0]\("
+    if conj:
+        sep += r"|[ \u00a0](?:and|e|ed)[ \u00a0]"
+    cuts = [start]
+    for m in re.finditer(sep, text[start:end]):
+        a = start + m.start()
+        if any(p.start < a < p.end for p in protected):
+            continue
+        cuts.append(a)
+    cuts.append(end)
+    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i + 1] > cuts[i]]
+
+
+def _within(spans: Iterable[_Span], start: int, end: int) -> list[_Span]:
+    return [s for s in spans if s.start >= start and s.end <= end]
+
+
+# --------------------------------------------------------------------------- dates
+
+
+_MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTHS_IT = "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
+_MONTH_NUM = {m: i + 1 for i, m in enumerate(_MONTHS_EN.split("|"))} | {
+    m: i + 1 for i, m in enumerate(_MONTHS_IT.split("|"))}
+_DATE_RE = re.compile(
+    rf"(?i)\b(?:\d{{1,2}}{_SP}+Tháng{_SP}+\d{{1,2}},?{_SP}+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|°)?{_SP}+(?:{_MONTHS_EN}|{_MONTHS_IT}),?{_SP}+\d{{4}}"
+    rf"|(?:{_MONTHS_EN}){_SP}+\d{{1,2}}(?:st|nd|rd|th)?,?{_SP}+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\b")
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(s: str) -> dt.date | None:
+    import dateparser
+
+    languages = ["vi"] if "Tháng" in s else None
+    parsed = dateparser.parse(s.replace("\u00a0", " "), languages=languages,
+                              settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
+                                        "REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date() if parsed else None
+
+
+def _dates(text: str) -> list[tuple[Mention, dt.date]]:
+    out = []
+    for m in _DATE_RE.finditer(text):
+        d = _parse_date(m.group())
+        if d:
+            out.append((Mention(m.group(), m.start(), m.end()), d))
+    return out
+
+
+# --------------------------------------------------------------------------- the extractor state
+
+
+@dataclass
+class _State:
+    doc: Document
+    text: str
+    lang: str
+    ents: list[_Span]  # gazetteer organisations and places (adjectives included)
+    sentences: list[tuple[int, int]]
+    facts: list[Fact] = field(default_factory=list)
+    orgs: dict[str, Organisation] = field(default_factory=dict)
+    org_spans: list[_Span] = field(default_factory=list)
+    people: dict[str, Person] = field(default_factory=dict)
+    person_spans: list[_Span] = field(default_factory=list)
+    memberships: list[Membership] = field(default_factory=list)
+    segments: list[_Span] = field(default_factory=list)  # kind "sector" or "segment"
+    sector: str | None = None
+    info: DocumentInfo | None = None
+    publisher: str | None = None
+    doc_date: dt.date | None = None
+    place: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        for a, b in self.sentences:
+            if a <= pos < b:
+                return a, b
+        return pos, pos
+
+    def places(self) -> list[_Span]:
+        return [s for s in self.ents if s.kind.startswith("place:")]
+
+    def add_org(self, name: str, type_: str, start: int, end: int, aliases: tuple[str, ...] = (),
+                city: str | None = None) -> None:
+        self.org_spans.append(_Span(start, end, name, type_))
+        if name not in self.orgs:
+            self.orgs[name] = Organisation(_mention(self.text, start, end), name=name, type=type_,
+                                           aliases=aliases, city=city)
+
+    def org_at(self, pos: int, *, max_gap: int = 0) -> _Span | None:
+        """The organisation mention starting at ``pos`` (after up to ``max_gap`` characters)."""
+        for s in sorted(self.org_spans, key=lambda x: x.start):
+            if pos <= s.start <= pos + max_gap:
+                return s
+        return None
+
+
+# --------------------------------------------------------------------------- organisations
+
+
+_NAME_WORD = r"[A-ZÀ-Ý][a-zà-öø-ÿ'’]+"
+_CAP_SEQ = rf"{_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&|(?:of|di|de|del|della|per|and|e|for)(?={_SP}+[A-Z])))*"
+_COMPANY_RE = re.compile(rf"\b((?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&))*),?{_SP}+(S\.p\.A\.|S\.r\.l\.|SpA|Srl|S\.p\.a\.|S\.a\.s\.|GmbH|Ltd\.?|Inc\.|AG|Co\.)")
+_ASSOC_RE = re.compile(rf"\b(?:(?P<acr>[A-Z]{{3,}}),{_SP}+(?:the{_SP}+|l['’])?)?(?P<long>(?:Association|Associazione|Federation|Federazione|Union|Unione)(?:{_SP}+(?:of|of the|dei|degli|delle|della|italiana|italiano|nazionale))?(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|and|e|of|di|per)(?=[ \u00a0,.;:)]|$))+)(?:{_SP}+\((?P<acr2>[A-Z]{{3,}})\))?")
+
+
+def _org_type_of(name: str) -> str:
+    n = name.lower()
+    if re.search(r"associa|federa|confedera|union|unione|confindustria", n):
+        return "TradeAssociation"
+    if re.search(r"universit|politecnico|polytechnic", n):
+        return "University"
+    if re.search(r"ministry|ministero|agency|agenzia", n):
+        return "GovernmentAgency"
+    if re.search(r"\bfair\b|\bfiera\b|\bexpo\b", n):
+        return "TradeFair"
+    return "Company"
+
+
+def _find_organisations(st: _State) -> None:
+    text = st.text
+    for sp in st.ents:
+        if not sp.kind.startswith("org:"):
+            continue
+        entry = gz.organisation(sp.name)
+        type_ = sp.kind[4:]
+        start, end, name = sp.start, sp.end, sp.name
+        # a territorial association: "Assolombarda Pavia", "Confindustria Bergamo"
+        if type_ == "TradeAssociation":
+            nxt = next((p for p in st.ents if p.start == end + 1 and p.kind == "place:city"), None)
+            if nxt and text[end] in " \u00a0":
+                end, name = nxt.end, f"{sp.name} {nxt.name}"
+                st.add_org(name, type_, start, end)
+                continue
+        st.add_org(name, type_, start, end, aliases=entry.aliases if entry else (),
+                   city=entry.city if entry else None)
+    taken = [(s.start, s.end) for s in st.org_spans]
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken)
+
+    for m in _COMPANY_RE.finditer(text):
+        if free(m.start(), m.end()):
+            name = f"{m.group(1)} {m.group(2)}"
+            st.add_org(name, "Company", m.start(), m.end())
+            taken.append((m.start(), m.end()))
+    for m in _ASSOC_RE.finditer(text):
+        long = m.group("long").strip()
+        acr = m.group("acr") or m.group("acr2")
+        if len(long.split()) < 3 or not free(m.start("long"), m.end("long")):
+            continue
+        if acr and not free(m.start(), m.start() + len(acr)):
+            continue
+        name = acr or long
+        st.add_org(name, "TradeAssociation", m.start(), m.end(), aliases=(long,) if acr else ())
+        taken.append((m.start(), m.end()))
+    # "(Brustia Alfameccanica)" after a person and "President of Foo Bar" are handled with roles
+
+
+def _unknown_org_after(st: _State, pos: int) -> _Span | None:
+    """A capitalised name starting at ``pos`` that is no known entity: an organisation."""
+    m = re.match(_CAP_SEQ, st.text[pos:])
+    if not m:
+        return None
+    name = m.group().strip()
+    cut = re.search(rf"{_SP}+(?:and|e|of|di|per|for){_SP}+(?={_role_re().pattern})", name)
+    if cut:
+        name = name[:cut.start()]
+    end = pos + len(name)
+    if any(s.start < end and pos < s.end for s in st.ents) or len(name) < 3:
+        return None
+    if name.split()[0] in _NOT_NAME_START:
+        return None
+    sp = _Span(pos, end, name, _org_type_of(name))
+    st.add_org(name, sp.kind, pos, end)
+    return sp
+
+
+# --------------------------------------------------------------------------- people and roles
+
+
+@cache
+def _role_re() -> re.Pattern[str]:
+    names = sorted({n for r in gz.roles() for n in (r.name, *r.aliases)}, key=len, reverse=True)
+    alts = "|".join(re.escape(n).replace(r"\ ", rf"{_SP}+") for n in names)
+    return re.compile(rf"(?i:\b(?P<mod>outgoing{_SP}+|former{_SP}+|new{_SP}+|uscente{_SP}+|neo{_SP}*)?(?P<role>{alts}))(?![\w-])")
+
+
+@cache
+def _role_canon() -> dict[str, str]:
+    return {gz.canonical_key(n): r.name for r in gz.roles() for n in (r.name, *r.aliases)}
+
+
+_NOT_NAME_START = frozenset(
+    "The This That These Those Il La Le Lo Gli In At On For From With Despite According Among "
+    "Our We Its It President Presidente Director Source Press New Under Italian Italy Made "
+    "General Managing Vice Chair Assembly Department Export Economics".split())
+_PERSON_RE = re.compile(rf"{_NAME_WORD}(?:{_SP}+(?:(?:de|di|da|del|della|dei|van|von|der|dos|du|le|la){_SP}+)?{_NAME_WORD}){{1,3}}")
+_UNIT_WORDS = re.compile(r"(?i)\b(department|division|office|unit|section|directorate|dipartimento|ufficio|divisione|sezione|direzione|area|servizio)\b")
+_CONNECT_TAIL = re.compile(rf"(?i){_SP}*(?:,{_SP}*)?\b(?:of|at|for|in|di|del|della|dell['’]|dei|degli|per|presso)(?:{_SP}+(?:the|il|la|l['’]))?{_SP}*$")
+_ELECT_RE = re.compile(r"(?i)\b(elect|elects|elected|appoint|appoints|appointed|named|eletto|eletta|elegge|nomina|nominato|nominata|confirmed|confermato|confermata)\b")
+
+
+def _person_name_at(st: _State, pos: int, *, backwards: bool = False) -> _Span | None:
+    """A person's name starting (or, backwards, ending) at ``pos``; known surnames too."""
+    text = st.text
+    if backwards:
+        window = text[max(0, pos - 60):pos]
+        cands = [m for m in _PERSON_RE.finditer(window) if m.end() == len(window)]
+        # the longest candidate that does not start with a stop word
+        for m in cands:
+            words = m.group().split()
+            while words and words[0] in _NOT_NAME_START:
+                words = words[1:]
+            if len(words) >= 2 and not _overlaps_entity(st, pos - len(" ".join(words)), pos):
+                name = " ".join(words)
+                return _Span(pos - len(name), pos, name)
+        m2 = re.search(rf"({_NAME_WORD})$", window)
+        if m2:
+            known = _known_surname(st, m2.group(1))
+            if known:
+                return _Span(pos - len(m2.group(1)), pos, known)
+        return None
+    pm = _PERSON_RE.match(text, pos)
+    if pm and pm.group().split()[0] not in _NOT_NAME_START:
+        name = pm.group()
+        # a name never runs into an organisation or place: "Brustia Alfameccanica" after "Maria Vittoria Brustia"
+        if not _overlaps_entity(st, pm.start(), pm.end()):
+            return _Span(pm.start(), pm.end(), _clean_name(name))
+    m1 = re.match(rf"{_NAME_WORD}", text[pos:])
+    if m1:
+        known = _known_surname(st, m1.group())
+        if known:
+            return _Span(pos, pos + len(m1.group()), known)
+    return None
+
+
+def _clean_name(name: str) -> str:
+    return re.sub(r"[ \u00a0\t]+", " ", name).strip()
+
+
+def _overlaps_entity(st: _State, a: int, b: int) -> bool:
+    return any(s.start < b and a < s.end for s in st.ents) or any(
+        s.start < b and a < s.end for s in st.org_spans)
+
+
+def _known_surname(st: _State, word: str) -> str | None:
+    for name in st.people:
+        parts = name.split()
+        if word == parts[-1] or (len(parts) > 2 and word == parts[-2]):
+            return name
+    return None
+
+
+def _add_person(st: _State, sp: _Span) -> None:
+    st.person_spans.append(sp)
+    if sp.name not in st.people:
+        st.people[sp.name] = Person(_mention(st.text, sp.start, sp.end), name=sp.name)
+
+
+def _nearest_org_before(st: _State, pos: int, lo: int) -> _Span | None:
+    cands = [s for s in st.org_spans if lo <= s.start and s.end <= pos and s.kind != "Venue"]
+    return max(cands, key=lambda s: s.end) if cands else None
+
+
+def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
+    """The organisation a role is "of": the first organisation after ``pos`` in the clause.
+
+    Returns it and the text between (the rest of the role phrase: a unit or a specialty).
+    """
+    text = st.text
+    stop = re.search(r"[.;:]|,[ \u00a0](?=(?:and|e)?[ \u00a0]*[A-Z][a-z]+[ \u00a0][A-Z])|[“\"]", text[pos:limit])
+    hard = pos + stop.start() if stop else limit
+    cands = sorted((s for s in st.org_spans if pos <= s.start < hard), key=lambda s: s.start)
+    between_quoted = re.compile(r"[“\"][^”\"]{1,60}[”\"]")
+    if not cands:
+        # quoted unit names may sit between the role and the organisation
+        seg = text[pos:limit]
+        q = between_quoted.search(seg)
+        if q and q.start() < 25:
+            cands = sorted((s for s in st.org_spans if pos + q.end() <= s.start < limit
+                            and not re.search(r"[.;]", text[pos + q.end():s.start])), key=lambda s: s.start)
+    if cands:
+        org = cands[0]
+        between = text[pos:org.start]
+        if "," in between.replace(", the", "") or len(between) > 90:
+            return None, ""
+        return org, between
+    m = re.match(rf"{_SP}+(?:of|at|di|del|della|dell['’]|of{_SP}+the){_SP}+", text[pos:hard])
+    if m:
+        sp = _unknown_org_after(st, pos + m.end())
+        if sp:
+            return sp, text[pos:sp.start]
+    return None, ""
+
+
+def _split_role(role: str, between: str) -> tuple[str, str | None]:
+    """Role label and unit from the text between the role word and the organisation."""
+    rest = _CONNECT_TAIL.sub("", between).strip(" \u00a0,")
+    rest = re.sub(r"^(?:of|for|di|per)?[ \u00a0]*(?:the|il|la)?[ \u00a0]*", "", rest) if _UNIT_WORDS.search(rest) else rest
+    if not rest:
+        return role, None
+    if _UNIT_WORDS.search(rest):
+        unit = rest.replace("“", "").replace("”", "").replace('"', "").strip()
+        return role, re.sub(r"[ \u00a0]+", " ", unit)
+    return re.sub(r"[ \u00a0]+", " ", f"{role} {rest}"), None
+
+
+def _find_people(st: _State) -> None:
+    text = st.text
+    role_re = _role_re()
+    canon = _role_canon()
+    pending: list[tuple[Membership, _Span]] = []
+    last_person_in_sentence: dict[tuple[int, int], _Span] = {}
+    for rm in role_re.finditer(text):
+        role = canon.get(gz.canonical_key(rm.group("role")), rm.group("role"))
+        if rm.group("role")[0].islower() and st.lang == "en":
+            continue  # "chair", "director" as common nouns in English prose
+        mod = (rm.group("mod") or "").strip().lower()
+        s_start, s_end = st.sentence_of(rm.start())
+        person: _Span | None = None
+        org: _Span | None = None
+        between = ""
+        start = end = None
+        # "President Mauro Bergozza", "New President: Maria Vittoria Brustia", "ACIMIT President Marco Salvadè"
+        after = re.match(rf"{_SP}*:?{_SP}+", text[rm.end():])
+        if after:
+            person = _person_name_at(st, rm.end() + after.end())
+        if person:
+            org = st.org_at(rm.start() - 1 - 40, max_gap=40)
+            if org and org.end <= rm.start() and re.fullmatch(rf"(?:{_SP}|['’]s)*", text[org.end:rm.start() - len(rm.group("mod") or "")] or " "):
+                pass
+            else:
+                org = None
+            if org is None:
+                o2, between = _org_after(st, person.end, s_end)
+                if o2 and re.match(rf"{_SP}*(?:,{_SP}*)?(?:of|di|at)\b", text[person.end:o2.start]):
+                    org = o2
+                else:
+                    between = ""
+            if org is None:
+                org = _nearest_org_before(st, rm.start(), s_start)
+        else:
+            # "Mauro Bergozza, President of Assomac", "Brustia is President of ...", "X, direttore generale di Y"
+            before = text[max(s_start, rm.start() - 80):rm.start() - len(rm.group("mod") or "")]
+            mb = re.search(rf"(?:,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,)(?:{_SP}+also|{_SP}+anche)?{_SP}+(?:the{_SP}+|a{_SP}+)?)$", before)
+            if mb:
+                person = _person_name_at(st, rm.start() - len(rm.group("mod") or "") - (len(before) - mb.start()), backwards=True)
+            if person is None and re.search(rf"{_SP}+(?:and|e){_SP}+$", before):
+                person = last_person_in_sentence.get((s_start, s_end))
+            # "ASSOMAC elects Maria Vittoria Brustia President", "elected X as the new President of Y"
+            if person is None:
+                me = re.search(rf"({_PERSON_RE.pattern}){_SP}+(?:as{_SP}+(?:the{_SP}+)?(?:new{_SP}+)?|come{_SP}+(?:nuov[oa]{_SP}+)?)?$",
+                               text[max(s_start, rm.start() - 80):rm.start() - len(rm.group("mod") or "")])
+                if me and _ELECT_RE.search(text[max(s_start, rm.start() - 120):rm.start()]):
+                    base = max(s_start, rm.start() - 80)
+                    person = _Span(base + me.start(1), base + me.end(1), _clean_name(me.group(1)))
+                    mod = mod or "new"
+            org, between = _org_after(st, rm.end(), s_end) if person else (None, "")
+            if person and org is None:
+                # "la Presidente di ASSOMAC, Maria Vittoria Brustia" is handled below
+                el = _ELECT_RE.search(text[s_start:rm.start()])
+                org = _nearest_org_before(st, rm.start(), s_start) if el else None
+            if person is None:
+                # "la Presidente di ASSOMAC, Maria Vittoria Brustia", "Director General of Confindustria, Maurizio Tarquini"
+                o3, between = _org_after(st, rm.end(), s_end)
+                if o3:
+                    m3 = re.match(rf"(?:{_SP}|['’]s)*,{_SP}+", text[o3.end:])
+                    if m3:
+                        person = _person_name_at(st, o3.end + m3.end())
+                        org = o3 if person else None
+        if person is None:
+            continue
+        if org is None:
+            org_name = st.publisher
+            if not org_name:
+                continue
+        else:
+            org_name = org.name
+        label, unit = _split_role(role, between)
+        if mod in ("outgoing", "former", "uscente"):
+            end = st.doc_date
+        elif mod in ("new", "neo") or _ELECT_RE.search(text[s_start:rm.start()]):
+            start = st.doc_date
+        _add_person(st, person)
+        last_person_in_sentence[(s_start, s_end)] = person
+        lo = min(person.start, rm.start(), org.start if org else rm.start())
+        hi = max(person.end, rm.end(), org.end if org else rm.end())
+        mem = Membership(_mention(text, lo, hi), person=person.name, role=label,
+                         organisation=org_name, unit=unit, start=start, end=end)
+        pending.append((mem, person))
+    # one membership per person, role, organisation and unit; dates merged
+    merged: dict[tuple[str, str, str, str | None], Membership] = {}
+    for mem, _ in pending:
+        key = (mem.person, mem.role, mem.organisation, mem.unit)
+        if key in merged:
+            old = merged[key]
+            merged[key] = replace(old, start=old.start or mem.start, end=old.end or mem.end)
+        else:
+            merged[key] = mem
+    # a bare "President" that another membership of the same person refines is the same post
+    for key, mem in list(merged.items()):
+        if mem.unit is None and any(k != key and k[0] == key[0] and k[2] == key[2] and k[1].startswith(key[1])
+                                    for k in merged):
+            del merged[key]
+    st.memberships = list(merged.values())
+    # surname-only references ("President Bergozza concluded") for quotations
+    for name in list(st.people):
+        surname = name.split()[-1]
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+            if not any(p.start <= m.start() < p.end for p in st.person_spans):
+                st.person_spans.append(_Span(m.start(), m.end(), name))
+
+
+# --------------------------------------------------------------------------- document info
+
+
+def _document_info(st: _State) -> None:
+    text = st.text
+    dates = _dates(text)
+    dateline: tuple[Mention, dt.date, Mention | None] | None = None
+    for line in re.finditer(r"[^\n]+", text):
+        m = re.fullmatch(rf"[ \u00a0\t•]*((?:[A-ZÀ-Ý][\w'’.-]*)(?:{_SP}+[A-ZÀ-Ýa-z][\w'’.-]*){{0,3}}),{_SP}*(.+?)[ \u00a0\t]*", line.group())
+        if not m:
+            continue
+        d = next(((mn, dd) for mn, dd in dates if mn.start == line.start() + m.start(2)
+                  and mn.end == line.start() + m.end(2)), None)
+        if d:
+            city_m = Mention(m.group(1), line.start() + m.start(1), line.start() + m.end(1))
+            dateline = (d[0], d[1], city_m)
+            break
+    header = next(((mn, dd) for mn, dd in dates if mn.start < 300), None)
+    date_ev: list[Mention] = []
+    if header:
+        date_ev.append(header[0])
+    if dateline:
+        if dateline[0] not in date_ev:
+            date_ev.append(dateline[0])
+        st.doc_date = dateline[1]
+        city = dateline[2]
+        assert city is not None
+        st.place = gz.resolve(city.text, "place") or city.text.title()
+    elif header:
+        st.doc_date = header[1]
+    # title: the first substantial line that is not a header or dateline
+    title_m: Mention | None = None
+    for line in re.finditer(r"[^\n]+", text):
+        s = line.group().strip(" \u00a0\t")
+        if len(s.split()) < 4 or s.startswith("•"):
+            continue
+        if any(line.start() <= mn.start < line.end() for mn in date_ev) and len(s) < 80:
+            continue
+        if re.match(r"(?i)(press releases?|comunicat[oi] stampa|news)\b", s):
+            continue
+        title_m = _mention(text, line.start(), line.end())
+        break
+    # publisher: "Source: X" / "Fonte: X", else the trade association named most often
+    pub: str | None = None
+    src = re.search(r"(?im)^[ \u00a0\t]*(?:source|fonte)[ \u00a0]*:[ \u00a0]*(.+)$", text)
+    if src:
+        o = next((sp for sp in st.org_spans if src.start(1) <= sp.start < src.end(1)), None)
+        pub = o.name if o else None
+    if pub is None:
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for sp in st.org_spans:
+            if sp.kind == "TradeAssociation":
+                counts[sp.name] = counts.get(sp.name, 0) + 1
+                first.setdefault(sp.name, sp.start)
+        if counts:
+            pub = max(counts, key=lambda n: (counts[n], -first[n]))
+    st.publisher = pub
+    evidence = title_m or (date_ev[0] if date_ev else Mention(text[:0], 0, 0))
+    st.info = DocumentInfo(evidence, title=title_m.text if title_m else None, date=st.doc_date,
+                           place=st.place, publisher=pub, date_evidence=tuple(date_ev))
+
+
+# --------------------------------------------------------------------------- segments
+
+
+@cache
+def _segment_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    form_to_item: dict[str, str] = {}
+    for it in gz.segment_items():
+        for f in it.forms:
+            form_to_item[f.lower()] = it.name
+    forms = sorted(form_to_item, key=len, reverse=True)
+    item = "(?:" + "|".join(re.escape(f).replace(r"\ ", rf"{_SP}+") for f in forms) + ")"
+    lst = rf"{item}(?:(?:,{_SP}*|{_SP}+(?:and|e|ed|&){_SP}+|,{_SP}+(?:and|e){_SP}+){item})*"
+    heads = "(?:" + "|".join(sorted(gz.segment_heads(), key=len, reverse=True)) + ")"
+    en = re.compile(rf"(?i)\b({lst}){_SP}+{heads}\b")
+    it_ = re.compile(rf"(?i)\b{heads}{_SP}+(?:per|for){_SP}+(?:il{_SP}+|la{_SP}+|l['’]|the{_SP}+)?({lst})\b")
+    seg = re.compile(rf"(?i)\b(?:the{_SP}+)?({item}){_SP}+(?:segment|sector|comparto|settore)\b|\b(?:comparto|settore){_SP}+({item})\b")
+    standalone = {f.lower(): s.name for s in gz.standalone_segments() for f in s.forms}
+    stand = re.compile(r"(?i)\b(" + "|".join(re.escape(f) for f in sorted(standalone, key=len, reverse=True)) + r")\b")
+    return en, it_, seg, stand, form_to_item | {"__standalone__" + k: v for k, v in standalone.items()}
+
+
+def _items_of(phrase: str, table: dict[str, str]) -> list[str]:
+    forms = sorted((f for f in table if not f.startswith("__")), key=len, reverse=True)
+    pat = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return [table[re.sub(r"\s+", " ", m.group().lower())] for m in re.finditer(rf"(?i)\b(?:{pat})\b", phrase)]
+
+
+def _find_segments(st: _State) -> None:
+    en, it_, seg, stand, table = _segment_res()
+    text = st.text
+    found: list[tuple[int, int, list[str]]] = []
+    for rx in (en, it_):
+        for m in rx.finditer(text):
+            found.append((m.start(), m.end(), _items_of(m.group(1), table)))
+    for m in seg.finditer(text):
+        g = m.group(1) or m.group(2)
+        found.append((m.start(), m.end(), _items_of(g, table)))
+    spans: list[_Span] = []
+    for a, b, items in sorted(found, key=lambda x: (x[0], -(x[1] - x[0]))):
+        if not items or any(s.start < b and a < s.end for s in spans):
+            continue
+        spans.append(_Span(a, b, gz.segment_name(items), str(len(set(items)))))
+    if not spans:
+        return
+    widest = max(int(s.kind) for s in spans)
+    sector = next(s.name for s in spans if int(s.kind) == widest)
+    st.sector = sector
+    st.segments = [replace(s, kind="sector" if s.name == sector else "segment") for s in spans]
+    for m in stand.finditer(text):
+        if not any(s.start < m.end() and m.start() < s.end for s in st.segments):
+            st.segments.append(_Span(m.start(), m.end(), table["__standalone__" + m.group(1).lower()], "segment"))
+    st.segments.sort(key=lambda s: s.start)
+    seen: set[str] = set()
+    for s in st.segments:
+        if s.name in seen:
+            continue
+        seen.add(s.name)
+        st.facts.append(Segment(_mention(text, s.start, s.end), name=s.name,
+                                kind="sector" if s.kind == "sector" else "segment",
+                                parent=None if s.kind == "sector" else sector))
+
+
+# --------------------------------------------------------------------------- figures and periods
+
+
+_NUM = r"[-+−–]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|[-+−–]?\d+(?:[.,]\d+)?"
+_MULT = r"million|billion|thousand|milioni|miliardi|mila|mln|mld|bn"
+_CUR = r"euros?|€|EUR|dollars?|USD|US\$|\$"
+_FIG_RE = re.compile(
+    rf"(?P<money1>(?:€|EUR|USD|US\$|\$){_SP}?(?P<n1>{_NUM}){_SP}*(?P<m1>{_MULT})?\b)"
+    rf"|(?P<money2>(?P<n2>{_NUM}){_SP}*(?P<m2>{_MULT})?{_SP}*(?:of{_SP}+|di{_SP}+)?(?P<c2>{_CUR})(?![\w]))"
+    rf"|(?P<pct>(?P<n3>{_NUM}){_SP}?(?:%|per{_SP}?cent\b|percent\b|per{_SP}cento\b))"
+    rf"|(?P<pts>(?P<n4>{_NUM}){_SP}+(?:points|punti)\b)"
+    rf"|(?P<idx>\b(?:index|indice)(?:{_SP}+(?:of|di|a|at))?{_SP}+(?P<n5>{_NUM})(?![\d%]))"
+    rf"|(?P<mon>(?P<n6>{_NUM}){_SP}+(?:months|mesi)\b)")
+_BASE_RE = re.compile(rf"(?i)\bbase{_SP}*:?{_SP}*(\d{{4}}){_SP}*={_SP}*100\b")
+
+_NEG = r"drop|drops|dropped|fall|falls|fell|fallen|decline|declined|declines|declining|decrease|decreased|down|contraction|contracted|loss|lost|shrank|shrunk|slump|slumped|calo|diminuit[oaie]|scese|sceso|scesi|scese|flessione|contrazione|riduzione|ridott[oaie]|perdita|negativ[oaie]|ribasso|in{_SP}+calo"
+_POS = r"grew|grow|grows|growth|increase|increased|increases|rise|rises|rose|risen|up|gain|gained|crescit[aoie]|cresciut[oaie]|crescita|aumento|aumentat[oaie]|incremento|salit[oaie]|rialzo|rebound|rebounded|progress"
+_NEG_RE = re.compile(rf"(?i)\b(?:{_NEG.replace('{_SP}', _SP)})\b")
+_POS_RE = re.compile(rf"(?i)\b(?:{_POS})\b")
+_EST_RE = re.compile(r"(?i)\b(estimated|estimate|estimates|about|stima|stimat[oaie]|forecast)\b")
+_EST_STRICT_RE = re.compile(r"(?i)\b(estimated|estimate|stimat[oaie]|stima)\b")
+_PRELIM_RE = re.compile(r"(?i)\b(preliminary|provisional|preconsuntiv[oi]|provvisori[oe])\b")
+
+
+def _to_decimal(raw: str, lang: str) -> Decimal:
+    s = raw.replace("−", "-").replace("–", "-").replace("+", "")
+    if "," in s and "." in s:
+        dec = "," if s.rfind(",") > s.rfind(".") else "."
+        s = s.replace("." if dec == "," else ",", "").replace(",", ".")
+    elif "," in s:
+        head, tail = s.rsplit(",", 1)
+        if len(tail) == 3 and lang == "en" and s.count(",") >= 1:
+            s = s.replace(",", "")
+        else:
+            s = s.replace(",", ".")
+    elif "." in s:
+        parts = s.split(".")
+        if lang == "it" and all(len(p) == 3 for p in parts[1:]) and len(parts) > 1:
+            s = s.replace(".", "")
+    return Decimal(s)
+
+
+_MULTIPLIER = {"million": 6, "milioni": 6, "mln": 6, "billion": 9, "miliardi": 9, "mld": 9, "bn": 9,
+               "thousand": 3, "mila": 3}
+
+
+@dataclass
+class _Figure:
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    kind: str  # money, pct, idx, mon
+    signed: bool  # an explicit sign was written
+
+
+def _figures(text: str, lang: str) -> list[_Figure]:
+    out: list[_Figure] = []
+    for m in _FIG_RE.finditer(text):
+        g = m.groupdict()
+        if g["money1"] or g["money2"]:
+            raw = g["n1"] or g["n2"]
+            mult = (g["m1"] or g["m2"] or "").lower()
+            cur = "USD" if re.search(r"\$|USD|dollar", m.group()) else "EUR"
+            v = _to_decimal(raw, lang).scaleb(_MULTIPLIER.get(mult, 0))
+            # a bare year or count next to a currency is no amount: "2024 €" is rare, keep small guard
+            out.append(_Figure(m.start(), m.end(), v, cur, "money", raw[0] in "-+−–"))
+        elif g["pct"]:
+            raw = g["n3"]
+            out.append(_Figure(m.start(), m.end(), _to_decimal(raw, lang), "percent", "pct", raw[0] in "-+−–"))
+        elif g["pts"] or g["idx"]:
+            raw = g["n4"] or g["n5"]
+            if re.fullmatch(r"(19|20)\d\d", raw):
+                continue
+            out.append(_Figure(m.start(), m.end(), _to_decimal(raw, lang), "index", "idx", False))
+        elif g["mon"]:
+            out.append(_Figure(m.start(), m.end(), _to_decimal(g["n6"], lang), "months", "mon", False))
+    return out
+
+
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+        "primo": 1, "secondo": 2, "terzo": 3, "quarto": 4, "prima": 1, "seconda": 2}
+_NUMWORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "eleven": 11, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7,
+            "otto": 8, "nove": 9, "dieci": 10, "undici": 11}
+_MONTH_ALT = f"{_MONTHS_EN}|{_MONTHS_IT}"
+_YEAR = r"(?:19|20)\d\d"
+_OF_YEAR = rf"(?:{_SP}+(?:of|del|dell['’]anno|in){_SP}*)?(?:{_SP}*(?P<y>{_YEAR}))?"
+_PERIOD_RE = re.compile(
+    rf"(?i)\b(?:"
+    rf"(?P<half>(?:first|second|1st|2nd){_SP}+(?:half|semester)|(?:primo|secondo){_SP}+semestre|(?:prima|seconda){_SP}+metà)"
+    rf"|(?P<quarter>(?:first|second|third|fourth|1st|2nd|3rd|4th){_SP}+quarter|(?:primo|secondo|terzo|quarto){_SP}+trimestre)"
+    rf"|(?P<qcode>Q[1-4])"
+    rf"|(?P<hcode>H[12])"
+    rf"|(?P<firstn>(?:first|primi){_SP}+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|\d{{1,2}}){_SP}+(?:months|mesi))"
+    rf"|(?P<bim>primo{_SP}+bimestre|primo{_SP}+quadrimestre)"
+    rf"|(?P<mrange>(?P<m1>{_MONTH_ALT}){_SP}*[-–/]{_SP}*(?P<m2>{_MONTH_ALT}))"
+    rf"){_OF_YEAR}"
+    rf"|\b(?P<year>{_YEAR})\b(?![ \u00a0]*=)")
+_COMPARE_RE = re.compile(r"(?i)\b(compared|than|rispetto|versus|vs\.?|year[ -]on[ -]year|same period|same quarter|stesso periodo|against)\b")
+
+
+@dataclass
+class _Period:
+    start: int
+    end: int
+    value: str  # may contain "{y}" when the year is not written
+
+
+def _periods(text: str, a: int, b: int) -> list[_Period]:
+    out: list[_Period] = []
+    for m in _PERIOD_RE.finditer(text, a, b):
+        g = m.groupdict()
+        y = g.get("y") or "{y}"
+        if g["year"]:
+            out.append(_Period(m.start(), m.end(), g["year"]))
+            continue
+        if g["half"] or g["hcode"]:
+            w = (g["half"] or g["hcode"]).lower()
+            h = 2 if w.startswith(("second", "2nd", "seconda", "secondo", "h2")) else 1
+            val = f"{y}-H{h}"
+        elif g["quarter"] or g["qcode"]:
+            w = (g["quarter"] or g["qcode"]).lower()
+            q = int(w[1]) if w.startswith("q") else _ORD[w.split()[0]]
+            val = f"{y}-Q{q}"
+        elif g["firstn"]:
+            n = g["n"].lower()
+            k = int(n) if n.isdigit() else _NUMWORD[n]
+            val = f"{y}-01/{y}-{k:02d}"
+        elif g["bim"]:
+            k = 2 if "bimestre" in g["bim"].lower() else 4
+            val = f"{y}-01/{y}-{k:02d}"
+        else:
+            m1, m2 = _MONTH_NUM[g["m1"].lower()], _MONTH_NUM[g["m2"].lower()]
+            if m2 - m1 == 2 and m1 % 3 == 1:
+                val = f"{y}-Q{(m1 + 2) // 3}"
+            elif m1 == 1 and m2 == 6:
+                val = f"{y}-H1"
+            elif m1 == 7 and m2 == 12:
+                val = f"{y}-H2"
+            elif m1 == 1 and m2 == 12:
+                val = y
+            else:
+                val = f"{y}-{m1:02d}/{y}-{m2:02d}"
+        out.append(_Period(m.start(), m.end(), val))
+    return out
+
+
+def _in_comparison(text: str, pos: int, clause_start: int) -> bool:
+    return bool(_COMPARE_RE.search(text, clause_start, pos))
+
+
+# --------------------------------------------------------------------------- indicators
+
+
+@cache
+def _cue_res() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]]]:
+    cues = gz.indicator_cues()
+
+    def table(group: str) -> list[tuple[re.Pattern[str], str]]:
+        pairs = [(c, k) for k, cs in cues.get(group, {}).items() for c in cs]
+        pairs.sort(key=lambda p: len(p[0]), reverse=True)
+        return [(re.compile(r"(?i)(?<![\w])" + _phrase(c) + r"(?![\w])"), k) for c, k in pairs]
+
+    return table("bases"), table("shares"), table("months")
+
+
+def _phrase(words: str) -> str:
+    return re.escape(words).replace(r"\ ", _SP + "+")
+
+
+def _cues(text: str, a: int, b: int, table: list[tuple[re.Pattern[str], str]]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for rx, key in table:
+        for m in rx.finditer(text, a, b):
+            if not any(s < m.end() and m.start() < e for s, e, _ in out):
+                out.append((m.start(), m.end(), key))
+    return out
+
+
+def _nearest(cands: list[tuple[int, int, str]], pos: int, end: int, *, before_only: bool = False) -> str | None:
+    best: tuple[int, str] | None = None
+    for s, e, k in cands:
+        if before_only and s > pos:
+            continue
+        d = pos - e if e <= pos else s - end
+        d = max(d, 0) + (0 if e <= pos else 1)  # ties go to the cue before the figure
+        if best is None or d < best[0]:
+            best = (d, k)
+    return best[1] if best else None
+
+
+def _find_observations(st: _State) -> None:
+    text, lang = st.text, st.lang
+    bases, shares, months = _cue_res()
+    base_m = _BASE_RE.search(text)
+    index_base = f"{base_m.group(1)}=100" if base_m else None
+    figures = _figures(text, lang)
+    context_period: str | None = None
+    context_year: str | None = None
+    context_base: str | None = None
+    last_key: str | None = None
+    protected = [*st.segments, *[s for s in st.ents if s.kind.startswith("place:")]]
+    obs: dict[tuple[Any, ...], Observation] = {}
+    for s_start, s_end in st.sentences:
+        sent_figs = [f for f in figures if s_start <= f.start < s_end]
+        periods = [p for p in _periods(text, s_start, s_end)
+                   if not any(mn.start <= p.start < mn.end for mn in (st.info.date_evidence if st.info else ()))]
+        clauses = _clauses(text, s_start, s_end, protected)
+        semis = _split_semicolons(text, s_start, s_end)
+        valid_periods = []
+        for p in periods:
+            c = next(((a, b) for a, b in clauses if a <= p.start < b), (s_start, s_end))
+            if not _in_comparison(text, p.start, c[0]) and "=" not in text[p.end:p.end + 3]:
+                valid_periods.append(p)
+        years_here = [p.value for p in valid_periods if "{y}" not in p.value]
+        sent_year = years_here[0][:4] if years_here else None
+        for f in sent_figs:
+            c_start, c_end = next(((a, b) for a, b in clauses if a <= f.start < b), (s_start, s_end))
+            key = _indicator_for(st, f, (c_start, c_end), (s_start, s_end), bases, shares, months,
+                                 context_base, last_key)
+            if key is None:
+                continue
+            # the period: nearest in the clause, else in the sentence, else the context
+            in_clause = [p for p in valid_periods if c_start <= p.start < c_end]
+            pool = in_clause or valid_periods
+            if pool:
+                p = min(pool, key=lambda p: abs(p.start - f.start))
+                year = (p.value[:4] if "{y}" not in p.value else None) or sent_year or context_year
+                if year is None:
+                    continue
+                period = p.value.replace("{y}", year)
+            elif context_period:
+                period = context_period
+            else:
+                continue
+            value = f.value
+            if key.endswith("_change") and not f.signed:
+                neg = _NEG_RE.search(text, c_start, c_end) or (
+                    not _POS_RE.search(text, c_start, c_end) and _NEG_RE.search(text, s_start, f.start))
+                value = -abs(value) if neg else abs(value)
+            unit = "index" if key.endswith("_index") else f.unit
+            semi = next(((a, b) for a, b in semis if a <= f.start < b), (s_start, s_end))
+            area, market = _area_and_market(st, f, semi, key)
+            quals: list[str] = []
+            if _EST_STRICT_RE.search(text, c_start, c_end) or re.search(r"(?i)\b(around|about|circa|approximately|some)\b", text[max(c_start, f.start - 12):f.start]) and _EST_STRICT_RE.search(text, c_start, c_end):
+                quals.append("estimated")
+            if _PRELIM_RE.search(text, c_start, c_end):
+                quals.append("preliminary")
+            scope = _scope_for(st, f, (c_start, c_end), (s_start, s_end))
+            o = Observation(_mention(text, c_start, c_end), indicator=key, scope=scope, value=value,
+                            unit=unit, period=period, area=area, market=market,
+                            qualifiers=tuple(quals), base=index_base if unit == "index" else None)
+            k = (key, scope, period, value, unit, area, market)
+            if k in obs:
+                old = obs[k]
+                obs[k] = replace(old, qualifiers=tuple(dict.fromkeys(old.qualifiers + o.qualifiers)))
+            else:
+                obs[k] = o
+            last_key = key
+            context_base = _base_of(key) or context_base
+        if valid_periods:
+            last = valid_periods[-1]
+            year = last.value[:4] if "{y}" not in last.value else (sent_year or context_year)
+            if year:
+                context_period = last.value.replace("{y}", year)
+                context_year = year
+    st.facts.extend(obs.values())
+
+
+def _split_semicolons(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    cuts = [a] + [m.start() for m in re.finditer(r"[;:]", text[a:b])] + [b]
+    cuts = [a] + [a + c for c in cuts[1:-1]] + [b] if len(cuts) > 2 else [a, b]
+    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+
+def _base_of(key: str) -> str | None:
+    for suffix in ("_change", "_index", "_share"):
+        if key.endswith(suffix):
+            return key[: -len(suffix)]
+    if key in ("turnover", "production", "exports", "imports", "orders", "consumption", "employees"):
+        return key
+    return None
+
+
+def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int, int],
+                   bases: list[tuple[re.Pattern[str], str]], shares: list[tuple[re.Pattern[str], str]],
+                   months: list[tuple[re.Pattern[str], str]], context_base: str | None,
+                   last_key: str | None) -> str | None:
+    text = st.text
+    c0, c1 = clause
+    s0, s1 = sent
+    if f.kind == "mon":
+        cands = _cues(text, s0, s1, months)
+        return _nearest(cands, f.start, f.end)
+    base_c = _cues(text, c0, c1, bases)
+    base = _nearest(base_c, f.start, f.end) or _nearest(_cues(text, s0, s1, bases), f.start, f.end, before_only=True) \
+        or _nearest(_cues(text, s0, s1, bases), f.start, f.end)
+    if f.kind == "money":
+        return base if base in ("turnover", "production", "exports", "imports", "consumption") else None
+    if f.kind == "idx":
+        b = base or context_base
+        return f"{b}_index" if b else None
+    # percentages: a share, a change, or the same indicator as the figure before
+    share_c = _cues(text, c0, c1, shares)
+    changed = f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1)
+    if share_c and not f.signed:
+        return _nearest(share_c, f.start, f.end)
+    if changed:
+        b = base or context_base
+        return f"{b}_change" if b else None
+    sent_share = _cues(text, s0, s1, shares)
+    if sent_share:
+        return _nearest(sent_share, f.start, f.end, before_only=True) or _nearest(sent_share, f.start, f.end)
+    if last_key and (last_key.endswith("_share") or last_key == "export_ratio"):
+        return last_key
+    return None
+
+
+def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int, int]) -> str:
+    segs = _within(st.segments, *clause)
+    if not segs:
+        segs = [s for s in _within(st.segments, *sent) if s.end <= f.start]
+    if segs:
+        return min(segs, key=lambda s: abs(s.start - f.start)).name
+    return st.sector or "machinery"
+
+
+_PREP_BEFORE = re.compile(r"(?i)(?:\b(?:in|to|from|towards|such as|like|verso|a|da|in|per|come|di)[ \u00a0]+(?:the[ \u00a0]+)?)$")
+_FOREIGN_RE = re.compile(r"(?i)\b(foreign markets?|foreign demand|abroad|mercati esteri|estero|export markets)\b")
+_DOMESTIC_RE = re.compile(r"(?i)\b(domestic market|domestic demand|home market|mercato interno|mercato italiano|domestic)\b")
+
+
+def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) -> tuple[str | None, str | None]:
+    text = st.text
+    a, _ = semi
+    area = HOME_COUNTRY
+    places = [p for p in st.places() if a <= p.start and p.end <= f.start
+              and p.kind in ("place:country", "place:region")]
+    market: str | None = None
+    for p in reversed(places):
+        if _PREP_BEFORE.search(text[max(0, p.start - 12):p.start]):
+            if p.name == HOME_COUNTRY and re.search(r"(?i)from[ \u00a0]+$", text[max(0, p.start - 6):p.start]):
+                market = "domestic market"
+            continue
+        area = p.name
+        break
+    if key in ("world_export_share", "export_ratio"):
+        return area, None
+    if market is None:
+        head = text[a:f.start]
+        if _FOREIGN_RE.search(head):
+            market = "foreign markets"
+        elif _DOMESTIC_RE.search(head):
+            market = "domestic market"
+    return area, market
+
+
+# --------------------------------------------------------------------------- markets
+
+
+_DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?\s+(?:to|in)|missioni\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|markets?\s+of|mercati\s+di)\b")
+_PRIORITY_CUE = re.compile(r"(?i)\b(priorit\w*|key\s+markets?|target\s+markets?|strategic\s+markets?|new\s+outlets|nuovi\s+sbocchi|missions?|missioni|support\s+for\s+exports?|promotion|promozione|mercati\s+(?:chiave|obiettivo|strategici|prioritari)|focus)\b")
+_COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
+_LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)$")
+
+
+def _find_markets(st: _State) -> None:
+    text = st.text
+    rels: dict[tuple[str, str], MarketRelation] = {}
+    places = [p for p in st.ents if p.kind in ("place:country", "place:region")]
+    adjs = [p for p in st.ents if p.kind in ("adj:country", "adj:region")]
+
+    def add(p: _Span, rel: str) -> None:
+        key = (p.name, rel)
+        if key not in rels:
+            rels[key] = MarketRelation(_mention(text, p.start, p.end), market=p.name, relation=rel, scope=st.sector)
+
+    for m in re.finditer(r"(?i)\b(domestic market|home market|mercato interno|mercato domestico)\b", text):
+        rels.setdefault((HOME_COUNTRY, "domestic"), MarketRelation(
+            _mention(text, m.start(), m.end()), market=HOME_COUNTRY, relation="domestic", scope=st.sector))
+    for m in _DEST_CUE.finditer(text):
+        s0, s1 = st.sentence_of(m.start())
+        listed: list[_Span] = []
+        pos = m.end()
+        for p in sorted((p for p in places if pos <= p.start < s1), key=lambda x: x.start):
+            gap = text[pos:p.start]
+            if listed and not _LIST_GAP.match(gap):
+                break
+            if not listed and not re.fullmatch(r"[ \u00a0]*(?:the[ \u00a0]+)?", gap):
+                break
+            listed.append(p)
+            pos = p.end
+        if not listed:
+            continue
+        window = text[s0:m.start()]
+        rel = "export_priority" if _PRIORITY_CUE.search(window + m.group()) else "destination"
+        for p in listed:
+            if p.name != HOME_COUNTRY:
+                add(p, rel)
+    for m in _COMP_CUE.finditer(text):
+        s0, s1 = st.sentence_of(m.start())
+        for p in [*places, *adjs]:
+            if not (s0 <= p.start < s1) or p.name == HOME_COUNTRY:
+                continue
+            near_before = 0 <= m.start() - p.end <= 30
+            near_after = 0 <= p.start - m.end() <= 30
+            if near_before or near_after:
+                add(p, "competitor")
+    st.facts.extend(rels.values())
+    for market in {r.market for r in rels.values()}:
+        entry = gz.place(market)
+        ev = rels[next(k for k in rels if k[0] == market)].evidence
+        st.facts.append(Place(ev, name=market, kind=entry.kind if entry else "country",
+                              aliases=entry.aliases if entry else ()))
+
+
+# --------------------------------------------------------------------------- priorities and drivers
+
+
+_PRIO_INTRO = re.compile(
+    r"(?i)(?:among\s+the\s+priorities[^:]{0,40}:|priorities\s+(?:are|include|included)[^:]{0,10}:?|le\s+priorità[^:]{0,40}:|"
+    r"at\s+the\s+heart\s+of\s+the\s+(?:debate|discussion)\s*:|al\s+centro\s+del(?:\s+dibattito|l['’]incontro)\s*:|"
+    r"\bwe\s+need\b|\bneed\s+for\b|\bcalled\s+for\b|\bcalls\s+for\b|\basked\s+for\b|\burged\b|"
+    r"\bha\s+chiesto\b|\bchiede\b|\bhanno\s+chiesto\b|\bsollecita\w*|\bserve\b|\bservono\b|\boccorre\b)")
+_DRIVER_INTRO = re.compile(
+    r"(?i)\b(characteri[sz]ed\s+by|penali[sz]ed\s+by|weighed\s+down\s+by|hit\s+by|affected\s+by|due\s+to|because\s+of|caused\s+by|"
+    r"driven\s+by\s+(?=the\s+(?:slowdown|decline|drop|crisis))|frenat[ao]\b[^.;]{0,40}?\b(?:da|dai|dal|dalla|dalle|dagli|dall['’])|"
+    r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*)")
+_MERGE_ITEM = re.compile(r"(?i)^(starting\s+with|a\s+partire\s+d|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|to\s+|in\s+order)")
+_LEAD = re.compile(r"(?i)^(?:and|e|ed|the|a|an|also|above\s+all|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli)\b[ \u00a0]*")
+
+
+def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = False) -> list[tuple[int, int]]:
+    """Items of an enumeration between a and b."""
+    seg = text[a:b]
+    protected = [*st.ents, *st.segments]
+    if ";" in seg:
+        parts = [(a + m.start(), a + m.end()) for m in re.finditer(r"[^;]+", seg)]
+    else:
+        cuts = [a]
+        for m in re.finditer(r",[ \u00a0]+(?:and[ \u00a0]+|e[ \u00a0]+)?|[ \u00a0][-–][ \u00a0]|[ \u00a0]+(?:and|e|ed)[ \u00a0]+", seg):
+            pos = a + m.start()
+            if any(p.start <= pos < p.end for p in protected):
+                continue
+            cuts.extend([pos, a + m.end()])
+        cuts.append(b)
+        parts = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+    items: list[tuple[int, int]] = []
+    for s, e in parts:
+        piece = text[s:e].strip(" \u00a0")
+        if not piece:
+            continue
+        only_places = all(
+            any(p.start <= s + i < p.end for p in st.ents) or not ch.isalpha()
+            for i, ch in enumerate(text[s:e])) if items else False
+        if items and (_MERGE_ITEM.match(piece) or only_places):
+            items[-1] = (items[-1][0], e)
+        else:
+            items.append((s, e))
+    if not bare_nouns and any(len(text[s:e].split()) < 2 for s, e in items):
+        return [(a, b)]  # a list of bare nouns is one item: "digitisation, automation, sustainability"
+    return items
+
+
+def _clean_label(text: str) -> str:
+    t = re.sub(r"[ \u00a0]+", " ", text).strip(" .,;:-–\"“”")
+    t = _LEAD.sub("", t)
+    t = _LEAD.sub("", t)
+    return t[:1].lower() + t[1:] if t[:2] != t[:2].upper() else t
+
+
+def _find_priorities(st: _State) -> None:
+    text = st.text
+    taken: list[tuple[int, int]] = []
+    for m in _PRIO_INTRO.finditer(text):
+        s0, s1 = st.sentence_of(m.start())
+        a = m.end()
+        end_m = re.search(r"[.!?](?=\s|$)|[”\"]|\.\s*$|[ \u00a0][-–][ \u00a0](?=[a-z]+[ \u00a0]+[A-Z])|,[ \u00a0]+(?:otherwise|but|ma|altrimenti)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
+        b = a + end_m.start() if end_m else s1
+        # within a quotation the list stops at the quote's end
+        if b - a < 8:
+            continue
+        for s, e in _list_items(text, a, b, st):
+            if any(x < e and s < y for x, y in taken):
+                continue
+            mention = _mention(text, s, e)
+            if len(mention.text.split()) < 2:
+                continue
+            label = _clean_label(mention.text)
+            label = re.sub(r"(?i)^(?:to\s+|the\s+need\s+to\s+|need\s+to\s+|the\s+urgency\s+of\s+)", "", label)
+            prog = None
+            pm = re.search(r"(?i)\b(industry|industria|transizione|transition)\s+(\d\.\d)\b", mention.text)
+            if pm:
+                prog = f"Industry {pm.group(2)}"
+            voiced = _speaker_near(st, s0, s)
+            st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.publisher))
+            taken.append((s, e))
+
+
+def _speaker_near(st: _State, s0: int, pos: int) -> str | None:
+    cands = [p for p in st.person_spans if s0 <= p.start < pos]
+    return max(cands, key=lambda p: p.start).name if cands else None
+
+
+def _find_drivers(st: _State) -> None:
+    text = st.text
+    seen: set[str] = set()
+    for m in _DRIVER_INTRO.finditer(text):
+        _, s1 = st.sentence_of(m.start())
+        a = m.end()
+        end_m = re.search(r"[.;:!?”\"]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con)\b", text[a:s1])
+        b = a + end_m.start() if end_m else s1
+        for s, e in _list_items(text, a, b, st, bare_nouns=True) if b > a else []:
+            mention = _mention(text, s, e)
+            label = _clean_label(mention.text)
+            if not label or gz.canonical_key(label) in seen:
+                continue
+            seen.add(gz.canonical_key(label))
+            st.facts.append(Driver(mention, text=label))
+
+
+# --------------------------------------------------------------------------- relations
+
+
+_REL_RE = re.compile(r"(?i),?[ \u00a0]+(?:the|a|an|il|la|l['’])?[ \u00a0]*(?:(?:regional|territorial|local|provincial|national|italian|territoriale|regionale)[ \u00a0]+)?(branch|section|division|subsidiary|arm|part|member|articolazione|sezione|sede|parte|membro|socio|associata)[ \u00a0]+(?:of|di|del|della|dell['’]|de)[ \u00a0]*(?:the[ \u00a0]+)?")
+
+
+def _find_relations(st: _State) -> None:
+    text = st.text
+    seen: set[tuple[str, str, str]] = set()
+    for subj in sorted(st.org_spans, key=lambda s: s.start):
+        m = _REL_RE.match(text, subj.end)
+        if not m:
+            continue
+        obj = st.org_at(m.end())
+        if obj is None or obj.name == subj.name:
+            continue
+        kind = "member_of" if m.group(1).lower() in ("member", "membro", "socio", "associata") else "part_of"
+        key = (subj.name, kind, obj.name)
+        if key in seen:
+            continue
+        seen.add(key)
+        st.facts.append(OrgRelation(_mention(text, subj.start, obj.end), subject=subj.name,
+                                    relation=kind, object=obj.name))  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- events and quotations
+
+
+_ASSEMBLY_RE = re.compile(r"(?i)\b(general\s+assembly|annual\s+(?:general\s+|plenary\s+)?(?:assembly|meeting)|plenary\s+assembly|assemblea(?:\s+(?:generale|annuale|pubblica|dei\s+soci|plenaria))?|annual\s+meeting|general\s+meeting)\b")
+_TITLE_RE = re.compile(r"(?i)\b(?:under\s+the\s+title|entitled|titled|with\s+the\s+title|dal\s+titolo|intitolat[ao]|il\s+titolo)\s*[:,]?\s*[“\"«]([^”\"»]{3,200})[”\"»]")
+_SPEAKERS_RE = re.compile(r"(?i)\b(attended\s+by|speakers?|speeches\s+by|took\s+part|hanno\s+partecipato|sono\s+intervenuti|interventi\s+di|relatori|including|tra\s+cui)\b")
+
+
+def _find_event(st: _State) -> None:
+    text = st.text
+    cues = list(_ASSEMBLY_RE.finditer(text))
+    if not cues:
+        return
+    first = cues[0]
+    s0, s1 = st.sentence_of(first.start())
+    organiser: str | None = None
+    om = re.match(r"(?i)[ \u00a0]+(?:of|di|dell['’]|della|del)[ \u00a0]*", text[first.end():])
+    if om:
+        o = st.org_at(first.end() + om.end())
+        organiser = o.name if o else None
+    if organiser is None:
+        o = _nearest_org_before(st, first.start(), s0)
+        organiser = o.name if o else st.publisher
+    venue = next((s for s in st.org_spans if s0 <= s.start < s1 and s.kind == "Venue"), None)
+    city = None
+    if venue:
+        entry = gz.organisation(venue.name)
+        city = entry.city if entry else None
+        cm = next((p for p in st.ents if p.kind == "place:city" and venue.end <= p.start < venue.end + 10), None)
+        if cm:
+            city = cm.name
+    city = city or st.place
+    date = st.doc_date
+    local = [d for mn, d in _dates(text) if s0 <= mn.start < s1]
+    if local:
+        date = local[0]
+    tm = _TITLE_RE.search(text)
+    title = tm.group(1).strip() if tm else None
+    speakers: list[str] = []
+    for sm in _SPEAKERS_RE.finditer(text):
+        a0, a1 = st.sentence_of(sm.start())
+        for p in sorted(st.person_spans, key=lambda x: x.start):
+            if sm.end() <= p.start < a1 and p.name not in speakers:
+                speakers.append(p.name)
+    participants = tuple(dict.fromkeys([*st.people, *speakers]))
+    evidence = _mention(text, s0, s1)
+    st.facts.append(Event(evidence, kind="GeneralAssembly", organiser=organiser, date=date,
+                          venue=venue.name if venue else None, city=city, title=title,
+                          speakers=tuple(speakers), participants=participants))
+
+
+_QUOTE_RE = re.compile(r"[“\"«]([^“”\"«»]{30,}?)[”\"»]")
+
+
+def _find_quotations(st: _State) -> None:
+    text = st.text
+    for m in _QUOTE_RE.finditer(text):
+        if _TITLE_RE.search(text, max(0, m.start() - 40), m.end()):
+            continue
+        inside = [p for p in st.person_spans if m.start() <= p.start < m.end()]
+        before = [p for p in st.person_spans if m.start() - 80 <= p.start < m.start()]
+        speaker = inside[0].name if inside else (max(before, key=lambda p: p.start).name if before else None)
+        st.facts.append(Quotation(Mention(m.group(1), m.start(1), m.end(1)), text=m.group(1).strip(),
+                                  speaker=speaker))
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def extract(document: Document) -> Extraction:
+    """Read every fact of one release.
+
+    The language is detected from the text (English or Italian) and written back to
+    ``document.language``. A release with no recognisable facts gives an extraction with only
+    its :class:`~kgraph.model.DocumentInfo` and a warning. Never raises on odd text: input
+    checks (empty, binary, too large) belong to the reader.
+    """
+    text = document.text
+    lang = detect_language(text)
+    document.language = lang
+    st = _State(doc=document, text=text, lang=lang, ents=_gazetteer_spans(text, lang),
+                sentences=_sentences(text))
+    _find_organisations(st)
+    _document_info(st)
+    _find_segments(st)
+    _find_people(st)
+    assert st.info is not None
+    st.facts.extend(st.orgs.values())
+    st.facts.extend(st.people.values())
+    st.facts.extend(st.memberships)
+    _find_relations(st)
+    _find_event(st)
+    _find_observations(st)
+    _find_markets(st)
+    _find_priorities(st)
+    _find_drivers(st)
+    _find_quotations(st)
+    st.facts.sort(key=lambda f: f.evidence.start)
+    warnings = list(st.warnings)
+    if not st.facts:
+        warnings.append(f"{document.path or document.slug}: no recognisable facts; only the document is recorded")
+    return Extraction(document=document, info=st.info, facts=st.facts, warnings=warnings)
+
+
+def _iter_mentions(ex: Extraction) -> Iterator[Mention]:
+    yield ex.info.evidence
+    yield from ex.info.date_evidence
+    for f in ex.facts:
+        yield f.evidence
