@@ -7,11 +7,11 @@ resolved to their canonical form, so the same entity in several releases is one 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from rdflib import URIRef
 
 from ..namespaces import KGI
+from .gazetteer import canonical_key as _gazetteer_key
 
 __all__ = [
     "canonical_key", "notation_key", "release_iri", "org_iri", "person_iri", "place_iri",
@@ -22,21 +22,18 @@ __all__ = [
     "SECTOR_SCHEME", "kind_key",
 ]
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _NOTATION = re.compile(r"[^A-Za-z0-9_.-]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 def canonical_key(name: str) -> str:
-    """``"Politecnico di Milano"`` -> ``"politecnico-di-milano"``: lower case, accents
-    stripped, every run of other characters one ``-``, no ``-`` at either end.
+    """``"Politecnico di Milano"`` -> ``"politecnico-di-milano"``: the gazetteer's key
+    (lower case, accents stripped, every run of other characters one ``-``).
 
     Raises:
         ValueError: nothing of ``name`` survives (it has no letter or digit).
     """
-    decomposed = unicodedata.normalize("NFKD", name)
-    ascii_ = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    key = _NON_ALNUM.sub("-", ascii_).strip("-")
+    key = _gazetteer_key(name)
     if not key:
         raise ValueError(f"{name!r} has no letter or digit to make a key from")
     return key
