@@ -35,8 +35,8 @@ from .model import (
     Quotation,
     Segment,
 )
-from .namespaces import KGG, bind_prefixes
-from .store import SelectResult, Store, open_store
+from .namespaces import KGG, PROV, bind_prefixes
+from .store import Store, open_store
 
 __all__ = [
     "RunReport", "run", "build", "BuildReport", "ReleaseReport", "BuildFailure",
@@ -61,6 +61,16 @@ Progress = Callable[[Path, int, int], None]
 _CONFLICTS = """
 CONSTRUCT { ?a kg:conflictsWith ?b }
 WHERE {
+  {
+    SELECT ?i ?s ?p ?area ?cp ?u WHERE {
+      ?o a qb:Observation ; kg:indicator ?i ; kg:scope ?s ; sdmx-dimension:refPeriod ?p ;
+         sdmx-measure:obsValue ?v .
+      OPTIONAL { ?o sdmx-dimension:refArea ?oa } OPTIONAL { ?o kg:counterpart ?oc }
+      OPTIONAL { ?o sdmx-attribute:unitMeasure ?ou }
+      BIND (COALESCE(?oa, kg:none) AS ?area) BIND (COALESCE(?oc, kg:none) AS ?cp)
+      BIND (COALESCE(?ou, kg:none) AS ?u)
+    } GROUP BY ?i ?s ?p ?area ?cp ?u HAVING (COUNT(DISTINCT ?v) > 1)
+  }
   ?a a qb:Observation ; kg:indicator ?i ; kg:scope ?s ; sdmx-dimension:refPeriod ?p ;
      sdmx-measure:obsValue ?va ; kg:statedIn ?ra .
   ?b a qb:Observation ; kg:indicator ?i ; kg:scope ?s ; sdmx-dimension:refPeriod ?p ;
@@ -69,14 +79,33 @@ WHERE {
   OPTIONAL { ?a sdmx-dimension:refArea ?aa } OPTIONAL { ?b sdmx-dimension:refArea ?ba }
   OPTIONAL { ?a kg:counterpart ?ca } OPTIONAL { ?b kg:counterpart ?cb }
   OPTIONAL { ?a sdmx-attribute:unitMeasure ?ua } OPTIONAL { ?b sdmx-attribute:unitMeasure ?ub }
-  FILTER (COALESCE(?aa, kg:none) = COALESCE(?ba, kg:none))
-  FILTER (COALESCE(?ca, kg:none) = COALESCE(?cb, kg:none))
-  FILTER (COALESCE(?ua, kg:none) = COALESCE(?ub, kg:none))
+  FILTER (COALESCE(?aa, kg:none) = ?area && COALESCE(?ba, kg:none) = ?area)
+  FILTER (COALESCE(?ca, kg:none) = ?cp && COALESCE(?cb, kg:none) = ?cp)
+  FILTER (COALESCE(?ua, kg:none) = ?u && COALESCE(?ub, kg:none) = ?u)
 }
 """
-_OLD_RUNS = """
-SELECT ?runs ?release ?run WHERE { GRAPH ?runs { ?run prov:used ?release } }
+_REPLACE_RUN = """
+DELETE {{ GRAPH <{runs}> {{ ?run ?p ?o }} }}
+WHERE {{ GRAPH <{runs}> {{ ?run <{used}> <{release}> ; ?p ?o }} }}
 """
+
+
+def _replace_release_update(name: URIRef, graph: Graph, release: URIRef, run: Graph) -> str:
+    """One SPARQL update (one transaction): replace the release graph, and the release's
+    run record inside ``kgg:runs`` without rewriting the other releases' records.
+
+    Only IRIs kgraph minted (from an IRI-safe slug) and N-Triples serialised by rdflib
+    reach the text; no value is formatted in unescaped.
+    """
+    for iri in (name, release):
+        if any(c in str(iri) for c in '<>"{}|^`\\ '):
+            raise ReleaseError(f"unsafe IRI {iri}")
+    return " ;\n".join([
+        f"DROP SILENT GRAPH <{name}>",
+        f"INSERT DATA {{ GRAPH <{name}> {{\n{graph.serialize(format='nt')}\n}} }}",
+        _REPLACE_RUN.format(runs=RUNS_GRAPH, used=PROV.used, release=release),
+        f"INSERT DATA {{ GRAPH <{RUNS_GRAPH}> {{\n{run.serialize(format='nt')}\n}} }}",
+    ])
 
 
 @dataclass
@@ -200,13 +229,8 @@ def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path
         raise ReleaseError(f"cannot turn the facts into RDF: {exc}", source=path) from exc
     _validate(graph, path)
     name = release_graph(document.slug)
-    runs = store.graph(RUNS_GRAPH)
-    old = store.query(_OLD_RUNS, bindings={"runs": RUNS_GRAPH, "release": release_iri(document.slug)})
-    assert isinstance(old, SelectResult)
-    for row in old:
-        runs.remove((row["run"], None, None))
-    runs += run_graph(extraction, started=started, ended=dt.datetime.now(dt.UTC))
-    store.replace_graphs({name: graph, RUNS_GRAPH: bind_prefixes(runs)})
+    run = run_graph(extraction, started=started, ended=dt.datetime.now(dt.UTC))
+    store.update(_replace_release_update(name, graph, release_iri(document.slug), run))
     seen[document.slug] = path
     return ReleaseReport(document.slug, path, name, counts, warnings, len(graph))
 

@@ -7,6 +7,7 @@ resolved to their canonical form, so the same entity in several releases is one 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -26,6 +27,7 @@ _NOTATION = re.compile(r"[^A-Za-z0-9_.-]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
+@lru_cache(maxsize=65536)
 def canonical_key(name: str) -> str:
     """``"Politecnico di Milano"`` -> ``"politecnico-di-milano"``: the gazetteer's key
     (lower case, accents stripped, every run of other characters one ``-``).

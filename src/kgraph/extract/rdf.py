@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import PurePath
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -125,6 +126,7 @@ def _words(notation: str) -> str:
     return notation.replace("_", " ")
 
 
+@lru_cache(maxsize=4096)
 def _country_codes(name: str) -> tuple[str, str] | None:
     key = iris.canonical_key(name)
     if key in _COUNTRY_CODES:
