@@ -230,3 +230,41 @@ def test_run_builds_the_configured_releases(tmp_path: Path, founding_release: Pa
     assert any(FOUNDING_SLUG in line for line in report.lines)
     with open_store(f"oxigraph:{tmp_path / 'st'}") as store:
         assert KGG[f"release/{FOUNDING_SLUG}"] in store.graphs()
+
+
+def test_a_release_violating_the_shapes_is_not_loaded(tmp_path: Path, founding_release: Path,
+                                                      repo_root: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stricter shapes file (a real ontology folder, KGRAPH_ONTOLOGY_DIR) rejects the
+    release: the failure names the file and the shape, and the store keeps its state."""
+    onto = tmp_path / "ontology"
+    shutil.copytree(repo_root / "ontology", onto)
+    with (onto / "shapes.ttl").open("a", encoding="utf-8") as f:
+        f.write("\n<urn:test:strict> a sh:NodeShape ; sh:targetClass kg:PressRelease ;\n"
+                "  sh:property [ sh:path dct:publisher ; sh:minCount 2 ;\n"
+                '    sh:message "a release needs two publishers" ] .\n')
+    store = OxigraphStore()
+    build(store, [founding_release])
+    before = _quads(store)
+    monkeypatch.setenv("KGRAPH_ONTOLOGY_DIR", str(onto))
+    report = build(store, [founding_release])
+    assert report.exit_code == 1
+    assert "violates the SHACL shapes" in report.failures[0].message
+    assert "two publishers" in report.failures[0].message
+    assert _quads(store) == before
+
+
+def test_every_release_graph_conforms_to_the_shapes(shared_dir: Path) -> None:
+    """The graphs build loads, as loaded (Oxigraph then stores oa:start/oa:end, declared
+    xsd:nonNegativeInteger, as xsd:integer: its canonical form of integer types)."""
+    from kgraph.extract import extract
+    from kgraph.extract._read import read_release
+    from kgraph.extract.rdf import to_graph
+    from kgraph.ontology import validate
+
+    files = [shared_dir / "releases" / "assomac-2025-06-20-sector-2024.txt",
+             *sorted((shared_dir / "releases" / "dev").glob("*.txt"))]
+    for f in files:
+        result = validate(to_graph(extract(read_release(f))))
+        assert result.conforms, (f.name, result.summary(), [v.describe() for v in result.violations[:5]])
+        assert not result.warnings, (f.name, [v.describe() for v in result.warnings[:5]])

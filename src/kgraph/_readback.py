@@ -49,8 +49,8 @@ SELECT ?g ?r ?text ?sha ?file ?lang ?title ?date ?publisher ?place WHERE { GRAPH
   OPTIONAL { ?r kg:sha256 ?sha } OPTIONAL { ?r kg:sourceFile ?file }
   OPTIONAL { ?r dct:language ?lang } OPTIONAL { ?r dct:title ?title }
   OPTIONAL { ?r dct:date ?date }
-  OPTIONAL { ?r dct:publisher/skos:prefLabel ?publisher }
-  OPTIONAL { ?r dct:spatial/skos:prefLabel ?place }
+  OPTIONAL { ?r dct:publisher/skos:prefLabel ?publisher FILTER (langMatches(lang(?publisher), "en")) }
+  OPTIONAL { ?r dct:spatial/skos:prefLabel ?place FILTER (langMatches(lang(?place), "en")) }
 } } LIMIT 1
 """
 _DOC_EVIDENCE = """
@@ -68,9 +68,9 @@ _ORGS = """
 SELECT ?g ?o (SAMPLE(?label) AS ?name) (GROUP_CONCAT(DISTINCT STR(?t); separator=" ") AS ?types)
        (GROUP_CONCAT(DISTINCT ?alt; separator="\u001f") AS ?alts) (SAMPLE(?c) AS ?city)
 WHERE { GRAPH ?g {
-  ?o a org:Organization ; skos:prefLabel ?label ; a ?t .
+  ?o a org:Organization ; skos:prefLabel ?label ; a ?t . FILTER (langMatches(lang(?label), "en"))
   OPTIONAL { ?o skos:altLabel ?alt }
-  OPTIONAL { ?o schema:containedInPlace/skos:prefLabel ?c }
+  OPTIONAL { ?o schema:containedInPlace/skos:prefLabel ?c FILTER (langMatches(lang(?c), "en")) }
 } } GROUP BY ?g ?o
 """
 _PEOPLE = """
@@ -80,7 +80,7 @@ _PLACES = """
 SELECT ?g ?p (SAMPLE(?label) AS ?name) (GROUP_CONCAT(DISTINCT STR(?t); separator=" ") AS ?types)
        (GROUP_CONCAT(DISTINCT ?alt; separator="\u001f") AS ?alts)
 WHERE { GRAPH ?g {
-  ?p a ?t ; skos:prefLabel ?label .
+  ?p a ?t ; skos:prefLabel ?label . FILTER (langMatches(lang(?label), "en"))
   VALUES ?t { kg:Country kg:Region kg:City kg:MarketAggregate }
   OPTIONAL { ?p skos:altLabel ?alt }
 } } GROUP BY ?g ?p
@@ -89,7 +89,8 @@ _MEMBERSHIPS = """
 SELECT ?g ?m ?person ?role ?org ?unit ?start ?end WHERE { GRAPH ?g {
   ?m a org:Membership ; org:member/foaf:name ?person ; org:role/skos:prefLabel ?role ;
      org:organization/skos:prefLabel ?org .
-  OPTIONAL { ?m kg:inUnit/skos:prefLabel ?unit }
+  FILTER (langMatches(lang(?role), "en")) FILTER (langMatches(lang(?org), "en"))
+  OPTIONAL { ?m kg:inUnit/skos:prefLabel ?unit FILTER (langMatches(lang(?unit), "en")) }
   OPTIONAL { ?m org:memberDuring/time:hasBeginning/time:inXSDDate ?start }
   OPTIONAL { ?m org:memberDuring/time:hasEnd/time:inXSDDate ?end }
 } }
@@ -105,9 +106,10 @@ WHERE { GRAPH ?g {
   OPTIONAL { ?e schema:name ?t } OPTIONAL { ?e schema:startDate ?d }
   OPTIONAL { ?e schema:organizer/rdfs:label ?org }
   OPTIONAL { ?e schema:location ?loc . ?loc a org:Organization ; skos:prefLabel ?v .
-             OPTIONAL { ?loc schema:containedInPlace/skos:prefLabel ?c } }
+             FILTER (langMatches(lang(?v), "en"))
+             OPTIONAL { ?loc schema:containedInPlace/skos:prefLabel ?c FILTER (langMatches(lang(?c), "en")) } }
   OPTIONAL { ?e schema:location ?loc2 . FILTER NOT EXISTS { ?loc2 a org:Organization }
-             ?loc2 skos:prefLabel ?c }
+             ?loc2 skos:prefLabel ?c FILTER (langMatches(lang(?c), "en")) }
   OPTIONAL { ?e schema:performer/foaf:name ?sp }
   OPTIONAL { ?e schema:attendee/foaf:name ?at }
 } } GROUP BY ?g ?e
@@ -115,8 +117,8 @@ WHERE { GRAPH ?g {
 _SEGMENTS = """
 SELECT ?g ?s (SAMPLE(?label) AS ?name) (SAMPLE(?k) AS ?kind) (SAMPLE(?pl) AS ?parent)
 WHERE { GRAPH ?g {
-  ?s a ?k ; skos:prefLabel ?label . VALUES ?k { kg:Sector kg:Segment }
-  OPTIONAL { ?s skos:broader/skos:prefLabel ?pl }
+  ?s a ?k ; skos:prefLabel ?label . VALUES ?k { kg:Sector kg:Segment } FILTER (langMatches(lang(?label), "en"))
+  OPTIONAL { ?s skos:broader/skos:prefLabel ?pl FILTER (langMatches(lang(?pl), "en")) }
 } } GROUP BY ?g ?s
 """
 _OBSERVATIONS = """
@@ -126,8 +128,9 @@ WHERE { GRAPH ?g {
   ?o a qb:Observation ; kg:indicator/skos:notation ?indicator ; kg:scope/skos:prefLabel ?scope ;
      sdmx-measure:obsValue ?value ; sdmx-attribute:unitMeasure/skos:notation ?unit ;
      sdmx-dimension:refPeriod/skos:notation ?period .
-  OPTIONAL { ?o sdmx-dimension:refArea/skos:prefLabel ?area }
-  OPTIONAL { ?o kg:counterpart/skos:prefLabel ?market }
+  FILTER (langMatches(lang(?scope), "en"))
+  OPTIONAL { ?o sdmx-dimension:refArea/skos:prefLabel ?area FILTER (langMatches(lang(?area), "en")) }
+  OPTIONAL { ?o kg:counterpart/skos:prefLabel ?market FILTER (langMatches(lang(?market), "en")) }
   OPTIONAL { ?o kg:basePeriod ?base }
   OPTIONAL { ?o kg:obsStatus/skos:notation ?st }
 } } GROUP BY ?g ?o ?indicator ?scope ?value ?unit ?period ?area ?market ?base
@@ -135,14 +138,15 @@ WHERE { GRAPH ?g {
 _MARKETS = """
 SELECT ?g ?f ?market ?relation ?scope WHERE { GRAPH ?g {
   ?f a kg:MarketRelation ; kg:market/skos:prefLabel ?market ;
-     kg:relationType/skos:notation ?relation .
-  OPTIONAL { ?f kg:scope/skos:prefLabel ?scope }
+     kg:relationType/skos:notation ?relation . FILTER (langMatches(lang(?market), "en"))
+  OPTIONAL { ?f kg:scope/skos:prefLabel ?scope FILTER (langMatches(lang(?scope), "en")) }
 } }
 """
 _RELATIONS = """
 SELECT ?g ?f ?subject ?relation ?object WHERE { GRAPH ?g {
   ?f a kg:OrganisationalRelation ; kg:subject/skos:prefLabel ?subject ;
      kg:relation ?relation ; kg:object/skos:prefLabel ?object .
+  FILTER (langMatches(lang(?subject), "en")) FILTER (langMatches(lang(?object), "en"))
 } }
 """
 _PRIORITIES = """

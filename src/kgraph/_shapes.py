@@ -2,41 +2,29 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph
 
 from .errors import ValidationFailed
+from .ontology import validate
 
-__all__ = ["validate_release", "SHAPES_FILE"]
-
-SHAPES_FILE = Path(__file__).resolve().parents[2] / "ontology" / "shapes.ttl"
-
-
-@lru_cache(maxsize=1)
-def _shapes() -> Graph | None:
-    if not SHAPES_FILE.is_file():
-        return None
-    return Graph().parse(SHAPES_FILE, format="turtle")
+__all__ = ["validate_release"]
 
 
 def validate_release(graph: Graph, *, source: str | Path) -> None:
-    """Validate ``graph`` against ``ontology/shapes.ttl`` (no shapes file: nothing to check).
+    """Validate one release graph against ``ontology/shapes.ttl`` (with the ontology and
+    schemes mixed in, see :func:`kgraph.ontology.validate`).
 
     Raises:
         ValidationFailed: the graph violates the shapes; the message names ``source`` and
-            the first violations.
+            the first violations (warnings do not fail a release).
+        ConfigError: the ontology folder is missing.
     """
-    shapes = _shapes()
-    if shapes is None:
-        return
-    import pyshacl
-
-    conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes, inference="none",
-                                         advanced=True, allow_warnings=True)
-    if not conforms:
-        lines = [ln.strip() for ln in str(text).splitlines() if ln.strip().startswith("Message:")]
-        summary = "; ".join(lines[:3]) or "the graph does not conform"
-        raise ValidationFailed(f"violates the SHACL shapes: {summary}", report=str(text),
-                               source=source)
+    report = validate(graph)
+    if not report.conforms:
+        shown = "; ".join(v.describe() for v in report.violations[:3])
+        more = len(report.violations) - 3
+        raise ValidationFailed(
+            f"violates the SHACL shapes: {shown}" + (f" (and {more} more)" if more > 0 else ""),
+            report=report.text, source=source)

@@ -22,9 +22,9 @@ _SHORT = {"organisations": "orgs", "memberships": "roles", "observations": "obs"
           "priorities": "prio", "quotations": "quotes", "relations": "rels"}
 
 
-def _console(err: bool = False) -> Console:
+def _console() -> Console:
     # A wide virtual width keeps tables readable when the output is a pipe or a file.
-    return Console(stderr=err, width=None if sys.stdout.isatty() else 160, highlight=False)
+    return Console(width=None if sys.stdout.isatty() else 160, highlight=False)
 
 
 def _summary(report: pipeline.BuildReport) -> Table:
@@ -93,11 +93,10 @@ def register(app: typer.Typer) -> None:
             out.print(_summary(report))
         out.print(f"{len(report.releases)} release(s) loaded into {settings.store} ({quads} quads), "
                   f"{len(report.failures)} failed, {report.conflicts} conflicting observation pair(s)")
-        err = _console(err=True)
         for w in report.warnings:
-            err.print(f"kgraph: warning: {w}", markup=False)
+            typer.echo(f"kgraph: warning: {w}", err=True)
         for f in report.failures:
-            err.print(f"kgraph: failed: {f.path}: {f.message}", markup=False)
+            typer.echo(f"kgraph: failed: {f.path}: {f.message}", err=True)
         if report.exit_code:
             raise typer.Exit(report.exit_code)
 
@@ -129,7 +128,7 @@ def register(app: typer.Typer) -> None:
         else:
             _print_eval(report)
         for f in report.build.failures:
-            _console(err=True).print(f"kgraph: failed: {f.path}: {f.message}", markup=False)
+            typer.echo(f"kgraph: failed: {f.path}: {f.message}", err=True)
         if report.exit_code:
             raise typer.Exit(report.exit_code)
 

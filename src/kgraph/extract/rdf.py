@@ -40,6 +40,7 @@ from ..namespaces import (
     DCTERMS,
     FOAF,
     KG,
+    KGI,
     OA,
     ORG,
     PROV,
@@ -140,6 +141,30 @@ def _country_codes(name: str) -> tuple[str, str] | None:
     return str(country.alpha_2), str(country.numeric)
 
 
+_COPIED = frozenset({RDF.type, SKOS.prefLabel, RDFS.label, SKOS.altLabel, SKOS.notation,
+                     SKOS.inScheme, SKOS.broader, SKOS.topConceptOf, QB.structure})
+_SCHEME_OF = {KG.Indicator: "indicator", KG.Unit: "measure-unit", KG.ObservationStatus: "status",
+              KG.MarketRelationType: "market-relation", ORG.Role: "role"}
+
+
+@lru_cache(maxsize=1)
+def _reference() -> dict[Node, tuple[tuple[URIRef, Node], ...]]:
+    """The reference concepts of ``ontology/schemes.ttl`` (kgi: subjects), empty when the
+    ontology folder is not there (an installed package without it still extracts)."""
+    from ..errors import KGraphError
+    from ..ontology import load_ontology
+
+    try:
+        graph = load_ontology()
+    except KGraphError:
+        return {}
+    out: dict[Node, list[tuple[URIRef, Node]]] = {}
+    for s, p, o in graph:
+        if isinstance(s, URIRef) and str(s).startswith(str(KGI)) and p in _COPIED:
+            out.setdefault(s, []).append((URIRef(str(p)), o))
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
 def _place_name(name: str) -> str:
     return _AGGREGATES.get(iris.canonical_key(name), name)
 
@@ -177,7 +202,10 @@ class _Builder:
         for a in alt:
             a = a.strip()
             if a and a != self.pref.get(node):
-                self.add(node, SKOS.altLabel, Literal(a))
+                # An alias read in this release is in its language; one from the gazetteer
+                # alone ("Politecnico di Milano" in an English release) is undetermined.
+                lang = self.lang if a in self.doc.text else "und"
+                self.add(node, SKOS.altLabel, Literal(a, lang=lang))
 
     def annotation(self, m: Mention) -> URIRef:
         ann = iris.annotation_iri(self.slug, m.start, m.end)
@@ -281,24 +309,52 @@ class _Builder:
         self.alt_labels(node, key, aliases)
         return node
 
+    def reference(self, node: URIRef) -> bool:
+        """Copy the description of a reference concept of ``schemes.ttl`` (types, labels,
+        notation, scheme, broader) into this graph; False when the schemes lack it.
+
+        Copying rather than minting our own labels keeps one set of labels per concept
+        across the store, and keeps the release graph readable on its own."""
+        ref = _reference()
+        if node not in ref:
+            return False
+        if self.once(node):
+            for p, o in ref[node]:
+                self.add(node, p, o)
+                if p == SKOS.broader and isinstance(o, URIRef):
+                    self.reference(o)
+        return True
+
     def concept(self, node: URIRef, cls: URIRef, label: str, *, notation: str | None = None,
                 lang: str = "en") -> URIRef:
+        if self.reference(node):
+            return node
         if self.once(node):
             self.add(node, RDF.type, cls)
             self.add(node, RDF.type, SKOS.Concept)
             self.labels(node, label, lang=lang)
             if notation is not None:
                 self.add(node, SKOS.notation, Literal(notation))
+            if cls in _SCHEME_OF:
+                self.add(node, SKOS.inScheme, KGI[f"scheme/{_SCHEME_OF[cls]}"])
         return node
 
     def sector(self, name: str, m: Mention, *, kind: str | None = None) -> URIRef:
         """A sector or segment concept; ``kind`` None for a mere reference (a scope, a
-        parent), typed only by what the release's Segment facts say about it."""
+        parent), typed only by what the release's Segment facts or the schemes say."""
         node = iris.sector_iri(name)
         kind = kind or self.segment_kinds.get(iris.canonical_key(name))
+        first = node not in self._declared
+        if self.reference(node):
+            if first:
+                self.provenance(node, m, fact=False)
+            typed = {o for p, o in _reference()[node] if p == RDF.type}
+            if kind and not typed & {KG.Sector, KG.Segment}:
+                self.add(node, RDF.type, KG.Segment if kind == "segment" else KG.Sector)
+            return node
         if kind:
             self.add(node, RDF.type, KG.Segment if kind == "segment" else KG.Sector)
-        if self.once(iris.SECTOR_SCHEME):
+        if not self.reference(iris.SECTOR_SCHEME) and self.once(iris.SECTOR_SCHEME):
             self.add(iris.SECTOR_SCHEME, RDF.type, SKOS.ConceptScheme)
             self.labels(iris.SECTOR_SCHEME, "Sectors and segments of the supply chain")
         if self.once(node):
@@ -416,7 +472,7 @@ class _Builder:
         node = iris.observation_iri(self.slug, f.indicator, n)
         self.add(node, RDF.type, QB.Observation)
         self.add(node, QB.dataSet, iris.DATASET)
-        if self.once(iris.DATASET):
+        if not self.reference(iris.DATASET) and self.once(iris.DATASET):
             self.add(iris.DATASET, RDF.type, QB.DataSet)
             self.add(iris.DATASET, QB.structure, iris.DSD)
             self.add(iris.DSD, RDF.type, QB.DataStructureDefinition)
