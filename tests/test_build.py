@@ -268,3 +268,62 @@ def test_every_release_graph_conforms_to_the_shapes(shared_dir: Path) -> None:
         result = validate(to_graph(extract(read_release(f))))
         assert result.conforms, (f.name, result.summary(), [v.describe() for v in result.violations[:5]])
         assert not result.warnings, (f.name, [v.describe() for v in result.warnings[:5]])
+
+
+def _variants(tmp_path: Path, founding_release: Path) -> Path:
+    """The founding release, a year-earlier edition and a revised edition (real text, real
+    extraction): same indicators, scope and area; other periods or other values."""
+    folder = tmp_path / "editions"
+    folder.mkdir()
+    text = founding_release.read_text(encoding="utf-8")
+    shutil.copy(founding_release, folder)
+    earlier = text.replace("2025", "\0").replace("2024", "2023").replace("\0", "2024")
+    (folder / "assomac-2024-06-20-sector-2023.txt").write_text(earlier, encoding="utf-8")
+    revised = text.replace("575 million euros", "590 million euros")
+    (folder / "assomac-2025-07-01-sector-2024-revised.txt").write_text(revised, encoding="utf-8")
+    return folder
+
+
+TURNOVER = """
+SELECT DISTINCT ?scope ?area ?period ?value ?release WHERE {
+  ?o kg:indicator/skos:notation "turnover" ; kg:scope ?scope ; sdmx-dimension:refArea ?area ;
+     sdmx-dimension:refPeriod/skos:notation ?period ; sdmx-measure:obsValue ?value ;
+     kg:statedIn ?release .
+} ORDER BY ?period ?value
+"""
+
+
+def test_releases_of_several_years_form_a_time_series(tmp_path: Path, founding_release: Path) -> None:
+    store = OxigraphStore()
+    assert build(store, [_variants(tmp_path, founding_release)]).exit_code == 0
+    res = store.query(TURNOVER, bindings={
+        "scope": KGI["sector/footwear-leather-goods-and-tannery-machinery"],
+        "area": KGI["place/italy"]})
+    assert isinstance(res, SelectResult)
+    series = [(str(r["period"]), int(str(r["value"])), str(r["release"]).rsplit("/", 1)[-1]) for r in res]
+    assert series == [
+        ("2023", 575_000_000, "assomac-2024-06-20-sector-2023"),
+        ("2024", 575_000_000, FOUNDING_SLUG),
+        ("2024", 590_000_000, "assomac-2025-07-01-sector-2024-revised"),
+    ]
+
+
+def test_disagreeing_releases_are_both_kept_and_flagged(tmp_path: Path, founding_release: Path) -> None:
+    store = OxigraphStore()
+    report = build(store, [_variants(tmp_path, founding_release)])
+    assert report.conflicts == 1
+    flagged = store.query("""SELECT DISTINCT ?a ?b ?va ?vb ?ra ?rb WHERE {
+        GRAPH kgg:derived { ?a kg:conflictsWith ?b }
+        ?a sdmx-measure:obsValue ?va ; kg:statedIn ?ra . ?b sdmx-measure:obsValue ?vb ; kg:statedIn ?rb .
+    }""")
+    assert isinstance(flagged, SelectResult)
+    pairs = {(str(r["ra"]).rsplit("/", 1)[-1], int(str(r["va"])), str(r["rb"]).rsplit("/", 1)[-1], int(str(r["vb"])))
+             for r in flagged}
+    revised = "assomac-2025-07-01-sector-2024-revised"
+    assert pairs == {(FOUNDING_SLUG, 575_000_000, revised, 590_000_000),
+                     (revised, 590_000_000, FOUNDING_SLUG, 575_000_000)}
+    # the revision is withdrawn (its file corrected): the flag goes with the next build
+    (tmp_path / "editions" / f"{revised}.txt").write_text(
+        founding_release.read_text(encoding="utf-8"), encoding="utf-8")
+    assert build(store, [tmp_path / "editions" / f"{revised}.txt"]).conflicts == 0
+    assert len(store.graph(KGG["derived"])) == 0
