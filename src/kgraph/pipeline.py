@@ -14,6 +14,7 @@ from ._readback import read_back, release_graph
 from .config import Settings
 from .errors import EXIT_FINDINGS, InputError, KGraphError, ReleaseError
 from .evaluation import Gold, ReleaseScore, load_gold, score
+from .extract import extract
 from .extract._iris import release_iri
 from .extract._read import RELEASE_SUFFIXES, read_release
 from .extract.rdf import run_graph, to_graph
@@ -211,8 +212,6 @@ def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path
         raise ReleaseError(f"same release name {document.slug!r} as {seen[document.slug]} "
                            "(file names must be unique: the name is the release's graph)",
                            source=path)
-    from .extract import extract
-
     try:
         extraction = extract(document)
     except KGraphError:

@@ -11,13 +11,15 @@ import hashlib
 import re
 from pathlib import Path
 
+from ..config import Settings
 from ..errors import ReleaseError
 from ..model import Document
+from ._text import detect_language
 
 __all__ = ["read_release", "RELEASE_SUFFIXES", "DEFAULT_MAX_BYTES"]
 
 RELEASE_SUFFIXES = (".txt", ".md", ".html", ".htm")
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_BYTES = Settings.max_release_bytes
 _HTML_SUFFIXES = (".html", ".htm")
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
@@ -28,14 +30,7 @@ _BOMS = (
 # charset-normalizer finds several equally plausible decodings, these win.
 _WESTERN = ("cp1252", "iso8859_15", "latin_1", "iso8859_1")
 _SAFE_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-_WORD = re.compile(r"[a-zà-ÿ]+")
-_IT_WORDS = frozenset(
-    "il lo la gli le di del della dei delle che per con una sono nel nella è ha anche al alla "
-    "dal dalla sul più rispetto".split()
-)
-_EN_WORDS = frozenset(
-    "the of and to in is that for with was has have by from at are its this which on".split()
-)
+
 
 
 def _size(n: int) -> str:
@@ -113,14 +108,6 @@ def _fallback_html_text(markup: str) -> str:
     etree.strip_elements(root, "script", "style", "noscript", "template", etree.Comment, with_tail=False)
     lines = [line.strip() for line in root.text_content().splitlines()]
     return "\n".join(line for line in lines if line)
-
-
-def detect_language(text: str) -> str:
-    """``"it"`` when Italian function words outnumber English ones, else ``"en"``."""
-    words = _WORD.findall(text[:20000].lower())
-    it = sum(w in _IT_WORDS for w in words)
-    en = sum(w in _EN_WORDS for w in words)
-    return "it" if it > en else "en"
 
 
 def read_release(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

@@ -321,7 +321,7 @@ class _Builder:
         if self.once(node):
             for p, o in ref[node]:
                 self.add(node, p, o)
-                if p == SKOS.broader and isinstance(o, URIRef):
+                if p in (SKOS.broader, QB.structure) and isinstance(o, URIRef):
                     self.reference(o)
         return True
 
