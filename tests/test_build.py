@@ -327,3 +327,31 @@ def test_disagreeing_releases_are_both_kept_and_flagged(tmp_path: Path, founding
         founding_release.read_text(encoding="utf-8"), encoding="utf-8")
     assert build(store, [tmp_path / "editions" / f"{revised}.txt"]).conflicts == 0
     assert len(store.graph(KGG["derived"])) == 0
+
+
+def test_latin1_release_loads_the_same_facts_as_utf8(tmp_path: Path, shared_dir: Path) -> None:
+    source = shared_dir / "releases" / "dev" / "assomac-2024-06-26-export-2023-it.txt"
+    text = source.read_text(encoding="utf-8").replace("–", "-")  # no en dash in Latin-1
+    (tmp_path / "utf8").mkdir()
+    (tmp_path / "latin1").mkdir()
+    (tmp_path / "utf8" / source.name).write_text(text, encoding="utf-8")
+    (tmp_path / "latin1" / source.name).write_bytes(text.encode("latin-1"))
+    graphs = []
+    for folder in ("utf8", "latin1"):
+        store = OxigraphStore()
+        report = build(store, [tmp_path / folder])
+        assert report.exit_code == 0, report.failures
+        assert report.releases[0].counts["observations"] == 5
+        graphs.append(store.graph(release_graph(source.stem)))
+    assert isomorphic(graphs[0], graphs[1])
+
+
+def test_markdown_release_loads(tmp_path: Path, founding_release: Path) -> None:
+    md = tmp_path / "founding.md"
+    lines = founding_release.read_text(encoding="utf-8").split("\n")
+    md.write_text("\n".join(["# " + lines[2], *lines[3:]]), encoding="utf-8")
+    store = OxigraphStore()
+    report = build(store, [tmp_path])
+    assert report.exit_code == 0
+    counts = report.releases[0].counts
+    assert counts["observations"] == 6 and counts["memberships"] == 4
