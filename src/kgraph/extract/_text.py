@@ -801,7 +801,7 @@ _PERIOD_RE = re.compile(
     rf"|(?P<mrange>(?P<m1>{_MONTH_ALT}){_SP}*[-–/]{_SP}*(?P<m2>{_MONTH_ALT}))"
     rf"){_OF_YEAR}"
     rf"|\b(?P<year>{_YEAR})\b(?![ \u00a0]*=)")
-_COMPARE_RE = re.compile(r"(?i)\b(compared|than|rispetto|versus|vs\.?|year[ -]on[ -]year|same period|same quarter|stesso periodo|against)\b")
+_COMPARE_RE = re.compile(r"(?i)\b(compared|than|rispetto|versus|vs\.?|year[ -]on[ -]year|same period|same quarter|stesso periodo|against|sul|sull['’]|(?:over|from|on)(?=[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:19|20)\d\d|same|previous|prior|last)))\b")
 
 
 @dataclass
@@ -1069,6 +1069,39 @@ _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|compe
 _LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)$")
 
 
+_COMP_BEFORE = re.compile(r"(?i)(?:['’]s)?[ \u00a0,]*(?:(?:is|was|remains|remain|are|è|resta|rimane)[ \u00a0]+)?(?:(?:the|its|our|their|il|la|i|le|main|largest|biggest|leading|major|strongest|principale|principali|maggiore|maggiori|primo|first|top|chief|fiercest)[ \u00a0]+)*")
+_COMP_GAP = re.compile(r"^[ \u00a0]*(?:(?:the|a|an|il|la|i|le|growing|increasing|rising|strong|stronger|aggressive|crescente|forte)[ \u00a0]+)*$")
+_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|confermano)?[ \u00a0]*(?:(?:the|i|our|its)[ \u00a0]+)?(?:(?:main|leading|first|top|principal|primary|key|largest|biggest|principali|primi)[ \u00a0]+)(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+)?(?:markets|outlets|destinations|mercati(?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocchi)\b")
+
+
+def _list_after(text: str, pos: int, limit: int, spans: list[_Span], *, gap: re.Pattern[str]) -> list[_Span]:
+    """Places listed right after ``pos``: "... such as India, Turkey and Bangladesh"."""
+    listed: list[_Span] = []
+    for p in sorted((p for p in spans if pos <= p.start < limit), key=lambda x: x.start):
+        between = text[pos:p.start]
+        if listed and not _LIST_GAP.match(between):
+            break
+        if not listed and not gap.match(between):
+            break
+        listed.append(p)
+        pos = p.end
+    return listed
+
+
+def _list_before(text: str, pos: int, spans: list[_Span]) -> list[_Span]:
+    """Places listed right before ``pos``: "Germany and the United States remain the main markets"."""
+    listed: list[_Span] = []
+    for p in sorted(spans, key=lambda x: -x.end):
+        between = text[p.end:pos]
+        if listed and not re.match(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+(?:the[ \u00a0]+)?|,[ \u00a0]+(?:and|e)[ \u00a0]+)$", between):
+            break
+        if not listed and not re.fullmatch(r"[ \u00a0]*", between):
+            break
+        listed.append(p)
+        pos = p.start
+    return listed
+
+
 def _find_markets(st: _State) -> None:
     text = st.text
     rels: dict[tuple[str, str], MarketRelation] = {}
@@ -1085,16 +1118,7 @@ def _find_markets(st: _State) -> None:
             _mention(text, m.start(), m.end()), market=HOME_COUNTRY, relation="domestic", scope=st.sector))
     for m in _DEST_CUE.finditer(text):
         s0, s1 = st.sentence_of(m.start())
-        listed: list[_Span] = []
-        pos = m.end()
-        for p in sorted((p for p in places if pos <= p.start < s1), key=lambda x: x.start):
-            gap = text[pos:p.start]
-            if listed and not _LIST_GAP.match(gap):
-                break
-            if not listed and not re.fullmatch(r"[ \u00a0]*(?:the[ \u00a0]+)?", gap):
-                break
-            listed.append(p)
-            pos = p.end
+        listed = _list_after(text, m.end(), s1, places, gap=re.compile(r"^[ \u00a0]*(?:the[ \u00a0]+)?$"))
         if not listed:
             continue
         window = text[s0:m.start()]
@@ -1107,10 +1131,20 @@ def _find_markets(st: _State) -> None:
         for p in [*places, *adjs]:
             if not (s0 <= p.start < s1) or p.name == HOME_COUNTRY:
                 continue
-            near_before = 0 <= m.start() - p.end <= 30
-            near_after = 0 <= p.start - m.end() <= 30
-            if near_before or near_after:
+            # "China, the largest competitor", "China's competitors" (only what sits right before)
+            if p.end <= m.start() and _COMP_BEFORE.fullmatch(text[p.end:m.start()]):
                 add(p, "competitor")
+        for p in _list_after(text, m.end(), s1, [*places, *adjs], gap=_COMP_GAP):
+            if p.name != HOME_COUNTRY:
+                add(p, "competitor")
+    for m in _DEST_AFTER_CUE.finditer(text):
+        s0, _ = st.sentence_of(m.start())
+        window = [p for p in places if s0 <= p.start and p.end <= m.start()]
+        listed_back = _list_before(text, m.start(), window)
+        rel = "export_priority" if _PRIORITY_CUE.search(m.group()) else "destination"
+        for p in listed_back:
+            if p.name != HOME_COUNTRY:
+                add(p, rel)
     st.facts.extend(rels.values())
     for market in {r.market for r in rels.values()}:
         entry = gz.place(market)
@@ -1196,7 +1230,8 @@ def _find_priorities(st: _State) -> None:
             prog = None
             pm = re.search(r"(?i)\b(industry|industria|transizione|transition)\s+(\d\.\d)\b", mention.text)
             if pm:
-                prog = f"Industry {pm.group(2)}"
+                word = "Industry" if pm.group(1).lower() in ("industry", "industria") else "Transition"
+                prog = f"{word} {pm.group(2)}"
             voiced = _speaker_near(st, s0, s)
             st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.publisher))
             taken.append((s, e))
