@@ -150,7 +150,7 @@ def _gazetteer_spans(text: str, lang: str) -> list[_Span]:
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: lines, split further after . ! ? followed by an upper-case start."""
     out: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in re.finditer(r"[^\r\n]+", text):
         s0 = line.start()
         for m in re.finditer(r"(?<=[.!?])[”\"]?[ \u00a0]+(?=[A-ZÀ-Ý“\"])", line.group()):
             out.append((s0, line.start() + m.start()))
@@ -584,7 +584,7 @@ def _document_info(st: _State) -> None:
     text = st.text
     dates = _dates(text)
     dateline: tuple[Mention, dt.date, Mention | None] | None = None
-    for line in re.finditer(r"[^\n]+", text):
+    for line in re.finditer(r"[^\r\n]+", text):
         m = re.fullmatch(rf"[ \u00a0\t•]*((?:[A-ZÀ-Ý][\w'’.-]*)(?:{_SP}+[A-ZÀ-Ýa-z][\w'’.-]*){{0,3}}),{_SP}*(.+?)[ \u00a0\t]*", line.group())
         if not m:
             continue
@@ -609,7 +609,7 @@ def _document_info(st: _State) -> None:
         st.doc_date = header[1]
     # title: the first substantial line that is not a header or dateline
     title_m: Mention | None = None
-    for line in re.finditer(r"[^\n]+", text):
+    for line in re.finditer(r"[^\r\n]+", text):
         s = line.group().strip(" \u00a0\t")
         if len(s.split()) < 4 or s.startswith("•"):
             continue
