@@ -1139,8 +1139,8 @@ def _find_markets(st: _State) -> None:
                 add(p, "competitor")
     for m in _DEST_AFTER_CUE.finditer(text):
         s0, _ = st.sentence_of(m.start())
-        window = [p for p in places if s0 <= p.start and p.end <= m.start()]
-        listed_back = _list_before(text, m.start(), window)
+        before_cue = [p for p in places if s0 <= p.start and p.end <= m.start()]
+        listed_back = _list_before(text, m.start(), before_cue)
         rel = "export_priority" if _PRIORITY_CUE.search(m.group()) else "destination"
         for p in listed_back:
             if p.name != HOME_COUNTRY:
