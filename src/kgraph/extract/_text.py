@@ -236,6 +236,21 @@ class _State:
     place: str | None = None
     warnings: list[str] = field(default_factory=list)
 
+    def scan(self, rx: re.Pattern[str], triggers: Iterable[str]) -> Iterator[re.Match[str]]:
+        """``rx.finditer`` over the sentences holding one of ``triggers`` (lower-case substrings).
+
+        Running the wide alternations only where a cue word can start keeps extraction fast.
+        """
+        lower = self.text.lower()
+        if len(lower) != len(self.text):  # case folding changed lengths: scan everything
+            yield from rx.finditer(self.text)
+            return
+        trig = tuple(triggers)
+        for a, b in self.sentences:
+            chunk = lower[a:b]
+            if any(t in chunk for t in trig):
+                yield from rx.finditer(self.text, a, b)
+
     def sentence_of(self, pos: int) -> tuple[int, int]:
         for a, b in self.sentences:
             if a <= pos < b:
@@ -349,6 +364,16 @@ def _role_re() -> re.Pattern[str]:
     names = sorted({n for r in gz.roles() for n in (r.name, *r.aliases)}, key=len, reverse=True)
     alts = "|".join(re.escape(n).replace(r"\ ", rf"{_SP}+") for n in names)
     return re.compile(rf"(?i:\b(?P<mod>outgoing{_SP}+|former{_SP}+|new{_SP}+|uscente{_SP}+|neo{_SP}*)?(?P<role>{alts}))(?![\w-])")
+
+
+@cache
+def _role_triggers() -> tuple[str, ...]:
+    return tuple({n.lower()[:4] for r in gz.roles() for n in (r.name, *r.aliases)})
+
+
+@cache
+def _standalone_triggers() -> tuple[str, ...]:
+    return tuple({f.lower() for s in gz.standalone_segments() for f in s.forms})
 
 
 @cache
@@ -477,7 +502,7 @@ def _find_people(st: _State) -> None:
     canon = _role_canon()
     pending: list[tuple[Membership, _Span]] = []
     last_person_in_sentence: dict[tuple[int, int], _Span] = {}
-    for rm in role_re.finditer(text):
+    for rm in st.scan(role_re, _role_triggers()):
         role = canon.get(gz.canonical_key(rm.group("role")), rm.group("role"))
         if rm.group("role")[0].islower() and st.lang == "en":
             continue  # "chair", "director" as common nouns in English prose
@@ -661,10 +686,20 @@ def _segment_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], r
     return en, it_, seg, stand, form_to_item | {"__standalone__" + k: v for k, v in standalone.items()}
 
 
-def _items_of(phrase: str, table: dict[str, str]) -> list[str]:
+@cache
+def _items_re() -> re.Pattern[str]:
+    table = _segment_res()[4]
     forms = sorted((f for f in table if not f.startswith("__")), key=len, reverse=True)
-    pat = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    return [table[re.sub(r"\s+", " ", m.group().lower())] for m in re.finditer(rf"(?i)\b(?:{pat})\b", phrase)]
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b")
+
+
+@cache
+def _head_triggers() -> tuple[str, ...]:
+    return tuple({h.lower()[:6] for h in gz.segment_heads()})
+
+
+def _items_of(phrase: str, table: dict[str, str]) -> list[str]:
+    return [table[re.sub(r"\s+", " ", m.group().lower())] for m in _items_re().finditer(phrase)]
 
 
 def _find_segments(st: _State) -> None:
@@ -672,9 +707,9 @@ def _find_segments(st: _State) -> None:
     text = st.text
     found: list[tuple[int, int, list[str]]] = []
     for rx in (en, it_):
-        for m in rx.finditer(text):
+        for m in st.scan(rx, _head_triggers()):
             found.append((m.start(), m.end(), _items_of(m.group(1), table)))
-    for m in seg.finditer(text):
+    for m in st.scan(seg, ("segment", "sector", "comparto", "settore")):
         g = m.group(1) or m.group(2)
         found.append((m.start(), m.end(), _items_of(g, table)))
     spans: list[_Span] = []
@@ -688,7 +723,7 @@ def _find_segments(st: _State) -> None:
     sector = next(s.name for s in spans if int(s.kind) == widest)
     st.sector = sector
     st.segments = [replace(s, kind="sector" if s.name == sector else "segment") for s in spans]
-    for m in stand.finditer(text):
+    for m in st.scan(stand, _standalone_triggers()):
         if not any(s.start < m.end() and m.start() < s.end for s in st.segments):
             st.segments.append(_Span(m.start(), m.end(), table["__standalone__" + m.group(1).lower()], "segment"))
     st.segments.sort(key=lambda s: s.start)
@@ -708,13 +743,17 @@ def _find_segments(st: _State) -> None:
 _NUM = r"[-+−–]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|[-+−–]?\d+(?:[.,]\d+)?"
 _MULT = r"million|billion|thousand|milioni|miliardi|mila|mln|mld|bn"
 _CUR = r"euros?|€|EUR|dollars?|USD|US\$|\$"
-_FIG_RE = re.compile(
-    rf"(?P<money1>(?:€|EUR|USD|US\$|\$){_SP}?(?P<n1>{_NUM}){_SP}*(?P<m1>{_MULT})?\b)"
-    rf"|(?P<money2>(?P<n2>{_NUM}){_SP}*(?P<m2>{_MULT})?{_SP}*(?:of{_SP}+|di{_SP}+)?(?P<c2>{_CUR})(?![\w]))"
-    rf"|(?P<pct>(?P<n3>{_NUM}){_SP}?(?:%|per{_SP}?cent\b|percent\b|per{_SP}cento\b))"
-    rf"|(?P<pts>(?P<n4>{_NUM}){_SP}+(?:points|punti)\b)"
-    rf"|(?P<idx>\b(?:index|indice)(?:{_SP}+(?:of|di|a|at))?{_SP}+(?P<n5>{_NUM})(?![\d%]))"
-    rf"|(?P<mon>(?P<n6>{_NUM}){_SP}+(?:months|mesi)\b)")
+# Figures are found number-first (a plain charset scan is fast), then their unit is read
+# from the text right before or after the number.
+_NUM_RE = re.compile(_NUM)
+_CUR_BEFORE = re.compile(rf"(?:€|EUR|USD|US\$|\$){_SP}?$")
+_IDX_BEFORE = re.compile(rf"(?i)\b(?:index|indice)(?:{_SP}+(?:of|di|a|at))?{_SP}+$")
+_AFTER_RE = re.compile(
+    rf"(?P<money>{_SP}*(?P<mult>{_MULT})?{_SP}*(?:of{_SP}+|di{_SP}+)?(?P<cur>{_CUR})(?![\w]))"
+    rf"|(?P<pct>{_SP}?(?:%|per{_SP}?cent\b|percent\b|per{_SP}cento\b))"
+    rf"|(?P<pts>{_SP}+(?:points|punti)\b)"
+    rf"|(?P<mon>{_SP}+(?:months|mesi)\b)"
+    rf"|(?P<multonly>{_SP}*(?P<mult2>{_MULT})\b)")
 _BASE_RE = re.compile(rf"(?i)\bbase{_SP}*:?{_SP}*(\d{{4}}){_SP}*={_SP}*100\b")
 
 _NEG = r"drop|drops|dropped|fall|falls|fell|fallen|decline|declined|declines|declining|decrease|decreased|down|contraction|contracted|loss|lost|shrank|shrunk|slump|slumped|calo|diminuit[oaie]|scese|sceso|scesi|scese|flessione|contrazione|riduzione|ridott[oaie]|perdita|negativ[oaie]|ribasso|in{_SP}+calo"
@@ -760,25 +799,39 @@ class _Figure:
 
 def _figures(text: str, lang: str) -> list[_Figure]:
     out: list[_Figure] = []
-    for m in _FIG_RE.finditer(text):
-        g = m.groupdict()
-        if g["money1"] or g["money2"]:
-            raw = g["n1"] or g["n2"]
-            mult = (g["m1"] or g["m2"] or "").lower()
-            cur = "USD" if re.search(r"\$|USD|dollar", m.group()) else "EUR"
+    for nm in _NUM_RE.finditer(text):
+        raw, s0, e0 = nm.group(), nm.start(), nm.end()
+        if s0 and (text[s0 - 1].isalnum() or text[s0 - 1] in ".,"):
+            continue  # the tail of a word or a number ("5.0" in "Industry 5.0" stays one number)
+        signed = raw[0] in "-+−–"
+        before = text[max(0, s0 - 8):s0]
+        cur_b = _CUR_BEFORE.search(before)
+        am = _AFTER_RE.match(text, e0)
+        g = am.groupdict() if am else {}
+        if cur_b:
+            mult = (g.get("mult2") or g.get("mult") or "").lower() if g else ""
+            end = am.end() if am and (g.get("multonly") or g.get("money")) else e0
+            cur = "USD" if "$" in cur_b.group() or "USD" in cur_b.group() else "EUR"
             v = _to_decimal(raw, lang).scaleb(_MULTIPLIER.get(mult, 0))
-            # a bare year or count next to a currency is no amount: "2024 €" is rare, keep small guard
-            out.append(_Figure(m.start(), m.end(), v, cur, "money", raw[0] in "-+−–"))
-        elif g["pct"]:
-            raw = g["n3"]
-            out.append(_Figure(m.start(), m.end(), _to_decimal(raw, lang), "percent", "pct", raw[0] in "-+−–"))
-        elif g["pts"] or g["idx"]:
-            raw = g["n4"] or g["n5"]
-            if re.fullmatch(r"(19|20)\d\d", raw):
+            out.append(_Figure(s0 - len(cur_b.group()), end, v, cur, "money", signed))
+        elif g.get("money"):
+            cur = "USD" if re.search(r"\$|USD|dollar", g["cur"]) else "EUR"
+            v = _to_decimal(raw, lang).scaleb(_MULTIPLIER.get((g.get("mult") or "").lower(), 0))
+            assert am is not None
+            out.append(_Figure(s0, am.end(), v, cur, "money", signed))
+        elif g.get("pct"):
+            assert am is not None
+            out.append(_Figure(s0, am.end(), _to_decimal(raw, lang), "percent", "pct", signed))
+        elif g.get("pts") or _IDX_BEFORE.search(text[max(0, s0 - 20):s0]):
+            if re.fullmatch(r"(19|20)\d\d", raw) or (not g.get("pts") and text[e0:e0 + 1] == "%"):
                 continue
-            out.append(_Figure(m.start(), m.end(), _to_decimal(raw, lang), "index", "idx", False))
-        elif g["mon"]:
-            out.append(_Figure(m.start(), m.end(), _to_decimal(g["n6"], lang), "months", "mon", False))
+            idx_b = _IDX_BEFORE.search(text[max(0, s0 - 20):s0])
+            start = s0 - len(idx_b.group()) if idx_b else s0
+            end = am.end() if am and g.get("pts") else e0
+            out.append(_Figure(start, end, _to_decimal(raw, lang), "index", "idx", False))
+        elif g.get("mon"):
+            assert am is not None
+            out.append(_Figure(s0, am.end(), _to_decimal(raw, lang), "months", "mon", False))
     return out
 
 
@@ -857,14 +910,22 @@ def _in_comparison(text: str, pos: int, clause_start: int) -> bool:
 # --------------------------------------------------------------------------- indicators
 
 
+_CueTable = tuple[re.Pattern[str] | None, dict[str, str]]
+
+
 @cache
-def _cue_res() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]]]:
+def _cue_res() -> tuple[_CueTable, _CueTable, _CueTable]:
+    """One alternation per cue group (longest cue first) and the key of each cue."""
     cues = gz.indicator_cues()
 
-    def table(group: str) -> list[tuple[re.Pattern[str], str]]:
+    def table(group: str) -> _CueTable:
         pairs = [(c, k) for k, cs in cues.get(group, {}).items() for c in cs]
         pairs.sort(key=lambda p: len(p[0]), reverse=True)
-        return [(re.compile(r"(?i)(?<![\w])" + _phrase(c) + r"(?![\w])"), k) for c, k in pairs]
+        lookup = {" ".join(c.lower().split()): k for c, k in reversed(pairs)}
+        if not pairs:
+            return None, lookup
+        rx = re.compile(r"(?i)(?<![\w])(?:" + "|".join(_phrase(c) for c, _ in pairs) + r")(?![\w])")
+        return rx, lookup
 
     return table("bases"), table("shares"), table("months")
 
@@ -873,12 +934,16 @@ def _phrase(words: str) -> str:
     return re.escape(words).replace(r"\ ", _SP + "+")
 
 
-def _cues(text: str, a: int, b: int, table: list[tuple[re.Pattern[str], str]]) -> list[tuple[int, int, str]]:
+def _cues(text: str, a: int, b: int, table: _CueTable) -> list[tuple[int, int, str]]:
+    """Cue words between a and b with their keys."""
+    rx, lookup = table
+    if rx is None:
+        return []
     out: list[tuple[int, int, str]] = []
-    for rx, key in table:
-        for m in rx.finditer(text, a, b):
-            if not any(s < m.end() and m.start() < e for s, e, _ in out):
-                out.append((m.start(), m.end(), key))
+    for m in rx.finditer(text, a, b):
+        key = lookup.get(" ".join(m.group().lower().split()))
+        if key:
+            out.append((m.start(), m.end(), key))
     return out
 
 
@@ -988,8 +1053,7 @@ def _base_of(key: str) -> str | None:
 
 
 def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int, int],
-                   bases: list[tuple[re.Pattern[str], str]], shares: list[tuple[re.Pattern[str], str]],
-                   months: list[tuple[re.Pattern[str], str]], context_base: str | None,
+                   bases: _CueTable, shares: _CueTable, months: _CueTable, context_base: str | None,
                    last_key: str | None) -> str | None:
     text = st.text
     c0, c1 = clause
@@ -1116,7 +1180,7 @@ def _find_markets(st: _State) -> None:
     for m in re.finditer(r"(?i)\b(domestic market|home market|mercato interno|mercato domestico)\b", text):
         rels.setdefault((HOME_COUNTRY, "domestic"), MarketRelation(
             _mention(text, m.start(), m.end()), market=HOME_COUNTRY, relation="domestic", scope=st.sector))
-    for m in _DEST_CUE.finditer(text):
+    for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita")):
         s0, s1 = st.sentence_of(m.start())
         listed = _list_after(text, m.end(), s1, places, gap=re.compile(r"^[ \u00a0]*(?:the[ \u00a0]+)?$"))
         if not listed:
@@ -1126,7 +1190,7 @@ def _find_markets(st: _State) -> None:
         for p in listed:
             if p.name != HOME_COUNTRY:
                 add(p, rel)
-    for m in _COMP_CUE.finditer(text):
+    for m in st.scan(_COMP_CUE, ("compet", "concorren", "dominated", "rival")):
         s0, s1 = st.sentence_of(m.start())
         for p in [*places, *adjs]:
             if not (s0 <= p.start < s1) or p.name == HOME_COUNTRY:
@@ -1137,7 +1201,7 @@ def _find_markets(st: _State) -> None:
         for p in _list_after(text, m.end(), s1, [*places, *adjs], gap=_COMP_GAP):
             if p.name != HOME_COUNTRY:
                 add(p, "competitor")
-    for m in _DEST_AFTER_CUE.finditer(text):
+    for m in st.scan(_DEST_AFTER_CUE, ("market", "outlet", "destination", "mercat", "sbocchi")):
         s0, _ = st.sentence_of(m.start())
         before_cue = [p for p in places if s0 <= p.start and p.end <= m.start()]
         listed_back = _list_before(text, m.start(), before_cue)
@@ -1189,9 +1253,12 @@ def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = Fal
         piece = text[s:e].strip(" \u00a0")
         if not piece:
             continue
-        only_places = all(
-            any(p.start <= s + i < p.end for p in st.ents) or not ch.isalpha()
-            for i, ch in enumerate(text[s:e])) if items else False
+        only_places = False
+        if items:
+            inside = [p for p in st.ents if p.start < e and s < p.end]
+            rest = "".join(ch for i, ch in enumerate(text[s:e])
+                           if not any(p.start <= s + i < p.end for p in inside))
+            only_places = bool(inside) and not any(ch.isalpha() for ch in rest)
         if items and (_MERGE_ITEM.match(piece) or only_places):
             items[-1] = (items[-1][0], e)
         else:
@@ -1211,7 +1278,7 @@ def _clean_label(text: str) -> str:
 def _find_priorities(st: _State) -> None:
     text = st.text
     taken: list[tuple[int, int]] = []
-    for m in _PRIO_INTRO.finditer(text):
+    for m in st.scan(_PRIO_INTRO, ("priorit", "heart", "centro", "need", "call", "asked", "urged", "chiest", "chiede", "sollecit", "serv", "occorre")):
         s0, s1 = st.sentence_of(m.start())
         a = m.end()
         end_m = re.search(r"[.!?](?=\s|$)|[”\"]|\.\s*$|[ \u00a0][-–][ \u00a0](?=[a-z]+[ \u00a0]+[A-Z])|,[ \u00a0]+(?:otherwise|but|ma|altrimenti)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
@@ -1245,7 +1312,7 @@ def _speaker_near(st: _State, s0: int, pos: int) -> str | None:
 def _find_drivers(st: _State) -> None:
     text = st.text
     seen: set[str] = set()
-    for m in _DRIVER_INTRO.finditer(text):
+    for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "weighed", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat")):
         _, s1 = st.sentence_of(m.start())
         a = m.end()
         end_m = re.search(r"[.;:!?”\"]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con)\b", text[a:s1])
@@ -1294,7 +1361,7 @@ _SPEAKERS_RE = re.compile(r"(?i)\b(attended\s+by|speakers?|speeches\s+by|took\s+
 
 def _find_event(st: _State) -> None:
     text = st.text
-    cues = list(_ASSEMBLY_RE.finditer(text))
+    cues = list(st.scan(_ASSEMBLY_RE, ("assembl", "meeting")))
     if not cues:
         return
     first = cues[0]
