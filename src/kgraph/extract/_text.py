@@ -235,6 +235,7 @@ class _State:
     doc_date: dt.date | None = None
     place: str | None = None
     warnings: list[str] = field(default_factory=list)
+    surnames: dict[str, str] = field(default_factory=dict)  # surname -> full name written elsewhere
 
     def scan(self, rx: re.Pattern[str], triggers: Iterable[str]) -> Iterator[re.Match[str]]:
         """``rx.finditer`` over the sentences holding one of ``triggers`` (lower-case substrings).
@@ -388,7 +389,7 @@ _NOT_NAME_START = frozenset(
 _PERSON_RE = re.compile(rf"{_NAME_WORD}(?:{_SP}+(?:(?:de|di|da|del|della|dei|van|von|der|dos|du|le|la){_SP}+)?{_NAME_WORD}){{1,3}}")
 _UNIT_WORDS = re.compile(r"(?i)\b(department|division|office|unit|section|directorate|dipartimento|ufficio|divisione|sezione|direzione|area|servizio)\b")
 _CONNECT_TAIL = re.compile(rf"(?i){_SP}*(?:,{_SP}*)?\b(?:of|at|for|in|di|del|della|dell['’]|dei|degli|per|presso)(?:{_SP}+(?:the|il|la|l['’]))?{_SP}*$")
-_ELECT_RE = re.compile(r"(?i)\b(elect|elects|elected|appoint|appoints|appointed|named|eletto|eletta|elegge|nomina|nominato|nominata|confirmed|confermato|confermata)\b")
+_ELECT_RE = re.compile(r"(?i)\b(elect|elects|elected|appoint|appoints|appointed|named|eletto|eletta|elegge|nomina|nominato|nominata|confirmed|confermato|confermata|rieletto|rieletta|riconfermato|riconfermata|re-elected|reelected)\b")
 
 
 def _person_name_at(st: _State, pos: int, *, backwards: bool = False) -> _Span | None:
@@ -439,7 +440,21 @@ def _known_surname(st: _State, word: str) -> str | None:
         parts = name.split()
         if word == parts[-1] or (len(parts) > 2 and word == parts[-2]):
             return name
-    return None
+    return st.surnames.get(word)
+
+
+def _collect_surnames(st: _State) -> None:
+    """Full names written anywhere ("Maria Vittoria Brustia"), so "Presidente Brustia" resolves."""
+    for m in _PERSON_RE.finditer(st.text):
+        words = m.group().split()
+        while words and words[0] in _NOT_NAME_START:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        start = m.end() - len(" ".join(words))
+        if _overlaps_entity(st, start, m.end()) or any(w in _NOT_NAME_START for w in words):
+            continue
+        st.surnames.setdefault(words[-1], _clean_name(" ".join(words)))
 
 
 def _add_person(st: _State, sp: _Span) -> None:
@@ -504,8 +519,6 @@ def _find_people(st: _State) -> None:
     last_person_in_sentence: dict[tuple[int, int], _Span] = {}
     for rm in st.scan(role_re, _role_triggers()):
         role = canon.get(gz.canonical_key(rm.group("role")), rm.group("role"))
-        if rm.group("role")[0].islower() and st.lang == "en":
-            continue  # "chair", "director" as common nouns in English prose
         mod = (rm.group("mod") or "").strip().lower()
         s_start, s_end = st.sentence_of(rm.start())
         person: _Span | None = None
@@ -540,7 +553,7 @@ def _find_people(st: _State) -> None:
                 person = last_person_in_sentence.get((s_start, s_end))
             # "ASSOMAC elects Maria Vittoria Brustia President", "elected X as the new President of Y"
             if person is None:
-                me = re.search(rf"({_PERSON_RE.pattern}){_SP}+(?:as{_SP}+(?:the{_SP}+)?(?:new{_SP}+)?|come{_SP}+(?:nuov[oa]{_SP}+)?)?$",
+                me = re.search(rf"({_PERSON_RE.pattern}){_SP}+(?:as{_SP}+(?:the{_SP}+)?(?:new{_SP}+)?|come{_SP}+(?:nuov[oa]{_SP}+)?|(?:(?:ri)?confermat[oa]|(?:ri)?elett[oa]|nominat[oa]){_SP}+(?:alla|a|come){_SP}+)?$",
                                text[max(s_start, rm.start() - 80):rm.start() - len(rm.group("mod") or "")])
                 if me and _ELECT_RE.search(text[max(s_start, rm.start() - 120):rm.start()]):
                     base = max(s_start, rm.start() - 80)
@@ -717,15 +730,29 @@ def _find_segments(st: _State) -> None:
         if not items or any(s.start < b and a < s.end for s in spans):
             continue
         spans.append(_Span(a, b, gz.segment_name(items), str(len(set(items)))))
-    if not spans:
+    pub = gz.organisation(st.publisher) if st.publisher else None
+    sector: str | None = None
+    if spans:
+        widest = max(int(s.kind) for s in spans)
+        sector = next(s.name for s in spans if int(s.kind) == widest)
+    for m in st.scan(stand, _standalone_triggers()):
+        if not any(s.start < m.end() and m.start() < s.end for s in spans):
+            spans.append(_Span(m.start(), m.end(), table["__standalone__" + m.group(1).lower()], "1"))
+    if pub and pub.sector and (sector is None or not any(s.name == sector for s in spans if int(s.kind) > 1)):
+        # the issuing association's own sector, when the text names no wider machinery phrase
+        sector = pub.sector
+    if sector is None and spans:
+        sector = spans[0].name
+    if sector is None:
         return
-    widest = max(int(s.kind) for s in spans)
-    sector = next(s.name for s in spans if int(s.kind) == widest)
     st.sector = sector
     st.segments = [replace(s, kind="sector" if s.name == sector else "segment") for s in spans]
-    for m in st.scan(stand, _standalone_triggers()):
-        if not any(s.start < m.end() and m.start() < s.end for s in st.segments):
-            st.segments.append(_Span(m.start(), m.end(), table["__standalone__" + m.group(1).lower()], "segment"))
+    if not any(s.kind == "sector" for s in st.segments):
+        cue = re.search(r"(?i)\b(?:the\s+sector|il\s+settore|del\s+settore|sector|settore|comparto)\b", text)
+        pub_span = next((o for o in st.org_spans if o.name == st.publisher), None)
+        where = (cue.start(), cue.end()) if cue else ((pub_span.start, pub_span.end) if pub_span else None)
+        if where:
+            st.segments.append(_Span(where[0], where[1], sector, "sector"))
     st.segments.sort(key=lambda s: s.start)
     seen: set[str] = set()
     for s in st.segments:
@@ -747,7 +774,7 @@ _CUR = r"euros?|€|EUR|dollars?|USD|US\$|\$"
 # from the text right before or after the number.
 _NUM_RE = re.compile(_NUM)
 _CUR_BEFORE = re.compile(rf"(?:€|EUR|USD|US\$|\$){_SP}?$")
-_IDX_BEFORE = re.compile(rf"(?i)\b(?:index|indice)(?:{_SP}+(?:of|di|a|at))?{_SP}+$")
+_IDX_BEFORE = re.compile(rf"(?i)\b(?:index|indice)(?:{_SP}+(?:of|di|a|at)|\b[^.;%\d]{{0,30}}?\b(?:at|to|of|a|al|di|pari{_SP}+a))?{_SP}+$")
 _AFTER_RE = re.compile(
     rf"(?P<money>{_SP}*(?P<mult>{_MULT})?{_SP}*(?:of{_SP}+|di{_SP}+)?(?P<cur>{_CUR})(?![\w]))"
     rf"|(?P<pct>{_SP}?(?:%|per{_SP}?cent\b|percent\b|per{_SP}cento\b))"
@@ -756,7 +783,7 @@ _AFTER_RE = re.compile(
     rf"|(?P<multonly>{_SP}*(?P<mult2>{_MULT})\b)")
 _BASE_RE = re.compile(rf"(?i)\bbase{_SP}*:?{_SP}*(\d{{4}}){_SP}*={_SP}*100\b")
 
-_NEG = r"drop|drops|dropped|fall|falls|fell|fallen|decline|declined|declines|declining|decrease|decreased|down|contraction|contracted|loss|lost|shrank|shrunk|slump|slumped|calo|diminuit[oaie]|scese|sceso|scesi|scese|flessione|contrazione|riduzione|ridott[oaie]|perdita|negativ[oaie]|ribasso|in{_SP}+calo"
+_NEG = r"reduction|reduced|decreasing|falling|dropping|negative|drop|drops|dropped|fall|falls|fell|fallen|decline|declined|declines|declining|decrease|decreased|down|contraction|contracted|loss|lost|shrank|shrunk|slump|slumped|calo|diminuit[oaie]|scese|sceso|scesi|scese|flessione|contrazione|riduzione|ridott[oaie]|perdita|negativ[oaie]|ribasso|in{_SP}+calo"
 _POS = r"grew|grow|grows|growth|increase|increased|increases|rise|rises|rose|risen|up|gain|gained|crescit[aoie]|cresciut[oaie]|crescita|aumento|aumentat[oaie]|incremento|salit[oaie]|rialzo|rebound|rebounded|progress"
 _NEG_RE = re.compile(rf"(?i)\b(?:{_NEG.replace('{_SP}', _SP)})\b")
 _POS_RE = re.compile(rf"(?i)\b(?:{_POS})\b")
@@ -822,10 +849,10 @@ def _figures(text: str, lang: str) -> list[_Figure]:
         elif g.get("pct"):
             assert am is not None
             out.append(_Figure(s0, am.end(), _to_decimal(raw, lang), "percent", "pct", signed))
-        elif g.get("pts") or _IDX_BEFORE.search(text[max(0, s0 - 20):s0]):
+        elif g.get("pts") or _IDX_BEFORE.search(text[max(0, s0 - 45):s0]):
             if re.fullmatch(r"(19|20)\d\d", raw) or (not g.get("pts") and text[e0:e0 + 1] == "%"):
                 continue
-            idx_b = _IDX_BEFORE.search(text[max(0, s0 - 20):s0])
+            idx_b = _IDX_BEFORE.search(text[max(0, s0 - 45):s0])
             start = s0 - len(idx_b.group()) if idx_b else s0
             end = am.end() if am and g.get("pts") else e0
             out.append(_Figure(start, end, _to_decimal(raw, lang), "index", "idx", False))
@@ -1034,7 +1061,15 @@ def _find_observations(st: _State) -> None:
             if year:
                 context_period = last.value.replace("{y}", year)
                 context_year = year
-    st.facts.extend(obs.values())
+    # a headline repeats a body figure, often with a vaguer period: keep the body's
+    title = st.info.evidence if st.info and st.info.title else None
+    found = list(obs.values())
+    if title:
+        body = [o for o in found if not (title.start <= o.evidence.start < title.end)]
+        found = [o for o in found if o in body or not any(
+            (b.indicator, b.scope, b.value, b.area, b.market) == (o.indicator, o.scope, o.value, o.area, o.market)
+            for b in body)]
+    st.facts.extend(found)
 
 
 def _split_semicolons(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -1052,6 +1087,10 @@ def _base_of(key: str) -> str | None:
     return None
 
 
+# "the index", "the decline": a sentence that goes on about the figure before it
+_ANAPHORA = re.compile(r"(?i)\b(?:index|indice|(?:the|this|that|il|la|questo|questa|tale)[ \u00a0]+(?:decline|drop|fall|decrease|growth|increase|rise|contraction|downturn|trend|calo|crescita|aumento|flessione|contrazione|andamento)|l['’](?:aumento|andamento|indice))\b")
+
+
 def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int, int],
                    bases: _CueTable, shares: _CueTable, months: _CueTable, context_base: str | None,
                    last_key: str | None) -> str | None:
@@ -1062,8 +1101,9 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         cands = _cues(text, s0, s1, months)
         return _nearest(cands, f.start, f.end)
     base_c = _cues(text, c0, c1, bases)
-    base = _nearest(base_c, f.start, f.end) or _nearest(_cues(text, s0, s1, bases), f.start, f.end, before_only=True) \
-        or _nearest(_cues(text, s0, s1, bases), f.start, f.end)
+    sent_c = _cues(text, s0, s1, bases)
+    # no cue in the clause: the sentence's subject, i.e. its first cue
+    base = _nearest(base_c, f.start, f.end) or (sent_c[0][2] if sent_c else None)
     if f.kind == "money":
         return base if base in ("turnover", "production", "exports", "imports", "consumption") else None
     if f.kind == "idx":
@@ -1075,7 +1115,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     if share_c and not f.signed:
         return _nearest(share_c, f.start, f.end)
     if changed:
-        b = base or context_base
+        b = base or (context_base if _ANAPHORA.search(text, s0, s1) else None)
         return f"{b}_change" if b else None
     sent_share = _cues(text, s0, s1, shares)
     if sent_share:
@@ -1095,8 +1135,8 @@ def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int,
 
 
 _PREP_BEFORE = re.compile(r"(?i)(?:\b(?:in|to|from|towards|such as|like|verso|a|da|in|per|come|di)[ \u00a0]+(?:the[ \u00a0]+)?)$")
-_FOREIGN_RE = re.compile(r"(?i)\b(foreign markets?|foreign demand|abroad|mercati esteri|estero|export markets)\b")
-_DOMESTIC_RE = re.compile(r"(?i)\b(domestic market|domestic demand|home market|mercato interno|mercato italiano|domestic)\b")
+_FOREIGN_RE = re.compile(r"(?i)\b(foreign|abroad|mercati esteri|estero|esteri|estera|export markets|overseas)\b")
+_DOMESTIC_RE = re.compile(r"(?i)\b(domestic|home market|mercato interno|mercato italiano|interno|interni|interna)\b")
 
 
 def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) -> tuple[str | None, str | None]:
@@ -1116,21 +1156,20 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
     if key in ("world_export_share", "export_ratio"):
         return area, None
     if market is None:
-        head = text[a:f.start]
-        if _FOREIGN_RE.search(head):
-            market = "foreign markets"
-        elif _DOMESTIC_RE.search(head):
-            market = "domestic market"
+        cues = [(m.start(), "foreign markets") for m in _FOREIGN_RE.finditer(text, a, f.start)]
+        cues += [(m.start(), "domestic market") for m in _DOMESTIC_RE.finditer(text, a, f.start)]
+        if cues:
+            market = max(cues)[1]
     return area, market
 
 
 # --------------------------------------------------------------------------- markets
 
 
-_DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?\s+(?:to|in)|missioni\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|markets?\s+of|mercati\s+di)\b")
+_DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?\s+(?:to|in)|missioni\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?)\b")
 _PRIORITY_CUE = re.compile(r"(?i)\b(priorit\w*|key\s+markets?|target\s+markets?|strategic\s+markets?|new\s+outlets|nuovi\s+sbocchi|missions?|missioni|support\s+for\s+exports?|promotion|promozione|mercati\s+(?:chiave|obiettivo|strategici|prioritari)|focus)\b")
 _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
-_LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)$")
+_LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:the[ \u00a0]+)?$")
 
 
 _COMP_BEFORE = re.compile(r"(?i)(?:['’]s)?[ \u00a0,]*(?:(?:is|was|remains|remain|are|è|resta|rimane)[ \u00a0]+)?(?:(?:the|its|our|their|il|la|i|le|main|largest|biggest|leading|major|strongest|principale|principali|maggiore|maggiori|primo|first|top|chief|fiercest)[ \u00a0]+)*")
@@ -1180,9 +1219,9 @@ def _find_markets(st: _State) -> None:
     for m in re.finditer(r"(?i)\b(domestic market|home market|mercato interno|mercato domestico)\b", text):
         rels.setdefault((HOME_COUNTRY, "domestic"), MarketRelation(
             _mention(text, m.start(), m.end()), market=HOME_COUNTRY, relation="domestic", scope=st.sector))
-    for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita")):
+    for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita", "driven", "thanks", "trainat", "grazie")):
         s0, s1 = st.sentence_of(m.start())
-        listed = _list_after(text, m.end(), s1, places, gap=re.compile(r"^[ \u00a0]*(?:the[ \u00a0]+)?$"))
+        listed = _list_after(text, m.end(), s1, places, gap=re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:the[ \u00a0]+)?$"))
         if not listed:
             continue
         window = text[s0:m.start()]
@@ -1205,6 +1244,8 @@ def _find_markets(st: _State) -> None:
         s0, _ = st.sentence_of(m.start())
         before_cue = [p for p in places if s0 <= p.start and p.end <= m.start()]
         listed_back = _list_before(text, m.start(), before_cue)
+        listed_back += _list_after(text, m.end(), st.sentence_of(m.start())[1], places,
+                                   gap=re.compile(r"^[ \u00a0]*[,:][ \u00a0]*(?:the[ \u00a0]+)?$"))
         rel = "export_priority" if _PRIORITY_CUE.search(m.group()) else "destination"
         for p in listed_back:
             if p.name != HOME_COUNTRY:
@@ -1224,13 +1265,13 @@ _PRIO_INTRO = re.compile(
     r"(?i)(?:among\s+the\s+priorities[^:]{0,40}:|priorities\s+(?:are|include|included)[^:]{0,10}:?|le\s+priorità[^:]{0,40}:|"
     r"at\s+the\s+heart\s+of\s+the\s+(?:debate|discussion)\s*:|al\s+centro\s+del(?:\s+dibattito|l['’]incontro)\s*:|"
     r"\bwe\s+need\b|\bneed\s+for\b|\bcalled\s+for\b|\bcalls\s+for\b|\basked\s+for\b|\burged\b|"
-    r"\bha\s+chiesto\b|\bchiede\b|\bhanno\s+chiesto\b|\bsollecita\w*|\bserve\b|\bservono\b|\boccorre\b)")
+    r"\bha\s+chiesto\b|\bchiede\b|\bhanno\s+chiesto\b|\bchiediamo\b|\bchiedono\b|\bwe\s+ask\b|\bcalls?\s+on\b|\bsollecita\w*|\bserve\b|\bservono\b|\boccorre\b)")
 _DRIVER_INTRO = re.compile(
     r"(?i)\b(characteri[sz]ed\s+by|penali[sz]ed\s+by|weighed\s+down\s+by|hit\s+by|affected\s+by|due\s+to|because\s+of|caused\s+by|"
     r"driven\s+by\s+(?=the\s+(?:slowdown|decline|drop|crisis))|frenat[ao]\b[^.;]{0,40}?\b(?:da|dai|dal|dalla|dalle|dagli|dall['’])|"
     r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*)")
 _MERGE_ITEM = re.compile(r"(?i)^(starting\s+with|a\s+partire\s+d|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|to\s+|in\s+order)")
-_LEAD = re.compile(r"(?i)^(?:and|e|ed|the|a|an|also|above\s+all|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli)\b[ \u00a0]*")
+_LEAD = re.compile(r"(?i)^(?:and|e|ed|the|a|an|also|above\s+all|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to)\b[ \u00a0]*")
 
 
 def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = False) -> list[tuple[int, int]]:
@@ -1278,7 +1319,7 @@ def _clean_label(text: str) -> str:
 def _find_priorities(st: _State) -> None:
     text = st.text
     taken: list[tuple[int, int]] = []
-    for m in st.scan(_PRIO_INTRO, ("priorit", "heart", "centro", "need", "call", "asked", "urged", "chiest", "chiede", "sollecit", "serv", "occorre")):
+    for m in st.scan(_PRIO_INTRO, ("priorit", "heart", "centro", "need", "call", "ask", "urged", "chiest", "chied", "sollecit", "serv", "occorre")):
         s0, s1 = st.sentence_of(m.start())
         a = m.end()
         end_m = re.search(r"[.!?](?=\s|$)|[”\"]|\.\s*$|[ \u00a0][-–][ \u00a0](?=[a-z]+[ \u00a0]+[A-Z])|,[ \u00a0]+(?:otherwise|but|ma|altrimenti)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
@@ -1315,7 +1356,7 @@ def _find_drivers(st: _State) -> None:
     for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "weighed", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat")):
         _, s1 = st.sentence_of(m.start())
         a = m.end()
-        end_m = re.search(r"[.;:!?”\"]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con)\b", text[a:s1])
+        end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con)\b", text[a:s1])
         b = a + end_m.start() if end_m else s1
         for s, e in _list_items(text, a, b, st, bare_nouns=True) if b > a else []:
             mention = _mention(text, s, e)
@@ -1436,6 +1477,7 @@ def extract(document: Document) -> Extraction:
     _find_organisations(st)
     _document_info(st)
     _find_segments(st)
+    _collect_surnames(st)
     _find_people(st)
     assert st.info is not None
     st.facts.extend(st.orgs.values())

@@ -62,6 +62,7 @@ class OrgEntry:
     type: str
     aliases: tuple[str, ...] = ()
     city: str | None = None
+    sector: str | None = None  # sector associations: the sector they represent
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,8 @@ def _load(name: str) -> Any:
 @cache
 def organisations() -> tuple[OrgEntry, ...]:
     """Every known organisation."""
-    return tuple(OrgEntry(d["name"], d["type"], tuple(d.get("aliases") or ()), d.get("city"))
+    return tuple(OrgEntry(d["name"], d["type"], tuple(d.get("aliases") or ()), d.get("city"),
+                          d.get("sector"))
                  for d in _load("organisations.yaml"))
 
 
