@@ -780,6 +780,7 @@ _AFTER_RE = re.compile(
     rf"|(?P<pct>{_SP}?(?:%|per{_SP}?cent\b|percent\b|per{_SP}cento\b))"
     rf"|(?P<pts>{_SP}+(?:points|punti)\b)"
     rf"|(?P<mon>{_SP}+(?:months|mesi)\b)"
+    rf"|(?P<cnt>{_SP}+(?:(?:foreign|international|overseas|esteri|stranieri|internazionali){_SP}+)?(?P<what>visitors|exhibitors|visitatori|espositori|operatori|exhibiting{_SP}+companies|aziende{_SP}+espositrici)\b)"
     rf"|(?P<multonly>{_SP}*(?P<mult2>{_MULT})\b)")
 _BASE_RE = re.compile(rf"(?i)\bbase{_SP}*:?{_SP}*(\d{{4}}){_SP}*={_SP}*100\b")
 
@@ -859,6 +860,11 @@ def _figures(text: str, lang: str) -> list[_Figure]:
         elif g.get("mon"):
             assert am is not None
             out.append(_Figure(s0, am.end(), _to_decimal(raw, lang), "months", "mon", False))
+        elif g.get("cnt"):
+            assert am is not None
+            what = g["what"].lower()
+            kind = "cnt:exhibitors" if what.startswith(("exhibit", "espositor", "aziende")) else "cnt:visitors"
+            out.append(_Figure(s0, am.end(), _to_decimal(raw, "en" if len(raw.split(",")[-1]) == 3 else lang), "count", kind, False))
     return out
 
 
@@ -1100,6 +1106,8 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     if f.kind == "mon":
         cands = _cues(text, s0, s1, months)
         return _nearest(cands, f.start, f.end)
+    if f.kind.startswith("cnt:"):
+        return f.kind[4:]
     base_c = _cues(text, c0, c1, bases)
     sent_c = _cues(text, s0, s1, bases)
     # no cue in the clause: the sentence's subject, i.e. its first cue
@@ -1126,6 +1134,11 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
 
 
 def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int, int]) -> str:
+    if f.kind.startswith("cnt:"):
+        fairs = [o for o in st.org_spans if o.kind == "TradeFair"]
+        here = [o for o in fairs if sent[0] <= o.start < sent[1]]
+        if here or fairs:
+            return (here or fairs)[0].name
     segs = _within(st.segments, *clause)
     if not segs:
         segs = [s for s in _within(st.segments, *sent) if s.end <= f.start]
@@ -1135,6 +1148,7 @@ def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int,
 
 
 _PREP_BEFORE = re.compile(r"(?i)(?:\b(?:in|to|from|towards|such as|like|verso|a|da|in|per|come|di)[ \u00a0]+(?:the[ \u00a0]+)?)$")
+_MARKET_WORDS = re.compile(r"(?i)\b(markets?|mercat[oi]|destinations?|countries|paesi|such as|come|exports? to|verso)\b")
 _FOREIGN_RE = re.compile(r"(?i)\b(foreign|abroad|mercati esteri|estero|esteri|estera|export markets|overseas)\b")
 _DOMESTIC_RE = re.compile(r"(?i)\b(domestic|home market|mercato interno|mercato italiano|interno|interni|interna)\b")
 
@@ -1146,13 +1160,23 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
     places = [p for p in st.places() if a <= p.start and p.end <= f.start
               and p.kind in ("place:country", "place:region")]
     market: str | None = None
-    for p in reversed(places):
-        if _PREP_BEFORE.search(text[max(0, p.start - 12):p.start]):
-            if p.name == HOME_COUNTRY and re.search(r"(?i)from[ \u00a0]+$", text[max(0, p.start - 6):p.start]):
-                market = "domestic market"
-            continue
-        area = p.name
-        break
+    for p in places:
+        if p.name == HOME_COUNTRY and re.search(r"(?i)from[ \u00a0]+$", text[max(0, p.start - 6):p.start]):
+            market = "domestic market"
+    # the reference area is a place that is the subject: "China's exports -53%",
+    # "China, the largest competitor, recorded -53%"; not "exports to Vietnam grew by 12%"
+    for p in places:
+        if re.match(r"['’]s\b", text[p.end:p.end + 2]):
+            area = p.name
+            break
+    else:
+        if places:
+            p = places[0]
+            nxt = places[1] if len(places) > 1 else None
+            in_list = nxt is not None and bool(_LIST_GAP.match(text[p.end:nxt.start]))
+            if not (in_list or _PREP_BEFORE.search(text[max(0, p.start - 12):p.start])
+                    or _MARKET_WORDS.search(text, a, p.start)):
+                area = p.name
     if key in ("world_export_share", "export_ratio"):
         return area, None
     if market is None:
@@ -1267,7 +1291,7 @@ _PRIO_INTRO = re.compile(
     r"\bwe\s+need\b|\bneed\s+for\b|\bcalled\s+for\b|\bcalls\s+for\b|\basked\s+for\b|\burged\b|"
     r"\bha\s+chiesto\b|\bchiede\b|\bhanno\s+chiesto\b|\bchiediamo\b|\bchiedono\b|\bwe\s+ask\b|\bcalls?\s+on\b|\bsollecita\w*|\bserve\b|\bservono\b|\boccorre\b)")
 _DRIVER_INTRO = re.compile(
-    r"(?i)\b(characteri[sz]ed\s+by|penali[sz]ed\s+by|weighed\s+down\s+by|hit\s+by|affected\s+by|due\s+to|because\s+of|caused\s+by|"
+    r"(?i)\b(characteri[sz]ed\s+by|penali[sz]ed\s+by|marked\s+by|segnat[ao]\s+da\w*|influenced\s+by|weighed\s+down\s+by|hit\s+by|affected\s+by|due\s+to|because\s+of|caused\s+by|"
     r"driven\s+by\s+(?=the\s+(?:slowdown|decline|drop|crisis))|frenat[ao]\b[^.;]{0,40}?\b(?:da|dai|dal|dalla|dalle|dagli|dall['’])|"
     r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*)")
 _MERGE_ITEM = re.compile(r"(?i)^(starting\s+with|a\s+partire\s+d|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|to\s+|in\s+order)")
@@ -1350,15 +1374,20 @@ def _speaker_near(st: _State, s0: int, pos: int) -> str | None:
     return max(cands, key=lambda p: p.start).name if cands else None
 
 
+_CLAUSE_START = re.compile(r"(?i)(?:our|we|it|they|this|these|its|their|there|he|she|i|noi|i\s+nostri|le\s+nostre|il\s+nostro|la\s+nostra|questo|questa|ci|si)\b")
+
+
 def _find_drivers(st: _State) -> None:
     text = st.text
     seen: set[str] = set()
-    for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "weighed", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat")):
+    for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "marked", "segnat", "influenced", "weighed", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat")):
         _, s1 = st.sentence_of(m.start())
         a = m.end()
         end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con)\b", text[a:s1])
         b = a + end_m.start() if end_m else s1
         for s, e in _list_items(text, a, b, st, bare_nouns=True) if b > a else []:
+            if _CLAUSE_START.match(text[s:e].strip(" \u00a0")):
+                break  # a new clause ("..., our companies keep investing") ends the list
             mention = _mention(text, s, e)
             label = _clean_label(mention.text)
             if not label or gz.canonical_key(label) in seen:
@@ -1415,7 +1444,8 @@ def _find_event(st: _State) -> None:
     if organiser is None:
         o = _nearest_org_before(st, first.start(), s0)
         organiser = o.name if o else st.publisher
-    venue = next((s for s in st.org_spans if s0 <= s.start < s1 and s.kind == "Venue"), None)
+    cue_sents = [st.sentence_of(c.start()) for c in cues]
+    venue = next((s for a0, a1 in cue_sents for s in st.org_spans if a0 <= s.start < a1 and s.kind == "Venue"), None)
     city = None
     if venue:
         entry = gz.organisation(venue.name)
@@ -1441,6 +1471,45 @@ def _find_event(st: _State) -> None:
     st.facts.append(Event(evidence, kind="GeneralAssembly", organiser=organiser, date=date,
                           venue=venue.name if venue else None, city=city, title=title,
                           speakers=tuple(speakers), participants=participants))
+
+
+_EDITION_RE = re.compile(r"(?i)\b(edition|edizione)\b")
+_ORGANISED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|promoted|run|organizzat[ao]|promoss[ao])[ \u00a0]+(?:by|da)[ \u00a0]+(?:the[ \u00a0]+)?")
+
+
+def _find_fair_editions(st: _State) -> None:
+    """Trade fair editions: a known fair named with an edition or a year ("SIMAC Tanning Tech 2024")."""
+    text = st.text
+    fairs: dict[str, list[_Span]] = {}
+    for o in sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start):
+        fairs.setdefault(o.name, []).append(o)
+    for name, mentions in fairs.items():
+        sents = list(dict.fromkeys(st.sentence_of(o.start) for o in mentions))
+        year: str | None = None
+        for o in mentions:
+            ym = re.match(r"[ \u00a0]+((?:19|20)\d\d)\b", text[o.end:o.end + 6])
+            year = year or (ym.group(1) if ym else None)
+        if not (year or any(_EDITION_RE.search(text, a, b) for a, b in sents)):
+            continue
+        if year is None:
+            ym2 = next((m for a, b in sents for m in re.finditer(r"\b((?:19|20)\d\d)\b", text[a:b])), None)
+            year = ym2.group(1) if ym2 else (str(st.doc_date.year) if st.doc_date else None)
+        organiser = st.publisher
+        for a, b in sents:
+            om = _ORGANISED_BY.search(text, a, b)
+            o2 = st.org_at(om.end()) if om else None
+            if o2:
+                organiser = o2.name
+                break
+        venue = next((o for a, b in sents for o in st.org_spans if a <= o.start < b and o.kind == "Venue"), None)
+        entry = gz.organisation(venue.name) if venue else None
+        city = (entry.city if entry else None) or st.place
+        date = next((d for a, b in sents for mn, d in _dates(text) if a <= mn.start < b), None)
+        if date is None and any(re.search(r"(?i)\b(today|oggi)\b", text[a:b]) for a, b in sents):
+            date = st.doc_date
+        st.facts.append(Event(_mention(text, *sents[0]), kind="TradeFairEdition", organiser=organiser,
+                              date=date, venue=venue.name if venue else None, city=city,
+                              title=f"{name} {year}" if year else name))
 
 
 _QUOTE_RE = re.compile(r"[“\"«]([^“”\"«»]{30,}?)[”\"»]")
@@ -1485,6 +1554,7 @@ def extract(document: Document) -> Extraction:
     st.facts.extend(st.memberships)
     _find_relations(st)
     _find_event(st)
+    _find_fair_editions(st)
     _find_observations(st)
     _find_markets(st)
     _find_priorities(st)
