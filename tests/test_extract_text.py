@@ -358,3 +358,57 @@ def test_places_carry_iso_and_m49_codes() -> None:
     assert len(names) == len(set(names))
     keys = [canonical_key(o.name) for o in gazetteer.organisations()]
     assert len(keys) == len(set(keys))
+
+
+# --------------------------------------------------------------------------- more general patterns
+
+
+def test_sector_of_the_issuing_association_and_surname_references() -> None:
+    text = ("Assemblea ASSOMAC: Maria Vittoria Brustia confermata alla presidenza\n\n"
+            "Vigevano, 11 luglio 2023\n\n"
+            "Nel 2022 il fatturato del settore ha raggiunto 710 milioni di euro, in crescita dell'8,6% "
+            "rispetto al 2021. \"Il 2022 è stato un anno positivo per tutte le nostre aziende\", ha "
+            "dichiarato la Presidente Brustia.")
+    ex = run(text)
+    assert_exact_provenance(ex)
+    assert [(s.name, s.kind) for s in ex.of(Segment)] == [
+        ("footwear, leather goods and tannery machinery", "sector")]
+    mem = ex.of(Membership)
+    assert [(m.person, m.role, m.organisation, m.start) for m in mem] == [
+        ("Maria Vittoria Brustia", "President", "Assomac", dt.date(2023, 7, 11))]
+    assert ex.of(Quotation)[0].speaker == "Maria Vittoria Brustia"
+    obs = {(o.indicator, o.value, o.period) for o in ex.of(Observation)}
+    assert obs == {("turnover", Decimal("710000000"), "2022"), ("turnover_change", Decimal("8.6"), "2022")}
+
+
+def test_lower_case_roles_in_english_and_index_levels() -> None:
+    text = ("In the fourth quarter of 2023 the orders index of UCIMU recorded a decline of 13.5% compared "
+            "with the same period of 2022. The absolute value of the index stood at 81.9 (base 2021=100). "
+            "Orders on the domestic market fell by 20.2%, while foreign orders decreased by 10.3%. "
+            "Riccardo Rosa, president of UCIMU, commented on the figures.")
+    ex = run(text)
+    got = {(o.indicator, o.value, o.period, o.market) for o in ex.of(Observation)}
+    assert got == {("orders_change", Decimal("-13.5"), "2023-Q4", None),
+                   ("orders_index", Decimal("81.9"), "2023-Q4", None),
+                   ("orders_change", Decimal("-20.2"), "2023-Q4", "domestic market"),
+                   ("orders_change", Decimal("-10.3"), "2023-Q4", "foreign markets")}
+    assert ("Riccardo Rosa", "President", "UCIMU") in {(m.person, m.role, m.organisation) for m in ex.of(Membership)}
+    assert {s.name for s in ex.of(Segment)} == {"machine tools"}
+
+
+def test_trade_fair_editions_and_visitor_counts() -> None:
+    text = ("Milan, 19 September 2024\n\nThe 2024 edition of SIMAC Tanning Tech, organised by Assomac, "
+            "closed today at Fiera Milano Rho with over 7,000 visitors. The year was marked by high "
+            "energy costs and weak demand, our companies keep investing. Among the main destination "
+            "markets, China and Spain declined, while exports to Vietnam and Indonesia grew by 12% in 2024.")
+    ex = run(text)
+    ev = ex.of(Event)
+    assert [(e.kind, e.organiser, e.date, e.venue, e.city, e.title) for e in ev] == [
+        ("TradeFairEdition", "Assomac", dt.date(2024, 9, 19), "Fiera Milano", "Milan", "SIMAC Tanning Tech 2024")]
+    obs = {(o.indicator, o.scope, o.value, o.unit, o.area) for o in ex.of(Observation)}
+    assert ("visitors", "SIMAC Tanning Tech", Decimal("7000"), "count", "Italy") in obs
+    assert ("exports_change", "footwear, leather goods and tannery machinery", Decimal("12"), "percent", "Italy") in obs
+    assert {d.text for d in ex.of(Driver)} == {"high energy costs", "weak demand"}
+    assert {(m.market, m.relation) for m in ex.of(MarketRelation)} == {
+        ("China", "destination"), ("Spain", "destination"), ("Vietnam", "destination"),
+        ("Indonesia", "destination")}

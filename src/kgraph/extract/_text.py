@@ -1512,6 +1512,7 @@ def _find_fair_editions(st: _State) -> None:
                               title=f"{name} {year}" if year else name))
 
 
+_SAID_AFTER = re.compile(r"(?i)[ \u00a0]*[,.]?[ \u00a0]*[-–]?[ \u00a0]*(?:said|says|stated|added|concluded|commented|explained|remarked|noted|ha[ \u00a0]+(?:dichiarato|detto|affermato|aggiunto|commentato|concluso|spiegato|sottolineato)|dichiara|afferma|spiega|commenta|sottolinea|conclude)\b")
 _QUOTE_RE = re.compile(r"[“\"«]([^“”\"«»]{30,}?)[”\"»]")
 
 
@@ -1522,7 +1523,14 @@ def _find_quotations(st: _State) -> None:
             continue
         inside = [p for p in st.person_spans if m.start() <= p.start < m.end()]
         before = [p for p in st.person_spans if m.start() - 80 <= p.start < m.start()]
-        speaker = inside[0].name if inside else (max(before, key=lambda p: p.start).name if before else None)
+        said = _SAID_AFTER.match(text, m.end())
+        after = [p for p in st.person_spans if said and m.end() <= p.start < said.end() + 40]
+        if inside:
+            speaker: str | None = inside[0].name
+        elif after:
+            speaker = min(after, key=lambda p: p.start).name
+        else:
+            speaker = max(before, key=lambda p: p.start).name if before else None
         st.facts.append(Quotation(Mention(m.group(1), m.start(1), m.end(1)), text=m.group(1).strip(),
                                   speaker=speaker))
 
