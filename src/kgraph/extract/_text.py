@@ -910,8 +910,7 @@ def _periods(text: str, a: int, b: int) -> list[_Period]:
             h = 2 if w.startswith(("second", "2nd", "seconda", "secondo", "h2")) else 1
             val = f"{y}-H{h}"
         elif g["quarter"] or g["qcode"]:
-            w = (g["quarter"] or g["qcode"]).lower()
-            q = int(w[1]) if w.startswith("q") else _ORD[w.split()[0]]
+            q = int(g["qcode"][1]) if g["qcode"] else _ORD[g["quarter"].lower().split()[0]]
             val = f"{y}-Q{q}"
         elif g["firstn"]:
             n = g["n"].lower()
@@ -1190,7 +1189,7 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
 # --------------------------------------------------------------------------- markets
 
 
-_DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?\s+(?:to|in)|missioni\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?)\b")
+_DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?\s+(?:to|in)|missioni\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?|such\s+as|like|come|quali|including|tra\s+cui|in\s+particolare)\b")
 _PRIORITY_CUE = re.compile(r"(?i)\b(priorit\w*|key\s+markets?|target\s+markets?|strategic\s+markets?|new\s+outlets|nuovi\s+sbocchi|missions?|missioni|support\s+for\s+exports?|promotion|promozione|mercati\s+(?:chiave|obiettivo|strategici|prioritari)|focus)\b")
 _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
 _LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:the[ \u00a0]+)?$")
@@ -1243,13 +1242,18 @@ def _find_markets(st: _State) -> None:
     for m in re.finditer(r"(?i)\b(domestic market|home market|mercato interno|mercato domestico)\b", text):
         rels.setdefault((HOME_COUNTRY, "domestic"), MarketRelation(
             _mention(text, m.start(), m.end()), market=HOME_COUNTRY, relation="domestic", scope=st.sector))
-    for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita", "driven", "thanks", "trainat", "grazie")):
+    for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita", "driven", "thanks", "trainat", "grazie", "such as", "like", "come", "quali", "including", "tra cui", "particolare")):
         s0, s1 = st.sentence_of(m.start())
         listed = _list_after(text, m.end(), s1, places, gap=re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:the[ \u00a0]+)?$"))
         if not listed:
             continue
         window = text[s0:m.start()]
-        rel = "export_priority" if _PRIORITY_CUE.search(window + m.group()) else "destination"
+        if _COMP_CUE.search(window + m.group()):
+            rel = "competitor"
+        elif _PRIORITY_CUE.search(window + m.group()):
+            rel = "export_priority"
+        else:
+            rel = "destination"
         for p in listed:
             if p.name != HOME_COUNTRY:
                 add(p, rel)
@@ -1295,7 +1299,7 @@ _DRIVER_INTRO = re.compile(
     r"driven\s+by\s+(?=the\s+(?:slowdown|decline|drop|crisis))|frenat[ao]\b[^.;]{0,40}?\b(?:da|dai|dal|dalla|dalle|dagli|dall['’])|"
     r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*)")
 _MERGE_ITEM = re.compile(r"(?i)^(starting\s+with|a\s+partire\s+d|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|to\s+|in\s+order)")
-_LEAD = re.compile(r"(?i)^(?:and|e|ed|the|a|an|also|above\s+all|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to)\b[ \u00a0]*")
+_LEAD = re.compile(r"(?i)^(?:and|e|ed|the|a|an|also|above\s+all|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to)\b[ \u00a0]*")
 
 
 def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = False) -> list[tuple[int, int]]:
@@ -1538,6 +1542,12 @@ def _find_quotations(st: _State) -> None:
 # --------------------------------------------------------------------------- entry point
 
 
+def _add_entities(st: _State) -> None:
+    st.facts.extend(st.orgs.values())
+    st.facts.extend(st.people.values())
+    st.facts.extend(st.memberships)
+
+
 def extract(document: Document) -> Extraction:
     """Read every fact of one release.
 
@@ -1553,21 +1563,16 @@ def extract(document: Document) -> Extraction:
                 sentences=_sentences(text))
     _find_organisations(st)
     _document_info(st)
-    _find_segments(st)
-    _collect_surnames(st)
-    _find_people(st)
     assert st.info is not None
-    st.facts.extend(st.orgs.values())
-    st.facts.extend(st.people.values())
-    st.facts.extend(st.memberships)
-    _find_relations(st)
-    _find_event(st)
-    _find_fair_editions(st)
-    _find_observations(st)
-    _find_markets(st)
-    _find_priorities(st)
-    _find_drivers(st)
-    _find_quotations(st)
+    stages = [_find_segments, _collect_surnames, _find_people, _add_entities, _find_relations,
+              _find_event, _find_fair_editions, _find_observations, _find_markets,
+              _find_priorities, _find_drivers, _find_quotations]
+    for stage in stages:
+        try:
+            stage(st)
+        except Exception as exc:  # noqa: BLE001 - one odd sentence must not lose the whole release
+            st.warnings.append(f"{document.path or document.slug}: {stage.__name__.strip('_')} "
+                               f"skipped after an internal error: {exc!r}")
     st.facts.sort(key=lambda f: f.evidence.start)
     warnings = list(st.warnings)
     if not st.facts:
