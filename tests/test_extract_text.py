@@ -412,3 +412,25 @@ def test_trade_fair_editions_and_visitor_counts() -> None:
     assert {(m.market, m.relation) for m in ex.of(MarketRelation)} == {
         ("China", "destination"), ("Spain", "destination"), ("Vietnam", "destination"),
         ("Indonesia", "destination")}
+
+
+def test_shuffled_and_mangled_releases_never_break_provenance(shared_dir: Path) -> None:
+    import random
+    import re
+
+    texts = [_release(shared_dir, FOUNDING).read_text(encoding="utf-8")]
+    texts += [_release(shared_dir, s).read_text(encoding="utf-8") for s in DEV]
+    sentences = [s for t in texts for s in re.split(r"(?<=[.!?\n])", t) if s.strip()]
+    rnd = random.Random(7)
+    for _ in range(60):
+        parts = rnd.sample(sentences, rnd.randint(1, 20))
+        if rnd.random() < 0.3:
+            parts = [p.upper() for p in parts]
+        if rnd.random() < 0.3:
+            parts = [p[rnd.randint(0, len(p) // 2):] for p in parts]
+        text = "".join(parts)
+        if rnd.random() < 0.3:
+            text = text.replace(" ", "\u00a0").replace("\n", "\r\n")
+        ex = run(text)
+        assert_exact_provenance(ex)
+        assert not [w for w in ex.warnings if "internal error" in w]
