@@ -172,6 +172,16 @@ def _roles(text: str) -> set[tuple[str, str, str]]:
      ("Paolo Bianchi", "Professor of Industrial Economics", "Milan Polytechnic")),
     ("Giorgio Rossi is President of Rossi Meccanica S.p.A. and a member of the board.",
      ("Giorgio Rossi", "President", "Rossi Meccanica S.p.A.")),
+    ("Il Presidente di ASSOMAC Maria Vittoria Brustia ha aperto i lavori.",
+     ("Maria Vittoria Brustia", "President", "Assomac")),
+    ("The meeting was opened by Assomac's president, Mauro Bergozza.",
+     ("Mauro Bergozza", "President", "Assomac")),
+    ("Maurizio Tarquini (Director General, Confindustria) spoke first.",
+     ("Maurizio Tarquini", "Director General", "Confindustria")),
+    ("Marco Salvadè, ACIMIT President, said that orders were weak.",
+     ("Marco Salvadè", "President", "ACIMIT")),
+    ("Le dichiarazioni di Marco Salvadè, presidente ACIMIT, sono state chiare.",
+     ("Marco Salvadè", "President", "ACIMIT")),
 ])
 def test_role_patterns(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _roles(text)
@@ -194,6 +204,16 @@ def test_a_role_in_a_department_has_a_unit() -> None:
     mems = run("Speakers included Sara Gialli, Head of Research Office of ACIMIT.").of(Membership)
     assert [(m.person, m.role, m.unit, m.organisation) for m in mems] == [
         ("Sara Gialli", "Head", "Research Office", "ACIMIT")]
+    mems = run("Secondo il direttore dell'Ufficio Studi di ACIMIT, Mario Rossi, la domanda è debole.").of(Membership)
+    assert [(m.person, m.role, m.unit, m.organisation) for m in mems] == [
+        ("Mario Rossi", "Director", "Ufficio Studi", "ACIMIT")]
+
+
+def test_membership_relations_between_organisations() -> None:
+    ex = run("ASSOMAC, a member of Confindustria, represents 150 companies. "
+             "UCIMA, which is part of Federmacchine, agreed.")
+    assert {(r.subject, r.relation, r.object) for r in ex.of(OrgRelation)} == {
+        ("Assomac", "member_of", "Confindustria"), ("UCIMA", "part_of", "Federmacchine")}
 
 
 def test_unknown_associations_and_companies_are_organisations() -> None:

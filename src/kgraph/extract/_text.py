@@ -502,7 +502,8 @@ def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
 def _split_role(role: str, between: str) -> tuple[str, str | None]:
     """Role label and unit from the text between the role word and the organisation."""
     rest = _CONNECT_TAIL.sub("", between).strip(" \u00a0,")
-    rest = re.sub(r"^(?:of|for|di|per)?[ \u00a0]*(?:the|il|la)?[ \u00a0]*", "", rest) if _UNIT_WORDS.search(rest) else rest
+    if _UNIT_WORDS.search(rest):
+        rest = re.sub(r"^(?:(?:of|for|di|per|del|della|dello|dei|degli|delle)[ \u00a0]+|dell['’])?(?:(?:the|il|la|lo)[ \u00a0]+|l['’])?", "", rest)
     if not rest:
         return role, None
     if _UNIT_WORDS.search(rest):
@@ -526,7 +527,7 @@ def _find_people(st: _State) -> None:
         between = ""
         start = end = None
         # "President Mauro Bergozza", "New President: Maria Vittoria Brustia", "ACIMIT President Marco Salvadè"
-        after = re.match(rf"{_SP}*:?{_SP}+", text[rm.end():])
+        after = re.match(rf"{_SP}*[:,]?{_SP}+", text[rm.end():])
         if after:
             person = _person_name_at(st, rm.end() + after.end())
         if person:
@@ -545,10 +546,27 @@ def _find_people(st: _State) -> None:
                 org = _nearest_org_before(st, rm.start(), s_start)
         else:
             # "Mauro Bergozza, President of Assomac", "Brustia is President of ...", "X, direttore generale di Y"
-            before = text[max(s_start, rm.start() - 80):rm.start() - len(rm.group("mod") or "")]
-            mb = re.search(rf"(?:,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,)(?:{_SP}+also|{_SP}+anche)?{_SP}+(?:the{_SP}+|a{_SP}+)?)$", before)
+            role_start = rm.start() - len(rm.group("mod") or "")
+            before = text[max(s_start, role_start - 80):role_start]
+            mb = re.search(rf"(?:,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,)(?:{_SP}+also|{_SP}+anche)?{_SP}+(?:the{_SP}+|a{_SP}+)?|{_SP}*\()$", before)
             if mb:
-                person = _person_name_at(st, rm.start() - len(rm.group("mod") or "") - (len(before) - mb.start()), backwards=True)
+                person = _person_name_at(st, role_start - (len(before) - mb.start()), backwards=True)
+                paren = mb.group().endswith("(")
+                if person and paren:
+                    # "Maurizio Tarquini (Director General, Confindustria)"
+                    pm_ = re.match(rf",{_SP}*", text[rm.end():])
+                    o_ = st.org_at(rm.end() + pm_.end()) if pm_ else None
+                    if o_ and text[o_.end:o_.end + 1] == ")":
+                        org = o_
+            if person is None:
+                # "Marco Salvadè, ACIMIT President": the organisation right before the role
+                pre = next((o for o in st.org_spans if o.end <= role_start and re.fullmatch(
+                    rf"(?:{_SP}|['’]s)*", text[o.end:role_start] or " ")), None)
+                if pre:
+                    mb2 = re.search(rf",{_SP}+(?:the{_SP}+)?$", text[max(s_start, pre.start - 4):pre.start])
+                    if mb2:
+                        person = _person_name_at(st, pre.start - len(mb2.group()), backwards=True)
+                        org = pre if person else None
             if person is None and re.search(rf"{_SP}+(?:and|e){_SP}+$", before):
                 person = last_person_in_sentence.get((s_start, s_end))
             # "ASSOMAC elects Maria Vittoria Brustia President", "elected X as the new President of Y"
@@ -559,7 +577,8 @@ def _find_people(st: _State) -> None:
                     base = max(s_start, rm.start() - 80)
                     person = _Span(base + me.start(1), base + me.end(1), _clean_name(me.group(1)))
                     mod = mod or "new"
-            org, between = _org_after(st, rm.end(), s_end) if person else (None, "")
+            if person and org is None:
+                org, between = _org_after(st, rm.end(), s_end)
             if person and org is None:
                 # "la Presidente di ASSOMAC, Maria Vittoria Brustia" is handled below
                 el = _ELECT_RE.search(text[s_start:rm.start()])
@@ -568,7 +587,7 @@ def _find_people(st: _State) -> None:
                 # "la Presidente di ASSOMAC, Maria Vittoria Brustia", "Director General of Confindustria, Maurizio Tarquini"
                 o3, between = _org_after(st, rm.end(), s_end)
                 if o3:
-                    m3 = re.match(rf"(?:{_SP}|['’]s)*,{_SP}+", text[o3.end:])
+                    m3 = re.match(rf"(?:{_SP}|['’]s)*,?{_SP}+", text[o3.end:])
                     if m3:
                         person = _person_name_at(st, o3.end + m3.end())
                         org = o3 if person else None
@@ -1403,7 +1422,7 @@ def _find_drivers(st: _State) -> None:
 # --------------------------------------------------------------------------- relations
 
 
-_REL_RE = re.compile(r"(?i),?[ \u00a0]+(?:the|a|an|il|la|l['’])?[ \u00a0]*(?:(?:regional|territorial|local|provincial|national|italian|territoriale|regionale)[ \u00a0]+)?(branch|section|division|subsidiary|arm|part|member|articolazione|sezione|sede|parte|membro|socio|associata)[ \u00a0]+(?:of|di|del|della|dell['’]|de)[ \u00a0]*(?:the[ \u00a0]+)?")
+_REL_RE = re.compile(r"(?i),?[ \u00a0]+(?:(?:which|that|che)[ \u00a0]+(?:is|è|fa)[ \u00a0]+)?(?:the|a|an|il|la|l['’])?[ \u00a0]*(?:(?:regional|territorial|local|provincial|national|italian|territoriale|regionale)[ \u00a0]+)?(branch|section|division|subsidiary|arm|part|member|articolazione|sezione|sede|parte|membro|socio|associata)[ \u00a0]+(?:of|di|del|della|dell['’]|de)[ \u00a0]*(?:the[ \u00a0]+)?")
 
 
 def _find_relations(st: _State) -> None:
