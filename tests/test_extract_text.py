@@ -267,6 +267,21 @@ def test_figure_and_period_patterns(text: str, expected: tuple[str, Decimal, str
 def test_comparison_periods_are_not_the_period_of_a_figure() -> None:
     got = _obs("In 2024 exports grew by 5% compared with 2023.")
     assert got == {("exports_change", Decimal("5"), "percent", "2024")}
+    got = _obs("Manufacturers closed 2024 with a turnover of €8.9 billion, a 2.1% increase over 2023.")
+    assert got == {("turnover", Decimal("8.9E+9"), "EUR", "2024"), ("turnover_change", Decimal("2.1"), "percent", "2024")}
+
+
+def test_the_subject_of_a_figure_is_not_a_complement() -> None:
+    got = _obs("In 2023 production fell by 10% to 2.6 billion euros, while exports, which account for "
+               "86% of production, decreased by 9% to 2.2 billion.")
+    assert got == {("production_change", Decimal("-10"), "percent", "2023"),
+                   ("production", Decimal("2.6E+9"), "EUR", "2023"),
+                   ("export_ratio", Decimal("86"), "percent", "2023"),
+                   ("exports_change", Decimal("-9"), "percent", "2023"),
+                   ("exports", Decimal("2.2E+9"), "EUR", "2023")}
+    got = _obs("Nel 2022 le esportazioni, pari al 75% della produzione, sono aumentate del 9,2%.")
+    assert got == {("export_ratio", Decimal("75"), "percent", "2022"),
+                   ("exports_change", Decimal("9.2"), "percent", "2022")}
 
 
 def test_later_sentences_inherit_period_and_indicator() -> None:

@@ -797,7 +797,7 @@ _IDX_BEFORE = re.compile(rf"(?i)\b(?:index|indice)(?:{_SP}+(?:of|di|a|at)|\b[^.;
 _AFTER_RE = re.compile(
     rf"(?P<money>{_SP}*(?P<mult>{_MULT})?{_SP}*(?:of{_SP}+|di{_SP}+)?(?P<cur>{_CUR})(?![\w]))"
     rf"|(?P<pct>{_SP}?(?:%|per{_SP}?cent\b|percent\b|per{_SP}cento\b))"
-    rf"|(?P<pts>{_SP}+(?:points|punti)\b)"
+    rf"|(?P<pts>{_SP}+(?:points|punti)\b(?!{_SP}+percentual))"
     rf"|(?P<mon>{_SP}+(?:months|mesi)\b)"
     rf"|(?P<cnt>{_SP}+(?:(?:foreign|international|overseas|esteri|stranieri|internazionali){_SP}+)?(?P<what>visitors|exhibitors|visitatori|espositori|operatori|exhibiting{_SP}+companies|aziende{_SP}+espositrici)\b)"
     rf"|(?P<multonly>{_SP}*(?P<mult2>{_MULT})\b)")
@@ -876,6 +876,11 @@ def _figures(text: str, lang: str) -> list[_Figure]:
             start = s0 - len(idx_b.group()) if idx_b else s0
             end = am.end() if am and g.get("pts") else e0
             out.append(_Figure(start, end, _to_decimal(raw, lang), "index", "idx", False))
+        elif g.get("multonly") and ("€" in text or re.search(r"(?i)\beur(?:o|os)?\b", text)):
+            # "decreased by 9% to 2.2 billion": an amount in the release's currency
+            assert am is not None
+            v = _to_decimal(raw, lang).scaleb(_MULTIPLIER.get((g.get("mult2") or "").lower(), 0))
+            out.append(_Figure(s0, am.end(), v, "EUR", "money", signed))
         elif g.get("mon"):
             assert am is not None
             out.append(_Figure(s0, am.end(), _to_decimal(raw, lang), "months", "mon", False))
@@ -955,7 +960,8 @@ def _periods(text: str, a: int, b: int) -> list[_Period]:
 
 
 def _in_comparison(text: str, pos: int, clause_start: int) -> bool:
-    return bool(_COMPARE_RE.search(text, clause_start, pos))
+    # the look-ahead of "over 2023" must see past ``pos``: search a little further, keep earlier hits
+    return any(m.start() < pos for m in _COMPARE_RE.finditer(text, clause_start, pos + 40))
 
 
 # --------------------------------------------------------------------------- indicators
@@ -1111,6 +1117,7 @@ def _base_of(key: str) -> str | None:
     return None
 
 
+_COMPLEMENT = re.compile(r"(?i)\b(?:of|della|del|dello|dei|degli|delle|of[ \u00a0]+total|of[ \u00a0]+that|of[ \u00a0]+the)[ \u00a0]+$|dell['’]$")
 # "the index", "the decline": a sentence that goes on about the figure before it
 _ANAPHORA = re.compile(r"(?i)\b(?:index|indice|(?:the|this|that|il|la|questo|questa|tale)[ \u00a0]+(?:decline|drop|fall|decrease|growth|increase|rise|contraction|downturn|trend|calo|crescita|aumento|flessione|contrazione|andamento)|l['’](?:aumento|andamento|indice))\b")
 
@@ -1128,8 +1135,12 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         return f.kind[4:]
     base_c = _cues(text, c0, c1, bases)
     sent_c = _cues(text, s0, s1, bases)
-    # no cue in the clause: the sentence's subject, i.e. its first cue
-    base = _nearest(base_c, f.start, f.end) or (sent_c[0][2] if sent_c else None)
+    # no cue in the clause: the subject the figure belongs to, i.e. the nearest cue before it
+    # that is not a complement ("86% of production", "pari al 75% della produzione")
+    subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 12), c[0])]
+    before = [c for c in subjects if c[1] <= f.start]
+    base = _nearest(base_c, f.start, f.end) or (before[-1][2] if before else None) \
+        or (subjects[0][2] if subjects else None)
     if f.kind == "money":
         return base if base in ("turnover", "production", "exports", "imports", "consumption") else None
     if f.kind == "idx":
