@@ -310,6 +310,8 @@ def test_figures_abroad_and_of_competitors_carry_market_and_area() -> None:
     ("Press releases | 26 November 2020\n\nSome title of a release\n\nVigevano, 25 November 2020\n\nBody.",
      dt.date(2020, 11, 25), "Vigevano"),
     ("News\n\nA title for the release\n\nBergamo, June 20, 2025\n\nBody.", dt.date(2025, 6, 20), "Bergamo"),
+    ("Titolo del comunicato\n\nMilano, 15 aprile 2025 – Secondo i dati la produzione cresce.",
+     dt.date(2025, 4, 15), "Milan"),
 ])
 def test_dates_and_datelines(text: str, date: dt.date, place: str | None) -> None:
     ex = run(text)

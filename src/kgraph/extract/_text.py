@@ -641,15 +641,16 @@ def _document_info(st: _State) -> None:
     text = st.text
     dates = _dates(text)
     dateline: tuple[Mention, dt.date, Mention | None] | None = None
-    for line in re.finditer(r"[^\r\n]+", text):
-        m = re.fullmatch(rf"[ \u00a0\t•]*((?:[A-ZÀ-Ý][\w'’.-]*)(?:{_SP}+[A-ZÀ-Ýa-z][\w'’.-]*){{0,3}}),{_SP}*(.+?)[ \u00a0\t]*", line.group())
-        if not m:
-            continue
-        d = next(((mn, dd) for mn, dd in dates if mn.start == line.start() + m.start(2)
-                  and mn.end == line.start() + m.end(2)), None)
-        if d:
-            city_m = Mention(m.group(1), line.start() + m.start(1), line.start() + m.end(1))
-            dateline = (d[0], d[1], city_m)
+    for mn, dd in dates:
+        # "Bergamo, 20 June 2025" on a line of its own, or opening the first paragraph
+        # ("Milano, 15 aprile 2025 – Secondo i dati ...")
+        line_start = text.rfind("\n", 0, mn.start) + 1
+        m = re.fullmatch(rf"[ \u00a0\t•]*((?:[A-ZÀ-Ý][\w'’.-]*)(?:{_SP}+[A-ZÀ-Ýa-z][\w'’.-]*){{0,3}}),{_SP}*",
+                         text[line_start:mn.start])
+        rest = re.match(r"[ \u00a0\t]*(?:$|[\r\n]|[-–—.:][ \u00a0\t]*)", text[mn.end:])
+        if m and rest and not re.search(r"(?i)press|comunicat|news", m.group(1)):
+            city_m = Mention(m.group(1), line_start + m.start(1), line_start + m.end(1))
+            dateline = (mn, dd, city_m)
             break
     header = next(((mn, dd) for mn, dd in dates if mn.start < 300), None)
     date_ev: list[Mention] = []
