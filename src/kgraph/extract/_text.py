@@ -683,6 +683,11 @@ def _document_info(st: _State) -> None:
     if src:
         o = next((sp for sp in st.org_spans if src.start(1) <= sp.start < src.end(1)), None)
         pub = o.name if o else None
+    if pub is None and title_m:
+        # "Assomac: the sector closes 2024 at -12%", "ASSOMAC elects ...": the association in the headline
+        in_title = [sp for sp in st.org_spans if title_m.start <= sp.start < title_m.end
+                    and sp.kind == "TradeAssociation"]
+        pub = in_title[0].name if in_title else None
     if pub is None:
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
