@@ -471,3 +471,23 @@ def test_shuffled_and_mangled_releases_never_break_provenance(shared_dir: Path) 
         ex = run(text)
         assert_exact_provenance(ex)
         assert not [w for w in ex.warnings if "internal error" in w]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The assembly of ASSOMAC also appointed Mario Rossi and Luca Bianchi as Vice Presidents.",
+     {("Mario Rossi", "Vice President", "Assomac", "start"), ("Luca Bianchi", "Vice President", "Assomac", "start")}),
+    ("Alessandro Zucchi was re-elected President of ACIMIT.",
+     {("Alessandro Zucchi", "President", "ACIMIT", "start")}),
+    ("Alessandro Zucchi succeeds Marco Salvadè as President of ACIMIT.",
+     {("Alessandro Zucchi", "President", "ACIMIT", "start"), ("Marco Salvadè", "President", "ACIMIT", "end")}),
+    ("L'assemblea di UCIMU ha eletto Barbara Colombo nuova presidente dell'associazione.",
+     {("Barbara Colombo", "President", "UCIMU", "start")}),
+    ("Barbara Colombo è stata eletta presidente di UCIMU per il biennio 2024-2026.",
+     {("Barbara Colombo", "President", "UCIMU", "start")}),
+])
+def test_elections_and_successions(text: str, expected: set[tuple[str, str, str, str]]) -> None:
+    ex = run("Milan, 5 June 2024\n\n" + text)
+    day = dt.date(2024, 6, 5)
+    got = {(m.person, m.role, m.organisation, "start" if m.start == day else "end" if m.end == day else "")
+           for m in ex.of(Membership)}
+    assert got == expected

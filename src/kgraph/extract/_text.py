@@ -364,7 +364,7 @@ def _unknown_org_after(st: _State, pos: int) -> _Span | None:
 def _role_re() -> re.Pattern[str]:
     names = sorted({n for r in gz.roles() for n in (r.name, *r.aliases)}, key=len, reverse=True)
     alts = "|".join(re.escape(n).replace(r"\ ", rf"{_SP}+") for n in names)
-    return re.compile(rf"(?i:\b(?P<mod>outgoing{_SP}+|former{_SP}+|new{_SP}+|uscente{_SP}+|neo{_SP}*)?(?P<role>{alts}))(?![\w-])")
+    return re.compile(rf"(?i:\b(?P<mod>outgoing{_SP}+|former{_SP}+|new{_SP}+|uscente{_SP}+|neo{_SP}*)?(?P<role>{alts}))(?:s(?=[ \u00a0,.;:]))?(?![\w-])")
 
 
 @cache
@@ -389,7 +389,16 @@ _NOT_NAME_START = frozenset(
 _PERSON_RE = re.compile(rf"{_NAME_WORD}(?:{_SP}+(?:(?:de|di|da|del|della|dei|van|von|der|dos|du|le|la){_SP}+)?{_NAME_WORD}){{1,3}}")
 _UNIT_WORDS = re.compile(r"(?i)\b(department|division|office|unit|section|directorate|dipartimento|ufficio|divisione|sezione|direzione|area|servizio)\b")
 _CONNECT_TAIL = re.compile(rf"(?i){_SP}*(?:,{_SP}*)?\b(?:of|at|for|in|di|del|della|dell['’]|dei|degli|per|presso)(?:{_SP}+(?:the|il|la|l['’]))?{_SP}*$")
-_ELECT_RE = re.compile(r"(?i)\b(elect|elects|elected|appoint|appoints|appointed|named|eletto|eletta|elegge|nomina|nominato|nominata|confirmed|confermato|confermata|rieletto|rieletta|riconfermato|riconfermata|re-elected|reelected)\b")
+_NAME_LIST = rf"{_PERSON_RE.pattern}(?:(?:,{_SP}*|{_SP}+(?:and|e){_SP}+){_PERSON_RE.pattern})*"
+# "elected X as the new", "appointed A and B as", "X was re-elected", "X è stata eletta",
+# "ha eletto X nuova", "A succeeds B as"
+_ELECTED_BEFORE = re.compile(
+    rf"(?P<names>{_NAME_LIST}){_SP}+"
+    rf"(?:(?P<succ>(?:succeeds|replaces|takes{_SP}+over{_SP}+from|succede{_SP}+a|subentra{_SP}+a){_SP}+{_PERSON_RE.pattern}{_SP}+)"
+    rf"|(?:(?:was|has{_SP}+been|is|è{_SP}+stat[oa]|sono{_SP}+stati|viene|è){_SP}+)?"
+    rf"(?:(?:re-?)?(?:elected|appointed|confirmed|named)|(?:ri)?(?:elett[oaie]|nominat[oaie]|confermat[oaie])){_SP}+)?"
+    rf"(?:(?:as|come|alla|a){_SP}+)?(?:the{_SP}+)?(?:new{_SP}+|nuov[oaie]{_SP}+)?$")
+_ELECT_RE = re.compile(r"(?i)\b(elect|elects|elected|appoint|appoints|appointed|named|eletto|eletta|elegge|nomina|nominato|nominata|confirmed|confermato|confermata|rieletto|rieletta|riconfermato|riconfermata|re-elected|reelected|eletti|nominati|succeeds|replaces|succede|subentra)\b")
 
 
 def _person_name_at(st: _State, pos: int, *, backwards: bool = False) -> _Span | None:
@@ -523,6 +532,7 @@ def _find_people(st: _State) -> None:
         mod = (rm.group("mod") or "").strip().lower()
         s_start, s_end = st.sentence_of(rm.start())
         person: _Span | None = None
+        others: list[_Span] = []  # more people holding the same role ("A and B as Vice Presidents")
         org: _Span | None = None
         between = ""
         start = end = None
@@ -571,12 +581,22 @@ def _find_people(st: _State) -> None:
                 person = last_person_in_sentence.get((s_start, s_end))
             # "ASSOMAC elects Maria Vittoria Brustia President", "elected X as the new President of Y"
             if person is None:
-                me = re.search(rf"({_PERSON_RE.pattern}){_SP}+(?:as{_SP}+(?:the{_SP}+)?(?:new{_SP}+)?|come{_SP}+(?:nuov[oa]{_SP}+)?|(?:(?:ri)?confermat[oa]|(?:ri)?elett[oa]|nominat[oa]){_SP}+(?:alla|a|come){_SP}+)?$",
-                               text[max(s_start, rm.start() - 80):rm.start() - len(rm.group("mod") or "")])
-                if me and _ELECT_RE.search(text[max(s_start, rm.start() - 120):rm.start()]):
-                    base = max(s_start, rm.start() - 80)
-                    person = _Span(base + me.start(1), base + me.end(1), _clean_name(me.group(1)))
-                    mod = mod or "new"
+                base = max(s_start, rm.start() - 120)
+                me = _ELECTED_BEFORE.search(text[base:rm.start() - len(rm.group("mod") or "")])
+                if me and (_ELECT_RE.search(text[max(s_start, rm.start() - 160):rm.start()]) or me.group("succ")):
+                    names = [n for n in re.finditer(_PERSON_RE.pattern, me.group("names"))
+                             if n.group().split()[0] not in _NOT_NAME_START]
+                    spans = [_Span(base + me.start("names") + n.start(), base + me.start("names") + n.end(),
+                                   _clean_name(n.group())) for n in names]
+                    if spans:
+                        person, others = spans[0], spans[1:]
+                        mod = mod or "new"
+                        if me.group("succ"):
+                            # "A succeeds B as President": B leaves the post as A takes it
+                            sb = re.search(_PERSON_RE.pattern, me.group("succ"))
+                            if sb:
+                                b0 = base + me.start("succ")
+                                others = [_Span(b0 + sb.start(), b0 + sb.end(), _clean_name(sb.group()), "end")]
             if person and org is None:
                 org, between = _org_after(st, rm.end(), s_end)
             if person and org is None:
@@ -604,13 +624,15 @@ def _find_people(st: _State) -> None:
             end = st.doc_date
         elif mod in ("new", "neo") or _ELECT_RE.search(text[s_start:rm.start()]):
             start = st.doc_date
-        _add_person(st, person)
-        last_person_in_sentence[(s_start, s_end)] = person
-        lo = min(person.start, rm.start(), org.start if org else rm.start())
-        hi = max(person.end, rm.end(), org.end if org else rm.end())
-        mem = Membership(_mention(text, lo, hi), person=person.name, role=label,
-                         organisation=org_name, unit=unit, start=start, end=end)
-        pending.append((mem, person))
+        for who in [person, *others]:
+            _add_person(st, who)
+            last_person_in_sentence[(s_start, s_end)] = who
+            lo = min(who.start, rm.start(), org.start if org else rm.start())
+            hi = max(who.end, rm.end(), org.end if org else rm.end())
+            w_start, w_end = (None, st.doc_date) if who.kind == "end" else (start, end)
+            mem = Membership(_mention(text, lo, hi), person=who.name, role=label,
+                             organisation=org_name, unit=unit, start=w_start, end=w_end)
+            pending.append((mem, who))
     # one membership per person, role, organisation and unit; dates merged
     merged: dict[tuple[str, str, str, str | None], Membership] = {}
     for mem, _ in pending:
