@@ -987,6 +987,9 @@ def _periods(text: str, a: int, b: int) -> list[_Period]:
     return out
 
 
+_PERIOD_WORDS = ("half", "semest", "quarter", "trimest", "month", "mesi", "bimest", "quadrimest", "metà")
+
+
 def _in_comparison(text: str, pos: int, clause_start: int) -> bool:
     # the look-ahead of "over 2023" must see past ``pos``: search a little further, keep earlier hits
     return any(m.start() < pos for m in _COMPARE_RE.finditer(text, clause_start, pos + 40))
@@ -1056,8 +1059,12 @@ def _find_observations(st: _State) -> None:
     last_key: str | None = None
     protected = [*st.segments, *[s for s in st.ents if s.kind.startswith("place:")]]
     obs: dict[tuple[Any, ...], Observation] = {}
+    lower = text.lower() if len(text.lower()) == len(text) else None
     for s_start, s_end in st.sentences:
         sent_figs = [f for f in figures if s_start <= f.start < s_end]
+        if lower is not None and not sent_figs and not any(c.isdigit() for c in text[s_start:s_end]) \
+                and not any(w in lower[s_start:s_end] for w in _PERIOD_WORDS):
+            continue  # nothing to measure and no period to carry over
         periods = [p for p in _periods(text, s_start, s_end)
                    if not any(mn.start <= p.start < mn.end for mn in (st.info.date_evidence if st.info else ()))]
         clauses = _clauses(text, s_start, s_end, protected)
