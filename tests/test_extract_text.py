@@ -350,6 +350,12 @@ def test_market_relations_from_cue_words() -> None:
                    ("Italy", "domestic"), ("Europe", "destination"), ("Oceania", "destination")}
 
 
+def test_first_markets_are_destinations() -> None:
+    for text, market in [("Germany remains the first market for Italian machinery.", "Germany"),
+                         ("Gli Stati Uniti si confermano il primo mercato di sbocco.", "United States")]:
+        assert [(m.market, m.relation) for m in run(text).of(MarketRelation)] == [(market, "destination")]
+
+
 def test_priorities_and_drivers_from_cue_phrases() -> None:
     ex = run("The year was characterised by high energy costs, inflation and weak demand. "
              "Among the priorities that emerged: access to the Industry 5.0 tax credit, investment in "

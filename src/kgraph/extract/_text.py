@@ -1262,7 +1262,7 @@ _LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,
 
 _COMP_BEFORE = re.compile(r"(?i)(?:['’]s)?[ \u00a0,]*(?:(?:is|was|remains|remain|are|è|resta|rimane)[ \u00a0]+)?(?:(?:the|its|our|their|il|la|i|le|main|largest|biggest|leading|major|strongest|principale|principali|maggiore|maggiori|primo|first|top|chief|fiercest)[ \u00a0]+)*")
 _COMP_GAP = re.compile(r"^[ \u00a0]*(?:(?:the|a|an|il|la|i|le|growing|increasing|rising|strong|stronger|aggressive|crescente|forte)[ \u00a0]+)*$")
-_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|confermano)?[ \u00a0]*(?:(?:the|i|our|its)[ \u00a0]+)?(?:(?:main|leading|first|top|principal|primary|key|largest|biggest|principali|primi)[ \u00a0]+)(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+)?(?:markets|outlets|destinations|mercati(?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocchi)\b")
+_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|our|its)[ \u00a0]+)?(?:(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori)[ \u00a0]+)(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione)\b")
 
 
 def _list_after(text: str, pos: int, limit: int, spans: list[_Span], *, gap: re.Pattern[str]) -> list[_Span]:
@@ -1286,7 +1286,7 @@ def _list_before(text: str, pos: int, spans: list[_Span]) -> list[_Span]:
         between = text[p.end:pos]
         if listed and not re.match(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+(?:the[ \u00a0]+)?|,[ \u00a0]+(?:and|e)[ \u00a0]+)$", between):
             break
-        if not listed and not re.fullmatch(r"[ \u00a0]*", between):
+        if not listed and not re.fullmatch(r"[ \u00a0]*(?:(?:si|still|also|again|ancora|anche|once[ \u00a0]+again|have|has)[ \u00a0]+)*", between):
             break
         listed.append(p)
         pos = p.start
