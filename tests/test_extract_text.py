@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kgraph.errors import ConfigError
 from kgraph.evaluation import load_gold, score
 from kgraph.extract import canonical_key, detect_language, extract, gazetteer, resolve
 from kgraph.model import (
@@ -497,3 +498,21 @@ def test_elections_and_successions(text: str, expected: set[tuple[str, str, str,
     got = {(m.person, m.role, m.organisation, "start" if m.start == day else "end" if m.end == day else "")
            for m in ex.of(Membership)}
     assert got == expected
+
+
+def test_the_gazetteer_grows_with_names_the_graph_already_knows() -> None:
+    text = "Mario Verdi visited Lomellina Tech and Pavia Calzature during the mission."
+    assert run(text).of(Organisation) == []
+    try:
+        added = gazetteer.add_organisations([
+            gazetteer.OrgEntry("Lomellina Tech", "Company", ("LT",)),
+            gazetteer.OrgEntry("Assomac", "TradeAssociation")])  # already known: ignored
+        assert added == 1
+        assert resolve("LT", "organisation") == "Lomellina Tech"
+        assert [(o.name, o.type) for o in run(text).of(Organisation)] == [("Lomellina Tech", "Company")]
+        with pytest.raises(ConfigError, match="unknown type"):
+            gazetteer.add_organisations([gazetteer.OrgEntry("X Y", "Club")])
+    finally:
+        gazetteer.reset()
+    assert run(text).of(Organisation) == []
+    assert resolve("LT", "organisation") is None

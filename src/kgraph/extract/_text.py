@@ -91,8 +91,8 @@ def _nlp(lang: str) -> Any:
     return spacy.blank(lang)
 
 
-@cache
-def _matchers(lang: str) -> tuple[Any, Any, dict[str, tuple[str, str]]]:
+@lru_cache(maxsize=8)
+def _matchers(lang: str, version: int = 0) -> tuple[Any, Any, dict[str, tuple[str, str]]]:
     """PhraseMatchers for organisations and places: one on lower case, one exact for acronyms."""
     from spacy.matcher import PhraseMatcher
 
@@ -121,7 +121,7 @@ def _matchers(lang: str) -> tuple[Any, Any, dict[str, tuple[str, str]]]:
 
 def _gazetteer_spans(text: str, lang: str) -> list[_Span]:
     nlp = _nlp(lang)
-    lower, exact, labels = _matchers(lang)
+    lower, exact, labels = _matchers(lang, gz.version())
     doc = nlp.make_doc(text)
     found: list[_Span] = []
     for matcher in (lower, exact):
