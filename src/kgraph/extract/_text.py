@@ -91,8 +91,8 @@ def _nlp(lang: str) -> Any:
     return spacy.blank(lang)
 
 
-@cache
-def _matchers(lang: str) -> tuple[Any, Any, dict[str, tuple[str, str]]]:
+@lru_cache(maxsize=8)
+def _matchers(lang: str, version: int = 0) -> tuple[Any, Any, dict[str, tuple[str, str]]]:
     """PhraseMatchers for organisations and places: one on lower case, one exact for acronyms."""
     from spacy.matcher import PhraseMatcher
 
@@ -121,7 +121,7 @@ def _matchers(lang: str) -> tuple[Any, Any, dict[str, tuple[str, str]]]:
 
 def _gazetteer_spans(text: str, lang: str) -> list[_Span]:
     nlp = _nlp(lang)
-    lower, exact, labels = _matchers(lang)
+    lower, exact, labels = _matchers(lang, gz.version())
     doc = nlp.make_doc(text)
     found: list[_Span] = []
     for matcher in (lower, exact):
@@ -150,7 +150,7 @@ def _gazetteer_spans(text: str, lang: str) -> list[_Span]:
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: lines, split further after . ! ? followed by an upper-case start."""
     out: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in re.finditer(r"[^\r\n]+", text):
         s0 = line.start()
         for m in re.finditer(r"(?<=[.!?])[”\"]?[ \u00a0]+(?=[A-ZÀ-Ý“\"])", line.group()):
             out.append((s0, line.start() + m.start()))
@@ -235,6 +235,22 @@ class _State:
     doc_date: dt.date | None = None
     place: str | None = None
     warnings: list[str] = field(default_factory=list)
+    surnames: dict[str, str] = field(default_factory=dict)  # surname -> full name written elsewhere
+
+    def scan(self, rx: re.Pattern[str], triggers: Iterable[str]) -> Iterator[re.Match[str]]:
+        """``rx.finditer`` over the sentences holding one of ``triggers`` (lower-case substrings).
+
+        Running the wide alternations only where a cue word can start keeps extraction fast.
+        """
+        lower = self.text.lower()
+        if len(lower) != len(self.text):  # case folding changed lengths: scan everything
+            yield from rx.finditer(self.text)
+            return
+        trig = tuple(triggers)
+        for a, b in self.sentences:
+            chunk = lower[a:b]
+            if any(t in chunk for t in trig):
+                yield from rx.finditer(self.text, a, b)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         for a, b in self.sentences:
@@ -348,7 +364,17 @@ def _unknown_org_after(st: _State, pos: int) -> _Span | None:
 def _role_re() -> re.Pattern[str]:
     names = sorted({n for r in gz.roles() for n in (r.name, *r.aliases)}, key=len, reverse=True)
     alts = "|".join(re.escape(n).replace(r"\ ", rf"{_SP}+") for n in names)
-    return re.compile(rf"(?i:\b(?P<mod>outgoing{_SP}+|former{_SP}+|new{_SP}+|uscente{_SP}+|neo{_SP}*)?(?P<role>{alts}))(?![\w-])")
+    return re.compile(rf"(?i:\b(?P<mod>outgoing{_SP}+|former{_SP}+|new{_SP}+|uscente{_SP}+|neo{_SP}*)?(?P<role>{alts}))(?:s(?=[ \u00a0,.;:]))?(?![\w-])")
+
+
+@cache
+def _role_triggers() -> tuple[str, ...]:
+    return tuple({n.lower()[:4] for r in gz.roles() for n in (r.name, *r.aliases)})
+
+
+@cache
+def _standalone_triggers() -> tuple[str, ...]:
+    return tuple({f.lower() for s in gz.standalone_segments() for f in s.forms})
 
 
 @cache
@@ -363,7 +389,16 @@ _NOT_NAME_START = frozenset(
 _PERSON_RE = re.compile(rf"{_NAME_WORD}(?:{_SP}+(?:(?:de|di|da|del|della|dei|van|von|der|dos|du|le|la){_SP}+)?{_NAME_WORD}){{1,3}}")
 _UNIT_WORDS = re.compile(r"(?i)\b(department|division|office|unit|section|directorate|dipartimento|ufficio|divisione|sezione|direzione|area|servizio)\b")
 _CONNECT_TAIL = re.compile(rf"(?i){_SP}*(?:,{_SP}*)?\b(?:of|at|for|in|di|del|della|dell['’]|dei|degli|per|presso)(?:{_SP}+(?:the|il|la|l['’]))?{_SP}*$")
-_ELECT_RE = re.compile(r"(?i)\b(elect|elects|elected|appoint|appoints|appointed|named|eletto|eletta|elegge|nomina|nominato|nominata|confirmed|confermato|confermata)\b")
+_NAME_LIST = rf"{_PERSON_RE.pattern}(?:(?:,{_SP}*|{_SP}+(?:and|e){_SP}+){_PERSON_RE.pattern})*"
+# "elected X as the new", "appointed A and B as", "X was re-elected", "X è stata eletta",
+# "ha eletto X nuova", "A succeeds B as"
+_ELECTED_BEFORE = re.compile(
+    rf"(?P<names>{_NAME_LIST}){_SP}+"
+    rf"(?:(?P<succ>(?:succeeds|replaces|takes{_SP}+over{_SP}+from|succede{_SP}+a|subentra{_SP}+a){_SP}+{_PERSON_RE.pattern}{_SP}+)"
+    rf"|(?:(?:was|has{_SP}+been|is|è{_SP}+stat[oa]|sono{_SP}+stati|viene|è){_SP}+)?"
+    rf"(?:(?:re-?)?(?:elected|appointed|confirmed|named)|(?:ri)?(?:elett[oaie]|nominat[oaie]|confermat[oaie])){_SP}+)?"
+    rf"(?:(?:as|come|alla|a){_SP}+)?(?:the{_SP}+)?(?:new{_SP}+|nuov[oaie]{_SP}+)?$")
+_ELECT_RE = re.compile(r"(?i)\b(elect|elects|elected|appoint|appoints|appointed|named|eletto|eletta|elegge|nomina|nominato|nominata|confirmed|confermato|confermata|rieletto|rieletta|riconfermato|riconfermata|re-elected|reelected|eletti|nominati|succeeds|replaces|succede|subentra)\b")
 
 
 def _person_name_at(st: _State, pos: int, *, backwards: bool = False) -> _Span | None:
@@ -414,7 +449,21 @@ def _known_surname(st: _State, word: str) -> str | None:
         parts = name.split()
         if word == parts[-1] or (len(parts) > 2 and word == parts[-2]):
             return name
-    return None
+    return st.surnames.get(word)
+
+
+def _collect_surnames(st: _State) -> None:
+    """Full names written anywhere ("Maria Vittoria Brustia"), so "Presidente Brustia" resolves."""
+    for m in _PERSON_RE.finditer(st.text):
+        words = m.group().split()
+        while words and words[0] in _NOT_NAME_START:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        start = m.end() - len(" ".join(words))
+        if _overlaps_entity(st, start, m.end()) or any(w in _NOT_NAME_START for w in words):
+            continue
+        st.surnames.setdefault(words[-1], _clean_name(" ".join(words)))
 
 
 def _add_person(st: _State, sp: _Span) -> None:
@@ -462,7 +511,8 @@ def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
 def _split_role(role: str, between: str) -> tuple[str, str | None]:
     """Role label and unit from the text between the role word and the organisation."""
     rest = _CONNECT_TAIL.sub("", between).strip(" \u00a0,")
-    rest = re.sub(r"^(?:of|for|di|per)?[ \u00a0]*(?:the|il|la)?[ \u00a0]*", "", rest) if _UNIT_WORDS.search(rest) else rest
+    if _UNIT_WORDS.search(rest):
+        rest = re.sub(r"^(?:(?:of|for|di|per|del|della|dello|dei|degli|delle)[ \u00a0]+|dell['’])?(?:(?:the|il|la|lo)[ \u00a0]+|l['’])?", "", rest)
     if not rest:
         return role, None
     if _UNIT_WORDS.search(rest):
@@ -477,18 +527,17 @@ def _find_people(st: _State) -> None:
     canon = _role_canon()
     pending: list[tuple[Membership, _Span]] = []
     last_person_in_sentence: dict[tuple[int, int], _Span] = {}
-    for rm in role_re.finditer(text):
+    for rm in st.scan(role_re, _role_triggers()):
         role = canon.get(gz.canonical_key(rm.group("role")), rm.group("role"))
-        if rm.group("role")[0].islower() and st.lang == "en":
-            continue  # "chair", "director" as common nouns in English prose
         mod = (rm.group("mod") or "").strip().lower()
         s_start, s_end = st.sentence_of(rm.start())
         person: _Span | None = None
+        others: list[_Span] = []  # more people holding the same role ("A and B as Vice Presidents")
         org: _Span | None = None
         between = ""
         start = end = None
         # "President Mauro Bergozza", "New President: Maria Vittoria Brustia", "ACIMIT President Marco Salvadè"
-        after = re.match(rf"{_SP}*:?{_SP}+", text[rm.end():])
+        after = re.match(rf"{_SP}*[:,]?{_SP}+", text[rm.end():])
         if after:
             person = _person_name_at(st, rm.end() + after.end())
         if person:
@@ -507,21 +556,49 @@ def _find_people(st: _State) -> None:
                 org = _nearest_org_before(st, rm.start(), s_start)
         else:
             # "Mauro Bergozza, President of Assomac", "Brustia is President of ...", "X, direttore generale di Y"
-            before = text[max(s_start, rm.start() - 80):rm.start() - len(rm.group("mod") or "")]
-            mb = re.search(rf"(?:,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,)(?:{_SP}+also|{_SP}+anche)?{_SP}+(?:the{_SP}+|a{_SP}+)?)$", before)
+            role_start = rm.start() - len(rm.group("mod") or "")
+            before = text[max(s_start, role_start - 80):role_start]
+            mb = re.search(rf"(?:,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,)(?:{_SP}+also|{_SP}+anche)?{_SP}+(?:the{_SP}+|a{_SP}+)?|{_SP}*\()$", before)
             if mb:
-                person = _person_name_at(st, rm.start() - len(rm.group("mod") or "") - (len(before) - mb.start()), backwards=True)
+                person = _person_name_at(st, role_start - (len(before) - mb.start()), backwards=True)
+                paren = mb.group().endswith("(")
+                if person and paren:
+                    # "Maurizio Tarquini (Director General, Confindustria)"
+                    pm_ = re.match(rf",{_SP}*", text[rm.end():])
+                    o_ = st.org_at(rm.end() + pm_.end()) if pm_ else None
+                    if o_ and text[o_.end:o_.end + 1] == ")":
+                        org = o_
+            if person is None:
+                # "Marco Salvadè, ACIMIT President": the organisation right before the role
+                pre = next((o for o in st.org_spans if o.end <= role_start and re.fullmatch(
+                    rf"(?:{_SP}|['’]s)*", text[o.end:role_start] or " ")), None)
+                if pre:
+                    mb2 = re.search(rf",{_SP}+(?:the{_SP}+)?$", text[max(s_start, pre.start - 4):pre.start])
+                    if mb2:
+                        person = _person_name_at(st, pre.start - len(mb2.group()), backwards=True)
+                        org = pre if person else None
             if person is None and re.search(rf"{_SP}+(?:and|e){_SP}+$", before):
                 person = last_person_in_sentence.get((s_start, s_end))
             # "ASSOMAC elects Maria Vittoria Brustia President", "elected X as the new President of Y"
             if person is None:
-                me = re.search(rf"({_PERSON_RE.pattern}){_SP}+(?:as{_SP}+(?:the{_SP}+)?(?:new{_SP}+)?|come{_SP}+(?:nuov[oa]{_SP}+)?)?$",
-                               text[max(s_start, rm.start() - 80):rm.start() - len(rm.group("mod") or "")])
-                if me and _ELECT_RE.search(text[max(s_start, rm.start() - 120):rm.start()]):
-                    base = max(s_start, rm.start() - 80)
-                    person = _Span(base + me.start(1), base + me.end(1), _clean_name(me.group(1)))
-                    mod = mod or "new"
-            org, between = _org_after(st, rm.end(), s_end) if person else (None, "")
+                base = max(s_start, rm.start() - 120)
+                me = _ELECTED_BEFORE.search(text[base:rm.start() - len(rm.group("mod") or "")])
+                if me and (_ELECT_RE.search(text[max(s_start, rm.start() - 160):rm.start()]) or me.group("succ")):
+                    names = [n for n in re.finditer(_PERSON_RE.pattern, me.group("names"))
+                             if n.group().split()[0] not in _NOT_NAME_START]
+                    spans = [_Span(base + me.start("names") + n.start(), base + me.start("names") + n.end(),
+                                   _clean_name(n.group())) for n in names]
+                    if spans:
+                        person, others = spans[0], spans[1:]
+                        mod = mod or "new"
+                        if me.group("succ"):
+                            # "A succeeds B as President": B leaves the post as A takes it
+                            sb = re.search(_PERSON_RE.pattern, me.group("succ"))
+                            if sb:
+                                b0 = base + me.start("succ")
+                                others = [_Span(b0 + sb.start(), b0 + sb.end(), _clean_name(sb.group()), "end")]
+            if person and org is None:
+                org, between = _org_after(st, rm.end(), s_end)
             if person and org is None:
                 # "la Presidente di ASSOMAC, Maria Vittoria Brustia" is handled below
                 el = _ELECT_RE.search(text[s_start:rm.start()])
@@ -530,7 +607,7 @@ def _find_people(st: _State) -> None:
                 # "la Presidente di ASSOMAC, Maria Vittoria Brustia", "Director General of Confindustria, Maurizio Tarquini"
                 o3, between = _org_after(st, rm.end(), s_end)
                 if o3:
-                    m3 = re.match(rf"(?:{_SP}|['’]s)*,{_SP}+", text[o3.end:])
+                    m3 = re.match(rf"(?:{_SP}|['’]s)*,?{_SP}+", text[o3.end:])
                     if m3:
                         person = _person_name_at(st, o3.end + m3.end())
                         org = o3 if person else None
@@ -547,13 +624,15 @@ def _find_people(st: _State) -> None:
             end = st.doc_date
         elif mod in ("new", "neo") or _ELECT_RE.search(text[s_start:rm.start()]):
             start = st.doc_date
-        _add_person(st, person)
-        last_person_in_sentence[(s_start, s_end)] = person
-        lo = min(person.start, rm.start(), org.start if org else rm.start())
-        hi = max(person.end, rm.end(), org.end if org else rm.end())
-        mem = Membership(_mention(text, lo, hi), person=person.name, role=label,
-                         organisation=org_name, unit=unit, start=start, end=end)
-        pending.append((mem, person))
+        for who in [person, *others]:
+            _add_person(st, who)
+            last_person_in_sentence[(s_start, s_end)] = who
+            lo = min(who.start, rm.start(), org.start if org else rm.start())
+            hi = max(who.end, rm.end(), org.end if org else rm.end())
+            w_start, w_end = (None, st.doc_date) if who.kind == "end" else (start, end)
+            mem = Membership(_mention(text, lo, hi), person=who.name, role=label,
+                             organisation=org_name, unit=unit, start=w_start, end=w_end)
+            pending.append((mem, who))
     # one membership per person, role, organisation and unit; dates merged
     merged: dict[tuple[str, str, str, str | None], Membership] = {}
     for mem, _ in pending:
@@ -584,15 +663,16 @@ def _document_info(st: _State) -> None:
     text = st.text
     dates = _dates(text)
     dateline: tuple[Mention, dt.date, Mention | None] | None = None
-    for line in re.finditer(r"[^\n]+", text):
-        m = re.fullmatch(rf"[ \u00a0\t•]*((?:[A-ZÀ-Ý][\w'’.-]*)(?:{_SP}+[A-ZÀ-Ýa-z][\w'’.-]*){{0,3}}),{_SP}*(.+?)[ \u00a0\t]*", line.group())
-        if not m:
-            continue
-        d = next(((mn, dd) for mn, dd in dates if mn.start == line.start() + m.start(2)
-                  and mn.end == line.start() + m.end(2)), None)
-        if d:
-            city_m = Mention(m.group(1), line.start() + m.start(1), line.start() + m.end(1))
-            dateline = (d[0], d[1], city_m)
+    for mn, dd in dates:
+        # "Bergamo, 20 June 2025" on a line of its own, or opening the first paragraph
+        # ("Milano, 15 aprile 2025 – Secondo i dati ...")
+        line_start = text.rfind("\n", 0, mn.start) + 1
+        m = re.fullmatch(rf"[ \u00a0\t•]*((?:[A-ZÀ-Ý][\w'’.-]*)(?:{_SP}+[A-ZÀ-Ýa-z][\w'’.-]*){{0,3}}),{_SP}*",
+                         text[line_start:mn.start])
+        rest = re.match(r"[ \u00a0\t]*(?:$|[\r\n]|[-–—.:][ \u00a0\t]*)", text[mn.end:])
+        if m and rest and not re.search(r"(?i)press|comunicat|news", m.group(1)):
+            city_m = Mention(m.group(1), line_start + m.start(1), line_start + m.end(1))
+            dateline = (mn, dd, city_m)
             break
     header = next(((mn, dd) for mn, dd in dates if mn.start < 300), None)
     date_ev: list[Mention] = []
@@ -609,7 +689,7 @@ def _document_info(st: _State) -> None:
         st.doc_date = header[1]
     # title: the first substantial line that is not a header or dateline
     title_m: Mention | None = None
-    for line in re.finditer(r"[^\n]+", text):
+    for line in re.finditer(r"[^\r\n]+", text):
         s = line.group().strip(" \u00a0\t")
         if len(s.split()) < 4 or s.startswith("•"):
             continue
@@ -625,6 +705,11 @@ def _document_info(st: _State) -> None:
     if src:
         o = next((sp for sp in st.org_spans if src.start(1) <= sp.start < src.end(1)), None)
         pub = o.name if o else None
+    if pub is None and title_m:
+        # "Assomac: the sector closes 2024 at -12%", "ASSOMAC elects ...": the association in the headline
+        in_title = [sp for sp in st.org_spans if title_m.start <= sp.start < title_m.end
+                    and sp.kind == "TradeAssociation"]
+        pub = in_title[0].name if in_title else None
     if pub is None:
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
@@ -661,10 +746,20 @@ def _segment_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], r
     return en, it_, seg, stand, form_to_item | {"__standalone__" + k: v for k, v in standalone.items()}
 
 
-def _items_of(phrase: str, table: dict[str, str]) -> list[str]:
+@cache
+def _items_re() -> re.Pattern[str]:
+    table = _segment_res()[4]
     forms = sorted((f for f in table if not f.startswith("__")), key=len, reverse=True)
-    pat = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    return [table[re.sub(r"\s+", " ", m.group().lower())] for m in re.finditer(rf"(?i)\b(?:{pat})\b", phrase)]
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b")
+
+
+@cache
+def _head_triggers() -> tuple[str, ...]:
+    return tuple({h.lower()[:6] for h in gz.segment_heads()})
+
+
+def _items_of(phrase: str, table: dict[str, str]) -> list[str]:
+    return [table[re.sub(r"\s+", " ", m.group().lower())] for m in _items_re().finditer(phrase)]
 
 
 def _find_segments(st: _State) -> None:
@@ -672,9 +767,9 @@ def _find_segments(st: _State) -> None:
     text = st.text
     found: list[tuple[int, int, list[str]]] = []
     for rx in (en, it_):
-        for m in rx.finditer(text):
+        for m in st.scan(rx, _head_triggers()):
             found.append((m.start(), m.end(), _items_of(m.group(1), table)))
-    for m in seg.finditer(text):
+    for m in st.scan(seg, ("segment", "sector", "comparto", "settore")):
         g = m.group(1) or m.group(2)
         found.append((m.start(), m.end(), _items_of(g, table)))
     spans: list[_Span] = []
@@ -682,15 +777,29 @@ def _find_segments(st: _State) -> None:
         if not items or any(s.start < b and a < s.end for s in spans):
             continue
         spans.append(_Span(a, b, gz.segment_name(items), str(len(set(items)))))
-    if not spans:
+    pub = gz.organisation(st.publisher) if st.publisher else None
+    sector: str | None = None
+    if spans:
+        widest = max(int(s.kind) for s in spans)
+        sector = next(s.name for s in spans if int(s.kind) == widest)
+    for m in st.scan(stand, _standalone_triggers()):
+        if not any(s.start < m.end() and m.start() < s.end for s in spans):
+            spans.append(_Span(m.start(), m.end(), table["__standalone__" + m.group(1).lower()], "1"))
+    if pub and pub.sector and (sector is None or not any(s.name == sector for s in spans if int(s.kind) > 1)):
+        # the issuing association's own sector, when the text names no wider machinery phrase
+        sector = pub.sector
+    if sector is None and spans:
+        sector = spans[0].name
+    if sector is None:
         return
-    widest = max(int(s.kind) for s in spans)
-    sector = next(s.name for s in spans if int(s.kind) == widest)
     st.sector = sector
     st.segments = [replace(s, kind="sector" if s.name == sector else "segment") for s in spans]
-    for m in stand.finditer(text):
-        if not any(s.start < m.end() and m.start() < s.end for s in st.segments):
-            st.segments.append(_Span(m.start(), m.end(), table["__standalone__" + m.group(1).lower()], "segment"))
+    if not any(s.kind == "sector" for s in st.segments):
+        cue = re.search(r"(?i)\b(?:the\s+sector|il\s+settore|del\s+settore|sector|settore|comparto)\b", text)
+        pub_span = next((o for o in st.org_spans if o.name == st.publisher), None)
+        where = (cue.start(), cue.end()) if cue else ((pub_span.start, pub_span.end) if pub_span else None)
+        if where:
+            st.segments.append(_Span(where[0], where[1], sector, "sector"))
     st.segments.sort(key=lambda s: s.start)
     seen: set[str] = set()
     for s in st.segments:
@@ -708,16 +817,21 @@ def _find_segments(st: _State) -> None:
 _NUM = r"[-+−–]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|[-+−–]?\d+(?:[.,]\d+)?"
 _MULT = r"million|billion|thousand|milioni|miliardi|mila|mln|mld|bn"
 _CUR = r"euros?|€|EUR|dollars?|USD|US\$|\$"
-_FIG_RE = re.compile(
-    rf"(?P<money1>(?:€|EUR|USD|US\$|\$){_SP}?(?P<n1>{_NUM}){_SP}*(?P<m1>{_MULT})?\b)"
-    rf"|(?P<money2>(?P<n2>{_NUM}){_SP}*(?P<m2>{_MULT})?{_SP}*(?:of{_SP}+|di{_SP}+)?(?P<c2>{_CUR})(?![\w]))"
-    rf"|(?P<pct>(?P<n3>{_NUM}){_SP}?(?:%|per{_SP}?cent\b|percent\b|per{_SP}cento\b))"
-    rf"|(?P<pts>(?P<n4>{_NUM}){_SP}+(?:points|punti)\b)"
-    rf"|(?P<idx>\b(?:index|indice)(?:{_SP}+(?:of|di|a|at))?{_SP}+(?P<n5>{_NUM})(?![\d%]))"
-    rf"|(?P<mon>(?P<n6>{_NUM}){_SP}+(?:months|mesi)\b)")
+# Figures are found number-first (a plain charset scan is fast), then their unit is read
+# from the text right before or after the number.
+_NUM_RE = re.compile(_NUM)
+_CUR_BEFORE = re.compile(rf"(?:€|EUR|USD|US\$|\$){_SP}?$")
+_IDX_BEFORE = re.compile(rf"(?i)\b(?:index|indice)(?:{_SP}+(?:of|di|a|at)|\b[^.;%\d]{{0,30}}?\b(?:at|to|of|a|al|di|pari{_SP}+a))?{_SP}+$")
+_AFTER_RE = re.compile(
+    rf"(?P<money>{_SP}*(?P<mult>{_MULT})?{_SP}*(?:of{_SP}+|di{_SP}+)?(?P<cur>{_CUR})(?![\w]))"
+    rf"|(?P<pct>{_SP}?(?:%|per{_SP}?cent\b|percent\b|per{_SP}cento\b))"
+    rf"|(?P<pts>{_SP}+(?:points|punti)\b(?!{_SP}+percentual))"
+    rf"|(?P<mon>{_SP}+(?:months|mesi)\b)"
+    rf"|(?P<cnt>{_SP}+(?:(?:foreign|international|overseas|esteri|stranieri|internazionali){_SP}+)?(?P<what>visitors|exhibitors|visitatori|espositori|operatori|exhibiting{_SP}+companies|aziende{_SP}+espositrici)\b)"
+    rf"|(?P<multonly>{_SP}*(?P<mult2>{_MULT})\b)")
 _BASE_RE = re.compile(rf"(?i)\bbase{_SP}*:?{_SP}*(\d{{4}}){_SP}*={_SP}*100\b")
 
-_NEG = r"drop|drops|dropped|fall|falls|fell|fallen|decline|declined|declines|declining|decrease|decreased|down|contraction|contracted|loss|lost|shrank|shrunk|slump|slumped|calo|diminuit[oaie]|scese|sceso|scesi|scese|flessione|contrazione|riduzione|ridott[oaie]|perdita|negativ[oaie]|ribasso|in{_SP}+calo"
+_NEG = r"reduction|reduced|decreasing|falling|dropping|negative|drop|drops|dropped|fall|falls|fell|fallen|decline|declined|declines|declining|decrease|decreased|down|contraction|contracted|loss|lost|shrank|shrunk|slump|slumped|calo|diminuit[oaie]|scese|sceso|scesi|scese|flessione|contrazione|riduzione|ridott[oaie]|perdita|negativ[oaie]|ribasso|in{_SP}+calo"
 _POS = r"grew|grow|grows|growth|increase|increased|increases|rise|rises|rose|risen|up|gain|gained|crescit[aoie]|cresciut[oaie]|crescita|aumento|aumentat[oaie]|incremento|salit[oaie]|rialzo|rebound|rebounded|progress"
 _NEG_RE = re.compile(rf"(?i)\b(?:{_NEG.replace('{_SP}', _SP)})\b")
 _POS_RE = re.compile(rf"(?i)\b(?:{_POS})\b")
@@ -760,25 +874,49 @@ class _Figure:
 
 def _figures(text: str, lang: str) -> list[_Figure]:
     out: list[_Figure] = []
-    for m in _FIG_RE.finditer(text):
-        g = m.groupdict()
-        if g["money1"] or g["money2"]:
-            raw = g["n1"] or g["n2"]
-            mult = (g["m1"] or g["m2"] or "").lower()
-            cur = "USD" if re.search(r"\$|USD|dollar", m.group()) else "EUR"
+    for nm in _NUM_RE.finditer(text):
+        raw, s0, e0 = nm.group(), nm.start(), nm.end()
+        if s0 and (text[s0 - 1].isalnum() or text[s0 - 1] in ".,"):
+            continue  # the tail of a word or a number ("5.0" in "Industry 5.0" stays one number)
+        signed = raw[0] in "-+−–"
+        before = text[max(0, s0 - 8):s0]
+        cur_b = _CUR_BEFORE.search(before)
+        am = _AFTER_RE.match(text, e0)
+        g = am.groupdict() if am else {}
+        if cur_b:
+            mult = (g.get("mult2") or g.get("mult") or "").lower() if g else ""
+            end = am.end() if am and (g.get("multonly") or g.get("money")) else e0
+            cur = "USD" if "$" in cur_b.group() or "USD" in cur_b.group() else "EUR"
             v = _to_decimal(raw, lang).scaleb(_MULTIPLIER.get(mult, 0))
-            # a bare year or count next to a currency is no amount: "2024 €" is rare, keep small guard
-            out.append(_Figure(m.start(), m.end(), v, cur, "money", raw[0] in "-+−–"))
-        elif g["pct"]:
-            raw = g["n3"]
-            out.append(_Figure(m.start(), m.end(), _to_decimal(raw, lang), "percent", "pct", raw[0] in "-+−–"))
-        elif g["pts"] or g["idx"]:
-            raw = g["n4"] or g["n5"]
-            if re.fullmatch(r"(19|20)\d\d", raw):
+            out.append(_Figure(s0 - len(cur_b.group()), end, v, cur, "money", signed))
+        elif g.get("money"):
+            cur = "USD" if re.search(r"\$|USD|dollar", g["cur"]) else "EUR"
+            v = _to_decimal(raw, lang).scaleb(_MULTIPLIER.get((g.get("mult") or "").lower(), 0))
+            assert am is not None
+            out.append(_Figure(s0, am.end(), v, cur, "money", signed))
+        elif g.get("pct"):
+            assert am is not None
+            out.append(_Figure(s0, am.end(), _to_decimal(raw, lang), "percent", "pct", signed))
+        elif g.get("pts") or _IDX_BEFORE.search(text[max(0, s0 - 45):s0]):
+            if re.fullmatch(r"(19|20)\d\d", raw) or (not g.get("pts") and text[e0:e0 + 1] == "%"):
                 continue
-            out.append(_Figure(m.start(), m.end(), _to_decimal(raw, lang), "index", "idx", False))
-        elif g["mon"]:
-            out.append(_Figure(m.start(), m.end(), _to_decimal(g["n6"], lang), "months", "mon", False))
+            idx_b = _IDX_BEFORE.search(text[max(0, s0 - 45):s0])
+            start = s0 - len(idx_b.group()) if idx_b else s0
+            end = am.end() if am and g.get("pts") else e0
+            out.append(_Figure(start, end, _to_decimal(raw, lang), "index", "idx", False))
+        elif g.get("multonly") and ("€" in text or re.search(r"(?i)\beur(?:o|os)?\b", text)):
+            # "decreased by 9% to 2.2 billion": an amount in the release's currency
+            assert am is not None
+            v = _to_decimal(raw, lang).scaleb(_MULTIPLIER.get((g.get("mult2") or "").lower(), 0))
+            out.append(_Figure(s0, am.end(), v, "EUR", "money", signed))
+        elif g.get("mon"):
+            assert am is not None
+            out.append(_Figure(s0, am.end(), _to_decimal(raw, lang), "months", "mon", False))
+        elif g.get("cnt"):
+            assert am is not None
+            what = g["what"].lower()
+            kind = "cnt:exhibitors" if what.startswith(("exhibit", "espositor", "aziende")) else "cnt:visitors"
+            out.append(_Figure(s0, am.end(), _to_decimal(raw, "en" if len(raw.split(",")[-1]) == 3 else lang), "count", kind, False))
     return out
 
 
@@ -801,7 +939,7 @@ _PERIOD_RE = re.compile(
     rf"|(?P<mrange>(?P<m1>{_MONTH_ALT}){_SP}*[-–/]{_SP}*(?P<m2>{_MONTH_ALT}))"
     rf"){_OF_YEAR}"
     rf"|\b(?P<year>{_YEAR})\b(?![ \u00a0]*=)")
-_COMPARE_RE = re.compile(r"(?i)\b(compared|than|rispetto|versus|vs\.?|year[ -]on[ -]year|same period|same quarter|stesso periodo|against)\b")
+_COMPARE_RE = re.compile(r"(?i)\b(compared|than|rispetto|versus|vs\.?|year[ -]on[ -]year|same period|same quarter|stesso periodo|against|sul|sull['’]|(?:over|from|on)(?=[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:19|20)\d\d|same|previous|prior|last)))\b")
 
 
 @dataclass
@@ -824,8 +962,7 @@ def _periods(text: str, a: int, b: int) -> list[_Period]:
             h = 2 if w.startswith(("second", "2nd", "seconda", "secondo", "h2")) else 1
             val = f"{y}-H{h}"
         elif g["quarter"] or g["qcode"]:
-            w = (g["quarter"] or g["qcode"]).lower()
-            q = int(w[1]) if w.startswith("q") else _ORD[w.split()[0]]
+            q = int(g["qcode"][1]) if g["qcode"] else _ORD[g["quarter"].lower().split()[0]]
             val = f"{y}-Q{q}"
         elif g["firstn"]:
             n = g["n"].lower()
@@ -850,21 +987,33 @@ def _periods(text: str, a: int, b: int) -> list[_Period]:
     return out
 
 
+_PERIOD_WORDS = ("half", "semest", "quarter", "trimest", "month", "mesi", "bimest", "quadrimest", "metà")
+
+
 def _in_comparison(text: str, pos: int, clause_start: int) -> bool:
-    return bool(_COMPARE_RE.search(text, clause_start, pos))
+    # the look-ahead of "over 2023" must see past ``pos``: search a little further, keep earlier hits
+    return any(m.start() < pos for m in _COMPARE_RE.finditer(text, clause_start, pos + 40))
 
 
 # --------------------------------------------------------------------------- indicators
 
 
+_CueTable = tuple[re.Pattern[str] | None, dict[str, str]]
+
+
 @cache
-def _cue_res() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]]]:
+def _cue_res() -> tuple[_CueTable, _CueTable, _CueTable]:
+    """One alternation per cue group (longest cue first) and the key of each cue."""
     cues = gz.indicator_cues()
 
-    def table(group: str) -> list[tuple[re.Pattern[str], str]]:
+    def table(group: str) -> _CueTable:
         pairs = [(c, k) for k, cs in cues.get(group, {}).items() for c in cs]
         pairs.sort(key=lambda p: len(p[0]), reverse=True)
-        return [(re.compile(r"(?i)(?<![\w])" + _phrase(c) + r"(?![\w])"), k) for c, k in pairs]
+        lookup = {" ".join(c.lower().split()): k for c, k in reversed(pairs)}
+        if not pairs:
+            return None, lookup
+        rx = re.compile(r"(?i)(?<![\w])(?:" + "|".join(_phrase(c) for c, _ in pairs) + r")(?![\w])")
+        return rx, lookup
 
     return table("bases"), table("shares"), table("months")
 
@@ -873,12 +1022,16 @@ def _phrase(words: str) -> str:
     return re.escape(words).replace(r"\ ", _SP + "+")
 
 
-def _cues(text: str, a: int, b: int, table: list[tuple[re.Pattern[str], str]]) -> list[tuple[int, int, str]]:
+def _cues(text: str, a: int, b: int, table: _CueTable) -> list[tuple[int, int, str]]:
+    """Cue words between a and b with their keys."""
+    rx, lookup = table
+    if rx is None:
+        return []
     out: list[tuple[int, int, str]] = []
-    for rx, key in table:
-        for m in rx.finditer(text, a, b):
-            if not any(s < m.end() and m.start() < e for s, e, _ in out):
-                out.append((m.start(), m.end(), key))
+    for m in rx.finditer(text, a, b):
+        key = lookup.get(" ".join(m.group().lower().split()))
+        if key:
+            out.append((m.start(), m.end(), key))
     return out
 
 
@@ -906,8 +1059,12 @@ def _find_observations(st: _State) -> None:
     last_key: str | None = None
     protected = [*st.segments, *[s for s in st.ents if s.kind.startswith("place:")]]
     obs: dict[tuple[Any, ...], Observation] = {}
+    lower = text.lower() if len(text.lower()) == len(text) else None
     for s_start, s_end in st.sentences:
         sent_figs = [f for f in figures if s_start <= f.start < s_end]
+        if lower is not None and not sent_figs and not any(c.isdigit() for c in text[s_start:s_end]) \
+                and not any(w in lower[s_start:s_end] for w in _PERIOD_WORDS):
+            continue  # nothing to measure and no period to carry over
         periods = [p for p in _periods(text, s_start, s_end)
                    if not any(mn.start <= p.start < mn.end for mn in (st.info.date_evidence if st.info else ()))]
         clauses = _clauses(text, s_start, s_end, protected)
@@ -969,7 +1126,15 @@ def _find_observations(st: _State) -> None:
             if year:
                 context_period = last.value.replace("{y}", year)
                 context_year = year
-    st.facts.extend(obs.values())
+    # a headline repeats a body figure, often with a vaguer period: keep the body's
+    title = st.info.evidence if st.info and st.info.title else None
+    found = list(obs.values())
+    if title:
+        body = [o for o in found if not (title.start <= o.evidence.start < title.end)]
+        found = [o for o in found if o in body or not any(
+            (b.indicator, b.scope, b.value, b.area, b.market) == (o.indicator, o.scope, o.value, o.area, o.market)
+            for b in body)]
+    st.facts.extend(found)
 
 
 def _split_semicolons(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -987,9 +1152,13 @@ def _base_of(key: str) -> str | None:
     return None
 
 
+_COMPLEMENT = re.compile(r"(?i)\b(?:of|della|del|dello|dei|degli|delle|of[ \u00a0]+total|of[ \u00a0]+that|of[ \u00a0]+the)[ \u00a0]+$|dell['’]$")
+# "the index", "the decline": a sentence that goes on about the figure before it
+_ANAPHORA = re.compile(r"(?i)\b(?:index|indice|(?:the|this|that|il|la|questo|questa|tale)[ \u00a0]+(?:decline|drop|fall|decrease|growth|increase|rise|contraction|downturn|trend|calo|crescita|aumento|flessione|contrazione|andamento)|l['’](?:aumento|andamento|indice))\b")
+
+
 def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int, int],
-                   bases: list[tuple[re.Pattern[str], str]], shares: list[tuple[re.Pattern[str], str]],
-                   months: list[tuple[re.Pattern[str], str]], context_base: str | None,
+                   bases: _CueTable, shares: _CueTable, months: _CueTable, context_base: str | None,
                    last_key: str | None) -> str | None:
     text = st.text
     c0, c1 = clause
@@ -997,9 +1166,16 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     if f.kind == "mon":
         cands = _cues(text, s0, s1, months)
         return _nearest(cands, f.start, f.end)
+    if f.kind.startswith("cnt:"):
+        return f.kind[4:]
     base_c = _cues(text, c0, c1, bases)
-    base = _nearest(base_c, f.start, f.end) or _nearest(_cues(text, s0, s1, bases), f.start, f.end, before_only=True) \
-        or _nearest(_cues(text, s0, s1, bases), f.start, f.end)
+    sent_c = _cues(text, s0, s1, bases)
+    # no cue in the clause: the subject the figure belongs to, i.e. the nearest cue before it
+    # that is not a complement ("86% of production", "pari al 75% della produzione")
+    subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 12), c[0])]
+    before = [c for c in subjects if c[1] <= f.start]
+    base = _nearest(base_c, f.start, f.end) or (before[-1][2] if before else None) \
+        or (subjects[0][2] if subjects else None)
     if f.kind == "money":
         return base if base in ("turnover", "production", "exports", "imports", "consumption") else None
     if f.kind == "idx":
@@ -1011,7 +1187,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     if share_c and not f.signed:
         return _nearest(share_c, f.start, f.end)
     if changed:
-        b = base or context_base
+        b = base or (context_base if _ANAPHORA.search(text, s0, s1) else None)
         return f"{b}_change" if b else None
     sent_share = _cues(text, s0, s1, shares)
     if sent_share:
@@ -1022,6 +1198,11 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
 
 
 def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int, int]) -> str:
+    if f.kind.startswith("cnt:"):
+        fairs = [o for o in st.org_spans if o.kind == "TradeFair"]
+        here = [o for o in fairs if sent[0] <= o.start < sent[1]]
+        if here or fairs:
+            return (here or fairs)[0].name
     segs = _within(st.segments, *clause)
     if not segs:
         segs = [s for s in _within(st.segments, *sent) if s.end <= f.start]
@@ -1031,8 +1212,9 @@ def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int,
 
 
 _PREP_BEFORE = re.compile(r"(?i)(?:\b(?:in|to|from|towards|such as|like|verso|a|da|in|per|come|di)[ \u00a0]+(?:the[ \u00a0]+)?)$")
-_FOREIGN_RE = re.compile(r"(?i)\b(foreign markets?|foreign demand|abroad|mercati esteri|estero|export markets)\b")
-_DOMESTIC_RE = re.compile(r"(?i)\b(domestic market|domestic demand|home market|mercato interno|mercato italiano|domestic)\b")
+_MARKET_WORDS = re.compile(r"(?i)\b(markets?|mercat[oi]|destinations?|countries|paesi|such as|come|exports? to|verso)\b")
+_FOREIGN_RE = re.compile(r"(?i)\b(foreign|abroad|mercati esteri|estero|esteri|estera|export markets|overseas)\b")
+_DOMESTIC_RE = re.compile(r"(?i)\b(domestic|home market|mercato interno|mercato italiano|interno|interni|interna)\b")
 
 
 def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) -> tuple[str | None, str | None]:
@@ -1042,31 +1224,73 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
     places = [p for p in st.places() if a <= p.start and p.end <= f.start
               and p.kind in ("place:country", "place:region")]
     market: str | None = None
-    for p in reversed(places):
-        if _PREP_BEFORE.search(text[max(0, p.start - 12):p.start]):
-            if p.name == HOME_COUNTRY and re.search(r"(?i)from[ \u00a0]+$", text[max(0, p.start - 6):p.start]):
-                market = "domestic market"
-            continue
-        area = p.name
-        break
+    for p in places:
+        if p.name == HOME_COUNTRY and re.search(r"(?i)from[ \u00a0]+$", text[max(0, p.start - 6):p.start]):
+            market = "domestic market"
+    # the reference area is a place that is the subject: "China's exports -53%",
+    # "China, the largest competitor, recorded -53%"; not "exports to Vietnam grew by 12%"
+    for p in places:
+        if re.match(r"['’]s\b", text[p.end:p.end + 2]):
+            area = p.name
+            break
+    else:
+        if places:
+            p = places[0]
+            nxt = places[1] if len(places) > 1 else None
+            in_list = nxt is not None and bool(_LIST_GAP.match(text[p.end:nxt.start]))
+            if not (in_list or _PREP_BEFORE.search(text[max(0, p.start - 12):p.start])
+                    or _MARKET_WORDS.search(text, a, p.start)):
+                area = p.name
     if key in ("world_export_share", "export_ratio"):
         return area, None
     if market is None:
-        head = text[a:f.start]
-        if _FOREIGN_RE.search(head):
-            market = "foreign markets"
-        elif _DOMESTIC_RE.search(head):
-            market = "domestic market"
+        cues = [(m.start(), "foreign markets") for m in _FOREIGN_RE.finditer(text, a, f.start)]
+        cues += [(m.start(), "domestic market") for m in _DOMESTIC_RE.finditer(text, a, f.start)]
+        if cues:
+            market = max(cues)[1]
     return area, market
 
 
 # --------------------------------------------------------------------------- markets
 
 
-_DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?\s+(?:to|in)|missioni\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|markets?\s+of|mercati\s+di)\b")
+_DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?\s+(?:to|in)|missioni\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?|such\s+as|like|come|quali|including|tra\s+cui|in\s+particolare)\b")
 _PRIORITY_CUE = re.compile(r"(?i)\b(priorit\w*|key\s+markets?|target\s+markets?|strategic\s+markets?|new\s+outlets|nuovi\s+sbocchi|missions?|missioni|support\s+for\s+exports?|promotion|promozione|mercati\s+(?:chiave|obiettivo|strategici|prioritari)|focus)\b")
 _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
-_LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)$")
+_LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:the[ \u00a0]+)?$")
+
+
+_COMP_BEFORE = re.compile(r"(?i)(?:['’]s)?[ \u00a0,]*(?:(?:is|was|remains|remain|are|è|resta|rimane)[ \u00a0]+)?(?:(?:the|its|our|their|il|la|i|le|main|largest|biggest|leading|major|strongest|principale|principali|maggiore|maggiori|primo|first|top|chief|fiercest)[ \u00a0]+)*")
+_COMP_GAP = re.compile(r"^[ \u00a0]*(?:(?:the|a|an|il|la|i|le|growing|increasing|rising|strong|stronger|aggressive|crescente|forte)[ \u00a0]+)*$")
+_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|our|its)[ \u00a0]+)?(?:(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori)[ \u00a0]+)(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione)\b")
+
+
+def _list_after(text: str, pos: int, limit: int, spans: list[_Span], *, gap: re.Pattern[str]) -> list[_Span]:
+    """Places listed right after ``pos``: "... such as India, Turkey and Bangladesh"."""
+    listed: list[_Span] = []
+    for p in sorted((p for p in spans if pos <= p.start < limit), key=lambda x: x.start):
+        between = text[pos:p.start]
+        if listed and not _LIST_GAP.match(between):
+            break
+        if not listed and not gap.match(between):
+            break
+        listed.append(p)
+        pos = p.end
+    return listed
+
+
+def _list_before(text: str, pos: int, spans: list[_Span]) -> list[_Span]:
+    """Places listed right before ``pos``: "Germany and the United States remain the main markets"."""
+    listed: list[_Span] = []
+    for p in sorted(spans, key=lambda x: -x.end):
+        between = text[p.end:pos]
+        if listed and not re.match(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+(?:the[ \u00a0]+)?|,[ \u00a0]+(?:and|e)[ \u00a0]+)$", between):
+            break
+        if not listed and not re.fullmatch(r"[ \u00a0]*(?:(?:si|still|also|again|ancora|anche|once[ \u00a0]+again|have|has)[ \u00a0]+)*", between):
+            break
+        listed.append(p)
+        pos = p.start
+    return listed
 
 
 def _find_markets(st: _State) -> None:
@@ -1083,34 +1307,42 @@ def _find_markets(st: _State) -> None:
     for m in re.finditer(r"(?i)\b(domestic market|home market|mercato interno|mercato domestico)\b", text):
         rels.setdefault((HOME_COUNTRY, "domestic"), MarketRelation(
             _mention(text, m.start(), m.end()), market=HOME_COUNTRY, relation="domestic", scope=st.sector))
-    for m in _DEST_CUE.finditer(text):
+    for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita", "driven", "thanks", "trainat", "grazie", "such as", "like", "come", "quali", "including", "tra cui", "particolare")):
         s0, s1 = st.sentence_of(m.start())
-        listed: list[_Span] = []
-        pos = m.end()
-        for p in sorted((p for p in places if pos <= p.start < s1), key=lambda x: x.start):
-            gap = text[pos:p.start]
-            if listed and not _LIST_GAP.match(gap):
-                break
-            if not listed and not re.fullmatch(r"[ \u00a0]*(?:the[ \u00a0]+)?", gap):
-                break
-            listed.append(p)
-            pos = p.end
+        listed = _list_after(text, m.end(), s1, places, gap=re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:the[ \u00a0]+)?$"))
         if not listed:
             continue
         window = text[s0:m.start()]
-        rel = "export_priority" if _PRIORITY_CUE.search(window + m.group()) else "destination"
+        if _COMP_CUE.search(window + m.group()):
+            rel = "competitor"
+        elif _PRIORITY_CUE.search(window + m.group()):
+            rel = "export_priority"
+        else:
+            rel = "destination"
         for p in listed:
             if p.name != HOME_COUNTRY:
                 add(p, rel)
-    for m in _COMP_CUE.finditer(text):
+    for m in st.scan(_COMP_CUE, ("compet", "concorren", "dominated", "rival")):
         s0, s1 = st.sentence_of(m.start())
         for p in [*places, *adjs]:
             if not (s0 <= p.start < s1) or p.name == HOME_COUNTRY:
                 continue
-            near_before = 0 <= m.start() - p.end <= 30
-            near_after = 0 <= p.start - m.end() <= 30
-            if near_before or near_after:
+            # "China, the largest competitor", "China's competitors" (only what sits right before)
+            if p.end <= m.start() and _COMP_BEFORE.fullmatch(text[p.end:m.start()]):
                 add(p, "competitor")
+        for p in _list_after(text, m.end(), s1, [*places, *adjs], gap=_COMP_GAP):
+            if p.name != HOME_COUNTRY:
+                add(p, "competitor")
+    for m in st.scan(_DEST_AFTER_CUE, ("market", "outlet", "destination", "mercat", "sbocchi")):
+        s0, _ = st.sentence_of(m.start())
+        before_cue = [p for p in places if s0 <= p.start and p.end <= m.start()]
+        listed_back = _list_before(text, m.start(), before_cue)
+        listed_back += _list_after(text, m.end(), st.sentence_of(m.start())[1], places,
+                                   gap=re.compile(r"^[ \u00a0]*[,:][ \u00a0]*(?:the[ \u00a0]+)?$"))
+        rel = "export_priority" if _PRIORITY_CUE.search(m.group()) else "destination"
+        for p in listed_back:
+            if p.name != HOME_COUNTRY:
+                add(p, rel)
     st.facts.extend(rels.values())
     for market in {r.market for r in rels.values()}:
         entry = gz.place(market)
@@ -1126,13 +1358,13 @@ _PRIO_INTRO = re.compile(
     r"(?i)(?:among\s+the\s+priorities[^:]{0,40}:|priorities\s+(?:are|include|included)[^:]{0,10}:?|le\s+priorità[^:]{0,40}:|"
     r"at\s+the\s+heart\s+of\s+the\s+(?:debate|discussion)\s*:|al\s+centro\s+del(?:\s+dibattito|l['’]incontro)\s*:|"
     r"\bwe\s+need\b|\bneed\s+for\b|\bcalled\s+for\b|\bcalls\s+for\b|\basked\s+for\b|\burged\b|"
-    r"\bha\s+chiesto\b|\bchiede\b|\bhanno\s+chiesto\b|\bsollecita\w*|\bserve\b|\bservono\b|\boccorre\b)")
+    r"\bha\s+chiesto\b|\bchiede\b|\bhanno\s+chiesto\b|\bchiediamo\b|\bchiedono\b|\bwe\s+ask\b|\bcalls?\s+on\b|\bsollecita\w*|\bserve\b|\bservono\b|\boccorre\b)")
 _DRIVER_INTRO = re.compile(
-    r"(?i)\b(characteri[sz]ed\s+by|penali[sz]ed\s+by|weighed\s+down\s+by|hit\s+by|affected\s+by|due\s+to|because\s+of|caused\s+by|"
+    r"(?i)\b(characteri[sz]ed\s+by|penali[sz]ed\s+by|marked\s+by|segnat[ao]\s+da\w*|influenced\s+by|weighed\s+down\s+by|hit\s+by|affected\s+by|due\s+to|because\s+of|caused\s+by|"
     r"driven\s+by\s+(?=the\s+(?:slowdown|decline|drop|crisis))|frenat[ao]\b[^.;]{0,40}?\b(?:da|dai|dal|dalla|dalle|dagli|dall['’])|"
     r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*)")
 _MERGE_ITEM = re.compile(r"(?i)^(starting\s+with|a\s+partire\s+d|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|to\s+|in\s+order)")
-_LEAD = re.compile(r"(?i)^(?:and|e|ed|the|a|an|also|above\s+all|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli)\b[ \u00a0]*")
+_LEAD = re.compile(r"(?i)^(?:and|e|ed|the|a|an|also|above\s+all|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to)\b[ \u00a0]*")
 
 
 def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = False) -> list[tuple[int, int]]:
@@ -1155,9 +1387,12 @@ def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = Fal
         piece = text[s:e].strip(" \u00a0")
         if not piece:
             continue
-        only_places = all(
-            any(p.start <= s + i < p.end for p in st.ents) or not ch.isalpha()
-            for i, ch in enumerate(text[s:e])) if items else False
+        only_places = False
+        if items:
+            inside = [p for p in st.ents if p.start < e and s < p.end]
+            rest = "".join(ch for i, ch in enumerate(text[s:e])
+                           if not any(p.start <= s + i < p.end for p in inside))
+            only_places = bool(inside) and not any(ch.isalpha() for ch in rest)
         if items and (_MERGE_ITEM.match(piece) or only_places):
             items[-1] = (items[-1][0], e)
         else:
@@ -1177,7 +1412,7 @@ def _clean_label(text: str) -> str:
 def _find_priorities(st: _State) -> None:
     text = st.text
     taken: list[tuple[int, int]] = []
-    for m in _PRIO_INTRO.finditer(text):
+    for m in st.scan(_PRIO_INTRO, ("priorit", "heart", "centro", "need", "call", "ask", "urged", "chiest", "chied", "sollecit", "serv", "occorre")):
         s0, s1 = st.sentence_of(m.start())
         a = m.end()
         end_m = re.search(r"[.!?](?=\s|$)|[”\"]|\.\s*$|[ \u00a0][-–][ \u00a0](?=[a-z]+[ \u00a0]+[A-Z])|,[ \u00a0]+(?:otherwise|but|ma|altrimenti)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
@@ -1196,7 +1431,8 @@ def _find_priorities(st: _State) -> None:
             prog = None
             pm = re.search(r"(?i)\b(industry|industria|transizione|transition)\s+(\d\.\d)\b", mention.text)
             if pm:
-                prog = f"Industry {pm.group(2)}"
+                word = "Industry" if pm.group(1).lower() in ("industry", "industria") else "Transition"
+                prog = f"{word} {pm.group(2)}"
             voiced = _speaker_near(st, s0, s)
             st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.publisher))
             taken.append((s, e))
@@ -1207,15 +1443,20 @@ def _speaker_near(st: _State, s0: int, pos: int) -> str | None:
     return max(cands, key=lambda p: p.start).name if cands else None
 
 
+_CLAUSE_START = re.compile(r"(?i)(?:our|we|it|they|this|these|its|their|there|he|she|i|noi|i\s+nostri|le\s+nostre|il\s+nostro|la\s+nostra|questo|questa|ci|si)\b")
+
+
 def _find_drivers(st: _State) -> None:
     text = st.text
     seen: set[str] = set()
-    for m in _DRIVER_INTRO.finditer(text):
+    for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "marked", "segnat", "influenced", "weighed", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat")):
         _, s1 = st.sentence_of(m.start())
         a = m.end()
-        end_m = re.search(r"[.;:!?”\"]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con)\b", text[a:s1])
+        end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con)\b", text[a:s1])
         b = a + end_m.start() if end_m else s1
         for s, e in _list_items(text, a, b, st, bare_nouns=True) if b > a else []:
+            if _CLAUSE_START.match(text[s:e].strip(" \u00a0")):
+                break  # a new clause ("..., our companies keep investing") ends the list
             mention = _mention(text, s, e)
             label = _clean_label(mention.text)
             if not label or gz.canonical_key(label) in seen:
@@ -1227,7 +1468,7 @@ def _find_drivers(st: _State) -> None:
 # --------------------------------------------------------------------------- relations
 
 
-_REL_RE = re.compile(r"(?i),?[ \u00a0]+(?:the|a|an|il|la|l['’])?[ \u00a0]*(?:(?:regional|territorial|local|provincial|national|italian|territoriale|regionale)[ \u00a0]+)?(branch|section|division|subsidiary|arm|part|member|articolazione|sezione|sede|parte|membro|socio|associata)[ \u00a0]+(?:of|di|del|della|dell['’]|de)[ \u00a0]*(?:the[ \u00a0]+)?")
+_REL_RE = re.compile(r"(?i),?[ \u00a0]+(?:(?:which|that|che)[ \u00a0]+(?:is|è|fa)[ \u00a0]+)?(?:the|a|an|il|la|l['’])?[ \u00a0]*(?:(?:regional|territorial|local|provincial|national|italian|territoriale|regionale)[ \u00a0]+)?(branch|section|division|subsidiary|arm|part|member|articolazione|sezione|sede|parte|membro|socio|associata)[ \u00a0]+(?:of|di|del|della|dell['’]|de)[ \u00a0]*(?:the[ \u00a0]+)?")
 
 
 def _find_relations(st: _State) -> None:
@@ -1259,7 +1500,7 @@ _SPEAKERS_RE = re.compile(r"(?i)\b(attended\s+by|speakers?|speeches\s+by|took\s+
 
 def _find_event(st: _State) -> None:
     text = st.text
-    cues = list(_ASSEMBLY_RE.finditer(text))
+    cues = list(st.scan(_ASSEMBLY_RE, ("assembl", "meeting")))
     if not cues:
         return
     first = cues[0]
@@ -1272,7 +1513,8 @@ def _find_event(st: _State) -> None:
     if organiser is None:
         o = _nearest_org_before(st, first.start(), s0)
         organiser = o.name if o else st.publisher
-    venue = next((s for s in st.org_spans if s0 <= s.start < s1 and s.kind == "Venue"), None)
+    cue_sents = [st.sentence_of(c.start()) for c in cues]
+    venue = next((s for a0, a1 in cue_sents for s in st.org_spans if a0 <= s.start < a1 and s.kind == "Venue"), None)
     city = None
     if venue:
         entry = gz.organisation(venue.name)
@@ -1300,6 +1542,46 @@ def _find_event(st: _State) -> None:
                           speakers=tuple(speakers), participants=participants))
 
 
+_EDITION_RE = re.compile(r"(?i)\b(edition|edizione)\b")
+_ORGANISED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|promoted|run|organizzat[ao]|promoss[ao])[ \u00a0]+(?:by|da)[ \u00a0]+(?:the[ \u00a0]+)?")
+
+
+def _find_fair_editions(st: _State) -> None:
+    """Trade fair editions: a known fair named with an edition or a year ("SIMAC Tanning Tech 2024")."""
+    text = st.text
+    fairs: dict[str, list[_Span]] = {}
+    for o in sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start):
+        fairs.setdefault(o.name, []).append(o)
+    for name, mentions in fairs.items():
+        sents = list(dict.fromkeys(st.sentence_of(o.start) for o in mentions))
+        year: str | None = None
+        for o in mentions:
+            ym = re.match(r"[ \u00a0]+((?:19|20)\d\d)\b", text[o.end:o.end + 6])
+            year = year or (ym.group(1) if ym else None)
+        if not (year or any(_EDITION_RE.search(text, a, b) for a, b in sents)):
+            continue
+        if year is None:
+            ym2 = next((m for a, b in sents for m in re.finditer(r"\b((?:19|20)\d\d)\b", text[a:b])), None)
+            year = ym2.group(1) if ym2 else (str(st.doc_date.year) if st.doc_date else None)
+        organiser = st.publisher
+        for a, b in sents:
+            om = _ORGANISED_BY.search(text, a, b)
+            o2 = st.org_at(om.end()) if om else None
+            if o2:
+                organiser = o2.name
+                break
+        venue = next((o for a, b in sents for o in st.org_spans if a <= o.start < b and o.kind == "Venue"), None)
+        entry = gz.organisation(venue.name) if venue else None
+        city = (entry.city if entry else None) or st.place
+        date = next((d for a, b in sents for mn, d in _dates(text) if a <= mn.start < b), None)
+        if date is None and any(re.search(r"(?i)\b(today|oggi)\b", text[a:b]) for a, b in sents):
+            date = st.doc_date
+        st.facts.append(Event(_mention(text, *sents[0]), kind="TradeFairEdition", organiser=organiser,
+                              date=date, venue=venue.name if venue else None, city=city,
+                              title=f"{name} {year}" if year else name))
+
+
+_SAID_AFTER = re.compile(r"(?i)[ \u00a0]*[,.]?[ \u00a0]*[-–]?[ \u00a0]*(?:said|says|stated|added|concluded|commented|explained|remarked|noted|ha[ \u00a0]+(?:dichiarato|detto|affermato|aggiunto|commentato|concluso|spiegato|sottolineato)|dichiara|afferma|spiega|commenta|sottolinea|conclude)\b")
 _QUOTE_RE = re.compile(r"[“\"«]([^“”\"«»]{30,}?)[”\"»]")
 
 
@@ -1310,12 +1592,25 @@ def _find_quotations(st: _State) -> None:
             continue
         inside = [p for p in st.person_spans if m.start() <= p.start < m.end()]
         before = [p for p in st.person_spans if m.start() - 80 <= p.start < m.start()]
-        speaker = inside[0].name if inside else (max(before, key=lambda p: p.start).name if before else None)
+        said = _SAID_AFTER.match(text, m.end())
+        after = [p for p in st.person_spans if said and m.end() <= p.start < said.end() + 40]
+        if inside:
+            speaker: str | None = inside[0].name
+        elif after:
+            speaker = min(after, key=lambda p: p.start).name
+        else:
+            speaker = max(before, key=lambda p: p.start).name if before else None
         st.facts.append(Quotation(Mention(m.group(1), m.start(1), m.end(1)), text=m.group(1).strip(),
                                   speaker=speaker))
 
 
 # --------------------------------------------------------------------------- entry point
+
+
+def _add_entities(st: _State) -> None:
+    st.facts.extend(st.orgs.values())
+    st.facts.extend(st.people.values())
+    st.facts.extend(st.memberships)
 
 
 def extract(document: Document) -> Extraction:
@@ -1333,19 +1628,16 @@ def extract(document: Document) -> Extraction:
                 sentences=_sentences(text))
     _find_organisations(st)
     _document_info(st)
-    _find_segments(st)
-    _find_people(st)
     assert st.info is not None
-    st.facts.extend(st.orgs.values())
-    st.facts.extend(st.people.values())
-    st.facts.extend(st.memberships)
-    _find_relations(st)
-    _find_event(st)
-    _find_observations(st)
-    _find_markets(st)
-    _find_priorities(st)
-    _find_drivers(st)
-    _find_quotations(st)
+    stages = [_find_segments, _collect_surnames, _find_people, _add_entities, _find_relations,
+              _find_event, _find_fair_editions, _find_observations, _find_markets,
+              _find_priorities, _find_drivers, _find_quotations]
+    for stage in stages:
+        try:
+            stage(st)
+        except Exception as exc:  # noqa: BLE001 - one odd sentence must not lose the whole release
+            st.warnings.append(f"{document.path or document.slug}: {stage.__name__.strip('_')} "
+                               f"skipped after an internal error: {exc!r}")
     st.facts.sort(key=lambda f: f.evidence.start)
     warnings = list(st.warnings)
     if not st.facts:

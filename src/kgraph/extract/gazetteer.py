@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -18,6 +19,7 @@ from typing import Any, Literal
 import yaml
 
 from ..errors import ConfigError
+from ..model import ORG_TYPES
 
 __all__ = [
     "Kind",
@@ -36,6 +38,9 @@ __all__ = [
     "segment_heads",
     "indicator_cues",
     "segment_name",
+    "add_organisations",
+    "reset",
+    "version",
 ]
 
 Kind = Literal["organisation", "place", "role", "segment"]
@@ -62,6 +67,7 @@ class OrgEntry:
     type: str
     aliases: tuple[str, ...] = ()
     city: str | None = None
+    sector: str | None = None  # sector associations: the sector they represent
 
 
 @dataclass(frozen=True)
@@ -94,11 +100,55 @@ def _load(name: str) -> Any:
         raise ConfigError(f"gazetteer data file {name} cannot be read: {exc}") from exc
 
 
+_EXTRA_ORGS: list[OrgEntry] = []
+_VERSION = [0]
+
+
+def version() -> int:
+    """Changes whenever :func:`add_organisations` extends the gazetteer (matcher caches key on it)."""
+    return _VERSION[0]
+
+
+def add_organisations(entries: Iterable[OrgEntry]) -> int:
+    """Extend the gazetteer at run time, e.g. with the organisation labels and aliases already
+    in the graph, so later releases recognise names an earlier release introduced.
+
+    Entries whose canonical key is already known are ignored. Returns how many were added.
+    Raises :class:`~kgraph.errors.ConfigError` when an entry has an unknown type.
+    """
+    known = {canonical_key(n) for o in organisations() for n in (o.name, *o.aliases)}
+    added = 0
+    for e in entries:
+        if e.type not in ORG_TYPES:
+            raise ConfigError(f"organisation {e.name!r} has unknown type {e.type!r}")
+        if canonical_key(e.name) in known or not canonical_key(e.name):
+            continue
+        _EXTRA_ORGS.append(e)
+        known.add(canonical_key(e.name))
+        added += 1
+    if added:
+        _VERSION[0] += 1
+        organisations.cache_clear()
+        _index.cache_clear()
+    return added
+
+
+def reset() -> None:
+    """Forget the organisations added at run time (back to the packaged data)."""
+    if _EXTRA_ORGS:
+        _EXTRA_ORGS.clear()
+        _VERSION[0] += 1
+        organisations.cache_clear()
+        _index.cache_clear()
+
+
 @cache
 def organisations() -> tuple[OrgEntry, ...]:
-    """Every known organisation."""
-    return tuple(OrgEntry(d["name"], d["type"], tuple(d.get("aliases") or ()), d.get("city"))
+    """Every known organisation (the packaged data plus any added at run time)."""
+    base = tuple(OrgEntry(d["name"], d["type"], tuple(d.get("aliases") or ()), d.get("city"),
+                          d.get("sector"))
                  for d in _load("organisations.yaml"))
+    return base + tuple(_EXTRA_ORGS)
 
 
 @cache
