@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import ConjunctiveGraph
 from rdflib.term import Node
 
 from .errors import ConfigError, InputError, RDFSyntaxError
@@ -99,9 +100,9 @@ def _parse(path: Path) -> Graph:
         try:
             cached.parse(path, format="turtle")
         except SyntaxError as exc:  # rdflib's BadSyntax subclasses SyntaxError
-            line = getattr(exc, "lines", None)
+            line = _error_line(exc)
             why = getattr(exc, "_why", None) or str(exc).splitlines()[0]
-            where = f"line {line + 1}: " if isinstance(line, int) else ""
+            where = f"line {line}: " if line else ""
             raise RDFSyntaxError(f"{where}malformed Turtle: {why}", source=path) from None
         except (ValueError, UnicodeDecodeError) as exc:
             raise RDFSyntaxError(f"malformed Turtle: {exc}", source=path) from None
@@ -110,6 +111,16 @@ def _parse(path: Path) -> Graph:
     for triple in cached:
         copy.add(triple)
     return copy
+
+
+def _error_line(exc: SyntaxError) -> int | None:
+    # BadSyntax's own line counter drifts on comments; its character index into the
+    # document does not, so count the newlines before it.
+    index = getattr(exc, "_i", None)
+    data = getattr(exc, "_str", None)
+    if isinstance(index, int) and isinstance(data, bytes):
+        return data.decode("utf-8", errors="replace")[:index].count("\n") + 1
+    return exc.lineno
 
 
 def load_ontology() -> Graph:
@@ -202,7 +213,7 @@ def _short(node: Node | None) -> str:
 def _as_graph(data: Graph | Dataset | Iterable[tuple[Node, Node, Node]]) -> Graph:
     # pySHACL validates each named graph of a Dataset on its own; kgraph's contract is
     # about the union (a fact's release may sit in another graph), so flatten it first.
-    if isinstance(data, Dataset):
+    if isinstance(data, ConjunctiveGraph):  # Dataset included
         union = Graph()
         for s, p, o, _g in data.quads((None, None, None, None)):
             union.add((s, p, o))
@@ -224,18 +235,22 @@ def validate(
 ) -> ValidationReport:
     """Validate ``data`` against the kgraph SHACL shapes.
 
-    ``ontology=True`` validates the union of ``data``, the ontology and the schemes, so
-    class checks see ``rdfs:subClassOf`` and the reference concepts (and the schemes are
-    checked too); the caller's graph is not modified. ``inference`` is passed to pySHACL ("none", "rdfs",
-    "owlrl"); the shapes need none, because the contract asks for explicit types.
-    sh:Warning results are reported but do not make ``conforms`` false.
+    A ``Dataset`` is validated as the union of its graphs. ``ontology=True`` validates the
+    union of ``data``, the ontology and the schemes, so class checks see
+    ``rdfs:subClassOf`` and the reference concepts (and the schemes are checked too); the
+    caller's graph is never modified. ``shapes`` replaces ``shapes.ttl``. ``inference``
+    is passed to pySHACL ("none", "rdfs", "owlrl", "both"); the shapes need none, because
+    the contract asks for explicit types. sh:Warning and sh:Info results are reported but
+    do not make ``conforms`` false.
 
     Raises:
         ConfigError: the ontology folder is missing.
         RDFSyntaxError: an ontology or shapes file does not parse.
-        InputError: ``inference`` is not a pySHACL inference option.
+        InputError: ``inference`` is not a pySHACL inference option, or the shapes are
+            not usable SHACL (a bad constraint value).
     """
     import pyshacl  # heavy import, only when validating
+    from pyshacl.errors import ConstraintLoadError, ReportableRuntimeError, ShapeLoadError
 
     if inference not in ("none", "rdfs", "owlrl", "both"):
         raise InputError(f"unknown inference {inference!r} (use none, rdfs, owlrl or both)")
@@ -247,17 +262,23 @@ def validate(
         for triple in graph:
             mixed.add(triple)
         graph = mixed
-    conforms, report_graph, text = pyshacl.validate(
-        graph,
-        shacl_graph=shapes if shapes is not None else load_shapes(),
-        inference=inference,
-        abort_on_first=False,
-        allow_infos=True,
-        allow_warnings=True,
-        advanced=False,
-        inplace=ontology,  # the mixed graph is our own copy
-        meta_shacl=False,
-    )
+    shapes_graph = shapes if shapes is not None else load_shapes()
+    try:
+        conforms, report_graph, text = pyshacl.validate(
+            graph,
+            shacl_graph=shapes_graph,
+            inference=inference,
+            abort_on_first=False,
+            allow_infos=True,
+            allow_warnings=True,
+            advanced=False,
+            inplace=ontology,  # the mixed graph is our own copy
+            meta_shacl=False,
+        )
+    except (ShapeLoadError, ConstraintLoadError, ReportableRuntimeError) as exc:
+        source = "the given shapes" if shapes is not None else ontology_dir() / SHAPES_FILE
+        message = getattr(exc, "message", None) or str(exc)
+        raise InputError(f"the SHACL shapes cannot be used: {message}", source=source) from None
     assert isinstance(report_graph, Graph)
     return ValidationReport(
         conforms=bool(conforms),
@@ -292,6 +313,7 @@ _KINDS = (
     (OWL.Class, "Classes", "Classi"),
     (OWL.ObjectProperty, "Object properties", "Proprietà di oggetto"),
     (OWL.DatatypeProperty, "Datatype properties", "Proprietà di dato"),
+    (OWL.AnnotationProperty, "Annotation properties", "Proprietà di annotazione"),
 )
 
 
@@ -312,7 +334,10 @@ def _kg_terms(graph: Graph) -> list[_Term]:
 
     def ref(node: Node) -> tuple[str, str]:
         text = str(node)
-        return (_short(node), f"#{text[len(ns):]}" if text.startswith(ns) else text)
+        if text.startswith(ns):
+            return (_short(node), f"#{text[len(ns):]}")
+        # only web IRIs become links: a javascript: or data: IRI must not be clickable
+        return (_short(node), text if text.startswith(("http://", "https://")) else "")
 
     def by_lang(pred: URIRef, s: Node) -> dict[str, str]:
         return {o.language or "": str(o) for o in graph.objects(s, pred) if isinstance(o, Literal)}
@@ -346,6 +371,7 @@ section.term { border-top: 1px solid #ddd; padding: .5rem 0; }
 .it { color: #555; }
 dt { font-weight: 600; }
 nav ul { columns: 3; }
+table { border-collapse: collapse; } td, th { border: 1px solid #ddd; padding: .2rem .4rem; text-align: left; }
 </style>
 </head>
 <body>
@@ -374,9 +400,24 @@ nav ul { columns: 3; }
 </section>
 {% endfor %}
 {% endfor %}
+<h2 id="schemes">Reference concept schemes <span class="it">/ Schemi di concetti</span></h2>
+{% for scheme in schemes %}
+<section class="scheme" id="scheme-{{ loop.index }}">
+<h3>{{ scheme.labels.get("en", "") }} <span class="it" lang="it">/ {{ scheme.labels.get("it", "") }}</span></h3>
+<p><code>{{ scheme.iri }}</code></p>
+<table>
+<tr><th>concept</th><th>notation</th><th>English</th><th>Italiano</th></tr>
+{% for c in scheme.concepts %}<tr><td><code>{{ c.iri }}</code></td><td>{{ c.notation }}</td><td>{{ c.labels.get("en", "") }}</td><td lang="it">{{ c.labels.get("it", "") }}</td></tr>
+{% endfor %}</table>
+</section>
+{% endfor %}
 </body>
 </html>
 """
+
+
+def _labels(graph: Graph, node: Node) -> dict[str, str]:
+    return {o.language or "": str(o) for o in graph.objects(node, SKOS.prefLabel) if isinstance(o, Literal)}
 
 
 def write_docs(out_dir: Path, *, ontology: Graph | None = None) -> Path:
@@ -402,6 +443,13 @@ def write_docs(out_dir: Path, *, ontology: Graph | None = None) -> Path:
     )
     title = next((str(o) for o in graph.objects(ONTOLOGY_IRI, DCTERMS.title)
                   if isinstance(o, Literal) and o.language == "en"), "kgraph ontology")
+    schemes = []
+    for scheme in sorted(graph.subjects(RDF.type, SKOS.ConceptScheme), key=str):
+        concepts = [
+            {"iri": str(c), "notation": str(graph.value(c, SKOS.notation) or ""), "labels": _labels(graph, c)}
+            for c in sorted(graph.subjects(SKOS.inScheme, scheme), key=str)
+        ]
+        schemes.append({"iri": str(scheme), "labels": _labels(graph, scheme), "concepts": concepts})
     env = Environment(autoescape=True)
     page = env.from_string(_TEMPLATE).render(
         title=title,
@@ -411,6 +459,7 @@ def write_docs(out_dir: Path, *, ontology: Graph | None = None) -> Path:
         descriptions=descriptions,
         ns=str(KG._NS),
         kinds=kinds,
+        schemes=schemes,
     )
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

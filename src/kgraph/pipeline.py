@@ -37,13 +37,20 @@ from .model import (
     Segment,
 )
 from .namespaces import KGG, PROV, bind_prefixes
+from .ontology import ValidationReport, load_ontology, ontology_graph_name, validate
 from .store import Store, open_store
 
 __all__ = [
     "RunReport", "run", "build", "BuildReport", "ReleaseReport", "BuildFailure",
     "read_back", "release_graph", "release_files", "FACT_KINDS", "RUNS_GRAPH", "DERIVED_GRAPH",
     "recompute_conflicts", "EvalReport", "evaluate", "gold_release_path",
+    "load_ontology_into", "validate_store", "NON_RELEASE_GRAPHS",
 ]
+
+NON_RELEASE_GRAPHS = frozenset(
+    URIRef(KGG[name]) for name in ("ontology", "links", "wikidata", "codelists")
+)
+"""Graphs :func:`validate_store` leaves out: reference and enrichment data, not releases."""
 
 RUNS_GRAPH = KGG["runs"]
 DERIVED_GRAPH = KGG["derived"]
@@ -337,14 +344,50 @@ def evaluate(gold_paths: Sequence[str | Path], *, releases_dir: str | Path | Non
             report.scores.append(score(predicted, gold))
     return report
 
+def load_ontology_into(store: Store) -> int:
+    """Replace graph ``kgg:ontology`` by the ontology and the schemes; return its size.
+
+    Raises:
+        ConfigError: the ontology folder is missing.
+        RDFSyntaxError: an ontology file does not parse (the store is left as it was).
+        StoreError, ServiceUnavailable: the store refused the update.
+    """
+    graph = load_ontology()
+    store.replace_graph(ontology_graph_name(), graph)
+    return len(graph)
+
+
+def validate_store(store: Store) -> ValidationReport:
+    """Validate the union of the store's release graphs (every graph but ontology, links,
+    wikidata and codelists) against the shapes, with the ontology files.
+
+    Raises:
+        ConfigError: the ontology folder is missing.
+        RDFSyntaxError: an ontology or shapes file does not parse.
+        ServiceUnavailable: a remote store could not be read.
+    """
+    union = Graph()
+    names = [g for g in store.graphs() if g not in NON_RELEASE_GRAPHS]
+    for name in names:
+        for triple in store.graph(name):
+            union.add(triple)
+    return validate(union)
+
 
 def run(settings: Settings) -> RunReport:
     """The main job: every stage that exists so far, in order, on ``settings.store``."""
     report = RunReport()
     with open_store(settings.store) as store:
+        size = load_ontology_into(store)
+        report.lines.append(f"ontology: {size} triples in {ontology_graph_name()}")
         built = build(store, [settings.releases], settings=settings)
         report.lines.extend(built.lines())
         report.exit_code = max(report.exit_code, built.exit_code)
+        validation = validate_store(store)
+        report.lines.append(f"validation: {validation.summary()}")
+        if not validation.conforms:
+            report.lines.extend(f"  {r.describe()}" for r in validation.violations)
+            report.exit_code = max(report.exit_code, 1)
         report.lines.append(f"store {store.url}: {len(store)} quads")
     return report
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from . import build, run
+from . import build, run, validate
 
 __all__ = ["register"]
 
-_MODULES = [run, build]
+_MODULES = [run, build, validate]
 
 
 def register(app: typer.Typer) -> None:
