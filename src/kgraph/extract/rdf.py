@@ -543,7 +543,7 @@ class _Builder:
         node = iris.quote_iri(self.slug, f.evidence.start)
         self.add(node, RDF.type, KG.Quotation)
         self.add(node, RDF.type, SDO.Quotation)
-        self.add(node, SDO.text, Literal(f.text, lang=self.lang))
+        self.add(node, SDO.text, Literal(f.text))
         if f.speaker:
             self.add(node, SDO.creator, self.agent(f.speaker, f.evidence))
         self.provenance(node, f.evidence, fact=True)
