@@ -355,3 +355,48 @@ def test_markdown_release_loads(tmp_path: Path, founding_release: Path) -> None:
     assert report.exit_code == 0
     counts = report.releases[0].counts
     assert counts["observations"] == 6 and counts["memberships"] == 4
+
+
+def test_two_files_with_the_same_name_are_one_release_too_many(tmp_path: Path, founding_release: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    shutil.copy(founding_release, tmp_path / "a")
+    shutil.copy(founding_release, tmp_path / "b" / f"{FOUNDING_SLUG}.md")
+    report = build(OxigraphStore(), [tmp_path])
+    assert [r.slug for r in report.releases] == [FOUNDING_SLUG]
+    assert len(report.failures) == 1
+    assert report.failures[0].path == tmp_path / "b" / f"{FOUNDING_SLUG}.md"
+    assert "same release name" in report.failures[0].message
+
+
+def test_cli_shows_a_progress_bar_on_a_terminal(tmp_path: Path, shared_dir: Path) -> None:
+    """On a terminal (a real pseudo-terminal here) with five files or more, a progress bar
+    is drawn on stderr; on a pipe (every other test) there is none."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i, f in enumerate(sorted((shared_dir / "releases" / "dev").glob("*.txt")) * 2):
+        shutil.copy(f, folder / f"{f.stem}-{i}.txt")
+    master, slave = pty.openpty()
+    env = {**os.environ, "COLUMNS": "120", "TERM": "xterm"}
+    proc = subprocess.run([sys.executable, "-m", "kgraph", "--store", "memory:", "build", str(folder)],
+                          stdout=subprocess.PIPE, stderr=slave, env=env, timeout=120, check=False)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    drawn = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 0, drawn
+    assert "/6" in drawn  # "n/6" files done, drawn by the bar
+    assert "6 release(s) loaded" in proc.stdout.decode()
