@@ -226,3 +226,12 @@ def test_literal_values_are_canonical_decimals() -> None:
     data.add((URIRef("urn:a"), SDMX_MEAS.obsValue, decimal_literal(Decimal("-4.610"))))
     store.replace_graphs({g: data})
     assert isomorphic(store.graph(g), data)
+
+
+def test_a_fact_without_a_usable_name_is_left_out_with_a_warning() -> None:
+    x = _turnover("r2024", TEXT_2024, "575 million euros", 575_000_000, "2024")
+    x.facts.append(Organisation(_m(x.document, "reports"), name="—", type="Company"))
+    warnings: list[str] = []
+    g = to_graph(x, warnings=warnings)
+    assert (KGI["obs/r2024/turnover/1"], RDF.type, QB.Observation) in g
+    assert len(warnings) == 1 and "Organisation" in warnings[0] and "left out" in warnings[0]

@@ -229,10 +229,7 @@ def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path
     counts = _counts(extraction)
     if not any(counts.values()):
         warnings.append("no recognisable facts: loaded the document node only")
-    try:
-        graph = to_graph(extraction)
-    except ValueError as exc:
-        raise ReleaseError(f"cannot turn the facts into RDF: {exc}", source=path) from exc
+    graph = to_graph(extraction, warnings=warnings)
     _validate(graph, path)
     name = release_graph(document.slug)
     run = run_graph(extraction, started=started, ended=dt.datetime.now(dt.UTC))

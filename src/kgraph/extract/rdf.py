@@ -165,6 +165,14 @@ def _reference() -> dict[Node, tuple[tuple[URIRef, Node], ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
+def _key(name: str) -> str:
+    """The key of a name, or "" when it has none (such facts are left out later)."""
+    try:
+        return iris.canonical_key(name)
+    except ValueError:
+        return ""
+
+
 def _place_name(name: str) -> str:
     return _AGGREGATES.get(iris.canonical_key(name), name)
 
@@ -178,14 +186,14 @@ class _Builder:
         self.release = iris.release_iri(self.slug)
         self.run = iris.run_iri(self.slug, self.doc.sha256 or "0" * 12)
         self.g = bind_prefixes(Graph())
-        self.orgs = {iris.canonical_key(o.name) for o in extraction.of(Organisation)}
-        self.people = {iris.canonical_key(p.name) for p in extraction.of(Person)}
+        self.orgs = {_key(o.name) for o in extraction.of(Organisation)}
+        self.people = {_key(p.name) for p in extraction.of(Person)}
         self._declared: set[URIRef] = set()
         self.pref: dict[URIRef, str] = {}
         # The name an Organisation fact gives wins over other spellings of the same key
         # ("ASSOMAC" in a dateline), so each entity has one prefLabel per language.
-        self.segment_kinds = {iris.canonical_key(f.name): f.kind for f in extraction.of(Segment)}
-        self.org_names = {iris.canonical_key(o.name): o.name for o in extraction.of(Organisation)}
+        self.segment_kinds = {_key(f.name): f.kind for f in extraction.of(Segment)}
+        self.org_names = {_key(o.name): o.name for o in extraction.of(Organisation)}
 
     # --- shared pieces -------------------------------------------------------------
     def add(self, s: Node, p: Node, o: Node) -> None:
@@ -549,17 +557,20 @@ class _Builder:
         self.provenance(node, f.evidence, fact=True)
 
 
-def to_graph(extraction: Extraction) -> Graph:
+def to_graph(extraction: Extraction, *, warnings: list[str] | None = None) -> Graph:
     """The release graph of one extraction, following the KG contract.
 
     The result depends on the extraction only: the same extraction always gives the same
-    triples and IRIs (blank nodes only for membership intervals).
-
-    Raises:
-        ValueError: a fact names something without a letter or digit (no key can be made).
+    triples and IRIs (blank nodes only for membership intervals). A fact naming something
+    no key can be made of (no letter or digit) is left out, with a line in ``warnings``
+    when a list is given, rather than costing the whole release.
     """
     b = _Builder(extraction)
-    b.document()
+    skipped = warnings if warnings is not None else []
+    try:
+        b.document()
+    except ValueError as exc:
+        skipped.append(f"document details left out: {exc}")
     counters: dict[str, int] = {}
     events = 0
     handlers = {
@@ -569,16 +580,20 @@ def to_graph(extraction: Extraction) -> Graph:
         Quotation: b.quotation,
     }
     for fact in extraction.facts:
-        if isinstance(fact, Observation):
-            counters[fact.indicator] = counters.get(fact.indicator, 0) + 1
-            b.observation(fact, counters[fact.indicator])
-        elif isinstance(fact, Event):
-            events += 1
-            b.event(fact, events)
-        else:
-            handler = handlers.get(type(fact))
-            if handler is not None:
-                handler(fact)  # type: ignore[operator]
+        try:
+            if isinstance(fact, Observation):
+                counters[fact.indicator] = counters.get(fact.indicator, 0) + 1
+                b.observation(fact, counters[fact.indicator])
+            elif isinstance(fact, Event):
+                events += 1
+                b.event(fact, events)
+            else:
+                handler = handlers.get(type(fact))
+                if handler is not None:
+                    handler(fact)  # type: ignore[operator]
+        except ValueError as exc:
+            skipped.append(f"{type(fact).__name__} at {fact.evidence.start}-{fact.evidence.end} "
+                           f"left out: {exc}")
     return b.g
 
 
