@@ -79,3 +79,25 @@ def test_bad_format_is_a_usage_error(shared_dir: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "--format", "xml",
                                       str(shared_dir / "gold" / "assomac-2025-06-20-sector-2024.yaml")])
     assert result.exit_code == 2
+
+
+def test_the_graph_scores_exactly_what_the_extractor_found(shared_dir: Path) -> None:
+    """Nothing is lost or invented between the extractor and the graph: scoring the facts
+    read back from the store gives the same TP/FP/FN as scoring the extraction itself."""
+    from kgraph.evaluation import load_gold, score
+    from kgraph.extract import extract, read_release
+    from kgraph.pipeline import build, gold_release_path, read_back
+    from kgraph.store import OxigraphStore
+
+    golds = [shared_dir / "gold" / "assomac-2025-06-20-sector-2024.yaml",
+             *sorted((shared_dir / "gold" / "dev").glob("*.yaml"))]
+    store = OxigraphStore()
+    for path in golds:
+        gold = load_gold(path)
+        release = gold_release_path(gold)
+        assert build(store, [release]).exit_code == 0
+        direct = score(extract(read_release(release)), gold)
+        graph = score(read_back(store, release.stem), gold)
+        for kind, d in direct.kinds.items():
+            g = graph.kinds[kind]
+            assert (g.tp, g.fp, g.fn) == (d.tp, d.fp, d.fn), (release.stem, kind, g.spurious, g.misses)

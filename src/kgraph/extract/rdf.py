@@ -193,6 +193,7 @@ class _Builder:
         # The name an Organisation fact gives wins over other spellings of the same key
         # ("ASSOMAC" in a dateline), so each entity has one prefLabel per language.
         self.segment_kinds = {_key(f.name): f.kind for f in extraction.of(Segment)}
+        self.segment_parents = {_key(f.name): f.parent for f in extraction.of(Segment) if f.parent}
         self.org_names = {_key(o.name): o.name for o in extraction.of(Organisation)}
 
     # --- shared pieces -------------------------------------------------------------
@@ -349,9 +350,10 @@ class _Builder:
 
     def sector(self, name: str, m: Mention, *, kind: str | None = None) -> URIRef:
         """A sector or segment concept; ``kind`` None for a mere reference (a scope, a
-        parent), typed only by what the release's Segment facts or the schemes say."""
+        parent), typed by what the release's Segment facts or the schemes say, else a
+        sector (every scope must be one or the other)."""
         node = iris.sector_iri(name)
-        kind = kind or self.segment_kinds.get(iris.canonical_key(name))
+        kind = kind or self.segment_kinds.get(iris.canonical_key(name)) or "sector"
         first = node not in self._declared
         if self.reference(node):
             if first:
@@ -360,8 +362,9 @@ class _Builder:
             if kind and not typed & {KG.Sector, KG.Segment}:
                 self.add(node, RDF.type, KG.Segment if kind == "segment" else KG.Sector)
             return node
-        if kind:
-            self.add(node, RDF.type, KG.Segment if kind == "segment" else KG.Sector)
+        if kind == "segment" and not self.segment_parents.get(iris.canonical_key(name)):
+            kind = "sector"  # a segment of no known sector stands as a sector of its own
+        self.add(node, RDF.type, KG.Segment if kind == "segment" else KG.Sector)
         if not self.reference(iris.SECTOR_SCHEME) and self.once(iris.SECTOR_SCHEME):
             self.add(iris.SECTOR_SCHEME, RDF.type, SKOS.ConceptScheme)
             self.labels(iris.SECTOR_SCHEME, "Sectors and segments of the supply chain")
