@@ -10,6 +10,7 @@ the same graph; the extraction run with its times goes to ``kgg:runs`` through
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
@@ -20,6 +21,7 @@ from rdflib.term import Node
 
 from ..config import __version__
 from ..model import (
+    MARKET_RELATIONS,
     ORG_TYPES,
     Driver,
     Event,
@@ -77,6 +79,9 @@ ORG_SUPERCLASSES: dict[str, tuple[URIRef, ...]] = {
 }
 """Superclasses written out with each organisation type, so that queries without a
 reasoner (``?o a kg:TradeAssociation``) find the subclasses too."""
+
+_INDICATOR = re.compile(r"[a-z][a-z0-9_]*")
+_PERIOD = re.compile(r"[0-9]{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])(/[0-9]{4}-(0[1-9]|1[0-2]))?))?")
 
 EVENT_KINDS = ("GeneralAssembly", "TradeFairEdition", "Conference")
 """Event kinds with their own class; others are plain ``schema:Event``."""
@@ -190,6 +195,8 @@ class _Builder:
         self.people = {_key(p.name) for p in extraction.of(Person)}
         self._declared: set[URIRef] = set()
         self.pref: dict[URIRef, str] = {}
+        self._intervals: set[URIRef] = set()
+        self._events: dict[tuple[str, str, str], int] = {}
         # The name an Organisation fact gives wins over other spellings of the same key
         # ("ASSOMAC" in a dateline), so each entity has one prefLabel per language.
         self.segment_kinds = {_key(f.name): f.kind for f in extraction.of(Segment)}
@@ -236,9 +243,22 @@ class _Builder:
         self.add(pos, OA.end, Literal(m.end, datatype=XSD.nonNegativeInteger))
         return ann
 
+    def evidence_ok(self, m: Mention) -> bool:
+        return 0 <= m.start < m.end <= len(self.doc.text) and self.doc.text[m.start:m.end] == m.text
+
+    def check(self, m: Mention) -> None:
+        """A fact's quote must be the text at its offsets (what provenance promises).
+
+        Raises:
+            ValueError: the mention is empty or does not match the stored text.
+        """
+        if not self.evidence_ok(m):
+            raise ValueError(f"its quote {m.text[:40]!r} is not the text at {m.start}-{m.end}")
+
     def provenance(self, node: URIRef, m: Mention, *, fact: bool) -> None:
         self.add(node, KG.statedIn, self.release)
-        self.add(node, PROV.wasDerivedFrom, self.annotation(m))
+        if self.evidence_ok(m):  # facts are checked before they are written
+            self.add(node, PROV.wasDerivedFrom, self.annotation(m))
         if fact:
             self.add(node, RDF.type, KG.Fact)
             self.add(node, PROV.wasGeneratedBy, self.run)
@@ -384,9 +404,12 @@ class _Builder:
         self.add(r, KG.sha256, Literal(doc.sha256))
         self.add(r, KG.sourceFile, Literal(PurePath(doc.path).name))
         self.add(r, SDO.text, Literal(doc.text))
-        if info.title:
-            self.add(r, DCTERMS.title, Literal(info.title, lang=self.lang))
-            self.add(r, RDFS.label, Literal(info.title, lang=self.lang))
+        # Every release has a title (the contract requires one): without one from the
+        # extractor, the first line of the text stands in.
+        title = info.title or next((ln.strip() for ln in doc.text.splitlines() if ln.strip()),
+                                   doc.slug)[:200]
+        self.add(r, DCTERMS.title, Literal(title, lang=self.lang))
+        self.add(r, RDFS.label, Literal(title, lang=self.lang))
         if info.date:
             self.add(r, DCTERMS.date, Literal(info.date.isoformat(), datatype=XSD.date))
         if info.publisher:
@@ -414,6 +437,7 @@ class _Builder:
         self.provenance(node, f.evidence, fact=False)
 
     def membership(self, f: Membership) -> None:
+        self.check(f.evidence)
         node = iris.membership_iri(f.person, f.organisation, f.role, f.unit)
         org = self.org(f.organisation, f.evidence)
         self.add(node, RDF.type, ORG.Membership)
@@ -427,9 +451,12 @@ class _Builder:
             self.add(unit, RDF.type, ORG.Organization)
             self.add(unit, ORG.unitOf, org)
             self.add(org, ORG.hasUnit, unit)
-            self.labels(unit, f.unit)
+            if self.once(unit):
+                self.labels(unit, f.unit)
             self.add(node, KG.inUnit, unit)
-        if f.start or f.end:
+        # One interval per membership: the first statement of its dates in the release wins.
+        if (f.start or f.end) and node not in self._intervals:
+            self._intervals.add(node)
             interval = BNode()
             self.add(node, ORG.memberDuring, interval)
             self.add(interval, RDF.type, TIME.Interval)
@@ -442,8 +469,15 @@ class _Builder:
         self.provenance(node, f.evidence, fact=True)
 
     def event(self, f: Event, n: int) -> None:
+        self.check(f.evidence)
         owner = f.organiser or self.slug
-        node = iris.event_iri(owner, f.kind, f.date.isoformat() if f.date else f"{self.slug}-{n}")
+        day = f.date.isoformat() if f.date else f"{self.slug}-{n}"
+        # Two events of one kind, organiser and day in a release stay two nodes.
+        same = (iris.canonical_key(owner), f.kind, day)
+        self._events[same] = self._events.get(same, 0) + 1
+        if self._events[same] > 1:
+            day = f"{day}-{self._events[same]}"
+        node = iris.event_iri(owner, f.kind, day)
         if f.kind in EVENT_KINDS:
             self.add(node, RDF.type, KG[f.kind])
         self.add(node, RDF.type, SDO.Event)
@@ -480,6 +514,11 @@ class _Builder:
             self.add(node, SKOS.broader, self.sector(f.parent, f.evidence))
 
     def observation(self, f: Observation, n: int) -> None:
+        self.check(f.evidence)
+        if not _INDICATOR.fullmatch(f.indicator):
+            raise ValueError(f"indicator key {f.indicator!r} is not snake_case")
+        if not _PERIOD.fullmatch(f.period):
+            raise ValueError(f"period {f.period!r} is not a contract period notation")
         node = iris.observation_iri(self.slug, f.indicator, n)
         self.add(node, RDF.type, QB.Observation)
         self.add(node, QB.dataSet, iris.DATASET)
@@ -510,7 +549,12 @@ class _Builder:
         self.provenance(node, f.evidence, fact=True)
 
     def market(self, f: MarketRelation) -> None:
+        self.check(f.evidence)
+        if f.relation not in MARKET_RELATIONS:
+            raise ValueError(f"market relation {f.relation!r} is none of {', '.join(MARKET_RELATIONS)}")
         node = iris.market_fact_iri(self.slug, _place_name(f.market), f.relation)
+        if not self.once(node):
+            return  # stated twice in the release: the first statement is kept
         self.add(node, RDF.type, KG.MarketRelation)
         self.add(node, KG.market, self.place(f.market, f.evidence))
         rel = self.concept(iris.market_relation_iri(f.relation), KG.MarketRelationType,
@@ -521,6 +565,7 @@ class _Builder:
         self.provenance(node, f.evidence, fact=True)
 
     def org_relation(self, f: OrgRelation) -> None:
+        self.check(f.evidence)
         prop = ORG.subOrganizationOf if f.relation == "part_of" else ORG.memberOf
         subject, obj = self.org(f.subject, f.evidence), self.org(f.object, f.evidence)
         self.add(subject, prop, obj)
@@ -532,6 +577,7 @@ class _Builder:
         self.provenance(node, f.evidence, fact=True)
 
     def priority(self, f: Priority) -> None:
+        self.check(f.evidence)
         node = iris.statement_iri(self.slug, "priority", f.text)
         self.add(node, RDF.type, KG.PriorityStatement)
         concept = self.concept(iris.priority_iri(f.text), KG.Priority, f.text, lang=self.lang)
@@ -544,6 +590,7 @@ class _Builder:
         self.provenance(node, f.evidence, fact=True)
 
     def driver(self, f: Driver) -> None:
+        self.check(f.evidence)
         node = iris.statement_iri(self.slug, "driver", f.text)
         self.add(node, RDF.type, KG.DriverStatement)
         concept = self.concept(iris.driver_iri(f.text), KG.Driver, f.text, lang=self.lang)
@@ -551,7 +598,10 @@ class _Builder:
         self.provenance(node, f.evidence, fact=True)
 
     def quotation(self, f: Quotation) -> None:
+        self.check(f.evidence)
         node = iris.quote_iri(self.slug, f.evidence.start)
+        if not self.once(node):
+            return  # one quotation per starting offset
         self.add(node, RDF.type, KG.Quotation)
         self.add(node, RDF.type, SDO.Quotation)
         self.add(node, SDO.text, Literal(f.text))
