@@ -516,3 +516,17 @@ def test_the_gazetteer_grows_with_names_the_graph_already_knows() -> None:
         gazetteer.reset()
     assert run(text).of(Organisation) == []
     assert resolve("LT", "organisation") is None
+
+
+@pytest.mark.parametrize(("text", "drivers"), [
+    ("Il calo è dovuto alla debolezza della domanda e all'incertezza geopolitica.",
+     {"debolezza della domanda", "incertezza geopolitica"}),
+    ("Sales fell amid geopolitical tensions and high interest rates.",
+     {"geopolitical tensions", "high interest rates"}),
+    ("The contraction is due to the delay in the implementation of the Transizione 5.0 plan.",
+     {"delay in the implementation of the Transizione 5.0 plan"}),
+    ("La crescita è stata frenata nel secondo semestre dai conflitti internazionali.",
+     {"conflitti internazionali"}),
+])
+def test_driver_cues(text: str, drivers: set[str]) -> None:
+    assert {d.text for d in run(text).of(Driver)} == drivers
