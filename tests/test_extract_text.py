@@ -63,7 +63,7 @@ def test_founding_release_yields_every_gold_fact(shared_dir: Path) -> None:
     result = score(ex, load_gold(_gold(shared_dir, FOUNDING)))
     for kind, s in result.kinds.items():
         assert s.fn == 0, (kind, s.misses)
-    assert result.total.precision >= 0.95, [(k, v.spurious) for k, v in result.kinds.items()]
+        assert s.precision >= 0.9, (kind, s.spurious)
     assert_exact_provenance(ex)
 
 
@@ -349,6 +349,12 @@ def test_market_relations_from_cue_words() -> None:
     assert got == {("Africa", "export_priority"), ("South-East Asia", "export_priority"),
                    ("Brazil", "destination"), ("Mexico", "destination"), ("Turkey", "destination"),
                    ("Italy", "domestic"), ("Europe", "destination"), ("Oceania", "destination")}
+
+
+def test_a_plain_need_is_a_priority_only_for_a_specific_lever() -> None:
+    ex = run("“To grow we need investments in digitisation and training, but to do so we need cohesion, "
+             "investment and a long-term vision”, he said.")
+    assert [p.text for p in ex.of(Priority)] == ["investments in digitisation and training"]
 
 
 def test_first_markets_are_destinations() -> None:

@@ -1364,7 +1364,7 @@ _DRIVER_INTRO = re.compile(
     r"driven\s+by\s+(?=the\s+(?:slowdown|decline|drop|crisis))|frenat[ao]\b[^.;]{0,40}?\b(?:da|dai|dal|dalla|dalle|dagli|dall['’])|"
     r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*|dovut[oaie]\s+a\w*|amid|in\s+the\s+face\s+of|weighed\s+on\s+by)")
 _MERGE_ITEM = re.compile(r"(?i)^(starting\s+with|a\s+partire\s+d|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|to\s+|in\s+order)")
-_LEAD = re.compile(r"(?i)^(?:and|e|ed|the|a|an|also|above\s+all|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|l['’]|al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to)\b[ \u00a0]*")
+_LEAD = re.compile(r"(?i)^(?:al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|above\s+all|and|e|ed|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|l['’])\b[ \u00a0]*")
 
 
 def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = False) -> list[tuple[int, int]]:
@@ -1409,11 +1409,15 @@ def _clean_label(text: str) -> str:
     return t[:1].lower() + t[1:] if t[:2] != t[:2].upper() else t
 
 
+_COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards|per|di|del|della|dei|degli|delle|dello|al|alla|ai|agli|alle|da|dal|dalla|con|tra|fra|su|sul|sulla|verso)\b|\b(?:all|dell|dall|sull)['’]")
+
+
 def _find_priorities(st: _State) -> None:
     text = st.text
     taken: list[tuple[int, int]] = []
     for m in st.scan(_PRIO_INTRO, ("priorit", "heart", "centro", "need", "call", "ask", "urged", "chiest", "chied", "sollecit", "serv", "occorre")):
         s0, s1 = st.sentence_of(m.start())
+        strong = bool(re.match(r"(?i)(?:among|priorit|at\s+the\s+heart|al\s+centro|le\s+priorit)", m.group()))
         a = m.end()
         end_m = re.search(r"[.!?](?=\s|$)|[”\"]|\.\s*$|[ \u00a0][-–][ \u00a0](?=[a-z]+[ \u00a0]+[A-Z])|,[ \u00a0]+(?:otherwise|but|ma|altrimenti)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
         b = a + end_m.start() if end_m else s1
@@ -1425,6 +1429,11 @@ def _find_priorities(st: _State) -> None:
                 continue
             mention = _mention(text, s, e)
             if len(mention.text.split()) < 2:
+                continue
+            # a heading ("Among the priorities:") vouches for every item; a plain "we need"
+            # only for a specific lever ("investments in ...", "misure per ..."), not for
+            # "cohesion, investment and a long-term vision"
+            if not strong and not _COMPLEMENT_WORD.search(mention.text):
                 continue
             label = _clean_label(mention.text)
             label = re.sub(r"(?i)^(?:to\s+|the\s+need\s+to\s+|need\s+to\s+|the\s+urgency\s+of\s+)", "", label)
