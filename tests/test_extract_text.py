@@ -536,3 +536,14 @@ def test_the_gazetteer_grows_with_names_the_graph_already_knows() -> None:
 ])
 def test_driver_cues(text: str, drivers: set[str]) -> None:
     assert {d.text for d in run(text).of(Driver)} == drivers
+
+
+def test_an_assembly_at_an_unknown_venue() -> None:
+    ex = run("Vigevano, 14 June 2024\n\nThe General Assembly of Assomac was held today at the Castello "
+             "Visconteo in Vigevano. The slowdown is due to weak demand in the fashion system and to the "
+             "high cost of money.")
+    ev = ex.of(Event)[0]
+    assert (ev.organiser, ev.date, ev.venue, ev.city) == ("Assomac", dt.date(2024, 6, 14), "Castello Visconteo", "Vigevano")
+    assert ("Castello Visconteo", "Venue") in {(o.name, o.type) for o in ex.of(Organisation)}
+    assert {d.text for d in ex.of(Driver)} == {"weak demand in the fashion system", "high cost of money"}
+    assert_exact_provenance(ex)
