@@ -547,3 +547,23 @@ def test_an_assembly_at_an_unknown_venue() -> None:
     assert ("Castello Visconteo", "Venue") in {(o.name, o.type) for o in ex.of(Organisation)}
     assert {d.text for d in ex.of(Driver)} == {"weak demand in the fashion system", "high cost of money"}
     assert_exact_provenance(ex)
+
+
+def test_sales_measure_what_the_release_is_about() -> None:
+    export = run("MACCHINE PER CONCERIA: EXPORT IN CALO NEL 2024\n\n"
+                 "Nel 2024 in flessione le vendite di macchine per conceria (-12,3%).")
+    assert {(o.indicator, o.scope, o.value) for o in export.of(Observation)} == {
+        ("exports_change", "tannery machinery", Decimal("-12.3"))}
+    plain = run("A title about the year of the sector\n\nIn 2024 domestic sales fell by 6.5%.")
+    assert {(o.indicator, o.value, o.market) for o in plain.of(Observation)} == {
+        ("turnover_change", Decimal("-6.5"), "domestic market")}
+
+
+def test_guillemet_quotations_and_priorities() -> None:
+    ex = run("«Servono misure urgenti per sostenere la competitività delle imprese», ha dichiarato "
+             "Maria Vittoria Brustia, Presidente di ASSOMAC, che ha chiesto una proroga del credito "
+             "d'imposta Transizione 5.0.")
+    assert [q.speaker for q in ex.of(Quotation)] == ["Maria Vittoria Brustia"]
+    assert {p.text for p in ex.of(Priority)} == {
+        "misure urgenti per sostenere la competitività delle imprese",
+        "proroga del credito d'imposta Transizione 5.0"}

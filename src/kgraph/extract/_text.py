@@ -1157,6 +1157,18 @@ _COMPLEMENT = re.compile(r"(?i)\b(?:of|della|del|dello|dei|degli|delle|of[ \u00a
 _ANAPHORA = re.compile(r"(?i)\b(?:index|indice|(?:the|this|that|il|la|questo|questa|tale)[ \u00a0]+(?:decline|drop|fall|decrease|growth|increase|rise|contraction|downturn|trend|calo|crescita|aumento|flessione|contrazione|andamento)|l['’](?:aumento|andamento|indice))\b")
 
 
+def _sales_as_topic(st: _State, cues: list[tuple[int, int, str]], bases: _CueTable) -> list[tuple[int, int, str]]:
+    """"sales"/"vendite" measure what the release is about: exports in an export release."""
+    if not any(k == "sales" for _, _, k in cues):
+        return cues
+    topic = "turnover"
+    if st.info and st.info.title:
+        t = st.info.evidence
+        in_title = [k for _, _, k in _cues(st.text, t.start, t.end, bases) if k != "sales"]
+        topic = in_title[0] if in_title else topic
+    return [(a, b, topic if k == "sales" else k) for a, b, k in cues]
+
+
 def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int, int],
                    bases: _CueTable, shares: _CueTable, months: _CueTable, context_base: str | None,
                    last_key: str | None) -> str | None:
@@ -1168,8 +1180,8 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         return _nearest(cands, f.start, f.end)
     if f.kind.startswith("cnt:"):
         return f.kind[4:]
-    base_c = _cues(text, c0, c1, bases)
-    sent_c = _cues(text, s0, s1, bases)
+    base_c = _sales_as_topic(st, _cues(text, c0, c1, bases), bases)
+    sent_c = _sales_as_topic(st, _cues(text, s0, s1, bases), bases)
     # no cue in the clause: the subject the figure belongs to, i.e. the nearest cue before it
     # that is not a complement ("86% of production", "pari al 75% della produzione")
     subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 12), c[0])]
@@ -1403,7 +1415,7 @@ def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = Fal
 
 
 def _clean_label(text: str) -> str:
-    t = re.sub(r"[ \u00a0]+", " ", text).strip(" .,;:-–\"“”")
+    t = re.sub(r"[ \u00a0]+", " ", text).strip(" .,;:-–\"“”«»")
     t = _LEAD.sub("", t)
     t = _LEAD.sub("", t)
     return t[:1].lower() + t[1:] if t[:2] != t[:2].upper() else t
@@ -1419,7 +1431,7 @@ def _find_priorities(st: _State) -> None:
         s0, s1 = st.sentence_of(m.start())
         strong = bool(re.match(r"(?i)(?:among|priorit|at\s+the\s+heart|al\s+centro|le\s+priorit)", m.group()))
         a = m.end()
-        end_m = re.search(r"[.!?](?=\s|$)|[”\"]|\.\s*$|[ \u00a0][-–][ \u00a0](?=[a-z]+[ \u00a0]+[A-Z])|,[ \u00a0]+(?:otherwise|but|ma|altrimenti)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
+        end_m = re.search(r"[.!?](?=\s|$)|[”\"«»]|\.\s*$|[ \u00a0][-–][ \u00a0](?=[a-z]+[ \u00a0]+[A-Z])|,[ \u00a0]+(?:otherwise|but|ma|altrimenti)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
         b = a + end_m.start() if end_m else s1
         # within a quotation the list stops at the quote's end
         if b - a < 8:
@@ -1461,7 +1473,7 @@ def _find_drivers(st: _State) -> None:
     for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "marked", "segnat", "influenced", "weighed", "dovut", "amid", "in the face", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat")):
         _, s1 = st.sentence_of(m.start())
         a = m.end()
-        end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con)\b", text[a:s1])
+        end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con)\b", text[a:s1])
         b = a + end_m.start() if end_m else s1
         for s, e in _list_items(text, a, b, st, bare_nouns=True) if b > a else []:
             if _CLAUSE_START.match(text[s:e].strip(" \u00a0")):
