@@ -567,3 +567,21 @@ def test_guillemet_quotations_and_priorities() -> None:
     assert {p.text for p in ex.of(Priority)} == {
         "misure urgenti per sostenere la competitività delle imprese",
         "proroga del credito d'imposta Transizione 5.0"}
+
+
+# --------------------------------------------------------------------------- paraphrases
+
+
+PARAPHRASES = sorted((Path(__file__).parent / "data" / "paraphrases").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", PARAPHRASES, ids=[p.name for p in PARAPHRASES])
+def test_paraphrased_dev_releases_meet_the_targets(shared_dir: Path, path: Path) -> None:
+    """The same facts told in other words (hand-written here) score like the originals."""
+    slug = path.stem.split(".")[0]
+    ex = run(path.read_text(encoding="utf-8"), slug)
+    result = score(ex, load_gold(_gold(shared_dir, slug if slug != FOUNDING else FOUNDING)))
+    for kind, s in result.kinds.items():
+        assert s.precision >= 0.9, (kind, s.spurious)
+        assert s.recall >= 0.8, (kind, s.misses)
+    assert_exact_provenance(ex)

@@ -990,9 +990,15 @@ def _periods(text: str, a: int, b: int) -> list[_Period]:
 _PERIOD_WORDS = ("half", "semest", "quarter", "trimest", "month", "mesi", "bimest", "quadrimest", "metà")
 
 
+_GOVERNED = re.compile(rf"(?i)\b(?:on|over|against|versus|vs\.?|sul|sulla|sullo|sull['’]){_SP}+(?:(?:the|il|la|lo|l['’])[ \u00a0]*)?(?:[\w-]+{_SP}+){{0,3}}$")
+
+
 def _in_comparison(text: str, pos: int, clause_start: int) -> bool:
     # the look-ahead of "over 2023" must see past ``pos``: search a little further, keep earlier hits
-    return any(m.start() < pos for m in _COMPARE_RE.finditer(text, clause_start, pos + 40))
+    if any(m.start() < pos for m in _COMPARE_RE.finditer(text, clause_start, pos + 40)):
+        return True
+    # "a 19% decrease on the July-September period of 2023"
+    return bool(_GOVERNED.search(text[max(clause_start, pos - 60):pos]))
 
 
 # --------------------------------------------------------------------------- indicators
@@ -1076,12 +1082,21 @@ def _find_observations(st: _State) -> None:
                 valid_periods.append(p)
         years_here = [p.value for p in valid_periods if "{y}" not in p.value]
         sent_year = years_here[0][:4] if years_here else None
+        sent_period: str | None = None
+        prev_change: str | None = None
         for f in sent_figs:
             c_start, c_end = next(((a, b) for a, b in clauses if a <= f.start < b), (s_start, s_end))
             key = _indicator_for(st, f, (c_start, c_end), (s_start, s_end), bases, shares, months,
                                  context_base, last_key)
+            if f.kind == "pct" and prev_change and (key is None or not key.endswith("_change")) \
+                    and re.search(rf"\b(?:by|of|del|dell['’]|di){_SP}*$", text[max(c_start, f.start - 6):f.start]):
+                # an ellipsis after a change: "... decreased by 35% and imports by 25%"
+                cue = _nearest(_sales_as_topic(st, _cues(text, c_start, c_end, bases), bases), f.start, f.end)
+                key = f"{cue or prev_change}_change"
             if key is None:
                 continue
+            if key.endswith("_change"):
+                prev_change = key[: -len("_change")]
             # the period: nearest in the clause, else in the sentence, else the context
             in_clause = [p for p in valid_periods if c_start <= p.start < c_end]
             pool = in_clause or valid_periods
@@ -1120,12 +1135,17 @@ def _find_observations(st: _State) -> None:
                 obs[k] = o
             last_key = key
             context_base = _base_of(key) or context_base
-        if valid_periods:
-            last = valid_periods[-1]
-            year = last.value[:4] if "{y}" not in last.value else (sent_year or context_year)
-            if year:
-                context_period = last.value.replace("{y}", year)
-                context_year = year
+            sent_period = period
+        # the next sentences inherit the period this one's figures used; a sentence without
+        # figures passes on only a period with its year written ("in the third quarter of 2024",
+        # not "in the second half of the year")
+        explicit = [p for p in valid_periods if "{y}" not in p.value]
+        if sent_period:
+            context_period = sent_period
+            context_year = sent_period[:4]
+        elif explicit:
+            context_period = explicit[-1].value
+            context_year = context_period[:4]
     # a headline repeats a body figure, often with a vaguer period: keep the body's
     title = st.info.evidence if st.info and st.info.title else None
     found = list(obs.values())
@@ -1316,7 +1336,10 @@ def _find_markets(st: _State) -> None:
         if key not in rels:
             rels[key] = MarketRelation(_mention(text, p.start, p.end), market=p.name, relation=rel, scope=st.sector)
 
+    figure_sentences = {st.sentence_of(f.start) for f in _figures(text, st.lang)}
     for m in re.finditer(r"(?i)\b(domestic market|home market|mercato interno|mercato domestico)\b", text):
+        if st.sentence_of(m.start()) in figure_sentences:
+            continue  # "on the domestic market orders grew by 15%": the counterpart of a figure
         rels.setdefault((HOME_COUNTRY, "domestic"), MarketRelation(
             _mention(text, m.start(), m.end()), market=HOME_COUNTRY, relation="domestic", scope=st.sector))
     for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita", "driven", "thanks", "trainat", "grazie", "such as", "like", "come", "quali", "including", "tra cui", "particolare")):
