@@ -1217,11 +1217,15 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     share_c = _cues(text, c0, c1, shares)
     changed = f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1)
     if share_c and not f.signed:
-        return _nearest(share_c, f.start, f.end)
+        key = _nearest(share_c, f.start, f.end)
+        if key == "base_share":
+            return f"{base}_share" if base else None
+        return key
     if changed:
         b = base or (context_base if _ANAPHORA.search(text, s0, s1) else None)
         return f"{b}_change" if b else None
     sent_share = _cues(text, s0, s1, shares)
+    sent_share = [c for c in sent_share if c[2] != "base_share"]
     if sent_share:
         return _nearest(sent_share, f.start, f.end, before_only=True) or _nearest(sent_share, f.start, f.end)
     if last_key and (last_key.endswith("_share") or last_key == "export_ratio"):
@@ -1293,7 +1297,7 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
 # --------------------------------------------------------------------------- markets
 
 
-_DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?(?:\s+[a-z]+)?\s+(?:to|in)|missioni(?:\s+[a-z]+)?\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?|such\s+as|like|come|quali|including|tra\s+cui|in\s+particolare)\b")
+_DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?(?:\s+[a-z]+)?\s+(?:to|in)|missioni(?:\s+[a-z]+)?\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|results\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?|such\s+as|like|come|quali|including|tra\s+cui|in\s+particolare)\b")
 _PRIORITY_CUE = re.compile(r"(?i)\b(priorit\w*|key\s+markets?|target\s+markets?|strategic\s+markets?|new\s+outlets|nuovi\s+sbocchi|missions?|missioni|support\s+for\s+exports?|promotion|promozione|mercati\s+(?:chiave|obiettivo|strategici|prioritari)|focus)\b")
 _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
 _LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:the[ \u00a0]+)?$")
@@ -1349,7 +1353,7 @@ def _find_markets(st: _State) -> None:
             continue  # "on the domestic market orders grew by 15%": the counterpart of a figure
         rels.setdefault((HOME_COUNTRY, "domestic"), MarketRelation(
             _mention(text, m.start(), m.end()), market=HOME_COUNTRY, relation="domestic", scope=st.sector))
-    for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita", "driven", "thanks", "trainat", "grazie", "such as", "like", "come", "quali", "including", "tra cui", "particolare")):
+    for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita", "results", "driven", "thanks", "trainat", "grazie", "such as", "like", "come", "quali", "including", "tra cui", "particolare")):
         s0, s1 = st.sentence_of(m.start())
         listed = _list_after(text, m.end(), s1, places, gap=re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:the[ \u00a0]+)?$"))
         if not listed:
