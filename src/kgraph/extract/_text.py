@@ -491,7 +491,7 @@ def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
         # quoted unit names may sit between the role and the organisation
         seg = text[pos:limit]
         q = between_quoted.search(seg)
-        if q and q.start() < 25:
+        if q and q.start() < 40:
             cands = sorted((s for s in st.org_spans if pos + q.end() <= s.start < limit
                             and not re.search(r"[.;]", text[pos + q.end():s.start])), key=lambda s: s.start)
     if cands:
@@ -537,9 +537,12 @@ def _find_people(st: _State) -> None:
         between = ""
         start = end = None
         # "President Mauro Bergozza", "New President: Maria Vittoria Brustia", "ACIMIT President Marco Salvadè"
-        after = re.match(rf"{_SP}*[:,]?{_SP}+", text[rm.end():])
+        after = re.match(rf"(?i){_SP}+(?P<post>uscente|entrante|neo-?elett[oa]|eletto|eletta){_SP}+|{_SP}*[:,]?{_SP}+", text[rm.end():])
         if after:
             person = _person_name_at(st, rm.end() + after.end())
+            if person and after.group("post"):
+                # Italian puts the modifier after the role: "la Presidente uscente X"
+                mod = "outgoing" if after.group("post").lower() == "uscente" else "new"
         if person:
             org = st.org_at(rm.start() - 1 - 40, max_gap=40)
             if org and org.end <= rm.start() and re.fullmatch(rf"(?:{_SP}|['’]s)*", text[org.end:rm.start() - len(rm.group("mod") or "")] or " "):
@@ -1523,7 +1526,7 @@ def _find_drivers(st: _State) -> None:
 # --------------------------------------------------------------------------- relations
 
 
-_REL_RE = re.compile(r"(?i),?[ \u00a0]+(?:(?:which|that|che)[ \u00a0]+(?:is|è|fa)[ \u00a0]+)?(?:the|a|an|il|la|l['’])?[ \u00a0]*(?:(?:regional|territorial|local|provincial|national|italian|territoriale|regionale)[ \u00a0]+)?(branch|section|division|subsidiary|arm|part|member|articolazione|sezione|sede|parte|membro|socio|associata)[ \u00a0]+(?:of|di|del|della|dell['’]|de)[ \u00a0]*(?:the[ \u00a0]+)?")
+_REL_RE = re.compile(r"(?i),?[ \u00a0]+(?:(?:which|that|che)[ \u00a0]+(?:is|è|fa)[ \u00a0]+)?(?:the|a|an|il|la|l['’])?[ \u00a0]*(?:(?:regional|territorial|local|provincial|national|italian|territoriale|regionale)[ \u00a0]+)?(branch|section|division|subsidiary|arm|part|member|articolazione|sezione|sede|parte|membro|socio|associata)(?:[ \u00a0]+(?:regionale|territoriale|locale|provinciale))?[ \u00a0]+(?:of|di|del|della|dell['’]|de)[ \u00a0]*(?:the[ \u00a0]+)?")
 
 
 def _find_relations(st: _State) -> None:
