@@ -585,3 +585,13 @@ def test_paraphrased_dev_releases_meet_the_targets(shared_dir: Path, path: Path)
         assert s.precision >= 0.9, (kind, s.spurious)
         assert s.recall >= 0.8, (kind, s.misses)
     assert_exact_provenance(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "The growing Chinese presence dominates the competitive context.",
+    "Il settore resta in difficoltà, in un contesto competitivo dominato dalla crescente presenza cinese "
+    "e con la domanda che non riparte.",
+    "China, the largest competitor, recorded -53% in exports.",
+])
+def test_competitors_from_adjectives_and_appositions(text: str) -> None:
+    assert [(m.market, m.relation) for m in run(text).of(MarketRelation)] == [("China", "competitor")]

@@ -1382,6 +1382,14 @@ def _find_markets(st: _State) -> None:
         for p in _list_after(text, m.end(), s1, [*places, *adjs], gap=_COMP_GAP):
             if p.name != HOME_COUNTRY:
                 add(p, "competitor")
+    for p in adjs:
+        # "the growing Chinese presence dominates the competitive context", "Chinese competition"
+        s0, s1 = st.sentence_of(p.start)
+        noun_after = re.match(r"(?i)[ \u00a0]+(?:presence|competition|competitors|rivals)\b", text[p.end:p.end + 14])
+        noun_before = re.search(r"(?i)\b(?:presenza|concorrenza|concorrenti|competitor)[ \u00a0]+$", text[max(0, p.start - 14):p.start])
+        if p.name != HOME_COUNTRY and (noun_after or noun_before) \
+                and re.search(r"(?i)compet|concorr|dominat|rival", text[s0:s1]):
+            add(p, "competitor")
     for m in st.scan(_DEST_AFTER_CUE, ("market", "outlet", "destination", "mercat", "sbocchi")):
         s0, _ = st.sentence_of(m.start())
         before_cue = [p for p in places if s0 <= p.start and p.end <= m.start()]
@@ -1504,6 +1512,9 @@ def _speaker_near(st: _State, s0: int, pos: int) -> str | None:
 _CLAUSE_START = re.compile(r"(?i)(?:our|we|it|they|this|these|its|their|there|he|she|(?-i:I)|noi|i\s+nostri|le\s+nostre|il\s+nostro|la\s+nostra|questo|questa|ci|si)\b")
 
 
+_FINITE_VERB = re.compile(r"(?i)\b(?:declined|fell|dropped|decreased|grew|rose|increased|contracted|slowed|recorded|were|was|are|is|have|has|had|sono|è|ha|hanno|calano|crescono|diminuiscono)\b")
+
+
 def _find_drivers(st: _State) -> None:
     text = st.text
     seen: set[str] = set()
@@ -1513,8 +1524,8 @@ def _find_drivers(st: _State) -> None:
         end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con)\b", text[a:s1])
         b = a + end_m.start() if end_m else s1
         for s, e in _list_items(text, a, b, st, bare_nouns=True) if b > a else []:
-            if _CLAUSE_START.match(text[s:e].strip(" \u00a0")):
-                break  # a new clause ("..., our companies keep investing") ends the list
+            if _CLAUSE_START.match(text[s:e].strip(" \u00a0")) or _FINITE_VERB.search(text, s, e):
+                break  # a new clause ("..., our companies keep investing", "and exports declined") ends the list
             mention = _mention(text, s, e)
             label = _clean_label(mention.text)
             if not label or gz.canonical_key(label) in seen:
