@@ -12,6 +12,7 @@ extraction of a release is a few milliseconds.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
@@ -44,6 +45,7 @@ from . import gazetteer as gz
 __all__ = ["extract", "detect_language"]
 
 HOME_COUNTRY = "Italy"
+_BIG = 1 << 62
 _SP = r"[ \u00a0\t]"  # a space inside a line (the no-break space included)
 
 # --------------------------------------------------------------------------- language
@@ -236,6 +238,12 @@ class _State:
     place: str | None = None
     warnings: list[str] = field(default_factory=list)
     surnames: dict[str, str] = field(default_factory=dict)  # surname -> full name written elsewhere
+    _figs: list[_Figure] | None = None
+
+    def figures(self) -> list[_Figure]:
+        if self._figs is None:
+            self._figs = _figures(self.text, self.lang)
+        return self._figs
 
     def scan(self, rx: re.Pattern[str], triggers: Iterable[str]) -> Iterator[re.Match[str]]:
         """``rx.finditer`` over the sentences holding one of ``triggers`` (lower-case substrings).
@@ -253,9 +261,9 @@ class _State:
                 yield from rx.finditer(self.text, a, b)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        for a, b in self.sentences:
-            if a <= pos < b:
-                return a, b
+        i = bisect.bisect_right(self.sentences, (pos, _BIG)) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return self.sentences[i]
         return pos, pos
 
     def places(self) -> list[_Span]:
@@ -1057,11 +1065,11 @@ def _nearest(cands: list[tuple[int, int, str]], pos: int, end: int, *, before_on
 
 
 def _find_observations(st: _State) -> None:
-    text, lang = st.text, st.lang
+    text = st.text
     bases, shares, months = _cue_res()
     base_m = _BASE_RE.search(text)
     index_base = f"{base_m.group(1)}=100" if base_m else None
-    figures = _figures(text, lang)
+    figures = st.figures()
     context_period: str | None = None
     context_year: str | None = None
     context_base: str | None = None
@@ -1350,7 +1358,7 @@ def _find_markets(st: _State) -> None:
         if key not in rels:
             rels[key] = MarketRelation(_mention(text, p.start, p.end), market=p.name, relation=rel, scope=st.sector)
 
-    figure_sentences = {st.sentence_of(f.start) for f in _figures(text, st.lang)}
+    figure_sentences = {st.sentence_of(f.start) for f in st.figures()}
     for m in re.finditer(r"(?i)\b(domestic market|home market|mercato interno|mercato domestico)\b", text):
         if st.sentence_of(m.start()) in figure_sentences:
             continue  # "on the domestic market orders grew by 15%": the counterpart of a figure
