@@ -595,3 +595,16 @@ def test_paraphrased_dev_releases_meet_the_targets(shared_dir: Path, path: Path)
 ])
 def test_competitors_from_adjectives_and_appositions(text: str) -> None:
     assert [(m.market, m.relation) for m in run(text).of(MarketRelation)] == [("China", "competitor")]
+
+
+def test_fair_organiser_and_date_range_and_followed_by_markets() -> None:
+    ex = run("Milan, 18 March 2025\n\nThe United States remains the first outlet market, followed by Germany "
+             "and France, while sales to Mexico grew. The association will present these data at PLAST 2025, "
+             "the international exhibition organised by Promaplast in Milan from 15 to 18 September.")
+    assert {(m.market, m.relation) for m in ex.of(MarketRelation)} == {
+        ("United States", "destination"), ("Germany", "destination"), ("France", "destination"),
+        ("Mexico", "destination")}
+    ev = ex.of(Event)[0]
+    assert (ev.kind, ev.organiser, ev.date, ev.title) == ("TradeFairEdition", "Promaplast", dt.date(2025, 9, 15), "Plast 2025")
+    assert "Promaplast" in {o.name for o in ex.of(Organisation)}
+    assert_exact_provenance(ex)

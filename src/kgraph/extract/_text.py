@@ -1100,6 +1100,7 @@ def _find_observations(st: _State) -> None:
             key = _indicator_for(st, f, (c_start, c_end), (s_start, s_end), bases, shares, months,
                                  context_base, last_key)
             if f.kind == "pct" and prev_change and (key is None or not key.endswith("_change")) \
+                    and not (_NEG_RE.search(text, c_start, f.start) or _POS_RE.search(text, c_start, f.start)) \
                     and re.search(rf"\b(?:by|of|del|dell['’]|di){_SP}*$", text[max(c_start, f.start - 6):f.start]):
                 # an ellipsis after a change: "... decreased by 35% and imports by 25%"
                 cue = _nearest(_sales_as_topic(st, _cues(text, c_start, c_end, bases), bases), f.start, f.end)
@@ -1308,7 +1309,7 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
 # --------------------------------------------------------------------------- markets
 
 
-_DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?(?:\s+[a-z]+)?\s+(?:to|in)|missioni(?:\s+[a-z]+)?\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|results\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?|such\s+as|like|come|quali|including|tra\s+cui|in\s+particolare)\b")
+_DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?(?:\s+[a-z]+)?\s+(?:to|in)|missioni(?:\s+[a-z]+)?\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|results\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?|such\s+as|like|come|quali|including|tra\s+cui|in\s+particolare|sales\s+to|shipments\s+to|vendite\s+verso|followed\s+by|seguit[oaie]\s+da(?:l|lla|i|gli|lle)?)\b")
 _PRIORITY_CUE = re.compile(r"(?i)\b(priorit\w*|key\s+markets?|target\s+markets?|strategic\s+markets?|new\s+outlets|nuovi\s+sbocchi|missions?|missioni|support\s+for\s+exports?|promotion|promozione|mercati\s+(?:chiave|obiettivo|strategici|prioritari)|focus)\b")
 _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
 _LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:the[ \u00a0]+)?$")
@@ -1364,8 +1365,11 @@ def _find_markets(st: _State) -> None:
             continue  # "on the domestic market orders grew by 15%": the counterpart of a figure
         rels.setdefault((HOME_COUNTRY, "domestic"), MarketRelation(
             _mention(text, m.start(), m.end()), market=HOME_COUNTRY, relation="domestic", scope=st.sector))
-    for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita", "results", "driven", "thanks", "trainat", "grazie", "such as", "like", "come", "quali", "including", "tra cui", "particolare")):
+    for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita", "results", "driven", "thanks", "trainat", "grazie", "followed", "seguit", "shipments", "such as", "like", "come", "quali", "including", "tra cui", "particolare")):
         s0, s1 = st.sentence_of(m.start())
+        if re.match(r"(?i)followed|seguit", m.group()) and not re.search(
+                r"(?i)market|mercat|destination|destinazion|outlet|sbocc", text[s0:s1]):
+            continue  # "followed by" lists destinations only in a sentence about markets
         listed = _list_after(text, m.end(), s1, places, gap=re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:the[ \u00a0]+)?$"))
         if not listed:
             continue
@@ -1634,6 +1638,7 @@ def _find_event(st: _State) -> None:
                           speakers=tuple(speakers), participants=participants))
 
 
+_DATE_RANGE = re.compile(rf"(?i)\b(?:from|dal|da)[ \u00a0]+(\d{{1,2}})(?:[ \u00a0]+(?:to|al|a)[ \u00a0]+|[ \u00a0]*[-–][ \u00a0]*)\d{{1,2}}[ \u00a0]+({_MONTHS_EN}|{_MONTHS_IT})(?:[ \u00a0]+((?:19|20)\d\d))?")
 _EDITION_RE = re.compile(r"(?i)\b(edition|edizione)\b")
 _ORGANISED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|promoted|run|organizzat[ao]|promoss[ao])[ \u00a0]+(?:by|da)[ \u00a0]+(?:the[ \u00a0]+)?")
 
@@ -1658,14 +1663,24 @@ def _find_fair_editions(st: _State) -> None:
         organiser = st.publisher
         for a, b in sents:
             om = _ORGANISED_BY.search(text, a, b)
-            o2 = st.org_at(om.end()) if om else None
+            o2 = (st.org_at(om.end()) or _unknown_org_after(st, om.end())) if om else None
             if o2:
                 organiser = o2.name
+                if o2.name in st.orgs and st.orgs[o2.name] not in st.facts:
+                    st.facts.append(st.orgs[o2.name])
                 break
         venue = next((o for a, b in sents for o in st.org_spans if a <= o.start < b and o.kind == "Venue"), None)
         entry = gz.organisation(venue.name) if venue else None
         city = (entry.city if entry else None) or st.place
         date = next((d for a, b in sents for mn, d in _dates(text) if a <= mn.start < b), None)
+        for a, b in sents if date is None else ():
+            rm_ = _DATE_RANGE.search(text, a, b)
+            if rm_ and (rm_.group(3) or year):
+                try:
+                    date = dt.date(int(rm_.group(3) or year or 0), _MONTH_NUM[rm_.group(2).lower()], int(rm_.group(1)))
+                except ValueError:
+                    date = None
+                break
         if date is None and any(re.search(r"(?i)\b(today|oggi)\b", text[a:b]) for a, b in sents):
             date = st.doc_date
         st.facts.append(Event(_mention(text, *sents[0]), kind="TradeFairEdition", organiser=organiser,
