@@ -63,7 +63,7 @@ def test_founding_release_yields_every_gold_fact(shared_dir: Path) -> None:
     result = score(ex, load_gold(_gold(shared_dir, FOUNDING)))
     for kind, s in result.kinds.items():
         assert s.fn == 0, (kind, s.misses)
-    assert result.total.precision >= 0.95, [(k, v.spurious) for k, v in result.kinds.items()]
+        assert s.precision >= 0.9, (kind, s.spurious)
     assert_exact_provenance(ex)
 
 
@@ -351,6 +351,12 @@ def test_market_relations_from_cue_words() -> None:
                    ("Italy", "domestic"), ("Europe", "destination"), ("Oceania", "destination")}
 
 
+def test_a_plain_need_is_a_priority_only_for_a_specific_lever() -> None:
+    ex = run("“To grow we need investments in digitisation and training, but to do so we need cohesion, "
+             "investment and a long-term vision”, he said.")
+    assert [p.text for p in ex.of(Priority)] == ["investments in digitisation and training"]
+
+
 def test_first_markets_are_destinations() -> None:
     for text, market in [("Germany remains the first market for Italian machinery.", "Germany"),
                          ("Gli Stati Uniti si confermano il primo mercato di sbocco.", "United States")]:
@@ -516,3 +522,89 @@ def test_the_gazetteer_grows_with_names_the_graph_already_knows() -> None:
         gazetteer.reset()
     assert run(text).of(Organisation) == []
     assert resolve("LT", "organisation") is None
+
+
+@pytest.mark.parametrize(("text", "drivers"), [
+    ("Il calo è dovuto alla debolezza della domanda e all'incertezza geopolitica.",
+     {"debolezza della domanda", "incertezza geopolitica"}),
+    ("Sales fell amid geopolitical tensions and high interest rates.",
+     {"geopolitical tensions", "high interest rates"}),
+    ("The contraction is due to the delay in the implementation of the Transizione 5.0 plan.",
+     {"delay in the implementation of the Transizione 5.0 plan"}),
+    ("La crescita è stata frenata nel secondo semestre dai conflitti internazionali.",
+     {"conflitti internazionali"}),
+])
+def test_driver_cues(text: str, drivers: set[str]) -> None:
+    assert {d.text for d in run(text).of(Driver)} == drivers
+
+
+def test_an_assembly_at_an_unknown_venue() -> None:
+    ex = run("Vigevano, 14 June 2024\n\nThe General Assembly of Assomac was held today at the Castello "
+             "Visconteo in Vigevano. The slowdown is due to weak demand in the fashion system and to the "
+             "high cost of money.")
+    ev = ex.of(Event)[0]
+    assert (ev.organiser, ev.date, ev.venue, ev.city) == ("Assomac", dt.date(2024, 6, 14), "Castello Visconteo", "Vigevano")
+    assert ("Castello Visconteo", "Venue") in {(o.name, o.type) for o in ex.of(Organisation)}
+    assert {d.text for d in ex.of(Driver)} == {"weak demand in the fashion system", "high cost of money"}
+    assert_exact_provenance(ex)
+
+
+def test_sales_measure_what_the_release_is_about() -> None:
+    export = run("MACCHINE PER CONCERIA: EXPORT IN CALO NEL 2024\n\n"
+                 "Nel 2024 in flessione le vendite di macchine per conceria (-12,3%).")
+    assert {(o.indicator, o.scope, o.value) for o in export.of(Observation)} == {
+        ("exports_change", "tannery machinery", Decimal("-12.3"))}
+    plain = run("A title about the year of the sector\n\nIn 2024 domestic sales fell by 6.5%.")
+    assert {(o.indicator, o.value, o.market) for o in plain.of(Observation)} == {
+        ("turnover_change", Decimal("-6.5"), "domestic market")}
+
+
+def test_guillemet_quotations_and_priorities() -> None:
+    ex = run("«Servono misure urgenti per sostenere la competitività delle imprese», ha dichiarato "
+             "Maria Vittoria Brustia, Presidente di ASSOMAC, che ha chiesto una proroga del credito "
+             "d'imposta Transizione 5.0.")
+    assert [q.speaker for q in ex.of(Quotation)] == ["Maria Vittoria Brustia"]
+    assert {p.text for p in ex.of(Priority)} == {
+        "misure urgenti per sostenere la competitività delle imprese",
+        "proroga del credito d'imposta Transizione 5.0"}
+
+
+# --------------------------------------------------------------------------- paraphrases
+
+
+PARAPHRASES = sorted((Path(__file__).parent / "data" / "paraphrases").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", PARAPHRASES, ids=[p.name for p in PARAPHRASES])
+def test_paraphrased_dev_releases_meet_the_targets(shared_dir: Path, path: Path) -> None:
+    """The same facts told in other words (hand-written here) score like the originals."""
+    slug = path.stem.split(".")[0]
+    ex = run(path.read_text(encoding="utf-8"), slug)
+    result = score(ex, load_gold(_gold(shared_dir, slug if slug != FOUNDING else FOUNDING)))
+    for kind, s in result.kinds.items():
+        assert s.precision >= 0.9, (kind, s.spurious)
+        assert s.recall >= 0.8, (kind, s.misses)
+    assert_exact_provenance(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "The growing Chinese presence dominates the competitive context.",
+    "Il settore resta in difficoltà, in un contesto competitivo dominato dalla crescente presenza cinese "
+    "e con la domanda che non riparte.",
+    "China, the largest competitor, recorded -53% in exports.",
+])
+def test_competitors_from_adjectives_and_appositions(text: str) -> None:
+    assert [(m.market, m.relation) for m in run(text).of(MarketRelation)] == [("China", "competitor")]
+
+
+def test_fair_organiser_and_date_range_and_followed_by_markets() -> None:
+    ex = run("Milan, 18 March 2025\n\nThe United States remains the first outlet market, followed by Germany "
+             "and France, while sales to Mexico grew. The association will present these data at PLAST 2025, "
+             "the international exhibition organised by Promaplast in Milan from 15 to 18 September.")
+    assert {(m.market, m.relation) for m in ex.of(MarketRelation)} == {
+        ("United States", "destination"), ("Germany", "destination"), ("France", "destination"),
+        ("Mexico", "destination")}
+    ev = ex.of(Event)[0]
+    assert (ev.kind, ev.organiser, ev.date, ev.title) == ("TradeFairEdition", "Promaplast", dt.date(2025, 9, 15), "Plast 2025")
+    assert "Promaplast" in {o.name for o in ex.of(Organisation)}
+    assert_exact_provenance(ex)

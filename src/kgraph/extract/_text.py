@@ -12,6 +12,7 @@ extraction of a release is a few milliseconds.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
@@ -44,6 +45,7 @@ from . import gazetteer as gz
 __all__ = ["extract", "detect_language"]
 
 HOME_COUNTRY = "Italy"
+_BIG = 1 << 62
 _SP = r"[ \u00a0\t]"  # a space inside a line (the no-break space included)
 
 # --------------------------------------------------------------------------- language
@@ -236,6 +238,12 @@ class _State:
     place: str | None = None
     warnings: list[str] = field(default_factory=list)
     surnames: dict[str, str] = field(default_factory=dict)  # surname -> full name written elsewhere
+    _figs: list[_Figure] | None = None
+
+    def figures(self) -> list[_Figure]:
+        if self._figs is None:
+            self._figs = _figures(self.text, self.lang)
+        return self._figs
 
     def scan(self, rx: re.Pattern[str], triggers: Iterable[str]) -> Iterator[re.Match[str]]:
         """``rx.finditer`` over the sentences holding one of ``triggers`` (lower-case substrings).
@@ -253,9 +261,9 @@ class _State:
                 yield from rx.finditer(self.text, a, b)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        for a, b in self.sentences:
-            if a <= pos < b:
-                return a, b
+        i = bisect.bisect_right(self.sentences, (pos, _BIG)) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return self.sentences[i]
         return pos, pos
 
     def places(self) -> list[_Span]:
@@ -491,7 +499,7 @@ def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
         # quoted unit names may sit between the role and the organisation
         seg = text[pos:limit]
         q = between_quoted.search(seg)
-        if q and q.start() < 25:
+        if q and q.start() < 40:
             cands = sorted((s for s in st.org_spans if pos + q.end() <= s.start < limit
                             and not re.search(r"[.;]", text[pos + q.end():s.start])), key=lambda s: s.start)
     if cands:
@@ -537,9 +545,12 @@ def _find_people(st: _State) -> None:
         between = ""
         start = end = None
         # "President Mauro Bergozza", "New President: Maria Vittoria Brustia", "ACIMIT President Marco Salvadè"
-        after = re.match(rf"{_SP}*[:,]?{_SP}+", text[rm.end():])
+        after = re.match(rf"(?i){_SP}+(?P<post>uscente|entrante|neo-?elett[oa]|eletto|eletta){_SP}+|{_SP}*[:,]?{_SP}+", text[rm.end():])
         if after:
             person = _person_name_at(st, rm.end() + after.end())
+            if person and after.group("post"):
+                # Italian puts the modifier after the role: "la Presidente uscente X"
+                mod = "outgoing" if after.group("post").lower() == "uscente" else "new"
         if person:
             org = st.org_at(rm.start() - 1 - 40, max_gap=40)
             if org and org.end <= rm.start() and re.fullmatch(rf"(?:{_SP}|['’]s)*", text[org.end:rm.start() - len(rm.group("mod") or "")] or " "):
@@ -990,9 +1001,15 @@ def _periods(text: str, a: int, b: int) -> list[_Period]:
 _PERIOD_WORDS = ("half", "semest", "quarter", "trimest", "month", "mesi", "bimest", "quadrimest", "metà")
 
 
+_GOVERNED = re.compile(rf"(?i)\b(?:on|over|against|versus|vs\.?|sul|sulla|sullo|sull['’]){_SP}+(?:(?:the|il|la|lo|l['’])[ \u00a0]*)?(?:[\w-]+{_SP}+){{0,3}}$")
+
+
 def _in_comparison(text: str, pos: int, clause_start: int) -> bool:
     # the look-ahead of "over 2023" must see past ``pos``: search a little further, keep earlier hits
-    return any(m.start() < pos for m in _COMPARE_RE.finditer(text, clause_start, pos + 40))
+    if any(m.start() < pos for m in _COMPARE_RE.finditer(text, clause_start, pos + 40)):
+        return True
+    # "a 19% decrease on the July-September period of 2023"
+    return bool(_GOVERNED.search(text[max(clause_start, pos - 60):pos]))
 
 
 # --------------------------------------------------------------------------- indicators
@@ -1048,11 +1065,11 @@ def _nearest(cands: list[tuple[int, int, str]], pos: int, end: int, *, before_on
 
 
 def _find_observations(st: _State) -> None:
-    text, lang = st.text, st.lang
+    text = st.text
     bases, shares, months = _cue_res()
     base_m = _BASE_RE.search(text)
     index_base = f"{base_m.group(1)}=100" if base_m else None
-    figures = _figures(text, lang)
+    figures = st.figures()
     context_period: str | None = None
     context_year: str | None = None
     context_base: str | None = None
@@ -1076,12 +1093,22 @@ def _find_observations(st: _State) -> None:
                 valid_periods.append(p)
         years_here = [p.value for p in valid_periods if "{y}" not in p.value]
         sent_year = years_here[0][:4] if years_here else None
+        sent_period: str | None = None
+        prev_change: str | None = None
         for f in sent_figs:
             c_start, c_end = next(((a, b) for a, b in clauses if a <= f.start < b), (s_start, s_end))
             key = _indicator_for(st, f, (c_start, c_end), (s_start, s_end), bases, shares, months,
                                  context_base, last_key)
+            if f.kind == "pct" and prev_change and (key is None or not key.endswith("_change")) \
+                    and not (_NEG_RE.search(text, c_start, f.start) or _POS_RE.search(text, c_start, f.start)) \
+                    and re.search(rf"\b(?:by|of|del|dell['’]|di){_SP}*$", text[max(c_start, f.start - 6):f.start]):
+                # an ellipsis after a change: "... decreased by 35% and imports by 25%"
+                cue = _nearest(_sales_as_topic(st, _cues(text, c_start, c_end, bases), bases), f.start, f.end)
+                key = f"{cue or prev_change}_change"
             if key is None:
                 continue
+            if key.endswith("_change"):
+                prev_change = key[: -len("_change")]
             # the period: nearest in the clause, else in the sentence, else the context
             in_clause = [p for p in valid_periods if c_start <= p.start < c_end]
             pool = in_clause or valid_periods
@@ -1120,12 +1147,17 @@ def _find_observations(st: _State) -> None:
                 obs[k] = o
             last_key = key
             context_base = _base_of(key) or context_base
-        if valid_periods:
-            last = valid_periods[-1]
-            year = last.value[:4] if "{y}" not in last.value else (sent_year or context_year)
-            if year:
-                context_period = last.value.replace("{y}", year)
-                context_year = year
+            sent_period = period
+        # the next sentences inherit the period this one's figures used; a sentence without
+        # figures passes on only a period with its year written ("in the third quarter of 2024",
+        # not "in the second half of the year")
+        explicit = [p for p in valid_periods if "{y}" not in p.value]
+        if sent_period:
+            context_period = sent_period
+            context_year = sent_period[:4]
+        elif explicit:
+            context_period = explicit[-1].value
+            context_year = context_period[:4]
     # a headline repeats a body figure, often with a vaguer period: keep the body's
     title = st.info.evidence if st.info and st.info.title else None
     found = list(obs.values())
@@ -1157,6 +1189,18 @@ _COMPLEMENT = re.compile(r"(?i)\b(?:of|della|del|dello|dei|degli|delle|of[ \u00a
 _ANAPHORA = re.compile(r"(?i)\b(?:index|indice|(?:the|this|that|il|la|questo|questa|tale)[ \u00a0]+(?:decline|drop|fall|decrease|growth|increase|rise|contraction|downturn|trend|calo|crescita|aumento|flessione|contrazione|andamento)|l['’](?:aumento|andamento|indice))\b")
 
 
+def _sales_as_topic(st: _State, cues: list[tuple[int, int, str]], bases: _CueTable) -> list[tuple[int, int, str]]:
+    """"sales"/"vendite" measure what the release is about: exports in an export release."""
+    if not any(k == "sales" for _, _, k in cues):
+        return cues
+    topic = "turnover"
+    if st.info and st.info.title:
+        t = st.info.evidence
+        in_title = [k for _, _, k in _cues(st.text, t.start, t.end, bases) if k != "sales"]
+        topic = in_title[0] if in_title else topic
+    return [(a, b, topic if k == "sales" else k) for a, b, k in cues]
+
+
 def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int, int],
                    bases: _CueTable, shares: _CueTable, months: _CueTable, context_base: str | None,
                    last_key: str | None) -> str | None:
@@ -1168,8 +1212,8 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         return _nearest(cands, f.start, f.end)
     if f.kind.startswith("cnt:"):
         return f.kind[4:]
-    base_c = _cues(text, c0, c1, bases)
-    sent_c = _cues(text, s0, s1, bases)
+    base_c = _sales_as_topic(st, _cues(text, c0, c1, bases), bases)
+    sent_c = _sales_as_topic(st, _cues(text, s0, s1, bases), bases)
     # no cue in the clause: the subject the figure belongs to, i.e. the nearest cue before it
     # that is not a complement ("86% of production", "pari al 75% della produzione")
     subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 12), c[0])]
@@ -1185,11 +1229,15 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     share_c = _cues(text, c0, c1, shares)
     changed = f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1)
     if share_c and not f.signed:
-        return _nearest(share_c, f.start, f.end)
+        key = _nearest(share_c, f.start, f.end)
+        if key == "base_share":
+            return f"{base}_share" if base else None
+        return key
     if changed:
         b = base or (context_base if _ANAPHORA.search(text, s0, s1) else None)
         return f"{b}_change" if b else None
     sent_share = _cues(text, s0, s1, shares)
+    sent_share = [c for c in sent_share if c[2] != "base_share"]
     if sent_share:
         return _nearest(sent_share, f.start, f.end, before_only=True) or _nearest(sent_share, f.start, f.end)
     if last_key and (last_key.endswith("_share") or last_key == "export_ratio"):
@@ -1234,6 +1282,13 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
             area = p.name
             break
     else:
+        if not places and re.search(r"(?i)\b(?:its|their|sue|suoi|sua|suo)\b", text[a:f.start]):
+            # "China, the largest competitor, was also hit: its machinery exports fell by 53%"
+            s0, _ = st.sentence_of(f.start)
+            subj = [p for p in st.places() if s0 <= p.start < a and p.kind in ("place:country", "place:region")
+                    and not _PREP_BEFORE.search(text[max(0, p.start - 12):p.start])]
+            if subj and subj[0].name != HOME_COUNTRY:
+                return subj[0].name, None if key in ("world_export_share", "export_ratio") else market
         if places:
             p = places[0]
             nxt = places[1] if len(places) > 1 else None
@@ -1254,7 +1309,7 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
 # --------------------------------------------------------------------------- markets
 
 
-_DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?\s+(?:to|in)|missioni\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?|such\s+as|like|come|quali|including|tra\s+cui|in\s+particolare)\b")
+_DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?(?:\s+[a-z]+)?\s+(?:to|in)|missioni(?:\s+[a-z]+)?\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|results\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?|such\s+as|like|come|quali|including|tra\s+cui|in\s+particolare|sales\s+to|shipments\s+to|vendite\s+verso|followed\s+by|seguit[oaie]\s+da(?:l|lla|i|gli|lle)?)\b")
 _PRIORITY_CUE = re.compile(r"(?i)\b(priorit\w*|key\s+markets?|target\s+markets?|strategic\s+markets?|new\s+outlets|nuovi\s+sbocchi|missions?|missioni|support\s+for\s+exports?|promotion|promozione|mercati\s+(?:chiave|obiettivo|strategici|prioritari)|focus)\b")
 _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
 _LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:the[ \u00a0]+)?$")
@@ -1304,11 +1359,17 @@ def _find_markets(st: _State) -> None:
         if key not in rels:
             rels[key] = MarketRelation(_mention(text, p.start, p.end), market=p.name, relation=rel, scope=st.sector)
 
+    figure_sentences = {st.sentence_of(f.start) for f in st.figures()}
     for m in re.finditer(r"(?i)\b(domestic market|home market|mercato interno|mercato domestico)\b", text):
+        if st.sentence_of(m.start()) in figure_sentences:
+            continue  # "on the domestic market orders grew by 15%": the counterpart of a figure
         rels.setdefault((HOME_COUNTRY, "domestic"), MarketRelation(
             _mention(text, m.start(), m.end()), market=HOME_COUNTRY, relation="domestic", scope=st.sector))
-    for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita", "driven", "thanks", "trainat", "grazie", "such as", "like", "come", "quali", "including", "tra cui", "particolare")):
+    for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita", "results", "driven", "thanks", "trainat", "grazie", "followed", "seguit", "shipments", "such as", "like", "come", "quali", "including", "tra cui", "particolare")):
         s0, s1 = st.sentence_of(m.start())
+        if re.match(r"(?i)followed|seguit", m.group()) and not re.search(
+                r"(?i)market|mercat|destination|destinazion|outlet|sbocc", text[s0:s1]):
+            continue  # "followed by" lists destinations only in a sentence about markets
         listed = _list_after(text, m.end(), s1, places, gap=re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:the[ \u00a0]+)?$"))
         if not listed:
             continue
@@ -1333,6 +1394,14 @@ def _find_markets(st: _State) -> None:
         for p in _list_after(text, m.end(), s1, [*places, *adjs], gap=_COMP_GAP):
             if p.name != HOME_COUNTRY:
                 add(p, "competitor")
+    for p in adjs:
+        # "the growing Chinese presence dominates the competitive context", "Chinese competition"
+        s0, s1 = st.sentence_of(p.start)
+        noun_after = re.match(r"(?i)[ \u00a0]+(?:presence|competition|competitors|rivals)\b", text[p.end:p.end + 14])
+        noun_before = re.search(r"(?i)\b(?:presenza|concorrenza|concorrenti|competitor)[ \u00a0]+$", text[max(0, p.start - 14):p.start])
+        if p.name != HOME_COUNTRY and (noun_after or noun_before) \
+                and re.search(r"(?i)compet|concorr|dominat|rival", text[s0:s1]):
+            add(p, "competitor")
     for m in st.scan(_DEST_AFTER_CUE, ("market", "outlet", "destination", "mercat", "sbocchi")):
         s0, _ = st.sentence_of(m.start())
         before_cue = [p for p in places if s0 <= p.start and p.end <= m.start()]
@@ -1362,9 +1431,9 @@ _PRIO_INTRO = re.compile(
 _DRIVER_INTRO = re.compile(
     r"(?i)\b(characteri[sz]ed\s+by|penali[sz]ed\s+by|marked\s+by|segnat[ao]\s+da\w*|influenced\s+by|weighed\s+down\s+by|hit\s+by|affected\s+by|due\s+to|because\s+of|caused\s+by|"
     r"driven\s+by\s+(?=the\s+(?:slowdown|decline|drop|crisis))|frenat[ao]\b[^.;]{0,40}?\b(?:da|dai|dal|dalla|dalle|dagli|dall['’])|"
-    r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*)")
-_MERGE_ITEM = re.compile(r"(?i)^(starting\s+with|a\s+partire\s+d|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|to\s+|in\s+order)")
-_LEAD = re.compile(r"(?i)^(?:and|e|ed|the|a|an|also|above\s+all|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to)\b[ \u00a0]*")
+    r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*|dovut[oaie]\s+a\w*|amid|in\s+the\s+face\s+of|weighed\s+on\s+by)")
+_MERGE_ITEM = re.compile(r"(?i)^(starting\s+with|a\s+partire\s+d|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|in\s+order)")
+_LEAD = re.compile(r"(?i)^(?:al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|above\s+all|and|e|ed|to\s+the|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|l['’])\b[ \u00a0]*")
 
 
 def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = False) -> list[tuple[int, int]]:
@@ -1403,10 +1472,13 @@ def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = Fal
 
 
 def _clean_label(text: str) -> str:
-    t = re.sub(r"[ \u00a0]+", " ", text).strip(" .,;:-–\"“”")
+    t = re.sub(r"[ \u00a0]+", " ", text).strip(" .,;:-–\"“”«»")
     t = _LEAD.sub("", t)
     t = _LEAD.sub("", t)
     return t[:1].lower() + t[1:] if t[:2] != t[:2].upper() else t
+
+
+_COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards|per|di|del|della|dei|degli|delle|dello|al|alla|ai|agli|alle|da|dal|dalla|con|tra|fra|su|sul|sulla|verso)\b|\b(?:all|dell|dall|sull)['’]")
 
 
 def _find_priorities(st: _State) -> None:
@@ -1414,8 +1486,9 @@ def _find_priorities(st: _State) -> None:
     taken: list[tuple[int, int]] = []
     for m in st.scan(_PRIO_INTRO, ("priorit", "heart", "centro", "need", "call", "ask", "urged", "chiest", "chied", "sollecit", "serv", "occorre")):
         s0, s1 = st.sentence_of(m.start())
+        strong = bool(re.match(r"(?i)(?:among|priorit|at\s+the\s+heart|al\s+centro|le\s+priorit)", m.group()))
         a = m.end()
-        end_m = re.search(r"[.!?](?=\s|$)|[”\"]|\.\s*$|[ \u00a0][-–][ \u00a0](?=[a-z]+[ \u00a0]+[A-Z])|,[ \u00a0]+(?:otherwise|but|ma|altrimenti)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
+        end_m = re.search(r"[.!?](?=\s|$)|[”\"«»]|\.\s*$|[ \u00a0][-–][ \u00a0](?=[a-z]+[ \u00a0]+[A-Z])|,[ \u00a0]+(?:otherwise|but|ma|altrimenti)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
         b = a + end_m.start() if end_m else s1
         # within a quotation the list stops at the quote's end
         if b - a < 8:
@@ -1425,6 +1498,11 @@ def _find_priorities(st: _State) -> None:
                 continue
             mention = _mention(text, s, e)
             if len(mention.text.split()) < 2:
+                continue
+            # a heading ("Among the priorities:") vouches for every item; a plain "we need"
+            # only for a specific lever ("investments in ...", "misure per ..."), not for
+            # "cohesion, investment and a long-term vision"
+            if not strong and not _COMPLEMENT_WORD.search(mention.text):
                 continue
             label = _clean_label(mention.text)
             label = re.sub(r"(?i)^(?:to\s+|the\s+need\s+to\s+|need\s+to\s+|the\s+urgency\s+of\s+)", "", label)
@@ -1443,20 +1521,23 @@ def _speaker_near(st: _State, s0: int, pos: int) -> str | None:
     return max(cands, key=lambda p: p.start).name if cands else None
 
 
-_CLAUSE_START = re.compile(r"(?i)(?:our|we|it|they|this|these|its|their|there|he|she|i|noi|i\s+nostri|le\s+nostre|il\s+nostro|la\s+nostra|questo|questa|ci|si)\b")
+_CLAUSE_START = re.compile(r"(?i)(?:our|we|it|they|this|these|its|their|there|he|she|(?-i:I)|noi|i\s+nostri|le\s+nostre|il\s+nostro|la\s+nostra|questo|questa|ci|si)\b")
+
+
+_FINITE_VERB = re.compile(r"(?i)\b(?:declined|fell|dropped|decreased|grew|rose|increased|contracted|slowed|recorded|were|was|are|is|have|has|had|sono|è|ha|hanno|calano|crescono|diminuiscono)\b")
 
 
 def _find_drivers(st: _State) -> None:
     text = st.text
     seen: set[str] = set()
-    for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "marked", "segnat", "influenced", "weighed", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat")):
+    for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "marked", "segnat", "influenced", "weighed", "dovut", "amid", "in the face", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat")):
         _, s1 = st.sentence_of(m.start())
         a = m.end()
-        end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con)\b", text[a:s1])
+        end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con)\b", text[a:s1])
         b = a + end_m.start() if end_m else s1
         for s, e in _list_items(text, a, b, st, bare_nouns=True) if b > a else []:
-            if _CLAUSE_START.match(text[s:e].strip(" \u00a0")):
-                break  # a new clause ("..., our companies keep investing") ends the list
+            if _CLAUSE_START.match(text[s:e].strip(" \u00a0")) or _FINITE_VERB.search(text, s, e):
+                break  # a new clause ("..., our companies keep investing", "and exports declined") ends the list
             mention = _mention(text, s, e)
             label = _clean_label(mention.text)
             if not label or gz.canonical_key(label) in seen:
@@ -1468,7 +1549,7 @@ def _find_drivers(st: _State) -> None:
 # --------------------------------------------------------------------------- relations
 
 
-_REL_RE = re.compile(r"(?i),?[ \u00a0]+(?:(?:which|that|che)[ \u00a0]+(?:is|è|fa)[ \u00a0]+)?(?:the|a|an|il|la|l['’])?[ \u00a0]*(?:(?:regional|territorial|local|provincial|national|italian|territoriale|regionale)[ \u00a0]+)?(branch|section|division|subsidiary|arm|part|member|articolazione|sezione|sede|parte|membro|socio|associata)[ \u00a0]+(?:of|di|del|della|dell['’]|de)[ \u00a0]*(?:the[ \u00a0]+)?")
+_REL_RE = re.compile(r"(?i),?[ \u00a0]+(?:(?:which|that|che)[ \u00a0]+(?:is|è|fa)[ \u00a0]+)?(?:the|a|an|il|la|l['’])?[ \u00a0]*(?:(?:regional|territorial|local|provincial|national|italian|territoriale|regionale)[ \u00a0]+)?(branch|section|division|subsidiary|arm|part|member|articolazione|sezione|sede|parte|membro|socio|associata)(?:[ \u00a0]+(?:regionale|territoriale|locale|provinciale))?[ \u00a0]+(?:of|di|del|della|dell['’]|de)[ \u00a0]*(?:the[ \u00a0]+)?")
 
 
 def _find_relations(st: _State) -> None:
@@ -1498,6 +1579,9 @@ _TITLE_RE = re.compile(r"(?i)\b(?:under\s+the\s+title|entitled|titled|with\s+the
 _SPEAKERS_RE = re.compile(r"(?i)\b(attended\s+by|speakers?|speeches\s+by|took\s+part|hanno\s+partecipato|sono\s+intervenuti|interventi\s+di|relatori|including|tra\s+cui)\b")
 
 
+_HELD_AT = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|si\s+è\s+(?:svolt[ao]|tenut[ao])|ospitat[ao])\b[^.;]{0,30}?\b(?:at|presso|nella\s+cornice\s+d\w+)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+|lo[ \u00a0]+|l['’])?")
+
+
 def _find_event(st: _State) -> None:
     text = st.text
     cues = list(st.scan(_ASSEMBLY_RE, ("assembl", "meeting")))
@@ -1515,6 +1599,18 @@ def _find_event(st: _State) -> None:
         organiser = o.name if o else st.publisher
     cue_sents = [st.sentence_of(c.start()) for c in cues]
     venue = next((s for a0, a1 in cue_sents for s in st.org_spans if a0 <= s.start < a1 and s.kind == "Venue"), None)
+    if venue is None:
+        # "held today at the Castello Visconteo in Vigevano": a venue the gazetteer does not know
+        for a0, a1 in cue_sents:
+            vm = _HELD_AT.search(text, a0, a1)
+            if vm:
+                cand = re.match(_CAP_SEQ, text[vm.end():a1])
+                if cand and not _overlaps_entity(st, vm.end(), vm.end() + len(cand.group())):
+                    name = cand.group().strip()
+                    st.add_org(name, "Venue", vm.end(), vm.end() + len(name))
+                    st.facts.append(st.orgs[name])
+                    venue = _Span(vm.end(), vm.end() + len(name), name, "Venue")
+                    break
     city = None
     if venue:
         entry = gz.organisation(venue.name)
@@ -1542,6 +1638,7 @@ def _find_event(st: _State) -> None:
                           speakers=tuple(speakers), participants=participants))
 
 
+_DATE_RANGE = re.compile(rf"(?i)\b(?:from|dal|da)[ \u00a0]+(\d{{1,2}})(?:[ \u00a0]+(?:to|al|a)[ \u00a0]+|[ \u00a0]*[-–][ \u00a0]*)\d{{1,2}}[ \u00a0]+({_MONTHS_EN}|{_MONTHS_IT})(?:[ \u00a0]+((?:19|20)\d\d))?")
 _EDITION_RE = re.compile(r"(?i)\b(edition|edizione)\b")
 _ORGANISED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|promoted|run|organizzat[ao]|promoss[ao])[ \u00a0]+(?:by|da)[ \u00a0]+(?:the[ \u00a0]+)?")
 
@@ -1566,14 +1663,24 @@ def _find_fair_editions(st: _State) -> None:
         organiser = st.publisher
         for a, b in sents:
             om = _ORGANISED_BY.search(text, a, b)
-            o2 = st.org_at(om.end()) if om else None
+            o2 = (st.org_at(om.end()) or _unknown_org_after(st, om.end())) if om else None
             if o2:
                 organiser = o2.name
+                if o2.name in st.orgs and st.orgs[o2.name] not in st.facts:
+                    st.facts.append(st.orgs[o2.name])
                 break
         venue = next((o for a, b in sents for o in st.org_spans if a <= o.start < b and o.kind == "Venue"), None)
         entry = gz.organisation(venue.name) if venue else None
         city = (entry.city if entry else None) or st.place
         date = next((d for a, b in sents for mn, d in _dates(text) if a <= mn.start < b), None)
+        for a, b in sents if date is None else ():
+            rm_ = _DATE_RANGE.search(text, a, b)
+            if rm_ and (rm_.group(3) or year):
+                try:
+                    date = dt.date(int(rm_.group(3) or year or 0), _MONTH_NUM[rm_.group(2).lower()], int(rm_.group(1)))
+                except ValueError:
+                    date = None
+                break
         if date is None and any(re.search(r"(?i)\b(today|oggi)\b", text[a:b]) for a, b in sents):
             date = st.doc_date
         st.facts.append(Event(_mention(text, *sents[0]), kind="TradeFairEdition", organiser=organiser,
