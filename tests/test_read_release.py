@@ -152,3 +152,9 @@ def test_html_without_text_is_refused(tmp_path: Path) -> None:
     f.write_text("<html><head><script>EVIL()</script></head><body></body></html>", encoding="utf-8")
     with pytest.raises(ReleaseError, match="without any main text"):
         read_release(f)
+
+
+def test_utf16_with_bom_is_decoded_not_taken_for_binary(tmp_path: Path) -> None:
+    f = tmp_path / "utf16.txt"
+    f.write_bytes("Assomac: più export nel 2023".encode("utf-16"))  # BOM + NUL-rich bytes
+    assert read_release(f).text == "Assomac: più export nel 2023"
