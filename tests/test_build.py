@@ -50,6 +50,13 @@ def test_every_fact_quote_is_the_stored_text_at_its_offsets(founding_store: Oxig
         text, start, end = str(row["text"]), int(str(row["start"])), int(str(row["end"]))
         assert 0 <= start < end <= len(text)
         assert text[start:end] == str(row["exact"]), row["fact"]
+    # the same comparison inside the store: SPARQL's SUBSTR counts code points, as Python does
+    mismatch = founding_store.query("""ASK { GRAPH ?g {
+        ?release schema:text ?text . ?fact kg:statedIn ?release ; prov:wasDerivedFrom ?ann .
+        ?ann oa:hasSelector ?q , ?p . ?q oa:exact ?exact . ?p oa:start ?start ; oa:end ?end .
+        FILTER (SUBSTR(?text, ?start + 1, ?end - ?start) != ?exact) } }""",
+        bindings={"g": release_graph(FOUNDING_SLUG)})
+    assert mismatch is False
     # every fact node has provenance, none is left without
     missing = founding_store.query(
         "ASK { GRAPH ?g { ?f a kg:Fact . FILTER NOT EXISTS { ?f prov:wasDerivedFrom ?a } } }",
