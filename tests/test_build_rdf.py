@@ -13,17 +13,18 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kgraph import namespaces as ns
-from kgraph.evaluation import gold_as_extraction_facts, load_gold, score
+from kgraph.evaluation import Gold, gold_as_extraction_facts, load_gold, score
 from kgraph.extract._read import read_release
 from kgraph.extract.rdf import run_graph, to_graph
 from kgraph.model import (
     Document,
     DocumentInfo,
     Extraction,
+    Fact,
     Membership,
     Mention,
     Observation,
@@ -49,7 +50,7 @@ def _load(store: OxigraphStore, extraction: Extraction) -> None:
     store.replace_graphs({release_graph(extraction.document.slug): to_graph(extraction)})
 
 
-def _gold_extraction(gold, doc: Document) -> Extraction:  # type: ignore[no-untyped-def]
+def _gold_extraction(gold: Gold, doc: Document) -> Extraction:
     """The gold facts as an extraction; the gold has no offsets, so every fact quotes the
     release's first line (a real span of the text, as provenance requires)."""
     x = gold_as_extraction_facts(gold, doc)
@@ -79,7 +80,7 @@ def test_gold_facts_survive_the_round_trip_through_the_graph(shared_dir: Path) -
             assert s.tp > 0
 
 
-def _founding_graph(shared_dir: Path):  # type: ignore[no-untyped-def]
+def _founding_graph(shared_dir: Path) -> tuple[Graph, Document]:
     gold = load_gold(shared_dir / "gold" / "assomac-2025-06-20-sector-2024.yaml")
     doc = read_release(shared_dir / "releases" / gold.release)
     return to_graph(_gold_extraction(gold, doc)), doc
@@ -232,8 +233,6 @@ def test_literal_values_are_canonical_decimals() -> None:
     # the store keeps them as written, so a graph read back equals the graph loaded
     store = OxigraphStore()
     g = URIRef("urn:g")
-    from rdflib import Graph
-
     data = Graph()
     data.add((URIRef("urn:a"), SDMX_MEAS.obsValue, decimal_literal(Decimal("-4.610"))))
     store.replace_graphs({g: data})
@@ -276,7 +275,9 @@ def test_odd_facts_never_make_a_graph_that_violates_the_shapes() -> None:
         Quotation(ev, text="reports that", speaker="Assomac"),
     ]
     warnings: list[str] = []
-    g = to_graph(x, warnings=warnings)
+    left_out: list[Fact] = []
+    g = to_graph(x, warnings=warnings, left_out=left_out)
+    assert left_out == [x.facts[2], x.facts[3], x.facts[4], x.facts[7]]
     report = validate(g)
     assert report.conforms, [v.describe() for v in report.violations[:5]]
     assert len(warnings) == 4, warnings  # the bad quote, indicator, period and relation

@@ -24,6 +24,7 @@ from .model import (
     Driver,
     Event,
     Extraction,
+    Fact,
     MarketRelation,
     Membership,
     Mention,
@@ -196,8 +197,8 @@ def release_files(paths: Sequence[str | Path]) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
-def _counts(extraction: Extraction) -> dict[str, int]:
-    by_class = Counter(type(f) for f in extraction.facts)
+def _counts(facts: Sequence[Fact]) -> dict[str, int]:
+    by_class = Counter(type(f) for f in facts)
     return {kind: by_class.get(cls, 0) for kind, cls in FACT_KINDS.items()}
 
 
@@ -226,10 +227,12 @@ def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path
     except Exception as exc:  # a bug in extraction must not stop the other releases
         raise ReleaseError(f"extraction failed: {type(exc).__name__}: {exc}", source=path) from exc
     warnings = list(extraction.warnings)
-    counts = _counts(extraction)
+    left_out: list[Fact] = []
+    graph = to_graph(extraction, warnings=warnings, left_out=left_out)
+    kept = [f for f in extraction.facts if not any(f is x for x in left_out)]
+    counts = _counts(kept)
     if not any(counts.values()):
         warnings.append("no recognisable facts: loaded the document node only")
-    graph = to_graph(extraction, warnings=warnings)
     _validate(graph, path)
     name = release_graph(document.slug)
     run = run_graph(extraction, started=started, ended=dt.datetime.now(dt.UTC))

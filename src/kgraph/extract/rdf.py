@@ -26,6 +26,7 @@ from ..model import (
     Driver,
     Event,
     Extraction,
+    Fact,
     MarketRelation,
     Membership,
     Mention,
@@ -610,13 +611,15 @@ class _Builder:
         self.provenance(node, f.evidence, fact=True)
 
 
-def to_graph(extraction: Extraction, *, warnings: list[str] | None = None) -> Graph:
+def to_graph(extraction: Extraction, *, warnings: list[str] | None = None,
+             left_out: list[Fact] | None = None) -> Graph:
     """The release graph of one extraction, following the KG contract.
 
     The result depends on the extraction only: the same extraction always gives the same
     triples and IRIs (blank nodes only for membership intervals). A fact naming something
     no key can be made of (no letter or digit) is left out, with a line in ``warnings``
-    when a list is given, rather than costing the whole release.
+    when a list is given (and the fact itself in ``left_out``), rather than costing the
+    whole release.
     """
     b = _Builder(extraction)
     skipped = warnings if warnings is not None else []
@@ -645,6 +648,8 @@ def to_graph(extraction: Extraction, *, warnings: list[str] | None = None) -> Gr
                 if handler is not None:
                     handler(fact)  # type: ignore[operator]
         except ValueError as exc:
+            if left_out is not None:
+                left_out.append(fact)
             skipped.append(f"{type(fact).__name__} at {fact.evidence.start}-{fact.evidence.end} "
                            f"left out: {exc}")
     return b.g
