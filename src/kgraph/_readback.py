@@ -117,7 +117,7 @@ WHERE { GRAPH ?g {
 _SEGMENTS = """
 SELECT ?g ?s (SAMPLE(?label) AS ?name) (SAMPLE(?k) AS ?kind) (SAMPLE(?pl) AS ?parent)
 WHERE { GRAPH ?g {
-  ?s a ?k ; skos:prefLabel ?label . VALUES ?k { kg:Sector kg:Segment } FILTER (langMatches(lang(?label), "en"))
+  ?s a ?k ; skos:prefLabel ?label ; kg:statedIn ?release . VALUES ?k { kg:Sector kg:Segment } FILTER (langMatches(lang(?label), "en"))
   OPTIONAL { ?s skos:broader/skos:prefLabel ?pl FILTER (langMatches(lang(?pl), "en")) }
 } } GROUP BY ?g ?s
 """

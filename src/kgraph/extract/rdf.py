@@ -369,16 +369,17 @@ class _Builder:
                 self.add(node, SKOS.inScheme, KGI[f"scheme/{_SCHEME_OF[cls]}"])
         return node
 
-    def sector(self, name: str, m: Mention, *, kind: str | None = None) -> URIRef:
+    def sector(self, name: str, *, kind: str | None = None) -> URIRef:
         """A sector or segment concept; ``kind`` None for a mere reference (a scope, a
         parent), typed by what the release's Segment facts or the schemes say, else a
-        sector (every scope must be one or the other)."""
+        sector (every scope must be one or the other).
+
+        Only a Segment fact gives the concept provenance in this release (kg:statedIn, the
+        quote): a scope or parent mentioned in passing is a reference, not a statement
+        that the release names that segment."""
         node = iris.sector_iri(name)
         kind = kind or self.segment_kinds.get(iris.canonical_key(name)) or "sector"
-        first = node not in self._declared
         if self.reference(node):
-            if first:
-                self.provenance(node, m, fact=False)
             typed = {o for p, o in _reference()[node] if p == RDF.type}
             if kind and not typed & {KG.Sector, KG.Segment}:
                 self.add(node, RDF.type, KG.Segment if kind == "segment" else KG.Sector)
@@ -393,7 +394,6 @@ class _Builder:
             self.add(node, RDF.type, SKOS.Concept)
             self.add(node, SKOS.inScheme, iris.SECTOR_SCHEME)
             self.labels(node, name)
-            self.provenance(node, m, fact=False)
         return node
 
     # --- facts ---------------------------------------------------------------------
@@ -509,10 +509,10 @@ class _Builder:
         self.provenance(node, f.evidence, fact=True)
 
     def segment(self, f: Segment) -> None:
-        node = self.sector(f.name, f.evidence, kind=f.kind)
+        node = self.sector(f.name, kind=f.kind)
         self.provenance(node, f.evidence, fact=False)
         if f.parent:
-            self.add(node, SKOS.broader, self.sector(f.parent, f.evidence))
+            self.add(node, SKOS.broader, self.sector(f.parent))
 
     def observation(self, f: Observation, n: int) -> None:
         self.check(f.evidence)
@@ -531,7 +531,7 @@ class _Builder:
         indicator = self.concept(iris.indicator_iri(f.indicator), KG.Indicator,
                                  _words(f.indicator), notation=f.indicator)
         self.add(node, KG.indicator, indicator)
-        self.add(node, KG.scope, self.sector(f.scope, f.evidence))
+        self.add(node, KG.scope, self.sector(f.scope))
         if f.area:
             self.add(node, SDMX_DIM.refArea, self.place(f.area, f.evidence))
         if f.market:
@@ -562,7 +562,7 @@ class _Builder:
                            _words(f.relation), notation=f.relation)
         self.add(node, KG.relationType, rel)
         if f.scope:
-            self.add(node, KG.scope, self.sector(f.scope, f.evidence))
+            self.add(node, KG.scope, self.sector(f.scope))
         self.provenance(node, f.evidence, fact=True)
 
     def org_relation(self, f: OrgRelation) -> None:
