@@ -608,3 +608,14 @@ def test_fair_organiser_and_date_range_and_followed_by_markets() -> None:
     assert (ev.kind, ev.organiser, ev.date, ev.title) == ("TradeFairEdition", "Promaplast", dt.date(2025, 9, 15), "Plast 2025")
     assert "Promaplast" in {o.name for o in ex.of(Organisation)}
     assert_exact_provenance(ex)
+
+
+@pytest.mark.slow
+def test_a_release_over_a_million_characters_is_extracted(shared_dir: Path) -> None:
+    """spaCy's default 1,000,000-character guard is for parsers; a blank tokenizer is fine."""
+    text = (_release(shared_dir, FOUNDING).read_text(encoding="utf-8") + "\n\n") * 240
+    assert len(text) > 1_000_000
+    ex = run(text)
+    assert len(ex.of(Observation)) >= 7 and not ex.warnings
+    mentions = [f.evidence for f in ex.facts]
+    assert all(text[m.start:m.end] == m.text for m in mentions)

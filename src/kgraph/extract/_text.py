@@ -90,7 +90,11 @@ def _mention(text: str, start: int, end: int) -> Mention:
 def _nlp(lang: str) -> Any:
     import spacy
 
-    return spacy.blank(lang)
+    nlp = spacy.blank(lang)
+    # only the tokenizer runs, so the 1,000,000-character guard (meant for parsers) does not apply;
+    # the reader's size limit bounds the input
+    nlp.max_length = 100_000_000
+    return nlp
 
 
 @lru_cache(maxsize=8)
@@ -167,17 +171,26 @@ def _clauses(text: str, start: int, end: int, protected: list[_Span], *, conj: b
     if conj:
         sep += r"|[ \u00a0](?:and|e|ed)[ \u00a0]"
     cuts = [start]
+    local = _near(protected, start, end)
     for m in re.finditer(sep, text[start:end]):
         a = start + m.start()
-        if any(p.start < a < p.end for p in protected):
+        if any(p.start < a < p.end for p in local):
             continue
         cuts.append(a)
     cuts.append(end)
     return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i + 1] > cuts[i]]
 
 
-def _within(spans: Iterable[_Span], start: int, end: int) -> list[_Span]:
-    return [s for s in spans if s.start >= start and s.end <= end]
+def _near(spans: list[_Span], start: int, end: int) -> list[_Span]:
+    """Spans of a start-sorted list that may overlap [start, end) (names are < 300 characters)."""
+    i = bisect.bisect_left(spans, start - 300, key=lambda s: s.start)
+    j = bisect.bisect_right(spans, end, key=lambda s: s.start)
+    return spans[i:j]
+
+
+def _within(spans: list[_Span], start: int, end: int) -> list[_Span]:
+    """Spans of a start-sorted list lying inside [start, end)."""
+    return [s for s in _near(spans, start, end) if s.start >= start and s.end <= end]
 
 
 # --------------------------------------------------------------------------- dates
@@ -239,6 +252,11 @@ class _State:
     warnings: list[str] = field(default_factory=list)
     surnames: dict[str, str] = field(default_factory=dict)  # surname -> full name written elsewhere
     _figs: list[_Figure] | None = None
+    _places: list[_Span] | None = None
+    _lower: str | None = None
+    _protected: list[_Span] | None = None
+    _orgs_sorted: list[_Span] | None = None
+    _people_sorted: list[_Span] | None = None
 
     def figures(self) -> list[_Figure]:
         if self._figs is None:
@@ -250,7 +268,7 @@ class _State:
 
         Running the wide alternations only where a cue word can start keeps extraction fast.
         """
-        lower = self.text.lower()
+        lower = self.lower()
         if len(lower) != len(self.text):  # case folding changed lengths: scan everything
             yield from rx.finditer(self.text)
             return
@@ -267,7 +285,20 @@ class _State:
         return pos, pos
 
     def places(self) -> list[_Span]:
-        return [s for s in self.ents if s.kind.startswith("place:")]
+        if self._places is None:
+            self._places = [s for s in self.ents if s.kind.startswith("place:")]
+        return self._places
+
+    def protected(self) -> list[_Span]:
+        """Entity and segment spans, sorted: list splitting never cuts inside them."""
+        if self._protected is None:
+            self._protected = sorted([*self.ents, *self.segments], key=lambda s: s.start)
+        return self._protected
+
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
 
     def add_org(self, name: str, type_: str, start: int, end: int, aliases: tuple[str, ...] = (),
                 city: str | None = None) -> None:
@@ -276,9 +307,21 @@ class _State:
             self.orgs[name] = Organisation(_mention(self.text, start, end), name=name, type=type_,
                                            aliases=aliases, city=city)
 
+    def orgs_sorted(self) -> list[_Span]:
+        """Organisation mentions sorted by start (re-sorted only when mentions were added)."""
+        if self._orgs_sorted is None or len(self._orgs_sorted) != len(self.org_spans):
+            self._orgs_sorted = sorted(self.org_spans, key=lambda x: x.start)
+        return self._orgs_sorted
+
+    def people_sorted(self) -> list[_Span]:
+        """Person mentions sorted by start (re-sorted only when mentions were added)."""
+        if self._people_sorted is None or len(self._people_sorted) != len(self.person_spans):
+            self._people_sorted = sorted(self.person_spans, key=lambda x: x.start)
+        return self._people_sorted
+
     def org_at(self, pos: int, *, max_gap: int = 0) -> _Span | None:
         """The organisation mention starting at ``pos`` (after up to ``max_gap`` characters)."""
-        for s in sorted(self.org_spans, key=lambda x: x.start):
+        for s in _near(self.orgs_sorted(), pos, pos + max_gap):
             if pos <= s.start <= pos + max_gap:
                 return s
         return None
@@ -316,7 +359,7 @@ def _find_organisations(st: _State) -> None:
         start, end, name = sp.start, sp.end, sp.name
         # a territorial association: "Assolombarda Pavia", "Confindustria Bergamo"
         if type_ == "TradeAssociation":
-            nxt = next((p for p in st.ents if p.start == end + 1 and p.kind == "place:city"), None)
+            nxt = next((p for p in _near(st.ents, end, end + 2) if p.start == end + 1 and p.kind == "place:city"), None)
             if nxt and text[end] in " \u00a0":
                 end, name = nxt.end, f"{sp.name} {nxt.name}"
                 st.add_org(name, type_, start, end)
@@ -448,8 +491,8 @@ def _clean_name(name: str) -> str:
 
 
 def _overlaps_entity(st: _State, a: int, b: int) -> bool:
-    return any(s.start < b and a < s.end for s in st.ents) or any(
-        s.start < b and a < s.end for s in st.org_spans)
+    return any(s.start < b and a < s.end for s in _near(st.ents, a, b)) or any(
+        s.start < b and a < s.end for s in _near(st.orgs_sorted(), a, b))
 
 
 def _known_surname(st: _State, word: str) -> str | None:
@@ -481,7 +524,7 @@ def _add_person(st: _State, sp: _Span) -> None:
 
 
 def _nearest_org_before(st: _State, pos: int, lo: int) -> _Span | None:
-    cands = [s for s in st.org_spans if lo <= s.start and s.end <= pos and s.kind != "Venue"]
+    cands = [s for s in _near(st.orgs_sorted(), lo, pos) if lo <= s.start and s.end <= pos and s.kind != "Venue"]
     return max(cands, key=lambda s: s.end) if cands else None
 
 
@@ -493,15 +536,15 @@ def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
     text = st.text
     stop = re.search(r"[.;:]|,[ \u00a0](?=(?:and|e)?[ \u00a0]*[A-Z][a-z]+[ \u00a0][A-Z])|[“\"]", text[pos:limit])
     hard = pos + stop.start() if stop else limit
-    cands = sorted((s for s in st.org_spans if pos <= s.start < hard), key=lambda s: s.start)
+    cands = [s for s in _near(st.orgs_sorted(), pos, hard) if pos <= s.start < hard]
     between_quoted = re.compile(r"[“\"][^”\"]{1,60}[”\"]")
     if not cands:
         # quoted unit names may sit between the role and the organisation
         seg = text[pos:limit]
         q = between_quoted.search(seg)
         if q and q.start() < 40:
-            cands = sorted((s for s in st.org_spans if pos + q.end() <= s.start < limit
-                            and not re.search(r"[.;]", text[pos + q.end():s.start])), key=lambda s: s.start)
+            cands = [s for s in _near(st.orgs_sorted(), pos + q.end(), limit) if pos + q.end() <= s.start < limit
+                     and not re.search(r"[.;]", text[pos + q.end():s.start])]
     if cands:
         org = cands[0]
         between = text[pos:org.start]
@@ -660,10 +703,11 @@ def _find_people(st: _State) -> None:
             del merged[key]
     st.memberships = list(merged.values())
     # surname-only references ("President Bergozza concluded") for quotations
+    covered = sorted(st.person_spans, key=lambda p: p.start)
     for name in list(st.people):
         surname = name.split()[-1]
         for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
-            if not any(p.start <= m.start() < p.end for p in st.person_spans):
+            if not any(p.start <= m.start() < p.end for p in _near(covered, m.start(), m.end())):
                 st.person_spans.append(_Span(m.start(), m.end(), name))
 
 
@@ -785,7 +829,7 @@ def _find_segments(st: _State) -> None:
         found.append((m.start(), m.end(), _items_of(g, table)))
     spans: list[_Span] = []
     for a, b, items in sorted(found, key=lambda x: (x[0], -(x[1] - x[0]))):
-        if not items or any(s.start < b and a < s.end for s in spans):
+        if not items or (spans and a < spans[-1].end):
             continue
         spans.append(_Span(a, b, gz.segment_name(items), str(len(set(items)))))
     pub = gz.organisation(st.publisher) if st.publisher else None
@@ -1074,11 +1118,12 @@ def _find_observations(st: _State) -> None:
     context_year: str | None = None
     context_base: str | None = None
     last_key: str | None = None
-    protected = [*st.segments, *[s for s in st.ents if s.kind.startswith("place:")]]
+    protected = sorted([*st.segments, *[s for s in st.ents if s.kind.startswith("place:")]], key=lambda s: s.start)
     obs: dict[tuple[Any, ...], Observation] = {}
     lower = text.lower() if len(text.lower()) == len(text) else None
     for s_start, s_end in st.sentences:
-        sent_figs = [f for f in figures if s_start <= f.start < s_end]
+        sent_figs = figures[bisect.bisect_left(figures, s_start, key=lambda f: f.start):
+                            bisect.bisect_left(figures, s_end, key=lambda f: f.start)]
         if lower is not None and not sent_figs and not any(c.isdigit() for c in text[s_start:s_end]) \
                 and not any(w in lower[s_start:s_end] for w in _PERIOD_WORDS):
             continue  # nothing to measure and no period to carry over
@@ -1269,7 +1314,7 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
     text = st.text
     a, _ = semi
     area = HOME_COUNTRY
-    places = [p for p in st.places() if a <= p.start and p.end <= f.start
+    places = [p for p in _near(st.places(), a, f.start) if a <= p.start and p.end <= f.start
               and p.kind in ("place:country", "place:region")]
     market: str | None = None
     for p in places:
@@ -1323,7 +1368,7 @@ _DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w
 def _list_after(text: str, pos: int, limit: int, spans: list[_Span], *, gap: re.Pattern[str]) -> list[_Span]:
     """Places listed right after ``pos``: "... such as India, Turkey and Bangladesh"."""
     listed: list[_Span] = []
-    for p in sorted((p for p in spans if pos <= p.start < limit), key=lambda x: x.start):
+    for p in [p for p in _near(spans, pos, limit) if pos <= p.start < limit]:
         between = text[pos:p.start]
         if listed and not _LIST_GAP.match(between):
             break
@@ -1353,6 +1398,7 @@ def _find_markets(st: _State) -> None:
     rels: dict[tuple[str, str], MarketRelation] = {}
     places = [p for p in st.ents if p.kind in ("place:country", "place:region")]
     adjs = [p for p in st.ents if p.kind in ("adj:country", "adj:region")]
+    places_and_adjs = sorted([*places, *adjs], key=lambda p: p.start)
 
     def add(p: _Span, rel: str) -> None:
         key = (p.name, rel)
@@ -1385,13 +1431,13 @@ def _find_markets(st: _State) -> None:
                 add(p, rel)
     for m in st.scan(_COMP_CUE, ("compet", "concorren", "dominated", "rival")):
         s0, s1 = st.sentence_of(m.start())
-        for p in [*places, *adjs]:
+        for p in _near(places_and_adjs, s0, s1):
             if not (s0 <= p.start < s1) or p.name == HOME_COUNTRY:
                 continue
             # "China, the largest competitor", "China's competitors" (only what sits right before)
             if p.end <= m.start() and _COMP_BEFORE.fullmatch(text[p.end:m.start()]):
                 add(p, "competitor")
-        for p in _list_after(text, m.end(), s1, [*places, *adjs], gap=_COMP_GAP):
+        for p in _list_after(text, m.end(), s1, places_and_adjs, gap=_COMP_GAP):
             if p.name != HOME_COUNTRY:
                 add(p, "competitor")
     for p in adjs:
@@ -1404,7 +1450,7 @@ def _find_markets(st: _State) -> None:
             add(p, "competitor")
     for m in st.scan(_DEST_AFTER_CUE, ("market", "outlet", "destination", "mercat", "sbocchi")):
         s0, _ = st.sentence_of(m.start())
-        before_cue = [p for p in places if s0 <= p.start and p.end <= m.start()]
+        before_cue = [p for p in _near(places, s0, m.start()) if s0 <= p.start and p.end <= m.start()]
         listed_back = _list_before(text, m.start(), before_cue)
         listed_back += _list_after(text, m.end(), st.sentence_of(m.start())[1], places,
                                    gap=re.compile(r"^[ \u00a0]*[,:][ \u00a0]*(?:the[ \u00a0]+)?$"))
@@ -1439,7 +1485,7 @@ _LEAD = re.compile(r"(?i)^(?:al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+gov
 def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = False) -> list[tuple[int, int]]:
     """Items of an enumeration between a and b."""
     seg = text[a:b]
-    protected = [*st.ents, *st.segments]
+    protected = _near(st.protected(), a, b)
     if ";" in seg:
         parts = [(a + m.start(), a + m.end()) for m in re.finditer(r"[^;]+", seg)]
     else:
@@ -1458,7 +1504,7 @@ def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = Fal
             continue
         only_places = False
         if items:
-            inside = [p for p in st.ents if p.start < e and s < p.end]
+            inside = [p for p in protected if p.start < e and s < p.end]
             rest = "".join(ch for i, ch in enumerate(text[s:e])
                            if not any(p.start <= s + i < p.end for p in inside))
             only_places = bool(inside) and not any(ch.isalpha() for ch in rest)
@@ -1483,7 +1529,7 @@ _COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards
 
 def _find_priorities(st: _State) -> None:
     text = st.text
-    taken: list[tuple[int, int]] = []
+    taken: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence
     for m in st.scan(_PRIO_INTRO, ("priorit", "heart", "centro", "need", "call", "ask", "urged", "chiest", "chied", "sollecit", "serv", "occorre")):
         s0, s1 = st.sentence_of(m.start())
         strong = bool(re.match(r"(?i)(?:among|priorit|at\s+the\s+heart|al\s+centro|le\s+priorit)", m.group()))
@@ -1494,7 +1540,7 @@ def _find_priorities(st: _State) -> None:
         if b - a < 8:
             continue
         for s, e in _list_items(text, a, b, st):
-            if any(x < e and s < y for x, y in taken):
+            if any(x < e and s < y for x, y in taken.get((s0, s1), ())):
                 continue
             mention = _mention(text, s, e)
             if len(mention.text.split()) < 2:
@@ -1513,11 +1559,11 @@ def _find_priorities(st: _State) -> None:
                 prog = f"{word} {pm.group(2)}"
             voiced = _speaker_near(st, s0, s)
             st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.publisher))
-            taken.append((s, e))
+            taken.setdefault((s0, s1), []).append((s, e))
 
 
 def _speaker_near(st: _State, s0: int, pos: int) -> str | None:
-    cands = [p for p in st.person_spans if s0 <= p.start < pos]
+    cands = [p for p in _near(st.people_sorted(), s0, pos) if s0 <= p.start < pos]
     return max(cands, key=lambda p: p.start).name if cands else None
 
 
@@ -1626,9 +1672,10 @@ def _find_event(st: _State) -> None:
     tm = _TITLE_RE.search(text)
     title = tm.group(1).strip() if tm else None
     speakers: list[str] = []
+    people = sorted(st.person_spans, key=lambda x: x.start)
     for sm in _SPEAKERS_RE.finditer(text):
         a0, a1 = st.sentence_of(sm.start())
-        for p in sorted(st.person_spans, key=lambda x: x.start):
+        for p in _near(people, sm.end(), a1):
             if sm.end() <= p.start < a1 and p.name not in speakers:
                 speakers.append(p.name)
     participants = tuple(dict.fromkeys([*st.people, *speakers]))
@@ -1694,13 +1741,15 @@ _QUOTE_RE = re.compile(r"[“\"«]([^“”\"«»]{30,}?)[”\"»]")
 
 def _find_quotations(st: _State) -> None:
     text = st.text
+    people = sorted(st.person_spans, key=lambda p: p.start)
     for m in _QUOTE_RE.finditer(text):
         if _TITLE_RE.search(text, max(0, m.start() - 40), m.end()):
             continue
-        inside = [p for p in st.person_spans if m.start() <= p.start < m.end()]
-        before = [p for p in st.person_spans if m.start() - 80 <= p.start < m.start()]
+        near = _near(people, m.start() - 80, m.end() + 200)
+        inside = [p for p in near if m.start() <= p.start < m.end()]
+        before = [p for p in near if m.start() - 80 <= p.start < m.start()]
         said = _SAID_AFTER.match(text, m.end())
-        after = [p for p in st.person_spans if said and m.end() <= p.start < said.end() + 40]
+        after = [p for p in near if said and m.end() <= p.start < said.end() + 40]
         if inside:
             speaker: str | None = inside[0].name
         elif after:
