@@ -325,6 +325,9 @@ def test_publisher_is_the_source_or_the_issuing_association() -> None:
              "Source: ACIMIT – Association of Italian Textile Machinery Manufacturers\n")
     assert ex.info.publisher == "ACIMIT"
     assert run("UCIMA news: UCIMA met UCIMA members and Confindustria.").info.publisher == "UCIMA"
+    agency = run("Rome, 3 May 2024\n\nThe Italian Trade Agency announces new missions\n\n"
+                 "The Italian Trade Agency (ICE) will organise missions to India at Fiera Milano.")
+    assert agency.info.publisher == "Italian Trade Agency"
 
 
 # --------------------------------------------------------------------------- segments, markets, statements

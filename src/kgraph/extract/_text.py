@@ -768,12 +768,16 @@ def _document_info(st: _State) -> None:
     if pub is None:
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
-        for sp in st.org_spans:
-            if sp.kind == "TradeAssociation":
-                counts[sp.name] = counts.get(sp.name, 0) + 1
-                first.setdefault(sp.name, sp.start)
-        if counts:
-            pub = max(counts, key=lambda n: (counts[n], -first[n]))
+        # the association named most often; failing that, any issuing body (an agency, a
+        # company), never a venue or a fair
+        for kinds in (("TradeAssociation",), ("GovernmentAgency", "Company", "University", "ResearchCentre")):
+            for sp in st.org_spans:
+                if sp.kind in kinds:
+                    counts[sp.name] = counts.get(sp.name, 0) + 1
+                    first.setdefault(sp.name, sp.start)
+            if counts:
+                pub = max(counts, key=lambda n: (counts[n], -first[n]))
+                break
     st.publisher = pub
     evidence = title_m or (date_ev[0] if date_ev else Mention(text[:0], 0, 0))
     st.info = DocumentInfo(evidence, title=title_m.text if title_m else None, date=st.doc_date,
