@@ -1463,7 +1463,7 @@ def _find_markets(st: _State) -> None:
             if p.name != HOME_COUNTRY:
                 add(p, rel)
     st.facts.extend(rels.values())
-    for market in {r.market for r in rels.values()}:
+    for market in dict.fromkeys(r.market for r in rels.values()):
         entry = gz.place(market)
         ev = rels[next(k for k in rels if k[0] == market)].evidence
         st.facts.append(Place(ev, name=market, kind=entry.kind if entry else "country",
