@@ -622,3 +622,17 @@ def test_a_release_over_a_million_characters_is_extracted(shared_dir: Path) -> N
     assert len(ex.of(Observation)) == 6 and not ex.warnings  # the six figures, repeats merged
     mentions = [f.evidence for f in ex.facts]
     assert all(text[m.start:m.end] == m.text for m in mentions)
+
+
+def test_extraction_does_not_depend_on_the_hash_seed(shared_dir: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from kgraph.model import Document; from kgraph.extract import extract; "
+            "t = open(sys.argv[1], encoding='utf-8').read(); "
+            "ex = extract(Document('r', 'r', t)); print(repr(ex.info) + repr(ex.facts))")
+    path = str(_release(shared_dir, "assomac-2020-11-26-assembly"))
+    outs = {subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(outs) == 1 and "Membership" in outs.pop()
