@@ -636,3 +636,9 @@ def test_extraction_does_not_depend_on_the_hash_seed(shared_dir: Path) -> None:
     outs = {subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(outs) == 1 and "Membership" in outs.pop()
+
+
+def test_a_fair_mentioned_in_passing_in_an_assembly_release_is_no_event() -> None:
+    ex = run("Vigevano, 14 June 2024\n\nAssomac holds its General Assembly\n\nThe General Assembly of "
+             "Assomac was held today. The next edition of SIMAC Tanning Tech will take place in September.")
+    assert [e.kind for e in ex.of(Event)] == ["GeneralAssembly"]

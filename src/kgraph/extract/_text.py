@@ -1700,7 +1700,12 @@ def _find_fair_editions(st: _State) -> None:
     fairs: dict[str, list[_Span]] = {}
     for o in sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start):
         fairs.setdefault(o.name, []).append(o)
+    title = st.info.evidence if st.info and st.info.title else None
+    has_assembly = any(isinstance(f, Event) for f in st.facts)
     for name, mentions in fairs.items():
+        in_title = title is not None and any(title.start <= o.start < title.end for o in mentions)
+        if has_assembly and not in_title:
+            continue  # an assembly release that mentions a fair in passing ("the next SIMAC ...")
         sents = list(dict.fromkeys(st.sentence_of(o.start) for o in mentions))
         year: str | None = None
         for o in mentions:
