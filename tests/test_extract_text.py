@@ -360,6 +360,13 @@ def test_a_plain_need_is_a_priority_only_for_a_specific_lever() -> None:
     assert [p.text for p in ex.of(Priority)] == ["investments in digitisation and training"]
 
 
+def test_italian_market_lists_with_articles() -> None:
+    ex = run("Le esportazioni sono cresciute nei principali mercati di sbocco, come la Germania, la Francia "
+             "e gli Stati Uniti, grazie alla ripresa della domanda.")
+    assert [(m.market, m.relation) for m in ex.of(MarketRelation)] == [
+        ("Germany", "destination"), ("France", "destination"), ("United States", "destination")]
+
+
 def test_first_markets_are_destinations() -> None:
     for text, market in [("Germany remains the first market for Italian machinery.", "Germany"),
                          ("Gli Stati Uniti si confermano il primo mercato di sbocco.", "United States")]:

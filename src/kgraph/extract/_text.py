@@ -1361,7 +1361,8 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
 _DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?(?:\s+[a-z]+)?\s+(?:to|in)|missioni(?:\s+[a-z]+)?\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|results\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?|such\s+as|like|come|quali|including|tra\s+cui|in\s+particolare|sales\s+to|shipments\s+to|vendite\s+verso|followed\s+by|seguit[oaie]\s+da(?:l|lla|i|gli|lle)?)\b")
 _PRIORITY_CUE = re.compile(r"(?i)\b(priorit\w*|key\s+markets?|target\s+markets?|strategic\s+markets?|new\s+outlets|nuovi\s+sbocchi|missions?|missioni|support\s+for\s+exports?|promotion|promozione|mercati\s+(?:chiave|obiettivo|strategici|prioritari)|focus)\b")
 _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
-_LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:the[ \u00a0]+)?$")
+_FIRST_GAP = re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
+_LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 
 
 _COMP_BEFORE = re.compile(r"(?i)(?:['’]s)?[ \u00a0,]*(?:(?:is|was|remains|remain|are|è|resta|rimane)[ \u00a0]+)?(?:(?:the|its|our|their|il|la|i|le|main|largest|biggest|leading|major|strongest|principale|principali|maggiore|maggiori|primo|first|top|chief|fiercest)[ \u00a0]+)*")
@@ -1420,7 +1421,7 @@ def _find_markets(st: _State) -> None:
         if re.match(r"(?i)followed|seguit", m.group()) and not re.search(
                 r"(?i)market|mercat|destination|destinazion|outlet|sbocc", text[s0:s1]):
             continue  # "followed by" lists destinations only in a sentence about markets
-        listed = _list_after(text, m.end(), s1, places, gap=re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:the[ \u00a0]+)?$"))
+        listed = _list_after(text, m.end(), s1, places, gap=_FIRST_GAP)
         if not listed:
             continue
         window = text[s0:m.start()]
