@@ -1759,7 +1759,7 @@ def _find_quotations(st: _State) -> None:
         inside = [p for p in near if m.start() <= p.start < m.end()]
         before = [p for p in near if m.start() - 80 <= p.start < m.start()]
         said = _SAID_AFTER.match(text, m.end())
-        after = [p for p in near if said and m.end() <= p.start < said.end() + 40]
+        after = [p for p in near if said and m.end() <= p.start < said.end() + 60]
         if inside:
             speaker: str | None = inside[0].name
         elif after:
