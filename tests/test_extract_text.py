@@ -649,3 +649,13 @@ def test_a_fair_mentioned_in_passing_in_an_assembly_release_is_no_event() -> Non
     ex = run("Vigevano, 14 June 2024\n\nAssomac holds its General Assembly\n\nThe General Assembly of "
              "Assomac was held today. The next edition of SIMAC Tanning Tech will take place in September.")
     assert [e.kind for e in ex.of(Event)] == ["GeneralAssembly"]
+
+
+def test_institutions_named_in_full_are_organisations() -> None:
+    ex = run("The project involves the University of Padua, the Politecnico di Torino, the Ministry of "
+             "Enterprises and Made in Italy, the Camera di Commercio di Milano and Regione Lombardia.")
+    assert {(o.name, o.type) for o in ex.of(Organisation)} == {
+        ("University of Padua", "University"), ("Politecnico di Torino", "University"),
+        ("Ministry of Enterprises and Made in Italy", "GovernmentAgency"),
+        ("Camera di Commercio di Milano", "GovernmentAgency"), ("Regione Lombardia", "GovernmentAgency")}
+    assert_exact_provenance(ex)

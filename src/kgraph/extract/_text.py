@@ -336,13 +336,23 @@ _COMPANY_RE = re.compile(rf"\b((?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:{_NAME_WO
 _ASSOC_RE = re.compile(rf"\b(?:(?P<acr>[A-Z]{{3,}}),{_SP}+(?:the{_SP}+|l['’])?)?(?P<long>(?:Association|Associazione|Federation|Federazione|Union|Unione)(?:{_SP}+(?:of|of the|dei|degli|delle|della|italiana|italiano|nazionale))?(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|and|e|of|di|per)(?=[ \u00a0,.;:)]|$))+)(?:{_SP}+\((?P<acr2>[A-Z]{{3,}})\))?")
 
 
+# universities, ministries, chambers of commerce, regions named in full
+_INSTITUTION_HEAD = r"(?:University|Polytechnic|Politecnico|Università|Universita|Ministry|Ministero|Chamber|Camera|Region|Regione)"
+_INSTITUTION_RE = re.compile(
+    rf"\b(?:(?:University|Polytechnic|Politecnico|Università|Universita)(?:{_SP}+degli{_SP}+Studi)?{_SP}+(?:of|di|della|dell['’])"
+    rf"|(?:Ministry|Ministero){_SP}+(?:of|for|del|della|dell['’]|degli|delle|dello)"
+    rf"|(?:Chamber{_SP}+of{_SP}+Commerce|Camera{_SP}+di{_SP}+Commercio)(?:{_SP}+(?:of|di))?"
+    rf"|(?:Region|Regione))"
+    rf"(?:{_SP}*(?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:(?:and|e|of|the|di|del|della|delle|dei|degli){_SP}+)?(?!{_INSTITUTION_HEAD}\b)(?:{_NAME_WORD}|[A-Z]{{2,}}))*)")
+
+
 def _org_type_of(name: str) -> str:
     n = name.lower()
     if re.search(r"associa|federa|confedera|union|unione|confindustria", n):
         return "TradeAssociation"
     if re.search(r"universit|politecnico|polytechnic", n):
         return "University"
-    if re.search(r"ministry|ministero|agency|agenzia", n):
+    if re.search(r"ministry|ministero|agency|agenzia|chamber of commerce|camera di commercio|\bregion|\bregione", n):
         return "GovernmentAgency"
     if re.search(r"\bfair\b|\bfiera\b|\bexpo\b", n):
         return "TradeFair"
@@ -386,6 +396,16 @@ def _find_organisations(st: _State) -> None:
         name = acr or long
         st.add_org(name, "TradeAssociation", m.start(), m.end(), aliases=(long,) if acr else ())
         taken.append((m.start(), m.end()))
+    for m in _INSTITUTION_RE.finditer(text):
+        raw = m.group()
+        # "the Camera di Commercio di Milano and Regione Lombardia" are two institutions
+        cut = re.search(r"[ \u00a0]+(?:and|e)[ \u00a0]+(?=(?:University|Polytechnic|Politecnico|Università|Ministry|Ministero|Chamber|Camera|Region|Regione)\b)", raw)
+        raw = (raw[:cut.start()] if cut else raw).rstrip()
+        end = m.start() + len(raw)
+        if free(m.start(), end):
+            name = re.sub(r"[ \u00a0]+", " ", raw)
+            st.add_org(name, _org_type_of(name), m.start(), end)
+            taken.append((m.start(), end))
     # "(Brustia Alfameccanica)" after a person and "President of Foo Bar" are handled with roles
 
 
