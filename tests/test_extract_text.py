@@ -659,3 +659,30 @@ def test_institutions_named_in_full_are_organisations() -> None:
         ("Ministry of Enterprises and Made in Italy", "GovernmentAgency"),
         ("Camera di Commercio di Milano", "GovernmentAgency"), ("Regione Lombardia", "GovernmentAgency")}
     assert_exact_provenance(ex)
+
+
+def test_an_italian_sector_release() -> None:
+    """An Italian account of the founding release's facts (hand-written, tests/data)."""
+    text = (Path(__file__).parent / "data" / "assomac-sector-2024-italian-probe.txt").read_text(encoding="utf-8")
+    ex = run(text)
+    assert_exact_provenance(ex)
+    assert ex.document.language == "it"
+    sector = "footwear, leather goods and tannery machinery"
+    obs = {(o.indicator, o.scope, o.value, o.qualifiers) for o in ex.of(Observation)}
+    assert obs == {("turnover_change", sector, Decimal("-12"), ()),
+                   ("turnover", sector, Decimal("575000000"), ("estimated",)),
+                   ("world_export_share", sector, Decimal("30"), ()),
+                   ("world_export_share", "tannery machinery", Decimal("52"), ()),
+                   ("world_export_share", "leather goods machinery", Decimal("35"), ()),
+                   ("world_export_share", "footwear machinery", Decimal("12"), ())}
+    mems = {(m.person, m.role, m.organisation, m.unit) for m in ex.of(Membership)}
+    assert ("Maurizio Forte", "Director General", "Italian Trade Agency", "Dipartimento Promozione Export") in mems
+    assert ("Giuliano Noci", "Professor di Strategia e Marketing", "Milan Polytechnic", None) in mems
+    assert len(mems) == 3
+    assert {d.text for d in ex.of(Driver)} == {
+        "rallentamento degli investimenti nella filiera della moda", "instabilità geopolitica",
+        "inflazione", "contrazione dei consumi", "inasprimento delle barriere commerciali"}
+    assert {(m.market, m.relation) for m in ex.of(MarketRelation)} == {
+        ("Italy", "domestic"), ("China", "competitor"), ("Africa", "export_priority"),
+        ("India", "export_priority"), ("South-East Asia", "export_priority"), ("South America", "export_priority")}
+    assert len(ex.of(Priority)) == 4

@@ -459,7 +459,7 @@ _NOT_NAME_START = frozenset(
     "General Managing Vice Chair Assembly Department Export Economics".split())
 _PERSON_RE = re.compile(rf"{_NAME_WORD}(?:{_SP}+(?:(?:de|di|da|del|della|dei|van|von|der|dos|du|le|la){_SP}+)?{_NAME_WORD}){{1,3}}")
 _UNIT_WORDS = re.compile(r"(?i)\b(department|division|office|unit|section|directorate|dipartimento|ufficio|divisione|sezione|direzione|area|servizio)\b")
-_CONNECT_TAIL = re.compile(rf"(?i){_SP}*(?:,{_SP}*)?\b(?:of|at|for|in|di|del|della|dell['’]|dei|degli|per|presso)(?:{_SP}+(?:the|il|la|l['’]))?{_SP}*$")
+_CONNECT_TAIL = re.compile(rf"(?i){_SP}*(?:,{_SP}*)?\b(?:of|at|for|in|di|del|della|dello|dell['’]|dei|degli|delle|per|presso|al|allo|alla|all['’]|ai|agli|alle|nel|nella|nello|nell['’])(?:{_SP}+(?:the|il|la|lo|l['’]))?{_SP}*$")
 _NAME_LIST = rf"{_PERSON_RE.pattern}(?:(?:,{_SP}*|{_SP}+(?:and|e){_SP}+){_PERSON_RE.pattern})*"
 # "elected X as the new", "appointed A and B as", "X was re-elected", "X è stata eletta",
 # "ha eletto X nuova", "A succeeds B as"
@@ -483,7 +483,8 @@ def _person_name_at(st: _State, pos: int, *, backwards: bool = False) -> _Span |
             words = m.group().split()
             while words and words[0] in _NOT_NAME_START:
                 words = words[1:]
-            if len(words) >= 2 and not _overlaps_entity(st, pos - len(" ".join(words)), pos):
+            if len(words) >= 2 and not _overlaps_entity(st, pos - len(" ".join(words)), pos) \
+                    and not _UNIT_WORDS.search(" ".join(words)):
                 name = " ".join(words)
                 return _Span(pos - len(name), pos, name)
         m2 = re.search(rf"({_NAME_WORD})$", window)
@@ -493,7 +494,7 @@ def _person_name_at(st: _State, pos: int, *, backwards: bool = False) -> _Span |
                 return _Span(pos - len(m2.group(1)), pos, known)
         return None
     pm = _PERSON_RE.match(text, pos)
-    if pm and pm.group().split()[0] not in _NOT_NAME_START:
+    if pm and pm.group().split()[0] not in _NOT_NAME_START and not _UNIT_WORDS.search(pm.group()):
         name = pm.group()
         # a name never runs into an organisation or place: "Brustia Alfameccanica" after "Maria Vittoria Brustia"
         if not _overlaps_entity(st, pm.start(), pm.end()):
@@ -1253,7 +1254,7 @@ def _base_of(key: str) -> str | None:
     return None
 
 
-_COMPLEMENT = re.compile(r"(?i)\b(?:of|della|del|dello|dei|degli|delle|of[ \u00a0]+total|of[ \u00a0]+that|of[ \u00a0]+the)[ \u00a0]+$|dell['’]$")
+_COMPLEMENT = re.compile(r"(?i)%[ \u00a0]*(?:(?:of|della|del|dello|dei|degli|delle)(?:[ \u00a0]+(?:total|that|the))?[ \u00a0]+|dell['’])$")
 # "the index", "the decline": a sentence that goes on about the figure before it
 _ANAPHORA = re.compile(r"(?i)\b(?:index|indice|(?:the|this|that|il|la|questo|questa|tale)[ \u00a0]+(?:decline|drop|fall|decrease|growth|increase|rise|contraction|downturn|trend|calo|crescita|aumento|flessione|contrazione|andamento)|l['’](?:aumento|andamento|indice))\b")
 
@@ -1285,7 +1286,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     sent_c = _sales_as_topic(st, _cues(text, s0, s1, bases), bases)
     # no cue in the clause: the subject the figure belongs to, i.e. the nearest cue before it
     # that is not a complement ("86% of production", "pari al 75% della produzione")
-    subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 12), c[0])]
+    subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 20), c[0])]
     before = [c for c in subjects if c[1] <= f.start]
     base = _nearest(base_c, f.start, f.end) or (before[-1][2] if before else None) \
         or (subjects[0][2] if subjects else None)
@@ -1295,7 +1296,8 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         b = base or context_base
         return f"{b}_index" if b else None
     # percentages: a share, a change, or the same indicator as the figure before
-    share_c = _cues(text, c0, c1, shares)
+    # "86% of total orders", "pari al 75% della produzione": a share cue follows its figure
+    share_c = [c for c in _cues(text, c0, c1, shares) if c[0] >= f.end]
     changed = f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1)
     if share_c and not f.signed:
         key = _nearest(share_c, f.start, f.end)
@@ -1604,7 +1606,7 @@ def _find_drivers(st: _State) -> None:
     for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "marked", "segnat", "influenced", "weighed", "dovut", "amid", "in the face", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat")):
         _, s1 = st.sentence_of(m.start())
         a = m.end()
-        end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con)\b", text[a:s1])
+        end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia)\b", text[a:s1])
         b = a + end_m.start() if end_m else s1
         for s, e in _list_items(text, a, b, st, bare_nouns=True) if b > a else []:
             if _CLAUSE_START.match(text[s:e].strip(" \u00a0")) or _FINITE_VERB.search(text, s, e):
