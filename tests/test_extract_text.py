@@ -686,3 +686,17 @@ def test_an_italian_sector_release() -> None:
         ("Italy", "domestic"), ("China", "competitor"), ("Africa", "export_priority"),
         ("India", "export_priority"), ("South-East Asia", "export_priority"), ("South America", "export_priority")}
     assert len(ex.of(Priority)) == 4
+
+
+def test_segment_breakdowns_carry_the_indicator_over() -> None:
+    ex = run("MILAN, 4 May 2024\n\nACIMIT: textile machinery exports\n\nIn 2023 exports of Italian textile "
+             "machinery fell by 5%. Spinning machinery grew by 3%, while weaving and knitting machinery "
+             "dropped by 8% and finishing machinery by 2%.")
+    assert [(s.name, s.kind) for s in ex.of(Segment)] == [
+        ("textile machinery", "sector"), ("spinning machinery", "segment"),
+        ("weaving and knitting machinery", "segment"), ("finishing machinery", "segment")]
+    assert {(o.indicator, o.scope, o.value) for o in ex.of(Observation)} == {
+        ("exports_change", "textile machinery", Decimal("-5")),
+        ("exports_change", "spinning machinery", Decimal("3")),
+        ("exports_change", "weaving and knitting machinery", Decimal("-8")),
+        ("exports_change", "finishing machinery", Decimal("-2"))}

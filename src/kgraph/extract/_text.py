@@ -862,6 +862,8 @@ def _find_segments(st: _State) -> None:
     if spans:
         widest = max(int(s.kind) for s in spans)
         sector = next(s.name for s in spans if int(s.kind) == widest)
+        if pub and pub.sector and any(s.name == pub.sector for s in spans):
+            sector = pub.sector  # the issuing association's own sector, when the text names it
     for m in st.scan(stand, _standalone_triggers()):
         if not any(s.start < m.end() and m.start() < s.end for s in spans):
             spans.append(_Span(m.start(), m.end(), table["__standalone__" + m.group(1).lower()], "1"))
@@ -1305,7 +1307,11 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
             return f"{base}_share" if base else None
         return key
     if changed:
-        b = base or (context_base if _ANAPHORA.search(text, s0, s1) else None)
+        # no cue of its own: carry the topic over when the sentence points back ("the index",
+        # "the decline") or breaks the figure down by segment ("spinning machinery grew by 3%")
+        goes_on = _ANAPHORA.search(text, s0, s1) or any(
+            sg.kind == "segment" for sg in _within(st.segments, s0, s1))
+        b = base or (context_base if goes_on else None)
         return f"{b}_change" if b else None
     sent_share = _cues(text, s0, s1, shares)
     sent_share = [c for c in sent_share if c[2] != "base_share"]
