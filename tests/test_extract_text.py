@@ -183,6 +183,8 @@ def _roles(text: str) -> set[tuple[str, str, str]]:
      ("Marco Salvadè", "President", "ACIMIT")),
     ("Le dichiarazioni di Marco Salvadè, presidente ACIMIT, sono state chiare.",
      ("Marco Salvadè", "President", "ACIMIT")),
+    ("Anna-Maria De Santis, President of UCIMA, opened the session.",
+     ("Anna-Maria De Santis", "President", "UCIMA")),
 ])
 def test_role_patterns(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _roles(text)

@@ -330,7 +330,7 @@ class _State:
 # --------------------------------------------------------------------------- organisations
 
 
-_NAME_WORD = r"[A-ZÀ-Ý][a-zà-öø-ÿ'’]+"
+_NAME_WORD = r"[A-ZÀ-Ý][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-öø-ÿ'’]+)?"
 _CAP_SEQ = rf"{_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&|(?:of|di|de|del|della|per|and|e|for)(?={_SP}+[A-Z])))*"
 _COMPANY_RE = re.compile(rf"\b((?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&))*),?{_SP}+(S\.p\.A\.|S\.r\.l\.|SpA|Srl|S\.p\.a\.|S\.a\.s\.|GmbH|Ltd\.?|Inc\.|AG|Co\.)")
 _ASSOC_RE = re.compile(rf"\b(?:(?P<acr>[A-Z]{{3,}}),{_SP}+(?:the{_SP}+|l['’])?)?(?P<long>(?:Association|Associazione|Federation|Federazione|Union|Unione)(?:{_SP}+(?:of|of the|dei|degli|delle|della|italiana|italiano|nazionale))?(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|and|e|of|di|per)(?=[ \u00a0,.;:)]|$))+)(?:{_SP}+\((?P<acr2>[A-Z]{{3,}})\))?")
