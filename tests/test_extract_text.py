@@ -183,6 +183,8 @@ def _roles(text: str) -> set[tuple[str, str, str]]:
      ("Marco Salvadè", "President", "ACIMIT")),
     ("Le dichiarazioni di Marco Salvadè, presidente ACIMIT, sono state chiare.",
      ("Marco Salvadè", "President", "ACIMIT")),
+    ("Anna-Maria De Santis, President of UCIMA, opened the session.",
+     ("Anna-Maria De Santis", "President", "UCIMA")),
 ])
 def test_role_patterns(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _roles(text)
@@ -325,6 +327,9 @@ def test_publisher_is_the_source_or_the_issuing_association() -> None:
              "Source: ACIMIT – Association of Italian Textile Machinery Manufacturers\n")
     assert ex.info.publisher == "ACIMIT"
     assert run("UCIMA news: UCIMA met UCIMA members and Confindustria.").info.publisher == "UCIMA"
+    agency = run("Rome, 3 May 2024\n\nThe Italian Trade Agency announces new missions\n\n"
+                 "The Italian Trade Agency (ICE) will organise missions to India at Fiera Milano.")
+    assert agency.info.publisher == "Italian Trade Agency"
 
 
 # --------------------------------------------------------------------------- segments, markets, statements
@@ -355,6 +360,13 @@ def test_a_plain_need_is_a_priority_only_for_a_specific_lever() -> None:
     ex = run("“To grow we need investments in digitisation and training, but to do so we need cohesion, "
              "investment and a long-term vision”, he said.")
     assert [p.text for p in ex.of(Priority)] == ["investments in digitisation and training"]
+
+
+def test_italian_market_lists_with_articles() -> None:
+    ex = run("Le esportazioni sono cresciute nei principali mercati di sbocco, come la Germania, la Francia "
+             "e gli Stati Uniti, grazie alla ripresa della domanda.")
+    assert [(m.market, m.relation) for m in ex.of(MarketRelation)] == [
+        ("Germany", "destination"), ("France", "destination"), ("United States", "destination")]
 
 
 def test_first_markets_are_destinations() -> None:
@@ -608,3 +620,85 @@ def test_fair_organiser_and_date_range_and_followed_by_markets() -> None:
     assert (ev.kind, ev.organiser, ev.date, ev.title) == ("TradeFairEdition", "Promaplast", dt.date(2025, 9, 15), "Plast 2025")
     assert "Promaplast" in {o.name for o in ex.of(Organisation)}
     assert_exact_provenance(ex)
+
+
+@pytest.mark.slow
+def test_a_release_over_a_million_characters_is_extracted(shared_dir: Path) -> None:
+    """spaCy's default 1,000,000-character guard is for parsers; a blank tokenizer is fine."""
+    text = (_release(shared_dir, FOUNDING).read_text(encoding="utf-8") + "\n\n") * 240
+    assert len(text) > 1_000_000
+    ex = run(text)
+    assert len(ex.of(Observation)) == 6 and not ex.warnings  # the six figures, repeats merged
+    mentions = [f.evidence for f in ex.facts]
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+
+
+def test_extraction_does_not_depend_on_the_hash_seed(shared_dir: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from kgraph.model import Document; from kgraph.extract import extract; "
+            "t = open(sys.argv[1], encoding='utf-8').read(); "
+            "ex = extract(Document('r', 'r', t)); print(repr(ex.info) + repr(ex.facts))")
+    path = str(_release(shared_dir, "assomac-2020-11-26-assembly"))
+    outs = {subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(outs) == 1 and "Membership" in outs.pop()
+
+
+def test_a_fair_mentioned_in_passing_in_an_assembly_release_is_no_event() -> None:
+    ex = run("Vigevano, 14 June 2024\n\nAssomac holds its General Assembly\n\nThe General Assembly of "
+             "Assomac was held today. The next edition of SIMAC Tanning Tech will take place in September.")
+    assert [e.kind for e in ex.of(Event)] == ["GeneralAssembly"]
+
+
+def test_institutions_named_in_full_are_organisations() -> None:
+    ex = run("The project involves the University of Padua, the Politecnico di Torino, the Ministry of "
+             "Enterprises and Made in Italy, the Camera di Commercio di Milano and Regione Lombardia.")
+    assert {(o.name, o.type) for o in ex.of(Organisation)} == {
+        ("University of Padua", "University"), ("Politecnico di Torino", "University"),
+        ("Ministry of Enterprises and Made in Italy", "GovernmentAgency"),
+        ("Camera di Commercio di Milano", "GovernmentAgency"), ("Regione Lombardia", "GovernmentAgency")}
+    assert_exact_provenance(ex)
+
+
+def test_an_italian_sector_release() -> None:
+    """An Italian account of the founding release's facts (hand-written, tests/data)."""
+    text = (Path(__file__).parent / "data" / "assomac-sector-2024-italian-probe.txt").read_text(encoding="utf-8")
+    ex = run(text)
+    assert_exact_provenance(ex)
+    assert ex.document.language == "it"
+    sector = "footwear, leather goods and tannery machinery"
+    obs = {(o.indicator, o.scope, o.value, o.qualifiers) for o in ex.of(Observation)}
+    assert obs == {("turnover_change", sector, Decimal("-12"), ()),
+                   ("turnover", sector, Decimal("575000000"), ("estimated",)),
+                   ("world_export_share", sector, Decimal("30"), ()),
+                   ("world_export_share", "tannery machinery", Decimal("52"), ()),
+                   ("world_export_share", "leather goods machinery", Decimal("35"), ()),
+                   ("world_export_share", "footwear machinery", Decimal("12"), ())}
+    mems = {(m.person, m.role, m.organisation, m.unit) for m in ex.of(Membership)}
+    assert ("Maurizio Forte", "Director General", "Italian Trade Agency", "Dipartimento Promozione Export") in mems
+    assert ("Giuliano Noci", "Professor di Strategia e Marketing", "Milan Polytechnic", None) in mems
+    assert len(mems) == 3
+    assert {d.text for d in ex.of(Driver)} == {
+        "rallentamento degli investimenti nella filiera della moda", "instabilità geopolitica",
+        "inflazione", "contrazione dei consumi", "inasprimento delle barriere commerciali"}
+    assert {(m.market, m.relation) for m in ex.of(MarketRelation)} == {
+        ("Italy", "domestic"), ("China", "competitor"), ("Africa", "export_priority"),
+        ("India", "export_priority"), ("South-East Asia", "export_priority"), ("South America", "export_priority")}
+    assert len(ex.of(Priority)) == 4
+
+
+def test_segment_breakdowns_carry_the_indicator_over() -> None:
+    ex = run("MILAN, 4 May 2024\n\nACIMIT: textile machinery exports\n\nIn 2023 exports of Italian textile "
+             "machinery fell by 5%. Spinning machinery grew by 3%, while weaving and knitting machinery "
+             "dropped by 8% and finishing machinery by 2%.")
+    assert [(s.name, s.kind) for s in ex.of(Segment)] == [
+        ("textile machinery", "sector"), ("spinning machinery", "segment"),
+        ("weaving and knitting machinery", "segment"), ("finishing machinery", "segment")]
+    assert {(o.indicator, o.scope, o.value) for o in ex.of(Observation)} == {
+        ("exports_change", "textile machinery", Decimal("-5")),
+        ("exports_change", "spinning machinery", Decimal("3")),
+        ("exports_change", "weaving and knitting machinery", Decimal("-8")),
+        ("exports_change", "finishing machinery", Decimal("-2"))}

@@ -398,7 +398,7 @@ def _score_people(ex: Extraction, recs: list[dict[str, Any]], names: _Names) -> 
             return role is None and names.same(person, p.name)
         if role is None or not names.same(person, p.person):
             return False
-        if not names.same(role.get("organisation"), p.organisation):
+        if role.get("organisation") and not names.same(role.get("organisation"), p.organisation):
             return False
         if not _words(role.get("role")) <= _words(p.role):
             return False
@@ -497,7 +497,7 @@ def _score_observations(ex: Extraction, recs: list[dict[str, Any]], names: _Name
     def main_ok(g: dict[str, Any], p: Observation) -> bool:
         if str(g.get("indicator")) != p.indicator or str(g.get("period")) != p.period:
             return False
-        if _norm(g.get("scope")) != _norm(p.scope):
+        if g.get("scope") and _norm(g.get("scope")) != _norm(p.scope):
             return False
         gv = _number(g.get("value"))
         if gv is None or not _close(Decimal(p.value), gv):
@@ -537,7 +537,7 @@ def _score_markets(ex: Extraction, recs: list[dict[str, Any]], names: _Names) ->
     preds = _unique(ex.of(MarketRelation), lambda m: (_norm(m.market), m.relation))
 
     def ok(g: dict[str, Any], p: MarketRelation) -> bool:
-        return (g.get("relation") == p.relation
+        return ((not g.get("relation") or g.get("relation") == p.relation)
                 and any(names.same(n, p.market) for n in [g.get("name"), *(g.get("aliases") or [])]))
 
     return _tally(recs, preds, ok, lambda g: f"{g.get('name')} ({g.get('relation')})",

@@ -90,7 +90,11 @@ def _mention(text: str, start: int, end: int) -> Mention:
 def _nlp(lang: str) -> Any:
     import spacy
 
-    return spacy.blank(lang)
+    nlp = spacy.blank(lang)
+    # only the tokenizer runs, so the 1,000,000-character guard (meant for parsers) does not apply;
+    # the reader's size limit bounds the input
+    nlp.max_length = 100_000_000
+    return nlp
 
 
 @lru_cache(maxsize=8)
@@ -167,17 +171,26 @@ def _clauses(text: str, start: int, end: int, protected: list[_Span], *, conj: b
     if conj:
         sep += r"|[ \u00a0](?:and|e|ed)[ \u00a0]"
     cuts = [start]
+    local = _near(protected, start, end)
     for m in re.finditer(sep, text[start:end]):
         a = start + m.start()
-        if any(p.start < a < p.end for p in protected):
+        if any(p.start < a < p.end for p in local):
             continue
         cuts.append(a)
     cuts.append(end)
     return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i + 1] > cuts[i]]
 
 
-def _within(spans: Iterable[_Span], start: int, end: int) -> list[_Span]:
-    return [s for s in spans if s.start >= start and s.end <= end]
+def _near(spans: list[_Span], start: int, end: int) -> list[_Span]:
+    """Spans of a start-sorted list that may overlap [start, end) (names are < 300 characters)."""
+    i = bisect.bisect_left(spans, start - 300, key=lambda s: s.start)
+    j = bisect.bisect_right(spans, end, key=lambda s: s.start)
+    return spans[i:j]
+
+
+def _within(spans: list[_Span], start: int, end: int) -> list[_Span]:
+    """Spans of a start-sorted list lying inside [start, end)."""
+    return [s for s in _near(spans, start, end) if s.start >= start and s.end <= end]
 
 
 # --------------------------------------------------------------------------- dates
@@ -239,6 +252,11 @@ class _State:
     warnings: list[str] = field(default_factory=list)
     surnames: dict[str, str] = field(default_factory=dict)  # surname -> full name written elsewhere
     _figs: list[_Figure] | None = None
+    _places: list[_Span] | None = None
+    _lower: str | None = None
+    _protected: list[_Span] | None = None
+    _orgs_sorted: list[_Span] | None = None
+    _people_sorted: list[_Span] | None = None
 
     def figures(self) -> list[_Figure]:
         if self._figs is None:
@@ -250,7 +268,7 @@ class _State:
 
         Running the wide alternations only where a cue word can start keeps extraction fast.
         """
-        lower = self.text.lower()
+        lower = self.lower()
         if len(lower) != len(self.text):  # case folding changed lengths: scan everything
             yield from rx.finditer(self.text)
             return
@@ -267,7 +285,20 @@ class _State:
         return pos, pos
 
     def places(self) -> list[_Span]:
-        return [s for s in self.ents if s.kind.startswith("place:")]
+        if self._places is None:
+            self._places = [s for s in self.ents if s.kind.startswith("place:")]
+        return self._places
+
+    def protected(self) -> list[_Span]:
+        """Entity and segment spans, sorted: list splitting never cuts inside them."""
+        if self._protected is None:
+            self._protected = sorted([*self.ents, *self.segments], key=lambda s: s.start)
+        return self._protected
+
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
 
     def add_org(self, name: str, type_: str, start: int, end: int, aliases: tuple[str, ...] = (),
                 city: str | None = None) -> None:
@@ -276,9 +307,21 @@ class _State:
             self.orgs[name] = Organisation(_mention(self.text, start, end), name=name, type=type_,
                                            aliases=aliases, city=city)
 
+    def orgs_sorted(self) -> list[_Span]:
+        """Organisation mentions sorted by start (re-sorted only when mentions were added)."""
+        if self._orgs_sorted is None or len(self._orgs_sorted) != len(self.org_spans):
+            self._orgs_sorted = sorted(self.org_spans, key=lambda x: x.start)
+        return self._orgs_sorted
+
+    def people_sorted(self) -> list[_Span]:
+        """Person mentions sorted by start (re-sorted only when mentions were added)."""
+        if self._people_sorted is None or len(self._people_sorted) != len(self.person_spans):
+            self._people_sorted = sorted(self.person_spans, key=lambda x: x.start)
+        return self._people_sorted
+
     def org_at(self, pos: int, *, max_gap: int = 0) -> _Span | None:
         """The organisation mention starting at ``pos`` (after up to ``max_gap`` characters)."""
-        for s in sorted(self.org_spans, key=lambda x: x.start):
+        for s in _near(self.orgs_sorted(), pos, pos + max_gap):
             if pos <= s.start <= pos + max_gap:
                 return s
         return None
@@ -287,10 +330,20 @@ class _State:
 # --------------------------------------------------------------------------- organisations
 
 
-_NAME_WORD = r"[A-ZÀ-Ý][a-zà-öø-ÿ'’]+"
+_NAME_WORD = r"[A-ZÀ-Ý][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-öø-ÿ'’]+)?"
 _CAP_SEQ = rf"{_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&|(?:of|di|de|del|della|per|and|e|for)(?={_SP}+[A-Z])))*"
 _COMPANY_RE = re.compile(rf"\b((?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&))*),?{_SP}+(S\.p\.A\.|S\.r\.l\.|SpA|Srl|S\.p\.a\.|S\.a\.s\.|GmbH|Ltd\.?|Inc\.|AG|Co\.)")
 _ASSOC_RE = re.compile(rf"\b(?:(?P<acr>[A-Z]{{3,}}),{_SP}+(?:the{_SP}+|l['’])?)?(?P<long>(?:Association|Associazione|Federation|Federazione|Union|Unione)(?:{_SP}+(?:of|of the|dei|degli|delle|della|italiana|italiano|nazionale))?(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|and|e|of|di|per)(?=[ \u00a0,.;:)]|$))+)(?:{_SP}+\((?P<acr2>[A-Z]{{3,}})\))?")
+
+
+# universities, ministries, chambers of commerce, regions named in full
+_INSTITUTION_HEAD = r"(?:University|Polytechnic|Politecnico|Università|Universita|Ministry|Ministero|Chamber|Camera|Region|Regione)"
+_INSTITUTION_RE = re.compile(
+    rf"\b(?:(?:University|Polytechnic|Politecnico|Università|Universita)(?:{_SP}+degli{_SP}+Studi)?{_SP}+(?:of|di|della|dell['’])"
+    rf"|(?:Ministry|Ministero){_SP}+(?:of|for|del|della|dell['’]|degli|delle|dello)"
+    rf"|(?:Chamber{_SP}+of{_SP}+Commerce|Camera{_SP}+di{_SP}+Commercio)(?:{_SP}+(?:of|di))?"
+    rf"|(?:Region|Regione))"
+    rf"(?:{_SP}*(?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:(?:and|e|of|the|di|del|della|delle|dei|degli){_SP}+)?(?!{_INSTITUTION_HEAD}\b)(?:{_NAME_WORD}|[A-Z]{{2,}}))*)")
 
 
 def _org_type_of(name: str) -> str:
@@ -299,7 +352,7 @@ def _org_type_of(name: str) -> str:
         return "TradeAssociation"
     if re.search(r"universit|politecnico|polytechnic", n):
         return "University"
-    if re.search(r"ministry|ministero|agency|agenzia", n):
+    if re.search(r"ministry|ministero|agency|agenzia|chamber of commerce|camera di commercio|\bregion|\bregione", n):
         return "GovernmentAgency"
     if re.search(r"\bfair\b|\bfiera\b|\bexpo\b", n):
         return "TradeFair"
@@ -316,7 +369,7 @@ def _find_organisations(st: _State) -> None:
         start, end, name = sp.start, sp.end, sp.name
         # a territorial association: "Assolombarda Pavia", "Confindustria Bergamo"
         if type_ == "TradeAssociation":
-            nxt = next((p for p in st.ents if p.start == end + 1 and p.kind == "place:city"), None)
+            nxt = next((p for p in _near(st.ents, end, end + 2) if p.start == end + 1 and p.kind == "place:city"), None)
             if nxt and text[end] in " \u00a0":
                 end, name = nxt.end, f"{sp.name} {nxt.name}"
                 st.add_org(name, type_, start, end)
@@ -343,6 +396,16 @@ def _find_organisations(st: _State) -> None:
         name = acr or long
         st.add_org(name, "TradeAssociation", m.start(), m.end(), aliases=(long,) if acr else ())
         taken.append((m.start(), m.end()))
+    for m in _INSTITUTION_RE.finditer(text):
+        raw = m.group()
+        # "the Camera di Commercio di Milano and Regione Lombardia" are two institutions
+        cut = re.search(r"[ \u00a0]+(?:and|e)[ \u00a0]+(?=(?:University|Polytechnic|Politecnico|Università|Ministry|Ministero|Chamber|Camera|Region|Regione)\b)", raw)
+        raw = (raw[:cut.start()] if cut else raw).rstrip()
+        end = m.start() + len(raw)
+        if free(m.start(), end):
+            name = re.sub(r"[ \u00a0]+", " ", raw)
+            st.add_org(name, _org_type_of(name), m.start(), end)
+            taken.append((m.start(), end))
     # "(Brustia Alfameccanica)" after a person and "President of Foo Bar" are handled with roles
 
 
@@ -396,7 +459,7 @@ _NOT_NAME_START = frozenset(
     "General Managing Vice Chair Assembly Department Export Economics".split())
 _PERSON_RE = re.compile(rf"{_NAME_WORD}(?:{_SP}+(?:(?:de|di|da|del|della|dei|van|von|der|dos|du|le|la){_SP}+)?{_NAME_WORD}){{1,3}}")
 _UNIT_WORDS = re.compile(r"(?i)\b(department|division|office|unit|section|directorate|dipartimento|ufficio|divisione|sezione|direzione|area|servizio)\b")
-_CONNECT_TAIL = re.compile(rf"(?i){_SP}*(?:,{_SP}*)?\b(?:of|at|for|in|di|del|della|dell['’]|dei|degli|per|presso)(?:{_SP}+(?:the|il|la|l['’]))?{_SP}*$")
+_CONNECT_TAIL = re.compile(rf"(?i){_SP}*(?:,{_SP}*)?\b(?:of|at|for|in|di|del|della|dello|dell['’]|dei|degli|delle|per|presso|al|allo|alla|all['’]|ai|agli|alle|nel|nella|nello|nell['’])(?:{_SP}+(?:the|il|la|lo|l['’]))?{_SP}*$")
 _NAME_LIST = rf"{_PERSON_RE.pattern}(?:(?:,{_SP}*|{_SP}+(?:and|e){_SP}+){_PERSON_RE.pattern})*"
 # "elected X as the new", "appointed A and B as", "X was re-elected", "X è stata eletta",
 # "ha eletto X nuova", "A succeeds B as"
@@ -420,7 +483,8 @@ def _person_name_at(st: _State, pos: int, *, backwards: bool = False) -> _Span |
             words = m.group().split()
             while words and words[0] in _NOT_NAME_START:
                 words = words[1:]
-            if len(words) >= 2 and not _overlaps_entity(st, pos - len(" ".join(words)), pos):
+            if len(words) >= 2 and not _overlaps_entity(st, pos - len(" ".join(words)), pos) \
+                    and not _UNIT_WORDS.search(" ".join(words)):
                 name = " ".join(words)
                 return _Span(pos - len(name), pos, name)
         m2 = re.search(rf"({_NAME_WORD})$", window)
@@ -430,7 +494,7 @@ def _person_name_at(st: _State, pos: int, *, backwards: bool = False) -> _Span |
                 return _Span(pos - len(m2.group(1)), pos, known)
         return None
     pm = _PERSON_RE.match(text, pos)
-    if pm and pm.group().split()[0] not in _NOT_NAME_START:
+    if pm and pm.group().split()[0] not in _NOT_NAME_START and not _UNIT_WORDS.search(pm.group()):
         name = pm.group()
         # a name never runs into an organisation or place: "Brustia Alfameccanica" after "Maria Vittoria Brustia"
         if not _overlaps_entity(st, pm.start(), pm.end()):
@@ -448,8 +512,8 @@ def _clean_name(name: str) -> str:
 
 
 def _overlaps_entity(st: _State, a: int, b: int) -> bool:
-    return any(s.start < b and a < s.end for s in st.ents) or any(
-        s.start < b and a < s.end for s in st.org_spans)
+    return any(s.start < b and a < s.end for s in _near(st.ents, a, b)) or any(
+        s.start < b and a < s.end for s in _near(st.orgs_sorted(), a, b))
 
 
 def _known_surname(st: _State, word: str) -> str | None:
@@ -481,7 +545,7 @@ def _add_person(st: _State, sp: _Span) -> None:
 
 
 def _nearest_org_before(st: _State, pos: int, lo: int) -> _Span | None:
-    cands = [s for s in st.org_spans if lo <= s.start and s.end <= pos and s.kind != "Venue"]
+    cands = [s for s in _near(st.orgs_sorted(), lo, pos) if lo <= s.start and s.end <= pos and s.kind != "Venue"]
     return max(cands, key=lambda s: s.end) if cands else None
 
 
@@ -493,15 +557,15 @@ def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
     text = st.text
     stop = re.search(r"[.;:]|,[ \u00a0](?=(?:and|e)?[ \u00a0]*[A-Z][a-z]+[ \u00a0][A-Z])|[“\"]", text[pos:limit])
     hard = pos + stop.start() if stop else limit
-    cands = sorted((s for s in st.org_spans if pos <= s.start < hard), key=lambda s: s.start)
+    cands = [s for s in _near(st.orgs_sorted(), pos, hard) if pos <= s.start < hard]
     between_quoted = re.compile(r"[“\"][^”\"]{1,60}[”\"]")
     if not cands:
         # quoted unit names may sit between the role and the organisation
         seg = text[pos:limit]
         q = between_quoted.search(seg)
         if q and q.start() < 40:
-            cands = sorted((s for s in st.org_spans if pos + q.end() <= s.start < limit
-                            and not re.search(r"[.;]", text[pos + q.end():s.start])), key=lambda s: s.start)
+            cands = [s for s in _near(st.orgs_sorted(), pos + q.end(), limit) if pos + q.end() <= s.start < limit
+                     and not re.search(r"[.;]", text[pos + q.end():s.start])]
     if cands:
         org = cands[0]
         between = text[pos:org.start]
@@ -660,10 +724,11 @@ def _find_people(st: _State) -> None:
             del merged[key]
     st.memberships = list(merged.values())
     # surname-only references ("President Bergozza concluded") for quotations
+    covered = sorted(st.person_spans, key=lambda p: p.start)
     for name in list(st.people):
         surname = name.split()[-1]
         for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
-            if not any(p.start <= m.start() < p.end for p in st.person_spans):
+            if not any(p.start <= m.start() < p.end for p in _near(covered, m.start(), m.end())):
                 st.person_spans.append(_Span(m.start(), m.end(), name))
 
 
@@ -724,12 +789,16 @@ def _document_info(st: _State) -> None:
     if pub is None:
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
-        for sp in st.org_spans:
-            if sp.kind == "TradeAssociation":
-                counts[sp.name] = counts.get(sp.name, 0) + 1
-                first.setdefault(sp.name, sp.start)
-        if counts:
-            pub = max(counts, key=lambda n: (counts[n], -first[n]))
+        # the association named most often; failing that, any issuing body (an agency, a
+        # company), never a venue or a fair
+        for kinds in (("TradeAssociation",), ("GovernmentAgency", "Company", "University", "ResearchCentre")):
+            for sp in st.org_spans:
+                if sp.kind in kinds:
+                    counts[sp.name] = counts.get(sp.name, 0) + 1
+                    first.setdefault(sp.name, sp.start)
+            if counts:
+                pub = max(counts, key=lambda n: (counts[n], -first[n]))
+                break
     st.publisher = pub
     evidence = title_m or (date_ev[0] if date_ev else Mention(text[:0], 0, 0))
     st.info = DocumentInfo(evidence, title=title_m.text if title_m else None, date=st.doc_date,
@@ -785,7 +854,7 @@ def _find_segments(st: _State) -> None:
         found.append((m.start(), m.end(), _items_of(g, table)))
     spans: list[_Span] = []
     for a, b, items in sorted(found, key=lambda x: (x[0], -(x[1] - x[0]))):
-        if not items or any(s.start < b and a < s.end for s in spans):
+        if not items or (spans and a < spans[-1].end):
             continue
         spans.append(_Span(a, b, gz.segment_name(items), str(len(set(items)))))
     pub = gz.organisation(st.publisher) if st.publisher else None
@@ -793,6 +862,8 @@ def _find_segments(st: _State) -> None:
     if spans:
         widest = max(int(s.kind) for s in spans)
         sector = next(s.name for s in spans if int(s.kind) == widest)
+        if pub and pub.sector and any(s.name == pub.sector for s in spans):
+            sector = pub.sector  # the issuing association's own sector, when the text names it
     for m in st.scan(stand, _standalone_triggers()):
         if not any(s.start < m.end() and m.start() < s.end for s in spans):
             spans.append(_Span(m.start(), m.end(), table["__standalone__" + m.group(1).lower()], "1"))
@@ -1074,11 +1145,12 @@ def _find_observations(st: _State) -> None:
     context_year: str | None = None
     context_base: str | None = None
     last_key: str | None = None
-    protected = [*st.segments, *[s for s in st.ents if s.kind.startswith("place:")]]
+    protected = sorted([*st.segments, *[s for s in st.ents if s.kind.startswith("place:")]], key=lambda s: s.start)
     obs: dict[tuple[Any, ...], Observation] = {}
     lower = text.lower() if len(text.lower()) == len(text) else None
     for s_start, s_end in st.sentences:
-        sent_figs = [f for f in figures if s_start <= f.start < s_end]
+        sent_figs = figures[bisect.bisect_left(figures, s_start, key=lambda f: f.start):
+                            bisect.bisect_left(figures, s_end, key=lambda f: f.start)]
         if lower is not None and not sent_figs and not any(c.isdigit() for c in text[s_start:s_end]) \
                 and not any(w in lower[s_start:s_end] for w in _PERIOD_WORDS):
             continue  # nothing to measure and no period to carry over
@@ -1184,7 +1256,7 @@ def _base_of(key: str) -> str | None:
     return None
 
 
-_COMPLEMENT = re.compile(r"(?i)\b(?:of|della|del|dello|dei|degli|delle|of[ \u00a0]+total|of[ \u00a0]+that|of[ \u00a0]+the)[ \u00a0]+$|dell['’]$")
+_COMPLEMENT = re.compile(r"(?i)%[ \u00a0]*(?:(?:of|della|del|dello|dei|degli|delle)(?:[ \u00a0]+(?:total|that|the))?[ \u00a0]+|dell['’])$")
 # "the index", "the decline": a sentence that goes on about the figure before it
 _ANAPHORA = re.compile(r"(?i)\b(?:index|indice|(?:the|this|that|il|la|questo|questa|tale)[ \u00a0]+(?:decline|drop|fall|decrease|growth|increase|rise|contraction|downturn|trend|calo|crescita|aumento|flessione|contrazione|andamento)|l['’](?:aumento|andamento|indice))\b")
 
@@ -1216,7 +1288,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     sent_c = _sales_as_topic(st, _cues(text, s0, s1, bases), bases)
     # no cue in the clause: the subject the figure belongs to, i.e. the nearest cue before it
     # that is not a complement ("86% of production", "pari al 75% della produzione")
-    subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 12), c[0])]
+    subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 20), c[0])]
     before = [c for c in subjects if c[1] <= f.start]
     base = _nearest(base_c, f.start, f.end) or (before[-1][2] if before else None) \
         or (subjects[0][2] if subjects else None)
@@ -1226,7 +1298,8 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         b = base or context_base
         return f"{b}_index" if b else None
     # percentages: a share, a change, or the same indicator as the figure before
-    share_c = _cues(text, c0, c1, shares)
+    # "86% of total orders", "pari al 75% della produzione": a share cue follows its figure
+    share_c = [c for c in _cues(text, c0, c1, shares) if c[0] >= f.end]
     changed = f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1)
     if share_c and not f.signed:
         key = _nearest(share_c, f.start, f.end)
@@ -1234,7 +1307,11 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
             return f"{base}_share" if base else None
         return key
     if changed:
-        b = base or (context_base if _ANAPHORA.search(text, s0, s1) else None)
+        # no cue of its own: carry the topic over when the sentence points back ("the index",
+        # "the decline") or breaks the figure down by segment ("spinning machinery grew by 3%")
+        goes_on = _ANAPHORA.search(text, s0, s1) or any(
+            sg.kind == "segment" for sg in _within(st.segments, s0, s1))
+        b = base or (context_base if goes_on else None)
         return f"{b}_change" if b else None
     sent_share = _cues(text, s0, s1, shares)
     sent_share = [c for c in sent_share if c[2] != "base_share"]
@@ -1269,7 +1346,7 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
     text = st.text
     a, _ = semi
     area = HOME_COUNTRY
-    places = [p for p in st.places() if a <= p.start and p.end <= f.start
+    places = [p for p in _near(st.places(), a, f.start) if a <= p.start and p.end <= f.start
               and p.kind in ("place:country", "place:region")]
     market: str | None = None
     for p in places:
@@ -1312,7 +1389,8 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
 _DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?(?:\s+[a-z]+)?\s+(?:to|in)|missioni(?:\s+[a-z]+)?\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|results\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?|such\s+as|like|come|quali|including|tra\s+cui|in\s+particolare|sales\s+to|shipments\s+to|vendite\s+verso|followed\s+by|seguit[oaie]\s+da(?:l|lla|i|gli|lle)?)\b")
 _PRIORITY_CUE = re.compile(r"(?i)\b(priorit\w*|key\s+markets?|target\s+markets?|strategic\s+markets?|new\s+outlets|nuovi\s+sbocchi|missions?|missioni|support\s+for\s+exports?|promotion|promozione|mercati\s+(?:chiave|obiettivo|strategici|prioritari)|focus)\b")
 _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
-_LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:the[ \u00a0]+)?$")
+_FIRST_GAP = re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
+_LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 
 
 _COMP_BEFORE = re.compile(r"(?i)(?:['’]s)?[ \u00a0,]*(?:(?:is|was|remains|remain|are|è|resta|rimane)[ \u00a0]+)?(?:(?:the|its|our|their|il|la|i|le|main|largest|biggest|leading|major|strongest|principale|principali|maggiore|maggiori|primo|first|top|chief|fiercest)[ \u00a0]+)*")
@@ -1323,7 +1401,7 @@ _DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w
 def _list_after(text: str, pos: int, limit: int, spans: list[_Span], *, gap: re.Pattern[str]) -> list[_Span]:
     """Places listed right after ``pos``: "... such as India, Turkey and Bangladesh"."""
     listed: list[_Span] = []
-    for p in sorted((p for p in spans if pos <= p.start < limit), key=lambda x: x.start):
+    for p in [p for p in _near(spans, pos, limit) if pos <= p.start < limit]:
         between = text[pos:p.start]
         if listed and not _LIST_GAP.match(between):
             break
@@ -1353,6 +1431,7 @@ def _find_markets(st: _State) -> None:
     rels: dict[tuple[str, str], MarketRelation] = {}
     places = [p for p in st.ents if p.kind in ("place:country", "place:region")]
     adjs = [p for p in st.ents if p.kind in ("adj:country", "adj:region")]
+    places_and_adjs = sorted([*places, *adjs], key=lambda p: p.start)
 
     def add(p: _Span, rel: str) -> None:
         key = (p.name, rel)
@@ -1370,7 +1449,7 @@ def _find_markets(st: _State) -> None:
         if re.match(r"(?i)followed|seguit", m.group()) and not re.search(
                 r"(?i)market|mercat|destination|destinazion|outlet|sbocc", text[s0:s1]):
             continue  # "followed by" lists destinations only in a sentence about markets
-        listed = _list_after(text, m.end(), s1, places, gap=re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:the[ \u00a0]+)?$"))
+        listed = _list_after(text, m.end(), s1, places, gap=_FIRST_GAP)
         if not listed:
             continue
         window = text[s0:m.start()]
@@ -1385,13 +1464,13 @@ def _find_markets(st: _State) -> None:
                 add(p, rel)
     for m in st.scan(_COMP_CUE, ("compet", "concorren", "dominated", "rival")):
         s0, s1 = st.sentence_of(m.start())
-        for p in [*places, *adjs]:
+        for p in _near(places_and_adjs, s0, s1):
             if not (s0 <= p.start < s1) or p.name == HOME_COUNTRY:
                 continue
             # "China, the largest competitor", "China's competitors" (only what sits right before)
             if p.end <= m.start() and _COMP_BEFORE.fullmatch(text[p.end:m.start()]):
                 add(p, "competitor")
-        for p in _list_after(text, m.end(), s1, [*places, *adjs], gap=_COMP_GAP):
+        for p in _list_after(text, m.end(), s1, places_and_adjs, gap=_COMP_GAP):
             if p.name != HOME_COUNTRY:
                 add(p, "competitor")
     for p in adjs:
@@ -1404,7 +1483,7 @@ def _find_markets(st: _State) -> None:
             add(p, "competitor")
     for m in st.scan(_DEST_AFTER_CUE, ("market", "outlet", "destination", "mercat", "sbocchi")):
         s0, _ = st.sentence_of(m.start())
-        before_cue = [p for p in places if s0 <= p.start and p.end <= m.start()]
+        before_cue = [p for p in _near(places, s0, m.start()) if s0 <= p.start and p.end <= m.start()]
         listed_back = _list_before(text, m.start(), before_cue)
         listed_back += _list_after(text, m.end(), st.sentence_of(m.start())[1], places,
                                    gap=re.compile(r"^[ \u00a0]*[,:][ \u00a0]*(?:the[ \u00a0]+)?$"))
@@ -1413,7 +1492,7 @@ def _find_markets(st: _State) -> None:
             if p.name != HOME_COUNTRY:
                 add(p, rel)
     st.facts.extend(rels.values())
-    for market in {r.market for r in rels.values()}:
+    for market in dict.fromkeys(r.market for r in rels.values()):
         entry = gz.place(market)
         ev = rels[next(k for k in rels if k[0] == market)].evidence
         st.facts.append(Place(ev, name=market, kind=entry.kind if entry else "country",
@@ -1439,7 +1518,7 @@ _LEAD = re.compile(r"(?i)^(?:al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+gov
 def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = False) -> list[tuple[int, int]]:
     """Items of an enumeration between a and b."""
     seg = text[a:b]
-    protected = [*st.ents, *st.segments]
+    protected = _near(st.protected(), a, b)
     if ";" in seg:
         parts = [(a + m.start(), a + m.end()) for m in re.finditer(r"[^;]+", seg)]
     else:
@@ -1458,7 +1537,7 @@ def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = Fal
             continue
         only_places = False
         if items:
-            inside = [p for p in st.ents if p.start < e and s < p.end]
+            inside = [p for p in protected if p.start < e and s < p.end]
             rest = "".join(ch for i, ch in enumerate(text[s:e])
                            if not any(p.start <= s + i < p.end for p in inside))
             only_places = bool(inside) and not any(ch.isalpha() for ch in rest)
@@ -1483,7 +1562,7 @@ _COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards
 
 def _find_priorities(st: _State) -> None:
     text = st.text
-    taken: list[tuple[int, int]] = []
+    taken: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence
     for m in st.scan(_PRIO_INTRO, ("priorit", "heart", "centro", "need", "call", "ask", "urged", "chiest", "chied", "sollecit", "serv", "occorre")):
         s0, s1 = st.sentence_of(m.start())
         strong = bool(re.match(r"(?i)(?:among|priorit|at\s+the\s+heart|al\s+centro|le\s+priorit)", m.group()))
@@ -1494,7 +1573,7 @@ def _find_priorities(st: _State) -> None:
         if b - a < 8:
             continue
         for s, e in _list_items(text, a, b, st):
-            if any(x < e and s < y for x, y in taken):
+            if any(x < e and s < y for x, y in taken.get((s0, s1), ())):
                 continue
             mention = _mention(text, s, e)
             if len(mention.text.split()) < 2:
@@ -1513,11 +1592,11 @@ def _find_priorities(st: _State) -> None:
                 prog = f"{word} {pm.group(2)}"
             voiced = _speaker_near(st, s0, s)
             st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.publisher))
-            taken.append((s, e))
+            taken.setdefault((s0, s1), []).append((s, e))
 
 
 def _speaker_near(st: _State, s0: int, pos: int) -> str | None:
-    cands = [p for p in st.person_spans if s0 <= p.start < pos]
+    cands = [p for p in _near(st.people_sorted(), s0, pos) if s0 <= p.start < pos]
     return max(cands, key=lambda p: p.start).name if cands else None
 
 
@@ -1533,7 +1612,7 @@ def _find_drivers(st: _State) -> None:
     for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "marked", "segnat", "influenced", "weighed", "dovut", "amid", "in the face", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat")):
         _, s1 = st.sentence_of(m.start())
         a = m.end()
-        end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con)\b", text[a:s1])
+        end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia)\b", text[a:s1])
         b = a + end_m.start() if end_m else s1
         for s, e in _list_items(text, a, b, st, bare_nouns=True) if b > a else []:
             if _CLAUSE_START.match(text[s:e].strip(" \u00a0")) or _FINITE_VERB.search(text, s, e):
@@ -1626,9 +1705,10 @@ def _find_event(st: _State) -> None:
     tm = _TITLE_RE.search(text)
     title = tm.group(1).strip() if tm else None
     speakers: list[str] = []
+    people = sorted(st.person_spans, key=lambda x: x.start)
     for sm in _SPEAKERS_RE.finditer(text):
         a0, a1 = st.sentence_of(sm.start())
-        for p in sorted(st.person_spans, key=lambda x: x.start):
+        for p in _near(people, sm.end(), a1):
             if sm.end() <= p.start < a1 and p.name not in speakers:
                 speakers.append(p.name)
     participants = tuple(dict.fromkeys([*st.people, *speakers]))
@@ -1649,7 +1729,12 @@ def _find_fair_editions(st: _State) -> None:
     fairs: dict[str, list[_Span]] = {}
     for o in sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start):
         fairs.setdefault(o.name, []).append(o)
+    title = st.info.evidence if st.info and st.info.title else None
+    has_assembly = any(isinstance(f, Event) for f in st.facts)
     for name, mentions in fairs.items():
+        in_title = title is not None and any(title.start <= o.start < title.end for o in mentions)
+        if has_assembly and not in_title:
+            continue  # an assembly release that mentions a fair in passing ("the next SIMAC ...")
         sents = list(dict.fromkeys(st.sentence_of(o.start) for o in mentions))
         year: str | None = None
         for o in mentions:
@@ -1694,13 +1779,15 @@ _QUOTE_RE = re.compile(r"[“\"«]([^“”\"«»]{30,}?)[”\"»]")
 
 def _find_quotations(st: _State) -> None:
     text = st.text
+    people = sorted(st.person_spans, key=lambda p: p.start)
     for m in _QUOTE_RE.finditer(text):
         if _TITLE_RE.search(text, max(0, m.start() - 40), m.end()):
             continue
-        inside = [p for p in st.person_spans if m.start() <= p.start < m.end()]
-        before = [p for p in st.person_spans if m.start() - 80 <= p.start < m.start()]
+        near = _near(people, m.start() - 80, m.end() + 200)
+        inside = [p for p in near if m.start() <= p.start < m.end()]
+        before = [p for p in near if m.start() - 80 <= p.start < m.start()]
         said = _SAID_AFTER.match(text, m.end())
-        after = [p for p in st.person_spans if said and m.end() <= p.start < said.end() + 40]
+        after = [p for p in near if said and m.end() <= p.start < said.end() + 60]
         if inside:
             speaker: str | None = inside[0].name
         elif after:
