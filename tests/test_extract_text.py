@@ -702,3 +702,24 @@ def test_segment_breakdowns_carry_the_indicator_over() -> None:
         ("exports_change", "spinning machinery", Decimal("3")),
         ("exports_change", "weaving and knitting machinery", Decimal("-8")),
         ("exports_change", "finishing machinery", Decimal("-2"))}
+
+
+def test_an_italian_assembly_release() -> None:
+    text = (Path(__file__).parent / "data" / "acimit-assembly-italian-probe.txt").read_text(encoding="utf-8")
+    ex = run(text)
+    assert_exact_provenance(ex)
+    day = dt.date(2023, 6, 27)
+    assert (ex.info.date, ex.info.place, ex.info.publisher) == (day, "Milan", "ACIMIT")
+    assert {(m.person, m.role, m.organisation, m.start) for m in ex.of(Membership)} == {
+        ("Alessandro Zucchi", "President", "ACIMIT", day),
+        ("Ernesto Maurer", "Vice President", "ACIMIT", day),
+        ("Marco Torello Viera", "Vice President", "ACIMIT", day),
+        ("Carlo Bonomi", "President", "Confindustria", None),
+        ("Matteo Zoppas", "President", "Italian Trade Agency", None)}
+    assert {(m.market, m.relation) for m in ex.of(MarketRelation)} == {
+        ("China", "destination"), ("Turkey", "destination"), ("India", "destination")}
+    assert {p.text for p in ex.of(Priority)} == {"misure per il credito alle imprese",
+                                                 "rifinanziamento della Nuova Sabatini"}
+    ev = ex.of(Event)[0]
+    assert (ev.kind, ev.organiser, ev.date, ev.city) == ("GeneralAssembly", "ACIMIT", day, "Milan")
+    assert ex.of(Quotation)[0].speaker == "Alessandro Zucchi"
