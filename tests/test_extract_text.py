@@ -258,6 +258,8 @@ def _obs(text: str) -> set[tuple[str, Decimal, str, str]]:
      ("exports_change", Decimal("-21.46"), "percent", "2024-01/2024-02")),
     ("In the third quarter of 2024 the order index stood at 50.6 points (base 2021=100).",
      ("orders_index", Decimal("50.6"), "index", "2024-Q3")),
+    ("In January-March 2025 the order index rose by 4%. The absolute index value was 55.3 (base 2021=100).",
+     ("orders_index", Decimal("55.3"), "index", "2025-Q1")),
     ("At the end of the third quarter of 2024 the order backlog guaranteed 3.8 months of production.",
      ("order_backlog", Decimal("3.8"), "months", "2024-Q3")),
     ("In 2024 Italy held a 30% share of world exports.", ("world_export_share", Decimal("30"), "percent", "2024")),

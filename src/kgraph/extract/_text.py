@@ -919,7 +919,7 @@ _CUR = r"euros?|€|EUR|dollars?|USD|US\$|\$"
 # from the text right before or after the number.
 _NUM_RE = re.compile(_NUM)
 _CUR_BEFORE = re.compile(rf"(?:€|EUR|USD|US\$|\$){_SP}?$")
-_IDX_BEFORE = re.compile(rf"(?i)\b(?:index|indice)(?:{_SP}+(?:of|di|a|at)|\b[^.;%\d]{{0,30}}?\b(?:at|to|of|a|al|di|pari{_SP}+a))?{_SP}+$")
+_IDX_BEFORE = re.compile(rf"(?i)\b(?:index|indice)(?:{_SP}+(?:of|di|a|at)|\b[^.;%\d]{{0,30}}?\b(?:at|to|of|a|al|di|pari{_SP}+a|was|is|were|stood|reached|è|era|ha{_SP}+raggiunto))?{_SP}+$")
 _AFTER_RE = re.compile(
     rf"(?P<money>{_SP}*(?P<mult>{_MULT})?{_SP}*(?:of{_SP}+|di{_SP}+)?(?P<cur>{_CUR})(?![\w]))"
     rf"|(?P<pct>{_SP}?(?:%|per{_SP}?cent\b|percent\b|per{_SP}cento\b))"
