@@ -586,7 +586,7 @@ def test_guillemet_quotations_and_priorities() -> None:
 # --------------------------------------------------------------------------- paraphrases
 
 
-PARAPHRASES = sorted((Path(__file__).parent / "data" / "paraphrases").glob("*.txt"))
+PARAPHRASES = sorted((Path(__file__).parent / "extract_text" / "data" / "paraphrases").glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", PARAPHRASES, ids=[p.name for p in PARAPHRASES])
@@ -666,8 +666,8 @@ def test_institutions_named_in_full_are_organisations() -> None:
 
 
 def test_an_italian_sector_release() -> None:
-    """An Italian account of the founding release's facts (hand-written, tests/data)."""
-    text = (Path(__file__).parent / "data" / "assomac-sector-2024-italian-probe.txt").read_text(encoding="utf-8")
+    """An Italian account of the founding release's facts (hand-written, tests/extract_text/data)."""
+    text = (Path(__file__).parent / "extract_text" / "data" / "assomac-sector-2024-italian-probe.txt").read_text(encoding="utf-8")
     ex = run(text)
     assert_exact_provenance(ex)
     assert ex.document.language == "it"
@@ -707,7 +707,7 @@ def test_segment_breakdowns_carry_the_indicator_over() -> None:
 
 
 def test_an_italian_assembly_release() -> None:
-    text = (Path(__file__).parent / "data" / "acimit-assembly-italian-probe.txt").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "extract_text" / "data" / "acimit-assembly-italian-probe.txt").read_text(encoding="utf-8")
     ex = run(text)
     assert_exact_provenance(ex)
     day = dt.date(2023, 6, 27)
