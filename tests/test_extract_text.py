@@ -258,6 +258,8 @@ def _obs(text: str) -> set[tuple[str, Decimal, str, str]]:
      ("exports_change", Decimal("-21.46"), "percent", "2024-01/2024-02")),
     ("In the third quarter of 2024 the order index stood at 50.6 points (base 2021=100).",
      ("orders_index", Decimal("50.6"), "index", "2024-Q3")),
+    ("In January-March 2025 the order index rose by 4%. The absolute index value was 55.3 (base 2021=100).",
+     ("orders_index", Decimal("55.3"), "index", "2025-Q1")),
     ("At the end of the third quarter of 2024 the order backlog guaranteed 3.8 months of production.",
      ("order_backlog", Decimal("3.8"), "months", "2024-Q3")),
     ("In 2024 Italy held a 30% share of world exports.", ("world_export_share", Decimal("30"), "percent", "2024")),
@@ -584,7 +586,7 @@ def test_guillemet_quotations_and_priorities() -> None:
 # --------------------------------------------------------------------------- paraphrases
 
 
-PARAPHRASES = sorted((Path(__file__).parent / "data" / "paraphrases").glob("*.txt"))
+PARAPHRASES = sorted((Path(__file__).parent / "extract_text" / "data" / "paraphrases").glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", PARAPHRASES, ids=[p.name for p in PARAPHRASES])
@@ -664,8 +666,8 @@ def test_institutions_named_in_full_are_organisations() -> None:
 
 
 def test_an_italian_sector_release() -> None:
-    """An Italian account of the founding release's facts (hand-written, tests/data)."""
-    text = (Path(__file__).parent / "data" / "assomac-sector-2024-italian-probe.txt").read_text(encoding="utf-8")
+    """An Italian account of the founding release's facts (hand-written, tests/extract_text/data)."""
+    text = (Path(__file__).parent / "extract_text" / "data" / "assomac-sector-2024-italian-probe.txt").read_text(encoding="utf-8")
     ex = run(text)
     assert_exact_provenance(ex)
     assert ex.document.language == "it"
@@ -702,3 +704,24 @@ def test_segment_breakdowns_carry_the_indicator_over() -> None:
         ("exports_change", "spinning machinery", Decimal("3")),
         ("exports_change", "weaving and knitting machinery", Decimal("-8")),
         ("exports_change", "finishing machinery", Decimal("-2"))}
+
+
+def test_an_italian_assembly_release() -> None:
+    text = (Path(__file__).parent / "extract_text" / "data" / "acimit-assembly-italian-probe.txt").read_text(encoding="utf-8")
+    ex = run(text)
+    assert_exact_provenance(ex)
+    day = dt.date(2023, 6, 27)
+    assert (ex.info.date, ex.info.place, ex.info.publisher) == (day, "Milan", "ACIMIT")
+    assert {(m.person, m.role, m.organisation, m.start) for m in ex.of(Membership)} == {
+        ("Alessandro Zucchi", "President", "ACIMIT", day),
+        ("Ernesto Maurer", "Vice President", "ACIMIT", day),
+        ("Marco Torello Viera", "Vice President", "ACIMIT", day),
+        ("Carlo Bonomi", "President", "Confindustria", None),
+        ("Matteo Zoppas", "President", "Italian Trade Agency", None)}
+    assert {(m.market, m.relation) for m in ex.of(MarketRelation)} == {
+        ("China", "destination"), ("Turkey", "destination"), ("India", "destination")}
+    assert {p.text for p in ex.of(Priority)} == {"misure per il credito alle imprese",
+                                                 "rifinanziamento della Nuova Sabatini"}
+    ev = ex.of(Event)[0]
+    assert (ev.kind, ev.organiser, ev.date, ev.city) == ("GeneralAssembly", "ACIMIT", day, "Milan")
+    assert ex.of(Quotation)[0].speaker == "Alessandro Zucchi"

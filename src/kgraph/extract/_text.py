@@ -598,6 +598,7 @@ def _find_people(st: _State) -> None:
     role_re = _role_re()
     canon = _role_canon()
     pending: list[tuple[Membership, _Span]] = []
+    canon_lower = {n.lower() for r in gz.roles() for n in (r.name, *r.aliases) if not n.lower().endswith(("ti", "ni"))}
     last_person_in_sentence: dict[tuple[int, int], _Span] = {}
     for rm in st.scan(role_re, _role_triggers()):
         role = canon.get(gz.canonical_key(rm.group("role")), rm.group("role"))
@@ -615,6 +616,16 @@ def _find_people(st: _State) -> None:
             if person and after.group("post"):
                 # Italian puts the modifier after the role: "la Presidente uscente X"
                 mod = "outgoing" if after.group("post").lower() == "uscente" else "new"
+        if person and re.search(r"(?:[sS]|[iI])$", rm.group()) and rm.group().lower() not in canon_lower:
+            # a plural role names several people: "vicepresidenti Ernesto Maurer e Marco Torello Viera"
+            pos = person.end
+            while True:
+                nm = re.match(rf"(?:,{_SP}*|{_SP}+(?:and|e){_SP}+)", text[pos:])
+                nxt = _person_name_at(st, pos + nm.end()) if nm else None
+                if nxt is None:
+                    break
+                others.append(nxt)
+                pos = nxt.end
         if person:
             org = st.org_at(rm.start() - 1 - 40, max_gap=40)
             if org and org.end <= rm.start() and re.fullmatch(rf"(?:{_SP}|['’]s)*", text[org.end:rm.start() - len(rm.group("mod") or "")] or " "):
@@ -677,7 +688,12 @@ def _find_people(st: _State) -> None:
             if person and org is None:
                 # "la Presidente di ASSOMAC, Maria Vittoria Brustia" is handled below
                 el = _ELECT_RE.search(text[s_start:rm.start()])
-                org = _nearest_org_before(st, rm.start(), s_start) if el else None
+                if el and re.match(rf"(?i){_SP}+(?:of|di|della|dell['’])?{_SP}*(?:the{_SP}+)?(?:association|associazione|federation|federazione)\b", text[rm.end():rm.end() + 30]):
+                    org = None  # "alla presidenza dell'associazione": the issuing association
+                elif el:
+                    # the organisation the assembly belongs to: the first one the sentence names
+                    org = next((o for o in _near(st.orgs_sorted(), s_start, rm.start())
+                                if s_start <= o.start and o.end <= rm.start() and o.kind != "Venue"), None)
             if person is None:
                 # "la Presidente di ASSOMAC, Maria Vittoria Brustia", "Director General of Confindustria, Maurizio Tarquini"
                 o3, between = _org_after(st, rm.end(), s_end)
@@ -903,7 +919,7 @@ _CUR = r"euros?|€|EUR|dollars?|USD|US\$|\$"
 # from the text right before or after the number.
 _NUM_RE = re.compile(_NUM)
 _CUR_BEFORE = re.compile(rf"(?:€|EUR|USD|US\$|\$){_SP}?$")
-_IDX_BEFORE = re.compile(rf"(?i)\b(?:index|indice)(?:{_SP}+(?:of|di|a|at)|\b[^.;%\d]{{0,30}}?\b(?:at|to|of|a|al|di|pari{_SP}+a))?{_SP}+$")
+_IDX_BEFORE = re.compile(rf"(?i)\b(?:index|indice)(?:{_SP}+(?:of|di|a|at)|\b[^.;%\d]{{0,30}}?\b(?:at|to|of|a|al|di|pari{_SP}+a|was|is|were|stood|reached|è|era|ha{_SP}+raggiunto))?{_SP}+$")
 _AFTER_RE = re.compile(
     rf"(?P<money>{_SP}*(?P<mult>{_MULT})?{_SP}*(?:of{_SP}+|di{_SP}+)?(?P<cur>{_CUR})(?![\w]))"
     rf"|(?P<pct>{_SP}?(?:%|per{_SP}?cent\b|percent\b|per{_SP}cento\b))"
@@ -1390,6 +1406,8 @@ _DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s
 _PRIORITY_CUE = re.compile(r"(?i)\b(priorit\w*|key\s+markets?|target\s+markets?|strategic\s+markets?|new\s+outlets|nuovi\s+sbocchi|missions?|missioni|support\s+for\s+exports?|promotion|promozione|mercati\s+(?:chiave|obiettivo|strategici|prioritari)|focus)\b")
 _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
 _FIRST_GAP = re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
+# "the main outlet markets were China, Turkey and India", "i principali mercati sono stati Cina, ..."
+_AFTER_MARKETS_GAP = re.compile(r"(?i)^[ \u00a0]*(?:[,:]|(?:are|were|have[ \u00a0]+been|include[ds]?|remain(?:ed)?|sono(?:[ \u00a0]+stat[ie])?|restano|rimangono|includono|si[ \u00a0]+confermano)(?=[ \u00a0]))[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 _LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 
 
@@ -1486,7 +1504,7 @@ def _find_markets(st: _State) -> None:
         before_cue = [p for p in _near(places, s0, m.start()) if s0 <= p.start and p.end <= m.start()]
         listed_back = _list_before(text, m.start(), before_cue)
         listed_back += _list_after(text, m.end(), st.sentence_of(m.start())[1], places,
-                                   gap=re.compile(r"^[ \u00a0]*[,:][ \u00a0]*(?:the[ \u00a0]+)?$"))
+                                   gap=_AFTER_MARKETS_GAP)
         rel = "export_priority" if _PRIORITY_CUE.search(m.group()) else "destination"
         for p in listed_back:
             if p.name != HOME_COUNTRY:
@@ -1512,7 +1530,7 @@ _DRIVER_INTRO = re.compile(
     r"driven\s+by\s+(?=the\s+(?:slowdown|decline|drop|crisis))|frenat[ao]\b[^.;]{0,40}?\b(?:da|dai|dal|dalla|dalle|dagli|dall['’])|"
     r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*|dovut[oaie]\s+a\w*|amid|in\s+the\s+face\s+of|weighed\s+on\s+by)")
 _MERGE_ITEM = re.compile(r"(?i)^(starting\s+with|a\s+partire\s+d|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|in\s+order)")
-_LEAD = re.compile(r"(?i)^(?:al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|above\s+all|and|e|ed|to\s+the|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|l['’])\b[ \u00a0]*")
+_LEAD = re.compile(r"(?i)^(?:al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|al\s+governo|alle\s+istituzioni|the\s+government|above\s+all|and|e|ed|to\s+the|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|l['’])\b[ \u00a0]*")
 
 
 def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = False) -> list[tuple[int, int]]:
