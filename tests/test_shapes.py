@@ -208,7 +208,12 @@ def test_validate_store_checks_release_graphs_only(tmp_path: Path) -> None:
 
 def test_run_reports_validation(tmp_path: Path) -> None:
     url = _store_with(tmp_path / "s", FOUNDING, DATA / "invalid" / "membership-without-organisation.ttl")
-    report = run(load_settings({"store": url}, environ={}))
+    # run() builds its releases folder first: give it another release, so that the broken
+    # graph above stays in the store for validation to find
+    releases = tmp_path / "releases"
+    releases.mkdir()
+    (releases / "note.txt").write_text("Nothing to report today.\n", encoding="utf-8")
+    report = run(load_settings({"store": url, "releases": releases}, environ={}))
     text = "\n".join(report.lines)
     assert "ontology: " in text
     assert "validation: does not conform: 1 violation(s)" in text

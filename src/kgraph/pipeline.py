@@ -2,25 +2,119 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 
+from ._readback import read_back, release_graph
 from .config import Settings
-from .namespaces import KGG
+from .errors import EXIT_FINDINGS, InputError, KGraphError, ReleaseError
+from .evaluation import Gold, ReleaseScore, load_gold, score
+from .extract import extract
+from .extract._iris import release_iri
+from .extract._read import RELEASE_SUFFIXES, read_release
+from .extract.rdf import run_graph, to_graph
+from .model import (
+    Document,
+    DocumentInfo,
+    Driver,
+    Event,
+    Extraction,
+    Fact,
+    MarketRelation,
+    Membership,
+    Mention,
+    Observation,
+    Organisation,
+    OrgRelation,
+    Person,
+    Place,
+    Priority,
+    Quotation,
+    Segment,
+)
+from .namespaces import KGG, PROV, bind_prefixes
 from .ontology import ValidationReport, load_ontology, ontology_graph_name, validate
 from .store import Store, open_store
 
 __all__ = [
-    "RunReport", "run", "load_ontology_into", "validate_store", "link_offline", "write_network",
-    "NON_RELEASE_GRAPHS",
+    "RunReport", "run", "link_offline", "write_network", "build", "BuildReport", "ReleaseReport", "BuildFailure",
+    "read_back", "release_graph", "release_files", "FACT_KINDS", "RUNS_GRAPH", "DERIVED_GRAPH",
+    "recompute_conflicts", "EvalReport", "evaluate", "gold_release_path",
+    "load_ontology_into", "validate_store", "NON_RELEASE_GRAPHS",
 ]
 
 NON_RELEASE_GRAPHS = frozenset(
     URIRef(KGG[name]) for name in ("ontology", "links", "wikidata", "codelists")
 )
 """Graphs :func:`validate_store` leaves out: reference and enrichment data, not releases."""
+
+RUNS_GRAPH = KGG["runs"]
+DERIVED_GRAPH = KGG["derived"]
+
+FACT_KINDS: dict[str, type] = {
+    "organisations": Organisation, "people": Person, "places": Place,
+    "memberships": Membership, "events": Event, "segments": Segment,
+    "observations": Observation, "markets": MarketRelation, "relations": OrgRelation,
+    "priorities": Priority, "drivers": Driver, "quotations": Quotation,
+}
+"""Fact kinds as the build summary counts them (column name -> model class)."""
+
+Progress = Callable[[Path, int, int], None]
+"""Called after each release file with (path, files done, files in total)."""
+
+_CONFLICTS = """
+CONSTRUCT { ?a kg:conflictsWith ?b }
+WHERE {
+  {
+    SELECT ?i ?s ?p ?area ?cp ?u WHERE {
+      ?o a qb:Observation ; kg:indicator ?i ; kg:scope ?s ; sdmx-dimension:refPeriod ?p ;
+         sdmx-measure:obsValue ?v .
+      OPTIONAL { ?o sdmx-dimension:refArea ?oa } OPTIONAL { ?o kg:counterpart ?oc }
+      OPTIONAL { ?o sdmx-attribute:unitMeasure ?ou }
+      BIND (COALESCE(?oa, kg:none) AS ?area) BIND (COALESCE(?oc, kg:none) AS ?cp)
+      BIND (COALESCE(?ou, kg:none) AS ?u)
+    } GROUP BY ?i ?s ?p ?area ?cp ?u HAVING (COUNT(DISTINCT ?v) > 1)
+  }
+  ?a a qb:Observation ; kg:indicator ?i ; kg:scope ?s ; sdmx-dimension:refPeriod ?p ;
+     sdmx-measure:obsValue ?va ; kg:statedIn ?ra .
+  ?b a qb:Observation ; kg:indicator ?i ; kg:scope ?s ; sdmx-dimension:refPeriod ?p ;
+     sdmx-measure:obsValue ?vb ; kg:statedIn ?rb .
+  FILTER (?a != ?b && ?ra != ?rb && ?va != ?vb)
+  OPTIONAL { ?a sdmx-dimension:refArea ?aa } OPTIONAL { ?b sdmx-dimension:refArea ?ba }
+  OPTIONAL { ?a kg:counterpart ?ca } OPTIONAL { ?b kg:counterpart ?cb }
+  OPTIONAL { ?a sdmx-attribute:unitMeasure ?ua } OPTIONAL { ?b sdmx-attribute:unitMeasure ?ub }
+  FILTER (COALESCE(?aa, kg:none) = ?area && COALESCE(?ba, kg:none) = ?area)
+  FILTER (COALESCE(?ca, kg:none) = ?cp && COALESCE(?cb, kg:none) = ?cp)
+  FILTER (COALESCE(?ua, kg:none) = ?u && COALESCE(?ub, kg:none) = ?u)
+}
+"""
+_REPLACE_RUN = """
+DELETE {{ GRAPH <{runs}> {{ ?run ?p ?o }} }}
+WHERE {{ GRAPH <{runs}> {{ ?run <{used}> <{release}> ; ?p ?o }} }}
+"""
+
+
+def _replace_release_update(name: URIRef, graph: Graph, release: URIRef, run: Graph) -> str:
+    """One SPARQL update (one transaction): replace the release graph, and the release's
+    run record inside ``kgg:runs`` without rewriting the other releases' records.
+
+    Only IRIs kgraph minted (from an IRI-safe slug) and N-Triples serialised by rdflib
+    reach the text; no value is formatted in unescaped.
+    """
+    for iri in (name, release):
+        if any(c in str(iri) for c in '<>"{}|^`\\ '):
+            raise ReleaseError(f"unsafe IRI {iri}")
+    return " ;\n".join([
+        f"DROP SILENT GRAPH <{name}>",
+        f"INSERT DATA {{ GRAPH <{name}> {{\n{graph.serialize(format='nt')}\n}} }}",
+        _REPLACE_RUN.format(runs=RUNS_GRAPH, used=PROV.used, release=release),
+        f"INSERT DATA {{ GRAPH <{RUNS_GRAPH}> {{\n{run.serialize(format='nt')}\n}} }}",
+    ])
 
 
 @dataclass
@@ -30,6 +124,225 @@ class RunReport:
     lines: list[str] = field(default_factory=list)
     exit_code: int = 0
 
+
+@dataclass
+class ReleaseReport:
+    """One release loaded: its graph, facts by kind and warnings."""
+
+    slug: str
+    path: Path
+    graph: URIRef
+    counts: dict[str, int]
+    warnings: list[str] = field(default_factory=list)
+    triples: int = 0
+
+
+@dataclass
+class BuildFailure:
+    """A file that did not load (the store kept its previous state for it)."""
+
+    path: Path
+    message: str
+
+
+@dataclass
+class BuildReport:
+    """What :func:`build` did: releases loaded, failures, conflicts flagged."""
+
+    releases: list[ReleaseReport] = field(default_factory=list)
+    failures: list[BuildFailure] = field(default_factory=list)
+    conflicts: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        """1 when any file failed to load, else 0."""
+        return EXIT_FINDINGS if self.failures else 0
+
+    @property
+    def warnings(self) -> list[str]:
+        return [f"{r.path}: {w}" for r in self.releases for w in r.warnings]
+
+    def lines(self) -> list[str]:
+        out = [f"built {len(self.releases)} release(s), {len(self.failures)} failure(s), "
+               f"{self.conflicts} conflicting observation pair(s)"]
+        for r in self.releases:
+            facts = ", ".join(f"{n} {k}" for k, n in r.counts.items() if n)
+            out.append(f"  {r.slug}: {facts or 'no facts'}")
+        out.extend(f"warning: {w}" for w in self.warnings)
+        out.extend(f"failed: {f.path}: {f.message}" for f in self.failures)
+        return out
+
+
+def release_files(paths: Sequence[str | Path]) -> list[Path]:
+    """The release files named by ``paths``: files as given, directories expanded to their
+    ``*.txt``, ``*.md``, ``*.html``, ``*.htm`` files (recursively), sorted.
+
+    Raises:
+        ReleaseError: a path does not exist, or a directory holds no release file.
+    """
+    files: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in RELEASE_SUFFIXES)
+            if not found:
+                raise ReleaseError(
+                    f"no release files ({', '.join('*' + s for s in RELEASE_SUFFIXES)}) in the folder",
+                    source=p)
+            files.extend(found)
+        elif p.exists():
+            files.append(p)
+        else:
+            raise ReleaseError("no such file or folder", source=p)
+    return list(dict.fromkeys(files))
+
+
+def _counts(facts: Sequence[Fact]) -> dict[str, int]:
+    by_class = Counter(type(f) for f in facts)
+    return {kind: by_class.get(cls, 0) for kind, cls in FACT_KINDS.items()}
+
+
+def _validate(graph: Graph, source: Path) -> None:
+    """SHACL-validate one release graph against ``ontology/shapes.ttl``.
+
+    Raises:
+        ValidationFailed: the graph violates the shapes (the release is not loaded).
+    """
+    from . import _shapes
+
+    _shapes.validate_release(graph, source=source)
+
+
+def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path]) -> ReleaseReport:
+    started = dt.datetime.now(dt.UTC)
+    document = read_release(path, max_bytes=settings.max_release_bytes)
+    if document.slug in seen:
+        raise ReleaseError(f"same release name {document.slug!r} as {seen[document.slug]} "
+                           "(file names must be unique: the name is the release's graph)",
+                           source=path)
+    try:
+        extraction = extract(document)
+    except KGraphError:
+        raise
+    except Exception as exc:  # a bug in extraction must not stop the other releases
+        raise ReleaseError(f"extraction failed: {type(exc).__name__}: {exc}", source=path) from exc
+    warnings = list(extraction.warnings)
+    left_out: list[Fact] = []
+    graph = to_graph(extraction, warnings=warnings, left_out=left_out)
+    kept = [f for f in extraction.facts if not any(f is x for x in left_out)]
+    counts = _counts(kept)
+    if not any(counts.values()):
+        warnings.append("no recognisable facts: loaded the document node only")
+    _validate(graph, path)
+    name = release_graph(document.slug)
+    run = run_graph(extraction, started=started, ended=dt.datetime.now(dt.UTC))
+    store.update(_replace_release_update(name, graph, release_iri(document.slug), run))
+    seen[document.slug] = path
+    return ReleaseReport(document.slug, path, name, counts, warnings, len(graph))
+
+
+def recompute_conflicts(store: Store) -> int:
+    """Replace ``kgg:derived`` by the ``kg:conflictsWith`` pairs between observations of
+    different releases with equal indicator, scope, area, counterpart, period and unit and
+    different values. Returns the number of conflicting pairs (each counted once)."""
+    g = store.query(_CONFLICTS)
+    assert isinstance(g, Graph)
+    store.replace_graphs({DERIVED_GRAPH: bind_prefixes(g)})
+    return len(g) // 2
+
+
+def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | None = None,
+          progress: Progress | None = None) -> BuildReport:
+    """Load release files into ``store``, one named graph per release.
+
+    Each release is read, extracted, turned into RDF, validated against the SHACL shapes
+    and loaded with its run record in one atomic replacement: a file that fails leaves the
+    store exactly as it was and the others still load. Then ``kgg:derived`` (conflicts) is
+    recomputed over the whole store.
+
+    Raises:
+        ReleaseError: a path does not exist or a folder holds no release file (nothing
+            is loaded). Failures of single files are reported in the result instead.
+    """
+    settings = settings or Settings()
+    files = release_files(paths)
+    report = BuildReport()
+    seen: dict[str, Path] = {}
+    for i, path in enumerate(files, 1):
+        try:
+            report.releases.append(_load_one(store, path, settings, seen))
+        except KGraphError as exc:
+            report.failures.append(BuildFailure(path, exc.message))
+        if progress is not None:
+            progress(path, i, len(files))
+    report.conflicts = recompute_conflicts(store)
+    return report
+
+
+@dataclass
+class EvalReport:
+    """Scores of the graph built from the releases named by gold files."""
+
+    scores: list[ReleaseScore] = field(default_factory=list)
+    build: BuildReport = field(default_factory=BuildReport)
+
+    @property
+    def total(self) -> ReleaseScore:
+        return sum(self.scores, ReleaseScore([]))
+
+    @property
+    def exit_code(self) -> int:
+        return self.build.exit_code
+
+    def as_dict(self) -> dict[str, object]:
+        return {"total": self.total.as_dict(),
+                "releases": {s.releases[0]: s.as_dict() for s in self.scores},
+                "failures": [{"path": str(f.path), "message": f.message} for f in self.build.failures]}
+
+
+def gold_release_path(gold: Gold, *, releases_dir: str | Path | None = None) -> Path:
+    """The release file a gold file is about: ``release:`` is relative to ``releases_dir``,
+    by default the ``releases`` folder beside the gold folder (``shared/gold/dev/x.yaml``
+    -> ``shared/releases/dev/x.txt``).
+
+    Raises:
+        InputError: the release file cannot be found.
+    """
+    if releases_dir is not None:
+        candidate = Path(releases_dir) / gold.release
+        if candidate.is_file():
+            return candidate
+        raise InputError(f"release {gold.release!r} not found in {releases_dir}", source=gold.path)
+    for folder in Path(gold.path).resolve().parents:
+        candidate = folder / "releases" / gold.release
+        if candidate.is_file():
+            return candidate
+    raise InputError(f"release {gold.release!r} not found in a releases folder beside the gold "
+                     "folder (use --releases DIR)", source=gold.path)
+
+
+def evaluate(gold_paths: Sequence[str | Path], *, releases_dir: str | Path | None = None,
+             settings: Settings | None = None) -> EvalReport:
+    """Build the releases the gold files name in a temporary in-memory store, read the
+    facts back from the graph and score them against the gold files.
+
+    Raises:
+        InputError: a gold file cannot be read, or its release cannot be found.
+    """
+    golds = [load_gold(p) for p in gold_paths]
+    files = [gold_release_path(g, releases_dir=releases_dir) for g in golds]
+    report = EvalReport()
+    with open_store("memory:") as store:
+        report.build = build(store, files, settings=settings)
+        loaded = {r.slug for r in report.build.releases}
+        for gold, path in zip(golds, files, strict=True):
+            slug = path.stem
+            if slug in loaded:
+                predicted = read_back(store, slug)
+            else:  # failed to load: score an empty graph, so every gold fact is a miss
+                predicted = Extraction(Document(slug, str(path), ""), DocumentInfo(Mention("", 0, 0)))
+            report.scores.append(score(predicted, gold))
+    return report
 
 def load_ontology_into(store: Store) -> int:
     """Replace graph ``kgg:ontology`` by the ontology and the schemes; return its size.
@@ -78,6 +391,9 @@ def run(settings: Settings) -> RunReport:
     with open_store(settings.store) as store:
         size = load_ontology_into(store)
         report.lines.append(f"ontology: {size} triples in {ontology_graph_name()}")
+        built = build(store, [settings.releases], settings=settings)
+        report.lines.extend(built.lines())
+        report.exit_code = max(report.exit_code, built.exit_code)
         report.lines.extend(link_offline(store, settings))
         validation = validate_store(store)
         report.lines.append(f"validation: {validation.summary()}")

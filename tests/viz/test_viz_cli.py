@@ -108,12 +108,24 @@ def test_analyse_prints_centrality_communities_and_path(sample_store_url: str) -
     assert no_path.exit_code == 2 and "no path between 'Assomac' and 'domestic market'" in no_path.output
 
 
-def test_run_writes_the_whole_graph_page(sample_store_url: str, tmp_path: Path) -> None:
+def test_run_writes_the_whole_graph_page(tmp_path: Path) -> None:
+    # run() builds the founding release into an empty store, then draws the whole graph.
     out = tmp_path / "reports"
-    result = invoke(sample_store_url, "run", env={"KGRAPH_OUT": str(out)})
+    url = f"oxigraph:{tmp_path / 'store'}"
+    releases = Path(__file__).resolve().parents[2] / "data" / "releases"
+    result = invoke(url, "run", env={"KGRAPH_OUT": str(out), "KGRAPH_RELEASES": str(releases),
+                                     "KGRAPH_WIKIDATA_ENDPOINT": "http://127.0.0.1:9/sparql",
+                                     "KGRAPH_CACHE_DIR": str(tmp_path / "cache")})
     assert result.exit_code == 0, result.output
     assert f"network page: {out / 'network.html'}" in result.output
-    assert len(page_json(out / "network.html")["nodes"]) == 28
+    from kgraph.store import open_store
+    from kgraph.viz import project
+
+    with open_store(url) as store:
+        expected = project(store)
+    nodes = page_json(out / "network.html")["nodes"]
+    assert len(nodes) == expected.number_of_nodes()
+    assert {"Assomac", "Mauro Bergozza", "Kilometro Rosso Innovation District"} <= {n["label"] for n in nodes}
 
 
 def test_query_parameters_need_a_query_and_are_checked(sample_store_url: str, tmp_path: Path,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from . import link, run, validate, viz
+from . import build, link, run, validate, viz
 
 __all__ = ["register"]
 
-_MODULES = [run, validate, link, viz]
+_MODULES = [run, build, validate, link, viz]
 
 
 def register(app: typer.Typer) -> None:

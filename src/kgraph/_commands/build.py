@@ -1,0 +1,153 @@
+"""``kgraph build`` and ``kgraph eval``: load releases into the store, score the graph."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .. import pipeline
+from ..cli import command_errors, state
+from ..evaluation import KINDS, KindScore
+from ..store import open_store
+
+_PROGRESS_MIN_FILES = 5
+_SHORT = {"organisations": "orgs", "memberships": "roles", "observations": "obs",
+          "priorities": "prio", "quotations": "quotes", "relations": "rels"}
+
+
+def _console() -> Console:
+    # A wide virtual width keeps tables readable when the output is a pipe or a file.
+    return Console(width=None if sys.stdout.isatty() else 160, highlight=False)
+
+
+def _summary(report: pipeline.BuildReport) -> Table:
+    kinds = [k for k in pipeline.FACT_KINDS if any(r.counts.get(k) for r in report.releases)]
+    table = Table(title="Facts by kind per release", title_justify="left")
+    table.add_column("release", no_wrap=True)
+    for k in kinds:
+        table.add_column(_SHORT.get(k, k), justify="right")
+    table.add_column("triples", justify="right")
+    for r in report.releases:
+        table.add_row(r.slug, *(str(r.counts.get(k, 0)) for k in kinds), str(r.triples))
+    return table
+
+
+def _score_rows(table: Table, label: str, kinds: dict[str, KindScore]) -> None:
+    for kind in KINDS:
+        if kind in kinds:
+            s = kinds[kind]
+            table.add_row(label, kind, str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.2f}",
+                          f"{s.recall:.2f}", f"{s.f1:.2f}")
+            label = ""
+
+
+def _score_table(title: str, first: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    for col in (first, "kind", "TP", "FP", "FN", "P", "R", "F1"):
+        table.add_column(col, justify="right" if col in ("TP", "FP", "FN", "P", "R", "F1") else "left")
+    return table
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("build")
+    @command_errors
+    def build(
+        ctx: typer.Context,
+        paths: list[Path] = typer.Argument(  # noqa: B008 - Typer's declaration style
+            None,
+            help="Release files or folders (*.txt, *.md, *.html, *.htm, searched recursively). "
+            "Default: the releases folder (data/releases/, KGRAPH_RELEASES).",
+            show_default=False,
+        ),
+    ) -> None:
+        """Load releases into the store: read each file, extract its facts, turn them into RDF,
+        validate them against the SHACL shapes and replace the release's named graph
+        atomically. A file that fails leaves the store as it was; the others still load.
+        Prints the facts by kind per release; exit code 1 when any file failed."""
+        settings = state(ctx).settings
+        targets = list(paths) if paths else [settings.releases]
+        files = pipeline.release_files(targets)
+        out = _console()
+        with open_store(settings.store) as store:
+            if len(files) >= _PROGRESS_MIN_FILES and sys.stderr.isatty():
+                with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                              TimeElapsedColumn(), console=Console(stderr=True),
+                              transient=True) as bar:
+                    task = bar.add_task("building", total=len(files))
+
+                    def advance(path: Path, done: int, total: int) -> None:
+                        bar.update(task, completed=done, description=path.name)
+
+                    report = pipeline.build(store, files, settings=settings, progress=advance)
+            else:
+                report = pipeline.build(store, files, settings=settings)
+            quads = len(store)
+        if report.releases:
+            out.print(_summary(report))
+        out.print(f"{len(report.releases)} release(s) loaded into {settings.store} ({quads} quads), "
+                  f"{len(report.failures)} failed, {report.conflicts} conflicting observation pair(s)")
+        for w in report.warnings:
+            typer.echo(f"kgraph: warning: {w}", err=True)
+        for f in report.failures:
+            typer.echo(f"kgraph: failed: {f.path}: {f.message}", err=True)
+        if report.exit_code:
+            raise typer.Exit(report.exit_code)
+
+    @app.command("eval")
+    @command_errors
+    def eval_(
+        ctx: typer.Context,
+        gold: list[Path] = typer.Argument(  # noqa: B008
+            ..., help="Gold YAML files (shared/gold/*.yaml): each names the release it is about.",
+        ),
+        fmt: str = typer.Option(
+            "table", "--format", help="Output format: table (readable) or json.",
+        ),
+        releases: Path = typer.Option(  # noqa: B008
+            None, "--releases",
+            help="Folder the gold files' release paths are relative to (default: the "
+            "releases folder beside the gold folder).", show_default=False,
+        ),
+    ) -> None:
+        """Score extraction against gold files: build the releases they name in a temporary
+        in-memory store, read the facts back from the graph and compare them kind by kind
+        (TP/FP/FN, precision, recall, F1, misses and spurious facts)."""
+        if fmt not in ("table", "json"):
+            raise typer.BadParameter("use table or json", param_hint="--format")
+        settings = state(ctx).settings
+        report = pipeline.evaluate(gold, releases_dir=releases, settings=settings)
+        if fmt == "json":
+            typer.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+        else:
+            _print_eval(report)
+        for f in report.build.failures:
+            typer.echo(f"kgraph: failed: {f.path}: {f.message}", err=True)
+        if report.exit_code:
+            raise typer.Exit(report.exit_code)
+
+
+def _print_eval(report: pipeline.EvalReport) -> None:
+    out = _console()
+    total = _score_table("Scores per kind (all releases)", "")
+    _score_rows(total, "all", report.total.kinds)
+    out.print(total)
+    per = _score_table("Scores per release", "release")
+    for s in report.scores:
+        _score_rows(per, s.releases[0], s.kinds)
+    out.print(per)
+    for s in report.scores:
+        lines: list[Any] = []
+        for kind, k in s.kinds.items():
+            lines += [f"  miss      {kind}: {m}" for m in k.misses]
+            lines += [f"  spurious  {kind}: {m}" for m in k.spurious]
+        if lines:
+            out.print(f"{s.releases[0]}:", markup=False)
+            for line in lines:
+                out.print(line, markup=False)

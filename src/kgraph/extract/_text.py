@@ -1,0 +1,1864 @@
+"""Text -> facts: rule-based extraction from English and Italian press releases.
+
+Everything works on the text exactly as stored: spaCy's tokenizer and PhraseMatcher find
+gazetteer names (token offsets are character offsets into the same string), regular
+expressions find the language patterns (roles, figures, periods, cue phrases) and dateparser
+reads dates. No copy of the text is normalised, so every :class:`~kgraph.model.Mention`
+slices the document exactly.
+
+Pipelines, matchers and compiled patterns are built once per process (module-level caches):
+extraction of a release is a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from functools import cache, lru_cache
+from typing import Any
+
+from ..model import (
+    Document,
+    DocumentInfo,
+    Driver,
+    Event,
+    Extraction,
+    Fact,
+    MarketRelation,
+    Membership,
+    Mention,
+    Observation,
+    Organisation,
+    OrgRelation,
+    Person,
+    Place,
+    Priority,
+    Quotation,
+    Segment,
+)
+from . import gazetteer as gz
+
+__all__ = ["extract", "detect_language"]
+
+HOME_COUNTRY = "Italy"
+_BIG = 1 << 62
+_SP = r"[ \u00a0\t]"  # a space inside a line (the no-break space included)
+
+# --------------------------------------------------------------------------- language
+
+
+_EN_WORDS = frozenset("the of and to in is with for that by was were has have from which its this on are at".split())
+_IT_WORDS = frozenset("il lo la le gli di del della dei delle che è per con nel nella sono ha da dal al alla un una anche rispetto".split())
+
+
+def detect_language(text: str) -> str:
+    """"en" or "it", by counting frequent function words of each language."""
+    words = re.findall(r"[a-zàèéìòù]+", text.lower())
+    en = sum(w in _EN_WORDS for w in words)
+    it = sum(w in _IT_WORDS for w in words)
+    return "it" if it > en else "en"
+
+
+# --------------------------------------------------------------------------- spans
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    name: str  # canonical name
+    kind: str = ""  # org type, place kind, ...
+
+
+def _mention(text: str, start: int, end: int) -> Mention:
+    # trim whitespace and trailing punctuation so the quote reads cleanly
+    while start < end and text[start] in " \u00a0\t\n\r•-–,;:":
+        start += 1
+    while end > start and text[end - 1] in " \u00a0\t\n\r,;:":
+        end -= 1
+    return Mention(text[start:end], start, end)
+
+
+# --------------------------------------------------------------------------- spaCy matchers
+
+
+@cache
+def _nlp(lang: str) -> Any:
+    import spacy
+
+    nlp = spacy.blank(lang)
+    # only the tokenizer runs, so the 1,000,000-character guard (meant for parsers) does not apply;
+    # the reader's size limit bounds the input
+    nlp.max_length = 100_000_000
+    return nlp
+
+
+@lru_cache(maxsize=8)
+def _matchers(lang: str, version: int = 0) -> tuple[Any, Any, dict[str, tuple[str, str]]]:
+    """PhraseMatchers for organisations and places: one on lower case, one exact for acronyms."""
+    from spacy.matcher import PhraseMatcher
+
+    nlp = _nlp(lang)
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    labels: dict[str, tuple[str, str]] = {}
+
+    def add(label: str, canon: str, kind: str, names: Iterable[str]) -> None:
+        labels[label] = (canon, kind)
+        short_caps = [n for n in names if n.isupper() and len(n) <= 5]
+        others = [n for n in names if n not in short_caps]
+        if others:
+            lower.add(label, [nlp.make_doc(n) for n in others])
+        if short_caps:
+            exact.add(label, [nlp.make_doc(n) for n in short_caps])
+
+    for i, o in enumerate(gz.organisations()):
+        add(f"ORG{i}", o.name, "org:" + o.type, (o.name, *o.aliases))
+    for i, p in enumerate(gz.places()):
+        add(f"PLACE{i}", p.name, "place:" + p.kind, (p.name, *p.aliases))
+        if p.adjectives:
+            add(f"ADJ{i}", p.name, "adj:" + p.kind, p.adjectives)
+    return lower, exact, labels
+
+
+def _gazetteer_spans(text: str, lang: str) -> list[_Span]:
+    nlp = _nlp(lang)
+    lower, exact, labels = _matchers(lang, gz.version())
+    doc = nlp.make_doc(text)
+    found: list[_Span] = []
+    for matcher in (lower, exact):
+        for match_id, s, e in matcher(doc):
+            canon, kind = labels[nlp.vocab.strings[match_id]]
+            span = doc[s:e]
+            first = span.text[:1]
+            # proper names are capitalised; the lower-case matcher would also find "ice"
+            if kind.startswith(("org:", "place:country", "place:region", "place:city", "adj:")) and not first.isupper():
+                if not (kind.startswith("adj:") and lang == "it"):
+                    continue
+            found.append(_Span(span.start_char, span.end_char, canon, kind))
+    # longest match wins where matches overlap
+    found.sort(key=lambda sp: (sp.start, -(sp.end - sp.start)))
+    out: list[_Span] = []
+    for sp in found:
+        if out and sp.start < out[-1].end:
+            continue
+        out.append(sp)
+    return out
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: lines, split further after . ! ? followed by an upper-case start."""
+    out: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\r\n]+", text):
+        s0 = line.start()
+        for m in re.finditer(r"(?<=[.!?])[”\"]?[ \u00a0]+(?=[A-ZÀ-Ý“\"])", line.group()):
+            out.append((s0, line.start() + m.start()))
+            s0 = line.start() + m.end()
+        out.append((s0, line.end()))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _clauses(text: str, start: int, end: int, protected: list[_Span], *, conj: bool = True) -> list[tuple[int, int]]:
+    """Split a sentence at commas, semicolons, colons, dashes (and "and"/"e"), not inside protected spans."""
+    sep = r",[ \u00a0]|;[ \u00a0]?|:[ \u00a0]|[ \u00a0][-–][ \u00a0]|[ \u00a0]\("
+    if conj:
+        sep += r"|[ \u00a0](?:and|e|ed)[ \u00a0]"
+    cuts = [start]
+    local = _near(protected, start, end)
+    for m in re.finditer(sep, text[start:end]):
+        a = start + m.start()
+        if any(p.start < a < p.end for p in local):
+            continue
+        cuts.append(a)
+    cuts.append(end)
+    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i + 1] > cuts[i]]
+
+
+def _near(spans: list[_Span], start: int, end: int) -> list[_Span]:
+    """Spans of a start-sorted list that may overlap [start, end) (names are < 300 characters)."""
+    i = bisect.bisect_left(spans, start - 300, key=lambda s: s.start)
+    j = bisect.bisect_right(spans, end, key=lambda s: s.start)
+    return spans[i:j]
+
+
+def _within(spans: list[_Span], start: int, end: int) -> list[_Span]:
+    """Spans of a start-sorted list lying inside [start, end)."""
+    return [s for s in _near(spans, start, end) if s.start >= start and s.end <= end]
+
+
+# --------------------------------------------------------------------------- dates
+
+
+_MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTHS_IT = "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
+_MONTH_NUM = {m: i + 1 for i, m in enumerate(_MONTHS_EN.split("|"))} | {
+    m: i + 1 for i, m in enumerate(_MONTHS_IT.split("|"))}
+_DATE_RE = re.compile(
+    rf"(?i)\b(?:\d{{1,2}}{_SP}+Tháng{_SP}+\d{{1,2}},?{_SP}+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|°)?{_SP}+(?:{_MONTHS_EN}|{_MONTHS_IT}),?{_SP}+\d{{4}}"
+    rf"|(?:{_MONTHS_EN}){_SP}+\d{{1,2}}(?:st|nd|rd|th)?,?{_SP}+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\b")
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(s: str) -> dt.date | None:
+    import dateparser
+
+    languages = ["vi"] if "Tháng" in s else None
+    parsed = dateparser.parse(s.replace("\u00a0", " "), languages=languages,
+                              settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
+                                        "REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date() if parsed else None
+
+
+def _dates(text: str) -> list[tuple[Mention, dt.date]]:
+    out = []
+    for m in _DATE_RE.finditer(text):
+        d = _parse_date(m.group())
+        if d:
+            out.append((Mention(m.group(), m.start(), m.end()), d))
+    return out
+
+
+# --------------------------------------------------------------------------- the extractor state
+
+
+@dataclass
+class _State:
+    doc: Document
+    text: str
+    lang: str
+    ents: list[_Span]  # gazetteer organisations and places (adjectives included)
+    sentences: list[tuple[int, int]]
+    facts: list[Fact] = field(default_factory=list)
+    orgs: dict[str, Organisation] = field(default_factory=dict)
+    org_spans: list[_Span] = field(default_factory=list)
+    people: dict[str, Person] = field(default_factory=dict)
+    person_spans: list[_Span] = field(default_factory=list)
+    memberships: list[Membership] = field(default_factory=list)
+    segments: list[_Span] = field(default_factory=list)  # kind "sector" or "segment"
+    sector: str | None = None
+    info: DocumentInfo | None = None
+    publisher: str | None = None
+    doc_date: dt.date | None = None
+    place: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    surnames: dict[str, str] = field(default_factory=dict)  # surname -> full name written elsewhere
+    _figs: list[_Figure] | None = None
+    _places: list[_Span] | None = None
+    _lower: str | None = None
+    _protected: list[_Span] | None = None
+    _orgs_sorted: list[_Span] | None = None
+    _people_sorted: list[_Span] | None = None
+
+    def figures(self) -> list[_Figure]:
+        if self._figs is None:
+            self._figs = _figures(self.text, self.lang)
+        return self._figs
+
+    def scan(self, rx: re.Pattern[str], triggers: Iterable[str]) -> Iterator[re.Match[str]]:
+        """``rx.finditer`` over the sentences holding one of ``triggers`` (lower-case substrings).
+
+        Running the wide alternations only where a cue word can start keeps extraction fast.
+        """
+        lower = self.lower()
+        if len(lower) != len(self.text):  # case folding changed lengths: scan everything
+            yield from rx.finditer(self.text)
+            return
+        trig = tuple(triggers)
+        for a, b in self.sentences:
+            chunk = lower[a:b]
+            if any(t in chunk for t in trig):
+                yield from rx.finditer(self.text, a, b)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sentences, (pos, _BIG)) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return self.sentences[i]
+        return pos, pos
+
+    def places(self) -> list[_Span]:
+        if self._places is None:
+            self._places = [s for s in self.ents if s.kind.startswith("place:")]
+        return self._places
+
+    def protected(self) -> list[_Span]:
+        """Entity and segment spans, sorted: list splitting never cuts inside them."""
+        if self._protected is None:
+            self._protected = sorted([*self.ents, *self.segments], key=lambda s: s.start)
+        return self._protected
+
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
+
+    def add_org(self, name: str, type_: str, start: int, end: int, aliases: tuple[str, ...] = (),
+                city: str | None = None) -> None:
+        self.org_spans.append(_Span(start, end, name, type_))
+        if name not in self.orgs:
+            self.orgs[name] = Organisation(_mention(self.text, start, end), name=name, type=type_,
+                                           aliases=aliases, city=city)
+
+    def orgs_sorted(self) -> list[_Span]:
+        """Organisation mentions sorted by start (re-sorted only when mentions were added)."""
+        if self._orgs_sorted is None or len(self._orgs_sorted) != len(self.org_spans):
+            self._orgs_sorted = sorted(self.org_spans, key=lambda x: x.start)
+        return self._orgs_sorted
+
+    def people_sorted(self) -> list[_Span]:
+        """Person mentions sorted by start (re-sorted only when mentions were added)."""
+        if self._people_sorted is None or len(self._people_sorted) != len(self.person_spans):
+            self._people_sorted = sorted(self.person_spans, key=lambda x: x.start)
+        return self._people_sorted
+
+    def org_at(self, pos: int, *, max_gap: int = 0) -> _Span | None:
+        """The organisation mention starting at ``pos`` (after up to ``max_gap`` characters)."""
+        for s in _near(self.orgs_sorted(), pos, pos + max_gap):
+            if pos <= s.start <= pos + max_gap:
+                return s
+        return None
+
+
+# --------------------------------------------------------------------------- organisations
+
+
+_NAME_WORD = r"[A-ZÀ-Ý][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-öø-ÿ'’]+)?"
+_CAP_SEQ = rf"{_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&|(?:of|di|de|del|della|per|and|e|for)(?={_SP}+[A-Z])))*"
+_COMPANY_RE = re.compile(rf"\b((?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&))*),?{_SP}+(S\.p\.A\.|S\.r\.l\.|SpA|Srl|S\.p\.a\.|S\.a\.s\.|GmbH|Ltd\.?|Inc\.|AG|Co\.)")
+_ASSOC_RE = re.compile(rf"\b(?:(?P<acr>[A-Z]{{3,}}),{_SP}+(?:the{_SP}+|l['’])?)?(?P<long>(?:Association|Associazione|Federation|Federazione|Union|Unione)(?:{_SP}+(?:of|of the|dei|degli|delle|della|italiana|italiano|nazionale))?(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|and|e|of|di|per)(?=[ \u00a0,.;:)]|$))+)(?:{_SP}+\((?P<acr2>[A-Z]{{3,}})\))?")
+
+
+# universities, ministries, chambers of commerce, regions named in full
+_INSTITUTION_HEAD = r"(?:University|Polytechnic|Politecnico|Università|Universita|Ministry|Ministero|Chamber|Camera|Region|Regione)"
+_INSTITUTION_RE = re.compile(
+    rf"\b(?:(?:University|Polytechnic|Politecnico|Università|Universita)(?:{_SP}+degli{_SP}+Studi)?{_SP}+(?:of|di|della|dell['’])"
+    rf"|(?:Ministry|Ministero){_SP}+(?:of|for|del|della|dell['’]|degli|delle|dello)"
+    rf"|(?:Chamber{_SP}+of{_SP}+Commerce|Camera{_SP}+di{_SP}+Commercio)(?:{_SP}+(?:of|di))?"
+    rf"|(?:Region|Regione))"
+    rf"(?:{_SP}*(?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:(?:and|e|of|the|di|del|della|delle|dei|degli){_SP}+)?(?!{_INSTITUTION_HEAD}\b)(?:{_NAME_WORD}|[A-Z]{{2,}}))*)")
+
+
+def _org_type_of(name: str) -> str:
+    n = name.lower()
+    if re.search(r"associa|federa|confedera|union|unione|confindustria", n):
+        return "TradeAssociation"
+    if re.search(r"universit|politecnico|polytechnic", n):
+        return "University"
+    if re.search(r"ministry|ministero|agency|agenzia|chamber of commerce|camera di commercio|\bregion|\bregione", n):
+        return "GovernmentAgency"
+    if re.search(r"\bfair\b|\bfiera\b|\bexpo\b", n):
+        return "TradeFair"
+    return "Company"
+
+
+def _find_organisations(st: _State) -> None:
+    text = st.text
+    for sp in st.ents:
+        if not sp.kind.startswith("org:"):
+            continue
+        entry = gz.organisation(sp.name)
+        type_ = sp.kind[4:]
+        start, end, name = sp.start, sp.end, sp.name
+        # a territorial association: "Assolombarda Pavia", "Confindustria Bergamo"
+        if type_ == "TradeAssociation":
+            nxt = next((p for p in _near(st.ents, end, end + 2) if p.start == end + 1 and p.kind == "place:city"), None)
+            if nxt and text[end] in " \u00a0":
+                end, name = nxt.end, f"{sp.name} {nxt.name}"
+                st.add_org(name, type_, start, end)
+                continue
+        st.add_org(name, type_, start, end, aliases=entry.aliases if entry else (),
+                   city=entry.city if entry else None)
+    taken = [(s.start, s.end) for s in st.org_spans]
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken)
+
+    for m in _COMPANY_RE.finditer(text):
+        if free(m.start(), m.end()):
+            name = f"{m.group(1)} {m.group(2)}"
+            st.add_org(name, "Company", m.start(), m.end())
+            taken.append((m.start(), m.end()))
+    for m in _ASSOC_RE.finditer(text):
+        long = m.group("long").strip()
+        acr = m.group("acr") or m.group("acr2")
+        if len(long.split()) < 3 or not free(m.start("long"), m.end("long")):
+            continue
+        if acr and not free(m.start(), m.start() + len(acr)):
+            continue
+        name = acr or long
+        st.add_org(name, "TradeAssociation", m.start(), m.end(), aliases=(long,) if acr else ())
+        taken.append((m.start(), m.end()))
+    for m in _INSTITUTION_RE.finditer(text):
+        raw = m.group()
+        # "the Camera di Commercio di Milano and Regione Lombardia" are two institutions
+        cut = re.search(r"[ \u00a0]+(?:and|e)[ \u00a0]+(?=(?:University|Polytechnic|Politecnico|Università|Ministry|Ministero|Chamber|Camera|Region|Regione)\b)", raw)
+        raw = (raw[:cut.start()] if cut else raw).rstrip()
+        end = m.start() + len(raw)
+        if free(m.start(), end):
+            name = re.sub(r"[ \u00a0]+", " ", raw)
+            st.add_org(name, _org_type_of(name), m.start(), end)
+            taken.append((m.start(), end))
+    # "(Brustia Alfameccanica)" after a person and "President of Foo Bar" are handled with roles
+
+
+def _unknown_org_after(st: _State, pos: int) -> _Span | None:
+    """A capitalised name starting at ``pos`` that is no known entity: an organisation."""
+    m = re.match(_CAP_SEQ, st.text[pos:])
+    if not m:
+        return None
+    name = m.group().strip()
+    cut = re.search(rf"{_SP}+(?:and|e|of|di|per|for){_SP}+(?={_role_re().pattern})", name)
+    if cut:
+        name = name[:cut.start()]
+    end = pos + len(name)
+    if any(s.start < end and pos < s.end for s in st.ents) or len(name) < 3:
+        return None
+    if name.split()[0] in _NOT_NAME_START:
+        return None
+    sp = _Span(pos, end, name, _org_type_of(name))
+    st.add_org(name, sp.kind, pos, end)
+    return sp
+
+
+# --------------------------------------------------------------------------- people and roles
+
+
+@cache
+def _role_re() -> re.Pattern[str]:
+    names = sorted({n for r in gz.roles() for n in (r.name, *r.aliases)}, key=len, reverse=True)
+    alts = "|".join(re.escape(n).replace(r"\ ", rf"{_SP}+") for n in names)
+    return re.compile(rf"(?i:\b(?P<mod>outgoing{_SP}+|former{_SP}+|new{_SP}+|uscente{_SP}+|neo{_SP}*)?(?P<role>{alts}))(?:s(?=[ \u00a0,.;:]))?(?![\w-])")
+
+
+@cache
+def _role_triggers() -> tuple[str, ...]:
+    return tuple({n.lower()[:4] for r in gz.roles() for n in (r.name, *r.aliases)})
+
+
+@cache
+def _standalone_triggers() -> tuple[str, ...]:
+    return tuple({f.lower() for s in gz.standalone_segments() for f in s.forms})
+
+
+@cache
+def _role_canon() -> dict[str, str]:
+    return {gz.canonical_key(n): r.name for r in gz.roles() for n in (r.name, *r.aliases)}
+
+
+_NOT_NAME_START = frozenset(
+    "The This That These Those Il La Le Lo Gli In At On For From With Despite According Among "
+    "Our We Its It President Presidente Director Source Press New Under Italian Italy Made "
+    "General Managing Vice Chair Assembly Department Export Economics".split())
+_PERSON_RE = re.compile(rf"{_NAME_WORD}(?:{_SP}+(?:(?:de|di|da|del|della|dei|van|von|der|dos|du|le|la){_SP}+)?{_NAME_WORD}){{1,3}}")
+_UNIT_WORDS = re.compile(r"(?i)\b(department|division|office|unit|section|directorate|dipartimento|ufficio|divisione|sezione|direzione|area|servizio)\b")
+_CONNECT_TAIL = re.compile(rf"(?i){_SP}*(?:,{_SP}*)?\b(?:of|at|for|in|di|del|della|dello|dell['’]|dei|degli|delle|per|presso|al|allo|alla|all['’]|ai|agli|alle|nel|nella|nello|nell['’])(?:{_SP}+(?:the|il|la|lo|l['’]))?{_SP}*$")
+_NAME_LIST = rf"{_PERSON_RE.pattern}(?:(?:,{_SP}*|{_SP}+(?:and|e){_SP}+){_PERSON_RE.pattern})*"
+# "elected X as the new", "appointed A and B as", "X was re-elected", "X è stata eletta",
+# "ha eletto X nuova", "A succeeds B as"
+_ELECTED_BEFORE = re.compile(
+    rf"(?P<names>{_NAME_LIST}){_SP}+"
+    rf"(?:(?P<succ>(?:succeeds|replaces|takes{_SP}+over{_SP}+from|succede{_SP}+a|subentra{_SP}+a){_SP}+{_PERSON_RE.pattern}{_SP}+)"
+    rf"|(?:(?:was|has{_SP}+been|is|è{_SP}+stat[oa]|sono{_SP}+stati|viene|è){_SP}+)?"
+    rf"(?:(?:re-?)?(?:elected|appointed|confirmed|named)|(?:ri)?(?:elett[oaie]|nominat[oaie]|confermat[oaie])){_SP}+)?"
+    rf"(?:(?:as|come|alla|a){_SP}+)?(?:the{_SP}+)?(?:new{_SP}+|nuov[oaie]{_SP}+)?$")
+_ELECT_RE = re.compile(r"(?i)\b(elect|elects|elected|appoint|appoints|appointed|named|eletto|eletta|elegge|nomina|nominato|nominata|confirmed|confermato|confermata|rieletto|rieletta|riconfermato|riconfermata|re-elected|reelected|eletti|nominati|succeeds|replaces|succede|subentra)\b")
+
+
+def _person_name_at(st: _State, pos: int, *, backwards: bool = False) -> _Span | None:
+    """A person's name starting (or, backwards, ending) at ``pos``; known surnames too."""
+    text = st.text
+    if backwards:
+        window = text[max(0, pos - 60):pos]
+        cands = [m for m in _PERSON_RE.finditer(window) if m.end() == len(window)]
+        # the longest candidate that does not start with a stop word
+        for m in cands:
+            words = m.group().split()
+            while words and words[0] in _NOT_NAME_START:
+                words = words[1:]
+            if len(words) >= 2 and not _overlaps_entity(st, pos - len(" ".join(words)), pos) \
+                    and not _UNIT_WORDS.search(" ".join(words)):
+                name = " ".join(words)
+                return _Span(pos - len(name), pos, name)
+        m2 = re.search(rf"({_NAME_WORD})$", window)
+        if m2:
+            known = _known_surname(st, m2.group(1))
+            if known:
+                return _Span(pos - len(m2.group(1)), pos, known)
+        return None
+    pm = _PERSON_RE.match(text, pos)
+    if pm and pm.group().split()[0] not in _NOT_NAME_START and not _UNIT_WORDS.search(pm.group()):
+        name = pm.group()
+        # a name never runs into an organisation or place: "Brustia Alfameccanica" after "Maria Vittoria Brustia"
+        if not _overlaps_entity(st, pm.start(), pm.end()):
+            return _Span(pm.start(), pm.end(), _clean_name(name))
+    m1 = re.match(rf"{_NAME_WORD}", text[pos:])
+    if m1:
+        known = _known_surname(st, m1.group())
+        if known:
+            return _Span(pos, pos + len(m1.group()), known)
+    return None
+
+
+def _clean_name(name: str) -> str:
+    return re.sub(r"[ \u00a0\t]+", " ", name).strip()
+
+
+def _overlaps_entity(st: _State, a: int, b: int) -> bool:
+    return any(s.start < b and a < s.end for s in _near(st.ents, a, b)) or any(
+        s.start < b and a < s.end for s in _near(st.orgs_sorted(), a, b))
+
+
+def _known_surname(st: _State, word: str) -> str | None:
+    for name in st.people:
+        parts = name.split()
+        if word == parts[-1] or (len(parts) > 2 and word == parts[-2]):
+            return name
+    return st.surnames.get(word)
+
+
+def _collect_surnames(st: _State) -> None:
+    """Full names written anywhere ("Maria Vittoria Brustia"), so "Presidente Brustia" resolves."""
+    for m in _PERSON_RE.finditer(st.text):
+        words = m.group().split()
+        while words and words[0] in _NOT_NAME_START:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        start = m.end() - len(" ".join(words))
+        if _overlaps_entity(st, start, m.end()) or any(w in _NOT_NAME_START for w in words):
+            continue
+        st.surnames.setdefault(words[-1], _clean_name(" ".join(words)))
+
+
+def _add_person(st: _State, sp: _Span) -> None:
+    st.person_spans.append(sp)
+    if sp.name not in st.people:
+        st.people[sp.name] = Person(_mention(st.text, sp.start, sp.end), name=sp.name)
+
+
+def _nearest_org_before(st: _State, pos: int, lo: int) -> _Span | None:
+    cands = [s for s in _near(st.orgs_sorted(), lo, pos) if lo <= s.start and s.end <= pos and s.kind != "Venue"]
+    return max(cands, key=lambda s: s.end) if cands else None
+
+
+def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
+    """The organisation a role is "of": the first organisation after ``pos`` in the clause.
+
+    Returns it and the text between (the rest of the role phrase: a unit or a specialty).
+    """
+    text = st.text
+    stop = re.search(r"[.;:]|,[ \u00a0](?=(?:and|e)?[ \u00a0]*[A-Z][a-z]+[ \u00a0][A-Z])|[“\"]", text[pos:limit])
+    hard = pos + stop.start() if stop else limit
+    cands = [s for s in _near(st.orgs_sorted(), pos, hard) if pos <= s.start < hard]
+    between_quoted = re.compile(r"[“\"][^”\"]{1,60}[”\"]")
+    if not cands:
+        # quoted unit names may sit between the role and the organisation
+        seg = text[pos:limit]
+        q = between_quoted.search(seg)
+        if q and q.start() < 40:
+            cands = [s for s in _near(st.orgs_sorted(), pos + q.end(), limit) if pos + q.end() <= s.start < limit
+                     and not re.search(r"[.;]", text[pos + q.end():s.start])]
+    if cands:
+        org = cands[0]
+        between = text[pos:org.start]
+        if "," in between.replace(", the", "") or len(between) > 90:
+            return None, ""
+        return org, between
+    m = re.match(rf"{_SP}+(?:of|at|di|del|della|dell['’]|of{_SP}+the){_SP}+", text[pos:hard])
+    if m:
+        sp = _unknown_org_after(st, pos + m.end())
+        if sp:
+            return sp, text[pos:sp.start]
+    return None, ""
+
+
+def _split_role(role: str, between: str) -> tuple[str, str | None]:
+    """Role label and unit from the text between the role word and the organisation."""
+    rest = _CONNECT_TAIL.sub("", between).strip(" \u00a0,")
+    if _UNIT_WORDS.search(rest):
+        rest = re.sub(r"^(?:(?:of|for|di|per|del|della|dello|dei|degli|delle)[ \u00a0]+|dell['’])?(?:(?:the|il|la|lo)[ \u00a0]+|l['’])?", "", rest)
+    if not rest:
+        return role, None
+    if _UNIT_WORDS.search(rest):
+        unit = rest.replace("“", "").replace("”", "").replace('"', "").strip()
+        return role, re.sub(r"[ \u00a0]+", " ", unit)
+    return re.sub(r"[ \u00a0]+", " ", f"{role} {rest}"), None
+
+
+def _find_people(st: _State) -> None:
+    text = st.text
+    role_re = _role_re()
+    canon = _role_canon()
+    pending: list[tuple[Membership, _Span]] = []
+    canon_lower = {n.lower() for r in gz.roles() for n in (r.name, *r.aliases) if not n.lower().endswith(("ti", "ni"))}
+    last_person_in_sentence: dict[tuple[int, int], _Span] = {}
+    for rm in st.scan(role_re, _role_triggers()):
+        role = canon.get(gz.canonical_key(rm.group("role")), rm.group("role"))
+        mod = (rm.group("mod") or "").strip().lower()
+        s_start, s_end = st.sentence_of(rm.start())
+        person: _Span | None = None
+        others: list[_Span] = []  # more people holding the same role ("A and B as Vice Presidents")
+        org: _Span | None = None
+        between = ""
+        start = end = None
+        # "President Mauro Bergozza", "New President: Maria Vittoria Brustia", "ACIMIT President Marco Salvadè"
+        after = re.match(rf"(?i){_SP}+(?P<post>uscente|entrante|neo-?elett[oa]|eletto|eletta){_SP}+|{_SP}*[:,]?{_SP}+", text[rm.end():])
+        if after:
+            person = _person_name_at(st, rm.end() + after.end())
+            if person and after.group("post"):
+                # Italian puts the modifier after the role: "la Presidente uscente X"
+                mod = "outgoing" if after.group("post").lower() == "uscente" else "new"
+        if person and re.search(r"(?:[sS]|[iI])$", rm.group()) and rm.group().lower() not in canon_lower:
+            # a plural role names several people: "vicepresidenti Ernesto Maurer e Marco Torello Viera"
+            pos = person.end
+            while True:
+                nm = re.match(rf"(?:,{_SP}*|{_SP}+(?:and|e){_SP}+)", text[pos:])
+                nxt = _person_name_at(st, pos + nm.end()) if nm else None
+                if nxt is None:
+                    break
+                others.append(nxt)
+                pos = nxt.end
+        if person:
+            org = st.org_at(rm.start() - 1 - 40, max_gap=40)
+            if org and org.end <= rm.start() and re.fullmatch(rf"(?:{_SP}|['’]s)*", text[org.end:rm.start() - len(rm.group("mod") or "")] or " "):
+                pass
+            else:
+                org = None
+            if org is None:
+                o2, between = _org_after(st, person.end, s_end)
+                if o2 and re.match(rf"{_SP}*(?:,{_SP}*)?(?:of|di|at)\b", text[person.end:o2.start]):
+                    org = o2
+                else:
+                    between = ""
+            if org is None:
+                org = _nearest_org_before(st, rm.start(), s_start)
+        else:
+            # "Mauro Bergozza, President of Assomac", "Brustia is President of ...", "X, direttore generale di Y"
+            role_start = rm.start() - len(rm.group("mod") or "")
+            before = text[max(s_start, role_start - 80):role_start]
+            mb = re.search(rf"(?:,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,)(?:{_SP}+also|{_SP}+anche)?{_SP}+(?:the{_SP}+|a{_SP}+)?|{_SP}*\()$", before)
+            if mb:
+                person = _person_name_at(st, role_start - (len(before) - mb.start()), backwards=True)
+                paren = mb.group().endswith("(")
+                if person and paren:
+                    # "Maurizio Tarquini (Director General, Confindustria)"
+                    pm_ = re.match(rf",{_SP}*", text[rm.end():])
+                    o_ = st.org_at(rm.end() + pm_.end()) if pm_ else None
+                    if o_ and text[o_.end:o_.end + 1] == ")":
+                        org = o_
+            if person is None:
+                # "Marco Salvadè, ACIMIT President": the organisation right before the role
+                pre = next((o for o in st.org_spans if o.end <= role_start and re.fullmatch(
+                    rf"(?:{_SP}|['’]s)*", text[o.end:role_start] or " ")), None)
+                if pre:
+                    mb2 = re.search(rf",{_SP}+(?:the{_SP}+)?$", text[max(s_start, pre.start - 4):pre.start])
+                    if mb2:
+                        person = _person_name_at(st, pre.start - len(mb2.group()), backwards=True)
+                        org = pre if person else None
+            if person is None and re.search(rf"{_SP}+(?:and|e){_SP}+$", before):
+                person = last_person_in_sentence.get((s_start, s_end))
+            # "ASSOMAC elects Maria Vittoria Brustia President", "elected X as the new President of Y"
+            if person is None:
+                base = max(s_start, rm.start() - 120)
+                me = _ELECTED_BEFORE.search(text[base:rm.start() - len(rm.group("mod") or "")])
+                if me and (_ELECT_RE.search(text[max(s_start, rm.start() - 160):rm.start()]) or me.group("succ")):
+                    names = [n for n in re.finditer(_PERSON_RE.pattern, me.group("names"))
+                             if n.group().split()[0] not in _NOT_NAME_START]
+                    spans = [_Span(base + me.start("names") + n.start(), base + me.start("names") + n.end(),
+                                   _clean_name(n.group())) for n in names]
+                    if spans:
+                        person, others = spans[0], spans[1:]
+                        mod = mod or "new"
+                        if me.group("succ"):
+                            # "A succeeds B as President": B leaves the post as A takes it
+                            sb = re.search(_PERSON_RE.pattern, me.group("succ"))
+                            if sb:
+                                b0 = base + me.start("succ")
+                                others = [_Span(b0 + sb.start(), b0 + sb.end(), _clean_name(sb.group()), "end")]
+            if person and org is None:
+                org, between = _org_after(st, rm.end(), s_end)
+            if person and org is None:
+                # "la Presidente di ASSOMAC, Maria Vittoria Brustia" is handled below
+                el = _ELECT_RE.search(text[s_start:rm.start()])
+                if el and re.match(rf"(?i){_SP}+(?:of|di|della|dell['’])?{_SP}*(?:the{_SP}+)?(?:association|associazione|federation|federazione)\b", text[rm.end():rm.end() + 30]):
+                    org = None  # "alla presidenza dell'associazione": the issuing association
+                elif el:
+                    # the organisation the assembly belongs to: the first one the sentence names
+                    org = next((o for o in _near(st.orgs_sorted(), s_start, rm.start())
+                                if s_start <= o.start and o.end <= rm.start() and o.kind != "Venue"), None)
+            if person is None:
+                # "la Presidente di ASSOMAC, Maria Vittoria Brustia", "Director General of Confindustria, Maurizio Tarquini"
+                o3, between = _org_after(st, rm.end(), s_end)
+                if o3:
+                    m3 = re.match(rf"(?:{_SP}|['’]s)*,?{_SP}+", text[o3.end:])
+                    if m3:
+                        person = _person_name_at(st, o3.end + m3.end())
+                        org = o3 if person else None
+        if person is None:
+            continue
+        if org is None:
+            org_name = st.publisher
+            if not org_name:
+                continue
+        else:
+            org_name = org.name
+        label, unit = _split_role(role, between)
+        if mod in ("outgoing", "former", "uscente"):
+            end = st.doc_date
+        elif mod in ("new", "neo") or _ELECT_RE.search(text[s_start:rm.start()]):
+            start = st.doc_date
+        for who in [person, *others]:
+            _add_person(st, who)
+            last_person_in_sentence[(s_start, s_end)] = who
+            lo = min(who.start, rm.start(), org.start if org else rm.start())
+            hi = max(who.end, rm.end(), org.end if org else rm.end())
+            w_start, w_end = (None, st.doc_date) if who.kind == "end" else (start, end)
+            mem = Membership(_mention(text, lo, hi), person=who.name, role=label,
+                             organisation=org_name, unit=unit, start=w_start, end=w_end)
+            pending.append((mem, who))
+    # one membership per person, role, organisation and unit; dates merged
+    merged: dict[tuple[str, str, str, str | None], Membership] = {}
+    for mem, _ in pending:
+        key = (mem.person, mem.role, mem.organisation, mem.unit)
+        if key in merged:
+            old = merged[key]
+            merged[key] = replace(old, start=old.start or mem.start, end=old.end or mem.end)
+        else:
+            merged[key] = mem
+    # a bare "President" that another membership of the same person refines is the same post
+    for key, mem in list(merged.items()):
+        if mem.unit is None and any(k != key and k[0] == key[0] and k[2] == key[2] and k[1].startswith(key[1])
+                                    for k in merged):
+            del merged[key]
+    st.memberships = list(merged.values())
+    # surname-only references ("President Bergozza concluded") for quotations
+    covered = sorted(st.person_spans, key=lambda p: p.start)
+    for name in list(st.people):
+        surname = name.split()[-1]
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+            if not any(p.start <= m.start() < p.end for p in _near(covered, m.start(), m.end())):
+                st.person_spans.append(_Span(m.start(), m.end(), name))
+
+
+# --------------------------------------------------------------------------- document info
+
+
+def _document_info(st: _State) -> None:
+    text = st.text
+    dates = _dates(text)
+    dateline: tuple[Mention, dt.date, Mention | None] | None = None
+    for mn, dd in dates:
+        # "Bergamo, 20 June 2025" on a line of its own, or opening the first paragraph
+        # ("Milano, 15 aprile 2025 – Secondo i dati ...")
+        line_start = text.rfind("\n", 0, mn.start) + 1
+        m = re.fullmatch(rf"[ \u00a0\t•]*((?:[A-ZÀ-Ý][\w'’.-]*)(?:{_SP}+[A-ZÀ-Ýa-z][\w'’.-]*){{0,3}}),{_SP}*",
+                         text[line_start:mn.start])
+        rest = re.match(r"[ \u00a0\t]*(?:$|[\r\n]|[-–—.:][ \u00a0\t]*)", text[mn.end:])
+        if m and rest and not re.search(r"(?i)press|comunicat|news", m.group(1)):
+            city_m = Mention(m.group(1), line_start + m.start(1), line_start + m.end(1))
+            dateline = (mn, dd, city_m)
+            break
+    header = next(((mn, dd) for mn, dd in dates if mn.start < 300), None)
+    date_ev: list[Mention] = []
+    if header:
+        date_ev.append(header[0])
+    if dateline:
+        if dateline[0] not in date_ev:
+            date_ev.append(dateline[0])
+        st.doc_date = dateline[1]
+        city = dateline[2]
+        assert city is not None
+        st.place = gz.resolve(city.text, "place") or city.text.title()
+    elif header:
+        st.doc_date = header[1]
+    # title: the first substantial line that is not a header or dateline
+    title_m: Mention | None = None
+    for line in re.finditer(r"[^\r\n]+", text):
+        s = line.group().strip(" \u00a0\t")
+        if len(s.split()) < 4 or s.startswith("•"):
+            continue
+        if any(line.start() <= mn.start < line.end() for mn in date_ev) and len(s) < 80:
+            continue
+        if re.match(r"(?i)(press releases?|comunicat[oi] stampa|news)\b", s):
+            continue
+        title_m = _mention(text, line.start(), line.end())
+        break
+    # publisher: "Source: X" / "Fonte: X", else the trade association named most often
+    pub: str | None = None
+    src = re.search(r"(?im)^[ \u00a0\t]*(?:source|fonte)[ \u00a0]*:[ \u00a0]*(.+)$", text)
+    if src:
+        o = next((sp for sp in st.org_spans if src.start(1) <= sp.start < src.end(1)), None)
+        pub = o.name if o else None
+    if pub is None and title_m:
+        # "Assomac: the sector closes 2024 at -12%", "ASSOMAC elects ...": the association in the headline
+        in_title = [sp for sp in st.org_spans if title_m.start <= sp.start < title_m.end
+                    and sp.kind == "TradeAssociation"]
+        pub = in_title[0].name if in_title else None
+    if pub is None:
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        # the association named most often; failing that, any issuing body (an agency, a
+        # company), never a venue or a fair
+        for kinds in (("TradeAssociation",), ("GovernmentAgency", "Company", "University", "ResearchCentre")):
+            for sp in st.org_spans:
+                if sp.kind in kinds:
+                    counts[sp.name] = counts.get(sp.name, 0) + 1
+                    first.setdefault(sp.name, sp.start)
+            if counts:
+                pub = max(counts, key=lambda n: (counts[n], -first[n]))
+                break
+    st.publisher = pub
+    evidence = title_m or (date_ev[0] if date_ev else Mention(text[:0], 0, 0))
+    st.info = DocumentInfo(evidence, title=title_m.text if title_m else None, date=st.doc_date,
+                           place=st.place, publisher=pub, date_evidence=tuple(date_ev))
+
+
+# --------------------------------------------------------------------------- segments
+
+
+@cache
+def _segment_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    form_to_item: dict[str, str] = {}
+    for it in gz.segment_items():
+        for f in it.forms:
+            form_to_item[f.lower()] = it.name
+    forms = sorted(form_to_item, key=len, reverse=True)
+    item = "(?:" + "|".join(re.escape(f).replace(r"\ ", rf"{_SP}+") for f in forms) + ")"
+    lst = rf"{item}(?:(?:,{_SP}*|{_SP}+(?:and|e|ed|&){_SP}+|,{_SP}+(?:and|e){_SP}+){item})*"
+    heads = "(?:" + "|".join(sorted(gz.segment_heads(), key=len, reverse=True)) + ")"
+    en = re.compile(rf"(?i)\b({lst}){_SP}+{heads}\b")
+    it_ = re.compile(rf"(?i)\b{heads}{_SP}+(?:per|for){_SP}+(?:il{_SP}+|la{_SP}+|l['’]|the{_SP}+)?({lst})\b")
+    seg = re.compile(rf"(?i)\b(?:the{_SP}+)?({item}){_SP}+(?:segment|sector|comparto|settore)\b|\b(?:comparto|settore){_SP}+({item})\b")
+    standalone = {f.lower(): s.name for s in gz.standalone_segments() for f in s.forms}
+    stand = re.compile(r"(?i)\b(" + "|".join(re.escape(f) for f in sorted(standalone, key=len, reverse=True)) + r")\b")
+    return en, it_, seg, stand, form_to_item | {"__standalone__" + k: v for k, v in standalone.items()}
+
+
+@cache
+def _items_re() -> re.Pattern[str]:
+    table = _segment_res()[4]
+    forms = sorted((f for f in table if not f.startswith("__")), key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b")
+
+
+@cache
+def _head_triggers() -> tuple[str, ...]:
+    return tuple({h.lower()[:6] for h in gz.segment_heads()})
+
+
+def _items_of(phrase: str, table: dict[str, str]) -> list[str]:
+    return [table[re.sub(r"\s+", " ", m.group().lower())] for m in _items_re().finditer(phrase)]
+
+
+def _find_segments(st: _State) -> None:
+    en, it_, seg, stand, table = _segment_res()
+    text = st.text
+    found: list[tuple[int, int, list[str]]] = []
+    for rx in (en, it_):
+        for m in st.scan(rx, _head_triggers()):
+            found.append((m.start(), m.end(), _items_of(m.group(1), table)))
+    for m in st.scan(seg, ("segment", "sector", "comparto", "settore")):
+        g = m.group(1) or m.group(2)
+        found.append((m.start(), m.end(), _items_of(g, table)))
+    spans: list[_Span] = []
+    for a, b, items in sorted(found, key=lambda x: (x[0], -(x[1] - x[0]))):
+        if not items or (spans and a < spans[-1].end):
+            continue
+        spans.append(_Span(a, b, gz.segment_name(items), str(len(set(items)))))
+    pub = gz.organisation(st.publisher) if st.publisher else None
+    sector: str | None = None
+    if spans:
+        widest = max(int(s.kind) for s in spans)
+        sector = next(s.name for s in spans if int(s.kind) == widest)
+        if pub and pub.sector and any(s.name == pub.sector for s in spans):
+            sector = pub.sector  # the issuing association's own sector, when the text names it
+    for m in st.scan(stand, _standalone_triggers()):
+        if not any(s.start < m.end() and m.start() < s.end for s in spans):
+            spans.append(_Span(m.start(), m.end(), table["__standalone__" + m.group(1).lower()], "1"))
+    if pub and pub.sector and (sector is None or not any(s.name == sector for s in spans if int(s.kind) > 1)):
+        # the issuing association's own sector, when the text names no wider machinery phrase
+        sector = pub.sector
+    if sector is None and spans:
+        sector = spans[0].name
+    if sector is None:
+        return
+    st.sector = sector
+    st.segments = [replace(s, kind="sector" if s.name == sector else "segment") for s in spans]
+    if not any(s.kind == "sector" for s in st.segments):
+        cue = re.search(r"(?i)\b(?:the\s+sector|il\s+settore|del\s+settore|sector|settore|comparto)\b", text)
+        pub_span = next((o for o in st.org_spans if o.name == st.publisher), None)
+        where = (cue.start(), cue.end()) if cue else ((pub_span.start, pub_span.end) if pub_span else None)
+        if where:
+            st.segments.append(_Span(where[0], where[1], sector, "sector"))
+    st.segments.sort(key=lambda s: s.start)
+    seen: set[str] = set()
+    for s in st.segments:
+        if s.name in seen:
+            continue
+        seen.add(s.name)
+        st.facts.append(Segment(_mention(text, s.start, s.end), name=s.name,
+                                kind="sector" if s.kind == "sector" else "segment",
+                                parent=None if s.kind == "sector" else sector))
+
+
+# --------------------------------------------------------------------------- figures and periods
+
+
+_NUM = r"[-+−–]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|[-+−–]?\d+(?:[.,]\d+)?"
+_MULT = r"million|billion|thousand|milioni|miliardi|mila|mln|mld|bn"
+_CUR = r"euros?|€|EUR|dollars?|USD|US\$|\$"
+# Figures are found number-first (a plain charset scan is fast), then their unit is read
+# from the text right before or after the number.
+_NUM_RE = re.compile(_NUM)
+_CUR_BEFORE = re.compile(rf"(?:€|EUR|USD|US\$|\$){_SP}?$")
+_IDX_BEFORE = re.compile(rf"(?i)\b(?:index|indice)(?:{_SP}+(?:of|di|a|at)|\b[^.;%\d]{{0,30}}?\b(?:at|to|of|a|al|di|pari{_SP}+a|was|is|were|stood|reached|è|era|ha{_SP}+raggiunto))?{_SP}+$")
+_AFTER_RE = re.compile(
+    rf"(?P<money>{_SP}*(?P<mult>{_MULT})?{_SP}*(?:of{_SP}+|di{_SP}+)?(?P<cur>{_CUR})(?![\w]))"
+    rf"|(?P<pct>{_SP}?(?:%|per{_SP}?cent\b|percent\b|per{_SP}cento\b))"
+    rf"|(?P<pts>{_SP}+(?:points|punti)\b(?!{_SP}+percentual))"
+    rf"|(?P<mon>{_SP}+(?:months|mesi)\b)"
+    rf"|(?P<cnt>{_SP}+(?:(?:foreign|international|overseas|esteri|stranieri|internazionali){_SP}+)?(?P<what>visitors|exhibitors|visitatori|espositori|operatori|exhibiting{_SP}+companies|aziende{_SP}+espositrici)\b)"
+    rf"|(?P<multonly>{_SP}*(?P<mult2>{_MULT})\b)")
+_BASE_RE = re.compile(rf"(?i)\bbase{_SP}*:?{_SP}*(\d{{4}}){_SP}*={_SP}*100\b")
+
+_NEG = r"reduction|reduced|decreasing|falling|dropping|negative|drop|drops|dropped|fall|falls|fell|fallen|decline|declined|declines|declining|decrease|decreased|down|contraction|contracted|loss|lost|shrank|shrunk|slump|slumped|calo|diminuit[oaie]|scese|sceso|scesi|scese|flessione|contrazione|riduzione|ridott[oaie]|perdita|negativ[oaie]|ribasso|in{_SP}+calo"
+_POS = r"grew|grow|grows|growth|increase|increased|increases|rise|rises|rose|risen|up|gain|gained|crescit[aoie]|cresciut[oaie]|crescita|aumento|aumentat[oaie]|incremento|salit[oaie]|rialzo|rebound|rebounded|progress"
+_NEG_RE = re.compile(rf"(?i)\b(?:{_NEG.replace('{_SP}', _SP)})\b")
+_POS_RE = re.compile(rf"(?i)\b(?:{_POS})\b")
+_EST_RE = re.compile(r"(?i)\b(estimated|estimate|estimates|about|stima|stimat[oaie]|forecast)\b")
+_EST_STRICT_RE = re.compile(r"(?i)\b(estimated|estimate|stimat[oaie]|stima)\b")
+_PRELIM_RE = re.compile(r"(?i)\b(preliminary|provisional|preconsuntiv[oi]|provvisori[oe])\b")
+
+
+def _to_decimal(raw: str, lang: str) -> Decimal:
+    s = raw.replace("−", "-").replace("–", "-").replace("+", "")
+    if "," in s and "." in s:
+        dec = "," if s.rfind(",") > s.rfind(".") else "."
+        s = s.replace("." if dec == "," else ",", "").replace(",", ".")
+    elif "," in s:
+        head, tail = s.rsplit(",", 1)
+        if len(tail) == 3 and lang == "en" and s.count(",") >= 1:
+            s = s.replace(",", "")
+        else:
+            s = s.replace(",", ".")
+    elif "." in s:
+        parts = s.split(".")
+        if lang == "it" and all(len(p) == 3 for p in parts[1:]) and len(parts) > 1:
+            s = s.replace(".", "")
+    return Decimal(s)
+
+
+_MULTIPLIER = {"million": 6, "milioni": 6, "mln": 6, "billion": 9, "miliardi": 9, "mld": 9, "bn": 9,
+               "thousand": 3, "mila": 3}
+
+
+@dataclass
+class _Figure:
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    kind: str  # money, pct, idx, mon
+    signed: bool  # an explicit sign was written
+
+
+def _figures(text: str, lang: str) -> list[_Figure]:
+    out: list[_Figure] = []
+    for nm in _NUM_RE.finditer(text):
+        raw, s0, e0 = nm.group(), nm.start(), nm.end()
+        if s0 and (text[s0 - 1].isalnum() or text[s0 - 1] in ".,"):
+            continue  # the tail of a word or a number ("5.0" in "Industry 5.0" stays one number)
+        signed = raw[0] in "-+−–"
+        before = text[max(0, s0 - 8):s0]
+        cur_b = _CUR_BEFORE.search(before)
+        am = _AFTER_RE.match(text, e0)
+        g = am.groupdict() if am else {}
+        if cur_b:
+            mult = (g.get("mult2") or g.get("mult") or "").lower() if g else ""
+            end = am.end() if am and (g.get("multonly") or g.get("money")) else e0
+            cur = "USD" if "$" in cur_b.group() or "USD" in cur_b.group() else "EUR"
+            v = _to_decimal(raw, lang).scaleb(_MULTIPLIER.get(mult, 0))
+            out.append(_Figure(s0 - len(cur_b.group()), end, v, cur, "money", signed))
+        elif g.get("money"):
+            cur = "USD" if re.search(r"\$|USD|dollar", g["cur"]) else "EUR"
+            v = _to_decimal(raw, lang).scaleb(_MULTIPLIER.get((g.get("mult") or "").lower(), 0))
+            assert am is not None
+            out.append(_Figure(s0, am.end(), v, cur, "money", signed))
+        elif g.get("pct"):
+            assert am is not None
+            out.append(_Figure(s0, am.end(), _to_decimal(raw, lang), "percent", "pct", signed))
+        elif g.get("pts") or _IDX_BEFORE.search(text[max(0, s0 - 45):s0]):
+            if re.fullmatch(r"(19|20)\d\d", raw) or (not g.get("pts") and text[e0:e0 + 1] == "%"):
+                continue
+            idx_b = _IDX_BEFORE.search(text[max(0, s0 - 45):s0])
+            start = s0 - len(idx_b.group()) if idx_b else s0
+            end = am.end() if am and g.get("pts") else e0
+            out.append(_Figure(start, end, _to_decimal(raw, lang), "index", "idx", False))
+        elif g.get("multonly") and ("€" in text or re.search(r"(?i)\beur(?:o|os)?\b", text)):
+            # "decreased by 9% to 2.2 billion": an amount in the release's currency
+            assert am is not None
+            v = _to_decimal(raw, lang).scaleb(_MULTIPLIER.get((g.get("mult2") or "").lower(), 0))
+            out.append(_Figure(s0, am.end(), v, "EUR", "money", signed))
+        elif g.get("mon"):
+            assert am is not None
+            out.append(_Figure(s0, am.end(), _to_decimal(raw, lang), "months", "mon", False))
+        elif g.get("cnt"):
+            assert am is not None
+            what = g["what"].lower()
+            kind = "cnt:exhibitors" if what.startswith(("exhibit", "espositor", "aziende")) else "cnt:visitors"
+            out.append(_Figure(s0, am.end(), _to_decimal(raw, "en" if len(raw.split(",")[-1]) == 3 else lang), "count", kind, False))
+    return out
+
+
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+        "primo": 1, "secondo": 2, "terzo": 3, "quarto": 4, "prima": 1, "seconda": 2}
+_NUMWORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "eleven": 11, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7,
+            "otto": 8, "nove": 9, "dieci": 10, "undici": 11}
+_MONTH_ALT = f"{_MONTHS_EN}|{_MONTHS_IT}"
+_YEAR = r"(?:19|20)\d\d"
+_OF_YEAR = rf"(?:{_SP}+(?:of|del|dell['’]anno|in){_SP}*)?(?:{_SP}*(?P<y>{_YEAR}))?"
+_PERIOD_RE = re.compile(
+    rf"(?i)\b(?:"
+    rf"(?P<half>(?:first|second|1st|2nd){_SP}+(?:half|semester)|(?:primo|secondo){_SP}+semestre|(?:prima|seconda){_SP}+metà)"
+    rf"|(?P<quarter>(?:first|second|third|fourth|1st|2nd|3rd|4th){_SP}+quarter|(?:primo|secondo|terzo|quarto){_SP}+trimestre)"
+    rf"|(?P<qcode>Q[1-4])"
+    rf"|(?P<hcode>H[12])"
+    rf"|(?P<firstn>(?:first|primi){_SP}+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|\d{{1,2}}){_SP}+(?:months|mesi))"
+    rf"|(?P<bim>primo{_SP}+bimestre|primo{_SP}+quadrimestre)"
+    rf"|(?P<mrange>(?P<m1>{_MONTH_ALT}){_SP}*[-–/]{_SP}*(?P<m2>{_MONTH_ALT}))"
+    rf"){_OF_YEAR}"
+    rf"|\b(?P<year>{_YEAR})\b(?![ \u00a0]*=)")
+_COMPARE_RE = re.compile(r"(?i)\b(compared|than|rispetto|versus|vs\.?|year[ -]on[ -]year|same period|same quarter|stesso periodo|against|sul|sull['’]|(?:over|from|on)(?=[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:19|20)\d\d|same|previous|prior|last)))\b")
+
+
+@dataclass
+class _Period:
+    start: int
+    end: int
+    value: str  # may contain "{y}" when the year is not written
+
+
+def _periods(text: str, a: int, b: int) -> list[_Period]:
+    out: list[_Period] = []
+    for m in _PERIOD_RE.finditer(text, a, b):
+        g = m.groupdict()
+        y = g.get("y") or "{y}"
+        if g["year"]:
+            out.append(_Period(m.start(), m.end(), g["year"]))
+            continue
+        if g["half"] or g["hcode"]:
+            w = (g["half"] or g["hcode"]).lower()
+            h = 2 if w.startswith(("second", "2nd", "seconda", "secondo", "h2")) else 1
+            val = f"{y}-H{h}"
+        elif g["quarter"] or g["qcode"]:
+            q = int(g["qcode"][1]) if g["qcode"] else _ORD[g["quarter"].lower().split()[0]]
+            val = f"{y}-Q{q}"
+        elif g["firstn"]:
+            n = g["n"].lower()
+            k = int(n) if n.isdigit() else _NUMWORD[n]
+            val = f"{y}-01/{y}-{k:02d}"
+        elif g["bim"]:
+            k = 2 if "bimestre" in g["bim"].lower() else 4
+            val = f"{y}-01/{y}-{k:02d}"
+        else:
+            m1, m2 = _MONTH_NUM[g["m1"].lower()], _MONTH_NUM[g["m2"].lower()]
+            if m2 - m1 == 2 and m1 % 3 == 1:
+                val = f"{y}-Q{(m1 + 2) // 3}"
+            elif m1 == 1 and m2 == 6:
+                val = f"{y}-H1"
+            elif m1 == 7 and m2 == 12:
+                val = f"{y}-H2"
+            elif m1 == 1 and m2 == 12:
+                val = y
+            else:
+                val = f"{y}-{m1:02d}/{y}-{m2:02d}"
+        out.append(_Period(m.start(), m.end(), val))
+    return out
+
+
+_PERIOD_WORDS = ("half", "semest", "quarter", "trimest", "month", "mesi", "bimest", "quadrimest", "metà")
+
+
+_GOVERNED = re.compile(rf"(?i)\b(?:on|over|against|versus|vs\.?|sul|sulla|sullo|sull['’]){_SP}+(?:(?:the|il|la|lo|l['’])[ \u00a0]*)?(?:[\w-]+{_SP}+){{0,3}}$")
+
+
+def _in_comparison(text: str, pos: int, clause_start: int) -> bool:
+    # the look-ahead of "over 2023" must see past ``pos``: search a little further, keep earlier hits
+    if any(m.start() < pos for m in _COMPARE_RE.finditer(text, clause_start, pos + 40)):
+        return True
+    # "a 19% decrease on the July-September period of 2023"
+    return bool(_GOVERNED.search(text[max(clause_start, pos - 60):pos]))
+
+
+# --------------------------------------------------------------------------- indicators
+
+
+_CueTable = tuple[re.Pattern[str] | None, dict[str, str]]
+
+
+@cache
+def _cue_res() -> tuple[_CueTable, _CueTable, _CueTable]:
+    """One alternation per cue group (longest cue first) and the key of each cue."""
+    cues = gz.indicator_cues()
+
+    def table(group: str) -> _CueTable:
+        pairs = [(c, k) for k, cs in cues.get(group, {}).items() for c in cs]
+        pairs.sort(key=lambda p: len(p[0]), reverse=True)
+        lookup = {" ".join(c.lower().split()): k for c, k in reversed(pairs)}
+        if not pairs:
+            return None, lookup
+        rx = re.compile(r"(?i)(?<![\w])(?:" + "|".join(_phrase(c) for c, _ in pairs) + r")(?![\w])")
+        return rx, lookup
+
+    return table("bases"), table("shares"), table("months")
+
+
+def _phrase(words: str) -> str:
+    return re.escape(words).replace(r"\ ", _SP + "+")
+
+
+def _cues(text: str, a: int, b: int, table: _CueTable) -> list[tuple[int, int, str]]:
+    """Cue words between a and b with their keys."""
+    rx, lookup = table
+    if rx is None:
+        return []
+    out: list[tuple[int, int, str]] = []
+    for m in rx.finditer(text, a, b):
+        key = lookup.get(" ".join(m.group().lower().split()))
+        if key:
+            out.append((m.start(), m.end(), key))
+    return out
+
+
+def _nearest(cands: list[tuple[int, int, str]], pos: int, end: int, *, before_only: bool = False) -> str | None:
+    best: tuple[int, str] | None = None
+    for s, e, k in cands:
+        if before_only and s > pos:
+            continue
+        d = pos - e if e <= pos else s - end
+        d = max(d, 0) + (0 if e <= pos else 1)  # ties go to the cue before the figure
+        if best is None or d < best[0]:
+            best = (d, k)
+    return best[1] if best else None
+
+
+def _find_observations(st: _State) -> None:
+    text = st.text
+    bases, shares, months = _cue_res()
+    base_m = _BASE_RE.search(text)
+    index_base = f"{base_m.group(1)}=100" if base_m else None
+    figures = st.figures()
+    context_period: str | None = None
+    context_year: str | None = None
+    context_base: str | None = None
+    last_key: str | None = None
+    protected = sorted([*st.segments, *[s for s in st.ents if s.kind.startswith("place:")]], key=lambda s: s.start)
+    obs: dict[tuple[Any, ...], Observation] = {}
+    lower = text.lower() if len(text.lower()) == len(text) else None
+    for s_start, s_end in st.sentences:
+        sent_figs = figures[bisect.bisect_left(figures, s_start, key=lambda f: f.start):
+                            bisect.bisect_left(figures, s_end, key=lambda f: f.start)]
+        if lower is not None and not sent_figs and not any(c.isdigit() for c in text[s_start:s_end]) \
+                and not any(w in lower[s_start:s_end] for w in _PERIOD_WORDS):
+            continue  # nothing to measure and no period to carry over
+        periods = [p for p in _periods(text, s_start, s_end)
+                   if not any(mn.start <= p.start < mn.end for mn in (st.info.date_evidence if st.info else ()))]
+        clauses = _clauses(text, s_start, s_end, protected)
+        semis = _split_semicolons(text, s_start, s_end)
+        valid_periods = []
+        for p in periods:
+            c = next(((a, b) for a, b in clauses if a <= p.start < b), (s_start, s_end))
+            if not _in_comparison(text, p.start, c[0]) and "=" not in text[p.end:p.end + 3]:
+                valid_periods.append(p)
+        years_here = [p.value for p in valid_periods if "{y}" not in p.value]
+        sent_year = years_here[0][:4] if years_here else None
+        sent_period: str | None = None
+        prev_change: str | None = None
+        for f in sent_figs:
+            c_start, c_end = next(((a, b) for a, b in clauses if a <= f.start < b), (s_start, s_end))
+            key = _indicator_for(st, f, (c_start, c_end), (s_start, s_end), bases, shares, months,
+                                 context_base, last_key)
+            if f.kind == "pct" and prev_change and (key is None or not key.endswith("_change")) \
+                    and not (_NEG_RE.search(text, c_start, f.start) or _POS_RE.search(text, c_start, f.start)) \
+                    and re.search(rf"\b(?:by|of|del|dell['’]|di){_SP}*$", text[max(c_start, f.start - 6):f.start]):
+                # an ellipsis after a change: "... decreased by 35% and imports by 25%"
+                cue = _nearest(_sales_as_topic(st, _cues(text, c_start, c_end, bases), bases), f.start, f.end)
+                key = f"{cue or prev_change}_change"
+            if key is None:
+                continue
+            if key.endswith("_change"):
+                prev_change = key[: -len("_change")]
+            # the period: nearest in the clause, else in the sentence, else the context
+            in_clause = [p for p in valid_periods if c_start <= p.start < c_end]
+            pool = in_clause or valid_periods
+            if pool:
+                p = min(pool, key=lambda p: abs(p.start - f.start))
+                year = (p.value[:4] if "{y}" not in p.value else None) or sent_year or context_year
+                if year is None:
+                    continue
+                period = p.value.replace("{y}", year)
+            elif context_period:
+                period = context_period
+            else:
+                continue
+            value = f.value
+            if key.endswith("_change") and not f.signed:
+                neg = _NEG_RE.search(text, c_start, c_end) or (
+                    not _POS_RE.search(text, c_start, c_end) and _NEG_RE.search(text, s_start, f.start))
+                value = -abs(value) if neg else abs(value)
+            unit = "index" if key.endswith("_index") else f.unit
+            semi = next(((a, b) for a, b in semis if a <= f.start < b), (s_start, s_end))
+            area, market = _area_and_market(st, f, semi, key)
+            quals: list[str] = []
+            if _EST_STRICT_RE.search(text, c_start, c_end) or re.search(r"(?i)\b(around|about|circa|approximately|some)\b", text[max(c_start, f.start - 12):f.start]) and _EST_STRICT_RE.search(text, c_start, c_end):
+                quals.append("estimated")
+            if _PRELIM_RE.search(text, c_start, c_end):
+                quals.append("preliminary")
+            scope = _scope_for(st, f, (c_start, c_end), (s_start, s_end))
+            o = Observation(_mention(text, c_start, c_end), indicator=key, scope=scope, value=value,
+                            unit=unit, period=period, area=area, market=market,
+                            qualifiers=tuple(quals), base=index_base if unit == "index" else None)
+            k = (key, scope, period, value, unit, area, market)
+            if k in obs:
+                old = obs[k]
+                obs[k] = replace(old, qualifiers=tuple(dict.fromkeys(old.qualifiers + o.qualifiers)))
+            else:
+                obs[k] = o
+            last_key = key
+            context_base = _base_of(key) or context_base
+            sent_period = period
+        # the next sentences inherit the period this one's figures used; a sentence without
+        # figures passes on only a period with its year written ("in the third quarter of 2024",
+        # not "in the second half of the year")
+        explicit = [p for p in valid_periods if "{y}" not in p.value]
+        if sent_period:
+            context_period = sent_period
+            context_year = sent_period[:4]
+        elif explicit:
+            context_period = explicit[-1].value
+            context_year = context_period[:4]
+    # a headline repeats a body figure, often with a vaguer period: keep the body's
+    title = st.info.evidence if st.info and st.info.title else None
+    found = list(obs.values())
+    if title:
+        body = [o for o in found if not (title.start <= o.evidence.start < title.end)]
+        found = [o for o in found if o in body or not any(
+            (b.indicator, b.scope, b.value, b.area, b.market) == (o.indicator, o.scope, o.value, o.area, o.market)
+            for b in body)]
+    st.facts.extend(found)
+
+
+def _split_semicolons(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    cuts = [a] + [m.start() for m in re.finditer(r"[;:]", text[a:b])] + [b]
+    cuts = [a] + [a + c for c in cuts[1:-1]] + [b] if len(cuts) > 2 else [a, b]
+    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+
+def _base_of(key: str) -> str | None:
+    for suffix in ("_change", "_index", "_share"):
+        if key.endswith(suffix):
+            return key[: -len(suffix)]
+    if key in ("turnover", "production", "exports", "imports", "orders", "consumption", "employees"):
+        return key
+    return None
+
+
+_COMPLEMENT = re.compile(r"(?i)%[ \u00a0]*(?:(?:of|della|del|dello|dei|degli|delle)(?:[ \u00a0]+(?:total|that|the))?[ \u00a0]+|dell['’])$")
+# "the index", "the decline": a sentence that goes on about the figure before it
+_ANAPHORA = re.compile(r"(?i)\b(?:index|indice|(?:the|this|that|il|la|questo|questa|tale)[ \u00a0]+(?:decline|drop|fall|decrease|growth|increase|rise|contraction|downturn|trend|calo|crescita|aumento|flessione|contrazione|andamento)|l['’](?:aumento|andamento|indice))\b")
+
+
+def _sales_as_topic(st: _State, cues: list[tuple[int, int, str]], bases: _CueTable) -> list[tuple[int, int, str]]:
+    """"sales"/"vendite" measure what the release is about: exports in an export release."""
+    if not any(k == "sales" for _, _, k in cues):
+        return cues
+    topic = "turnover"
+    if st.info and st.info.title:
+        t = st.info.evidence
+        in_title = [k for _, _, k in _cues(st.text, t.start, t.end, bases) if k != "sales"]
+        topic = in_title[0] if in_title else topic
+    return [(a, b, topic if k == "sales" else k) for a, b, k in cues]
+
+
+def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int, int],
+                   bases: _CueTable, shares: _CueTable, months: _CueTable, context_base: str | None,
+                   last_key: str | None) -> str | None:
+    text = st.text
+    c0, c1 = clause
+    s0, s1 = sent
+    if f.kind == "mon":
+        cands = _cues(text, s0, s1, months)
+        return _nearest(cands, f.start, f.end)
+    if f.kind.startswith("cnt:"):
+        return f.kind[4:]
+    base_c = _sales_as_topic(st, _cues(text, c0, c1, bases), bases)
+    sent_c = _sales_as_topic(st, _cues(text, s0, s1, bases), bases)
+    # no cue in the clause: the subject the figure belongs to, i.e. the nearest cue before it
+    # that is not a complement ("86% of production", "pari al 75% della produzione")
+    subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 20), c[0])]
+    before = [c for c in subjects if c[1] <= f.start]
+    base = _nearest(base_c, f.start, f.end) or (before[-1][2] if before else None) \
+        or (subjects[0][2] if subjects else None)
+    if f.kind == "money":
+        return base if base in ("turnover", "production", "exports", "imports", "consumption") else None
+    if f.kind == "idx":
+        b = base or context_base
+        return f"{b}_index" if b else None
+    # percentages: a share, a change, or the same indicator as the figure before
+    # "86% of total orders", "pari al 75% della produzione": a share cue follows its figure
+    share_c = [c for c in _cues(text, c0, c1, shares) if c[0] >= f.end]
+    changed = f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1)
+    if share_c and not f.signed:
+        key = _nearest(share_c, f.start, f.end)
+        if key == "base_share":
+            return f"{base}_share" if base else None
+        return key
+    if changed:
+        # no cue of its own: carry the topic over when the sentence points back ("the index",
+        # "the decline") or breaks the figure down by segment ("spinning machinery grew by 3%")
+        goes_on = _ANAPHORA.search(text, s0, s1) or any(
+            sg.kind == "segment" for sg in _within(st.segments, s0, s1))
+        b = base or (context_base if goes_on else None)
+        return f"{b}_change" if b else None
+    sent_share = _cues(text, s0, s1, shares)
+    sent_share = [c for c in sent_share if c[2] != "base_share"]
+    if sent_share:
+        return _nearest(sent_share, f.start, f.end, before_only=True) or _nearest(sent_share, f.start, f.end)
+    if last_key and (last_key.endswith("_share") or last_key == "export_ratio"):
+        return last_key
+    return None
+
+
+def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int, int]) -> str:
+    if f.kind.startswith("cnt:"):
+        fairs = [o for o in st.org_spans if o.kind == "TradeFair"]
+        here = [o for o in fairs if sent[0] <= o.start < sent[1]]
+        if here or fairs:
+            return (here or fairs)[0].name
+    segs = _within(st.segments, *clause)
+    if not segs:
+        segs = [s for s in _within(st.segments, *sent) if s.end <= f.start]
+    if segs:
+        return min(segs, key=lambda s: abs(s.start - f.start)).name
+    return st.sector or "machinery"
+
+
+_PREP_BEFORE = re.compile(r"(?i)(?:\b(?:in|to|from|towards|such as|like|verso|a|da|in|per|come|di)[ \u00a0]+(?:the[ \u00a0]+)?)$")
+_MARKET_WORDS = re.compile(r"(?i)\b(markets?|mercat[oi]|destinations?|countries|paesi|such as|come|exports? to|verso)\b")
+_FOREIGN_RE = re.compile(r"(?i)\b(foreign|abroad|mercati esteri|estero|esteri|estera|export markets|overseas)\b")
+_DOMESTIC_RE = re.compile(r"(?i)\b(domestic|home market|mercato interno|mercato italiano|interno|interni|interna)\b")
+
+
+def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) -> tuple[str | None, str | None]:
+    text = st.text
+    a, _ = semi
+    area = HOME_COUNTRY
+    places = [p for p in _near(st.places(), a, f.start) if a <= p.start and p.end <= f.start
+              and p.kind in ("place:country", "place:region")]
+    market: str | None = None
+    for p in places:
+        if p.name == HOME_COUNTRY and re.search(r"(?i)from[ \u00a0]+$", text[max(0, p.start - 6):p.start]):
+            market = "domestic market"
+    # the reference area is a place that is the subject: "China's exports -53%",
+    # "China, the largest competitor, recorded -53%"; not "exports to Vietnam grew by 12%"
+    for p in places:
+        if re.match(r"['’]s\b", text[p.end:p.end + 2]):
+            area = p.name
+            break
+    else:
+        if not places and re.search(r"(?i)\b(?:its|their|sue|suoi|sua|suo)\b", text[a:f.start]):
+            # "China, the largest competitor, was also hit: its machinery exports fell by 53%"
+            s0, _ = st.sentence_of(f.start)
+            subj = [p for p in st.places() if s0 <= p.start < a and p.kind in ("place:country", "place:region")
+                    and not _PREP_BEFORE.search(text[max(0, p.start - 12):p.start])]
+            if subj and subj[0].name != HOME_COUNTRY:
+                return subj[0].name, None if key in ("world_export_share", "export_ratio") else market
+        if places:
+            p = places[0]
+            nxt = places[1] if len(places) > 1 else None
+            in_list = nxt is not None and bool(_LIST_GAP.match(text[p.end:nxt.start]))
+            if not (in_list or _PREP_BEFORE.search(text[max(0, p.start - 12):p.start])
+                    or _MARKET_WORDS.search(text, a, p.start)):
+                area = p.name
+    if key in ("world_export_share", "export_ratio"):
+        return area, None
+    if market is None:
+        cues = [(m.start(), "foreign markets") for m in _FOREIGN_RE.finditer(text, a, f.start)]
+        cues += [(m.start(), "domestic market") for m in _DOMESTIC_RE.finditer(text, a, f.start)]
+        if cues:
+            market = max(cues)[1]
+    return area, market
+
+
+# --------------------------------------------------------------------------- markets
+
+
+_DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?(?:\s+[a-z]+)?\s+(?:to|in)|missioni(?:\s+[a-z]+)?\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|results\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?|such\s+as|like|come|quali|including|tra\s+cui|in\s+particolare|sales\s+to|shipments\s+to|vendite\s+verso|followed\s+by|seguit[oaie]\s+da(?:l|lla|i|gli|lle)?)\b")
+_PRIORITY_CUE = re.compile(r"(?i)\b(priorit\w*|key\s+markets?|target\s+markets?|strategic\s+markets?|new\s+outlets|nuovi\s+sbocchi|missions?|missioni|support\s+for\s+exports?|promotion|promozione|mercati\s+(?:chiave|obiettivo|strategici|prioritari)|focus)\b")
+_COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
+_FIRST_GAP = re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
+# "the main outlet markets were China, Turkey and India", "i principali mercati sono stati Cina, ..."
+_AFTER_MARKETS_GAP = re.compile(r"(?i)^[ \u00a0]*(?:[,:]|(?:are|were|have[ \u00a0]+been|include[ds]?|remain(?:ed)?|sono(?:[ \u00a0]+stat[ie])?|restano|rimangono|includono|si[ \u00a0]+confermano)(?=[ \u00a0]))[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
+_LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
+
+
+_COMP_BEFORE = re.compile(r"(?i)(?:['’]s)?[ \u00a0,]*(?:(?:is|was|remains|remain|are|è|resta|rimane)[ \u00a0]+)?(?:(?:the|its|our|their|il|la|i|le|main|largest|biggest|leading|major|strongest|principale|principali|maggiore|maggiori|primo|first|top|chief|fiercest)[ \u00a0]+)*")
+_COMP_GAP = re.compile(r"^[ \u00a0]*(?:(?:the|a|an|il|la|i|le|growing|increasing|rising|strong|stronger|aggressive|crescente|forte)[ \u00a0]+)*$")
+_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|our|its)[ \u00a0]+)?(?:(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori)[ \u00a0]+)(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione)\b")
+
+
+def _list_after(text: str, pos: int, limit: int, spans: list[_Span], *, gap: re.Pattern[str]) -> list[_Span]:
+    """Places listed right after ``pos``: "... such as India, Turkey and Bangladesh"."""
+    listed: list[_Span] = []
+    for p in [p for p in _near(spans, pos, limit) if pos <= p.start < limit]:
+        between = text[pos:p.start]
+        if listed and not _LIST_GAP.match(between):
+            break
+        if not listed and not gap.match(between):
+            break
+        listed.append(p)
+        pos = p.end
+    return listed
+
+
+def _list_before(text: str, pos: int, spans: list[_Span]) -> list[_Span]:
+    """Places listed right before ``pos``: "Germany and the United States remain the main markets"."""
+    listed: list[_Span] = []
+    for p in sorted(spans, key=lambda x: -x.end):
+        between = text[p.end:pos]
+        if listed and not re.match(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+(?:the[ \u00a0]+)?|,[ \u00a0]+(?:and|e)[ \u00a0]+)$", between):
+            break
+        if not listed and not re.fullmatch(r"[ \u00a0]*(?:(?:si|still|also|again|ancora|anche|once[ \u00a0]+again|have|has)[ \u00a0]+)*", between):
+            break
+        listed.append(p)
+        pos = p.start
+    return listed
+
+
+def _find_markets(st: _State) -> None:
+    text = st.text
+    rels: dict[tuple[str, str], MarketRelation] = {}
+    places = [p for p in st.ents if p.kind in ("place:country", "place:region")]
+    adjs = [p for p in st.ents if p.kind in ("adj:country", "adj:region")]
+    places_and_adjs = sorted([*places, *adjs], key=lambda p: p.start)
+
+    def add(p: _Span, rel: str) -> None:
+        key = (p.name, rel)
+        if key not in rels:
+            rels[key] = MarketRelation(_mention(text, p.start, p.end), market=p.name, relation=rel, scope=st.sector)
+
+    figure_sentences = {st.sentence_of(f.start) for f in st.figures()}
+    for m in re.finditer(r"(?i)\b(domestic market|home market|mercato interno|mercato domestico)\b", text):
+        if st.sentence_of(m.start()) in figure_sentences:
+            continue  # "on the domestic market orders grew by 15%": the counterpart of a figure
+        rels.setdefault((HOME_COUNTRY, "domestic"), MarketRelation(
+            _mention(text, m.start(), m.end()), market=HOME_COUNTRY, relation="domestic", scope=st.sector))
+    for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita", "results", "driven", "thanks", "trainat", "grazie", "followed", "seguit", "shipments", "such as", "like", "come", "quali", "including", "tra cui", "particolare")):
+        s0, s1 = st.sentence_of(m.start())
+        if re.match(r"(?i)followed|seguit", m.group()) and not re.search(
+                r"(?i)market|mercat|destination|destinazion|outlet|sbocc", text[s0:s1]):
+            continue  # "followed by" lists destinations only in a sentence about markets
+        listed = _list_after(text, m.end(), s1, places, gap=_FIRST_GAP)
+        if not listed:
+            continue
+        window = text[s0:m.start()]
+        if _COMP_CUE.search(window + m.group()):
+            rel = "competitor"
+        elif _PRIORITY_CUE.search(window + m.group()):
+            rel = "export_priority"
+        else:
+            rel = "destination"
+        for p in listed:
+            if p.name != HOME_COUNTRY:
+                add(p, rel)
+    for m in st.scan(_COMP_CUE, ("compet", "concorren", "dominated", "rival")):
+        s0, s1 = st.sentence_of(m.start())
+        for p in _near(places_and_adjs, s0, s1):
+            if not (s0 <= p.start < s1) or p.name == HOME_COUNTRY:
+                continue
+            # "China, the largest competitor", "China's competitors" (only what sits right before)
+            if p.end <= m.start() and _COMP_BEFORE.fullmatch(text[p.end:m.start()]):
+                add(p, "competitor")
+        for p in _list_after(text, m.end(), s1, places_and_adjs, gap=_COMP_GAP):
+            if p.name != HOME_COUNTRY:
+                add(p, "competitor")
+    for p in adjs:
+        # "the growing Chinese presence dominates the competitive context", "Chinese competition"
+        s0, s1 = st.sentence_of(p.start)
+        noun_after = re.match(r"(?i)[ \u00a0]+(?:presence|competition|competitors|rivals)\b", text[p.end:p.end + 14])
+        noun_before = re.search(r"(?i)\b(?:presenza|concorrenza|concorrenti|competitor)[ \u00a0]+$", text[max(0, p.start - 14):p.start])
+        if p.name != HOME_COUNTRY and (noun_after or noun_before) \
+                and re.search(r"(?i)compet|concorr|dominat|rival", text[s0:s1]):
+            add(p, "competitor")
+    for m in st.scan(_DEST_AFTER_CUE, ("market", "outlet", "destination", "mercat", "sbocchi")):
+        s0, _ = st.sentence_of(m.start())
+        before_cue = [p for p in _near(places, s0, m.start()) if s0 <= p.start and p.end <= m.start()]
+        listed_back = _list_before(text, m.start(), before_cue)
+        listed_back += _list_after(text, m.end(), st.sentence_of(m.start())[1], places,
+                                   gap=_AFTER_MARKETS_GAP)
+        rel = "export_priority" if _PRIORITY_CUE.search(m.group()) else "destination"
+        for p in listed_back:
+            if p.name != HOME_COUNTRY:
+                add(p, rel)
+    st.facts.extend(rels.values())
+    for market in dict.fromkeys(r.market for r in rels.values()):
+        entry = gz.place(market)
+        ev = rels[next(k for k in rels if k[0] == market)].evidence
+        st.facts.append(Place(ev, name=market, kind=entry.kind if entry else "country",
+                              aliases=entry.aliases if entry else ()))
+
+
+# --------------------------------------------------------------------------- priorities and drivers
+
+
+_PRIO_INTRO = re.compile(
+    r"(?i)(?:among\s+the\s+priorities[^:]{0,40}:|priorities\s+(?:are|include|included)[^:]{0,10}:?|le\s+priorità[^:]{0,40}:|"
+    r"at\s+the\s+heart\s+of\s+the\s+(?:debate|discussion)\s*:|al\s+centro\s+del(?:\s+dibattito|l['’]incontro)\s*:|"
+    r"\bwe\s+need\b|\bneed\s+for\b|\bcalled\s+for\b|\bcalls\s+for\b|\basked\s+for\b|\burged\b|"
+    r"\bha\s+chiesto\b|\bchiede\b|\bhanno\s+chiesto\b|\bchiediamo\b|\bchiedono\b|\bwe\s+ask\b|\bcalls?\s+on\b|\bsollecita\w*|\bserve\b|\bservono\b|\boccorre\b)")
+_DRIVER_INTRO = re.compile(
+    r"(?i)\b(characteri[sz]ed\s+by|penali[sz]ed\s+by|marked\s+by|segnat[ao]\s+da\w*|influenced\s+by|weighed\s+down\s+by|hit\s+by|affected\s+by|due\s+to|because\s+of|caused\s+by|"
+    r"driven\s+by\s+(?=the\s+(?:slowdown|decline|drop|crisis))|frenat[ao]\b[^.;]{0,40}?\b(?:da|dai|dal|dalla|dalle|dagli|dall['’])|"
+    r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*|dovut[oaie]\s+a\w*|amid|in\s+the\s+face\s+of|weighed\s+on\s+by)")
+_MERGE_ITEM = re.compile(r"(?i)^(starting\s+with|a\s+partire\s+d|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|in\s+order)")
+_LEAD = re.compile(r"(?i)^(?:al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|al\s+governo|alle\s+istituzioni|the\s+government|above\s+all|and|e|ed|to\s+the|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|l['’])\b[ \u00a0]*")
+
+
+def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = False) -> list[tuple[int, int]]:
+    """Items of an enumeration between a and b."""
+    seg = text[a:b]
+    protected = _near(st.protected(), a, b)
+    if ";" in seg:
+        parts = [(a + m.start(), a + m.end()) for m in re.finditer(r"[^;]+", seg)]
+    else:
+        cuts = [a]
+        for m in re.finditer(r",[ \u00a0]+(?:and[ \u00a0]+|e[ \u00a0]+)?|[ \u00a0][-–][ \u00a0]|[ \u00a0]+(?:and|e|ed)[ \u00a0]+", seg):
+            pos = a + m.start()
+            if any(p.start <= pos < p.end for p in protected):
+                continue
+            cuts.extend([pos, a + m.end()])
+        cuts.append(b)
+        parts = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+    items: list[tuple[int, int]] = []
+    for s, e in parts:
+        piece = text[s:e].strip(" \u00a0")
+        if not piece:
+            continue
+        only_places = False
+        if items:
+            inside = [p for p in protected if p.start < e and s < p.end]
+            rest = "".join(ch for i, ch in enumerate(text[s:e])
+                           if not any(p.start <= s + i < p.end for p in inside))
+            only_places = bool(inside) and not any(ch.isalpha() for ch in rest)
+        if items and (_MERGE_ITEM.match(piece) or only_places):
+            items[-1] = (items[-1][0], e)
+        else:
+            items.append((s, e))
+    if not bare_nouns and any(len(text[s:e].split()) < 2 for s, e in items):
+        return [(a, b)]  # a list of bare nouns is one item: "digitisation, automation, sustainability"
+    return items
+
+
+def _clean_label(text: str) -> str:
+    t = re.sub(r"[ \u00a0]+", " ", text).strip(" .,;:-–\"“”«»")
+    t = _LEAD.sub("", t)
+    t = _LEAD.sub("", t)
+    return t[:1].lower() + t[1:] if t[:2] != t[:2].upper() else t
+
+
+_COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards|per|di|del|della|dei|degli|delle|dello|al|alla|ai|agli|alle|da|dal|dalla|con|tra|fra|su|sul|sulla|verso)\b|\b(?:all|dell|dall|sull)['’]")
+
+
+def _find_priorities(st: _State) -> None:
+    text = st.text
+    taken: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence
+    for m in st.scan(_PRIO_INTRO, ("priorit", "heart", "centro", "need", "call", "ask", "urged", "chiest", "chied", "sollecit", "serv", "occorre")):
+        s0, s1 = st.sentence_of(m.start())
+        strong = bool(re.match(r"(?i)(?:among|priorit|at\s+the\s+heart|al\s+centro|le\s+priorit)", m.group()))
+        a = m.end()
+        end_m = re.search(r"[.!?](?=\s|$)|[”\"«»]|\.\s*$|[ \u00a0][-–][ \u00a0](?=[a-z]+[ \u00a0]+[A-Z])|,[ \u00a0]+(?:otherwise|but|ma|altrimenti)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
+        b = a + end_m.start() if end_m else s1
+        # within a quotation the list stops at the quote's end
+        if b - a < 8:
+            continue
+        for s, e in _list_items(text, a, b, st):
+            if any(x < e and s < y for x, y in taken.get((s0, s1), ())):
+                continue
+            mention = _mention(text, s, e)
+            if len(mention.text.split()) < 2:
+                continue
+            # a heading ("Among the priorities:") vouches for every item; a plain "we need"
+            # only for a specific lever ("investments in ...", "misure per ..."), not for
+            # "cohesion, investment and a long-term vision"
+            if not strong and not _COMPLEMENT_WORD.search(mention.text):
+                continue
+            label = _clean_label(mention.text)
+            label = re.sub(r"(?i)^(?:to\s+|the\s+need\s+to\s+|need\s+to\s+|the\s+urgency\s+of\s+)", "", label)
+            prog = None
+            pm = re.search(r"(?i)\b(industry|industria|transizione|transition)\s+(\d\.\d)\b", mention.text)
+            if pm:
+                word = "Industry" if pm.group(1).lower() in ("industry", "industria") else "Transition"
+                prog = f"{word} {pm.group(2)}"
+            voiced = _speaker_near(st, s0, s)
+            st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.publisher))
+            taken.setdefault((s0, s1), []).append((s, e))
+
+
+def _speaker_near(st: _State, s0: int, pos: int) -> str | None:
+    cands = [p for p in _near(st.people_sorted(), s0, pos) if s0 <= p.start < pos]
+    return max(cands, key=lambda p: p.start).name if cands else None
+
+
+_CLAUSE_START = re.compile(r"(?i)(?:our|we|it|they|this|these|its|their|there|he|she|(?-i:I)|noi|i\s+nostri|le\s+nostre|il\s+nostro|la\s+nostra|questo|questa|ci|si)\b")
+
+
+_FINITE_VERB = re.compile(r"(?i)\b(?:declined|fell|dropped|decreased|grew|rose|increased|contracted|slowed|recorded|were|was|are|is|have|has|had|sono|è|ha|hanno|calano|crescono|diminuiscono)\b")
+
+
+def _find_drivers(st: _State) -> None:
+    text = st.text
+    seen: set[str] = set()
+    for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "marked", "segnat", "influenced", "weighed", "dovut", "amid", "in the face", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat")):
+        _, s1 = st.sentence_of(m.start())
+        a = m.end()
+        end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia)\b", text[a:s1])
+        b = a + end_m.start() if end_m else s1
+        for s, e in _list_items(text, a, b, st, bare_nouns=True) if b > a else []:
+            if _CLAUSE_START.match(text[s:e].strip(" \u00a0")) or _FINITE_VERB.search(text, s, e):
+                break  # a new clause ("..., our companies keep investing", "and exports declined") ends the list
+            mention = _mention(text, s, e)
+            label = _clean_label(mention.text)
+            if not label or gz.canonical_key(label) in seen:
+                continue
+            seen.add(gz.canonical_key(label))
+            st.facts.append(Driver(mention, text=label))
+
+
+# --------------------------------------------------------------------------- relations
+
+
+_REL_RE = re.compile(r"(?i),?[ \u00a0]+(?:(?:which|that|che)[ \u00a0]+(?:is|è|fa)[ \u00a0]+)?(?:the|a|an|il|la|l['’])?[ \u00a0]*(?:(?:regional|territorial|local|provincial|national|italian|territoriale|regionale)[ \u00a0]+)?(branch|section|division|subsidiary|arm|part|member|articolazione|sezione|sede|parte|membro|socio|associata)(?:[ \u00a0]+(?:regionale|territoriale|locale|provinciale))?[ \u00a0]+(?:of|di|del|della|dell['’]|de)[ \u00a0]*(?:the[ \u00a0]+)?")
+
+
+def _find_relations(st: _State) -> None:
+    text = st.text
+    seen: set[tuple[str, str, str]] = set()
+    for subj in sorted(st.org_spans, key=lambda s: s.start):
+        m = _REL_RE.match(text, subj.end)
+        if not m:
+            continue
+        obj = st.org_at(m.end())
+        if obj is None or obj.name == subj.name:
+            continue
+        kind = "member_of" if m.group(1).lower() in ("member", "membro", "socio", "associata") else "part_of"
+        key = (subj.name, kind, obj.name)
+        if key in seen:
+            continue
+        seen.add(key)
+        st.facts.append(OrgRelation(_mention(text, subj.start, obj.end), subject=subj.name,
+                                    relation=kind, object=obj.name))  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- events and quotations
+
+
+_ASSEMBLY_RE = re.compile(r"(?i)\b(general\s+assembly|annual\s+(?:general\s+|plenary\s+)?(?:assembly|meeting)|plenary\s+assembly|assemblea(?:\s+(?:generale|annuale|pubblica|dei\s+soci|plenaria))?|annual\s+meeting|general\s+meeting)\b")
+_TITLE_RE = re.compile(r"(?i)\b(?:under\s+the\s+title|entitled|titled|with\s+the\s+title|dal\s+titolo|intitolat[ao]|il\s+titolo)\s*[:,]?\s*[“\"«]([^”\"»]{3,200})[”\"»]")
+_SPEAKERS_RE = re.compile(r"(?i)\b(attended\s+by|speakers?|speeches\s+by|took\s+part|hanno\s+partecipato|sono\s+intervenuti|interventi\s+di|relatori|including|tra\s+cui)\b")
+
+
+_HELD_AT = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|si\s+è\s+(?:svolt[ao]|tenut[ao])|ospitat[ao])\b[^.;]{0,30}?\b(?:at|presso|nella\s+cornice\s+d\w+)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+|lo[ \u00a0]+|l['’])?")
+
+
+def _find_event(st: _State) -> None:
+    text = st.text
+    cues = list(st.scan(_ASSEMBLY_RE, ("assembl", "meeting")))
+    if not cues:
+        return
+    first = cues[0]
+    s0, s1 = st.sentence_of(first.start())
+    organiser: str | None = None
+    om = re.match(r"(?i)[ \u00a0]+(?:of|di|dell['’]|della|del)[ \u00a0]*", text[first.end():])
+    if om:
+        o = st.org_at(first.end() + om.end())
+        organiser = o.name if o else None
+    if organiser is None:
+        o = _nearest_org_before(st, first.start(), s0)
+        organiser = o.name if o else st.publisher
+    cue_sents = [st.sentence_of(c.start()) for c in cues]
+    venue = next((s for a0, a1 in cue_sents for s in st.org_spans if a0 <= s.start < a1 and s.kind == "Venue"), None)
+    if venue is None:
+        # "held today at the Castello Visconteo in Vigevano": a venue the gazetteer does not know
+        for a0, a1 in cue_sents:
+            vm = _HELD_AT.search(text, a0, a1)
+            if vm:
+                cand = re.match(_CAP_SEQ, text[vm.end():a1])
+                if cand and not _overlaps_entity(st, vm.end(), vm.end() + len(cand.group())):
+                    name = cand.group().strip()
+                    st.add_org(name, "Venue", vm.end(), vm.end() + len(name))
+                    st.facts.append(st.orgs[name])
+                    venue = _Span(vm.end(), vm.end() + len(name), name, "Venue")
+                    break
+    city = None
+    if venue:
+        entry = gz.organisation(venue.name)
+        city = entry.city if entry else None
+        cm = next((p for p in st.ents if p.kind == "place:city" and venue.end <= p.start < venue.end + 10), None)
+        if cm:
+            city = cm.name
+    city = city or st.place
+    date = st.doc_date
+    local = [d for mn, d in _dates(text) if s0 <= mn.start < s1]
+    if local:
+        date = local[0]
+    tm = _TITLE_RE.search(text)
+    title = tm.group(1).strip() if tm else None
+    speakers: list[str] = []
+    people = sorted(st.person_spans, key=lambda x: x.start)
+    for sm in _SPEAKERS_RE.finditer(text):
+        a0, a1 = st.sentence_of(sm.start())
+        for p in _near(people, sm.end(), a1):
+            if sm.end() <= p.start < a1 and p.name not in speakers:
+                speakers.append(p.name)
+    participants = tuple(dict.fromkeys([*st.people, *speakers]))
+    evidence = _mention(text, s0, s1)
+    st.facts.append(Event(evidence, kind="GeneralAssembly", organiser=organiser, date=date,
+                          venue=venue.name if venue else None, city=city, title=title,
+                          speakers=tuple(speakers), participants=participants))
+
+
+_DATE_RANGE = re.compile(rf"(?i)\b(?:from|dal|da)[ \u00a0]+(\d{{1,2}})(?:[ \u00a0]+(?:to|al|a)[ \u00a0]+|[ \u00a0]*[-–][ \u00a0]*)\d{{1,2}}[ \u00a0]+({_MONTHS_EN}|{_MONTHS_IT})(?:[ \u00a0]+((?:19|20)\d\d))?")
+_EDITION_RE = re.compile(r"(?i)\b(edition|edizione)\b")
+_ORGANISED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|promoted|run|organizzat[ao]|promoss[ao])[ \u00a0]+(?:by|da)[ \u00a0]+(?:the[ \u00a0]+)?")
+
+
+def _find_fair_editions(st: _State) -> None:
+    """Trade fair editions: a known fair named with an edition or a year ("SIMAC Tanning Tech 2024")."""
+    text = st.text
+    fairs: dict[str, list[_Span]] = {}
+    for o in sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start):
+        fairs.setdefault(o.name, []).append(o)
+    title = st.info.evidence if st.info and st.info.title else None
+    has_assembly = any(isinstance(f, Event) for f in st.facts)
+    for name, mentions in fairs.items():
+        in_title = title is not None and any(title.start <= o.start < title.end for o in mentions)
+        if has_assembly and not in_title:
+            continue  # an assembly release that mentions a fair in passing ("the next SIMAC ...")
+        sents = list(dict.fromkeys(st.sentence_of(o.start) for o in mentions))
+        year: str | None = None
+        for o in mentions:
+            ym = re.match(r"[ \u00a0]+((?:19|20)\d\d)\b", text[o.end:o.end + 6])
+            year = year or (ym.group(1) if ym else None)
+        if not (year or any(_EDITION_RE.search(text, a, b) for a, b in sents)):
+            continue
+        if year is None:
+            ym2 = next((m for a, b in sents for m in re.finditer(r"\b((?:19|20)\d\d)\b", text[a:b])), None)
+            year = ym2.group(1) if ym2 else (str(st.doc_date.year) if st.doc_date else None)
+        organiser = st.publisher
+        for a, b in sents:
+            om = _ORGANISED_BY.search(text, a, b)
+            o2 = (st.org_at(om.end()) or _unknown_org_after(st, om.end())) if om else None
+            if o2:
+                organiser = o2.name
+                if o2.name in st.orgs and st.orgs[o2.name] not in st.facts:
+                    st.facts.append(st.orgs[o2.name])
+                break
+        venue = next((o for a, b in sents for o in st.org_spans if a <= o.start < b and o.kind == "Venue"), None)
+        entry = gz.organisation(venue.name) if venue else None
+        city = (entry.city if entry else None) or st.place
+        date = next((d for a, b in sents for mn, d in _dates(text) if a <= mn.start < b), None)
+        for a, b in sents if date is None else ():
+            rm_ = _DATE_RANGE.search(text, a, b)
+            if rm_ and (rm_.group(3) or year):
+                try:
+                    date = dt.date(int(rm_.group(3) or year or 0), _MONTH_NUM[rm_.group(2).lower()], int(rm_.group(1)))
+                except ValueError:
+                    date = None
+                break
+        if date is None and any(re.search(r"(?i)\b(today|oggi)\b", text[a:b]) for a, b in sents):
+            date = st.doc_date
+        st.facts.append(Event(_mention(text, *sents[0]), kind="TradeFairEdition", organiser=organiser,
+                              date=date, venue=venue.name if venue else None, city=city,
+                              title=f"{name} {year}" if year else name))
+
+
+_SAID_AFTER = re.compile(r"(?i)[ \u00a0]*[,.]?[ \u00a0]*[-–]?[ \u00a0]*(?:said|says|stated|added|concluded|commented|explained|remarked|noted|ha[ \u00a0]+(?:dichiarato|detto|affermato|aggiunto|commentato|concluso|spiegato|sottolineato)|dichiara|afferma|spiega|commenta|sottolinea|conclude)\b")
+_QUOTE_RE = re.compile(r"[“\"«]([^“”\"«»]{30,}?)[”\"»]")
+
+
+def _find_quotations(st: _State) -> None:
+    text = st.text
+    people = sorted(st.person_spans, key=lambda p: p.start)
+    for m in _QUOTE_RE.finditer(text):
+        if _TITLE_RE.search(text, max(0, m.start() - 40), m.end()):
+            continue
+        near = _near(people, m.start() - 80, m.end() + 200)
+        inside = [p for p in near if m.start() <= p.start < m.end()]
+        before = [p for p in near if m.start() - 80 <= p.start < m.start()]
+        said = _SAID_AFTER.match(text, m.end())
+        after = [p for p in near if said and m.end() <= p.start < said.end() + 60]
+        if inside:
+            speaker: str | None = inside[0].name
+        elif after:
+            speaker = min(after, key=lambda p: p.start).name
+        else:
+            speaker = max(before, key=lambda p: p.start).name if before else None
+        st.facts.append(Quotation(Mention(m.group(1), m.start(1), m.end(1)), text=m.group(1).strip(),
+                                  speaker=speaker))
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _add_entities(st: _State) -> None:
+    st.facts.extend(st.orgs.values())
+    st.facts.extend(st.people.values())
+    st.facts.extend(st.memberships)
+
+
+def extract(document: Document) -> Extraction:
+    """Read every fact of one release.
+
+    The language is detected from the text (English or Italian) and written back to
+    ``document.language``. A release with no recognisable facts gives an extraction with only
+    its :class:`~kgraph.model.DocumentInfo` and a warning. Never raises on odd text: input
+    checks (empty, binary, too large) belong to the reader.
+    """
+    text = document.text
+    lang = detect_language(text)
+    document.language = lang
+    st = _State(doc=document, text=text, lang=lang, ents=_gazetteer_spans(text, lang),
+                sentences=_sentences(text))
+    _find_organisations(st)
+    _document_info(st)
+    assert st.info is not None
+    stages = [_find_segments, _collect_surnames, _find_people, _add_entities, _find_relations,
+              _find_event, _find_fair_editions, _find_observations, _find_markets,
+              _find_priorities, _find_drivers, _find_quotations]
+    for stage in stages:
+        try:
+            stage(st)
+        except Exception as exc:  # noqa: BLE001 - one odd sentence must not lose the whole release
+            st.warnings.append(f"{document.path or document.slug}: {stage.__name__.strip('_')} "
+                               f"skipped after an internal error: {exc!r}")
+    st.facts.sort(key=lambda f: f.evidence.start)
+    warnings = list(st.warnings)
+    if not st.facts:
+        warnings.append(f"{document.path or document.slug}: no recognisable facts; only the document is recorded")
+    return Extraction(document=document, info=st.info, facts=st.facts, warnings=warnings)
+
+
+def _iter_mentions(ex: Extraction) -> Iterator[Mention]:
+    yield ex.info.evidence
+    yield from ex.info.date_evidence
+    for f in ex.facts:
+        yield f.evidence

@@ -1,0 +1,264 @@
+"""Canonical names, aliases and types of the entities extraction recognises.
+
+The data lives in ``kgraph/extract/data/*.yaml`` (package data) and is read once. Names in
+facts are canonical ("ICE" -> "Italian Trade Agency", "Politecnico di Milano" -> "Milan
+Polytechnic", "Southeast Asia" -> "South-East Asia"); :func:`canonical_key` turns a
+canonical name into the slug the RDF side mints IRIs from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+
+from ..errors import ConfigError
+from ..model import ORG_TYPES
+
+__all__ = [
+    "Kind",
+    "OrgEntry",
+    "PlaceEntry",
+    "RoleEntry",
+    "SegmentItem",
+    "canonical_key",
+    "fold",
+    "resolve",
+    "organisations",
+    "places",
+    "roles",
+    "segment_items",
+    "standalone_segments",
+    "segment_heads",
+    "indicator_cues",
+    "segment_name",
+    "add_organisations",
+    "reset",
+    "version",
+]
+
+Kind = Literal["organisation", "place", "role", "segment"]
+
+
+def fold(text: str) -> str:
+    """Lower case with accents stripped (offset-preserving only for precomposed Latin text)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def canonical_key(name: str) -> str:
+    """The normalised slug of a name: lower case, accents stripped, other characters to "-".
+
+    >>> canonical_key("Confindùstria S.p.A.")
+    'confindustria-s-p-a'
+    """
+    return "-".join(re.findall(r"[a-z0-9]+", fold(name)))
+
+
+@dataclass(frozen=True)
+class OrgEntry:
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    city: str | None = None
+    sector: str | None = None  # sector associations: the sector they represent
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    name: str
+    kind: str  # country, region, city, aggregate
+    aliases: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    iso2: str | None = None
+    m49: str | None = None
+
+
+@dataclass(frozen=True)
+class RoleEntry:
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SegmentItem:
+    name: str
+    forms: tuple[str, ...]
+
+
+def _load(name: str) -> Any:
+    try:
+        text = resources.files("kgraph.extract").joinpath("data", name).read_text(encoding="utf-8")
+        return yaml.safe_load(text)
+    except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - broken installation
+        raise ConfigError(f"gazetteer data file {name} cannot be read: {exc}") from exc
+
+
+_EXTRA_ORGS: list[OrgEntry] = []
+_VERSION = [0]
+
+
+def version() -> int:
+    """Changes whenever :func:`add_organisations` extends the gazetteer (matcher caches key on it)."""
+    return _VERSION[0]
+
+
+def add_organisations(entries: Iterable[OrgEntry]) -> int:
+    """Extend the gazetteer at run time, e.g. with the organisation labels and aliases already
+    in the graph, so later releases recognise names an earlier release introduced.
+
+    Entries whose canonical key is already known are ignored. Returns how many were added.
+    Raises :class:`~kgraph.errors.ConfigError` when an entry has an unknown type.
+    """
+    known = {canonical_key(n) for o in organisations() for n in (o.name, *o.aliases)}
+    added = 0
+    for e in entries:
+        if e.type not in ORG_TYPES:
+            raise ConfigError(f"organisation {e.name!r} has unknown type {e.type!r}")
+        if canonical_key(e.name) in known or not canonical_key(e.name):
+            continue
+        _EXTRA_ORGS.append(e)
+        known.add(canonical_key(e.name))
+        added += 1
+    if added:
+        _VERSION[0] += 1
+        organisations.cache_clear()
+        _index.cache_clear()
+    return added
+
+
+def reset() -> None:
+    """Forget the organisations added at run time (back to the packaged data)."""
+    if _EXTRA_ORGS:
+        _EXTRA_ORGS.clear()
+        _VERSION[0] += 1
+        organisations.cache_clear()
+        _index.cache_clear()
+
+
+@cache
+def organisations() -> tuple[OrgEntry, ...]:
+    """Every known organisation (the packaged data plus any added at run time)."""
+    base = tuple(OrgEntry(d["name"], d["type"], tuple(d.get("aliases") or ()), d.get("city"),
+                          d.get("sector"))
+                 for d in _load("organisations.yaml"))
+    return base + tuple(_EXTRA_ORGS)
+
+
+@cache
+def places() -> tuple[PlaceEntry, ...]:
+    """Every known place: countries, regions, aggregates ("foreign markets") and cities."""
+    return tuple(PlaceEntry(d["name"], d["kind"], tuple(d.get("aliases") or ()),
+                            tuple(d.get("adjectives") or ()), d.get("iso2"),
+                            str(d["m49"]) if d.get("m49") else None)
+                 for d in _load("places.yaml"))
+
+
+@cache
+def roles() -> tuple[RoleEntry, ...]:
+    """Every known role with its English and Italian names."""
+    return tuple(RoleEntry(d["name"], tuple(d.get("aliases") or ())) for d in _load("roles.yaml"))
+
+
+@cache
+def _segments() -> dict[str, Any]:
+    data: dict[str, Any] = _load("segments.yaml")
+    return data
+
+
+@cache
+def segment_items() -> tuple[SegmentItem, ...]:
+    """The products a machinery phrase lists, in canonical order."""
+    return tuple(SegmentItem(d["name"], tuple(d["forms"])) for d in _segments()["items"])
+
+
+@cache
+def standalone_segments() -> tuple[SegmentItem, ...]:
+    """Segments named on their own ("spare parts", "ricambi")."""
+    return tuple(SegmentItem(d["name"], tuple(d["forms"])) for d in _segments()["standalone"])
+
+
+@cache
+def segment_heads() -> tuple[str, ...]:
+    """Head nouns of machinery phrases ("machinery", "macchine", "technologies")."""
+    return tuple(_segments()["heads"])
+
+
+@cache
+def indicator_cues() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Indicator cue words: ``{"bases": {...}, "shares": {...}, "months": {...}}``."""
+    data = _load("indicators.yaml")
+    return {group: {key: tuple(cues) for key, cues in table.items()} for group, table in data.items()}
+
+
+def segment_name(items: list[str]) -> str:
+    """Canonical name of a machinery phrase listing ``items`` (canonical item names).
+
+    >>> segment_name(["tannery", "footwear", "leather goods"])
+    'footwear, leather goods and tannery machinery'
+    """
+    order = [i.name for i in segment_items()]
+    ordered = sorted(dict.fromkeys(items), key=lambda n: order.index(n) if n in order else 99)
+    if len(ordered) == 1:
+        listed = ordered[0]
+    else:
+        listed = ", ".join(ordered[:-1]) + " and " + ordered[-1]
+    return f"{listed} machinery"
+
+
+@cache
+def _index() -> dict[tuple[str, str], str]:
+    idx: dict[tuple[str, str], str] = {}
+    for o in organisations():
+        for n in (o.name, *o.aliases):
+            idx.setdefault(("organisation", canonical_key(n)), o.name)
+    for p in places():
+        for n in (p.name, *p.aliases):
+            idx.setdefault(("place", canonical_key(n)), p.name)
+    for r in roles():
+        for n in (r.name, *r.aliases):
+            idx.setdefault(("role", canonical_key(n)), r.name)
+    for s in standalone_segments():
+        for n in (s.name, *s.forms):
+            idx.setdefault(("segment", canonical_key(n)), s.name)
+    return idx
+
+
+def resolve(name: str, kind: Kind) -> str | None:
+    """The canonical name of ``name`` as a ``kind``, or None when it is not known.
+
+    >>> resolve("Agenzia ICE", "organisation")
+    'Italian Trade Agency'
+    >>> resolve("Presidente", "role")
+    'President'
+    """
+    key = canonical_key(name)
+    found = _index().get((kind, key))
+    if found is None and kind == "place":
+        # "Southeast Asia" and "South-East Asia" differ only by a hyphen
+        compact = key.replace("-", "")
+        for (k, alias), canon in _index().items():
+            if k == "place" and alias.replace("-", "") == compact:
+                return canon
+    return found
+
+
+def place(name: str) -> PlaceEntry | None:
+    """The place entry of a canonical or alias name."""
+    canon = resolve(name, "place")
+    return next((p for p in places() if p.name == canon), None) if canon else None
+
+
+def organisation(name: str) -> OrgEntry | None:
+    """The organisation entry of a canonical or alias name."""
+    canon = resolve(name, "organisation")
+    return next((o for o in organisations() if o.name == canon), None) if canon else None
+
+
+__all__ += ["place", "organisation"]
