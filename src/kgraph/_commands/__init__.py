@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from . import run
+from . import query, run
 
 __all__ = ["register"]
 
-_MODULES = [run]
+_MODULES = [run, query]
 
 
 def register(app: typer.Typer) -> None:

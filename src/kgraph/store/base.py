@@ -50,7 +50,7 @@ class SelectResult:
 
     def values(self, var: str) -> list[Any]:
         """The Python values (``str``, ``int``, ``Decimal``, ``date``...) of one variable."""
-        return [None if t is None else t.toPython() for t in self.column(var)]
+        return [None if t is None else t.toPython() for t in self.column(var)]  # type: ignore[attr-defined]
 
     def to_dataframe(self) -> Any:
         """The rows as a pandas DataFrame of Python values (needs the ``dataframe`` extra)."""
@@ -117,9 +117,15 @@ def parse_file(path: str | Path, *, format: str | None = None,
     fmt = rdf_format(format, path)
     if not fmt.supports_datasets and graph is None:
         raise InputError("a triples format needs a target graph (--graph)", source=path)
-    target = ox.NamedNode(str(graph)) if graph is not None else None
+    target: ox.NamedNode | ox.DefaultGraph = (
+        ox.NamedNode(str(graph)) if graph is not None else ox.DefaultGraph())
     try:
-        quads = list(ox.parse(path=str(path), format=fmt, **({"to_graph": target} if target else {})))
+        quads = [
+            item if isinstance(item, ox.Quad)
+            else ox.Quad(item.subject, item.predicate, item.object, target)
+            # fresh blank node ids: two files' _:b0 stay two nodes
+            for item in ox.parse(path=str(path), format=fmt, rename_blank_nodes=True)
+        ]
     except SyntaxError as exc:
         raise _syntax_error(exc, path) from None
     except OSError as exc:
@@ -245,6 +251,7 @@ class Store(abc.ABC):
         """A copy of the store (or of some graphs) as an rdflib ``Dataset``."""
         ds = bind_prefixes(Dataset())
         for q in self.quads(graphs):
+            assert isinstance(q.graph_name, ox.NamedNode)
             ds.graph(URIRef(q.graph_name.value)).add(to_rdflib_triple(q))
         return ds
 
@@ -303,16 +310,14 @@ class Store(abc.ABC):
                 output.write(raw)
             return None
         fmt = RDF_FORMATS[format]
-        items: Iterable[ox.Quad | ox.Triple]
-        if fmt.supports_datasets:
-            items = self.quads(graphs)
-        else:
-            # dict keeps first-seen order and drops a triple repeated in several graphs
-            items = list(dict.fromkeys(q.triple for q in self.quads(graphs)))
         prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         if isinstance(output, Path):
             output = str(output)
-        return ox.serialize(items, output, format=fmt, prefixes=prefixes)
+        if fmt.supports_datasets:
+            return ox.serialize(self.quads(graphs), output, format=fmt, prefixes=prefixes)
+        # dict keeps first-seen order and drops a triple repeated in several graphs
+        triples = list(dict.fromkeys(q.triple for q in self.quads(graphs)))
+        return ox.serialize(triples, output, format=fmt, prefixes=prefixes)
 
     # --- summaries -------------------------------------------------------------------
     def stats(self) -> StoreStats:

@@ -43,6 +43,7 @@ class OxigraphStore(Store):
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        self.read_only = read_only
         self.url = f"oxigraph:{self.path}" if self.path is not None else "memory:"
         try:
             if self.path is None:
@@ -107,11 +108,8 @@ class OxigraphStore(Store):
     def close(self) -> None:
         if self._store is None:
             return
-        if self.path is not None:
-            try:
-                self._store.flush()
-            except OSError:  # read-only stores cannot flush
-                pass
+        if self.path is not None and not self.read_only:
+            self._store.flush()
         # Dropping the last reference releases the on-disk lock.
         self._store = None  # type: ignore[assignment]
 
