@@ -157,10 +157,18 @@ def insert_data_text(graphs: Mapping[URIRef, Iterable[ox.Quad | ox.Triple]], *, 
 
 
 def rdflib_to_ox(data: Graph) -> Iterator[ox.Triple]:
+    """pyoxigraph triples of an rdflib graph.
+
+    Raises:
+        InputError: a term is not valid RDF (an IRI with spaces, a bad language tag).
+    """
     from ._terms import to_ox
 
     for s, p, o in data:
-        yield ox.Triple(to_ox(s), to_ox(p), to_ox(o))
+        try:
+            yield ox.Triple(to_ox(s), to_ox(p), to_ox(o))
+        except ValueError as exc:
+            raise InputError(f"invalid RDF term in the triple ({s} {p} {o}): {exc}") from None
 
 
 class Store(abc.ABC):
