@@ -14,9 +14,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import OxigraphServer
 from rdflib import Graph, Literal, URIRef
 
+from conftest import OxigraphServer
 from kgraph.errors import ParameterError, QueryError
 from kgraph.namespaces import FOAF, KGI, ORG
 from kgraph.queries import NamedQuery, QueryLibrary, default_query_dir, to_term
