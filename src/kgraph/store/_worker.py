@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import re
+import time
 from collections.abc import Mapping
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -47,9 +49,27 @@ def run_in_worker(store: ox.Store, path: Path | None, sparql: str, *, timeout: f
                   prefixes: Mapping[str, str]) -> tuple[str, object]:
     """``(kind, payload)`` from a worker, kind in ask/select/graph/syntax/error.
 
+    A read-only RocksDB instance can race with the writer's background compaction (a table
+    file listed in the manifest it read is deleted before it opens it); such an attempt is
+    retried with a fresh worker within the same time budget.
+
     Raises:
         QueryTimeout: no answer within ``timeout`` seconds; the worker was killed.
     """
+    deadline = time.monotonic() + timeout
+    for _attempt in range(3):
+        kind, payload = _attempt_in_worker(store, path, sparql, deadline=deadline,
+                                           timeout=timeout, prefixes=prefixes)
+        if not (kind == "error" and path is not None and _RACE.search(str(payload))):
+            break
+    return kind, payload
+
+
+_RACE = re.compile(r"Corruption|No such file or directory")
+
+
+def _attempt_in_worker(store: ox.Store, path: Path | None, sparql: str, *, deadline: float,
+                       timeout: float, prefixes: Mapping[str, str]) -> tuple[str, object]:
     ctx = mp.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(
@@ -61,7 +81,7 @@ def run_in_worker(store: ox.Store, path: Path | None, sparql: str, *, timeout: f
     proc.start()
     child.close()
     try:
-        if not parent.poll(timeout):
+        if not parent.poll(max(0.0, deadline - time.monotonic())):
             proc.kill()
             raise QueryTimeout(
                 f"the query ran longer than {timeout:g} s and was stopped "

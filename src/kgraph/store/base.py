@@ -127,13 +127,13 @@ def parse_file(path: str | Path, *, format: str | None = None,
             for item in ox.parse(path=str(path), format=fmt, rename_blank_nodes=True)
         ]
     except SyntaxError as exc:
-        raise _syntax_error(exc, path) from None
+        raise syntax_error(exc, path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", source=path) from None
     return quads
 
 
-def _syntax_error(exc: SyntaxError, path: str | Path) -> RDFSyntaxError:
+def syntax_error(exc: SyntaxError, path: str | Path) -> RDFSyntaxError:
     where = f"line {exc.lineno}" + (f", column {exc.offset}" if exc.offset else "") if exc.lineno else ""
     msg = str(exc.msg if exc.msg else exc)
     return RDFSyntaxError(f"{where}: malformed RDF: {msg}" if where else f"malformed RDF: {msg}",
@@ -270,7 +270,7 @@ class Store(abc.ABC):
     # --- bulk paths ------------------------------------------------------------------
     def load(self, path: str | Path, *, format: str | None = None,
              graph: URIRef | None = None) -> int:
-        """Add the quads of an RDF file, all or none; returns how many were read.
+        """Add the quads of an RDF file, all or none; returns how many were added.
 
         The file is parsed by pyoxigraph before anything is written, so a malformed file
         leaves the store exactly as it was.
