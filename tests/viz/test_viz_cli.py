@@ -68,17 +68,16 @@ def test_viz_release_and_facts_as_nodes(sample_store_url: str, tmp_path: Path) -
 def test_viz_query_file_and_named_query(sample_store_url: str, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "queries").mkdir()
     text = ("PREFIX org: <http://www.w3.org/ns/org#>\n"
             "CONSTRUCT { ?p org:memberOf ?o } WHERE { ?m org:member ?p ; org:organization ?o }\n")
     (tmp_path / "members.rq").write_text(text)
-    (tmp_path / "queries" / "people-orgs.rq").write_text(text)
-    for name in ("members.rq", "people-orgs"):
+    # a file, and a name from the named-query library (queries/membership-network.rq)
+    for name in ("members.rq", "membership-network"):
         result = invoke(sample_store_url, "viz", "--query", name, "--format", "gexf", "-o", "q.gexf")
         assert result.exit_code == 0, result.output
         assert nx.read_gexf(tmp_path / "q.gexf").number_of_edges() == 4
     unknown = invoke(sample_store_url, "viz", "--query", "no-such-query")
-    assert unknown.exit_code == 2 and "no-such-query: no such query" in unknown.output
+    assert unknown.exit_code == 2 and "no-such-query: unknown query" in unknown.output
     (tmp_path / "broken.rq").write_text("CONSTRUCT WHERE {")
     broken = invoke(sample_store_url, "viz", "--query", "broken.rq")
     assert broken.exit_code == 2 and "broken.rq: " in broken.output and "malformed SPARQL" in broken.output

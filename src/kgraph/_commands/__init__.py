@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from . import build, link, run, validate, viz
+from . import build, link, query, run, validate, viz
 
 __all__ = ["register"]
 
-_MODULES = [run, build, validate, link, viz]
+_MODULES = [run, build, query, validate, link, viz]
 
 
 def register(app: typer.Typer) -> None:

@@ -3,29 +3,35 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from ..errors import QueryError, StoreError, StoreLocked
-from ..namespaces import PREFIXES, bind_prefixes
-from ._terms import to_ox, to_rdflib, to_rdflib_triple
-from .base import QueryResult, SelectResult, Store
+from ..errors import InputError, KGraphError, QueryError, StoreError, StoreLocked
+from ..namespaces import PREFIXES
+from ._terms import to_rdflib, to_rdflib_triple
+from ._worker import run_in_worker
+from .base import QueryResult, SelectResult, Store, rdf_format, syntax_error
 
 __all__ = ["OxigraphStore"]
 
 _POS = re.compile(r"(?:line|at) (\d+)(?::|, column |, col )?(\d+)?")
 
 
-def _query_error(exc: Exception, source: str | None = None) -> QueryError:
-    msg = str(exc)
-    m = _POS.search(msg)
-    line = int(m.group(1)) if m else None
+def query_error(message: str, source: str | None = None, *, line_offset: int = 0) -> QueryError:
+    """A QueryError with the line and column found in a parser's message.
+
+    ``line_offset`` lines were prepended to the caller's text before parsing.
+    """
+    m = _POS.search(message)
+    line = int(m.group(1)) - line_offset if m else None
     col = int(m.group(2)) if m and m.group(2) else None
-    return QueryError(f"malformed SPARQL: {msg}", source=source, line=line, column=col)
+    if m and line_offset:
+        message = message[: m.start(1)] + str(line) + message[m.end(1):]
+    return QueryError(f"malformed SPARQL: {message}", source=source, line=line, column=col)
 
 
 class OxigraphStore(Store):
@@ -38,6 +44,7 @@ class OxigraphStore(Store):
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        self.read_only = read_only
         self.url = f"oxigraph:{self.path}" if self.path is not None else "memory:"
         try:
             if self.path is None:
@@ -51,7 +58,8 @@ class OxigraphStore(Store):
             text = str(exc).lower()
             if "lock" in text or "resource temporarily unavailable" in text:
                 raise StoreLocked(
-                    "the store is in use by another process (close it or use another --store)",
+                    "the store is in use by another process (wait for it to finish, "
+                    "or use another --store)",
                     source=self.path,
                 ) from None
             raise StoreError(f"cannot open the store: {exc}", source=self.path) from None
@@ -61,73 +69,100 @@ class OxigraphStore(Store):
         """The underlying pyoxigraph store, for bulk paths."""
         return self._store
 
-    def query(
-        self,
-        sparql: str,
-        *,
-        bindings: Mapping[str, Node] | None = None,
-        timeout: float | None = None,
-    ) -> QueryResult:
-        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
-        try:
-            res = self._store.query(
-                sparql,
-                use_default_graph_as_union=True,
-                prefixes=PREFIXES,
-                substitutions=subs or None,
-            )
-        except SyntaxError as exc:
-            raise _query_error(exc) from None
-        return _convert(res)
+    def _query(self, sparql: str, *, timeout: float | None, source: str | None) -> QueryResult:
+        if timeout is None:
+            try:
+                res = self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+            except SyntaxError as exc:
+                raise query_error(str(exc), source) from None
+            return _convert(res)
+        kind, payload = run_in_worker(self._store, self.path, sparql, timeout=timeout,
+                                      prefixes=PREFIXES)
+        return decode_result(kind, payload, source)
 
-    def update(self, sparql: str) -> None:
+    def _update(self, sparql: str) -> None:
         try:
             self._store.update(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
-            raise _query_error(exc) from None
+            raise query_error(str(exc)) from None
 
-    def replace_graph(self, graph: URIRef, data: Graph) -> None:
-        self.replace_graphs({graph: data})
+    def load(self, path: str | Path, *, format: str | None = None,
+             graph: URIRef | None = None) -> int:
+        """Add an RDF file with Oxigraph's native loaders; returns the number of quads read.
 
-    def replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> None:
-        # One SPARQL update is one transaction in Oxigraph: all graphs change or none.
-        parts: list[str] = []
-        for name, data in graphs.items():
-            parts.append(f"DROP SILENT GRAPH <{name}>")
-            nt = data.serialize(format="nt")
-            parts.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{nt}\n}} }}")
-        if parts:
-            self._store.update(" ;\n".join(parts))
+        The file is first parsed in full (a streaming pass that keeps nothing), so a
+        malformed file is reported before anything is written. Then an on-disk store uses
+        ``bulk_load`` (sorted runs written straight to disk, far faster than a transaction;
+        after a clean parse only an I/O error can interrupt it), a memory store ``load``.
 
-    def drop_graph(self, graph: URIRef) -> None:
-        self._store.update(f"DROP SILENT GRAPH <{graph}>")
+        Raises:
+            RDFSyntaxError: the file does not parse (file, line and column); nothing is written.
+            InputError: unreadable file, unknown format, triples without ``graph``.
+        """
+        fmt = rdf_format(format, path)
+        if not fmt.supports_datasets and graph is None:
+            raise InputError("a triples format needs a target graph (--graph)", source=path)
+        target = ox.NamedNode(str(graph)) if graph is not None and not fmt.supports_datasets else None
+        try:
+            count = 0
+            for _ in ox.parse(path=str(path), format=fmt):
+                count += 1
+            if self.path is None:
+                self._store.load(path=str(path), format=fmt, to_graph=target)
+            else:
+                self._store.bulk_load(path=str(path), format=fmt, to_graph=target)
+        except SyntaxError as exc:
+            raise syntax_error(exc, path) from None
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", source=path) from None
+        return count
+
+    def _add_quads(self, quads: list[ox.Quad]) -> None:
+        # extend() is one transaction: all quads or none
+        self._store.extend(quads)
 
     def graphs(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
-    def graph(self, graph: URIRef) -> Graph:
-        g = bind_prefixes(Graph())
-        for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph))):
-            g.add(to_rdflib_triple(q))
-        return g
-
-    def dataset(self, graphs: Sequence[URIRef] | None = None) -> Dataset:
-        ds = bind_prefixes(Dataset())
-        names = list(graphs) if graphs is not None else self.graphs()
-        for name in names:
-            target = ds.graph(name)
-            for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
-                target.add(to_rdflib_triple(q))
-        return ds
+    def quads(self, graphs: Sequence[URIRef] | None = None) -> Iterator[ox.Quad]:
+        if graphs is None:
+            for q in self._store.quads_for_pattern(None, None, None, None):
+                if not isinstance(q.graph_name, ox.DefaultGraph):
+                    yield q
+            return
+        for name in graphs:
+            yield from self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
 
     def __len__(self) -> int:
-        return len(self._store)
+        return len(self._store) - sum(
+            1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def close(self) -> None:
-        if self.path is not None:
+        if self._store is None:
+            return
+        if self.path is not None and not self.read_only:
             self._store.flush()
         # Dropping the last reference releases the on-disk lock.
         self._store = None  # type: ignore[assignment]
+
+
+def decode_result(kind: str, payload: object, source: str | None) -> QueryResult:
+    """Turn a worker's serialised answer back into a QueryResult."""
+    if kind == "ask":
+        return bool(payload)
+    if kind == "select":
+        assert isinstance(payload, bytes)
+        res = ox.parse_query_results(payload, format=ox.QueryResultsFormat.TSV)
+        return _convert(res)
+    if kind == "graph":
+        assert isinstance(payload, bytes)
+        g = Graph()
+        for t in ox.parse(payload, format=ox.RdfFormat.N_TRIPLES):
+            g.add(to_rdflib_triple(t))
+        return g
+    if kind == "syntax":
+        raise query_error(str(payload), source)
+    raise KGraphError(f"the query failed: {payload}", source=source)
 
 
 def _convert(res: object) -> QueryResult:
@@ -135,9 +170,20 @@ def _convert(res: object) -> QueryResult:
         return bool(res)
     if isinstance(res, ox.QuerySolutions):
         vars_ = [v.value for v in res.variables]
-        rows = [{v: to_rdflib(sol[v]) for v in vars_} for sol in res]
+        # rdflib terms are costly to build (literals parse their value): convert each
+        # distinct term once per result
+        memo: dict[object, Node | None] = {None: None}
+
+        def term(t: object) -> Node | None:
+            try:
+                return memo[t]
+            except KeyError:
+                memo[t] = node = to_rdflib(t)
+                return node
+
+        rows = [dict(zip(vars_, map(term, sol), strict=True)) for sol in res]
         return SelectResult(vars_, rows)
-    g = bind_prefixes(Graph())
+    g = Graph()
     for t in res:  # type: ignore[attr-defined]
         g.add(to_rdflib_triple(t))
     return g
