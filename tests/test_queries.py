@@ -277,7 +277,7 @@ def test_provenance_offsets_index_the_release_text(kgstore: Store) -> None:
           ?ann oa:hasSource ?rel ; oa:hasSelector ?q , ?p .
           ?q oa:exact ?exact . ?p oa:start ?start ; oa:end ?end .
           ?rel schema:text ?text }""")
-    assert isinstance(res, SelectResult) and len(res) == 25
+    assert isinstance(res, SelectResult) and len(res) == 26
     for r in res:
         start, end = int(r["start"].toPython()), int(r["end"].toPython())  # type: ignore[union-attr]
         assert str(r["text"])[start:end] == str(r["exact"])
@@ -309,7 +309,7 @@ def test_conflicting_figures(kgstore: Store) -> None:
 def test_releases_drivers_quotations(kgstore: Store) -> None:
     rel = run(kgstore, "releases")
     assert col(rel, "source") == [R2, R1]
-    assert [int(f.toPython()) for f in rel.column("facts")] == [2, 24]  # type: ignore[union-attr]
+    assert [int(f.toPython()) for f in rel.column("facts")] == [3, 24]  # type: ignore[union-attr]
     assert set(col(rel, "publisher")) == {"Assomac"}
     drivers = run(kgstore, "drivers", release="sector-2024")
     assert col(drivers, "driver") == ["geopolitical instability", "inflation"]
@@ -317,7 +317,9 @@ def test_releases_drivers_quotations(kgstore: Store) -> None:
     quotes = run(kgstore, "quotations", speaker="bergozza")
     assert col(quotes, "quote") == [
         "Our sector is going through a phase of deep, but not irreversible suffering"]
-    assert run(kgstore, "organisation-relations").rows == []
+    relations = run(kgstore, "organisation-relations")
+    assert [(str(r["subject"]), str(r["relation"]), str(r["object"]), str(r["source"])) for r in relations] == [
+        ("Assomac", "memberOf", "Confindustria", R2)]
 
 
 def test_membership_network_is_a_graph(kgstore: Store) -> None:
