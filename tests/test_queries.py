@@ -327,3 +327,21 @@ def test_membership_network_is_a_graph(kgstore: Store) -> None:
     assert isinstance(g, Graph)
     assert (KGI["person/maurizio-forte"], ORG.memberOf, KGI["org/italian-trade-agency"]) in g
     assert len(list(g.subjects(FOAF.name, None))) == 4
+
+
+def test_query_reports_write_one_csv_per_parameterless_query(tmp_path: Path) -> None:
+    import csv as csvmod
+
+    from kgraph.pipeline import query_reports
+
+    store = open_store("memory:")
+    store.load(DATA)
+    lines = query_reports(store, tmp_path)
+    written = {p.stem for p in (tmp_path / "queries").glob("*.csv")}
+    assert "people-roles" in written and "world-export-share" in written
+    assert not written & {"entity-facts", "fact-provenance", "is-linked", "membership-network"}
+    assert len(lines) == len(written)
+    with (tmp_path / "queries" / "people-roles.csv").open(encoding="utf-8") as f:
+        rows = list(csvmod.DictReader(f))
+    assert {r["name"] for r in rows} == {"Mauro Bergozza", "Maurizio Tarquini", "Maurizio Forte", "Giuliano Noci"}
+    assert next(r for r in rows if r["name"] == "Maurizio Forte")["unit"] == "Export Promotion Department"
