@@ -286,7 +286,7 @@ def test_provenance_offsets_index_the_release_text(kgstore: Store) -> None:
           ?ann oa:hasSource ?rel ; oa:hasSelector ?q , ?p .
           ?q oa:exact ?exact . ?p oa:start ?start ; oa:end ?end .
           ?rel schema:text ?text }""")
-    assert isinstance(res, SelectResult) and len(res) == 25
+    assert isinstance(res, SelectResult) and len(res) == 26
     for r in res:
         start, end = int(r["start"].toPython()), int(r["end"].toPython())  # type: ignore[union-attr]
         assert str(r["text"])[start:end] == str(r["exact"])
@@ -318,7 +318,7 @@ def test_conflicting_figures(kgstore: Store) -> None:
 def test_releases_drivers_quotations(kgstore: Store) -> None:
     rel = run(kgstore, "releases")
     assert col(rel, "source") == [R2, R1]
-    assert [int(f.toPython()) for f in rel.column("facts")] == [2, 24]  # type: ignore[union-attr]
+    assert [int(f.toPython()) for f in rel.column("facts")] == [3, 24]  # type: ignore[union-attr]
     assert set(col(rel, "publisher")) == {"Assomac"}
     drivers = run(kgstore, "drivers", release="sector-2024")
     assert col(drivers, "driver") == ["geopolitical instability", "inflation"]
@@ -326,7 +326,9 @@ def test_releases_drivers_quotations(kgstore: Store) -> None:
     quotes = run(kgstore, "quotations", speaker="bergozza")
     assert col(quotes, "quote") == [
         "Our sector is going through a phase of deep, but not irreversible suffering"]
-    assert run(kgstore, "organisation-relations").rows == []
+    relations = run(kgstore, "organisation-relations")
+    assert [(str(r["subject"]), str(r["relation"]), str(r["object"]), str(r["source"])) for r in relations] == [
+        ("Assomac", "memberOf", "Confindustria", R2)]
 
 
 def test_membership_network_is_a_graph(kgstore: Store) -> None:
@@ -334,3 +336,21 @@ def test_membership_network_is_a_graph(kgstore: Store) -> None:
     assert isinstance(g, Graph)
     assert (KGI["person/maurizio-forte"], ORG.memberOf, KGI["org/italian-trade-agency"]) in g
     assert len(list(g.subjects(FOAF.name, None))) == 4
+
+
+def test_query_reports_write_one_csv_per_parameterless_query(tmp_path: Path) -> None:
+    import csv as csvmod
+
+    from kgraph.pipeline import query_reports
+
+    store = open_store("memory:")
+    store.load(DATA)
+    lines = query_reports(store, tmp_path)
+    written = {p.stem for p in (tmp_path / "queries").glob("*.csv")}
+    assert "people-roles" in written and "world-export-share" in written
+    assert not written & {"entity-facts", "fact-provenance", "is-linked", "membership-network"}
+    assert len(lines) == len(written)
+    with (tmp_path / "queries" / "people-roles.csv").open(encoding="utf-8") as f:
+        rows = list(csvmod.DictReader(f))
+    assert {r["name"] for r in rows} == {"Mauro Bergozza", "Maurizio Tarquini", "Maurizio Forte", "Giuliano Noci"}
+    assert next(r for r in rows if r["name"] == "Maurizio Forte")["unit"] == "Export Promotion Department"

@@ -33,7 +33,7 @@ def store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     url = f"oxigraph:{tmp_path_factory.mktemp('cli') / 'store'}"
     code, out = kgraph("--store", url, "import", str(SAMPLE))
     assert code == 0, out
-    assert "759 quads read" in out
+    assert "782 quads read" in out
     return url
 
 
@@ -110,10 +110,10 @@ def test_export_and_stats(store_url: str, tmp_path: Path) -> None:
     assert code == 0 and len(out.strip().splitlines()) == 2
     code, out = kgraph("--store", store_url, "stats", "-f", "json")
     stats = json.loads(out)
-    assert stats["quads"] == 759 and len(stats["graphs"]) == 5
+    assert stats["quads"] == 782 and len(stats["graphs"]) == 5
     assert stats["classes"]["http://xmlns.com/foaf/0.1/Person"] == 4
     code, out = kgraph("--store", store_url, "stats")
-    assert "quads: 759" in out and "kgg:derived  2" in out
+    assert "quads: 782" in out and "kgg:derived  2" in out
 
 
 def test_bad_queries_and_parameters_exit_2(store_url: str, tmp_path: Path) -> None:
@@ -169,7 +169,7 @@ def test_commands_against_a_remote_endpoint(tmp_path: Path) -> None:
         code, out = kgraph("--store", server.base, "query", "people-roles", "-p", "organisation=ICE", "-f", "csv")
         assert code == 0 and "Maurizio Forte" in out
         code, out = kgraph("--store", server.base, "stats", "-f", "json")
-        assert json.loads(out)["quads"] == 759
+        assert json.loads(out)["quads"] == 782
     finally:
         server.stop()
 
@@ -236,7 +236,7 @@ def test_store_locked_by_another_process(tmp_path: Path) -> None:
         holder.kill()
         holder.wait()
     code, out = kgraph("--store", url, "stats", "-f", "json")
-    assert json.loads(out)["quads"] == 759
+    assert json.loads(out)["quads"] == 782
 
 
 def test_query_on_a_store_that_does_not_exist(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from kgraph.store import OxigraphStore, RemoteStore, SelectResult, Store, open_s
 SAMPLE = Path(__file__).parent / "data" / "founding-sample.trig"
 R1 = KGG["release/assomac-2025-06-20-sector-2024"]
 R2 = KGG["release/sample-2025-01-30-preview-2024"]
-N_QUADS = 759
+N_QUADS = 782
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
 
@@ -183,7 +183,7 @@ def test_replace_graphs_is_all_or_nothing(loaded: Store) -> None:
     assert snapshot(loaded) == before
     loaded.replace_graphs({R2: new})
     assert len(loaded.graph(R2)) == 1
-    assert len(loaded) == N_QUADS - 91 + 1
+    assert len(loaded) == N_QUADS - 114 + 1
     loaded.drop_graph(R2)
     assert R2 not in loaded.graphs()
 

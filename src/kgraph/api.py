@@ -3,7 +3,7 @@
 >>> import kgraph
 >>> kg = kgraph.open("memory:")
 >>> kg.load(SAMPLE)                       # the hand-made fixture of the founding release
-759
+782
 >>> rows = kg.query("people-roles", organisation="Assomac")
 >>> [(str(r["name"]), str(r["role"])) for r in rows]
 [('Mauro Bergozza', 'President')]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -39,10 +40,10 @@ from .model import (
 )
 from .namespaces import KGG, PROV, bind_prefixes
 from .ontology import ValidationReport, load_ontology, ontology_graph_name, validate
-from .store import Store, open_store
+from .store import SelectResult, Store, open_store
 
 __all__ = [
-    "RunReport", "run", "link_offline", "write_network", "build", "BuildReport", "ReleaseReport", "BuildFailure",
+    "RunReport", "run", "link_offline", "write_network", "query_reports", "build", "BuildReport", "ReleaseReport", "BuildFailure",
     "read_back", "release_graph", "release_files", "FACT_KINDS", "RUNS_GRAPH", "DERIVED_GRAPH",
     "recompute_conflicts", "EvalReport", "evaluate", "gold_release_path",
     "load_ontology_into", "validate_store", "NON_RELEASE_GRAPHS",
@@ -401,6 +402,7 @@ def run(settings: Settings) -> RunReport:
             report.lines.extend(f"  {r.describe()}" for r in validation.violations)
             report.exit_code = max(report.exit_code, 1)
         report.lines.append(f"store {store.url}: {len(store)} quads")
+        report.lines += query_reports(store, settings.out, timeout=settings.query_timeout)
         page = write_network(store, settings)
         report.lines.append(f"network page: {page}")
     return report
@@ -416,3 +418,33 @@ def write_network(store: Store, settings: Settings) -> Path:
 
     graph = viz.project(store)
     return viz.write_html(graph, settings.out / "network.html", title="kgraph: knowledge graph")
+
+
+def query_reports(store: Store, out: Path, *, timeout: float | None = None) -> list[str]:
+    """Run every named SELECT query that needs no parameter and reaches no other server, and
+    write ``out/queries/NAME.csv`` (plain values, one row per result); one line per file.
+
+    Raises:
+        QueryTimeout: a query ran longer than ``timeout`` seconds.
+        OSError: ``out`` cannot be written.
+    """
+    from .link import uses_service
+    from .queries import QueryLibrary
+
+    folder = Path(out) / "queries"
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for q in QueryLibrary().list():
+        # Federated queries need the network and --allow-federation: never in the offline job.
+        if q.form != "SELECT" or any(p.required for p in q.params) or uses_service(q.text):
+            continue
+        res = store.query(q.text, bindings=q.bindings(), timeout=timeout, source=str(q.path))
+        assert isinstance(res, SelectResult)
+        target = folder / f"{q.name}.csv"
+        with target.open("w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(res.vars)
+            for row in res:
+                w.writerow(["" if row.get(v) is None else str(row[v]) for v in res.vars])
+        lines.append(f"{target}: {len(res)} rows ({q.title})")
+    return lines

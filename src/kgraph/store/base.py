@@ -270,7 +270,7 @@ class Store(abc.ABC):
     # --- bulk paths ------------------------------------------------------------------
     def load(self, path: str | Path, *, format: str | None = None,
              graph: URIRef | None = None) -> int:
-        """Add the quads of an RDF file, all or none; returns how many were added.
+        """Add the quads of an RDF file, all or none; returns how many were read.
 
         The file is parsed by pyoxigraph before anything is written, so a malformed file
         leaves the store exactly as it was.
