@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from . import run
+from . import run, serve
 
 __all__ = ["register"]
 
-_MODULES = [run]
+_MODULES = [run, serve]
 
 
 def register(app: typer.Typer) -> None:

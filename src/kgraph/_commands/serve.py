@@ -1,0 +1,74 @@
+"""``kgraph serve``: the SPARQL endpoint, dereferenceable IRIs and the web pages."""
+
+from __future__ import annotations
+
+import os
+
+import typer
+
+from ..cli import command_errors, state
+from ..errors import ConfigError
+from ..store import open_store
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("serve")
+    @command_errors
+    def serve(
+        ctx: typer.Context,
+        host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
+        port: int = typer.Option(8000, "--port", help="TCP port to listen on."),
+        allow_update: bool = typer.Option(
+            False,
+            "--allow-update",
+            help="Accept SPARQL updates from clients holding the bearer token (KGRAPH_SERVE_TOKEN, "
+            "or a token generated and printed at start). Read-only without it.",
+        ),
+        cors: list[str] = typer.Option(
+            [],
+            "--cors",
+            help="Origin allowed to call the endpoint from a browser (repeatable; * for any). "
+            "No CORS headers without it.",
+        ),
+        timeout: float = typer.Option(
+            None,
+            "--timeout",
+            help="Seconds a query may run before it is stopped (default KGRAPH_QUERY_TIMEOUT, 30).",
+            show_default=False,
+        ),
+        row_limit: int = typer.Option(
+            10_000, "--row-limit", help="Most rows a SELECT returns over HTTP; more are cut."
+        ),
+    ) -> None:
+        """Serve the graph over HTTP: a read-only SPARQL 1.1 endpoint at /sparql, the instance
+        IRIs at /id/..., and pages (home, named queries, SPARQL editor, network view)."""
+        try:
+            import uvicorn
+
+            from ..server import ServeOptions, create_app, generate_token
+        except ImportError as exc:
+            raise ConfigError(
+                f"kgraph serve needs the server extra (pip install 'kgraph[server]'): {exc}"
+            ) from None
+        settings = state(ctx).settings
+        token = None
+        if allow_update:
+            token = os.environ.get("KGRAPH_SERVE_TOKEN") or None
+            if token is None:
+                token = generate_token()
+                typer.echo(f"update token (Authorization: Bearer ...): {token}")
+        options = ServeOptions(
+            timeout=timeout if timeout is not None else settings.query_timeout,
+            row_limit=row_limit,
+            allow_update=allow_update,
+            token=token,
+            cors_origins=tuple(cors),
+        )
+        store = open_store(settings.store, read_only=not allow_update)
+        try:
+            application = create_app(store, options=options)
+            mode = "read-write with token" if allow_update else "read-only"
+            typer.echo(f"serving {store.url} ({mode}) at http://{host}:{port}/  (SPARQL: /sparql)")
+            uvicorn.run(application, host=host, port=port, log_level="warning")
+        finally:
+            store.close()
