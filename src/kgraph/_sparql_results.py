@@ -89,10 +89,12 @@ def negotiate(formats: Sequence[Format], *, accept: str | None, format_param: st
         NotAcceptable: neither names a format in ``formats``.
     """
     if format_param:
-        wanted = format_param.strip().lower()
-        for f in formats:
-            if wanted == f.name or wanted == f.media_type or wanted in f.aliases:
-                return f
+        # SPARQLWrapper sends a name or a comma-separated list of media types.
+        for piece in format_param.split(","):
+            wanted = piece.split(";")[0].strip().lower()
+            for f in formats:
+                if wanted == f.name or wanted == f.media_type or wanted in f.aliases:
+                    return f
         raise NotAcceptable(
             f"unknown format {format_param!r} (use one of: {', '.join(f.name for f in formats)})"
         )
