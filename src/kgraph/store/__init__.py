@@ -2,7 +2,8 @@
 
 * ``oxigraph:PATH`` (or a bare path): embedded Oxigraph on disk (the default, ``.kgraph/store``);
 * ``memory:``: embedded Oxigraph in memory;
-* ``http(s)://...``: a remote SPARQL 1.1 endpoint (Query, Update, Graph Store Protocol).
+* ``http(s)://...`` or ``sparql+http(s)://...``: a remote SPARQL 1.1 endpoint (Query,
+  Update, Graph Store Protocol); see :mod:`kgraph.store.remote` for the URL conventions.
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import StoreError
-from .base import QueryResult, SelectResult, Store
+from .base import EXPORT_FORMATS, QueryResult, SelectResult, Store, StoreStats
 from .oxigraph import OxigraphStore
+from .remote import RemoteStore
 
-__all__ = ["Store", "SelectResult", "QueryResult", "OxigraphStore", "open_store"]
+__all__ = ["Store", "SelectResult", "QueryResult", "StoreStats", "OxigraphStore", "RemoteStore",
+           "open_store", "EXPORT_FORMATS"]
 
 
 def open_store(url: str, *, read_only: bool = False) -> Store:
@@ -27,11 +30,7 @@ def open_store(url: str, *, read_only: bool = False) -> Store:
         return OxigraphStore(None)
     if url.startswith("oxigraph:"):
         return OxigraphStore(Path(url[len("oxigraph:"):]), read_only=read_only)
-    if url.startswith(("http://", "https://")):
-        try:
-            from .remote import RemoteStore
-        except ImportError:
-            raise StoreError("remote SPARQL endpoints are not supported yet", source=url) from None
+    if url.startswith(("http://", "https://", "sparql+http://", "sparql+https://")):
         return RemoteStore(url)
     if "://" in url or url.endswith(":"):
         raise StoreError(

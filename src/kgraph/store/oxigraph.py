@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
-from rdflib.term import Node
+from rdflib import Graph, URIRef
 
-from ..errors import QueryError, StoreError, StoreLocked
+from ..errors import KGraphError, QueryError, StoreError, StoreLocked
 from ..namespaces import PREFIXES, bind_prefixes
-from ._terms import to_ox, to_rdflib, to_rdflib_triple
+from ._terms import to_rdflib, to_rdflib_triple
+from ._worker import run_in_worker
 from .base import QueryResult, SelectResult, Store
 
 __all__ = ["OxigraphStore"]
@@ -20,12 +20,17 @@ __all__ = ["OxigraphStore"]
 _POS = re.compile(r"(?:line|at) (\d+)(?::|, column |, col )?(\d+)?")
 
 
-def _query_error(exc: Exception, source: str | None = None) -> QueryError:
-    msg = str(exc)
-    m = _POS.search(msg)
-    line = int(m.group(1)) if m else None
+def query_error(message: str, source: str | None = None, *, line_offset: int = 0) -> QueryError:
+    """A QueryError with the line and column found in a parser's message.
+
+    ``line_offset`` lines were prepended to the caller's text before parsing.
+    """
+    m = _POS.search(message)
+    line = int(m.group(1)) - line_offset if m else None
     col = int(m.group(2)) if m and m.group(2) else None
-    return QueryError(f"malformed SPARQL: {msg}", source=source, line=line, column=col)
+    if m and line_offset:
+        message = message[: m.start(1)] + str(line) + message[m.end(1):]
+    return QueryError(f"malformed SPARQL: {message}", source=source, line=line, column=col)
 
 
 class OxigraphStore(Store):
@@ -51,7 +56,8 @@ class OxigraphStore(Store):
             text = str(exc).lower()
             if "lock" in text or "resource temporarily unavailable" in text:
                 raise StoreLocked(
-                    "the store is in use by another process (close it or use another --store)",
+                    "the store is in use by another process (wait for it to finish, "
+                    "or use another --store)",
                     source=self.path,
                 ) from None
             raise StoreError(f"cannot open the store: {exc}", source=self.path) from None
@@ -61,73 +67,72 @@ class OxigraphStore(Store):
         """The underlying pyoxigraph store, for bulk paths."""
         return self._store
 
-    def query(
-        self,
-        sparql: str,
-        *,
-        bindings: Mapping[str, Node] | None = None,
-        timeout: float | None = None,
-    ) -> QueryResult:
-        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
-        try:
-            res = self._store.query(
-                sparql,
-                use_default_graph_as_union=True,
-                prefixes=PREFIXES,
-                substitutions=subs or None,
-            )
-        except SyntaxError as exc:
-            raise _query_error(exc) from None
-        return _convert(res)
+    def _query(self, sparql: str, *, timeout: float | None, source: str | None) -> QueryResult:
+        if timeout is None:
+            try:
+                res = self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+            except SyntaxError as exc:
+                raise query_error(str(exc), source) from None
+            return _convert(res)
+        kind, payload = run_in_worker(self._store, self.path, sparql, timeout=timeout,
+                                      prefixes=PREFIXES)
+        return decode_result(kind, payload, source)
 
-    def update(self, sparql: str) -> None:
+    def _update(self, sparql: str) -> None:
         try:
             self._store.update(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
-            raise _query_error(exc) from None
+            raise query_error(str(exc)) from None
 
-    def replace_graph(self, graph: URIRef, data: Graph) -> None:
-        self.replace_graphs({graph: data})
-
-    def replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> None:
-        # One SPARQL update is one transaction in Oxigraph: all graphs change or none.
-        parts: list[str] = []
-        for name, data in graphs.items():
-            parts.append(f"DROP SILENT GRAPH <{name}>")
-            nt = data.serialize(format="nt")
-            parts.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{nt}\n}} }}")
-        if parts:
-            self._store.update(" ;\n".join(parts))
-
-    def drop_graph(self, graph: URIRef) -> None:
-        self._store.update(f"DROP SILENT GRAPH <{graph}>")
+    def _add_quads(self, quads: list[ox.Quad]) -> None:
+        # extend() is one transaction: all quads or none
+        self._store.extend(quads)
 
     def graphs(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
-    def graph(self, graph: URIRef) -> Graph:
-        g = bind_prefixes(Graph())
-        for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph))):
-            g.add(to_rdflib_triple(q))
-        return g
-
-    def dataset(self, graphs: Sequence[URIRef] | None = None) -> Dataset:
-        ds = bind_prefixes(Dataset())
-        names = list(graphs) if graphs is not None else self.graphs()
-        for name in names:
-            target = ds.graph(name)
-            for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
-                target.add(to_rdflib_triple(q))
-        return ds
+    def quads(self, graphs: Sequence[URIRef] | None = None) -> Iterator[ox.Quad]:
+        if graphs is None:
+            for q in self._store.quads_for_pattern(None, None, None, None):
+                if not isinstance(q.graph_name, ox.DefaultGraph):
+                    yield q
+            return
+        for name in graphs:
+            yield from self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
 
     def __len__(self) -> int:
-        return len(self._store)
+        return len(self._store) - sum(
+            1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def close(self) -> None:
+        if self._store is None:
+            return
         if self.path is not None:
-            self._store.flush()
+            try:
+                self._store.flush()
+            except OSError:  # read-only stores cannot flush
+                pass
         # Dropping the last reference releases the on-disk lock.
         self._store = None  # type: ignore[assignment]
+
+
+def decode_result(kind: str, payload: object, source: str | None) -> QueryResult:
+    """Turn a worker's serialised answer back into a QueryResult."""
+    if kind == "ask":
+        return bool(payload)
+    if kind == "select":
+        assert isinstance(payload, bytes)
+        res = ox.parse_query_results(payload, format=ox.QueryResultsFormat.TSV)
+        return _convert(res)
+    if kind == "graph":
+        assert isinstance(payload, bytes)
+        g = bind_prefixes(Graph())
+        for t in ox.parse(payload, format=ox.RdfFormat.N_TRIPLES):
+            g.add(to_rdflib_triple(t))
+        return g
+    if kind == "syntax":
+        raise query_error(str(payload), source)
+    raise KGraphError(f"the query failed: {payload}", source=source)
 
 
 def _convert(res: object) -> QueryResult:
