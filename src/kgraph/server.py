@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import functools
 import hmac
-import re
 import secrets
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -62,7 +61,6 @@ from .namespaces import (
     FOAF,
     KG,
     KGI,
-    OA,
     OWL,
     PREFIXES,
     PROV,
@@ -74,6 +72,7 @@ from .namespaces import (
     bind_prefixes,
 )
 from .store import QueryResult, SelectResult, Store
+from .store._sparql import check_federation, query_form
 
 __all__ = ["ServeOptions", "create_app", "generate_token", "MAX_BODY_BYTES", "DEFAULT_ROW_LIMIT"]
 
@@ -112,32 +111,6 @@ def generate_token() -> str:
 
 # --- refusing what a read-only endpoint must not run ----------------------------------
 
-_TOKEN = re.compile(
-    r"""
-    (?P<comment>\#[^\n\r]*)
-  | (?P<string>'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][\w\u00B7-\uFFFF]+)
-  | (?P<pname>[A-Za-z\u00C0-\uFFFF][\w.\-\u00B7-\uFFFF]*:[\w.\-:%\\\u00B7-\uFFFF]*|:[\w.\-:%\\\u00B7-\uFFFF]*)
-  | (?P<word>[A-Za-z_]+)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-_UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
-_PROLOGUE_WORDS = {"PREFIX", "BASE"}
-
-
-def _keywords(text: str) -> list[str]:
-    """The bare words of a SPARQL text, upper-cased, outside comments, strings, IRIs,
-    variables and prefixed names (where ``SERVICE`` or ``LOAD`` would be harmless)."""
-    return [m.group("word").upper() for m in _TOKEN.finditer(text) if m.lastgroup == "word"]
-
-
-def _is_update(words: Sequence[str]) -> bool:
-    first = next((w for w in words if w not in _PROLOGUE_WORDS), "")
-    return first in _UPDATE_WORDS
-
-
 class _Refused(Exception):
     def __init__(self, status: int, message: str, headers: Mapping[str, str] | None = None) -> None:
         super().__init__(message)
@@ -147,12 +120,22 @@ class _Refused(Exception):
 
 
 def _check_operation(text: str, *, update: bool) -> None:
-    words = _keywords(text)
-    if "SERVICE" in words:
-        raise _Refused(403, "SERVICE (federated query) is refused: this endpoint never calls other endpoints")
-    if "LOAD" in words:
-        raise _Refused(403, "LOAD is refused: this endpoint never fetches remote data")
-    if not update and _is_update(words):
+    """Refuse SERVICE and LOAD always, and updates sent as queries.
+
+    Raises:
+        _Refused: 403 with the reason.
+        QueryError: the text has no query form at all.
+    """
+    try:
+        check_federation(text, allow_federation=False)
+    except QueryError as exc:
+        word = "LOAD" if "LOAD reaches" in exc.message else "SERVICE"
+        where = f" (line {exc.line}, column {exc.column})" if exc.line is not None else ""
+        raise _Refused(
+            403,
+            f"{word} is refused{where}: this endpoint never fetches remote data or calls other endpoints",
+        ) from None
+    if not update and query_form(text) == "UPDATE":
         raise _Refused(
             403,
             "this is a SPARQL update sent as a query; the endpoint is read-only "
@@ -339,8 +322,9 @@ class _App:
                 for key, value in form.multi_items():
                     if isinstance(value, str):
                         params.setdefault(key, value)
-                query = form.get("query") if isinstance(form.get("query"), str) else None  # type: ignore[assignment]
-                update = form.get("update") if isinstance(form.get("update"), str) else None  # type: ignore[assignment]
+                q_value, u_value = form.get("query"), form.get("update")
+                query = q_value if isinstance(q_value, str) else None
+                update = u_value if isinstance(u_value, str) else None
             elif ctype == "application/sparql-query":
                 query = (await request.body()).decode("utf-8", errors="replace")
             elif ctype == "application/sparql-update":
@@ -615,12 +599,12 @@ class _App:
                            and isinstance(r["o"], URIRef) and str(r["o"]).startswith(str(WD))})
         props: dict[str, list[dict[str, Any]]] = {}
         for r in out.rows:
-            p = str(r["p"])
             if r["p"] == RDF.type:
                 continue
             entry = _value(r["o"], names)
-            if entry not in props.setdefault(p, []):
-                props[p].append(entry)
+            values = props.setdefault(str(r["p"]), [])
+            if entry not in values:
+                values.append(entry)
 
         facts = await self._facts(iri, prologue, label_paths)
         fact_iris = {f["iri"] for f in facts}
@@ -691,9 +675,10 @@ class _App:
             if entry not in values:
                 values.append(entry)
         for r in sources.rows:
-            fact = facts.get(str(r["f"]))
-            if fact is None:
+            found = facts.get(str(r["f"]))
+            if found is None:
                 continue
+            fact = found
             if r.get("quote") is not None:
                 q = {"text": str(r["quote"]), "start": r.get("start"), "end": r.get("end")}
                 if q not in fact["quotes"]:
@@ -837,7 +822,7 @@ def create_app(store: Store, *, options: ServeOptions | None = None, library: An
 
 def _default_library() -> Any:
     try:
-        from . import queries
+        from . import queries  # type: ignore[attr-defined,unused-ignore]
     except ImportError:
         return None
     factory = getattr(queries, "QueryLibrary", None)

@@ -11,12 +11,12 @@ from urllib.error import HTTPError
 
 import httpx
 import pytest
-from conftest import TOKEN, LiveServer
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, Unauthorized
 
+from conftest import TOKEN, LiveServer
 from kgraph.namespaces import KG, KGI, SKOS
 
 ASSOMAC = KGI["org/assomac"]

@@ -24,8 +24,8 @@ def register(app: typer.Typer) -> None:
             help="Accept SPARQL updates from clients holding the bearer token (KGRAPH_SERVE_TOKEN, "
             "or a token generated and printed at start). Read-only without it.",
         ),
-        cors: list[str] = typer.Option(
-            [],
+        cors: list[str] | None = typer.Option(  # noqa: B008 - typer's way to declare a repeatable option
+            None,
             "--cors",
             help="Origin allowed to call the endpoint from a browser (repeatable; * for any). "
             "No CORS headers without it.",
@@ -62,7 +62,7 @@ def register(app: typer.Typer) -> None:
             row_limit=row_limit,
             allow_update=allow_update,
             token=token,
-            cors_origins=tuple(cors),
+            cors_origins=tuple(cors or ()),
         )
         store = open_store(settings.store, read_only=not allow_update)
         try:
