@@ -55,7 +55,7 @@ from ._sparql_results import (
     serialize_select,
 )
 from .config import __version__
-from .errors import KGraphError, ParameterError, QueryError, QueryTimeout, ServiceUnavailable
+from .errors import ConfigError, KGraphError, ParameterError, QueryError, QueryTimeout, ServiceUnavailable
 from .namespaces import (
     DCTERMS,
     FOAF,
@@ -102,6 +102,19 @@ class ServeOptions:
     max_body_bytes: int = MAX_BODY_BYTES
     threads: int = 16
     extra_headers: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        """Raises:
+            ConfigError: a value out of range, or ``allow_update`` without a token.
+        """
+        if self.allow_update and not self.token:
+            raise ConfigError("updates need a token: set KGRAPH_SERVE_TOKEN (or let kgraph serve generate one)")
+        if not self.timeout > 0:
+            raise ConfigError(f"the timeout must be a positive number of seconds, not {self.timeout}")
+        if self.row_limit < 1:
+            raise ConfigError(f"the row limit must be at least 1, not {self.row_limit}")
+        if self.max_body_bytes < 1 or self.threads < 1:
+            raise ConfigError("the body limit and the thread count must be positive")
 
 
 def generate_token() -> str:
@@ -780,18 +793,8 @@ def create_app(store: Store, *, options: ServeOptions | None = None, library: An
     ``library`` is the named-query library (:class:`kgraph.queries.QueryLibrary`); by
     default the package's own queries are loaded when the library is importable.
 
-    Raises:
-        ConfigError: ``allow_update`` without a token, or a bad option value.
     """
-    from .errors import ConfigError
-
     opts = options or ServeOptions()
-    if opts.allow_update and not opts.token:
-        raise ConfigError("updates need a token: set one (or let kgraph serve generate it)")
-    if opts.timeout <= 0:
-        raise ConfigError(f"the timeout must be positive, not {opts.timeout}")
-    if opts.row_limit < 1:
-        raise ConfigError(f"the row limit must be at least 1, not {opts.row_limit}")
     if library is None:
         library = _default_library()
     app = _App(store, opts, library)

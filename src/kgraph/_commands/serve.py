@@ -16,8 +16,8 @@ def register(app: typer.Typer) -> None:
     @command_errors
     def serve(
         ctx: typer.Context,
-        host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
-        port: int = typer.Option(8000, "--port", help="TCP port to listen on."),
+        host: str = typer.Option("127.0.0.1", "--host", metavar="HOST", help="Address to listen on (loopback by default)."),
+        port: int = typer.Option(8000, "--port", metavar="PORT", help="TCP port to listen on."),
         allow_update: bool = typer.Option(
             False,
             "--allow-update",
@@ -27,17 +27,19 @@ def register(app: typer.Typer) -> None:
         cors: list[str] | None = typer.Option(  # noqa: B008 - typer's way to declare a repeatable option
             None,
             "--cors",
+            metavar="ORIGIN",
             help="Origin allowed to call the endpoint from a browser (repeatable; * for any). "
             "No CORS headers without it.",
         ),
         timeout: float = typer.Option(
             None,
             "--timeout",
+            metavar="S",
             help="Seconds a query may run before it is stopped (default KGRAPH_QUERY_TIMEOUT, 30).",
             show_default=False,
         ),
         row_limit: int = typer.Option(
-            10_000, "--row-limit", help="Most rows a SELECT returns over HTTP; more are cut."
+            10_000, "--row-limit", metavar="N", help="Most rows a SELECT returns over HTTP; more are cut."
         ),
     ) -> None:
         """Serve the graph over HTTP: a read-only SPARQL 1.1 endpoint at /sparql, the instance
@@ -64,6 +66,8 @@ def register(app: typer.Typer) -> None:
             token=token,
             cors_origins=tuple(cors or ()),
         )
+        # Read-only unless updates are allowed, so other kgraph commands can use the store
+        # while it is served.
         store = open_store(settings.store, read_only=not allow_update)
         try:
             application = create_app(store, options=options)
@@ -71,4 +75,8 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"serving {store.url} ({mode}) at http://{host}:{port}/  (SPARQL: /sparql)")
             uvicorn.run(application, host=host, port=port, log_level="warning")
         finally:
-            store.close()
+            try:
+                store.close()
+            except RuntimeError:
+                # pyoxigraph refuses flush() on a read-only store; nothing is lost.
+                pass
