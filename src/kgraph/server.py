@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import hmac
 import secrets
+import threading
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +35,7 @@ from urllib.parse import quote, urlencode
 
 import anyio
 import anyio.to_thread
+import networkx as nx
 from jinja2 import Environment, PackageLoader, select_autoescape
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -44,6 +46,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from . import viz
 from ._sparql_results import (
     GRAPH_FORMATS,
     RESULT_FORMATS,
@@ -55,7 +58,14 @@ from ._sparql_results import (
     serialize_select,
 )
 from .config import __version__
-from .errors import ConfigError, KGraphError, ParameterError, QueryError, QueryTimeout, ServiceUnavailable
+from .errors import (
+    ConfigError,
+    KGraphError,
+    ParameterError,
+    QueryError,
+    QueryTimeout,
+    ServiceUnavailable,
+)
 from .namespaces import (
     DCTERMS,
     FOAF,
@@ -249,6 +259,8 @@ class _App:
         self.options = options
         self.library = library
         self.limiter = anyio.CapacityLimiter(options.threads)
+        self._projection: nx.MultiDiGraph | None = None
+        self._projection_lock = threading.Lock()
         self.env = Environment(
             loader=PackageLoader("kgraph", "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -402,6 +414,8 @@ class _App:
             raise _Refused(401, "wrong bearer token", {"WWW-Authenticate": 'Bearer realm="kgraph", error="invalid_token"'})
         _check_operation(update, update=True)
         await self.run_update(update)
+        with self._projection_lock:
+            self._projection = None
         return Response(status_code=204)
 
     # --- pages ----------------------------------------------------------------------------
@@ -524,24 +538,46 @@ class _App:
 
     # --- network --------------------------------------------------------------------------
 
+    def network_graph(self) -> nx.MultiDiGraph:
+        """The whole-graph projection, built once and kept until an update changes the store."""
+        with self._projection_lock:
+            if self._projection is None:
+                self._projection = viz.project(self.store)
+            return self._projection
+
+    def _network_page(self, focus: str | None, depth: int) -> str:
+        g = self.network_graph()
+        title = "kgraph network"
+        if focus is not None:
+            if focus not in g:
+                raise _Refused(404, f"{focus} is not an entity of the network")
+            g = viz.ego_network(g, focus, depth=depth)
+            title = f"Network around {g.nodes[focus].get('label', focus)}"
+        return viz.render_html(g, title=title)
+
     async def network(self, request: Request) -> Response:
-        focus = request.query_params.get("focus")
+        focus = request.query_params.get("focus") or None
         depth_raw = request.query_params.get("depth", "1")
         try:
             depth = max(0, min(3, int(depth_raw)))
         except ValueError:
-            return _text(400, f"depth must be a whole number, not {depth_raw!r}")
+            return self.error_page(request, 400, "Network view", f"depth must be a whole number, not {depth_raw!r}")
         try:
-            html = await anyio.to_thread.run_sync(
-                functools.partial(_network_html, self.store, focus=focus, depth=depth), limiter=self.limiter
-            )
-        except _NetworkUnavailable as exc:
-            return self.error_page(request, 501, "Network view", str(exc))
+            html = await anyio.to_thread.run_sync(self._network_page, focus, depth, limiter=self.limiter)
+        except _Refused as exc:
+            return self.error_page(request, exc.status, "Network view", exc.message)
         except KGraphError as exc:
             return self.error_page(request, 400, "Network view", str(exc))
         return HTMLResponse(html, headers={"Content-Security-Policy": _CSP_NETWORK,
                                            "X-Content-Type-Options": "nosniff",
                                            "Referrer-Policy": "no-referrer"})
+
+    async def _in_network(self, iri: str) -> bool:
+        try:
+            g = await anyio.to_thread.run_sync(self.network_graph, limiter=self.limiter)
+        except KGraphError:
+            return False
+        return iri in g
 
     # --- dereferenceable IRIs -----------------------------------------------------------
 
@@ -573,8 +609,10 @@ class _App:
             return self.error_page(request, 503, "Timed out", str(exc)) if wants_html else _text(503, str(exc))
         if view is None:
             return self.error_page(request, 404, "Not found", f"no such entity: {iri}")
-        return self.page(request, "serve_entity.html", title=view["label"], e=view,
-                         network_src="/network?" + urlencode({"focus": str(iri), "depth": "1"}))
+        network_src = None
+        if await self._in_network(str(iri)):
+            network_src = "/network?" + urlencode({"focus": str(iri), "depth": "1"})
+        return self.page(request, "serve_entity.html", title=view["label"], e=view, network_src=network_src)
 
     async def _entity_view(self, iri: URIRef) -> dict[str, Any] | None:
         label_paths = "skos:prefLabel|rdfs:label|foaf:name|schema:name|dct:title"
@@ -767,21 +805,6 @@ def _describe_named(q: Any) -> dict[str, Any]:
 
 def _library_bindings(library: Any, named: Any, raw: Mapping[str, str]) -> dict[str, Node]:
     return dict(named.bindings(raw))
-
-
-class _NetworkUnavailable(Exception):
-    pass
-
-
-def _network_html(store: Store, *, focus: str | None, depth: int) -> str:
-    try:
-        from . import viz
-    except ImportError as exc:  # pragma: no cover - the package is part of kgraph
-        raise _NetworkUnavailable(f"the network view is not available: {exc}") from None
-    render = getattr(viz, "network_html", None)
-    if render is None:
-        raise _NetworkUnavailable("the network view is not available in this build (kgraph.viz.network_html)")
-    return str(render(store, focus=focus, depth=depth))
 
 
 # --- construction ---------------------------------------------------------------------
