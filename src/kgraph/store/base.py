@@ -10,6 +10,7 @@ from __future__ import annotations
 import abc
 import io
 import json
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -285,8 +286,11 @@ class Store(abc.ABC):
         if format not in EXPORT_FORMATS:
             raise InputError(f"unknown export format {format!r} (use one of {', '.join(EXPORT_FORMATS)})")
         if format == "jsonld":
-            data = self.dataset(graphs).serialize(format="json-ld", context=dict(PREFIXES),
-                                                  auto_compact=True, indent=2)
+            with warnings.catch_warnings():
+                # rdflib's JSON-LD writer calls its own deprecated Dataset API
+                warnings.simplefilter("ignore", DeprecationWarning)
+                data = self.dataset(graphs).serialize(format="json-ld", context=dict(PREFIXES),
+                                                      auto_compact=True, indent=2)
             raw = data.encode("utf-8")
             # rdflib writes an empty list for an empty dataset; keep the context anyway.
             if not json.loads(raw):
