@@ -81,6 +81,7 @@ from .namespaces import (
     WD,
     bind_prefixes,
 )
+from .queries import NamedQuery, QueryLibrary
 from .store import QueryResult, SelectResult, Store
 from .store._sparql import check_federation, query_form
 
@@ -254,7 +255,7 @@ _CSP_DATA = "default-src 'none'; frame-ancestors 'none'"
 
 
 class _App:
-    def __init__(self, store: Store, options: ServeOptions, library: Any) -> None:
+    def __init__(self, store: Store, options: ServeOptions, library: QueryLibrary) -> None:
         self.store = store
         self.options = options
         self.library = library
@@ -470,22 +471,16 @@ class _App:
     # --- named queries ----------------------------------------------------------------------
 
     def _query_list(self) -> list[dict[str, str]]:
-        if self.library is None:
-            return []
-        return [{"name": q.name, "title": q.title} for q in _library_queries(self.library)]
+        return [{"name": q.name, "title": q.title or q.name} for q in self.library.list()]
 
     async def queries(self, request: Request) -> Response:
-        if self.library is None:
-            return self.error_page(request, 501, "Named queries", "the named-query library is not available")
         return self.page(request, "serve_queries.html", title="Named queries",
-                         queries=[_describe_named(q) for q in _library_queries(self.library)])
+                         queries=[_describe_named(q) for q in self.library.list()])
 
     async def named_query(self, request: Request) -> Response:
         name = request.path_params["name"]
-        if self.library is None:
-            return self.error_page(request, 501, "Named queries", "the named-query library is not available")
         try:
-            named = _library_get(self.library, name)
+            named = self.library.get(name)
         except KGraphError as exc:
             return self.error_page(request, 404, "Unknown query", str(exc))
         info = _describe_named(named)
@@ -493,12 +488,12 @@ class _App:
                for p in info["parameters"] if request.query_params.get(p["name"], "") != ""}
         fmt_param = request.query_params.get("format")
         wants_html = fmt_param is None and _prefers_html(request.headers.get("accept"))
-        submitted = request.query_params.get("run") is not None or not info["parameters"] or raw
+        submitted = "run" in request.query_params or not any(p["required"] for p in info["parameters"])
         error: str | None = None
         table: dict[str, Any] | None = None
         if submitted or not wants_html:
             try:
-                bindings = _library_bindings(self.library, named, raw)
+                bindings = named.bindings(raw)
                 result = await self.run_query(named.text, bindings=bindings)
             except ParameterError as exc:
                 if not wants_html:
@@ -777,50 +772,32 @@ def _prefers_html(accept: str | None) -> bool:
     return best_html > 0 and best_html >= best_other
 
 
-# --- adapters to the named-query library and the network view ----------------------------
-# Kept in one place so the server follows those libraries' interfaces with local edits.
-
-
-def _library_queries(library: Any) -> list[Any]:
-    return list(library)
-
-
-def _library_get(library: Any, name: str) -> Any:
-    return library.get(name)
-
-
-def _describe_named(q: Any) -> dict[str, Any]:
-    params = []
-    for p in getattr(q, "parameters", ()):
-        params.append({
-            "name": p.name,
-            "type": getattr(p, "type", "string"),
-            "default": "" if getattr(p, "default", None) is None else str(p.default),
-            "description": getattr(p, "description", ""),
-            "required": getattr(p, "default", None) is None and getattr(p, "required", True),
-        })
-    return {"name": q.name, "title": getattr(q, "title", q.name), "description": getattr(q, "description", ""),
-            "parameters": params, "columns": list(getattr(q, "columns", ()))}
-
-
-def _library_bindings(library: Any, named: Any, raw: Mapping[str, str]) -> dict[str, Node]:
-    return dict(named.bindings(raw))
+def _describe_named(q: NamedQuery) -> dict[str, Any]:
+    params = [{
+        "name": p.name,
+        "type": p.type,
+        "default": "" if p.required or p.default is None else str(p.default),
+        "description": p.description,
+        "required": p.required,
+    } for p in q.params]
+    return {"name": q.name, "title": q.title or q.name, "description": q.description,
+            "parameters": params, "columns": list(q.columns)}
 
 
 # --- construction ---------------------------------------------------------------------
 
 
-def create_app(store: Store, *, options: ServeOptions | None = None, library: Any = None) -> Starlette:
+def create_app(
+    store: Store, *, options: ServeOptions | None = None, library: QueryLibrary | None = None
+) -> Starlette:
     """The ASGI application serving ``store``.
 
-    ``library`` is the named-query library (:class:`kgraph.queries.QueryLibrary`); by
-    default the package's own queries are loaded when the library is importable.
+    ``library`` is the named-query library; by default :class:`kgraph.queries.QueryLibrary`
+    on the project's ``queries/``.
 
     """
     opts = options or ServeOptions()
-    if library is None:
-        library = _default_library()
-    app = _App(store, opts, library)
+    app = _App(store, opts, library if library is not None else QueryLibrary())
 
     def handler(fn: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
         return fn
@@ -844,15 +821,3 @@ def create_app(store: Store, *, options: ServeOptions | None = None, library: An
             expose_headers=["X-KGraph-Truncated", "X-KGraph-Row-Limit"],
         ))
     return Starlette(routes=routes, middleware=middleware, max_body_size=opts.max_body_bytes)
-
-
-def _default_library() -> Any:
-    try:
-        from . import queries  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return None
-    factory = getattr(queries, "QueryLibrary", None)
-    if factory is None:
-        return None
-    loader = getattr(factory, "default", None) or factory
-    return loader()

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import SAMPLE, free_port, load_store
 
+from conftest import SAMPLE, free_port, load_store
 from kgraph.store import OxigraphStore
 
 

@@ -367,3 +367,61 @@ def test_html_escapes_hostile_labels(live: LiveServer) -> None:
     assert 'href="javascript:' not in html
     home = httpx.get(f"{live.base}/", headers={"Accept": "text/html"}).text
     assert "&lt;img src=x onerror=" in home and "<img src=x" not in home
+
+
+# --- named queries --------------------------------------------------------------------------
+
+
+def test_named_query_results_by_format(live: LiveServer) -> None:
+    r = httpx.get(f"{live.base}/queries/people-roles", params={"organisation": "Assomac", "format": "json"})
+    assert r.status_code == 200, r.text
+    rows = r.json()["results"]["bindings"]
+    assert [(b["name"]["value"], b["role"]["value"]) for b in rows] == [("Mauro Bergozza", "President")]
+    csv_rows = list(csv.reader(io.StringIO(
+        httpx.get(f"{live.base}/queries/people-roles", params={"format": "csv"}).text)))
+    assert csv_rows[0] == ["person", "name", "role", "unit", "org", "orgName", "source"]
+    assert sorted(row[1] for row in csv_rows[1:]) == [
+        "Giuliano Noci", "Maurizio Forte", "Maurizio Tarquini", "Mauro Bergozza"]
+    by_accept = httpx.get(f"{live.base}/queries/releases", headers={"Accept": "text/tab-separated-values"})
+    assert by_accept.headers["content-type"].startswith("text/tab-separated-values")
+
+
+def test_named_query_parameters_are_bound_not_formatted(live: LiveServer) -> None:
+    for evil in ['") } } DROP ALL #', "' || true || '", "Assomac\" . ?x ?y ?z . FILTER(\"1"]:
+        r = httpx.get(f"{live.base}/queries/people-roles", params={"organisation": evil, "format": "json"})
+        assert r.status_code == 200 and r.json()["results"]["bindings"] == []
+    assert len(httpx.get(f"{live.base}/queries/people-roles", params={"format": "json"}).json()[
+        "results"]["bindings"]) == 4
+
+
+def test_named_query_bad_parameters(live: LiveServer) -> None:
+    missing = httpx.get(f"{live.base}/queries/entity-facts", params={"format": "json"})
+    assert missing.status_code == 400 and "missing parameter 'entity'" in missing.text
+    bad_iri = httpx.get(f"{live.base}/queries/entity-facts", params={"format": "json", "entity": "nope:x y"})
+    assert bad_iri.status_code == 400
+    ok = httpx.get(f"{live.base}/queries/entity-facts", params={"format": "json", "entity": "kgi:org/assomac"})
+    assert ok.status_code == 200 and ok.json()["results"]["bindings"]
+    unknown = httpx.get(f"{live.base}/queries/people-role", headers={"Accept": "text/html"})
+    assert unknown.status_code == 404 and "people-roles" in unknown.text
+
+
+def test_named_query_pages(live: LiveServer) -> None:
+    listing = httpx.get(f"{live.base}/queries", headers={"Accept": "text/html"})
+    assert listing.status_code == 200
+    assert 'href="/queries/people-roles"' in listing.text and "People and their roles" in listing.text
+    form = httpx.get(f"{live.base}/queries/entity-facts", headers={"Accept": "text/html"})
+    assert form.status_code == 200 and 'name="entity"' in form.text and "<table class=\"results\">" not in form.text
+    page = httpx.get(f"{live.base}/queries/entity-facts", params={"entity": "kgi:org/assomac", "run": "1"},
+                     headers={"Accept": "text/html"})
+    assert '<table class="results">' in page.text and "wd:Q3625607" in page.text
+    error = httpx.get(f"{live.base}/queries/entity-facts", params={"run": "1"}, headers={"Accept": "text/html"})
+    assert 'class="error"' in error.text and "missing parameter" in error.text
+
+
+def test_network_endpoint_errors(live: LiveServer) -> None:
+    r = httpx.get(f"{live.base}/network", params={"focus": "https://w3id.org/kgraph/id/nothing/here"})
+    assert r.status_code == 404 and "not an entity of the network" in r.text
+    r = httpx.get(f"{live.base}/network", params={"depth": "two"})
+    assert r.status_code == 400
+    r = httpx.get(f"{live.base}/network")
+    assert r.status_code == 200 and "connect-src 'none'" in r.headers["content-security-policy"]

@@ -11,8 +11,8 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 import pytest
-from conftest import LiveServer
 
+from conftest import LiveServer
 from kgraph.server import ServeOptions
 from kgraph.store import OxigraphStore
 

@@ -19,7 +19,6 @@ true``, GraphDB and Virtuoso do so by default for queries without ``FROM``.
 
 from __future__ import annotations
 
-import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -108,7 +107,7 @@ class RemoteStore(Store):
                 raise query_error(first, source, line_offset=_PROLOGUE_LINES) from None
             raise StoreError(f"SPARQL endpoint refused the {what} (HTTP {exc.code}): {first}",
                              source=url) from None
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             if timeout is not None and what == "query":
                 raise QueryTimeout(
                     f"the query ran longer than {timeout:g} s and was stopped (the connection "
