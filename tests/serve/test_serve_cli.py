@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -116,3 +117,15 @@ def test_serve_bad_option_is_a_usage_error(disk_store: Path) -> None:
     r = subprocess.run([exe, "--store", f"oxigraph:{disk_store}", "serve", "--row-limit", "0"],
                        capture_output=True, text=True, timeout=30)
     assert r.returncode == 2 and "row limit" in r.stderr
+
+
+def test_serve_port_in_use_is_a_usage_error(disk_store: Path) -> None:
+    exe = str(Path(sys.executable).with_name("kgraph"))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        r = subprocess.run([exe, "--store", f"oxigraph:{disk_store}", "serve", "--port", str(port)],
+                           capture_output=True, text=True, timeout=30)
+    assert r.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in r.stderr
+    assert "Traceback" not in r.stderr

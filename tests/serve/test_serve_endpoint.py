@@ -425,3 +425,10 @@ def test_network_endpoint_errors(live: LiveServer) -> None:
     assert r.status_code == 400
     r = httpx.get(f"{live.base}/network")
     assert r.status_code == 200 and "connect-src 'none'" in r.headers["content-security-policy"]
+
+
+def test_browser_without_query_goes_to_the_editor(live: LiveServer) -> None:
+    r = httpx.get(live.sparql, headers={"Accept": "text/html"})
+    assert r.status_code == 303 and r.headers["location"] == "/editor"
+    editor = httpx.get(f"{live.base}/editor", params={"query": "ASK { </textarea><script>x</script> ?p ?o }"})
+    assert "&lt;/textarea&gt;&lt;script&gt;" in editor.text and "</textarea><script>x" not in editor.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 
 import typer
 
@@ -66,6 +67,7 @@ def register(app: typer.Typer) -> None:
             token=token,
             cors_origins=tuple(cors or ()),
         )
+        _check_listen(host, port)
         # Read-only unless updates are allowed, so other kgraph commands can use the store
         # while it is served.
         store = open_store(settings.store, read_only=not allow_update)
@@ -80,3 +82,24 @@ def register(app: typer.Typer) -> None:
             except RuntimeError:
                 # pyoxigraph refuses flush() on a read-only store; nothing is lost.
                 pass
+
+
+def _check_listen(host: str, port: int) -> None:
+    """Fail early, with one clear line, when the address cannot be listened on.
+
+    Raises:
+        ConfigError: the port is out of range, the host unknown or the port taken.
+    """
+    if not 0 < port < 65536:
+        raise ConfigError(f"--port must be between 1 and 65535, not {port}")
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+    family, type_, proto, _, address = infos[0]
+    with socket.socket(family, type_, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
