@@ -432,3 +432,14 @@ def test_browser_without_query_goes_to_the_editor(live: LiveServer) -> None:
     assert r.status_code == 303 and r.headers["location"] == "/editor"
     editor = httpx.get(f"{live.base}/editor", params={"query": "ASK { </textarea><script>x</script> ?p ?o }"})
     assert "&lt;/textarea&gt;&lt;script&gt;" in editor.text and "</textarea><script>x" not in editor.text
+
+
+def test_reflected_parameters_are_escaped(live: LiveServer) -> None:
+    evil = '"><script>window.__xss=1</script>'
+    page = httpx.get(f"{live.base}/queries/people-roles", params={"organisation": evil, "run": "1"},
+                     headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    assert "<script>window.__xss" not in page.text
+    assert 'value="&#34;&gt;&lt;script&gt;window.__xss=1&lt;/script&gt;"' in page.text
+    missing = httpx.get(f"{live.base}/queries/{evil}", headers={"Accept": "text/html"})
+    assert missing.status_code == 404 and "<script>window.__xss" not in missing.text

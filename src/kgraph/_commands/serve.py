@@ -73,6 +73,8 @@ def register(app: typer.Typer) -> None:
         store = open_store(settings.store, read_only=not allow_update)
         try:
             application = create_app(store, options=options)
+            if host not in ("127.0.0.1", "localhost", "::1"):
+                typer.echo(f"kgraph: warning: listening on {host}: other machines can reach the server", err=True)
             mode = "read-write with token" if allow_update else "read-only"
             typer.echo(f"serving {store.url} ({mode}) at http://{host}:{port}/  (SPARQL: /sparql)")
             uvicorn.run(application, host=host, port=port, log_level="warning")
