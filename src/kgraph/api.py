@@ -216,13 +216,13 @@ class KG:
             raise InputError("the store has no statement about this entity", source=str(iri))
         types = sorted({r["value"] for r in facts if r["direction"] == Literal("out")
                         and str(r["property"]).endswith("22-rdf-syntax-ns#type")
-                        and isinstance(r["value"], URIRef)})  # type: ignore[type-var]
+                        and isinstance(r["value"], URIRef)})
         labels = [r["value"] for r in facts if r["direction"] == Literal("out")
                   and str(r["property"]).endswith("core#prefLabel")]
         en = [str(v) for v in labels if isinstance(v, Literal) and (v.language or "").startswith("en")]
         label = en[0] if en else (str(labels[0]) if labels else None)
         sources = sorted({str(r["source"]) for r in facts if r["source"] is not None})
-        return Description(iri, label, types, facts, sources)  # type: ignore[arg-type]
+        return Description(iri, label, types, facts, sources)
 
     # --- output ------------------------------------------------------------------------
     def export(self, output: str | Path | IO[bytes] | None = None, *, format: str = "trig",

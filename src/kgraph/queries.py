@@ -19,6 +19,7 @@ parameter named ``p`` binds the variable ``?p`` as an RDF term (see
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import difflib
 import json
@@ -280,12 +281,12 @@ class QueryLibrary:
             self._queries = {f.stem: NamedQuery.from_file(f) for f in files}
         return self._queries
 
-    def list(self) -> list[NamedQuery]:
+    def list(self) -> builtins.list[NamedQuery]:
         """Every named query, sorted by name."""
-        return list(self._load().values())
+        return [*self._load().values()]
 
-    def names(self) -> list[str]:
-        return list(self._load())
+    def names(self) -> builtins.list[str]:
+        return [*self._load()]
 
     def __contains__(self, name: object) -> bool:
         return name in self._load()

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import LiveServer
+from .support import LiveServer
 
 pytestmark = pytest.mark.browser
 

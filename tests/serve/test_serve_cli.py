@@ -14,8 +14,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from conftest import SAMPLE, free_port, load_store
 from kgraph.store import OxigraphStore
+
+from .support import SAMPLE, free_port, load_store
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,9 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, Unauthorized
 
-from conftest import TOKEN, LiveServer
 from kgraph.namespaces import KG, KGI, SKOS
+
+from .support import TOKEN, LiveServer
 
 ASSOMAC = KGI["org/assomac"]
 SELECT_ORGS = (

@@ -12,9 +12,10 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from conftest import LiveServer
 from kgraph.server import ServeOptions
 from kgraph.store import OxigraphStore
+
+from .support import LiveServer
 
 CHAIN = 3000
 

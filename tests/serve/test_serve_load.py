@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from conftest import LiveServer
+from .support import LiveServer
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_serve.py"
 

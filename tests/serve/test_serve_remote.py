@@ -8,9 +8,10 @@ from typing import Any
 import httpx
 import pytest
 
-from conftest import SAMPLE, TOKEN, LiveServer
 from kgraph.server import ServeOptions
 from kgraph.store import RemoteStore
+
+from .support import SAMPLE, TOKEN, LiveServer
 
 
 @pytest.mark.server

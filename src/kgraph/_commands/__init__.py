@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from . import run, serve
+from . import query, run, serve
 
 __all__ = ["register"]
 
-_MODULES = [run, serve]
+_MODULES = [run, query, serve]
 
 
 def register(app: typer.Typer) -> None:

@@ -79,11 +79,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"serving {store.url} ({mode}) at http://{host}:{port}/  (SPARQL: /sparql)")
             uvicorn.run(application, host=host, port=port, log_level="warning")
         finally:
-            try:
-                store.close()
-            except RuntimeError:
-                # pyoxigraph refuses flush() on a read-only store; nothing is lost.
-                pass
+            store.close()
 
 
 def _check_listen(host: str, port: int) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import select
 import signal
 import time
@@ -65,11 +66,28 @@ def run_in_worker(store: ox.Store, path: Path | None, sparql: str, *, timeout: f
                   prefixes: Mapping[str, str]) -> tuple[str, object]:
     """``(kind, payload)`` from a worker, kind in ask/select/graph/syntax/error.
 
-    Safe to call from several threads at once.
+    Safe to call from several threads at once. A read-only RocksDB instance can race with
+    the writer's background compaction (a table file listed in the manifest it read is
+    deleted before it opens it); such an attempt is retried with a fresh worker within the
+    same time budget.
 
     Raises:
         QueryTimeout: no answer within ``timeout`` seconds; the worker was killed.
     """
+    deadline = time.monotonic() + timeout
+    for _attempt in range(3):
+        kind, payload = _attempt_in_worker(store, path, sparql, deadline=deadline,
+                                           timeout=timeout, prefixes=prefixes)
+        if not (kind == "error" and path is not None and _RACE.search(str(payload))):
+            break
+    return kind, payload
+
+
+_RACE = re.compile(r"Corruption|No such file or directory")
+
+
+def _attempt_in_worker(store: ox.Store, path: Path | None, sparql: str, *, deadline: float,
+                       timeout: float, prefixes: Mapping[str, str]) -> tuple[str, object]:
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child
@@ -79,7 +97,6 @@ def run_in_worker(store: ox.Store, path: Path | None, sparql: str, *, timeout: f
     killed = False
     chunks: list[bytes] = []
     try:
-        deadline = time.monotonic() + timeout
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:

@@ -50,7 +50,7 @@ class SelectResult:
 
     def values(self, var: str) -> list[Any]:
         """The Python values (``str``, ``int``, ``Decimal``, ``date``...) of one variable."""
-        return [None if t is None else t.toPython() for t in self.column(var)]
+        return [None if t is None else t.toPython() for t in self.column(var)]  # type: ignore[attr-defined]
 
     def to_dataframe(self) -> Any:
         """The rows as a pandas DataFrame of Python values (needs the ``dataframe`` extra)."""
@@ -117,17 +117,23 @@ def parse_file(path: str | Path, *, format: str | None = None,
     fmt = rdf_format(format, path)
     if not fmt.supports_datasets and graph is None:
         raise InputError("a triples format needs a target graph (--graph)", source=path)
-    target = ox.NamedNode(str(graph)) if graph is not None else None
+    target: ox.NamedNode | ox.DefaultGraph = (
+        ox.NamedNode(str(graph)) if graph is not None else ox.DefaultGraph())
     try:
-        quads = list(ox.parse(path=str(path), format=fmt, **({"to_graph": target} if target else {})))
+        quads = [
+            item if isinstance(item, ox.Quad)
+            else ox.Quad(item.subject, item.predicate, item.object, target)
+            # fresh blank node ids: two files' _:b0 stay two nodes
+            for item in ox.parse(path=str(path), format=fmt, rename_blank_nodes=True)
+        ]
     except SyntaxError as exc:
-        raise _syntax_error(exc, path) from None
+        raise syntax_error(exc, path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", source=path) from None
     return quads
 
 
-def _syntax_error(exc: SyntaxError, path: str | Path) -> RDFSyntaxError:
+def syntax_error(exc: SyntaxError, path: str | Path) -> RDFSyntaxError:
     where = f"line {exc.lineno}" + (f", column {exc.offset}" if exc.offset else "") if exc.lineno else ""
     msg = str(exc.msg if exc.msg else exc)
     return RDFSyntaxError(f"{where}: malformed RDF: {msg}" if where else f"malformed RDF: {msg}",
@@ -151,10 +157,18 @@ def insert_data_text(graphs: Mapping[URIRef, Iterable[ox.Quad | ox.Triple]], *, 
 
 
 def rdflib_to_ox(data: Graph) -> Iterator[ox.Triple]:
+    """pyoxigraph triples of an rdflib graph.
+
+    Raises:
+        InputError: a term is not valid RDF (an IRI with spaces, a bad language tag).
+    """
     from ._terms import to_ox
 
     for s, p, o in data:
-        yield ox.Triple(to_ox(s), to_ox(p), to_ox(o))
+        try:
+            yield ox.Triple(to_ox(s), to_ox(p), to_ox(o))
+        except ValueError as exc:
+            raise InputError(f"invalid RDF term in the triple ({s} {p} {o}): {exc}") from None
 
 
 class Store(abc.ABC):
@@ -245,6 +259,7 @@ class Store(abc.ABC):
         """A copy of the store (or of some graphs) as an rdflib ``Dataset``."""
         ds = bind_prefixes(Dataset())
         for q in self.quads(graphs):
+            assert isinstance(q.graph_name, ox.NamedNode)
             ds.graph(URIRef(q.graph_name.value)).add(to_rdflib_triple(q))
         return ds
 
@@ -255,7 +270,7 @@ class Store(abc.ABC):
     # --- bulk paths ------------------------------------------------------------------
     def load(self, path: str | Path, *, format: str | None = None,
              graph: URIRef | None = None) -> int:
-        """Add the quads of an RDF file, all or none; returns how many were read.
+        """Add the quads of an RDF file, all or none; returns how many were added.
 
         The file is parsed by pyoxigraph before anything is written, so a malformed file
         leaves the store exactly as it was.
@@ -303,16 +318,14 @@ class Store(abc.ABC):
                 output.write(raw)
             return None
         fmt = RDF_FORMATS[format]
-        items: Iterable[ox.Quad | ox.Triple]
-        if fmt.supports_datasets:
-            items = self.quads(graphs)
-        else:
-            # dict keeps first-seen order and drops a triple repeated in several graphs
-            items = list(dict.fromkeys(q.triple for q in self.quads(graphs)))
         prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         if isinstance(output, Path):
             output = str(output)
-        return ox.serialize(items, output, format=fmt, prefixes=prefixes)
+        if fmt.supports_datasets:
+            return ox.serialize(self.quads(graphs), output, format=fmt, prefixes=prefixes)
+        # dict keeps first-seen order and drops a triple repeated in several graphs
+        triples = list(dict.fromkeys(q.triple for q in self.quads(graphs)))
+        return ox.serialize(triples, output, format=fmt, prefixes=prefixes)
 
     # --- summaries -------------------------------------------------------------------
     def stats(self) -> StoreStats:

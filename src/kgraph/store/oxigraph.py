@@ -9,11 +9,11 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from ..errors import KGraphError, QueryError, StoreError, StoreLocked
+from ..errors import InputError, KGraphError, QueryError, StoreError, StoreLocked
 from ..namespaces import PREFIXES, bind_prefixes
 from ._terms import to_rdflib, to_rdflib_triple
 from ._worker import run_in_worker
-from .base import QueryResult, SelectResult, Store
+from .base import QueryResult, SelectResult, Store, rdf_format, syntax_error
 
 __all__ = ["OxigraphStore"]
 
@@ -43,6 +43,7 @@ class OxigraphStore(Store):
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        self.read_only = read_only
         self.url = f"oxigraph:{self.path}" if self.path is not None else "memory:"
         try:
             if self.path is None:
@@ -84,6 +85,28 @@ class OxigraphStore(Store):
         except SyntaxError as exc:
             raise query_error(str(exc)) from None
 
+    def load(self, path: str | Path, *, format: str | None = None,
+             graph: URIRef | None = None) -> int:
+        """Add an RDF file with Oxigraph's native loader (one transaction, no Python
+        objects per quad); returns the number of quads added.
+
+        Raises:
+            RDFSyntaxError: the file does not parse (file, line and column); nothing is written.
+            InputError: unreadable file, unknown format, triples without ``graph``.
+        """
+        fmt = rdf_format(format, path)
+        if not fmt.supports_datasets and graph is None:
+            raise InputError("a triples format needs a target graph (--graph)", source=path)
+        target = ox.NamedNode(str(graph)) if graph is not None and not fmt.supports_datasets else None
+        before = len(self._store)
+        try:
+            self._store.load(path=str(path), format=fmt, to_graph=target)
+        except SyntaxError as exc:
+            raise syntax_error(exc, path) from None
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", source=path) from None
+        return len(self._store) - before
+
     def _add_quads(self, quads: list[ox.Quad]) -> None:
         # extend() is one transaction: all quads or none
         self._store.extend(quads)
@@ -107,11 +130,8 @@ class OxigraphStore(Store):
     def close(self) -> None:
         if self._store is None:
             return
-        if self.path is not None:
-            try:
-                self._store.flush()
-            except OSError:  # read-only stores cannot flush
-                pass
+        if self.path is not None and not self.read_only:
+            self._store.flush()
         # Dropping the last reference releases the on-disk lock.
         self._store = None  # type: ignore[assignment]
 

@@ -1,0 +1,232 @@
+"""One behavioural suite for every store backend: memory, on-disk Oxigraph, and a real
+`oxigraph serve` reached over HTTP. The same assertions run against each."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from rdflib import Graph, Literal, URIRef
+
+from kgraph.errors import InputError, ParameterError, QueryError, QueryTimeout, RDFSyntaxError
+from kgraph.namespaces import FOAF, KGG, KGI, SKOS
+from kgraph.store import OxigraphStore, RemoteStore, SelectResult, Store, open_store
+
+SAMPLE = Path(__file__).parent / "data" / "founding-sample.trig"
+R1 = KGG["release/assomac-2025-06-20-sector-2024"]
+R2 = KGG["release/sample-2025-01-30-preview-2024"]
+N_QUADS = 759
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+
+
+@pytest.fixture(params=["memory", "oxigraph", pytest.param("remote", marks=pytest.mark.server)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """An empty store of each backend."""
+    if request.param == "memory":
+        s: Store = open_store("memory:")
+    elif request.param == "oxigraph":
+        s = open_store(f"oxigraph:{tmp_path / 'store'}")
+    else:
+        server = request.getfixturevalue("oxigraph_server")
+        s = open_store(server.base)
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+@pytest.fixture
+def loaded(store: Store) -> Store:
+    assert store.load(SAMPLE) == N_QUADS
+    return store
+
+
+def snapshot(store: Store) -> set[str]:
+    """Every quad as N-Quads text: compares store contents exactly."""
+    return set(store.export(format="nq").decode().splitlines())  # type: ignore[union-attr]
+
+
+def test_open_store_picks_backend(tmp_path: Path) -> None:
+    assert isinstance(open_store("memory:"), OxigraphStore)
+    assert isinstance(open_store("http://127.0.0.1:1"), RemoteStore)
+    remote = open_store("sparql+http://h:3030/ds/query?update=/ds/update&store=/ds/data")
+    assert isinstance(remote, RemoteStore)
+    assert (remote.query_url, remote.update_url, remote.store_url) == (
+        "http://h:3030/ds/query", "http://h:3030/ds/update", "http://h:3030/ds/data")
+    fuseki = RemoteStore("http://h:3030/ds")
+    assert fuseki.query_url == "http://h:3030/ds/query" and fuseki.store_url == "http://h:3030/ds/data"
+
+
+def test_load_graphs_and_len(loaded: Store) -> None:
+    assert len(loaded) == N_QUADS
+    assert loaded.graphs() == sorted([KGG["derived"], KGG["links"], R1, R2, KGG["runs"]])
+    g = loaded.graph(KGG["derived"])
+    assert len(g) == 2
+    ds = loaded.dataset([KGG["links"]])
+    assert len(list(ds.quads((None, None, None, None)))) == 9
+
+
+def test_default_graph_is_union_of_named_graphs(loaded: Store) -> None:
+    # the label is in the release graph, the Wikidata link in kgg:links: one pattern joins them
+    res = loaded.query("SELECT ?wd WHERE { ?s skos:prefLabel \"China\"@en ; owl:sameAs ?wd }")
+    assert isinstance(res, SelectResult)
+    assert res.column("wd") == [URIRef("http://www.wikidata.org/entity/Q148")]
+
+
+def test_query_forms(loaded: Store) -> None:
+    people = loaded.query("SELECT ?n WHERE { ?p a foaf:Person ; foaf:name ?n } ORDER BY ?n")
+    assert isinstance(people, SelectResult)
+    assert [str(n) for n in people.column("n")] == [
+        "Giuliano Noci", "Maurizio Forte", "Maurizio Tarquini", "Mauro Bergozza"]
+    assert loaded.query("ASK { ?p foaf:name \"Maurizio Forte\" }") is True
+    assert loaded.query("ASK { ?p foaf:name \"Nobody\" }") is False
+    g = loaded.query("CONSTRUCT { ?p foaf:name ?n } WHERE { ?p a foaf:Person ; foaf:name ?n }")
+    assert isinstance(g, Graph) and len(g) == 4
+    d = loaded.query("DESCRIBE <https://w3id.org/kgraph/id/place/italy>")
+    assert isinstance(d, Graph)
+    assert (KGI["place/italy"], SKOS.notation, Literal("IT")) in d
+
+
+def test_bindings_are_rdf_terms(loaded: Store) -> None:
+    # ?cls is not projected: pyoxigraph's own substitutions refuse this, bindings must not
+    q = "SELECT ?n WHERE { ?p a ?cls ; foaf:name ?n } ORDER BY ?n"
+    res = loaded.query(q, bindings={"cls": FOAF.Person})
+    assert isinstance(res, SelectResult) and len(res) == 4
+    q2 = "SELECT ?s WHERE { ?s skos:prefLabel ?label }"
+    hit = loaded.query(q2, bindings={"label": Literal("Italian Trade Agency", lang="en")})
+    assert isinstance(hit, SelectResult)
+    assert hit.column("s") == [KGI["org/italian-trade-agency"]]
+    # FILTERs of the WHERE group see the bound value
+    q3 = "SELECT ?n WHERE { ?p foaf:name ?n FILTER(CONTAINS(?n, ?part)) }"
+    part = loaded.query(q3, bindings={"part": Literal("Maurizio")})
+    assert isinstance(part, SelectResult) and len(part) == 2
+
+
+@pytest.mark.parametrize("payload", [
+    '" } ; DROP ALL ; SELECT * WHERE { "',
+    "Assomac\"@en } } ; CLEAR ALL #",
+    "x' . ?s ?p ?o } #",
+    "\\\" } INSERT DATA { <http://evil> <http://evil> <http://evil> } #",
+])
+def test_injection_string_matches_nothing_and_changes_nothing(loaded: Store, payload: str) -> None:
+    before = snapshot(loaded)
+    res = loaded.query("SELECT ?s WHERE { ?s skos:prefLabel ?label }",
+                       bindings={"label": Literal(payload)})
+    assert isinstance(res, SelectResult) and res.rows == []
+    # the same payload with a language tag is still one literal
+    res2 = loaded.query("SELECT ?s WHERE { ?s skos:prefLabel ?label }",
+                        bindings={"label": Literal(payload, lang="en")})
+    assert isinstance(res2, SelectResult) and res2.rows == []
+    assert snapshot(loaded) == before
+
+
+def test_injection_through_an_iri_is_refused(loaded: Store) -> None:
+    before = snapshot(loaded)
+    with pytest.raises(ParameterError, match="'s'"):
+        loaded.query("SELECT ?p WHERE { ?s ?p ?o }",
+                     bindings={"s": URIRef("http://x> } ; DROP ALL ; #")})
+    assert snapshot(loaded) == before
+
+
+def test_service_is_refused_unless_allowed(loaded: Store) -> None:
+    q = "SELECT * WHERE {\n  SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o }\n}"
+    with pytest.raises(QueryError, match="SERVICE") as info:
+        loaded.query(q)
+    assert (info.value.line, info.value.column) == (2, 3)
+    # the word inside a string, an IRI, a comment or a variable is not the keyword
+    res = loaded.query('SELECT ?service WHERE { # SERVICE LOAD\n'
+                       '?service <http://x/SERVICE> "SERVICE LOAD" }')
+    assert isinstance(res, SelectResult) and res.rows == []
+    with pytest.raises(QueryError, match="LOAD"):
+        loaded.update("LOAD <http://127.0.0.1:9/data.ttl>")
+
+
+def test_malformed_sparql_reports_line_and_column(loaded: Store) -> None:
+    with pytest.raises(QueryError) as info:
+        loaded.query("SELECT ?x WHERE {\n  ?x ?y\n}")
+    assert info.value.line == 3 and info.value.column is not None
+    assert "line 3" in str(info.value)
+
+
+def test_malformed_rdf_leaves_store_unchanged(loaded: Store, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.nq"
+    bad.write_text(
+        '<http://a> <http://b> <http://c> <http://g> .\n'
+        '<http://a> <http://b> "unterminated <http://g> .\n', encoding="utf-8")
+    before = snapshot(loaded)
+    with pytest.raises(RDFSyntaxError) as info:
+        loaded.load(bad)
+    assert str(bad) in str(info.value) and "line 2" in str(info.value)
+    assert snapshot(loaded) == before
+
+
+def test_replace_graphs_is_all_or_nothing(loaded: Store) -> None:
+    new = Graph()
+    new.add((KGI["org/assomac"], SKOS.prefLabel, Literal("Assomac (renamed)", lang="en")))
+    broken = Graph()
+    broken.add((URIRef("not an iri"), SKOS.prefLabel, Literal("x")))
+    before = snapshot(loaded)
+    with pytest.raises(InputError, match="not an iri"):
+        loaded.replace_graphs({R2: new, KGG["links"]: broken})
+    assert snapshot(loaded) == before
+    loaded.replace_graphs({R2: new})
+    assert len(loaded.graph(R2)) == 1
+    assert len(loaded) == N_QUADS - 91 + 1
+    loaded.drop_graph(R2)
+    assert R2 not in loaded.graphs()
+
+
+def test_timeout_stops_a_runaway_query(loaded: Store) -> None:
+    with pytest.raises(QueryTimeout, match="stopped"):
+        loaded.query(RUNAWAY, timeout=0.5)
+    # the store is still there and answers
+    assert loaded.query("ASK { ?s ?p ?o }", timeout=30) is True
+    res = loaded.query("SELECT (COUNT(*) AS ?n) WHERE { ?p a foaf:Person }", timeout=30)
+    assert isinstance(res, SelectResult) and res.rows[0]["n"] == Literal(4)
+
+
+def test_errors_inside_the_worker_come_back(loaded: Store) -> None:
+    with pytest.raises(QueryError) as info:
+        loaded.query("SELECT ?x WHERE {\n  ?x ?y\n}", timeout=10)
+    assert info.value.line == 3
+
+
+@pytest.mark.parametrize("fmt", ["nq", "trig"])
+def test_export_datasets_round_trip(loaded: Store, fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / f"out.{fmt}"
+    loaded.export(out, format=fmt)
+    back = ox.Dataset(ox.parse(path=str(out)))
+    assert len(back) == N_QUADS
+
+
+def test_export_triples_formats_merge_graphs(loaded: Store) -> None:
+    nt = loaded.export(format="nt", graphs=[KGG["links"], KGG["derived"]])
+    assert isinstance(nt, bytes) and len(nt.decode().strip().splitlines()) == 11
+    ttl = loaded.export(format="ttl", graphs=[KGG["links"]])
+    assert isinstance(ttl, bytes) and b"@prefix owl:" in ttl
+    assert len(Graph().parse(data=ttl.decode(), format="turtle")) == 9
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's JSON-LD parser
+def test_export_jsonld_has_a_context(loaded: Store) -> None:
+    raw = loaded.export(format="jsonld", graphs=[R1, KGG["links"]])
+    assert isinstance(raw, bytes)
+    doc = json.loads(raw)
+    assert doc["@context"]["kg"] == "https://w3id.org/kgraph/ontology#"
+    assert doc["@context"]["skos"] == str(SKOS)
+    back = rdflib.Dataset()
+    back.parse(data=raw.decode(), format="json-ld")
+    assert len(list(back.quads((None, None, None, None)))) == 649 + 9
+
+
+def test_stats(loaded: Store) -> None:
+    s = loaded.stats()
+    assert s.quads == N_QUADS
+    assert s.graphs[str(KGG["derived"])] == 2
+    assert s.classes[str(FOAF.Person)] == 4
+    assert s.classes["http://purl.org/linked-data/cube#Observation"] == 8
