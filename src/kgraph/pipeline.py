@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .config import Settings
-from .store import open_store
+from .store import Store, open_store
 
-__all__ = ["RunReport", "run"]
+__all__ = ["RunReport", "run", "write_network"]
 
 
 @dataclass
@@ -23,4 +24,18 @@ def run(settings: Settings) -> RunReport:
     report = RunReport()
     with open_store(settings.store) as store:
         report.lines.append(f"store {store.url}: {len(store)} quads")
+        page = write_network(store, settings)
+        report.lines.append(f"network page: {page}")
     return report
+
+
+def write_network(store: Store, settings: Settings) -> Path:
+    """Write the whole-graph interactive page to ``settings.out / "network.html"``.
+
+    Raises:
+        InputError: the page cannot be written.
+    """
+    from . import viz
+
+    graph = viz.project(store)
+    return viz.write_html(graph, settings.out / "network.html", title="kgraph: knowledge graph")

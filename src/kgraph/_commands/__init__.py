@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from . import query, run, serve
+from . import query, run, serve, viz
 
 __all__ = ["register"]
 
-_MODULES = [run, query, serve]
+_MODULES = [run, query, viz, serve]
 
 
 def register(app: typer.Typer) -> None:

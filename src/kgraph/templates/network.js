@@ -67,12 +67,12 @@
       smooth: large ? false : { type: "dynamic" }
     },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: large, hideEdgesOnZoom: large },
-    layout: { improvedLayout: !large && data.nodes.length <= 200, randomSeed: 7 },
+    layout: { improvedLayout: false, randomSeed: 7 },
     physics: large ? false : {
       enabled: true,
       solver: "forceAtlas2Based",
       forceAtlas2Based: { gravitationalConstant: -60, springLength: 120, avoidOverlap: 0.4 },
-      stabilization: { enabled: true, iterations: 400, updateInterval: 50, fit: true }
+      stabilization: { enabled: true, iterations: 150, updateInterval: 25, fit: true }
     }
   };
 
@@ -86,7 +86,9 @@
     window.kgraph.ready = true;
     document.body.setAttribute("data-ready", "true");
   }
-  if (large) {
+  if (!data.nodes.length) {
+    ready();  // nothing to draw or to stabilise
+  } else if (large) {
     network.once("afterDrawing", ready);
   } else {
     network.once("stabilizationIterationsDone", function () {

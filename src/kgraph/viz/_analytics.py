@@ -114,7 +114,7 @@ def ego_network(g: nx.MultiDiGraph, center: str, *, depth: int = 2) -> nx.MultiD
         raise InputError(f"depth must be 0 or more, not {depth}", source="--depth")
     node = find_node(g, center)
     ego = nx.ego_graph(g, node, radius=depth, undirected=True)
-    return ego.copy()  # type: ignore[no-any-return]
+    return ego.copy()
 
 
 @dataclass

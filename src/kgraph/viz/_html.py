@@ -48,7 +48,7 @@ CLASS_COLOURS: dict[str, str] = {
 }
 
 #: Above this many nodes, positions are computed in Python and physics stays off.
-PHYSICS_LIMIT = 800
+PHYSICS_LIMIT = 300
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
                  "\u2029": "\\u2029"}
@@ -75,7 +75,8 @@ def _vis_assets() -> tuple[str, str]:
     js = (versions[-1] / "vis-network.min.js").read_text(encoding="utf-8")
     css = (versions[-1] / "vis-network.css").read_text(encoding="utf-8")
     # Inlined verbatim, so they must not be able to close their own element.
-    if re.search(r"</script", js, re.I) or re.search(r"</style", css, re.I):  # pragma: no cover
+    # ("<!--" would switch the HTML parser into a state where "</script>" no longer ends it.)
+    if re.search(r"</script|<!--", js, re.I) or re.search(r"</style", css, re.I):  # pragma: no cover
         raise InputError("the bundled vis-network cannot be inlined safely", source=str(lib))
     return js, css
 
@@ -98,13 +99,15 @@ def page_data(
 ) -> dict[str, Any]:
     """What the page draws: nodes, edges, legend classes, and whether physics runs.
 
-    Nodes are numbered; sizes grow with degree. Graphs with more than ``physics_limit``
-    nodes get positions from :func:`fast_layout` (or ``positions``) and no physics.
+    Nodes are numbered; sizes grow with degree; positions come from :func:`fast_layout`
+    (or ``positions``). Graphs of up to ``physics_limit`` nodes (and no given positions)
+    then run physics in the page until it stabilises; larger ones are drawn as placed.
     """
     n = g.number_of_nodes()
     physics = positions is None and n <= physics_limit
-    if not physics and positions is None:
-        positions = fast_layout(g, scale=60.0)
+    if positions is None:
+        # Small graphs start from these positions too, so physics settles in few steps.
+        positions = fast_layout(g, scale=100.0 if physics else 60.0)
     ids = {node: i for i, node in enumerate(g.nodes)}
     degree = dict(g.degree())
     top = max(degree.values(), default=0) or 1

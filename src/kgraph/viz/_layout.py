@@ -56,19 +56,22 @@ def fast_layout(
         used = mass > 0
         centres = np.stack([cx[used] / mass[used], cy[used] / mass[used]], axis=1)
         weights = mass[used]
-        for start in range(0, n, 4096):  # chunks bound the n x cells temporary
-            chunk = pos[start:start + 4096]
-            delta = chunk[:, None, :] - centres[None, :, :]
-            dist2 = (delta ** 2).sum(axis=2) + 0.01
-            force = (k * k) * weights[None, :] / dist2
-            disp[start:start + 4096] += (delta * force[:, :, None]).sum(axis=1)
+        for start in range(0, n, 8192):  # chunks bound the n x cells temporaries
+            part = pos[start:start + 8192]
+            dx = part[:, 0:1] - centres[None, :, 0]
+            dy = part[:, 1:2] - centres[None, :, 1]
+            force = (k * k) * weights[None, :] / (dx * dx + dy * dy + 0.01)
+            disp[start:start + 8192, 0] += np.einsum("ij,ij->i", dx, force)
+            disp[start:start + 8192, 1] += np.einsum("ij,ij->i", dy, force)
         # Attraction along edges.
         if len(edges):
             delta = pos[edges[:, 0]] - pos[edges[:, 1]]
             dist = np.sqrt((delta ** 2).sum(axis=1)) + 1e-9
             pull = delta * (dist / k)[:, None]
-            np.add.at(disp, edges[:, 0], -pull)
-            np.add.at(disp, edges[:, 1], pull)
+            # bincount is an order of magnitude faster than np.add.at for scatter-adds
+            for axis in (0, 1):
+                disp[:, axis] += np.bincount(edges[:, 1], weights=pull[:, axis], minlength=n)
+                disp[:, axis] -= np.bincount(edges[:, 0], weights=pull[:, axis], minlength=n)
         # Gravity keeps disconnected pieces from drifting away.
         disp -= pos * 0.05
         length = np.sqrt((disp ** 2).sum(axis=1)) + 1e-9

@@ -67,9 +67,9 @@ CLASS_OF_TYPE: dict[URIRef, tuple[str, str]] = {
     KG.Company: ("Organisation", "Company"),
     KG.ResearchCentre: ("Organisation", "Research centre"),
     KG.TradeFair: ("Organisation", "Trade fair"),
+    ORG.OrganizationalUnit: ("Unit", "Organisational unit"),  # a unit is also an org:Organization
     ORG.FormalOrganization: ("Organisation", "Organisation"),
     ORG.Organization: ("Organisation", "Organisation"),
-    ORG.OrganizationalUnit: ("Unit", "Organisational unit"),
     KG.MarketAggregate: ("Market", "Market aggregate"),
     KG.Country: ("Place", "Country"),
     KG.Region: ("Place", "Region"),
@@ -82,7 +82,7 @@ CLASS_OF_TYPE: dict[URIRef, tuple[str, str]] = {
 }
 _TYPE_RANK = {t: i for i, t in enumerate(CLASS_OF_TYPE)}
 
-_PREFIXES = """PREFIX kg: <https://w3id.org/kgraph/ontology#>
+PREFIXES_SPARQL = """PREFIX kg: <https://w3id.org/kgraph/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
@@ -101,7 +101,7 @@ PREFIX sdmx-attribute: <http://purl.org/linked-data/sdmx/2009/attribute#>
 """
 
 # Kept in step with CLASS_OF_TYPE (tests/test_viz_project.py checks it).
-Q_ENTITIES = _PREFIXES + """
+Q_ENTITIES = PREFIXES_SPARQL + """
 SELECT ?e ?type WHERE {
   VALUES ?type {
     kg:PressRelease foaf:Person kg:GeneralAssembly kg:TradeFairEdition kg:Conference schema:Event
@@ -115,7 +115,7 @@ SELECT ?e ?type WHERE {
 }"""
 
 # Labels of everything (entities, roles, indicators, units, periods, relation types).
-Q_LABELS = _PREFIXES + """
+Q_LABELS = PREFIXES_SPARQL + """
 SELECT ?x ?p ?l WHERE {
   VALUES ?p { skos:prefLabel rdfs:label foaf:name schema:name dct:title }
   ?x ?p ?l .
@@ -123,7 +123,7 @@ SELECT ?x ?p ?l WHERE {
 }"""
 
 # Literal properties shown as node attributes (and notations used to build fact labels).
-Q_LITERALS = _PREFIXES + """
+Q_LITERALS = PREFIXES_SPARQL + """
 SELECT ?x ?p ?v WHERE {
   VALUES ?p {
     skos:notation skos:altLabel foaf:name schema:name dct:title dct:date dct:language
@@ -133,13 +133,13 @@ SELECT ?x ?p ?v WHERE {
   FILTER(isLiteral(?v))
 }"""
 
-Q_WIKIDATA = _PREFIXES + """
+Q_WIKIDATA = PREFIXES_SPARQL + """
 SELECT ?x ?wd WHERE {
   ?x owl:sameAs|skos:exactMatch ?wd .
   FILTER(isIRI(?wd) && STRSTARTS(STR(?wd), "http://www.wikidata.org/entity/Q"))
 }"""
 
-Q_QUOTES = _PREFIXES + """
+Q_QUOTES = PREFIXES_SPARQL + """
 SELECT ?x ?exact WHERE {
   ?x prov:wasDerivedFrom ?a .
   ?a oa:hasSelector ?sel .
@@ -147,7 +147,7 @@ SELECT ?x ?exact WHERE {
 }"""
 
 # Binary relations between entities; an edge is drawn only when both ends are entities.
-Q_RELATIONS = _PREFIXES + """
+Q_RELATIONS = PREFIXES_SPARQL + """
 SELECT ?s ?p ?o WHERE {
   VALUES ?p {
     org:subOrganizationOf org:memberOf org:unitOf schema:containedInPlace skos:broader
@@ -158,7 +158,7 @@ SELECT ?s ?p ?o WHERE {
 }"""
 
 # ?g is projected because Oxigraph substitutes only projected variables.
-Q_RELATIONS_IN_GRAPH = _PREFIXES + """
+Q_RELATIONS_IN_GRAPH = PREFIXES_SPARQL + """
 SELECT ?s ?p ?o ?g WHERE {
   VALUES ?p {
     org:subOrganizationOf org:memberOf org:unitOf schema:containedInPlace skos:broader
@@ -168,12 +168,12 @@ SELECT ?s ?p ?o ?g WHERE {
   GRAPH ?g { ?s ?p ?o }
 }"""
 
-Q_ORG_RELATIONS = _PREFIXES + """
+Q_ORG_RELATIONS = PREFIXES_SPARQL + """
 SELECT ?f ?s ?p ?o WHERE {
   ?f rdf:type kg:OrganisationalRelation ; kg:subject ?s ; kg:relation ?p ; kg:object ?o .
 }"""
 
-Q_MEMBERSHIPS = _PREFIXES + """
+Q_MEMBERSHIPS = PREFIXES_SPARQL + """
 SELECT ?f ?person ?org ?role ?unit ?from ?release WHERE {
   ?f rdf:type org:Membership ; org:member ?person ; org:organization ?org .
   OPTIONAL { ?f org:role ?role }
@@ -182,7 +182,7 @@ SELECT ?f ?person ?org ?role ?unit ?from ?release WHERE {
   OPTIONAL { ?f kg:statedIn ?release }
 }"""
 
-Q_OBSERVATIONS = _PREFIXES + """
+Q_OBSERVATIONS = PREFIXES_SPARQL + """
 SELECT ?f ?indicator ?scope ?area ?counterpart ?period ?value ?unit ?release WHERE {
   ?f rdf:type qb:Observation ; kg:indicator ?indicator ; sdmx-measure:obsValue ?value .
   OPTIONAL { ?f kg:scope ?scope }
@@ -193,7 +193,7 @@ SELECT ?f ?indicator ?scope ?area ?counterpart ?period ?value ?unit ?release WHE
   OPTIONAL { ?f kg:statedIn ?release }
 }"""
 
-Q_MARKETS = _PREFIXES + """
+Q_MARKETS = PREFIXES_SPARQL + """
 SELECT ?f ?market ?type ?scope ?release WHERE {
   ?f rdf:type kg:MarketRelation ; kg:market ?market .
   OPTIONAL { ?f kg:relationType ?type }
@@ -201,7 +201,7 @@ SELECT ?f ?market ?type ?scope ?release WHERE {
   OPTIONAL { ?f kg:statedIn ?release }
 }"""
 
-Q_STATEMENTS = _PREFIXES + """
+Q_STATEMENTS = PREFIXES_SPARQL + """
 SELECT ?f ?kind ?concept ?agent ?programme ?release WHERE {
   { ?f rdf:type kg:PriorityStatement ; kg:priority ?concept . BIND("priority" AS ?kind) }
   UNION
@@ -211,16 +211,28 @@ SELECT ?f ?kind ?concept ?agent ?programme ?release WHERE {
   OPTIONAL { ?f kg:statedIn ?release }
 }"""
 
-Q_QUOTATIONS = _PREFIXES + """
+Q_QUOTATIONS = PREFIXES_SPARQL + """
 SELECT ?f ?creator ?text ?release WHERE {
   ?f rdf:type kg:Quotation ; schema:creator ?creator .
   OPTIONAL { ?f schema:text ?text }
   OPTIONAL { ?f kg:statedIn ?release }
 }"""
 
-Q_RELEASES = _PREFIXES + """
+Q_RELEASES = PREFIXES_SPARQL + """
 SELECT ?r ?g ?file WHERE {
   GRAPH ?g { ?r rdf:type kg:PressRelease . OPTIONAL { ?r kg:sourceFile ?file } }
+}"""
+
+# Reference data (sector scheme, code lists) typed only in kgg:ontology / kgg:codelists:
+# shown only when something links to it.
+Q_REFERENCE_ONLY = PREFIXES_SPARQL + """
+SELECT DISTINCT ?e WHERE {
+  GRAPH ?ref { ?e rdf:type ?t }
+  FILTER(?ref IN (<https://w3id.org/kgraph/graph/ontology>, <https://w3id.org/kgraph/graph/codelists>))
+  FILTER NOT EXISTS {
+    GRAPH ?g { ?e rdf:type ?t2 }
+    FILTER(?g NOT IN (<https://w3id.org/kgraph/graph/ontology>, <https://w3id.org/kgraph/graph/codelists>))
+  }
 }"""
 
 Q_SUBJECTS_IN_GRAPH = """
@@ -297,7 +309,7 @@ def _load_index(store: Store) -> _Index:
         lang = lit.language or ""
         lang_rank = 0 if lang == "en" else 1 if lang == "" else 2
         # prefLabel@en first, then any English/plain label, then other languages.
-        rank = (lang_rank, _LABEL_RANK.get(URIRef(p), 9))
+        rank = (lang_rank, _LABEL_RANK.get(URIRef(str(p)), 9))
         key = str(x)
         text = str(lit).strip()
         if text and (key not in idx.labels or rank < idx.labels[key][0]):
@@ -306,7 +318,7 @@ def _load_index(store: Store) -> _Index:
         x, p, v = row["x"], row["p"], row["v"]
         if x is None or p is None or v is None:
             continue
-        name = _LITERAL_NAMES.get(URIRef(p))
+        name = _LITERAL_NAMES.get(URIRef(str(p)))
         if name is None:
             continue
         values = idx.literals[str(x)].setdefault(name, [])
@@ -334,7 +346,7 @@ def _entity_types(store: Store) -> dict[str, URIRef]:
         e, t = row["e"], row["type"]
         if e is None or t is None:
             continue
-        key, typ = str(e), URIRef(t)
+        key, typ = str(e), URIRef(str(t))
         if key not in best or _TYPE_RANK[typ] < _TYPE_RANK[best[key]]:
             best[key] = typ
     return best
@@ -387,7 +399,8 @@ def project(
 
     ``release`` is a file name, path, slug or IRI (see :func:`release_iri`).
     ``facts_as_nodes`` keeps n-ary facts as nodes of class ``Fact`` instead of folding
-    them into labelled edges.
+    them into labelled edges. Reference concepts that only the ontology or code-list graphs
+    declare (the sector scheme's other sectors) are left out unless something links them.
 
     Raises:
         InputError: ``release`` names no release in the store.
@@ -420,10 +433,14 @@ def project(
         (Q_RELATIONS, None) if graph_name is None else (Q_RELATIONS_IN_GRAPH, {"g": graph_name})
     )
     for row in _select(store, rel_query, rel_bind):
-        s, p, o = _s(row["s"]), row["p"], _s(row["o"])
-        if s is None or p is None or o is None or s not in g or o not in g:
+        s, p_term, o = _s(row["s"]), row["p"], _s(row["o"])
+        if s is None or p_term is None or o is None or s not in g or o not in g:
             continue
-        pred = URIRef(p)
+        pred = URIRef(str(p_term))
+        # Every entity is "stated in" its release; drawn for all, the release would be the
+        # hub of everything. Events are the exception: they are what the release reports.
+        if pred == KG.statedIn and g.nodes[s].get("cls") != "Event":
+            continue
         fact = org_facts.get((s, str(pred), o), "")
         g.add_edge(
             s, o, key=f"{pred}|{fact}" if fact else str(pred),
@@ -435,6 +452,9 @@ def project(
     builder.markets(_select(store, Q_MARKETS))
     builder.statements(_select(store, Q_STATEMENTS))
     builder.quotations(_select(store, Q_QUOTATIONS))
+    if scope is None:
+        reference = {str(r["e"]) for r in _select(store, Q_REFERENCE_ONLY) if r["e"] is not None}
+        g.remove_nodes_from([n for n in reference if n in g and g.degree(n) == 0])
     return g
 
 
@@ -603,7 +623,7 @@ def network_from_triples(
         if s is None or p is None or o is None:
             continue
         subject = node(s)
-        pred = URIRef(p)
+        pred = URIRef(str(p))
         if isinstance(o, Literal):
             if pred in _LABEL_PREDICATES and subject not in idx.labels:
                 own_labels.setdefault(subject, str(o))
