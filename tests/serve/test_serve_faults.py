@@ -28,16 +28,21 @@ def _children() -> set[int]:
     return pids
 
 
-@pytest.fixture(scope="module")
-def slow_server() -> Iterator[LiveServer]:
-    """A generated chain graph of 3,000 edges, served with a 1 s query timeout."""
-    store = OxigraphStore(None)
+@pytest.fixture(scope="module", params=["memory", "disk"])
+def slow_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """A generated chain graph of 3,000 edges, served with a 1 s query timeout, from a
+    memory store (the worker inherits it) or an on-disk one (the worker reopens it)."""
+    path = tmp_path_factory.mktemp("chain") / "store" if request.param == "disk" else None
+    store = OxigraphStore(path)
     g = ox.NamedNode("https://w3id.org/kgraph/graph/test/chain")
     p = ox.NamedNode("urn:kgraph-test:next")
     store.ox_store.extend(
         ox.Quad(ox.NamedNode(f"urn:kgraph-test:n{i}"), p, ox.NamedNode(f"urn:kgraph-test:n{i + 1}"), g)
         for i in range(CHAIN)
     )
+    if path is not None:
+        store.close()
+        store = OxigraphStore(path, read_only=True)
     server = LiveServer(store, ServeOptions(timeout=1.0, row_limit=1000))
     yield server
     server.stop()
