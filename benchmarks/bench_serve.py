@@ -59,6 +59,23 @@ def mixed_paths(mix: Sequence[tuple[str, dict[str, str]]] = MIX) -> list[str]:
     return [f"/queries/{name}?" + urlencode({**params, "format": "json"}) for name, params in mix]
 
 
+def baseline_paths(mix: Sequence[tuple[str, dict[str, str]]] = MIX) -> list[str]:
+    """The same queries for a bare ``oxigraph serve`` (``/query?query=``): the text with its
+    parameters bound as kgraph binds them, and kgraph's prefixes declared."""
+    from kgraph.namespaces import PREFIXES
+    from kgraph.queries import QueryLibrary
+    from kgraph.store._sparql import bind_values
+
+    library = QueryLibrary()
+    prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+    out = []
+    for name, params in mix:
+        q = library.get(name)
+        text = prologue + bind_values(q.text, q.bindings(params))
+        out.append("/query?" + urlencode({"query": text}))
+    return out
+
+
 @dataclass
 class LoadReport:
     requests: int
@@ -74,10 +91,11 @@ class LoadReport:
 
 
 def run_load(base_url: str, paths: Sequence[str], *, requests: int = 1000, concurrency: int = 16,
-             timeout: float = 60.0) -> LoadReport:
+             timeout: float = 60.0, headers: dict[str, str] | None = None,
+             expect_json: bool = True) -> LoadReport:
     """Send ``requests`` GETs (cycling through ``paths``) from ``concurrency`` threads.
 
-    A request is an error unless it answers 200 with a JSON body.
+    A request is an error unless it answers 200 (with a JSON body when ``expect_json``).
     """
     latencies: list[float] = []
     errors: list[str] = []
@@ -85,7 +103,7 @@ def run_load(base_url: str, paths: Sequence[str], *, requests: int = 1000, concu
     counter = iter(range(requests))
 
     def worker() -> None:
-        with httpx.Client(base_url=base_url, timeout=timeout) as client:
+        with httpx.Client(base_url=base_url, timeout=timeout, headers=headers) as client:
             while True:
                 with lock:
                     i = next(counter, None)
@@ -95,7 +113,7 @@ def run_load(base_url: str, paths: Sequence[str], *, requests: int = 1000, concu
                 start = time.perf_counter()
                 try:
                     r = client.get(path)
-                    ok = r.status_code == 200 and isinstance(r.json(), dict)
+                    ok = r.status_code == 200 and (not expect_json or isinstance(r.json(), dict))
                     detail = f"{path}: HTTP {r.status_code} {r.text[:200]}"
                 except (httpx.HTTPError, ValueError) as exc:
                     ok, detail = False, f"{path}: {type(exc).__name__}: {exc}"
@@ -140,14 +158,35 @@ def _build_store(target: Path) -> str:
 
 def _start_server(store_url: str, port: int, timeout: float) -> subprocess.Popen[str]:
     exe = Path(sys.executable).with_name("kgraph")
-    proc = subprocess.Popen(
+    return _wait(subprocess.Popen(
         [str(exe), "--store", store_url, "serve", "--port", str(port), "--timeout", str(timeout)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
+    ), f"http://127.0.0.1:{port}/sparql")
+
+
+def _start_oxigraph(location: Path, port: int) -> subprocess.Popen[str]:
+    exe = Path(sys.executable).with_name("oxigraph")
+    return _wait(subprocess.Popen(
+        [str(exe), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+         "--union-default-graph"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    ), f"http://127.0.0.1:{port}/query")
+
+
+def _stop(proc: subprocess.Popen[str]) -> None:
+    os.kill(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+def _wait(proc: subprocess.Popen[str], url: str) -> subprocess.Popen[str]:
     deadline = time.monotonic() + 30
     while True:
         try:
-            httpx.get(f"http://127.0.0.1:{port}/sparql", params={"query": "ASK {}"}, timeout=1)
+            httpx.get(url, params={"query": "ASK {}"}, timeout=1)
             return proc
         except httpx.TransportError:
             if proc.poll() is not None or time.monotonic() > deadline:
@@ -161,11 +200,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--concurrency", type=int, default=16, help="client threads (default 16)")
     ap.add_argument("--store", help="store URL to serve (default: the founding sample on disk)")
     ap.add_argument("--timeout", type=float, default=30.0, help="server query timeout in seconds")
+    ap.add_argument("--no-baseline", action="store_true", help="skip the bare oxigraph serve run")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "serve.json",
                     help="where to write the JSON report")
     args = ap.parse_args(argv)
+    baseline: LoadReport | None = None
     with tempfile.TemporaryDirectory(prefix="kgraph-bench-serve-") as tmp:
-        store_url = args.store or _build_store(Path(tmp) / "store")
+        location = Path(tmp) / "store"
+        store_url = args.store or _build_store(location)
         port = _free_port()
         proc = _start_server(store_url, port, args.timeout)
         try:
@@ -174,8 +216,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             run_load(base, paths, requests=len(paths), concurrency=1)  # warm-up: one of each
             report = run_load(base, paths, requests=args.requests, concurrency=args.concurrency)
         finally:
-            os.kill(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=15)
+            _stop(proc)
+        if args.store is None and not args.no_baseline:
+            # The floor: the same queries on a bare `oxigraph serve` of the same store
+            # (no Python, no worker process, no timeout).
+            proc = _start_oxigraph(location, port)
+            try:
+                paths = baseline_paths()
+                accept = {"Accept": "application/sparql-results+json, application/n-triples;q=0.5"}
+                run_load(base, paths, requests=len(paths), concurrency=1, headers=accept, expect_json=False)
+                baseline = run_load(base, paths, requests=args.requests, concurrency=args.concurrency,
+                                    headers=accept, expect_json=False)
+            finally:
+                _stop(proc)
     env = {
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}",
         "python": platform.python_version(),
@@ -183,11 +236,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         "store": args.store or "oxigraph: founding sample (tests/data/serve-founding-sample.trig)",
         "mix": [name for name, _ in MIX],
     }
-    doc = {"report": asdict(report), "environment": env}
+    doc: dict[str, object] = {"report": asdict(report), "environment": env}
+    if baseline is not None:
+        doc["baseline_oxigraph_serve"] = asdict(baseline)
+        doc["ratios"] = {
+            "p50": round(report.p50_ms / max(baseline.p50_ms, 0.1), 1),
+            "p99": round(report.p99_ms / max(baseline.p99_ms, 0.1), 1),
+            "throughput": round(baseline.per_second / max(report.per_second, 0.1), 1),
+        }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(doc, indent=2), encoding="utf-8")
     print(json.dumps(doc, indent=2))
-    return 0 if report.errors == 0 else 1
+    return 0 if report.errors == 0 and (baseline is None or baseline.errors == 0) else 1
 
 
 if __name__ == "__main__":
