@@ -243,3 +243,24 @@ def test_query_on_a_store_that_does_not_exist(tmp_path: Path) -> None:
     code, out = kgraph("--store", f"oxigraph:{tmp_path / 'none'}", "query", "releases")
     assert code == 2 and "no store here yet" in out
     assert not (tmp_path / "none").exists()
+
+
+def test_rich_table_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rdflib import Literal, URIRef
+    from rich.console import Console
+    from rich.table import Table
+
+    from kgraph._commands import _output
+    from kgraph.store import SelectResult
+
+    res = SelectResult(["org", "name"], [{"org": URIRef("https://w3id.org/kgraph/id/org/assomac"),
+                                          "name": Literal("Assomac", lang="en")}])
+    monkeypatch.setattr(_output, "is_tty", lambda: True)
+    table = _output.render_select(res, "table", title="orgs")
+    assert isinstance(table, Table) and table.row_count == 1
+    console = Console(width=80, record=True, file=io.StringIO())
+    console.print(table)
+    text = console.export_text()
+    assert "kgi:org/assomac" in text and "Assomac" in text and "1 rows" in text
+    monkeypatch.setattr(_output, "is_tty", lambda: False)
+    assert _output.render_select(res, "table") == "org              name\nkgi:org/assomac  Assomac\n"

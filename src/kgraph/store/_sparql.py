@@ -15,6 +15,7 @@ SELECT projection, and a remote endpoint has no equivalent.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -104,15 +105,14 @@ def check_federation(text: str, *, allow_federation: bool, source: str | None = 
     """
     if allow_federation:
         return
-    for tok in tokens(text):
-        if tok.is_word("SERVICE", "LOAD"):
-            line = text.count("\n", 0, tok.start) + 1
-            column = tok.start - (text.rfind("\n", 0, tok.start) + 1) + 1
-            raise QueryError(
-                f"{tok.text.upper()} reaches other servers and is refused "
-                "(use --allow-federation / allow_federation=True to permit it)",
-                source=source, line=line, column=column,
-            )
+    found = _shape(text).federated
+    if found is not None:
+        word, line, column = found
+        raise QueryError(
+            f"{word} reaches other servers and is refused "
+            "(use --allow-federation / allow_federation=True to permit it)",
+            source=source, line=line, column=column,
+        )
 
 
 def term_to_sparql(name: str, term: Node) -> str:
@@ -193,15 +193,43 @@ def bind_values(text: str, bindings: Mapping[str, Node] | None) -> str:
             raise ParameterError(f"{name!r} is not a valid SPARQL variable name")
     values = " ".join(term_to_sparql(n, bindings[n]) for n in names)
     block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }}"
-    toks = list(tokens(text))
-    i = _where_brace(toks)
-    if i is None:
-        raise QueryError("the query has no WHERE clause to bind parameters into")
-    brace = toks[i]
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt is not None and nxt.is_word("SELECT"):
+    shape = _shape(text)
+    if shape.problem is not None or shape.insert_at is None:
+        raise QueryError(shape.problem or "the query has no WHERE clause to bind parameters into")
+    at, close = shape.insert_at, shape.wrap_close
+    if close is not None:
         # The WHERE group is a bare sub-select: VALUES cannot precede it, so wrap it.
-        close = toks[_matching(toks, i)]
-        return (text[: brace.end] + f" {block} {{ " + text[brace.end : close.start]
-                + " } " + text[close.start :])
-    return text[: brace.end] + f" {block} " + text[brace.end :]
+        return text[:at] + f" {block} {{ " + text[at:close] + " } " + text[close:]
+    return text[:at] + f" {block} " + text[at:]
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What binding and the federation guard need to know about one query text."""
+
+    federated: tuple[str, int, int] | None  # SERVICE/LOAD keyword, line, column
+    insert_at: int | None  # offset just after the WHERE group's "{"
+    wrap_close: int | None  # offset of its "}" when the group is a bare sub-select
+    problem: str | None  # why parameters cannot be bound
+
+
+@functools.lru_cache(maxsize=512)
+def _shape(text: str) -> _Shape:
+    """Lex a query once; named queries run many times with the same text."""
+    toks = list(tokens(text))
+    federated = None
+    for tok in toks:
+        if tok.is_word("SERVICE", "LOAD"):
+            line = text.count("\n", 0, tok.start) + 1
+            column = tok.start - (text.rfind("\n", 0, tok.start) + 1) + 1
+            federated = (tok.text.upper(), line, column)
+            break
+    try:
+        i = _where_brace(toks)
+        if i is None:
+            return _Shape(federated, None, None, None)
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        close = toks[_matching(toks, i)].start if nxt is not None and nxt.is_word("SELECT") else None
+        return _Shape(federated, toks[i].end, close, None)
+    except QueryError as exc:
+        return _Shape(federated, None, None, exc.message)

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
+from rdflib.term import Node
 
 from ..errors import InputError, KGraphError, QueryError, StoreError, StoreLocked
-from ..namespaces import PREFIXES, bind_prefixes
+from ..namespaces import PREFIXES
 from ._terms import to_rdflib, to_rdflib_triple
 from ._worker import run_in_worker
 from .base import QueryResult, SelectResult, Store, rdf_format, syntax_error
@@ -146,7 +147,7 @@ def decode_result(kind: str, payload: object, source: str | None) -> QueryResult
         return _convert(res)
     if kind == "graph":
         assert isinstance(payload, bytes)
-        g = bind_prefixes(Graph())
+        g = Graph()
         for t in ox.parse(payload, format=ox.RdfFormat.N_TRIPLES):
             g.add(to_rdflib_triple(t))
         return g
@@ -160,9 +161,20 @@ def _convert(res: object) -> QueryResult:
         return bool(res)
     if isinstance(res, ox.QuerySolutions):
         vars_ = [v.value for v in res.variables]
-        rows = [{v: to_rdflib(sol[v]) for v in vars_} for sol in res]
+        # rdflib terms are costly to build (literals parse their value): convert each
+        # distinct term once per result
+        memo: dict[object, Node | None] = {None: None}
+
+        def term(t: object) -> Node | None:
+            try:
+                return memo[t]
+            except KeyError:
+                memo[t] = node = to_rdflib(t)
+                return node
+
+        rows = [dict(zip(vars_, map(term, sol), strict=True)) for sol in res]
         return SelectResult(vars_, rows)
-    g = bind_prefixes(Graph())
+    g = Graph()
     for t in res:  # type: ignore[attr-defined]
         g.add(to_rdflib_triple(t))
     return g
