@@ -28,8 +28,8 @@ import functools
 import hmac
 import secrets
 import threading
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -112,7 +112,6 @@ class ServeOptions:
     cors_origins: tuple[str, ...] = ()
     max_body_bytes: int = MAX_BODY_BYTES
     threads: int = 16
-    extra_headers: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         """Raises:
@@ -136,6 +135,8 @@ def generate_token() -> str:
 # --- refusing what a read-only endpoint must not run ----------------------------------
 
 class _Refused(Exception):
+    """A request the endpoint will not serve: HTTP ``status`` with one line of reason."""
+
     def __init__(self, status: int, message: str, headers: Mapping[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
@@ -173,7 +174,7 @@ _LABEL_PREDICATES = (SKOS.prefLabel, RDFS.label, FOAF.name, SDO.name, DCTERMS.ti
 _NS_BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 
 
-def curie(iri: str) -> str:
+def _curie(iri: str) -> str:
     """``kg:TradeAssociation`` for a known namespace, else the IRI itself."""
     for prefix, ns in _NS_BY_LENGTH:
         if iri.startswith(ns) and len(iri) > len(ns):
@@ -181,7 +182,7 @@ def curie(iri: str) -> str:
     return iri
 
 
-def local_path(iri: str) -> str | None:
+def _local_path(iri: str) -> str | None:
     """The server path (``/id/...``) of an instance IRI, or None for other IRIs."""
     base = str(KGI)
     if iri.startswith(base) and len(iri) > len(base):
@@ -189,10 +190,10 @@ def local_path(iri: str) -> str | None:
     return None
 
 
-def safe_href(iri: str) -> str | None:
+def _safe_href(iri: str) -> str | None:
     """A link target for an IRI: local for instances, the IRI for http(s), else none
     (so that a ``javascript:`` IRI in the data can never become a link)."""
-    local = local_path(iri)
+    local = _local_path(iri)
     if local is not None:
         return local
     if iri.startswith(("http://", "https://")):
@@ -223,7 +224,7 @@ class _Link:
 
 
 def _link(iri: str, label: str | None) -> _Link:
-    return _Link(iri=iri, label=label or curie(iri), href=safe_href(iri), curie=curie(iri))
+    return _Link(iri=iri, label=label or _curie(iri), href=_safe_href(iri), curie=_curie(iri))
 
 
 def _value(term: Node | None, labels: Mapping[str, str]) -> dict[str, Any]:
@@ -268,7 +269,7 @@ class _App:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.globals.update(version=__version__, curie=curie)
+        self.env.globals.update(version=__version__)
 
     # --- running queries ------------------------------------------------------------
 
@@ -312,7 +313,6 @@ class _App:
                 "X-Content-Type-Options": "nosniff",
                 "Referrer-Policy": "no-referrer",
                 "Vary": "Accept",
-                **self.options.extra_headers,
             },
         )
 
@@ -636,8 +636,8 @@ class _App:
         for r in inc.rows:
             if isinstance(r.get("sl"), Literal):
                 labels.setdefault(str(r["s"]), []).append((RDFS.label, r["sl"]))  # type: ignore[arg-type]
-        names = {k: _pick_label(v) or curie(k) for k, v in labels.items()}
-        label = _pick_label(own) or curie(str(iri))
+        names = {k: _pick_label(v) or _curie(k) for k, v in labels.items()}
+        label = _pick_label(own) or _curie(str(iri))
 
         classes = sorted({str(r["o"]) for r in out.rows if r["p"] == RDF.type and isinstance(r["o"], URIRef)})
         wikidata = sorted({str(r["o"]) for r in out.rows
@@ -657,26 +657,26 @@ class _App:
         related: dict[str, _Link] = {}
         for r in out.rows:
             o = r["o"]
-            if isinstance(o, URIRef) and r["p"] != RDF.type and local_path(str(o)):
+            if isinstance(o, URIRef) and r["p"] != RDF.type and _local_path(str(o)):
                 related[str(o)] = _link(str(o), names.get(str(o)))
         for r in inc.rows:
             s = str(r["s"])
-            if s not in fact_iris and local_path(s):
+            if s not in fact_iris and _local_path(s):
                 related[s] = _link(s, names.get(s))
         for f in facts:
             for _, values in f["props"]:
                 for v in values:
-                    if v["kind"] == "iri" and v["link"].href and v["link"].iri != str(iri) and local_path(v["link"].iri):
+                    if v["kind"] == "iri" and v["link"].href and v["link"].iri != str(iri) and _local_path(v["link"].iri):
                         related.setdefault(v["link"].iri, v["link"])
         return {
             "iri": str(iri),
             "label": label,
             "classes": [_link(c, None) for c in classes],
-            "props": [(_link(p, None), vals) for p, vals in sorted(props.items(), key=lambda kv: curie(kv[0]))],
+            "props": [(_link(p, None), vals) for p, vals in sorted(props.items(), key=lambda kv: _curie(kv[0]))],
             "facts": facts[:_MAX_ENTITY_FACTS],
             "facts_truncated": len(facts) > _MAX_ENTITY_FACTS,
             "related": sorted(related.values(), key=lambda link: link.label.lower()),
-            "wikidata": [_link(w, curie(w)) for w in wikidata],
+            "wikidata": [_link(w, _curie(w)) for w in wikidata],
             "incoming": len(inc.rows),
         }
 
@@ -735,7 +735,7 @@ class _App:
                     fact["releases"].append(rel)
         out = []
         for fact in facts.values():
-            fact["props"] = [(_link(p, None), v) for p, v in sorted(fact.pop("pmap").items(), key=lambda kv: curie(kv[0]))]
+            fact["props"] = [(_link(p, None), v) for p, v in sorted(fact.pop("pmap").items(), key=lambda kv: _curie(kv[0]))]
             out.append(fact)
         return out
 
@@ -799,17 +799,14 @@ def create_app(
     opts = options or ServeOptions()
     app = _App(store, opts, library if library is not None else QueryLibrary())
 
-    def handler(fn: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
-        return fn
-
     routes = [
-        Route("/", handler(app.home), methods=["GET"]),
-        Route("/sparql", handler(app.sparql), methods=["GET", "POST"]),
-        Route("/editor", handler(app.editor), methods=["GET"]),
-        Route("/queries", handler(app.queries), methods=["GET"]),
-        Route("/queries/{name}", handler(app.named_query), methods=["GET"]),
-        Route("/network", handler(app.network), methods=["GET"]),
-        Route("/id/{rest:path}", handler(app.entity), methods=["GET"]),
+        Route("/", app.home, methods=["GET"]),
+        Route("/sparql", app.sparql, methods=["GET", "POST"]),
+        Route("/editor", app.editor, methods=["GET"]),
+        Route("/queries", app.queries, methods=["GET"]),
+        Route("/queries/{name}", app.named_query, methods=["GET"]),
+        Route("/network", app.network, methods=["GET"]),
+        Route("/id/{rest:path}", app.entity, methods=["GET"]),
     ]
     middleware = []
     if opts.cors_origins:
