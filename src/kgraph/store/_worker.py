@@ -10,7 +10,12 @@ The fork is a plain ``os.fork`` with a private pipe, and the parent reaps exactl
 child with ``waitpid``: ``multiprocessing.Process`` keeps a process-wide list of children
 that every ``start()`` polls, so under concurrent use from threads (the HTTP server runs
 queries on a thread pool) one thread could reap another's child and the owner then failed
-with ``ProcessLookupError``.
+with ``ProcessLookupError``. Two more rules keep concurrent workers apart: the parent
+holds a lock from ``pipe()`` until it has closed its copy of the write end, so no other
+thread's child inherits that write end (the reader would then see no end of file until
+that other child exited: a quick query "timed out" behind a runaway one); and each child
+closes every descriptor it inherited except its own write end (the server's sockets, other
+pipes).
 """
 
 from __future__ import annotations
@@ -18,8 +23,10 @@ from __future__ import annotations
 import os
 import pickle
 import re
+import resource
 import select
 import signal
+import threading
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -49,9 +56,16 @@ def _answer(store: ox.Store | None, path: str | None, sparql: str,
         return ("error", f"{type(exc).__name__}: {exc}")
 
 
+_FORK_LOCK = threading.Lock()
+
+
 def _child(fd: int, store: ox.Store, path: Path | None, sparql: str,
            prefixes: Mapping[str, str]) -> None:  # pragma: no cover - runs in the child
     try:
+        # Keep stdio and our own pipe; drop what the parent's other threads had open.
+        limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+        os.closerange(3, fd)
+        os.closerange(fd + 1, limit if limit != resource.RLIM_INFINITY else 1 << 20)
         data = pickle.dumps(_answer(None if path is not None else store,
                                     str(path) if path is not None else None, sparql, prefixes))
         view = memoryview(data)
@@ -88,12 +102,13 @@ _RACE = re.compile(r"Corruption|No such file or directory")
 
 def _attempt_in_worker(store: ox.Store, path: Path | None, sparql: str, *, deadline: float,
                        timeout: float, prefixes: Mapping[str, str]) -> tuple[str, object]:
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child
-        os.close(read_fd)
-        _child(write_fd, store, path, sparql, prefixes)
-    os.close(write_fd)
+    with _FORK_LOCK:
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child
+            os.close(read_fd)
+            _child(write_fd, store, path, sparql, prefixes)
+        os.close(write_fd)
     killed = False
     chunks: list[bytes] = []
     try:
