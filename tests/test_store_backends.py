@@ -24,16 +24,20 @@ N_QUADS = 759
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
 
 
-@pytest.fixture(params=["memory", "oxigraph", pytest.param("remote", marks=pytest.mark.server)])
+@pytest.fixture(params=["memory", "oxigraph", pytest.param("remote", marks=pytest.mark.server),
+                        pytest.param("remote-explicit", marks=pytest.mark.server)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """An empty store of each backend."""
     if request.param == "memory":
         s: Store = open_store("memory:")
     elif request.param == "oxigraph":
         s = open_store(f"oxigraph:{tmp_path / 'store'}")
-    else:
+    elif request.param == "remote":
         server = request.getfixturevalue("oxigraph_server")
         s = open_store(server.base)
+    else:  # explicit endpoints, no Graph Store Protocol: graphs are read with CONSTRUCT
+        server = request.getfixturevalue("oxigraph_server")
+        s = open_store(f"sparql+{server.query_url}?union-default-graph&update=/update")
     try:
         yield s
     finally:
@@ -60,6 +64,9 @@ def test_open_store_picks_backend(tmp_path: Path) -> None:
         "http://h:3030/ds/query", "http://h:3030/ds/update", "http://h:3030/ds/data")
     fuseki = RemoteStore("http://h:3030/ds")
     assert fuseki.query_url == "http://h:3030/ds/query" and fuseki.store_url == "http://h:3030/ds/data"
+    ox_explicit = RemoteStore("sparql+http://h:7878/query?union-default-graph&update=/update")
+    assert (ox_explicit.query_url, ox_explicit.update_url, ox_explicit.store_url) == (
+        "http://h:7878/query?union-default-graph", "http://h:7878/update", None)
 
 
 def test_load_graphs_and_len(loaded: Store) -> None:

@@ -8,7 +8,8 @@ URLs:
   ``PATH/data``.
 * ``sparql+http(s)://HOST/QUERY-PATH?update=URL&store=URL``: explicit endpoints, ``update``
   and ``store`` absolute or relative to the query URL; without ``update`` updates go to the
-  query URL; without ``store`` graphs are read with CONSTRUCT. Examples: GraphDB
+  query URL; without ``store`` graphs are read with CONSTRUCT; other parameters stay on the
+  query URL (``sparql+http://h:7878/query?union-default-graph&update=/update``). Examples: GraphDB
   ``sparql+http://h:7200/repositories/kg?update=/repositories/kg/statements&store=/repositories/kg/rdf-graphs/service``;
   Virtuoso ``sparql+http://h:8890/sparql?store=/sparql-graph-crud``.
 
@@ -39,6 +40,8 @@ __all__ = ["RemoteStore", "endpoints"]
 
 _PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 _PROLOGUE_LINES = _PROLOGUE.count("\n")
+_QUERY = "application/sparql-query"
+_UPDATE = "application/sparql-update"
 
 
 def endpoints(url: str) -> tuple[str, str, str | None]:
@@ -54,10 +57,14 @@ def endpoints(url: str) -> tuple[str, str, str | None]:
         raise StoreError("not an http(s) SPARQL endpoint URL", source=url)
     base = urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
     if explicit:
-        params = urllib.parse.parse_qs(parts.query)
-        update = urllib.parse.urljoin(base, params["update"][0]) if "update" in params else base
-        store = urllib.parse.urljoin(base, params["store"][0]) if "store" in params else None
-        return base, update, store
+        pairs = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+        params = dict(pairs)
+        update = urllib.parse.urljoin(base, params["update"]) if "update" in params else base
+        store = urllib.parse.urljoin(base, params["store"]) if "store" in params else None
+        # other parameters (e.g. union-default-graph) stay on the query URL
+        rest = "&".join(k if not v else f"{k}={urllib.parse.quote(v)}"
+                        for k, v in pairs if k not in ("update", "store"))
+        return (f"{base}?{rest}" if rest else base), update, store
     path = parts.path.rstrip("/")
     root = urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
     if not path:  # oxigraph serve
@@ -82,13 +89,14 @@ class RemoteStore(Store):
         self.timeout = timeout
 
     # --- HTTP --------------------------------------------------------------------------
-    def _request(self, url: str, *, data: dict[str, str] | None = None, accept: str,
-                 timeout: float | None = None, what: str = "request",
+    def _request(self, url: str, *, body: str | None = None, content_type: str = "",
+                 accept: str, timeout: float | None = None, what: str = "request",
                  source: str | None = None) -> bytes:
-        body = urllib.parse.urlencode(data).encode("utf-8") if data is not None else None
-        req = urllib.request.Request(url, data=body, headers={
+        # SPARQL 1.1 Protocol "POST directly": the query or update is the raw body
+        data = body.encode("utf-8") if body is not None else None
+        req = urllib.request.Request(url, data=data, headers={
             "Accept": accept, "User-Agent": USER_AGENT,
-            **({"Content-Type": "application/x-www-form-urlencoded"} if body else {}),
+            **({"Content-Type": f"{content_type}; charset=utf-8"} if data is not None else {}),
         })
         limit = timeout if timeout is not None else self.timeout
         try:
@@ -126,7 +134,7 @@ class RemoteStore(Store):
             raise QueryError("not a query (SELECT, ASK, CONSTRUCT or DESCRIBE)", source=source)
         text = _PROLOGUE + sparql
         if form in ("SELECT", "ASK"):
-            raw = self._request(self.query_url, data={"query": text}, what="query",
+            raw = self._request(self.query_url, body=text, content_type=_QUERY, what="query",
                                 accept="application/sparql-results+json", timeout=timeout,
                                 source=source)
             try:
@@ -134,13 +142,13 @@ class RemoteStore(Store):
             except SyntaxError as exc:
                 raise ServiceUnavailable(f"unreadable SPARQL results: {exc}", source=self.query_url) from None
             return _convert(res)
-        raw = self._request(self.query_url, data={"query": text}, what="query",
+        raw = self._request(self.query_url, body=text, content_type=_QUERY, what="query",
                             accept="application/n-triples", timeout=timeout, source=source)
         return _convert(ox.parse(raw, format=ox.RdfFormat.N_TRIPLES))
 
     def _update(self, sparql: str) -> None:
-        self._request(self.update_url, data={"update": _PROLOGUE + sparql}, what="update",
-                      accept="*/*")
+        self._request(self.update_url, body=_PROLOGUE + sparql, content_type=_UPDATE,
+                      what="update", accept="*/*")
 
     def _add_quads(self, quads: list[ox.Quad]) -> None:
         by_graph: dict[URIRef, list[ox.Quad]] = {}
@@ -173,8 +181,8 @@ class RemoteStore(Store):
                 return iter(())
             return iter(ox.parse(raw, format=ox.RdfFormat.N_TRIPLES))
         raw = self._request(
-            self.query_url, what="query", accept="application/n-triples",
-            data={"query": f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {ox.NamedNode(str(name))} {{ ?s ?p ?o }} }}"})
+            self.query_url, what="query", accept="application/n-triples", content_type=_QUERY,
+            body=(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {ox.NamedNode(str(name))} {{ ?s ?p ?o }} }}"))
         return iter(ox.parse(raw, format=ox.RdfFormat.N_TRIPLES))
 
     def __len__(self) -> int:
