@@ -5,16 +5,30 @@ process. The child is forked, so a memory store is inherited as a copy-on-write 
 an on-disk store is opened again read-only by the child (RocksDB read-only mode needs no
 lock and replays the write-ahead log, so it sees every committed write). The child sends
 its result back serialised (SPARQL TSV results or N-Triples); the parent parses it.
+
+The fork is a plain ``os.fork`` with a private pipe, and the parent reaps exactly its own
+child with ``waitpid``: ``multiprocessing.Process`` keeps a process-wide list of children
+that every ``start()`` polls, so under concurrent use from threads (the HTTP server runs
+queries on a thread pool) one thread could reap another's child and the owner then failed
+with ``ProcessLookupError``. Two more rules keep concurrent workers apart: the parent
+holds a lock from ``pipe()`` until it has closed its copy of the write end, so no other
+thread's child inherits that write end (the reader would then see no end of file until
+that other child exited: a quick query "timed out" behind a runaway one); and each child
+closes every descriptor it inherited except its own write end (the server's sockets, other
+pipes).
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
+import pickle
 import re
+import resource
+import select
+import signal
+import threading
 import time
 from collections.abc import Mapping
-from multiprocessing.connection import Connection
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -24,34 +38,52 @@ from ..errors import QueryTimeout
 __all__ = ["run_in_worker"]
 
 
-def _child(conn: Connection, store: ox.Store | None, path: str | None, sparql: str,
-           prefixes: Mapping[str, str]) -> None:
+def _answer(store: ox.Store | None, path: str | None, sparql: str,
+            prefixes: Mapping[str, str]) -> tuple[str, object]:
     try:
         if path is not None:
             store = ox.Store.read_only(path)
         assert store is not None
         res = store.query(sparql, use_default_graph_as_union=True, prefixes=dict(prefixes))
         if isinstance(res, ox.QueryBoolean):
-            conn.send(("ask", bool(res)))
-        elif isinstance(res, ox.QuerySolutions):
-            conn.send(("select", res.serialize(format=ox.QueryResultsFormat.TSV)))
-        else:
-            conn.send(("graph", res.serialize(format=ox.RdfFormat.N_TRIPLES)))
+            return ("ask", bool(res))
+        if isinstance(res, ox.QuerySolutions):
+            return ("select", res.serialize(format=ox.QueryResultsFormat.TSV))
+        return ("graph", res.serialize(format=ox.RdfFormat.N_TRIPLES))
     except SyntaxError as exc:
-        conn.send(("syntax", str(exc)))
+        return ("syntax", str(exc))
     except BaseException as exc:  # report everything: the parent only sees this pipe
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        return ("error", f"{type(exc).__name__}: {exc}")
+
+
+_FORK_LOCK = threading.Lock()
+
+
+def _child(fd: int, store: ox.Store, path: Path | None, sparql: str,
+           prefixes: Mapping[str, str]) -> None:  # pragma: no cover - runs in the child
+    try:
+        # Keep stdio and our own pipe; drop what the parent's other threads had open.
+        limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+        os.closerange(3, fd)
+        os.closerange(fd + 1, limit if limit != resource.RLIM_INFINITY else 1 << 20)
+        data = pickle.dumps(_answer(None if path is not None else store,
+                                    str(path) if path is not None else None, sparql, prefixes))
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
     finally:
-        conn.close()
+        # Never return into the parent's code (event loop, atexit handlers, buffered files).
+        os._exit(0)
 
 
 def run_in_worker(store: ox.Store, path: Path | None, sparql: str, *, timeout: float,
                   prefixes: Mapping[str, str]) -> tuple[str, object]:
     """``(kind, payload)`` from a worker, kind in ask/select/graph/syntax/error.
 
-    A read-only RocksDB instance can race with the writer's background compaction (a table
-    file listed in the manifest it read is deleted before it opens it); such an attempt is
-    retried with a fresh worker within the same time budget.
+    Safe to call from several threads at once. A read-only RocksDB instance can race with
+    the writer's background compaction (a table file listed in the manifest it read is
+    deleted before it opens it); such an attempt is retried with a fresh worker within the
+    same time budget.
 
     Raises:
         QueryTimeout: no answer within ``timeout`` seconds; the worker was killed.
@@ -70,30 +102,40 @@ _RACE = re.compile(r"Corruption|No such file or directory")
 
 def _attempt_in_worker(store: ox.Store, path: Path | None, sparql: str, *, deadline: float,
                        timeout: float, prefixes: Mapping[str, str]) -> tuple[str, object]:
-    ctx = mp.get_context("fork")
-    parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(
-        target=_child,
-        args=(child, None if path is not None else store, str(path) if path is not None else None,
-              sparql, prefixes),
-        daemon=True,
-    )
-    proc.start()
-    child.close()
+    with _FORK_LOCK:
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child
+            os.close(read_fd)
+            _child(write_fd, store, path, sparql, prefixes)
+        os.close(write_fd)
+    killed = False
+    chunks: list[bytes] = []
     try:
-        if not parent.poll(max(0.0, deadline - time.monotonic())):
-            proc.kill()
-            raise QueryTimeout(
-                f"the query ran longer than {timeout:g} s and was stopped "
-                "(raise --timeout or KGRAPH_QUERY_TIMEOUT, or narrow the query)"
-            )
-        try:
-            kind, payload = parent.recv()
-        except EOFError:  # the child died without answering (killed, out of memory)
-            kind, payload = "error", f"the query worker exited with code {proc.exitcode}"
-        return kind, payload
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                os.kill(pid, signal.SIGKILL)
+                killed = True
+                raise QueryTimeout(
+                    f"the query ran longer than {timeout:g} s and was stopped "
+                    "(raise --timeout or KGRAPH_QUERY_TIMEOUT, or narrow the query)"
+                )
+            ready, _, _ = select.select([read_fd], [], [], remaining)
+            if not ready:
+                continue
+            chunk = os.read(read_fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
     finally:
-        parent.close()
-        proc.join(timeout=5)
-        if proc.is_alive():  # pragma: no cover - join after kill always returns
-            os.kill(proc.pid or 0, 9)
+        os.close(read_fd)
+        _, status = os.waitpid(pid, 0)
+    if not killed and chunks:
+        try:
+            kind, payload = pickle.loads(b"".join(chunks))
+            return str(kind), payload
+        except (pickle.UnpicklingError, EOFError, ValueError):
+            pass
+    code = os.waitstatus_to_exitcode(status)
+    return "error", f"the query worker exited with code {code} without an answer"

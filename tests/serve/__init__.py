@@ -1,0 +1,1 @@
+"""Tests of kgraph serve (a package, so its helper modules have their own names)."""
