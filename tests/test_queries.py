@@ -443,3 +443,17 @@ def test_query_reports_write_one_csv_per_parameterless_query(tmp_path: Path, fou
     with (tmp_path / "queries" / "world-export-share.csv").open(encoding="utf-8") as f:
         shares = [(r["segment"], r["share"]) for r in csvmod.DictReader(f)]
     assert shares == [("tannery machinery", "52"), ("leather goods machinery", "35"), ("footwear machinery", "12")]
+
+
+def test_organisation_relations_of_a_release_stating_one(founding_release: Path, tmp_path: Path) -> None:
+    """The founding release states no relation between organisations; a copy that says
+    Assomac is a member of Confindustria gives exactly that relation, with its source."""
+    stated = edited_release(founding_release, tmp_path / "releases", "assomac-2025-06-21-member.txt",
+                            {"General Assembly of Assomac, hosted": "General Assembly of Assomac, "
+                             "a member of Confindustria, hosted",
+                             "20 June 2025": "21 June 2025"})
+    store = open_store("memory:")
+    assert not build(store, [founding_release, stated]).failures
+    rows = run(store, "organisation-relations")
+    assert [(str(r["subject"]), str(r["relation"]), str(r["object"]), str(r["source"])) for r in rows] == [
+        ("Assomac", "memberOf", "Confindustria", stated.name)]
