@@ -81,3 +81,36 @@ def browser(chromium_path: str) -> Iterator[object]:
             yield b
         finally:
             b.close()
+
+
+def _export_build(path: Path, *, link: bool, cache_dir: Path) -> Path:
+    """Build the founding release with the real pipeline into a memory store (optionally
+    with the offline link stage: curated links and code lists) and export it as TriG."""
+    from kgraph.config import Settings
+    from kgraph.pipeline import build, link_offline
+    from kgraph.store import open_store
+
+    with open_store("memory:") as store:
+        report = build(store, [FOUNDING])
+        assert report.exit_code == 0 and not report.failures, report.lines()
+        if link:
+            # an empty cache: only the curated links apply, never the network
+            link_offline(store, Settings(cache_dir=cache_dir))
+        store.export(path, format="trig")
+    return path
+
+
+@pytest.fixture(scope="session")
+def founding_trig(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """TriG export of the graph `kgraph.pipeline.build` makes from the founding release
+    (one named graph per release plus kgg:runs and kgg:derived; IRIs are deterministic)."""
+    tmp = tmp_path_factory.mktemp("founding-build")
+    return _export_build(tmp / "founding.trig", link=False, cache_dir=tmp / "cache")
+
+
+@pytest.fixture(scope="session")
+def founding_linked_trig(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """As `founding_trig`, after the offline link stage (data/links/curated.csv gives
+    owl:sameAs for the places; the ISO code lists are loaded)."""
+    tmp = tmp_path_factory.mktemp("founding-linked-build")
+    return _export_build(tmp / "founding-linked.trig", link=True, cache_dir=tmp / "cache")

@@ -12,13 +12,12 @@ from kgraph import pipeline
 from kgraph.errors import KGraphError, ParameterError, QueryError
 from kgraph.namespaces import FOAF
 
-SAMPLE = Path(__file__).parent / "data" / "founding-sample.trig"
-
 
 @pytest.fixture
-def kg() -> kgraph.KG:
+def kg(founding_linked_trig: Path) -> kgraph.KG:
+    """The real build of the founding release (with curated links)."""
     kg = kgraph.open("memory:")
-    kg.load(SAMPLE)
+    kg.load(founding_linked_trig)
     return kg
 
 

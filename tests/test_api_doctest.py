@@ -1,4 +1,5 @@
-"""The examples in kgraph.api's docstring run and give what they say."""
+"""The examples in kgraph.api's docstring run on the real build of the founding release
+and give what they say."""
 
 from __future__ import annotations
 
@@ -7,11 +8,9 @@ from pathlib import Path
 
 import kgraph.api
 
-SAMPLE = Path(__file__).parent / "data" / "founding-sample.trig"
 
-
-def test_api_docstring_examples() -> None:
-    result = doctest.testmod(kgraph.api, extraglobs={"SAMPLE": SAMPLE}, verbose=False,
+def test_api_docstring_examples(founding_release: Path) -> None:
+    result = doctest.testmod(kgraph.api, extraglobs={"FOUNDING": founding_release}, verbose=False,
                              optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted >= 10
     assert result.failed == 0

@@ -14,12 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from rdflib import Dataset
 from typer.testing import CliRunner
 
 from kgraph.cli import app
 from kgraph_testing import OxigraphServer, free_port
 
-SAMPLE = Path(__file__).parent / "data" / "founding-sample.trig"
 runner = CliRunner()
 
 
@@ -29,12 +29,19 @@ def kgraph(*args: str) -> tuple[int, str]:
 
 
 @pytest.fixture(scope="module")
-def store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+def store_url(tmp_path_factory: pytest.TempPathFactory, founding_linked_trig: Path) -> str:
+    """The real build of the founding release (with curated links), imported by the CLI."""
     url = f"oxigraph:{tmp_path_factory.mktemp('cli') / 'store'}"
-    code, out = kgraph("--store", url, "import", str(SAMPLE))
+    code, out = kgraph("--store", url, "import", str(founding_linked_trig))
     assert code == 0, out
-    assert "782 quads read" in out
+    assert f"{quad_count(founding_linked_trig)} quads read" in out
     return url
+
+
+def quad_count(path: Path) -> int:
+    ds = Dataset()
+    ds.parse(path, format="trig")
+    return len(list(ds.quads()))  # len(ds) counts a triple stated in two graphs once
 
 
 def test_query_plain_table_when_piped(store_url: str) -> None:
@@ -92,7 +99,8 @@ def test_describe_by_label_curie_and_iri(store_url: str) -> None:
     code, out = kgraph("--store", store_url, "describe", "Agenzia ICE")
     assert code == 0, out
     assert out.startswith("kgi:org/italian-trade-agency  Italian Trade Agency")
-    assert "types: kg:GovernmentAgency" in out and "org:organization" in out
+    types = next(line for line in out.splitlines() if line.strip().startswith("types:"))
+    assert "kg:GovernmentAgency" in types and "org:organization" in out
     code2, out2 = kgraph("--store", store_url, "describe", "kgi:org/italian-trade-agency")
     code3, out3 = kgraph("--store", store_url, "describe", "<https://w3id.org/kgraph/id/org/italian-trade-agency>")
     assert code2 == code3 == 0 and out2 == out3 == out
@@ -100,20 +108,27 @@ def test_describe_by_label_curie_and_iri(store_url: str) -> None:
     assert code == 2 and "no entity has this label" in out
 
 
-def test_export_and_stats(store_url: str, tmp_path: Path) -> None:
+def test_export_and_stats(store_url: str, tmp_path: Path, founding_linked_trig: Path) -> None:
     target = tmp_path / "links.jsonld"
     code, out = kgraph("--store", store_url, "export", "-f", "jsonld", "-g", "kgg:links", "-o", str(target))
     assert code == 0, out
     doc = json.loads(target.read_text(encoding="utf-8"))
     assert doc["@context"]["owl"] == "http://www.w3.org/2002/07/owl#"
-    code, out = kgraph("--store", store_url, "export", "-f", "nt", "-g", "kgg:derived")
-    assert code == 0 and len(out.strip().splitlines()) == 2
+    # the seven curated places of data/links/curated.csv
+    code, out = kgraph("--store", store_url, "export", "-f", "nt", "-g", "kgg:links")
+    same_as = [line for line in out.splitlines() if "owl#sameAs> <http://www.wikidata.org/entity/" in line]
+    assert code == 0 and len(same_as) == 7
+    assert "<https://w3id.org/kgraph/id/place/italy> <http://www.w3.org/2002/07/owl#sameAs> " \
+           "<http://www.wikidata.org/entity/Q38> ." in same_as
     code, out = kgraph("--store", store_url, "stats", "-f", "json")
     stats = json.loads(out)
-    assert stats["quads"] == 782 and len(stats["graphs"]) == 5
+    quads = quad_count(founding_linked_trig)
+    assert stats["quads"] == quads
+    assert stats["graphs"]["https://w3id.org/kgraph/graph/release/assomac-2025-06-20-sector-2024"] > 0
+    assert "https://w3id.org/kgraph/graph/links" in stats["graphs"]
     assert stats["classes"]["http://xmlns.com/foaf/0.1/Person"] == 4
     code, out = kgraph("--store", store_url, "stats")
-    assert "quads: 782" in out and "kgg:derived  2" in out
+    assert f"quads: {quads}" in out and "kgg:links  " in out
 
 
 def test_bad_queries_and_parameters_exit_2(store_url: str, tmp_path: Path) -> None:
@@ -145,9 +160,9 @@ def test_timeout_stops_the_query_and_says_so(store_url: str, tmp_path: Path) -> 
     assert "ran longer than 0.5 s and was stopped" in out
 
 
-def test_malformed_rdf_import_changes_nothing(tmp_path: Path) -> None:
+def test_malformed_rdf_import_changes_nothing(tmp_path: Path, founding_linked_trig: Path) -> None:
     url = f"oxigraph:{tmp_path / 'store'}"
-    assert kgraph("--store", url, "import", str(SAMPLE))[0] == 0
+    assert kgraph("--store", url, "import", str(founding_linked_trig))[0] == 0
     before = kgraph("--store", url, "export", "-f", "nq")[1]
     bad = tmp_path / "bad.ttl"
     bad.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:a ex:b \"open .\n",
@@ -161,15 +176,15 @@ def test_malformed_rdf_import_changes_nothing(tmp_path: Path) -> None:
 
 
 @pytest.mark.server
-def test_commands_against_a_remote_endpoint(tmp_path: Path) -> None:
+def test_commands_against_a_remote_endpoint(tmp_path: Path, founding_linked_trig: Path) -> None:
     server = OxigraphServer(tmp_path / "server")
     try:
-        code, out = kgraph("--store", server.base, "import", str(SAMPLE))
+        code, out = kgraph("--store", server.base, "import", str(founding_linked_trig))
         assert code == 0, out
         code, out = kgraph("--store", server.base, "query", "people-roles", "-p", "organisation=ICE", "-f", "csv")
         assert code == 0 and "Maurizio Forte" in out
         code, out = kgraph("--store", server.base, "stats", "-f", "json")
-        assert json.loads(out)["quads"] == 782
+        assert json.loads(out)["quads"] == quad_count(founding_linked_trig)
     finally:
         server.stop()
 
@@ -218,14 +233,14 @@ time.sleep(60)
 """
 
 
-def test_store_locked_by_another_process(tmp_path: Path) -> None:
+def test_store_locked_by_another_process(tmp_path: Path, founding_linked_trig: Path) -> None:
     path = tmp_path / "store"
     url = f"oxigraph:{path}"
-    assert kgraph("--store", url, "import", str(SAMPLE))[0] == 0
+    assert kgraph("--store", url, "import", str(founding_linked_trig))[0] == 0
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
-        code, out = kgraph("--store", url, "import", str(SAMPLE))
+        code, out = kgraph("--store", url, "import", str(founding_linked_trig))
         assert code == 2
         assert "in use by another process" in out and str(path) in out
         assert out.count("\n") == 1 and "Traceback" not in out
@@ -236,7 +251,7 @@ def test_store_locked_by_another_process(tmp_path: Path) -> None:
         holder.kill()
         holder.wait()
     code, out = kgraph("--store", url, "stats", "-f", "json")
-    assert json.loads(out)["quads"] == 782
+    assert json.loads(out)["quads"] == quad_count(founding_linked_trig)
 
 
 def test_query_on_a_store_that_does_not_exist(tmp_path: Path) -> None:

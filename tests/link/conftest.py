@@ -23,10 +23,11 @@ DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture
-def founding_store() -> Iterator[OxigraphStore]:
-    """An in-memory store holding the founding release's entities (hand-made TriG)."""
+def founding_store(founding_trig: Path) -> Iterator[OxigraphStore]:
+    """An in-memory store holding the graph `kgraph.pipeline.build` makes from the
+    founding release (exported once per session by the `founding_trig` fixture)."""
     store = OxigraphStore(None)
-    store.ox_store.load(path=str(DATA / "founding.trig"), format=ox.RdfFormat.TRIG)
+    store.ox_store.load(path=str(founding_trig), format=ox.RdfFormat.TRIG)
     yield store
     store.close()
 

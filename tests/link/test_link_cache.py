@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -45,18 +44,18 @@ def test_offline_client_answers_from_the_cache_only(tmp_path) -> None:
     assert c.requests == 0
 
 
-def test_cli_link_offline(tmp_path, monkeypatch, closed_url) -> None:
+def test_cli_link_offline(tmp_path, monkeypatch, closed_url, founding_trig) -> None:
     from kgraph.cli import app
 
     store = tmp_path / "store"
     st = ox.Store(str(store))
-    st.load(path=str(Path(__file__).parent / "data" / "founding.trig"), format=ox.RdfFormat.TRIG)
+    st.load(path=str(founding_trig), format=ox.RdfFormat.TRIG)
     del st
     monkeypatch.setenv("KGRAPH_CACHE_DIR", str(tmp_path / "cache"))
     result = CliRunner().invoke(app, ["--store", f"oxigraph:{store}", "link", "--offline",
                                       "--endpoint", closed_url])
     assert result.exit_code == 0, result.output
-    assert "linked 7 of 16 entities to Wikidata (7 curated); 0 requests" in result.output
+    assert "linked 7 of 17 entities to Wikidata (7 curated); 0 requests" in result.output
     assert "code lists:" in result.output
 
 

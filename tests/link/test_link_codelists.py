@@ -57,7 +57,6 @@ def test_markets_and_segments_link_to_codes(founding_store) -> None:
         "place/africa": code_iri("m49", "002"),
         "place/south-america": code_iri("m49", "005"),
         "place/south-east-asia": code_iri("m49", "035"),  # "South-East Asia" is an alias of 035
-        "place/world": code_iri("m49", "001"),
     }
     for key, concept in expect.items():
         assert (KGI[key], SKOS.exactMatch, concept) in g, key

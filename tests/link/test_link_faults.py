@@ -142,8 +142,9 @@ def test_an_entity_the_endpoint_refuses_is_skipped_alone(founding_store, wikidat
     assert any(line.startswith("not searched:") for line in report.lines)
     linked = {ln.entity for ln in report.links}
     assert KGI["person/mauro-bergozza"] in linked and KGI["org/assomac"] in linked
-    # the batch, then each of its 9 entities alone (16 less 7 curated), then the curated places
-    assert len(server.seen) == 1 + 9 + 1
+    # the batch, then each of its 10 entities alone (17 less 7 curated: 5 organisations,
+    # ITA's Export Promotion Department, 4 people), then the curated places
+    assert len(server.seen) == 1 + 10 + 1
 
 
 def test_no_server_at_all(closed_url) -> None:
@@ -176,12 +177,12 @@ def test_a_failed_run_leaves_the_store_unchanged(founding_store, wikidata, fault
     assert len(list((tmp_path / "c2").rglob("*.json"))) == 2
 
 
-def test_cli_maps_an_unavailable_endpoint_to_exit_3(fault_server, tmp_path, monkeypatch) -> None:
+def test_cli_maps_an_unavailable_endpoint_to_exit_3(fault_server, tmp_path, monkeypatch, founding_trig) -> None:
     from kgraph.cli import app
 
     server = fault_server([("status", 500)] * 10)
     store = tmp_path / "store"
-    trig = Path(__file__).parent / "data" / "founding.trig"
+    trig = founding_trig
     import pyoxigraph as ox
 
     st = ox.Store(str(store))

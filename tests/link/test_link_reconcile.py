@@ -76,7 +76,11 @@ def test_reconcile_founding_entities(founding_store, wikidata, tmp_path) -> None
     forte = by[KGI["person/maurizio-forte"]]
     assert forte.status == "review" and forte.accepted is None
     assert {c.qid for c in forte.candidates} == {"Q9900013", "Q9900014"}
-    # 16 entities, one batch: one request.
+    # The unit of ITA that Maurizio Forte directs is searched too; the stand-in has no such item.
+    unit = by[KGI["unit/italian-trade-agency/export-promotion-department"]]
+    assert unit.status == "none" and unit.accepted is None
+    # The 17 entities of the real build, one batch: one request.
+    assert len(by) == 17
     assert client.requests == 1
 
 
@@ -143,6 +147,15 @@ def test_link_writes_links_provenance_linkset_and_enrichment(founding_store, wik
     assert (LINKS_GRAPH, RDF.type, VOID.Linkset) in links
     assert (LINKS_GRAPH, VOID.linkPredicate, OWL.sameAs) in links
     assert int(links.value(LINKS_GRAPH, VOID.triples)) == len(report.links) == 15
+    # Which entities of the real build got which item: 7 curated places, 8 reconciled.
+    assert {str(ln.entity).split("/id/", 1)[1]: ln.qid for ln in report.links} == {
+        "org/assomac": "Q9900001", "org/confindustria": "Q9900002",
+        "org/italian-trade-agency": "Q9900003", "org/milan-polytechnic": "Q9900004",
+        "org/kilometro-rosso-innovation-district": "Q9900005",
+        "person/mauro-bergozza": "Q9900011", "person/maurizio-tarquini": "Q9900012",
+        "person/giuliano-noci": "Q9900015",
+        "place/italy": "Q38", "place/china": "Q148", "place/india": "Q668", "place/africa": "Q15",
+        "place/south-america": "Q18", "place/south-east-asia": "Q11708", "place/bergamo": "Q628"}
     # Enrichment, with the retrieval time.
     wd = founding_store.graph(WIKIDATA_GRAPH)
     assert (WD.Q9900001, WDT.P856, URIRef("https://www.assomac.example/")) in wd

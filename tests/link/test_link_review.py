@@ -95,14 +95,14 @@ def test_read_review_names_the_line(tmp_path) -> None:
         read_review(tmp_path / "missing.csv")
 
 
-def test_cli_review_and_apply(wikidata, tmp_path, monkeypatch) -> None:
+def test_cli_review_and_apply(wikidata, tmp_path, monkeypatch, founding_trig) -> None:
     import pyoxigraph as ox
 
     from kgraph.cli import app
 
     store = tmp_path / "store"
     st = ox.Store(str(store))
-    st.load(path=str(Path(__file__).parent / "data" / "founding.trig"), format=ox.RdfFormat.TRIG)
+    st.load(path=str(founding_trig), format=ox.RdfFormat.TRIG)
     del st
     monkeypatch.setenv("KGRAPH_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("KGRAPH_WIKIDATA_ENDPOINT", wikidata.query_url)
@@ -110,12 +110,12 @@ def test_cli_review_and_apply(wikidata, tmp_path, monkeypatch) -> None:
     runner = CliRunner()
     result = runner.invoke(app, ["--store", f"oxigraph:{store}", "link", "--review", str(review)])
     assert result.exit_code == 0, result.output
-    assert "linked 15 of 16 entities" in result.output
+    assert "linked 15 of 17 entities" in result.output
     assert f"written to {review}" in result.output
     mark(review, "Q9900013")
     result = runner.invoke(app, ["--store", f"oxigraph:{store}", "link", "--apply", str(review)])
     assert result.exit_code == 0, result.output
-    assert "linked 16 of 16 entities" in result.output and "1 review" in result.output
+    assert "linked 16 of 17 entities" in result.output and "1 review" in result.output
     result = runner.invoke(app, ["--store", f"oxigraph:{store}", "link", "--apply", str(tmp_path / "nope.csv")])
     assert result.exit_code == 2
     assert "nope.csv: cannot read the review file" in result.output

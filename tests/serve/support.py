@@ -1,8 +1,9 @@
 """Helpers for the server tests: real Oxigraph stores and a real uvicorn on 127.0.0.1.
 
-The data is the hand-made founding-release sample ``tests/data/serve-founding-sample.trig``
-(set ``KGRAPH_SERVE_TEST_DATA`` to a TriG or N-Quads file of a real build to run the same
-tests on it) plus ``tests/data/serve-xss.trig``, hostile labels for the escaping tests.
+The data is the graph the real pipeline builds from the founding release, after the offline
+link stage (fixture ``serve_data``: ``founding_linked_trig`` of tests/conftest.py; set
+``KGRAPH_SERVE_TEST_DATA`` to a TriG or N-Quads file to run the same tests on another
+build) plus ``tests/data/serve-xss.trig``, hostile labels for the escaping tests.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from kgraph.server import ServeOptions, create_app
 from kgraph.store import OxigraphStore
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-SAMPLE = Path(os.environ.get("KGRAPH_SERVE_TEST_DATA") or DATA / "serve-founding-sample.trig")
+SAMPLE_OVERRIDE = os.environ.get("KGRAPH_SERVE_TEST_DATA")
 XSS = DATA / "serve-xss.trig"
 TOKEN = "serve-test-token-7f3a"
 

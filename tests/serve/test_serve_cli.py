@@ -16,13 +16,13 @@ import pytest
 
 from kgraph.store import OxigraphStore
 
-from .support import SAMPLE, free_port, load_store
+from .support import free_port, load_store
 
 
 @pytest.fixture(scope="module")
-def disk_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def disk_store(tmp_path_factory: pytest.TempPathFactory, serve_data: Path) -> Path:
     path = tmp_path_factory.mktemp("serve-cli") / "store"
-    memory = load_store(SAMPLE)
+    memory = load_store(serve_data)
     disk = OxigraphStore(path)
     disk.ox_store.extend(memory.ox_store)
     disk.close()
@@ -86,10 +86,10 @@ def test_serve_read_only_process(serve_proc: Proc) -> None:
     assert "Traceback" not in serve_proc.stderr
 
 
-def test_serve_allow_update_prints_a_token(disk_store: Path, tmp_path: Path) -> None:
+def test_serve_allow_update_prints_a_token(disk_store: Path, tmp_path: Path, serve_data: Path) -> None:
     copy = tmp_path / "store"
     dst = OxigraphStore(copy)
-    dst.ox_store.extend(load_store(SAMPLE).ox_store)
+    dst.ox_store.extend(load_store(serve_data).ox_store)
     dst.close()
     env = {k: v for k, v in os.environ.items() if k != "KGRAPH_SERVE_TOKEN"}
     os.environ.pop("KGRAPH_SERVE_TOKEN", None)

@@ -344,11 +344,14 @@ def test_entity_as_html(live: LiveServer) -> None:
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     html = r.text
     assert "<h1 id=\"label\">Assomac</h1>" in html
-    assert "Mauro Bergozza, President of Assomac" in html  # the quote of the membership fact
+    assert "President Mauro Bergozza" in html  # the quote of the membership fact
     assert 'href="/id/person/mauro-bergozza"' in html
-    assert 'href="http://www.wikidata.org/entity/Q3625607"' in html
     assert 'href="/id/release/assomac-2025-06-20-sector-2024"' in html
     assert "default-src 'none'" in r.headers["content-security-policy"]
+    # the curated Wikidata link of a place (Assomac itself is linked only by `kgraph link`)
+    italy = httpx.get(f"{live.base}/id/place/italy", headers={"Accept": "text/html"}).text
+    assert "<h1 id=\"label\">Italy</h1>" in italy
+    assert 'href="http://www.wikidata.org/entity/Q38"' in italy
 
 
 def test_entity_format_param_and_404(live: LiveServer) -> None:
@@ -412,9 +415,9 @@ def test_named_query_pages(live: LiveServer) -> None:
     assert 'href="/queries/people-roles"' in listing.text and "People and their roles" in listing.text
     form = httpx.get(f"{live.base}/queries/entity-facts", headers={"Accept": "text/html"})
     assert form.status_code == 200 and 'name="entity"' in form.text and "<table class=\"results\">" not in form.text
-    page = httpx.get(f"{live.base}/queries/entity-facts", params={"entity": "kgi:org/assomac", "run": "1"},
+    page = httpx.get(f"{live.base}/queries/entity-facts", params={"entity": "kgi:place/italy", "run": "1"},
                      headers={"Accept": "text/html"})
-    assert '<table class="results">' in page.text and "wd:Q3625607" in page.text
+    assert '<table class="results">' in page.text and "wd:Q38" in page.text
     error = httpx.get(f"{live.base}/queries/entity-facts", params={"run": "1"}, headers={"Accept": "text/html"})
     assert 'class="error"' in error.text and "missing parameter" in error.text
 
