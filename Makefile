@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP_RUN  := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck bench clean
+.PHONY: run test lint typecheck bench clean docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,11 @@ lint: $(STAMP_TEST)
 test: $(STAMP_TEST) lint
 	$(BIN)/pytest
 
+docs: $(STAMP_RUN)
+	$(BIN)/python scripts/ontology_docs.py
+
 bench: $(STAMP_TEST)
-	$(BIN)/python -m benchmarks
+	for f in benchmarks/bench_*.py; do $(BIN)/python $$f || exit 1; done
 
 clean:
 	rm -rf $(VENV) .kgraph out

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from . import run
+from . import link, run, validate, viz
 
 __all__ = ["register"]
 
-_MODULES = [run]
+_MODULES = [run, validate, link, viz]
 
 
 def register(app: typer.Typer) -> None:

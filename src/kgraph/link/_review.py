@@ -1,0 +1,119 @@
+"""The review file: candidates a person decides on (CSV, one row per candidate).
+
+A person puts ``yes`` in the ``accept`` column of at most one row per entity and feeds
+the file back with ``kgraph link --apply FILE``.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import URIRef
+
+from ..errors import InputError
+from ._reconcile import Decision, qid_of
+
+__all__ = ["REVIEW_COLUMNS", "ReviewedLink", "write_review", "read_review"]
+
+REVIEW_COLUMNS = ["entity", "label", "kind", "rank", "qid", "wikidata_label", "description",
+                  "score", "reasons", "accept"]
+_YES = {"yes", "y", "x", "1", "true", "accept", "ok"}
+_NO = {"", "no", "n", "0", "false", "reject", "-"}
+
+
+@dataclass(frozen=True)
+class ReviewedLink:
+    """A link a person accepted in the review file."""
+
+    entity: URIRef
+    qid: str
+    score: float
+    line: int
+
+
+def _cell(text: str) -> str:
+    """Text from outside as an inert spreadsheet cell: a leading = + - @ would make a
+    formula when a person opens the file in a spreadsheet (CSV injection)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def write_review(path: str | Path, decisions: Iterable[Decision]) -> int:
+    """Write the candidates of every decision in ``review`` state; returns the number of
+    entities written. The file is replaced atomically.
+
+    Raises:
+        InputError: the file cannot be written.
+    """
+    path = Path(path)
+    entities = 0
+    rows = []
+    for d in decisions:
+        if d.status != "review":
+            continue
+        entities += 1
+        for rank, c in enumerate(d.candidates, start=1):
+            rows.append({"entity": str(d.entity.iri), "label": _cell(d.entity.label), "kind": d.entity.kind,
+                         "rank": rank, "qid": c.qid, "wikidata_label": _cell(c.label),
+                         "description": _cell(c.description), "score": f"{c.score:.4f}",
+                         "reasons": "+".join(c.reasons), "accept": ""})
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, fieldnames=REVIEW_COLUMNS)
+            writer.writeheader()
+            writer.writerows(rows)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise InputError(f"cannot write the review file: {exc.strerror or exc}", source=path) from None
+    return entities
+
+
+def read_review(path: str | Path) -> list[ReviewedLink]:
+    """The accepted rows of an edited review file.
+
+    Raises:
+        InputError: the file is missing, lacks the ``entity``/``qid``/``accept`` columns,
+            has an ``accept`` value that is neither yes nor no, a bad QID, or two accepted
+            rows for one entity (the message names the file and line).
+    """
+    path = Path(path)
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            reader = csv.DictReader(fh)
+            missing = {"entity", "qid", "accept"} - set(reader.fieldnames or [])
+            if missing:
+                raise InputError(f"not a review file: missing columns {', '.join(sorted(missing))}", source=path)
+            rows = list(reader)
+    except OSError as exc:
+        raise InputError(f"cannot read the review file: {exc.strerror or exc}", source=path) from None
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"not a CSV review file: {exc}", source=path) from None
+    out: dict[URIRef, ReviewedLink] = {}
+    for line, row in enumerate(rows, start=2):
+        accept = (row.get("accept") or "").strip().lower()
+        if accept in _NO:
+            continue
+        if accept not in _YES:
+            raise InputError(f"line {line}: accept must be yes or empty, not {row['accept']!r}", source=path)
+        entity = (row.get("entity") or "").strip()
+        qid = qid_of((row.get("qid") or "").strip())
+        if not entity.startswith(("http://", "https://")):
+            raise InputError(f"line {line}: entity {entity!r} is not an IRI", source=path)
+        if qid is None:
+            raise InputError(f"line {line}: {row.get('qid')!r} is not a Wikidata item ID (Q123)", source=path)
+        iri = URIRef(entity)
+        if iri in out:
+            raise InputError(f"line {line}: a second accepted candidate for {entity} "
+                             f"(line {out[iri].line} is accepted already)", source=path)
+        try:
+            score = float(row.get("score") or 1.0)
+        except ValueError:
+            raise InputError(f"line {line}: score {row.get('score')!r} is not a number", source=path) from None
+        out[iri] = ReviewedLink(iri, qid, score, line)
+    return list(out.values())
