@@ -204,7 +204,7 @@ _DATE_RE = re.compile(
     rf"(?i)\b(?:\d{{1,2}}{_SP}+Tháng{_SP}+\d{{1,2}},?{_SP}+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th|°)?{_SP}+(?:{_MONTHS_EN}|{_MONTHS_IT}),?{_SP}+\d{{4}}"
     rf"|(?:{_MONTHS_EN}){_SP}+\d{{1,2}}(?:st|nd|rd|th)?,?{_SP}+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\b")
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}-\d{1,2}-\d{4})\b")
 
 
 @lru_cache(maxsize=4096)
@@ -759,7 +759,8 @@ def _document_info(st: _State) -> None:
         # "Bergamo, 20 June 2025" on a line of its own, or opening the first paragraph
         # ("Milano, 15 aprile 2025 – Secondo i dati ...")
         line_start = text.rfind("\n", 0, mn.start) + 1
-        m = re.fullmatch(rf"[ \u00a0\t•]*((?:[A-ZÀ-Ý][\w'’.-]*)(?:{_SP}+[A-ZÀ-Ýa-z][\w'’.-]*){{0,3}}),{_SP}*",
+        # "Cinisello Balsamo (Milan), April 28, 2025": a province in brackets may follow the town
+        m = re.fullmatch(rf"[ \u00a0\t•]*((?:[A-ZÀ-Ý][\w'’.-]*)(?:{_SP}+[A-ZÀ-Ýa-z][\w'’.-]*){{0,3}})(?:{_SP}*\([^()\n]{{1,30}}\))?,{_SP}*",
                          text[line_start:mn.start])
         rest = re.match(r"[ \u00a0\t]*(?:$|[\r\n]|[-–—.:][ \u00a0\t]*)", text[mn.end:])
         if m and rest and not re.search(r"(?i)press|comunicat|news", m.group(1)):
@@ -795,7 +796,12 @@ def _document_info(st: _State) -> None:
     pub: str | None = None
     src = re.search(r"(?im)^[ \u00a0\t]*(?:source|fonte)[ \u00a0]*:[ \u00a0]*(.+)$", text)
     if src:
-        o = next((sp for sp in st.org_spans if src.start(1) <= sp.start < src.end(1)), None)
+        in_src = sorted((sp for sp in st.org_spans if src.start(1) <= sp.start < src.end(1)), key=lambda x: x.start)
+        # "Source: Confindustria Moda Research Centre for Assocalzaturifici": the body it works for
+        for_ = next((sp for sp in in_src if re.search(r"(?i)\b(?:for|per|on\s+behalf\s+of|per\s+conto\s+di)[ \u00a0]+(?:the[ \u00a0]+)?$",
+                                                       text[max(0, sp.start - 20):sp.start])), None)
+        issuers = [sp for sp in in_src if sp.kind not in ("Venue", "TradeFair", "ResearchCentre")]
+        o = for_ or (issuers[0] if issuers else (in_src[0] if in_src else None))
         pub = o.name if o else None
     if pub is None and title_m:
         # "Assomac: the sector closes 2024 at -12%", "ASSOMAC elects ...": the association in the headline
@@ -1647,25 +1653,54 @@ def _find_drivers(st: _State) -> None:
 
 
 _REL_RE = re.compile(r"(?i),?[ \u00a0]+(?:(?:which|that|che)[ \u00a0]+(?:is|è|fa)[ \u00a0]+)?(?:the|a|an|il|la|l['’])?[ \u00a0]*(?:(?:regional|territorial|local|provincial|national|italian|territoriale|regionale)[ \u00a0]+)?(branch|section|division|subsidiary|arm|part|member|articolazione|sezione|sede|parte|membro|socio|associata)(?:[ \u00a0]+(?:regionale|territoriale|locale|provinciale))?[ \u00a0]+(?:of|di|del|della|dell['’]|de)[ \u00a0]*(?:the[ \u00a0]+)?")
+# an organisational link stated after an apposition: "UCIMU, the association of ..., member of
+# Confindustria", "ACIMIT, l'Associazione dei costruttori ..., aderente a Federmacchine",
+# "UNIC, l'associazione che ... e che fa parte di Confindustria Moda"
+_REL_CUE = re.compile(
+    r"(?i)(?:[,(–-][ \u00a0]*|[ \u00a0](?:and|e|ed)[ \u00a0]+|[ \u00a0]+)(?:(?:which|that|che|and)[ \u00a0]+)?(?:(?:is|è|was|has[ \u00a0]+been)[ \u00a0]+)?(?:also[ \u00a0]+|anche[ \u00a0]+)?"
+    r"(?:(?P<member>(?:a[ \u00a0]+)?member[ \u00a0]+of|(?:un[ \u00a0]+)?membro[ \u00a0]+di|aderente[ \u00a0]+a|aderisce[ \u00a0]+a|affiliated[ \u00a0]+(?:to|with)|affiliat[ao][ \u00a0]+a|associat[ao][ \u00a0]+a|socio[ \u00a0]+di|belongs[ \u00a0]+to|appartiene[ \u00a0]+a)"
+    r"|(?P<part>(?:a[ \u00a0]+|an[ \u00a0]+)?part[ \u00a0]+of|fa[ \u00a0]+parte[ \u00a0]+di|facente[ \u00a0]+parte[ \u00a0]+di|parte[ \u00a0]+di|a[ \u00a0]+(?:branch|division|unit)[ \u00a0]+of))"
+    r"(?:[ \u00a0]+(?:the|il|la|lo|l['’]))?[ \u00a0]*(?=[A-ZÀ-Ý])")
+_ARTICLES_RE = re.compile(r"(?:al|alla|allo|ai|agli|alle|all['’]|del|della|dello|dei|degli|delle|dell['’])$")
 
 
 def _find_relations(st: _State) -> None:
     text = st.text
     seen: set[tuple[str, str, str]] = set()
-    for subj in sorted(st.org_spans, key=lambda s: s.start):
+
+    def add(subj: _Span, kind: str, obj: _Span) -> None:
+        key = (subj.name, kind, obj.name)
+        if key in seen or subj.name == obj.name:
+            return
+        seen.add(key)
+        lo, hi = min(subj.start, obj.start), max(subj.end, obj.end)
+        st.facts.append(OrgRelation(_mention(text, lo, hi), subject=subj.name,
+                                    relation=kind, object=obj.name))  # type: ignore[arg-type]
+
+    orgs = [o for o in st.orgs_sorted() if o.kind not in ("Venue", "TradeFair")]
+    for subj in orgs:
         m = _REL_RE.match(text, subj.end)
         if not m:
             continue
         obj = st.org_at(m.end())
-        if obj is None or obj.name == subj.name:
+        if obj is None:
             continue
         kind = "member_of" if m.group(1).lower() in ("member", "membro", "socio", "associata") else "part_of"
-        key = (subj.name, kind, obj.name)
-        if key in seen:
+        add(subj, kind, obj)
+    for m in st.scan(_REL_CUE, ("member", "membro", "aderent", "aderisce", "affiliat", "associat", "socio", "belongs", "appartiene", "part", "parte", "branch", "division")):
+        obj = st.org_at(m.end())
+        if obj is None or obj.kind in ("Venue", "TradeFair"):
             continue
-        seen.add(key)
-        st.facts.append(OrgRelation(_mention(text, subj.start, obj.end), subject=subj.name,
-                                    relation=kind, object=obj.name))  # type: ignore[arg-type]
+        s0, _ = st.sentence_of(m.start())
+        # the subject: the nearest organisation before, across one apposition at most
+        before = [o for o in _near(orgs, s0, m.start()) if s0 <= o.start and o.end <= m.start()]
+        if not before:
+            continue
+        subj = before[-1]
+        gap = text[subj.end:m.start()]
+        if len(gap) > 160 or re.search(r"[.;:!?]", gap) or gap.count(",") > 2:
+            continue
+        add(subj, "member_of" if m.group("member") else "part_of", obj)
 
 
 # --------------------------------------------------------------------------- events and quotations
