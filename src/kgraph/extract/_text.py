@@ -419,7 +419,14 @@ def _unknown_org_after(st: _State, pos: int) -> _Span | None:
     if cut:
         name = name[:cut.start()]
     end = pos + len(name)
-    if any(s.start < end and pos < s.end for s in st.ents) or len(name) < 3:
+    # "Conceria Fontanella di Santa Croce sull'Arno": the company ends before its town
+    town = next((s for s in _near(st.ents, pos, end) if pos < s.start < end and s.kind.startswith("place:")), None)
+    if town:
+        cut2 = re.search(rf"{_SP}+(?:di|of|in|da|from){_SP}+$", st.text[pos:town.start])
+        if cut2:
+            name = st.text[pos:pos + cut2.start()]
+            end = pos + len(name)
+    if any(s.start < end and pos < s.end for s in _near(st.ents, pos, end)) or len(name) < 3:
         return None
     if name.split()[0] in _NOT_NAME_START:
         return None
@@ -465,11 +472,37 @@ _NAME_LIST = rf"{_PERSON_RE.pattern}(?:(?:,{_SP}*|{_SP}+(?:and|e){_SP}+){_PERSON
 # "ha eletto X nuova", "A succeeds B as"
 _ELECTED_BEFORE = re.compile(
     rf"(?P<names>{_NAME_LIST}){_SP}+"
-    rf"(?:(?P<succ>(?:succeeds|replaces|takes{_SP}+over{_SP}+from|succede{_SP}+a|subentra{_SP}+a){_SP}+{_PERSON_RE.pattern}{_SP}+)"
+    rf"(?:(?P<succ>(?:,{_SP}*(?:who|che){_SP}+)?(?:succeeds|replaces|takes{_SP}+over{_SP}+from|succede{_SP}+a|subentra{_SP}+a){_SP}+{_PERSON_RE.pattern}{_SP}+)"
     rf"|(?:(?:was|has{_SP}+been|is|è{_SP}+stat[oa]|sono{_SP}+stati|viene|è){_SP}+)?"
     rf"(?:(?:re-?)?(?:elected|appointed|confirmed|named)|(?:ri)?(?:elett[oaie]|nominat[oaie]|confermat[oaie])){_SP}+)?"
     rf"(?:(?:as|come|alla|a){_SP}+)?(?:the{_SP}+)?(?:new{_SP}+|nuov[oaie]{_SP}+)?$")
 _ELECT_RE = re.compile(r"(?i)\b(elect|elects|elected|appoint|appoints|appointed|named|eletto|eletta|elegge|nomina|nominato|nominata|confirmed|confermato|confermata|rieletto|rieletta|riconfermato|riconfermata|re-elected|reelected|eletti|nominati|succeeds|replaces|succede|subentra)\b")
+
+
+_SUCCEEDS_RE = re.compile(rf"(?i)\b(?:succeeds|succeeding|replaces|replacing|takes{_SP}+over{_SP}+from|taking{_SP}+over{_SP}+from|succede{_SP}+a|succedendo{_SP}+a|subentra{_SP}+a|sostituisce|prende{_SP}+il{_SP}+posto{_SP}+di|raccoglie{_SP}+il{_SP}+testimone{_SP}+da){_SP}+")
+
+
+@cache
+def _ministry_tails() -> tuple[tuple[str, str], ...]:
+    """("of Enterprises and Made in Italy", canonical) for every ministry: "the Minister of X" works for "Ministry of X"."""
+    out = []
+    for o in gz.organisations():
+        for n in (o.name, *o.aliases):
+            m = re.match(r"(?i)(?:Ministry|Ministero)[ ]+(.+)$", n)
+            if m:
+                out.append((m.group(1), o.name))
+    return tuple(sorted(out, key=lambda t: -len(t[0])))
+
+
+def _ministry_after(st: _State, pos: int) -> _Span | None:
+    m = re.match(rf"{_SP}+", st.text[pos:])
+    a = pos + (m.end() if m else 0)
+    for tail, canon in _ministry_tails():
+        if st.text[a:a + len(tail)].lower() == tail.lower():
+            sp = _Span(a, a + len(tail), canon, "GovernmentAgency")
+            st.org_spans.append(sp)
+            return sp
+    return None
 
 
 def _person_name_at(st: _State, pos: int, *, backwards: bool = False) -> _Span | None:
@@ -644,7 +677,8 @@ def _find_people(st: _State) -> None:
             # "Mauro Bergozza, President of Assomac", "Brustia is President of ...", "X, direttore generale di Y"
             role_start = rm.start() - len(rm.group("mod") or "")
             before = text[max(s_start, role_start - 80):role_start]
-            mb = re.search(rf"(?:,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,)(?:{_SP}+also|{_SP}+anche)?{_SP}+(?:the{_SP}+|a{_SP}+)?|{_SP}*\()$", before)
+            # "Fontanella, 52 anni, è amministratore delegato": an age may stand between
+            mb = re.search(rf"(?:,{_SP}*\d{{1,3}}{_SP}+(?:anni|years(?:{_SP}+old)?),?)?(?:,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,)(?:{_SP}+also|{_SP}+anche)?{_SP}+(?:the{_SP}+|a{_SP}+|l['’])?|{_SP}*\()$", before)
             if mb:
                 person = _person_name_at(st, role_start - (len(before) - mb.start()), backwards=True)
                 paren = mb.group().endswith("(")
@@ -670,10 +704,14 @@ def _find_people(st: _State) -> None:
                 base = max(s_start, rm.start() - 120)
                 me = _ELECTED_BEFORE.search(text[base:rm.start() - len(rm.group("mod") or "")])
                 if me and (_ELECT_RE.search(text[max(s_start, rm.start() - 160):rm.start()]) or me.group("succ")):
-                    names = [n for n in re.finditer(_PERSON_RE.pattern, me.group("names"))
-                             if n.group().split()[0] not in _NOT_NAME_START]
-                    spans = [_Span(base + me.start("names") + n.start(), base + me.start("names") + n.end(),
-                                   _clean_name(n.group())) for n in names]
+                    spans = []
+                    for n in re.finditer(_PERSON_RE.pattern, me.group("names")):
+                        # "newly appointed President Luca Ferretti, who succeeds ...": drop the title
+                        lead = re.match(r"(?:(?:" + "|".join(_NOT_NAME_START) + rf"){_SP}+)*", n.group())
+                        nm = n.group()[lead.end() if lead else 0:]
+                        if len(nm.split()) >= 2:
+                            a0 = base + me.start("names") + n.start() + (lead.end() if lead else 0)
+                            spans.append(_Span(a0, a0 + len(nm), _clean_name(nm)))
                     if spans:
                         person, others = spans[0], spans[1:]
                         mod = mod or "new"
@@ -683,6 +721,8 @@ def _find_people(st: _State) -> None:
                             if sb:
                                 b0 = base + me.start("succ")
                                 others = [_Span(b0 + sb.start(), b0 + sb.end(), _clean_name(sb.group()), "end")]
+            if person and org is None and role == "Minister":
+                org = _ministry_after(st, rm.end())
             if person and org is None:
                 org, between = _org_after(st, rm.end(), s_end)
             if person and org is None:
@@ -696,7 +736,9 @@ def _find_people(st: _State) -> None:
                                 if s_start <= o.start and o.end <= rm.start() and o.kind != "Venue"), None)
             if person is None:
                 # "la Presidente di ASSOMAC, Maria Vittoria Brustia", "Director General of Confindustria, Maurizio Tarquini"
-                o3, between = _org_after(st, rm.end(), s_end)
+                o3, between = (_ministry_after(st, rm.end()), "") if role == "Minister" else (None, "")
+                if o3 is None:
+                    o3, between = _org_after(st, rm.end(), s_end)
                 if o3:
                     m3 = re.match(rf"(?:{_SP}|['’]s)*,?{_SP}+", text[o3.end:])
                     if m3:
@@ -711,16 +753,24 @@ def _find_people(st: _State) -> None:
         else:
             org_name = org.name
         label, unit = _split_role(role, between)
+        # "elected ... on 26 February 2025": a date the sentence states is the date of the change
+        when = next((d for mn, d in _dates(text[s_start:s_end]) if d != st.doc_date), None) or st.doc_date
         if mod in ("outgoing", "former", "uscente"):
             end = st.doc_date
         elif mod in ("new", "neo") or _ELECT_RE.search(text[s_start:rm.start()]):
-            start = st.doc_date
+            start = when
+            # "... nuovo presidente di UNIC: succede a Fabrizio Nuti": the predecessor leaves the post
+            sm = _SUCCEEDS_RE.search(text, rm.end(), s_end)
+            if sm and not any(o.kind == "end" for o in others):
+                prev = _person_name_at(st, sm.end())
+                if prev and prev.name != person.name:
+                    others = [*others, replace(prev, kind="end")]
         for who in [person, *others]:
             _add_person(st, who)
             last_person_in_sentence[(s_start, s_end)] = who
             lo = min(who.start, rm.start(), org.start if org else rm.start())
             hi = max(who.end, rm.end(), org.end if org else rm.end())
-            w_start, w_end = (None, st.doc_date) if who.kind == "end" else (start, end)
+            w_start, w_end = (None, start or st.doc_date) if who.kind == "end" else (start, end)
             mem = Membership(_mention(text, lo, hi), person=who.name, role=label,
                              organisation=org_name, unit=unit, start=w_start, end=w_end)
             pending.append((mem, who))
@@ -1764,7 +1814,10 @@ def _find_event(st: _State) -> None:
         for p in _near(people, sm.end(), a1):
             if sm.end() <= p.start < a1 and p.name not in speakers:
                 speakers.append(p.name)
-    participants = tuple(dict.fromkeys([*st.people, *speakers]))
+    # a predecessor named only in the succession ("succede a Fabrizio Nuti") did not take part
+    leaving = {m.person for m in st.memberships if m.end and not m.start
+               and len(re.findall(rf"\b{re.escape(m.person.split()[-1])}\b", text)) == 1}
+    participants = tuple(dict.fromkeys([*(p for p in st.people if p not in leaving), *speakers]))
     evidence = _mention(text, s0, s1)
     st.facts.append(Event(evidence, kind="GeneralAssembly", organiser=organiser, date=date,
                           venue=venue.name if venue else None, city=city, title=title,
