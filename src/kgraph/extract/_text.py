@@ -319,6 +319,13 @@ class _State:
             self._people_sorted = sorted(self.person_spans, key=lambda x: x.start)
         return self._people_sorted
 
+    def place_at(self, pos: int) -> _Span | None:
+        """The country or region mention starting at ``pos``."""
+        for s in _near(self.places(), pos, pos):
+            if s.start == pos and s.kind in ("place:country", "place:region"):
+                return s
+        return None
+
     def org_at(self, pos: int, *, max_gap: int = 0) -> _Span | None:
         """The organisation mention starting at ``pos`` (after up to ``max_gap`` characters)."""
         for s in _near(self.orgs_sorted(), pos, pos + max_gap):
@@ -981,7 +988,7 @@ _AFTER_RE = re.compile(
     rf"|(?P<pct>{_SP}?(?:%|per{_SP}?cent\b|percent\b|per{_SP}cento\b))"
     rf"|(?P<pts>{_SP}+(?:points|punti)\b(?!{_SP}+percentual))"
     rf"|(?P<mon>{_SP}+(?:months|mesi)\b)"
-    rf"|(?P<cnt>{_SP}+(?:(?:foreign|international|overseas|esteri|stranieri|internazionali){_SP}+)?(?P<what>visitors|exhibitors|visitatori|espositori|operatori|exhibiting{_SP}+companies|aziende{_SP}+espositrici)\b)"
+    rf"|(?P<cnt>{_SP}+(?:(?:foreign|international|overseas|esteri|stranieri|internazionali){_SP}+)?(?P<what>visitors|exhibitors|visitatori|espositori|operatori|exhibiting{_SP}+companies|aziende{_SP}+espositrici|countries|paesi|Paesi|nations|nazioni)\b)"
     rf"|(?P<multonly>{_SP}*(?P<mult2>{_MULT})\b)")
 _BASE_RE = re.compile(rf"(?i)\bbase{_SP}*:?{_SP}*(\d{{4}}){_SP}*={_SP}*100\b")
 
@@ -1069,9 +1076,36 @@ def _figures(text: str, lang: str) -> list[_Figure]:
         elif g.get("cnt"):
             assert am is not None
             what = g["what"].lower()
-            kind = "cnt:exhibitors" if what.startswith(("exhibit", "espositor", "aziende")) else "cnt:visitors"
-            out.append(_Figure(s0, am.end(), _to_decimal(raw, "en" if len(raw.split(",")[-1]) == 3 else lang), "count", kind, False))
+            if what in ("countries", "paesi", "nations", "nazioni"):
+                # "8,950 visitors from 92 countries", "provenienti da 110 Paesi"
+                if not re.search(r"(?i)\b(?:from|da|provenienti{_SP}+da|in{_SP}+rappresentanza{_SP}+di)[ \u00a0]+$".replace("{_SP}", _SP), text[max(0, s0 - 30):s0]):
+                    continue
+                kind = "cnt:countries"
+            else:
+                kind = "cnt:exhibitors" if what.startswith(("exhibit", "espositor", "aziende")) else "cnt:visitors"
+            out.append(_Figure(s0, am.end(), _count_value(raw, lang), "count", kind, False))
+        elif out and out[-1].kind in ("cnt:exhibitors", "cnt:visitors") and _OF_WHICH.search(text, max(0, s0 - 16), s0) \
+                and s0 - out[-1].end < 40 and not re.match(r"[ \u00a0]*%", text[e0:e0 + 3]):
+            # "Gli espositori sono stati 1.210 (di cui 1.074 italiani)": a part of the count before
+            out.append(_Figure(s0, e0, _count_value(raw, lang), "count", out[-1].kind, False))
+        elif (cb := _CNT_BEFORE.search(text, max(0, s0 - 50), s0)) and not re.match(r"[ \u00a0]*(?:%|per)", text[e0:e0 + 5]) \
+                and not re.fullmatch(r"(19|20)\d\d", raw):
+            # "the exhibitors were 1,210", "gli espositori sono stati 1.210"
+            what = cb.group(1).lower()
+            kind = "cnt:exhibitors" if what.startswith(("exhibit", "espositor")) else "cnt:visitors"
+            out.append(_Figure(s0, e0, _count_value(raw, lang), "count", kind, False))
     return out
+
+
+_OF_WHICH = re.compile(r"(?i)(?:\(|,)[ \u00a0]*(?:di[ \u00a0]+cui|of[ \u00a0]+which|of[ \u00a0]+whom|dei[ \u00a0]+quali|including)[ \u00a0]+$")
+_CNT_BEFORE = re.compile(rf"(?i)\b(exhibitors|visitors|espositori|visitatori)\b[^.;%\d]{{0,25}}?\b(?:were|was|totalled|totaled|numbered|reached|came{_SP}+to|sono{_SP}+stati|sono{_SP}+state|erano|hanno{_SP}+raggiunto|hanno{_SP}+toccato|pari{_SP}+a|oltre|quasi|more{_SP}+than|over|almost|nearly)(?:{_SP}+(?:about|circa|some|oltre|quasi|more{_SP}+than|over|almost|nearly))?{_SP}+$")
+
+
+def _count_value(raw: str, lang: str) -> Decimal:
+    # "8,950" and "21.470" are thousands in either language: a count has no decimals
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
+        return Decimal(re.sub(r"[.,]", "", raw))
+    return _to_decimal(raw, lang)
 
 
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
@@ -1167,7 +1201,8 @@ def _cue_res() -> tuple[_CueTable, _CueTable, _CueTable]:
     cues = gz.indicator_cues()
 
     def table(group: str) -> _CueTable:
-        pairs = [(c, k) for k, cs in cues.get(group, {}).items() for c in cs]
+        # several cue lists may feed one key ("exports_abroad" names exports in any release)
+        pairs = [(c, "exports" if k == "exports_abroad" else k) for k, cs in cues.get(group, {}).items() for c in cs]
         pairs.sort(key=lambda p: len(p[0]), reverse=True)
         lookup = {" ".join(c.lower().split()): k for c, k in reversed(pairs)}
         if not pairs:
@@ -1279,7 +1314,7 @@ def _find_observations(st: _State) -> None:
                 quals.append("estimated")
             if _PRELIM_RE.search(text, c_start, c_end):
                 quals.append("preliminary")
-            scope = _scope_for(st, f, (c_start, c_end), (s_start, s_end))
+            scope = _scope_for(st, f, (c_start, c_end), (s_start, s_end), key)
             o = Observation(_mention(text, c_start, c_end), indicator=key, scope=scope, value=value,
                             unit=unit, period=period, area=area, market=market,
                             qualifiers=tuple(quals), base=index_base if unit == "index" else None)
@@ -1333,8 +1368,25 @@ _COMPLEMENT = re.compile(r"(?i)%[ \u00a0]*(?:(?:of|della|del|dello|dei|degli|del
 _ANAPHORA = re.compile(r"(?i)\b(?:index|indice|(?:the|this|that|il|la|questo|questa|tale)[ \u00a0]+(?:decline|drop|fall|decrease|growth|increase|rise|contraction|downturn|trend|calo|crescita|aumento|flessione|contrazione|andamento)|l['’](?:aumento|andamento|indice))\b")
 
 
+_TO_PLACE = re.compile(rf"(?i){_SP}+(?:to|in|into|towards|verso|in|nel|nella|nei|negli|nelle|sul|sui|per|all['’]|al|alla|ai|agli)(?:{_SP}+the)?{_SP}*")
+
+
 def _sales_as_topic(st: _State, cues: list[tuple[int, int, str]], bases: _CueTable) -> list[tuple[int, int, str]]:
     """"sales"/"vendite" measure what the release is about: exports in an export release."""
+    if not any(k == "sales" for _, _, k in cues):
+        return cues
+    text = st.text
+    abroad = []
+    for a, b, k in cues:
+        if k == "sales":
+            # "sales in China", "le vendite negli Stati Uniti": sales to a foreign market are exports
+            m = _TO_PLACE.match(text, b)
+            p = st.place_at(m.end()) if m else None
+            if p is not None and p.name != HOME_COUNTRY:
+                abroad.append((a, b, "exports"))
+                continue
+        abroad.append((a, b, k))
+    cues = abroad
     if not any(k == "sales" for _, _, k in cues):
         return cues
     topic = "turnover"
@@ -1354,6 +1406,10 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     if f.kind == "mon":
         cands = _cues(text, s0, s1, months)
         return _nearest(cands, f.start, f.end)
+    if f.kind == "cnt:countries":
+        # the countries the visitors (or exhibitors) came from: the count named before in the sentence
+        subj = [k for a, b, k in _cues(text, s0, f.start, bases) if k in _FAIR_BASES]
+        return f"{subj[-1].replace('foreign_', '').rstrip('s')}_countries" if subj else None
     if f.kind.startswith("cnt:"):
         return f.kind[4:]
     base_c = _sales_as_topic(st, _cues(text, c0, c1, bases), bases)
@@ -1377,6 +1433,8 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         key = _nearest(share_c, f.start, f.end)
         if key == "base_share":
             return f"{base}_share" if base else None
+        if key == "foreign_share":
+            return f"foreign_{base}_share" if base in ("visitors", "exhibitors") else None
         return key
     if changed:
         # no cue of its own: carry the topic over when the sentence points back ("the index",
@@ -1386,7 +1444,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         b = base or (context_base if goes_on else None)
         return f"{b}_change" if b else None
     sent_share = _cues(text, s0, s1, shares)
-    sent_share = [c for c in sent_share if c[2] != "base_share"]
+    sent_share = [c for c in sent_share if c[2] not in ("base_share", "foreign_share")]
     if sent_share:
         return _nearest(sent_share, f.start, f.end, before_only=True) or _nearest(sent_share, f.start, f.end)
     if last_key and (last_key.endswith("_share") or last_key == "export_ratio"):
@@ -1394,12 +1452,32 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     return None
 
 
-def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int, int]) -> str:
-    if f.kind.startswith("cnt:"):
-        fairs = [o for o in st.org_spans if o.kind == "TradeFair"]
-        here = [o for o in fairs if sent[0] <= o.start < sent[1]]
-        if here or fairs:
-            return (here or fairs)[0].name
+_FAIR_BASES = ("visitors", "exhibitors", "foreign_visitors", "foreign_exhibitors")
+
+
+def _is_fair_key(key: str) -> bool:
+    return key.startswith(("visitor", "exhibitor", "foreign_visitors", "foreign_exhibitors"))
+
+
+def _fair_of(st: _State) -> _Span | None:
+    """The fair a release reports on: the one its headline names, else the first named."""
+    fairs = sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start)
+    title = st.info.evidence if st.info and st.info.title else None
+    in_title = [o for o in fairs if title and title.start <= o.start < title.end]
+    return (in_title or fairs or [None])[0]
+
+
+def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int, int], key: str = "") -> str:
+    if f.kind.startswith("cnt:") or _is_fair_key(key):
+        # an edition's attendance measures the sector the fair covers
+        fair = _fair_of(st)
+        entry = gz.organisation(fair.name) if fair else None
+        if entry and entry.sector:
+            return entry.sector
+        if st.sector:
+            return st.sector
+        if fair:
+            return fair.name
     segs = _within(st.segments, *clause)
     if not segs:
         segs = [s for s in _within(st.segments, *sent) if s.end <= f.start]
@@ -1408,7 +1486,7 @@ def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int,
     return st.sector or "machinery"
 
 
-_PREP_BEFORE = re.compile(r"(?i)(?:\b(?:in|to|from|towards|such as|like|verso|a|da|in|per|come|di)[ \u00a0]+(?:the[ \u00a0]+)?)$")
+_PREP_BEFORE = re.compile(r"(?i)(?:\b(?:in|to|from|towards|such as|like|verso|a|da|in|per|come|di|nel|nella|nei|negli|nelle|sul|sui|al|alla|ai|agli|dal|dalla|dai|dagli)[ \u00a0]+(?:the[ \u00a0]+)?|\b(?:all|dall|nell)['’])$")
 _MARKET_WORDS = re.compile(r"(?i)\b(markets?|mercat[oi]|destinations?|countries|paesi|such as|come|exports? to|verso)\b")
 _FOREIGN_RE = re.compile(r"(?i)\b(foreign|abroad|mercati esteri|estero|esteri|estera|export markets|overseas)\b")
 _DOMESTIC_RE = re.compile(r"(?i)\b(domestic|home market|mercato interno|mercato italiano|interno|interni|interna)\b")
