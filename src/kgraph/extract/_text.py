@@ -1181,12 +1181,24 @@ _PERIOD_WORDS = ("half", "semest", "quarter", "trimest", "month", "mesi", "bimes
 _GOVERNED = re.compile(rf"(?i)\b(?:on|over|against|versus|vs\.?|sul|sulla|sullo|sull['’]){_SP}+(?:(?:the|il|la|lo|l['’])[ \u00a0]*)?(?:[\w-]+{_SP}+){{0,3}}$")
 
 
+_CONTRAST = re.compile(r"(?i)\b(?:while|whilst|whereas|but|however|mentre|ma|tuttavia|invece)\b|;")
+
+
 def _in_comparison(text: str, pos: int, clause_start: int) -> bool:
     # the look-ahead of "over 2023" must see past ``pos``: search a little further, keep earlier hits
-    if any(m.start() < pos for m in _COMPARE_RE.finditer(text, clause_start, pos + 40)):
+    for m in _COMPARE_RE.finditer(text, clause_start, pos + 40):
+        if m.start() >= pos:
+            continue
+        # a bare preposition ("sul", "over") compares only after a figure: "-5% sul 2023", not
+        # "le prime rilevazioni sul primo trimestre 2024 indicano ..."
+        if re.fullmatch(r"(?i)sul|sull['’]|over|from|on|against", m.group()) \
+                and not re.search(r"\d", text[clause_start:m.start()]):
+            continue
         return True
-    # "a 19% decrease on the July-September period of 2023"
-    return bool(_GOVERNED.search(text[max(clause_start, pos - 60):pos]))
+    # "a 19% decrease on the July-September period of 2023" (a figure comes first: "le prime
+    # rilevazioni sul primo trimestre 2024" is the period measured)
+    window = text[max(clause_start, pos - 60):pos]
+    return bool(_GOVERNED.search(window)) and bool(re.search(r"\d", text[clause_start:pos]))
 
 
 # --------------------------------------------------------------------------- indicators
@@ -1290,7 +1302,8 @@ def _find_observations(st: _State) -> None:
                 prev_change = key[: -len("_change")]
             # the period: nearest in the clause, else in the sentence, else the context
             in_clause = [p for p in valid_periods if c_start <= p.start < c_end]
-            pool = in_clause or valid_periods
+            # "Exports totalled X, while in the second half ...": a period past a contrast is not this figure's
+            pool = in_clause or [p for p in valid_periods if p.start < f.start or not _CONTRAST.search(text, f.end, p.start)]
             if pool:
                 p = min(pool, key=lambda p: abs(p.start - f.start))
                 year = (p.value[:4] if "{y}" not in p.value else None) or sent_year or context_year
@@ -1326,7 +1339,11 @@ def _find_observations(st: _State) -> None:
                 obs[k] = o
             last_key = key
             context_base = _base_of(key) or context_base
-            sent_period = period
+            if sent_period is None and not _has_foreign_place(st, c_start, c_end):
+                # a breakdown by foreign market ("nel periodo gennaio-settembre le vendite negli Stati
+                # Uniti ...") does not change the period the next sentences inherit, nor does an
+                # aside after the main figure ("..., while in the second half ...")
+                sent_period = period
         # the next sentences inherit the period this one's figures used; a sentence without
         # figures passes on only a period with its year written ("in the third quarter of 2024",
         # not "in the second half of the year")
@@ -1346,6 +1363,11 @@ def _find_observations(st: _State) -> None:
             (b.indicator, b.scope, b.value, b.area, b.market) == (o.indicator, o.scope, o.value, o.area, o.market)
             for b in body)]
     st.facts.extend(found)
+
+
+def _has_foreign_place(st: _State, a: int, b: int) -> bool:
+    return any(a <= p.start < b and p.name != HOME_COUNTRY and p.kind in ("place:country", "place:region")
+               for p in _near(st.places(), a, b))
 
 
 def _split_semicolons(text: str, a: int, b: int) -> list[tuple[int, int]]:
