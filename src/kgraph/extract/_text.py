@@ -998,7 +998,7 @@ _NEG_RE = re.compile(rf"(?i)\b(?:{_NEG.replace('{_SP}', _SP)})\b")
 _POS_RE = re.compile(rf"(?i)\b(?:{_POS})\b")
 _EST_RE = re.compile(r"(?i)\b(estimated|estimate|estimates|about|stima|stimat[oaie]|forecast)\b")
 _EST_STRICT_RE = re.compile(r"(?i)\b(estimated|estimate|stimat[oaie]|stima)\b")
-_PRELIM_RE = re.compile(r"(?i)\b(preliminary|provisional|preconsuntiv[oi]|provvisori[oe])\b")
+_PRELIM_RE = re.compile(r"(?i)\b(preliminary|provisional|preconsuntiv[oi]|provvisori[oe]|preliminar[ei]|flash{_SP}+estimates?|first{_SP}+estimates|early{_SP}+estimates|prime{_SP}+(?:stime|rilevazioni)|primi{_SP}+dati)\b".replace("{_SP}", _SP))
 
 
 def _to_decimal(raw: str, lang: str) -> Decimal:
@@ -1266,6 +1266,7 @@ def _find_observations(st: _State) -> None:
     last_key: str | None = None
     protected = sorted([*st.segments, *[s for s in st.ents if s.kind.startswith("place:")]], key=lambda s: s.start)
     obs: dict[tuple[Any, ...], Observation] = {}
+    prelim_years: set[str] = set()
     lower = text.lower() if len(text.lower()) == len(text) else None
     for s_start, s_end in st.sentences:
         sent_figs = figures[bisect.bisect_left(figures, s_start, key=lambda f: f.start):
@@ -1284,6 +1285,10 @@ def _find_observations(st: _State) -> None:
                 valid_periods.append(p)
         years_here = [p.value for p in valid_periods if "{y}" not in p.value]
         sent_year = years_here[0][:4] if years_here else None
+        # a sentence that opens with its source ("According to preliminary data, ...") frames every figure in it
+        first_clause = next(((a, b) for a, b in clauses), (s_start, s_end))
+        pm_ = _PRELIM_RE.search(text, first_clause[0], first_clause[1])
+        frames_prelim = pm_.end() if pm_ and not any(first_clause[0] <= f.start < pm_.start() for f in sent_figs) else 0
         sent_period: str | None = None
         prev_change: str | None = None
         for f in sent_figs:
@@ -1325,7 +1330,7 @@ def _find_observations(st: _State) -> None:
             quals: list[str] = []
             if _EST_STRICT_RE.search(text, c_start, c_end) or re.search(r"(?i)\b(around|about|circa|approximately|some)\b", text[max(c_start, f.start - 12):f.start]) and _EST_STRICT_RE.search(text, c_start, c_end):
                 quals.append("estimated")
-            if _PRELIM_RE.search(text, c_start, c_end):
+            if _PRELIM_RE.search(text, c_start, c_end) or (frames_prelim and f.start > frames_prelim):
                 quals.append("preliminary")
             scope = _scope_for(st, f, (c_start, c_end), (s_start, s_end), key)
             o = Observation(_mention(text, c_start, c_end), indicator=key, scope=scope, value=value,
@@ -1348,12 +1353,22 @@ def _find_observations(st: _State) -> None:
         # figures passes on only a period with its year written ("in the third quarter of 2024",
         # not "in the second half of the year")
         explicit = [p for p in valid_periods if "{y}" not in p.value]
+        if frames_prelim or (not sent_figs and _PRELIM_RE.search(text, s_start, s_end)):
+            # "The preliminary results ... for 2024 were presented", "Secondo i dati di preconsuntivo,
+            # nel 2024 ...": the release's figures for that year are preliminary
+            prelim_years.update(p.value[:4] for p in valid_periods if "{y}" not in p.value)
+            if sent_period:
+                prelim_years.add(sent_period[:4])
         if sent_period:
             context_period = sent_period
             context_year = sent_period[:4]
         elif explicit:
             context_period = explicit[-1].value
             context_year = context_period[:4]
+    for k, o in list(obs.items()):
+        if o.period[:4] in prelim_years and "/" not in o.period and "preliminary" not in o.qualifiers \
+                and o.unit != "count":
+            obs[k] = replace(o, qualifiers=(*o.qualifiers, "preliminary"))
     # a headline repeats a body figure, often with a vaguer period: keep the body's
     title = st.info.evidence if st.info and st.info.title else None
     found = list(obs.values())
