@@ -998,6 +998,7 @@ _NEG_RE = re.compile(rf"(?i)\b(?:{_NEG.replace('{_SP}', _SP)})\b")
 _POS_RE = re.compile(rf"(?i)\b(?:{_POS})\b")
 _EST_RE = re.compile(r"(?i)\b(estimated|estimate|estimates|about|stima|stimat[oaie]|forecast)\b")
 _EST_STRICT_RE = re.compile(r"(?i)\b(estimated|estimate|stimat[oaie]|stima)\b")
+_PRECONS_RE = re.compile(r"(?i)\b(preconsuntiv[oi]|provisional|provvisori[oe]|flash{_SP}+estimates?)\b".replace("{_SP}", _SP))
 _PRELIM_RE = re.compile(r"(?i)\b(preliminary|provisional|preconsuntiv[oi]|provvisori[oe]|preliminar[ei]|flash{_SP}+estimates?|first{_SP}+estimates|early{_SP}+estimates|prime{_SP}+(?:stime|rilevazioni)|primi{_SP}+dati)\b".replace("{_SP}", _SP))
 
 
@@ -1285,9 +1286,11 @@ def _find_observations(st: _State) -> None:
                 valid_periods.append(p)
         years_here = [p.value for p in valid_periods if "{y}" not in p.value]
         sent_year = years_here[0][:4] if years_here else None
-        # a sentence that opens with its source ("According to preliminary data, ...") frames every figure in it
+        # a sentence that opens with a pre-final balance as its source ("Secondo i dati di
+        # preconsuntivo, nel 2024 ...") frames every figure in it; a plain "according to the
+        # preliminary results" qualifies nothing outside its own clause (the founding release's gold)
         first_clause = next(((a, b) for a, b in clauses), (s_start, s_end))
-        pm_ = _PRELIM_RE.search(text, first_clause[0], first_clause[1])
+        pm_ = _PRECONS_RE.search(text, first_clause[0], first_clause[1])
         frames_prelim = pm_.end() if pm_ and not any(first_clause[0] <= f.start < pm_.start() for f in sent_figs) else 0
         sent_period: str | None = None
         prev_change: str | None = None
