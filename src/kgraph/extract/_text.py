@@ -1581,7 +1581,7 @@ _PRIORITY_CUE = re.compile(r"(?i)\b(priorit\w*|key\s+markets?|target\s+markets?|
 _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
 _FIRST_GAP = re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 # "the main outlet markets were China, Turkey and India", "i principali mercati sono stati Cina, ..."
-_AFTER_MARKETS_GAP = re.compile(r"(?i)^[ \u00a0]*(?:[,:]|(?:are|were|have[ \u00a0]+been|include[ds]?|remain(?:ed)?|sono(?:[ \u00a0]+stat[ie])?|restano|rimangono|includono|si[ \u00a0]+confermano)(?=[ \u00a0]))[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
+_AFTER_MARKETS_GAP = re.compile(r"(?i)^(?:[ \u00a0]+(?:of|for|by|in|dell['’]|della|del|dei|delle|degli|per|in)[ \u00a0]*[^,.;:\d]{0,40}?)?[ \u00a0]*(?:[,:]|(?:are|were|have[ \u00a0]+been|include[ds]?|remain(?:ed)?|sono(?:[ \u00a0]+stat[ie])?|restano|rimangono|includono|si[ \u00a0]+confermano)(?=[ \u00a0]))[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 _LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 
 
@@ -1609,13 +1609,33 @@ def _list_before(text: str, pos: int, spans: list[_Span]) -> list[_Span]:
     listed: list[_Span] = []
     for p in sorted(spans, key=lambda x: -x.end):
         between = text[p.end:pos]
-        if listed and not re.match(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+(?:the[ \u00a0]+)?|,[ \u00a0]+(?:and|e)[ \u00a0]+)$", between):
+        if listed and not re.match(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+(?:(?:the|il|la|lo|i|gli|le)[ \u00a0]+|l['’])?|,[ \u00a0]+(?:and|e)[ \u00a0]+)$", between):
             break
         if not listed and not re.fullmatch(r"[ \u00a0]*(?:(?:si|still|also|again|ancora|anche|once[ \u00a0]+again|have|has)[ \u00a0]+)*", between):
             break
         listed.append(p)
         pos = p.start
     return listed
+
+
+_AMONG_MARKETS = re.compile(
+    r"(?i)\b(?:tra|fra|among)[ \u00a0]+(?:le|i|gli|the)[ \u00a0]+(?:(?:main|leading|principali|maggiori|top)[ \u00a0]+)?"
+    r"(?:destinazioni|mercati|markets|destinations|sbocchi|outlets|paesi[ \u00a0]+di[ \u00a0]+destinazione)"
+    r"(?:[ \u00a0]+(?:estere|esteri|di[ \u00a0]+sbocco|di[ \u00a0]+destinazione|foreign|export|abroad))?"
+    r"(?:[ \u00a0]*,|[ \u00a0]+(?:hanno|have|has|ha|si[ \u00a0]+sono|sono)(?:[ \u00a0]+(?:[a-zàèéìòù]+))?)?[ \u00a0]*")
+# a place list the association means to work on: "must also look at India, Mexico and Brazil",
+# "a promotion plan for footwear in the United States, Japan and the Gulf countries",
+# "will concentrate its promotional activity in 2025: India, Vietnam and Mexico ..."
+_PRIORITY_VERB = re.compile(
+    r"(?i)\b(?:look(?:ing)?[ \u00a0]+(?:at|to|towards)|focus(?:es|ed|ing)?[ \u00a0]+on|concentrat\w*|target(?:s|ed|ing)?|"
+    r"promotion[ \u00a0]+plan|promotional[ \u00a0]+(?:activit\w+|campaign|plan|initiatives?)|(?:trade[ \u00a0]+)?missions?|"
+    r"guardare[ \u00a0]+(?:a|verso)|puntare[ \u00a0]+su|puntiamo[ \u00a0]+su|concentrer\w*|concentra\w*|piano[ \u00a0]+(?:di[ \u00a0]+)?promozion\w*|"
+    r"attività[ \u00a0]+promozional\w*|missioni|priority[ \u00a0]+markets|mercati[ \u00a0]+prioritari)\b")
+_PRIORITY_LEAD = re.compile(r"(?i)(?:\b(?:in|to|on|at|towards|into|verso|su|sui|sul|in|nei|negli|nel|nella|nelle|per)[ \u00a0]+|:[ \u00a0]*[“\"«]?)(?:(?:the|il|la|lo|i|gli|le)[ \u00a0]+|l['’])?$")
+# "Il Sud-Est asiatico e l'Africa del Nord sono le aree su cui concentreremo la nostra attività"
+_AREAS_WE_TARGET = re.compile(
+    r"(?i)[ \u00a0]+(?:sono|are|will[ \u00a0]+be|saranno|restano|remain)[ \u00a0]+(?:le|the|i|gli)[ \u00a0]+(?:aree|areas|mercati|markets|paesi|countries|regions|regioni)"
+    r"[ \u00a0]+(?:su[ \u00a0]+cui|on[ \u00a0]+which|where|dove|in[ \u00a0]+cui|verso[ \u00a0]+cui|we[ \u00a0]+will)[ \u00a0]+[^.;]{0,30}?\b(?:concentr|focus|punt|target|invest)")
 
 
 def _find_markets(st: _State) -> None:
@@ -1631,9 +1651,10 @@ def _find_markets(st: _State) -> None:
             rels[key] = MarketRelation(_mention(text, p.start, p.end), market=p.name, relation=rel, scope=st.sector)
 
     figure_sentences = {st.sentence_of(f.start) for f in st.figures()}
-    for m in re.finditer(r"(?i)\b(domestic market|home market|mercato interno|mercato domestico)\b", text):
-        if st.sentence_of(m.start()) in figure_sentences:
-            continue  # "on the domestic market orders grew by 15%": the counterpart of a figure
+    for m in re.finditer(r"(?i)\b(domestic market|home market|mercato interno|mercato domestico|mercato nazionale|consumo interno|consumi interni|domanda interna|domestic demand|domestic consumption)\b", text):
+        if st.sentence_of(m.start()) in figure_sentences and re.search(
+                r"(?i)\b(?:on|in)[ \u00a0]+the[ \u00a0]+$|\b(?:sul|nel)[ \u00a0]+$", text[max(0, m.start() - 8):m.start()]):
+            continue  # "on the domestic market orders grew by 15%": the locative counterpart of a figure
         rels.setdefault((HOME_COUNTRY, "domestic"), MarketRelation(
             _mention(text, m.start(), m.end()), market=HOME_COUNTRY, relation="domestic", scope=st.sector))
     for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita", "results", "driven", "thanks", "trainat", "grazie", "followed", "seguit", "shipments", "such as", "like", "come", "quali", "including", "tra cui", "particolare")):
@@ -1654,6 +1675,31 @@ def _find_markets(st: _State) -> None:
         for p in listed:
             if p.name != HOME_COUNTRY:
                 add(p, rel)
+    for m in st.scan(_AMONG_MARKETS, ("tra ", "fra ", "among")):
+        s0, s1 = st.sentence_of(m.start())
+        rel = "competitor" if _COMP_CUE.search(text, s0, m.start()) else "destination"
+        for p in _list_after(text, m.end(), s1, places, gap=_FIRST_GAP):
+            if p.name != HOME_COUNTRY:
+                add(p, rel)
+    for m in st.scan(_PRIORITY_VERB, ("look", "focus", "concentr", "target", "promot", "mission", "guardare", "puntare", "puntiamo", "promozion", "priorit")):
+        s0, s1 = st.sentence_of(m.start())
+        nxt = next((p for p in _near(places, m.end(), m.end() + 90) if m.end() <= p.start < min(s1, m.end() + 90)), None)
+        if nxt is None:
+            continue
+        gap = text[m.end():nxt.start]
+        ends_in_prep = re.search(r"(?i)(?:at|to|towards|on|su|a|verso)$", m.group())
+        if re.search(r"[.;!?]|\d+(?:[.,]\d+)?[ \u00a0]*%", gap) or not (
+                _PRIORITY_LEAD.search(gap) or (ends_in_prep and _FIRST_GAP.match(gap))):
+            continue
+        for p in _list_after(text, nxt.start, s1, places, gap=_FIRST_GAP):
+            if p.name != HOME_COUNTRY:
+                add(p, "export_priority")
+    for m in st.scan(_AREAS_WE_TARGET, ("aree", "areas", "mercati", "markets", "paesi", "countries", "regions", "regioni")):
+        s0, _ = st.sentence_of(m.start())
+        before_cue = [p for p in _near(places, s0, m.start()) if s0 <= p.start and p.end <= m.start()]
+        for p in _list_before(text, m.start(), before_cue):
+            if p.name != HOME_COUNTRY:
+                add(p, "export_priority")
     for m in st.scan(_COMP_CUE, ("compet", "concorren", "dominated", "rival")):
         s0, s1 = st.sentence_of(m.start())
         for p in _near(places_and_adjs, s0, s1):
@@ -1665,10 +1711,17 @@ def _find_markets(st: _State) -> None:
         for p in _list_after(text, m.end(), s1, places_and_adjs, gap=_COMP_GAP):
             if p.name != HOME_COUNTRY:
                 add(p, "competitor")
-    for p in adjs:
-        # "the growing Chinese presence dominates the competitive context", "Chinese competition"
+    for i, p in enumerate(adjs):
+        # "the growing Chinese presence dominates the competitive context", "Chinese competition",
+        # "Chinese and Vietnamese competitors": the noun may follow the last adjective of a list
         s0, s1 = st.sentence_of(p.start)
-        noun_after = re.match(r"(?i)[ \u00a0]+(?:presence|competition|competitors|rivals)\b", text[p.end:p.end + 14])
+        last = p
+        for q in adjs[i + 1:]:
+            if q.start < s1 and _LIST_GAP.match(text[last.end:q.start]):
+                last = q
+            else:
+                break
+        noun_after = re.match(r"(?i)[ \u00a0]+(?:presence|competition|competitors|rivals)\b", text[last.end:last.end + 14])
         noun_before = re.search(r"(?i)\b(?:presenza|concorrenza|concorrenti|competitor)[ \u00a0]+$", text[max(0, p.start - 14):p.start])
         if p.name != HOME_COUNTRY and (noun_after or noun_before) \
                 and re.search(r"(?i)compet|concorr|dominat|rival", text[s0:s1]):
