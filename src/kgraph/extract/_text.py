@@ -1755,7 +1755,14 @@ _PRIO_INTRO = re.compile(
 _DRIVER_INTRO = re.compile(
     r"(?i)\b(characteri[sz]ed\s+by|penali[sz]ed\s+by|marked\s+by|segnat[ao]\s+da\w*|influenced\s+by|weighed\s+down\s+by|hit\s+by|affected\s+by|due\s+to|because\s+of|caused\s+by|"
     r"driven\s+by\s+(?=the\s+(?:slowdown|decline|drop|crisis))|frenat[ao]\b[^.;]{0,40}?\b(?:da|dai|dal|dalla|dalle|dagli|dall['’])|"
-    r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*|dovut[oaie]\s+a\w*|amid|in\s+the\s+face\s+of|weighed\s+on\s+by)")
+    r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*|dovut[oaie]\s+a\w*|amid|in\s+the\s+face\s+of|weighed\s+on\s+by|"
+    r"reflect(?:s|ed|ing)?|rifletton?o|riflettendo|linked\s+to|attributable\s+to|legat[oaie]\s+a\w*|ha\s+risentito\s+d\w*|hanno\s+risentito\s+d\w*|risent\w+\s+d(?:el|ella|ello|ei|egli|elle|ell['’]|i)|suffered\s+from|suffering\s+from|"
+    r"(?:the\s+)?(?:main\s+)?(?:causes|reasons|factors)\b[^:.]{0,60}:|(?:le\s+)?(?:principali\s+)?(?:cause|ragioni|motivi|fattori)\b[^:.]{0,60}:)")
+# a subject that weighs on the result: "the fall in investment ... is weighing on every market"
+_DRIVER_SUBJECT = re.compile(
+    r"(?i)[ \u00a0]+(?:is|are|was|were|has\s+been|have\s+been)?[ \u00a0]*(?:weighing\s+on|weighs\s+on|weigh\s+on|weighed\s+on|hitting|"
+    r"has\s+hit|have\s+hit|hit|hurt|hurts|has\s+hurt|penalised|penalized|penalises|penalizes|held\s+back|is\s+holding\s+back|"
+    r"pesa\s+su\w*|pesano\s+su\w*|ha\s+pesato|hanno\s+pesato|ha\s+colpito|hanno\s+colpito|colpisce|penalizza|penalizzano|ha\s+penalizzato|hanno\s+penalizzato|ha\s+frenato|hanno\s+frenato|frena|frenano)\b")
 _MERGE_ITEM = re.compile(r"(?i)^(starting\s+with|a\s+partire\s+d|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|in\s+order)")
 _LEAD = re.compile(r"(?i)^(?:al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|al\s+governo|alle\s+istituzioni|the\s+government|above\s+all|and|e|ed|to\s+the|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|l['’])\b[ \u00a0]*")
 
@@ -1851,23 +1858,75 @@ _CLAUSE_START = re.compile(r"(?i)(?:our|we|it|they|this|these|its|their|there|he
 _FINITE_VERB = re.compile(r"(?i)\b(?:declined|fell|dropped|decreased|grew|rose|increased|contracted|slowed|recorded|were|was|are|is|have|has|had|sono|è|ha|hanno|calano|crescono|diminuiscono)\b")
 
 
+def _bullets_after(text: str, pos: int) -> list[tuple[int, int]]:
+    """The items of a bulleted list starting on the line after ``pos`` (an intro ending in ':')."""
+    if not re.match(r"[ \u00a0\t]*\r?\n", text[pos:]):
+        return []
+    items: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\r\n]*(?:\r?\n|$)", text[pos:]):
+        body = line.group().rstrip("\r\n")
+        if not body.strip():
+            if items:
+                break
+            continue
+        bm = re.match(r"[ \u00a0\t]*(?:[-•*–·▪]|\d{1,2}[.)])[ \u00a0\t]+", body)
+        if not bm:
+            break
+        a = pos + line.start() + bm.end()
+        b = pos + line.start() + len(body.rstrip(" \u00a0\t;.,"))
+        if b > a:
+            items.append((a, b))
+        if len(items) > 12:
+            break
+    return items
+
+
+_RELATIVE = re.compile(r"(?i)[ \u00a0,]+(?:che|which|that|who|il[ \u00a0]+quale|la[ \u00a0]+quale)\b")
+
+
 def _find_drivers(st: _State) -> None:
     text = st.text
     seen: set[str] = set()
-    for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "marked", "segnat", "influenced", "weighed", "dovut", "amid", "in the face", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat")):
+
+    def add(s: int, e: int) -> None:
+        mention = _mention(text, s, e)
+        label = _clean_label(mention.text)
+        if label and gz.canonical_key(label) not in seen:
+            seen.add(gz.canonical_key(label))
+            st.facts.append(Driver(mention, text=label))
+
+    for m in st.scan(_DRIVER_SUBJECT, ("weigh", "hit", "hurt", "penali", "held back", "holding back", "pesa", "pesato", "colpi", "frena", "frenato")):
+        # the noun phrase the verb follows, back to the clause start
+        s0, _ = st.sentence_of(m.start())
+        lead = text[s0:m.start()]
+        cut = max((x.end() for x in re.finditer(r"[,;:“”\"«»(]|\b(?:but|ma|and|e|while|mentre)\b[ \u00a0]", lead)), default=0)
+        phrase = lead[cut:]
+        start = s0 + cut + (len(phrase) - len(phrase.lstrip(" \u00a0")))
+        words = phrase.split()
+        if not (2 <= len(words) <= 12) or re.search(r"\d", phrase) or not re.match(
+                r"(?i)(?:the|il|la|lo|i|gli|le|l['’]|un|una|a|an)\b", phrase.strip()):
+            continue
+        if re.match(r"(?i)(?:the|il|la)\s+(?:result|risultato|figure|dato|index|indice|sector|settore|year|anno)\b", phrase.strip()):
+            continue
+        add(start, m.start())
+
+    for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "marked", "segnat", "influenced", "weighed", "dovut", "amid", "in the face", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat", "reflect", "riflett", "linked", "attributable", "legat", "risent", "suffer", "cause", "reason", "factor", "ragioni", "motivi", "fattori")):
         _, s1 = st.sentence_of(m.start())
         a = m.end()
         end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia)\b", text[a:s1])
         b = a + end_m.start() if end_m else s1
-        for s, e in _list_items(text, a, b, st, bare_nouns=True) if b > a else []:
+        bullets = _bullets_after(text, m.end()) if m.group().endswith(":") else []
+        if m.group().endswith(":") and not bullets and b <= a + 2:
+            continue
+        for s, e in bullets or (_list_items(text, a, b, st, bare_nouns=True) if b > a else []):
+            rel = _RELATIVE.search(text, s, e)
+            if rel and len(text[s:rel.start()].split()) >= 2:
+                # "dall'incertezza geopolitica che ha frenato gli investimenti": the item ends at "che"
+                add(s, rel.start())
+                break
             if _CLAUSE_START.match(text[s:e].strip(" \u00a0")) or _FINITE_VERB.search(text, s, e):
                 break  # a new clause ("..., our companies keep investing", "and exports declined") ends the list
-            mention = _mention(text, s, e)
-            label = _clean_label(mention.text)
-            if not label or gz.canonical_key(label) in seen:
-                continue
-            seen.add(gz.canonical_key(label))
-            st.facts.append(Driver(mention, text=label))
+            add(s, e)
 
 
 # --------------------------------------------------------------------------- relations
