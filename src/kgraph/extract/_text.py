@@ -1751,7 +1751,11 @@ _PRIO_INTRO = re.compile(
     r"(?i)(?:among\s+the\s+priorities[^:]{0,40}:|priorities\s+(?:are|include|included)[^:]{0,10}:?|le\s+priorità[^:]{0,40}:|"
     r"at\s+the\s+heart\s+of\s+the\s+(?:debate|discussion)\s*:|al\s+centro\s+del(?:\s+dibattito|l['’]incontro)\s*:|"
     r"\bwe\s+need\b|\bneed\s+for\b|\bcalled\s+for\b|\bcalls\s+for\b|\basked\s+for\b|\burged\b|"
-    r"\bha\s+chiesto\b|\bchiede\b|\bhanno\s+chiesto\b|\bchiediamo\b|\bchiedono\b|\bwe\s+ask\b|\bcalls?\s+on\b|\bsollecita\w*|\bserve\b|\bservono\b|\boccorre\b)")
+    r"\bha\s+chiesto\b|\bchiede\b|\bhanno\s+chiesto\b|\bchiediamo\b|\bchiedono\b|\bwe\s+ask\b|\bcalls?\s+on\b|\bsollecita\w*|\bserve\b|\bservono\b|\boccorre\b|"
+    # a bulleted list of demands: "three steps are now needed:", "le misure richieste:"
+    r"\b(?:steps|measures|actions|interventions|requests|demands|proposals|misure|interventi|azioni|richieste|proposte|passi)\b[^:.\n]{0,40}:|"
+    # "dobbiamo puntare su sostenibilità e digitalizzazione", "we must focus on ..."
+    r"\b(?:dobbiamo|we\s+must|we\s+need\s+to|we\s+have\s+to|occorre|bisogna|è\s+necessario)\s+(?:puntare|focus|invest|investire|concentrarci|concentrate|scommettere|bet)\s+(?:su(?:l|lla|i|gli|lle)?|on|in|sull['’])\b)")
 _DRIVER_INTRO = re.compile(
     r"(?i)\b(characteri[sz]ed\s+by|penali[sz]ed\s+by|marked\s+by|segnat[ao]\s+da\w*|influenced\s+by|weighed\s+down\s+by|hit\s+by|affected\s+by|due\s+to|because\s+of|caused\s+by|"
     r"driven\s+by\s+(?=the\s+(?:slowdown|decline|drop|crisis))|frenat[ao]\b[^.;]{0,40}?\b(?:da|dai|dal|dalla|dalle|dagli|dall['’])|"
@@ -1809,16 +1813,32 @@ def _clean_label(text: str) -> str:
     return t[:1].lower() + t[1:] if t[:2] != t[:2].upper() else t
 
 
-_COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards|per|di|del|della|dei|degli|delle|dello|al|alla|ai|agli|alle|da|dal|dalla|con|tra|fra|su|sul|sulla|verso)\b|\b(?:all|dell|dall|sull)['’]")
+_COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards|against|beyond|contro|oltre|per|di|del|della|dei|degli|delle|dello|al|alla|ai|agli|alle|da|dal|dalla|con|tra|fra|su|sul|sulla|verso)\b|\b(?:all|dell|dall|sull)['’]")
 
 
 def _find_priorities(st: _State) -> None:
     text = st.text
     taken: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence
-    for m in st.scan(_PRIO_INTRO, ("priorit", "heart", "centro", "need", "call", "ask", "urged", "chiest", "chied", "sollecit", "serv", "occorre")):
+    for m in st.scan(_PRIO_INTRO, ("priorit", "heart", "centro", "need", "call", "ask", "urged", "chiest", "chied", "sollecit", "serv", "occorre", "step", "measure", "action", "intervent", "request", "demand", "proposal", "misure", "azioni", "richiest", "propost", "passi", "dobbiamo", "must", "have to", "bisogna", "necessario")):
         s0, s1 = st.sentence_of(m.start())
-        strong = bool(re.match(r"(?i)(?:among|priorit|at\s+the\s+heart|al\s+centro|le\s+priorit)", m.group()))
+        strong = bool(re.match(r"(?i)(?:among|priorit|at\s+the\s+heart|al\s+centro|le\s+priorit)", m.group())) \
+            or bool(re.search(r"(?i)(?:puntare|focus|invest|investire|concentrarci|concentrate|scommettere|bet)\s+\S+$", m.group()))
         a = m.end()
+        bullets = _bullets_after(text, a) if m.group().endswith(":") else []
+        if m.group().endswith(":") and not re.match(r"(?i)(?:among|priorit|at\s+the|al\s+centro|le\s+priorit)", m.group()):
+            if not bullets:
+                continue
+        if bullets:
+            for s, e in bullets:
+                mention = _mention(text, s, e)
+                label = _clean_label(mention.text)
+                label = re.sub(r"(?i)^(?:further|additional|specific|new|ulterior[ei]|nuov[aoie]|specific[aoie]|maggiore|un[ao]?)\s+", "", label)
+                if len(label.split()) < 2:
+                    continue
+                pm2 = re.search(r"(?i)\b(industry|industria|transizione|transition)\s+(\d\.\d)\b", mention.text)
+                prog = (("Industry" if pm2.group(1).lower() in ("industry", "industria") else "Transition") + f" {pm2.group(2)}") if pm2 else None
+                st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=st.publisher))
+            continue
         end_m = re.search(r"[.!?](?=\s|$)|[”\"«»]|\.\s*$|[ \u00a0][-–][ \u00a0](?=[a-z]+[ \u00a0]+[A-Z])|,[ \u00a0]+(?:otherwise|but|ma|altrimenti)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
         b = a + end_m.start() if end_m else s1
         # within a quotation the list stops at the quote's end
