@@ -2074,34 +2074,63 @@ def _find_event(st: _State) -> None:
                           speakers=tuple(speakers), participants=participants))
 
 
-_DATE_RANGE = re.compile(rf"(?i)\b(?:from|dal|da)[ \u00a0]+(\d{{1,2}})(?:[ \u00a0]+(?:to|al|a)[ \u00a0]+|[ \u00a0]*[-–][ \u00a0]*)\d{{1,2}}[ \u00a0]+({_MONTHS_EN}|{_MONTHS_IT})(?:[ \u00a0]+((?:19|20)\d\d))?")
+_DATE_RANGE = re.compile(rf"(?i)\b(?:from|dal|da|between)[ \u00a0]+(\d{{1,2}})(?:°|st|nd|rd|th)?(?:[ \u00a0]+(?:to|al|a|and)[ \u00a0]+|[ \u00a0]*[-–][ \u00a0]*)\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0]+({_MONTHS_EN}|{_MONTHS_IT})(?:[ \u00a0]+((?:19|20)\d\d))?")
 _EDITION_RE = re.compile(r"(?i)\b(edition|edizione)\b")
-_ORGANISED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|promoted|run|organizzat[ao]|promoss[ao])[ \u00a0]+(?:by|da)[ \u00a0]+(?:the[ \u00a0]+)?")
+_NEXT_EDITION = re.compile(r"(?i)\b(?:next|forthcoming|upcoming|prossima|prossim[ao])[ \u00a0]+(?:edition|edizione|appuntamento)\b")
+_ORGANISED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|run|organizzat[ao])[ \u00a0]+(?:by|da)[ \u00a0]+(?:the[ \u00a0]+)?")
+# a fair named only as the neighbour of another ("at the same time as Lineapelle") has no edition here
+_ALONGSIDE = re.compile(r"(?i)(?:same[ \u00a0]+time[ \u00a0]+as|alongside|co-located[ \u00a0]+with|together[ \u00a0]+with|in[ \u00a0]+contemporanea[ \u00a0]+con|insieme[ \u00a0]+a|in[ \u00a0]+concomitanza[ \u00a0]+con|accanto[ \u00a0]+a)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+)?$")
+_FAIR_NOUN = re.compile(r"(?i)\b(?:the[ \u00a0]+(?:fair|exhibition|show|trade[ \u00a0]+show|event)|la[ \u00a0]+(?:fiera|manifestazione|rassegna|mostra)|l['’](?:evento|esposizione))\b")
+_OPENED_BY = re.compile(r"(?i)\b(?:opened|inaugurated|visited|attended|inaugurat[ao]|aperta|visitat[ao]|took[ \u00a0]+part|hanno[ \u00a0]+partecipato|sono[ \u00a0]+intervenuti)\b")
+
+
+def _range_start(text: str, a: int, b: int, year: str | None) -> dt.date | None:
+    rm_ = _DATE_RANGE.search(text, a, b)
+    if rm_ and (rm_.group(3) or year):
+        try:
+            return dt.date(int(rm_.group(3) or year or 0), _MONTH_NUM[rm_.group(2).lower()], int(rm_.group(1)))
+        except ValueError:
+            return None
+    return None
 
 
 def _find_fair_editions(st: _State) -> None:
-    """Trade fair editions: a known fair named with an edition or a year ("SIMAC Tanning Tech 2024")."""
+    """Trade fair editions: a known fair named with an edition, a year or its dates ("SIMAC Tanning Tech 2024")."""
     text = st.text
     fairs: dict[str, list[_Span]] = {}
     for o in sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start):
+        if _ALONGSIDE.search(text, max(0, o.start - 30), o.start):
+            continue
         fairs.setdefault(o.name, []).append(o)
     title = st.info.evidence if st.info and st.info.title else None
     has_assembly = any(isinstance(f, Event) for f in st.facts)
+    main = _fair_of(st)
     for name, mentions in fairs.items():
         in_title = title is not None and any(title.start <= o.start < title.end for o in mentions)
         if has_assembly and not in_title:
             continue  # an assembly release that mentions a fair in passing ("the next SIMAC ...")
         sents = list(dict.fromkeys(st.sentence_of(o.start) for o in mentions))
         year: str | None = None
+        surface: str | None = None
         for o in mentions:
             ym = re.match(r"[ \u00a0]+((?:19|20)\d\d)\b", text[o.end:o.end + 6])
-            year = year or (ym.group(1) if ym else None)
-        if not (year or any(_EDITION_RE.search(text, a, b) for a, b in sents)):
+            if ym and year is None:
+                year = ym.group(1)
+                surface = re.sub(r"[ \u00a0]+", " ", text[o.start:o.end])
+        # the sentences about the fair: those naming it, and those saying "the fair" when it is the release's subject
+        about = list(sents)
+        if main is not None and main.name == name:
+            about += [st.sentence_of(m.start()) for m in _FAIR_NOUN.finditer(text)]
+            about = list(dict.fromkeys(about))
+        next_sents = [(a, b) for a, b in about if _NEXT_EDITION.search(text, a, b)]
+        cur_sents = [x for x in about if x not in next_sents]
+        dated = any(_DATE_RANGE.search(text, a, b) for a, b in sents)
+        if not (year or dated or any(_EDITION_RE.search(text, a, b) for a, b in sents)):
             continue
         if year is None:
             ym2 = next((m for a, b in sents for m in re.finditer(r"\b((?:19|20)\d\d)\b", text[a:b])), None)
             year = ym2.group(1) if ym2 else (str(st.doc_date.year) if st.doc_date else None)
-        organiser = st.publisher
+        organiser = None
         for a, b in sents:
             om = _ORGANISED_BY.search(text, a, b)
             o2 = (st.org_at(om.end()) or _unknown_org_after(st, om.end())) if om else None
@@ -2110,23 +2139,63 @@ def _find_fair_editions(st: _State) -> None:
                 if o2.name in st.orgs and st.orgs[o2.name] not in st.facts:
                     st.facts.append(st.orgs[o2.name])
                 break
-        venue = next((o for a, b in sents for o in st.org_spans if a <= o.start < b and o.kind == "Venue"), None)
-        entry = gz.organisation(venue.name) if venue else None
-        city = (entry.city if entry else None) or st.place
-        date = next((d for a, b in sents for mn, d in _dates(text) if a <= mn.start < b), None)
-        for a, b in sents if date is None else ():
-            rm_ = _DATE_RANGE.search(text, a, b)
-            if rm_ and (rm_.group(3) or year):
-                try:
-                    date = dt.date(int(rm_.group(3) or year or 0), _MONTH_NUM[rm_.group(2).lower()], int(rm_.group(1)))
-                except ValueError:
-                    date = None
-                break
-        if date is None and any(re.search(r"(?i)\b(today|oggi)\b", text[a:b]) for a, b in sents):
-            date = st.doc_date
+
+        def place_of(group: list[tuple[int, int]]) -> tuple[_Span | None, str | None]:
+            venue = next((o for a, b in group for o in st.org_spans if a <= o.start < b and o.kind == "Venue"), None)
+            city: str | None = None
+            if venue:
+                # "at Fiera Milano, in Rho (Milan)": the town right after the venue
+                near_city = next((p for p in _near(st.places(), venue.end, venue.end + 12)
+                                  if p.kind == "place:city" and venue.end <= p.start < venue.end + 12), None)
+                entry = gz.organisation(venue.name)
+                city = near_city.name if near_city else (entry.city if entry else None)
+            else:
+                # "in programma ad Hannover dal 22 al 26 settembre": a city the fair's sentences name
+                c = next((p for a, b in group for p in _near(st.places(), a, b)
+                          if a <= p.start < b and p.kind == "place:city" and not (
+                              st.info and any(mn.start <= p.start < mn.end + 40 for mn in st.info.date_evidence))), None)
+                city = c.name if c else None
+            return venue, city
+
+        def date_of(group: list[tuple[int, int]]) -> dt.date | None:
+            for a, b in group:
+                d = _range_start(text, a, b, year)
+                if d:
+                    return d
+            d2 = next((d for a, b in group for mn, d in _dates(text[a:b])
+                       if not (st.info and any(e.start == a + mn.start for e in st.info.date_evidence))), None)
+            if d2:
+                return d2
+            if any(re.search(r"(?i)\b(today|oggi)\b", text[a:b]) for a, b in group):
+                return st.doc_date
+            return None
+
+        venue, city = place_of(cur_sents)
+        date = date_of(cur_sents)
+        # participants: people who opened or visited the fair
+        people = sorted(st.person_spans, key=lambda x: x.start)
+        parts = tuple(dict.fromkeys(p.name for a, b in cur_sents if _OPENED_BY.search(text, a, b)
+                                    for p in _near(people, a, b) if a <= p.start < b))
+        # the title as the text writes it: "EMO Hannover 2025", "the 2025 edition of X" -> "X 2025",
+        # a fair whose year the text never attaches to it keeps its bare name ("Lineapelle")
+        bare = re.sub(r"[ \u00a0]+", " ", text[mentions[0].start:mentions[0].end])
+        if surface:
+            # the canonical spelling when the text only changes the case ("PLAST 2025" -> "Plast 2025")
+            title_ = f"{name if gz.fold(surface) == gz.fold(name) else surface} {year}"
+        elif year and re.search(rf"(?i)\b{year}[ \u00a0]+edition|\bedizione[ \u00a0]+{year}|\b{year}[ \u00a0]+edizione", text):
+            title_ = f"{name} {year}"
+        else:
+            title_ = bare
         st.facts.append(Event(_mention(text, *sents[0]), kind="TradeFairEdition", organiser=organiser,
                               date=date, venue=venue.name if venue else None, city=city,
-                              title=f"{name} {year}" if year else name))
+                              title=title_, participants=parts))
+        if next_sents:
+            venue2, city2 = place_of(next_sents)
+            date2 = date_of(next_sents)
+            if date2 and date2 != date:
+                st.facts.append(Event(_mention(text, *next_sents[0]), kind="TradeFairEdition",
+                                      organiser=organiser, date=date2, venue=(venue2 or venue).name if (venue2 or venue) else None,
+                                      city=city2 or city, title=re.sub(r"[ \u00a0]+", " ", text[mentions[0].start:mentions[0].end])))
 
 
 _SAID_AFTER = re.compile(r"(?i)[ \u00a0]*[,.]?[ \u00a0]*[-–]?[ \u00a0]*(?:said|says|stated|added|concluded|commented|explained|remarked|noted|ha[ \u00a0]+(?:dichiarato|detto|affermato|aggiunto|commentato|concluso|spiegato|sottolineato)|dichiara|afferma|spiega|commenta|sottolinea|conclude)\b")
