@@ -2121,6 +2121,7 @@ def _find_fair_editions(st: _State) -> None:
         about = list(sents)
         if main is not None and main.name == name:
             about += [st.sentence_of(m.start()) for m in _FAIR_NOUN.finditer(text)]
+            about += [st.sentence_of(m.start()) for m in _NEXT_EDITION.finditer(text)]
             about = list(dict.fromkeys(about))
         next_sents = [(a, b) for a, b in about if _NEXT_EDITION.search(text, a, b)]
         cur_sents = [x for x in about if x not in next_sents]
