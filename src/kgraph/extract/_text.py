@@ -715,10 +715,10 @@ def _find_people(st: _State) -> None:
                     for n in re.finditer(_PERSON_RE.pattern, me.group("names")):
                         # "newly appointed President Luca Ferretti, who succeeds ...": drop the title
                         lead = re.match(r"(?:(?:" + "|".join(_NOT_NAME_START) + rf"){_SP}+)*", n.group())
-                        nm = n.group()[lead.end() if lead else 0:]
-                        if len(nm.split()) >= 2:
+                        who_name = n.group()[lead.end() if lead else 0:]
+                        if len(who_name.split()) >= 2:
                             a0 = base + me.start("names") + n.start() + (lead.end() if lead else 0)
-                            spans.append(_Span(a0, a0 + len(nm), _clean_name(nm)))
+                            spans.append(_Span(a0, a0 + len(who_name), _clean_name(who_name)))
                     if spans:
                         person, others = spans[0], spans[1:]
                         mod = mod or "new"
@@ -1504,7 +1504,8 @@ def _fair_of(st: _State) -> _Span | None:
     fairs = sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start)
     title = st.info.evidence if st.info and st.info.title else None
     in_title = [o for o in fairs if title and title.start <= o.start < title.end]
-    return (in_title or fairs or [None])[0]
+    found = in_title or fairs
+    return found[0] if found else None
 
 
 def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int, int], key: str = "") -> str:
@@ -2158,7 +2159,7 @@ def _find_fair_editions(st: _State) -> None:
                 city = c.name if c else None
             return venue, city
 
-        def date_of(group: list[tuple[int, int]]) -> dt.date | None:
+        def date_of(group: list[tuple[int, int]], year: str | None = year) -> dt.date | None:
             for a, b in group:
                 d = _range_start(text, a, b, year)
                 if d:
@@ -2193,9 +2194,10 @@ def _find_fair_editions(st: _State) -> None:
         if next_sents:
             venue2, city2 = place_of(next_sents)
             date2 = date_of(next_sents)
+            venue2 = venue2 or venue
             if date2 and date2 != date:
                 st.facts.append(Event(_mention(text, *next_sents[0]), kind="TradeFairEdition",
-                                      organiser=organiser, date=date2, venue=(venue2 or venue).name if (venue2 or venue) else None,
+                                      organiser=organiser, date=date2, venue=venue2.name if venue2 else None,
                                       city=city2 or city, title=re.sub(r"[ \u00a0]+", " ", text[mentions[0].start:mentions[0].end])))
 
 
