@@ -1623,7 +1623,8 @@ _AMONG_MARKETS = re.compile(
     r"(?i)\b(?:tra|fra|among)[ \u00a0]+(?:le|i|gli|the)[ \u00a0]+(?:(?:main|leading|principali|maggiori|top)[ \u00a0]+)?"
     r"(?:destinazioni|mercati|markets|destinations|sbocchi|outlets|paesi[ \u00a0]+di[ \u00a0]+destinazione)"
     r"(?:[ \u00a0]+(?:estere|esteri|di[ \u00a0]+sbocco|di[ \u00a0]+destinazione|foreign|export|abroad))?"
-    r"(?:[ \u00a0]*,|[ \u00a0]+(?:hanno|have|has|ha|si[ \u00a0]+sono|sono)(?:[ \u00a0]+(?:[a-zàèéìòù]+))?)?[ \u00a0]*")
+    r"(?:[ \u00a0]+(?:più|most|more|the[ \u00a0]+most)[ \u00a0]+[a-zàèéìòù]+)?"
+    r"(?:[ \u00a0]*,|[ \u00a0]+(?:hanno|have|has|ha|si[ \u00a0]+sono|sono|figurano|spiccano|troviamo|include|includes|were|are|stand[ \u00a0]+out)(?:[ \u00a0]+(?!(?:il|lo|la|i|gli|le|the)[ \u00a0])[a-zàèéìòù]+(?=[ \u00a0]))?)?[ \u00a0]*")
 # a place list the association means to work on: "must also look at India, Mexico and Brazil",
 # "a promotion plan for footwear in the United States, Japan and the Gulf countries",
 # "will concentrate its promotional activity in 2025: India, Vietnam and Mexico ..."
@@ -1722,8 +1723,11 @@ def _find_markets(st: _State) -> None:
                 last = q
             else:
                 break
-        noun_after = re.match(r"(?i)[ \u00a0]+(?:presence|competition|competitors|rivals)\b", text[last.end:last.end + 14])
-        noun_before = re.search(r"(?i)\b(?:presenza|concorrenza|concorrenti|competitor)[ \u00a0]+$", text[max(0, p.start - 14):p.start])
+        noun_after = re.match(r"(?i)[ \u00a0]+(?:(?:machinery|machine|equipment|technology)[ \u00a0]+)?(?:presence|competition|competitors|rivals|manufacturers(?=[^.]{0,80}\bcompetit))\b", text[last.end:last.end + 100])
+        # "concorrenza dei produttori cinesi", "competition from Chinese manufacturers"
+        noun_before = re.search(r"(?i)\b(?:presenza|concorrenza|concorrenti|competitor|competition[ \u00a0]+from|pressure[ \u00a0]+from)"
+                                r"(?:[ \u00a0]+(?:dei|degli|delle|di|from|the)[ \u00a0]+(?:produttori|costruttori|manufacturers|producers|players|aziende|imprese|companies|suppliers|fornitori))?[ \u00a0]+$",
+                                text[max(0, p.start - 45):p.start])
         if p.name != HOME_COUNTRY and (noun_after or noun_before) \
                 and re.search(r"(?i)compet|concorr|dominat|rival", text[s0:s1]):
             add(p, "competitor")
@@ -1761,6 +1765,7 @@ _DRIVER_INTRO = re.compile(
     r"(?i)\b(characteri[sz]ed\s+by|penali[sz]ed\s+by|marked\s+by|segnat[ao]\s+da\w*|influenced\s+by|weighed\s+down\s+by|hit\s+by|affected\s+by|due\s+to|because\s+of|caused\s+by|"
     r"driven\s+by\s+(?=the\s+(?:slowdown|decline|drop|crisis))|frenat[ao]\b[^.;]{0,40}?\b(?:da|dai|dal|dalla|dalle|dagli|dall['’])|"
     r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*|dovut[oaie]\s+a\w*|amid|in\s+the\s+face\s+of|weighed\s+on\s+by|"
+    r"\bpesa(?:no)?(?:\s+(?:ancora|anche|soprattutto|tuttora))?(?=\s+(?:il|lo|la|i|gli|le|l['’]))|"
     r"reflect(?:s|ed|ing)?|rifletton?o|riflettendo|linked\s+to|attributable\s+to|legat[oaie]\s+a\w*|ha\s+risentito\s+d\w*|hanno\s+risentito\s+d\w*|risent\w+\s+d(?:el|ella|ello|ei|egli|elle|ell['’]|i)|suffered\s+from|suffering\s+from|"
     r"(?:the\s+)?(?:main\s+)?(?:causes|reasons|factors)\b[^:.]{0,60}:|(?:le\s+)?(?:principali\s+)?(?:cause|ragioni|motivi|fattori)\b[^:.]{0,60}:)")
 # a subject that weighs on the result: "the fall in investment ... is weighing on every market"
@@ -1931,7 +1936,7 @@ def _find_drivers(st: _State) -> None:
             continue
         add(start, m.start())
 
-    for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "marked", "segnat", "influenced", "weighed", "dovut", "amid", "in the face", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat", "reflect", "riflett", "linked", "attributable", "legat", "risent", "suffer", "cause", "reason", "factor", "ragioni", "motivi", "fattori")):
+    for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "marked", "segnat", "influenced", "weighed", "dovut", "amid", "in the face", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat", "reflect", "riflett", "pesa", "linked", "attributable", "legat", "risent", "suffer", "cause", "reason", "factor", "ragioni", "motivi", "fattori")):
         _, s1 = st.sentence_of(m.start())
         a = m.end()
         end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia)\b", text[a:s1])
