@@ -512,8 +512,25 @@ def _ministry_after(st: _State, pos: int) -> _Span | None:
     return None
 
 
+_INSTITUTION_WORD = re.compile(
+    r"\b(?:Centre|Center|Centro|Research|Ricerca|Studi|Studies|Association|Associazione|Federation|Federazione|"
+    r"Institute|Istituto|University|Università|Group|Gruppo|Fair|Fiera|Ministry|Ministero|Agency|Agenzia|Council|"
+    r"Consiglio|Committee|Comitato|Commission|Commissione|Board|Department|Dipartimento|Office|Ufficio|Press|Stampa|"
+    r"Assembly|Assemblea|Industry|Industria|Machinery|Macchine|Awards?|Talks|Conference|Convegno|Expo)\b")
+
+
 def _person_name_at(st: _State, pos: int, *, backwards: bool = False) -> _Span | None:
-    """A person's name starting (or, backwards, ending) at ``pos``; known surnames too."""
+    """A person's name starting (or, backwards, ending) at ``pos``; known surnames too.
+
+    Capitalised institutional phrases ("the UCIMA Research Centre") are never names.
+    """
+    sp = _person_name_at_raw(st, pos, backwards=backwards)
+    if sp is not None and _INSTITUTION_WORD.search(sp.name):
+        return None
+    return sp
+
+
+def _person_name_at_raw(st: _State, pos: int, *, backwards: bool = False) -> _Span | None:
     text = st.text
     if backwards:
         window = text[max(0, pos - 60):pos]
@@ -845,7 +862,8 @@ def _document_info(st: _State) -> None:
             continue
         if any(line.start() <= mn.start < line.end() for mn in date_ev) and len(s) < 80:
             continue
-        if re.match(r"(?i)(press releases?|comunicat[oi] stampa|news)\b", s):
+        if re.match(r"(?i)(press releases?|comunicat[oi] stampa|news)\b", s) or (
+                len(s.split()) <= 6 and re.search(r"(?i)\b(?:press[ \u00a0]+releases?|comunicat[oi][ \u00a0]+stampa|news(?:letter)?)\b", s)):
             continue
         title_m = _mention(text, line.start(), line.end())
         break
@@ -1993,20 +2011,31 @@ def _find_relations(st: _State) -> None:
             continue
         kind = "member_of" if m.group(1).lower() in ("member", "membro", "socio", "associata") else "part_of"
         add(subj, kind, obj)
+    last: tuple[_Span, _Span] | None = None
     for m in st.scan(_REL_CUE, ("member", "membro", "aderent", "aderisce", "affiliat", "associat", "socio", "belongs", "appartiene", "part", "parte", "branch", "division")):
         obj = st.org_at(m.end())
         if obj is None or obj.kind in ("Venue", "TradeFair"):
             continue
         s0, _ = st.sentence_of(m.start())
+        kind = "member_of" if m.group("member") else "part_of"
+        if last and last[1].end <= m.start() and re.fullmatch(r"[ \u00a0]*,?[ \u00a0]*", text[last[1].end:m.start()]) is not None:
+            # "part of Confindustria and a member of Federmacchine": the same subject again
+            add(last[0], kind, obj)
+            last = (last[0], obj)
+            continue
         # the subject: the nearest organisation before, across one apposition at most
         before = [o for o in _near(orgs, s0, m.start()) if s0 <= o.start and o.end <= m.start()]
-        if not before:
-            continue
-        subj = before[-1]
-        gap = text[subj.end:m.start()]
-        if len(gap) > 160 or re.search(r"[.;:!?]", gap) or gap.count(",") > 2:
-            continue
-        add(subj, "member_of" if m.group("member") else "part_of", obj)
+        subj: _Span | None = before[-1] if before else None
+        if subj is None or len(text[subj.end:m.start()]) > 160 or re.search(r"[.;:!?]", text[subj.end:m.start()]) \
+                or text[subj.end:m.start()].count(",") > 2:
+            # "The association is part of Confindustria": the issuing association
+            sm_ = re.match(r"(?i)[ \u00a0]*(?:the|l['’]|la)[ \u00a0]*(?:association|associazione|federation|federazione)\b", text[s0:m.start()])
+            pub = next((o for o in orgs if o.name == st.publisher), None)
+            if not (sm_ and pub):
+                continue
+            subj = pub
+        add(subj, kind, obj)
+        last = (subj, obj)
 
 
 # --------------------------------------------------------------------------- events and quotations
