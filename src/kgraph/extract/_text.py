@@ -2025,17 +2025,17 @@ def _find_relations(st: _State) -> None:
             continue
         # the subject: the nearest organisation before, across one apposition at most
         before = [o for o in _near(orgs, s0, m.start()) if s0 <= o.start and o.end <= m.start()]
-        subj: _Span | None = before[-1] if before else None
-        if subj is None or len(text[subj.end:m.start()]) > 160 or re.search(r"[.;:!?]", text[subj.end:m.start()]) \
-                or text[subj.end:m.start()].count(",") > 2:
+        near: _Span | None = before[-1] if before else None
+        if near is None or len(text[near.end:m.start()]) > 160 or re.search(r"[.;:!?]", text[near.end:m.start()]) \
+                or text[near.end:m.start()].count(",") > 2:
             # "The association is part of Confindustria": the issuing association
             sm_ = re.match(r"(?i)[ \u00a0]*(?:the|l['’]|la)[ \u00a0]*(?:association|associazione|federation|federazione)\b", text[s0:m.start()])
             pub = next((o for o in orgs if o.name == st.publisher), None)
             if not (sm_ and pub):
                 continue
-            subj = pub
-        add(subj, kind, obj)
-        last = (subj, obj)
+            near = pub
+        add(near, kind, obj)
+        last = (near, obj)
 
 
 # --------------------------------------------------------------------------- events and quotations
