@@ -1291,7 +1291,8 @@ def _find_observations(st: _State) -> None:
         sent_figs = figures[bisect.bisect_left(figures, s_start, key=lambda f: f.start):
                             bisect.bisect_left(figures, s_end, key=lambda f: f.start)]
         if lower is not None and not sent_figs and not any(c.isdigit() for c in text[s_start:s_end]) \
-                and not any(w in lower[s_start:s_end] for w in _PERIOD_WORDS):
+                and not any(w in lower[s_start:s_end] for w in _PERIOD_WORDS) \
+                and not any(w in lower[s_start:s_end] for w in ("world", "global", "mondial", "mondo")):
             continue  # nothing to measure and no period to carry over
         periods = [p for p in _periods(text, s_start, s_end)
                    if not any(mn.start <= p.start < mn.end for mn in (st.info.date_evidence if st.info else ()))]
@@ -1370,6 +1371,22 @@ def _find_observations(st: _State) -> None:
                 # Uniti ...") does not change the period the next sentences inherit, nor does an
                 # aside after the main figure ("..., while in the second half ...")
                 sent_period = period
+        # "Italy is the fourth producer and fifth exporter of machine tools in the world"
+        if lower is None or any(w in lower[s_start:s_end] for w in ("world", "global", "mondial", "globale", "international", "internazional")):
+            for rk in _RANK_RE.finditer(text, s_start, s_end):
+                year = sent_year or context_year
+                if year is None or not _RANK_WORLD.search(text, s_start, s_end):
+                    continue
+                what = rk.group("what").lower()
+                rkey = "world_export_rank" if what.startswith(("export", "esportat")) else "world_production_rank"
+                subj = [p for p in _near(st.places(), s_start, rk.start()) if s_start <= p.start < rk.start()
+                        and p.kind == "place:country" and not re.search(r"(?i)\b(?:after|behind|dopo|dietro|than|di)[ \u00a0]+$", text[max(0, p.start - 8):p.start])]
+                area_ = subj[0].name if subj else HOME_COUNTRY
+                okey = (rkey, st.sector or "machinery", year, Decimal(_ORDINAL[rk.group("ord").lower()]), "rank", area_, None)
+                if okey not in obs:
+                    obs[okey] = Observation(_mention(text, rk.start(), rk.end()), indicator=rkey, scope=st.sector or "machinery",
+                                            value=Decimal(_ORDINAL[rk.group("ord").lower()]), unit="rank", period=year,
+                                            area=area_, market=None)
         # the next sentences inherit the period this one's figures used; a sentence without
         # figures passes on only a period with its year written ("in the third quarter of 2024",
         # not "in the second half of the year")
@@ -1388,7 +1405,7 @@ def _find_observations(st: _State) -> None:
             context_year = context_period[:4]
     for k, o in list(obs.items()):
         if o.period[:4] in prelim_years and "/" not in o.period and "preliminary" not in o.qualifiers \
-                and o.unit != "count":
+                and o.unit not in ("count", "rank"):
             obs[k] = replace(o, qualifiers=(*o.qualifiers, "preliminary"))
     # a headline repeats a body figure, often with a vaguer period: keep the body's
     title = st.info.evidence if st.info and st.info.title else None
@@ -1399,6 +1416,16 @@ def _find_observations(st: _State) -> None:
             (b.indicator, b.scope, b.value, b.area, b.market) == (o.indicator, o.scope, o.value, o.area, o.market)
             for b in body)]
     st.facts.extend(found)
+
+
+_ORDINAL = {w: i + 1 for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split())} | {
+    w: i + 1 for i, w in enumerate("primo secondo terzo quarto quinto sesto settimo ottavo nono decimo".split())} | {
+    w: i + 1 for i, w in enumerate("prima seconda terza quarta quinta sesta settima ottava nona decima".split())} | {
+    f"{i}{suf}": i for i, suf in ((1, "st"), (2, "nd"), (3, "rd"), *((k, "th") for k in range(4, 11)))}
+_RANK_RE = re.compile(
+    rf"(?i)\b(?P<ord>{'|'.join(sorted(_ORDINAL, key=len, reverse=True))})(?:{_SP}+(?:largest|biggest|leading|main|maggiore|più{_SP}+grande|principale))?"
+    rf"{_SP}+(?:(?:world|global|paese|country|mondiale){_SP}+)?(?P<what>producer|manufacturer|maker|exporter|produttore|produttrice|costruttore|esportatore|esportatrice)s?\b")
+_RANK_WORLD = re.compile(r"(?i)\b(?:world|worldwide|global|globally|mondial[ei]|globale|a[ \u00a0]+livello[ \u00a0]+mondiale|nel[ \u00a0]+mondo|in[ \u00a0]+the[ \u00a0]+world)\b")
 
 
 def _has_foreign_place(st: _State, a: int, b: int) -> bool:
