@@ -736,6 +736,9 @@ def _find_people(st: _State) -> None:
                         if len(who_name.split()) >= 2:
                             a0 = base + me.start("names") + n.start() + (lead.end() if lead else 0)
                             spans.append(_Span(a0, a0 + len(who_name), _clean_name(who_name)))
+                    if spans and _SUCCEEDS_RE.search(text[max(s_start, spans[0].start - 40):spans[0].start]) \
+                            and re.search(_SUCCEEDS_RE.pattern + "$", text[max(s_start, spans[0].start - 40):spans[0].start]):
+                        spans = []  # "... who succeeds Paolo Neri as President": the predecessor, not a new holder
                     if spans:
                         person, others = spans[0], spans[1:]
                         mod = mod or "new"

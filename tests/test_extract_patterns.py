@@ -1,0 +1,165 @@
+"""Language patterns added for generalisation, each on a short hand-written release.
+
+None of these texts comes from a release of the corpus or of the held-out sets: each states a
+pattern the way another writer might, and the test asserts what extraction reads from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from kgraph.extract import extract
+from kgraph.model import (
+    Document,
+    Driver,
+    Event,
+    Extraction,
+    MarketRelation,
+    Membership,
+    Observation,
+    OrgRelation,
+    Priority,
+)
+
+
+def run(text: str) -> Extraction:
+    ex = extract(Document(slug="probe", path="probe.txt", text=text))
+    for m in [ex.info.evidence, *ex.info.date_evidence, *(f.evidence for f in ex.facts)]:
+        assert text[m.start:m.end] == m.text, m
+    return ex
+
+
+def rels(ex: Extraction) -> set[tuple[str, str, str]]:
+    return {(r.subject, r.relation, r.object) for r in ex.of(OrgRelation)}
+
+
+def test_organisational_links_after_an_apposition_and_for_the_association() -> None:
+    ex = run("Milan, 3 May 2024\n\nThe figures of ACIMAC, the association of ceramics machinery makers, "
+             "member of Confindustria, were published today.\n\nThe association is part of Federmacchine "
+             "and a member of CECIMO.")
+    assert rels(ex) == {("ACIMAC", "member_of", "Confindustria"), ("ACIMAC", "part_of", "Federmacchine"),
+                        ("ACIMAC", "member_of", "CECIMO")}
+    it = run("Bologna, 3 maggio 2024\n\nUCIMA, l'associazione dei costruttori di macchine per il "
+             "packaging, aderente a Federmacchine, ha presentato i dati.")
+    assert rels(it) == {("UCIMA", "member_of", "Federmacchine")}
+
+
+@pytest.mark.parametrize(("head", "date", "place"), [
+    ("Sassuolo, 19.12.2024\n\n", dt.date(2024, 12, 19), "Sassuolo"),
+    ("Cinisello Balsamo (Milan), April 28, 2025\n\n", dt.date(2025, 4, 28), "Cinisello Balsamo"),
+    ("Comunicato stampa del 15 maggio 2024\n\n", dt.date(2024, 5, 15), None),
+])
+def test_datelines_and_headers(head: str, date: dt.date, place: str | None) -> None:
+    ex = run(head + "ACIMAC: machinery orders grew in the first quarter\n\nOrders rose by 4% in the quarter.")
+    assert (ex.info.date, ex.info.place) == (date, place)
+
+
+def test_source_for_names_the_publisher() -> None:
+    ex = run("Rome, 2 March 2025\n\nFootwear sales fell in 2024\n\nConfindustria Moda presented the "
+             "data.\n\nSource: Confindustria Moda Research Centre for Assocalzaturifici")
+    assert ex.info.publisher == "Assocalzaturifici"
+
+
+def test_succession_with_the_election_date_and_the_predecessor() -> None:
+    ex = run("Milan, 20 March 2025\n\nNewly appointed President Anna Verdi, who succeeds Paolo Neri as "
+             "President of Amaplast after her election by the assembly on 5 March 2025, spoke first.")
+    got = {(m.person, m.role, m.organisation, m.start, m.end) for m in ex.of(Membership)}
+    assert got == {("Anna Verdi", "President", "AMAPLAST", dt.date(2025, 3, 5), None),
+                   ("Paolo Neri", "President", "AMAPLAST", None, dt.date(2025, 3, 5))}
+    it = run("Vigevano, 10 giugno 2024\n\nL'assemblea ha eletto Carla Bianchi nuova presidente di Assomac: "
+             "succede a Mario Rossi. Bianchi, 48 anni, è amministratore delegato della Calzaturificio Alfa "
+             "di Vigevano.")
+    got = {(m.person, m.role, m.organisation, m.start, m.end) for m in it.of(Membership)}
+    assert ("Mario Rossi", "President", "Assomac", None, dt.date(2024, 6, 10)) in got
+    assert ("Carla Bianchi", "Managing Director", "Calzaturificio Alfa", None, None) in got
+
+
+def test_minister_of_resolves_to_the_ministry() -> None:
+    ex = run("Rome, 2 March 2025\n\nThe Minister of Enterprises and Made in Italy, Adolfo Urso, opened the meeting.")
+    assert {(m.person, m.role, m.organisation) for m in ex.of(Membership)} == {
+        ("Adolfo Urso", "Minister", "Ministry of Enterprises and Made in Italy")}
+
+
+def test_trade_fair_attendance_is_scoped_to_the_fairs_sector() -> None:
+    ex = run("Milan, 25 February 2026\n\nLINEAPELLE CLOSES ITS WINTER EDITION\n\nThe fair, held from 17 to 19 "
+             "February 2026 at Fiera Milano, hosted 1,150 exhibitors, 40% of them from abroad. The organisers "
+             "counted 20,300 visitors from 105 countries, an increase of 2 percent; foreign visitors "
+             "accounted for 50% of the total.")
+    obs = {(o.indicator, o.value) for o in ex.of(Observation)}
+    assert obs == {("exhibitors", Decimal("1150")), ("foreign_exhibitors_share", Decimal("40")),
+                   ("visitors", Decimal("20300")), ("visitor_countries", Decimal("105")),
+                   ("visitors_change", Decimal("2")), ("foreign_visitors_share", Decimal("50"))}
+    assert {o.scope for o in ex.of(Observation)} == {"leather, accessories and components"}
+    assert {o.period for o in ex.of(Observation)} == {"2026"}
+    ev = ex.of(Event)
+    assert [(e.kind, e.date, e.venue, e.title) for e in ev] == [
+        ("TradeFairEdition", dt.date(2026, 2, 17), "Fiera Milano", "LINEAPELLE")]
+
+
+def test_italian_counts_after_their_noun_and_their_parts() -> None:
+    ex = run("Milano, 3 ottobre 2024\n\nSi è chiusa la fiera Lineapelle 2024. Gli espositori sono stati 1.210 "
+             "(di cui 1.074 italiani).")
+    assert {(o.indicator, o.value) for o in ex.of(Observation)} == {
+        ("exhibitors", Decimal("1210")), ("exhibitors", Decimal("1074"))}
+
+
+def test_sales_to_a_foreign_country_are_exports_and_periods_past_a_contrast() -> None:
+    ex = run("Milano, 12 marzo 2025\n\nMacchine tessili: produzione in calo\n\nNel 2024 le vendite in Cina "
+             "hanno registrato una flessione del 14,2%. Il fatturato si è attestato a 2.346 milioni di euro, "
+             "mentre nel secondo semestre gli ordini sono cresciuti dell'8,4%.")
+    got = {(o.indicator, o.value, o.period) for o in ex.of(Observation)}
+    assert ("exports_change", Decimal("-14.2"), "2024") in got
+    assert ("turnover", Decimal("2346000000"), "2024") in got
+    assert ("orders_change", Decimal("8.4"), "2024-H2") in got
+
+
+def test_a_preliminary_cue_in_a_figure_free_sentence_qualifies_the_years_figures() -> None:
+    ex = run("Rome, 11 March 2025\n\nThe preliminary results of the sector for 2024 were presented today.\n\n"
+             "Turnover fell to € 13.1 billion, down 8.4 percent compared with 2023.")
+    assert {(o.indicator, o.period, o.qualifiers) for o in ex.of(Observation)} == {
+        ("turnover", "2024", ("preliminary",)), ("turnover_change", "2024", ("preliminary",))}
+
+
+def test_world_rankings() -> None:
+    ex = run("Cinisello Balsamo, 19.12.2024\n\nIl 2024 delle macchine utensili\n\nNel 2024 la produzione è "
+             "calata del 5%. Nella classifica mondiale l'Italia si conferma quarto produttore e quinto "
+             "esportatore di macchine utensili.")
+    got = {(o.indicator, o.value, o.unit, o.period, o.area) for o in ex.of(Observation) if o.unit == "rank"}
+    assert got == {("world_production_rank", Decimal("4"), "rank", "2024", "Italy"),
+                   ("world_export_rank", Decimal("5"), "rank", "2024", "Italy")}
+
+
+def test_export_priorities_competitors_and_destinations() -> None:
+    ex = run("Milan, 3 March 2025\n\nMachinery exports in 2024\n\nGermany and the United States remain our "
+             "main outlets, but manufacturers must also look at India, Mexico and Brazil. Our Chinese and "
+             "Korean competitors are growing.")
+    got = {(m.market, m.relation) for m in ex.of(MarketRelation)}
+    assert got == {("Germany", "destination"), ("United States", "destination"),
+                   ("India", "export_priority"), ("Mexico", "export_priority"), ("Brazil", "export_priority"),
+                   ("China", "competitor"), ("South Korea", "competitor")}
+    it = run("Milano, 12 marzo 2025\n\nMacchine tessili nel 2024\n\nTra le destinazioni estere hanno tenuto "
+             "Francia e Spagna, mentre è cresciuta la pressione dei concorrenti tedeschi. Il Sud-Est asiatico "
+             "e l'Africa del Nord sono le aree su cui concentreremo la nostra attività.")
+    assert {(m.market, m.relation) for m in it.of(MarketRelation)} == {
+        ("France", "destination"), ("Spain", "destination"), ("Germany", "competitor"),
+        ("South-East Asia", "export_priority"), ("North Africa", "export_priority")}
+
+
+def test_drivers_from_bulleted_causes_and_weighing_subjects() -> None:
+    ex = run("Milano, 15 maggio 2024\n\nIl settore conciario nel 2023\n\nLe cause della frenata sono:\n"
+             "- il calo della domanda di lusso;\n- l'aumento dei costi energetici.\n\n"
+             "\"The fall in investment across the supply chain is weighing on every market,\" he said.")
+    got = {d.text for d in ex.of(Driver)}
+    assert got == {"calo della domanda di lusso", "aumento dei costi energetici",
+                   "fall in investment across the supply chain"}
+
+
+def test_priorities_from_a_bulleted_list_of_steps() -> None:
+    ex = run("Milan, 28 April 2025\n\nMachine tool orders\n\nFor the association, two steps are now needed:\n"
+             "  • the extension of Transition 5.0 beyond 2025;\n  • a simplification of the access procedures.\n")
+    assert {(p.text, p.programme) for p in ex.of(Priority)} == {
+        ("extension of Transition 5.0 beyond 2025", "Transition 5.0"),
+        ("simplification of the access procedures", None)}
