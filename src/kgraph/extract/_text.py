@@ -41,12 +41,32 @@ from ..model import (
     Segment,
 )
 from . import gazetteer as gz
+from ._dates import (
+    _CONTRAST,
+    _MONTH_NUM,
+    _MONTHS_EN,
+    _MONTHS_IT,
+    _PERIOD_WORDS,
+    _dates,
+    _in_comparison,
+    _periods,
+)
+from ._figures import (
+    _BASE_RE,
+    _EST_STRICT_RE,
+    _NEG_RE,
+    _POS_RE,
+    _PRECONS_RE,
+    _PRELIM_RE,
+    _Figure,
+    _figures,
+)
+from ._lex import _SP
 
 __all__ = ["extract", "detect_language"]
 
 HOME_COUNTRY = "Italy"
 _BIG = 1 << 62
-_SP = r"[ \u00a0\t]"  # a space inside a line (the no-break space included)
 
 # --------------------------------------------------------------------------- language
 
@@ -191,40 +211,6 @@ def _near(spans: list[_Span], start: int, end: int) -> list[_Span]:
 def _within(spans: list[_Span], start: int, end: int) -> list[_Span]:
     """Spans of a start-sorted list lying inside [start, end)."""
     return [s for s in _near(spans, start, end) if s.start >= start and s.end <= end]
-
-
-# --------------------------------------------------------------------------- dates
-
-
-_MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
-_MONTHS_IT = "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
-_MONTH_NUM = {m: i + 1 for i, m in enumerate(_MONTHS_EN.split("|"))} | {
-    m: i + 1 for i, m in enumerate(_MONTHS_IT.split("|"))}
-_DATE_RE = re.compile(
-    rf"(?i)\b(?:\d{{1,2}}{_SP}+Tháng{_SP}+\d{{1,2}},?{_SP}+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th|°)?{_SP}+(?:{_MONTHS_EN}|{_MONTHS_IT}),?{_SP}+\d{{4}}"
-    rf"|(?:{_MONTHS_EN}){_SP}+\d{{1,2}}(?:st|nd|rd|th)?,?{_SP}+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}-\d{1,2}-\d{4})\b")
-
-
-@lru_cache(maxsize=4096)
-def _parse_date(s: str) -> dt.date | None:
-    import dateparser
-
-    languages = ["vi"] if "Tháng" in s else None
-    parsed = dateparser.parse(s.replace("\u00a0", " "), languages=languages,
-                              settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
-                                        "REQUIRE_PARTS": ["day", "month", "year"]})
-    return parsed.date() if parsed else None
-
-
-def _dates(text: str) -> list[tuple[Mention, dt.date]]:
-    out = []
-    for m in _DATE_RE.finditer(text):
-        d = _parse_date(m.group())
-        if d:
-            out.append((Mention(m.group(), m.start(), m.end()), d))
-    return out
 
 
 # --------------------------------------------------------------------------- the extractor state
@@ -991,236 +977,6 @@ def _find_segments(st: _State) -> None:
         st.facts.append(Segment(_mention(text, s.start, s.end), name=s.name,
                                 kind="sector" if s.kind == "sector" else "segment",
                                 parent=None if s.kind == "sector" else sector))
-
-
-# --------------------------------------------------------------------------- figures and periods
-
-
-_NUM = r"[-+−–]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|[-+−–]?\d+(?:[.,]\d+)?"
-_MULT = r"million|billion|thousand|milioni|miliardi|mila|mln|mld|bn"
-_CUR = r"euros?|€|EUR|dollars?|USD|US\$|\$"
-# Figures are found number-first (a plain charset scan is fast), then their unit is read
-# from the text right before or after the number.
-_NUM_RE = re.compile(_NUM)
-_CUR_BEFORE = re.compile(rf"(?:€|EUR|USD|US\$|\$){_SP}?$")
-_IDX_BEFORE = re.compile(rf"(?i)\b(?:index|indice)(?:{_SP}+(?:of|di|a|at)|\b[^.;%\d]{{0,30}}?\b(?:at|to|of|a|al|di|pari{_SP}+a|was|is|were|stood|reached|è|era|ha{_SP}+raggiunto))?{_SP}+$")
-_AFTER_RE = re.compile(
-    rf"(?P<money>{_SP}*(?P<mult>{_MULT})?{_SP}*(?:of{_SP}+|di{_SP}+)?(?P<cur>{_CUR})(?![\w]))"
-    rf"|(?P<pct>{_SP}?(?:%|per{_SP}?cent\b|percent\b|per{_SP}cento\b))"
-    rf"|(?P<pts>{_SP}+(?:points|punti)\b(?!{_SP}+percentual))"
-    rf"|(?P<mon>{_SP}+(?:months|mesi)\b)"
-    rf"|(?P<cnt>{_SP}+(?:(?:foreign|international|overseas|esteri|stranieri|internazionali){_SP}+)?(?P<what>visitors|exhibitors|visitatori|espositori|operatori|exhibiting{_SP}+companies|aziende{_SP}+espositrici|countries|paesi|Paesi|nations|nazioni)\b)"
-    rf"|(?P<multonly>{_SP}*(?P<mult2>{_MULT})\b)")
-_BASE_RE = re.compile(rf"(?i)\bbase{_SP}*:?{_SP}*(\d{{4}}){_SP}*={_SP}*100\b")
-
-_NEG = r"reduction|reduced|decreasing|falling|dropping|negative|drop|drops|dropped|fall|falls|fell|fallen|decline|declined|declines|declining|decrease|decreased|down|contraction|contracted|loss|lost|shrank|shrunk|slump|slumped|calo|diminuit[oaie]|scese|sceso|scesi|scese|flessione|contrazione|riduzione|ridott[oaie]|perdita|negativ[oaie]|ribasso|in{_SP}+calo"
-_POS = r"grew|grow|grows|growth|increase|increased|increases|rise|rises|rose|risen|up|gain|gained|crescit[aoie]|cresciut[oaie]|crescita|aumento|aumentat[oaie]|incremento|salit[oaie]|rialzo|rebound|rebounded|progress"
-_NEG_RE = re.compile(rf"(?i)\b(?:{_NEG.replace('{_SP}', _SP)})\b")
-_POS_RE = re.compile(rf"(?i)\b(?:{_POS})\b")
-_EST_RE = re.compile(r"(?i)\b(estimated|estimate|estimates|about|stima|stimat[oaie]|forecast)\b")
-_EST_STRICT_RE = re.compile(r"(?i)\b(estimated|estimate|stimat[oaie]|stima)\b")
-_PRECONS_RE = re.compile(r"(?i)\b(preconsuntiv[oi]|provisional|provvisori[oe]|flash{_SP}+estimates?)\b".replace("{_SP}", _SP))
-_PRELIM_RE = re.compile(r"(?i)\b(preliminary|provisional|preconsuntiv[oi]|provvisori[oe]|preliminar[ei]|flash{_SP}+estimates?|first{_SP}+estimates|early{_SP}+estimates|prime{_SP}+(?:stime|rilevazioni)|primi{_SP}+dati)\b".replace("{_SP}", _SP))
-
-
-def _to_decimal(raw: str, lang: str) -> Decimal:
-    s = raw.replace("−", "-").replace("–", "-").replace("+", "")
-    if "," in s and "." in s:
-        dec = "," if s.rfind(",") > s.rfind(".") else "."
-        s = s.replace("." if dec == "," else ",", "").replace(",", ".")
-    elif "," in s:
-        head, tail = s.rsplit(",", 1)
-        if len(tail) == 3 and lang == "en" and s.count(",") >= 1:
-            s = s.replace(",", "")
-        else:
-            s = s.replace(",", ".")
-    elif "." in s:
-        parts = s.split(".")
-        if lang == "it" and all(len(p) == 3 for p in parts[1:]) and len(parts) > 1:
-            s = s.replace(".", "")
-    return Decimal(s)
-
-
-_MULTIPLIER = {"million": 6, "milioni": 6, "mln": 6, "billion": 9, "miliardi": 9, "mld": 9, "bn": 9,
-               "thousand": 3, "mila": 3}
-
-
-@dataclass
-class _Figure:
-    start: int
-    end: int
-    value: Decimal
-    unit: str
-    kind: str  # money, pct, idx, mon
-    signed: bool  # an explicit sign was written
-
-
-def _figures(text: str, lang: str) -> list[_Figure]:
-    out: list[_Figure] = []
-    for nm in _NUM_RE.finditer(text):
-        raw, s0, e0 = nm.group(), nm.start(), nm.end()
-        if s0 and (text[s0 - 1].isalnum() or text[s0 - 1] in ".,"):
-            continue  # the tail of a word or a number ("5.0" in "Industry 5.0" stays one number)
-        signed = raw[0] in "-+−–"
-        before = text[max(0, s0 - 8):s0]
-        cur_b = _CUR_BEFORE.search(before)
-        am = _AFTER_RE.match(text, e0)
-        g = am.groupdict() if am else {}
-        if cur_b:
-            mult = (g.get("mult2") or g.get("mult") or "").lower() if g else ""
-            end = am.end() if am and (g.get("multonly") or g.get("money")) else e0
-            cur = "USD" if "$" in cur_b.group() or "USD" in cur_b.group() else "EUR"
-            v = _to_decimal(raw, lang).scaleb(_MULTIPLIER.get(mult, 0))
-            out.append(_Figure(s0 - len(cur_b.group()), end, v, cur, "money", signed))
-        elif g.get("money"):
-            cur = "USD" if re.search(r"\$|USD|dollar", g["cur"]) else "EUR"
-            v = _to_decimal(raw, lang).scaleb(_MULTIPLIER.get((g.get("mult") or "").lower(), 0))
-            assert am is not None
-            out.append(_Figure(s0, am.end(), v, cur, "money", signed))
-        elif g.get("pct"):
-            assert am is not None
-            out.append(_Figure(s0, am.end(), _to_decimal(raw, lang), "percent", "pct", signed))
-        elif g.get("pts") or _IDX_BEFORE.search(text[max(0, s0 - 45):s0]):
-            if re.fullmatch(r"(19|20)\d\d", raw) or (not g.get("pts") and text[e0:e0 + 1] == "%"):
-                continue
-            idx_b = _IDX_BEFORE.search(text[max(0, s0 - 45):s0])
-            start = s0 - len(idx_b.group()) if idx_b else s0
-            end = am.end() if am and g.get("pts") else e0
-            out.append(_Figure(start, end, _to_decimal(raw, lang), "index", "idx", False))
-        elif g.get("multonly") and ("€" in text or re.search(r"(?i)\beur(?:o|os)?\b", text)):
-            # "decreased by 9% to 2.2 billion": an amount in the release's currency
-            assert am is not None
-            v = _to_decimal(raw, lang).scaleb(_MULTIPLIER.get((g.get("mult2") or "").lower(), 0))
-            out.append(_Figure(s0, am.end(), v, "EUR", "money", signed))
-        elif g.get("mon"):
-            assert am is not None
-            out.append(_Figure(s0, am.end(), _to_decimal(raw, lang), "months", "mon", False))
-        elif g.get("cnt"):
-            assert am is not None
-            what = g["what"].lower()
-            if what in ("countries", "paesi", "nations", "nazioni"):
-                # "8,950 visitors from 92 countries", "provenienti da 110 Paesi"
-                if not re.search(r"(?i)\b(?:from|da|provenienti{_SP}+da|in{_SP}+rappresentanza{_SP}+di)[ \u00a0]+$".replace("{_SP}", _SP), text[max(0, s0 - 30):s0]):
-                    continue
-                kind = "cnt:countries"
-            else:
-                kind = "cnt:exhibitors" if what.startswith(("exhibit", "espositor", "aziende")) else "cnt:visitors"
-            out.append(_Figure(s0, am.end(), _count_value(raw, lang), "count", kind, False))
-        elif out and out[-1].kind in ("cnt:exhibitors", "cnt:visitors") and _OF_WHICH.search(text, max(0, s0 - 16), s0) \
-                and s0 - out[-1].end < 40 and not re.match(r"[ \u00a0]*%", text[e0:e0 + 3]):
-            # "Gli espositori sono stati 1.210 (di cui 1.074 italiani)": a part of the count before
-            out.append(_Figure(s0, e0, _count_value(raw, lang), "count", out[-1].kind, False))
-        elif (cb := _CNT_BEFORE.search(text, max(0, s0 - 50), s0)) and not re.match(r"[ \u00a0]*(?:%|per)", text[e0:e0 + 5]) \
-                and not re.fullmatch(r"(19|20)\d\d", raw):
-            # "the exhibitors were 1,210", "gli espositori sono stati 1.210"
-            what = cb.group(1).lower()
-            kind = "cnt:exhibitors" if what.startswith(("exhibit", "espositor")) else "cnt:visitors"
-            out.append(_Figure(s0, e0, _count_value(raw, lang), "count", kind, False))
-    return out
-
-
-_OF_WHICH = re.compile(r"(?i)(?:\(|,)[ \u00a0]*(?:di[ \u00a0]+cui|of[ \u00a0]+which|of[ \u00a0]+whom|dei[ \u00a0]+quali|including)[ \u00a0]+$")
-_CNT_BEFORE = re.compile(rf"(?i)\b(exhibitors|visitors|espositori|visitatori)\b[^.;%\d]{{0,25}}?\b(?:were|was|totalled|totaled|numbered|reached|came{_SP}+to|sono{_SP}+stati|sono{_SP}+state|erano|hanno{_SP}+raggiunto|hanno{_SP}+toccato|pari{_SP}+a|oltre|quasi|more{_SP}+than|over|almost|nearly)(?:{_SP}+(?:about|circa|some|oltre|quasi|more{_SP}+than|over|almost|nearly))?{_SP}+$")
-
-
-def _count_value(raw: str, lang: str) -> Decimal:
-    # "8,950" and "21.470" are thousands in either language: a count has no decimals
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
-        return Decimal(re.sub(r"[.,]", "", raw))
-    return _to_decimal(raw, lang)
-
-
-_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-        "primo": 1, "secondo": 2, "terzo": 3, "quarto": 4, "prima": 1, "seconda": 2}
-_NUMWORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "ten": 10, "eleven": 11, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7,
-            "otto": 8, "nove": 9, "dieci": 10, "undici": 11}
-_MONTH_ALT = f"{_MONTHS_EN}|{_MONTHS_IT}"
-_YEAR = r"(?:19|20)\d\d"
-_OF_YEAR = rf"(?:{_SP}+(?:of|del|dell['’]anno|in){_SP}*)?(?:{_SP}*(?P<y>{_YEAR}))?"
-_PERIOD_RE = re.compile(
-    rf"(?i)\b(?:"
-    rf"(?P<half>(?:first|second|1st|2nd){_SP}+(?:half|semester)|(?:primo|secondo){_SP}+semestre|(?:prima|seconda){_SP}+metà)"
-    rf"|(?P<quarter>(?:first|second|third|fourth|1st|2nd|3rd|4th){_SP}+quarter|(?:primo|secondo|terzo|quarto){_SP}+trimestre)"
-    rf"|(?P<qcode>Q[1-4])"
-    rf"|(?P<hcode>H[12])"
-    rf"|(?P<firstn>(?:first|primi){_SP}+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|\d{{1,2}}){_SP}+(?:months|mesi))"
-    rf"|(?P<bim>primo{_SP}+bimestre|primo{_SP}+quadrimestre)"
-    rf"|(?P<mrange>(?P<m1>{_MONTH_ALT}){_SP}*[-–/]{_SP}*(?P<m2>{_MONTH_ALT}))"
-    rf"){_OF_YEAR}"
-    rf"|\b(?P<year>{_YEAR})\b(?![ \u00a0]*=)")
-_COMPARE_RE = re.compile(r"(?i)\b(compared|than|rispetto|versus|vs\.?|year[ -]on[ -]year|same period|same quarter|stesso periodo|against|sul|sull['’]|(?:over|from|on)(?=[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:19|20)\d\d|same|previous|prior|last)))\b")
-
-
-@dataclass
-class _Period:
-    start: int
-    end: int
-    value: str  # may contain "{y}" when the year is not written
-
-
-def _periods(text: str, a: int, b: int) -> list[_Period]:
-    out: list[_Period] = []
-    for m in _PERIOD_RE.finditer(text, a, b):
-        g = m.groupdict()
-        y = g.get("y") or "{y}"
-        if g["year"]:
-            out.append(_Period(m.start(), m.end(), g["year"]))
-            continue
-        if g["half"] or g["hcode"]:
-            w = (g["half"] or g["hcode"]).lower()
-            h = 2 if w.startswith(("second", "2nd", "seconda", "secondo", "h2")) else 1
-            val = f"{y}-H{h}"
-        elif g["quarter"] or g["qcode"]:
-            q = int(g["qcode"][1]) if g["qcode"] else _ORD[g["quarter"].lower().split()[0]]
-            val = f"{y}-Q{q}"
-        elif g["firstn"]:
-            n = g["n"].lower()
-            k = int(n) if n.isdigit() else _NUMWORD[n]
-            val = f"{y}-01/{y}-{k:02d}"
-        elif g["bim"]:
-            k = 2 if "bimestre" in g["bim"].lower() else 4
-            val = f"{y}-01/{y}-{k:02d}"
-        else:
-            m1, m2 = _MONTH_NUM[g["m1"].lower()], _MONTH_NUM[g["m2"].lower()]
-            if m2 - m1 == 2 and m1 % 3 == 1:
-                val = f"{y}-Q{(m1 + 2) // 3}"
-            elif m1 == 1 and m2 == 6:
-                val = f"{y}-H1"
-            elif m1 == 7 and m2 == 12:
-                val = f"{y}-H2"
-            elif m1 == 1 and m2 == 12:
-                val = y
-            else:
-                val = f"{y}-{m1:02d}/{y}-{m2:02d}"
-        out.append(_Period(m.start(), m.end(), val))
-    return out
-
-
-_PERIOD_WORDS = ("half", "semest", "quarter", "trimest", "month", "mesi", "bimest", "quadrimest", "metà")
-
-
-_GOVERNED = re.compile(rf"(?i)\b(?:on|over|against|versus|vs\.?|sul|sulla|sullo|sull['’]){_SP}+(?:(?:the|il|la|lo|l['’])[ \u00a0]*)?(?:[\w-]+{_SP}+){{0,3}}$")
-
-
-_CONTRAST = re.compile(r"(?i)\b(?:while|whilst|whereas|but|however|mentre|ma|tuttavia|invece)\b|;")
-
-
-def _in_comparison(text: str, pos: int, clause_start: int) -> bool:
-    # the look-ahead of "over 2023" must see past ``pos``: search a little further, keep earlier hits
-    for m in _COMPARE_RE.finditer(text, clause_start, pos + 40):
-        if m.start() >= pos:
-            continue
-        # a bare preposition ("sul", "over") compares only after a figure: "-5% sul 2023", not
-        # "le prime rilevazioni sul primo trimestre 2024 indicano ..."
-        if re.fullmatch(r"(?i)sul|sull['’]|over|from|on|against", m.group()) \
-                and not re.search(r"\d", text[clause_start:m.start()]):
-            continue
-        return True
-    # "a 19% decrease on the July-September period of 2023" (a figure comes first: "le prime
-    # rilevazioni sul primo trimestre 2024" is the period measured)
-    window = text[max(clause_start, pos - 60):pos]
-    return bool(_GOVERNED.search(window)) and bool(re.search(r"\d", text[clause_start:pos]))
 
 
 # --------------------------------------------------------------------------- indicators
