@@ -163,3 +163,18 @@ def test_priorities_from_a_bulleted_list_of_steps() -> None:
     assert {(p.text, p.programme) for p in ex.of(Priority)} == {
         ("extension of Transition 5.0 beyond 2025", "Transition 5.0"),
         ("simplification of the access procedures", None)}
+
+
+def test_two_fairs_in_one_sentence_keep_their_own_dates_and_venues() -> None:
+    ex = run("Milano, 8 luglio 2024\n\nANIMA e le fiere\n\nANIMA sarà presente a EMO Hannover 2025, dal 22 al "
+             "26 settembre, e a BI-MU 2024, a Fiera Milano dal 9 al 12 ottobre 2024.")
+    got = {(e.title, e.date, e.venue) for e in ex.of(Event)}
+    assert got == {("EMO Hannover 2025", dt.date(2025, 9, 22), None),
+                   ("BI-MU 2024", dt.date(2024, 10, 9), "Fiera Milano")}
+
+
+def test_italian_drivers_after_a_pesare_sono() -> None:
+    ex = run("Milano, 8 luglio 2024\n\nIl semestre della meccanica\n\nA pesare sono soprattutto "
+             "l'incertezza sui tassi di interesse e il rallentamento dell'economia tedesca.")
+    assert {d.text for d in ex.of(Driver)} == {"incertezza sui tassi di interesse",
+                                               "rallentamento dell'economia tedesca"}

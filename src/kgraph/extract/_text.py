@@ -1570,6 +1570,7 @@ _DRIVER_INTRO = re.compile(
     r"driven\s+by\s+(?=the\s+(?:slowdown|decline|drop|crisis))|frenat[ao]\b[^.;]{0,40}?\b(?:da|dai|dal|dalla|dalle|dagli|dall['’])|"
     r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*|dovut[oaie]\s+a\w*|amid|in\s+the\s+face\s+of|weighed\s+on\s+by|"
     r"\bpesa(?:no)?(?:\s+(?:ancora|anche|soprattutto|tuttora))?(?=\s+(?:il|lo|la|i|gli|le|l['’]))|"
+    r"\ba\s+pesare\s+(?:sono|è|sono\s+stat[ie]|sono\s+stati)(?:\s+(?:soprattutto|anche|ancora))?|"
     r"reflect(?:s|ed|ing)?|rifletton?o|riflettendo|linked\s+to|attributable\s+to|legat[oaie]\s+a\w*|ha\s+risentito\s+d\w*|hanno\s+risentito\s+d\w*|risent\w+\s+d(?:el|ella|ello|ei|egli|elle|ell['’]|i)|suffered\s+from|suffering\s+from|"
     r"(?:the\s+)?(?:main\s+)?(?:causes|reasons|factors)\b[^:.]{0,60}:|(?:le\s+)?(?:principali\s+)?(?:cause|ragioni|motivi|fattori)\b[^:.]{0,60}:)")
 # a subject that weighs on the result: "the fall in investment ... is weighing on every market"
@@ -1915,6 +1916,19 @@ def _range_start(text: str, a: int, b: int, year: str | None) -> dt.date | None:
     return None
 
 
+def _fair_window(st: _State, o: _Span, fairs: list[_Span]) -> tuple[int, int]:
+    """The sentence of a fair mention, narrowed to this fair's part when it names another fair too
+    ("... a EMO Hannover 2025, dal 22 al 26 settembre, e a BI-MU 2024, a Fiera Milano dal 9 ...")."""
+    a, b = st.sentence_of(o.start)
+    others = [f for f in fairs if a <= f.start < b and f.name != o.name]
+    if not others:
+        return a, b
+    # what follows a fair's name is about it: the part starts at the name when another fair precedes
+    before = [f for f in others if f.end <= o.start]
+    after = [f.start for f in others if f.start >= o.end]
+    return (o.start if before else a), (min(after) if after else b)
+
+
 def _find_fair_editions(st: _State) -> None:
     """Trade fair editions: a known fair named with an edition, a year or its dates ("SIMAC Tanning Tech 2024")."""
     text = st.text
@@ -1926,11 +1940,12 @@ def _find_fair_editions(st: _State) -> None:
     title = st.info.evidence if st.info and st.info.title else None
     has_assembly = any(isinstance(f, Event) for f in st.facts)
     main = _fair_of(st)
+    all_fairs = sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start)
     for name, mentions in fairs.items():
         in_title = title is not None and any(title.start <= o.start < title.end for o in mentions)
         if has_assembly and not in_title:
             continue  # an assembly release that mentions a fair in passing ("the next SIMAC ...")
-        sents = list(dict.fromkeys(st.sentence_of(o.start) for o in mentions))
+        sents = list(dict.fromkeys(_fair_window(st, o, all_fairs) for o in mentions))
         year: str | None = None
         surface: str | None = None
         for o in mentions:
