@@ -178,3 +178,21 @@ def test_italian_drivers_after_a_pesare_sono() -> None:
              "l'incertezza sui tassi di interesse e il rallentamento dell'economia tedesca.")
     assert {d.text for d in ex.of(Driver)} == {"incertezza sui tassi di interesse",
                                                "rallentamento dell'economia tedesca"}
+
+
+def test_an_apposed_association_the_gazetteer_lacks_is_the_publisher() -> None:
+    ex = run("Rho (Milan), 5 February 2025 - Production fell 11 per cent in 2024 to EUR 2.1 billion, "
+             "according to Zetamac, the association of widget machinery manufacturers.")
+    assert ex.info.publisher == "Zetamac"
+    assert ex.info.place == "Rho"
+
+
+def test_absolute_changes_are_not_levels_and_market_lists_are_not_priorities() -> None:
+    ex = run("Milan, 5 February 2025\n\nMachinery in 2024\n\nDomestic consumption decreased by 15%, a decline "
+             "of more than 200 million euros compared to 2023. \"We must focus on the Gulf countries, India "
+             "and Saudi Arabia,\" he added. The main competitors remain German and Chinese manufacturers.")
+    assert {(o.indicator, o.value) for o in ex.of(Observation)} == {("consumption_change", Decimal("-15"))}
+    assert not ex.of(Priority)
+    assert {(m.market, m.relation) for m in ex.of(MarketRelation)} >= {
+        ("Gulf countries", "export_priority"), ("India", "export_priority"), ("Saudi Arabia", "export_priority"),
+        ("Germany", "competitor"), ("China", "competitor")}

@@ -339,6 +339,12 @@ _INSTITUTION_RE = re.compile(
     rf"(?:{_SP}*(?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:(?:and|e|of|the|di|del|della|delle|dei|degli){_SP}+)?(?!{_INSTITUTION_HEAD}\b)(?:{_NAME_WORD}|[A-Z]{{2,}}))*)")
 
 
+_APPOSED_ASSOC_RE = re.compile(
+    rf"\b((?:[A-Z][A-Za-z]{{2,}}|[A-Z]{{3,}})(?:[- ](?:[A-Z][a-z]+|[A-Z]{{2,}}))?),{_SP}+(?:the{_SP}+|l['’]|la{_SP}+)?"
+    rf"(?:(?:Italian|national|italiana|nazionale){_SP}+)?(?:association|associazione|federation|federazione|Association|Associazione|Federation|Federazione)"
+    rf"{_SP}+(?:of|that|which|dei|degli|delle|della|del|che|italiana|nazionale|representing)\b")
+
+
 def _org_type_of(name: str) -> str:
     n = name.lower()
     if re.search(r"associa|federa|confedera|union|unione|confindustria", n):
@@ -389,6 +395,11 @@ def _find_organisations(st: _State) -> None:
         name = acr or long
         st.add_org(name, "TradeAssociation", m.start(), m.end(), aliases=(long,) if acr else ())
         taken.append((m.start(), m.end()))
+    # "Acimall, the association of woodworking machinery manufacturers": a name the gazetteer lacks
+    for m in _APPOSED_ASSOC_RE.finditer(text):
+        if free(m.start(1), m.end(1)) and m.group(1).split()[0] not in _NOT_NAME_START:
+            st.add_org(m.group(1), "TradeAssociation", m.start(1), m.end(1))
+            taken.append((m.start(1), m.end(1)))
     for m in _INSTITUTION_RE.finditer(text):
         raw = m.group()
         # "the Camera di Commercio di Milano and Regione Lombardia" are two institutions
@@ -1084,6 +1095,8 @@ def _find_observations(st: _State) -> None:
                 key = f"{cue or prev_change}_change"
             if key is None:
                 continue
+            if f.kind == "money" and _DELTA_BEFORE.search(text, max(s_start, f.start - 45), f.start):
+                continue  # "a decline of more than 200 million euros": an absolute change, not a level
             if key.endswith("_change"):
                 prev_change = key[: -len("_change")]
             # the period: nearest in the clause, else in the sentence, else the context
@@ -1185,6 +1198,12 @@ _RANK_RE = re.compile(
     rf"(?i)\b(?P<ord>{'|'.join(sorted(_ORDINAL, key=len, reverse=True))})(?:{_SP}+(?:largest|biggest|leading|main|maggiore|più{_SP}+grande|principale))?"
     rf"{_SP}+(?:(?:world|global|paese|country|mondiale){_SP}+)?(?P<what>producer|manufacturer|maker|exporter|produttore|produttrice|costruttore|esportatore|esportatrice)s?\b")
 _RANK_WORLD = re.compile(r"(?i)\b(?:world|worldwide|global|globally|mondial[ei]|globale|a[ \u00a0]+livello[ \u00a0]+mondiale|nel[ \u00a0]+mondo|in[ \u00a0]+the[ \u00a0]+world)\b")
+
+
+_DELTA_BEFORE = re.compile(
+    r"(?i)\b(?:(?:decline|drop|fall|decrease|increase|rise|growth|loss|gain|calo|aumento|crescita|flessione|perdita|contrazione|incremento|riduzione)[ \u00a0]+(?:of|di|del|pari[ \u00a0]+a)"
+    r"|(?:fell|dropped|declined|decreased|rose|grew|increased|gained|lost|calat[oaie]|cresciut[oaie]|diminuit[oaie]|aumentat[oaie]|sces[oaie]|salit[oaie])[ \u00a0]+(?:by|di))"
+    r"[ \u00a0]+(?:(?:more[ \u00a0]+than|over|about|almost|nearly|oltre|circa|quasi)[ \u00a0]+)?$")
 
 
 def _has_foreign_place(st: _State, a: int, b: int) -> bool:
@@ -1391,7 +1410,7 @@ _LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,
 
 
 _COMP_BEFORE = re.compile(r"(?i)(?:['’]s)?[ \u00a0,]*(?:(?:is|was|remains|remain|are|è|resta|rimane)[ \u00a0]+)?(?:(?:the|its|our|their|il|la|i|le|main|largest|biggest|leading|major|strongest|principale|principali|maggiore|maggiori|primo|first|top|chief|fiercest)[ \u00a0]+)*")
-_COMP_GAP = re.compile(r"^[ \u00a0]*(?:(?:the|a|an|il|la|i|le|growing|increasing|rising|strong|stronger|aggressive|crescente|forte)[ \u00a0]+)*$")
+_COMP_GAP = re.compile(r"^[ \u00a0]*(?:(?:remain|remained|are|were|include|included|sono|restano|rimangono|the|a|an|il|la|i|gli|le|growing|increasing|rising|strong|stronger|aggressive|crescente|forte|still|ancora)[ \u00a0]+)*$")
 _DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|our|its)[ \u00a0]+)?(?:(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori)[ \u00a0]+)(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione)\b")
 
 
@@ -1664,6 +1683,8 @@ def _find_priorities(st: _State) -> None:
             # a heading ("Among the priorities:") vouches for every item; a plain "we need"
             # only for a specific lever ("investments in ...", "misure per ..."), not for
             # "cohesion, investment and a long-term vision"
+            if _only_places(st, s, e):
+                continue  # "focus on the Gulf countries, India and Saudi Arabia": markets, not a priority
             if not strong and not _COMPLEMENT_WORD.search(mention.text):
                 continue
             label = _clean_label(mention.text)
@@ -1676,6 +1697,16 @@ def _find_priorities(st: _State) -> None:
             voiced = _speaker_near(st, s0, s)
             st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.publisher))
             taken.setdefault((s0, s1), []).append((s, e))
+
+
+def _only_places(st: _State, s: int, e: int) -> bool:
+    inside = [p for p in _near(st.places(), s, e) if s <= p.start and p.end <= e]
+    if not inside:
+        return False
+    rest = st.text[s:e]
+    for p in sorted(inside, key=lambda x: -x.start):
+        rest = rest[:p.start - s] + rest[p.end - s:]
+    return not re.sub(r"(?i)\b(?:and|e|ed|or|o|the|il|la|i|gli|le|l['’]|countries|paesi)\b|[^\w]", "", rest)
 
 
 def _speaker_near(st: _State, s0: int, pos: int) -> str | None:
