@@ -1903,11 +1903,16 @@ def _find_event(st: _State) -> None:
         cm = next((p for p in st.ents if p.kind == "place:city" and venue.end <= p.start < venue.end + 10), None)
         if cm:
             city = cm.name
-    city = city or st.place
     date = st.doc_date
     local = [d for mn, d in _dates(text) if s0 <= mn.start < s1]
     if local:
         date = local[0]
+    if city is None:
+        # the town the assembly's sentences name ("Si è svolta oggi a Milano"), else the dateline's
+        # town, unless the assembly is another day's, mentioned in passing
+        in_cue = next((p for a0, a1 in cue_sents for p in _near(st.places(), a0, a1)
+                       if a0 <= p.start < a1 and p.kind == "place:city"), None)
+        city = in_cue.name if in_cue else (st.place if date == st.doc_date else None)
     tm = _TITLE_RE.search(text)
     title = tm.group(1).strip() if tm else None
     speakers: list[str] = []
@@ -1920,7 +1925,13 @@ def _find_event(st: _State) -> None:
     # a predecessor named only in the succession ("succede a Fabrizio Nuti") did not take part
     leaving = {m.person for m in st.memberships if m.end and not m.start
                and len(re.findall(rf"\b{re.escape(m.person.split()[-1])}\b", text)) == 1}
-    participants = tuple(dict.fromkeys([*(p for p in st.people if p not in leaving), *speakers]))
+    present = [p for p in st.people if p not in leaving]
+    if date and st.doc_date and date != st.doc_date:
+        # an assembly the release mentions in passing ("after his election by the General Assembly on
+        # 26 February"): only the people named with it took part, not everyone the release quotes
+        present = [p.name for a0, a1 in cue_sents for p in _near(people, a0, a1)
+                   if a0 <= p.start < a1 and p.name not in leaving]
+    participants = tuple(dict.fromkeys([*present, *speakers]))
     evidence = _mention(text, s0, s1)
     st.facts.append(Event(evidence, kind="GeneralAssembly", organiser=organiser, date=date,
                           venue=venue.name if venue else None, city=city, title=title,
