@@ -196,3 +196,18 @@ def test_absolute_changes_are_not_levels_and_market_lists_are_not_priorities() -
     assert {(m.market, m.relation) for m in ex.of(MarketRelation)} >= {
         ("Gulf countries", "export_priority"), ("India", "export_priority"), ("Saudi Arabia", "export_priority"),
         ("Germany", "competitor"), ("China", "competitor")}
+
+
+def test_italian_half_year_markets_across_a_contrast_and_the_associations_officers() -> None:
+    ex = run("Bologna, 18 settembre 2024 – Nei primi sei mesi del 2024 il fatturato di UCIMA si è attestato a "
+             "4,1 miliardi di euro. Il mercato interno è cresciuto del 4%, mentre le esportazioni hanno segnato "
+             "+1,5%. Il direttore generale dell'associazione, Luca Bianchi, ha presentato le missioni in Arabia "
+             "Saudita e in India.")
+    got = {(o.indicator, o.value, o.period, o.market) for o in ex.of(Observation)}
+    assert got == {("turnover", Decimal("4100000000"), "2024-H1", None),
+                   ("turnover_change", Decimal("4"), "2024-H1", "domestic market"),
+                   ("exports_change", Decimal("1.5"), "2024-H1", None)}
+    assert {(m.person, m.role, m.organisation) for m in ex.of(Membership)} == {
+        ("Luca Bianchi", "Director General", "UCIMA")}
+    assert {(m.market, m.relation) for m in ex.of(MarketRelation)} >= {
+        ("Saudi Arabia", "export_priority"), ("India", "export_priority")}

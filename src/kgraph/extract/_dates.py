@@ -90,7 +90,8 @@ def _periods(text: str, a: int, b: int) -> list[_Period]:
         elif g["firstn"]:
             n = g["n"].lower()
             k = int(n) if n.isdigit() else _NUMWORD[n]
-            val = f"{y}-01/{y}-{k:02d}"
+            # "the first six months" is the first half, as "January-June" is
+            val = {3: f"{y}-Q1", 6: f"{y}-H1", 12: y}.get(k, f"{y}-01/{y}-{k:02d}")
         elif g["bim"]:
             k = 2 if "bimestre" in g["bim"].lower() else 4
             val = f"{y}-01/{y}-{k:02d}"

@@ -768,6 +768,12 @@ def _find_people(st: _State) -> None:
                     if m3:
                         person = _person_name_at(st, o3.end + m3.end())
                         org = o3 if person else None
+            if person is None:
+                # "Il direttore generale dell'associazione, Luca Bianchi": the issuing association
+                m4 = re.match(rf"(?i){_SP}+(?:dell['’]|della{_SP}+|of{_SP}+the{_SP}+)(?:associazione|association|federazione|federation)(?:{_SP}*,{_SP}*|{_SP}+)", text[rm.end():])
+                if m4:
+                    person = _person_name_at(st, rm.end() + m4.end())
+                    org = None
         if person is None:
             continue
         if org is None:
@@ -1281,8 +1287,10 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     # that is not a complement ("86% of production", "pari al 75% della produzione")
     subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 20), c[0])]
     before = [c for c in subjects if c[1] <= f.start]
+    # a cue after the figure across a contrast ("..., mentre le esportazioni ...") is another figure's subject
+    after_ok = [c for c in subjects if c[0] < f.start or not _CONTRAST.search(text, f.end, c[0])]
     base = _nearest(base_c, f.start, f.end) or (before[-1][2] if before else None) \
-        or (subjects[0][2] if subjects else None)
+        or (after_ok[0][2] if after_ok else None)
     if f.kind == "money":
         return base if base in ("turnover", "production", "exports", "imports", "consumption") else None
     if f.kind == "idx":
@@ -1302,8 +1310,10 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     if changed:
         # no cue of its own: carry the topic over when the sentence points back ("the index",
         # "the decline") or breaks the figure down by segment ("spinning machinery grew by 3%")
+        # ... or by market ("Il mercato interno è cresciuto del 4%")
         goes_on = _ANAPHORA.search(text, s0, s1) or any(
-            sg.kind == "segment" for sg in _within(st.segments, s0, s1))
+            sg.kind == "segment" for sg in _within(st.segments, s0, s1)) or _DOMESTIC_RE.search(text, c0, f.start) \
+            or _FOREIGN_RE.search(text, c0, f.start)
         b = base or (context_base if goes_on else None)
         return f"{b}_change" if b else None
     sent_share = _cues(text, s0, s1, shares)
@@ -1390,8 +1400,11 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
     if key in ("world_export_share", "export_ratio"):
         return area, None
     if market is None:
-        cues = [(m.start(), "foreign markets") for m in _FOREIGN_RE.finditer(text, a, f.start)]
-        cues += [(m.start(), "domestic market") for m in _DOMESTIC_RE.finditer(text, a, f.start)]
+        # "Il mercato interno è cresciuto del 4%, mentre le esportazioni ...": a market named before
+        # a contrast belongs to the other figure
+        lo = max([a, *(m.end() for m in _CONTRAST.finditer(text, a, f.start))])
+        cues = [(m.start(), "foreign markets") for m in _FOREIGN_RE.finditer(text, lo, f.start)]
+        cues += [(m.start(), "domestic market") for m in _DOMESTIC_RE.finditer(text, lo, f.start)]
         if cues:
             market = max(cues)[1]
     return area, market
@@ -1406,7 +1419,7 @@ _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|compe
 _FIRST_GAP = re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 # "the main outlet markets were China, Turkey and India", "i principali mercati sono stati Cina, ..."
 _AFTER_MARKETS_GAP = re.compile(r"(?i)^(?:[ \u00a0]+(?:of|for|by|in|dell['’]|della|del|dei|delle|degli|per|in)[ \u00a0]*[^,.;:\d]{0,40}?)?[ \u00a0]*(?:[,:]|(?:are|were|have[ \u00a0]+been|include[ds]?|remain(?:ed)?|sono(?:[ \u00a0]+stat[ie])?|restano|rimangono|includono|si[ \u00a0]+confermano)(?=[ \u00a0]))[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
-_LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
+_LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:(?:in|to|into|a|in|verso|nel|nella|negli|nei)[ \u00a0]+)?(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 
 
 _COMP_BEFORE = re.compile(r"(?i)(?:['’]s)?[ \u00a0,]*(?:(?:is|was|remains|remain|are|è|resta|rimane)[ \u00a0]+)?(?:(?:the|its|our|their|il|la|i|le|main|largest|biggest|leading|major|strongest|principale|principali|maggiore|maggiori|primo|first|top|chief|fiercest)[ \u00a0]+)*")
