@@ -211,3 +211,13 @@ def test_italian_half_year_markets_across_a_contrast_and_the_associations_office
         ("Luca Bianchi", "Director General", "UCIMA")}
     assert {(m.market, m.relation) for m in ex.of(MarketRelation)} >= {
         ("Saudi Arabia", "export_priority"), ("India", "export_priority")}
+
+
+def test_a_demonym_on_the_measured_noun_names_the_area() -> None:
+    ex = run("Brussels, November 14, 2024\n\nMachine tools in Europe\n\nEuropean machine tool production is "
+             "expected to decline by 5.6% in 2024. German production fell 8.2 percent, while Italy posted a "
+             "drop of 12.1%. Exports to German customers rose by 3%.")
+    got = {(o.indicator, o.value, o.area) for o in ex.of(Observation)}
+    assert got == {("production_change", Decimal("-5.6"), "Europe"), ("production_change", Decimal("-8.2"), "Germany"),
+                   ("production_change", Decimal("-12.1"), "Italy"), ("exports_change", Decimal("3"), "Italy")}
+    assert ex.info.date == dt.date(2024, 11, 14)

@@ -1366,6 +1366,11 @@ _FOREIGN_RE = re.compile(r"(?i)\b(foreign|abroad|mercati esteri|estero|esteri|es
 _DOMESTIC_RE = re.compile(r"(?i)\b(domestic|home market|mercato interno|mercato italiano|interno|interni|interna)\b")
 
 
+_MEASURED_NOUN = r"(?:production|output|exports?|imports?|turnover|consumption|orders|sales|produzione|esportazioni|importazioni|fatturato|consumi|consumo|ordini|ordinativi)"
+_ADJ_NOUN = re.compile(rf"(?i)(?:{_SP}+[a-z][\w-]*){{0,3}}?{_SP}+{_MEASURED_NOUN}\b")
+_NOUN_ADJ = re.compile(rf"(?i)\b{_MEASURED_NOUN}(?:{_SP}+[a-zàèéìòù][\w-]*)?{_SP}+$")
+
+
 def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) -> tuple[str | None, str | None]:
     text = st.text
     a, _ = semi
@@ -1397,6 +1402,17 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
             if not (in_list or _PREP_BEFORE.search(text[max(0, p.start - 12):p.start])
                     or _MARKET_WORDS.search(text, a, p.start)):
                 area = p.name
+    if area == HOME_COUNTRY:
+        # "German production ... fell 8.2 percent", "la produzione tedesca è calata": a demonym on
+        # the measured noun names the area (not after "to"/"from": "exports to German customers")
+        lo = max([a, *(m.end() for m in _CONTRAST.finditer(text, a, f.start))])
+        for adj in _near(st.ents, lo, f.start):
+            if not (lo <= adj.start and adj.end <= f.start) or adj.kind not in ("adj:country", "adj:region"):
+                continue
+            if _PREP_BEFORE.search(text[max(0, adj.start - 12):adj.start]):
+                continue
+            if _ADJ_NOUN.match(text, adj.end) or _NOUN_ADJ.search(text, max(0, adj.start - 40), adj.start):
+                area = adj.name
     if key in ("world_export_share", "export_ratio"):
         return area, None
     if market is None:
