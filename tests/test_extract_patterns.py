@@ -221,3 +221,16 @@ def test_a_demonym_on_the_measured_noun_names_the_area() -> None:
     assert got == {("production_change", Decimal("-5.6"), "Europe"), ("production_change", Decimal("-8.2"), "Germany"),
                    ("production_change", Decimal("-12.1"), "Italy"), ("exports_change", Decimal("3"), "Italy")}
     assert ex.info.date == dt.date(2024, 11, 14)
+
+
+def test_a_fair_release_with_its_next_edition_elsewhere() -> None:
+    ex = run("ITMA 2023 closes with 111,000 visitors from 136 countries\n\nMilan, 15 June 2023 – The 19th "
+             "edition of ITMA, held at Fiera Milano Rho from 8 to 14 June 2023, welcomed 111,000 visitors from "
+             "136 countries. The exhibition hosted 1,709 exhibitors. The next ITMA will be held in Hannover "
+             "from 10 to 16 September 2027.")
+    got = {(e.title, e.date, e.venue, e.city) for e in ex.of(Event)}
+    assert got == {("ITMA 2023", dt.date(2023, 6, 8), "Fiera Milano", "Milan"),
+                   ("ITMA", dt.date(2027, 9, 10), None, "Hannover")}
+    assert {(o.indicator, o.value, o.scope) for o in ex.of(Observation)} == {
+        ("visitors", Decimal("111000"), "textile machinery"), ("visitor_countries", Decimal("136"), "textile machinery"),
+        ("exhibitors", Decimal("1709"), "textile machinery")}

@@ -1969,7 +1969,7 @@ def _find_event(st: _State) -> None:
 
 _DATE_RANGE = re.compile(rf"(?i)\b(?:from|dal|da|between)[ \u00a0]+(\d{{1,2}})(?:°|st|nd|rd|th)?(?:[ \u00a0]+(?:to|al|a|and)[ \u00a0]+|[ \u00a0]*[-–][ \u00a0]*)\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0]+({_MONTHS_EN}|{_MONTHS_IT})(?:[ \u00a0]+((?:19|20)\d\d))?")
 _EDITION_RE = re.compile(r"(?i)\b(edition|edizione)\b")
-_NEXT_EDITION = re.compile(r"(?i)\b(?:next|forthcoming|upcoming|prossima|prossim[ao])[ \u00a0]+(?:edition|edizione|appuntamento)\b")
+_NEXT_EDITION = re.compile(r"\b(?i:next|forthcoming|upcoming|prossima|prossim[ao])[ \u00a0]+(?:(?i:edition|edizione|appuntamento)\b|[A-Z])")
 _ORGANISED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|run|organizzat[ao])[ \u00a0]+(?:by|da)[ \u00a0]+(?:the[ \u00a0]+)?")
 # a fair named only as the neighbour of another ("at the same time as Lineapelle") has no edition here
 _ALONGSIDE = re.compile(r"(?i)(?:same[ \u00a0]+time[ \u00a0]+as|alongside|co-located[ \u00a0]+with|together[ \u00a0]+with|in[ \u00a0]+contemporanea[ \u00a0]+con|insieme[ \u00a0]+a|in[ \u00a0]+concomitanza[ \u00a0]+con|accanto[ \u00a0]+a)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+)?$")
@@ -2100,7 +2100,8 @@ def _find_fair_editions(st: _State) -> None:
         if next_sents:
             venue2, city2 = place_of(next_sents)
             date2 = date_of(next_sents)
-            venue2 = venue2 or venue
+            # the same venue again unless the next edition moves to another town
+            venue2 = venue2 or (venue if city2 is None or city2 == city else None)
             if date2 and date2 != date:
                 st.facts.append(Event(_mention(text, *next_sents[0]), kind="TradeFairEdition",
                                       organiser=organiser, date=date2, venue=venue2.name if venue2 else None,
