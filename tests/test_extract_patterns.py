@@ -234,3 +234,11 @@ def test_a_fair_release_with_its_next_edition_elsewhere() -> None:
     assert {(o.indicator, o.value, o.scope) for o in ex.of(Observation)} == {
         ("visitors", Decimal("111000"), "textile machinery"), ("visitor_countries", Decimal("136"), "textile machinery"),
         ("exhibitors", Decimal("1709"), "textile machinery")}
+
+
+def test_an_apposition_after_a_proper_name_is_not_a_priority_of_its_own() -> None:
+    ex = run("Milano, 19 dicembre 2024\n\nMacchine utensili nel 2024\n\n«Per il 2025 chiediamo di semplificare "
+             "Transizione 5.0 e di rifinanziare la Nuova Sabatini, strumento essenziale per le piccole imprese».")
+    texts = {p.text for p in ex.of(Priority)}
+    assert len(texts) == 2
+    assert any("Nuova Sabatini" in t for t in texts) and not any(t.startswith("strumento") for t in texts)

@@ -1656,7 +1656,13 @@ def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = Fal
             rest = "".join(ch for i, ch in enumerate(text[s:e])
                            if not any(p.start <= s + i < p.end for p in inside))
             only_places = bool(inside) and not any(ch.isalpha() for ch in rest)
-        if items and (_MERGE_ITEM.match(piece) or only_places):
+        # "rifinanziare la Nuova Sabatini, strumento essenziale per le piccole imprese": an apposition
+        # (a bare noun after a comma) describes the proper name before it
+        apposition = bool(items) and text[items[-1][1]:s].lstrip(" \u00a0").startswith(",") \
+            and re.search(r"[A-ZÀ-Ý][\w'’.-]*[ \u00a0]*$", text[items[-1][0]:items[-1][1]]) is not None \
+            and re.match(r"[a-zà-ÿ]", piece) is not None and not _LEAD.match(piece) and not re.match(r"(?i)(?:to|di|per|a)\b", piece) \
+            and not any(p.end == items[-1][1] or p.start < items[-1][1] <= p.end for p in protected)  # a place closes a list item
+        if items and (_MERGE_ITEM.match(piece) or only_places or apposition):
             items[-1] = (items[-1][0], e)
         else:
             items.append((s, e))
