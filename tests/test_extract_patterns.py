@@ -242,3 +242,14 @@ def test_an_apposition_after_a_proper_name_is_not_a_priority_of_its_own() -> Non
     texts = {p.text for p in ex.of(Priority)}
     assert len(texts) == 2
     assert any("Nuova Sabatini" in t for t in texts) and not any(t.startswith("strumento") for t in texts)
+
+
+def test_results_presented_today_make_a_conference() -> None:
+    ex = run("Rome, 4 April 2025\n\nThe 2024 results of the packaging machinery sector were presented today at "
+             "the Ministry of Enterprises and Made in Italy by UCIMA. Riccardo Cavanna, President of UCIMA, "
+             "opened the meeting.")
+    ev = ex.of(Event)
+    assert [(e.kind, e.organiser, e.date, e.city, e.participants) for e in ev] == [
+        ("Conference", "UCIMA", dt.date(2025, 4, 4), "Rome", ("Riccardo Cavanna",))]
+    quiet = run("Rome, 4 April 2025\n\nThe results were presented in a report. Turnover grew by 3% in 2024.")
+    assert not quiet.of(Event)

@@ -2114,6 +2114,46 @@ def _find_fair_editions(st: _State) -> None:
                                       city=city2 or city, title=re.sub(r"[ \u00a0]+", " ", text[mentions[0].start:mentions[0].end])))
 
 
+# "The preliminary results ... were presented today at the Ministry ... by Assocalzaturifici",
+# "il convegno ... si è tenuto oggi a Roma": a meeting that is neither an assembly nor a fair
+_CONFERENCE_RE = re.compile(
+    r"(?i)\b(?:(?:were|was|have[ \u00a0]+been|has[ \u00a0]+been)[ \u00a0]+presented|(?:sono[ \u00a0]+stat[ie]|è[ \u00a0]+stat[oa])[ \u00a0]+presentat[ioae]|"
+    r"(?:conference|convegno|conferenza|forum|seminar|seminario|workshop|round[ \u00a0-]table|tavola[ \u00a0]+rotonda|summit)\b"
+    r"(?=[^.;]{0,80}\b(?:held|organi[sz]ed|hosted|took[ \u00a0]+place|si[ \u00a0]+è[ \u00a0]+(?:svolt|tenut)\w*|organizzat\w*|promoss\w*)\b))")
+_BY_ORG = re.compile(r"(?i)\b(?:by|da|dal|dalla|dall['’])[ \u00a0]+(?:the[ \u00a0]+)?")
+
+
+def _find_conference(st: _State) -> None:
+    text = st.text
+    if any(isinstance(f, Event) for f in st.facts):
+        done = {st.sentence_of(f.evidence.start) for f in st.facts if isinstance(f, Event)}
+    else:
+        done = set()
+    for m in st.scan(_CONFERENCE_RE, ("presented", "presentat", "conferen", "convegno", "forum", "semina", "workshop", "table", "tavola", "summit")):
+        s0, s1 = st.sentence_of(m.start())
+        if (s0, s1) in done or _ASSEMBLY_RE.search(text, s0, s1) or any(
+                o.kind == "TradeFair" and s0 <= o.start < s1 for o in st.org_spans):
+            continue
+        if not re.search(r"(?i)\b(?:today|oggi|yesterday|ieri)\b", text[s0:s1]) and not _dates(text[s0:s1]):
+            continue  # a meeting the release reports on has its day
+        organiser: str | None = None
+        for bm in _BY_ORG.finditer(text, m.end(), s1):
+            o = st.org_at(bm.end())
+            if o and o.kind not in ("Venue", "TradeFair"):
+                organiser = o.name
+                break
+        organiser = organiser or st.publisher
+        local = [d for mn, d in _dates(text[s0:s1])]
+        date = local[0] if local else st.doc_date
+        city = next((p.name for p in _near(st.places(), s0, s1) if s0 <= p.start < s1 and p.kind == "place:city"), None) \
+            or (st.place if date == st.doc_date else None)
+        leaving = {mm.person for mm in st.memberships if mm.end and not mm.start}
+        participants = tuple(p for p in st.people if p not in leaving)
+        st.facts.append(Event(_mention(text, s0, s1), kind="Conference", organiser=organiser, date=date,
+                              venue=None, city=city, title=None, participants=participants))
+        return
+
+
 _SAID_AFTER = re.compile(r"(?i)[ \u00a0]*[,.]?[ \u00a0]*[-–]?[ \u00a0]*(?:said|says|stated|added|concluded|commented|explained|remarked|noted|ha[ \u00a0]+(?:dichiarato|detto|affermato|aggiunto|commentato|concluso|spiegato|sottolineato)|dichiara|afferma|spiega|commenta|sottolinea|conclude)\b")
 _QUOTE_RE = re.compile(r"[“\"«]([^“”\"«»]{30,}?)[”\"»]")
 
@@ -2165,7 +2205,7 @@ def extract(document: Document) -> Extraction:
     _document_info(st)
     assert st.info is not None
     stages = [_find_segments, _collect_surnames, _find_people, _add_entities, _find_relations,
-              _find_event, _find_fair_editions, _find_observations, _find_markets,
+              _find_event, _find_fair_editions, _find_conference, _find_observations, _find_markets,
               _find_priorities, _find_drivers, _find_quotations]
     for stage in stages:
         try:
