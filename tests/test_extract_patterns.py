@@ -253,3 +253,17 @@ def test_results_presented_today_make_a_conference() -> None:
         ("Conference", "UCIMA", dt.date(2025, 4, 4), "Rome", ("Riccardo Cavanna",))]
     quiet = run("Rome, 4 April 2025\n\nThe results were presented in a report. Turnover grew by 3% in 2024.")
     assert not quiet.of(Event)
+
+
+def test_a_company_release_its_ceo_and_a_chairman_who_remains() -> None:
+    ex = run("Brevetti Montolit S.p.A. appoints new CEO\n\nMilan, 3 March 2025 – Brevetti Montolit S.p.A., a "
+             "member of ACIMAC, announced that Giulia Ferri has been appointed Chief Executive Officer, effective "
+             "1 April 2025. She replaces Carlo Neri, who remains Chairman of the Board. The company, which "
+             "exports 80% of its production, closed 2024 with revenues of € 85 million.")
+    assert ex.info.publisher == "Brevetti Montolit S.p.A."
+    assert {(m.person, m.role, m.organisation, m.start) for m in ex.of(Membership)} == {
+        ("Giulia Ferri", "CEO", "Brevetti Montolit S.p.A.", dt.date(2025, 4, 1)),
+        ("Carlo Neri", "Chair", "Brevetti Montolit S.p.A.", None)}
+    assert rels(ex) == {("Brevetti Montolit S.p.A.", "member_of", "ACIMAC")}
+    assert {(o.indicator, o.value) for o in ex.of(Observation)} == {
+        ("export_ratio", Decimal("80")), ("turnover", Decimal("85000000"))}

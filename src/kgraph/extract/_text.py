@@ -699,7 +699,7 @@ def _find_people(st: _State) -> None:
             role_start = rm.start() - len(rm.group("mod") or "")
             before = text[max(s_start, role_start - 80):role_start]
             # "Fontanella, 52 anni, è amministratore delegato": an age may stand between
-            mb = re.search(rf"(?:,{_SP}*\d{{1,3}}{_SP}+(?:anni|years(?:{_SP}+old)?),?)?(?:,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,)(?:{_SP}+also|{_SP}+anche)?{_SP}+(?:the{_SP}+|a{_SP}+|l['’])?|{_SP}*\()$", before)
+            mb = re.search(rf"(?:,{_SP}*\d{{1,3}}{_SP}+(?:anni|years(?:{_SP}+old)?),?)?(?:,{_SP}+(?:who|che){_SP}+(?:remains|is|was|becomes|became|rimane|resta|è|diventa|diventerà){_SP}+(?:also{_SP}+|anche{_SP}+)?(?:the{_SP}+|il{_SP}+|la{_SP}+)?|,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,)(?:{_SP}+also|{_SP}+anche)?{_SP}+(?:the{_SP}+|a{_SP}+|l['’])?|{_SP}*\()$", before)
             if mb:
                 person = _person_name_at(st, role_start - (len(before) - mb.start()), backwards=True)
                 paren = mb.group().endswith("(")
@@ -787,6 +787,8 @@ def _find_people(st: _State) -> None:
         when = next((d for mn, d in _dates(text[s_start:s_end]) if d != st.doc_date), None) or st.doc_date
         if mod in ("outgoing", "former", "uscente"):
             end = st.doc_date
+        elif re.search(r"(?i)\b(?:remains|remain|rimane|resta|restano|rimangono|continues\s+as)\s+(?:also\s+|anche\s+)?(?:the\s+|il\s+|la\s+)?$", text[max(s_start, rm.start() - 30):rm.start()]):
+            pass  # "Carlo Neri, who remains Chairman": no change of post
         elif mod in ("new", "neo") or _ELECT_RE.search(text[s_start:rm.start()]):
             start = when
             # "... nuovo presidente di UNIC: succede a Fabrizio Nuti": the predecessor leaves the post
@@ -888,7 +890,9 @@ def _document_info(st: _State) -> None:
         # "Assomac: the sector closes 2024 at -12%", "ASSOMAC elects ...": the association in the headline
         in_title = [sp for sp in st.org_spans if title_m.start <= sp.start < title_m.end
                     and sp.kind == "TradeAssociation"]
-        pub = in_title[0].name if in_title else None
+        # "Brevetti Montolit S.p.A. appoints new CEO": a company heading its own release
+        lead_co = [sp for sp in st.org_spans if sp.start == title_m.start and sp.kind in ("Company", "GovernmentAgency")]
+        pub = in_title[0].name if in_title else (lead_co[0].name if lead_co else None)
     if pub is None:
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
