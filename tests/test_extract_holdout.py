@@ -23,7 +23,7 @@ FLOORS = {
     "document": (0.95, 0.95),
     "organisations": (0.95, 0.95),
     "people": (0.95, 0.95),
-    "events": (0.85, 0.8),
+    "events": (0.85, 0.9),
     "segments": (0.95, 0.95),
     "observations": (0.95, 0.95),
     "markets": (0.95, 0.95),
