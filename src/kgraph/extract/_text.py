@@ -1631,7 +1631,7 @@ _DRIVER_SUBJECT = re.compile(
     r"has\s+hit|have\s+hit|hit|hurt|hurts|has\s+hurt|penalised|penalized|penalises|penalizes|held\s+back|is\s+holding\s+back|"
     r"pesa\s+su\w*|pesano\s+su\w*|ha\s+pesato|hanno\s+pesato|ha\s+colpito|hanno\s+colpito|colpisce|penalizza|penalizzano|ha\s+penalizzato|hanno\s+penalizzato|ha\s+frenato|hanno\s+frenato|frena|frenano)\b")
 _MERGE_ITEM = re.compile(r"(?i)^(starting\s+with|a\s+partire\s+d|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|in\s+order)")
-_LEAD = re.compile(r"(?i)^(?:al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|al\s+governo|alle\s+istituzioni|the\s+government|above\s+all|and|e|ed|to\s+the|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|l['’])\b[ \u00a0]*")
+_LEAD = re.compile(r"(?i)^(?:al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|al\s+governo|alle\s+istituzioni|the\s+government|above\s+all|and|e|ed|to\s+the|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|sul|sulla|sullo|sui|sugli|sulle|sull['’]|l['’])\b[ \u00a0]*")
 
 
 def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = False) -> list[tuple[int, int]]:
