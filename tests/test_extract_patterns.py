@@ -267,3 +267,15 @@ def test_a_company_release_its_ceo_and_a_chairman_who_remains() -> None:
     assert rels(ex) == {("Brevetti Montolit S.p.A.", "member_of", "ACIMAC")}
     assert {(o.indicator, o.value) for o in ex.of(Observation)} == {
         ("export_ratio", Decimal("80")), ("turnover", Decimal("85000000"))}
+
+
+def test_plural_appointments_and_the_datelines_town_for_the_assembly() -> None:
+    ex = run("AMAPLAST re-elects its President\n\nAssago (Milan), 21 May 2025 – The General Assembly of AMAPLAST, "
+             "held today at the Milanofiori Congress Centre, re-elected Massimo Margaglione as President. "
+             "Marco Bianchi and Anna Colombo were appointed Vice Presidents.")
+    got = {(m.person, m.role, m.organisation) for m in ex.of(Membership)}
+    assert got == {("Massimo Margaglione", "President", "AMAPLAST"), ("Marco Bianchi", "Vice President", "AMAPLAST"),
+                   ("Anna Colombo", "Vice President", "AMAPLAST")}
+    ev = ex.of(Event)[0]
+    assert (ev.kind, ev.venue, ev.city, ev.date) == (
+        "GeneralAssembly", "Milanofiori Congress Centre", "Assago", dt.date(2025, 5, 21))

@@ -477,7 +477,7 @@ _NAME_LIST = rf"{_PERSON_RE.pattern}(?:(?:,{_SP}*|{_SP}+(?:and|e){_SP}+){_PERSON
 _ELECTED_BEFORE = re.compile(
     rf"(?P<names>{_NAME_LIST}){_SP}+"
     rf"(?:(?P<succ>(?:,{_SP}*(?:who|che){_SP}+)?(?:succeeds|replaces|takes{_SP}+over{_SP}+from|succede{_SP}+a|subentra{_SP}+a){_SP}+{_PERSON_RE.pattern}{_SP}+)"
-    rf"|(?:(?:was|has{_SP}+been|is|è{_SP}+stat[oa]|sono{_SP}+stati|viene|è){_SP}+)?"
+    rf"|(?:(?:was|were|has{_SP}+been|have{_SP}+been|is|are|è{_SP}+stat[oa]|sono{_SP}+stat[ie]|viene|vengono|è){_SP}+)?"
     rf"(?:(?:re-?)?(?:elected|appointed|confirmed|named)|(?:ri)?(?:elett[oaie]|nominat[oaie]|confermat[oaie])){_SP}+)?"
     rf"(?:(?:as|come|alla|a){_SP}+)?(?:the{_SP}+)?(?:new{_SP}+|nuov[oaie]{_SP}+)?$")
 _ELECT_RE = re.compile(r"(?i)\b(elect|elects|elected|appoint|appoints|appointed|named|eletto|eletta|elegge|nomina|nominato|nominata|confirmed|confermato|confermata|rieletto|rieletta|riconfermato|riconfermata|re-elected|reelected|eletti|nominati|succeeds|replaces|succede|subentra)\b")
@@ -1949,8 +1949,10 @@ def _find_event(st: _State) -> None:
     if city is None:
         # the town the assembly's sentences name ("Si è svolta oggi a Milano"), else the dateline's
         # town, unless the assembly is another day's, mentioned in passing
+        dateline = [mn for mn in (st.info.date_evidence if st.info else ())]
         in_cue = next((p for a0, a1 in cue_sents for p in _near(st.places(), a0, a1)
-                       if a0 <= p.start < a1 and p.kind == "place:city"), None)
+                       if a0 <= p.start < a1 and p.kind == "place:city"
+                       and not any(mn.start - 60 <= p.start < mn.end for mn in dateline)), None)
         city = in_cue.name if in_cue else (st.place if date == st.doc_date else None)
     tm = _TITLE_RE.search(text)
     title = tm.group(1).strip() if tm else None
