@@ -263,7 +263,9 @@ def test_a_company_release_its_ceo_and_a_chairman_who_remains() -> None:
     assert ex.info.publisher == "Brevetti Montolit S.p.A."
     assert {(m.person, m.role, m.organisation, m.start) for m in ex.of(Membership)} == {
         ("Giulia Ferri", "CEO", "Brevetti Montolit S.p.A.", dt.date(2025, 4, 1)),
-        ("Carlo Neri", "Chair", "Brevetti Montolit S.p.A.", None)}
+        ("Carlo Neri", "Chair", "Brevetti Montolit S.p.A.", None),
+        ("Carlo Neri", "CEO", "Brevetti Montolit S.p.A.", None)}
+    assert next(m.end for m in ex.of(Membership) if (m.person, m.role) == ("Carlo Neri", "CEO")) == dt.date(2025, 4, 1)
     assert rels(ex) == {("Brevetti Montolit S.p.A.", "member_of", "ACIMAC")}
     assert {(o.indicator, o.value) for o in ex.of(Observation)} == {
         ("export_ratio", Decimal("80")), ("turnover", Decimal("85000000"))}
@@ -279,3 +281,11 @@ def test_plural_appointments_and_the_datelines_town_for_the_assembly() -> None:
     ev = ex.of(Event)[0]
     assert (ev.kind, ev.venue, ev.city, ev.date) == (
         "GeneralAssembly", "Milanofiori Congress Centre", "Assago", dt.date(2025, 5, 21))
+
+
+def test_a_succession_in_a_sentence_of_its_own() -> None:
+    ex = run("Milano, 8 luglio 2024\n\nIl Consiglio generale di ANIMA ha nominato Marco Rossi nuovo direttore "
+             "generale. Rossi subentra a Giovanni Bianchi, che lascia l'incarico dopo dieci anni.")
+    assert {(m.person, m.role, m.organisation, m.start, m.end) for m in ex.of(Membership)} == {
+        ("Marco Rossi", "Director General", "ANIMA", dt.date(2024, 7, 8), None),
+        ("Giovanni Bianchi", "Director General", "ANIMA", None, dt.date(2024, 7, 8))}

@@ -647,6 +647,36 @@ def _split_role(role: str, between: str) -> tuple[str, str | None]:
     return re.sub(r"[ \u00a0]+", " ", f"{role} {rest}"), None
 
 
+_SUCCESSION_SENTENCE = re.compile(
+    rf"(?:(?P<pron>\b(?:She|He|Lei|Lui)\b)|(?P<subj>{_NAME_WORD}(?:{_SP}+{_NAME_WORD})*))(?:,{_SP}*[^,.;]{{1,40}},)?{_SP}+"
+    rf"(?:succeeds|replaces|takes{_SP}+over{_SP}+from|succede{_SP}+a|subentra{_SP}+a|sostituisce|prende{_SP}+il{_SP}+posto{_SP}+di){_SP}+")
+
+
+def _successions_apart(st: _State) -> None:
+    """"Rossi subentra a Giovanni Bianchi", "She replaces Carlo Neri": a predecessor named in a
+    sentence of its own leaves the post the newly appointed person takes."""
+    text = st.text
+    new_posts = [m for m in st.memberships if m.start and not m.end]
+    if not new_posts:
+        return
+    held = {(m.person, m.role, m.organisation) for m in st.memberships}
+    for sm in _SUCCESSION_SENTENCE.finditer(text):
+        if sm.group("pron"):
+            before = [m for m in new_posts if m.evidence.start < sm.start()]
+            post = max(before, key=lambda m: m.evidence.start) if before else None
+        else:
+            who = sm.group("subj").split()
+            name = " ".join(who) if len(who) > 1 else _known_surname(st, who[0])
+            post = next((m for m in new_posts if m.person == name), None)
+        prev = _person_name_at(st, sm.end()) if post else None
+        if post is None or prev is None or prev.name == post.person or (prev.name, post.role, post.organisation) in held:
+            continue
+        _add_person(st, prev)
+        st.memberships.append(Membership(_mention(text, sm.start(), prev.end), person=prev.name, role=post.role,
+                                         organisation=post.organisation, unit=post.unit, start=None, end=post.start))
+        held.add((prev.name, post.role, post.organisation))
+
+
 def _find_people(st: _State) -> None:
     text = st.text
     role_re = _role_re()
@@ -821,6 +851,7 @@ def _find_people(st: _State) -> None:
                                     for k in merged):
             del merged[key]
     st.memberships = list(merged.values())
+    _successions_apart(st)
     # surname-only references ("President Bergozza concluded") for quotations
     covered = sorted(st.person_spans, key=lambda p: p.start)
     for name in list(st.people):
