@@ -289,3 +289,11 @@ def test_a_succession_in_a_sentence_of_its_own() -> None:
     assert {(m.person, m.role, m.organisation, m.start, m.end) for m in ex.of(Membership)} == {
         ("Marco Rossi", "Director General", "ANIMA", dt.date(2024, 7, 8), None),
         ("Giovanni Bianchi", "Director General", "ANIMA", None, dt.date(2024, 7, 8))}
+
+
+@pytest.mark.parametrize("unit", ["ABC DEF ", "Abc Def "])
+def test_a_long_line_of_capitalised_words_is_no_organisation_and_no_person(unit: str) -> None:
+    # bounded name patterns: such a line once took tens of seconds (quadratic backtracking)
+    ex = run(unit * 8000)
+    assert not ex.facts
+    assert ex.warnings and "no recognisable facts" in ex.warnings[0]

@@ -325,7 +325,8 @@ class _State:
 
 _NAME_WORD = r"[A-ZÀ-Ý][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-öø-ÿ'’]+)?"
 _CAP_SEQ = rf"{_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&|(?:of|di|de|del|della|delle|dei|degli|dello|per|and|e|for)(?={_SP}+[A-Z])))*"
-_COMPANY_RE = re.compile(rf"\b((?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&))*),?{_SP}+(S\.p\.A\.|S\.r\.l\.|SpA|Srl|S\.p\.a\.|S\.a\.s\.|GmbH|Ltd\.?|Inc\.|AG|Co\.)")
+# name words are bounded: an unbounded run makes a long line of capitals quadratic
+_COMPANY_RE = re.compile(rf"\b((?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&)){{0,6}}),?{_SP}+(S\.p\.A\.|S\.r\.l\.|SpA|Srl|S\.p\.a\.|S\.a\.s\.|GmbH|Ltd\.?|Inc\.|AG|Co\.)")
 _ASSOC_RE = re.compile(rf"\b(?:(?P<acr>[A-Z]{{3,}}),{_SP}+(?:the{_SP}+|l['’])?)?(?P<long>(?:Association|Associazione|Federation|Federazione|Union|Unione)(?:{_SP}+(?:of|of the|dei|degli|delle|della|italiana|italiano|nazionale))?(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|and|e|of|di|per)(?=[ \u00a0,.;:)]|$))+)(?:{_SP}+\((?P<acr2>[A-Z]{{3,}})\))?")
 
 
@@ -648,7 +649,7 @@ def _split_role(role: str, between: str) -> tuple[str, str | None]:
 
 
 _SUCCESSION_SENTENCE = re.compile(
-    rf"(?:(?P<pron>\b(?:She|He|Lei|Lui)\b)|(?P<subj>{_NAME_WORD}(?:{_SP}+{_NAME_WORD})*))(?:,{_SP}*[^,.;]{{1,40}},)?{_SP}+"
+    rf"(?:(?P<pron>\b(?:She|He|Lei|Lui)\b)|(?P<subj>\b{_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}}))(?:,{_SP}*[^,.;]{{1,40}},)?{_SP}+"
     rf"(?:succeeds|replaces|takes{_SP}+over{_SP}+from|succede{_SP}+a|subentra{_SP}+a|sostituisce|prende{_SP}+il{_SP}+posto{_SP}+di){_SP}+")
 
 
