@@ -297,3 +297,14 @@ def test_a_long_line_of_capitalised_words_is_no_organisation_and_no_person(unit:
     ex = run(unit * 8000)
     assert not ex.facts
     assert ex.warnings and "no recognisable facts" in ex.warnings[0]
+
+
+def test_context_drivers_and_hoped_for_priorities() -> None:
+    ex = run("Milano, 10 marzo 2025\n\nMacchine per ceramica nel 2024\n\nIn un contesto caratterizzato da tassi "
+             "di interesse elevati e da una domanda edilizia debole, il fatturato del settore è sceso del 6%. "
+             "È fondamentale il rifinanziamento degli incentivi per l'innovazione. ACIMAC auspica una rapida "
+             "approvazione del piano Transizione 5.0.")
+    assert {d.text for d in ex.of(Driver)} == {"tassi di interesse elevati", "domanda edilizia debole"}
+    assert {(p.text, p.programme) for p in ex.of(Priority)} == {
+        ("rifinanziamento degli incentivi per l'innovazione", None),
+        ("rapida approvazione del piano Transizione 5.0", "Transition 5.0")}

@@ -1645,6 +1645,7 @@ _PRIO_INTRO = re.compile(
     r"at\s+the\s+heart\s+of\s+the\s+(?:debate|discussion)\s*:|al\s+centro\s+del(?:\s+dibattito|l['’]incontro)\s*:|"
     r"\bwe\s+need\b|\bneed\s+for\b|\bcalled\s+for\b|\bcalls\s+for\b|\basked\s+for\b|\burged\b|"
     r"\bha\s+chiesto\b|\bchiede\b|\bhanno\s+chiesto\b|\bchiediamo\b|\bchiedono\b|\bwe\s+ask\b|\bcalls?\s+on\b|\bsollecita\w*|\bserve\b|\bservono\b|\boccorre\b|"
+    r"\bauspica\w*|\bwe\s+hope\s+for\b|\bè\s+(?:necessari[oa]|fondamentale|indispensabile|urgente)\b|\bit\s+is\s+(?:essential|necessary|crucial|vital|urgent)\s+to\b|"
     # a bulleted list of demands: "three steps are now needed:", "le misure richieste:"
     r"\b(?:steps|measures|actions|interventions|requests|demands|proposals|misure|interventi|azioni|richieste|proposte|passi)\b[^:.\n]{0,40}:|"
     # "dobbiamo puntare su sostenibilità e digitalizzazione", "we must focus on ..."
@@ -1655,6 +1656,7 @@ _DRIVER_INTRO = re.compile(
     r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*|dovut[oaie]\s+a\w*|amid|in\s+the\s+face\s+of|weighed\s+on\s+by|"
     r"\bpesa(?:no)?(?:\s+(?:ancora|anche|soprattutto|tuttora))?(?=\s+(?:il|lo|la|i|gli|le|l['’]))|"
     r"\ba\s+pesare\s+(?:sono|è|sono\s+stat[ie]|sono\s+stati)(?:\s+(?:soprattutto|anche|ancora))?|"
+    r"in\s+a\s+context\s+of|in\s+an\s+environment\s+of|against\s+a\s+backdrop\s+of|against\s+the\s+background\s+of|in\s+un\s+contesto\s+(?:di|caratterizzato\s+da\w*)|in\s+uno\s+scenario\s+(?:di|segnato\s+da\w*)|"
     r"reflect(?:s|ed|ing)?|rifletton?o|riflettendo|linked\s+to|attributable\s+to|legat[oaie]\s+a\w*|ha\s+risentito\s+d\w*|hanno\s+risentito\s+d\w*|risent\w+\s+d(?:el|ella|ello|ei|egli|elle|ell['’]|i)|suffered\s+from|suffering\s+from|"
     r"(?:the\s+)?(?:main\s+)?(?:causes|reasons|factors)\b[^:.]{0,60}:|(?:le\s+)?(?:principali\s+)?(?:cause|ragioni|motivi|fattori)\b[^:.]{0,60}:)")
 # a subject that weighs on the result: "the fall in investment ... is weighing on every market"
@@ -1720,7 +1722,7 @@ _COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards
 def _find_priorities(st: _State) -> None:
     text = st.text
     taken: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence
-    for m in st.scan(_PRIO_INTRO, ("priorit", "heart", "centro", "need", "call", "ask", "urged", "chiest", "chied", "sollecit", "serv", "occorre", "step", "measure", "action", "intervent", "request", "demand", "proposal", "misure", "azioni", "richiest", "propost", "passi", "dobbiamo", "devono", "must", "need to", "have to", "bisogna", "necessario")):
+    for m in st.scan(_PRIO_INTRO, ("priorit", "heart", "centro", "need", "call", "ask", "urged", "chiest", "chied", "sollecit", "serv", "occorre", "step", "measure", "action", "intervent", "request", "demand", "proposal", "misure", "azioni", "richiest", "propost", "passi", "dobbiamo", "devono", "must", "need to", "have to", "bisogna", "necessari", "auspica", "hope for", "fondamentale", "indispensabile", "urgent", "essential", "crucial", "vital")):
         s0, s1 = st.sentence_of(m.start())
         strong = bool(re.match(r"(?i)(?:among|priorit|at\s+the\s+heart|al\s+centro|le\s+priorit)", m.group())) \
             or bool(re.search(r"(?i)(?:puntare|focus|invest|investire|concentrarci|concentrate|scommettere|bet)\s+\S+$", m.group()))
@@ -1843,7 +1845,7 @@ def _find_drivers(st: _State) -> None:
             continue
         add(start, m.start())
 
-    for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "marked", "segnat", "influenced", "weighed", "dovut", "amid", "in the face", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat", "reflect", "riflett", "pesa", "linked", "attributable", "legat", "risent", "suffer", "cause", "reason", "factor", "ragioni", "motivi", "fattori")):
+    for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "marked", "segnat", "influenced", "weighed", "dovut", "amid", "in the face", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat", "reflect", "riflett", "pesa", "context", "contesto", "environment", "backdrop", "background", "scenario", "linked", "attributable", "legat", "risent", "suffer", "cause", "reason", "factor", "ragioni", "motivi", "fattori")):
         _, s1 = st.sentence_of(m.start())
         a = m.end()
         end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia)\b", text[a:s1])
