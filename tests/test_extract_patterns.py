@@ -308,3 +308,10 @@ def test_context_drivers_and_hoped_for_priorities() -> None:
     assert {(p.text, p.programme) for p in ex.of(Priority)} == {
         ("rifinanziamento degli incentivi per l'innovazione", None),
         ("rapida approvazione del piano Transizione 5.0", "Transition 5.0")}
+
+
+def test_demand_and_orders_from_a_country_make_it_a_destination() -> None:
+    ex = run("Milan, 3 May 2024\n\nTextile machinery orders\n\nStrong demand from India and Turkey lifted orders "
+             "by 5% in 2024, while orders from Brazil fell.")
+    assert {(m.market, m.relation) for m in ex.of(MarketRelation)} == {
+        ("India", "destination"), ("Turkey", "destination"), ("Brazil", "destination")}

@@ -1465,7 +1465,7 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
 # --------------------------------------------------------------------------- markets
 
 
-_DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?(?:\s+[a-z]+)?\s+(?:to|in)|missioni(?:\s+[a-z]+)?\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|results\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?|such\s+as|like|come|quali|including|tra\s+cui|in\s+particolare|sales\s+to|shipments\s+to|vendite\s+verso|followed\s+by|seguit[oaie]\s+da(?:l|lla|i|gli|lle)?)\b")
+_DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?(?:\s+[a-z]+)?\s+(?:to|in)|missioni(?:\s+[a-z]+)?\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|results\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?|such\s+as|like|come|quali|including|tra\s+cui|in\s+particolare|sales\s+to|shipments\s+to|vendite\s+verso|demand\s+from|orders\s+from|domanda\s+(?:proveniente\s+)?da(?:l|lla|i|gli|lle)?|ordini\s+(?:provenienti\s+)?da(?:l|lla|i|gli|lle)?|followed\s+by|seguit[oaie]\s+da(?:l|lla|i|gli|lle)?)\b")
 _PRIORITY_CUE = re.compile(r"(?i)\b(priorit\w*|key\s+markets?|target\s+markets?|strategic\s+markets?|new\s+outlets|nuovi\s+sbocchi|missions?|missioni|support\s+for\s+exports?|promotion|promozione|mercati\s+(?:chiave|obiettivo|strategici|prioritari)|focus)\b")
 _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
 _FIRST_GAP = re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
@@ -1547,7 +1547,7 @@ def _find_markets(st: _State) -> None:
             continue  # "on the domestic market orders grew by 15%": the locative counterpart of a figure
         rels.setdefault((HOME_COUNTRY, "domestic"), MarketRelation(
             _mention(text, m.start(), m.end()), market=HOME_COUNTRY, relation="domestic", scope=st.sector))
-    for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita", "results", "driven", "thanks", "trainat", "grazie", "followed", "seguit", "shipments", "such as", "like", "come", "quali", "including", "tra cui", "particolare")):
+    for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita", "results", "driven", "thanks", "trainat", "grazie", "followed", "seguit", "shipments", "demand", "domanda", "orders", "ordini", "such as", "like", "come", "quali", "including", "tra cui", "particolare")):
         s0, s1 = st.sentence_of(m.start())
         if re.match(r"(?i)followed|seguit", m.group()) and not re.search(
                 r"(?i)market|mercat|destination|destinazion|outlet|sbocc", text[s0:s1]):
