@@ -41,12 +41,32 @@ from ..model import (
     Segment,
 )
 from . import gazetteer as gz
+from ._dates import (
+    _CONTRAST,
+    _MONTH_NUM,
+    _MONTHS_EN,
+    _MONTHS_IT,
+    _PERIOD_WORDS,
+    _dates,
+    _in_comparison,
+    _periods,
+)
+from ._figures import (
+    _BASE_RE,
+    _EST_STRICT_RE,
+    _NEG_RE,
+    _POS_RE,
+    _PRECONS_RE,
+    _PRELIM_RE,
+    _Figure,
+    _figures,
+)
+from ._lex import _SP
 
 __all__ = ["extract", "detect_language"]
 
 HOME_COUNTRY = "Italy"
 _BIG = 1 << 62
-_SP = r"[ \u00a0\t]"  # a space inside a line (the no-break space included)
 
 # --------------------------------------------------------------------------- language
 
@@ -193,40 +213,6 @@ def _within(spans: list[_Span], start: int, end: int) -> list[_Span]:
     return [s for s in _near(spans, start, end) if s.start >= start and s.end <= end]
 
 
-# --------------------------------------------------------------------------- dates
-
-
-_MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
-_MONTHS_IT = "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
-_MONTH_NUM = {m: i + 1 for i, m in enumerate(_MONTHS_EN.split("|"))} | {
-    m: i + 1 for i, m in enumerate(_MONTHS_IT.split("|"))}
-_DATE_RE = re.compile(
-    rf"(?i)\b(?:\d{{1,2}}{_SP}+Tháng{_SP}+\d{{1,2}},?{_SP}+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th|°)?{_SP}+(?:{_MONTHS_EN}|{_MONTHS_IT}),?{_SP}+\d{{4}}"
-    rf"|(?:{_MONTHS_EN}){_SP}+\d{{1,2}}(?:st|nd|rd|th)?,?{_SP}+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\b")
-
-
-@lru_cache(maxsize=4096)
-def _parse_date(s: str) -> dt.date | None:
-    import dateparser
-
-    languages = ["vi"] if "Tháng" in s else None
-    parsed = dateparser.parse(s.replace("\u00a0", " "), languages=languages,
-                              settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
-                                        "REQUIRE_PARTS": ["day", "month", "year"]})
-    return parsed.date() if parsed else None
-
-
-def _dates(text: str) -> list[tuple[Mention, dt.date]]:
-    out = []
-    for m in _DATE_RE.finditer(text):
-        d = _parse_date(m.group())
-        if d:
-            out.append((Mention(m.group(), m.start(), m.end()), d))
-    return out
-
-
 # --------------------------------------------------------------------------- the extractor state
 
 
@@ -319,6 +305,13 @@ class _State:
             self._people_sorted = sorted(self.person_spans, key=lambda x: x.start)
         return self._people_sorted
 
+    def place_at(self, pos: int) -> _Span | None:
+        """The country or region mention starting at ``pos``."""
+        for s in _near(self.places(), pos, pos):
+            if s.start == pos and s.kind in ("place:country", "place:region"):
+                return s
+        return None
+
     def org_at(self, pos: int, *, max_gap: int = 0) -> _Span | None:
         """The organisation mention starting at ``pos`` (after up to ``max_gap`` characters)."""
         for s in _near(self.orgs_sorted(), pos, pos + max_gap):
@@ -331,8 +324,9 @@ class _State:
 
 
 _NAME_WORD = r"[A-ZÀ-Ý][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-öø-ÿ'’]+)?"
-_CAP_SEQ = rf"{_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&|(?:of|di|de|del|della|per|and|e|for)(?={_SP}+[A-Z])))*"
-_COMPANY_RE = re.compile(rf"\b((?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&))*),?{_SP}+(S\.p\.A\.|S\.r\.l\.|SpA|Srl|S\.p\.a\.|S\.a\.s\.|GmbH|Ltd\.?|Inc\.|AG|Co\.)")
+_CAP_SEQ = rf"{_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&|(?:of|di|de|del|della|delle|dei|degli|dello|per|and|e|for)(?={_SP}+[A-Z])))*"
+# name words are bounded: an unbounded run makes a long line of capitals quadratic
+_COMPANY_RE = re.compile(rf"\b((?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&)){{0,6}}),?{_SP}+(S\.p\.A\.|S\.r\.l\.|SpA|Srl|S\.p\.a\.|S\.a\.s\.|GmbH|Ltd\.?|Inc\.|AG|Co\.)")
 _ASSOC_RE = re.compile(rf"\b(?:(?P<acr>[A-Z]{{3,}}),{_SP}+(?:the{_SP}+|l['’])?)?(?P<long>(?:Association|Associazione|Federation|Federazione|Union|Unione)(?:{_SP}+(?:of|of the|dei|degli|delle|della|italiana|italiano|nazionale))?(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|and|e|of|di|per)(?=[ \u00a0,.;:)]|$))+)(?:{_SP}+\((?P<acr2>[A-Z]{{3,}})\))?")
 
 
@@ -344,6 +338,12 @@ _INSTITUTION_RE = re.compile(
     rf"|(?:Chamber{_SP}+of{_SP}+Commerce|Camera{_SP}+di{_SP}+Commercio)(?:{_SP}+(?:of|di))?"
     rf"|(?:Region|Regione))"
     rf"(?:{_SP}*(?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:(?:and|e|of|the|di|del|della|delle|dei|degli){_SP}+)?(?!{_INSTITUTION_HEAD}\b)(?:{_NAME_WORD}|[A-Z]{{2,}}))*)")
+
+
+_APPOSED_ASSOC_RE = re.compile(
+    rf"\b((?:[A-Z][A-Za-z]{{2,}}|[A-Z]{{3,}})(?:[- ](?:[A-Z][a-z]+|[A-Z]{{2,}}))?),{_SP}+(?:the{_SP}+|l['’]|la{_SP}+)?"
+    rf"(?:(?:Italian|national|italiana|nazionale){_SP}+)?(?:association|associazione|federation|federazione|Association|Associazione|Federation|Federazione)"
+    rf"{_SP}+(?:of|that|which|dei|degli|delle|della|del|che|italiana|nazionale|representing)\b")
 
 
 def _org_type_of(name: str) -> str:
@@ -396,6 +396,11 @@ def _find_organisations(st: _State) -> None:
         name = acr or long
         st.add_org(name, "TradeAssociation", m.start(), m.end(), aliases=(long,) if acr else ())
         taken.append((m.start(), m.end()))
+    # "Acimall, the association of woodworking machinery manufacturers": a name the gazetteer lacks
+    for m in _APPOSED_ASSOC_RE.finditer(text):
+        if free(m.start(1), m.end(1)) and m.group(1).split()[0] not in _NOT_NAME_START:
+            st.add_org(m.group(1), "TradeAssociation", m.start(1), m.end(1))
+            taken.append((m.start(1), m.end(1)))
     for m in _INSTITUTION_RE.finditer(text):
         raw = m.group()
         # "the Camera di Commercio di Milano and Regione Lombardia" are two institutions
@@ -419,7 +424,14 @@ def _unknown_org_after(st: _State, pos: int) -> _Span | None:
     if cut:
         name = name[:cut.start()]
     end = pos + len(name)
-    if any(s.start < end and pos < s.end for s in st.ents) or len(name) < 3:
+    # "Conceria Fontanella di Santa Croce sull'Arno": the company ends before its town
+    town = next((s for s in _near(st.ents, pos, end) if pos < s.start < end and s.kind.startswith("place:")), None)
+    if town:
+        cut2 = re.search(rf"{_SP}+(?:di|of|in|da|from){_SP}+$", st.text[pos:town.start])
+        if cut2:
+            name = st.text[pos:pos + cut2.start()]
+            end = pos + len(name)
+    if any(s.start < end and pos < s.end for s in _near(st.ents, pos, end)) or len(name) < 3:
         return None
     if name.split()[0] in _NOT_NAME_START:
         return None
@@ -465,15 +477,58 @@ _NAME_LIST = rf"{_PERSON_RE.pattern}(?:(?:,{_SP}*|{_SP}+(?:and|e){_SP}+){_PERSON
 # "ha eletto X nuova", "A succeeds B as"
 _ELECTED_BEFORE = re.compile(
     rf"(?P<names>{_NAME_LIST}){_SP}+"
-    rf"(?:(?P<succ>(?:succeeds|replaces|takes{_SP}+over{_SP}+from|succede{_SP}+a|subentra{_SP}+a){_SP}+{_PERSON_RE.pattern}{_SP}+)"
-    rf"|(?:(?:was|has{_SP}+been|is|è{_SP}+stat[oa]|sono{_SP}+stati|viene|è){_SP}+)?"
+    rf"(?:(?P<succ>(?:,{_SP}*(?:who|che){_SP}+)?(?:succeeds|replaces|takes{_SP}+over{_SP}+from|succede{_SP}+a|subentra{_SP}+a){_SP}+{_PERSON_RE.pattern}{_SP}+)"
+    rf"|(?:(?:was|were|has{_SP}+been|have{_SP}+been|is|are|è{_SP}+stat[oa]|sono{_SP}+stat[ie]|viene|vengono|è){_SP}+)?"
     rf"(?:(?:re-?)?(?:elected|appointed|confirmed|named)|(?:ri)?(?:elett[oaie]|nominat[oaie]|confermat[oaie])){_SP}+)?"
     rf"(?:(?:as|come|alla|a){_SP}+)?(?:the{_SP}+)?(?:new{_SP}+|nuov[oaie]{_SP}+)?$")
 _ELECT_RE = re.compile(r"(?i)\b(elect|elects|elected|appoint|appoints|appointed|named|eletto|eletta|elegge|nomina|nominato|nominata|confirmed|confermato|confermata|rieletto|rieletta|riconfermato|riconfermata|re-elected|reelected|eletti|nominati|succeeds|replaces|succede|subentra)\b")
 
 
+_SUCCEEDS_RE = re.compile(rf"(?i)\b(?:succeeds|succeeding|replaces|replacing|takes{_SP}+over{_SP}+from|taking{_SP}+over{_SP}+from|succede{_SP}+a|succedendo{_SP}+a|subentra{_SP}+a|sostituisce|prende{_SP}+il{_SP}+posto{_SP}+di|raccoglie{_SP}+il{_SP}+testimone{_SP}+da){_SP}+")
+
+
+@cache
+def _ministry_tails() -> tuple[tuple[str, str], ...]:
+    """("of Enterprises and Made in Italy", canonical) for every ministry: "the Minister of X" works for "Ministry of X"."""
+    out = []
+    for o in gz.organisations():
+        for n in (o.name, *o.aliases):
+            m = re.match(r"(?i)(?:Ministry|Ministero)[ ]+(.+)$", n)
+            if m:
+                out.append((m.group(1), o.name))
+    return tuple(sorted(out, key=lambda t: -len(t[0])))
+
+
+def _ministry_after(st: _State, pos: int) -> _Span | None:
+    m = re.match(rf"{_SP}+", st.text[pos:])
+    a = pos + (m.end() if m else 0)
+    for tail, canon in _ministry_tails():
+        if st.text[a:a + len(tail)].lower() == tail.lower():
+            sp = _Span(a, a + len(tail), canon, "GovernmentAgency")
+            st.org_spans.append(sp)
+            return sp
+    return None
+
+
+_INSTITUTION_WORD = re.compile(
+    r"\b(?:Centre|Center|Centro|Research|Ricerca|Studi|Studies|Association|Associazione|Federation|Federazione|"
+    r"Institute|Istituto|University|Università|Group|Gruppo|Fair|Fiera|Ministry|Ministero|Agency|Agenzia|Council|"
+    r"Consiglio|Committee|Comitato|Commission|Commissione|Board|Department|Dipartimento|Office|Ufficio|Press|Stampa|"
+    r"Assembly|Assemblea|Industry|Industria|Machinery|Macchine|Awards?|Talks|Conference|Convegno|Expo)\b")
+
+
 def _person_name_at(st: _State, pos: int, *, backwards: bool = False) -> _Span | None:
-    """A person's name starting (or, backwards, ending) at ``pos``; known surnames too."""
+    """A person's name starting (or, backwards, ending) at ``pos``; known surnames too.
+
+    Capitalised institutional phrases ("the UCIMA Research Centre") are never names.
+    """
+    sp = _person_name_at_raw(st, pos, backwards=backwards)
+    if sp is not None and _INSTITUTION_WORD.search(sp.name):
+        return None
+    return sp
+
+
+def _person_name_at_raw(st: _State, pos: int, *, backwards: bool = False) -> _Span | None:
     text = st.text
     if backwards:
         window = text[max(0, pos - 60):pos]
@@ -593,6 +648,36 @@ def _split_role(role: str, between: str) -> tuple[str, str | None]:
     return re.sub(r"[ \u00a0]+", " ", f"{role} {rest}"), None
 
 
+_SUCCESSION_SENTENCE = re.compile(
+    rf"(?:(?P<pron>\b(?:She|He|Lei|Lui)\b)|(?P<subj>\b{_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}}))(?:,{_SP}*[^,.;]{{1,40}},)?{_SP}+"
+    rf"(?:succeeds|replaces|takes{_SP}+over{_SP}+from|succede{_SP}+a|subentra{_SP}+a|sostituisce|prende{_SP}+il{_SP}+posto{_SP}+di){_SP}+")
+
+
+def _successions_apart(st: _State) -> None:
+    """"Rossi subentra a Giovanni Bianchi", "She replaces Carlo Neri": a predecessor named in a
+    sentence of its own leaves the post the newly appointed person takes."""
+    text = st.text
+    new_posts = [m for m in st.memberships if m.start and not m.end]
+    if not new_posts:
+        return
+    held = {(m.person, m.role, m.organisation) for m in st.memberships}
+    for sm in _SUCCESSION_SENTENCE.finditer(text):
+        if sm.group("pron"):
+            before = [m for m in new_posts if m.evidence.start < sm.start()]
+            post = max(before, key=lambda m: m.evidence.start) if before else None
+        else:
+            who = sm.group("subj").split()
+            name = " ".join(who) if len(who) > 1 else _known_surname(st, who[0])
+            post = next((m for m in new_posts if m.person == name), None)
+        prev = _person_name_at(st, sm.end()) if post else None
+        if post is None or prev is None or prev.name == post.person or (prev.name, post.role, post.organisation) in held:
+            continue
+        _add_person(st, prev)
+        st.memberships.append(Membership(_mention(text, sm.start(), prev.end), person=prev.name, role=post.role,
+                                         organisation=post.organisation, unit=post.unit, start=None, end=post.start))
+        held.add((prev.name, post.role, post.organisation))
+
+
 def _find_people(st: _State) -> None:
     text = st.text
     role_re = _role_re()
@@ -644,7 +729,8 @@ def _find_people(st: _State) -> None:
             # "Mauro Bergozza, President of Assomac", "Brustia is President of ...", "X, direttore generale di Y"
             role_start = rm.start() - len(rm.group("mod") or "")
             before = text[max(s_start, role_start - 80):role_start]
-            mb = re.search(rf"(?:,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,)(?:{_SP}+also|{_SP}+anche)?{_SP}+(?:the{_SP}+|a{_SP}+)?|{_SP}*\()$", before)
+            # "Fontanella, 52 anni, è amministratore delegato": an age may stand between
+            mb = re.search(rf"(?:,{_SP}*\d{{1,3}}{_SP}+(?:anni|years(?:{_SP}+old)?),?)?(?:,{_SP}+(?:who|che){_SP}+(?:remains|is|was|becomes|became|rimane|resta|è|diventa|diventerà){_SP}+(?:also{_SP}+|anche{_SP}+)?(?:the{_SP}+|il{_SP}+|la{_SP}+)?|,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,)(?:{_SP}+also|{_SP}+anche)?{_SP}+(?:the{_SP}+|a{_SP}+|l['’])?|{_SP}*\()$", before)
             if mb:
                 person = _person_name_at(st, role_start - (len(before) - mb.start()), backwards=True)
                 paren = mb.group().endswith("(")
@@ -670,10 +756,17 @@ def _find_people(st: _State) -> None:
                 base = max(s_start, rm.start() - 120)
                 me = _ELECTED_BEFORE.search(text[base:rm.start() - len(rm.group("mod") or "")])
                 if me and (_ELECT_RE.search(text[max(s_start, rm.start() - 160):rm.start()]) or me.group("succ")):
-                    names = [n for n in re.finditer(_PERSON_RE.pattern, me.group("names"))
-                             if n.group().split()[0] not in _NOT_NAME_START]
-                    spans = [_Span(base + me.start("names") + n.start(), base + me.start("names") + n.end(),
-                                   _clean_name(n.group())) for n in names]
+                    spans = []
+                    for n in re.finditer(_PERSON_RE.pattern, me.group("names")):
+                        # "newly appointed President Luca Ferretti, who succeeds ...": drop the title
+                        lead = re.match(r"(?:(?:" + "|".join(_NOT_NAME_START) + rf"){_SP}+)*", n.group())
+                        who_name = n.group()[lead.end() if lead else 0:]
+                        if len(who_name.split()) >= 2:
+                            a0 = base + me.start("names") + n.start() + (lead.end() if lead else 0)
+                            spans.append(_Span(a0, a0 + len(who_name), _clean_name(who_name)))
+                    if spans and _SUCCEEDS_RE.search(text[max(s_start, spans[0].start - 40):spans[0].start]) \
+                            and re.search(_SUCCEEDS_RE.pattern + "$", text[max(s_start, spans[0].start - 40):spans[0].start]):
+                        spans = []  # "... who succeeds Paolo Neri as President": the predecessor, not a new holder
                     if spans:
                         person, others = spans[0], spans[1:]
                         mod = mod or "new"
@@ -683,6 +776,8 @@ def _find_people(st: _State) -> None:
                             if sb:
                                 b0 = base + me.start("succ")
                                 others = [_Span(b0 + sb.start(), b0 + sb.end(), _clean_name(sb.group()), "end")]
+            if person and org is None and role == "Minister":
+                org = _ministry_after(st, rm.end())
             if person and org is None:
                 org, between = _org_after(st, rm.end(), s_end)
             if person and org is None:
@@ -696,12 +791,20 @@ def _find_people(st: _State) -> None:
                                 if s_start <= o.start and o.end <= rm.start() and o.kind != "Venue"), None)
             if person is None:
                 # "la Presidente di ASSOMAC, Maria Vittoria Brustia", "Director General of Confindustria, Maurizio Tarquini"
-                o3, between = _org_after(st, rm.end(), s_end)
+                o3, between = (_ministry_after(st, rm.end()), "") if role == "Minister" else (None, "")
+                if o3 is None:
+                    o3, between = _org_after(st, rm.end(), s_end)
                 if o3:
                     m3 = re.match(rf"(?:{_SP}|['’]s)*,?{_SP}+", text[o3.end:])
                     if m3:
                         person = _person_name_at(st, o3.end + m3.end())
                         org = o3 if person else None
+            if person is None:
+                # "Il direttore generale dell'associazione, Luca Bianchi": the issuing association
+                m4 = re.match(rf"(?i){_SP}+(?:dell['’]|della{_SP}+|of{_SP}+the{_SP}+)(?:associazione|association|federazione|federation)(?:{_SP}*,{_SP}*|{_SP}+)", text[rm.end():])
+                if m4:
+                    person = _person_name_at(st, rm.end() + m4.end())
+                    org = None
         if person is None:
             continue
         if org is None:
@@ -711,16 +814,26 @@ def _find_people(st: _State) -> None:
         else:
             org_name = org.name
         label, unit = _split_role(role, between)
+        # "elected ... on 26 February 2025": a date the sentence states is the date of the change
+        when = next((d for mn, d in _dates(text[s_start:s_end]) if d != st.doc_date), None) or st.doc_date
         if mod in ("outgoing", "former", "uscente"):
             end = st.doc_date
+        elif re.search(r"(?i)\b(?:remains|remain|rimane|resta|restano|rimangono|continues\s+as)\s+(?:also\s+|anche\s+)?(?:the\s+|il\s+|la\s+)?$", text[max(s_start, rm.start() - 30):rm.start()]):
+            pass  # "Carlo Neri, who remains Chairman": no change of post
         elif mod in ("new", "neo") or _ELECT_RE.search(text[s_start:rm.start()]):
-            start = st.doc_date
+            start = when
+            # "... nuovo presidente di UNIC: succede a Fabrizio Nuti": the predecessor leaves the post
+            sm = _SUCCEEDS_RE.search(text, rm.end(), s_end)
+            if sm and not any(o.kind == "end" for o in others):
+                prev = _person_name_at(st, sm.end())
+                if prev and prev.name != person.name:
+                    others = [*others, replace(prev, kind="end")]
         for who in [person, *others]:
             _add_person(st, who)
             last_person_in_sentence[(s_start, s_end)] = who
             lo = min(who.start, rm.start(), org.start if org else rm.start())
             hi = max(who.end, rm.end(), org.end if org else rm.end())
-            w_start, w_end = (None, st.doc_date) if who.kind == "end" else (start, end)
+            w_start, w_end = (None, start or st.doc_date) if who.kind == "end" else (start, end)
             mem = Membership(_mention(text, lo, hi), person=who.name, role=label,
                              organisation=org_name, unit=unit, start=w_start, end=w_end)
             pending.append((mem, who))
@@ -739,6 +852,7 @@ def _find_people(st: _State) -> None:
                                     for k in merged):
             del merged[key]
     st.memberships = list(merged.values())
+    _successions_apart(st)
     # surname-only references ("President Bergozza concluded") for quotations
     covered = sorted(st.person_spans, key=lambda p: p.start)
     for name in list(st.people):
@@ -759,7 +873,8 @@ def _document_info(st: _State) -> None:
         # "Bergamo, 20 June 2025" on a line of its own, or opening the first paragraph
         # ("Milano, 15 aprile 2025 – Secondo i dati ...")
         line_start = text.rfind("\n", 0, mn.start) + 1
-        m = re.fullmatch(rf"[ \u00a0\t•]*((?:[A-ZÀ-Ý][\w'’.-]*)(?:{_SP}+[A-ZÀ-Ýa-z][\w'’.-]*){{0,3}}),{_SP}*",
+        # "Cinisello Balsamo (Milan), April 28, 2025": a province in brackets may follow the town
+        m = re.fullmatch(rf"[ \u00a0\t•]*((?:[A-ZÀ-Ý][\w'’.-]*)(?:{_SP}+[A-ZÀ-Ýa-z][\w'’.-]*){{0,3}})(?:{_SP}*\([^()\n]{{1,30}}\))?,{_SP}*",
                          text[line_start:mn.start])
         rest = re.match(r"[ \u00a0\t]*(?:$|[\r\n]|[-–—.:][ \u00a0\t]*)", text[mn.end:])
         if m and rest and not re.search(r"(?i)press|comunicat|news", m.group(1)):
@@ -787,7 +902,8 @@ def _document_info(st: _State) -> None:
             continue
         if any(line.start() <= mn.start < line.end() for mn in date_ev) and len(s) < 80:
             continue
-        if re.match(r"(?i)(press releases?|comunicat[oi] stampa|news)\b", s):
+        if re.match(r"(?i)(press releases?|comunicat[oi] stampa|news)\b", s) or (
+                len(s.split()) <= 6 and re.search(r"(?i)\b(?:press[ \u00a0]+releases?|comunicat[oi][ \u00a0]+stampa|news(?:letter)?)\b", s)):
             continue
         title_m = _mention(text, line.start(), line.end())
         break
@@ -795,13 +911,20 @@ def _document_info(st: _State) -> None:
     pub: str | None = None
     src = re.search(r"(?im)^[ \u00a0\t]*(?:source|fonte)[ \u00a0]*:[ \u00a0]*(.+)$", text)
     if src:
-        o = next((sp for sp in st.org_spans if src.start(1) <= sp.start < src.end(1)), None)
+        in_src = sorted((sp for sp in st.org_spans if src.start(1) <= sp.start < src.end(1)), key=lambda x: x.start)
+        # "Source: Confindustria Moda Research Centre for Assocalzaturifici": the body it works for
+        for_ = next((sp for sp in in_src if re.search(r"(?i)\b(?:for|per|on\s+behalf\s+of|per\s+conto\s+di)[ \u00a0]+(?:the[ \u00a0]+)?$",
+                                                       text[max(0, sp.start - 20):sp.start])), None)
+        issuers = [sp for sp in in_src if sp.kind not in ("Venue", "TradeFair", "ResearchCentre")]
+        o = for_ or (issuers[0] if issuers else (in_src[0] if in_src else None))
         pub = o.name if o else None
     if pub is None and title_m:
         # "Assomac: the sector closes 2024 at -12%", "ASSOMAC elects ...": the association in the headline
         in_title = [sp for sp in st.org_spans if title_m.start <= sp.start < title_m.end
                     and sp.kind == "TradeAssociation"]
-        pub = in_title[0].name if in_title else None
+        # "Brevetti Montolit S.p.A. appoints new CEO": a company heading its own release
+        lead_co = [sp for sp in st.org_spans if sp.start == title_m.start and sp.kind in ("Company", "GovernmentAgency")]
+        pub = in_title[0].name if in_title else (lead_co[0].name if lead_co else None)
     if pub is None:
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
@@ -909,196 +1032,6 @@ def _find_segments(st: _State) -> None:
                                 parent=None if s.kind == "sector" else sector))
 
 
-# --------------------------------------------------------------------------- figures and periods
-
-
-_NUM = r"[-+−–]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|[-+−–]?\d+(?:[.,]\d+)?"
-_MULT = r"million|billion|thousand|milioni|miliardi|mila|mln|mld|bn"
-_CUR = r"euros?|€|EUR|dollars?|USD|US\$|\$"
-# Figures are found number-first (a plain charset scan is fast), then their unit is read
-# from the text right before or after the number.
-_NUM_RE = re.compile(_NUM)
-_CUR_BEFORE = re.compile(rf"(?:€|EUR|USD|US\$|\$){_SP}?$")
-_IDX_BEFORE = re.compile(rf"(?i)\b(?:index|indice)(?:{_SP}+(?:of|di|a|at)|\b[^.;%\d]{{0,30}}?\b(?:at|to|of|a|al|di|pari{_SP}+a|was|is|were|stood|reached|è|era|ha{_SP}+raggiunto))?{_SP}+$")
-_AFTER_RE = re.compile(
-    rf"(?P<money>{_SP}*(?P<mult>{_MULT})?{_SP}*(?:of{_SP}+|di{_SP}+)?(?P<cur>{_CUR})(?![\w]))"
-    rf"|(?P<pct>{_SP}?(?:%|per{_SP}?cent\b|percent\b|per{_SP}cento\b))"
-    rf"|(?P<pts>{_SP}+(?:points|punti)\b(?!{_SP}+percentual))"
-    rf"|(?P<mon>{_SP}+(?:months|mesi)\b)"
-    rf"|(?P<cnt>{_SP}+(?:(?:foreign|international|overseas|esteri|stranieri|internazionali){_SP}+)?(?P<what>visitors|exhibitors|visitatori|espositori|operatori|exhibiting{_SP}+companies|aziende{_SP}+espositrici)\b)"
-    rf"|(?P<multonly>{_SP}*(?P<mult2>{_MULT})\b)")
-_BASE_RE = re.compile(rf"(?i)\bbase{_SP}*:?{_SP}*(\d{{4}}){_SP}*={_SP}*100\b")
-
-_NEG = r"reduction|reduced|decreasing|falling|dropping|negative|drop|drops|dropped|fall|falls|fell|fallen|decline|declined|declines|declining|decrease|decreased|down|contraction|contracted|loss|lost|shrank|shrunk|slump|slumped|calo|diminuit[oaie]|scese|sceso|scesi|scese|flessione|contrazione|riduzione|ridott[oaie]|perdita|negativ[oaie]|ribasso|in{_SP}+calo"
-_POS = r"grew|grow|grows|growth|increase|increased|increases|rise|rises|rose|risen|up|gain|gained|crescit[aoie]|cresciut[oaie]|crescita|aumento|aumentat[oaie]|incremento|salit[oaie]|rialzo|rebound|rebounded|progress"
-_NEG_RE = re.compile(rf"(?i)\b(?:{_NEG.replace('{_SP}', _SP)})\b")
-_POS_RE = re.compile(rf"(?i)\b(?:{_POS})\b")
-_EST_RE = re.compile(r"(?i)\b(estimated|estimate|estimates|about|stima|stimat[oaie]|forecast)\b")
-_EST_STRICT_RE = re.compile(r"(?i)\b(estimated|estimate|stimat[oaie]|stima)\b")
-_PRELIM_RE = re.compile(r"(?i)\b(preliminary|provisional|preconsuntiv[oi]|provvisori[oe])\b")
-
-
-def _to_decimal(raw: str, lang: str) -> Decimal:
-    s = raw.replace("−", "-").replace("–", "-").replace("+", "")
-    if "," in s and "." in s:
-        dec = "," if s.rfind(",") > s.rfind(".") else "."
-        s = s.replace("." if dec == "," else ",", "").replace(",", ".")
-    elif "," in s:
-        head, tail = s.rsplit(",", 1)
-        if len(tail) == 3 and lang == "en" and s.count(",") >= 1:
-            s = s.replace(",", "")
-        else:
-            s = s.replace(",", ".")
-    elif "." in s:
-        parts = s.split(".")
-        if lang == "it" and all(len(p) == 3 for p in parts[1:]) and len(parts) > 1:
-            s = s.replace(".", "")
-    return Decimal(s)
-
-
-_MULTIPLIER = {"million": 6, "milioni": 6, "mln": 6, "billion": 9, "miliardi": 9, "mld": 9, "bn": 9,
-               "thousand": 3, "mila": 3}
-
-
-@dataclass
-class _Figure:
-    start: int
-    end: int
-    value: Decimal
-    unit: str
-    kind: str  # money, pct, idx, mon
-    signed: bool  # an explicit sign was written
-
-
-def _figures(text: str, lang: str) -> list[_Figure]:
-    out: list[_Figure] = []
-    for nm in _NUM_RE.finditer(text):
-        raw, s0, e0 = nm.group(), nm.start(), nm.end()
-        if s0 and (text[s0 - 1].isalnum() or text[s0 - 1] in ".,"):
-            continue  # the tail of a word or a number ("5.0" in "Industry 5.0" stays one number)
-        signed = raw[0] in "-+−–"
-        before = text[max(0, s0 - 8):s0]
-        cur_b = _CUR_BEFORE.search(before)
-        am = _AFTER_RE.match(text, e0)
-        g = am.groupdict() if am else {}
-        if cur_b:
-            mult = (g.get("mult2") or g.get("mult") or "").lower() if g else ""
-            end = am.end() if am and (g.get("multonly") or g.get("money")) else e0
-            cur = "USD" if "$" in cur_b.group() or "USD" in cur_b.group() else "EUR"
-            v = _to_decimal(raw, lang).scaleb(_MULTIPLIER.get(mult, 0))
-            out.append(_Figure(s0 - len(cur_b.group()), end, v, cur, "money", signed))
-        elif g.get("money"):
-            cur = "USD" if re.search(r"\$|USD|dollar", g["cur"]) else "EUR"
-            v = _to_decimal(raw, lang).scaleb(_MULTIPLIER.get((g.get("mult") or "").lower(), 0))
-            assert am is not None
-            out.append(_Figure(s0, am.end(), v, cur, "money", signed))
-        elif g.get("pct"):
-            assert am is not None
-            out.append(_Figure(s0, am.end(), _to_decimal(raw, lang), "percent", "pct", signed))
-        elif g.get("pts") or _IDX_BEFORE.search(text[max(0, s0 - 45):s0]):
-            if re.fullmatch(r"(19|20)\d\d", raw) or (not g.get("pts") and text[e0:e0 + 1] == "%"):
-                continue
-            idx_b = _IDX_BEFORE.search(text[max(0, s0 - 45):s0])
-            start = s0 - len(idx_b.group()) if idx_b else s0
-            end = am.end() if am and g.get("pts") else e0
-            out.append(_Figure(start, end, _to_decimal(raw, lang), "index", "idx", False))
-        elif g.get("multonly") and ("€" in text or re.search(r"(?i)\beur(?:o|os)?\b", text)):
-            # "decreased by 9% to 2.2 billion": an amount in the release's currency
-            assert am is not None
-            v = _to_decimal(raw, lang).scaleb(_MULTIPLIER.get((g.get("mult2") or "").lower(), 0))
-            out.append(_Figure(s0, am.end(), v, "EUR", "money", signed))
-        elif g.get("mon"):
-            assert am is not None
-            out.append(_Figure(s0, am.end(), _to_decimal(raw, lang), "months", "mon", False))
-        elif g.get("cnt"):
-            assert am is not None
-            what = g["what"].lower()
-            kind = "cnt:exhibitors" if what.startswith(("exhibit", "espositor", "aziende")) else "cnt:visitors"
-            out.append(_Figure(s0, am.end(), _to_decimal(raw, "en" if len(raw.split(",")[-1]) == 3 else lang), "count", kind, False))
-    return out
-
-
-_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-        "primo": 1, "secondo": 2, "terzo": 3, "quarto": 4, "prima": 1, "seconda": 2}
-_NUMWORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "ten": 10, "eleven": 11, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7,
-            "otto": 8, "nove": 9, "dieci": 10, "undici": 11}
-_MONTH_ALT = f"{_MONTHS_EN}|{_MONTHS_IT}"
-_YEAR = r"(?:19|20)\d\d"
-_OF_YEAR = rf"(?:{_SP}+(?:of|del|dell['’]anno|in){_SP}*)?(?:{_SP}*(?P<y>{_YEAR}))?"
-_PERIOD_RE = re.compile(
-    rf"(?i)\b(?:"
-    rf"(?P<half>(?:first|second|1st|2nd){_SP}+(?:half|semester)|(?:primo|secondo){_SP}+semestre|(?:prima|seconda){_SP}+metà)"
-    rf"|(?P<quarter>(?:first|second|third|fourth|1st|2nd|3rd|4th){_SP}+quarter|(?:primo|secondo|terzo|quarto){_SP}+trimestre)"
-    rf"|(?P<qcode>Q[1-4])"
-    rf"|(?P<hcode>H[12])"
-    rf"|(?P<firstn>(?:first|primi){_SP}+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|\d{{1,2}}){_SP}+(?:months|mesi))"
-    rf"|(?P<bim>primo{_SP}+bimestre|primo{_SP}+quadrimestre)"
-    rf"|(?P<mrange>(?P<m1>{_MONTH_ALT}){_SP}*[-–/]{_SP}*(?P<m2>{_MONTH_ALT}))"
-    rf"){_OF_YEAR}"
-    rf"|\b(?P<year>{_YEAR})\b(?![ \u00a0]*=)")
-_COMPARE_RE = re.compile(r"(?i)\b(compared|than|rispetto|versus|vs\.?|year[ -]on[ -]year|same period|same quarter|stesso periodo|against|sul|sull['’]|(?:over|from|on)(?=[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:19|20)\d\d|same|previous|prior|last)))\b")
-
-
-@dataclass
-class _Period:
-    start: int
-    end: int
-    value: str  # may contain "{y}" when the year is not written
-
-
-def _periods(text: str, a: int, b: int) -> list[_Period]:
-    out: list[_Period] = []
-    for m in _PERIOD_RE.finditer(text, a, b):
-        g = m.groupdict()
-        y = g.get("y") or "{y}"
-        if g["year"]:
-            out.append(_Period(m.start(), m.end(), g["year"]))
-            continue
-        if g["half"] or g["hcode"]:
-            w = (g["half"] or g["hcode"]).lower()
-            h = 2 if w.startswith(("second", "2nd", "seconda", "secondo", "h2")) else 1
-            val = f"{y}-H{h}"
-        elif g["quarter"] or g["qcode"]:
-            q = int(g["qcode"][1]) if g["qcode"] else _ORD[g["quarter"].lower().split()[0]]
-            val = f"{y}-Q{q}"
-        elif g["firstn"]:
-            n = g["n"].lower()
-            k = int(n) if n.isdigit() else _NUMWORD[n]
-            val = f"{y}-01/{y}-{k:02d}"
-        elif g["bim"]:
-            k = 2 if "bimestre" in g["bim"].lower() else 4
-            val = f"{y}-01/{y}-{k:02d}"
-        else:
-            m1, m2 = _MONTH_NUM[g["m1"].lower()], _MONTH_NUM[g["m2"].lower()]
-            if m2 - m1 == 2 and m1 % 3 == 1:
-                val = f"{y}-Q{(m1 + 2) // 3}"
-            elif m1 == 1 and m2 == 6:
-                val = f"{y}-H1"
-            elif m1 == 7 and m2 == 12:
-                val = f"{y}-H2"
-            elif m1 == 1 and m2 == 12:
-                val = y
-            else:
-                val = f"{y}-{m1:02d}/{y}-{m2:02d}"
-        out.append(_Period(m.start(), m.end(), val))
-    return out
-
-
-_PERIOD_WORDS = ("half", "semest", "quarter", "trimest", "month", "mesi", "bimest", "quadrimest", "metà")
-
-
-_GOVERNED = re.compile(rf"(?i)\b(?:on|over|against|versus|vs\.?|sul|sulla|sullo|sull['’]){_SP}+(?:(?:the|il|la|lo|l['’])[ \u00a0]*)?(?:[\w-]+{_SP}+){{0,3}}$")
-
-
-def _in_comparison(text: str, pos: int, clause_start: int) -> bool:
-    # the look-ahead of "over 2023" must see past ``pos``: search a little further, keep earlier hits
-    if any(m.start() < pos for m in _COMPARE_RE.finditer(text, clause_start, pos + 40)):
-        return True
-    # "a 19% decrease on the July-September period of 2023"
-    return bool(_GOVERNED.search(text[max(clause_start, pos - 60):pos]))
-
-
 # --------------------------------------------------------------------------- indicators
 
 
@@ -1111,7 +1044,8 @@ def _cue_res() -> tuple[_CueTable, _CueTable, _CueTable]:
     cues = gz.indicator_cues()
 
     def table(group: str) -> _CueTable:
-        pairs = [(c, k) for k, cs in cues.get(group, {}).items() for c in cs]
+        # several cue lists may feed one key ("exports_abroad" names exports in any release)
+        pairs = [(c, "exports" if k == "exports_abroad" else k) for k, cs in cues.get(group, {}).items() for c in cs]
         pairs.sort(key=lambda p: len(p[0]), reverse=True)
         lookup = {" ".join(c.lower().split()): k for c, k in reversed(pairs)}
         if not pairs:
@@ -1163,12 +1097,14 @@ def _find_observations(st: _State) -> None:
     last_key: str | None = None
     protected = sorted([*st.segments, *[s for s in st.ents if s.kind.startswith("place:")]], key=lambda s: s.start)
     obs: dict[tuple[Any, ...], Observation] = {}
+    prelim_years: set[str] = set()
     lower = text.lower() if len(text.lower()) == len(text) else None
     for s_start, s_end in st.sentences:
         sent_figs = figures[bisect.bisect_left(figures, s_start, key=lambda f: f.start):
                             bisect.bisect_left(figures, s_end, key=lambda f: f.start)]
         if lower is not None and not sent_figs and not any(c.isdigit() for c in text[s_start:s_end]) \
-                and not any(w in lower[s_start:s_end] for w in _PERIOD_WORDS):
+                and not any(w in lower[s_start:s_end] for w in _PERIOD_WORDS) \
+                and not any(w in lower[s_start:s_end] for w in ("world", "global", "mondial", "mondo")):
             continue  # nothing to measure and no period to carry over
         periods = [p for p in _periods(text, s_start, s_end)
                    if not any(mn.start <= p.start < mn.end for mn in (st.info.date_evidence if st.info else ()))]
@@ -1181,6 +1117,12 @@ def _find_observations(st: _State) -> None:
                 valid_periods.append(p)
         years_here = [p.value for p in valid_periods if "{y}" not in p.value]
         sent_year = years_here[0][:4] if years_here else None
+        # a sentence that opens with a pre-final balance as its source ("Secondo i dati di
+        # preconsuntivo, nel 2024 ...") frames every figure in it; a plain "according to the
+        # preliminary results" qualifies nothing outside its own clause (the founding release's gold)
+        first_clause = next(((a, b) for a, b in clauses), (s_start, s_end))
+        pm_ = _PRECONS_RE.search(text, first_clause[0], first_clause[1])
+        frames_prelim = pm_.end() if pm_ and not any(first_clause[0] <= f.start < pm_.start() for f in sent_figs) else 0
         sent_period: str | None = None
         prev_change: str | None = None
         for f in sent_figs:
@@ -1195,11 +1137,14 @@ def _find_observations(st: _State) -> None:
                 key = f"{cue or prev_change}_change"
             if key is None:
                 continue
+            if f.kind == "money" and _DELTA_BEFORE.search(text, max(s_start, f.start - 45), f.start):
+                continue  # "a decline of more than 200 million euros": an absolute change, not a level
             if key.endswith("_change"):
                 prev_change = key[: -len("_change")]
             # the period: nearest in the clause, else in the sentence, else the context
             in_clause = [p for p in valid_periods if c_start <= p.start < c_end]
-            pool = in_clause or valid_periods
+            # "Exports totalled X, while in the second half ...": a period past a contrast is not this figure's
+            pool = in_clause or [p for p in valid_periods if p.start < f.start or not _CONTRAST.search(text, f.end, p.start)]
             if pool:
                 p = min(pool, key=lambda p: abs(p.start - f.start))
                 year = (p.value[:4] if "{y}" not in p.value else None) or sent_year or context_year
@@ -1221,9 +1166,9 @@ def _find_observations(st: _State) -> None:
             quals: list[str] = []
             if _EST_STRICT_RE.search(text, c_start, c_end) or re.search(r"(?i)\b(around|about|circa|approximately|some)\b", text[max(c_start, f.start - 12):f.start]) and _EST_STRICT_RE.search(text, c_start, c_end):
                 quals.append("estimated")
-            if _PRELIM_RE.search(text, c_start, c_end):
+            if _PRELIM_RE.search(text, c_start, c_end) or (frames_prelim and f.start > frames_prelim):
                 quals.append("preliminary")
-            scope = _scope_for(st, f, (c_start, c_end), (s_start, s_end))
+            scope = _scope_for(st, f, (c_start, c_end), (s_start, s_end), key)
             o = Observation(_mention(text, c_start, c_end), indicator=key, scope=scope, value=value,
                             unit=unit, period=period, area=area, market=market,
                             qualifiers=tuple(quals), base=index_base if unit == "index" else None)
@@ -1235,17 +1180,47 @@ def _find_observations(st: _State) -> None:
                 obs[k] = o
             last_key = key
             context_base = _base_of(key) or context_base
-            sent_period = period
+            if sent_period is None and not _has_foreign_place(st, c_start, c_end):
+                # a breakdown by foreign market ("nel periodo gennaio-settembre le vendite negli Stati
+                # Uniti ...") does not change the period the next sentences inherit, nor does an
+                # aside after the main figure ("..., while in the second half ...")
+                sent_period = period
+        # "Italy is the fourth producer and fifth exporter of machine tools in the world"
+        if lower is None or any(w in lower[s_start:s_end] for w in ("world", "global", "mondial", "globale", "international", "internazional")):
+            for rk in _RANK_RE.finditer(text, s_start, s_end):
+                year = sent_year or context_year
+                if year is None or not _RANK_WORLD.search(text, s_start, s_end):
+                    continue
+                what = rk.group("what").lower()
+                rkey = "world_export_rank" if what.startswith(("export", "esportat")) else "world_production_rank"
+                subj = [p for p in _near(st.places(), s_start, rk.start()) if s_start <= p.start < rk.start()
+                        and p.kind == "place:country" and not re.search(r"(?i)\b(?:after|behind|dopo|dietro|than|di)[ \u00a0]+$", text[max(0, p.start - 8):p.start])]
+                area_ = subj[0].name if subj else HOME_COUNTRY
+                okey = (rkey, st.sector or "machinery", year, Decimal(_ORDINAL[rk.group("ord").lower()]), "rank", area_, None)
+                if okey not in obs:
+                    obs[okey] = Observation(_mention(text, rk.start(), rk.end()), indicator=rkey, scope=st.sector or "machinery",
+                                            value=Decimal(_ORDINAL[rk.group("ord").lower()]), unit="rank", period=year,
+                                            area=area_, market=None)
         # the next sentences inherit the period this one's figures used; a sentence without
         # figures passes on only a period with its year written ("in the third quarter of 2024",
         # not "in the second half of the year")
         explicit = [p for p in valid_periods if "{y}" not in p.value]
+        if frames_prelim or (not sent_figs and _PRELIM_RE.search(text, s_start, s_end)):
+            # "The preliminary results ... for 2024 were presented", "Secondo i dati di preconsuntivo,
+            # nel 2024 ...": the release's figures for that year are preliminary
+            prelim_years.update(p.value[:4] for p in valid_periods if "{y}" not in p.value)
+            if sent_period:
+                prelim_years.add(sent_period[:4])
         if sent_period:
             context_period = sent_period
             context_year = sent_period[:4]
         elif explicit:
             context_period = explicit[-1].value
             context_year = context_period[:4]
+    for k, o in list(obs.items()):
+        if o.period[:4] in prelim_years and "/" not in o.period and "preliminary" not in o.qualifiers \
+                and o.unit not in ("count", "rank"):
+            obs[k] = replace(o, qualifiers=(*o.qualifiers, "preliminary"))
     # a headline repeats a body figure, often with a vaguer period: keep the body's
     title = st.info.evidence if st.info and st.info.title else None
     found = list(obs.values())
@@ -1255,6 +1230,27 @@ def _find_observations(st: _State) -> None:
             (b.indicator, b.scope, b.value, b.area, b.market) == (o.indicator, o.scope, o.value, o.area, o.market)
             for b in body)]
     st.facts.extend(found)
+
+
+_ORDINAL = {w: i + 1 for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split())} | {
+    w: i + 1 for i, w in enumerate("primo secondo terzo quarto quinto sesto settimo ottavo nono decimo".split())} | {
+    w: i + 1 for i, w in enumerate("prima seconda terza quarta quinta sesta settima ottava nona decima".split())} | {
+    f"{i}{suf}": i for i, suf in ((1, "st"), (2, "nd"), (3, "rd"), *((k, "th") for k in range(4, 11)))}
+_RANK_RE = re.compile(
+    rf"(?i)\b(?P<ord>{'|'.join(sorted(_ORDINAL, key=len, reverse=True))})(?:{_SP}+(?:largest|biggest|leading|main|maggiore|più{_SP}+grande|principale))?"
+    rf"{_SP}+(?:(?:world|global|paese|country|mondiale){_SP}+)?(?P<what>producer|manufacturer|maker|exporter|produttore|produttrice|costruttore|esportatore|esportatrice)s?\b")
+_RANK_WORLD = re.compile(r"(?i)\b(?:world|worldwide|global|globally|mondial[ei]|globale|a[ \u00a0]+livello[ \u00a0]+mondiale|nel[ \u00a0]+mondo|in[ \u00a0]+the[ \u00a0]+world)\b")
+
+
+_DELTA_BEFORE = re.compile(
+    r"(?i)\b(?:(?:decline|drop|fall|decrease|increase|rise|growth|loss|gain|calo|aumento|crescita|flessione|perdita|contrazione|incremento|riduzione)[ \u00a0]+(?:of|di|del|pari[ \u00a0]+a)"
+    r"|(?:fell|dropped|declined|decreased|rose|grew|increased|gained|lost|calat[oaie]|cresciut[oaie]|diminuit[oaie]|aumentat[oaie]|sces[oaie]|salit[oaie])[ \u00a0]+(?:by|di))"
+    r"[ \u00a0]+(?:(?:more[ \u00a0]+than|over|about|almost|nearly|oltre|circa|quasi)[ \u00a0]+)?$")
+
+
+def _has_foreign_place(st: _State, a: int, b: int) -> bool:
+    return any(a <= p.start < b and p.name != HOME_COUNTRY and p.kind in ("place:country", "place:region")
+               for p in _near(st.places(), a, b))
 
 
 def _split_semicolons(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -1277,8 +1273,25 @@ _COMPLEMENT = re.compile(r"(?i)%[ \u00a0]*(?:(?:of|della|del|dello|dei|degli|del
 _ANAPHORA = re.compile(r"(?i)\b(?:index|indice|(?:the|this|that|il|la|questo|questa|tale)[ \u00a0]+(?:decline|drop|fall|decrease|growth|increase|rise|contraction|downturn|trend|calo|crescita|aumento|flessione|contrazione|andamento)|l['’](?:aumento|andamento|indice))\b")
 
 
+_TO_PLACE = re.compile(rf"(?i){_SP}+(?:to|in|into|towards|verso|in|nel|nella|nei|negli|nelle|sul|sui|per|all['’]|al|alla|ai|agli)(?:{_SP}+the)?{_SP}*")
+
+
 def _sales_as_topic(st: _State, cues: list[tuple[int, int, str]], bases: _CueTable) -> list[tuple[int, int, str]]:
     """"sales"/"vendite" measure what the release is about: exports in an export release."""
+    if not any(k == "sales" for _, _, k in cues):
+        return cues
+    text = st.text
+    abroad = []
+    for a, b, k in cues:
+        if k == "sales":
+            # "sales in China", "le vendite negli Stati Uniti": sales to a foreign market are exports
+            m = _TO_PLACE.match(text, b)
+            p = st.place_at(m.end()) if m else None
+            if p is not None and p.name != HOME_COUNTRY:
+                abroad.append((a, b, "exports"))
+                continue
+        abroad.append((a, b, k))
+    cues = abroad
     if not any(k == "sales" for _, _, k in cues):
         return cues
     topic = "turnover"
@@ -1298,6 +1311,10 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     if f.kind == "mon":
         cands = _cues(text, s0, s1, months)
         return _nearest(cands, f.start, f.end)
+    if f.kind == "cnt:countries":
+        # the countries the visitors (or exhibitors) came from: the count named before in the sentence
+        subj = [k for a, b, k in _cues(text, s0, f.start, bases) if k in _FAIR_BASES]
+        return f"{subj[-1].replace('foreign_', '').rstrip('s')}_countries" if subj else None
     if f.kind.startswith("cnt:"):
         return f.kind[4:]
     base_c = _sales_as_topic(st, _cues(text, c0, c1, bases), bases)
@@ -1306,8 +1323,10 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     # that is not a complement ("86% of production", "pari al 75% della produzione")
     subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 20), c[0])]
     before = [c for c in subjects if c[1] <= f.start]
+    # a cue after the figure across a contrast ("..., mentre le esportazioni ...") is another figure's subject
+    after_ok = [c for c in subjects if c[0] < f.start or not _CONTRAST.search(text, f.end, c[0])]
     base = _nearest(base_c, f.start, f.end) or (before[-1][2] if before else None) \
-        or (subjects[0][2] if subjects else None)
+        or (after_ok[0][2] if after_ok else None)
     if f.kind == "money":
         return base if base in ("turnover", "production", "exports", "imports", "consumption") else None
     if f.kind == "idx":
@@ -1321,16 +1340,20 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         key = _nearest(share_c, f.start, f.end)
         if key == "base_share":
             return f"{base}_share" if base else None
+        if key == "foreign_share":
+            return f"foreign_{base}_share" if base in ("visitors", "exhibitors") else None
         return key
     if changed:
         # no cue of its own: carry the topic over when the sentence points back ("the index",
         # "the decline") or breaks the figure down by segment ("spinning machinery grew by 3%")
+        # ... or by market ("Il mercato interno è cresciuto del 4%")
         goes_on = _ANAPHORA.search(text, s0, s1) or any(
-            sg.kind == "segment" for sg in _within(st.segments, s0, s1))
+            sg.kind == "segment" for sg in _within(st.segments, s0, s1)) or _DOMESTIC_RE.search(text, c0, f.start) \
+            or _FOREIGN_RE.search(text, c0, f.start)
         b = base or (context_base if goes_on else None)
         return f"{b}_change" if b else None
     sent_share = _cues(text, s0, s1, shares)
-    sent_share = [c for c in sent_share if c[2] != "base_share"]
+    sent_share = [c for c in sent_share if c[2] not in ("base_share", "foreign_share")]
     if sent_share:
         return _nearest(sent_share, f.start, f.end, before_only=True) or _nearest(sent_share, f.start, f.end)
     if last_key and (last_key.endswith("_share") or last_key == "export_ratio"):
@@ -1338,12 +1361,33 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     return None
 
 
-def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int, int]) -> str:
-    if f.kind.startswith("cnt:"):
-        fairs = [o for o in st.org_spans if o.kind == "TradeFair"]
-        here = [o for o in fairs if sent[0] <= o.start < sent[1]]
-        if here or fairs:
-            return (here or fairs)[0].name
+_FAIR_BASES = ("visitors", "exhibitors", "foreign_visitors", "foreign_exhibitors")
+
+
+def _is_fair_key(key: str) -> bool:
+    return key.startswith(("visitor", "exhibitor", "foreign_visitors", "foreign_exhibitors"))
+
+
+def _fair_of(st: _State) -> _Span | None:
+    """The fair a release reports on: the one its headline names, else the first named."""
+    fairs = sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start)
+    title = st.info.evidence if st.info and st.info.title else None
+    in_title = [o for o in fairs if title and title.start <= o.start < title.end]
+    found = in_title or fairs
+    return found[0] if found else None
+
+
+def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int, int], key: str = "") -> str:
+    if f.kind.startswith("cnt:") or _is_fair_key(key):
+        # an edition's attendance measures the sector the fair covers
+        fair = _fair_of(st)
+        entry = gz.organisation(fair.name) if fair else None
+        if entry and entry.sector:
+            return entry.sector
+        if st.sector:
+            return st.sector
+        if fair:
+            return fair.name
     segs = _within(st.segments, *clause)
     if not segs:
         segs = [s for s in _within(st.segments, *sent) if s.end <= f.start]
@@ -1352,10 +1396,15 @@ def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int,
     return st.sector or "machinery"
 
 
-_PREP_BEFORE = re.compile(r"(?i)(?:\b(?:in|to|from|towards|such as|like|verso|a|da|in|per|come|di)[ \u00a0]+(?:the[ \u00a0]+)?)$")
+_PREP_BEFORE = re.compile(r"(?i)(?:\b(?:in|to|from|towards|such as|like|verso|a|da|in|per|come|di|nel|nella|nei|negli|nelle|sul|sui|al|alla|ai|agli|dal|dalla|dai|dagli)[ \u00a0]+(?:the[ \u00a0]+)?|\b(?:all|dall|nell)['’])$")
 _MARKET_WORDS = re.compile(r"(?i)\b(markets?|mercat[oi]|destinations?|countries|paesi|such as|come|exports? to|verso)\b")
 _FOREIGN_RE = re.compile(r"(?i)\b(foreign|abroad|mercati esteri|estero|esteri|estera|export markets|overseas)\b")
 _DOMESTIC_RE = re.compile(r"(?i)\b(domestic|home market|mercato interno|mercato italiano|interno|interni|interna)\b")
+
+
+_MEASURED_NOUN = r"(?:production|output|exports?|imports?|turnover|consumption|orders|sales|produzione|esportazioni|importazioni|fatturato|consumi|consumo|ordini|ordinativi)"
+_ADJ_NOUN = re.compile(rf"(?i)(?:{_SP}+[a-z][\w-]*){{0,3}}?{_SP}+{_MEASURED_NOUN}\b")
+_NOUN_ADJ = re.compile(rf"(?i)\b{_MEASURED_NOUN}(?:{_SP}+[a-zàèéìòù][\w-]*)?{_SP}+$")
 
 
 def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) -> tuple[str | None, str | None]:
@@ -1389,11 +1438,25 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
             if not (in_list or _PREP_BEFORE.search(text[max(0, p.start - 12):p.start])
                     or _MARKET_WORDS.search(text, a, p.start)):
                 area = p.name
+    if area == HOME_COUNTRY:
+        # "German production ... fell 8.2 percent", "la produzione tedesca è calata": a demonym on
+        # the measured noun names the area (not after "to"/"from": "exports to German customers")
+        lo = max([a, *(m.end() for m in _CONTRAST.finditer(text, a, f.start))])
+        for adj in _near(st.ents, lo, f.start):
+            if not (lo <= adj.start and adj.end <= f.start) or adj.kind not in ("adj:country", "adj:region"):
+                continue
+            if _PREP_BEFORE.search(text[max(0, adj.start - 12):adj.start]):
+                continue
+            if _ADJ_NOUN.match(text, adj.end) or _NOUN_ADJ.search(text, max(0, adj.start - 40), adj.start):
+                area = adj.name
     if key in ("world_export_share", "export_ratio"):
         return area, None
     if market is None:
-        cues = [(m.start(), "foreign markets") for m in _FOREIGN_RE.finditer(text, a, f.start)]
-        cues += [(m.start(), "domestic market") for m in _DOMESTIC_RE.finditer(text, a, f.start)]
+        # "Il mercato interno è cresciuto del 4%, mentre le esportazioni ...": a market named before
+        # a contrast belongs to the other figure
+        lo = max([a, *(m.end() for m in _CONTRAST.finditer(text, a, f.start))])
+        cues = [(m.start(), "foreign markets") for m in _FOREIGN_RE.finditer(text, lo, f.start)]
+        cues += [(m.start(), "domestic market") for m in _DOMESTIC_RE.finditer(text, lo, f.start)]
         if cues:
             market = max(cues)[1]
     return area, market
@@ -1402,17 +1465,17 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
 # --------------------------------------------------------------------------- markets
 
 
-_DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?(?:\s+[a-z]+)?\s+(?:to|in)|missioni(?:\s+[a-z]+)?\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|results\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?|such\s+as|like|come|quali|including|tra\s+cui|in\s+particolare|sales\s+to|shipments\s+to|vendite\s+verso|followed\s+by|seguit[oaie]\s+da(?:l|lla|i|gli|lle)?)\b")
+_DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?(?:\s+[a-z]+)?\s+(?:to|in)|missioni(?:\s+[a-z]+)?\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|results\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?|such\s+as|like|come|quali|including|tra\s+cui|in\s+particolare|sales\s+to|shipments\s+to|vendite\s+verso|demand\s+from|orders\s+from|domanda\s+(?:proveniente\s+)?da(?:l|lla|i|gli|lle)?|ordini\s+(?:provenienti\s+)?da(?:l|lla|i|gli|lle)?|followed\s+by|seguit[oaie]\s+da(?:l|lla|i|gli|lle)?)\b")
 _PRIORITY_CUE = re.compile(r"(?i)\b(priorit\w*|key\s+markets?|target\s+markets?|strategic\s+markets?|new\s+outlets|nuovi\s+sbocchi|missions?|missioni|support\s+for\s+exports?|promotion|promozione|mercati\s+(?:chiave|obiettivo|strategici|prioritari)|focus)\b")
 _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
 _FIRST_GAP = re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 # "the main outlet markets were China, Turkey and India", "i principali mercati sono stati Cina, ..."
-_AFTER_MARKETS_GAP = re.compile(r"(?i)^[ \u00a0]*(?:[,:]|(?:are|were|have[ \u00a0]+been|include[ds]?|remain(?:ed)?|sono(?:[ \u00a0]+stat[ie])?|restano|rimangono|includono|si[ \u00a0]+confermano)(?=[ \u00a0]))[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
-_LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
+_AFTER_MARKETS_GAP = re.compile(r"(?i)^(?:[ \u00a0]+(?:of|for|by|in|dell['’]|della|del|dei|delle|degli|per|in)[ \u00a0]*[^,.;:\d]{0,40}?)?[ \u00a0]*(?:[,:]|(?:are|were|have[ \u00a0]+been|include[ds]?|remain(?:ed)?|sono(?:[ \u00a0]+stat[ie])?|restano|rimangono|includono|si[ \u00a0]+confermano)(?=[ \u00a0]))[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
+_LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:(?:in|to|into|a|in|verso|nel|nella|negli|nei)[ \u00a0]+)?(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 
 
 _COMP_BEFORE = re.compile(r"(?i)(?:['’]s)?[ \u00a0,]*(?:(?:is|was|remains|remain|are|è|resta|rimane)[ \u00a0]+)?(?:(?:the|its|our|their|il|la|i|le|main|largest|biggest|leading|major|strongest|principale|principali|maggiore|maggiori|primo|first|top|chief|fiercest)[ \u00a0]+)*")
-_COMP_GAP = re.compile(r"^[ \u00a0]*(?:(?:the|a|an|il|la|i|le|growing|increasing|rising|strong|stronger|aggressive|crescente|forte)[ \u00a0]+)*$")
+_COMP_GAP = re.compile(r"^[ \u00a0]*(?:(?:remain|remained|are|were|include|included|sono|restano|rimangono|the|a|an|il|la|i|gli|le|growing|increasing|rising|strong|stronger|aggressive|crescente|forte|still|ancora)[ \u00a0]+)*$")
 _DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|our|its)[ \u00a0]+)?(?:(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori)[ \u00a0]+)(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione)\b")
 
 
@@ -1435,13 +1498,34 @@ def _list_before(text: str, pos: int, spans: list[_Span]) -> list[_Span]:
     listed: list[_Span] = []
     for p in sorted(spans, key=lambda x: -x.end):
         between = text[p.end:pos]
-        if listed and not re.match(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+(?:the[ \u00a0]+)?|,[ \u00a0]+(?:and|e)[ \u00a0]+)$", between):
+        if listed and not re.match(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+(?:(?:the|il|la|lo|i|gli|le)[ \u00a0]+|l['’])?|,[ \u00a0]+(?:and|e)[ \u00a0]+)$", between):
             break
         if not listed and not re.fullmatch(r"[ \u00a0]*(?:(?:si|still|also|again|ancora|anche|once[ \u00a0]+again|have|has)[ \u00a0]+)*", between):
             break
         listed.append(p)
         pos = p.start
     return listed
+
+
+_AMONG_MARKETS = re.compile(
+    r"(?i)\b(?:tra|fra|among)[ \u00a0]+(?:le|i|gli|the)[ \u00a0]+(?:(?:main|leading|principali|maggiori|top)[ \u00a0]+)?"
+    r"(?:destinazioni|mercati|markets|destinations|sbocchi|outlets|paesi[ \u00a0]+di[ \u00a0]+destinazione)"
+    r"(?:[ \u00a0]+(?:estere|esteri|di[ \u00a0]+sbocco|di[ \u00a0]+destinazione|foreign|export|abroad))?"
+    r"(?:[ \u00a0]+(?:più|most|more|the[ \u00a0]+most)[ \u00a0]+[a-zàèéìòù]+)?"
+    r"(?:[ \u00a0]*,|[ \u00a0]+(?:hanno|have|has|ha|si[ \u00a0]+sono|sono|figurano|spiccano|troviamo|include|includes|were|are|stand[ \u00a0]+out)(?:[ \u00a0]+(?!(?:il|lo|la|i|gli|le|the)[ \u00a0])[a-zàèéìòù]+(?=[ \u00a0]))?)?[ \u00a0]*")
+# a place list the association means to work on: "must also look at India, Mexico and Brazil",
+# "a promotion plan for footwear in the United States, Japan and the Gulf countries",
+# "will concentrate its promotional activity in 2025: India, Vietnam and Mexico ..."
+_PRIORITY_VERB = re.compile(
+    r"(?i)\b(?:look(?:ing)?[ \u00a0]+(?:at|to|towards)|focus(?:es|ed|ing)?[ \u00a0]+on|concentrat\w*|target(?:s|ed|ing)?|"
+    r"promotion[ \u00a0]+plan|promotional[ \u00a0]+(?:activit\w+|campaign|plan|initiatives?)|(?:trade[ \u00a0]+)?missions?|"
+    r"guardare[ \u00a0]+(?:a|verso)|puntare[ \u00a0]+su|puntiamo[ \u00a0]+su|concentrer\w*|concentra\w*|piano[ \u00a0]+(?:di[ \u00a0]+)?promozion\w*|"
+    r"attività[ \u00a0]+promozional\w*|missioni|priority[ \u00a0]+markets|mercati[ \u00a0]+prioritari)\b")
+_PRIORITY_LEAD = re.compile(r"(?i)(?:\b(?:in|to|on|at|towards|into|verso|su|sui|sul|in|nei|negli|nel|nella|nelle|per)[ \u00a0]+|:[ \u00a0]*[“\"«]?)(?:(?:the|il|la|lo|i|gli|le)[ \u00a0]+|l['’])?$")
+# "Il Sud-Est asiatico e l'Africa del Nord sono le aree su cui concentreremo la nostra attività"
+_AREAS_WE_TARGET = re.compile(
+    r"(?i)[ \u00a0]+(?:sono|are|will[ \u00a0]+be|saranno|restano|remain)[ \u00a0]+(?:le|the|i|gli)[ \u00a0]+(?:aree|areas|mercati|markets|paesi|countries|regions|regioni)"
+    r"[ \u00a0]+(?:su[ \u00a0]+cui|on[ \u00a0]+which|where|dove|in[ \u00a0]+cui|verso[ \u00a0]+cui|we[ \u00a0]+will)[ \u00a0]+[^.;]{0,30}?\b(?:concentr|focus|punt|target|invest)")
 
 
 def _find_markets(st: _State) -> None:
@@ -1457,12 +1541,13 @@ def _find_markets(st: _State) -> None:
             rels[key] = MarketRelation(_mention(text, p.start, p.end), market=p.name, relation=rel, scope=st.sector)
 
     figure_sentences = {st.sentence_of(f.start) for f in st.figures()}
-    for m in re.finditer(r"(?i)\b(domestic market|home market|mercato interno|mercato domestico)\b", text):
-        if st.sentence_of(m.start()) in figure_sentences:
-            continue  # "on the domestic market orders grew by 15%": the counterpart of a figure
+    for m in re.finditer(r"(?i)\b(domestic market|home market|mercato interno|mercato domestico|mercato nazionale|consumo interno|consumi interni|domanda interna|domestic demand|domestic consumption)\b", text):
+        if st.sentence_of(m.start()) in figure_sentences and re.search(
+                r"(?i)\b(?:on|in)[ \u00a0]+the[ \u00a0]+$|\b(?:sul|nel)[ \u00a0]+$", text[max(0, m.start() - 8):m.start()]):
+            continue  # "on the domestic market orders grew by 15%": the locative counterpart of a figure
         rels.setdefault((HOME_COUNTRY, "domestic"), MarketRelation(
             _mention(text, m.start(), m.end()), market=HOME_COUNTRY, relation="domestic", scope=st.sector))
-    for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita", "results", "driven", "thanks", "trainat", "grazie", "followed", "seguit", "shipments", "such as", "like", "come", "quali", "including", "tra cui", "particolare")):
+    for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita", "results", "driven", "thanks", "trainat", "grazie", "followed", "seguit", "shipments", "demand", "domanda", "orders", "ordini", "such as", "like", "come", "quali", "including", "tra cui", "particolare")):
         s0, s1 = st.sentence_of(m.start())
         if re.match(r"(?i)followed|seguit", m.group()) and not re.search(
                 r"(?i)market|mercat|destination|destinazion|outlet|sbocc", text[s0:s1]):
@@ -1480,6 +1565,31 @@ def _find_markets(st: _State) -> None:
         for p in listed:
             if p.name != HOME_COUNTRY:
                 add(p, rel)
+    for m in st.scan(_AMONG_MARKETS, ("tra ", "fra ", "among")):
+        s0, s1 = st.sentence_of(m.start())
+        rel = "competitor" if _COMP_CUE.search(text, s0, m.start()) else "destination"
+        for p in _list_after(text, m.end(), s1, places, gap=_FIRST_GAP):
+            if p.name != HOME_COUNTRY:
+                add(p, rel)
+    for m in st.scan(_PRIORITY_VERB, ("look", "focus", "concentr", "target", "promot", "mission", "guardare", "puntare", "puntiamo", "promozion", "priorit")):
+        s0, s1 = st.sentence_of(m.start())
+        nxt = next((p for p in _near(places, m.end(), m.end() + 90) if m.end() <= p.start < min(s1, m.end() + 90)), None)
+        if nxt is None:
+            continue
+        gap = text[m.end():nxt.start]
+        ends_in_prep = re.search(r"(?i)(?:at|to|towards|on|su|a|verso)$", m.group())
+        if re.search(r"[.;!?]|\d+(?:[.,]\d+)?[ \u00a0]*%", gap) or not (
+                _PRIORITY_LEAD.search(gap) or (ends_in_prep and _FIRST_GAP.match(gap))):
+            continue
+        for p in _list_after(text, nxt.start, s1, places, gap=_FIRST_GAP):
+            if p.name != HOME_COUNTRY:
+                add(p, "export_priority")
+    for m in st.scan(_AREAS_WE_TARGET, ("aree", "areas", "mercati", "markets", "paesi", "countries", "regions", "regioni")):
+        s0, _ = st.sentence_of(m.start())
+        before_cue = [p for p in _near(places, s0, m.start()) if s0 <= p.start and p.end <= m.start()]
+        for p in _list_before(text, m.start(), before_cue):
+            if p.name != HOME_COUNTRY:
+                add(p, "export_priority")
     for m in st.scan(_COMP_CUE, ("compet", "concorren", "dominated", "rival")):
         s0, s1 = st.sentence_of(m.start())
         for p in _near(places_and_adjs, s0, s1):
@@ -1491,11 +1601,21 @@ def _find_markets(st: _State) -> None:
         for p in _list_after(text, m.end(), s1, places_and_adjs, gap=_COMP_GAP):
             if p.name != HOME_COUNTRY:
                 add(p, "competitor")
-    for p in adjs:
-        # "the growing Chinese presence dominates the competitive context", "Chinese competition"
+    for i, p in enumerate(adjs):
+        # "the growing Chinese presence dominates the competitive context", "Chinese competition",
+        # "Chinese and Vietnamese competitors": the noun may follow the last adjective of a list
         s0, s1 = st.sentence_of(p.start)
-        noun_after = re.match(r"(?i)[ \u00a0]+(?:presence|competition|competitors|rivals)\b", text[p.end:p.end + 14])
-        noun_before = re.search(r"(?i)\b(?:presenza|concorrenza|concorrenti|competitor)[ \u00a0]+$", text[max(0, p.start - 14):p.start])
+        last = p
+        for q in adjs[i + 1:]:
+            if q.start < s1 and _LIST_GAP.match(text[last.end:q.start]):
+                last = q
+            else:
+                break
+        noun_after = re.match(r"(?i)[ \u00a0]+(?:(?:machinery|machine|equipment|technology)[ \u00a0]+)?(?:presence|competition|competitors|rivals|manufacturers(?=[^.]{0,80}\bcompetit))\b", text[last.end:last.end + 100])
+        # "concorrenza dei produttori cinesi", "competition from Chinese manufacturers"
+        noun_before = re.search(r"(?i)\b(?:presenza|concorrenza|concorrenti|competitor|competition[ \u00a0]+from|pressure[ \u00a0]+from)"
+                                r"(?:[ \u00a0]+(?:dei|degli|delle|di|from|the)[ \u00a0]+(?:produttori|costruttori|manufacturers|producers|players|aziende|imprese|companies|suppliers|fornitori))?[ \u00a0]+$",
+                                text[max(0, p.start - 45):p.start])
         if p.name != HOME_COUNTRY and (noun_after or noun_before) \
                 and re.search(r"(?i)compet|concorr|dominat|rival", text[s0:s1]):
             add(p, "competitor")
@@ -1524,13 +1644,28 @@ _PRIO_INTRO = re.compile(
     r"(?i)(?:among\s+the\s+priorities[^:]{0,40}:|priorities\s+(?:are|include|included)[^:]{0,10}:?|le\s+priorità[^:]{0,40}:|"
     r"at\s+the\s+heart\s+of\s+the\s+(?:debate|discussion)\s*:|al\s+centro\s+del(?:\s+dibattito|l['’]incontro)\s*:|"
     r"\bwe\s+need\b|\bneed\s+for\b|\bcalled\s+for\b|\bcalls\s+for\b|\basked\s+for\b|\burged\b|"
-    r"\bha\s+chiesto\b|\bchiede\b|\bhanno\s+chiesto\b|\bchiediamo\b|\bchiedono\b|\bwe\s+ask\b|\bcalls?\s+on\b|\bsollecita\w*|\bserve\b|\bservono\b|\boccorre\b)")
+    r"\bha\s+chiesto\b|\bchiede\b|\bhanno\s+chiesto\b|\bchiediamo\b|\bchiedono\b|\bwe\s+ask\b|\bcalls?\s+on\b|\bsollecita\w*|\bserve\b|\bservono\b|\boccorre\b|"
+    r"\bauspica\w*|\bwe\s+hope\s+for\b|\bè\s+(?:necessari[oa]|fondamentale|indispensabile|urgente)\b|\bit\s+is\s+(?:essential|necessary|crucial|vital|urgent)\s+to\b|"
+    # a bulleted list of demands: "three steps are now needed:", "le misure richieste:"
+    r"\b(?:steps|measures|actions|interventions|requests|demands|proposals|misure|interventi|azioni|richieste|proposte|passi)\b[^:.\n]{0,40}:|"
+    # "dobbiamo puntare su sostenibilità e digitalizzazione", "we must focus on ..."
+    r"\b(?:dobbiamo|devono|must|we\s+need\s+to|need\s+to|we\s+have\s+to|have\s+to|occorre|bisogna|è\s+necessario)\s+(?:puntare|focus|invest|investire|concentrarci|concentrate|scommettere|bet)\s+(?:su(?:l|lla|i|gli|lle)?|on|in|sull['’])\b)")
 _DRIVER_INTRO = re.compile(
     r"(?i)\b(characteri[sz]ed\s+by|penali[sz]ed\s+by|marked\s+by|segnat[ao]\s+da\w*|influenced\s+by|weighed\s+down\s+by|hit\s+by|affected\s+by|due\s+to|because\s+of|caused\s+by|"
     r"driven\s+by\s+(?=the\s+(?:slowdown|decline|drop|crisis))|frenat[ao]\b[^.;]{0,40}?\b(?:da|dai|dal|dalla|dalle|dagli|dall['’])|"
-    r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*|dovut[oaie]\s+a\w*|amid|in\s+the\s+face\s+of|weighed\s+on\s+by)")
+    r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*|dovut[oaie]\s+a\w*|amid|in\s+the\s+face\s+of|weighed\s+on\s+by|"
+    r"\bpesa(?:no)?(?:\s+(?:ancora|anche|soprattutto|tuttora))?(?=\s+(?:il|lo|la|i|gli|le|l['’]))|"
+    r"\ba\s+pesare\s+(?:sono|è|sono\s+stat[ie]|sono\s+stati)(?:\s+(?:soprattutto|anche|ancora))?|"
+    r"in\s+a\s+context\s+of|in\s+an\s+environment\s+of|against\s+a\s+backdrop\s+of|against\s+the\s+background\s+of|in\s+un\s+contesto\s+(?:di|caratterizzato\s+da\w*)|in\s+uno\s+scenario\s+(?:di|segnato\s+da\w*)|"
+    r"reflect(?:s|ed|ing)?|rifletton?o|riflettendo|linked\s+to|attributable\s+to|legat[oaie]\s+a\w*|ha\s+risentito\s+d\w*|hanno\s+risentito\s+d\w*|risent\w+\s+d(?:el|ella|ello|ei|egli|elle|ell['’]|i)|suffered\s+from|suffering\s+from|"
+    r"(?:the\s+)?(?:main\s+)?(?:causes|reasons|factors)\b[^:.]{0,60}:|(?:le\s+)?(?:principali\s+)?(?:cause|ragioni|motivi|fattori)\b[^:.]{0,60}:)")
+# a subject that weighs on the result: "the fall in investment ... is weighing on every market"
+_DRIVER_SUBJECT = re.compile(
+    r"(?i)[ \u00a0]+(?:is|are|was|were|has\s+been|have\s+been)?[ \u00a0]*(?:weighing\s+on|weighs\s+on|weigh\s+on|weighed\s+on|hitting|"
+    r"has\s+hit|have\s+hit|hit|hurt|hurts|has\s+hurt|penalised|penalized|penalises|penalizes|held\s+back|is\s+holding\s+back|"
+    r"pesa\s+su\w*|pesano\s+su\w*|ha\s+pesato|hanno\s+pesato|ha\s+colpito|hanno\s+colpito|colpisce|penalizza|penalizzano|ha\s+penalizzato|hanno\s+penalizzato|ha\s+frenato|hanno\s+frenato|frena|frenano)\b")
 _MERGE_ITEM = re.compile(r"(?i)^(starting\s+with|a\s+partire\s+d|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|in\s+order)")
-_LEAD = re.compile(r"(?i)^(?:al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|al\s+governo|alle\s+istituzioni|the\s+government|above\s+all|and|e|ed|to\s+the|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|l['’])\b[ \u00a0]*")
+_LEAD = re.compile(r"(?i)^(?:al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|al\s+governo|alle\s+istituzioni|the\s+government|above\s+all|and|e|ed|to\s+the|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|sul|sulla|sullo|sui|sugli|sulle|sull['’]|l['’])\b[ \u00a0]*")
 
 
 def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = False) -> list[tuple[int, int]]:
@@ -1559,7 +1694,13 @@ def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = Fal
             rest = "".join(ch for i, ch in enumerate(text[s:e])
                            if not any(p.start <= s + i < p.end for p in inside))
             only_places = bool(inside) and not any(ch.isalpha() for ch in rest)
-        if items and (_MERGE_ITEM.match(piece) or only_places):
+        # "rifinanziare la Nuova Sabatini, strumento essenziale per le piccole imprese": an apposition
+        # (a bare noun after a comma) describes the proper name before it
+        apposition = bool(items) and text[items[-1][1]:s].lstrip(" \u00a0").startswith(",") \
+            and re.search(r"[A-ZÀ-Ý][\w'’.-]*[ \u00a0]*$", text[items[-1][0]:items[-1][1]]) is not None \
+            and re.match(r"[a-zà-ÿ]", piece) is not None and not _LEAD.match(piece) and not re.match(r"(?i)(?:to|di|per|a)\b", piece) \
+            and not any(p.end == items[-1][1] or p.start < items[-1][1] <= p.end for p in protected)  # a place closes a list item
+        if items and (_MERGE_ITEM.match(piece) or only_places or apposition):
             items[-1] = (items[-1][0], e)
         else:
             items.append((s, e))
@@ -1575,16 +1716,32 @@ def _clean_label(text: str) -> str:
     return t[:1].lower() + t[1:] if t[:2] != t[:2].upper() else t
 
 
-_COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards|per|di|del|della|dei|degli|delle|dello|al|alla|ai|agli|alle|da|dal|dalla|con|tra|fra|su|sul|sulla|verso)\b|\b(?:all|dell|dall|sull)['’]")
+_COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards|against|beyond|contro|oltre|per|di|del|della|dei|degli|delle|dello|al|alla|ai|agli|alle|da|dal|dalla|con|tra|fra|su|sul|sulla|verso)\b|\b(?:all|dell|dall|sull)['’]")
 
 
 def _find_priorities(st: _State) -> None:
     text = st.text
     taken: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence
-    for m in st.scan(_PRIO_INTRO, ("priorit", "heart", "centro", "need", "call", "ask", "urged", "chiest", "chied", "sollecit", "serv", "occorre")):
+    for m in st.scan(_PRIO_INTRO, ("priorit", "heart", "centro", "need", "call", "ask", "urged", "chiest", "chied", "sollecit", "serv", "occorre", "step", "measure", "action", "intervent", "request", "demand", "proposal", "misure", "azioni", "richiest", "propost", "passi", "dobbiamo", "devono", "must", "need to", "have to", "bisogna", "necessari", "auspica", "hope for", "fondamentale", "indispensabile", "urgent", "essential", "crucial", "vital")):
         s0, s1 = st.sentence_of(m.start())
-        strong = bool(re.match(r"(?i)(?:among|priorit|at\s+the\s+heart|al\s+centro|le\s+priorit)", m.group()))
+        strong = bool(re.match(r"(?i)(?:among|priorit|at\s+the\s+heart|al\s+centro|le\s+priorit)", m.group())) \
+            or bool(re.search(r"(?i)(?:puntare|focus|invest|investire|concentrarci|concentrate|scommettere|bet)\s+\S+$", m.group()))
         a = m.end()
+        bullets = _bullets_after(text, a) if m.group().endswith(":") else []
+        if m.group().endswith(":") and not re.match(r"(?i)(?:among|priorit|at\s+the|al\s+centro|le\s+priorit)", m.group()):
+            if not bullets:
+                continue
+        if bullets:
+            for s, e in bullets:
+                mention = _mention(text, s, e)
+                label = _clean_label(mention.text)
+                label = re.sub(r"(?i)^(?:further|additional|specific|new|ulterior[ei]|nuov[aoie]|specific[aoie]|maggiore|un[ao]?)\s+", "", label)
+                if len(label.split()) < 2:
+                    continue
+                pm2 = re.search(r"(?i)\b(industry|industria|transizione|transition)\s+(\d\.\d)\b", mention.text)
+                prog = (("Industry" if pm2.group(1).lower() in ("industry", "industria") else "Transition") + f" {pm2.group(2)}") if pm2 else None
+                st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=st.publisher))
+            continue
         end_m = re.search(r"[.!?](?=\s|$)|[”\"«»]|\.\s*$|[ \u00a0][-–][ \u00a0](?=[a-z]+[ \u00a0]+[A-Z])|,[ \u00a0]+(?:otherwise|but|ma|altrimenti)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
         b = a + end_m.start() if end_m else s1
         # within a quotation the list stops at the quote's end
@@ -1599,6 +1756,8 @@ def _find_priorities(st: _State) -> None:
             # a heading ("Among the priorities:") vouches for every item; a plain "we need"
             # only for a specific lever ("investments in ...", "misure per ..."), not for
             # "cohesion, investment and a long-term vision"
+            if _only_places(st, s, e):
+                continue  # "focus on the Gulf countries, India and Saudi Arabia": markets, not a priority
             if not strong and not _COMPLEMENT_WORD.search(mention.text):
                 continue
             label = _clean_label(mention.text)
@@ -1613,6 +1772,16 @@ def _find_priorities(st: _State) -> None:
             taken.setdefault((s0, s1), []).append((s, e))
 
 
+def _only_places(st: _State, s: int, e: int) -> bool:
+    inside = [p for p in _near(st.places(), s, e) if s <= p.start and p.end <= e]
+    if not inside:
+        return False
+    rest = st.text[s:e]
+    for p in sorted(inside, key=lambda x: -x.start):
+        rest = rest[:p.start - s] + rest[p.end - s:]
+    return not re.sub(r"(?i)\b(?:and|e|ed|or|o|the|il|la|i|gli|le|l['’]|countries|paesi)\b|[^\w]", "", rest)
+
+
 def _speaker_near(st: _State, s0: int, pos: int) -> str | None:
     cands = [p for p in _near(st.people_sorted(), s0, pos) if s0 <= p.start < pos]
     return max(cands, key=lambda p: p.start).name if cands else None
@@ -1624,48 +1793,140 @@ _CLAUSE_START = re.compile(r"(?i)(?:our|we|it|they|this|these|its|their|there|he
 _FINITE_VERB = re.compile(r"(?i)\b(?:declined|fell|dropped|decreased|grew|rose|increased|contracted|slowed|recorded|were|was|are|is|have|has|had|sono|è|ha|hanno|calano|crescono|diminuiscono)\b")
 
 
+def _bullets_after(text: str, pos: int) -> list[tuple[int, int]]:
+    """The items of a bulleted list starting on the line after ``pos`` (an intro ending in ':')."""
+    if not re.match(r"[ \u00a0\t]*\r?\n", text[pos:]):
+        return []
+    items: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\r\n]*(?:\r?\n|$)", text[pos:]):
+        body = line.group().rstrip("\r\n")
+        if not body.strip():
+            if items:
+                break
+            continue
+        bm = re.match(r"[ \u00a0\t]*(?:[-•*–·▪]|\d{1,2}[.)])[ \u00a0\t]+", body)
+        if not bm:
+            break
+        a = pos + line.start() + bm.end()
+        b = pos + line.start() + len(body.rstrip(" \u00a0\t;.,"))
+        if b > a:
+            items.append((a, b))
+        if len(items) > 12:
+            break
+    return items
+
+
+_RELATIVE = re.compile(r"(?i)[ \u00a0,]+(?:che|which|that|who|il[ \u00a0]+quale|la[ \u00a0]+quale)\b")
+
+
 def _find_drivers(st: _State) -> None:
     text = st.text
     seen: set[str] = set()
-    for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "marked", "segnat", "influenced", "weighed", "dovut", "amid", "in the face", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat")):
+
+    def add(s: int, e: int) -> None:
+        mention = _mention(text, s, e)
+        label = _clean_label(mention.text)
+        if label and gz.canonical_key(label) not in seen:
+            seen.add(gz.canonical_key(label))
+            st.facts.append(Driver(mention, text=label))
+
+    for m in st.scan(_DRIVER_SUBJECT, ("weigh", "hit", "hurt", "penali", "held back", "holding back", "pesa", "pesato", "colpi", "frena", "frenato")):
+        # the noun phrase the verb follows, back to the clause start
+        s0, _ = st.sentence_of(m.start())
+        lead = text[s0:m.start()]
+        cut = max((x.end() for x in re.finditer(r"[,;:“”\"«»(]|\b(?:but|ma|and|e|while|mentre)\b[ \u00a0]", lead)), default=0)
+        phrase = lead[cut:]
+        start = s0 + cut + (len(phrase) - len(phrase.lstrip(" \u00a0")))
+        words = phrase.split()
+        if not (2 <= len(words) <= 12) or re.search(r"\d", phrase) or not re.match(
+                r"(?i)(?:the|il|la|lo|i|gli|le|l['’]|un|una|a|an)\b", phrase.strip()):
+            continue
+        if re.match(r"(?i)(?:the|il|la)\s+(?:result|risultato|figure|dato|index|indice|sector|settore|year|anno)\b", phrase.strip()):
+            continue
+        add(start, m.start())
+
+    for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "marked", "segnat", "influenced", "weighed", "dovut", "amid", "in the face", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat", "reflect", "riflett", "pesa", "context", "contesto", "environment", "backdrop", "background", "scenario", "linked", "attributable", "legat", "risent", "suffer", "cause", "reason", "factor", "ragioni", "motivi", "fattori")):
         _, s1 = st.sentence_of(m.start())
         a = m.end()
         end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia)\b", text[a:s1])
         b = a + end_m.start() if end_m else s1
-        for s, e in _list_items(text, a, b, st, bare_nouns=True) if b > a else []:
+        bullets = _bullets_after(text, m.end()) if m.group().endswith(":") else []
+        if m.group().endswith(":") and not bullets and b <= a + 2:
+            continue
+        for s, e in bullets or (_list_items(text, a, b, st, bare_nouns=True) if b > a else []):
+            rel = _RELATIVE.search(text, s, e)
+            if rel and len(text[s:rel.start()].split()) >= 2:
+                # "dall'incertezza geopolitica che ha frenato gli investimenti": the item ends at "che"
+                add(s, rel.start())
+                break
             if _CLAUSE_START.match(text[s:e].strip(" \u00a0")) or _FINITE_VERB.search(text, s, e):
                 break  # a new clause ("..., our companies keep investing", "and exports declined") ends the list
-            mention = _mention(text, s, e)
-            label = _clean_label(mention.text)
-            if not label or gz.canonical_key(label) in seen:
-                continue
-            seen.add(gz.canonical_key(label))
-            st.facts.append(Driver(mention, text=label))
+            add(s, e)
 
 
 # --------------------------------------------------------------------------- relations
 
 
 _REL_RE = re.compile(r"(?i),?[ \u00a0]+(?:(?:which|that|che)[ \u00a0]+(?:is|è|fa)[ \u00a0]+)?(?:the|a|an|il|la|l['’])?[ \u00a0]*(?:(?:regional|territorial|local|provincial|national|italian|territoriale|regionale)[ \u00a0]+)?(branch|section|division|subsidiary|arm|part|member|articolazione|sezione|sede|parte|membro|socio|associata)(?:[ \u00a0]+(?:regionale|territoriale|locale|provinciale))?[ \u00a0]+(?:of|di|del|della|dell['’]|de)[ \u00a0]*(?:the[ \u00a0]+)?")
+# an organisational link stated after an apposition: "UCIMU, the association of ..., member of
+# Confindustria", "ACIMIT, l'Associazione dei costruttori ..., aderente a Federmacchine",
+# "UNIC, l'associazione che ... e che fa parte di Confindustria Moda"
+_REL_CUE = re.compile(
+    r"(?i)(?:[,(–-][ \u00a0]*|[ \u00a0](?:and|e|ed)[ \u00a0]+|[ \u00a0]+)(?:(?:which|that|che|and)[ \u00a0]+)?(?:(?:is|è|was|has[ \u00a0]+been)[ \u00a0]+)?(?:also[ \u00a0]+|anche[ \u00a0]+)?"
+    r"(?:(?P<member>(?:a[ \u00a0]+)?member[ \u00a0]+of|(?:un[ \u00a0]+)?membro[ \u00a0]+di|aderente[ \u00a0]+a|aderisce[ \u00a0]+a|affiliated[ \u00a0]+(?:to|with)|affiliat[ao][ \u00a0]+a|associat[ao][ \u00a0]+a|socio[ \u00a0]+di|belongs[ \u00a0]+to|appartiene[ \u00a0]+a)"
+    r"|(?P<part>(?:a[ \u00a0]+|an[ \u00a0]+)?part[ \u00a0]+of|fa[ \u00a0]+parte[ \u00a0]+di|facente[ \u00a0]+parte[ \u00a0]+di|parte[ \u00a0]+di|a[ \u00a0]+(?:branch|division|unit)[ \u00a0]+of))"
+    r"(?:[ \u00a0]+(?:the|il|la|lo|l['’]))?[ \u00a0]*(?=[A-ZÀ-Ý])")
+_ARTICLES_RE = re.compile(r"(?:al|alla|allo|ai|agli|alle|all['’]|del|della|dello|dei|degli|delle|dell['’])$")
 
 
 def _find_relations(st: _State) -> None:
     text = st.text
     seen: set[tuple[str, str, str]] = set()
-    for subj in sorted(st.org_spans, key=lambda s: s.start):
+
+    def add(subj: _Span, kind: str, obj: _Span) -> None:
+        key = (subj.name, kind, obj.name)
+        if key in seen or subj.name == obj.name:
+            return
+        seen.add(key)
+        lo, hi = min(subj.start, obj.start), max(subj.end, obj.end)
+        st.facts.append(OrgRelation(_mention(text, lo, hi), subject=subj.name,
+                                    relation=kind, object=obj.name))  # type: ignore[arg-type]
+
+    orgs = [o for o in st.orgs_sorted() if o.kind not in ("Venue", "TradeFair")]
+    for subj in orgs:
         m = _REL_RE.match(text, subj.end)
         if not m:
             continue
         obj = st.org_at(m.end())
-        if obj is None or obj.name == subj.name:
+        if obj is None:
             continue
         kind = "member_of" if m.group(1).lower() in ("member", "membro", "socio", "associata") else "part_of"
-        key = (subj.name, kind, obj.name)
-        if key in seen:
+        add(subj, kind, obj)
+    last: tuple[_Span, _Span] | None = None
+    for m in st.scan(_REL_CUE, ("member", "membro", "aderent", "aderisce", "affiliat", "associat", "socio", "belongs", "appartiene", "part", "parte", "branch", "division")):
+        obj = st.org_at(m.end())
+        if obj is None or obj.kind in ("Venue", "TradeFair"):
             continue
-        seen.add(key)
-        st.facts.append(OrgRelation(_mention(text, subj.start, obj.end), subject=subj.name,
-                                    relation=kind, object=obj.name))  # type: ignore[arg-type]
+        s0, _ = st.sentence_of(m.start())
+        kind = "member_of" if m.group("member") else "part_of"
+        if last and last[1].end <= m.start() and re.fullmatch(r"[ \u00a0]*,?[ \u00a0]*", text[last[1].end:m.start()]) is not None:
+            # "part of Confindustria and a member of Federmacchine": the same subject again
+            add(last[0], kind, obj)
+            last = (last[0], obj)
+            continue
+        # the subject: the nearest organisation before, across one apposition at most
+        before = [o for o in _near(orgs, s0, m.start()) if s0 <= o.start and o.end <= m.start()]
+        near: _Span | None = before[-1] if before else None
+        if near is None or len(text[near.end:m.start()]) > 160 or re.search(r"[.;:!?]", text[near.end:m.start()]) \
+                or text[near.end:m.start()].count(",") > 2:
+            # "The association is part of Confindustria": the issuing association
+            sm_ = re.match(r"(?i)[ \u00a0]*(?:the|l['’]|la)[ \u00a0]*(?:association|associazione|federation|federazione)\b", text[s0:m.start()])
+            pub = next((o for o in orgs if o.name == st.publisher), None)
+            if not (sm_ and pub):
+                continue
+            near = pub
+        add(near, kind, obj)
+        last = (near, obj)
 
 
 # --------------------------------------------------------------------------- events and quotations
@@ -1676,7 +1937,7 @@ _TITLE_RE = re.compile(r"(?i)\b(?:under\s+the\s+title|entitled|titled|with\s+the
 _SPEAKERS_RE = re.compile(r"(?i)\b(attended\s+by|speakers?|speeches\s+by|took\s+part|hanno\s+partecipato|sono\s+intervenuti|interventi\s+di|relatori|including|tra\s+cui)\b")
 
 
-_HELD_AT = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|si\s+è\s+(?:svolt[ao]|tenut[ao])|ospitat[ao])\b[^.;]{0,30}?\b(?:at|presso|nella\s+cornice\s+d\w+)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+|lo[ \u00a0]+|l['’])?")
+_HELD_AT = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|met|gathered|convened|si\s+è\s+(?:svolt[ao]|tenut[ao]|riunit[ao])|si\s+sono\s+riuniti|riunit[ai]|ospitat[ao])\b[^.;]{0,50}?\b(?:at|presso|nella\s+cornice\s+d\w+)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+|lo[ \u00a0]+|l['’])?")
 
 
 def _find_event(st: _State) -> None:
@@ -1715,11 +1976,18 @@ def _find_event(st: _State) -> None:
         cm = next((p for p in st.ents if p.kind == "place:city" and venue.end <= p.start < venue.end + 10), None)
         if cm:
             city = cm.name
-    city = city or st.place
     date = st.doc_date
     local = [d for mn, d in _dates(text) if s0 <= mn.start < s1]
     if local:
         date = local[0]
+    if city is None:
+        # the town the assembly's sentences name ("Si è svolta oggi a Milano"), else the dateline's
+        # town, unless the assembly is another day's, mentioned in passing
+        dateline = [mn for mn in (st.info.date_evidence if st.info else ())]
+        in_cue = next((p for a0, a1 in cue_sents for p in _near(st.places(), a0, a1)
+                       if a0 <= p.start < a1 and p.kind == "place:city"
+                       and not any(mn.start - 60 <= p.start < mn.end for mn in dateline)), None)
+        city = in_cue.name if in_cue else (st.place if date == st.doc_date else None)
     tm = _TITLE_RE.search(text)
     title = tm.group(1).strip() if tm else None
     speakers: list[str] = []
@@ -1729,41 +1997,94 @@ def _find_event(st: _State) -> None:
         for p in _near(people, sm.end(), a1):
             if sm.end() <= p.start < a1 and p.name not in speakers:
                 speakers.append(p.name)
-    participants = tuple(dict.fromkeys([*st.people, *speakers]))
+    # a predecessor named only in the succession ("succede a Fabrizio Nuti") did not take part
+    leaving = {m.person for m in st.memberships if m.end and not m.start
+               and len(re.findall(rf"\b{re.escape(m.person.split()[-1])}\b", text)) == 1}
+    present = [p for p in st.people if p not in leaving]
+    if date and st.doc_date and date != st.doc_date:
+        # an assembly the release mentions in passing ("after his election by the General Assembly on
+        # 26 February"): only the people named with it took part, not everyone the release quotes
+        present = [p.name for a0, a1 in cue_sents for p in _near(people, a0, a1)
+                   if a0 <= p.start < a1 and p.name not in leaving]
+    participants = tuple(dict.fromkeys([*present, *speakers]))
     evidence = _mention(text, s0, s1)
     st.facts.append(Event(evidence, kind="GeneralAssembly", organiser=organiser, date=date,
                           venue=venue.name if venue else None, city=city, title=title,
                           speakers=tuple(speakers), participants=participants))
 
 
-_DATE_RANGE = re.compile(rf"(?i)\b(?:from|dal|da)[ \u00a0]+(\d{{1,2}})(?:[ \u00a0]+(?:to|al|a)[ \u00a0]+|[ \u00a0]*[-–][ \u00a0]*)\d{{1,2}}[ \u00a0]+({_MONTHS_EN}|{_MONTHS_IT})(?:[ \u00a0]+((?:19|20)\d\d))?")
+_DATE_RANGE = re.compile(rf"(?i)\b(?:from|dal|da|between)[ \u00a0]+(\d{{1,2}})(?:°|st|nd|rd|th)?(?:[ \u00a0]+(?:to|al|a|and)[ \u00a0]+|[ \u00a0]*[-–][ \u00a0]*)\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0]+({_MONTHS_EN}|{_MONTHS_IT})(?:[ \u00a0]+((?:19|20)\d\d))?")
 _EDITION_RE = re.compile(r"(?i)\b(edition|edizione)\b")
-_ORGANISED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|promoted|run|organizzat[ao]|promoss[ao])[ \u00a0]+(?:by|da)[ \u00a0]+(?:the[ \u00a0]+)?")
+_NEXT_EDITION = re.compile(r"\b(?i:next|forthcoming|upcoming|prossima|prossim[ao])[ \u00a0]+(?:(?i:edition|edizione|appuntamento)\b|[A-Z])")
+_ORGANISED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|run|organizzat[ao])[ \u00a0]+(?:by|da)[ \u00a0]+(?:the[ \u00a0]+)?")
+# a fair named only as the neighbour of another ("at the same time as Lineapelle") has no edition here
+_ALONGSIDE = re.compile(r"(?i)(?:same[ \u00a0]+time[ \u00a0]+as|alongside|co-located[ \u00a0]+with|together[ \u00a0]+with|in[ \u00a0]+contemporanea[ \u00a0]+con|insieme[ \u00a0]+a|in[ \u00a0]+concomitanza[ \u00a0]+con|accanto[ \u00a0]+a)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+)?$")
+_FAIR_NOUN = re.compile(r"(?i)\b(?:the[ \u00a0]+(?:fair|exhibition|show|trade[ \u00a0]+show|event)|la[ \u00a0]+(?:fiera|manifestazione|rassegna|mostra)|l['’](?:evento|esposizione))\b")
+_OPENED_BY = re.compile(r"(?i)\b(?:opened|inaugurated|visited|attended|inaugurat[ao]|aperta|visitat[ao]|took[ \u00a0]+part|hanno[ \u00a0]+partecipato|sono[ \u00a0]+intervenuti)\b")
+
+
+def _range_start(text: str, a: int, b: int, year: str | None) -> dt.date | None:
+    rm_ = _DATE_RANGE.search(text, a, b)
+    if rm_ and (rm_.group(3) or year):
+        try:
+            return dt.date(int(rm_.group(3) or year or 0), _MONTH_NUM[rm_.group(2).lower()], int(rm_.group(1)))
+        except ValueError:
+            return None
+    return None
+
+
+def _fair_window(st: _State, o: _Span, fairs: list[_Span]) -> tuple[int, int]:
+    """The sentence of a fair mention, narrowed to this fair's part when it names another fair too
+    ("... a EMO Hannover 2025, dal 22 al 26 settembre, e a BI-MU 2024, a Fiera Milano dal 9 ...")."""
+    a, b = st.sentence_of(o.start)
+    others = [f for f in fairs if a <= f.start < b and f.name != o.name]
+    if not others:
+        return a, b
+    # what follows a fair's name is about it: the part starts at the name when another fair precedes
+    before = [f for f in others if f.end <= o.start]
+    after = [f.start for f in others if f.start >= o.end]
+    return (o.start if before else a), (min(after) if after else b)
 
 
 def _find_fair_editions(st: _State) -> None:
-    """Trade fair editions: a known fair named with an edition or a year ("SIMAC Tanning Tech 2024")."""
+    """Trade fair editions: a known fair named with an edition, a year or its dates ("SIMAC Tanning Tech 2024")."""
     text = st.text
     fairs: dict[str, list[_Span]] = {}
     for o in sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start):
+        if _ALONGSIDE.search(text, max(0, o.start - 30), o.start):
+            continue
         fairs.setdefault(o.name, []).append(o)
     title = st.info.evidence if st.info and st.info.title else None
     has_assembly = any(isinstance(f, Event) for f in st.facts)
+    main = _fair_of(st)
+    all_fairs = sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start)
     for name, mentions in fairs.items():
         in_title = title is not None and any(title.start <= o.start < title.end for o in mentions)
         if has_assembly and not in_title:
             continue  # an assembly release that mentions a fair in passing ("the next SIMAC ...")
-        sents = list(dict.fromkeys(st.sentence_of(o.start) for o in mentions))
+        sents = list(dict.fromkeys(_fair_window(st, o, all_fairs) for o in mentions))
         year: str | None = None
+        surface: str | None = None
         for o in mentions:
             ym = re.match(r"[ \u00a0]+((?:19|20)\d\d)\b", text[o.end:o.end + 6])
-            year = year or (ym.group(1) if ym else None)
-        if not (year or any(_EDITION_RE.search(text, a, b) for a, b in sents)):
+            if ym and year is None:
+                year = ym.group(1)
+                surface = re.sub(r"[ \u00a0]+", " ", text[o.start:o.end])
+        # the sentences about the fair: those naming it, and those saying "the fair" when it is the release's subject
+        about = list(sents)
+        if main is not None and main.name == name:
+            about += [st.sentence_of(m.start()) for m in _FAIR_NOUN.finditer(text)]
+            about += [st.sentence_of(m.start()) for m in _NEXT_EDITION.finditer(text)]
+            about = list(dict.fromkeys(about))
+        next_sents = [(a, b) for a, b in about if _NEXT_EDITION.search(text, a, b)]
+        cur_sents = [x for x in about if x not in next_sents]
+        dated = any(_DATE_RANGE.search(text, a, b) for a, b in sents)
+        if not (year or dated or any(_EDITION_RE.search(text, a, b) for a, b in sents)):
             continue
         if year is None:
             ym2 = next((m for a, b in sents for m in re.finditer(r"\b((?:19|20)\d\d)\b", text[a:b])), None)
             year = ym2.group(1) if ym2 else (str(st.doc_date.year) if st.doc_date else None)
-        organiser = st.publisher
+        organiser = None
         for a, b in sents:
             om = _ORGANISED_BY.search(text, a, b)
             o2 = (st.org_at(om.end()) or _unknown_org_after(st, om.end())) if om else None
@@ -1772,23 +2093,105 @@ def _find_fair_editions(st: _State) -> None:
                 if o2.name in st.orgs and st.orgs[o2.name] not in st.facts:
                     st.facts.append(st.orgs[o2.name])
                 break
-        venue = next((o for a, b in sents for o in st.org_spans if a <= o.start < b and o.kind == "Venue"), None)
-        entry = gz.organisation(venue.name) if venue else None
-        city = (entry.city if entry else None) or st.place
-        date = next((d for a, b in sents for mn, d in _dates(text) if a <= mn.start < b), None)
-        for a, b in sents if date is None else ():
-            rm_ = _DATE_RANGE.search(text, a, b)
-            if rm_ and (rm_.group(3) or year):
-                try:
-                    date = dt.date(int(rm_.group(3) or year or 0), _MONTH_NUM[rm_.group(2).lower()], int(rm_.group(1)))
-                except ValueError:
-                    date = None
-                break
-        if date is None and any(re.search(r"(?i)\b(today|oggi)\b", text[a:b]) for a, b in sents):
-            date = st.doc_date
+
+        def place_of(group: list[tuple[int, int]]) -> tuple[_Span | None, str | None]:
+            venue = next((o for a, b in group for o in st.org_spans if a <= o.start < b and o.kind == "Venue"), None)
+            city: str | None = None
+            if venue:
+                # "at Fiera Milano, in Rho (Milan)": the town right after the venue
+                near_city = next((p for p in _near(st.places(), venue.end, venue.end + 12)
+                                  if p.kind == "place:city" and venue.end <= p.start < venue.end + 12), None)
+                entry = gz.organisation(venue.name)
+                city = near_city.name if near_city else (entry.city if entry else None)
+            else:
+                # "in programma ad Hannover dal 22 al 26 settembre": a city the fair's sentences name
+                c = next((p for a, b in group for p in _near(st.places(), a, b)
+                          if a <= p.start < b and p.kind == "place:city" and not (
+                              st.info and any(mn.start <= p.start < mn.end + 40 for mn in st.info.date_evidence))), None)
+                city = c.name if c else None
+            return venue, city
+
+        def date_of(group: list[tuple[int, int]], year: str | None = year) -> dt.date | None:
+            for a, b in group:
+                d = _range_start(text, a, b, year)
+                if d:
+                    return d
+            d2 = next((d for a, b in group for mn, d in _dates(text[a:b])
+                       if not (st.info and any(e.start == a + mn.start for e in st.info.date_evidence))), None)
+            if d2:
+                return d2
+            if any(re.search(r"(?i)\b(today|oggi)\b", text[a:b]) for a, b in group):
+                return st.doc_date
+            return None
+
+        venue, city = place_of(cur_sents)
+        date = date_of(cur_sents)
+        # participants: people who opened or visited the fair
+        people = sorted(st.person_spans, key=lambda x: x.start)
+        parts = tuple(dict.fromkeys(p.name for a, b in cur_sents if _OPENED_BY.search(text, a, b)
+                                    for p in _near(people, a, b) if a <= p.start < b))
+        # the title as the text writes it: "EMO Hannover 2025", "the 2025 edition of X" -> "X 2025",
+        # a fair whose year the text never attaches to it keeps its bare name ("Lineapelle")
+        bare = re.sub(r"[ \u00a0]+", " ", text[mentions[0].start:mentions[0].end])
+        if surface:
+            # the canonical spelling when the text only changes the case ("PLAST 2025" -> "Plast 2025")
+            title_ = f"{name if gz.fold(surface) == gz.fold(name) else surface} {year}"
+        elif year and re.search(rf"(?i)\b{year}[ \u00a0]+edition|\bedizione[ \u00a0]+{year}|\b{year}[ \u00a0]+edizione", text):
+            title_ = f"{name} {year}"
+        else:
+            title_ = bare
         st.facts.append(Event(_mention(text, *sents[0]), kind="TradeFairEdition", organiser=organiser,
                               date=date, venue=venue.name if venue else None, city=city,
-                              title=f"{name} {year}" if year else name))
+                              title=title_, participants=parts))
+        if next_sents:
+            venue2, city2 = place_of(next_sents)
+            date2 = date_of(next_sents)
+            # the same venue again unless the next edition moves to another town
+            venue2 = venue2 or (venue if city2 is None or city2 == city else None)
+            if date2 and date2 != date:
+                st.facts.append(Event(_mention(text, *next_sents[0]), kind="TradeFairEdition",
+                                      organiser=organiser, date=date2, venue=venue2.name if venue2 else None,
+                                      city=city2 or city, title=re.sub(r"[ \u00a0]+", " ", text[mentions[0].start:mentions[0].end])))
+
+
+# "The preliminary results ... were presented today at the Ministry ... by Assocalzaturifici",
+# "il convegno ... si è tenuto oggi a Roma": a meeting that is neither an assembly nor a fair
+_CONFERENCE_RE = re.compile(
+    r"(?i)\b(?:(?:were|was|have[ \u00a0]+been|has[ \u00a0]+been)[ \u00a0]+presented|(?:sono[ \u00a0]+stat[ie]|è[ \u00a0]+stat[oa])[ \u00a0]+presentat[ioae]|"
+    r"(?:conference|convegno|conferenza|forum|seminar|seminario|workshop|round[ \u00a0-]table|tavola[ \u00a0]+rotonda|summit)\b"
+    r"(?=[^.;]{0,80}\b(?:held|organi[sz]ed|hosted|took[ \u00a0]+place|si[ \u00a0]+è[ \u00a0]+(?:svolt|tenut)\w*|organizzat\w*|promoss\w*)\b))")
+_BY_ORG = re.compile(r"(?i)\b(?:by|da|dal|dalla|dall['’])[ \u00a0]+(?:the[ \u00a0]+)?")
+
+
+def _find_conference(st: _State) -> None:
+    text = st.text
+    if any(isinstance(f, Event) for f in st.facts):
+        done = {st.sentence_of(f.evidence.start) for f in st.facts if isinstance(f, Event)}
+    else:
+        done = set()
+    for m in st.scan(_CONFERENCE_RE, ("presented", "presentat", "conferen", "convegno", "forum", "semina", "workshop", "table", "tavola", "summit")):
+        s0, s1 = st.sentence_of(m.start())
+        if (s0, s1) in done or _ASSEMBLY_RE.search(text, s0, s1) or any(
+                o.kind == "TradeFair" and s0 <= o.start < s1 for o in st.org_spans):
+            continue
+        if not re.search(r"(?i)\b(?:today|oggi|yesterday|ieri)\b", text[s0:s1]) and not _dates(text[s0:s1]):
+            continue  # a meeting the release reports on has its day
+        organiser: str | None = None
+        for bm in _BY_ORG.finditer(text, m.end(), s1):
+            o = st.org_at(bm.end())
+            if o and o.kind not in ("Venue", "TradeFair"):
+                organiser = o.name
+                break
+        organiser = organiser or st.publisher
+        local = [d for mn, d in _dates(text[s0:s1])]
+        date = local[0] if local else st.doc_date
+        city = next((p.name for p in _near(st.places(), s0, s1) if s0 <= p.start < s1 and p.kind == "place:city"), None) \
+            or (st.place if date == st.doc_date else None)
+        leaving = {mm.person for mm in st.memberships if mm.end and not mm.start}
+        participants = tuple(p for p in st.people if p not in leaving)
+        st.facts.append(Event(_mention(text, s0, s1), kind="Conference", organiser=organiser, date=date,
+                              venue=None, city=city, title=None, participants=participants))
+        return
 
 
 _SAID_AFTER = re.compile(r"(?i)[ \u00a0]*[,.]?[ \u00a0]*[-–]?[ \u00a0]*(?:said|says|stated|added|concluded|commented|explained|remarked|noted|ha[ \u00a0]+(?:dichiarato|detto|affermato|aggiunto|commentato|concluso|spiegato|sottolineato)|dichiara|afferma|spiega|commenta|sottolinea|conclude)\b")
@@ -1842,7 +2245,7 @@ def extract(document: Document) -> Extraction:
     _document_info(st)
     assert st.info is not None
     stages = [_find_segments, _collect_surnames, _find_people, _add_entities, _find_relations,
-              _find_event, _find_fair_editions, _find_observations, _find_markets,
+              _find_event, _find_fair_editions, _find_conference, _find_observations, _find_markets,
               _find_priorities, _find_drivers, _find_quotations]
     for stage in stages:
         try:
