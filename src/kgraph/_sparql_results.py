@@ -25,6 +25,8 @@ __all__ = [
     "RESULT_FORMATS",
     "GRAPH_FORMATS",
     "negotiate",
+    "parse_accept",
+    "json_term",
     "NotAcceptable",
     "serialize_select",
     "serialize_ask",
@@ -63,7 +65,7 @@ class NotAcceptable(Exception):
     """No format the client accepts is available (HTTP 406)."""
 
 
-def _parse_accept(accept: str) -> list[tuple[str, float]]:
+def parse_accept(accept: str) -> list[tuple[str, float]]:
     out: list[tuple[str, float]] = []
     for i, part in enumerate(accept.split(",")):
         pieces = [p.strip() for p in part.split(";")]
@@ -101,7 +103,7 @@ def negotiate(formats: Sequence[Format], *, accept: str | None, format_param: st
     if not accept:
         return formats[0]
     best: tuple[float, Format] | None = None
-    for media, q in _parse_accept(accept):
+    for media, q in parse_accept(accept):
         if q <= 0:
             continue
         match: Format | None = None
@@ -119,7 +121,7 @@ def negotiate(formats: Sequence[Format], *, accept: str | None, format_param: st
     return best[1]
 
 
-def _json_term(term: Node) -> dict[str, str]:
+def json_term(term: Node) -> dict[str, str]:
     if isinstance(term, URIRef):
         return {"type": "uri", "value": str(term)}
     if isinstance(term, BNode):
@@ -170,7 +172,7 @@ def _tsv_value(term: Node | None) -> str:
 def serialize_select(fmt: Format, variables: Sequence[str], rows: Sequence[dict[str, Node | None]]) -> bytes:
     """SELECT results in ``fmt`` (a member of :data:`RESULT_FORMATS`)."""
     if fmt.name == "json":
-        bindings = [{v: _json_term(t) for v, t in row.items() if t is not None} for row in rows]
+        bindings = [{v: json_term(t) for v, t in row.items() if t is not None} for row in rows]
         doc = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
         return json.dumps(doc, ensure_ascii=False).encode("utf-8")
     if fmt.name == "xml":

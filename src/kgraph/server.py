@@ -53,6 +53,7 @@ from ._sparql_results import (
     Format,
     NotAcceptable,
     negotiate,
+    parse_accept,
     serialize_ask,
     serialize_graph,
     serialize_select,
@@ -754,17 +755,7 @@ def _prefers_html(accept: str | None) -> bool:
     if not accept:
         return False
     best_html = best_other = -1.0
-    for i, part in enumerate(accept.split(",")):
-        pieces = [p.strip() for p in part.split(";")]
-        media = pieces[0].lower()
-        q = 1.0
-        for param in pieces[1:]:
-            if param.startswith("q="):
-                try:
-                    q = float(param[2:])
-                except ValueError:
-                    q = 0.0
-        q -= i * 1e-6
+    for media, q in parse_accept(accept):
         if media in ("text/html", "application/xhtml+xml"):
             best_html = max(best_html, q)
         elif media not in ("*/*", "application/xml", "text/*", "image/*") and not media.startswith("image/"):

@@ -8,9 +8,10 @@ import json
 import sys
 from collections.abc import Sequence
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
+from .._sparql_results import json_term
 from ..errors import InputError
 from ..namespaces import PREFIXES, bind_prefixes
 from ..store import SelectResult
@@ -42,20 +43,6 @@ def compact(term: Node | None) -> str:
 
 def _plain(term: Node | None) -> str:
     return "" if term is None else str(term)
-
-
-def _json_term(term: Node) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    assert isinstance(term, Literal)
-    out = {"type": "literal", "value": str(term)}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype is not None:
-        out["datatype"] = str(term.datatype)
-    return out
 
 
 def _aligned(header: Sequence[str], rows: list[list[str]]) -> str:
@@ -96,7 +83,7 @@ def render_select(res: SelectResult, fmt: str, *, title: str | None = None) -> s
         return buf.getvalue()
     if fmt == "json":
         doc = {"head": {"vars": res.vars}, "results": {"bindings": [
-            {v: _json_term(t) for v, t in r.items() if t is not None} for r in res.rows]}}
+            {v: json_term(t) for v, t in r.items() if t is not None} for r in res.rows]}}
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     if fmt == "md":
         def esc(text: str) -> str:
