@@ -37,7 +37,7 @@ def rels(ex: Extraction) -> set[tuple[str, str, str]]:
 
 
 def test_organisational_links_after_an_apposition_and_for_the_association() -> None:
-    ex = run("Milan, 3 May 2024\n\nThe figures of ACIMAC, the association of ceramics machinery makers, "
+    ex = run("Milan, 3 May 2024\n\nThe figures of ACIMAC, the association of ceramic machinery makers, "
              "member of Confindustria, were published today.\n\nThe association is part of Federmacchine "
              "and a member of CECIMO.")
     assert rels(ex) == {("ACIMAC", "member_of", "Confindustria"), ("ACIMAC", "part_of", "Federmacchine"),

@@ -16,10 +16,17 @@ _MONTHS_EN = "january|february|march|april|may|june|july|august|september|octobe
 _MONTHS_IT = "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(_MONTHS_EN.split("|"))} | {
     m: i + 1 for i, m in enumerate(_MONTHS_IT.split("|"))}
+# abbreviated month names, English and Italian ("Jul. 24, 2024", "17 feb. 2025", "3 sett. 2024")
+_MONTHS_ABBR = r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|gen|mag|giu|lug|ago|sett?|ott|dic)\.?"
+_ABBR_FULL = {"jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
+               "jul": "july", "aug": "august", "sep": "september", "set": "september", "oct": "october",
+               "nov": "november", "dec": "december", "gen": "january", "mag": "may", "giu": "june",
+               "lug": "july", "ago": "august", "ott": "october", "dic": "december"}
+_ABBR_RE = re.compile(r"(?i)\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|gen|mag|giu|lug|ago|sett?|ott|dic)\b\.?")
 _DATE_RE = re.compile(
     rf"(?i)\b(?:\d{{1,2}}{_SP}+Tháng{_SP}+\d{{1,2}},?{_SP}+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th|°)?{_SP}+(?:{_MONTHS_EN}|{_MONTHS_IT}),?{_SP}+\d{{4}}"
-    rf"|(?:{_MONTHS_EN}){_SP}+\d{{1,2}}(?:st|nd|rd|th)?,?{_SP}+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|°)?{_SP}+(?:{_MONTHS_EN}|{_MONTHS_IT}|{_MONTHS_ABBR}),?{_SP}+\d{{4}}"
+    rf"|(?:{_MONTHS_EN}|{_MONTHS_ABBR}){_SP}+\d{{1,2}}(?:st|nd|rd|th)?,?{_SP}+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}-\d{1,2}-\d{4})\b")
 
 
@@ -28,6 +35,8 @@ def _parse_date(s: str) -> dt.date | None:
     import dateparser
 
     languages = ["vi"] if "Tháng" in s else None
+    # dateparser does not know every abbreviation ("sett."): spell the month out first
+    s = _ABBR_RE.sub(lambda m: _ABBR_FULL[m.group(1).lower()[:3]], s)
     parsed = dateparser.parse(s.replace("\u00a0", " "), languages=languages,
                               settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
                                         "REQUIRE_PARTS": ["day", "month", "year"]})

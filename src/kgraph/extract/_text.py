@@ -865,6 +865,10 @@ def _find_people(st: _State) -> None:
 # --------------------------------------------------------------------------- document info
 
 
+_WEEKDAY = (r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunedì|martedì|mercoledì"
+            r"|giovedì|venerdì|sabato|domenica)")
+
+
 def _document_info(st: _State) -> None:
     text = st.text
     dates = _dates(text)
@@ -874,11 +878,22 @@ def _document_info(st: _State) -> None:
         # ("Milano, 15 aprile 2025 – Secondo i dati ...")
         line_start = text.rfind("\n", 0, mn.start) + 1
         # "Cinisello Balsamo (Milan), April 28, 2025": a province in brackets may follow the town
-        m = re.fullmatch(rf"[ \u00a0\t•]*((?:[A-ZÀ-Ý][\w'’.-]*)(?:{_SP}+[A-ZÀ-Ýa-z][\w'’.-]*){{0,3}})(?:{_SP}*\([^()\n]{{1,30}}\))?,{_SP}*",
+        # the separator may be a comma or a dash ("Brescia – 14 novembre 2024"), a weekday may
+        # precede the date ("Bologna, venerdì 27 giugno 2025")
+        m = re.fullmatch(rf"[ \u00a0\t•]*((?:[A-ZÀ-Ý][\w'’.-]*)(?:{_SP}+[A-ZÀ-Ýa-z][\w'’.-]*){{0,3}})(?:{_SP}*\([^()\n]{{1,30}}\))?"
+                         rf"(?:,|{_SP}+[-–—]){_SP}*(?:{_WEEKDAY},?{_SP}+)?",
                          text[line_start:mn.start])
         rest = re.match(r"[ \u00a0\t]*(?:$|[\r\n]|[-–—.:][ \u00a0\t]*)", text[mn.end:])
         if m and rest and not re.search(r"(?i)press|comunicat|news", m.group(1)):
             city_m = Mention(m.group(1), line_start + m.start(1), line_start + m.end(1))
+            dateline = (mn, dd, city_m)
+            break
+        # the date first: "07-02-2025 – Chennai" on a line of its own
+        after = re.match(rf"{_SP}*[-–—,]{_SP}*([A-ZÀ-Ý][\w'’.-]*(?:{_SP}+[A-ZÀ-Ý][\w'’.-]*){{0,2}})[ \u00a0\t]*(?:\r?\n|$)",
+                         text[mn.end:])
+        if after and not text[line_start:mn.start].strip(" \u00a0\t•") \
+                and not re.search(r"(?i)press|comunicat|news", after.group(1)):
+            city_m = Mention(after.group(1), mn.end + after.start(1), mn.end + after.end(1))
             dateline = (mn, dd, city_m)
             break
     header = next(((mn, dd) for mn, dd in dates if mn.start < 300), None)
@@ -918,6 +933,13 @@ def _document_info(st: _State) -> None:
         issuers = [sp for sp in in_src if sp.kind not in ("Venue", "TradeFair", "ResearchCentre")]
         o = for_ or (issuers[0] if issuers else (in_src[0] if in_src else None))
         pub = o.name if o else None
+    if pub is None:
+        # the boilerplate "About Ferralba Packaging" / "Chi è X" closing a release names its issuer
+        about = re.search(r"(?im)^[ \u00a0\t]*(?:about|chi[ \u00a0]+è|a[ \u00a0]+proposito[ \u00a0]+di)[ \u00a0]+(.+?)[ \u00a0\t]*$", text)
+        if about:
+            in_about = [sp for sp in st.org_spans if about.start(1) <= sp.start < about.end(1)
+                        and sp.kind not in ("Venue", "TradeFair")]
+            pub = in_about[0].name if in_about else None
     if pub is None and title_m:
         # "Assomac: the sector closes 2024 at -12%", "ASSOMAC elects ...": the association in the headline
         in_title = [sp for sp in st.org_spans if title_m.start <= sp.start < title_m.end
