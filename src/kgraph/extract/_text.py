@@ -1673,7 +1673,9 @@ _PRIO_INTRO = re.compile(
     # "dobbiamo puntare su sostenibilità e digitalizzazione", "we must focus on ..."
     r"\b(?:dobbiamo|devono|must|we\s+need\s+to|need\s+to|we\s+have\s+to|have\s+to|occorre|bisogna|è\s+necessario)\s+(?:puntare|focus|invest|investire|concentrarci|concentrate|scommettere|bet)\s+(?:su(?:l|lla|i|gli|lle)?|on|in|sull['’])\b)")
 _DRIVER_INTRO = re.compile(
-    r"(?i)\b(characteri[sz]ed\s+by|penali[sz]ed\s+by|marked\s+by|segnat[ao]\s+da\w*|influenced\s+by|weighed\s+down\s+by|hit\s+by|affected\s+by|due\s+to|because\s+of|caused\s+by|"
+    r"(?i)\b(despite|in\s+spite\s+of|nonostante|malgrado|benefit(?:s|ed|ing)?\s+from|beneficia(?:no)?\s+d\w*|ha\s+beneficiato\s+d\w*|"
+    r"(?:the\s+)?fears?\s+(?:of|over|about)|concerns?\s+(?:about|over)|worries\s+(?:about|over)|(?:il\s+)?timore\s+d\w*|(?:la\s+)?paura\s+d\w*|(?:la\s+)?preoccupazione\s+per|"
+    r"characteri[sz]ed\s+by|penali[sz]ed\s+by|marked\s+by|segnat[ao]\s+da\w*|influenced\s+by|weighed\s+down\s+by|hit\s+by|affected\s+by|due\s+to|because\s+of|caused\s+by|"
     r"driven\s+by\s+(?=the\s+(?:slowdown|decline|drop|crisis))|frenat[ao]\b[^.;]{0,40}?\b(?:da|dai|dal|dalla|dalle|dagli|dall['’])|"
     r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*|dovut[oaie]\s+a\w*|amid|in\s+the\s+face\s+of|weighed\s+on\s+by|"
     r"\bpesa(?:no)?(?:\s+(?:ancora|anche|soprattutto|tuttora))?(?=\s+(?:il|lo|la|i|gli|le|l['’]))|"
@@ -1685,7 +1687,22 @@ _DRIVER_INTRO = re.compile(
 _DRIVER_SUBJECT = re.compile(
     r"(?i)[ \u00a0]+(?:is|are|was|were|has\s+been|have\s+been)?[ \u00a0]*(?:weighing\s+on|weighs\s+on|weigh\s+on|weighed\s+on|hitting|"
     r"has\s+hit|have\s+hit|hit|hurt|hurts|has\s+hurt|penalised|penalized|penalises|penalizes|held\s+back|is\s+holding\s+back|"
-    r"pesa\s+su\w*|pesano\s+su\w*|ha\s+pesato|hanno\s+pesato|ha\s+colpito|hanno\s+colpito|colpisce|penalizza|penalizzano|ha\s+penalizzato|hanno\s+penalizzato|ha\s+frenato|hanno\s+frenato|frena|frenano)\b")
+    r"pesa\s+su\w*|pesano\s+su\w*|ha\s+pesato|hanno\s+pesato|ha\s+colpito|hanno\s+colpito|colpisce|penalizza|penalizzano|ha\s+penalizzato|hanno\s+penalizzato|ha\s+frenato|hanno\s+frenato|frena|frenano|"
+    # a force pushing the market: "incentives are pushing new investment", "l'export traina"
+    r"pushing|driving|boosting|fuelling|fueling|spinge|spingono|traina|trainano|sostiene|sostengono|"
+    # a constraint named as such: "the shortage of technicians is our biggest constraint"
+    r"(?:our|the|il\s+nostro|la\s+nostra)\s+(?:biggest|main|greatest|principale|maggiore)\s+(?:constraint|obstacle|problem|challenge|concern|limite|ostacolo|problema|freno|vincolo)|"
+    # a weak demand, a high cost: "la domanda interna resta debole", "the cost of energy remains high"
+    r"(?:resta|rimane|restano|rimangono|remains?|stays?)\s+(?:ancora\s+|still\s+|very\s+|molto\s+)?(?:debole|deboli|weak|sluggish|fiacca|fiacco)|"
+    # (only for a demand, and a cost or price: checked where the subject is known)
+    r"(?:è|is)\s+(?:ancora\s+|still\s+|very\s+|molto\s+)?(?:debole|weak|sluggish|fiacca)|"
+    r"(?:resta|rimane|restano|rimangono|remains?|stays?|è|is|are|sono)\s+(?:ancora\s+|still\s+|very\s+|molto\s+)?(?:alt[oaie]|high|elevat[oaie]))\b")
+_NEEDS_SUBJECT = re.compile(r"(?i)\b(?:è|is|are|sono)\s+(?:ancora\s+|still\s+|very\s+|molto\s+)?(?:debole|weak|sluggish|fiacca)\b|\b(?:alt[oaie]|high|elevat[oaie])$")
+_DEMAND_OR_COST = re.compile(r"(?i)\b(?:domanda|demand|cost[oi]?|costs|prezz[oi]|prices?)\b")
+_DRIVER_HOLD = re.compile(
+    r"(?i)[ \u00a0]+(?:(?:are|is|were|was|have|has|stanno|hanno|ha|sono)[ \u00a0]+)?(?:postponing|postponed|delaying|delayed|froze|frozen|freezing|"
+    r"rinviando|rinviato|rinviano|rimandando|rimandato|congelando|congelato|congelano)[ \u00a0]+(?:(?:their|the|its|our|gli|i|le|i\s+loro|gli\s+stessi|nuovi|new)[ \u00a0]+)*"
+    r"(?:investments?|investimenti|orders|ordini|purchases|acquisti|capital\s+spending)\b")
 _MERGE_ITEM = re.compile(r"(?i)^(starting\s+with|a\s+partire\s+d|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|in\s+order)")
 _LEAD = re.compile(r"(?i)^(?:al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|al\s+governo|alle\s+istituzioni|the\s+government|above\s+all|and|e|ed|to\s+the|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|sul|sulla|sullo|sui|sugli|sulle|sull['’]|l['’])\b[ \u00a0]*")
 
@@ -1852,7 +1869,19 @@ def _find_drivers(st: _State) -> None:
             seen.add(gz.canonical_key(label))
             st.facts.append(Driver(mention, text=label))
 
-    for m in st.scan(_DRIVER_SUBJECT, ("weigh", "hit", "hurt", "penali", "held back", "holding back", "pesa", "pesato", "colpi", "frena", "frenato")):
+    # customers putting investment on hold: "companies are postponing investments", "i clienti
+    # hanno congelato gli investimenti" -- the clause, subject and verb, is the driver
+    for m in st.scan(_DRIVER_HOLD, ("postpon", "delay", "froze", "freez", "rinvi", "rimand", "congel")):
+        s0, _ = st.sentence_of(m.start())
+        lead = text[s0:m.start()]
+        cut = max((x.end() for x in re.finditer(r"[,;:“”\"«»(‘']|\b(?:but|ma|and|e|while|mentre)\b[ \u00a0]", lead)), default=0)
+        start = s0 + cut + (len(lead[cut:]) - len(lead[cut:].lstrip(" \u00a0")))
+        if 1 <= len(text[start:m.start()].split()) <= 10 and not re.search(r"\d", text[start:m.start()]):
+            add(start, m.end())
+
+    for m in st.scan(_DRIVER_SUBJECT, ("weigh", "hit", "hurt", "penali", "held back", "holding back", "pesa", "pesato", "colpi", "frena", "frenato",
+                                       "push", "driving", "boost", "fuel", "sping", "train", "sosten", "constraint", "obstacle", "problem", "challenge",
+                                       "concern", "limite", "ostacolo", "freno", "vincolo", "debol", "weak", "sluggish", "fiacc", "high", "alt", "elevat")):
         # the noun phrase the verb follows, back to the clause start
         s0, _ = st.sentence_of(m.start())
         lead = text[s0:m.start()]
@@ -1865,13 +1894,26 @@ def _find_drivers(st: _State) -> None:
             continue
         if re.match(r"(?i)(?:the|il|la)\s+(?:result|risultato|figure|dato|index|indice|sector|settore|year|anno)\b", phrase.strip()):
             continue
+        # "is weak" and "remains high" make a driver only of a demand or a cost ("la domanda di
+        # piastrelle è debole", "il costo del gas resta alto"), not of any subject
+        if _NEEDS_SUBJECT.search(m.group()) and not (_DEMAND_OR_COST.search(phrase) and (
+                "debol" in m.group() or "weak" in m.group() or "sluggish" in m.group() or "fiacc" in m.group()
+                or re.search(r"(?i)\b(?:cost[oi]?|costs|prezz[oi]|prices?)\b", phrase))):
+            continue
         add(start, m.start())
 
-    for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "marked", "segnat", "influenced", "weighed", "dovut", "amid", "in the face", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat", "reflect", "riflett", "pesa", "context", "contesto", "environment", "backdrop", "background", "scenario", "linked", "attributable", "legat", "risent", "suffer", "cause", "reason", "factor", "ragioni", "motivi", "fattori")):
+    for m in st.scan(_DRIVER_INTRO, ("despite", "spite", "nonostante", "malgrado", "benefit", "benefici", "fear", "concern", "worries", "timore", "paura", "preoccupazione", "characteri", "penali", "marked", "segnat", "influenced", "weighed", "dovut", "amid", "in the face", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat", "reflect", "riflett", "pesa", "context", "contesto", "environment", "backdrop", "background", "scenario", "linked", "attributable", "legat", "risent", "suffer", "cause", "reason", "factor", "ragioni", "motivi", "fattori")):
         _, s1 = st.sentence_of(m.start())
         a = m.end()
         end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia)\b", text[a:s1])
         b = a + end_m.start() if end_m else s1
+        if re.match(r"(?i)despite|in\s+spite|nonostante|malgrado", m.group()):
+            # "Despite the difficulties, Italy confirms ...": the concession ends at its comma, and
+            # a bare word ("the difficulties") names no driver
+            comma = text.find(",", a, b)
+            b = comma if comma >= 0 else b
+            if len(re.sub(r"(?i)^(?:the|il|la|lo|i|gli|le|l['’])\s*", "", text[a:b].strip()).split()) < 2:
+                continue
         bullets = _bullets_after(text, m.end()) if m.group().endswith(":") else []
         if m.group().endswith(":") and not bullets and b <= a + 2:
             continue
