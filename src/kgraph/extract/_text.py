@@ -383,9 +383,19 @@ def _find_organisations(st: _State) -> None:
 
     for m in _COMPANY_RE.finditer(text):
         if free(m.start(), m.end()):
-            name = f"{m.group(1)} {m.group(2)}"
-            st.add_org(name, "Company", m.start(), m.end())
+            # an Italian legal form is part of no name ("Ferralba Packaging S.p.A." is Ferralba
+            # Packaging); a foreign one often marks a distinct subsidiary ("... Inc.", "... GmbH")
+            if re.fullmatch(r"(?i)S\.p\.A\.|S\.r\.l\.|SpA|Srl|S\.a\.s\.", m.group(2)):
+                st.add_org(m.group(1), "Company", m.start(), m.end(), aliases=(m.group(),))
+            else:
+                st.add_org(f"{m.group(1)} {m.group(2)}", "Company", m.start(), m.end())
             taken.append((m.start(), m.end()))
+    # the company named again without its legal form ("About Ferralba Packaging")
+    for name in [n for n, o in st.orgs.items() if o.type == "Company" and len(n.split()) >= 2 and o.aliases]:
+        for m in re.finditer(rf"\b{re.escape(name)}\b(?![ \u00a0]*(?:,[ \u00a0]*)?(?:Inc\.|GmbH|Ltd|AG\b|Co\.))", text):
+            if free(m.start(), m.end()):
+                st.org_spans.append(_Span(m.start(), m.end(), name, "Company"))
+                taken.append((m.start(), m.end()))
     for m in _ASSOC_RE.finditer(text):
         long = m.group("long").strip()
         acr = m.group("acr") or m.group("acr2")
@@ -468,7 +478,11 @@ def _role_canon() -> dict[str, str]:
 _NOT_NAME_START = frozenset(
     "The This That These Those Il La Le Lo Gli In At On For From With Despite According Among "
     "Our We Its It President Presidente Director Source Press New Under Italian Italy Made "
-    "General Managing Vice Chair Assembly Department Export Economics".split())
+    "General Managing Vice Chair Assembly Department Export Economics "
+    # sentence-opening prepositions and conjunctions written before a name ("Secondo Giada
+    # Pennisi, direttore generale", "Per Giovanni Bellandi", "Also Mario Rossi")
+    "Secondo Per Con Come Anche Dopo Tra Fra Nel Nella Del Della Dal Dalla Alla Al Sul Sulla Ma Ed Infine Inoltre "
+    "Also After Before As And But When While Whereas Following Commenting Speaking Meanwhile Finally".split())
 _PERSON_RE = re.compile(rf"{_NAME_WORD}(?:{_SP}+(?:(?:de|di|da|del|della|dei|van|von|der|dos|du|le|la){_SP}+)?{_NAME_WORD}){{1,3}}")
 _UNIT_WORDS = re.compile(r"(?i)\b(department|division|office|unit|section|directorate|dipartimento|ufficio|divisione|sezione|direzione|area|servizio)\b")
 _CONNECT_TAIL = re.compile(rf"(?i){_SP}*(?:,{_SP}*)?\b(?:of|at|for|in|di|del|della|dello|dell['’]|dei|degli|delle|per|presso|al|allo|alla|all['’]|ai|agli|alle|nel|nella|nello|nell['’])(?:{_SP}+(?:the|il|la|lo|l['’]))?{_SP}*$")
