@@ -53,7 +53,9 @@ def _dates(text: str) -> list[tuple[Mention, dt.date]]:
 
 
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-        "primo": 1, "secondo": 2, "terzo": 3, "quarto": 4, "prima": 1, "seconda": 2}
+        "primo": 1, "secondo": 2, "terzo": 3, "quarto": 4, "prima": 1, "seconda": 2,
+        # Roman numerals ("III trimestre") and the year's last quarter
+        "i": 1, "ii": 2, "iii": 3, "iv": 4, "last": 4, "final": 4, "ultimo": 4}
 _NUMWORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "eleven": 11, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7,
             "otto": 8, "nove": 9, "dieci": 10, "undici": 11}
@@ -62,8 +64,8 @@ _YEAR = r"(?:19|20)\d\d"
 _OF_YEAR = rf"(?:{_SP}+(?:of|del|dell['’]anno|in){_SP}*)?(?:{_SP}*(?P<y>{_YEAR}))?"
 _PERIOD_RE = re.compile(
     rf"(?i)\b(?:"
-    rf"(?P<half>(?:first|second|1st|2nd){_SP}+(?:half|semester)|(?:primo|secondo){_SP}+semestre|(?:prima|seconda){_SP}+metà)"
-    rf"|(?P<quarter>(?:first|second|third|fourth|1st|2nd|3rd|4th){_SP}+quarter|(?:primo|secondo|terzo|quarto){_SP}+trimestre)"
+    rf"(?P<half>(?:first|second|1st|2nd){_SP}+(?:half|semester)|(?:primo|secondo){_SP}+semestre|(?-i:II?){_SP}+semestre|(?:prima|seconda){_SP}+metà)"
+    rf"|(?P<quarter>(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th){_SP}+quarter|(?:primo|secondo|terzo|quarto|ultimo){_SP}+trimestre|(?-i:IV|I{{1,3}}){_SP}+trimestre)"
     rf"|(?P<qcode>Q[1-4])"
     rf"|(?P<hcode>H[12])"
     rf"|(?P<firstn>(?:first|primi){_SP}+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|\d{{1,2}}){_SP}+(?:months|mesi))"
@@ -91,7 +93,7 @@ def _periods(text: str, a: int, b: int) -> list[_Period]:
             continue
         if g["half"] or g["hcode"]:
             w = (g["half"] or g["hcode"]).lower()
-            h = 2 if w.startswith(("second", "2nd", "seconda", "secondo", "h2")) else 1
+            h = 2 if w.startswith(("second", "2nd", "seconda", "secondo", "h2", "ii")) else 1
             val = f"{y}-H{h}"
         elif g["quarter"] or g["qcode"]:
             q = int(g["qcode"][1]) if g["qcode"] else _ORD[g["quarter"].lower().split()[0]]
