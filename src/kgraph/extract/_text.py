@@ -1124,6 +1124,8 @@ def _nearest(cands: list[tuple[int, int, str]], pos: int, end: int, *, before_on
 def _find_observations(st: _State) -> None:
     text = st.text
     bases, shares, months = _cue_res()
+    pub_org = st.orgs.get(st.publisher) if st.publisher else None
+    company_pub = pub_org.name if pub_org and pub_org.type == "Company" else None
     base_m = _BASE_RE.search(text)
     index_base = f"{base_m.group(1)}=100" if base_m else None
     figures = st.figures()
@@ -1205,6 +1207,9 @@ def _find_observations(st: _State) -> None:
             if _PRELIM_RE.search(text, c_start, c_end) or (frames_prelim and f.start > frames_prelim):
                 quals.append("preliminary")
             scope = _scope_for(st, f, (c_start, c_end), (s_start, s_end), key)
+            if company_pub and scope == (st.sector or "machinery") and not _within(st.segments, s_start, s_end):
+                # a company's release: its figures are its own results, with no area
+                scope, area = company_pub, None
             o = Observation(_mention(text, c_start, c_end), indicator=key, scope=scope, value=value,
                             unit=unit, period=period, area=area, market=market,
                             qualifiers=tuple(quals), base=index_base if unit == "index" else None)
@@ -1364,7 +1369,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     base = _nearest(base_c, f.start, f.end) or (before[-1][2] if before else None) \
         or (after_ok[0][2] if after_ok else None)
     if f.kind == "money":
-        return base if base in ("turnover", "production", "exports", "imports", "consumption") else None
+        return base if base in ("turnover", "production", "exports", "imports", "consumption", "trade_balance") else None
     if f.kind == "idx":
         b = base or context_base
         return f"{b}_index" if b else None
@@ -1387,7 +1392,8 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
             sg.kind == "segment" for sg in _within(st.segments, s0, s1)) or _DOMESTIC_RE.search(text, c0, f.start) \
             or _FOREIGN_RE.search(text, c0, f.start)
         b = base or (context_base if goes_on else None)
-        return f"{b}_change" if b else None
+        # a balance's change has no indicator of its own
+        return f"{b}_change" if b and b != "trade_balance" else None
     sent_share = _cues(text, s0, s1, shares)
     sent_share = [c for c in sent_share if c[2] not in ("base_share", "foreign_share")]
     if sent_share:
