@@ -1126,6 +1126,11 @@ def _find_observations(st: _State) -> None:
     bases, shares, months = _cue_res()
     pub_org = st.orgs.get(st.publisher) if st.publisher else None
     company_pub = pub_org.name if pub_org and pub_org.type == "Company" else None
+    # a territorial association ("Confindustria Brescia", "Assolombarda Pavia") surveys its own
+    # province: that is the area of its figures, where the text names no other
+    home_area: str | None = None
+    if pub_org and pub_org.type == "TradeAssociation" and len(pub_org.name.split()) >= 2:
+        home_area = gz.resolve(pub_org.name.split(None, 1)[1], "place")
     base_m = _BASE_RE.search(text)
     index_base = f"{base_m.group(1)}=100" if base_m else None
     figures = st.figures()
@@ -1207,6 +1212,8 @@ def _find_observations(st: _State) -> None:
             if _PRELIM_RE.search(text, c_start, c_end) or (frames_prelim and f.start > frames_prelim):
                 quals.append("preliminary")
             scope = _scope_for(st, f, (c_start, c_end), (s_start, s_end), key)
+            if home_area and area == HOME_COUNTRY:
+                area = home_area
             if company_pub and scope == (st.sector or "machinery") and not _within(st.segments, s_start, s_end):
                 # a company's release: its figures are its own results, with no area
                 scope, area = company_pub, None
