@@ -43,13 +43,28 @@ def _parse_date(s: str) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+# a span of days in one month: "from 8 to 15 October 2025", "dal 27 al 30 maggio 2025",
+# "1-3 February 2025" -- the event starts on the first day
+_RANGE_RE = re.compile(
+    rf"(?i)\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_SP}*(?:to|until|and|al|all['’]|e|[-–]){_SP}*\d{{1,2}}(?:st|nd|rd|th)?{_SP}+"
+    rf"(?P<rest>(?:{_MONTHS_EN}|{_MONTHS_IT}),?{_SP}+\d{{4}})\b")
+
+
 def _dates(text: str) -> list[tuple[Mention, dt.date]]:
     out = []
+    ranges = []
+    for m in _RANGE_RE.finditer(text):
+        d = _parse_date(f"{m.group('d1')} {m.group('rest')}")
+        if d:
+            out.append((Mention(m.group(), m.start(), m.end()), d))
+            ranges.append((m.start(), m.end()))
     for m in _DATE_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in ranges):
+            continue
         d = _parse_date(m.group())
         if d:
             out.append((Mention(m.group(), m.start(), m.end()), d))
-    return out
+    return sorted(out, key=lambda x: x[0].start)
 
 
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
