@@ -332,6 +332,10 @@ _ASSOC_RE = re.compile(rf"\b(?:(?P<acr>[A-Z]{{3,}}),{_SP}+(?:the{_SP}+|l['’])?
 
 # universities, ministries, chambers of commerce, regions named in full
 _INSTITUTION_HEAD = r"(?:University|Polytechnic|Politecnico|Università|Universita|Ministry|Ministero|Chamber|Camera|Region|Regione)"
+_VENUE_RE = re.compile(
+    rf"\b(?:(?:Palazzo|Villa|Teatro|Castello|Auditorium|Centro{_SP}+Congressi)(?:{_SP}+(?:de(?:l|i|lla|lle|gli|llo)|di|d['’])?{_SP}*[A-ZÀ-Ý][\w'’-]+){{1,3}}"
+    rf"|(?:[A-ZÀ-Ý][\w'’-]+{_SP}+){{1,2}}(?:Trade|Exhibition|Convention|Congress|Expo){_SP}+Cent(?:re|er)"
+    rf"|Messe{_SP}+[A-ZÀ-Ý][\w'’-]+)")
 _INSTITUTION_RE = re.compile(
     rf"\b(?:(?:University|Polytechnic|Politecnico|Università|Universita)(?:{_SP}+degli{_SP}+Studi)?{_SP}+(?:of|di|della|dell['’])"
     rf"|(?:Ministry|Ministero){_SP}+(?:of|for|del|della|dell['’]|degli|delle|dello)"
@@ -421,6 +425,12 @@ def _find_organisations(st: _State) -> None:
             name = re.sub(r"[ \u00a0]+", " ", raw)
             st.add_org(name, _org_type_of(name), m.start(), end)
             taken.append((m.start(), end))
+    # venues the gazetteer lacks: "Palazzo Re Enzo", "Palazzo delle Stelline", "Chennai Trade
+    # Centre", "Messe Düsseldorf"
+    for m in _VENUE_RE.finditer(text):
+        if free(m.start(), m.end()):
+            st.add_org(re.sub(r"[ \u00a0]+", " ", m.group()), "Venue", m.start(), m.end())
+            taken.append((m.start(), m.end()))
     # "(Brustia Alfameccanica)" after a person and "President of Foo Bar" are handled with roles
 
 
@@ -2250,7 +2260,10 @@ def _find_fair_editions(st: _State) -> None:
 _CONFERENCE_RE = re.compile(
     r"(?i)\b(?:(?:were|was|have[ \u00a0]+been|has[ \u00a0]+been)[ \u00a0]+presented|(?:sono[ \u00a0]+stat[ie]|è[ \u00a0]+stat[oa])[ \u00a0]+presentat[ioae]|"
     r"(?:conference|convegno|conferenza|forum|seminar|seminario|workshop|round[ \u00a0-]table|tavola[ \u00a0]+rotonda|summit)\b"
-    r"(?=[^.;]{0,80}\b(?:held|organi[sz]ed|hosted|took[ \u00a0]+place|si[ \u00a0]+è[ \u00a0]+(?:svolt|tenut)\w*|organizzat\w*|promoss\w*)\b))")
+    r"(?=[^.;]{0,80}\b(?:held|organi[sz]ed|hosted|took[ \u00a0]+place|scheduled|si[ \u00a0]+è[ \u00a0]+(?:svolt|tenut)\w*|si[ \u00a0]+terrà|in[ \u00a0]+programma|organizzat\w*|promoss\w*)\b"
+    # or named by its title in quotes: "nel corso del convegno «Meccanica bresciana: scenari 2025»"
+    r"|[ \u00a0]*[«“\"][^«»“”\"\n]{3,90}[»”\"]))")
+_CONF_TITLE = re.compile(r"(?i)\b(?:conference|convegno|conferenza|forum|seminar|seminario|workshop|summit)\b[^«“\".;]{0,30}[«“\"]([^«»“”\"\n]{3,90})[»”\"]")
 _BY_ORG = re.compile(r"(?i)\b(?:by|da|dal|dalla|dall['’])[ \u00a0]+(?:the[ \u00a0]+)?")
 
 
@@ -2280,8 +2293,13 @@ def _find_conference(st: _State) -> None:
             or (st.place if date == st.doc_date else None)
         leaving = {mm.person for mm in st.memberships if mm.end and not mm.start}
         participants = tuple(p for p in st.people if p not in leaving)
+        if date and st.doc_date and date > st.doc_date:
+            participants = ()  # a meeting announced for later has no speakers yet
+        tm = _CONF_TITLE.search(text, s0, s1)
+        venue = next((o.name for o in st.orgs_sorted() if s0 <= o.start < s1 and o.kind == "Venue"), None)
         st.facts.append(Event(_mention(text, s0, s1), kind="Conference", organiser=organiser, date=date,
-                              venue=None, city=city, title=None, participants=participants))
+                              venue=venue, city=city, title=tm.group(1).strip() if tm else None,
+                              participants=participants))
         return
 
 
