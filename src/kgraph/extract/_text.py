@@ -336,6 +336,11 @@ _VENUE_RE = re.compile(
     rf"\b(?:(?:Palazzo|Villa|Teatro|Castello|Auditorium|Centro{_SP}+Congressi)(?:{_SP}+(?:de(?:l|i|lla|lle|gli|llo)|di|d['’])?{_SP}*[A-ZÀ-Ý][\w'’-]+){{1,3}}"
     rf"|(?:[A-ZÀ-Ý][\w'’-]+{_SP}+){{1,2}}(?:Trade|Exhibition|Convention|Congress|Expo){_SP}+Cent(?:re|er)"
     rf"|Messe{_SP}+[A-ZÀ-Ý][\w'’-]+)")
+_FAIR_NAME_RE = re.compile(
+    rf"\b(?P<name>(?:[A-ZÀ-Ý][\w'’-]+{_SP}+){{1,4}}(?:Trade{_SP}+)?Fair)\b(?:{_SP}*\((?P<acr>[A-Z]{{2,8}})\))?")
+_FAIR_APPOSED_RE = re.compile(
+    rf"\b(?P<name>[A-ZÀ-Ý][\w&+-]*(?:{_SP}[A-ZÀ-Ý][\w&+-]*){{0,2}}){_SP}+(?:19|20)\d\d,{_SP}*(?:the|la|il|l['’]|una?|an?)\b[^,.;:\n]{{0,50}}?"
+    rf"\b(?:trade{_SP}+fair|fair|exhibition|trade{_SP}+show|fiera|mostra|rassegna|salone)\b")
 _INSTITUTION_RE = re.compile(
     rf"\b(?:(?:University|Polytechnic|Politecnico|Università|Universita)(?:{_SP}+degli{_SP}+Studi)?{_SP}+(?:of|di|della|dell['’])"
     rf"|(?:Ministry|Ministero){_SP}+(?:of|for|del|della|dell['’]|degli|delle|dello)"
@@ -431,6 +436,20 @@ def _find_organisations(st: _State) -> None:
         if free(m.start(), m.end()):
             st.add_org(re.sub(r"[ \u00a0]+", " ", m.group()), "Venue", m.start(), m.end())
             taken.append((m.start(), m.end()))
+    # trade fairs the gazetteer lacks: "the India International Leather Fair (IILF)", and an
+    # edition named by its year and described as a fair: "K 2025, the world's leading trade fair",
+    # "Ipack-Ima 2025, la fiera internazionale del packaging"
+    for m in _FAIR_NAME_RE.finditer(text):
+        a, b = m.span("name")
+        if free(a, b) and m.group("name").split()[0] not in _NOT_NAME_START:
+            acr = m.group("acr")
+            st.add_org(re.sub(r"[ \u00a0]+", " ", m.group("name")), "TradeFair", a, b, aliases=(acr,) if acr else ())
+            taken.append((a, b))
+    for m in _FAIR_APPOSED_RE.finditer(text):
+        a, b = m.span("name")
+        if free(a, b) and m.group("name").split()[0] not in _NOT_NAME_START:
+            st.add_org(m.group("name"), "TradeFair", a, b)
+            taken.append((a, b))
     # "(Brustia Alfameccanica)" after a person and "President of Foo Bar" are handled with roles
 
 
