@@ -1719,7 +1719,10 @@ def _find_markets(st: _State) -> None:
 
 
 _PRIO_INTRO = re.compile(
-    r"(?i)(?:among\s+the\s+priorities[^:]{0,40}:|priorities\s+(?:are|include|included)[^:]{0,10}:?|le\s+priorità[^:]{0,40}:|"
+    r"(?i)(?:among\s+the\s+priorities[^:]{0,40}:|priorities\s+(?:are|include|included)[^:]{0,10}:?|priorit(?:ies|à)\b[^:.\n]{0,40}:|"
+    # "Our priority will be to grow in India", "Il primo impegno della mia presidenza sarà ..."
+    r"(?:our|the|la|il|mia|nostra)\s+(?:main\s+|first\s+|top\s+|primo\s+|prima\s+|principale\s+)?(?:priority|priorità|impegno|obiettivo|goal|objective)\b[^.:;\n]{0,40}?\s+(?:will\s+be|is|sarà|è)\s+(?:to\s+)?|"
+    r"le\s+priorità[^:]{0,40}:|"
     r"at\s+the\s+heart\s+of\s+the\s+(?:debate|discussion)\s*:|al\s+centro\s+del(?:\s+dibattito|l['’]incontro)\s*:|"
     r"\bwe\s+need\b|\bneed\s+for\b|\bcalled\s+for\b|\bcalls\s+for\b|\basked\s+for\b|\burged\b|"
     r"\bha\s+chiesto\b|\bchiede\b|\bhanno\s+chiesto\b|\bchiediamo\b|\bchiedono\b|\bwe\s+ask\b|\bcalls?\s+on\b|\bsollecita\w*|\bserve\b|\bservono\b|\boccorre\b|"
@@ -1817,9 +1820,10 @@ _COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards
 def _find_priorities(st: _State) -> None:
     text = st.text
     taken: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence
-    for m in st.scan(_PRIO_INTRO, ("priorit", "heart", "centro", "need", "call", "ask", "urged", "chiest", "chied", "sollecit", "serv", "occorre", "step", "measure", "action", "intervent", "request", "demand", "proposal", "misure", "azioni", "richiest", "propost", "passi", "dobbiamo", "devono", "must", "need to", "have to", "bisogna", "necessari", "auspica", "hope for", "fondamentale", "indispensabile", "urgent", "essential", "crucial", "vital")):
+    for m in st.scan(_PRIO_INTRO, ("priorit", "impegno", "obiettivo", "goal", "objective", "heart", "centro", "need", "call", "ask", "urged", "chiest", "chied", "sollecit", "serv", "occorre", "step", "measure", "action", "intervent", "request", "demand", "proposal", "misure", "azioni", "richiest", "propost", "passi", "dobbiamo", "devono", "must", "need to", "have to", "bisogna", "necessari", "auspica", "hope for", "fondamentale", "indispensabile", "urgent", "essential", "crucial", "vital")):
         s0, s1 = st.sentence_of(m.start())
         strong = bool(re.match(r"(?i)(?:among|priorit|at\s+the\s+heart|al\s+centro|le\s+priorit)", m.group())) \
+            or bool(re.search(r"(?i)\b(?:priority|priorità|impegno|obiettivo|goal|objective)\b", m.group())) \
             or bool(re.search(r"(?i)(?:puntare|focus|invest|investire|concentrarci|concentrate|scommettere|bet)\s+\S+$", m.group()))
         a = m.end()
         bullets = _bullets_after(text, a) if m.group().endswith(":") else []
@@ -1839,10 +1843,15 @@ def _find_priorities(st: _State) -> None:
             continue
         end_m = re.search(r"[.!?](?=\s|$)|[”\"«»]|\.\s*$|[ \u00a0][-–][ \u00a0](?=[a-z]+[ \u00a0]+[A-Z])|,[ \u00a0]+(?:otherwise|but|ma|altrimenti)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
         b = a + end_m.start() if end_m else s1
+        single = bool(re.search(r"(?i)\b(?:priority|priorità|impegno|obiettivo|goal|objective)\b[^:]*$", m.group()))
+        if single:
+            # "our priority will be to ...": one aim, to the clause's end
+            cl = re.search(r"[,:;(]|[ \u00a0](?:where|dove|which|che|otherwise|altrimenti)\b", text[a:b])
+            b = a + cl.start() if cl else b
         # within a quotation the list stops at the quote's end
         if b - a < 8:
             continue
-        for s, e in _list_items(text, a, b, st):
+        for s, e in ([(a, b)] if single else _list_items(text, a, b, st)):
             if any(x < e and s < y for x, y in taken.get((s0, s1), ())):
                 continue
             mention = _mention(text, s, e)
