@@ -1545,6 +1545,8 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
 
 _DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?(?:\s+[a-z]+)?\s+(?:to|in)|missioni(?:\s+[a-z]+)?\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|results\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?|such\s+as|like|come|quali|including|tra\s+cui|in\s+particolare|sales\s+to|shipments\s+to|vendite\s+verso|demand\s+from|orders\s+from|domanda\s+(?:proveniente\s+)?da(?:l|lla|i|gli|lle)?|ordini\s+(?:provenienti\s+)?da(?:l|lla|i|gli|lle)?|followed\s+by|seguit[oaie]\s+da(?:l|lla|i|gli|lle)?)\b")
 _PRIORITY_CUE = re.compile(r"(?i)\b(priorit\w*|key\s+markets?|target\s+markets?|strategic\s+markets?|new\s+outlets|nuovi\s+sbocchi|missions?|missioni|support\s+for\s+exports?|promotion|promozione|mercati\s+(?:chiave|obiettivo|strategici|prioritari)|focus)\b")
+_OPPORTUNITY_CUE = re.compile(r"(?i)\b(?:(?:the\s+)?(?:greatest|highest|biggest|most)\s+potential|maggior[ei]\s+potenzial\w*|offr\w*\s+(?:\w+\s+){0,2}(?:grandi\s+|great\s+|new\s+|nuove\s+)?opportunit\w*|offer\w*\s+(?:\w+\s+){0,2}(?:great\s+|new\s+|significant\s+)?opportunit\w*|mercati\s+emergenti|emerging\s+markets)")
+_GROW_IN = re.compile(r"(?i)\b(?:grow|expand|crescere|espanderci|espandersi)\s+(?:in|into|nei|negli|nel|in)\b")
 _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
 _FIRST_GAP = re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 # "the main outlet markets were China, Turkey and India", "i principali mercati sono stati Cina, ..."
@@ -1660,6 +1662,27 @@ def _find_markets(st: _State) -> None:
                 _PRIORITY_LEAD.search(gap) or (ends_in_prep and _FIRST_GAP.match(gap))):
             continue
         for p in _list_after(text, nxt.start, s1, places, gap=_FIRST_GAP):
+            if p.name != HOME_COUNTRY:
+                add(p, "export_priority")
+    # markets named as opportunities: "Canada and Saudi Arabia offer great opportunities", "with
+    # Mexico and India as the markets with the greatest potential", "i mercati emergenti
+    # dell'Africa subsahariana e dell'India"
+    for m in st.scan(_OPPORTUNITY_CUE, ("potential", "potenzial", "opportunit", "emergent", "emerging")):
+        s0, s1 = st.sentence_of(m.start())
+        if re.search(r"(?i)mercati[ \u00a0]+emergenti|emerging[ \u00a0]+markets", m.group()):
+            listed = _list_after(text, m.end(), s1, places, gap=re.compile(r"^[ \u00a0]*(?:of|in|such[ \u00a0]+as|like|come|quali|d(?:el|ella|ell['’]|ei|egli|i))?[ \u00a0]*(?:(?:the|il|la|i|gli|le)[ \u00a0]+|l['’])?$"))
+        else:
+            listed = [p for p in _near(places, s0, m.start()) if s0 <= p.start and p.end <= m.start()
+                      and not re.search(r"(?i)\b(?:oltre|beyond|besides|apart|except|tranne)\b", text[max(s0, p.start - 25):p.start])]
+        for p in listed:
+            if p.name != HOME_COUNTRY:
+                add(p, "export_priority")
+    # "our priority will be to grow in India and South-East Asia"
+    for m in st.scan(_GROW_IN, ("grow", "expand", "crescere", "espand")):
+        s0, s1 = st.sentence_of(m.start())
+        if not _PRIORITY_CUE.search(text, s0, m.start()) and not re.search(r"(?i)\b(?:aim|want|plan|intend|obiettivo|puntiamo|vogliamo)\b", text[s0:m.start()]):
+            continue
+        for p in _list_after(text, m.end(), s1, places, gap=_FIRST_GAP):
             if p.name != HOME_COUNTRY:
                 add(p, "export_priority")
     for m in st.scan(_AREAS_WE_TARGET, ("aree", "areas", "mercati", "markets", "paesi", "countries", "regions", "regioni")):
