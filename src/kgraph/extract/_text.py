@@ -1720,6 +1720,14 @@ def _find_markets(st: _State) -> None:
         if p.name != HOME_COUNTRY and (noun_after or noun_before) \
                 and re.search(r"(?i)compet|concorr|dominat|rival", text[s0:s1]):
             add(p, "competitor")
+        # "Chinese suppliers are offering complete lines at very low prices", "low-cost Chinese
+        # components", "fornitori cinesi a basso costo": foreign makers competing on price
+        elif p.name != HOME_COUNTRY and re.match(
+                r"(?i)[ \u00a0]+(?:suppliers|producers|makers|manufacturers|components|machines|fornitori|produttori|costruttori|componenti|macchine)\b",
+                text[last.end:last.end + 30]) and re.search(
+                r"(?i)low[ -](?:cost|price)|(?:very\s+)?low\s+prices|basso\s+costo|prezzi\s+(?:molto\s+)?bassi|aggressiv|dumping",
+                text[max(s0, p.start - 30):min(s1, last.end + 100)]):
+            add(p, "competitor")
     for m in st.scan(_DEST_AFTER_CUE, ("market", "outlet", "destination", "mercat", "sbocchi")):
         s0, _ = st.sentence_of(m.start())
         before_cue = [p for p in _near(places, s0, m.start()) if s0 <= p.start and p.end <= m.start()]
