@@ -858,7 +858,15 @@ def _find_people(st: _State) -> None:
             org_name = org.name
         label, unit = _split_role(role, between)
         # "elected ... on 26 February 2025": a date the sentence states is the date of the change
-        when = next((d for mn, d in _dates(text[s_start:s_end]) if d != st.doc_date), None) or st.doc_date
+        when = next((d for mn, d in _dates(text[s_start:s_end]) if d != st.doc_date), None)
+        if when is None:
+            # "... has been appointed CEO. ...; Cusinato will take office on 1 April 2025": the day
+            # the post begins, stated later in the same paragraph
+            para_end = text.find("\n\n", s_end)
+            tm = _TAKES_OFFICE.search(text, s_end, para_end if para_end >= 0 else len(text))
+            if tm:
+                when = next((d for mn, d in _dates(text[tm.end():tm.end() + 30]) if mn.start < 6), None)
+        when = when or st.doc_date
         if mod in ("outgoing", "former", "uscente"):
             end = st.doc_date
         elif re.search(r"(?i)\b(?:remains|remain|rimane|resta|restano|rimangono|continues\s+as)\s+(?:also\s+|anche\s+)?(?:the\s+|il\s+|la\s+)?$", text[max(s_start, rm.start() - 30):rm.start()]):
@@ -886,7 +894,10 @@ def _find_people(st: _State) -> None:
         key = (mem.person, mem.role, mem.organisation, mem.unit)
         if key in merged:
             old = merged[key]
-            merged[key] = replace(old, start=old.start or mem.start, end=old.end or mem.end)
+            # a stated day ("will take office on 1 April") beats the release's own date
+            def pick(a: dt.date | None, b: dt.date | None) -> dt.date | None:
+                return b if (a is None or (a == st.doc_date and b is not None)) else a
+            merged[key] = replace(old, start=pick(old.start, mem.start), end=pick(old.end, mem.end))
         else:
             merged[key] = mem
     # a bare "President" that another membership of the same person refines is the same post
@@ -1547,6 +1558,7 @@ _DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s
 _PRIORITY_CUE = re.compile(r"(?i)\b(priorit\w*|key\s+markets?|target\s+markets?|strategic\s+markets?|new\s+outlets|nuovi\s+sbocchi|missions?|missioni|support\s+for\s+exports?|promotion|promozione|mercati\s+(?:chiave|obiettivo|strategici|prioritari)|focus)\b")
 _OPPORTUNITY_CUE = re.compile(r"(?i)\b(?:(?:the\s+)?(?:greatest|highest|biggest|most)\s+potential|maggior[ei]\s+potenzial\w*|offr\w*\s+(?:\w+\s+){0,2}(?:grandi\s+|great\s+|new\s+|nuove\s+)?opportunit\w*|offer\w*\s+(?:\w+\s+){0,2}(?:great\s+|new\s+|significant\s+)?opportunit\w*|mercati\s+emergenti|emerging\s+markets)")
 _GROW_IN = re.compile(r"(?i)\b(?:grow|expand|crescere|espanderci|espandersi)\s+(?:in|into|nei|negli|nel|in)\b")
+_TAKES_OFFICE = re.compile(r"(?i)\b(?:will\s+take\s+office|takes\s+office|taking\s+office|effective|with\s+effect\s+from|entrerà\s+in\s+carica|entra\s+in\s+carica|assumerà\s+(?:l['’]incarico|la\s+carica)|con\s+decorrenza)(?:\s+(?:on|from|as\s+of|il|dal|dall['’]))?\s*")
 _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
 _FIRST_GAP = re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 # "the main outlet markets were China, Turkey and India", "i principali mercati sono stati Cina, ..."
