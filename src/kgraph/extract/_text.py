@@ -788,7 +788,10 @@ def _find_people(st: _State) -> None:
                 pre = next((o for o in st.org_spans if o.end <= role_start and re.fullmatch(
                     rf"(?:{_SP}|['’]s)*", text[o.end:role_start] or " ")), None)
                 if pre:
-                    mb2 = re.search(rf",{_SP}+(?:the{_SP}+)?$", text[max(s_start, pre.start - 4):pre.start])
+                    # ... or in brackets: "said Caterina Roversi (Amaplast President)"
+                    mb2 = re.search(rf",{_SP}+(?:the{_SP}+)?$", text[max(s_start, pre.start - 4):pre.start]) or (
+                        re.search(rf"{_SP}*\($", text[max(s_start, pre.start - 2):pre.start])
+                        if text[rm.end():rm.end() + 1] == ")" else None)
                     if mb2:
                         person = _person_name_at(st, pre.start - len(mb2.group()), backwards=True)
                         org = pre if person else None
