@@ -8,7 +8,16 @@ from decimal import Decimal
 import pytest
 
 from kgraph.extract import extract
-from kgraph.model import Document, Driver, Event, Extraction, MarketRelation, Membership, Observation, Organisation
+from kgraph.model import (
+    Document,
+    Driver,
+    Event,
+    Extraction,
+    MarketRelation,
+    Membership,
+    Observation,
+    Organisation,
+)
 
 
 def run(text: str) -> Extraction:
