@@ -104,3 +104,13 @@ def test_bracketed_role_and_sentence_opening_words() -> None:
     assert ("Elena Conti", "President", "UCIMA") in got
     assert ("Paolo Verdi", "Director General", "UCIMA") in got
     assert not any(p.startswith("Secondo") for p, _, _ in got)
+
+
+def test_an_estimates_note_qualifies_its_statement_not_a_later_period() -> None:
+    ex = run("Milan, 3 March 2025\n\nACIMGA: 2024 results\n\nIn 2024 production of printing and converting "
+             "machinery fell to EUR 2.1 billion. The figures are estimates by the association.\n\nExports came "
+             "to EUR 1.5 billion in 2024. In the first quarter of 2025 exports grew by 4%.")
+    quals = {(o.indicator, o.period): o.qualifiers for o in ex.of(Observation)}
+    assert "estimated" in quals[("production", "2024")]
+    assert "estimated" in quals[("exports", "2024")]
+    assert "estimated" not in quals[("exports_change", "2025-Q1")]

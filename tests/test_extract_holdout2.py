@@ -29,7 +29,7 @@ FLOORS = {
     "people": (0.72, 0.62),
     "events": (0.85, 0.7),
     "segments": (0.7, 0.7),
-    "observations": (0.75, 0.58),
+    "observations": (0.78, 0.7),
     "markets": (0.95, 0.65),
     "relations": (0.95, 0.6),
     "priorities": (0.7, 0.5),

@@ -1312,6 +1312,22 @@ def _find_observations(st: _State) -> None:
         if o.period[:4] in prelim_years and "/" not in o.period and "preliminary" not in o.qualifiers \
                 and o.unit not in ("count", "rank"):
             obs[k] = replace(o, qualifiers=(*o.qualifiers, "preliminary"))
+    # "The figures are estimates by the Research Department": a note of its own qualifies the
+    # figures of its paragraph and the ones that go on with the same period; a figure for
+    # another period ("in the last quarter ...") is a separate statement
+    for note in _ESTIMATES_NOTE.finditer(text):
+        para_start = text.rfind("\n\n", 0, note.start()) + 1
+        later = sorted((o for o in obs.values() if o.evidence.start >= para_start), key=lambda o: o.evidence.start)
+        own = [o for o in later if o.evidence.start < note.start()]
+        if not own:
+            continue
+        period = own[0].period
+        for o in later:
+            if o.period != period:
+                break
+            if "estimated" not in o.qualifiers:
+                k = next(k for k, v in obs.items() if v is o)
+                obs[k] = replace(o, qualifiers=(*o.qualifiers, "estimated"))
     # a headline repeats a body figure, often with a vaguer period: keep the body's
     title = st.info.evidence if st.info and st.info.title else None
     found = list(obs.values())
@@ -1562,6 +1578,7 @@ _PRIORITY_CUE = re.compile(r"(?i)\b(priorit\w*|key\s+markets?|target\s+markets?|
 _OPPORTUNITY_CUE = re.compile(r"(?i)\b(?:(?:the\s+)?(?:greatest|highest|biggest|most)\s+potential|maggior[ei]\s+potenzial\w*|offr\w*\s+(?:\w+\s+){0,2}(?:grandi\s+|great\s+|new\s+|nuove\s+)?opportunit\w*|offer\w*\s+(?:\w+\s+){0,2}(?:great\s+|new\s+|significant\s+)?opportunit\w*|mercati\s+emergenti|emerging\s+markets)")
 _GROW_IN = re.compile(r"(?i)\b(?:grow|expand|crescere|espanderci|espandersi)\s+(?:in|into|nei|negli|nel|in)\b")
 _TAKES_OFFICE = re.compile(r"(?i)\b(?:will\s+take\s+office|takes\s+office|taking\s+office|effective|with\s+effect\s+from|entrerà\s+in\s+carica|entra\s+in\s+carica|assumerà\s+(?:l['’]incarico|la\s+carica)|con\s+decorrenza)(?:\s+(?:on|from|as\s+of|il|dal|dall['’]))?\s*")
+_ESTIMATES_NOTE = re.compile(r"(?i)(?:^|(?<=[.!?]\s))(?:the|these|all|i|questi|tutti\s+i)\s+(?:figures|data|numbers|dati|numeri)\s+(?:are|sono)\s+(?:(?:still|only|ancora|solo)\s+)?(?:estimates|estimated|stime|stimati|provisional\s+estimates)\b")
 _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
 _FIRST_GAP = re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 # "the main outlet markets were China, Turkey and India", "i principali mercati sono stati Cina, ..."
