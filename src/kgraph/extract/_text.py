@@ -332,6 +332,15 @@ _ASSOC_RE = re.compile(rf"\b(?:(?P<acr>[A-Z]{{3,}}),{_SP}+(?:the{_SP}+|l['’])?
 
 # universities, ministries, chambers of commerce, regions named in full
 _INSTITUTION_HEAD = r"(?:University|Polytechnic|Politecnico|Università|Universita|Ministry|Ministero|Chamber|Camera|Region|Regione)"
+_VENUE_RE = re.compile(
+    rf"\b(?:(?:Palazzo|Villa|Teatro|Castello|Auditorium|Centro{_SP}+Congressi)(?:{_SP}+(?:de(?:l|i|lla|lle|gli|llo)|di|d['’])?{_SP}*[A-ZÀ-Ý][\w'’-]+){{1,3}}"
+    rf"|(?:[A-ZÀ-Ý][\w'’-]+{_SP}+){{1,2}}(?:Trade|Exhibition|Convention|Congress|Expo){_SP}+Cent(?:re|er)"
+    rf"|Messe{_SP}+[A-ZÀ-Ý][\w'’-]+)")
+_FAIR_NAME_RE = re.compile(
+    rf"\b(?P<name>(?:[A-ZÀ-Ý][\w'’-]+{_SP}+){{1,4}}(?:Trade{_SP}+)?Fair)\b(?:{_SP}*\((?P<acr>[A-Z]{{2,8}})\))?")
+_FAIR_APPOSED_RE = re.compile(
+    rf"\b(?P<name>[A-ZÀ-Ý][\w&+-]*(?:{_SP}[A-ZÀ-Ý][\w&+-]*){{0,2}}){_SP}+(?:19|20)\d\d,{_SP}*(?:the|la|il|l['’]|una?|an?)\b[^,.;:\n]{{0,50}}?"
+    rf"\b(?:trade{_SP}+fair|fair|exhibition|trade{_SP}+show|fiera|mostra|rassegna|salone)\b")
 _INSTITUTION_RE = re.compile(
     rf"\b(?:(?:University|Polytechnic|Politecnico|Università|Universita)(?:{_SP}+degli{_SP}+Studi)?{_SP}+(?:of|di|della|dell['’])"
     rf"|(?:Ministry|Ministero){_SP}+(?:of|for|del|della|dell['’]|degli|delle|dello)"
@@ -383,9 +392,19 @@ def _find_organisations(st: _State) -> None:
 
     for m in _COMPANY_RE.finditer(text):
         if free(m.start(), m.end()):
-            name = f"{m.group(1)} {m.group(2)}"
-            st.add_org(name, "Company", m.start(), m.end())
+            # an Italian legal form is part of no name ("Ferralba Packaging S.p.A." is Ferralba
+            # Packaging); a foreign one often marks a distinct subsidiary ("... Inc.", "... GmbH")
+            if re.fullmatch(r"(?i)S\.p\.A\.|S\.r\.l\.|SpA|Srl|S\.a\.s\.", m.group(2)):
+                st.add_org(m.group(1), "Company", m.start(), m.end(), aliases=(m.group(),))
+            else:
+                st.add_org(f"{m.group(1)} {m.group(2)}", "Company", m.start(), m.end())
             taken.append((m.start(), m.end()))
+    # the company named again without its legal form ("About Ferralba Packaging")
+    for name in [n for n, o in st.orgs.items() if o.type == "Company" and len(n.split()) >= 2 and o.aliases]:
+        for m in re.finditer(rf"\b{re.escape(name)}\b(?![ \u00a0]*(?:,[ \u00a0]*)?(?:Inc\.|GmbH|Ltd|AG\b|Co\.))", text):
+            if free(m.start(), m.end()):
+                st.org_spans.append(_Span(m.start(), m.end(), name, "Company"))
+                taken.append((m.start(), m.end()))
     for m in _ASSOC_RE.finditer(text):
         long = m.group("long").strip()
         acr = m.group("acr") or m.group("acr2")
@@ -411,6 +430,26 @@ def _find_organisations(st: _State) -> None:
             name = re.sub(r"[ \u00a0]+", " ", raw)
             st.add_org(name, _org_type_of(name), m.start(), end)
             taken.append((m.start(), end))
+    # venues the gazetteer lacks: "Palazzo Re Enzo", "Palazzo delle Stelline", "Chennai Trade
+    # Centre", "Messe Düsseldorf"
+    for m in _VENUE_RE.finditer(text):
+        if free(m.start(), m.end()):
+            st.add_org(re.sub(r"[ \u00a0]+", " ", m.group()), "Venue", m.start(), m.end())
+            taken.append((m.start(), m.end()))
+    # trade fairs the gazetteer lacks: "the India International Leather Fair (IILF)", and an
+    # edition named by its year and described as a fair: "K 2025, the world's leading trade fair",
+    # "Ipack-Ima 2025, la fiera internazionale del packaging"
+    for m in _FAIR_NAME_RE.finditer(text):
+        a, b = m.span("name")
+        if free(a, b) and m.group("name").split()[0] not in _NOT_NAME_START:
+            acr = m.group("acr")
+            st.add_org(re.sub(r"[ \u00a0]+", " ", m.group("name")), "TradeFair", a, b, aliases=(acr,) if acr else ())
+            taken.append((a, b))
+    for m in _FAIR_APPOSED_RE.finditer(text):
+        a, b = m.span("name")
+        if free(a, b) and m.group("name").split()[0] not in _NOT_NAME_START:
+            st.add_org(m.group("name"), "TradeFair", a, b)
+            taken.append((a, b))
     # "(Brustia Alfameccanica)" after a person and "President of Foo Bar" are handled with roles
 
 
@@ -468,7 +507,11 @@ def _role_canon() -> dict[str, str]:
 _NOT_NAME_START = frozenset(
     "The This That These Those Il La Le Lo Gli In At On For From With Despite According Among "
     "Our We Its It President Presidente Director Source Press New Under Italian Italy Made "
-    "General Managing Vice Chair Assembly Department Export Economics".split())
+    "General Managing Vice Chair Assembly Department Export Economics "
+    # sentence-opening prepositions and conjunctions written before a name ("Secondo Giada
+    # Pennisi, direttore generale", "Per Giovanni Bellandi", "Also Mario Rossi")
+    "Secondo Per Con Come Anche Dopo Tra Fra Nel Nella Del Della Dal Dalla Alla Al Sul Sulla Ma Ed Infine Inoltre "
+    "Also After Before As And But When While Whereas Following Commenting Speaking Meanwhile Finally".split())
 _PERSON_RE = re.compile(rf"{_NAME_WORD}(?:{_SP}+(?:(?:de|di|da|del|della|dei|van|von|der|dos|du|le|la){_SP}+)?{_NAME_WORD}){{1,3}}")
 _UNIT_WORDS = re.compile(r"(?i)\b(department|division|office|unit|section|directorate|dipartimento|ufficio|divisione|sezione|direzione|area|servizio)\b")
 _CONNECT_TAIL = re.compile(rf"(?i){_SP}*(?:,{_SP}*)?\b(?:of|at|for|in|di|del|della|dello|dell['’]|dei|degli|delle|per|presso|al|allo|alla|all['’]|ai|agli|alle|nel|nella|nello|nell['’])(?:{_SP}+(?:the|il|la|lo|l['’]))?{_SP}*$")
@@ -745,7 +788,10 @@ def _find_people(st: _State) -> None:
                 pre = next((o for o in st.org_spans if o.end <= role_start and re.fullmatch(
                     rf"(?:{_SP}|['’]s)*", text[o.end:role_start] or " ")), None)
                 if pre:
-                    mb2 = re.search(rf",{_SP}+(?:the{_SP}+)?$", text[max(s_start, pre.start - 4):pre.start])
+                    # ... or in brackets: "said Caterina Roversi (Amaplast President)"
+                    mb2 = re.search(rf",{_SP}+(?:the{_SP}+)?$", text[max(s_start, pre.start - 4):pre.start]) or (
+                        re.search(rf"{_SP}*\($", text[max(s_start, pre.start - 2):pre.start])
+                        if text[rm.end():rm.end() + 1] == ")" else None)
                     if mb2:
                         person = _person_name_at(st, pre.start - len(mb2.group()), backwards=True)
                         org = pre if person else None
@@ -815,7 +861,15 @@ def _find_people(st: _State) -> None:
             org_name = org.name
         label, unit = _split_role(role, between)
         # "elected ... on 26 February 2025": a date the sentence states is the date of the change
-        when = next((d for mn, d in _dates(text[s_start:s_end]) if d != st.doc_date), None) or st.doc_date
+        when = next((d for mn, d in _dates(text[s_start:s_end]) if d != st.doc_date), None)
+        if when is None:
+            # "... has been appointed CEO. ...; Cusinato will take office on 1 April 2025": the day
+            # the post begins, stated later in the same paragraph
+            para_end = text.find("\n\n", s_end)
+            tm = _TAKES_OFFICE.search(text, s_end, para_end if para_end >= 0 else len(text))
+            if tm:
+                when = next((d for mn, d in _dates(text[tm.end():tm.end() + 30]) if mn.start < 6), None)
+        when = when or st.doc_date
         if mod in ("outgoing", "former", "uscente"):
             end = st.doc_date
         elif re.search(r"(?i)\b(?:remains|remain|rimane|resta|restano|rimangono|continues\s+as)\s+(?:also\s+|anche\s+)?(?:the\s+|il\s+|la\s+)?$", text[max(s_start, rm.start() - 30):rm.start()]):
@@ -843,7 +897,10 @@ def _find_people(st: _State) -> None:
         key = (mem.person, mem.role, mem.organisation, mem.unit)
         if key in merged:
             old = merged[key]
-            merged[key] = replace(old, start=old.start or mem.start, end=old.end or mem.end)
+            # a stated day ("will take office on 1 April") beats the release's own date
+            def pick(a: dt.date | None, b: dt.date | None) -> dt.date | None:
+                return b if (a is None or (a == st.doc_date and b is not None)) else a
+            merged[key] = replace(old, start=pick(old.start, mem.start), end=pick(old.end, mem.end))
         else:
             merged[key] = mem
     # a bare "President" that another membership of the same person refines is the same post
@@ -865,6 +922,10 @@ def _find_people(st: _State) -> None:
 # --------------------------------------------------------------------------- document info
 
 
+_WEEKDAY = (r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunedì|martedì|mercoledì"
+            r"|giovedì|venerdì|sabato|domenica)")
+
+
 def _document_info(st: _State) -> None:
     text = st.text
     dates = _dates(text)
@@ -874,11 +935,22 @@ def _document_info(st: _State) -> None:
         # ("Milano, 15 aprile 2025 – Secondo i dati ...")
         line_start = text.rfind("\n", 0, mn.start) + 1
         # "Cinisello Balsamo (Milan), April 28, 2025": a province in brackets may follow the town
-        m = re.fullmatch(rf"[ \u00a0\t•]*((?:[A-ZÀ-Ý][\w'’.-]*)(?:{_SP}+[A-ZÀ-Ýa-z][\w'’.-]*){{0,3}})(?:{_SP}*\([^()\n]{{1,30}}\))?,{_SP}*",
+        # the separator may be a comma or a dash ("Brescia – 14 novembre 2024"), a weekday may
+        # precede the date ("Bologna, venerdì 27 giugno 2025")
+        m = re.fullmatch(rf"[ \u00a0\t•]*((?:[A-ZÀ-Ý][\w'’.-]*)(?:{_SP}+[A-ZÀ-Ýa-z][\w'’.-]*){{0,3}})(?:{_SP}*\([^()\n]{{1,30}}\))?"
+                         rf"(?:,|{_SP}+[-–—]){_SP}*(?:{_WEEKDAY},?{_SP}+)?",
                          text[line_start:mn.start])
         rest = re.match(r"[ \u00a0\t]*(?:$|[\r\n]|[-–—.:][ \u00a0\t]*)", text[mn.end:])
         if m and rest and not re.search(r"(?i)press|comunicat|news", m.group(1)):
             city_m = Mention(m.group(1), line_start + m.start(1), line_start + m.end(1))
+            dateline = (mn, dd, city_m)
+            break
+        # the date first: "07-02-2025 – Chennai" on a line of its own
+        after = re.match(rf"{_SP}*[-–—,]{_SP}*([A-ZÀ-Ý][\w'’.-]*(?:{_SP}+[A-ZÀ-Ý][\w'’.-]*){{0,2}})[ \u00a0\t]*(?:\r?\n|$)",
+                         text[mn.end:])
+        if after and not text[line_start:mn.start].strip(" \u00a0\t•") \
+                and not re.search(r"(?i)press|comunicat|news", after.group(1)):
+            city_m = Mention(after.group(1), mn.end + after.start(1), mn.end + after.end(1))
             dateline = (mn, dd, city_m)
             break
     header = next(((mn, dd) for mn, dd in dates if mn.start < 300), None)
@@ -918,6 +990,13 @@ def _document_info(st: _State) -> None:
         issuers = [sp for sp in in_src if sp.kind not in ("Venue", "TradeFair", "ResearchCentre")]
         o = for_ or (issuers[0] if issuers else (in_src[0] if in_src else None))
         pub = o.name if o else None
+    if pub is None:
+        # the boilerplate "About Ferralba Packaging" / "Chi è X" closing a release names its issuer
+        about = re.search(r"(?im)^[ \u00a0\t]*(?:about|chi[ \u00a0]+è|a[ \u00a0]+proposito[ \u00a0]+di)[ \u00a0]+(.+?)[ \u00a0\t]*$", text)
+        if about:
+            in_about = [sp for sp in st.org_spans if about.start(1) <= sp.start < about.end(1)
+                        and sp.kind not in ("Venue", "TradeFair")]
+            pub = in_about[0].name if in_about else None
     if pub is None and title_m:
         # "Assomac: the sector closes 2024 at -12%", "ASSOMAC elects ...": the association in the headline
         in_title = [sp for sp in st.org_spans if title_m.start <= sp.start < title_m.end
@@ -1088,6 +1167,13 @@ def _nearest(cands: list[tuple[int, int, str]], pos: int, end: int, *, before_on
 def _find_observations(st: _State) -> None:
     text = st.text
     bases, shares, months = _cue_res()
+    pub_org = st.orgs.get(st.publisher) if st.publisher else None
+    company_pub = pub_org.name if pub_org and pub_org.type == "Company" else None
+    # a territorial association ("Confindustria Brescia", "Assolombarda Pavia") surveys its own
+    # province: that is the area of its figures, where the text names no other
+    home_area: str | None = None
+    if pub_org and pub_org.type == "TradeAssociation" and len(pub_org.name.split()) >= 2:
+        home_area = gz.resolve(pub_org.name.split(None, 1)[1], "place")
     base_m = _BASE_RE.search(text)
     index_base = f"{base_m.group(1)}=100" if base_m else None
     figures = st.figures()
@@ -1169,6 +1255,11 @@ def _find_observations(st: _State) -> None:
             if _PRELIM_RE.search(text, c_start, c_end) or (frames_prelim and f.start > frames_prelim):
                 quals.append("preliminary")
             scope = _scope_for(st, f, (c_start, c_end), (s_start, s_end), key)
+            if home_area and area == HOME_COUNTRY:
+                area = home_area
+            if company_pub and scope == (st.sector or "machinery") and not _within(st.segments, s_start, s_end):
+                # a company's release: its figures are its own results, with no area
+                scope, area = company_pub, None
             o = Observation(_mention(text, c_start, c_end), indicator=key, scope=scope, value=value,
                             unit=unit, period=period, area=area, market=market,
                             qualifiers=tuple(quals), base=index_base if unit == "index" else None)
@@ -1221,6 +1312,22 @@ def _find_observations(st: _State) -> None:
         if o.period[:4] in prelim_years and "/" not in o.period and "preliminary" not in o.qualifiers \
                 and o.unit not in ("count", "rank"):
             obs[k] = replace(o, qualifiers=(*o.qualifiers, "preliminary"))
+    # "The figures are estimates by the Research Department": a note of its own qualifies the
+    # figures of its paragraph and the ones that go on with the same period; a figure for
+    # another period ("in the last quarter ...") is a separate statement
+    for note in _ESTIMATES_NOTE.finditer(text):
+        para_start = text.rfind("\n\n", 0, note.start()) + 1
+        later = sorted((o for o in obs.values() if o.evidence.start >= para_start), key=lambda o: o.evidence.start)
+        own = [o for o in later if o.evidence.start < note.start()]
+        if not own:
+            continue
+        period = own[0].period
+        for o in later:
+            if o.period != period:
+                break
+            if "estimated" not in o.qualifiers:
+                k = next(k for k, v in obs.items() if v is o)
+                obs[k] = replace(o, qualifiers=(*o.qualifiers, "estimated"))
     # a headline repeats a body figure, often with a vaguer period: keep the body's
     title = st.info.evidence if st.info and st.info.title else None
     found = list(obs.values())
@@ -1328,7 +1435,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     base = _nearest(base_c, f.start, f.end) or (before[-1][2] if before else None) \
         or (after_ok[0][2] if after_ok else None)
     if f.kind == "money":
-        return base if base in ("turnover", "production", "exports", "imports", "consumption") else None
+        return base if base in ("turnover", "production", "exports", "imports", "consumption", "trade_balance") else None
     if f.kind == "idx":
         b = base or context_base
         return f"{b}_index" if b else None
@@ -1351,7 +1458,8 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
             sg.kind == "segment" for sg in _within(st.segments, s0, s1)) or _DOMESTIC_RE.search(text, c0, f.start) \
             or _FOREIGN_RE.search(text, c0, f.start)
         b = base or (context_base if goes_on else None)
-        return f"{b}_change" if b else None
+        # a balance's change has no indicator of its own
+        return f"{b}_change" if b and b != "trade_balance" else None
     sent_share = _cues(text, s0, s1, shares)
     sent_share = [c for c in sent_share if c[2] not in ("base_share", "foreign_share")]
     if sent_share:
@@ -1467,6 +1575,10 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
 
 _DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?(?:\s+[a-z]+)?\s+(?:to|in)|missioni(?:\s+[a-z]+)?\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|results\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?|such\s+as|like|come|quali|including|tra\s+cui|in\s+particolare|sales\s+to|shipments\s+to|vendite\s+verso|demand\s+from|orders\s+from|domanda\s+(?:proveniente\s+)?da(?:l|lla|i|gli|lle)?|ordini\s+(?:provenienti\s+)?da(?:l|lla|i|gli|lle)?|followed\s+by|seguit[oaie]\s+da(?:l|lla|i|gli|lle)?)\b")
 _PRIORITY_CUE = re.compile(r"(?i)\b(priorit\w*|key\s+markets?|target\s+markets?|strategic\s+markets?|new\s+outlets|nuovi\s+sbocchi|missions?|missioni|support\s+for\s+exports?|promotion|promozione|mercati\s+(?:chiave|obiettivo|strategici|prioritari)|focus)\b")
+_OPPORTUNITY_CUE = re.compile(r"(?i)\b(?:(?:the\s+)?(?:greatest|highest|biggest|most)\s+potential|maggior[ei]\s+potenzial\w*|offr\w*\s+(?:\w+\s+){0,2}(?:grandi\s+|great\s+|new\s+|nuove\s+)?opportunit\w*|offer\w*\s+(?:\w+\s+){0,2}(?:great\s+|new\s+|significant\s+)?opportunit\w*|mercati\s+emergenti|emerging\s+markets)")
+_GROW_IN = re.compile(r"(?i)\b(?:grow|expand|crescere|espanderci|espandersi)\s+(?:in|into|nei|negli|nel|in)\b")
+_TAKES_OFFICE = re.compile(r"(?i)\b(?:will\s+take\s+office|takes\s+office|taking\s+office|effective|with\s+effect\s+from|entrerà\s+in\s+carica|entra\s+in\s+carica|assumerà\s+(?:l['’]incarico|la\s+carica)|con\s+decorrenza)(?:\s+(?:on|from|as\s+of|il|dal|dall['’]))?\s*")
+_ESTIMATES_NOTE = re.compile(r"(?i)(?:^|(?<=[.!?]\s))(?:the|these|all|i|questi|tutti\s+i)\s+(?:figures|data|numbers|dati|numeri)\s+(?:are|sono)\s+(?:(?:still|only|ancora|solo)\s+)?(?:estimates|estimated|stime|stimati|provisional\s+estimates)\b")
 _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
 _FIRST_GAP = re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 # "the main outlet markets were China, Turkey and India", "i principali mercati sono stati Cina, ..."
@@ -1584,6 +1696,27 @@ def _find_markets(st: _State) -> None:
         for p in _list_after(text, nxt.start, s1, places, gap=_FIRST_GAP):
             if p.name != HOME_COUNTRY:
                 add(p, "export_priority")
+    # markets named as opportunities: "Canada and Saudi Arabia offer great opportunities", "with
+    # Mexico and India as the markets with the greatest potential", "i mercati emergenti
+    # dell'Africa subsahariana e dell'India"
+    for m in st.scan(_OPPORTUNITY_CUE, ("potential", "potenzial", "opportunit", "emergent", "emerging")):
+        s0, s1 = st.sentence_of(m.start())
+        if re.search(r"(?i)mercati[ \u00a0]+emergenti|emerging[ \u00a0]+markets", m.group()):
+            listed = _list_after(text, m.end(), s1, places, gap=re.compile(r"^[ \u00a0]*(?:of|in|such[ \u00a0]+as|like|come|quali|d(?:el|ella|ell['’]|ei|egli|i))?[ \u00a0]*(?:(?:the|il|la|i|gli|le)[ \u00a0]+|l['’])?$"))
+        else:
+            listed = [p for p in _near(places, s0, m.start()) if s0 <= p.start and p.end <= m.start()
+                      and not re.search(r"(?i)\b(?:oltre|beyond|besides|apart|except|tranne)\b", text[max(s0, p.start - 25):p.start])]
+        for p in listed:
+            if p.name != HOME_COUNTRY:
+                add(p, "export_priority")
+    # "our priority will be to grow in India and South-East Asia"
+    for m in st.scan(_GROW_IN, ("grow", "expand", "crescere", "espand")):
+        s0, s1 = st.sentence_of(m.start())
+        if not _PRIORITY_CUE.search(text, s0, m.start()) and not re.search(r"(?i)\b(?:aim|want|plan|intend|obiettivo|puntiamo|vogliamo)\b", text[s0:m.start()]):
+            continue
+        for p in _list_after(text, m.end(), s1, places, gap=_FIRST_GAP):
+            if p.name != HOME_COUNTRY:
+                add(p, "export_priority")
     for m in st.scan(_AREAS_WE_TARGET, ("aree", "areas", "mercati", "markets", "paesi", "countries", "regions", "regioni")):
         s0, _ = st.sentence_of(m.start())
         before_cue = [p for p in _near(places, s0, m.start()) if s0 <= p.start and p.end <= m.start()]
@@ -1619,6 +1752,14 @@ def _find_markets(st: _State) -> None:
         if p.name != HOME_COUNTRY and (noun_after or noun_before) \
                 and re.search(r"(?i)compet|concorr|dominat|rival", text[s0:s1]):
             add(p, "competitor")
+        # "Chinese suppliers are offering complete lines at very low prices", "low-cost Chinese
+        # components", "fornitori cinesi a basso costo": foreign makers competing on price
+        elif p.name != HOME_COUNTRY and re.match(
+                r"(?i)[ \u00a0]+(?:suppliers|producers|makers|manufacturers|components|machines|fornitori|produttori|costruttori|componenti|macchine)\b",
+                text[last.end:last.end + 30]) and re.search(
+                r"(?i)low[ -](?:cost|price)|(?:very\s+)?low\s+prices|basso\s+costo|prezzi\s+(?:molto\s+)?bassi|aggressiv|dumping",
+                text[max(s0, p.start - 30):min(s1, last.end + 100)]):
+            add(p, "competitor")
     for m in st.scan(_DEST_AFTER_CUE, ("market", "outlet", "destination", "mercat", "sbocchi")):
         s0, _ = st.sentence_of(m.start())
         before_cue = [p for p in _near(places, s0, m.start()) if s0 <= p.start and p.end <= m.start()]
@@ -1641,7 +1782,10 @@ def _find_markets(st: _State) -> None:
 
 
 _PRIO_INTRO = re.compile(
-    r"(?i)(?:among\s+the\s+priorities[^:]{0,40}:|priorities\s+(?:are|include|included)[^:]{0,10}:?|le\s+priorità[^:]{0,40}:|"
+    r"(?i)(?:among\s+the\s+priorities[^:]{0,40}:|priorities\s+(?:are|include|included)[^:]{0,10}:?|priorit(?:ies|à)\b[^:.\n]{0,40}:|"
+    # "Our priority will be to grow in India", "Il primo impegno della mia presidenza sarà ..."
+    r"(?:our|the|la|il|mia|nostra)\s+(?:main\s+|first\s+|top\s+|primo\s+|prima\s+|principale\s+)?(?:priority|priorità|impegno|obiettivo|goal|objective)\b[^.:;\n]{0,40}?\s+(?:will\s+be|is|sarà|è)\s+(?:to\s+)?|"
+    r"le\s+priorità[^:]{0,40}:|"
     r"at\s+the\s+heart\s+of\s+the\s+(?:debate|discussion)\s*:|al\s+centro\s+del(?:\s+dibattito|l['’]incontro)\s*:|"
     r"\bwe\s+need\b|\bneed\s+for\b|\bcalled\s+for\b|\bcalls\s+for\b|\basked\s+for\b|\burged\b|"
     r"\bha\s+chiesto\b|\bchiede\b|\bhanno\s+chiesto\b|\bchiediamo\b|\bchiedono\b|\bwe\s+ask\b|\bcalls?\s+on\b|\bsollecita\w*|\bserve\b|\bservono\b|\boccorre\b|"
@@ -1651,7 +1795,9 @@ _PRIO_INTRO = re.compile(
     # "dobbiamo puntare su sostenibilità e digitalizzazione", "we must focus on ..."
     r"\b(?:dobbiamo|devono|must|we\s+need\s+to|need\s+to|we\s+have\s+to|have\s+to|occorre|bisogna|è\s+necessario)\s+(?:puntare|focus|invest|investire|concentrarci|concentrate|scommettere|bet)\s+(?:su(?:l|lla|i|gli|lle)?|on|in|sull['’])\b)")
 _DRIVER_INTRO = re.compile(
-    r"(?i)\b(characteri[sz]ed\s+by|penali[sz]ed\s+by|marked\s+by|segnat[ao]\s+da\w*|influenced\s+by|weighed\s+down\s+by|hit\s+by|affected\s+by|due\s+to|because\s+of|caused\s+by|"
+    r"(?i)\b(despite|in\s+spite\s+of|nonostante|malgrado|benefit(?:s|ed|ing)?\s+from|beneficia(?:no)?\s+d\w*|ha\s+beneficiato\s+d\w*|"
+    r"(?:the\s+)?fears?\s+(?:of|over|about)|concerns?\s+(?:about|over)|worries\s+(?:about|over)|(?:il\s+)?timore\s+d\w*|(?:la\s+)?paura\s+d\w*|(?:la\s+)?preoccupazione\s+per|"
+    r"characteri[sz]ed\s+by|penali[sz]ed\s+by|marked\s+by|segnat[ao]\s+da\w*|influenced\s+by|weighed\s+down\s+by|hit\s+by|affected\s+by|due\s+to|because\s+of|caused\s+by|"
     r"driven\s+by\s+(?=the\s+(?:slowdown|decline|drop|crisis))|frenat[ao]\b[^.;]{0,40}?\b(?:da|dai|dal|dalla|dalle|dagli|dall['’])|"
     r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*|dovut[oaie]\s+a\w*|amid|in\s+the\s+face\s+of|weighed\s+on\s+by|"
     r"\bpesa(?:no)?(?:\s+(?:ancora|anche|soprattutto|tuttora))?(?=\s+(?:il|lo|la|i|gli|le|l['’]))|"
@@ -1663,7 +1809,22 @@ _DRIVER_INTRO = re.compile(
 _DRIVER_SUBJECT = re.compile(
     r"(?i)[ \u00a0]+(?:is|are|was|were|has\s+been|have\s+been)?[ \u00a0]*(?:weighing\s+on|weighs\s+on|weigh\s+on|weighed\s+on|hitting|"
     r"has\s+hit|have\s+hit|hit|hurt|hurts|has\s+hurt|penalised|penalized|penalises|penalizes|held\s+back|is\s+holding\s+back|"
-    r"pesa\s+su\w*|pesano\s+su\w*|ha\s+pesato|hanno\s+pesato|ha\s+colpito|hanno\s+colpito|colpisce|penalizza|penalizzano|ha\s+penalizzato|hanno\s+penalizzato|ha\s+frenato|hanno\s+frenato|frena|frenano)\b")
+    r"pesa\s+su\w*|pesano\s+su\w*|ha\s+pesato|hanno\s+pesato|ha\s+colpito|hanno\s+colpito|colpisce|penalizza|penalizzano|ha\s+penalizzato|hanno\s+penalizzato|ha\s+frenato|hanno\s+frenato|frena|frenano|"
+    # a force pushing the market: "incentives are pushing new investment", "l'export traina"
+    r"pushing|driving|boosting|fuelling|fueling|spinge|spingono|traina|trainano|sostiene|sostengono|"
+    # a constraint named as such: "the shortage of technicians is our biggest constraint"
+    r"(?:our|the|il\s+nostro|la\s+nostra)\s+(?:biggest|main|greatest|principale|maggiore)\s+(?:constraint|obstacle|problem|challenge|concern|limite|ostacolo|problema|freno|vincolo)|"
+    # a weak demand, a high cost: "la domanda interna resta debole", "the cost of energy remains high"
+    r"(?:resta|rimane|restano|rimangono|remains?|stays?)\s+(?:ancora\s+|still\s+|very\s+|molto\s+)?(?:debole|deboli|weak|sluggish|fiacca|fiacco)|"
+    # (only for a demand, and a cost or price: checked where the subject is known)
+    r"(?:è|is)\s+(?:ancora\s+|still\s+|very\s+|molto\s+)?(?:debole|weak|sluggish|fiacca)|"
+    r"(?:resta|rimane|restano|rimangono|remains?|stays?|è|is|are|sono)\s+(?:ancora\s+|still\s+|very\s+|molto\s+)?(?:alt[oaie]|high|elevat[oaie]))\b")
+_NEEDS_SUBJECT = re.compile(r"(?i)\b(?:è|is|are|sono)\s+(?:ancora\s+|still\s+|very\s+|molto\s+)?(?:debole|weak|sluggish|fiacca)\b|\b(?:alt[oaie]|high|elevat[oaie])$")
+_DEMAND_OR_COST = re.compile(r"(?i)\b(?:domanda|demand|cost[oi]?|costs|prezz[oi]|prices?)\b")
+_DRIVER_HOLD = re.compile(
+    r"(?i)[ \u00a0]+(?:(?:are|is|were|was|have|has|stanno|hanno|ha|sono)[ \u00a0]+)?(?:postponing|postponed|delaying|delayed|froze|frozen|freezing|"
+    r"rinviando|rinviato|rinviano|rimandando|rimandato|congelando|congelato|congelano)[ \u00a0]+(?:(?:their|the|its|our|gli|i|le|i\s+loro|gli\s+stessi|nuovi|new)[ \u00a0]+)*"
+    r"(?:investments?|investimenti|orders|ordini|purchases|acquisti|capital\s+spending)\b")
 _MERGE_ITEM = re.compile(r"(?i)^(starting\s+with|a\s+partire\s+d|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|in\s+order)")
 _LEAD = re.compile(r"(?i)^(?:al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|al\s+governo|alle\s+istituzioni|the\s+government|above\s+all|and|e|ed|to\s+the|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|sul|sulla|sullo|sui|sugli|sulle|sull['’]|l['’])\b[ \u00a0]*")
 
@@ -1722,9 +1883,10 @@ _COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards
 def _find_priorities(st: _State) -> None:
     text = st.text
     taken: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence
-    for m in st.scan(_PRIO_INTRO, ("priorit", "heart", "centro", "need", "call", "ask", "urged", "chiest", "chied", "sollecit", "serv", "occorre", "step", "measure", "action", "intervent", "request", "demand", "proposal", "misure", "azioni", "richiest", "propost", "passi", "dobbiamo", "devono", "must", "need to", "have to", "bisogna", "necessari", "auspica", "hope for", "fondamentale", "indispensabile", "urgent", "essential", "crucial", "vital")):
+    for m in st.scan(_PRIO_INTRO, ("priorit", "impegno", "obiettivo", "goal", "objective", "heart", "centro", "need", "call", "ask", "urged", "chiest", "chied", "sollecit", "serv", "occorre", "step", "measure", "action", "intervent", "request", "demand", "proposal", "misure", "azioni", "richiest", "propost", "passi", "dobbiamo", "devono", "must", "need to", "have to", "bisogna", "necessari", "auspica", "hope for", "fondamentale", "indispensabile", "urgent", "essential", "crucial", "vital")):
         s0, s1 = st.sentence_of(m.start())
         strong = bool(re.match(r"(?i)(?:among|priorit|at\s+the\s+heart|al\s+centro|le\s+priorit)", m.group())) \
+            or bool(re.search(r"(?i)\b(?:priority|priorità|impegno|obiettivo|goal|objective)\b", m.group())) \
             or bool(re.search(r"(?i)(?:puntare|focus|invest|investire|concentrarci|concentrate|scommettere|bet)\s+\S+$", m.group()))
         a = m.end()
         bullets = _bullets_after(text, a) if m.group().endswith(":") else []
@@ -1744,10 +1906,15 @@ def _find_priorities(st: _State) -> None:
             continue
         end_m = re.search(r"[.!?](?=\s|$)|[”\"«»]|\.\s*$|[ \u00a0][-–][ \u00a0](?=[a-z]+[ \u00a0]+[A-Z])|,[ \u00a0]+(?:otherwise|but|ma|altrimenti)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
         b = a + end_m.start() if end_m else s1
+        single = bool(re.search(r"(?i)\b(?:priority|priorità|impegno|obiettivo|goal|objective)\b[^:]*$", m.group()))
+        if single:
+            # "our priority will be to ...": one aim, to the clause's end
+            cl = re.search(r"[,:;(]|[ \u00a0](?:where|dove|which|che|otherwise|altrimenti)\b", text[a:b])
+            b = a + cl.start() if cl else b
         # within a quotation the list stops at the quote's end
         if b - a < 8:
             continue
-        for s, e in _list_items(text, a, b, st):
+        for s, e in ([(a, b)] if single else _list_items(text, a, b, st)):
             if any(x < e and s < y for x, y in taken.get((s0, s1), ())):
                 continue
             mention = _mention(text, s, e)
@@ -1830,7 +1997,19 @@ def _find_drivers(st: _State) -> None:
             seen.add(gz.canonical_key(label))
             st.facts.append(Driver(mention, text=label))
 
-    for m in st.scan(_DRIVER_SUBJECT, ("weigh", "hit", "hurt", "penali", "held back", "holding back", "pesa", "pesato", "colpi", "frena", "frenato")):
+    # customers putting investment on hold: "companies are postponing investments", "i clienti
+    # hanno congelato gli investimenti" -- the clause, subject and verb, is the driver
+    for m in st.scan(_DRIVER_HOLD, ("postpon", "delay", "froze", "freez", "rinvi", "rimand", "congel")):
+        s0, _ = st.sentence_of(m.start())
+        lead = text[s0:m.start()]
+        cut = max((x.end() for x in re.finditer(r"[,;:“”\"«»(‘']|\b(?:but|ma|and|e|while|mentre)\b[ \u00a0]", lead)), default=0)
+        start = s0 + cut + (len(lead[cut:]) - len(lead[cut:].lstrip(" \u00a0")))
+        if 1 <= len(text[start:m.start()].split()) <= 10 and not re.search(r"\d", text[start:m.start()]):
+            add(start, m.end())
+
+    for m in st.scan(_DRIVER_SUBJECT, ("weigh", "hit", "hurt", "penali", "held back", "holding back", "pesa", "pesato", "colpi", "frena", "frenato",
+                                       "push", "driving", "boost", "fuel", "sping", "train", "sosten", "constraint", "obstacle", "problem", "challenge",
+                                       "concern", "limite", "ostacolo", "freno", "vincolo", "debol", "weak", "sluggish", "fiacc", "high", "alt", "elevat")):
         # the noun phrase the verb follows, back to the clause start
         s0, _ = st.sentence_of(m.start())
         lead = text[s0:m.start()]
@@ -1843,13 +2022,26 @@ def _find_drivers(st: _State) -> None:
             continue
         if re.match(r"(?i)(?:the|il|la)\s+(?:result|risultato|figure|dato|index|indice|sector|settore|year|anno)\b", phrase.strip()):
             continue
+        # "is weak" and "remains high" make a driver only of a demand or a cost ("la domanda di
+        # piastrelle è debole", "il costo del gas resta alto"), not of any subject
+        if _NEEDS_SUBJECT.search(m.group()) and not (_DEMAND_OR_COST.search(phrase) and (
+                "debol" in m.group() or "weak" in m.group() or "sluggish" in m.group() or "fiacc" in m.group()
+                or re.search(r"(?i)\b(?:cost[oi]?|costs|prezz[oi]|prices?)\b", phrase))):
+            continue
         add(start, m.start())
 
-    for m in st.scan(_DRIVER_INTRO, ("characteri", "penali", "marked", "segnat", "influenced", "weighed", "dovut", "amid", "in the face", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat", "reflect", "riflett", "pesa", "context", "contesto", "environment", "backdrop", "background", "scenario", "linked", "attributable", "legat", "risent", "suffer", "cause", "reason", "factor", "ragioni", "motivi", "fattori")):
+    for m in st.scan(_DRIVER_INTRO, ("despite", "spite", "nonostante", "malgrado", "benefit", "benefici", "fear", "concern", "worries", "timore", "paura", "preoccupazione", "characteri", "penali", "marked", "segnat", "influenced", "weighed", "dovut", "amid", "in the face", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat", "reflect", "riflett", "pesa", "context", "contesto", "environment", "backdrop", "background", "scenario", "linked", "attributable", "legat", "risent", "suffer", "cause", "reason", "factor", "ragioni", "motivi", "fattori")):
         _, s1 = st.sentence_of(m.start())
         a = m.end()
         end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia)\b", text[a:s1])
         b = a + end_m.start() if end_m else s1
+        if re.match(r"(?i)despite|in\s+spite|nonostante|malgrado", m.group()):
+            # "Despite the difficulties, Italy confirms ...": the concession ends at its comma, and
+            # a bare word ("the difficulties") names no driver
+            comma = text.find(",", a, b)
+            b = comma if comma >= 0 else b
+            if len(re.sub(r"(?i)^(?:the|il|la|lo|i|gli|le|l['’])\s*", "", text[a:b].strip()).split()) < 2:
+                continue
         bullets = _bullets_after(text, m.end()) if m.group().endswith(":") else []
         if m.group().endswith(":") and not bullets and b <= a + 2:
             continue
@@ -2159,7 +2351,10 @@ def _find_fair_editions(st: _State) -> None:
 _CONFERENCE_RE = re.compile(
     r"(?i)\b(?:(?:were|was|have[ \u00a0]+been|has[ \u00a0]+been)[ \u00a0]+presented|(?:sono[ \u00a0]+stat[ie]|è[ \u00a0]+stat[oa])[ \u00a0]+presentat[ioae]|"
     r"(?:conference|convegno|conferenza|forum|seminar|seminario|workshop|round[ \u00a0-]table|tavola[ \u00a0]+rotonda|summit)\b"
-    r"(?=[^.;]{0,80}\b(?:held|organi[sz]ed|hosted|took[ \u00a0]+place|si[ \u00a0]+è[ \u00a0]+(?:svolt|tenut)\w*|organizzat\w*|promoss\w*)\b))")
+    r"(?=[^.;]{0,80}\b(?:held|organi[sz]ed|hosted|took[ \u00a0]+place|scheduled|si[ \u00a0]+è[ \u00a0]+(?:svolt|tenut)\w*|si[ \u00a0]+terrà|in[ \u00a0]+programma|organizzat\w*|promoss\w*)\b"
+    # or named by its title in quotes: "nel corso del convegno «Meccanica bresciana: scenari 2025»"
+    r"|[ \u00a0]*[«“\"][^«»“”\"\n]{3,90}[»”\"]))")
+_CONF_TITLE = re.compile(r"(?i)\b(?:conference|convegno|conferenza|forum|seminar|seminario|workshop|summit)\b[^«“\".;]{0,30}[«“\"]([^«»“”\"\n]{3,90})[»”\"]")
 _BY_ORG = re.compile(r"(?i)\b(?:by|da|dal|dalla|dall['’])[ \u00a0]+(?:the[ \u00a0]+)?")
 
 
@@ -2189,8 +2384,13 @@ def _find_conference(st: _State) -> None:
             or (st.place if date == st.doc_date else None)
         leaving = {mm.person for mm in st.memberships if mm.end and not mm.start}
         participants = tuple(p for p in st.people if p not in leaving)
+        if date and st.doc_date and date > st.doc_date:
+            participants = ()  # a meeting announced for later has no speakers yet
+        tm = _CONF_TITLE.search(text, s0, s1)
+        venue = next((o.name for o in st.orgs_sorted() if s0 <= o.start < s1 and o.kind == "Venue"), None)
         st.facts.append(Event(_mention(text, s0, s1), kind="Conference", organiser=organiser, date=date,
-                              venue=None, city=city, title=None, participants=participants))
+                              venue=venue, city=city, title=tm.group(1).strip() if tm else None,
+                              participants=participants))
         return
 
 
