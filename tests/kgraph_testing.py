@@ -69,3 +69,36 @@ class OxigraphServer:
             except subprocess.TimeoutExpired:
                 os.kill(self.proc.pid, signal.SIGKILL)
                 self.proc.wait()
+
+
+def extract_checked(text: str, *, slug: str = "probe"):  # type: ignore[no-untyped-def]
+    """Extract ``text``, asserting that every mention slices the text exactly."""
+    from kgraph.extract import extract
+    from kgraph.model import Document
+
+    ex = extract(Document(slug=slug, path=f"{slug}.txt", text=text))
+    for m in [ex.info.evidence, *ex.info.date_evidence, *(f.evidence for f in ex.facts)]:
+        assert text[m.start:m.end] == m.text, (slug, m)
+    return ex
+
+
+def score_gold_release(folder: Path, gold_path: Path):  # type: ignore[no-untyped-def]
+    """Extract the release a gold file of ``folder`` names (mentions checked) and score it."""
+    from kgraph.evaluation import load_gold, score
+
+    gold = load_gold(gold_path)
+    path = folder / "releases" / gold.release
+    return score(extract_checked(path.read_text(encoding="utf-8"), slug=path.stem), gold)
+
+
+def score_table(total) -> str:  # type: ignore[no-untyped-def]
+    """A ReleaseScore as a plain table per kind, with a total row (printed by the tests)."""
+    from kgraph.evaluation import KINDS
+
+    def row(name: str, s) -> str:  # type: ignore[no-untyped-def]
+        return f"{name:14s} {s.tp:4d} {s.fp:4d} {s.fn:4d}  {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f}"
+
+    rows = [f"{'kind':14s} {'tp':>4s} {'fp':>4s} {'fn':>4s}  {'P':>5s} {'R':>5s} {'F1':>5s}"]
+    rows += [row(kind, total.kinds[kind]) for kind in KINDS if kind in total.kinds]
+    rows.append(row("total", total.total))
+    return "\n".join(rows)

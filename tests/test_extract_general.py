@@ -7,9 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from kgraph.extract import extract
 from kgraph.model import (
-    Document,
     Driver,
     Event,
     Extraction,
@@ -18,13 +16,11 @@ from kgraph.model import (
     Observation,
     Organisation,
 )
+from kgraph_testing import extract_checked
 
 
 def run(text: str) -> Extraction:
-    ex = extract(Document(slug="probe", path="probe.txt", text=text))
-    for m in [ex.info.evidence, *ex.info.date_evidence, *(f.evidence for f in ex.facts)]:
-        assert text[m.start:m.end] == m.text, m
-    return ex
+    return extract_checked(text)  # type: ignore[no-any-return]
 
 
 @pytest.mark.parametrize(("head", "date", "place"), [

@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.evaluation import KINDS, ReleaseScore, load_gold, score
-from kgraph.extract import extract
-from kgraph.model import Document
+from kgraph.evaluation import ReleaseScore
+from kgraph_testing import score_gold_release, score_table
 
 HOLDOUT2 = Path(__file__).parent / "data" / "holdout2"
 GOLDS = sorted((HOLDOUT2 / "gold").glob("*.yaml"))
@@ -38,29 +37,14 @@ FLOORS = {
 
 
 def _score_release(gold_path: Path) -> ReleaseScore:
-    gold = load_gold(gold_path)
-    path = HOLDOUT2 / "releases" / gold.release
-    text = path.read_text(encoding="utf-8")
-    ex = extract(Document(slug=path.stem, path=str(path), text=text))
-    for m in [ex.info.evidence, *ex.info.date_evidence, *(f.evidence for f in ex.facts)]:
-        assert text[m.start:m.end] == m.text, (gold.release, m)
-    return score(ex, gold)
-
-
-def _table(total: ReleaseScore) -> str:
-    rows = [f"{'kind':14s} {'tp':>4s} {'fp':>4s} {'fn':>4s}  {'P':>5s} {'R':>5s} {'F1':>5s}"]
-    for kind in KINDS:
-        if kind in total.kinds:
-            s = total.kinds[kind]
-            rows.append(f"{kind:14s} {s.tp:4d} {s.fp:4d} {s.fn:4d}  {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f}")
-    return "\n".join(rows)
+    return score_gold_release(HOLDOUT2, gold_path)
 
 
 @pytest.mark.skipif(not GOLDS, reason="held-out set 2 is not present")
 def test_holdout_set_2_meets_the_floors_per_kind() -> None:
     total = sum(_score_release(g) for g in GOLDS)
     assert isinstance(total, ReleaseScore)
-    print("\nheld-out set 2, summed over", len(GOLDS), "releases\n" + _table(total))
+    print("\nheld-out set 2, summed over", len(GOLDS), "releases\n" + score_table(total))
     assert set(FLOORS) <= set(total.kinds), set(FLOORS) - set(total.kinds)
     for kind, (p_floor, r_floor) in FLOORS.items():
         s = total.kinds[kind]
