@@ -383,7 +383,8 @@ def link_offline(store: Store, settings: Settings) -> list[str]:
     """
     from .link import link_offline as _link_offline
 
-    return _link_offline(store, settings).lines
+    linked = _link_offline(store, settings)
+    return [f"warning: {w}" for w in linked.warnings] + linked.lines
 
 
 def run(settings: Settings) -> RunReport:

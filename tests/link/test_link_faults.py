@@ -196,3 +196,65 @@ def test_cli_maps_an_unavailable_endpoint_to_exit_3(fault_server, tmp_path, monk
     assert len(result.output.strip().splitlines()) == 1
     st = ox.Store(str(store))
     assert set(st) == before
+
+
+@pytest.mark.parametrize("binding", [
+    {"item": "Q38"},  # a bare string where a term object belongs
+    {"item": {"type": "uri"}},  # no value
+    {"item": {"type": "iri", "value": "http://www.wikidata.org/entity/Q38"}},  # unknown type
+    {"item": {"type": "literal", "value": "x", "xml:lang": 7}},
+    ["item"],  # a binding that is not an object
+])
+def test_a_binding_of_the_wrong_shape_is_exit_3_and_never_cached(
+        binding, fault_server, tmp_path, monkeypatch, founding_trig) -> None:
+    import pyoxigraph as ox
+
+    from kgraph.cli import app
+
+    bad = {"head": {"vars": ["item"]}, "results": {"bindings": [binding]}}
+    server = fault_server([("json", bad)] * 10)
+    store = tmp_path / "store"
+    st = ox.Store(str(store))
+    st.load(path=str(founding_trig), format=ox.RdfFormat.TRIG)
+    before = set(st)
+    del st
+    monkeypatch.setenv("KGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    result = CliRunner().invoke(app, ["--store", f"oxigraph:{store}", "link", "--endpoint", server.url])
+    assert result.exit_code == 3, result.output
+    assert "Traceback" not in result.output and "binding 1" in result.output
+    assert not [p for p in (tmp_path / "cache").rglob("*.json")]  # nothing believed, nothing cached
+    st = ox.Store(str(store))
+    assert set(st) == before
+
+
+def test_bad_cached_answers_are_dropped_with_a_warning(founding_store, wikidata, tmp_path,
+                                                      monkeypatch) -> None:
+    """One bad answer in the cache must not break every later offline run."""
+    import json
+
+    import pyoxigraph as ox
+
+    from kgraph.cli import app
+
+    s = Settings(store="memory:", wikidata_endpoint=wikidata.query_url, cache_dir=tmp_path / "cache")
+    link(founding_store, s)  # a real run fills the cache
+    entries = sorted((tmp_path / "cache").rglob("*.json"))
+    assert entries
+    for path in entries:  # each answer now holds a binding of the wrong shape
+        entry = json.loads(path.read_text())
+        entry["response"]["results"]["bindings"].append({"item": "not a term"})
+        path.write_text(json.dumps(entry))
+    store = tmp_path / "store"
+    st = ox.Store(str(store))
+    st.bulk_extend(founding_store.ox_store)
+    del st
+    monkeypatch.setenv("KGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    args = ["--store", f"oxigraph:{store}", "link", "--offline", "--endpoint", wikidata.query_url]
+    first = CliRunner().invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert "Traceback" not in first.output and "linked" in first.output
+    left = list((tmp_path / "cache").rglob("*.json"))
+    dropped = first.output.count("dropped a bad cached Wikidata answer")
+    assert dropped >= 1 and dropped == len(entries) - len(left)
+    second = CliRunner().invoke(app, args)  # nothing left to drop, and as clean
+    assert second.exit_code == 0 and "dropped" not in second.output, second.output

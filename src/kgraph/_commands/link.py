@@ -51,5 +51,7 @@ def register(app: typer.Typer) -> None:
             report = linking.link(store, settings, offline=offline,
                                   review=Path(review) if review else None,
                                   apply=Path(apply) if apply else None)
+        for line in report.warnings:
+            typer.echo(f"kgraph: warning: {line}", err=True)
         for line in report.lines:
             typer.echo(line)

@@ -87,6 +87,7 @@ class LinkReport:
     skipped: list[str] = field(default_factory=list)
     review_path: Path | None = None
     lines: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # for a shell to print on stderr
 
     def count(self, status: str) -> int:
         return sum(1 for d in self.decisions if d.status == status)
@@ -290,6 +291,7 @@ def link(
 
     report = LinkReport(links, rec.decisions, client.requests, client.stats.cache_hits,
                         rec.skipped + skipped)
+    report.warnings.extend(f"dropped a bad cached Wikidata answer: {d}" for d in client.stats.dropped)
     if review is not None:
         write_review(review, rec.decisions)
         report.review_path = Path(review)

@@ -461,8 +461,11 @@ def reconcile(
         for qid, item in found.items():
             items.setdefault(qid, WikidataItem(qid)).merge(item)
         for (key, qid), kinds in how.items():
-            n = int(key[1:])
-            matches.setdefault(batch[n].iri, {}).setdefault(qid, set()).update(kinds)
+            # ?key echoes a VALUES row of our own query ("e0", "e1", ...): a key that names
+            # no entity of the batch is noise in the answer, not a match.
+            n = int(key[1:]) if key[:1] == "e" and key[1:].isdigit() else -1
+            if 0 <= n < len(batch):
+                matches.setdefault(batch[n].iri, {}).setdefault(qid, set()).update(kinds)
     decisions: dict[URIRef, Decision] = {}
     org_qids = dict(known)
     # People are scored last: their context is the organisations linked before them.

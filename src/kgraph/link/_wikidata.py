@@ -67,6 +67,7 @@ class ResponseCache:
 
     def __init__(self, directory: str | Path) -> None:
         self.directory = Path(directory)
+        self.dropped: list[str] = []  # "path: reason" of each bad entry deleted
 
     @staticmethod
     def key(endpoint: str, query: str) -> str:
@@ -77,17 +78,40 @@ class ResponseCache:
         return self.directory / k[:2] / f"{k}.json"
 
     def get(self, endpoint: str, query: str) -> tuple[dict[str, Any], dt.datetime] | None:
-        """The cached JSON answer and its retrieval time, or ``None``."""
+        """The cached JSON answer and its retrieval time, or ``None``.
+
+        An entry that cannot be believed (unreadable JSON, not a SPARQL SELECT result, a
+        binding of the wrong shape) is deleted, so that one bad answer does not poison every
+        later run, and its reason is appended to :attr:`dropped`.
+        """
         p = self.path(endpoint, query)
         try:
-            entry = json.loads(p.read_text(encoding="utf-8"))
-            if entry.get("endpoint") != endpoint or entry.get("query") != query:
-                return None
-            if not _is_select_json(entry["response"]):
-                return None
-            return entry["response"], dt.datetime.fromisoformat(entry["retrieved"])
-        except (OSError, ValueError, KeyError, TypeError):
+            raw = p.read_text(encoding="utf-8")
+        except FileNotFoundError:
             return None
+        except (OSError, UnicodeDecodeError) as exc:
+            return self._drop(p, f"unreadable: {exc}")
+        try:
+            entry = json.loads(raw)
+        except ValueError as exc:
+            return self._drop(p, f"malformed JSON: {exc}")
+        if not isinstance(entry, dict):
+            return self._drop(p, "not a cache entry")
+        if entry.get("endpoint") != endpoint or entry.get("query") != query:
+            return None  # a hash collision or another endpoint's entry: not ours to delete
+        problem = select_json_problem(entry.get("response"))
+        if problem is not None:
+            return self._drop(p, problem)
+        try:
+            when = dt.datetime.fromisoformat(str(entry["retrieved"]))
+        except (KeyError, ValueError) as exc:
+            return self._drop(p, f"no retrieval time: {exc}")
+        return entry["response"], when
+
+    def _drop(self, p: Path, reason: str) -> None:
+        p.unlink(missing_ok=True)
+        self.dropped.append(f"{p}: {reason}")
+        return None
 
     def put(self, endpoint: str, query: str, response: Mapping[str, Any], retrieved: dt.datetime) -> None:
         """Store one answer.
@@ -130,6 +154,8 @@ class _Stats:
     requests: int = 0
     cache_hits: int = 0
     waits: list[float] = field(default_factory=list)
+    # Cached answers found malformed and deleted: one line each, for the run's warnings.
+    dropped: list[str] = field(default_factory=list)
 
 
 class WikidataClient:
@@ -184,7 +210,9 @@ class WikidataClient:
             ConfigError: the cache folder cannot be written.
         """
         if self.cache is not None:
+            before = len(self.cache.dropped)
             hit = self.cache.get(self.endpoint, query)
+            self.stats.dropped.extend(self.cache.dropped[before:])
             if hit is not None:
                 self.stats.cache_hits += 1
                 return _parse(hit[0], hit[1], from_cache=True)
@@ -263,8 +291,9 @@ class WikidataClient:
             payload = json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, ValueError) as exc:
             raise _Retryable(f"malformed or truncated JSON ({len(body)} bytes): {exc}") from None
-        if not _is_select_json(payload):
-            raise _Retryable("the JSON is not a SPARQL SELECT result (no head.vars / results.bindings)")
+        problem = select_json_problem(payload)
+        if problem is not None:
+            raise _Retryable(problem)
         return payload, retrieved
 
 
@@ -291,14 +320,47 @@ def _retry_after(value: str | None, default: float | None = None) -> float | Non
     return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
 
 
-def _is_select_json(payload: Any) -> bool:
-    return (
+_TERM_TYPES = ("uri", "literal", "typed-literal", "bnode")
+
+
+def select_json_problem(payload: Any) -> str | None:
+    """Why ``payload`` is not a SPARQL 1.1 JSON SELECT result, or ``None`` when it is one.
+
+    Every binding is checked down to its terms, so an answer that passes can be turned
+    into rows without a surprise, and a bad one is never cached.
+
+    >>> select_json_problem({"head": {"vars": ["x"]}, "results": {"bindings": [
+    ...     {"x": {"type": "uri", "value": "http://www.wikidata.org/entity/Q38"}}]}}) is None
+    True
+    >>> select_json_problem({"head": {"vars": ["x"]}, "results": {"bindings": [{"x": "Q38"}]}})
+    "binding 1: the value of 'x' is not a term object"
+    >>> select_json_problem([])
+    'the JSON is not a SPARQL SELECT result (no head.vars / results.bindings)'
+    """
+    if not (
         isinstance(payload, dict)
         and isinstance(payload.get("head"), dict)
         and isinstance(payload["head"].get("vars"), list)
         and isinstance(payload.get("results"), dict)
         and isinstance(payload["results"].get("bindings"), list)
-    )
+    ):
+        return "the JSON is not a SPARQL SELECT result (no head.vars / results.bindings)"
+    if not all(isinstance(v, str) for v in payload["head"]["vars"]):
+        return "head.vars holds something other than variable names"
+    for n, binding in enumerate(payload["results"]["bindings"], 1):
+        if not isinstance(binding, dict):
+            return f"binding {n} is not an object"
+        for name, term in binding.items():
+            if not isinstance(term, dict):
+                return f"binding {n}: the value of {name!r} is not a term object"
+            if term.get("type") not in _TERM_TYPES:
+                return f"binding {n}: {name!r} has no valid type ({term.get('type')!r})"
+            if not isinstance(term.get("value"), str):
+                return f"binding {n}: {name!r} has no string value"
+            for extra in ("xml:lang", "datatype"):
+                if extra in term and not isinstance(term[extra], str):
+                    return f"binding {n}: {name!r} has a {extra} that is not a string"
+    return None
 
 
 def _term(value: Mapping[str, Any]) -> Node:
