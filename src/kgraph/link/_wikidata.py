@@ -90,28 +90,35 @@ class ResponseCache:
         except FileNotFoundError:
             return None
         except (OSError, UnicodeDecodeError) as exc:
-            return self._drop(p, f"unreadable: {exc}")
+            self._drop(p, f"unreadable: {exc}")
+            return None
         try:
             entry = json.loads(raw)
         except ValueError as exc:
-            return self._drop(p, f"malformed JSON: {exc}")
+            self._drop(p, f"malformed JSON: {exc}")
+            return None
         if not isinstance(entry, dict):
-            return self._drop(p, "not a cache entry")
+            self._drop(p, "not a cache entry")
+            return None
         if entry.get("endpoint") != endpoint or entry.get("query") != query:
             return None  # a hash collision or another endpoint's entry: not ours to delete
         problem = select_json_problem(entry.get("response"))
         if problem is not None:
-            return self._drop(p, problem)
+            self._drop(p, problem)
+            return None
         try:
             when = dt.datetime.fromisoformat(str(entry["retrieved"]))
         except (KeyError, ValueError) as exc:
-            return self._drop(p, f"no retrieval time: {exc}")
+            self._drop(p, f"no retrieval time: {exc}")
+            return None
         return entry["response"], when
 
     def _drop(self, p: Path, reason: str) -> None:
-        p.unlink(missing_ok=True)
+        try:
+            p.unlink(missing_ok=True)
+        except OSError:  # a read-only cache: the entry is still ignored
+            pass
         self.dropped.append(f"{p}: {reason}")
-        return None
 
     def put(self, endpoint: str, query: str, response: Mapping[str, Any], retrieved: dt.datetime) -> None:
         """Store one answer.
