@@ -158,3 +158,60 @@ def test_utf16_with_bom_is_decoded_not_taken_for_binary(tmp_path: Path) -> None:
     f = tmp_path / "utf16.txt"
     f.write_bytes("Assomac: più export nel 2023".encode("utf-16"))  # BOM + NUL-rich bytes
     assert read_release(f).text == "Assomac: più export nel 2023"
+
+
+SAMPLE = "Milano, 3 marzo 2025 – L'export è cresciuto del 4,1%: più ordini “dall’estero” (€ 12 milioni)."
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_encodings_without_a_bom_are_decoded(tmp_path: Path, encoding: str) -> None:
+    f = tmp_path / "wide.txt"
+    f.write_bytes(SAMPLE.encode(encoding))
+    doc = read_release(f)
+    assert doc.text == SAMPLE and doc.encoding == encoding
+
+
+def test_windows_1252_is_preferred_to_dos_and_mac_charsets(tmp_path: Path) -> None:
+    """Curly quotes, the euro sign and the en dash live in bytes 0x80-0x9f of Windows-1252;
+    a DOS or Mac charset reads them as other letters without any error."""
+    f = tmp_path / "cp1252.txt"
+    f.write_bytes(SAMPLE.encode("cp1252"))
+    doc = read_release(f)
+    assert doc.text == SAMPLE and doc.encoding == "cp1252"
+
+
+@pytest.mark.parametrize("damage", [
+    SAMPLE.encode("utf-8") + " Perché così?".encode("latin-1"),  # UTF-8 then Latin-1
+    SAMPLE.encode("utf-8")[:20] + b"\xff\xfe" + SAMPLE.encode("utf-8")[20:],  # a few bad bytes
+])
+def test_a_mixture_of_encodings_is_refused_not_guessed(tmp_path: Path, damage: bytes) -> None:
+    f = tmp_path / "mixed.txt"
+    f.write_bytes(damage)
+    with pytest.raises(ReleaseError, match="character set cannot be decided") as info:
+        read_release(f)
+    assert str(f) in str(info.value)
+
+
+def test_the_build_report_names_the_charset_used(tmp_path: Path) -> None:
+    from kgraph.pipeline import build
+    from kgraph.store import open_store
+
+    f = tmp_path / "legacy-release.txt"
+    f.write_bytes(("Roma, 3 marzo 2025 – " + "L'associazione ha presentato i dati.").encode("cp1252"))
+    with open_store("memory:") as store:
+        report = build(store, [f])
+    assert report.exit_code == 0
+    assert any("legacy-release" in line and "(read as cp1252)" in line for line in report.lines())
+
+
+def test_another_alphabet_is_never_read_as_accented_latin(tmp_path: Path) -> None:
+    text = ("Москва, 3 марта 2025 года. Ассоциация производителей оборудования сообщила, что "
+            "экспорт машин для обувной промышленности вырос на четыре процента за год. ") * 3
+    f = tmp_path / "cyrillic.txt"
+    f.write_bytes(text.encode("cp1251"))
+    try:
+        doc = read_release(f)
+    except ReleaseError as exc:
+        assert "character set" in str(exc)
+    else:
+        assert doc.text == text and doc.encoding != "cp1252"

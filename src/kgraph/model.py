@@ -46,6 +46,7 @@ class Document:
     text: str
     language: str = "en"  # "en" or "it"
     sha256: str = ""
+    encoding: str = "utf-8"  # the charset the file was read with
 
 
 @dataclass

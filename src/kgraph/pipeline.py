@@ -136,6 +136,7 @@ class ReleaseReport:
     counts: dict[str, int]
     warnings: list[str] = field(default_factory=list)
     triples: int = 0
+    encoding: str = "utf-8"  # the charset the file was read with
 
 
 @dataclass
@@ -168,7 +169,8 @@ class BuildReport:
                f"{self.conflicts} conflicting observation pair(s)"]
         for r in self.releases:
             facts = ", ".join(f"{n} {k}" for k, n in r.counts.items() if n)
-            out.append(f"  {r.slug}: {facts or 'no facts'}")
+            read_as = f" (read as {r.encoding})" if r.encoding != "utf-8" else ""
+            out.append(f"  {r.slug}: {facts or 'no facts'}{read_as}")
         out.extend(f"warning: {w}" for w in self.warnings)
         out.extend(f"failed: {f.path}: {f.message}" for f in self.failures)
         return out
@@ -239,7 +241,8 @@ def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path
     run = run_graph(extraction, started=started, ended=dt.datetime.now(dt.UTC))
     store.update(_replace_release_update(name, graph, release_iri(document.slug), run))
     seen[document.slug] = path
-    return ReleaseReport(document.slug, path, name, counts, warnings, len(graph))
+    return ReleaseReport(document.slug, path, name, counts, warnings, len(graph),
+                         encoding=document.encoding)
 
 
 def recompute_conflicts(store: Store) -> int:

@@ -21,14 +21,23 @@ __all__ = ["read_release", "RELEASE_SUFFIXES", "DEFAULT_MAX_BYTES"]
 RELEASE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 DEFAULT_MAX_BYTES = Settings.max_release_bytes
 _HTML_SUFFIXES = (".html", ".htm")
-_BOMS = (
+_BOMS = (  # UTF-32 first: its little-endian mark begins like UTF-16's
     (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-# Charsets that Western European releases (English, Italian) are written in: when
-# charset-normalizer finds several equally plausible decodings, these win.
-_WESTERN = ("cp1252", "iso8859_15", "latin_1", "iso8859_1")
+# A well-formed multi-byte UTF-8 sequence: in a file that is not valid UTF-8 as a whole,
+# one of these means UTF-8 mixed with another encoding (or a damaged file), and no single
+# charset can decode it without corrupting one part.
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# Control characters no release holds (tab, line feed, form feed, carriage return allowed).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# What Western European text (English, Italian) puts above ASCII: accented letters,
+# typographic quotes and dashes, the euro sign, degree and bullet signs.
+_WESTERN_CHARS = re.compile(r"[\u00c0-\u00ff\u2018-\u201e\u2013\u2014\u2026\u20ac\u00ab\u00bb"
+                            r"\u00b0\u00b7\u2022\u00a0\u00a9\u00ae\u2122\u00ba\u00aa\u00b2\u00b3]")
 _SAFE_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
@@ -37,11 +46,46 @@ def _size(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
 
 
-def _decode(data: bytes, source: Path) -> str:
+def _texty(text: str) -> bool:
+    """Whether decoded characters look like a text, not bytes read as one."""
+    return len(_CONTROL.findall(text, 0, 1_000_000)) <= len(text) // 2000
+
+
+def _wide_without_bom(data: bytes) -> str | None:
+    """The UTF-32 or UTF-16 encoding that the pattern of NUL bytes shows, if any.
+
+    Latin text in UTF-16 has a NUL in every other byte (the high byte of each code unit),
+    in UTF-32 three NULs in every four; the side the NULs fall on gives the byte order.
+    """
+    n = len(data)
+    if n >= 8 and n % 4 == 0:
+        if data[2::4].count(0) == n // 4 and data[3::4].count(0) == n // 4:
+            return "utf-32-le"
+        if data[0::4].count(0) == n // 4 and data[1::4].count(0) == n // 4:
+            return "utf-32-be"
+    if n >= 4 and n % 2 == 0:
+        half = n // 2
+        odd, even = data[1::2].count(0), data[0::2].count(0)
+        if odd >= half * 0.6 and even <= half * 0.02:
+            return "utf-16-le"
+        if even >= half * 0.6 and odd <= half * 0.02:
+            return "utf-16-be"
+    return None
+
+
+def _decode(data: bytes, source: Path) -> tuple[str, str]:
+    """The text of ``data`` and the encoding it was read with.
+
+    UTF-8 first (with or without BOM), then UTF-16/32 (by BOM or by the pattern of NUL
+    bytes), then Windows-1252, the charset Western releases are saved in when not UTF-8,
+    when what it gives reads as Western text; other charsets only when charset-normalizer
+    is sure. A file that mixes UTF-8 with another encoding is refused: any single guess
+    would corrupt one part of it silently.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                return data[len(bom):].decode(encoding), encoding
             except UnicodeDecodeError as exc:
                 raise ReleaseError(
                     f"starts with a {encoding} byte-order mark but is not valid {encoding} "
@@ -49,34 +93,47 @@ def _decode(data: bytes, source: Path) -> str:
                     source=source,
                 ) from None
     if b"\x00" in data:
+        wide = _wide_without_bom(data)
+        if wide is not None:
+            try:
+                text = data.decode(wide)
+            except UnicodeDecodeError:
+                text = ""
+            if text and _texty(text):
+                return text, wide
         raise ReleaseError("binary file (contains NUL bytes), not a text release", source=source)
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        bad_at = exc.start
+    if _UTF8_SEQ.search(data) is not None:
+        raise ReleaseError(
+            f"not valid UTF-8 at byte {bad_at}, yet it holds UTF-8 characters elsewhere: its "
+            "character set cannot be decided (UTF-8 mixed with another encoding, or a damaged "
+            "file); save it as UTF-8",
+            source=source,
+        )
+    try:
+        text, encoding = data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:  # the five bytes Windows-1252 leaves undefined
+        text, encoding = data.decode("latin-1"), "latin-1"
+    high = sum(1 for ch in text if ord(ch) > 127)
+    letters = sum(1 for ch in text if ch.isalpha())
+    # Accented letters are a few in a hundred in Italian, fewer in English: a text whose
+    # letters are mostly "accented" is another alphabet (Cyrillic, Greek) in its own charset.
+    if (_texty(text) and len(_WESTERN_CHARS.findall(text)) >= high * 0.9
+            and high <= max(letters, 1) * 0.3):
+        return text, encoding
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(data))
-    if not matches:
+    best = from_bytes(data).best()
+    if best is None or best.chaos > 0.1 or not _texty(str(best)):
         raise ReleaseError(
             "not UTF-8 and its character set cannot be detected reliably "
             "(binary data or a mixture of encodings); save it as UTF-8",
             source=source,
         )
-    best = matches[0]
-    chosen = best
-    # Short texts leave several single-byte charsets equally plausible; prefer the
-    # Western ones the corpus is written in over, say, Vietnamese cp1258.
-    for m in matches:
-        close = m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.05
-        if close and any(cs in _WESTERN for cs in m.could_be_from_charset):
-            chosen = m
-            break
-    encoding = next((cs for cs in chosen.could_be_from_charset if cs in _WESTERN), chosen.encoding)
-    try:
-        return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        return str(chosen)
+    return str(best), best.encoding
 
 
 def _html_text(markup: str, source: Path) -> str:
@@ -142,7 +199,7 @@ def read_release(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Doc
         data = source.read_bytes()
     except OSError as exc:
         raise ReleaseError(f"cannot read the release: {exc.strerror or exc}", source=source) from None
-    text = _decode(data, source)
+    text, encoding = _decode(data, source)
     if source.suffix.lower() in _HTML_SUFFIXES:
         text = _html_text(text, source)
     if not text.strip():
@@ -159,4 +216,5 @@ def read_release(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Doc
         text=text,
         language=detect_language(text),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        encoding=encoding,
     )
