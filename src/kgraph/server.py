@@ -36,6 +36,7 @@ from urllib.parse import quote, urlencode
 import anyio
 import anyio.to_thread
 import networkx as nx
+import pyoxigraph as ox
 from jinja2 import Environment, PackageLoader, select_autoescape
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -579,7 +580,12 @@ class _App:
 
     async def entity(self, request: Request) -> Response:
         rest = request.path_params["rest"]
-        iri = URIRef(str(KGI) + rest)
+        try:
+            # The path arrives percent-decoded: "%20", "%3E" or "%00" become characters
+            # that no IRI may hold.
+            iri = URIRef(ox.NamedNode(str(KGI) + rest).value)
+        except ValueError as exc:
+            return _text(400, f"not a valid IRI: {str(KGI) + rest!r}: {exc}")
         fmt_param = request.query_params.get("format")
         accept = request.headers.get("accept")
         wants_html = fmt_param in (None, "html") and _prefers_html(accept)

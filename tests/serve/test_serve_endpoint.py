@@ -339,6 +339,14 @@ def test_entity_as_rdf(live: LiveServer, accept: str, rdflib_format: str) -> Non
     assert any(s for s, _, _ in g.triples((None, URIRef("http://www.w3.org/ns/org#organization"), ASSOMAC)))
 
 
+@pytest.mark.parametrize("path", ["org/a%20b", "org/a%00", "org/a%3Eb", "org/%7Bx%7D", "org/a%7C"])
+@pytest.mark.parametrize("accept", ["text/turtle", "text/html"])
+def test_an_id_path_that_is_no_iri_is_400(live: LiveServer, path: str, accept: str) -> None:
+    r = httpx.get(f"{live.base}/id/{path}", headers={"Accept": accept})
+    assert r.status_code == 400, r.text
+    assert "not a valid IRI" in r.text and "Traceback" not in r.text
+
+
 def test_entity_as_html(live: LiveServer) -> None:
     r = httpx.get(f"{live.base}/id/org/assomac", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
