@@ -407,3 +407,65 @@ def test_cli_shows_a_progress_bar_on_a_terminal(tmp_path: Path, shared_dir: Path
     assert proc.returncode == 0, drawn
     assert "/6" in drawn  # "n/6" files done, drawn by the bar
     assert "6 release(s) loaded" in proc.stdout.decode()
+
+
+ELECTION = ("Milan, 3 March 2025 – The general assembly of Acimit elected Mario Bianchi as its new "
+            "President today.\n\nHe succeeds Anna Verdi.\n")
+NEWS_A_DAY_LATER = ("Rome, 4 March 2025 – The general assembly of Acimit elected Mario Bianchi as its new "
+                    "President on Monday.\n\nHe succeeds Anna Verdi.\n")
+
+
+def test_releases_dating_one_post_differently_stay_valid_together_and_are_flagged(tmp_path: Path) -> None:
+    """The association's communiqué and a news item a day later date one election apart:
+    each release keeps its own claim of the post, the merged graph validates, and the two
+    claims are flagged as conflicting."""
+    from kgraph.pipeline import load_ontology_into, validate_store
+
+    (tmp_path / "acimit-2025-03-03-president.txt").write_text(ELECTION, encoding="utf-8")
+    (tmp_path / "news-2025-03-04-acimit.txt").write_text(NEWS_A_DAY_LATER, encoding="utf-8")
+    store = OxigraphStore()
+    load_ontology_into(store)
+    report = build(store, [tmp_path])
+    assert report.exit_code == 0 and len(report.releases) == 2
+    report_v = validate_store(store)
+    assert report_v.conforms, [v.describe() for v in report_v.violations]
+    rows = store.query("""SELECT ?m ?start ?release WHERE {
+        ?m a org:Membership ; org:member kgi:person\\/mario-bianchi ; kg:statedIn ?release ;
+           org:memberDuring/time:hasBeginning/time:inXSDDate ?start }""")
+    assert isinstance(rows, SelectResult)
+    claims = {str(r["release"]).rsplit("/", 1)[-1]: str(r["start"]) for r in rows}
+    assert claims == {"acimit-2025-03-03-president": "2025-03-03", "news-2025-03-04-acimit": "2025-03-04"}
+    flagged = store.query("SELECT ?a ?b WHERE { GRAPH kgg:derived { ?a kg:conflictsWith ?b } "
+                          "?a a org:Membership }")
+    assert isinstance(flagged, SelectResult)
+    # Bianchi's start and Verdi's end differ: two posts, each flagged in both directions.
+    assert len(list(flagged)) == 4 and report.conflicts == 2
+    roles = store.query("SELECT DISTINCT ?name ?role ?source WHERE { ?m a org:Membership ; "
+                        "org:member/foaf:name ?name ; org:role/skos:prefLabel ?role ; "
+                        "kg:statedIn/kg:sourceFile ?source }")
+    assert isinstance(roles, SelectResult)
+    assert {(str(r["name"]), str(r["source"])) for r in roles} >= {
+        ("Mario Bianchi", "acimit-2025-03-03-president.txt"), ("Mario Bianchi", "news-2025-03-04-acimit.txt")}
+    from kgraph.queries import QueryLibrary
+
+    posts = QueryLibrary().run("conflicting-posts", store=store)
+    assert isinstance(posts, SelectResult)
+    assert {(str(r["name"]), str(r["role"]), str(r["start"] or ""), str(r["otherStart"] or ""))
+            for r in posts} == {("Mario Bianchi", "President", "2025-03-03", "2025-03-04"),
+                               ("Anna Verdi", "President", "", "")}
+
+
+def test_every_release_of_the_project_built_together_validates(shared_dir: Path) -> None:
+    """The founding, dev and real releases of ../shared and the held-out test sets in one
+    store: whatever each says of shared people and organisations, the union conforms."""
+    from kgraph.pipeline import load_ontology_into, validate_store
+
+    here = Path(__file__).parent / "data"
+    store = OxigraphStore()
+    load_ontology_into(store)
+    report = build(store, [shared_dir / "releases", here / "holdout" / "releases",
+                           here / "holdout2" / "releases"])
+    assert report.exit_code == 0, report.lines()
+    assert len(report.releases) >= 40
+    validation = validate_store(store)
+    assert validation.conforms, [v.describe() for v in validation.violations[:10]]

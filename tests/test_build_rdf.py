@@ -94,7 +94,7 @@ def test_graph_follows_the_contract_iris(shared_dir: Path) -> None:
     assert (ita, SKOS.prefLabel, Literal("Italian Trade Agency", lang="en")) in g
     assert (ita, SKOS.altLabel, Literal("ICE", lang="und")) in g  # not in the text: undetermined
     assert (KGI["org/assomac"], RDF.type, KG.TradeAssociation) in g
-    forte = KGI["membership/maurizio-forte/italian-trade-agency/managing-director/"
+    forte = KGI[f"membership/{doc.slug}/maurizio-forte/italian-trade-agency/managing-director/"
                 "export-promotion-department"]
     assert (forte, KG.inUnit, KGI["unit/italian-trade-agency/export-promotion-department"]) in g
     assert (forte, RDF.type, KG.Fact) in g

@@ -79,7 +79,8 @@ def test_founding_example_is_complete(founding: Graph) -> None:
     assert counts[ORG.Membership] == 4
     assert counts[KG.MarketRelation] == 6
     assert all(n >= 1 for n in counts.values()), counts
-    forte = KGI["membership/maurizio-forte/italian-trade-agency/managing-director/export-promotion-department"]
+    forte = KGI["membership/assomac-2025-06-20-sector-2024/maurizio-forte/italian-trade-agency/"
+                "managing-director/export-promotion-department"]
     assert founding.value(forte, KG.inUnit) == KGI["unit/italian-trade-agency/export-promotion-department"]
 
 

@@ -94,6 +94,24 @@ WHERE {
   FILTER (COALESCE(?ua, kg:none) = ?u && COALESCE(?ub, kg:none) = ?u)
 }
 """
+# Two releases' claims of one post (person, organisation, role, unit) that date its start
+# or its end differently.
+_MEMBERSHIP_CONFLICTS = """
+CONSTRUCT { ?a kg:conflictsWith ?b }
+WHERE {
+  ?a a org:Membership ; org:member ?p ; org:organization ?o ; org:role ?r ; kg:statedIn ?ra .
+  ?b a org:Membership ; org:member ?p ; org:organization ?o ; org:role ?r ; kg:statedIn ?rb .
+  FILTER (?a != ?b && ?ra != ?rb)
+  OPTIONAL { ?a kg:inUnit ?ua } OPTIONAL { ?b kg:inUnit ?ub }
+  FILTER (COALESCE(?ua, kg:none) = COALESCE(?ub, kg:none))
+  { ?a org:memberDuring/time:hasBeginning/time:inXSDDate ?da .
+    ?b org:memberDuring/time:hasBeginning/time:inXSDDate ?db . }
+  UNION
+  { ?a org:memberDuring/time:hasEnd/time:inXSDDate ?da .
+    ?b org:memberDuring/time:hasEnd/time:inXSDDate ?db . }
+  FILTER (?da != ?db)
+}
+"""
 _REPLACE_RUN = """
 DELETE {{ GRAPH <{runs}> {{ ?run ?p ?o }} }}
 WHERE {{ GRAPH <{runs}> {{ ?run <{used}> <{release}> ; ?p ?o }} }}
@@ -248,9 +266,14 @@ def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path
 def recompute_conflicts(store: Store) -> int:
     """Replace ``kgg:derived`` by the ``kg:conflictsWith`` pairs between observations of
     different releases with equal indicator, scope, area, counterpart, period and unit and
-    different values. Returns the number of conflicting pairs (each counted once)."""
+    different values, and between memberships of different releases naming one person,
+    organisation, role and unit with different start or end dates. Returns the number of
+    conflicting pairs (each counted once)."""
     g = store.query(_CONFLICTS)
     assert isinstance(g, Graph)
+    posts = store.query(_MEMBERSHIP_CONFLICTS)
+    assert isinstance(posts, Graph)
+    g += posts
     store.replace_graphs({DERIVED_GRAPH: bind_prefixes(g)})
     return len(g) // 2
 

@@ -83,10 +83,17 @@ def unit_iri(organisation: str, unit: str) -> URIRef:
     return KGI[f"unit/{canonical_key(organisation)}/{canonical_key(unit)}"]
 
 
-def membership_iri(person: str, organisation: str, role: str, unit: str | None = None) -> URIRef:
+def membership_iri(release: str, person: str, organisation: str, role: str,
+                   unit: str | None = None) -> URIRef:
+    """One release's claim that ``person`` holds ``role`` in ``organisation``.
+
+    The release is part of the key, as for observations: two releases may give the same
+    post different dates, and each claim keeps its own dates and provenance (a shared node
+    would carry two intervals, and its triples would repeat in every release graph)."""
     tail = f"/{canonical_key(unit)}" if unit else ""
     return KGI[
-        f"membership/{canonical_key(person)}/{canonical_key(organisation)}/{canonical_key(role)}{tail}"
+        f"membership/{release}/{canonical_key(person)}/{canonical_key(organisation)}/"
+        f"{canonical_key(role)}{tail}"
     ]
 
 

@@ -439,7 +439,7 @@ class _Builder:
 
     def membership(self, f: Membership) -> None:
         self.check(f.evidence)
-        node = iris.membership_iri(f.person, f.organisation, f.role, f.unit)
+        node = iris.membership_iri(self.slug, f.person, f.organisation, f.role, f.unit)
         org = self.org(f.organisation, f.evidence)
         self.add(node, RDF.type, ORG.Membership)
         self.add(node, ORG.member, self.person(f.person, f.evidence))

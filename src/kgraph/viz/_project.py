@@ -513,18 +513,28 @@ class _Builder:
         self.g.add_edge(s, t, key=fact, label=label, predicate=kind, fact=fact, quotes=all_quotes)
 
     def memberships(self, rows: SelectResult) -> None:
+        # Each release states its own claim of a post; the network draws the post once,
+        # with every release's quotes, under the first claim's IRI.
+        posts: dict[tuple[str | None, ...], tuple[set[str], set[str]]] = {}
         for row in rows:
             f = _s(row["f"])
             if f is None or not self._in_scope(f):
                 continue
-            person, org, unit = _s(row["person"]), _s(row["org"]), _s(row["unit"])
-            label = self.idx.label(_s(row["role"])) or "member"
+            key = (_s(row["person"]), _s(row["org"]), _s(row["role"]), _s(row["unit"]))
+            claims, starts = posts.setdefault(key, (set(), set()))
+            claims.add(f)
+            if row["from"] is not None:
+                starts.add(str(row["from"]))
+        for (person, org, role, unit), (claims, starts) in posts.items():
+            first = min(claims)
+            label = self.idx.label(role) or "member"
             if unit:
                 label += f", {self.idx.label(unit)}"
-            if row["from"] is not None:
-                label += f" (since {row['from']})"
-            self.fact(f, "Membership", label, person, org,
-                      [("member", person), ("organisation", org), ("unit", unit)])
+            if starts:
+                label += f" (since {' / '.join(sorted(starts))})"
+            quotes = [q for c in sorted(claims) for q in self.idx.quotes.get(c, ())]
+            self.fact(first, "Membership", label, person, org,
+                      [("member", person), ("organisation", org), ("unit", unit)], quotes=quotes)
 
     def observations(self, rows: SelectResult) -> None:
         for row in rows:
