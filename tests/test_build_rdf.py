@@ -98,7 +98,7 @@ def test_graph_follows_the_contract_iris(shared_dir: Path) -> None:
                 "export-promotion-department"]
     assert (forte, KG.inUnit, KGI["unit/italian-trade-agency/export-promotion-department"]) in g
     assert (forte, RDF.type, KG.Fact) in g
-    assert (KGI["event/assomac/general-assembly/2025-06-20"], RDF.type, KG.GeneralAssembly) in g
+    assert (KGI[f"event/{doc.slug}/assomac/general-assembly/2025-06-20"], RDF.type, KG.GeneralAssembly) in g
     obs = KGI[f"obs/{doc.slug}/turnover/1"]
     assert (obs, RDF.type, QB.Observation) in g
     assert (obs, SDMX_MEAS.obsValue, Literal("575000000", datatype=ns.XSD.decimal)) in g

@@ -206,7 +206,7 @@ def test_organisations_by_type(kgstore: Store) -> None:
 
 def test_event_programme(kgstore: Store) -> None:
     res = run(kgstore, "event-programme", match="assomac")
-    assert {str(v) for v in res.column("event")} == {str(KGI["event/assomac/general-assembly/2025-06-20"])}
+    assert {str(v) for v in res.column("event")} == {str(KGI["event/assomac-2025-06-20-sector-2024/assomac/general-assembly/2025-06-20"])}
     row = res.rows[0]
     assert str(row["title"]) == "Growth, Collaboration and Innovation for the European Fashion Industry"
     assert str(row["date"]) == "2025-06-20"

@@ -97,8 +97,11 @@ def membership_iri(release: str, person: str, organisation: str, role: str,
     ]
 
 
-def event_iri(organiser_or_release: str, kind: str, date_or_n: str) -> URIRef:
-    return KGI[f"event/{canonical_key(organiser_or_release)}/{kind_key(kind)}/{date_or_n}"]
+def event_iri(release: str, organiser_or_release: str, kind: str, date_or_n: str) -> URIRef:
+    """One release's account of an event. Like a membership, the release is part of the key:
+    two releases may name another venue or end date for one assembly, and each account
+    keeps its own (the event itself is the organiser, kind and day they share)."""
+    return KGI[f"event/{release}/{canonical_key(organiser_or_release)}/{kind_key(kind)}/{date_or_n}"]
 
 
 def sector_iri(name: str) -> URIRef:

@@ -478,7 +478,7 @@ class _Builder:
         self._events[same] = self._events.get(same, 0) + 1
         if self._events[same] > 1:
             day = f"{day}-{self._events[same]}"
-        node = iris.event_iri(owner, f.kind, day)
+        node = iris.event_iri(self.slug, owner, f.kind, day)
         if f.kind in EVENT_KINDS:
             self.add(node, RDF.type, KG[f.kind])
         self.add(node, RDF.type, SDO.Event)
