@@ -391,20 +391,30 @@ def test_cli_shows_a_progress_bar_on_a_terminal(tmp_path: Path, shared_dir: Path
     folder.mkdir()
     for i, f in enumerate(sorted((shared_dir / "releases" / "dev").glob("*.txt")) * 2):
         shutil.copy(f, folder / f"{f.stem}-{i}.txt")
+    import threading
+
     master, slave = pty.openpty()
     env = {**os.environ, "COLUMNS": "120", "TERM": "xterm"}
+    chunks: list[bytes] = []
+
+    def drain() -> None:
+        # Read while the build runs: a pseudo-terminal holds a few KB, and a bar redrawn
+        # ten times a second on a slow machine would fill it and block the writer.
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
     proc = subprocess.run([sys.executable, "-m", "kgraph", "--store", "memory:", "build", str(folder)],
-                          stdout=subprocess.PIPE, stderr=slave, env=env, timeout=120, check=False)
+                          stdout=subprocess.PIPE, stderr=slave, env=env, timeout=300, check=False)
     os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
+    reader.join(timeout=30)
     os.close(master)
     drawn = b"".join(chunks).decode("utf-8", "replace")
     assert proc.returncode == 0, drawn
