@@ -355,3 +355,11 @@ def test_the_file_name_date_is_kept_apart_from_the_stated_date(tmp_path: Path) -
     assert seen[dated.stem] == (dt.date(2024, 11, 5), dt.date(2024, 11, 6))
     x = get_extractor().extract(read_release(undated))
     assert (x.info.date, x.info.file_date) == (None, dt.date(2024, 11, 4))
+
+
+def test_cli_build_names_the_extractor(founding_release: Path) -> None:
+    result = CliRunner().invoke(app, ["--store", "memory:", "build", "--extractor", "rules",
+                                      str(founding_release)])
+    assert result.exit_code == 0, result.output
+    digest = _canonical_hash(RulesExtractor().config)
+    assert f"extractor: rules {kgraph.__version__} (config sha256 {digest[:12]})" in result.output

@@ -46,7 +46,7 @@ __all__ = [
     "RunReport", "run", "link_offline", "write_network", "query_reports", "build", "BuildReport", "ReleaseReport", "BuildFailure",
     "read_back", "release_graph", "release_files", "FACT_KINDS", "RUNS_GRAPH", "DERIVED_GRAPH",
     "recompute_conflicts", "EvalReport", "evaluate", "gold_release_path",
-    "load_ontology_into", "validate_store", "NON_RELEASE_GRAPHS",
+    "load_ontology_into", "validate_store", "NON_RELEASE_GRAPHS", "describe_extractor",
 ]
 
 NON_RELEASE_GRAPHS = frozenset(
@@ -167,12 +167,19 @@ class BuildReport:
     def lines(self) -> list[str]:
         out = [f"built {len(self.releases)} release(s), {len(self.failures)} failure(s), "
                f"{self.conflicts} conflicting observation pair(s)"]
+        if self.extractor is not None:
+            out.append(f"  extractor: {describe_extractor(self.extractor)}")
         for r in self.releases:
             facts = ", ".join(f"{n} {k}" for k, n in r.counts.items() if n)
             out.append(f"  {r.slug}: {facts or 'no facts'}")
         out.extend(f"warning: {w}" for w in self.warnings)
         out.extend(f"failed: {f.path}: {f.message}" for f in self.failures)
         return out
+
+
+def describe_extractor(extractor: Extractor) -> str:
+    """``rules 0.1.0 (config sha256 943fada3fdde)``: what a run record says, in one line."""
+    return f"{extractor.name} {extractor.version} (config sha256 {config_hash(extractor.config)[:12]})"
 
 
 def release_files(paths: Sequence[str | Path]) -> list[Path]:

@@ -126,6 +126,8 @@ def register(app: typer.Typer) -> None:
             out.print(_summary(report))
         out.print(f"{len(report.releases)} release(s) loaded into {settings.store} ({quads} quads), "
                   f"{len(report.failures)} failed, {report.conflicts} conflicting observation pair(s)")
+        if report.extractor is not None:
+            out.print(f"extractor: {pipeline.describe_extractor(report.extractor)}", markup=False)
         for w in report.warnings:
             typer.echo(f"kgraph: warning: {w}", err=True)
         for f in report.failures:
@@ -172,6 +174,8 @@ def register(app: typer.Typer) -> None:
 
 def _print_eval(report: pipeline.EvalReport) -> None:
     out = _console()
+    if report.build.extractor is not None:
+        out.print(f"extractor: {pipeline.describe_extractor(report.build.extractor)}", markup=False)
     total = _score_table("Scores per kind (all releases)", "")
     _score_rows(total, "all", report.total.kinds)
     out.print(total)

@@ -20,6 +20,8 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
+from importlib import resources
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any, Protocol, runtime_checkable
 
@@ -64,9 +66,9 @@ class RulesExtractor:
     version = __version__
 
     def __init__(self) -> None:
-        # Nothing to set yet: the rules read their word lists from the package data, which
-        # the version identifies. Settings added here change the configuration hash.
-        self.config: dict[str, Any] = {"languages": ["en", "it"]}
+        # The word lists of the package data are the rules' set-up: their digest is part of
+        # the configuration, so editing a list changes the hash even at the same version.
+        self.config: dict[str, Any] = {"languages": ["en", "it"], "data": _data_digest()}
 
     def extract(self, document: Document) -> Extraction:
         from ._text import extract
@@ -78,6 +80,17 @@ class RulesExtractor:
 
     def __repr__(self) -> str:
         return f"RulesExtractor(version={self.version!r})"
+
+
+@lru_cache(maxsize=1)
+def _data_digest() -> str:
+    """SHA-256 over the names and bytes of the rules' data files (``extract/data/*.yaml``)."""
+    digest = hashlib.sha256()
+    folder = resources.files("kgraph.extract").joinpath("data")
+    for item in sorted(folder.iterdir(), key=lambda f: f.name):
+        if item.name.endswith(".yaml"):
+            digest.update(item.name.encode("utf-8") + b"\0" + item.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 ExtractorFactory = Callable[[], Extractor]
