@@ -21,14 +21,16 @@ The matching rules are those of the gold README:
 * **priorities, drivers** - every keyword (or the text, when no keywords) is contained in
   the predicted label or quote.
 
-Matching is one-to-one (a maximum bipartite matching per kind). Each predicted fact counted
-as a true or false positive is also counted for the rule that made it (``Fact.rule``,
-``kg:extractionRule`` in the graph; ``(none)`` when it names none): a rule's precision is
-TP / (TP + FP) over its facts, its recall TP / the gold facts of the kinds it produced. A
-missed gold fact has no rule, so it lowers the recall of every rule of its kind alike. A kind that the gold file
+Matching is one-to-one (a maximum bipartite matching per kind). A kind that the gold file
 does not annotate at all (its key is absent) is not scored: the analyst did not record it,
 so predictions of that kind are neither right nor wrong. A key present with an empty list
 is scored (every prediction is then spurious).
+
+Each predicted fact counted as a true or false positive is also counted for the rule that
+made it (``Fact.rule``, ``kg:extractionRule`` in the graph; ``(none)`` when it names none):
+a rule's precision is TP / (TP + FP) over its facts, its recall TP / the gold facts of the
+kinds it produced. A missed gold fact has no rule: it lowers the recall of every rule of
+its kind alike.
 """
 
 from __future__ import annotations

@@ -420,8 +420,8 @@ class _Builder:
         self.add(r, RDFS.label, Literal(title, lang=self.lang))
         if info.date:
             self.add(r, DCTERMS.date, Literal(info.date.isoformat(), datatype=XSD.date))
-        # The file name's date is kept apart from dct:date: it says when the file was named,
-        # not what the text states (a query wanting a date takes dct:date first).
+        # The file name's date stays apart from dct:date: it comes from how the file was
+        # named, not from the text (a query wanting one date takes dct:date first).
         file_date = info.file_date or file_name_date(doc.slug)
         if file_date:
             self.add(r, KG.fileDate, Literal(file_date.isoformat(), datatype=XSD.date))
