@@ -44,11 +44,12 @@ _SEP = "\u001f"
 _NONE = Mention("", 0, 0)
 
 _DOC = """
-SELECT ?g ?r ?text ?sha ?file ?lang ?title ?date ?publisher ?place WHERE { GRAPH ?g {
+SELECT ?g ?r ?text ?sha ?file ?lang ?title ?date ?fileDate ?rule ?publisher ?place WHERE { GRAPH ?g {
   ?r a kg:PressRelease ; schema:text ?text .
   OPTIONAL { ?r kg:sha256 ?sha } OPTIONAL { ?r kg:sourceFile ?file }
   OPTIONAL { ?r dct:language ?lang } OPTIONAL { ?r dct:title ?title }
-  OPTIONAL { ?r dct:date ?date }
+  OPTIONAL { ?r dct:date ?date } OPTIONAL { ?r kg:fileDate ?fileDate }
+  OPTIONAL { ?r kg:extractionRule ?rule }
   OPTIONAL { ?r dct:publisher/skos:prefLabel ?publisher FILTER (langMatches(lang(?publisher), "en")) }
   OPTIONAL { ?r dct:spatial/skos:prefLabel ?place FILTER (langMatches(lang(?place), "en")) }
 } } LIMIT 1
@@ -63,6 +64,10 @@ _EVIDENCE = """
 SELECT ?g ?node ?start ?end WHERE { GRAPH ?g {
   ?node prov:wasDerivedFrom/oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end .
 } }
+"""
+_RULES = """
+SELECT ?g ?node (MIN(STR(?rule)) AS ?name) WHERE { GRAPH ?g { ?node kg:extractionRule ?rule } }
+GROUP BY ?g ?node
 """
 _ORGS = """
 SELECT ?g ?o (SAMPLE(?label) AS ?name) (GROUP_CONCAT(DISTINCT STR(?t); separator=" ") AS ?types)
@@ -237,18 +242,22 @@ def read_back(store: Store, release: str | URIRef) -> Extraction:
     def ev(node: Node | None) -> Mention:
         return evidence.get(node, _NONE) if node is not None else _NONE
 
+    rules = {r["node"]: str(r["name"]) for r in select(_RULES) if r.get("name") is not None}
+
     doc_mentions = [mention(int(str(r["start"])), int(str(r["end"]))) for r in select(_DOC_EVIDENCE)]
     info = DocumentInfo(
         doc_mentions[0] if doc_mentions else _NONE,
         title=_s(d.get("title")), date=_date(d.get("date")), place=_s(d.get("place")),
         publisher=_s(d.get("publisher")), date_evidence=tuple(doc_mentions[1:]),
+        file_date=_date(d.get("fileDate")), rule=_s(d.get("rule")),
     )
     facts: list[Fact] = []
 
-    def each(query: str, make: Callable[[dict[str, Any]], Fact | None]) -> None:
+    def each(query: str, make: Callable[[dict[str, Any]], Fact | None], node: str) -> None:
         for r in select(query):
             fact = make(r)
             if fact is not None:
+                fact.rule = rules.get(r[node])
                 facts.append(fact)
 
     def org(r: dict[str, Any]) -> Organisation | None:
@@ -282,27 +291,27 @@ def read_back(store: Store, release: str | URIRef) -> Extraction:
             qualifiers=tuple(sorted(str(r["statuses"]).split())) if r.get("statuses") else (),
             base=_s(r.get("base")))
 
-    each(_ORGS, org)
-    each(_PEOPLE, lambda r: Person(ev(r["p"]), name=str(r["name"])))
-    each(_PLACES, place)
+    each(_ORGS, org, "o")
+    each(_PEOPLE, lambda r: Person(ev(r["p"]), name=str(r["name"])), "p")
+    each(_PLACES, place, "p")
     each(_MEMBERSHIPS, lambda r: Membership(
         ev(r["m"]), person=str(r["person"]), role=str(r["role"]), organisation=str(r["org"]),
-        unit=_s(r.get("unit")), start=_date(r.get("start")), end=_date(r.get("end"))))
-    each(_EVENTS, event)
+        unit=_s(r.get("unit")), start=_date(r.get("start")), end=_date(r.get("end"))), "m")
+    each(_EVENTS, event, "e")
     each(_SEGMENTS, lambda r: Segment(
         ev(r["s"]), name=str(r["name"]),
         kind="segment" if str(r["kind"]) == str(KG.Segment) else "sector",
-        parent=_s(r.get("parent"))))
-    each(_OBSERVATIONS, observation)
+        parent=_s(r.get("parent"))), "s")
+    each(_OBSERVATIONS, observation, "o")
     each(_MARKETS, lambda r: MarketRelation(ev(r["f"]), market=str(r["market"]),
-                                            relation=str(r["relation"]), scope=_s(r.get("scope"))))
+                                            relation=str(r["relation"]), scope=_s(r.get("scope"))), "f")
     each(_RELATIONS, lambda r: OrgRelation(
         ev(r["f"]), subject=str(r["subject"]),
         relation="part_of" if r["relation"] == ORG.subOrganizationOf else "member_of",
-        object=str(r["object"])))
+        object=str(r["object"])), "f")
     each(_PRIORITIES, lambda r: Priority(ev(r["f"]), text=str(r["text"]),
-                                         programme=_s(r.get("programme")), voiced_by=_s(r.get("voice"))))
-    each(_DRIVERS, lambda r: Driver(ev(r["f"]), text=str(r["text"])))
-    each(_QUOTES, lambda r: Quotation(ev(r["f"]), text=str(r["text"]), speaker=_s(r.get("speaker"))))
+                                         programme=_s(r.get("programme")), voiced_by=_s(r.get("voice"))), "f")
+    each(_DRIVERS, lambda r: Driver(ev(r["f"]), text=str(r["text"])), "f")
+    each(_QUOTES, lambda r: Quotation(ev(r["f"]), text=str(r["text"]), speaker=_s(r.get("speaker"))), "f")
     facts.sort(key=lambda f: f.evidence.start)
     return Extraction(document=doc, info=info, facts=facts)

@@ -113,19 +113,24 @@ class KG:
         self.library = library or QueryLibrary()
 
     # --- building ----------------------------------------------------------------------
-    def build(self, paths: Iterable[str | Path]) -> Any:
+    def build(self, paths: Iterable[str | Path], *, extractor: Any = None) -> Any:
         """Build the graph from release files or folders (delegates to
-        ``kgraph.pipeline.build(store, paths)``).
+        ``kgraph.pipeline.build(store, paths)``) with ``extractor``: a name
+        (``kgraph.extract.extractor_names()``), an :class:`~kgraph.extract.Extractor`, or None
+        for ``KGRAPH_EXTRACTOR`` (else ``rules``).
 
         Raises:
-            KGraphError: this installation has no build stage yet; or what the build raises.
+            KGraphError: this installation has no build stage yet; or what the build raises
+                (ExtractorError for an unknown extractor name).
         """
         from . import pipeline  # lazily: pipeline sits above the API's other layers
 
         build = getattr(pipeline, "build", None)
         if build is None:
             raise KGraphError("this installation has no build stage (kgraph.pipeline.build is missing)")
-        return build(self.store, [Path(p) for p in paths])
+        if extractor is None:
+            return build(self.store, [Path(p) for p in paths])
+        return build(self.store, [Path(p) for p in paths], extractor=extractor)
 
     def load(self, path: str | Path, *, format: str | None = None, graph: str | None = None) -> int:
         """Load an RDF file (all or none) and return the number of quads read.

@@ -39,6 +39,7 @@ class Settings:
     wikidata_endpoint: str = "https://query.wikidata.org/sparql"
     cache_dir: Path = Path("data/cache/wikidata")
     allow_federation: bool = False
+    extractor: str = "rules"
     extra: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -78,7 +79,7 @@ def load_settings(
     values: dict[str, Any] = {}
     types = {"store": str, "releases": Path, "out": Path, "query_timeout": float,
              "max_release_bytes": int, "wikidata_endpoint": str, "cache_dir": Path,
-             "allow_federation": bool}
+             "allow_federation": bool, "extractor": str}
     for f in fields(Settings):
         if f.name == "extra":
             continue

@@ -24,6 +24,7 @@ __all__ = [
     "ParameterError",
     "RDFSyntaxError",
     "ConfigError",
+    "ExtractorError",
     "FindingsError",
     "ValidationFailed",
     "StoreError",
@@ -93,6 +94,21 @@ class RDFSyntaxError(InputError):
 
 class ConfigError(InputError):
     """A setting (option or KGRAPH_* variable) has a bad value."""
+
+
+class ExtractorError(ConfigError):
+    """An extractor name is unknown, or its plugin cannot be loaded or is not an extractor.
+
+    ``known`` lists the names that can be used (built-ins and ``kgraph.extractors`` entry
+    points), so the message can say what to pick instead.
+    """
+
+    def __init__(self, message: str, *, known: list[str] | None = None,
+                 source: str | Path | None = None) -> None:
+        self.known = sorted(known or [])
+        if self.known:
+            message += f" (known extractors: {', '.join(self.known)})"
+        super().__init__(message, source=source)
 
 
 class FindingsError(KGraphError):

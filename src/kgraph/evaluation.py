@@ -25,6 +25,12 @@ Matching is one-to-one (a maximum bipartite matching per kind). A kind that the 
 does not annotate at all (its key is absent) is not scored: the analyst did not record it,
 so predictions of that kind are neither right nor wrong. A key present with an empty list
 is scored (every prediction is then spurious).
+
+Each predicted fact counted as a true or false positive is also counted for the rule that
+made it (``Fact.rule``, ``kg:extractionRule`` in the graph; ``(none)`` when it names none):
+a rule's precision is TP / (TP + FP) over its facts, its recall TP / the gold facts of the
+kinds it produced. A missed gold fact has no rule: it lowers the recall of every rule of
+its kind alike.
 """
 
 from __future__ import annotations
@@ -62,6 +68,9 @@ __all__ = [
     "Gold",
     "KindScore",
     "ReleaseScore",
+    "RuleTally",
+    "RuleScore",
+    "NO_RULE",
     "load_gold",
     "score",
     "gold_as_extraction_facts",
@@ -124,6 +133,27 @@ def load_gold(path: str | Path) -> Gold:
 
 # --------------------------------------------------------------------------- scores
 
+NO_RULE = "(none)"
+"""The rule a predicted fact is counted under when it names none."""
+
+
+@dataclass
+class RuleTally:
+    """True and false positives of one rule within one kind."""
+
+    tp: int = 0
+    fp: int = 0
+
+    def __add__(self, other: RuleTally) -> RuleTally:
+        return RuleTally(self.tp + other.tp, self.fp + other.fp)
+
+
+def _merge_rules(a: dict[str, RuleTally], b: dict[str, RuleTally]) -> dict[str, RuleTally]:
+    out = dict(a)
+    for rule, t in b.items():
+        out[rule] = out.get(rule, RuleTally()) + t
+    return out
+
 
 @dataclass
 class KindScore:
@@ -134,6 +164,7 @@ class KindScore:
     fn: int = 0
     misses: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
+    by_rule: dict[str, RuleTally] = field(default_factory=dict)  # TP/FP of each rule
 
     @property
     def precision(self) -> float:
@@ -150,13 +181,59 @@ class KindScore:
 
     def __add__(self, other: KindScore) -> KindScore:
         return KindScore(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn,
-                         self.misses + other.misses, self.spurious + other.spurious)
+                         self.misses + other.misses, self.spurious + other.spurious,
+                         _merge_rules(self.by_rule, other.by_rule))
 
     def as_dict(self) -> dict[str, Any]:
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn,
                 "precision": round(self.precision, 4), "recall": round(self.recall, 4),
                 "f1": round(self.f1, 4), "misses": list(self.misses),
                 "spurious": list(self.spurious)}
+
+
+@dataclass
+class RuleScore:
+    """One rule's true and false positives per kind, with each kind's number of gold facts."""
+
+    rule: str
+    kinds: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # kind -> (tp, fp, gold)
+
+    @property
+    def tp(self) -> int:
+        return sum(k[0] for k in self.kinds.values())
+
+    @property
+    def fp(self) -> int:
+        return sum(k[1] for k in self.kinds.values())
+
+    @property
+    def gold(self) -> int:
+        return sum(k[2] for k in self.kinds.values())
+
+    @staticmethod
+    def _p(tp: int, fp: int) -> float:
+        return tp / (tp + fp) if tp + fp else 1.0
+
+    @staticmethod
+    def _r(tp: int, gold: int) -> float:
+        return tp / gold if gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self._p(self.tp, self.fp)
+
+    @property
+    def recall(self) -> float:
+        """The share of the gold facts of the kinds this rule produced that it found."""
+        return self._r(self.tp, self.gold)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"tp": self.tp, "fp": self.fp, "gold": self.gold,
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "kinds": {k: {"tp": tp, "fp": fp, "gold": gold,
+                              "precision": round(self._p(tp, fp), 4),
+                              "recall": round(self._r(tp, gold), 4)}
+                          for k, (tp, fp, gold) in self.kinds.items()}}
 
 
 @dataclass
@@ -176,6 +253,18 @@ class ReleaseScore:
     def __getitem__(self, kind: str) -> KindScore:
         return self.kinds[kind]
 
+    @property
+    def rules(self) -> dict[str, RuleScore]:
+        """Scores per extraction rule, sorted by rule id."""
+        out: dict[str, RuleScore] = {}
+        for kind in KINDS:
+            k = self.kinds.get(kind)
+            if k is None:
+                continue
+            for rule, t in k.by_rule.items():
+                out.setdefault(rule, RuleScore(rule)).kinds[kind] = (t.tp, t.fp, k.tp + k.fn)
+        return dict(sorted(out.items()))
+
     def __add__(self, other: ReleaseScore) -> ReleaseScore:
         kinds: dict[str, KindScore] = {}
         for kind in KINDS:
@@ -192,7 +281,8 @@ class ReleaseScore:
     def as_dict(self) -> dict[str, Any]:
         return {"releases": list(self.releases),
                 "kinds": {k: v.as_dict() for k, v in self.kinds.items()},
-                "total": self.total.as_dict()}
+                "total": self.total.as_dict(),
+                "rules": {r: v.as_dict() for r, v in self.rules.items()}}
 
 
 # --------------------------------------------------------------------------- helpers
@@ -289,8 +379,13 @@ def _match(gold: Sequence[Any], pred: Sequence[Any], ok: Callable[[Any, Any], bo
     return {i: j for j, i in owner.items()}
 
 
+def _rule_of(p: Any) -> str | None:
+    return getattr(p, "rule", None)
+
+
 def _tally(gold: Sequence[Any], pred: Sequence[Any], ok: Callable[[Any, Any], bool],
-           show_gold: Callable[[Any], str], show_pred: Callable[[Any], str]) -> KindScore:
+           show_gold: Callable[[Any], str], show_pred: Callable[[Any], str],
+           rule_of: Callable[[Any], str | None] = _rule_of) -> KindScore:
     pairs = _match(gold, pred, ok)
     matched_pred = set(pairs.values())
     s = KindScore(tp=len(pairs))
@@ -299,7 +394,11 @@ def _tally(gold: Sequence[Any], pred: Sequence[Any], ok: Callable[[Any, Any], bo
             s.fn += 1
             s.misses.append(show_gold(g))
     for j, p in enumerate(pred):
-        if j not in matched_pred:
+        tally = s.by_rule.setdefault(rule_of(p) or NO_RULE, RuleTally())
+        if j in matched_pred:
+            tally.tp += 1
+        else:
+            tally.fp += 1
             s.fp += 1
             s.spurious.append(show_pred(p))
     return s
@@ -433,7 +532,7 @@ def _event_units(ev: dict[str, Any]) -> list[tuple[str, Any]]:
 def _pred_event_dict(e: Event) -> dict[str, Any]:
     return {"kind": e.kind, "organiser": e.organiser, "date": e.date, "venue": e.venue,
             "city": e.city, "title": e.title,
-            "participants": list(dict.fromkeys([*e.participants, *e.speakers]))}
+            "participants": list(dict.fromkeys([*e.participants, *e.speakers])), "rule": e.rule}
 
 
 def _attr_same(names: _Names, attr: str, g: Any, p: Any) -> bool:
@@ -444,6 +543,11 @@ def _attr_same(names: _Names, attr: str, g: Any, p: Any) -> bool:
     if attr == "title":
         return _norm(g) == _norm(p)
     return names.same(str(g), str(p))
+
+
+def _constant(rule: str | None) -> Callable[[Any], str | None]:
+    """Every attribute of an event is counted for the event's rule."""
+    return lambda _unit: rule
 
 
 def _score_events(ex: Extraction, recs: list[dict[str, Any]], names: _Names) -> KindScore:
@@ -473,7 +577,8 @@ def _score_events(ex: Extraction, recs: list[dict[str, Any]], names: _Names) -> 
         gu = _event_units(g)
         pu = _event_units(p)
         total = total + _tally(gu, pu, lambda a, b: a[0] == b[0] and _attr_same(names, a[0], a[1], b[1]),
-                               lambda u: f"event {u[0]}={u[1]}", lambda u: f"event {u[0]}={u[1]}")
+                               lambda u: f"event {u[0]}={u[1]}", lambda u: f"event {u[0]}={u[1]}",
+                               _constant(p.get("rule")))
     for i, g in enumerate(recs):
         if i not in used_g:
             total = total + _tally(_event_units(g), [], lambda a, b: False,
@@ -481,7 +586,7 @@ def _score_events(ex: Extraction, recs: list[dict[str, Any]], names: _Names) -> 
     for j, p in enumerate(preds):
         if j not in used_p:
             total = total + _tally([], _event_units(p), lambda a, b: False, str,
-                                   lambda u: f"event {u[0]}={u[1]}")
+                                   lambda u: f"event {u[0]}={u[1]}", _constant(p.get("rule")))
     return total
 
 
@@ -530,7 +635,7 @@ def _score_observations(ex: Extraction, recs: list[dict[str, Any]], names: _Name
                "period": o.period, "value": o.value, "unit": o.unit}
         return ("qualifier " + str(p[1]) + " of " if p[1] else "") + _compact(rec)
 
-    return _tally(gold_units, pred_units, ok, show_gold, show_pred)
+    return _tally(gold_units, pred_units, ok, show_gold, show_pred, lambda p: p[0].rule)
 
 
 def _score_markets(ex: Extraction, recs: list[dict[str, Any]], names: _Names) -> KindScore:

@@ -4,7 +4,10 @@ This is the contract between the two halves of :mod:`kgraph.extract`: the text s
 (text -> :class:`Extraction`) and the RDF side (:class:`Extraction` -> triples). Names in
 facts are canonical names (aliases already resolved: "ICE" -> "Italian Trade Agency"),
 so the RDF side can mint one IRI per entity. Every fact carries the :class:`Mention` it
-came from: ``document.text[m.start:m.end] == m.text`` always holds.
+came from: ``document.text[m.start:m.end] == m.text`` always holds, and may name the
+``rule`` that made it (``"people"``, ``"people.role-apposition"``: the finding stage, then
+optionally a finer rule after a dot), which the graph keeps as ``kg:extractionRule`` and
+``kgraph eval`` scores rule by rule.
 """
 
 from __future__ import annotations
@@ -52,6 +55,9 @@ class Document:
 @dataclass
 class Fact:
     evidence: Mention
+    # Keyword-only so that subclasses keep their positional fields; left out of equality so
+    # that two statements of the same fact by different rules still compare equal.
+    rule: str | None = field(default=None, kw_only=True, compare=False)
 
 
 @dataclass
@@ -63,6 +69,9 @@ class DocumentInfo(Fact):
     place: str | None = None  # canonical city name
     publisher: str | None = None  # canonical organisation name
     date_evidence: tuple[Mention, ...] = ()  # every place the date was read from
+    # The YYYY-MM-DD the file name carries: where the release came from, not what its text
+    # states, so it never stands in for ``date`` (gold records only the stated date).
+    file_date: dt.date | None = None
 
 
 @dataclass

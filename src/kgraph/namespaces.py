@@ -59,6 +59,12 @@ class KG(DefinedNamespace):
     sha256: URIRef  # hex SHA-256 of the release text as stored
     sourceFile: URIRef  # file name the release was read from
     softwareVersion: URIRef
+    extractorName: URIRef  # run -> the name the extractor is registered under ("rules")
+    extractorVersion: URIRef  # run -> the extractor's own version
+    configHash: URIRef  # run -> SHA-256 of the extractor's canonical JSON configuration
+    extractorConfig: URIRef  # run -> that canonical JSON itself
+    extractionRule: URIRef  # fact or entity -> id of the rule that extracted it
+    fileDate: URIRef  # release -> the YYYY-MM-DD its file name carries
     statedIn: URIRef  # fact -> the release it comes from
     # --- places and markets ----------------------------------------------------------
     Country: URIRef

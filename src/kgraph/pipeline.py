@@ -15,9 +15,9 @@ from ._readback import read_back, release_graph
 from .config import Settings
 from .errors import EXIT_FINDINGS, InputError, KGraphError, ReleaseError
 from .evaluation import Gold, ReleaseScore, load_gold, score
-from .extract import extract
 from .extract._iris import release_iri
 from .extract._read import RELEASE_SUFFIXES, read_release
+from .extract.base import Extractor, config_hash, get_extractor
 from .extract.rdf import run_graph, to_graph
 from .model import (
     Document,
@@ -46,7 +46,7 @@ __all__ = [
     "RunReport", "run", "link_offline", "write_network", "query_reports", "build", "BuildReport", "ReleaseReport", "BuildFailure",
     "read_back", "release_graph", "release_files", "FACT_KINDS", "RUNS_GRAPH", "DERIVED_GRAPH",
     "recompute_conflicts", "EvalReport", "evaluate", "gold_release_path",
-    "load_ontology_into", "validate_store", "NON_RELEASE_GRAPHS",
+    "load_ontology_into", "validate_store", "NON_RELEASE_GRAPHS", "describe_extractor",
 ]
 
 NON_RELEASE_GRAPHS = frozenset(
@@ -172,6 +172,7 @@ class BuildReport:
     releases: list[ReleaseReport] = field(default_factory=list)
     failures: list[BuildFailure] = field(default_factory=list)
     conflicts: int = 0
+    extractor: Extractor | None = None  # the extractor that read the releases
 
     @property
     def exit_code(self) -> int:
@@ -185,6 +186,8 @@ class BuildReport:
     def lines(self) -> list[str]:
         out = [f"built {len(self.releases)} release(s), {len(self.failures)} failure(s), "
                f"{self.conflicts} conflicting observation pair(s)"]
+        if self.extractor is not None:
+            out.append(f"  extractor: {describe_extractor(self.extractor)}")
         for r in self.releases:
             facts = ", ".join(f"{n} {k}" for k, n in r.counts.items() if n)
             read_as = f" (read as {r.encoding})" if r.encoding != "utf-8" else ""
@@ -192,6 +195,11 @@ class BuildReport:
         out.extend(f"warning: {w}" for w in self.warnings)
         out.extend(f"failed: {f.path}: {f.message}" for f in self.failures)
         return out
+
+
+def describe_extractor(extractor: Extractor) -> str:
+    """``rules 0.1.0 (config sha256 943fada3fdde)``: what a run record says, in one line."""
+    return f"{extractor.name} {extractor.version} (config sha256 {config_hash(extractor.config)[:12]})"
 
 
 def release_files(paths: Sequence[str | Path]) -> list[Path]:
@@ -234,7 +242,8 @@ def _validate(graph: Graph, source: Path) -> None:
     _shapes.validate_release(graph, source=source)
 
 
-def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path]) -> ReleaseReport:
+def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path],
+              extractor: Extractor) -> ReleaseReport:
     started = dt.datetime.now(dt.UTC)
     document = read_release(path, max_bytes=settings.max_release_bytes)
     if document.slug in seen:
@@ -242,7 +251,7 @@ def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path
                            "(file names must be unique: the name is the release's graph)",
                            source=path)
     try:
-        extraction = extract(document)
+        extraction = extractor.extract(document)
     except KGraphError:
         raise
     except Exception as exc:  # a bug in extraction must not stop the other releases
@@ -256,7 +265,7 @@ def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path
         warnings.append("no recognisable facts: loaded the document node only")
     _validate(graph, path)
     name = release_graph(document.slug)
-    run = run_graph(extraction, started=started, ended=dt.datetime.now(dt.UTC))
+    run = run_graph(extraction, started=started, ended=dt.datetime.now(dt.UTC), extractor=extractor)
     store.update(_replace_release_update(name, graph, release_iri(document.slug), run))
     seen[document.slug] = path
     return ReleaseReport(document.slug, path, name, counts, warnings, len(graph),
@@ -279,8 +288,12 @@ def recompute_conflicts(store: Store) -> int:
 
 
 def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | None = None,
-          progress: Progress | None = None) -> BuildReport:
+          progress: Progress | None = None, extractor: str | Extractor | None = None) -> BuildReport:
     """Load release files into ``store``, one named graph per release.
+
+    ``extractor`` is an extractor name (see :func:`kgraph.extract.get_extractor`) or
+    instance; by default ``settings.extractor`` (``KGRAPH_EXTRACTOR``, else ``rules``). Its
+    name, version and configuration hash are recorded in each release's run (``kgg:runs``).
 
     Each release is read, extracted, turned into RDF, validated against the SHACL shapes
     and loaded with its run record in one atomic replacement: a file that fails leaves the
@@ -290,14 +303,17 @@ def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | Non
     Raises:
         ReleaseError: a path does not exist or a folder holds no release file (nothing
             is loaded). Failures of single files are reported in the result instead.
+        ExtractorError: no extractor has that name, or it cannot be loaded (nothing is
+            loaded).
     """
     settings = settings or Settings()
+    chosen = get_extractor(extractor if extractor is not None else settings.extractor)
     files = release_files(paths)
-    report = BuildReport()
+    report = BuildReport(extractor=chosen)
     seen: dict[str, Path] = {}
     for i, path in enumerate(files, 1):
         try:
-            report.releases.append(_load_one(store, path, settings, seen))
+            report.releases.append(_load_one(store, path, settings, seen, chosen))
         except KGraphError as exc:
             report.failures.append(BuildFailure(path, exc.message))
         if progress is not None:
@@ -322,9 +338,16 @@ class EvalReport:
         return self.build.exit_code
 
     def as_dict(self) -> dict[str, object]:
-        return {"total": self.total.as_dict(),
-                "releases": {s.releases[0]: s.as_dict() for s in self.scores},
-                "failures": [{"path": str(f.path), "message": f.message} for f in self.build.failures]}
+        total = self.total
+        out: dict[str, object] = {"total": total.as_dict()}
+        x = self.build.extractor
+        if x is not None:
+            out["extractor"] = {"name": x.name, "version": x.version,
+                                "config_hash": config_hash(x.config)}
+        out["rules"] = {r: v.as_dict() for r, v in total.rules.items()}
+        out["releases"] = {s.releases[0]: s.as_dict() for s in self.scores}
+        out["failures"] = [{"path": str(f.path), "message": f.message} for f in self.build.failures]
+        return out
 
 
 def gold_release_path(gold: Gold, *, releases_dir: str | Path | None = None) -> Path:
@@ -349,18 +372,21 @@ def gold_release_path(gold: Gold, *, releases_dir: str | Path | None = None) -> 
 
 
 def evaluate(gold_paths: Sequence[str | Path], *, releases_dir: str | Path | None = None,
-             settings: Settings | None = None) -> EvalReport:
-    """Build the releases the gold files name in a temporary in-memory store, read the
-    facts back from the graph and score them against the gold files.
+             settings: Settings | None = None,
+             extractor: str | Extractor | None = None) -> EvalReport:
+    """Build the releases the gold files name in a temporary in-memory store with
+    ``extractor`` (as :func:`build` picks it), read the facts back from the graph and score
+    them against the gold files, per kind and per extraction rule.
 
     Raises:
         InputError: a gold file cannot be read, or its release cannot be found.
+        ExtractorError: no extractor has that name, or it cannot be loaded.
     """
     golds = [load_gold(p) for p in gold_paths]
     files = [gold_release_path(g, releases_dir=releases_dir) for g in golds]
     report = EvalReport()
     with open_store("memory:") as store:
-        report.build = build(store, files, settings=settings)
+        report.build = build(store, files, settings=settings, extractor=extractor)
         loaded = {r.slug for r in report.build.releases}
         for gold, path in zip(golds, files, strict=True):
             slug = path.stem

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,9 @@ from rich.table import Table
 
 from .. import pipeline
 from ..cli import command_errors, state
-from ..evaluation import KINDS, KindScore
+from ..config import Settings
+from ..evaluation import KINDS, KindScore, RuleScore
+from ..extract.base import get_extractor
 from ..store import open_store
 
 _PROGRESS_MIN_FILES = 5
@@ -55,6 +58,31 @@ def _score_table(title: str, first: str) -> Table:
     return table
 
 
+_EXTRACTOR_HELP = ("Extractor that reads the releases: rules (built in) or a name another "
+                   "package registers in the kgraph.extractors entry-point group. Default: "
+                   "KGRAPH_EXTRACTOR, else rules.")
+
+
+def _with_extractor(settings: Settings, extractor: str | None) -> Settings:
+    return settings if extractor is None else replace(settings, extractor=extractor)
+
+
+def _rule_table(rules: dict[str, RuleScore]) -> Table:
+    table = Table(title="Scores per rule (all releases; R = TP / gold facts of the kind)",
+                  title_justify="left")
+    for col in ("rule", "kind", "TP", "FP", "gold", "P", "R"):
+        table.add_column(col, justify="left" if col in ("rule", "kind") else "right")
+    for rule, r in rules.items():
+        label = rule
+        for kind in KINDS:
+            if kind in r.kinds:
+                tp, fp, gold = r.kinds[kind]
+                table.add_row(label, kind, str(tp), str(fp), str(gold),
+                              f"{RuleScore._p(tp, fp):.2f}", f"{RuleScore._r(tp, gold):.2f}")
+                label = ""
+    return table
+
+
 def register(app: typer.Typer) -> None:
     @app.command("build")
     @command_errors
@@ -66,12 +94,17 @@ def register(app: typer.Typer) -> None:
             "Default: the releases folder (data/releases/, KGRAPH_RELEASES).",
             show_default=False,
         ),
+        extractor: str = typer.Option(
+            None, "--extractor", metavar="NAME", help=_EXTRACTOR_HELP, show_default=False,
+        ),
     ) -> None:
         """Load releases into the store: read each file, extract its facts, turn them into RDF,
         validate them against the SHACL shapes and replace the release's named graph
         atomically. A file that fails leaves the store as it was; the others still load.
-        Prints the facts by kind per release; exit code 1 when any file failed."""
-        settings = state(ctx).settings
+        Prints the facts by kind per release; exit code 1 when any file failed, 2 for an
+        unknown extractor."""
+        settings = _with_extractor(state(ctx).settings, extractor)
+        get_extractor(settings.extractor)  # an unknown name fails before the store is opened
         targets = list(paths) if paths else [settings.releases]
         files = pipeline.release_files(targets)
         out = _console()
@@ -93,6 +126,8 @@ def register(app: typer.Typer) -> None:
             out.print(_summary(report))
         out.print(f"{len(report.releases)} release(s) loaded into {settings.store} ({quads} quads), "
                   f"{len(report.failures)} failed, {report.conflicts} conflicting observation pair(s)")
+        if report.extractor is not None:
+            out.print(f"extractor: {pipeline.describe_extractor(report.extractor)}", markup=False)
         for w in report.warnings:
             typer.echo(f"kgraph: warning: {w}", err=True)
         for f in report.failures:
@@ -115,13 +150,17 @@ def register(app: typer.Typer) -> None:
             help="Folder the gold files' release paths are relative to (default: the "
             "releases folder beside the gold folder).", show_default=False,
         ),
+        extractor: str = typer.Option(
+            None, "--extractor", metavar="NAME", help=_EXTRACTOR_HELP, show_default=False,
+        ),
     ) -> None:
         """Score extraction against gold files: build the releases they name in a temporary
         in-memory store, read the facts back from the graph and compare them kind by kind
-        (TP/FP/FN, precision, recall, F1, misses and spurious facts)."""
+        (TP/FP/FN, precision, recall, F1, misses and spurious facts) and rule by rule (the
+        rule each fact records)."""
         if fmt not in ("table", "json"):
             raise typer.BadParameter("use table or json", param_hint="--format")
-        settings = state(ctx).settings
+        settings = _with_extractor(state(ctx).settings, extractor)
         report = pipeline.evaluate(gold, releases_dir=releases, settings=settings)
         if fmt == "json":
             typer.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
@@ -135,6 +174,8 @@ def register(app: typer.Typer) -> None:
 
 def _print_eval(report: pipeline.EvalReport) -> None:
     out = _console()
+    if report.build.extractor is not None:
+        out.print(f"extractor: {pipeline.describe_extractor(report.build.extractor)}", markup=False)
     total = _score_table("Scores per kind (all releases)", "")
     _score_rows(total, "all", report.total.kinds)
     out.print(total)
@@ -142,6 +183,7 @@ def _print_eval(report: pipeline.EvalReport) -> None:
     for s in report.scores:
         _score_rows(per, s.releases[0], s.kinds)
     out.print(per)
+    out.print(_rule_table(report.total.rules))
     for s in report.scores:
         lines: list[Any] = []
         for kind, k in s.kinds.items():

@@ -62,6 +62,7 @@ from ._figures import (
     _figures,
 )
 from ._lex import _SP
+from .base import rule_id, stamp_rule
 
 __all__ = ["extract", "detect_language"]
 
@@ -2428,6 +2429,13 @@ def _add_entities(st: _State) -> None:
     st.facts.extend(st.memberships)
 
 
+def _stamp(st: _State, stage: Any) -> None:
+    # Every fact records the stage that made it (``_find_people`` -> "people"); a finer rule
+    # id set where the fact is made ("people.role-apposition") is kept.
+    stamp_rule([st.info, *st.facts, *st.orgs.values(), *st.people.values(), *st.memberships],
+               rule_id(stage))
+
+
 def extract(document: Document) -> Extraction:
     """Read every fact of one release.
 
@@ -2442,7 +2450,9 @@ def extract(document: Document) -> Extraction:
     st = _State(doc=document, text=text, lang=lang, ents=_gazetteer_spans(text, lang),
                 sentences=_sentences(text))
     _find_organisations(st)
+    _stamp(st, _find_organisations)
     _document_info(st)
+    _stamp(st, _document_info)
     assert st.info is not None
     stages = [_find_segments, _collect_surnames, _find_people, _add_entities, _find_relations,
               _find_event, _find_fair_editions, _find_conference, _find_observations, _find_markets,
@@ -2453,6 +2463,7 @@ def extract(document: Document) -> Extraction:
         except Exception as exc:  # noqa: BLE001 - one odd sentence must not lose the whole release
             st.warnings.append(f"{document.path or document.slug}: {stage.__name__.strip('_')} "
                                f"skipped after an internal error: {exc!r}")
+        _stamp(st, stage)
     st.facts.sort(key=lambda f: f.evidence.start)
     warnings = list(st.warnings)
     if not st.facts:

@@ -60,6 +60,7 @@ from ..namespaces import (
     bind_prefixes,
 )
 from . import _iris as iris
+from .base import Extractor, canonical_config, config_hash, file_name_date
 
 __all__ = ["to_graph", "run_graph", "decimal_literal", "CONTEXT_CHARS", "ORG_SUPERCLASSES",
            "EVENT_KINDS"]
@@ -195,6 +196,7 @@ class _Builder:
         self.orgs = {_key(o.name) for o in extraction.of(Organisation)}
         self.people = {_key(p.name) for p in extraction.of(Person)}
         self._declared: set[URIRef] = set()
+        self._ruled: set[URIRef] = set()
         self.pref: dict[URIRef, str] = {}
         self._intervals: set[URIRef] = set()
         self._events: dict[tuple[str, str, str], int] = {}
@@ -256,8 +258,13 @@ class _Builder:
         if not self.evidence_ok(m):
             raise ValueError(f"its quote {m.text[:40]!r} is not the text at {m.start}-{m.end}")
 
-    def provenance(self, node: URIRef, m: Mention, *, fact: bool) -> None:
+    def provenance(self, node: URIRef, m: Mention, *, fact: bool, rule: str | None = None) -> None:
         self.add(node, KG.statedIn, self.release)
+        # One rule per node: the first statement in document order names it (a node two
+        # facts share, the same membership stated twice, keeps the rule of the first).
+        if rule and node not in self._ruled:
+            self._ruled.add(node)
+            self.add(node, KG.extractionRule, Literal(rule))
         if self.evidence_ok(m):  # facts are checked before they are written
             self.add(node, PROV.wasDerivedFrom, self.annotation(m))
         if fact:
@@ -413,6 +420,14 @@ class _Builder:
         self.add(r, RDFS.label, Literal(title, lang=self.lang))
         if info.date:
             self.add(r, DCTERMS.date, Literal(info.date.isoformat(), datatype=XSD.date))
+        # The file name's date stays apart from dct:date: it comes from how the file was
+        # named, not from the text (a query wanting one date takes dct:date first).
+        file_date = info.file_date or file_name_date(doc.slug)
+        if file_date:
+            self.add(r, KG.fileDate, Literal(file_date.isoformat(), datatype=XSD.date))
+        if info.rule:
+            self._ruled.add(r)
+            self.add(r, KG.extractionRule, Literal(info.rule))
         if info.publisher:
             self.add(r, DCTERMS.publisher, self.org(info.publisher, info.evidence))
         if info.place:
@@ -424,18 +439,18 @@ class _Builder:
 
     def organisation(self, f: Organisation) -> None:
         node = self.org(f.name, f.evidence, type_=f.type, aliases=f.aliases)
-        self.provenance(node, f.evidence, fact=False)
+        self.provenance(node, f.evidence, fact=False, rule=f.rule)
         if f.city:
             self.add(node, SDO.containedInPlace, self.place(f.city, f.evidence, kind="city"))
         if f.parent:
             self.add(node, ORG.subOrganizationOf, self.org(f.parent, f.evidence))
 
     def person_fact(self, f: Person) -> None:
-        self.provenance(self.person(f.name, f.evidence), f.evidence, fact=False)
+        self.provenance(self.person(f.name, f.evidence), f.evidence, fact=False, rule=f.rule)
 
     def place_fact(self, f: Place) -> None:
         node = self.place(f.name, f.evidence, kind=f.kind, aliases=f.aliases)
-        self.provenance(node, f.evidence, fact=False)
+        self.provenance(node, f.evidence, fact=False, rule=f.rule)
 
     def membership(self, f: Membership) -> None:
         self.check(f.evidence)
@@ -467,7 +482,7 @@ class _Builder:
                     self.add(interval, prop, instant)
                     self.add(instant, RDF.type, TIME.Instant)
                     self.add(instant, TIME.inXSDDate, Literal(day.isoformat(), datatype=XSD.date))
-        self.provenance(node, f.evidence, fact=True)
+        self.provenance(node, f.evidence, fact=True, rule=f.rule)
 
     def event(self, f: Event, n: int) -> None:
         self.check(f.evidence)
@@ -506,11 +521,11 @@ class _Builder:
         for p in f.participants:
             if iris.canonical_key(p) not in speakers:
                 self.add(node, SDO.attendee, self.person(p, f.evidence))
-        self.provenance(node, f.evidence, fact=True)
+        self.provenance(node, f.evidence, fact=True, rule=f.rule)
 
     def segment(self, f: Segment) -> None:
         node = self.sector(f.name, kind=f.kind)
-        self.provenance(node, f.evidence, fact=False)
+        self.provenance(node, f.evidence, fact=False, rule=f.rule)
         if f.parent:
             self.add(node, SKOS.broader, self.sector(f.parent))
 
@@ -547,7 +562,7 @@ class _Builder:
             self.add(node, KG.obsStatus, status)
         if f.base:
             self.add(node, KG.basePeriod, Literal(f.base))
-        self.provenance(node, f.evidence, fact=True)
+        self.provenance(node, f.evidence, fact=True, rule=f.rule)
 
     def market(self, f: MarketRelation) -> None:
         self.check(f.evidence)
@@ -563,7 +578,7 @@ class _Builder:
         self.add(node, KG.relationType, rel)
         if f.scope:
             self.add(node, KG.scope, self.sector(f.scope))
-        self.provenance(node, f.evidence, fact=True)
+        self.provenance(node, f.evidence, fact=True, rule=f.rule)
 
     def org_relation(self, f: OrgRelation) -> None:
         self.check(f.evidence)
@@ -575,7 +590,7 @@ class _Builder:
         self.add(node, KG.subject, subject)
         self.add(node, KG.relation, prop)
         self.add(node, KG.object, obj)
-        self.provenance(node, f.evidence, fact=True)
+        self.provenance(node, f.evidence, fact=True, rule=f.rule)
 
     def priority(self, f: Priority) -> None:
         self.check(f.evidence)
@@ -588,7 +603,7 @@ class _Builder:
             self.add(node, KG.programme, prog)
         if f.voiced_by:
             self.add(node, KG.voicedBy, self.agent(f.voiced_by, f.evidence))
-        self.provenance(node, f.evidence, fact=True)
+        self.provenance(node, f.evidence, fact=True, rule=f.rule)
 
     def driver(self, f: Driver) -> None:
         self.check(f.evidence)
@@ -596,7 +611,7 @@ class _Builder:
         self.add(node, RDF.type, KG.DriverStatement)
         concept = self.concept(iris.driver_iri(f.text), KG.Driver, f.text, lang=self.lang)
         self.add(node, KG.driver, concept)
-        self.provenance(node, f.evidence, fact=True)
+        self.provenance(node, f.evidence, fact=True, rule=f.rule)
 
     def quotation(self, f: Quotation) -> None:
         self.check(f.evidence)
@@ -608,7 +623,7 @@ class _Builder:
         self.add(node, SDO.text, Literal(f.text))
         if f.speaker:
             self.add(node, SDO.creator, self.agent(f.speaker, f.evidence))
-        self.provenance(node, f.evidence, fact=True)
+        self.provenance(node, f.evidence, fact=True, rule=f.rule)
 
 
 def to_graph(extraction: Extraction, *, warnings: list[str] | None = None,
@@ -656,8 +671,9 @@ def to_graph(extraction: Extraction, *, warnings: list[str] | None = None,
 
 
 def run_graph(extraction: Extraction, *, started: dt.datetime, ended: dt.datetime,
-              software_version: str = __version__) -> Graph:
-    """The extraction run (``kgg:runs``): what was read, when, by which kgraph version."""
+              software_version: str = __version__, extractor: Extractor | None = None) -> Graph:
+    """The extraction run (``kgg:runs``): what was read, when, by which kgraph version and,
+    when given, by which extractor (name, version, configuration and its SHA-256)."""
     g = bind_prefixes(Graph())
     doc = extraction.document
     run = iris.run_iri(doc.slug, doc.sha256 or "0" * 12)
@@ -668,4 +684,9 @@ def run_graph(extraction: Extraction, *, started: dt.datetime, ended: dt.datetim
     g.add((run, PROV.startedAtTime, Literal(started.isoformat(), datatype=XSD.dateTime)))
     g.add((run, PROV.endedAtTime, Literal(ended.isoformat(), datatype=XSD.dateTime)))
     g.add((run, KG.softwareVersion, Literal(software_version)))
+    if extractor is not None:
+        g.add((run, KG.extractorName, Literal(extractor.name)))
+        g.add((run, KG.extractorVersion, Literal(extractor.version)))
+        g.add((run, KG.configHash, Literal(config_hash(extractor.config))))
+        g.add((run, KG.extractorConfig, Literal(canonical_config(extractor.config, name=extractor.name))))
     return g
