@@ -7,6 +7,7 @@ upper case (``store`` -> ``KGRAPH_STORE``).
 from __future__ import annotations
 
 import os
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -40,6 +41,7 @@ class Settings:
     cache_dir: Path = Path("data/cache/wikidata")
     allow_federation: bool = False
     extractor: str = "rules"
+    judgements: Path = Path("data/resolution/judgements.csv")
     extra: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -77,9 +79,8 @@ def load_settings(
     env = os.environ if environ is None else environ
     base = Settings()
     values: dict[str, Any] = {}
-    types = {"store": str, "releases": Path, "out": Path, "query_timeout": float,
-             "max_release_bytes": int, "wikidata_endpoint": str, "cache_dir": Path,
-             "allow_federation": bool, "extractor": str}
+    # The field types themselves, so a new setting needs no second declaration here.
+    types = typing.get_type_hints(Settings)
     for f in fields(Settings):
         if f.name == "extra":
             continue

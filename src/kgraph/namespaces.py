@@ -66,6 +66,7 @@ class KG(DefinedNamespace):
     extractionRule: URIRef  # fact or entity -> id of the rule that extracted it
     fileDate: URIRef  # release -> the YYYY-MM-DD its file name carries
     statedIn: URIRef  # fact -> the release it comes from
+    LocalEntity: URIRef  # one release's organisation, person or place, owl:sameAs its entity
     # --- places and markets ----------------------------------------------------------
     Country: URIRef
     Region: URIRef  # continent, macro-region, group of countries

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from .extract._iris import release_iri
 from .extract._read import RELEASE_SUFFIXES, read_release
 from .extract.base import Extractor, config_hash, get_extractor
 from .extract.rdf import run_graph, to_graph
+from .judgements import Resolver
 from .model import (
     Document,
     DocumentInfo,
@@ -47,6 +49,7 @@ __all__ = [
     "read_back", "release_graph", "release_files", "FACT_KINDS", "RUNS_GRAPH", "DERIVED_GRAPH",
     "recompute_conflicts", "EvalReport", "evaluate", "gold_release_path",
     "load_ontology_into", "validate_store", "NON_RELEASE_GRAPHS", "describe_extractor",
+    "rebuild", "stored_document", "resolution_graph",
 ]
 
 NON_RELEASE_GRAPHS = frozenset(
@@ -118,22 +121,30 @@ WHERE {{ GRAPH <{runs}> {{ ?run <{used}> <{release}> ; ?p ?o }} }}
 """
 
 
-def _replace_release_update(name: URIRef, graph: Graph, release: URIRef, run: Graph) -> str:
-    """One SPARQL update (one transaction): replace the release graph, and the release's
-    run record inside ``kgg:runs`` without rewriting the other releases' records.
+def _replace_release_update(name: URIRef, graph: Graph, release: URIRef, run: Graph, *,
+                            resolution: tuple[URIRef, Graph] | None = None) -> str:
+    """One SPARQL update (one transaction): replace the release graph, the release's
+    run record inside ``kgg:runs`` without rewriting the other releases' records, and
+    the release's resolution graph when given.
 
     Only IRIs kgraph minted (from an IRI-safe slug) and N-Triples serialised by rdflib
     reach the text; no value is formatted in unescaped.
     """
-    for iri in (name, release):
+    for iri in (name, release, *(resolution[:1] if resolution else ())):
         if any(c in str(iri) for c in '<>"{}|^`\\ '):
             raise ReleaseError(f"unsafe IRI {iri}")
-    return " ;\n".join([
+    parts = [
         f"DROP SILENT GRAPH <{name}>",
         f"INSERT DATA {{ GRAPH <{name}> {{\n{graph.serialize(format='nt')}\n}} }}",
         _REPLACE_RUN.format(runs=RUNS_GRAPH, used=PROV.used, release=release),
         f"INSERT DATA {{ GRAPH <{RUNS_GRAPH}> {{\n{run.serialize(format='nt')}\n}} }}",
-    ])
+    ]
+    if resolution is not None:
+        rname, rgraph = resolution
+        parts.append(f"DROP SILENT GRAPH <{rname}>")
+        if len(rgraph):
+            parts.append(f"INSERT DATA {{ GRAPH <{rname}> {{\n{rgraph.serialize(format='nt')}\n}} }}")
+    return " ;\n".join(parts)
 
 
 @dataclass
@@ -243,13 +254,20 @@ def _validate(graph: Graph, source: Path) -> None:
 
 
 def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path],
-              extractor: Extractor) -> ReleaseReport:
-    started = dt.datetime.now(dt.UTC)
+              extractor: Extractor, resolver: Resolver) -> ReleaseReport:
     document = read_release(path, max_bytes=settings.max_release_bytes)
     if document.slug in seen:
         raise ReleaseError(f"same release name {document.slug!r} as {seen[document.slug]} "
                            "(file names must be unique: the name is the release's graph)",
                            source=path)
+    report = _load_document(store, document, path, extractor, resolver)
+    seen[document.slug] = path
+    return report
+
+
+def _load_document(store: Store, document: Document, path: Path, extractor: Extractor,
+                   resolver: Resolver) -> ReleaseReport:
+    started = dt.datetime.now(dt.UTC)
     try:
         extraction = extractor.extract(document)
     except KGraphError:
@@ -258,7 +276,9 @@ def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path
         raise ReleaseError(f"extraction failed: {type(exc).__name__}: {exc}", source=path) from exc
     warnings = list(extraction.warnings)
     left_out: list[Fact] = []
-    graph = to_graph(extraction, warnings=warnings, left_out=left_out)
+    resolution = Graph()
+    graph = to_graph(extraction, warnings=warnings, left_out=left_out, resolver=resolver,
+                     resolution=resolution)
     kept = [f for f in extraction.facts if not any(f is x for x in left_out)]
     counts = _counts(kept)
     if not any(counts.values()):
@@ -266,10 +286,15 @@ def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path
     _validate(graph, path)
     name = release_graph(document.slug)
     run = run_graph(extraction, started=started, ended=dt.datetime.now(dt.UTC), extractor=extractor)
-    store.update(_replace_release_update(name, graph, release_iri(document.slug), run))
-    seen[document.slug] = path
+    store.update(_replace_release_update(name, graph, release_iri(document.slug), run,
+                                         resolution=(resolution_graph(document.slug), resolution)))
     return ReleaseReport(document.slug, path, name, counts, warnings, len(graph),
                          encoding=document.encoding)
+
+
+def resolution_graph(slug: str) -> URIRef:
+    """The graph of a release's local entities and what they resolve to."""
+    return KGG[f"resolution/{slug}"]
 
 
 def recompute_conflicts(store: Store) -> int:
@@ -305,19 +330,71 @@ def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | Non
             is loaded). Failures of single files are reported in the result instead.
         ExtractorError: no extractor has that name, or it cannot be loaded (nothing is
             loaded).
+        InputError: the judgements file (``settings.judgements``) is malformed or
+            contradicts itself (nothing is loaded).
     """
     settings = settings or Settings()
     chosen = get_extractor(extractor if extractor is not None else settings.extractor)
+    resolver = Resolver.from_file(settings.judgements)
     files = release_files(paths)
     report = BuildReport(extractor=chosen)
     seen: dict[str, Path] = {}
     for i, path in enumerate(files, 1):
         try:
-            report.releases.append(_load_one(store, path, settings, seen, chosen))
+            report.releases.append(_load_one(store, path, settings, seen, chosen, resolver))
         except KGraphError as exc:
             report.failures.append(BuildFailure(path, exc.message))
         if progress is not None:
             progress(path, i, len(files))
+    report.conflicts = recompute_conflicts(store)
+    return report
+
+
+_STORED_DOCUMENT = """
+SELECT ?text ?lang ?file WHERE {
+  GRAPH ?g { ?r a kg:PressRelease ; schema:text ?text .
+             OPTIONAL { ?r dct:language ?lang } OPTIONAL { ?r kg:sourceFile ?file } }
+} LIMIT 1"""
+
+
+def stored_document(store: Store, slug: str) -> Document:
+    """A release as the store keeps it: its text exactly as built (every offset indexes
+    into it), language and file name.
+
+    Raises:
+        ReleaseError: the store has no such release.
+    """
+    rows = store.query(_STORED_DOCUMENT, bindings={"r": release_iri(slug)})
+    assert isinstance(rows, SelectResult)
+    row = next(iter(rows), None)
+    if row is None:
+        raise ReleaseError("no such release in the store", source=slug)
+    text = str(row["text"])
+    return Document(slug=slug, path=str(row["file"] or slug), text=text,
+                    language=str(row["lang"] or "en"),
+                    sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+
+def rebuild(store: Store, slugs: Sequence[str], *, settings: Settings | None = None,
+            extractor: str | Extractor | None = None) -> BuildReport:
+    """Build again, from the text stored in the graph, the releases ``slugs`` (after new
+    judgements, or a new extractor): no release file is needed. Then ``kgg:derived`` is
+    recomputed.
+
+    Raises:
+        ExtractorError, InputError: as for :func:`build` (nothing is rebuilt).
+    """
+    settings = settings or Settings()
+    chosen = get_extractor(extractor if extractor is not None else settings.extractor)
+    resolver = Resolver.from_file(settings.judgements)
+    report = BuildReport(extractor=chosen)
+    for slug in slugs:
+        try:
+            document = stored_document(store, slug)
+            report.releases.append(
+                _load_document(store, document, Path(document.path), chosen, resolver))
+        except KGraphError as exc:
+            report.failures.append(BuildFailure(Path(slug), exc.message))
     report.conflicts = recompute_conflicts(store)
     return report
 

@@ -132,3 +132,23 @@ def test_review_cells_from_outside_cannot_become_formulas(tmp_path) -> None:
     assert out[0]["label"] == "'=HYPERLINK(1)"
     assert out[0]["wikidata_label"] == "'+cmd" and out[0]["description"] == "'@SUM(A1)"
     assert out[1]["wikidata_label"] == "plain"
+
+
+def test_a_rejected_candidate_is_remembered_as_a_judgement(founding_store, wikidata, tmp_path) -> None:
+    from dataclasses import replace
+
+    from kgraph.judgements import read_judgements
+
+    s = replace(settings(tmp_path, wikidata.query_url), judgements=tmp_path / "judgements.csv")
+    review = tmp_path / "review.csv"
+    link(founding_store, s, review=review)
+    mark(review, "Q9900013", "no")
+    link(founding_store, s, apply=review)
+    kept = read_judgements(s.judgements)
+    assert [(j.judgement, j.left, j.right) for j in kept] == [
+        ("different", str(KGI["person/maurizio-forte"]), "wd:Q9900013")]
+    # Later runs never propose it again, nor link it.
+    again = tmp_path / "again.csv"
+    link(founding_store, s, review=again)
+    assert again.exists() and "Q9900013" not in {r["qid"] for r in rows(again)}
+    assert (KGI["person/maurizio-forte"], OWL.sameAs, WD.Q9900013) not in founding_store.graph(LINKS_GRAPH)

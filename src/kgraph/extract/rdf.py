@@ -20,6 +20,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..config import __version__
+from ..judgements import Resolver, local_iri
 from ..model import (
     MARKET_RELATIONS,
     ORG_TYPES,
@@ -46,6 +47,7 @@ from ..namespaces import (
     KGI,
     OA,
     ORG,
+    OWL,
     PROV,
     QB,
     RDF,
@@ -185,8 +187,11 @@ def _place_name(name: str) -> str:
 
 
 class _Builder:
-    def __init__(self, extraction: Extraction) -> None:
+    def __init__(self, extraction: Extraction, resolver: Resolver | None = None) -> None:
         self.x = extraction
+        self.resolver = resolver or Resolver()
+        # default IRI -> (canonical IRI, the name this release gives it): the resolution graph
+        self.resolved: dict[URIRef, tuple[URIRef, str]] = {}
         self.doc = extraction.document
         self.slug = self.doc.slug
         self.lang = self.doc.language or "en"
@@ -279,10 +284,18 @@ class _Builder:
         return True
 
     # --- entities ------------------------------------------------------------------
+    def entity(self, default: URIRef, name: str) -> URIRef:
+        """The canonical IRI of the entity this release names ``default`` (judgements of
+        :class:`~kgraph.judgements.Resolver` honoured), remembered for the resolution
+        graph with the name this release gives it."""
+        node = self.resolver.resolve(default, self.slug)
+        self.resolved.setdefault(default, (node, name))
+        return node
+
     def org(self, name: str, m: Mention, *, type_: str | None = None,
             aliases: Iterable[str] = ()) -> URIRef:
         key = iris.canonical_key(name)
-        node = iris.org_iri(name)
+        node = self.entity(iris.org_iri(name), self.org_names.get(key, name))
         if type_ in ORG_TYPES:
             self.add(node, RDF.type, KG[type_])
             for sup in ORG_SUPERCLASSES.get(type_, ()):
@@ -295,7 +308,7 @@ class _Builder:
         return node
 
     def person(self, name: str, m: Mention) -> URIRef:
-        node = iris.person_iri(name)
+        node = self.entity(iris.person_iri(name), name)
         if self.once(node):
             self.add(node, RDF.type, FOAF.Person)
             self.add(node, FOAF.name, Literal(name))
@@ -320,7 +333,7 @@ class _Builder:
               aliases: Iterable[str] = ()) -> URIRef:
         name = _place_name(name)
         key = iris.canonical_key(name)
-        node = iris.place_iri(name)
+        node = self.entity(iris.place_iri(name), name)
         codes = _country_codes(name) if kind in (None, "country") else None
         if kind == "country" and codes is None and key in _M49_REGIONS:
             kind = "region"  # "South-East Asia" given as a country: the M49 table knows better
@@ -627,7 +640,8 @@ class _Builder:
 
 
 def to_graph(extraction: Extraction, *, warnings: list[str] | None = None,
-             left_out: list[Fact] | None = None) -> Graph:
+             left_out: list[Fact] | None = None, resolver: Resolver | None = None,
+             resolution: Graph | None = None) -> Graph:
     """The release graph of one extraction, following the KG contract.
 
     The result depends on the extraction only: the same extraction always gives the same
@@ -635,8 +649,13 @@ def to_graph(extraction: Extraction, *, warnings: list[str] | None = None,
     no key can be made of (no letter or digit) is left out, with a line in ``warnings``
     when a list is given (and the fact itself in ``left_out``), rather than costing the
     whole release.
+
+    ``resolver`` maps entities to canonical IRIs (default: the key of the name); when
+    ``resolution`` is given it receives the release's resolution graph: a release-local
+    node per organisation, person and place (``kgi:local/{release}/...``) with the name the
+    release gives it and ``owl:sameAs`` its canonical entity.
     """
-    b = _Builder(extraction)
+    b = _Builder(extraction, resolver)
     skipped = warnings if warnings is not None else []
     try:
         b.document()
@@ -667,6 +686,14 @@ def to_graph(extraction: Extraction, *, warnings: list[str] | None = None,
                 left_out.append(fact)
             skipped.append(f"{type(fact).__name__} at {fact.evidence.start}-{fact.evidence.end} "
                            f"left out: {exc}")
+    if resolution is not None:
+        bind_prefixes(resolution)
+        for default, (node, name) in sorted(b.resolved.items()):
+            local = local_iri(b.slug, default)
+            resolution.add((local, RDF.type, KG.LocalEntity))
+            resolution.add((local, SKOS.prefLabel, Literal(name, lang=b.lang)))
+            resolution.add((local, KG.statedIn, b.release))
+            resolution.add((local, OWL.sameAs, node))
     return b.g
 
 

@@ -13,6 +13,7 @@ from rdflib.term import Node
 
 from ..config import Settings
 from ..errors import InputError
+from ..judgements import Judgement, Resolver, append_judgements, read_judgements, today_source
 from ..namespaces import (
     DCTERMS,
     KG,
@@ -44,7 +45,7 @@ from ._reconcile import (
     qid_of,
     reconcile,
 )
-from ._review import read_review, write_review
+from ._review import read_rejections, read_review, write_review
 from ._util import select
 from ._wikidata import ResponseCache, WikidataClient
 
@@ -246,6 +247,11 @@ def link(
     if client is None:
         client = WikidataClient(endpoint, cache=ResponseCache(settings.cache_dir), offline=offline)
     reviewed = read_review(apply) if apply is not None else []
+    # Rows marked no become judgements under version control (written once the run has
+    # succeeded), so no later run proposes or accepts those candidates again.
+    no = ([Judgement("different", str(e), f"wd:{q}", today_source(Path(apply).name))
+           for e, q in read_rejections(apply)] if apply is not None else [])
+    resolver = Resolver([*read_judgements(settings.judgements), *no], source=str(settings.judgements))
     curated_links = read_curated(curated) if curated is not None else []
     entities = {e.iri: e for e in find_entities(store)}
     for r in reviewed:
@@ -264,7 +270,8 @@ def link(
             chosen[c.entity] = Link(c.entity, c.qid, 1.0, "curated", c.source, entities[c.entity].concept)
 
     rec = reconcile(sorted(entities.values(), key=lambda e: str(e.iri)), client,
-                    known={e: ln.qid for e, ln in chosen.items()}, threshold=threshold, margin=margin)
+                    known={e: ln.qid for e, ln in chosen.items()}, threshold=threshold, margin=margin,
+                    rejected={e: resolver.rejected_links(e) for e in entities})
     old_by_entity: dict[URIRef, list[Link]] = {}
     for ln in old:
         old_by_entity.setdefault(ln.entity, []).append(ln)
@@ -275,6 +282,9 @@ def link(
         elif d.status == "skipped" and d.entity.iri in old_by_entity:
             # Not searched this time (offline, refused query): keep the earlier link.
             chosen[d.entity.iri] = old_by_entity[d.entity.iri][0]
+    for e, ln in list(chosen.items()):
+        if ln.qid in resolver.rejected_links(e) and ln.method != "curated":
+            del chosen[e]  # a person rejected it after an earlier run accepted it
 
     qids = {ln.qid for ln in chosen.values()}
     items = {q: rec.items[q] for q in qids if q in rec.items}
@@ -288,6 +298,8 @@ def link(
         CODELISTS_GRAPH: codelists_graph(store, folder=codelists),
     }
     store.replace_graphs(graphs)
+    if no:
+        append_judgements(settings.judgements, no)
 
     report = LinkReport(links, rec.decisions, client.requests, client.stats.cache_hits,
                         rec.skipped + skipped)

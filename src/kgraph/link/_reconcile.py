@@ -421,6 +421,7 @@ def reconcile(
     client: WikidataClient,
     *,
     known: Mapping[URIRef, str] | None = None,
+    rejected: Mapping[URIRef, set[str]] | None = None,
     threshold: float = THRESHOLD,
     margin: float = MARGIN,
 ) -> Reconciliation:
@@ -473,7 +474,10 @@ def reconcile(
         if entity.iri in skipped_entities:
             decisions[entity.iri] = Decision(entity, [], "skipped")
             continue
-        cands = [_score(entity, items[q], how, org_qids) for q, how in matches.get(entity.iri, {}).items()]
+        # A candidate a person rejected (a kept judgement) is neither proposed nor accepted.
+        no = (rejected or {}).get(entity.iri, set())
+        cands = [_score(entity, items[q], how, org_qids)
+                 for q, how in matches.get(entity.iri, {}).items() if q not in no]
         d = _decide(entity, cands, threshold, margin)
         decisions[entity.iri] = d
         if d.accepted is not None:

@@ -18,12 +18,13 @@ from rdflib import URIRef
 from ..errors import InputError
 from ._reconcile import Decision, qid_of
 
-__all__ = ["REVIEW_COLUMNS", "ReviewedLink", "write_review", "read_review"]
+__all__ = ["REVIEW_COLUMNS", "ReviewedLink", "write_review", "read_review", "read_rejections"]
 
 REVIEW_COLUMNS = ["entity", "label", "kind", "rank", "qid", "wikidata_label", "description",
                   "score", "reasons", "accept"]
 _YES = {"yes", "y", "x", "1", "true", "accept", "ok"}
 _NO = {"", "no", "n", "0", "false", "reject", "-"}
+_REJECTED = _NO - {""}  # said explicitly: remembered, unlike a row left empty
 
 
 @dataclass(frozen=True)
@@ -117,3 +118,22 @@ def read_review(path: str | Path) -> list[ReviewedLink]:
             raise InputError(f"line {line}: score {row.get('score')!r} is not a number", source=path) from None
         out[iri] = ReviewedLink(iri, qid, score, line)
     return list(out.values())
+
+
+def read_rejections(path: str | Path) -> list[tuple[URIRef, str]]:
+    """(entity, QID) of the rows a person marked ``no`` in an edited review file: candidates
+    to remember as rejected (a row left empty is no decision).
+
+    Raises:
+        InputError: the file cannot be read (see :func:`read_review`).
+    """
+    read_review(path)  # the same checks, the same messages
+    with Path(path).open(newline="", encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    out = []
+    for row in rows:
+        qid = qid_of((row.get("qid") or "").strip())
+        entity = (row.get("entity") or "").strip()
+        if (row.get("accept") or "").strip().lower() in _REJECTED and qid and entity:
+            out.append((URIRef(entity), qid))
+    return out
