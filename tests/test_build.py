@@ -172,7 +172,8 @@ def test_cli_build_lists_failures_and_exits_1(tmp_path: Path, founding_release: 
     assert FOUNDING_SLUG in result.output  # the summary table lists the good release
     assert "1 release(s) loaded" in result.output
     with open_store(url) as store:
-        assert store.graphs() == sorted([release_graph(FOUNDING_SLUG), RUNS_GRAPH])
+        assert store.graphs() == sorted([release_graph(FOUNDING_SLUG), RUNS_GRAPH,
+                                         KGG[f"resolution/{FOUNDING_SLUG}"]])
 
 
 def test_cli_build_defaults_to_the_releases_folder(tmp_path: Path, founding_release: Path,
@@ -482,3 +483,39 @@ def test_every_release_of_the_project_built_together_validates(shared_dir: Path)
     assert len(report.releases) >= 40
     validation = validate_store(store)
     assert validation.conforms, [v.describe() for v in validation.violations[:10]]
+
+
+def test_a_release_over_the_time_budget_fails_alone_and_changes_nothing(tmp_path: Path,
+                                                                        founding_release: Path) -> None:
+    """A real extractor that never ends on one text: that release fails with a clear error
+    after the budget, the store keeps its earlier state, and the next file still loads."""
+    import time
+
+    from kgraph.extract import RulesExtractor, register_extractor, unregister_extractor
+
+    class Stuck(RulesExtractor):
+        name = "stuck-on-loops"
+
+        def extract(self, document):  # type: ignore[no-untyped-def]
+            if "loop" in document.slug:
+                time.sleep(600)
+            return super().extract(document)
+
+    register_extractor("stuck-on-loops", Stuck())
+    try:
+        folder = tmp_path / "in"
+        folder.mkdir()
+        (folder / "a-loop.txt").write_text("Milan, 3 March 2025 – Assomac met.\n", encoding="utf-8")
+        shutil.copy(founding_release, folder / founding_release.name)
+        store = OxigraphStore()
+        started = time.monotonic()
+        report = build(store, [folder], settings=Settings(extract_budget=2.0),
+                       extractor="stuck-on-loops")
+        assert time.monotonic() - started < 120  # stopped, not waited for
+        assert [(f.path.name, f.message) for f in report.failures] == [
+            ("a-loop.txt", "extraction took longer than 2 s and was stopped (the time budget per "
+                           "release, KGRAPH_EXTRACT_BUDGET)")]
+        assert [r.slug for r in report.releases] == [founding_release.stem]
+        assert release_graph("a-loop") not in set(store.graphs())
+    finally:
+        unregister_extractor("stuck-on-loops")

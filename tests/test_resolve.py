@@ -82,7 +82,7 @@ def test_a_merge_judged_in_review_is_applied_and_kept_by_every_rebuild(project: 
     # The release keeps the name it used, on its local node in the resolution graph.
     with open_store(f"oxigraph:{project / 'store'}") as store:
         rows = store.query("SELECT ?name ?e WHERE { GRAPH kgg:resolution\\/news-2025-04-09-minister "
-                           "{ ?l a kg:LocalEntity ; skos:prefLabel ?name ; owl:sameAs ?e } }")
+                           "{ ?l a kg:LocalEntity ; kg:surfaceForm ?name ; owl:sameAs ?e } }")
         assert isinstance(rows, SelectResult)
         assert ("Gianni Rossi", giovanni) in {(str(r["name"]), str(r["e"])) for r in rows}
     # A judged pair is never proposed again.

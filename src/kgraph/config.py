@@ -42,6 +42,7 @@ class Settings:
     allow_federation: bool = False
     extractor: str = "rules"
     judgements: Path = Path("data/resolution/judgements.csv")
+    extract_budget: float = 60.0  # seconds one release's extraction may take; 0: no limit
     extra: Mapping[str, str] = field(default_factory=dict)
 
 

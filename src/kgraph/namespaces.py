@@ -67,6 +67,7 @@ class KG(DefinedNamespace):
     fileDate: URIRef  # release -> the YYYY-MM-DD its file name carries
     statedIn: URIRef  # fact -> the release it comes from
     LocalEntity: URIRef  # one release's organisation, person or place, owl:sameAs its entity
+    surfaceForm: URIRef  # local entity -> the name its release gives it (not a label: no lookups)
     # --- places and markets ----------------------------------------------------------
     Country: URIRef
     Region: URIRef  # continent, macro-region, group of countries

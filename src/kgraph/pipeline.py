@@ -16,6 +16,7 @@ from ._readback import read_back, release_graph
 from .config import Settings
 from .errors import EXIT_FINDINGS, InputError, KGraphError, ReleaseError
 from .evaluation import Gold, ReleaseScore, load_gold, score
+from .extract._budget import BudgetedExtractor
 from .extract._iris import release_iri
 from .extract._read import RELEASE_SUFFIXES, read_release
 from .extract.base import Extractor, config_hash, get_extractor
@@ -254,7 +255,7 @@ def _validate(graph: Graph, source: Path) -> None:
 
 
 def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path],
-              extractor: Extractor, resolver: Resolver) -> ReleaseReport:
+              extractor: BudgetedExtractor, resolver: Resolver) -> ReleaseReport:
     document = read_release(path, max_bytes=settings.max_release_bytes)
     if document.slug in seen:
         raise ReleaseError(f"same release name {document.slug!r} as {seen[document.slug]} "
@@ -265,15 +266,11 @@ def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path
     return report
 
 
-def _load_document(store: Store, document: Document, path: Path, extractor: Extractor,
+def _load_document(store: Store, document: Document, path: Path, extractor: BudgetedExtractor,
                    resolver: Resolver) -> ReleaseReport:
     started = dt.datetime.now(dt.UTC)
-    try:
-        extraction = extractor.extract(document)
-    except KGraphError:
-        raise
-    except Exception as exc:  # a bug in extraction must not stop the other releases
-        raise ReleaseError(f"extraction failed: {type(exc).__name__}: {exc}", source=path) from exc
+    # Within the time budget; a bug in extraction is a ReleaseError, not the end of the build.
+    extraction = extractor.extract(document)
     warnings = list(extraction.warnings)
     left_out: list[Fact] = []
     resolution = Graph()
@@ -285,7 +282,8 @@ def _load_document(store: Store, document: Document, path: Path, extractor: Extr
         warnings.append("no recognisable facts: loaded the document node only")
     _validate(graph, path)
     name = release_graph(document.slug)
-    run = run_graph(extraction, started=started, ended=dt.datetime.now(dt.UTC), extractor=extractor)
+    run = run_graph(extraction, started=started, ended=dt.datetime.now(dt.UTC),
+                    extractor=extractor.extractor)
     store.update(_replace_release_update(name, graph, release_iri(document.slug), run,
                                          resolution=(resolution_graph(document.slug), resolution)))
     return ReleaseReport(document.slug, path, name, counts, warnings, len(graph),
@@ -339,13 +337,14 @@ def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | Non
     files = release_files(paths)
     report = BuildReport(extractor=chosen)
     seen: dict[str, Path] = {}
-    for i, path in enumerate(files, 1):
-        try:
-            report.releases.append(_load_one(store, path, settings, seen, chosen, resolver))
-        except KGraphError as exc:
-            report.failures.append(BuildFailure(path, exc.message))
-        if progress is not None:
-            progress(path, i, len(files))
+    with BudgetedExtractor(chosen, settings.extract_budget) as runner:
+        for i, path in enumerate(files, 1):
+            try:
+                report.releases.append(_load_one(store, path, settings, seen, runner, resolver))
+            except KGraphError as exc:
+                report.failures.append(BuildFailure(path, exc.message))
+            if progress is not None:
+                progress(path, i, len(files))
     report.conflicts = recompute_conflicts(store)
     return report
 
@@ -388,13 +387,14 @@ def rebuild(store: Store, slugs: Sequence[str], *, settings: Settings | None = N
     chosen = get_extractor(extractor if extractor is not None else settings.extractor)
     resolver = Resolver.from_file(settings.judgements)
     report = BuildReport(extractor=chosen)
-    for slug in slugs:
-        try:
-            document = stored_document(store, slug)
-            report.releases.append(
-                _load_document(store, document, Path(document.path), chosen, resolver))
-        except KGraphError as exc:
-            report.failures.append(BuildFailure(Path(slug), exc.message))
+    with BudgetedExtractor(chosen, settings.extract_budget) as runner:
+        for slug in slugs:
+            try:
+                document = stored_document(store, slug)
+                report.releases.append(
+                    _load_document(store, document, Path(document.path), runner, resolver))
+            except KGraphError as exc:
+                report.failures.append(BuildFailure(Path(slug), exc.message))
     report.conflicts = recompute_conflicts(store)
     return report
 

@@ -63,7 +63,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 _LOCAL_ENTITIES = """
 SELECT DISTINCT ?e ?name ?release WHERE {
-  GRAPH ?g { ?l a kg:LocalEntity ; owl:sameAs ?e ; skos:prefLabel ?name ; kg:statedIn ?release }
+  GRAPH ?g { ?l a kg:LocalEntity ; owl:sameAs ?e ; kg:surfaceForm ?name ; kg:statedIn ?release }
 }"""
 
 

@@ -691,7 +691,7 @@ def to_graph(extraction: Extraction, *, warnings: list[str] | None = None,
         for default, (node, name) in sorted(b.resolved.items()):
             local = local_iri(b.slug, default)
             resolution.add((local, RDF.type, KG.LocalEntity))
-            resolution.add((local, SKOS.prefLabel, Literal(name, lang=b.lang)))
+            resolution.add((local, KG.surfaceForm, Literal(name, lang=b.lang)))
             resolution.add((local, KG.statedIn, b.release))
             resolution.add((local, OWL.sameAs, node))
     return b.g
