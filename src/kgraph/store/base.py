@@ -205,14 +205,19 @@ class Store(abc.ABC):
         """
         check_federation(sparql, allow_federation=allow_federation, source=source)
         text = bind_values(sparql, bindings)
-        return self._query(text, timeout=timeout, source=source)
+        return self._query(text, timeout=timeout, source=source, allow_federation=allow_federation)
 
     @abc.abstractmethod
-    def _query(self, sparql: str, *, timeout: float | None, source: str | None) -> QueryResult:
-        """Run ``sparql`` as is (already checked and bound)."""
+    def _query(self, sparql: str, *, timeout: float | None, source: str | None,
+               allow_federation: bool = False) -> QueryResult:
+        """Run ``sparql`` as is (already checked and bound); an embedded store's query
+        worker gets network access only with ``allow_federation``."""
 
     def update(self, sparql: str, *, allow_federation: bool = False) -> None:
-        """Run a SPARQL update in one transaction.
+        """Run a SPARQL update in one transaction (in this process: it writes the store).
+
+        kgraph's own writes (:meth:`replace_graphs`, :meth:`drop_graph`, bulk loads) build
+        their text from terms and call the backend directly, without this check.
 
         Raises:
             QueryError: the update does not parse, or uses LOAD/SERVICE without
