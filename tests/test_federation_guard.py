@@ -252,6 +252,33 @@ def test_the_words_elsewhere_are_allowed(text: str) -> None:
     check_federation(text, allow_federation=False)
 
 
+def test_other_operations_naming_a_url_fetch_nothing(listener: Listener) -> None:
+    """Only SERVICE and LOAD fetch: FROM, GRAPH, DESCRIBE, USING, WITH, ADD, COPY, CREATE
+    name graphs of the local store, so they are allowed and the listener hears nothing."""
+    url = listener.url
+    before = listener.count()
+    with kgraph.open("memory:") as kg:
+        for q in (f"SELECT * FROM <{url}> FROM NAMED <{url}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",  # noqa: S608 - SPARQL, a test URL
+                  f"DESCRIBE <{url}>", f"ASK {{ GRAPH <{url}> {{ ?s ?p ?o }} }}"):
+            for timeout in (None, 10.0):
+                kg.query(q, timeout=timeout)
+        for u in (f"ADD SILENT <{url}> TO <urn:g>", f"COPY SILENT <{url}> TO <urn:g>", f"CREATE GRAPH <{url}>",
+                  f"INSERT {{ ?s ?p ?o }} USING <{url}> WHERE {{ ?s ?p ?o }}",
+                  f"WITH <{url}> DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o }}"):
+            kg.store.update(u)
+    assert listener.count() == before
+
+
+def test_bound_values_are_judged_too() -> None:
+    """The text that runs is the one with the VALUES block: a parameter mentioning a word
+    is parsed, and the query still runs."""
+    from rdflib import Literal
+
+    with kgraph.open("memory:") as kg:
+        res = kg.query("SELECT ?x WHERE { BIND(?x AS ?y) }", x=Literal("LOAD SERVICE"))
+        assert [str(v) for v in res.column("x")] == ["LOAD SERVICE"]  # type: ignore[union-attr]
+
+
 def test_no_mention_skips_the_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     import kgraph.store._sparql as sparql
 

@@ -205,6 +205,10 @@ class Store(abc.ABC):
         """
         check_federation(sparql, allow_federation=allow_federation, source=source)
         text = bind_values(sparql, bindings)
+        if text != sparql:
+            # the bound text is what runs: judge it too (terms are escaped, so this only
+            # costs a parse when a value mentions one of the words)
+            check_federation(text, allow_federation=allow_federation, source=source)
         return self._query(text, timeout=timeout, source=source, allow_federation=allow_federation)
 
     @abc.abstractmethod
