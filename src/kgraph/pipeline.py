@@ -237,7 +237,7 @@ def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path
     _validate(graph, path)
     name = release_graph(document.slug)
     run = run_graph(extraction, started=started, ended=dt.datetime.now(dt.UTC))
-    store.update(_replace_release_update(name, graph, release_iri(document.slug), run))
+    store.update_generated(_replace_release_update(name, graph, release_iri(document.slug), run))
     seen[document.slug] = path
     return ReleaseReport(document.slug, path, name, counts, warnings, len(graph))
 

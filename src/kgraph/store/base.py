@@ -220,7 +220,7 @@ class Store(abc.ABC):
     def update(self, sparql: str, *, allow_federation: bool = False) -> None:
         """Run a SPARQL update in one transaction (in this process: it writes the store).
 
-        kgraph's own writes (:meth:`replace_graphs`, :meth:`drop_graph`, bulk loads) build
+        kgraph's own writes (:meth:`update_generated`, :meth:`replace_graphs`, :meth:`drop_graph`, bulk loads) build
         their text from terms and call the backend directly, without this check.
 
         Raises:
@@ -228,6 +228,12 @@ class Store(abc.ABC):
                 ``allow_federation``.
         """
         check_federation(sparql, allow_federation=allow_federation)
+        self._update(sparql)
+
+    def update_generated(self, sparql: str) -> None:
+        """Run an update whose text kgraph wrote itself from IRIs it minted and N-Triples
+        serialised terms (the build), so it can hold no SERVICE or LOAD: the federation
+        check, which would parse every release's text for the words, is skipped."""
         self._update(sparql)
 
     @abc.abstractmethod
