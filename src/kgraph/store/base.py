@@ -220,8 +220,8 @@ class Store(abc.ABC):
     def update(self, sparql: str, *, allow_federation: bool = False) -> None:
         """Run a SPARQL update in one transaction (in this process: it writes the store).
 
-        kgraph's own writes (:meth:`update_generated`, :meth:`replace_graphs`, :meth:`drop_graph`, bulk loads) build
-        their text from terms and call the backend directly, without this check.
+        kgraph's own writes (:meth:`update_generated`, :meth:`replace_graphs`,
+        :meth:`drop_graph`, bulk loads) build their text from terms and skip this check.
 
         Raises:
             QueryError: the update does not parse, or uses LOAD/SERVICE without
