@@ -149,8 +149,8 @@ def check_federation(text: str, *, allow_federation: bool, source: str | None = 
     * the grammar: rdflib's SPARQL parser, which follows the W3C grammar, parses the text
       as a query or else as an update, and its parse tree is searched at every depth (every
       operation of an update, sub-selects, OPTIONAL, UNION, MINUS, EXISTS, GRAPH) for a
-      service pattern or a LOAD. It must parse Oxigraph's reading (the escapes of IRIs
-      applied, those of strings neutralised); a text it cannot parse, or longer than
+      service pattern or a LOAD. It must parse Oxigraph's reading (the escapes inside IRIs
+      and strings neutralised); a text it cannot parse, or longer than
       100,000 characters, is refused as uncheckable. The whole-text reading counts too
       when it parses.
 
@@ -236,9 +236,13 @@ def _judge(text: str) -> _Verdict | None:
 
 
 def _oxigraph_spelling(text: str) -> str:
-    """``text`` with the escapes of its IRIs applied and those of its strings replaced by
-    a plain letter, which is how Oxigraph reads them: the grammar then sees Oxigraph's
-    token boundaries (a string's value does not matter to the check)."""
+    """``text`` with each escape inside an IRI or a string replaced by a plain letter.
+
+    Oxigraph reads escapes there only, as one character of the IRI or string; rdflib's
+    grammar, called without its own expansion, then sees Oxigraph's token boundaries. The
+    letter keeps them even where the escaped character is a quote or ``>`` (an IRI's or a
+    string's value does not matter to the check).
+    """
     if "\\" not in text:
         return text
     parts: list[str] = []
@@ -246,8 +250,7 @@ def _oxigraph_spelling(text: str) -> str:
     for tok in tokens(text):
         if "\\" in tok.text and tok.kind in ("iri", "string"):
             parts.append(text[pos:tok.start])
-            parts.append(unescape_codepoints(tok.text) if tok.kind == "iri"
-                         else _ESCAPE.sub("x", tok.text))
+            parts.append(_ESCAPE.sub("x", tok.text))
             pos = tok.end
     parts.append(text[pos:])
     return "".join(parts)
