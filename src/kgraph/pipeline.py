@@ -284,7 +284,7 @@ def _load_document(store: Store, document: Document, path: Path, extractor: Budg
     name = release_graph(document.slug)
     run = run_graph(extraction, started=started, ended=dt.datetime.now(dt.UTC),
                     extractor=extractor.extractor)
-    store.update(_replace_release_update(name, graph, release_iri(document.slug), run,
+    store.update_generated(_replace_release_update(name, graph, release_iri(document.slug), run,
                                          resolution=(resolution_graph(document.slug), resolution)))
     return ReleaseReport(document.slug, path, name, counts, warnings, len(graph),
                          encoding=document.encoding)

@@ -85,7 +85,7 @@ from .namespaces import (
 )
 from .queries import NamedQuery, QueryLibrary
 from .store import QueryResult, SelectResult, Store
-from .store._sparql import check_federation, query_form
+from .store._sparql import FederationRefused, check_federation, query_form
 
 __all__ = ["ServeOptions", "create_app", "generate_token", "MAX_BODY_BYTES", "DEFAULT_ROW_LIMIT"]
 
@@ -150,17 +150,19 @@ def _check_operation(text: str, *, update: bool) -> None:
     """Refuse SERVICE and LOAD always, and updates sent as queries.
 
     Raises:
-        _Refused: 403 with the reason.
+        _Refused: 403 with the reason (400 when the text mentions SERVICE or LOAD but
+            cannot be parsed to decide).
         QueryError: the text has no query form at all.
     """
     try:
         check_federation(text, allow_federation=False)
-    except QueryError as exc:
-        word = "LOAD" if "LOAD reaches" in exc.message else "SERVICE"
+    except FederationRefused as exc:
+        if not exc.checked:
+            raise _Refused(400, f"{exc.message}; this endpoint never fetches remote data") from None
         where = f" (line {exc.line}, column {exc.column})" if exc.line is not None else ""
         raise _Refused(
             403,
-            f"{word} is refused{where}: this endpoint never fetches remote data or calls other endpoints",
+            f"{exc.keyword} is refused{where}: this endpoint never fetches remote data or calls other endpoints",
         ) from None
     if not update and query_form(text) == "UPDATE":
         raise _Refused(
@@ -382,7 +384,9 @@ class _App:
             if "text/html" in request.headers.get("accept", ""):
                 return RedirectResponse("/editor", status_code=303)
             raise _Refused(400, "missing query: send query= (GET or POST) or a application/sparql-query body")
-        _check_operation(query, update=False)
+        # The check may parse a long text: keep it off the event loop.
+        await anyio.to_thread.run_sync(functools.partial(_check_operation, query, update=False),
+                                       limiter=self.limiter)
         result = await self.run_query(query)
         fmt_param = params.get("format") or params.get("output") or params.get("results")
         accept = request.headers.get("accept")
@@ -415,7 +419,8 @@ class _App:
                            {"WWW-Authenticate": 'Bearer realm="kgraph"'})
         if not hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
             raise _Refused(401, "wrong bearer token", {"WWW-Authenticate": 'Bearer realm="kgraph", error="invalid_token"'})
-        _check_operation(update, update=True)
+        await anyio.to_thread.run_sync(functools.partial(_check_operation, update, update=True),
+                                       limiter=self.limiter)
         await self.run_update(update)
         with self._projection_lock:
             self._projection = None

@@ -1,6 +1,9 @@
 """SPARQL text handling shared by every backend: a lexer, the query form, the federation
 guard and parameter binding.
 
+The federation guard (``SERVICE`` and ``LOAD`` reach other hosts) decides on a parse of
+the text, see :func:`check_federation`.
+
 Parameters are bound as RDF terms by adding an inline ``VALUES`` block as the first element
 of the query's outermost ``WHERE`` group. This gives the semantics of rdflib's
 ``initBindings`` (the variables are bound before the rest of the pattern is evaluated, so
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -25,23 +29,25 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import ParameterError, QueryError
+from ..namespaces import PREFIXES
 
 __all__ = [
     "Token", "tokens", "query_form", "check_federation", "bind_values", "term_to_sparql",
-    "VARNAME",
+    "VARNAME", "FederationRefused", "unescape_codepoints",
 ]
 
 VARNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 # One alternative per SPARQL lexical class that can hide a brace or a keyword: comments,
 # long and short strings, IRIs, variables, language tags, prefixed names and keywords.
+# A comment ends at CR or LF, and an IRI may hold \u and \U escapes, as in Oxigraph.
 _LEX = re.compile(
     r"""
     (?P<ws>\s+)
-  | (?P<comment>\#[^\n]*)
+  | (?P<comment>\#[^\r\n]*)
   | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
         |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
   | (?P<var>[?$][A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)
   | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
   | (?P<pname>(?:[A-Za-z\u00C0-\uFFFF][\w\-.\u00B7\u00C0-\uFFFF]*)?:(?:[\w\-.:%\u00B7\u00C0-\uFFFF]|\\.)*)
@@ -64,16 +70,35 @@ class Token:
         return self.kind == "word" and self.text.upper() in words
 
 
+# Where "<" follows an operand inside parentheses it is the less-than operator, as a
+# grammar-driven parser reads it: "FILTER(?c<1)SERVICE#>" holds no IRI. (A collection of
+# IRIs "(<a> <b>)" is then lexed as operators too, which only costs words inside <b>.)
+_LESS = re.compile(r"<=|<")
+_OPERANDS = frozenset({"string", "iri", "var", "lang", "pname", "word", "number"})
+
+
 def tokens(text: str) -> Iterator[Token]:
     """The significant tokens of a SPARQL text (no whitespace, no comments)."""
     pos = 0
+    brackets: list[str] = []
+    prev: Token | None = None
     while pos < len(text):
-        m = _LEX.match(text, pos)
+        if (text[pos] == "<" and brackets and brackets[-1] == "(" and prev is not None
+                and (prev.kind in _OPERANDS or prev.text in (")", "]"))):
+            m = _LESS.match(text, pos)
+        else:
+            m = _LEX.match(text, pos)
         if m is None or m.end() == pos:  # pragma: no cover - the last alternative matches any char
             break
         kind = m.lastgroup or "punct"
         if kind not in ("ws", "comment"):
-            yield Token(kind, m.group(), m.start(), m.end())
+            prev = Token(kind, m.group(), m.start(), m.end())
+            if kind == "punct":
+                if prev.text in "({[":
+                    brackets.append(prev.text)
+                elif prev.text in ")}]" and brackets:
+                    brackets.pop()
+            yield prev
         pos = m.end()
 
 
@@ -94,25 +119,209 @@ def query_form(text: str) -> str:
     raise QueryError("empty query: no SELECT, ASK, CONSTRUCT or DESCRIBE")
 
 
+class FederationRefused(QueryError):
+    """The text uses SERVICE or LOAD, or mentions them and cannot be checked.
+
+    ``keyword`` is ``SERVICE`` or ``LOAD``; ``checked`` is false when the text could not be
+    parsed to decide (it is refused all the same).
+    """
+
+    def __init__(self, message: str, *, keyword: str, checked: bool, source: str | None = None,
+                 line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message, source=source, line=line, column=column)
+        self.keyword = keyword
+        self.checked = checked
+
+
 def check_federation(text: str, *, allow_federation: bool, source: str | None = None) -> None:
     """Refuse ``SERVICE`` (federated query) and ``LOAD`` (fetch a URL) unless allowed.
 
-    The check works on tokens, so the words inside strings, IRIs, comments, variables and
-    prefixed names do not count; only the keywords themselves do.
+    SPARQL lets ``\\uXXXX`` / ``\\UXXXXXXXX`` spell any character (SPARQL 1.1 section 19.2
+    applies them to the whole text; Oxigraph 0.5 only inside IRIs and strings), so the text
+    is judged in both readings. A text in which neither reading contains "service" or
+    "load" in any case is allowed at once (most queries). Otherwise it is refused when
+    either of two judges finds the keyword:
+
+    * a lexer with Oxigraph's rules, on both readings: comments end at CR or LF, an IRI
+      may hold escapes, ``<`` after an operand inside parentheses is the operator, and a
+      keyword may be glued to what follows it (``SERVICESILENT<...>``, ``SERVICEex:name``
+      with ``ex:`` declared);
+    * the grammar: rdflib's SPARQL parser, which follows the W3C grammar, parses the text
+      as a query or else as an update, and its parse tree is searched at every depth (every
+      operation of an update, sub-selects, OPTIONAL, UNION, MINUS, EXISTS, GRAPH) for a
+      service pattern or a LOAD. It must parse Oxigraph's reading (the escapes inside IRIs
+      and strings neutralised); a text it cannot parse, or longer than
+      100,000 characters, is refused as uncheckable. The whole-text reading counts too
+      when it parses.
 
     Raises:
-        QueryError: the text uses SERVICE or LOAD and ``allow_federation`` is false.
+        FederationRefused (a QueryError): SERVICE or LOAD without ``allow_federation``, or a
+            text mentioning them that cannot be checked.
     """
     if allow_federation:
         return
-    found = _shape(text).federated
-    if found is not None:
-        word, line, column = found
-        raise QueryError(
-            f"{word} reaches other servers and is refused "
-            "(use --allow-federation / allow_federation=True to permit it)",
-            source=source, line=line, column=column,
-        )
+    verdict = _verdict(text) if len(text) <= _CACHED_LENGTH else _judge(text)
+    if verdict is None:
+        return
+    word, checked, line, column, reason = verdict
+    hint = "(use --allow-federation / allow_federation=True to permit it)"
+    if checked:
+        message = f"{word} reaches other servers and is refused {hint}"
+    else:
+        message = (f"the text mentions {word.lower()} and cannot be checked for SERVICE/LOAD "
+                   f"({reason}), so it is refused {hint}")
+    raise FederationRefused(message, keyword=word, checked=checked, source=source,
+                            line=line, column=column)
+
+
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_MENTION = re.compile(r"service|load", re.IGNORECASE)
+_KEYWORDS = ("SERVICE", "LOAD")
+_CACHED_LENGTH = 20_000  # named queries; a large update is judged again rather than kept
+_GRAMMAR_LIMIT = 100_000  # rdflib's parser takes about 3 s per 100 KB
+_GRAMMAR_LOCK = threading.Lock()
+
+
+def unescape_codepoints(text: str) -> str:
+    """``text`` with every ``\\uXXXX`` and ``\\UXXXXXXXX`` replaced by its character."""
+    def one(m: re.Match[str]) -> str:
+        code = int(m.group(1) or m.group(2), 16)
+        return chr(code) if code <= 0x10FFFF else m.group()
+
+    return _ESCAPE.sub(one, text) if "\\" in text else text
+
+
+_Verdict = tuple[str, bool, int | None, int | None, str]  # keyword, checked, line, column, why
+
+
+@functools.lru_cache(maxsize=512)
+def _verdict(text: str) -> _Verdict | None:
+    """Named queries run many times with the same text: judge each once."""
+    return _judge(text)
+
+
+def _judge(text: str) -> _Verdict | None:
+    plain = unescape_codepoints(text)
+    if not (_MENTION.search(text) or _MENTION.search(plain)):
+        return None
+    # As written, lexed the way Oxigraph reads it (escapes inside IRIs and strings only);
+    # then with every escape applied, the way SPARQL 1.1 section 19.2 reads it.
+    for t in (text, plain) if plain != text else (text,):
+        found = _lexed_keyword(t)
+        if found is not None:
+            word, line, column = found
+            return (word, True, line, column, "")
+    # The grammar must read Oxigraph's spelling; the other one counts when it parses.
+    oxigraph = _oxigraph_spelling(text)
+    for t, required in ((oxigraph, True), (plain, False)):
+        if not required and t == oxigraph:
+            break
+        if len(t) > _GRAMMAR_LIMIT:
+            reason = f"longer than {_GRAMMAR_LIMIT:,} characters"
+        else:
+            try:
+                parsed = _parsed_keyword(t)
+            except Exception as exc:  # noqa: BLE001 - any failure of the checker refuses
+                reason = ("the checking parser cannot read it: "
+                          + (str(exc).splitlines() or [""])[0][:200])
+            else:
+                if parsed is not None:
+                    return (parsed, True, None, None, "")
+                continue
+        if required:
+            low = plain.lower()
+            word = "LOAD" if "load" in low and "service" not in low else "SERVICE"
+            return (word, False, None, None, reason)
+    return None
+
+
+def _oxigraph_spelling(text: str) -> str:
+    """``text`` with each escape inside an IRI or a string replaced by a plain letter.
+
+    Oxigraph reads escapes there only, as one character of the IRI or string; rdflib's
+    grammar, called without its own expansion, then sees Oxigraph's token boundaries. The
+    letter keeps them even where the escaped character is a quote or ``>`` (an IRI's or a
+    string's value does not matter to the check).
+    """
+    if "\\" not in text:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for tok in tokens(text):
+        if "\\" in tok.text and tok.kind in ("iri", "string"):
+            parts.append(text[pos:tok.start])
+            parts.append(_ESCAPE.sub("x", tok.text))
+            pos = tok.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column; CR, LF and CRLF each end a line."""
+    before = text[:offset]
+    breaks = list(re.finditer(r"\r\n?|\n", before))
+    line_start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, offset - line_start + 1
+
+
+def _lexed_keyword(text: str) -> tuple[str, int, int] | None:
+    """The first SERVICE/LOAD keyword a lexer with Oxigraph's rules finds."""
+    toks = list(tokens(text))
+    declared = set(PREFIXES)
+    for i, tok in enumerate(toks):
+        if tok.kind == "pname" and i > 0 and toks[i - 1].is_word("PREFIX"):
+            declared.add(tok.text.split(":", 1)[0])
+    for i, tok in enumerate(toks):
+        upper = tok.text.upper()
+        for word in _KEYWORDS:
+            if not upper.startswith(word):
+                continue
+            glued = False
+            if tok.kind == "word":
+                glued = True  # no SPARQL word starts so except the keywords themselves
+            elif tok.kind == "pname" and not (i > 0 and toks[i - 1].is_word("PREFIX")):
+                # "SERVICEex:x" is SERVICE then ex:x when ex: is declared
+                glued = tok.text.split(":", 1)[0][len(word):] in declared
+            if glued:
+                return (word, *_position(text, tok.start))
+    return None
+
+
+def _parsed_keyword(text: str) -> str | None:
+    """SERVICE or LOAD when rdflib's grammar finds one in the parse tree of ``text``.
+
+    The grammar is called without rdflib's own escape expansion (the caller passes each
+    spelling), and with CR made LF: rdflib ends a comment at LF only.
+
+    Raises:
+        Exception: the text is neither a query nor an update for the grammar.
+    """
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parser import Query, UpdateUnit
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    text = text.replace("\r", "\n")
+    with _GRAMMAR_LOCK:
+        try:
+            tree: object = Query.parse_string(text, parse_all=True)
+        except Exception:  # noqa: BLE001 - not a query: try it as an update
+            tree = UpdateUnit.parse_string(text, parse_all=True)
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            if node.name == "ServiceGraphPattern":
+                return "SERVICE"
+            if node.name == "Load":
+                return "LOAD"
+            stack.extend(node.values())
+        elif isinstance(node, ParseResults):
+            stack.extend(list(node))
+        elif isinstance(node, (list, tuple)):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            stack.extend(node.values())
+    return None
 
 
 def term_to_sparql(name: str, term: Node) -> str:
@@ -205,9 +414,8 @@ def bind_values(text: str, bindings: Mapping[str, Node] | None) -> str:
 
 @dataclass(frozen=True)
 class _Shape:
-    """What binding and the federation guard need to know about one query text."""
+    """What binding needs to know about one query text."""
 
-    federated: tuple[str, int, int] | None  # SERVICE/LOAD keyword, line, column
     insert_at: int | None  # offset just after the WHERE group's "{"
     wrap_close: int | None  # offset of its "}" when the group is a bare sub-select
     problem: str | None  # why parameters cannot be bound
@@ -217,19 +425,12 @@ class _Shape:
 def _shape(text: str) -> _Shape:
     """Lex a query once; named queries run many times with the same text."""
     toks = list(tokens(text))
-    federated = None
-    for tok in toks:
-        if tok.is_word("SERVICE", "LOAD"):
-            line = text.count("\n", 0, tok.start) + 1
-            column = tok.start - (text.rfind("\n", 0, tok.start) + 1) + 1
-            federated = (tok.text.upper(), line, column)
-            break
     try:
         i = _where_brace(toks)
         if i is None:
-            return _Shape(federated, None, None, None)
+            return _Shape(None, None, None)
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         close = toks[_matching(toks, i)].start if nxt is not None and nxt.is_word("SELECT") else None
-        return _Shape(federated, toks[i].end, close, None)
+        return _Shape(toks[i].end, close, None)
     except QueryError as exc:
-        return _Shape(federated, None, None, exc.message)
+        return _Shape(None, None, exc.message)

@@ -16,10 +16,19 @@ thread's child inherits that write end (the reader would then see no end of file
 that other child exited: a quick query "timed out" behind a runaway one); and each child
 closes every descriptor it inherited except its own write end (the server's sockets, other
 pipes).
+
+Unless federation is allowed, the child first moves into a new network namespace of its
+own (``unshare(CLONE_NEWNET)``, or with ``CLONE_NEWUSER`` where that needs no privilege),
+which has no interface but a loopback that is down: a SERVICE or LOAD that got past the
+text check reaches no host, not even the parent's loopback. Where the platform refuses
+both (not Linux, or namespaces disabled) the child carries on: the check on the text is
+the guard, this is a second wall behind it.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import pickle
 import re
@@ -35,7 +44,25 @@ import pyoxigraph as ox
 
 from ..errors import QueryTimeout
 
-__all__ = ["run_in_worker"]
+__all__ = ["run_in_worker", "isolate_network"]
+
+_CLONE_NEWNET = 0x40000000
+_CLONE_NEWUSER = 0x10000000
+
+
+def isolate_network() -> bool:
+    """Move this (single-threaded, forked) process into an empty network namespace.
+
+    Returns whether it worked; never raises.
+    """
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        unshare = libc.unshare
+    except (OSError, AttributeError):
+        return False
+    # Root (or CAP_SYS_ADMIN) can take a network namespace directly; an unprivileged
+    # process needs a user namespace of its own to hold it.
+    return any(unshare(flags) == 0 for flags in (_CLONE_NEWNET, _CLONE_NEWUSER | _CLONE_NEWNET))
 
 
 def _answer(store: ox.Store | None, path: str | None, sparql: str,
@@ -60,12 +87,14 @@ _FORK_LOCK = threading.Lock()
 
 
 def _child(fd: int, store: ox.Store, path: Path | None, sparql: str,
-           prefixes: Mapping[str, str]) -> None:  # pragma: no cover - runs in the child
+           prefixes: Mapping[str, str], network: bool) -> None:  # pragma: no cover - runs in the child
     try:
         # Keep stdio and our own pipe; drop what the parent's other threads had open.
         limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
         os.closerange(3, fd)
         os.closerange(fd + 1, limit if limit != resource.RLIM_INFINITY else 1 << 20)
+        if not network:
+            isolate_network()
         data = pickle.dumps(_answer(None if path is not None else store,
                                     str(path) if path is not None else None, sparql, prefixes))
         view = memoryview(data)
@@ -77,8 +106,10 @@ def _child(fd: int, store: ox.Store, path: Path | None, sparql: str,
 
 
 def run_in_worker(store: ox.Store, path: Path | None, sparql: str, *, timeout: float,
-                  prefixes: Mapping[str, str]) -> tuple[str, object]:
+                  prefixes: Mapping[str, str], network: bool = False) -> tuple[str, object]:
     """``(kind, payload)`` from a worker, kind in ask/select/graph/syntax/error.
+
+    The worker has no network unless ``network`` (federation allowed), see the module docs.
 
     Safe to call from several threads at once. A read-only RocksDB instance can race with
     the writer's background compaction (a table file listed in the manifest it read is
@@ -91,7 +122,7 @@ def run_in_worker(store: ox.Store, path: Path | None, sparql: str, *, timeout: f
     deadline = time.monotonic() + timeout
     for _attempt in range(3):
         kind, payload = _attempt_in_worker(store, path, sparql, deadline=deadline,
-                                           timeout=timeout, prefixes=prefixes)
+                                           timeout=timeout, prefixes=prefixes, network=network)
         if not (kind == "error" and path is not None and _RACE.search(str(payload))):
             break
     return kind, payload
@@ -101,13 +132,14 @@ _RACE = re.compile(r"Corruption|No such file or directory")
 
 
 def _attempt_in_worker(store: ox.Store, path: Path | None, sparql: str, *, deadline: float,
-                       timeout: float, prefixes: Mapping[str, str]) -> tuple[str, object]:
+                       timeout: float, prefixes: Mapping[str, str],
+                       network: bool) -> tuple[str, object]:
     with _FORK_LOCK:
         read_fd, write_fd = os.pipe()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child
             os.close(read_fd)
-            _child(write_fd, store, path, sparql, prefixes)
+            _child(write_fd, store, path, sparql, prefixes, network)
         os.close(write_fd)
     killed = False
     chunks: list[bytes] = []

@@ -205,20 +205,35 @@ class Store(abc.ABC):
         """
         check_federation(sparql, allow_federation=allow_federation, source=source)
         text = bind_values(sparql, bindings)
-        return self._query(text, timeout=timeout, source=source)
+        if text != sparql:
+            # the bound text is what runs: judge it too (terms are escaped, so this only
+            # costs a parse when a value mentions one of the words)
+            check_federation(text, allow_federation=allow_federation, source=source)
+        return self._query(text, timeout=timeout, source=source, allow_federation=allow_federation)
 
     @abc.abstractmethod
-    def _query(self, sparql: str, *, timeout: float | None, source: str | None) -> QueryResult:
-        """Run ``sparql`` as is (already checked and bound)."""
+    def _query(self, sparql: str, *, timeout: float | None, source: str | None,
+               allow_federation: bool = False) -> QueryResult:
+        """Run ``sparql`` as is (already checked and bound); an embedded store's query
+        worker gets network access only with ``allow_federation``."""
 
     def update(self, sparql: str, *, allow_federation: bool = False) -> None:
-        """Run a SPARQL update in one transaction.
+        """Run a SPARQL update in one transaction (in this process: it writes the store).
+
+        kgraph's own writes (:meth:`update_generated`, :meth:`replace_graphs`,
+        :meth:`drop_graph`, bulk loads) build their text from terms and skip this check.
 
         Raises:
             QueryError: the update does not parse, or uses LOAD/SERVICE without
                 ``allow_federation``.
         """
         check_federation(sparql, allow_federation=allow_federation)
+        self._update(sparql)
+
+    def update_generated(self, sparql: str) -> None:
+        """Run an update whose text kgraph wrote itself from IRIs it minted and N-Triples
+        serialised terms (the build), so it can hold no SERVICE or LOAD: the federation
+        check, which would parse every release's text for the words, is skipped."""
         self._update(sparql)
 
     @abc.abstractmethod

@@ -69,7 +69,8 @@ class OxigraphStore(Store):
         """The underlying pyoxigraph store, for bulk paths."""
         return self._store
 
-    def _query(self, sparql: str, *, timeout: float | None, source: str | None) -> QueryResult:
+    def _query(self, sparql: str, *, timeout: float | None, source: str | None,
+               allow_federation: bool = False) -> QueryResult:
         if timeout is None:
             try:
                 res = self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
@@ -77,7 +78,7 @@ class OxigraphStore(Store):
                 raise query_error(str(exc), source) from None
             return _convert(res)
         kind, payload = run_in_worker(self._store, self.path, sparql, timeout=timeout,
-                                      prefixes=PREFIXES)
+                                      prefixes=PREFIXES, network=allow_federation)
         return decode_result(kind, payload, source)
 
     def _update(self, sparql: str) -> None:

@@ -128,7 +128,8 @@ class RemoteStore(Store):
                                      source=url) from None
 
     # --- Store -------------------------------------------------------------------------
-    def _query(self, sparql: str, *, timeout: float | None, source: str | None) -> QueryResult:
+    def _query(self, sparql: str, *, timeout: float | None, source: str | None,
+               allow_federation: bool = False) -> QueryResult:
         form = query_form(sparql)
         if form == "UPDATE":
             raise QueryError("not a query (SELECT, ASK, CONSTRUCT or DESCRIBE)", source=source)
