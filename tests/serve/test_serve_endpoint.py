@@ -228,6 +228,15 @@ def test_literal_escaping_in_results(live: LiveServer) -> None:
 # --- refusals ------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("text", ["hello world", "Show me the exports of 2024", "ciao"])
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_text_that_is_no_sparql_is_400_not_an_update(live: LiveServer, text: str, method: str) -> None:
+    r = (httpx.get(live.sparql, params={"query": text}) if method == "GET"
+         else httpx.post(live.sparql, data={"query": text}))
+    assert r.status_code == 400, r.text
+    assert "not a SPARQL query or update" in r.text and "update" in r.text.split(":", 1)[1]
+
+
 def test_malformed_query_is_400_with_parser_message(live: LiveServer) -> None:
     r = httpx.get(live.sparql, params={"query": "SELECT ?x WHERE {\n  ?x ?y \n"})
     assert r.status_code == 400

@@ -105,9 +105,16 @@ def tokens(text: str) -> Iterator[Token]:
 _FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 
 
+_UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+
+
 def query_form(text: str) -> str:
-    """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``; ``UPDATE`` for anything else
-    that starts like an update; raises QueryError when there is no query form at all."""
+    """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``; ``UPDATE`` for a text that starts
+    with an update operation.
+
+    Raises:
+        QueryError: the text starts like neither (``hello world``), or is empty.
+    """
     for tok in tokens(text):
         if tok.kind == "word":
             word = tok.text.upper()
@@ -115,7 +122,10 @@ def query_form(text: str) -> str:
                 continue
             if word in _FORMS:
                 return word
-            return "UPDATE"
+            if word in _UPDATE_WORDS:
+                return "UPDATE"
+            raise QueryError(f"not a SPARQL query or update: it starts with {tok.text[:40]!r}, "
+                             "not SELECT, ASK, CONSTRUCT, DESCRIBE or an update operation")
     raise QueryError("empty query: no SELECT, ASK, CONSTRUCT or DESCRIBE")
 
 
