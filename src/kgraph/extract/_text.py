@@ -926,6 +926,37 @@ _WEEKDAY = (r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|luned
             r"|giovedì|venerdì|sabato|domenica)")
 
 
+# a date that heads the release: on a short line of its own ("07 November 2022", "Sep 28, 2023 Italy",
+# "Pubblicato il 20/10/2025"), not a date inside the first sentence ("Si è tenuta martedì 24 giugno 2025")
+_HEADER_MAX_WORDS = 6
+# "ASSOCALZATURIFICI ITALIANI (Z1723) 13.09.24": a day-first date with a two-digit year closing a header line
+_SHORT_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})[./](\d{1,2})[./](\d{2})[ \u00a0\t]*(?:\r?\n|$)")
+_RELATIVE_DAY = re.compile(rf"(?i)\b(yesterday|today|ieri|oggi)\b(?:{_SP}+(?:pomeriggio|mattina|sera|afternoon|morning|evening))?"
+                           rf"[ \u00a0,(]*(?:{_WEEKDAY},?{_SP}+)?(?:the{_SP}+)?$")
+_RELATIVE_DAYS = {"yesterday": 1, "ieri": 1, "today": 0, "oggi": 0}
+
+
+def _header_line(text: str, mn: Mention) -> bool:
+    a = text.rfind("\n", 0, mn.start) + 1
+    b = text.find("\n", mn.end)
+    b = len(text) if b < 0 else b
+    rest = text[a:mn.start] + " " + text[mn.end:b]
+    return len(rest.split()) <= _HEADER_MAX_WORDS and not re.search(r"[.;]\s+\w", rest)
+
+
+def _short_header_date(text: str) -> tuple[Mention, dt.date] | None:
+    for m in _SHORT_DATE.finditer(text, 0, min(len(text), 300)):
+        a = text.rfind("\n", 0, m.start()) + 1
+        if len(text[a:m.start()].split()) > _HEADER_MAX_WORDS:
+            continue
+        try:
+            d = dt.date(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            continue
+        return Mention(text[m.start():m.end(3)], m.start(), m.end(3)), d
+    return None
+
+
 def _document_info(st: _State) -> None:
     text = st.text
     dates = _dates(text)
@@ -937,10 +968,15 @@ def _document_info(st: _State) -> None:
         # "Cinisello Balsamo (Milan), April 28, 2025": a province in brackets may follow the town
         # the separator may be a comma or a dash ("Brescia – 14 novembre 2024"), a weekday may
         # precede the date ("Bologna, venerdì 27 giugno 2025")
-        m = re.fullmatch(rf"[ \u00a0\t•]*((?:[A-ZÀ-Ý][\w'’.-]*)(?:{_SP}+[A-ZÀ-Ýa-z][\w'’.-]*){{0,3}})(?:{_SP}*\([^()\n]{{1,30}}\))?"
-                         rf"(?:,|{_SP}+[-–—]){_SP}*(?:{_WEEKDAY},?{_SP}+)?",
+        # a news agency's tag may open the line ("(ANSA) - ROMA, 12 marzo 2024 -"), an ordinal date
+        # its article ("LONDON, the 21st of September, 2023 -")
+        m = re.fullmatch(rf"[ \u00a0\t•]*(?:\([A-Za-z][\w .&-]{{0,20}}\){_SP}*[-–—]?{_SP}*)?"
+                         rf"((?:[A-ZÀ-Ý][\w'’.-]*)(?:{_SP}+[A-ZÀ-Ýa-z][\w'’.-]*){{0,3}})(?:{_SP}*\([^()\n]{{1,30}}\))?"
+                         rf"(?:,|{_SP}+[-–—]){_SP}*(?:{_WEEKDAY},?{_SP}+)?(?:the{_SP}+)?",
                          text[line_start:mn.start])
         rest = re.match(r"[ \u00a0\t]*(?:$|[\r\n]|[-–—.:][ \u00a0\t]*)", text[mn.end:])
+        if m and re.fullmatch(_WEEKDAY, m.group(1)):
+            m = None  # "Saturday, 14 May 2011": a weekday, not a town
         if m and rest and not re.search(r"(?i)press|comunicat|news", m.group(1)):
             city_m = Mention(m.group(1), line_start + m.start(1), line_start + m.end(1))
             dateline = (mn, dd, city_m)
@@ -953,7 +989,9 @@ def _document_info(st: _State) -> None:
             city_m = Mention(after.group(1), mn.end + after.start(1), mn.end + after.end(1))
             dateline = (mn, dd, city_m)
             break
-    header = next(((mn, dd) for mn, dd in dates if mn.start < 300), None)
+    header = next(((mn, dd) for mn, dd in dates if mn.start < 300 and _header_line(text, mn)), None)
+    if header is None:
+        header = _short_header_date(text)
     date_ev: list[Mention] = []
     if header:
         date_ev.append(header[0])
@@ -966,6 +1004,14 @@ def _document_info(st: _State) -> None:
         st.place = gz.resolve(city.text, "place") or city.text.title()
     elif header:
         st.doc_date = header[1]
+    else:
+        # "Ieri, 7 giugno 2016, all'assemblea ...": a day named relative to the writing dates the release
+        rel = next(((mn, dd, rm) for mn, dd in dates
+                    if (rm := _RELATIVE_DAY.search(text, max(0, mn.start - 40), mn.start))), None)
+        if rel:
+            mn, dd, rm = rel
+            st.doc_date = dd + dt.timedelta(days=_RELATIVE_DAYS[rm.group(1).lower()])
+            date_ev.append(mn)
     # title: the first substantial line that is not a header or dateline
     title_m: Mention | None = None
     for line in re.finditer(r"[^\r\n]+", text):
@@ -2124,30 +2170,157 @@ def _find_relations(st: _State) -> None:
 # --------------------------------------------------------------------------- events and quotations
 
 
-_ASSEMBLY_RE = re.compile(r"(?i)\b(general\s+assembly|annual\s+(?:general\s+|plenary\s+)?(?:assembly|meeting)|plenary\s+assembly|assemblea(?:\s+(?:generale|annuale|pubblica|dei\s+soci|plenaria))?|annual\s+meeting|general\s+meeting)\b")
 _TITLE_RE = re.compile(r"(?i)\b(?:under\s+the\s+title|entitled|titled|with\s+the\s+title|dal\s+titolo|intitolat[ao]|il\s+titolo)\s*[:,]?\s*[“\"«]([^”\"»]{3,200})[”\"»]")
-_SPEAKERS_RE = re.compile(r"(?i)\b(attended\s+by|speakers?|speeches\s+by|took\s+part|hanno\s+partecipato|sono\s+intervenuti|interventi\s+di|relatori|including|tra\s+cui)\b")
 
 
-_HELD_AT = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|met|gathered|convened|si\s+è\s+(?:svolt[ao]|tenut[ao]|riunit[ao])|si\s+sono\s+riuniti|riunit[ai]|ospitat[ao])\b[^.;]{0,50}?\b(?:at|presso|nella\s+cornice\s+d\w+)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+|lo[ \u00a0]+|l['’])?")
+@cache
+def _event_words() -> dict[str, Any]:
+    data: dict[str, Any] = gz._load("events.yaml")
+    return data
+
+
+def _words_re(words: Iterable[str]) -> re.Pattern[str]:
+    """A case-insensitive alternation of phrases, longest first; spaces and apostrophes are loose."""
+    alts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        alts.append(re.escape(w).replace(r"\ ", r"[ \u00a0]+").replace("'", "['’]").replace("’", "['’]"))
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
+
+
+@cache
+def _assembly_re() -> re.Pattern[str]:
+    return _words_re(_event_words()["assembly"])
+
+
+@cache
+def _speakers_re() -> re.Pattern[str]:
+    return _words_re(_event_words()["attendance"])
+
+
+@cache
+def _speech_re() -> re.Pattern[str]:
+    return _words_re(_event_words()["speech"])
+
+
+@cache
+def _speech_before_re() -> re.Pattern[str]:
+    return re.compile(_speech_re().pattern + r"[ \u00a0]+(?:[a-z]+[ \u00a0]+){0,3}$")
+
+
+@cache
+def _signing_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    w = _event_words()["signing"]
+    return _words_re(w["documents"]), _words_re(w["verbs"])
+
+
+_HELD_AT = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|met|gathered|convened|si\s+è\s+(?:svolt[ao]|tenut[ao]|riunit[ao])|si\s+sono\s+riuniti|riunit[ai]|ospitat[ao])\b[^.;]{0,50}?(?:\b(?:at|presso|nella\s+cornice\s+d\w+)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+|lo[ \u00a0]+|l['’])?|\b(?:al|alla|allo|all['’])[ \u00a0]*(?=[A-ZÀ-Ý]))")
+# "took place ..." / "si è svolta ...": the sentence reports where and when the meeting was held
+_HELD_VERB = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|si\s+è\s+(?:svolt[ao]|tenut[ao])|ha\s+avuto\s+luogo)\b")
+# "presso Villa Borromeo a Cassano d'Adda": the town named right after a venue (Italian "a" names a
+# town; English "in" may name a district: "in Milanofiori")
+_TOWN_AFTER = re.compile(rf"[ \u00a0]*,?[ \u00a0]+(?:a|ad)[ \u00a0]+((?:{_NAME_WORD}|[A-Z]['’][A-Z][a-z]+)(?:[ \u00a0]+(?:d['’][A-ZÀ-Ý][a-zà-ÿ]+|{_NAME_WORD}|(?:di|de|del|sul|sull['’])[ \u00a0]+{_NAME_WORD})){{0,2}})")
+# a day and month with no year ("On Wednesday 8 July", "held on June 3rd", "il 7 giugno")
+_DAY_MONTH = re.compile(
+    rf"(?i)\b(?:(?P<wd1>{_WEEKDAY[4:-1]}),?[ \u00a0]+)?(?:the[ \u00a0]+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th|°)?(?:[ \u00a0]+of)?[ \u00a0]+(?P<m1>{_MONTHS_EN}|{_MONTHS_IT})\b(?!,?[ \u00a0]*\d)"
+    rf"|\b(?:(?P<wd2>{_WEEKDAY[4:-1]}),?[ \u00a0]+)?(?P<m2>{_MONTHS_EN})[ \u00a0]+(?:the[ \u00a0]+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?[ \u00a0]*\d)")
+_WEEKDAY_NUM = {w: i % 7 for i, w in enumerate(
+    "monday tuesday wednesday thursday friday saturday sunday lunedì martedì mercoledì giovedì venerdì sabato domenica".split())}
+
+
+def _year_candidates(st: _State) -> list[int]:
+    """Years a yearless day can fall in: around the release's date, else those the text names."""
+    if st.doc_date:
+        y = st.doc_date.year
+        return [y, y - 1, y + 1]
+    counts: dict[int, int] = {}
+    for m in re.finditer(r"\b((?:19|20)\d\d)\b", st.text):
+        counts[int(m.group(1))] = counts.get(int(m.group(1)), 0) + 1
+    return sorted(counts, key=lambda y: (-counts[y], -y))
+
+
+def _day_month(st: _State, a: int, b: int) -> dt.date | None:
+    """The first yearless day of ``text[a:b]`` with its year: the weekday, when written, picks the
+    year; otherwise the year closest to the release's date (none when the release has no date)."""
+    for m in _DAY_MONTH.finditer(st.text, a, b):
+        day = int(m.group("d1") or m.group("d2"))
+        month = _MONTH_NUM[(m.group("m1") or m.group("m2")).lower()]
+        wd = m.group("wd1") or m.group("wd2")
+        days = []
+        for y in _year_candidates(st):
+            try:
+                days.append(dt.date(y, month, day))
+            except ValueError:
+                continue
+        if wd:
+            hit = next((d for d in days if d.weekday() == _WEEKDAY_NUM[wd.lower()]), None)
+            if hit:
+                return hit
+            continue
+        if st.doc_date and days:
+            doc = st.doc_date
+            return min(days, key=lambda d: abs((d - doc).days))
+    return None
+
+
+def _speaking(st: _State, a: int, b: int) -> list[str]:
+    """People of ``text[a:b]`` who speak: a speech verb after the name ("Rossi ha illustrato",
+    "As Mongardi himself explained"), a quote opened after it ("Pilotti ... dicendo: «"), or a
+    quote closed just before it ("... , declared president Cavanna")."""
+    text = st.text
+    out: list[str] = []
+    for p in _near(st.people_sorted(), a, b):
+        if not a <= p.start < b:
+            continue
+        s0, s1 = st.sentence_of(p.start)
+        after = text[p.end:min(s1, p.end + 160)]
+        cut = re.search(r"[;“\"«]", after)
+        head = after[:cut.start()] if cut else after
+        spoke = bool(_speech_re().search(head[:90])) or bool(re.search(r":[ \u00a0]*[“\"«]", after[:160]))
+        if not spoke:
+            # "... the war – declared Maria Vittoria Brustia, president of Assomac"
+            spoke = bool(_speech_before_re().search(text[max(s0, p.start - 50):p.start]))
+        if not spoke:
+            before = text[max(s0, p.start - 60):p.start]
+            q = re.search(r"[”\"»][ \u00a0]*[,.]?[ \u00a0]*[-–]?[ \u00a0]*([^“”\"«».;]{0,50})$", before)
+            spoke = bool(q and _speech_re().search(q.group(1)))
+        if spoke and p.name not in out:
+            out.append(p.name)
+    return out
+
+
+# "Federmacchine Assembly", "the latest Federmacchine's annual meeting": the body owns the assembly
+_OWN_ASSEMBLY_GAP = re.compile(r"(?i)(?:['’]s)?(?:[ \u00a0]+(?:latest|last|recent|annual|general|ultima|recente))*[ \u00a0]+")
 
 
 def _find_event(st: _State) -> None:
     text = st.text
-    cues = list(st.scan(_ASSEMBLY_RE, ("assembl", "meeting")))
+    cues = list(st.scan(_assembly_re(), ("assembl", "meeting")))
     if not cues:
         return
     first = cues[0]
     s0, s1 = st.sentence_of(first.start())
-    organiser: str | None = None
-    om = re.match(r"(?i)[ \u00a0]+(?:of|di|dell['’]|della|del)[ \u00a0]*", text[first.end():])
-    if om:
-        o = st.org_at(first.end() + om.end())
-        organiser = o.name if o else None
-    if organiser is None:
-        o = _nearest_org_before(st, first.start(), s0)
-        organiser = o.name if o else st.publisher
-    cue_sents = [st.sentence_of(c.start()) for c in cues]
+
+    def organiser_of(cue: re.Match[str], lo: int) -> str | None:
+        om = re.match(r"(?i)[ \u00a0]+(?:of|di|dell['’]|della|del)[ \u00a0]*", text[cue.end():])
+        if om:
+            o = st.org_at(cue.end() + om.end())
+            if o:
+                return o.name
+        o = _nearest_org_before(st, cue.start(), lo)
+        return o.name if o else None
+
+    organiser = organiser_of(first, s0) or st.publisher
+    cue_sents = list(dict.fromkeys(st.sentence_of(c.start()) for c in cues))
+    # "... the first general meeting of members. On Tuesday, January 28, the event took place at the
+    # NH Milan Congress Centre": the sentence after the first mention may say when and where
+    i = bisect.bisect_right(st.sentences, (s0, _BIG))
+    held: tuple[int, int] | None = None
+    if i < len(st.sentences):
+        nxt = st.sentences[i]
+        if _HELD_VERB.search(text, *nxt) and not _assembly_re().search(text, *nxt) and nxt not in cue_sents \
+                and not any(o.kind == "TradeFair" and nxt[0] <= o.start < nxt[1] for o in st.org_spans):
+            held = nxt
+            cue_sents.insert(1, nxt)
     venue = next((s for a0, a1 in cue_sents for s in st.org_spans if a0 <= s.start < a1 and s.kind == "Venue"), None)
     if venue is None:
         # "held today at the Castello Visconteo in Vigevano": a venue the gazetteer does not know
@@ -2168,23 +2341,36 @@ def _find_event(st: _State) -> None:
         cm = next((p for p in st.ents if p.kind == "place:city" and venue.end <= p.start < venue.end + 10), None)
         if cm:
             city = cm.name
+        elif city is None:
+            tm_ = _TOWN_AFTER.match(text, venue.end)
+            if tm_ and not _overlaps_entity(st, tm_.start(1), tm_.end(1)):
+                city = gz.resolve(tm_.group(1), "place") or re.sub(r"[ \u00a0]+", " ", tm_.group(1)).replace("’", "'")
     date = st.doc_date
-    local = [d for mn, d in _dates(text) if s0 <= mn.start < s1]
+    # the day is the one its first sentence (or the "took place" sentence after it) states
+    when = [(s0, s1), *([held] if held else []),
+            *(x for x in cue_sents if x != (s0, s1) and x != held
+              and not any(o.kind == "TradeFair" and x[0] <= o.start < x[1] for o in st.org_spans))]
+    local = [d for a0, a1 in when for mn, d in _dates(text[a0:a1])]
     if local:
         date = local[0]
+    else:
+        yearless = next((d for a0, a1 in when if (d := _day_month(st, a0, a1))), None)
+        if yearless:
+            date = yearless
     if city is None:
         # the town the assembly's sentences name ("Si è svolta oggi a Milano"), else the dateline's
         # town, unless the assembly is another day's, mentioned in passing
         dateline = [mn for mn in (st.info.date_evidence if st.info else ())]
         in_cue = next((p for a0, a1 in cue_sents for p in _near(st.places(), a0, a1)
                        if a0 <= p.start < a1 and p.kind == "place:city"
+                       and not (venue and venue.start <= p.start < venue.end)  # "NH Milan Congress Centre"
                        and not any(mn.start - 60 <= p.start < mn.end for mn in dateline)), None)
         city = in_cue.name if in_cue else (st.place if date == st.doc_date else None)
     tm = _TITLE_RE.search(text)
     title = tm.group(1).strip() if tm else None
     speakers: list[str] = []
-    people = sorted(st.person_spans, key=lambda x: x.start)
-    for sm in _SPEAKERS_RE.finditer(text):
+    people = st.people_sorted()
+    for sm in _speakers_re().finditer(text):
         a0, a1 = st.sentence_of(sm.start())
         for p in _near(people, sm.end(), a1):
             if sm.end() <= p.start < a1 and p.name not in speakers:
@@ -2192,8 +2378,17 @@ def _find_event(st: _State) -> None:
     # a predecessor named only in the succession ("succede a Fabrizio Nuti") did not take part
     leaving = {m.person for m in st.memberships if m.end and not m.start
                and len(re.findall(rf"\b{re.escape(m.person.split()[-1])}\b", text)) == 1}
-    present = [p for p in st.people if p not in leaving]
-    if date and st.doc_date and date != st.doc_date:
+    # those who spoke at it; someone only elected, thanked or named did not necessarily attend
+    present = [p for p in _speaking(st, 0, len(text)) if p not in leaving]
+    # and the president it elects or confirms ("The assembly elected Anna Verdi as President")
+    posts = {gz.fold(w) for w in _event_words()["elected_posts"]}
+    elect_sents = {st.sentence_of(m.start()) for m in _ELECT_RE.finditer(text)}
+    for mem in st.memberships:
+        if mem.end or gz.fold(mem.role) not in posts or (organiser and mem.organisation != organiser):
+            continue
+        if any(a0 <= p.start < a1 for a0, a1 in elect_sents for p in _near(people, a0, a1) if p.name == mem.person):
+            present.append(mem.person)
+    if date and st.doc_date and abs((date - st.doc_date).days) > 3:
         # an assembly the release mentions in passing ("after his election by the General Assembly on
         # 26 February"): only the people named with it took part, not everyone the release quotes
         present = [p.name for a0, a1 in cue_sents for p in _near(people, a0, a1)
@@ -2203,6 +2398,17 @@ def _find_event(st: _State) -> None:
     st.facts.append(Event(evidence, kind="GeneralAssembly", organiser=organiser, date=date,
                           venue=venue.name if venue else None, city=city, title=title,
                           speakers=tuple(speakers), participants=participants))
+    # another body's assembly named in passing ("the latest Federmacchine Assembly indicates ...")
+    others: set[str] = {organiser} if organiser else set()
+    # (a capitalised "Assembly" after a name is that body's, even where the bare word is no cue)
+    named = [m for m in re.finditer(r"\b(?:Assembly|Assemblea)\b", text) if m.start() != first.start()]
+    for c in sorted([*cues[1:], *named], key=lambda m: m.start()):
+        a0, _a1 = st.sentence_of(c.start())
+        ob = _nearest_org_before(st, c.start(), max(a0, c.start() - 40))
+        o = ob.name if ob and _OWN_ASSEMBLY_GAP.fullmatch(text, ob.end, c.start()) else None
+        if o and o not in others and st.orgs.get(o) is not None and st.orgs[o].type == "TradeAssociation":
+            others.add(o)
+            st.facts.append(Event(_mention(text, c.start(), c.end()), kind="GeneralAssembly", organiser=o))
 
 
 _DATE_RANGE = re.compile(rf"(?i)\b(?:from|dal|da|between)[ \u00a0]+(\d{{1,2}})(?:°|st|nd|rd|th)?(?:[ \u00a0]+(?:to|al|a|and)[ \u00a0]+|[ \u00a0]*[-–][ \u00a0]*)\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0]+({_MONTHS_EN}|{_MONTHS_IT})(?:[ \u00a0]+((?:19|20)\d\d))?")
@@ -2366,7 +2572,7 @@ def _find_conference(st: _State) -> None:
         done = set()
     for m in st.scan(_CONFERENCE_RE, ("presented", "presentat", "conferen", "convegno", "forum", "semina", "workshop", "table", "tavola", "summit")):
         s0, s1 = st.sentence_of(m.start())
-        if (s0, s1) in done or _ASSEMBLY_RE.search(text, s0, s1) or any(
+        if (s0, s1) in done or _assembly_re().search(text, s0, s1) or any(
                 o.kind == "TradeFair" and s0 <= o.start < s1 for o in st.org_spans):
             continue
         if not re.search(r"(?i)\b(?:today|oggi|yesterday|ieri)\b", text[s0:s1]) and not _dates(text[s0:s1]):
