@@ -2292,7 +2292,44 @@ def _speaking(st: _State, a: int, b: int) -> list[str]:
 _OWN_ASSEMBLY_GAP = re.compile(r"(?i)(?:['’]s)?(?:[ \u00a0]+(?:latest|last|recent|annual|general|ultima|recente))*[ \u00a0]+")
 
 
+def _find_signing(st: _State) -> None:
+    """An agreement signed between parties ("the rector and the president signed the framework
+    agreement", "è stato siglato il protocollo d'intesa"): the signatories take part."""
+    text = st.text
+    docs, verbs = _signing_res()
+    sents: list[tuple[int, int]] = []
+    triggers = tuple({v.lower()[:4] for v in _event_words()["signing"]["verbs"]})
+    for m in st.scan(verbs, triggers):
+        a, b = st.sentence_of(m.start())
+        # the verb next to an agreement word, either side ("signed a memorandum", "l'accordo ... firmato")
+        if docs.search(text, max(a, m.start() - 80), min(b, m.end() + 80)) and (a, b) not in sents:
+            sents.append((a, b))
+    # a signing between named parties: a person or an organisation signs
+    sents = [(a, b) for a, b in sents
+             if any(a <= o.start < b and o.kind != "Venue" for o in _near(st.orgs_sorted(), a, b))
+             or any(a <= p.start < b for p in _near(st.people_sorted(), a, b))]
+    if not sents:
+        return
+    leaving = {mm.person for mm in st.memberships if mm.end and not mm.start}
+    parts = tuple(dict.fromkeys(p.name for a, b in sents for p in _near(st.people_sorted(), a, b)
+                                if a <= p.start < b and p.name not in leaving))
+    date = next((d for a, b in sents for mn, d in _dates(text[a:b])), None) \
+        or next((d for a, b in sents if (d := _day_month(st, a, b))), None)
+    if date is None and st.doc_date:
+        rel = next((m for a, b in sents for m in re.finditer(r"(?i)\b(yesterday|today|ieri|oggi)\b", text[a:b])), None)
+        if rel:
+            date = st.doc_date - dt.timedelta(days=_RELATIVE_DAYS[rel.group(1).lower()])
+    venue = next((o.name for a, b in sents for o in _near(st.orgs_sorted(), a, b)
+                  if a <= o.start < b and o.kind == "Venue"), None)
+    dateline = st.info.date_evidence if st.info else ()
+    city = next((p.name for a, b in sents for p in _near(st.places(), a, b) if a <= p.start < b
+                 and p.kind == "place:city" and not any(mn.start - 60 <= p.start < mn.end for mn in dateline)), None)
+    st.facts.append(Event(_mention(text, *sents[0]), kind="Signing", date=date, venue=venue, city=city,
+                          participants=parts))
+
+
 def _find_event(st: _State) -> None:
+    _find_signing(st)
     text = st.text
     cues = list(st.scan(_assembly_re(), ("assembl", "meeting")))
     if not cues:
@@ -2453,7 +2490,7 @@ def _find_fair_editions(st: _State) -> None:
             continue
         fairs.setdefault(o.name, []).append(o)
     title = st.info.evidence if st.info and st.info.title else None
-    has_assembly = any(isinstance(f, Event) for f in st.facts)
+    has_assembly = any(isinstance(f, Event) and f.kind == "GeneralAssembly" for f in st.facts)
     main = _fair_of(st)
     all_fairs = sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start)
     for name, mentions in fairs.items():
