@@ -2378,6 +2378,8 @@ def _find_event(st: _State) -> None:
         cm = next((p for p in st.ents if p.kind == "place:city" and venue.end <= p.start < venue.end + 10), None)
         if cm:
             city = cm.name
+        elif _venue_town(st, venue):
+            city = _venue_town(st, venue)
         elif city is None:
             tm_ = _TOWN_AFTER.match(text, venue.end)
             if tm_ and not _overlaps_entity(st, tm_.start(1), tm_.end(1)):
@@ -2448,13 +2450,17 @@ def _find_event(st: _State) -> None:
             st.facts.append(Event(_mention(text, c.start(), c.end()), kind="GeneralAssembly", organiser=o))
 
 
-_DATE_RANGE = re.compile(rf"(?i)\b(?:from|dal|da|between)[ \u00a0]+(\d{{1,2}})(?:°|st|nd|rd|th)?(?:[ \u00a0]+(?:to|al|a|and)[ \u00a0]+|[ \u00a0]*[-–][ \u00a0]*)\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0]+({_MONTHS_EN}|{_MONTHS_IT})(?:[ \u00a0]+((?:19|20)\d\d))?")
+# "from 8 to 15 October", "dal 27 al 30 maggio", "between the 19th and the 21st of September"
+_DATE_RANGE = re.compile(rf"(?i)\b(?:from|dal|da|between)[ \u00a0]+(?:the[ \u00a0]+)?(\d{{1,2}})(?:°|st|nd|rd|th)?(?:[ \u00a0]+(?:to|al|a|and)[ \u00a0]+(?:the[ \u00a0]+)?|[ \u00a0]*[-–][ \u00a0]*)\d{{1,2}}(?:°|st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?({_MONTHS_EN}|{_MONTHS_IT}),?(?:[ \u00a0]+((?:19|20)\d\d))?")
 _EDITION_RE = re.compile(r"(?i)\b(edition|edizione)\b")
 _NEXT_EDITION = re.compile(r"\b(?i:next|forthcoming|upcoming|prossima|prossim[ao])[ \u00a0]+(?:(?i:edition|edizione|appuntamento)\b|[A-Z])")
-_ORGANISED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|run|organizzat[ao])[ \u00a0]+(?:by|da)[ \u00a0]+(?:the[ \u00a0]+)?")
+# "organised by Assomac", "organizzata dalle strutture operative di UCIMU" (the staff of a body)
+_ORGANISED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|run|organizzat[ao])[ \u00a0]+(?:by|da|dal|dalla|dalle|dai|dagli|dall['’])[ \u00a0]*(?:the[ \u00a0]+)?"
+                           r"(?:(?:[a-zà-ù]+[ \u00a0]+){1,3}(?:of|di|del|della|dell['’])[ \u00a0]*(?:the[ \u00a0]+)?(?=[A-Z]))?")
 # a fair named only as the neighbour of another ("at the same time as Lineapelle") has no edition here
 _ALONGSIDE = re.compile(r"(?i)(?:same[ \u00a0]+time[ \u00a0]+as|alongside|co-located[ \u00a0]+with|together[ \u00a0]+with|in[ \u00a0]+contemporanea[ \u00a0]+con|insieme[ \u00a0]+a|in[ \u00a0]+concomitanza[ \u00a0]+con|accanto[ \u00a0]+a)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+)?$")
-_FAIR_NOUN = re.compile(r"(?i)\b(?:the[ \u00a0]+(?:fair|exhibition|show|trade[ \u00a0]+show|event)|la[ \u00a0]+(?:fiera|manifestazione|rassegna|mostra)|l['’](?:evento|esposizione))\b")
+# "the fair", "the international showcase", "la rassegna": the release's fair without its name
+_FAIR_NOUN = re.compile(r"(?i)\b(?:the[ \u00a0]+(?:[a-z]+[ \u00a0]+){0,2}?(?:fair|exhibition|show|showcase|trade[ \u00a0]+show|event)|la[ \u00a0]+(?:fiera|manifestazione|rassegna|mostra)|l['’](?:evento|esposizione))\b")
 _OPENED_BY = re.compile(r"(?i)\b(?:opened|inaugurated|visited|attended|inaugurat[ao]|aperta|visitat[ao]|took[ \u00a0]+part|hanno[ \u00a0]+partecipato|sono[ \u00a0]+intervenuti)\b")
 
 
@@ -2465,6 +2471,19 @@ def _range_start(text: str, a: int, b: int, year: str | None) -> dt.date | None:
             return dt.date(int(rm_.group(3) or year or 0), _MONTH_NUM[rm_.group(2).lower()], int(rm_.group(1)))
         except ValueError:
             return None
+    return None
+
+
+def _venue_town(st: _State, venue: _Span) -> str | None:
+    """The town a venue's own mention adds to its name: "Fiera Milano Rho", "fieramilano Rho"."""
+    words = re.findall(r"[\w'’-]+", st.text[venue.start:venue.end])
+    name = gz.fold(venue.name)
+    for k in (2, 1):
+        tail = " ".join(words[-k:]) if len(words) > k else ""
+        if tail and gz.fold(tail) not in name:
+            entry = gz.place(tail)
+            if entry is not None and entry.kind == "city":
+                return entry.name
     return None
 
 
@@ -2513,8 +2532,10 @@ def _find_fair_editions(st: _State) -> None:
             about = list(dict.fromkeys(about))
         next_sents = [(a, b) for a, b in about if _NEXT_EDITION.search(text, a, b)]
         cur_sents = [x for x in about if x not in next_sents]
-        dated = any(_DATE_RANGE.search(text, a, b) for a, b in sents)
-        if not (year or dated or any(_EDITION_RE.search(text, a, b) for a, b in sents)):
+        # the release's own fair may be dated or called an edition only where the text says "the fair"
+        told = about if main is not None and main.name == name else sents
+        dated = any(_DATE_RANGE.search(text, a, b) for a, b in told)
+        if not (year or dated or any(_EDITION_RE.search(text, a, b) for a, b in told)):
             continue
         if year is None:
             ym2 = next((m for a, b in sents for m in re.finditer(r"\b((?:19|20)\d\d)\b", text[a:b])), None)
@@ -2537,7 +2558,7 @@ def _find_fair_editions(st: _State) -> None:
                 near_city = next((p for p in _near(st.places(), venue.end, venue.end + 12)
                                   if p.kind == "place:city" and venue.end <= p.start < venue.end + 12), None)
                 entry = gz.organisation(venue.name)
-                city = near_city.name if near_city else (entry.city if entry else None)
+                city = near_city.name if near_city else (_venue_town(st, venue) or (entry.city if entry else None))
             else:
                 # "in programma ad Hannover dal 22 al 26 settembre": a city the fair's sentences name
                 c = next((p for a, b in group for p in _near(st.places(), a, b)
@@ -2581,12 +2602,11 @@ def _find_fair_editions(st: _State) -> None:
         if next_sents:
             venue2, city2 = place_of(next_sents)
             date2 = date_of(next_sents)
-            # the same venue again unless the next edition moves to another town
-            venue2 = venue2 or (venue if city2 is None or city2 == city else None)
+            # the next edition's place is the one its announcement states ("sempre a Fiera Milano Rho")
             if date2 and date2 != date:
                 st.facts.append(Event(_mention(text, *next_sents[0]), kind="TradeFairEdition",
                                       organiser=organiser, date=date2, venue=venue2.name if venue2 else None,
-                                      city=city2 or city, title=re.sub(r"[ \u00a0]+", " ", text[mentions[0].start:mentions[0].end])))
+                                      city=city2, title=re.sub(r"[ \u00a0]+", " ", text[mentions[0].start:mentions[0].end])))
 
 
 # "The preliminary results ... were presented today at the Ministry ... by Assocalzaturifici",
