@@ -957,6 +957,23 @@ def _short_header_date(text: str) -> tuple[Mention, dt.date] | None:
     return None
 
 
+def _fair_publisher(st: _State, title: Mention) -> str | None:
+    """A release on a fair's results ("Mipel: +7% di presenze", "La 95esima edizione di Lineapelle
+    ha chiuso") is issued by whoever the text says organises the fair, else by the fair itself."""
+    fair = next((o for o in st.orgs_sorted() if title.start <= o.start < title.end and o.kind == "TradeFair"), None)
+    if fair is None:
+        return None
+    for o in st.orgs_sorted():
+        if o.name != fair.name:
+            continue
+        a, b = st.sentence_of(o.start)
+        om = _ORGANISED_BY.search(st.text, o.end, b)
+        org = st.org_at(om.end()) if om else None
+        if org and org.kind not in ("Venue", "TradeFair"):
+            return org.name
+    return fair.name
+
+
 def _document_info(st: _State) -> None:
     text = st.text
     dates = _dates(text)
@@ -1018,6 +1035,8 @@ def _document_info(st: _State) -> None:
         s = line.group().strip(" \u00a0\t")
         if len(s.split()) < 4 or s.startswith("•"):
             continue
+        if s[0].islower() and len(s) < 80:
+            continue  # a kicker above the headline ("l'ultima edizione di ...") starts in lower case
         if any(line.start() <= mn.start < line.end() for mn in date_ev) and len(s) < 80:
             continue
         if re.match(r"(?i)(press releases?|comunicat[oi] stampa|news)\b", s) or (
@@ -1050,6 +1069,8 @@ def _document_info(st: _State) -> None:
         # "Brevetti Montolit S.p.A. appoints new CEO": a company heading its own release
         lead_co = [sp for sp in st.org_spans if sp.start == title_m.start and sp.kind in ("Company", "GovernmentAgency")]
         pub = in_title[0].name if in_title else (lead_co[0].name if lead_co else None)
+    if pub is None and title_m:
+        pub = _fair_publisher(st, title_m)
     if pub is None:
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
