@@ -1127,31 +1127,73 @@ def _items_of(phrase: str, table: dict[str, str]) -> list[str]:
     return [table[re.sub(r"\s+", " ", m.group().lower())] for m in _items_re().finditer(phrase)]
 
 
+@cache
+def _umbrellas() -> frozenset[str]:
+    return frozenset(d["name"] for d in gz._segments()["standalone"] if d.get("umbrella"))
+
+
+def _member_sectors(st: _State) -> frozenset[str]:
+    """The machinery sectors of the associations the release names ("Acimac, Acimall, Amaplast")."""
+    out = set()
+    for o in st.org_spans:
+        entry = gz.organisation(o.name)
+        if entry and entry.sector and o.kind == "TradeAssociation":
+            out.add(entry.sector)
+    return frozenset(out)
+
+
 def _find_segments(st: _State) -> None:
     en, it_, seg, stand, table = _segment_res()
     text = st.text
+    pub = gz.organisation(st.publisher) if st.publisher else None
+    # "the footwear sector" of a footwear makers' (or tanners') association is its own industry,
+    # not a machinery segment
+    makers = bool(pub and pub.sector and not pub.sector.endswith("machinery"))
+    members = _member_sectors(st)
     found: list[tuple[int, int, list[str]]] = []
     for rx in (en, it_):
         for m in st.scan(rx, _head_triggers()):
-            found.append((m.start(), m.end(), _items_of(m.group(1), table)))
-    for m in st.scan(seg, ("segment", "sector", "comparto", "settore")):
-        g = m.group(1) or m.group(2)
-        found.append((m.start(), m.end(), _items_of(g, table)))
+            items = _items_of(m.group(1), table)
+            # "Macchine for Ceramics, Wood, Plastics and Rubber, Packaging": a federation naming the
+            # sectors of its member associations lists several sectors, not one
+            own = [i for i in dict.fromkeys(items) if gz.segment_name([i]) in members]
+            if len(own) >= 2 and len(set(items)) > 2:
+                for i in dict.fromkeys(items):
+                    found.append((m.start(), m.end(), [i]))
+                continue
+            found.append((m.start(), m.end(), items))
+    if not makers:
+        for m in st.scan(seg, ("segment", "sector", "comparto", "settore")):
+            g = m.group(1) or m.group(2)
+            found.append((m.start(), m.end(), _items_of(g, table)))
     spans: list[_Span] = []
     for a, b, items in sorted(found, key=lambda x: (x[0], -(x[1] - x[0]))):
-        if not items or (spans and a < spans[-1].end):
+        if not items or (spans and a < spans[-1].end and not (a == spans[-1].start and b == spans[-1].end)):
             continue
         spans.append(_Span(a, b, gz.segment_name(items), str(len(set(items)))))
-    pub = gz.organisation(st.publisher) if st.publisher else None
+    split = len({(s.start, s.end) for s in spans}) < len(spans)
     sector: str | None = None
     if spans:
         widest = max(int(s.kind) for s in spans)
         sector = next(s.name for s in spans if int(s.kind) == widest)
         if pub and pub.sector and any(s.name == pub.sector for s in spans):
             sector = pub.sector  # the issuing association's own sector, when the text names it
+    umbrella: str | None = None
     for m in st.scan(stand, _standalone_triggers()):
-        if not any(s.start < m.end() and m.start() < s.end for s in spans):
-            spans.append(_Span(m.start(), m.end(), table["__standalone__" + m.group(1).lower()], "1"))
+        # the longest form wins where two overlap ("industria meccanica varia")
+        end, name = m.end(), table["__standalone__" + m.group(1).lower()]
+        for w in re.finditer(r"\b\w", text[m.start() + 1:m.end()]):
+            m2 = stand.match(text, m.start() + 1 + w.start())
+            if m2 and m2.end() > end:
+                end, name = m2.end(), table["__standalone__" + m2.group(1).lower()]
+        if _overlaps_entity(st, m.start(), end):
+            continue  # "the Department of Mechanical Engineering of ..."
+        if not any(s.start < end and m.start() < s.end for s in spans):
+            spans.append(_Span(m.start(), end, name, "1"))
+            if name in _umbrellas():
+                umbrella = umbrella or name
+    if umbrella and split and not (pub and pub.sector):
+        sector = umbrella
     if pub and pub.sector and (sector is None or not any(s.name == sector for s in spans if int(s.kind) > 1)):
         # the issuing association's own sector, when the text names no wider machinery phrase
         sector = pub.sector
@@ -1160,6 +1202,8 @@ def _find_segments(st: _State) -> None:
     if sector is None:
         return
     st.sector = sector
+    # an umbrella ("capital goods") is never a segment of one machinery sector
+    spans = [s for s in spans if s.name == sector or s.name not in _umbrellas()]
     st.segments = [replace(s, kind="sector" if s.name == sector else "segment") for s in spans]
     if not any(s.kind == "sector" for s in st.segments):
         cue = re.search(r"(?i)\b(?:the\s+sector|il\s+settore|del\s+settore|sector|settore|comparto)\b", text)
