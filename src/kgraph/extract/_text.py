@@ -963,11 +963,12 @@ def _fair_publisher(st: _State, title: Mention) -> str | None:
     fair = next((o for o in st.orgs_sorted() if title.start <= o.start < title.end and o.kind == "TradeFair"), None)
     if fair is None:
         return None
-    for o in st.orgs_sorted():
-        if o.name != fair.name:
-            continue
-        a, b = st.sentence_of(o.start)
-        om = _ORGANISED_BY.search(st.text, o.end, b)
+    # the sentences naming the fair, or calling it "the fair" ("The fair, organised by Assomac, ...")
+    starts = [o.end for o in st.orgs_sorted() if o.name == fair.name]
+    starts += [m.end() for m in _FAIR_NOUN.finditer(st.text)]
+    for pos in sorted(starts):
+        _a, b = st.sentence_of(pos)
+        om = _ORGANISED_BY.search(st.text, pos, b)
         org = st.org_at(om.end()) if om else None
         if org and org.kind not in ("Venue", "TradeFair"):
             return org.name
@@ -1192,11 +1193,11 @@ def _find_segments(st: _State) -> None:
             spans.append(_Span(m.start(), end, name, "1"))
             if name in _umbrellas():
                 umbrella = umbrella or name
-    if umbrella and split and not (pub and pub.sector):
-        sector = umbrella
     if pub and pub.sector and (sector is None or not any(s.name == sector for s in spans if int(s.kind) > 1)):
         # the issuing association's own sector, when the text names no wider machinery phrase
         sector = pub.sector
+    if umbrella and split and not (pub and pub.sector and pub.sector not in {x.name for x in spans}):
+        sector = umbrella  # (an issuer that is one of the member sectors speaks for the federation)
     if sector is None and spans:
         sector = spans[0].name
     if sector is None:
@@ -2369,6 +2370,11 @@ def _find_signing(st: _State) -> None:
         # the verb next to an agreement word, either side ("signed a memorandum", "l'accordo ... firmato")
         if docs.search(text, max(a, m.start() - 80), min(b, m.end() + 80)) and (a, b) not in sents:
             sents.append((a, b))
+    # "... signed a memorandum today. President Carlo Neri signed for ACIMIT.": the signing goes on
+    for a, _b in list(sents):
+        i = bisect.bisect_right(st.sentences, (a, _BIG))
+        if i < len(st.sentences) and st.sentences[i] not in sents and verbs.search(text, *st.sentences[i]):
+            sents.append(st.sentences[i])
     # a signing between named parties: a person or an organisation signs
     sents = [(a, b) for a, b in sents
              if any(a <= o.start < b and o.kind != "Venue" for o in _near(st.orgs_sorted(), a, b))
@@ -2388,7 +2394,8 @@ def _find_signing(st: _State) -> None:
                   if a <= o.start < b and o.kind == "Venue"), None)
     dateline = st.info.date_evidence if st.info else ()
     city = next((p.name for a, b in sents for p in _near(st.places(), a, b) if a <= p.start < b
-                 and p.kind == "place:city" and not any(mn.start - 60 <= p.start < mn.end for mn in dateline)), None)
+                 and p.kind == "place:city" and not any(mn.start - 60 <= p.start < mn.end for mn in dateline)
+                 and not any(o.start <= p.start < o.end for o in _near(st.orgs_sorted(), p.start, p.end))), None)
     st.facts.append(Event(_mention(text, *sents[0]), kind="Signing", date=date, venue=venue, city=city,
                           participants=parts))
 
@@ -2424,6 +2431,7 @@ def _find_event(st: _State) -> None:
             held = nxt
             cue_sents.insert(1, nxt)
     venue = next((s for a0, a1 in cue_sents for s in st.org_spans if a0 <= s.start < a1 and s.kind == "Venue"), None)
+    city_named: str | None = None
     if venue is None:
         # "held today at the Castello Visconteo in Vigevano": a venue the gazetteer does not know
         for a0, a1 in cue_sents:
@@ -2432,14 +2440,20 @@ def _find_event(st: _State) -> None:
                 cand = re.match(_CAP_SEQ, text[vm.end():a1])
                 if cand and not _overlaps_entity(st, vm.end(), vm.end() + len(cand.group())):
                     name = cand.group().strip()
+                    # "al Castello Sforzesco di Vigevano": the town is not part of the venue's name
+                    tail = re.search(rf"[ \u00a0]+(?:di|of|in)[ \u00a0]+({_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD})?)$", name)
+                    town = gz.place(tail.group(1)) if tail else None
+                    if tail and town is not None and town.kind == "city":
+                        name = name[:tail.start()]
+                        city_named = town.name
                     st.add_org(name, "Venue", vm.end(), vm.end() + len(name))
                     st.facts.append(st.orgs[name])
                     venue = _Span(vm.end(), vm.end() + len(name), name, "Venue")
                     break
-    city = None
+    city = city_named
     if venue:
         entry = gz.organisation(venue.name)
-        city = entry.city if entry else None
+        city = city_named or (entry.city if entry else None)
         cm = next((p for p in st.ents if p.kind == "place:city" and venue.end <= p.start < venue.end + 10), None)
         if cm:
             city = cm.name
@@ -2540,7 +2554,12 @@ def _range_start(text: str, a: int, b: int, year: str | None) -> dt.date | None:
 
 
 def _venue_town(st: _State, venue: _Span) -> str | None:
-    """The town a venue's own mention adds to its name: "Fiera Milano Rho", "fieramilano Rho"."""
+    """The town a venue's own mention adds to its name: "Fiera Milano Rho", "fieramilano Rho",
+    "Castello Sforzesco di Vigevano"."""
+    of = re.search(rf"[ \u00a0]+(?:di|of|in)[ \u00a0]+({_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD})?)$", venue.name)
+    town = gz.place(of.group(1)) if of else None
+    if town is not None and town.kind == "city" and gz.organisation(venue.name) is None:
+        return town.name
     words = re.findall(r"[\w'’-]+", st.text[venue.start:venue.end])
     name = gz.fold(venue.name)
     for k in (2, 1):
