@@ -288,3 +288,32 @@ def test_a_makers_associations_own_sector_is_no_machinery_segment(text: str) -> 
 def test_no_umbrella_or_name_part_becomes_a_segment(text: str) -> None:
     names = {name for name, _kind in segments(run(text))}
     assert "mechanical engineering" not in names and "capital goods" not in names
+
+
+@pytest.mark.parametrize(("text", "venue", "city"), [
+    ("Ieri, 3 luglio 2025, all'assemblea annuale dei conciatori si è discusso di export. UNIC chiede "
+     "sostegno per le imprese. Si è svolta al Palazzo Ducale Sforza di Morimondo la parte pubblica.",
+     "Palazzo Ducale Sforza", "Morimondo"),
+    ("Yesterday, 3 July 2025, the annual assembly of UNIC looked at exports. The tanners asked for help. "
+     "The event took place at the Villa Reale Bassi of Castellazzo, near Milan.", "Villa Reale Bassi", "Castellazzo"),
+    ("Ieri, 3 luglio 2025, l'assemblea generale di UNIC ha discusso di export. I conciatori chiedono "
+     "aiuto. L'incontro si è tenuto presso la Cascina Rossa Grande di Abbiategrasso.", "Cascina Rossa Grande",
+     "Abbiategrasso"),
+])
+def test_where_the_assembly_was_held_a_few_sentences_on(text: str, venue: str, city: str) -> None:
+    ev = events(run(text), "GeneralAssembly")
+    assert [(e.city, e.date) for e in ev] == [(city, dt.date(2025, 7, 3))]
+    assert ev[0].venue is not None and ev[0].venue.startswith(venue)
+
+
+@pytest.mark.parametrize(("text", "date", "organiser"), [
+    ("Milan, 10 March 2025\n\nOn 6 March the Assomac delegation took part in the workshop “Leather machines "
+     "for a cleaner future”, hosted by the Tannery Research Board in Kanpur.", dt.date(2025, 3, 6), None),
+    ("Milano, 10 marzo 2025\n\nIl 6 marzo la delegazione di Assomac ha partecipato al seminario «Macchine "
+     "per una concia pulita», ospitato dal Consorzio Conciario Locale a Kanpur.", dt.date(2025, 3, 6), None),
+    ("Milan, 10 March 2025\n\nOn Thursday 6 March ACIMIT staged the forum “Textile machines in Africa” "
+     "in Lagos, organised by ACIMIT with local partners.", dt.date(2025, 3, 6), "ACIMIT"),
+])
+def test_a_seminar_on_a_yearless_day_and_its_unknown_host(text: str, date: dt.date, organiser: str | None) -> None:
+    ev = events(run(text), "Conference")
+    assert [(e.date, e.organiser) for e in ev] == [(date, organiser)]

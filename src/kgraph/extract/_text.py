@@ -2281,10 +2281,11 @@ def _signing_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 _HELD_AT = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|met|gathered|convened|si\s+è\s+(?:svolt[ao]|tenut[ao]|riunit[ao])|si\s+sono\s+riuniti|riunit[ai]|ospitat[ao])\b[^.;]{0,50}?(?:\b(?:at|presso|nella\s+cornice\s+d\w+)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+|lo[ \u00a0]+|l['’])?|\b(?:al|alla|allo|all['’])[ \u00a0]*(?=[A-ZÀ-Ý]))")
 # "took place ..." / "si è svolta ...": the sentence reports where and when the meeting was held
+_HELD_AFTER = 3
 _HELD_VERB = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|si\s+è\s+(?:svolt[ao]|tenut[ao])|ha\s+avuto\s+luogo)\b")
 # "presso Villa Borromeo a Cassano d'Adda": the town named right after a venue (Italian "a" names a
 # town; English "in" may name a district: "in Milanofiori")
-_TOWN_AFTER = re.compile(rf"[ \u00a0]*,?[ \u00a0]+(?:a|ad)[ \u00a0]+((?:{_NAME_WORD}|[A-Z]['’][A-Z][a-z]+)(?:[ \u00a0]+(?:d['’][A-ZÀ-Ý][a-zà-ÿ]+|{_NAME_WORD}|(?:di|de|del|sul|sull['’])[ \u00a0]+{_NAME_WORD})){{0,2}})")
+_TOWN_AFTER = re.compile(rf"[ \u00a0]*,?[ \u00a0]+(?:a|ad|di|of)[ \u00a0]+((?:{_NAME_WORD}|[A-Z]['’][A-Z][a-z]+)(?:[ \u00a0]+(?:d['’][A-ZÀ-Ý][a-zà-ÿ]+|{_NAME_WORD}|(?:di|de|del|sul|sull['’])[ \u00a0]+{_NAME_WORD})){{0,2}})")
 # a day and month with no year ("On Wednesday 8 July", "held on June 3rd", "il 7 giugno")
 _DAY_MONTH = re.compile(
     rf"(?i)\b(?:(?P<wd1>{_WEEKDAY[4:-1]}),?[ \u00a0]+)?(?:the[ \u00a0]+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th|°)?(?:[ \u00a0]+of)?[ \u00a0]+(?P<m1>{_MONTHS_EN}|{_MONTHS_IT})\b(?!,?[ \u00a0]*\d)"
@@ -2422,14 +2423,17 @@ def _find_event(st: _State) -> None:
     cue_sents = list(dict.fromkeys(st.sentence_of(c.start()) for c in cues))
     # "... the first general meeting of members. On Tuesday, January 28, the event took place at the
     # NH Milan Congress Centre": the sentence after the first mention may say when and where
+    # (or one of the two after it: "Ieri ... all'assemblea annuale ... . Si è svolta al Museo ...")
     i = bisect.bisect_right(st.sentences, (s0, _BIG))
     held: tuple[int, int] | None = None
-    if i < len(st.sentences):
-        nxt = st.sentences[i]
-        if _HELD_VERB.search(text, *nxt) and not _assembly_re().search(text, *nxt) and nxt not in cue_sents \
-                and not any(o.kind == "TradeFair" and nxt[0] <= o.start < nxt[1] for o in st.org_spans):
+    for nxt in st.sentences[i:i + _HELD_AFTER]:
+        if _assembly_re().search(text, *nxt) or nxt in cue_sents \
+                or any(o.kind == "TradeFair" and nxt[0] <= o.start < nxt[1] for o in st.org_spans):
+            break  # another mention of the assembly, or another event, ends the look-ahead
+        if _HELD_VERB.search(text, *nxt):
             held = nxt
             cue_sents.insert(1, nxt)
+            break
     venue = next((s for a0, a1 in cue_sents for s in st.org_spans if a0 <= s.start < a1 and s.kind == "Venue"), None)
     city_named: str | None = None
     if venue is None:
@@ -2440,12 +2444,17 @@ def _find_event(st: _State) -> None:
                 cand = re.match(_CAP_SEQ, text[vm.end():a1])
                 if cand and not _overlaps_entity(st, vm.end(), vm.end() + len(cand.group())):
                     name = cand.group().strip()
-                    # "al Castello Sforzesco di Vigevano": the town is not part of the venue's name
+                    # "al Castello Sforzesco di Vigevano", "at Villa Reale in Monza": the town is not part
+                    # of the venue's name (a known town, or one word after a name of two words or more)
                     tail = re.search(rf"[ \u00a0]+(?:di|of|in)[ \u00a0]+({_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD})?)$", name)
                     town = gz.place(tail.group(1)) if tail else None
                     if tail and town is not None and town.kind == "city":
                         name = name[:tail.start()]
                         city_named = town.name
+                    elif tail and " " not in tail.group(1) and len(name[:tail.start()].split()) >= 2 \
+                            and town is None and gz.organisation(name) is None:
+                        name = name[:tail.start()]
+                        city_named = tail.group(1)
                     st.add_org(name, "Venue", vm.end(), vm.end() + len(name))
                     st.facts.append(st.orgs[name])
                     venue = _Span(vm.end(), vm.end() + len(name), name, "Venue")
@@ -2558,8 +2567,11 @@ def _venue_town(st: _State, venue: _Span) -> str | None:
     "Castello Sforzesco di Vigevano"."""
     of = re.search(rf"[ \u00a0]+(?:di|of|in)[ \u00a0]+({_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD})?)$", venue.name)
     town = gz.place(of.group(1)) if of else None
-    if town is not None and town.kind == "city" and gz.organisation(venue.name) is None:
-        return town.name
+    if of and gz.organisation(venue.name) is None:
+        if town is not None and town.kind == "city":
+            return town.name
+        if town is None and " " not in of.group(1) and len(venue.name[:of.start()].split()) >= 2:
+            return of.group(1)  # "Palazzo Ducale Sforza di Morimondo": one word after a longer name
     words = re.findall(r"[\w'’-]+", st.text[venue.start:venue.end])
     name = gz.fold(venue.name)
     for k in (2, 1):
@@ -2705,6 +2717,9 @@ _CONF_TITLE = re.compile(r"(?i)\b(?:conference|convegno|conferenza|forum|seminar
 _BY_ORG = re.compile(r"(?i)\b(?:by|da|dal|dalla|dall['’])[ \u00a0]+(?:the[ \u00a0]+)?")
 
 
+_HOSTED_BY = re.compile(r"(?i)\b(?:hosted|organi[sz]ed|promoted|ospitat[oa]|organizzat[oa]|promoss[oa])[ \u00a0]+(?:by|da|dal|dalla|dall['’])[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
+
+
 def _find_conference(st: _State) -> None:
     text = st.text
     if any(isinstance(f, Event) for f in st.facts):
@@ -2716,17 +2731,20 @@ def _find_conference(st: _State) -> None:
         if (s0, s1) in done or _assembly_re().search(text, s0, s1) or any(
                 o.kind == "TradeFair" and s0 <= o.start < s1 for o in st.org_spans):
             continue
-        if not re.search(r"(?i)\b(?:today|oggi|yesterday|ieri)\b", text[s0:s1]) and not _dates(text[s0:s1]):
-            continue  # a meeting the release reports on has its day
+        yearless = _day_month(st, s0, s1)
+        if not re.search(r"(?i)\b(?:today|oggi|yesterday|ieri)\b", text[s0:s1]) and not _dates(text[s0:s1]) \
+                and yearless is None:
+            continue  # a meeting the release reports on has its day ("On 4 February the delegation ...")
         organiser: str | None = None
         for bm in _BY_ORG.finditer(text, m.end(), s1):
             o = st.org_at(bm.end())
             if o and o.kind not in ("Venue", "TradeFair"):
                 organiser = o.name
                 break
-        organiser = organiser or st.publisher
+        if organiser is None and not _HOSTED_BY.search(text, m.start(), s1):
+            organiser = st.publisher  # (a host the text names but the gazetteer does not know stays unknown)
         local = [d for mn, d in _dates(text[s0:s1])]
-        date = local[0] if local else st.doc_date
+        date = local[0] if local else (yearless or st.doc_date)
         city = next((p.name for p in _near(st.places(), s0, s1) if s0 <= p.start < s1 and p.kind == "place:city"), None) \
             or (st.place if date == st.doc_date else None)
         leaving = {mm.person for mm in st.memberships if mm.end and not mm.start}
