@@ -317,3 +317,15 @@ def test_where_the_assembly_was_held_a_few_sentences_on(text: str, venue: str, c
 def test_a_seminar_on_a_yearless_day_and_its_unknown_host(text: str, date: dt.date, organiser: str | None) -> None:
     ev = events(run(text), "Conference")
     assert [(e.date, e.organiser) for e in ev] == [(date, organiser)]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Milan, 12 May 2025\n\nThe Outlook Day of UCIMU, held today in Milan, looked at orders for 2026.", None),
+    ("Bologna, 12 maggio 2025\n\nLa giornata di studio «Ceramica e robot» si è tenuta oggi a Bologna, "
+     "organizzata da ACIMAC.", "Ceramica e robot"),
+    ("Milan, 12 May 2025\n\nACIMIT's webinar “Looms and data” took place today with 300 listeners.",
+     "Looms and data"),
+])
+def test_outlook_days_study_days_and_webinars_are_conferences(text: str, title: str | None) -> None:
+    ev = events(run(text), "Conference")
+    assert [(e.date, e.title) for e in ev] == [(dt.date(2025, 5, 12), title)]

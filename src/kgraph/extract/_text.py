@@ -2707,13 +2707,26 @@ def _find_fair_editions(st: _State) -> None:
 
 # "The preliminary results ... were presented today at the Ministry ... by Assocalzaturifici",
 # "il convegno ... si è tenuto oggi a Roma": a meeting that is neither an assembly nor a fair
-_CONFERENCE_RE = re.compile(
-    r"(?i)\b(?:(?:were|was|have[ \u00a0]+been|has[ \u00a0]+been)[ \u00a0]+presented|(?:sono[ \u00a0]+stat[ie]|è[ \u00a0]+stat[oa])[ \u00a0]+presentat[ioae]|"
-    r"(?:conference|convegno|conferenza|forum|seminar|seminario|workshop|round[ \u00a0-]table|tavola[ \u00a0]+rotonda|summit)\b"
-    r"(?=[^.;]{0,80}\b(?:held|organi[sz]ed|hosted|took[ \u00a0]+place|scheduled|si[ \u00a0]+è[ \u00a0]+(?:svolt|tenut)\w*|si[ \u00a0]+terrà|in[ \u00a0]+programma|organizzat\w*|promoss\w*)\b"
-    # or named by its title in quotes: "nel corso del convegno «Meccanica bresciana: scenari 2025»"
-    r"|[ \u00a0]*[«“\"][^«»“”\"\n]{3,90}[»”\"]))")
-_CONF_TITLE = re.compile(r"(?i)\b(?:conference|convegno|conferenza|forum|seminar|seminario|workshop|summit)\b[^«“\".;]{0,30}[«“\"]([^«»“”\"\n]{3,90})[»”\"]")
+@cache
+def _conference_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A meeting that is neither an assembly nor a fair: its noun with a "held"/"organised" verb
+    near, or with its title in quotes; and the quoted title after the noun."""
+    nouns = _words_re(_event_words()["conference"]).pattern[len("(?i)"):]
+    cue = re.compile(
+        r"(?i)\b(?:(?:were|was|have[ \u00a0]+been|has[ \u00a0]+been)[ \u00a0]+presented|(?:sono[ \u00a0]+stat[ie]|è[ \u00a0]+stat[oa])[ \u00a0]+presentat[ioae]|"
+        + nouns +
+        r"(?=[^.;]{0,80}\b(?:held|organi[sz]ed|hosted|took[ \u00a0]+place|scheduled|si[ \u00a0]+è[ \u00a0]+(?:svolt|tenut)\w*|si[ \u00a0]+terrà|in[ \u00a0]+programma|organizzat\w*|promoss\w*)\b"
+        # or named by its title in quotes: "nel corso del convegno «Meccanica bresciana: scenari 2025»"
+        r"|[ \u00a0]*[«“\"][^«»“”\"\n]{3,90}[»”\"]))")
+    title = re.compile(r"(?i)" + nouns + r"[^«“\".;]{0,30}[«“\"]([^«»“”\"\n]{3,90})[»”\"]")
+    return cue, title
+
+
+@cache
+def _conference_triggers() -> tuple[str, ...]:
+    return ("presented", "presentat", *{w.lower()[:5] for w in _event_words()["conference"]})
+
+
 _BY_ORG = re.compile(r"(?i)\b(?:by|da|dal|dalla|dall['’])[ \u00a0]+(?:the[ \u00a0]+)?")
 
 
@@ -2726,7 +2739,8 @@ def _find_conference(st: _State) -> None:
         done = {st.sentence_of(f.evidence.start) for f in st.facts if isinstance(f, Event)}
     else:
         done = set()
-    for m in st.scan(_CONFERENCE_RE, ("presented", "presentat", "conferen", "convegno", "forum", "semina", "workshop", "table", "tavola", "summit")):
+    cue_re, title_re = _conference_res()
+    for m in st.scan(cue_re, _conference_triggers()):
         s0, s1 = st.sentence_of(m.start())
         if (s0, s1) in done or _assembly_re().search(text, s0, s1) or any(
                 o.kind == "TradeFair" and s0 <= o.start < s1 for o in st.org_spans):
@@ -2751,7 +2765,7 @@ def _find_conference(st: _State) -> None:
         participants = tuple(p for p in st.people if p not in leaving)
         if date and st.doc_date and date > st.doc_date:
             participants = ()  # a meeting announced for later has no speakers yet
-        tm = _CONF_TITLE.search(text, s0, s1)
+        tm = title_re.search(text, s0, s1)
         venue = next((o.name for o in st.orgs_sorted() if s0 <= o.start < s1 and o.kind == "Venue"), None)
         st.facts.append(Event(_mention(text, s0, s1), kind="Conference", organiser=organiser, date=date,
                               venue=venue, city=city, title=tm.group(1).strip() if tm else None,
