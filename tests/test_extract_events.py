@@ -329,3 +329,42 @@ def test_a_seminar_on_a_yearless_day_and_its_unknown_host(text: str, date: dt.da
 def test_outlook_days_study_days_and_webinars_are_conferences(text: str, title: str | None) -> None:
     ev = events(run(text), "Conference")
     assert [(e.date, e.title) for e in ev] == [(dt.date(2025, 5, 12), title)]
+
+
+@pytest.mark.parametrize("text", [
+    ("SIMAC Tanning Tech grows\n\nThe 2025 edition of SIMAC Tanning Tech ran from 16 to 18 September 2025 at "
+     "Fiera Milano Rho. The organisers praised the ties with Lineapelle, which was held simultaneously at the same venue."),
+    ("SIMAC Tanning Tech cresce\n\nL'edizione 2025 di SIMAC Tanning Tech si è svolta dal 16 al 18 settembre 2025 "
+     "a Fiera Milano Rho. Buone le sinergie con Lineapelle, in contemporanea nello stesso quartiere fieristico."),
+    ("SIMAC Tanning Tech grows\n\nSIMAC Tanning Tech 2025 took place from 16 to 18 September 2025 at Fiera "
+     "Milano Rho, with many buyers also visiting Lineapelle, held at the same time in the same fairground."),
+])
+def test_a_fair_held_at_the_same_place_has_an_edition_there(text: str) -> None:
+    ev = {e.title: e for e in events(run(text), "TradeFairEdition")}
+    assert set(ev) == {"SIMAC Tanning Tech 2025", "Lineapelle"}
+    assert (ev["Lineapelle"].venue, ev["Lineapelle"].date) == ("Fiera Milano", None)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Bologna, 27 giugno 2025\n\nSi è svolta oggi l'assemblea generale di UCIMA. Il direttore ha ricordato "
+     "EMO 2025, svoltasi a Hannover dal 22 al 26 settembre 2025.", "EMO 2025"),
+    ("Sassuolo, 27 June 2025\n\nACIMAC held its general assembly today. The director looked back at "
+     "Ceramitec 2024, which ran in Munich from 9 to 12 April 2024.", "Ceramitec 2024"),
+    ("Vigevano, 27 giugno 2025\n\nL'assemblea annuale di Assomac si è tenuta oggi. Il presidente ha "
+     "ricordato SIMAC Tanning Tech 2025, che si è svolta dal 18 al 20 febbraio 2025 a Fiera Milano Rho.",
+     "SIMAC Tanning Tech 2025"),
+])
+def test_an_assembly_release_reports_a_dated_fair_edition(text: str, title: str) -> None:
+    ex = run(text)
+    assert len(events(ex, "GeneralAssembly")) == 1
+    fairs = events(ex, "TradeFairEdition")
+    assert [(f.title, f.date is not None, f.city is not None) for f in fairs] == [(title, True, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 5 March 2025\n\nThe next SIMAC Tanning Tech will be a great opportunity, Assomac's assembly heard today.",
+    "Milano, 5 marzo 2025\n\nL'assemblea annuale di Assomac si è tenuta oggi: la prossima Lineapelle sarà decisiva.",
+    "Milan, 5 March 2025\n\nAt its general assembly today, ACIMIT looked forward to ITMA.",
+])
+def test_an_assembly_release_naming_a_fair_in_passing_has_no_edition(text: str) -> None:
+    assert events(run(text), "TradeFairEdition") == []

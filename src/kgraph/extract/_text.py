@@ -2583,6 +2583,14 @@ def _venue_town(st: _State, venue: _Span) -> str | None:
     return None
 
 
+# "Lineapelle, held simultaneously at the same place", "Lineapelle, in contemporanea nello stesso quartiere"
+_SAME_PLACE = re.compile(
+    r"(?i)[ \u00a0]*,?[ \u00a0]*(?:(?:which[ \u00a0]+was|che[ \u00a0]+si[ \u00a0]+è)[ \u00a0]+)?(?:held|hosted|staged|svolt[ao]|tenut[ao]|ospitat[ao])?"
+    r"[ \u00a0]*(?:simultaneously|at[ \u00a0]+the[ \u00a0]+same[ \u00a0]+time|concurrently|in[ \u00a0]+contemporanea|contemporaneamente)?[ \u00a0]*,?[ \u00a0]*"
+    r"(?:at|in|on|nello|nella|negli|nel)[ \u00a0]+(?:the[ \u00a0]+)?(?:same|stess[oa]|medesim[oa])[ \u00a0]+"
+    r"(?:place|venue|location|site|fairground|exhibition[ \u00a0]+centre|luogo|quartiere(?:[ \u00a0]+fieristico)?|sede|polo(?:[ \u00a0]+fieristico)?)\b")
+
+
 def _fair_window(st: _State, o: _Span, fairs: list[_Span]) -> tuple[int, int]:
     """The sentence of a fair mention, narrowed to this fair's part when it names another fair too
     ("... a EMO Hannover 2025, dal 22 al 26 settembre, e a BI-MU 2024, a Fiera Milano dal 9 ...")."""
@@ -2608,11 +2616,14 @@ def _find_fair_editions(st: _State) -> None:
     has_assembly = any(isinstance(f, Event) and f.kind == "GeneralAssembly" for f in st.facts)
     main = _fair_of(st)
     all_fairs = sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start)
+    colocated: set[str] = set()
     for name, mentions in fairs.items():
         in_title = title is not None and any(title.start <= o.start < title.end for o in mentions)
-        if has_assembly and not in_title:
-            continue  # an assembly release that mentions a fair in passing ("the next SIMAC ...")
         sents = list(dict.fromkeys(_fair_window(st, o, all_fairs) for o in mentions))
+        if has_assembly and not in_title and not any(_DATE_RANGE.search(text, a, b) for a, b in sents):
+            # an assembly release that mentions a fair in passing ("the next SIMAC ..."), unless it
+            # gives the edition's days ("Ipack-Ima 2025, svoltasi a Fiera Milano dal 27 al 30 maggio")
+            continue
         year: str | None = None
         surface: str | None = None
         for o in mentions:
@@ -2655,6 +2666,11 @@ def _find_fair_editions(st: _State) -> None:
                                   if p.kind == "place:city" and venue.end <= p.start < venue.end + 12), None)
                 entry = gz.organisation(venue.name)
                 city = near_city.name if near_city else (_venue_town(st, venue) or (entry.city if entry else None))
+                if city is None:
+                    # "to be held in Düsseldorf ... at the Messe Düsseldorf exhibition centre"
+                    c0 = next((p for a, b in group for p in _near(st.places(), a, b)
+                               if a <= p.start < b and p.kind == "place:city"), None)
+                    city = c0.name if c0 else None
             else:
                 # "in programma ad Hannover dal 22 al 26 settembre": a city the fair's sentences name
                 c = next((p for a, b in group for p in _near(st.places(), a, b)
@@ -2695,6 +2711,16 @@ def _find_fair_editions(st: _State) -> None:
         st.facts.append(Event(_mention(text, *sents[0]), kind="TradeFairEdition", organiser=organiser,
                               date=date, venue=venue.name if venue else None, city=city,
                               title=title_, participants=parts))
+        # "... synergies with Lineapelle, held simultaneously at the same place": a fair held at the
+        # same venue as this one has an edition there too
+        for other in all_fairs:
+            if other.name == name or other.name in fairs and other.name in colocated:
+                continue
+            if venue and _SAME_PLACE.match(text, other.end) and other.name not in colocated:
+                colocated.add(other.name)
+                st.facts.append(Event(_mention(text, *st.sentence_of(other.start)), kind="TradeFairEdition",
+                                      venue=venue.name,
+                                      title=re.sub(r"[ \u00a0]+", " ", text[other.start:other.end])))
         if next_sents:
             venue2, city2 = place_of(next_sents)
             date2 = date_of(next_sents)
