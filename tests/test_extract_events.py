@@ -368,3 +368,28 @@ def test_an_assembly_release_reports_a_dated_fair_edition(text: str, title: str)
 ])
 def test_an_assembly_release_naming_a_fair_in_passing_has_no_edition(text: str) -> None:
     assert events(run(text), "TradeFairEdition") == []
+
+
+@pytest.mark.parametrize(("text", "publisher"), [
+    ("Textile machines: a slow quarter\n\nUCIMU and ACIMIT met the buyers. ACIMIT expects orders to grow."
+     "\n\nPress office ACIMIT\nVia Tessitori 1, Milan", "ACIMIT"),
+    ("Macchine tessili: un trimestre lento\n\nUCIMU e ACIMIT hanno incontrato i clienti. UCIMU prevede una "
+     "ripresa.\n\nPer informazioni:\nArea Comunicazione – ACIMIT", "ACIMIT"),
+    ("Ceramic machinery: a slow quarter\n\nUCIMU and ACIMAC expect better orders. UCIMU is cautious."
+     "\n\nMedia contact: Anna Rossi, ACIMAC, tel. 0536 000000", "ACIMAC"),
+])
+def test_a_press_contact_line_names_the_publisher(text: str, publisher: str) -> None:
+    assert run(text).info.publisher == publisher
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    ("ACIMIT: orders for looms recover\n\nOrders for looms rose by 3% in the quarter.\n\nMilan, 12 May 2025",
+     dt.date(2025, 5, 12), "Milan"),
+    ("ACIMIT: risalgono gli ordini di telai\n\nGli ordini di telai sono saliti del 3% nel trimestre.\n\n"
+     "Moncalieri (TO), 12 maggio 2025", dt.date(2025, 5, 12), "Moncalieri"),
+    ("UCIMU: machine tool orders stable\n\nOrders were flat in the quarter.\n\nCinisello Balsamo, "
+     "May 12th, 2025", dt.date(2025, 5, 12), "Cinisello Balsamo"),
+])
+def test_a_dateline_closing_the_release(text: str, date: dt.date, place: str) -> None:
+    ex = run(text)
+    assert (ex.info.date, ex.info.place) == (date, place)

@@ -957,6 +957,43 @@ def _short_header_date(text: str) -> tuple[Mention, dt.date] | None:
     return None
 
 
+@cache
+def _document_words() -> dict[str, list[str]]:
+    words: dict[str, list[str]] = gz._load("document.yaml")
+    return words
+
+
+@cache
+def _issuer_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"Source: X" lines and "About X" headings (the issuer named in group 1)."""
+    w = _document_words()
+    src = _words_re(w["source"]).pattern[len("(?i)"):]
+    about = _words_re(w["about"]).pattern[len("(?i)"):]
+    return (re.compile(r"(?im)^[ \u00a0\t]*" + src + r"[ \u00a0]*:[ \u00a0]*(.+)$"),
+            re.compile(r"(?im)^[ \u00a0\t]*" + about + r"[ \u00a0]+(.+?)[ \u00a0\t]*$"))
+
+
+@cache
+def _signature_re() -> re.Pattern[str]:
+    return re.compile(r"(?im)^[ \u00a0\t]*" + _words_re(_document_words()["signature"]).pattern[len("(?i)"):])
+
+
+def _signature_publisher(st: _State) -> str | None:
+    """"Ufficio stampa ACIMIT", "Per informazioni:\nArea Comunicazione – Confindustria Brescia": the
+    body a release's press contact speaks for (the last such line: signatures close a release)."""
+    hits = list(_signature_re().finditer(st.text))
+    for m in reversed(hits):
+        end = m.end()
+        for _ in range(3):  # that line and the two after it
+            nl = st.text.find("\n", end + 1)
+            end = len(st.text) if nl < 0 else nl
+        orgs = [o for o in _near(st.orgs_sorted(), m.start(), end) if m.start() <= o.start < end
+                and o.kind not in ("Venue", "TradeFair", "ResearchCentre")]
+        if orgs:
+            return orgs[0].name
+    return None
+
+
 def _fair_publisher(st: _State, title: Mention) -> str | None:
     """A release on a fair's results ("Mipel: +7% di presenze", "La 95esima edizione di Lineapelle
     ha chiuso") is issued by whoever the text says organises the fair, else by the fair itself."""
@@ -1047,7 +1084,7 @@ def _document_info(st: _State) -> None:
         break
     # publisher: "Source: X" / "Fonte: X", else the trade association named most often
     pub: str | None = None
-    src = re.search(r"(?im)^[ \u00a0\t]*(?:source|fonte)[ \u00a0]*:[ \u00a0]*(.+)$", text)
+    src = _issuer_res()[0].search(text)
     if src:
         in_src = sorted((sp for sp in st.org_spans if src.start(1) <= sp.start < src.end(1)), key=lambda x: x.start)
         # "Source: Confindustria Moda Research Centre for Assocalzaturifici": the body it works for
@@ -1058,7 +1095,7 @@ def _document_info(st: _State) -> None:
         pub = o.name if o else None
     if pub is None:
         # the boilerplate "About Ferralba Packaging" / "Chi è X" closing a release names its issuer
-        about = re.search(r"(?im)^[ \u00a0\t]*(?:about|chi[ \u00a0]+è|a[ \u00a0]+proposito[ \u00a0]+di)[ \u00a0]+(.+?)[ \u00a0\t]*$", text)
+        about = _issuer_res()[1].search(text)
         if about:
             in_about = [sp for sp in st.org_spans if about.start(1) <= sp.start < about.end(1)
                         and sp.kind not in ("Venue", "TradeFair")]
@@ -1070,6 +1107,8 @@ def _document_info(st: _State) -> None:
         # "Brevetti Montolit S.p.A. appoints new CEO": a company heading its own release
         lead_co = [sp for sp in st.org_spans if sp.start == title_m.start and sp.kind in ("Company", "GovernmentAgency")]
         pub = in_title[0].name if in_title else (lead_co[0].name if lead_co else None)
+    if pub is None:
+        pub = _signature_publisher(st)
     if pub is None and title_m:
         pub = _fair_publisher(st, title_m)
     if pub is None:
