@@ -393,3 +393,15 @@ def test_a_press_contact_line_names_the_publisher(text: str, publisher: str) -> 
 def test_a_dateline_closing_the_release(text: str, date: dt.date, place: str) -> None:
     ex = run(text)
     assert (ex.info.date, ex.info.place) == (date, place)
+
+
+@pytest.mark.parametrize("text", [
+    ("Milan, 3 May 2025\n\nACIMIT orders fell by 4%. Exports to India grew. The domestic market was flat. "
+     "Prices held steady. ACIMIT and the Politecnico di Milano signed an agreement on training years ago."),
+    ("Milano, 3 maggio 2025\n\nGli ordini ACIMIT sono calati del 4%. L'export verso l'India è cresciuto. Il "
+     "mercato interno è fermo. I prezzi tengono. L'accordo firmato da ACIMIT con il Politecnico di Milano resta valido."),
+    ("Milan, 3 May 2025\n\nUCIMU orders fell by 4%. Exports grew. Domestic demand was weak. Prices held. "
+     "The convention signed by UCIMU and the Politecnico di Milano still funds three scholarships."),
+])
+def test_an_agreement_recalled_in_passing_is_no_signing(text: str) -> None:
+    assert events(run(text), "Signing") == []

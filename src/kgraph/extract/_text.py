@@ -2398,6 +2398,10 @@ def _speaking(st: _State, a: int, b: int) -> list[str]:
 _OWN_ASSEMBLY_GAP = re.compile(r"(?i)(?:['’]s)?(?:[ \u00a0]+(?:latest|last|recent|annual|general|ultima|recente))*[ \u00a0]+")
 
 
+# a signing with no day of its own is the release's news only when its opening sentences tell it
+_SIGNING_LEAD = 4
+
+
 def _find_signing(st: _State) -> None:
     """An agreement signed between parties ("the rector and the president signed the framework
     agreement", "è stato siglato il protocollo d'intesa"): the signatories take part."""
@@ -2426,10 +2430,11 @@ def _find_signing(st: _State) -> None:
                                 if a <= p.start < b and p.name not in leaving))
     date = next((d for a, b in sents for mn, d in _dates(text[a:b])), None) \
         or next((d for a, b in sents if (d := _day_month(st, a, b))), None)
-    if date is None and st.doc_date:
-        rel = next((m for a, b in sents for m in re.finditer(r"(?i)\b(yesterday|today|ieri|oggi)\b", text[a:b])), None)
-        if rel:
-            date = st.doc_date - dt.timedelta(days=_RELATIVE_DAYS[rel.group(1).lower()])
+    rel = next((m for a, b in sents for m in re.finditer(r"(?i)\b(yesterday|today|ieri|oggi)\b", text[a:b])), None)
+    if date is None and rel and st.doc_date:
+        date = st.doc_date - dt.timedelta(days=_RELATIVE_DAYS[rel.group(1).lower()])
+    if date is None and rel is None and sents[0] not in st.sentences[:_SIGNING_LEAD]:
+        return  # an agreement recalled in passing, far from the news and with no day of its own
     venue = next((o.name for a, b in sents for o in _near(st.orgs_sorted(), a, b)
                   if a <= o.start < b and o.kind == "Venue"), None)
     dateline = st.info.date_evidence if st.info else ()
