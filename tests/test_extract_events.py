@@ -405,3 +405,15 @@ def test_a_dateline_closing_the_release(text: str, date: dt.date, place: str) ->
 ])
 def test_an_agreement_recalled_in_passing_is_no_signing(text: str) -> None:
     assert events(run(text), "Signing") == []
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Milan, 20 June 2025\n\nThe general assembly of Assomac, held on June 3rd, approved the report "
+     "published on 10 May 2025.", dt.date(2025, 6, 3)),
+    ("Milano, 20 giugno 2025\n\nIl 10 maggio 2025 Assomac ha diffuso i dati; l'assemblea annuale, tenutasi "
+     "il 3 giugno, li ha discussi.", dt.date(2025, 6, 3)),
+    ("Milan, 20 June 2025\n\nAfter the report of 10 May 2025, the annual meeting of Assomac took place on "
+     "Tuesday 3 June 2025 in Vigevano.", dt.date(2025, 6, 3)),
+])
+def test_held_on_names_the_assemblys_day_before_another_date(text: str, date: dt.date) -> None:
+    assert [e.date for e in events(run(text), "GeneralAssembly")] == [date]

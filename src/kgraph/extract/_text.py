@@ -2333,6 +2333,25 @@ _WEEKDAY_NUM = {w: i % 7 for i, w in enumerate(
     "monday tuesday wednesday thursday friday saturday sunday lunedì martedì mercoledì giovedì venerdì sabato domenica".split())}
 
 
+# "held on June 3rd", "tenutasi il 3 giugno", "which took place on Tuesday 4 March 2025"
+_HELD_ON = re.compile(r"(?i)\b(?:held|took[ \u00a0]+place|met|convened|gathered|tenut[ao]si|svolt[ao]si|riunit[ao]si|"
+                      r"si[ \u00a0]+è[ \u00a0]+(?:svolt[ao]|tenut[ao]|riunit[ao]))[ \u00a0,]+(?:on|il|lo[ \u00a0]+scorso|la[ \u00a0]+scorsa)[ \u00a0]+")
+
+
+def _held_on(st: _State, a: int, b: int) -> dt.date | None:
+    """The day right after "held on" / "tenutasi il" in ``text[a:b]`` (with or without its year)."""
+    for m in _HELD_ON.finditer(st.text, a, b):
+        wd = re.match(rf"(?:{_WEEKDAY},?[ \u00a0]+)?(?:the[ \u00a0]+)?", st.text[m.end():min(b, m.end() + 20)])
+        skip = wd.end() if wd else 0
+        full = next((d for mn, d in _dates(st.text[m.end():min(b, m.end() + 50)]) if mn.start <= skip), None)
+        if full:
+            return full
+        dm = _DAY_MONTH.match(st.text, m.end(), b)
+        if dm:
+            return _day_month(st, dm.start(), dm.end())
+    return None
+
+
 def _year_candidates(st: _State) -> list[int]:
     """Years a yearless day can fall in: around the release's date, else those the text names."""
     if st.doc_date:
@@ -2522,7 +2541,10 @@ def _find_event(st: _State) -> None:
             *(x for x in cue_sents if x != (s0, s1) and x != held
               and not any(o.kind == "TradeFair" and x[0] <= o.start < x[1] for o in st.org_spans))]
     local = [d for a0, a1 in when for mn, d in _dates(text[a0:a1])]
-    if local:
+    held_on = next((d for a0, a1 in when if (d := _held_on(st, a0, a1))), None)
+    if held_on:
+        date = held_on  # "held on June 3rd", even where another day is named first
+    elif local:
         date = local[0]
     else:
         yearless = next((d for a0, a1 in when if (d := _day_month(st, a0, a1))), None)
