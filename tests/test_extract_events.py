@@ -417,3 +417,15 @@ def test_an_agreement_recalled_in_passing_is_no_signing(text: str) -> None:
 ])
 def test_held_on_names_the_assemblys_day_before_another_date(text: str, date: dt.date) -> None:
     assert [e.date for e in events(run(text), "GeneralAssembly")] == [date]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Rome, 12 March 2025\n\nThe forum “Machines and skills”, held on 10 March 2025 by UCIMU, followed the "
+     "report of 1 February 2025.", dt.date(2025, 3, 10)),
+    ("Roma, 12 marzo 2025\n\nIl convegno «Macchine e competenze», tenutosi il 10 marzo, ha ripreso il "
+     "rapporto del 1° febbraio 2025.", dt.date(2025, 3, 10)),
+    ("Rome, 12 March 2025\n\nAfter the report of 1 February 2025, the seminar “Machines and skills” took "
+     "place on Monday 10 March in Rome.", dt.date(2025, 3, 10)),
+])
+def test_held_on_names_the_conferences_day(text: str, date: dt.date) -> None:
+    assert [e.date for e in events(run(text), "Conference")] == [date]

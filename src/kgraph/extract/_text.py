@@ -2850,7 +2850,7 @@ def _find_conference(st: _State) -> None:
         if organiser is None and not _HOSTED_BY.search(text, m.start(), s1):
             organiser = st.publisher  # (a host the text names but the gazetteer does not know stays unknown)
         local = [d for mn, d in _dates(text[s0:s1])]
-        date = local[0] if local else (yearless or st.doc_date)
+        date = _held_on(st, s0, s1) or (local[0] if local else (yearless or st.doc_date))
         city = next((p.name for p in _near(st.places(), s0, s1) if s0 <= p.start < s1 and p.kind == "place:city"), None) \
             or (st.place if date == st.doc_date else None)
         leaving = {mm.person for mm in st.memberships if mm.end and not mm.start}
