@@ -118,6 +118,7 @@ def test_every_declared_kg_term_is_in_the_namespace(kgraph_ttl: Graph) -> None:
         (KG.GeneralAssembly, ns.SDO.Event),
         (KG.TradeFairEdition, ns.SDO.Event),
         (KG.Conference, ns.SDO.Event),
+        (KG.Signing, ns.SDO.Event),
         (KG.Quotation, ns.SDO.Quotation),
         (KG.ExtractionRun, PROV.Activity),
         (KG.Sector, SKOS.Concept),

@@ -219,6 +219,25 @@ def test_event_programme(kgstore: Store) -> None:
     assert run(kgstore, "event-programme", match="no such event").rows == []
 
 
+def test_event_programme_lists_an_event_with_no_participant(tmp_path: Path) -> None:
+    """A fair edition or a signing reported without names is still an event of the programme."""
+    (tmp_path / "g.ttl").write_text(
+        "@prefix kg: <https://w3id.org/kgraph/ontology#> . @prefix schema: <https://schema.org/> .\n"
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        "<https://example.org/ev/1> a kg:TradeFairEdition , schema:Event ; schema:name \"Probe Fair 2031\"@en ;\n"
+        "    schema:startDate \"2031-05-02\"^^xsd:date .\n"
+        "<https://example.org/ev/2> a schema:Event ; schema:name \"Probe signing\"@en .\n",
+        encoding="utf-8")
+    store = open_store("memory:")
+    try:
+        store.load(tmp_path / "g.ttl", graph=URIRef("https://example.org/release/probe"))
+        res = run(store, "event-programme", match="probe")
+        assert sorted(col(res, "title")) == ["Probe Fair 2031", "Probe signing"]
+        assert col(res, "name") == [None, None] and col(res, "part") == [None, None]
+    finally:
+        store.close()
+
+
 GOLD_FIGURES = {
     ("turnover", SECTOR): (Decimal(575000000), "EUR"),
     ("turnover_change", SECTOR): (Decimal(-12), "percent"),

@@ -107,7 +107,7 @@ SELECT ?g ?e (SAMPLE(?k) AS ?kind) (SAMPLE(?t) AS ?title) (SAMPLE(?d) AS ?date)
        (GROUP_CONCAT(DISTINCT ?at; separator="\u001f") AS ?attendees)
 WHERE { GRAPH ?g {
   ?e a schema:Event , kg:Fact .
-  OPTIONAL { ?e a ?k . VALUES ?k { kg:GeneralAssembly kg:TradeFairEdition kg:Conference } }
+  OPTIONAL { ?e a ?k . VALUES ?k { kg:GeneralAssembly kg:TradeFairEdition kg:Conference kg:Signing } }
   OPTIONAL { ?e schema:name ?t } OPTIONAL { ?e schema:startDate ?d }
   OPTIONAL { ?e schema:organizer/rdfs:label ?org }
   OPTIONAL { ?e schema:location ?loc . ?loc a org:Organization ; skos:prefLabel ?v .

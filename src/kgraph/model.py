@@ -109,7 +109,7 @@ class Membership(Fact):
 
 @dataclass
 class Event(Fact):
-    kind: str  # "GeneralAssembly", "TradeFairEdition", "Conference"
+    kind: str  # "GeneralAssembly", "TradeFairEdition", "Conference", "Signing"
     organiser: str | None = None
     date: dt.date | None = None
     venue: str | None = None

@@ -86,6 +86,7 @@ class KG(DefinedNamespace):
     GeneralAssembly: URIRef
     TradeFairEdition: URIRef
     Conference: URIRef
+    Signing: URIRef  # an agreement signed between parties (memorandum, accordo, protocollo d'intesa)
     # --- indicators (Data Cube) ------------------------------------------------------
     Indicator: URIRef
     Unit: URIRef

@@ -27,6 +27,9 @@ _DATE_RE = re.compile(
     rf"(?i)\b(?:\d{{1,2}}{_SP}+Tháng{_SP}+\d{{1,2}},?{_SP}+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th|°)?{_SP}+(?:{_MONTHS_EN}|{_MONTHS_IT}|{_MONTHS_ABBR}),?{_SP}+\d{{4}}"
     rf"|(?:{_MONTHS_EN}|{_MONTHS_ABBR}){_SP}+\d{{1,2}}(?:st|nd|rd|th)?,?{_SP}+\d{{4}}"
+    # ordinals written out in full: "the 3rd of June 2024", "June the 3rd, 2024"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?{_SP}+of{_SP}+(?:{_MONTHS_EN}|{_MONTHS_ABBR}),?{_SP}+\d{{4}}"
+    rf"|(?:{_MONTHS_EN}){_SP}+the{_SP}+\d{{1,2}}(?:st|nd|rd|th)?,?{_SP}+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}-\d{1,2}-\d{4})\b")
 
 

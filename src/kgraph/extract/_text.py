@@ -927,6 +927,92 @@ _WEEKDAY = (r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|luned
             r"|giovedì|venerdì|sabato|domenica)")
 
 
+# a date that heads the release: on a short line of its own ("07 November 2022", "Sep 28, 2023 Italy",
+# "Pubblicato il 20/10/2025"), not a date inside the first sentence ("Si è tenuta martedì 24 giugno 2025")
+_HEADER_MAX_WORDS = 6
+# "ASSOCALZATURIFICI ITALIANI (Z1723) 13.09.24": a day-first date with a two-digit year closing a header line
+_SHORT_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})[./](\d{1,2})[./](\d{2})[ \u00a0\t]*(?:\r?\n|$)")
+_RELATIVE_DAY = re.compile(rf"(?i)\b(yesterday|today|ieri|oggi)\b(?:{_SP}+(?:pomeriggio|mattina|sera|afternoon|morning|evening))?"
+                           rf"[ \u00a0,(]*(?:{_WEEKDAY},?{_SP}+)?(?:the{_SP}+)?$")
+_RELATIVE_DAYS = {"yesterday": 1, "ieri": 1, "today": 0, "oggi": 0}
+
+
+def _header_line(text: str, mn: Mention) -> bool:
+    a = text.rfind("\n", 0, mn.start) + 1
+    b = text.find("\n", mn.end)
+    b = len(text) if b < 0 else b
+    rest = text[a:mn.start] + " " + text[mn.end:b]
+    return len(rest.split()) <= _HEADER_MAX_WORDS and not re.search(r"[.;]\s+\w", rest)
+
+
+def _short_header_date(text: str) -> tuple[Mention, dt.date] | None:
+    for m in _SHORT_DATE.finditer(text, 0, min(len(text), 300)):
+        a = text.rfind("\n", 0, m.start()) + 1
+        if len(text[a:m.start()].split()) > _HEADER_MAX_WORDS:
+            continue
+        try:
+            d = dt.date(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            continue
+        return Mention(text[m.start():m.end(3)], m.start(), m.end(3)), d
+    return None
+
+
+@cache
+def _document_words() -> dict[str, list[str]]:
+    words: dict[str, list[str]] = gz._load("document.yaml")
+    return words
+
+
+@cache
+def _issuer_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"Source: X" lines and "About X" headings (the issuer named in group 1)."""
+    w = _document_words()
+    src = _words_re(w["source"]).pattern[len("(?i)"):]
+    about = _words_re(w["about"]).pattern[len("(?i)"):]
+    return (re.compile(r"(?im)^[ \u00a0\t]*" + src + r"[ \u00a0]*:[ \u00a0]*(.+)$"),
+            re.compile(r"(?im)^[ \u00a0\t]*" + about + r"[ \u00a0]+(.+?)[ \u00a0\t]*$"))
+
+
+@cache
+def _signature_re() -> re.Pattern[str]:
+    return re.compile(r"(?im)^[ \u00a0\t]*" + _words_re(_document_words()["signature"]).pattern[len("(?i)"):])
+
+
+def _signature_publisher(st: _State) -> str | None:
+    """"Ufficio stampa ACIMIT", "Per informazioni:\nArea Comunicazione – Confindustria Brescia": the
+    body a release's press contact speaks for (the last such line: signatures close a release)."""
+    hits = list(_signature_re().finditer(st.text))
+    for m in reversed(hits):
+        end = m.end()
+        for _ in range(3):  # that line and the two after it
+            nl = st.text.find("\n", end + 1)
+            end = len(st.text) if nl < 0 else nl
+        orgs = [o for o in _near(st.orgs_sorted(), m.start(), end) if m.start() <= o.start < end
+                and o.kind not in ("Venue", "TradeFair", "ResearchCentre")]
+        if orgs:
+            return orgs[0].name
+    return None
+
+
+def _fair_publisher(st: _State, title: Mention) -> str | None:
+    """A release on a fair's results ("Mipel: +7% di presenze", "La 95esima edizione di Lineapelle
+    ha chiuso") is issued by whoever the text says organises the fair, else by the fair itself."""
+    fair = next((o for o in st.orgs_sorted() if title.start <= o.start < title.end and o.kind == "TradeFair"), None)
+    if fair is None:
+        return None
+    # the sentences naming the fair, or calling it "the fair" ("The fair, organised by Assomac, ...")
+    starts = [o.end for o in st.orgs_sorted() if o.name == fair.name]
+    starts += [m.end() for m in _FAIR_NOUN.finditer(st.text)]
+    for pos in sorted(starts):
+        _a, b = st.sentence_of(pos)
+        om = _ORGANISED_BY.search(st.text, pos, b)
+        org = st.org_at(om.end()) if om else None
+        if org and org.kind not in ("Venue", "TradeFair"):
+            return org.name
+    return fair.name
+
+
 def _document_info(st: _State) -> None:
     text = st.text
     dates = _dates(text)
@@ -938,10 +1024,15 @@ def _document_info(st: _State) -> None:
         # "Cinisello Balsamo (Milan), April 28, 2025": a province in brackets may follow the town
         # the separator may be a comma or a dash ("Brescia – 14 novembre 2024"), a weekday may
         # precede the date ("Bologna, venerdì 27 giugno 2025")
-        m = re.fullmatch(rf"[ \u00a0\t•]*((?:[A-ZÀ-Ý][\w'’.-]*)(?:{_SP}+[A-ZÀ-Ýa-z][\w'’.-]*){{0,3}})(?:{_SP}*\([^()\n]{{1,30}}\))?"
-                         rf"(?:,|{_SP}+[-–—]){_SP}*(?:{_WEEKDAY},?{_SP}+)?",
+        # a news agency's tag may open the line ("(ANSA) - ROMA, 12 marzo 2024 -"), an ordinal date
+        # its article ("LONDON, the 21st of September, 2023 -")
+        m = re.fullmatch(rf"[ \u00a0\t•]*(?:\([A-Za-z][\w .&-]{{0,20}}\){_SP}*[-–—]?{_SP}*)?"
+                         rf"((?:[A-ZÀ-Ý][\w'’.-]*)(?:{_SP}+[A-ZÀ-Ýa-z][\w'’.-]*){{0,3}})(?:{_SP}*\([^()\n]{{1,30}}\))?"
+                         rf"(?:,|{_SP}+[-–—]){_SP}*(?:{_WEEKDAY},?{_SP}+)?(?:the{_SP}+)?",
                          text[line_start:mn.start])
         rest = re.match(r"[ \u00a0\t]*(?:$|[\r\n]|[-–—.:][ \u00a0\t]*)", text[mn.end:])
+        if m and re.fullmatch(_WEEKDAY, m.group(1)):
+            m = None  # "Saturday, 14 May 2011": a weekday, not a town
         if m and rest and not re.search(r"(?i)press|comunicat|news", m.group(1)):
             city_m = Mention(m.group(1), line_start + m.start(1), line_start + m.end(1))
             dateline = (mn, dd, city_m)
@@ -954,7 +1045,9 @@ def _document_info(st: _State) -> None:
             city_m = Mention(after.group(1), mn.end + after.start(1), mn.end + after.end(1))
             dateline = (mn, dd, city_m)
             break
-    header = next(((mn, dd) for mn, dd in dates if mn.start < 300), None)
+    header = next(((mn, dd) for mn, dd in dates if mn.start < 300 and _header_line(text, mn)), None)
+    if header is None:
+        header = _short_header_date(text)
     date_ev: list[Mention] = []
     if header:
         date_ev.append(header[0])
@@ -967,12 +1060,22 @@ def _document_info(st: _State) -> None:
         st.place = gz.resolve(city.text, "place") or city.text.title()
     elif header:
         st.doc_date = header[1]
+    else:
+        # "Ieri, 7 giugno 2016, all'assemblea ...": a day named relative to the writing dates the release
+        rel = next(((mn, dd, rm) for mn, dd in dates
+                    if (rm := _RELATIVE_DAY.search(text, max(0, mn.start - 40), mn.start))), None)
+        if rel:
+            mn, dd, rm = rel
+            st.doc_date = dd + dt.timedelta(days=_RELATIVE_DAYS[rm.group(1).lower()])
+            date_ev.append(mn)
     # title: the first substantial line that is not a header or dateline
     title_m: Mention | None = None
     for line in re.finditer(r"[^\r\n]+", text):
         s = line.group().strip(" \u00a0\t")
         if len(s.split()) < 4 or s.startswith("•"):
             continue
+        if s[0].islower() and len(s) < 80:
+            continue  # a kicker above the headline ("l'ultima edizione di ...") starts in lower case
         if any(line.start() <= mn.start < line.end() for mn in date_ev) and len(s) < 80:
             continue
         if re.match(r"(?i)(press releases?|comunicat[oi] stampa|news)\b", s) or (
@@ -982,7 +1085,7 @@ def _document_info(st: _State) -> None:
         break
     # publisher: "Source: X" / "Fonte: X", else the trade association named most often
     pub: str | None = None
-    src = re.search(r"(?im)^[ \u00a0\t]*(?:source|fonte)[ \u00a0]*:[ \u00a0]*(.+)$", text)
+    src = _issuer_res()[0].search(text)
     if src:
         in_src = sorted((sp for sp in st.org_spans if src.start(1) <= sp.start < src.end(1)), key=lambda x: x.start)
         # "Source: Confindustria Moda Research Centre for Assocalzaturifici": the body it works for
@@ -993,7 +1096,7 @@ def _document_info(st: _State) -> None:
         pub = o.name if o else None
     if pub is None:
         # the boilerplate "About Ferralba Packaging" / "Chi è X" closing a release names its issuer
-        about = re.search(r"(?im)^[ \u00a0\t]*(?:about|chi[ \u00a0]+è|a[ \u00a0]+proposito[ \u00a0]+di)[ \u00a0]+(.+?)[ \u00a0\t]*$", text)
+        about = _issuer_res()[1].search(text)
         if about:
             in_about = [sp for sp in st.org_spans if about.start(1) <= sp.start < about.end(1)
                         and sp.kind not in ("Venue", "TradeFair")]
@@ -1005,6 +1108,10 @@ def _document_info(st: _State) -> None:
         # "Brevetti Montolit S.p.A. appoints new CEO": a company heading its own release
         lead_co = [sp for sp in st.org_spans if sp.start == title_m.start and sp.kind in ("Company", "GovernmentAgency")]
         pub = in_title[0].name if in_title else (lead_co[0].name if lead_co else None)
+    if pub is None:
+        pub = _signature_publisher(st)
+    if pub is None and title_m:
+        pub = _fair_publisher(st, title_m)
     if pub is None:
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
@@ -1061,39 +1168,83 @@ def _items_of(phrase: str, table: dict[str, str]) -> list[str]:
     return [table[re.sub(r"\s+", " ", m.group().lower())] for m in _items_re().finditer(phrase)]
 
 
+@cache
+def _umbrellas() -> frozenset[str]:
+    return frozenset(d["name"] for d in gz._segments()["standalone"] if d.get("umbrella"))
+
+
+def _member_sectors(st: _State) -> frozenset[str]:
+    """The machinery sectors of the associations the release names ("Acimac, Acimall, Amaplast")."""
+    out = set()
+    for o in st.org_spans:
+        entry = gz.organisation(o.name)
+        if entry and entry.sector and o.kind == "TradeAssociation":
+            out.add(entry.sector)
+    return frozenset(out)
+
+
 def _find_segments(st: _State) -> None:
     en, it_, seg, stand, table = _segment_res()
     text = st.text
+    pub = gz.organisation(st.publisher) if st.publisher else None
+    # "the footwear sector" of a footwear makers' (or tanners') association is its own industry,
+    # not a machinery segment
+    makers = bool(pub and pub.sector and not pub.sector.endswith("machinery"))
+    members = _member_sectors(st)
     found: list[tuple[int, int, list[str]]] = []
     for rx in (en, it_):
         for m in st.scan(rx, _head_triggers()):
-            found.append((m.start(), m.end(), _items_of(m.group(1), table)))
-    for m in st.scan(seg, ("segment", "sector", "comparto", "settore")):
-        g = m.group(1) or m.group(2)
-        found.append((m.start(), m.end(), _items_of(g, table)))
+            items = _items_of(m.group(1), table)
+            # "Macchine for Ceramics, Wood, Plastics and Rubber, Packaging": a federation naming the
+            # sectors of its member associations lists several sectors, not one
+            own = [i for i in dict.fromkeys(items) if gz.segment_name([i]) in members]
+            if len(own) >= 2 and len(set(items)) > 2:
+                for i in dict.fromkeys(items):
+                    found.append((m.start(), m.end(), [i]))
+                continue
+            found.append((m.start(), m.end(), items))
+    if not makers:
+        for m in st.scan(seg, ("segment", "sector", "comparto", "settore")):
+            g = m.group(1) or m.group(2)
+            found.append((m.start(), m.end(), _items_of(g, table)))
     spans: list[_Span] = []
     for a, b, items in sorted(found, key=lambda x: (x[0], -(x[1] - x[0]))):
-        if not items or (spans and a < spans[-1].end):
+        if not items or (spans and a < spans[-1].end and not (a == spans[-1].start and b == spans[-1].end)):
             continue
         spans.append(_Span(a, b, gz.segment_name(items), str(len(set(items)))))
-    pub = gz.organisation(st.publisher) if st.publisher else None
+    split = len({(s.start, s.end) for s in spans}) < len(spans)
     sector: str | None = None
     if spans:
         widest = max(int(s.kind) for s in spans)
         sector = next(s.name for s in spans if int(s.kind) == widest)
         if pub and pub.sector and any(s.name == pub.sector for s in spans):
             sector = pub.sector  # the issuing association's own sector, when the text names it
+    umbrella: str | None = None
     for m in st.scan(stand, _standalone_triggers()):
-        if not any(s.start < m.end() and m.start() < s.end for s in spans):
-            spans.append(_Span(m.start(), m.end(), table["__standalone__" + m.group(1).lower()], "1"))
+        # the longest form wins where two overlap ("industria meccanica varia")
+        end, name = m.end(), table["__standalone__" + m.group(1).lower()]
+        for w in re.finditer(r"\b\w", text[m.start() + 1:m.end()]):
+            m2 = stand.match(text, m.start() + 1 + w.start())
+            if m2 and m2.end() > end:
+                end, name = m2.end(), table["__standalone__" + m2.group(1).lower()]
+        if _overlaps_entity(st, m.start(), end):
+            continue  # "the Department of Mechanical Engineering of ..."
+        if not any(s.start < end and m.start() < s.end for s in spans):
+            spans.append(_Span(m.start(), end, name, "1"))
+            if name in _umbrellas():
+                umbrella = umbrella or name
     if pub and pub.sector and (sector is None or not any(s.name == sector for s in spans if int(s.kind) > 1)):
         # the issuing association's own sector, when the text names no wider machinery phrase
         sector = pub.sector
+    if umbrella and split and not (pub and pub.sector and pub.sector not in {x.name for x in spans}):
+        sector = umbrella  # (an issuer that is one of the member sectors speaks for the federation)
     if sector is None and spans:
         sector = spans[0].name
     if sector is None:
         return
     st.sector = sector
+    # an umbrella ("capital goods") is never a segment of one machinery sector
+    spans = [s for s in spans if s.name == sector or s.name not in _umbrellas()]
     st.segments = [replace(s, kind="sector" if s.name == sector else "segment") for s in spans]
     if not any(s.kind == "sector" for s in st.segments):
         cue = re.search(r"(?i)\b(?:the\s+sector|il\s+settore|del\s+settore|sector|settore|comparto)\b", text)
@@ -2125,31 +2276,230 @@ def _find_relations(st: _State) -> None:
 # --------------------------------------------------------------------------- events and quotations
 
 
-_ASSEMBLY_RE = re.compile(r"(?i)\b(general\s+assembly|annual\s+(?:general\s+|plenary\s+)?(?:assembly|meeting)|plenary\s+assembly|assemblea(?:\s+(?:generale|annuale|pubblica|dei\s+soci|plenaria))?|annual\s+meeting|general\s+meeting)\b")
 _TITLE_RE = re.compile(r"(?i)\b(?:under\s+the\s+title|entitled|titled|with\s+the\s+title|dal\s+titolo|intitolat[ao]|il\s+titolo)\s*[:,]?\s*[“\"«]([^”\"»]{3,200})[”\"»]")
-_SPEAKERS_RE = re.compile(r"(?i)\b(attended\s+by|speakers?|speeches\s+by|took\s+part|hanno\s+partecipato|sono\s+intervenuti|interventi\s+di|relatori|including|tra\s+cui)\b")
 
 
-_HELD_AT = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|met|gathered|convened|si\s+è\s+(?:svolt[ao]|tenut[ao]|riunit[ao])|si\s+sono\s+riuniti|riunit[ai]|ospitat[ao])\b[^.;]{0,50}?\b(?:at|presso|nella\s+cornice\s+d\w+)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+|lo[ \u00a0]+|l['’])?")
+@cache
+def _event_words() -> dict[str, Any]:
+    data: dict[str, Any] = gz._load("events.yaml")
+    return data
+
+
+def _words_re(words: Iterable[str]) -> re.Pattern[str]:
+    """A case-insensitive alternation of phrases, longest first; spaces and apostrophes are loose."""
+    alts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        alts.append(re.escape(w).replace(r"\ ", r"[ \u00a0]+").replace("'", "['’]").replace("’", "['’]"))
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
+
+
+@cache
+def _assembly_re() -> re.Pattern[str]:
+    return _words_re(_event_words()["assembly"])
+
+
+@cache
+def _speakers_re() -> re.Pattern[str]:
+    return _words_re(_event_words()["attendance"])
+
+
+@cache
+def _speech_re() -> re.Pattern[str]:
+    return _words_re(_event_words()["speech"])
+
+
+@cache
+def _speech_before_re() -> re.Pattern[str]:
+    return re.compile(_speech_re().pattern + r"[ \u00a0]+(?:[a-z]+[ \u00a0]+){0,3}$")
+
+
+@cache
+def _signing_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    w = _event_words()["signing"]
+    return _words_re(w["documents"]), _words_re(w["verbs"])
+
+
+_HELD_AT = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|met|gathered|convened|si\s+è\s+(?:svolt[ao]|tenut[ao]|riunit[ao])|si\s+sono\s+riuniti|riunit[ai]|ospitat[ao])\b[^.;]{0,50}?(?:\b(?:at|presso|nella\s+cornice\s+d\w+)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+|lo[ \u00a0]+|l['’])?|\b(?:al|alla|allo|all['’])[ \u00a0]*(?=[A-ZÀ-Ý]))")
+# "took place ..." / "si è svolta ...": the sentence reports where and when the meeting was held
+_HELD_AFTER = 3
+_HELD_VERB = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|si\s+è\s+(?:svolt[ao]|tenut[ao])|ha\s+avuto\s+luogo)\b")
+# "presso Villa Borromeo a Cassano d'Adda": the town named right after a venue (Italian "a" names a
+# town; English "in" may name a district: "in Milanofiori")
+_TOWN_AFTER = re.compile(rf"[ \u00a0]*,?[ \u00a0]+(?:a|ad|di|of)[ \u00a0]+((?:{_NAME_WORD}|[A-Z]['’][A-Z][a-z]+)(?:[ \u00a0]+(?:d['’][A-ZÀ-Ý][a-zà-ÿ]+|{_NAME_WORD}|(?:di|de|del|sul|sull['’])[ \u00a0]+{_NAME_WORD})){{0,2}})")
+# a day and month with no year ("On Wednesday 8 July", "held on June 3rd", "il 7 giugno")
+_DAY_MONTH = re.compile(
+    rf"(?i)\b(?:(?P<wd1>{_WEEKDAY[4:-1]}),?[ \u00a0]+)?(?:the[ \u00a0]+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th|°)?(?:[ \u00a0]+of)?[ \u00a0]+(?P<m1>{_MONTHS_EN}|{_MONTHS_IT})\b(?!,?[ \u00a0]*\d)"
+    rf"|\b(?:(?P<wd2>{_WEEKDAY[4:-1]}),?[ \u00a0]+)?(?P<m2>{_MONTHS_EN})[ \u00a0]+(?:the[ \u00a0]+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?[ \u00a0]*\d)")
+_WEEKDAY_NUM = {w: i % 7 for i, w in enumerate(
+    "monday tuesday wednesday thursday friday saturday sunday lunedì martedì mercoledì giovedì venerdì sabato domenica".split())}
+
+
+# "held on June 3rd", "tenutasi il 3 giugno", "which took place on Tuesday 4 March 2025"
+_HELD_ON = re.compile(r"(?i)\b(?:held|took[ \u00a0]+place|met|convened|gathered|tenut[ao]si|svolt[ao]si|riunit[ao]si|"
+                      r"si[ \u00a0]+è[ \u00a0]+(?:svolt[ao]|tenut[ao]|riunit[ao]))[ \u00a0,]+(?:on|il|lo[ \u00a0]+scorso|la[ \u00a0]+scorsa)[ \u00a0]+")
+
+
+def _held_on(st: _State, a: int, b: int) -> dt.date | None:
+    """The day right after "held on" / "tenutasi il" in ``text[a:b]`` (with or without its year)."""
+    for m in _HELD_ON.finditer(st.text, a, b):
+        wd = re.match(rf"(?:{_WEEKDAY},?[ \u00a0]+)?(?:the[ \u00a0]+)?", st.text[m.end():min(b, m.end() + 20)])
+        skip = wd.end() if wd else 0
+        full = next((d for mn, d in _dates(st.text[m.end():min(b, m.end() + 50)]) if mn.start <= skip), None)
+        if full:
+            return full
+        dm = _DAY_MONTH.match(st.text, m.end(), b)
+        if dm:
+            return _day_month(st, dm.start(), dm.end())
+    return None
+
+
+def _year_candidates(st: _State) -> list[int]:
+    """Years a yearless day can fall in: around the release's date, else those the text names."""
+    if st.doc_date:
+        y = st.doc_date.year
+        return [y, y - 1, y + 1]
+    counts: dict[int, int] = {}
+    for m in re.finditer(r"\b((?:19|20)\d\d)\b", st.text):
+        counts[int(m.group(1))] = counts.get(int(m.group(1)), 0) + 1
+    return sorted(counts, key=lambda y: (-counts[y], -y))
+
+
+def _day_month(st: _State, a: int, b: int) -> dt.date | None:
+    """The first yearless day of ``text[a:b]`` with its year: the weekday, when written, picks the
+    year; otherwise the year closest to the release's date (none when the release has no date)."""
+    for m in _DAY_MONTH.finditer(st.text, a, b):
+        day = int(m.group("d1") or m.group("d2"))
+        month = _MONTH_NUM[(m.group("m1") or m.group("m2")).lower()]
+        wd = m.group("wd1") or m.group("wd2")
+        days = []
+        for y in _year_candidates(st):
+            try:
+                days.append(dt.date(y, month, day))
+            except ValueError:
+                continue
+        if wd:
+            hit = next((d for d in days if d.weekday() == _WEEKDAY_NUM[wd.lower()]), None)
+            if hit:
+                return hit
+            continue
+        if st.doc_date and days:
+            doc = st.doc_date
+            return min(days, key=lambda d: abs((d - doc).days))
+    return None
+
+
+def _speaking(st: _State, a: int, b: int) -> list[str]:
+    """People of ``text[a:b]`` who speak: a speech verb after the name ("Rossi ha illustrato",
+    "As Mongardi himself explained"), a quote opened after it ("Pilotti ... dicendo: «"), or a
+    quote closed just before it ("... , declared president Cavanna")."""
+    text = st.text
+    out: list[str] = []
+    for p in _near(st.people_sorted(), a, b):
+        if not a <= p.start < b:
+            continue
+        s0, s1 = st.sentence_of(p.start)
+        after = text[p.end:min(s1, p.end + 160)]
+        cut = re.search(r"[;“\"«]", after)
+        head = after[:cut.start()] if cut else after
+        spoke = bool(_speech_re().search(head[:90])) or bool(re.search(r":[ \u00a0]*[“\"«]", after[:160]))
+        if not spoke:
+            # "... the war – declared Maria Vittoria Brustia, president of Assomac"
+            spoke = bool(_speech_before_re().search(text[max(s0, p.start - 50):p.start]))
+        if not spoke:
+            before = text[max(s0, p.start - 60):p.start]
+            q = re.search(r"[”\"»][ \u00a0]*[,.]?[ \u00a0]*[-–]?[ \u00a0]*([^“”\"«».;]{0,50})$", before)
+            spoke = bool(q and _speech_re().search(q.group(1)))
+        if spoke and p.name not in out:
+            out.append(p.name)
+    return out
+
+
+# "Federmacchine Assembly", "the latest Federmacchine's annual meeting": the body owns the assembly
+_OWN_ASSEMBLY_GAP = re.compile(r"(?i)(?:['’]s)?(?:[ \u00a0]+(?:latest|last|recent|annual|general|ultima|recente))*[ \u00a0]+")
+
+
+# a signing with no day of its own is the release's news only when its opening sentences tell it
+_SIGNING_LEAD = 4
+
+
+def _find_signing(st: _State) -> None:
+    """An agreement signed between parties ("the rector and the president signed the framework
+    agreement", "è stato siglato il protocollo d'intesa"): the signatories take part."""
+    text = st.text
+    docs, verbs = _signing_res()
+    sents: list[tuple[int, int]] = []
+    triggers = tuple({v.lower()[:4] for v in _event_words()["signing"]["verbs"]})
+    for m in st.scan(verbs, triggers):
+        a, b = st.sentence_of(m.start())
+        # the verb next to an agreement word, either side ("signed a memorandum", "l'accordo ... firmato")
+        if docs.search(text, max(a, m.start() - 80), min(b, m.end() + 80)) and (a, b) not in sents:
+            sents.append((a, b))
+    # "... signed a memorandum today. President Carlo Neri signed for ACIMIT.": the signing goes on
+    for a, _b in list(sents):
+        i = bisect.bisect_right(st.sentences, (a, _BIG))
+        if i < len(st.sentences) and st.sentences[i] not in sents and verbs.search(text, *st.sentences[i]):
+            sents.append(st.sentences[i])
+    # a signing between named parties: a person or an organisation signs
+    sents = [(a, b) for a, b in sents
+             if any(a <= o.start < b and o.kind != "Venue" for o in _near(st.orgs_sorted(), a, b))
+             or any(a <= p.start < b for p in _near(st.people_sorted(), a, b))]
+    if not sents:
+        return
+    leaving = {mm.person for mm in st.memberships if mm.end and not mm.start}
+    parts = tuple(dict.fromkeys(p.name for a, b in sents for p in _near(st.people_sorted(), a, b)
+                                if a <= p.start < b and p.name not in leaving))
+    date = next((d for a, b in sents for mn, d in _dates(text[a:b])), None) \
+        or next((d for a, b in sents if (d := _day_month(st, a, b))), None)
+    rel = next((m for a, b in sents for m in re.finditer(r"(?i)\b(yesterday|today|ieri|oggi)\b", text[a:b])), None)
+    if date is None and rel and st.doc_date:
+        date = st.doc_date - dt.timedelta(days=_RELATIVE_DAYS[rel.group(1).lower()])
+    if date is None and rel is None and sents[0] not in st.sentences[:_SIGNING_LEAD]:
+        return  # an agreement recalled in passing, far from the news and with no day of its own
+    venue = next((o.name for a, b in sents for o in _near(st.orgs_sorted(), a, b)
+                  if a <= o.start < b and o.kind == "Venue"), None)
+    dateline = st.info.date_evidence if st.info else ()
+    city = next((p.name for a, b in sents for p in _near(st.places(), a, b) if a <= p.start < b
+                 and p.kind == "place:city" and not any(mn.start - 60 <= p.start < mn.end for mn in dateline)
+                 and not any(o.start <= p.start < o.end for o in _near(st.orgs_sorted(), p.start, p.end))), None)
+    st.facts.append(Event(_mention(text, *sents[0]), kind="Signing", date=date, venue=venue, city=city,
+                          participants=parts))
 
 
 def _find_event(st: _State) -> None:
+    _find_signing(st)
     text = st.text
-    cues = list(st.scan(_ASSEMBLY_RE, ("assembl", "meeting")))
+    cues = list(st.scan(_assembly_re(), ("assembl", "meeting")))
     if not cues:
         return
     first = cues[0]
     s0, s1 = st.sentence_of(first.start())
-    organiser: str | None = None
-    om = re.match(r"(?i)[ \u00a0]+(?:of|di|dell['’]|della|del)[ \u00a0]*", text[first.end():])
-    if om:
-        o = st.org_at(first.end() + om.end())
-        organiser = o.name if o else None
-    if organiser is None:
-        o = _nearest_org_before(st, first.start(), s0)
-        organiser = o.name if o else st.publisher
-    cue_sents = [st.sentence_of(c.start()) for c in cues]
+
+    def organiser_of(cue: re.Match[str], lo: int) -> str | None:
+        om = re.match(r"(?i)[ \u00a0]+(?:of|di|dell['’]|della|del)[ \u00a0]*", text[cue.end():])
+        if om:
+            o = st.org_at(cue.end() + om.end())
+            if o:
+                return o.name
+        o = _nearest_org_before(st, cue.start(), lo)
+        return o.name if o else None
+
+    organiser = organiser_of(first, s0) or st.publisher
+    cue_sents = list(dict.fromkeys(st.sentence_of(c.start()) for c in cues))
+    # "... the first general meeting of members. On Tuesday, January 28, the event took place at the
+    # NH Milan Congress Centre": the sentence after the first mention may say when and where
+    # (or one of the two after it: "Ieri ... all'assemblea annuale ... . Si è svolta al Museo ...")
+    i = bisect.bisect_right(st.sentences, (s0, _BIG))
+    held: tuple[int, int] | None = None
+    for nxt in st.sentences[i:i + _HELD_AFTER]:
+        if _assembly_re().search(text, *nxt) or nxt in cue_sents \
+                or any(o.kind == "TradeFair" and nxt[0] <= o.start < nxt[1] for o in st.org_spans):
+            break  # another mention of the assembly, or another event, ends the look-ahead
+        if _HELD_VERB.search(text, *nxt):
+            held = nxt
+            cue_sents.insert(1, nxt)
+            break
     venue = next((s for a0, a1 in cue_sents for s in st.org_spans if a0 <= s.start < a1 and s.kind == "Venue"), None)
+    city_named: str | None = None
     if venue is None:
         # "held today at the Castello Visconteo in Vigevano": a venue the gazetteer does not know
         for a0, a1 in cue_sents:
@@ -2158,34 +2508,63 @@ def _find_event(st: _State) -> None:
                 cand = re.match(_CAP_SEQ, text[vm.end():a1])
                 if cand and not _overlaps_entity(st, vm.end(), vm.end() + len(cand.group())):
                     name = cand.group().strip()
+                    # "al Castello Sforzesco di Vigevano", "at Villa Reale in Monza": the town is not part
+                    # of the venue's name (a known town, or one word after a name of two words or more)
+                    tail = re.search(rf"[ \u00a0]+(?:di|of|in)[ \u00a0]+({_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD})?)$", name)
+                    town = gz.place(tail.group(1)) if tail else None
+                    if tail and town is not None and town.kind == "city":
+                        name = name[:tail.start()]
+                        city_named = town.name
+                    elif tail and " " not in tail.group(1) and len(name[:tail.start()].split()) >= 2 \
+                            and town is None and gz.organisation(name) is None:
+                        name = name[:tail.start()]
+                        city_named = tail.group(1)
                     st.add_org(name, "Venue", vm.end(), vm.end() + len(name))
                     st.facts.append(st.orgs[name])
                     venue = _Span(vm.end(), vm.end() + len(name), name, "Venue")
                     break
-    city = None
+    city = city_named
     if venue:
         entry = gz.organisation(venue.name)
-        city = entry.city if entry else None
+        city = city_named or (entry.city if entry else None)
         cm = next((p for p in st.ents if p.kind == "place:city" and venue.end <= p.start < venue.end + 10), None)
         if cm:
             city = cm.name
+        elif _venue_town(st, venue):
+            city = _venue_town(st, venue)
+        elif city is None:
+            tm_ = _TOWN_AFTER.match(text, venue.end)
+            if tm_ and not _overlaps_entity(st, tm_.start(1), tm_.end(1)):
+                city = gz.resolve(tm_.group(1), "place") or re.sub(r"[ \u00a0]+", " ", tm_.group(1)).replace("’", "'")
     date = st.doc_date
-    local = [d for mn, d in _dates(text) if s0 <= mn.start < s1]
-    if local:
+    # the day is the one its first sentence (or the "took place" sentence after it) states
+    when = [(s0, s1), *([held] if held else []),
+            *(x for x in cue_sents if x != (s0, s1) and x != held
+              and not any(o.kind == "TradeFair" and x[0] <= o.start < x[1] for o in st.org_spans))]
+    local = [d for a0, a1 in when for mn, d in _dates(text[a0:a1])]
+    held_on = next((d for a0, a1 in when if (d := _held_on(st, a0, a1))), None)
+    if held_on:
+        date = held_on  # "held on June 3rd", even where another day is named first
+    elif local:
         date = local[0]
+    else:
+        yearless = next((d for a0, a1 in when if (d := _day_month(st, a0, a1))), None)
+        if yearless:
+            date = yearless
     if city is None:
         # the town the assembly's sentences name ("Si è svolta oggi a Milano"), else the dateline's
         # town, unless the assembly is another day's, mentioned in passing
         dateline = [mn for mn in (st.info.date_evidence if st.info else ())]
         in_cue = next((p for a0, a1 in cue_sents for p in _near(st.places(), a0, a1)
                        if a0 <= p.start < a1 and p.kind == "place:city"
+                       and not (venue and venue.start <= p.start < venue.end)  # "NH Milan Congress Centre"
                        and not any(mn.start - 60 <= p.start < mn.end for mn in dateline)), None)
         city = in_cue.name if in_cue else (st.place if date == st.doc_date else None)
     tm = _TITLE_RE.search(text)
     title = tm.group(1).strip() if tm else None
     speakers: list[str] = []
-    people = sorted(st.person_spans, key=lambda x: x.start)
-    for sm in _SPEAKERS_RE.finditer(text):
+    people = st.people_sorted()
+    for sm in _speakers_re().finditer(text):
         a0, a1 = st.sentence_of(sm.start())
         for p in _near(people, sm.end(), a1):
             if sm.end() <= p.start < a1 and p.name not in speakers:
@@ -2193,8 +2572,17 @@ def _find_event(st: _State) -> None:
     # a predecessor named only in the succession ("succede a Fabrizio Nuti") did not take part
     leaving = {m.person for m in st.memberships if m.end and not m.start
                and len(re.findall(rf"\b{re.escape(m.person.split()[-1])}\b", text)) == 1}
-    present = [p for p in st.people if p not in leaving]
-    if date and st.doc_date and date != st.doc_date:
+    # those who spoke at it; someone only elected, thanked or named did not necessarily attend
+    present = [p for p in _speaking(st, 0, len(text)) if p not in leaving]
+    # and the president it elects or confirms ("The assembly elected Anna Verdi as President")
+    posts = {gz.fold(w) for w in _event_words()["elected_posts"]}
+    elect_sents = {st.sentence_of(m.start()) for m in _ELECT_RE.finditer(text)}
+    for mem in st.memberships:
+        if mem.end or gz.fold(mem.role) not in posts or (organiser and mem.organisation != organiser):
+            continue
+        if any(a0 <= p.start < a1 for a0, a1 in elect_sents for p in _near(people, a0, a1) if p.name == mem.person):
+            present.append(mem.person)
+    if date and st.doc_date and abs((date - st.doc_date).days) > 3:
         # an assembly the release mentions in passing ("after his election by the General Assembly on
         # 26 February"): only the people named with it took part, not everyone the release quotes
         present = [p.name for a0, a1 in cue_sents for p in _near(people, a0, a1)
@@ -2204,15 +2592,30 @@ def _find_event(st: _State) -> None:
     st.facts.append(Event(evidence, kind="GeneralAssembly", organiser=organiser, date=date,
                           venue=venue.name if venue else None, city=city, title=title,
                           speakers=tuple(speakers), participants=participants))
+    # another body's assembly named in passing ("the latest Federmacchine Assembly indicates ...")
+    others: set[str] = {organiser} if organiser else set()
+    # (a capitalised "Assembly" after a name is that body's, even where the bare word is no cue)
+    named = [m for m in re.finditer(r"\b(?:Assembly|Assemblea)\b", text) if m.start() != first.start()]
+    for c in sorted([*cues[1:], *named], key=lambda m: m.start()):
+        a0, _a1 = st.sentence_of(c.start())
+        ob = _nearest_org_before(st, c.start(), max(a0, c.start() - 40))
+        o = ob.name if ob and _OWN_ASSEMBLY_GAP.fullmatch(text, ob.end, c.start()) else None
+        if o and o not in others and st.orgs.get(o) is not None and st.orgs[o].type == "TradeAssociation":
+            others.add(o)
+            st.facts.append(Event(_mention(text, c.start(), c.end()), kind="GeneralAssembly", organiser=o))
 
 
-_DATE_RANGE = re.compile(rf"(?i)\b(?:from|dal|da|between)[ \u00a0]+(\d{{1,2}})(?:°|st|nd|rd|th)?(?:[ \u00a0]+(?:to|al|a|and)[ \u00a0]+|[ \u00a0]*[-–][ \u00a0]*)\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0]+({_MONTHS_EN}|{_MONTHS_IT})(?:[ \u00a0]+((?:19|20)\d\d))?")
+# "from 8 to 15 October", "dal 27 al 30 maggio", "between the 19th and the 21st of September"
+_DATE_RANGE = re.compile(rf"(?i)\b(?:from|dal|da|between)[ \u00a0]+(?:the[ \u00a0]+)?(\d{{1,2}})(?:°|st|nd|rd|th)?(?:[ \u00a0]+(?:to|al|a|and)[ \u00a0]+(?:the[ \u00a0]+)?|[ \u00a0]*[-–][ \u00a0]*)\d{{1,2}}(?:°|st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?({_MONTHS_EN}|{_MONTHS_IT}),?(?:[ \u00a0]+((?:19|20)\d\d))?")
 _EDITION_RE = re.compile(r"(?i)\b(edition|edizione)\b")
 _NEXT_EDITION = re.compile(r"\b(?i:next|forthcoming|upcoming|prossima|prossim[ao])[ \u00a0]+(?:(?i:edition|edizione|appuntamento)\b|[A-Z])")
-_ORGANISED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|run|organizzat[ao])[ \u00a0]+(?:by|da)[ \u00a0]+(?:the[ \u00a0]+)?")
+# "organised by Assomac", "organizzata dalle strutture operative di UCIMU" (the staff of a body)
+_ORGANISED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|run|organizzat[ao])[ \u00a0]+(?:by|da|dal|dalla|dalle|dai|dagli|dall['’])[ \u00a0]*(?:the[ \u00a0]+)?"
+                           r"(?:(?:[a-zà-ù]+[ \u00a0]+){1,3}(?:of|di|del|della|dell['’])[ \u00a0]*(?:the[ \u00a0]+)?(?=[A-Z]))?")
 # a fair named only as the neighbour of another ("at the same time as Lineapelle") has no edition here
 _ALONGSIDE = re.compile(r"(?i)(?:same[ \u00a0]+time[ \u00a0]+as|alongside|co-located[ \u00a0]+with|together[ \u00a0]+with|in[ \u00a0]+contemporanea[ \u00a0]+con|insieme[ \u00a0]+a|in[ \u00a0]+concomitanza[ \u00a0]+con|accanto[ \u00a0]+a)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+)?$")
-_FAIR_NOUN = re.compile(r"(?i)\b(?:the[ \u00a0]+(?:fair|exhibition|show|trade[ \u00a0]+show|event)|la[ \u00a0]+(?:fiera|manifestazione|rassegna|mostra)|l['’](?:evento|esposizione))\b")
+# "the fair", "the international showcase", "la rassegna": the release's fair without its name
+_FAIR_NOUN = re.compile(r"(?i)\b(?:the[ \u00a0]+(?:[a-z]+[ \u00a0]+){0,2}?(?:fair|exhibition|show|showcase|trade[ \u00a0]+show|event)|la[ \u00a0]+(?:fiera|manifestazione|rassegna|mostra)|l['’](?:evento|esposizione))\b")
 _OPENED_BY = re.compile(r"(?i)\b(?:opened|inaugurated|visited|attended|inaugurat[ao]|aperta|visitat[ao]|took[ \u00a0]+part|hanno[ \u00a0]+partecipato|sono[ \u00a0]+intervenuti)\b")
 
 
@@ -2224,6 +2627,35 @@ def _range_start(text: str, a: int, b: int, year: str | None) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def _venue_town(st: _State, venue: _Span) -> str | None:
+    """The town a venue's own mention adds to its name: "Fiera Milano Rho", "fieramilano Rho",
+    "Castello Sforzesco di Vigevano"."""
+    of = re.search(rf"[ \u00a0]+(?:di|of|in)[ \u00a0]+({_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD})?)$", venue.name)
+    town = gz.place(of.group(1)) if of else None
+    if of and gz.organisation(venue.name) is None:
+        if town is not None and town.kind == "city":
+            return town.name
+        if town is None and " " not in of.group(1) and len(venue.name[:of.start()].split()) >= 2:
+            return of.group(1)  # "Palazzo Ducale Sforza di Morimondo": one word after a longer name
+    words = re.findall(r"[\w'’-]+", st.text[venue.start:venue.end])
+    name = gz.fold(venue.name)
+    for k in (2, 1):
+        tail = " ".join(words[-k:]) if len(words) > k else ""
+        if tail and gz.fold(tail) not in name:
+            entry = gz.place(tail)
+            if entry is not None and entry.kind == "city":
+                return entry.name
+    return None
+
+
+# "Lineapelle, held simultaneously at the same place", "Lineapelle, in contemporanea nello stesso quartiere"
+_SAME_PLACE = re.compile(
+    r"(?i)[ \u00a0]*,?[ \u00a0]*(?:(?:which[ \u00a0]+was|che[ \u00a0]+si[ \u00a0]+è)[ \u00a0]+)?(?:held|hosted|staged|svolt[ao]|tenut[ao]|ospitat[ao])?"
+    r"[ \u00a0]*(?:simultaneously|at[ \u00a0]+the[ \u00a0]+same[ \u00a0]+time|concurrently|in[ \u00a0]+contemporanea|contemporaneamente)?[ \u00a0]*,?[ \u00a0]*"
+    r"(?:at|in|on|nello|nella|negli|nel)[ \u00a0]+(?:the[ \u00a0]+)?(?:same|stess[oa]|medesim[oa])[ \u00a0]+"
+    r"(?:place|venue|location|site|fairground|exhibition[ \u00a0]+centre|luogo|quartiere(?:[ \u00a0]+fieristico)?|sede|polo(?:[ \u00a0]+fieristico)?)\b")
 
 
 def _fair_window(st: _State, o: _Span, fairs: list[_Span]) -> tuple[int, int]:
@@ -2248,14 +2680,17 @@ def _find_fair_editions(st: _State) -> None:
             continue
         fairs.setdefault(o.name, []).append(o)
     title = st.info.evidence if st.info and st.info.title else None
-    has_assembly = any(isinstance(f, Event) for f in st.facts)
+    has_assembly = any(isinstance(f, Event) and f.kind == "GeneralAssembly" for f in st.facts)
     main = _fair_of(st)
     all_fairs = sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start)
+    colocated: set[str] = set()
     for name, mentions in fairs.items():
         in_title = title is not None and any(title.start <= o.start < title.end for o in mentions)
-        if has_assembly and not in_title:
-            continue  # an assembly release that mentions a fair in passing ("the next SIMAC ...")
         sents = list(dict.fromkeys(_fair_window(st, o, all_fairs) for o in mentions))
+        if has_assembly and not in_title and not any(_DATE_RANGE.search(text, a, b) for a, b in sents):
+            # an assembly release that mentions a fair in passing ("the next SIMAC ..."), unless it
+            # gives the edition's days ("Ipack-Ima 2025, svoltasi a Fiera Milano dal 27 al 30 maggio")
+            continue
         year: str | None = None
         surface: str | None = None
         for o in mentions:
@@ -2271,8 +2706,10 @@ def _find_fair_editions(st: _State) -> None:
             about = list(dict.fromkeys(about))
         next_sents = [(a, b) for a, b in about if _NEXT_EDITION.search(text, a, b)]
         cur_sents = [x for x in about if x not in next_sents]
-        dated = any(_DATE_RANGE.search(text, a, b) for a, b in sents)
-        if not (year or dated or any(_EDITION_RE.search(text, a, b) for a, b in sents)):
+        # the release's own fair may be dated or called an edition only where the text says "the fair"
+        told = about if main is not None and main.name == name else sents
+        dated = any(_DATE_RANGE.search(text, a, b) for a, b in told)
+        if not (year or dated or any(_EDITION_RE.search(text, a, b) for a, b in told)):
             continue
         if year is None:
             ym2 = next((m for a, b in sents for m in re.finditer(r"\b((?:19|20)\d\d)\b", text[a:b])), None)
@@ -2295,7 +2732,12 @@ def _find_fair_editions(st: _State) -> None:
                 near_city = next((p for p in _near(st.places(), venue.end, venue.end + 12)
                                   if p.kind == "place:city" and venue.end <= p.start < venue.end + 12), None)
                 entry = gz.organisation(venue.name)
-                city = near_city.name if near_city else (entry.city if entry else None)
+                city = near_city.name if near_city else (_venue_town(st, venue) or (entry.city if entry else None))
+                if city is None:
+                    # "to be held in Düsseldorf ... at the Messe Düsseldorf exhibition centre"
+                    c0 = next((p for a, b in group for p in _near(st.places(), a, b)
+                               if a <= p.start < b and p.kind == "place:city"), None)
+                    city = c0.name if c0 else None
             else:
                 # "in programma ad Hannover dal 22 al 26 settembre": a city the fair's sentences name
                 c = next((p for a, b in group for p in _near(st.places(), a, b)
@@ -2336,27 +2778,52 @@ def _find_fair_editions(st: _State) -> None:
         st.facts.append(Event(_mention(text, *sents[0]), kind="TradeFairEdition", organiser=organiser,
                               date=date, venue=venue.name if venue else None, city=city,
                               title=title_, participants=parts))
+        # "... synergies with Lineapelle, held simultaneously at the same place": a fair held at the
+        # same venue as this one has an edition there too
+        for other in all_fairs:
+            if other.name == name or other.name in fairs and other.name in colocated:
+                continue
+            if venue and _SAME_PLACE.match(text, other.end) and other.name not in colocated:
+                colocated.add(other.name)
+                st.facts.append(Event(_mention(text, *st.sentence_of(other.start)), kind="TradeFairEdition",
+                                      venue=venue.name,
+                                      title=re.sub(r"[ \u00a0]+", " ", text[other.start:other.end])))
         if next_sents:
             venue2, city2 = place_of(next_sents)
             date2 = date_of(next_sents)
-            # the same venue again unless the next edition moves to another town
-            venue2 = venue2 or (venue if city2 is None or city2 == city else None)
+            # the next edition's place is the one its announcement states ("sempre a Fiera Milano Rho")
             if date2 and date2 != date:
                 st.facts.append(Event(_mention(text, *next_sents[0]), kind="TradeFairEdition",
                                       organiser=organiser, date=date2, venue=venue2.name if venue2 else None,
-                                      city=city2 or city, title=re.sub(r"[ \u00a0]+", " ", text[mentions[0].start:mentions[0].end])))
+                                      city=city2, title=re.sub(r"[ \u00a0]+", " ", text[mentions[0].start:mentions[0].end])))
 
 
 # "The preliminary results ... were presented today at the Ministry ... by Assocalzaturifici",
 # "il convegno ... si è tenuto oggi a Roma": a meeting that is neither an assembly nor a fair
-_CONFERENCE_RE = re.compile(
-    r"(?i)\b(?:(?:were|was|have[ \u00a0]+been|has[ \u00a0]+been)[ \u00a0]+presented|(?:sono[ \u00a0]+stat[ie]|è[ \u00a0]+stat[oa])[ \u00a0]+presentat[ioae]|"
-    r"(?:conference|convegno|conferenza|forum|seminar|seminario|workshop|round[ \u00a0-]table|tavola[ \u00a0]+rotonda|summit)\b"
-    r"(?=[^.;]{0,80}\b(?:held|organi[sz]ed|hosted|took[ \u00a0]+place|scheduled|si[ \u00a0]+è[ \u00a0]+(?:svolt|tenut)\w*|si[ \u00a0]+terrà|in[ \u00a0]+programma|organizzat\w*|promoss\w*)\b"
-    # or named by its title in quotes: "nel corso del convegno «Meccanica bresciana: scenari 2025»"
-    r"|[ \u00a0]*[«“\"][^«»“”\"\n]{3,90}[»”\"]))")
-_CONF_TITLE = re.compile(r"(?i)\b(?:conference|convegno|conferenza|forum|seminar|seminario|workshop|summit)\b[^«“\".;]{0,30}[«“\"]([^«»“”\"\n]{3,90})[»”\"]")
+@cache
+def _conference_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A meeting that is neither an assembly nor a fair: its noun with a "held"/"organised" verb
+    near, or with its title in quotes; and the quoted title after the noun."""
+    nouns = _words_re(_event_words()["conference"]).pattern[len("(?i)"):]
+    cue = re.compile(
+        r"(?i)\b(?:(?:were|was|have[ \u00a0]+been|has[ \u00a0]+been)[ \u00a0]+presented|(?:sono[ \u00a0]+stat[ie]|è[ \u00a0]+stat[oa])[ \u00a0]+presentat[ioae]|"
+        + nouns +
+        r"(?=[^.;]{0,80}\b(?:held|organi[sz]ed|hosted|took[ \u00a0]+place|scheduled|si[ \u00a0]+è[ \u00a0]+(?:svolt|tenut)\w*|si[ \u00a0]+terrà|in[ \u00a0]+programma|organizzat\w*|promoss\w*)\b"
+        # or named by its title in quotes: "nel corso del convegno «Meccanica bresciana: scenari 2025»"
+        r"|[ \u00a0]*[«“\"][^«»“”\"\n]{3,90}[»”\"]))")
+    title = re.compile(r"(?i)" + nouns + r"[^«“\".;]{0,30}[«“\"]([^«»“”\"\n]{3,90})[»”\"]")
+    return cue, title
+
+
+@cache
+def _conference_triggers() -> tuple[str, ...]:
+    return ("presented", "presentat", *{w.lower()[:5] for w in _event_words()["conference"]})
+
+
 _BY_ORG = re.compile(r"(?i)\b(?:by|da|dal|dalla|dall['’])[ \u00a0]+(?:the[ \u00a0]+)?")
+
+
+_HOSTED_BY = re.compile(r"(?i)\b(?:hosted|organi[sz]ed|promoted|ospitat[oa]|organizzat[oa]|promoss[oa])[ \u00a0]+(?:by|da|dal|dalla|dall['’])[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
 
 
 def _find_conference(st: _State) -> None:
@@ -2365,29 +2832,33 @@ def _find_conference(st: _State) -> None:
         done = {st.sentence_of(f.evidence.start) for f in st.facts if isinstance(f, Event)}
     else:
         done = set()
-    for m in st.scan(_CONFERENCE_RE, ("presented", "presentat", "conferen", "convegno", "forum", "semina", "workshop", "table", "tavola", "summit")):
+    cue_re, title_re = _conference_res()
+    for m in st.scan(cue_re, _conference_triggers()):
         s0, s1 = st.sentence_of(m.start())
-        if (s0, s1) in done or _ASSEMBLY_RE.search(text, s0, s1) or any(
+        if (s0, s1) in done or _assembly_re().search(text, s0, s1) or any(
                 o.kind == "TradeFair" and s0 <= o.start < s1 for o in st.org_spans):
             continue
-        if not re.search(r"(?i)\b(?:today|oggi|yesterday|ieri)\b", text[s0:s1]) and not _dates(text[s0:s1]):
-            continue  # a meeting the release reports on has its day
+        yearless = _day_month(st, s0, s1)
+        if not re.search(r"(?i)\b(?:today|oggi|yesterday|ieri)\b", text[s0:s1]) and not _dates(text[s0:s1]) \
+                and yearless is None:
+            continue  # a meeting the release reports on has its day ("On 4 February the delegation ...")
         organiser: str | None = None
         for bm in _BY_ORG.finditer(text, m.end(), s1):
             o = st.org_at(bm.end())
             if o and o.kind not in ("Venue", "TradeFair"):
                 organiser = o.name
                 break
-        organiser = organiser or st.publisher
+        if organiser is None and not _HOSTED_BY.search(text, m.start(), s1):
+            organiser = st.publisher  # (a host the text names but the gazetteer does not know stays unknown)
         local = [d for mn, d in _dates(text[s0:s1])]
-        date = local[0] if local else st.doc_date
+        date = _held_on(st, s0, s1) or (local[0] if local else (yearless or st.doc_date))
         city = next((p.name for p in _near(st.places(), s0, s1) if s0 <= p.start < s1 and p.kind == "place:city"), None) \
             or (st.place if date == st.doc_date else None)
         leaving = {mm.person for mm in st.memberships if mm.end and not mm.start}
         participants = tuple(p for p in st.people if p not in leaving)
         if date and st.doc_date and date > st.doc_date:
             participants = ()  # a meeting announced for later has no speakers yet
-        tm = _CONF_TITLE.search(text, s0, s1)
+        tm = title_re.search(text, s0, s1)
         venue = next((o.name for o in st.orgs_sorted() if s0 <= o.start < s1 and o.kind == "Venue"), None)
         st.facts.append(Event(_mention(text, s0, s1), kind="Conference", organiser=organiser, date=date,
                               venue=venue, city=city, title=tm.group(1).strip() if tm else None,

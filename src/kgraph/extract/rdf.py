@@ -87,7 +87,7 @@ reasoner (``?o a kg:TradeAssociation``) find the subclasses too."""
 _INDICATOR = re.compile(r"[a-z][a-z0-9_]*")
 _PERIOD = re.compile(r"[0-9]{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])(/[0-9]{4}-(0[1-9]|1[0-2]))?))?")
 
-EVENT_KINDS = ("GeneralAssembly", "TradeFairEdition", "Conference")
+EVENT_KINDS = ("GeneralAssembly", "TradeFairEdition", "Conference", "Signing")
 """Event kinds with their own class; others are plain ``schema:Event``."""
 
 _PLACE_CLASS = {

@@ -57,6 +57,7 @@ CLASS_OF_TYPE: dict[URIRef, tuple[str, str]] = {
     KG.GeneralAssembly: ("Event", "General assembly"),
     KG.TradeFairEdition: ("Event", "Trade fair edition"),
     KG.Conference: ("Event", "Conference"),
+    KG.Signing: ("Event", "Signing"),
     SDO.Event: ("Event", "Event"),
     KG.InnovationDistrict: ("Organisation", "Innovation district"),
     KG.Venue: ("Organisation", "Venue"),
@@ -104,7 +105,7 @@ PREFIX sdmx-attribute: <http://purl.org/linked-data/sdmx/2009/attribute#>
 Q_ENTITIES = PREFIXES_SPARQL + """
 SELECT ?e ?type WHERE {
   VALUES ?type {
-    kg:PressRelease foaf:Person kg:GeneralAssembly kg:TradeFairEdition kg:Conference schema:Event
+    kg:PressRelease foaf:Person kg:GeneralAssembly kg:TradeFairEdition kg:Conference kg:Signing schema:Event
     kg:InnovationDistrict kg:Venue kg:Confederation kg:TradeAssociation kg:GovernmentAgency
     kg:University kg:Company kg:ResearchCentre kg:TradeFair org:FormalOrganization
     org:Organization org:OrganizationalUnit kg:MarketAggregate kg:Country kg:Region kg:City

@@ -1,0 +1,431 @@
+"""Events, the document record and sector segments: language patterns on short hand-written releases.
+
+Each pattern is stated in at least three wordings (English and Italian where both exist). None of
+these texts comes from a release of the corpus or of the held-out sets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kgraph.model import Event, Extraction, Segment
+from kgraph_testing import extract_checked
+
+BODY_EN = "\n\nOrders for the machines rose by 4% in the quarter, the association reports.\n"
+BODY_IT = "\n\nGli ordini di macchinari sono saliti del 4% nel trimestre, secondo l'associazione.\n"
+
+
+def run(text: str) -> Extraction:
+    return extract_checked(text)  # type: ignore[no-any-return]
+
+
+def events(ex: Extraction, kind: str | None = None) -> list[Event]:
+    return [e for e in ex.of(Event) if kind is None or e.kind == kind]
+
+
+def segments(ex: Extraction) -> set[tuple[str, str]]:
+    return {(s.name, s.kind) for s in ex.of(Segment)}
+
+
+# --------------------------------------------------------------------------- the document record
+
+
+@pytest.mark.parametrize(("head", "date", "place"), [
+    # ordinal datelines
+    ("Milan, June the 3rd 2024 - ACIMIT publishes its quarterly index.", dt.date(2024, 6, 3), "Milan"),
+    ("LONDON, the 21st of September, 2023 - ACIMIT publishes its quarterly index.", dt.date(2023, 9, 21), "London"),
+    ("Bergamo, 3rd June 2024 – ACIMIT publishes its quarterly index.", dt.date(2024, 6, 3), "Bergamo"),
+    ("Vigevano, October 2nd, 2025 - ACIMIT publishes its quarterly index.", dt.date(2025, 10, 2), "Vigevano"),
+    # an agency's tag before the town, an upper-case town, a dash as separator
+    ("(ANSA) - MILANO, 20 giugno 2025 - L'ACIMIT pubblica il suo indice trimestrale.", dt.date(2025, 6, 20), "Milan"),
+    ("BOLOGNA – 14 marzo 2024 – L'ACIMIT pubblica il suo indice trimestrale.", dt.date(2024, 3, 14), "Bologna"),
+])
+def test_datelines_in_many_styles(head: str, date: dt.date, place: str) -> None:
+    ex = run(head + BODY_EN)
+    assert (ex.info.date, ex.info.place) == (date, place)
+
+
+@pytest.mark.parametrize("head", [
+    "Tuesday, 4 March 2025",
+    "Lunedì, 10 novembre 2025",
+    "Friday, 7 February 2025",
+])
+def test_a_weekday_heading_the_release_is_no_town(head: str) -> None:
+    ex = run(head + "\n\nACIMAC: new orders for ceramic machinery" + BODY_EN)
+    assert ex.info.date is not None and ex.info.place is None
+
+
+@pytest.mark.parametrize("text", [
+    "Si è svolta giovedì 12 giugno 2025, nella sede di Assomac, la riunione annuale dei soci" + BODY_IT,
+    "The committee met on 5 May 2024 in the offices of ACIMIT to discuss the index" + BODY_EN,
+    "Il 3 aprile 2025 la giunta di AMAPLAST ha discusso i dati del comparto con i soci" + BODY_IT,
+])
+def test_a_date_inside_the_first_sentence_does_not_date_the_release(text: str) -> None:
+    assert run(text).info.date is None
+
+
+@pytest.mark.parametrize(("head", "date"), [
+    ("UCIMU (X9912) 13.09.24\nMACHINE TOOL ORDERS SLOW DOWN IN THE SUMMER", dt.date(2024, 9, 13)),
+    ("Comunicato UCIMU 02.12.25\nORDINI DI MACCHINE UTENSILI IN CALO", dt.date(2025, 12, 2)),
+    ("ACIMIT news 7/3/25\nTEXTILE MACHINERY ORDERS RECOVER", dt.date(2025, 3, 7)),
+])
+def test_a_header_line_with_a_two_digit_year(head: str, date: dt.date) -> None:
+    ex = run(head + BODY_EN)
+    assert ex.info.date == date
+    assert ex.info.title is not None and ex.info.title.isupper()  # the header line is not the title
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Assocalzaturifici, la riunione dei soci\n\nIeri, 9 ottobre 2024, i soci di Assocalzaturifici hanno "
+     "discusso a lungo del calo dei consumi." + BODY_IT, dt.date(2024, 10, 10)),
+    ("UNIC meets the tanners\n\nYesterday, 2 April 2025, the members of UNIC gathered to discuss the "
+     "leather market." + BODY_EN, dt.date(2025, 4, 3)),
+    ("ACIMIT e le imprese tessili\n\nOggi, martedì 4 marzo 2025, ACIMIT ha incontrato le imprese del "
+     "distretto." + BODY_IT, dt.date(2025, 3, 4)),
+])
+def test_a_day_named_relative_to_the_writing_dates_the_release(text: str, date: dt.date) -> None:
+    assert run(text).info.date == date
+
+
+@pytest.mark.parametrize(("text", "publisher"), [
+    ("Mipel: visitatori in aumento del 5%\n\nGli organizzatori di Mipel annunciano che la fiera chiude "
+     "oggi con risultati positivi." + BODY_IT, "MIPEL"),
+    ("The record year of Lineapelle\n\nThe 101st edition of Lineapelle closed with 22,000 visitors." + BODY_EN,
+     "Lineapelle"),
+    ("Bilancio positivo per la EMO\n\nLa EMO, organizzata dallo staff operativo di UCIMU, ha chiuso con "
+     "60.000 visitatori." + BODY_IT, "UCIMU"),
+    ("SIMAC Tanning Tech closes with more buyers\n\nThe fair, organised by the team of Assomac, counted "
+     "7,000 buyers." + BODY_EN, "Assomac"),
+])
+def test_a_release_on_a_fair_is_issued_by_its_organiser_or_the_fair(text: str, publisher: str) -> None:
+    assert run(text).info.publisher == publisher
+
+
+@pytest.mark.parametrize("kicker", [
+    "l'ultima fiera con il vecchio presidente",
+    "una stagione difficile per la pelletteria",
+    "the last show under the old chairman",
+])
+def test_a_lower_case_kicker_is_not_the_headline(kicker: str) -> None:
+    ex = run(kicker + "\n\nMipel: visitatori in aumento del 5%\n\nLa fiera chiude oggi." + BODY_IT)
+    assert ex.info.title == "Mipel: visitatori in aumento del 5%"
+
+
+# --------------------------------------------------------------------------- assemblies
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("ACIMAC has a new chairman\n\nOn Thursday 9 July, the ACIMAC Members' Meeting elected Carlo Neri as "
+     "chairman for the term 2026-2028.", dt.date(2026, 7, 9)),
+    ("New chairman at ACIMIT\n\nThe Annual Members’ Meeting of ACIMIT, held on Monday 14 June, chose "
+     "Carlo Neri to lead the association in 2021-2023.", dt.date(2021, 6, 14)),
+    ("UCIMU elegge il presidente\n\nMercoledì 17 giugno l'assemblea dei soci di UCIMU ha eletto Carlo Neri "
+     "presidente per il biennio 2026-2027.", dt.date(2026, 6, 17)),
+])
+def test_a_members_meeting_dated_by_its_weekday(text: str, date: dt.date) -> None:
+    ev = events(run(text), "GeneralAssembly")
+    assert [e.date for e in ev] == [date]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Milan, 20 June 2024\n\nAssomac's annual assembly, held on June 3rd at the Triennale, looked at "
+     "exports.", dt.date(2024, 6, 3)),
+    ("Milano, 20 giugno 2024\n\nL'assemblea annuale di Assomac, tenutasi il 3 giugno, ha esaminato "
+     "l'export.", dt.date(2024, 6, 3)),
+    ("Rome, 15 January 2025\n\nThe general assembly of UNIC took place on 12th December in Rome.",
+     dt.date(2024, 12, 12)),
+])
+def test_a_yearless_assembly_day_takes_the_releases_year(text: str, date: dt.date) -> None:
+    assert [e.date for e in events(run(text), "GeneralAssembly")] == [date]
+
+
+@pytest.mark.parametrize("text", [
+    ("Vigevano, 5 May 2025\n\nThe annual assembly of Assomac re-elected President Laura Conti, who "
+     "illustrated the sector's results. Vice Presidents Marco Bassi and Elena Fumagalli were confirmed."),
+    ("Vigevano, 5 maggio 2025\n\nL'assemblea annuale di Assomac ha confermato la Presidente Laura Conti, che "
+     "ha illustrato i risultati del settore. Sono stati confermati i Vice Presidenti Marco Bassi ed Elena Fumagalli."),
+    ("Vigevano, 5 May 2025\n\nAt the general assembly of Assomac, President Laura Conti said the year had "
+     "been hard. Vice Presidents Marco Bassi and Elena Fumagalli were elected."),
+])
+def test_assembly_participants_are_who_speaks_not_every_officer_named(text: str) -> None:
+    ev = events(run(text), "GeneralAssembly")
+    assert len(ev) == 1 and ev[0].participants == ("Laura Conti",)
+
+
+@pytest.mark.parametrize("text", [
+    ("Milan, 4 November 2025 - The annual assembly of Assomac took place today. \"The latest Federmacchine "
+     "Assembly shows that demand is weak,\" said President Laura Conti."),
+    ("Milano, 4 novembre 2025 - Si è tenuta oggi l'assemblea annuale di Assomac. Secondo la recente "
+     "Federmacchine Assemblea la domanda resta debole."),
+    ("Milan, 4 November 2025 - Assomac held its general assembly today. As the last Federmacchine "
+     "Assembly showed, orders are falling."),
+])
+def test_another_bodys_assembly_named_in_passing(text: str) -> None:
+    ev = events(run(text), "GeneralAssembly")
+    assert {e.organiser for e in ev} == {"Assomac", "Federmacchine"}
+    passing = next(e for e in ev if e.organiser == "Federmacchine")
+    assert (passing.date, passing.venue, passing.participants) == (None, None, ())
+
+
+@pytest.mark.parametrize(("text", "venue", "city"), [
+    ("Marco Bassi is the new president of UNIC, elected at the first general meeting of members. On "
+     "Tuesday, March 4, the event took place at the Palazzo Visconti in Lodi; the term runs 2025-2027.",
+     "Palazzo Visconti", "Lodi"),
+    ("Si è riunita mercoledì 25 giugno 2025, presso Villa Serbelloni a Borgo Ticino, l'assemblea dei "
+     "soci di AMAPLAST.", "Villa Serbelloni", "Borgo Ticino"),
+    ("Ieri, 2 luglio 2025, c'è stata l'assemblea annuale di UNIC. Si è svolta al Castello Sforzesco di "
+     "Vigevano, alla presenza di molti imprenditori.", "Castello Sforzesco", "Vigevano"),
+])
+def test_the_assemblys_venue_and_town(text: str, venue: str, city: str) -> None:
+    ev = events(run(text), "GeneralAssembly")
+    assert len(ev) == 1 and ev[0].city == city
+    assert ev[0].venue is not None and ev[0].venue.startswith(venue)
+
+
+# --------------------------------------------------------------------------- signings
+
+
+@pytest.mark.parametrize(("text", "people", "date"), [
+    ("Milano, 11 dicembre 2024\n\nÈ stato firmato ieri il protocollo d'intesa tra UCIMU e il Politecnico di Milano. "
+     "Il presidente di UCIMU Carlo Neri ha firmato il documento.", ("Carlo Neri",), dt.date(2024, 12, 10)),
+    ("Milan, 11 December 2024\n\nACIMIT and the Politecnico di Milano signed a memorandum of understanding "
+     "today. President Carlo Neri signed for ACIMIT.", ("Carlo Neri",), dt.date(2024, 12, 11)),
+    ("Bologna, 11 dicembre 2024\n\nUCIMA e l'Università di Bologna hanno sottoscritto una convenzione per "
+     "la formazione di tecnici.", (), None),
+    ("Rome, 11 December 2024\n\nA framework agreement on training was inked today by AMAPLAST and "
+     "Federmacchine.", (), dt.date(2024, 12, 11)),
+])
+def test_an_agreement_signed_between_parties(text: str, people: tuple[str, ...], date: dt.date | None) -> None:
+    ev = events(run(text), "Signing")
+    assert [(e.participants, e.date) for e in ev] == [(people, date)]
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 3 May 2024\n\nThe agreement reached by the ministers did not include machinery." + BODY_EN,
+    "Milano, 3 maggio 2024\n\nLa firma digitale è ora obbligatoria per le fatture." + BODY_IT,
+    "Milan, 3 May 2024\n\nOrders are a sign that the market is in agreement with our outlook." + BODY_EN,
+])
+def test_no_signing_without_a_signed_agreement_between_named_parties(text: str) -> None:
+    assert events(run(text), "Signing") == []
+
+
+# --------------------------------------------------------------------------- fair editions
+
+
+@pytest.mark.parametrize(("text", "date", "city"), [
+    ("SIMAC Tanning Tech grows again\n\nHeld between the 16th and the 18th of September 2025, the "
+     "international showcase of tanning machinery welcomed 300 exhibitors at Fiera Milano Rho.",
+     dt.date(2025, 9, 16), "Rho"),
+    ("Lineapelle chiude in crescita\n\nLa rassegna, che si è svolta dal 23 al 25 settembre 2025 a "
+     "Fieramilano Rho, ha accolto 20.000 visitatori.", dt.date(2025, 9, 23), "Rho"),
+    ("SIMAC Tanning Tech: more buyers\n\nThe show ran from the 4th to the 6th of February 2026 at "
+     "Fiera Milano Rho and hosted 250 exhibitors.", dt.date(2026, 2, 4), "Rho"),
+])
+def test_the_fair_the_release_reports_on(text: str, date: dt.date, city: str) -> None:
+    ev = events(run(text), "TradeFairEdition")
+    assert [(e.date, e.venue, e.city) for e in ev] == [(date, "Fiera Milano", city)]
+
+
+@pytest.mark.parametrize("text", [
+    ("Lineapelle chiude in crescita\n\nLa 96esima edizione di Lineapelle si è svolta dal 20 al 22 settembre "
+     "2025 a Fiera Milano Rho. La prossima edizione si terrà dal 16 al 18 febbraio 2026."),
+    ("Lineapelle grows\n\nThe 96th edition of Lineapelle ran from 20 to 22 September 2025 at Fiera Milano "
+     "Rho. The next edition will take place from the 16th to the 18th of February 2026."),
+    ("Lineapelle grows\n\nLineapelle, held from 20 to 22 September 2025 at Fiera Milano Rho, closed its "
+     "96th edition. The next edition is scheduled from 16 to 18 February 2026."),
+])
+def test_the_next_edition_keeps_only_what_its_announcement_states(text: str) -> None:
+    ev = events(run(text), "TradeFairEdition")
+    nxt = next(e for e in ev if e.date == dt.date(2026, 2, 16))
+    assert (nxt.venue, nxt.city) == (None, None)
+
+
+@pytest.mark.parametrize(("text", "organiser"), [
+    ("Bilancio positivo per la EMO\n\nLa EMO 2025, organizzata dalle squadre tecniche di UCIMU, si è "
+     "tenuta dal 5 al 10 ottobre 2025.", "UCIMU"),
+    ("EMO closes\n\nEMO 2025, organised by the staff of UCIMU, ran from 4 to 9 October 2025.", "UCIMU"),
+    ("SIMAC Tanning Tech closes\n\nSIMAC Tanning Tech 2025, organised by Assomac, ran from 4 to 6 "
+     "February 2025.", "Assomac"),
+])
+def test_a_fair_organised_by_a_body_or_its_staff(text: str, organiser: str) -> None:
+    assert [e.organiser for e in events(run(text), "TradeFairEdition")] == [organiser]
+
+
+# --------------------------------------------------------------------------- segments
+
+
+@pytest.mark.parametrize("text", [
+    ("Milan, 3 February 2025\n\nAcimac, Acimall, Amaplast and UCIMA set up the federation Macchine for "
+     "Wood, Ceramics, Packaging, Plastics and Rubber. The four sectors produce capital goods."),
+    ("Milano, 3 febbraio 2025\n\nAcimac, Acimall, Amaplast e UCIMA hanno fondato la federazione delle "
+     "macchine per ceramica, legno, plastica e gomma, packaging. I quattro comparti producono beni strumentali."),
+    ("Milan, 3 February 2025\n\nThe federation of ceramic, woodworking, plastics and rubber and packaging "
+     "machinery unites Acimac, Acimall, Amaplast and UCIMA, four makers of capital goods."),
+])
+def test_a_federation_of_sectors_under_an_umbrella(text: str) -> None:
+    got = segments(run(text))
+    assert ("capital goods", "sector") in got
+    assert {("ceramic machinery", "segment"), ("woodworking machinery", "segment"),
+            ("plastics and rubber machinery", "segment"), ("packaging machinery", "segment")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "Rome, 3 March 2025\n\nAssocalzaturifici says that the Italian footwear sector lost 5% of its turnover.",
+    "Roma, 3 marzo 2025\n\nSecondo Assocalzaturifici il settore calzaturiero ha perso il 5% del fatturato.",
+    "Milan, 3 March 2025\n\nUNIC reports that the tanning sector held its ground in 2024.",
+])
+def test_a_makers_associations_own_sector_is_no_machinery_segment(text: str) -> None:
+    assert not any(name.endswith("machinery") for name, _kind in segments(run(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 3 March 2025\n\nAssofluid and the Department of Mechanical Engineering of the Politecnico di Milano met.",
+    "Bologna, 3 marzo 2025\n\nLe esportazioni dell'industria meccanica varia sono cresciute del 2%.",
+    "Milan, 3 March 2025\n\nThe export of capital goods fell, says Assofluid, while fluid power grew by 2%.",
+])
+def test_no_umbrella_or_name_part_becomes_a_segment(text: str) -> None:
+    names = {name for name, _kind in segments(run(text))}
+    assert "mechanical engineering" not in names and "capital goods" not in names
+
+
+@pytest.mark.parametrize(("text", "venue", "city"), [
+    ("Ieri, 3 luglio 2025, all'assemblea annuale dei conciatori si è discusso di export. UNIC chiede "
+     "sostegno per le imprese. Si è svolta al Palazzo Ducale Sforza di Morimondo la parte pubblica.",
+     "Palazzo Ducale Sforza", "Morimondo"),
+    ("Yesterday, 3 July 2025, the annual assembly of UNIC looked at exports. The tanners asked for help. "
+     "The event took place at the Villa Reale Bassi of Castellazzo, near Milan.", "Villa Reale Bassi", "Castellazzo"),
+    ("Ieri, 3 luglio 2025, l'assemblea generale di UNIC ha discusso di export. I conciatori chiedono "
+     "aiuto. L'incontro si è tenuto presso la Cascina Rossa Grande di Abbiategrasso.", "Cascina Rossa Grande",
+     "Abbiategrasso"),
+])
+def test_where_the_assembly_was_held_a_few_sentences_on(text: str, venue: str, city: str) -> None:
+    ev = events(run(text), "GeneralAssembly")
+    assert [(e.city, e.date) for e in ev] == [(city, dt.date(2025, 7, 3))]
+    assert ev[0].venue is not None and ev[0].venue.startswith(venue)
+
+
+@pytest.mark.parametrize(("text", "date", "organiser"), [
+    ("Milan, 10 March 2025\n\nOn 6 March the Assomac delegation took part in the workshop “Leather machines "
+     "for a cleaner future”, hosted by the Tannery Research Board in Kanpur.", dt.date(2025, 3, 6), None),
+    ("Milano, 10 marzo 2025\n\nIl 6 marzo la delegazione di Assomac ha partecipato al seminario «Macchine "
+     "per una concia pulita», ospitato dal Consorzio Conciario Locale a Kanpur.", dt.date(2025, 3, 6), None),
+    ("Milan, 10 March 2025\n\nOn Thursday 6 March ACIMIT staged the forum “Textile machines in Africa” "
+     "in Lagos, organised by ACIMIT with local partners.", dt.date(2025, 3, 6), "ACIMIT"),
+])
+def test_a_seminar_on_a_yearless_day_and_its_unknown_host(text: str, date: dt.date, organiser: str | None) -> None:
+    ev = events(run(text), "Conference")
+    assert [(e.date, e.organiser) for e in ev] == [(date, organiser)]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Milan, 12 May 2025\n\nThe Outlook Day of UCIMU, held today in Milan, looked at orders for 2026.", None),
+    ("Bologna, 12 maggio 2025\n\nLa giornata di studio «Ceramica e robot» si è tenuta oggi a Bologna, "
+     "organizzata da ACIMAC.", "Ceramica e robot"),
+    ("Milan, 12 May 2025\n\nACIMIT's webinar “Looms and data” took place today with 300 listeners.",
+     "Looms and data"),
+])
+def test_outlook_days_study_days_and_webinars_are_conferences(text: str, title: str | None) -> None:
+    ev = events(run(text), "Conference")
+    assert [(e.date, e.title) for e in ev] == [(dt.date(2025, 5, 12), title)]
+
+
+@pytest.mark.parametrize("text", [
+    ("SIMAC Tanning Tech grows\n\nThe 2025 edition of SIMAC Tanning Tech ran from 16 to 18 September 2025 at "
+     "Fiera Milano Rho. The organisers praised the ties with Lineapelle, which was held simultaneously at the same venue."),
+    ("SIMAC Tanning Tech cresce\n\nL'edizione 2025 di SIMAC Tanning Tech si è svolta dal 16 al 18 settembre 2025 "
+     "a Fiera Milano Rho. Buone le sinergie con Lineapelle, in contemporanea nello stesso quartiere fieristico."),
+    ("SIMAC Tanning Tech grows\n\nSIMAC Tanning Tech 2025 took place from 16 to 18 September 2025 at Fiera "
+     "Milano Rho, with many buyers also visiting Lineapelle, held at the same time in the same fairground."),
+])
+def test_a_fair_held_at_the_same_place_has_an_edition_there(text: str) -> None:
+    ev = {e.title: e for e in events(run(text), "TradeFairEdition")}
+    assert set(ev) == {"SIMAC Tanning Tech 2025", "Lineapelle"}
+    assert (ev["Lineapelle"].venue, ev["Lineapelle"].date) == ("Fiera Milano", None)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Bologna, 27 giugno 2025\n\nSi è svolta oggi l'assemblea generale di UCIMA. Il direttore ha ricordato "
+     "EMO 2025, svoltasi a Hannover dal 22 al 26 settembre 2025.", "EMO 2025"),
+    ("Sassuolo, 27 June 2025\n\nACIMAC held its general assembly today. The director looked back at "
+     "Ceramitec 2024, which ran in Munich from 9 to 12 April 2024.", "Ceramitec 2024"),
+    ("Vigevano, 27 giugno 2025\n\nL'assemblea annuale di Assomac si è tenuta oggi. Il presidente ha "
+     "ricordato SIMAC Tanning Tech 2025, che si è svolta dal 18 al 20 febbraio 2025 a Fiera Milano Rho.",
+     "SIMAC Tanning Tech 2025"),
+])
+def test_an_assembly_release_reports_a_dated_fair_edition(text: str, title: str) -> None:
+    ex = run(text)
+    assert len(events(ex, "GeneralAssembly")) == 1
+    fairs = events(ex, "TradeFairEdition")
+    assert [(f.title, f.date is not None, f.city is not None) for f in fairs] == [(title, True, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 5 March 2025\n\nThe next SIMAC Tanning Tech will be a great opportunity, Assomac's assembly heard today.",
+    "Milano, 5 marzo 2025\n\nL'assemblea annuale di Assomac si è tenuta oggi: la prossima Lineapelle sarà decisiva.",
+    "Milan, 5 March 2025\n\nAt its general assembly today, ACIMIT looked forward to ITMA.",
+])
+def test_an_assembly_release_naming_a_fair_in_passing_has_no_edition(text: str) -> None:
+    assert events(run(text), "TradeFairEdition") == []
+
+
+@pytest.mark.parametrize(("text", "publisher"), [
+    ("Textile machines: a slow quarter\n\nUCIMU and ACIMIT met the buyers. ACIMIT expects orders to grow."
+     "\n\nPress office ACIMIT\nVia Tessitori 1, Milan", "ACIMIT"),
+    ("Macchine tessili: un trimestre lento\n\nUCIMU e ACIMIT hanno incontrato i clienti. UCIMU prevede una "
+     "ripresa.\n\nPer informazioni:\nArea Comunicazione – ACIMIT", "ACIMIT"),
+    ("Ceramic machinery: a slow quarter\n\nUCIMU and ACIMAC expect better orders. UCIMU is cautious."
+     "\n\nMedia contact: Anna Rossi, ACIMAC, tel. 0536 000000", "ACIMAC"),
+])
+def test_a_press_contact_line_names_the_publisher(text: str, publisher: str) -> None:
+    assert run(text).info.publisher == publisher
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    ("ACIMIT: orders for looms recover\n\nOrders for looms rose by 3% in the quarter.\n\nMilan, 12 May 2025",
+     dt.date(2025, 5, 12), "Milan"),
+    ("ACIMIT: risalgono gli ordini di telai\n\nGli ordini di telai sono saliti del 3% nel trimestre.\n\n"
+     "Moncalieri (TO), 12 maggio 2025", dt.date(2025, 5, 12), "Moncalieri"),
+    ("UCIMU: machine tool orders stable\n\nOrders were flat in the quarter.\n\nCinisello Balsamo, "
+     "May 12th, 2025", dt.date(2025, 5, 12), "Cinisello Balsamo"),
+])
+def test_a_dateline_closing_the_release(text: str, date: dt.date, place: str) -> None:
+    ex = run(text)
+    assert (ex.info.date, ex.info.place) == (date, place)
+
+
+@pytest.mark.parametrize("text", [
+    ("Milan, 3 May 2025\n\nACIMIT orders fell by 4%. Exports to India grew. The domestic market was flat. "
+     "Prices held steady. ACIMIT and the Politecnico di Milano signed an agreement on training years ago."),
+    ("Milano, 3 maggio 2025\n\nGli ordini ACIMIT sono calati del 4%. L'export verso l'India è cresciuto. Il "
+     "mercato interno è fermo. I prezzi tengono. L'accordo firmato da ACIMIT con il Politecnico di Milano resta valido."),
+    ("Milan, 3 May 2025\n\nUCIMU orders fell by 4%. Exports grew. Domestic demand was weak. Prices held. "
+     "The convention signed by UCIMU and the Politecnico di Milano still funds three scholarships."),
+])
+def test_an_agreement_recalled_in_passing_is_no_signing(text: str) -> None:
+    assert events(run(text), "Signing") == []
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Milan, 20 June 2025\n\nThe general assembly of Assomac, held on June 3rd, approved the report "
+     "published on 10 May 2025.", dt.date(2025, 6, 3)),
+    ("Milano, 20 giugno 2025\n\nIl 10 maggio 2025 Assomac ha diffuso i dati; l'assemblea annuale, tenutasi "
+     "il 3 giugno, li ha discussi.", dt.date(2025, 6, 3)),
+    ("Milan, 20 June 2025\n\nAfter the report of 10 May 2025, the annual meeting of Assomac took place on "
+     "Tuesday 3 June 2025 in Vigevano.", dt.date(2025, 6, 3)),
+])
+def test_held_on_names_the_assemblys_day_before_another_date(text: str, date: dt.date) -> None:
+    assert [e.date for e in events(run(text), "GeneralAssembly")] == [date]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Rome, 12 March 2025\n\nThe forum “Machines and skills”, held on 10 March 2025 by UCIMU, followed the "
+     "report of 1 February 2025.", dt.date(2025, 3, 10)),
+    ("Roma, 12 marzo 2025\n\nIl convegno «Macchine e competenze», tenutosi il 10 marzo, ha ripreso il "
+     "rapporto del 1° febbraio 2025.", dt.date(2025, 3, 10)),
+    ("Rome, 12 March 2025\n\nAfter the report of 1 February 2025, the seminar “Machines and skills” took "
+     "place on Monday 10 March in Rome.", dt.date(2025, 3, 10)),
+])
+def test_held_on_names_the_conferences_day(text: str, date: dt.date) -> None:
+    assert [e.date for e in events(run(text), "Conference")] == [date]
