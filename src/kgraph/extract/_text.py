@@ -146,10 +146,22 @@ def _matchers(lang: str, version: int = 0) -> tuple[Any, Any, dict[str, tuple[st
     return lower, exact, labels
 
 
+# spaCy splits the affixes of one whitespace-free run in time quadratic in its length (a
+# page of quote marks or parentheses takes minutes); no name in a gazetteer is that long.
+_LONG_RUN = re.compile(r"\S{64,}")
+
+
+def _tokenizable(text: str) -> str:
+    """``text`` with a space every 64 characters of any run of 64 or more non-space
+    characters: the same length, so offsets still index the original."""
+    return _LONG_RUN.sub(lambda m: " ".join(m.group()[i:i + 63] for i in range(0, len(m.group()), 64))
+                         .ljust(len(m.group())), text)
+
+
 def _gazetteer_spans(text: str, lang: str) -> list[_Span]:
     nlp = _nlp(lang)
     lower, exact, labels = _matchers(lang, gz.version())
-    doc = nlp.make_doc(text)
+    doc = nlp.make_doc(_tokenizable(text))
     found: list[_Span] = []
     for matcher in (lower, exact):
         for match_id, s, e in matcher(doc):
