@@ -106,7 +106,12 @@ def _decode(data: bytes, source: Path) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         bad_at = exc.start
-    if _UTF8_SEQ.search(data) is not None:
+    seqs = _UTF8_SEQ.findall(data)
+    stray = sum(1 for b in data if b >= 0x80) - sum(len(q) for q in seqs)
+    # A Western single-byte text can hold a pair that happens to be UTF-8 ("È’" is U+0212):
+    # one such pair among many other high bytes is chance; more is UTF-8 mixed with
+    # another encoding, or damaged UTF-8.
+    if len(seqs) > max(1, stray // 20):
         raise ReleaseError(
             f"not valid UTF-8 at byte {bad_at}, yet it holds UTF-8 characters elsewhere: its "
             "character set cannot be decided (UTF-8 mixed with another encoding, or a damaged "
@@ -122,7 +127,7 @@ def _decode(data: bytes, source: Path) -> tuple[str, str]:
     # Accented letters are a few in a hundred in Italian, fewer in English: a text whose
     # letters are mostly "accented" is another alphabet (Cyrillic, Greek) in its own charset.
     if (_texty(text) and len(_WESTERN_CHARS.findall(text)) >= high * 0.9
-            and high <= max(letters, 1) * 0.3):
+            and (letters < 20 or high <= letters * 0.3)):
         return text, encoding
     from charset_normalizer import from_bytes
 
