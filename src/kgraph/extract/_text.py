@@ -52,7 +52,6 @@ from ._dates import (
     _periods,
 )
 from ._figures import (
-    _BASE_RE,
     _EST_STRICT_RE,
     _NEG_RE,
     _POS_RE,
@@ -62,6 +61,7 @@ from ._figures import (
     _figures,
 )
 from ._lex import _SP
+from .timex import index_bases
 
 __all__ = ["extract", "detect_language"]
 
@@ -1174,8 +1174,9 @@ def _find_observations(st: _State) -> None:
     home_area: str | None = None
     if pub_org and pub_org.type == "TradeAssociation" and len(pub_org.name.split()) >= 2:
         home_area = gz.resolve(pub_org.name.split(None, 1)[1], "place")
-    base_m = _BASE_RE.search(text)
-    index_base = f"{base_m.group(1)}=100" if base_m else None
+    bases_ = index_bases(text)
+    index_base = bases_[0].base if bases_ else None
+    today = st.info.date if st.info else None
     figures = st.figures()
     context_period: str | None = None
     context_year: str | None = None
@@ -1192,7 +1193,7 @@ def _find_observations(st: _State) -> None:
                 and not any(w in lower[s_start:s_end] for w in _PERIOD_WORDS) \
                 and not any(w in lower[s_start:s_end] for w in ("world", "global", "mondial", "mondo")):
             continue  # nothing to measure and no period to carry over
-        periods = [p for p in _periods(text, s_start, s_end)
+        periods = [p for p in _periods(text, s_start, s_end, today)
                    if not any(mn.start <= p.start < mn.end for mn in (st.info.date_evidence if st.info else ()))]
         clauses = _clauses(text, s_start, s_end, protected)
         semis = _split_semicolons(text, s_start, s_end)
@@ -1201,6 +1202,9 @@ def _find_observations(st: _State) -> None:
             c = next(((a, b) for a, b in clauses if a <= p.start < b), (s_start, s_end))
             if not _in_comparison(text, p.start, c[0]) and "=" not in text[p.end:p.end + 3]:
                 valid_periods.append(p)
+        # "today", "oggi": the release's own day dates a figure only where nothing else does
+        weak_periods = [p for p in valid_periods if p.weak]
+        valid_periods = [p for p in valid_periods if not p.weak]
         years_here = [p.value for p in valid_periods if "{y}" not in p.value]
         sent_year = years_here[0][:4] if years_here else None
         # a sentence that opens with a pre-final balance as its source ("Secondo i dati di
@@ -1228,7 +1232,8 @@ def _find_observations(st: _State) -> None:
             if key.endswith("_change"):
                 prev_change = key[: -len("_change")]
             # the period: nearest in the clause, else in the sentence, else the context
-            in_clause = [p for p in valid_periods if c_start <= p.start < c_end]
+            in_clause = [p for p in valid_periods if c_start <= p.start < c_end] \
+                or [p for p in weak_periods if c_start <= p.start < c_end]
             # "Exports totalled X, while in the second half ...": a period past a contrast is not this figure's
             pool = in_clause or [p for p in valid_periods if p.start < f.start or not _CONTRAST.search(text, f.end, p.start)]
             if pool:
@@ -1239,6 +1244,8 @@ def _find_observations(st: _State) -> None:
                 period = p.value.replace("{y}", year)
             elif context_period:
                 period = context_period
+            elif weak_periods:
+                period = weak_periods[0].value
             else:
                 continue
             value = f.value
