@@ -61,7 +61,8 @@ from ._figures import (
     _figures,
 )
 from ._lex import _SP
-from .timex import index_bases
+from .quantity import unit_indicator
+from .timex import index_bases, is_compared_edition, is_past_aside
 
 __all__ = ["extract", "detect_language"]
 
@@ -1200,7 +1201,8 @@ def _find_observations(st: _State) -> None:
         valid_periods = []
         for p in periods:
             c = next(((a, b) for a, b in clauses if a <= p.start < b), (s_start, s_end))
-            if not _in_comparison(text, p.start, c[0]) and "=" not in text[p.end:p.end + 3]:
+            if not _in_comparison(text, p.start, c[0]) and "=" not in text[p.end:p.end + 3] \
+                    and not is_compared_edition(text, p.start, p.end):
                 valid_periods.append(p)
         # "today", "oggi": the release's own day dates a figure only where nothing else does
         weak_periods = [p for p in valid_periods if p.weak]
@@ -1227,7 +1229,7 @@ def _find_observations(st: _State) -> None:
                 key = f"{cue or prev_change}_change"
             if key is None:
                 continue
-            if f.kind == "money" and _DELTA_BEFORE.search(text, max(s_start, f.start - 45), f.start):
+            if f.kind in ("money", "qty") and _DELTA_BEFORE.search(text, max(s_start, f.start - 45), f.start):
                 continue  # "a decline of more than 200 million euros": an absolute change, not a level
             if key.endswith("_change"):
                 prev_change = key[: -len("_change")]
@@ -1278,7 +1280,8 @@ def _find_observations(st: _State) -> None:
                 obs[k] = o
             last_key = key
             context_base = _base_of(key) or context_base
-            if sent_period is None and not _has_foreign_place(st, c_start, c_end):
+            if sent_period is None and not _has_foreign_place(st, c_start, c_end) \
+                    and not (pool and is_past_aside(text, p.start)):
                 # a breakdown by foreign market ("nel periodo gennaio-settembre le vendite negli Stati
                 # Uniti ...") does not change the period the next sentences inherit, nor does an
                 # aside after the main figure ("..., while in the second half ...")
@@ -1302,7 +1305,9 @@ def _find_observations(st: _State) -> None:
         # the next sentences inherit the period this one's figures used; a sentence without
         # figures passes on only a period with its year written ("in the third quarter of 2024",
         # not "in the second half of the year")
-        explicit = [p for p in valid_periods if "{y}" not in p.value]
+        # ... and not one named from the release's date ("this year") or an aside ("after 2022")
+        explicit = [p for p in valid_periods if "{y}" not in p.value and not p.relative
+                    and not is_past_aside(text, p.start)]
         if frames_prelim or (not sent_figs and _PRELIM_RE.search(text, s_start, s_end)):
             # "The preliminary results ... for 2024 were presented", "Secondo i dati di preconsuntivo,
             # nel 2024 ...": the release's figures for that year are preliminary
@@ -1441,7 +1446,9 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     after_ok = [c for c in subjects if c[0] < f.start or not _CONTRAST.search(text, f.end, c[0])]
     base = _nearest(base_c, f.start, f.end) or (before[-1][2] if before else None) \
         or (after_ok[0][2] if after_ok else None)
-    if f.kind == "money":
+    if f.kind == "qty" and (named := unit_indicator(f.unit)):
+        return named  # "100,000 square metres": exhibition space whatever else the sentence names
+    if f.kind in ("money", "qty"):
         return base if base in ("turnover", "production", "exports", "imports", "consumption", "trade_balance") else None
     if f.kind == "idx":
         b = base or context_base

@@ -78,6 +78,8 @@ Periods relative to the release's date:
 'the current year'         ['2021']
 >>> show("last year")  # no release date: nothing to count from
 []
+>>> show("Since its launch in 1951, the fair has grown; it was founded in 1960.")
+[]
 """
 
 from __future__ import annotations
@@ -136,6 +138,7 @@ class Period:
     end: int
     value: str  # may contain "{y}" when the year is not written
     weak: bool = False  # "today": the release's year, only where nothing else dates the figure
+    relative: bool = False  # named from the release's date ("last year"), not written
 
 
 def _months(y: str, m1: int, m2: int) -> str:
@@ -180,7 +183,7 @@ def periods(text: str, a: int = 0, b: int | None = None, *, today: dt.date | Non
             continue
         g = m.groupdict()
         y = g.get("y") or "{y}"
-        weak = False
+        weak = rel = False
         if g["year"]:
             if re.match(rf"{_SP}*=", text[m.end():m.end() + 3]):
                 continue
@@ -193,6 +196,7 @@ def periods(text: str, a: int = 0, b: int | None = None, *, today: dt.date | Non
                 continue
             val = r
             weak = _relative_kind().get(" ".join(g["rel"].lower().replace("’", "'").split())) == "today"
+            rel = True
         elif g["half"] or g["hcode"]:
             w = (g["half"] or g["hcode"]).lower()
             h = 2 if w.startswith(("second", "2nd", "seconda", "secondo", "h2", "ii")) else 1
@@ -218,8 +222,49 @@ def periods(text: str, a: int = 0, b: int | None = None, *, today: dt.date | Non
             if m2 <= m1:
                 continue  # "December-January" spans two years that are not written
             val = _months(y, m1, m2)
-        out.append(Period(m.start(), m.end(), val, weak))
+        if _BACKGROUND.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "since its launch in 1951": history, not the period of a figure
+        out.append(Period(m.start(), m.end(), val, weak, rel))
     return out
+
+
+# a year that dates a beginning, not a figure ("since 1951", "fondata nel 1945")
+_BACKGROUND = re.compile(
+    rf"(?i)\b(?:since|sin{_SP}+dal|fin{_SP}+dal|founded|established|launched|launch|created|fondat[aoie]|nat[aoie]|istituit[aoie]|costituit[aoie])\b[^.;\d]{{0,25}}$")
+# a year after "after"/"dopo" tells what came before the period being reported
+_AFTER = re.compile(r"(?i)\b(?:after|following|dopo)\b[^.;,]{0,45}$")
+
+
+def is_past_aside(text: str, start: int) -> bool:
+    """Whether the period at ``start`` follows "after"/"dopo" ("after the records of 2021 and 2022",
+    "dopo la crescita del 2011"): it dates its own clause, not the sentences that follow.
+
+    >>> t = "It is a third record after those of 2021 and 2022."
+    >>> [is_past_aside(t, t.index(y)) for y in ("2021", "2022")]
+    [True, True]
+    >>> t = "Dopo la forte crescita del 2011, il 2012 segna una tenuta."
+    >>> [is_past_aside(t, t.index(y)) for y in ("2011", "2012")]
+    [True, False]
+    """
+    m = _AFTER.search(text, max(0, start - 50), start)
+    return bool(m) and "," not in text[m.start():start]
+
+
+_EDITION_AFTER = re.compile(rf"{_SP}+(?:edition|edizione|show|fair|fiera)\b", re.I)
+_COMPARED_BEFORE = re.compile(
+    r"(?i)\b(?:from|over|on|than|with|versus|vs\.?|su|sulla|sull['’]|alla|all['’]|con|rispetto)\b[^.;\d]{0,30}$")
+
+
+def is_compared_edition(text: str, start: int, end: int) -> bool:
+    """Whether the period at ``start:end`` names an earlier edition a fair is compared with.
+
+    >>> t = "up 14% from the September 2022 edition; rispetto all'edizione 2021; the 2023 edition had 300"
+    >>> [is_compared_edition(t, t.index(y), t.index(y) + 4) for y in ("2022", "2021", "2023")]
+    [True, True, False]
+    """
+    before = text[max(0, start - 40):start]
+    edition = bool(_EDITION_AFTER.match(text, end)) or bool(re.search(r"(?i)\b(?:edition|edizione)[ \u00a0]*$", before))
+    return edition and bool(_COMPARED_BEFORE.search(before))
 
 
 @dataclass
