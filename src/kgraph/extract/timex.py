@@ -247,7 +247,7 @@ def is_past_aside(text: str, start: int) -> bool:
     [True, False]
     """
     m = _AFTER.search(text, max(0, start - 50), start)
-    return bool(m) and "," not in text[m.start():start]
+    return m is not None and "," not in text[m.start():start]
 
 
 _EDITION_AFTER = re.compile(rf"{_SP}+(?:edition|edizione|show|fair|fiera)\b", re.I)
