@@ -62,7 +62,7 @@ from ._figures import (
 )
 from ._lex import _SP
 from .quantity import unit_indicator
-from .timex import index_bases, is_compared_edition, is_past_aside
+from .timex import index_bases, is_compared_edition, is_past_aside, latest_before
 
 __all__ = ["extract", "detect_language"]
 
@@ -1179,6 +1179,18 @@ def _find_observations(st: _State) -> None:
     index_base = bases_[0].base if bases_ else None
     today = st.info.date if st.info else None
     figures = st.figures()
+    # the last resorts for a figure no clause, sentence or earlier sentence dates: the
+    # headline's period, else the year of the release ("the fair closed with 300 exhibitors")
+    fallback_period: str | None = None
+    if st.info and st.info.title:
+        t = st.info.evidence
+        heads = [p for p in _periods(text, t.start, t.end, today) if not p.weak
+                 and not _in_comparison(text, p.start, t.start) and not is_compared_edition(text, p.start, p.end)]
+        # "Nel terzo trimestre ...": the latest third quarter before the release
+        heads = [p for p in heads if "{y}" not in p.value or today is not None]
+        fallback_period = latest_before(heads[0].value, today) if heads and today else (heads[0].value if heads else None)
+    if fallback_period is None and today is not None:
+        fallback_period = str(today.year)
     context_period: str | None = None
     context_year: str | None = None
     context_base: str | None = None
@@ -1248,6 +1260,8 @@ def _find_observations(st: _State) -> None:
                 period = context_period
             elif weak_periods:
                 period = weak_periods[0].value
+            elif fallback_period:
+                period = fallback_period
             else:
                 continue
             value = f.value

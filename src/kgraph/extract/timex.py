@@ -228,6 +228,29 @@ def periods(text: str, a: int = 0, b: int | None = None, *, today: dt.date | Non
     return out
 
 
+def latest_before(value: str, today: dt.date) -> str:
+    """A period written without its year ("{y}-Q3") as the latest one ended by ``today``.
+
+    >>> [latest_before(v, dt.date(2025, 10, 20)) for v in ("{y}-Q3", "{y}-Q4", "{y}-H1", "{y}-01/{y}-08")]
+    ['2025-Q3', '2024-Q4', '2025-H1', '2025-01/2025-08']
+    >>> latest_before("{y}-Q4", dt.date(2020, 2, 6))
+    '2019-Q4'
+    """
+    if "{y}" not in value:
+        return value
+    probe = value.replace("{y}", "2000")
+    if "/" in probe:
+        last = int(probe[-2:])
+    elif "-Q" in probe:
+        last = int(probe[-1]) * 3
+    elif "-H" in probe:
+        last = int(probe[-1]) * 6
+    else:
+        last = 12
+    year = today.year if last < today.month else today.year - 1
+    return value.replace("{y}", str(year))
+
+
 # a year that dates a beginning, not a figure ("since 1951", "fondata nel 1945")
 _BACKGROUND = re.compile(
     rf"(?i)\b(?:since|sin{_SP}+dal|fin{_SP}+dal|founded|established|launched|launch|created|fondat[aoie]|nat[aoie]|istituit[aoie]|costituit[aoie])\b[^.;\d]{{0,25}}$")
