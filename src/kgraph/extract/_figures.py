@@ -13,6 +13,7 @@ from ._lex import _SP
 from .quantity import (
     NUM,
     SHORT_MULTIPLIERS,
+    counted,
     is_range_before,
     multiplier,
     parse_count,
@@ -56,6 +57,7 @@ def _after_re(short_mult: bool) -> re.Pattern[str]:
         rf"|(?P<pts>{_SP}+(?:points|punti)\b(?!{_SP}+percentual))"
         rf"|(?P<mon>{_SP}+(?:months|mesi)\b)"
         rf"|(?P<cnt>{_SP}+(?:(?:foreign|international|overseas|esteri|stranieri|internazionali){_SP}+)?(?P<what>{_COUNT_NOUNS})\b)"
+        rf"|(?P<org>{_SP}+(?:(?:italian|italiane|italiani|foreign|estere|esteri){_SP}+)?(?P<orgw>{p['counted']})(?![\w]))"
         rf")?")
 
 
@@ -154,6 +156,17 @@ def _figures(text: str, lang: str) -> list[_Figure]:
                 continue  # "a delegation of 70 buyers": a group among the visitors, not their number
             val = v if g["mult"] else _count_value(raw, lang)
             out.append(_Figure(s0, am.end(), val, "count", kind, False))
+        elif g["org"] and (what := counted(g["orgw"])) and (
+                what != "people" or _employing_before().search(text, max(0, s0 - 40), s0)):
+            # "some 300 manufacturers", "1.300 aziende", "77mila addetti", "employing 12,000 people"
+            if _PART_OF_COUNT.search(text, max(0, s0 - 30), s0) or _CLOSED_AFTER.match(text, am.end()):
+                continue  # "a sample of 210 firms", "39 companies closed down": not the sector's number
+            if what == "companies" and _MEMBERS_BEFORE.search(text, max(0, s0 - 30), s0):
+                continue  # "the association represents about 160 companies": its members, not the sector
+            if what == "companies" and _EXHIBITING_AFTER.match(text, am.end()):
+                what = "exhibitors"  # "700 imprese esposte", "companies exhibiting"
+            val = v if g["mult"] else _count_value(raw, lang)
+            out.append(_Figure(s0, am.end(), val, "count", f"cnt:{'employment' if what == 'people' else what}", False))
         elif g["mult"]:
             # "decreased by 9% to 2.2 billion", "scendendo a 207,6 milioni": the unit named last
             # before it in the sentence, else the release's currency
@@ -177,7 +190,17 @@ def _figures(text: str, lang: str) -> list[_Figure]:
     return out
 
 
-_PART_OF_COUNT = re.compile(rf"(?i)\b(?:delegations?|delegazion[ei]|group|gruppo|team|mission|missione){_SP}+(?:of|di){_SP}+(?:(?:about|some|circa|oltre|over){_SP}+)?$")
+_EXHIBITING_AFTER = re.compile(rf"(?i)[^.;\d]{{0,30}}?\b(?:exhibit\w*|espost[aeio]|espositric[ei]|in{_SP}+mostra)\b")
+
+
+@cache
+def _employing_before() -> re.Pattern[str]:
+    return re.compile(rf"(?i)\b(?:{patterns()['employing']})\b[^.;\d]{{0,20}}$")
+
+
+_PART_OF_COUNT = re.compile(rf"(?i)\b(?:delegations?|delegazion[ei]|group|gruppo|team|mission|missione|sample|campione|survey|indagine|panel)(?:{_SP}+(?:of|di|su|among|tra)){_SP}+(?:(?:about|some|circa|oltre|over|more{_SP}+than){_SP}+)?$")
+_MEMBERS_BEFORE = re.compile(r"(?i)\b(?:represent\w*|rappresent\w*|associa|associates|members?|soci|iscritt[ei]|aderent[ei])\b[^.;\d]{0,15}$")
+_CLOSED_AFTER = re.compile(rf"(?i)[^.;\d]{{0,30}}?\b(?:closed|shut|went{_SP}+bankrupt|ceased|cessat[oaie]|chius[oaie]|fallit[oaie]|hanno{_SP}+chiuso|avevano{_SP}+cessato)\b")
 _RANGE_OPEN = re.compile(rf"(?i)\b(?:between|tra|fra)(?:{_SP}+(?:il|l['’]))?{_SP}*$")
 _RANGE_START = re.compile(rf"(?i){_SP}*(?:%|per{_SP}*cent[o]?)?{_SP}+(?:and|e|ed){_SP}+(?:(?:il|l['’]){_SP}*)?[-+−–]?\d")
 

@@ -180,7 +180,22 @@ def patterns() -> dict[str, str]:
         "points": _alt(d["points"]),
         "units": _alt([w for ws in d["units"].values() for w in ws]),
         "numword": _alt([w for ws in d["number_words"].values() for w in ws]),
+        "counted": _alt([w for ws in d["counts"].values() for w in ws] + d["employed_people"]),
+        "employing": _alt(d["employing_verbs"]),
     }
+
+
+def counted(noun: str) -> str | None:
+    """What a count of ``noun`` measures: ``companies``, ``employment`` or ``people`` (employment
+    only after a verb of employing).
+
+    >>> [counted(w) for w in ("manufacturers", "aziende", "imprese", "addetti", "employees", "people", "visitors")]
+    ['companies', 'companies', 'companies', 'employment', 'employment', 'people', None]
+    """
+    w = _norm(noun)
+    if w in {_norm(x) for x in _data()["employed_people"]}:
+        return "people"
+    return {_norm(x): k for k, ws in _data()["counts"].items() for x in ws}.get(w)
 
 
 def unit_indicator(unit: str) -> str | None:
