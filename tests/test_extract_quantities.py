@@ -171,3 +171,18 @@ def test_counts_of_companies_and_employees(text: str, want: set[Row]) -> None:
 ])
 def test_a_sample_or_a_membership_is_not_the_sector_count(text: str) -> None:
     assert not any(r[0] == "companies" for r in rows(text))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Bergamo, 12 November 2024\n\nIn the third quarter of 2024 capacity utilisation fell to 73.2%.",
+     row("capacity_utilisation", "73.2", "percent", "2024-Q3")),
+    ("Bergamo, 12 novembre 2024\n\nNel III trimestre 2024 l'utilizzo degli impianti è salito al 77,4%.",
+     row("capacity_utilisation", "77.4", "percent", "2024-Q3")),
+    ("Bergamo, 12 novembre 2024\n\nNel secondo trimestre 2024 il tasso di utilizzo della capacità produttiva "
+     "è calato al 69%.",
+     row("capacity_utilisation", "69", "percent", "2024-Q2")),
+])
+def test_a_change_to_a_level_gives_the_level(text: str, want: Row) -> None:
+    got = rows(text)
+    assert want in got
+    assert not any(r[0].endswith("_change") for r in got)

@@ -91,6 +91,7 @@ class _Figure:
     unit: str
     kind: str  # money, pct, idx, mon
     signed: bool  # an explicit sign was written
+    level: bool = False  # the level a change reached ("fell to 71.5%"), not the change
 
 
 def _figures(text: str, lang: str) -> list[_Figure]:
@@ -130,7 +131,8 @@ def _figures(text: str, lang: str) -> list[_Figure]:
             # "2 percentage points", "1,5 punti percentuali": a difference of percentages
             out.append(_Figure(s0, am.end(), v, "points", "pct", signed))
         elif g["pct"]:
-            out.append(_Figure(s0, am.end(), v, "percent", "pct", signed))
+            level = not signed and bool(_TO_LEVEL.search(text, max(0, s0 - 40), s0))
+            out.append(_Figure(s0, am.end(), v, "percent", "pct", signed, level))
         elif g["qty"]:
             # pairs, square metres, tonnes, hours: physical quantities keep their unit
             out.append(_Figure(s0, am.end(), v, unit_of(g["unit"]) or "count", "qty", signed))
@@ -198,6 +200,11 @@ def _employing_before() -> re.Pattern[str]:
     return re.compile(rf"(?i)\b(?:{patterns()['employing']})\b[^.;\d]{{0,20}}$")
 
 
+# "fell to 71.5%", "è salito al 78%": the figure is where the change arrived
+_TO_LEVEL = re.compile(
+    rf"(?i)\b(?:fell|rose|dropped|climbed|grew|increased|decreased|declined|slipped|went{_SP}+(?:up|down)|"
+    rf"sces[oaie]|salit[oaie]|cresciut[oaie]|calat[oaie]|aumentat[oaie]|diminuit[oaie]|passat[oaie]){_SP}+"
+    rf"(?:(?:to|a|al|allo|alla|all['’]|fino{_SP}+al?){_SP}*)$")
 _PART_OF_COUNT = re.compile(rf"(?i)\b(?:delegations?|delegazion[ei]|group|gruppo|team|mission|missione|sample|campione|survey|indagine|panel)(?:{_SP}+(?:of|di|su|among|tra)){_SP}+(?:(?:about|some|circa|oltre|over|more{_SP}+than){_SP}+)?$")
 _MEMBERS_BEFORE = re.compile(r"(?i)\b(?:represent\w*|rappresent\w*|associa|associates|members?|soci|iscritt[ei]|aderent[ei])\b[^.;\d]{0,15}$")
 _CLOSED_AFTER = re.compile(rf"(?i)[^.;\d]{{0,30}}?\b(?:closed|shut|went{_SP}+bankrupt|ceased|cessat[oaie]|chius[oaie]|fallit[oaie]|hanno{_SP}+chiuso|avevano{_SP}+cessato)\b")

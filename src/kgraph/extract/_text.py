@@ -1470,7 +1470,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     # percentages: a share, a change, or the same indicator as the figure before
     # "86% of total orders", "pari al 75% della produzione": a share cue follows its figure
     share_c = [c for c in _cues(text, c0, c1, shares) if c[0] >= f.end]
-    changed = f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1)
+    changed = not f.level and (f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1))
     if share_c and not f.signed:
         key = _nearest(share_c, f.start, f.end)
         if key == "base_share":
