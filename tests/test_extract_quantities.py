@@ -186,3 +186,29 @@ def test_a_change_to_a_level_gives_the_level(text: str, want: Row) -> None:
     got = rows(text)
     assert want in got
     assert not any(r[0].endswith("_change") for r in got)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Milano, 3 giugno 2016\n\nNel primo trimestre 2016 altre 27 aziende hanno cessato l'attività.",
+     row("company_closures", "27", "count", "2016-Q1")),
+    ("Milan, 3 June 2016\n\nIn the first quarter of 2016 a further 18 companies closed down.",
+     row("company_closures", "18", "count", "2016-Q1")),
+    ("Milan, 3 June 2016\n\nIn 2015 some 45 firms shut their doors for good.",
+     row("company_closures", "45", "count", "2015")),
+])
+def test_a_count_of_closed_companies(text: str, want: Row) -> None:
+    got = rows(text)
+    assert want in got
+    assert not any(r[0] == "companies" for r in got)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Bologna\n\nPiù di 48.000 presenze e 87 paesi rappresentati. È il consuntivo dell'edizione 2023 della rassegna.",
+     {row("visitors", "48000", "count", "2023"), row("visitor_countries", "87", "count", "2023")}),
+    ("Hanover\n\nThe visitorship came to over 92,000. That was the result of the 2022 edition of the show.",
+     {row("visitors", "92000", "count", "2022")}),
+    ("Paris\n\nExhibitors totalling 1,480 filled the halls. Such were the figures of the 2024 edition.",
+     {row("exhibitors", "1480", "count", "2024")}),
+])
+def test_a_fair_figure_dated_later_in_its_paragraph(text: str, want: set[Row]) -> None:
+    assert want <= rows(text)

@@ -30,6 +30,7 @@ _NUM_RE = re.compile(NUM)
 _NUMWORD_RE_SRC = r"(?<![\w])(?:{w})(?=" + _SP + r"+(?:{m}|{p})(?![\w]))"
 _IDX_BEFORE = re.compile(rf"(?i)\b(?:index|indice)(?:{_SP}+(?:of|di|a|at)|\b[^.;%\d]{{0,30}}?\b(?:at|to|of|a|al|di|pari{_SP}+a|was|is|were|stood|reached|è|era|ha{_SP}+raggiunto))?{_SP}+$")
 _COUNT_NOUNS = (r"visitors|exhibitors|visitatori|espositori|operatori|buyers|compratori|exhibiting{_SP}+companies"
+                r"|attendees|presenze|ingressi"
                 r"|aziende{_SP}+espositrici|countries|paesi|Paesi|nations|nazioni").replace("{_SP}", _SP)
 
 
@@ -149,7 +150,9 @@ def _figures(text: str, lang: str) -> list[_Figure]:
             what = g["what"].lower()
             if what in ("countries", "paesi", "nations", "nazioni"):
                 # "8,950 visitors from 92 countries", "provenienti da 110 Paesi"
-                if not re.search(r"(?i)\b(?:from|da|provenienti{_SP}+da|in{_SP}+rappresentanza{_SP}+di)[ \u00a0]+$".replace("{_SP}", _SP), text[max(0, s0 - 30):s0]):
+                # ... or "91 paesi rappresentati", "from 45 countries represented"
+                if not re.search(r"(?i)\b(?:from|da|provenienti{_SP}+da|in{_SP}+rappresentanza{_SP}+di)[ \u00a0]+$".replace("{_SP}", _SP), text[max(0, s0 - 30):s0]) \
+                        and not re.match(rf"(?i){_SP}+(?:rappresentati|represented)\b", text[am.end():am.end() + 20]):
                     continue
                 kind = "cnt:countries"
             else:
@@ -161,8 +164,10 @@ def _figures(text: str, lang: str) -> list[_Figure]:
         elif g["org"] and (what := counted(g["orgw"])) and (
                 what != "people" or _employing_before().search(text, max(0, s0 - 40), s0)):
             # "some 300 manufacturers", "1.300 aziende", "77mila addetti", "employing 12,000 people"
-            if _PART_OF_COUNT.search(text, max(0, s0 - 30), s0) or _CLOSED_AFTER.match(text, am.end()):
-                continue  # "a sample of 210 firms", "39 companies closed down": not the sector's number
+            if _PART_OF_COUNT.search(text, max(0, s0 - 30), s0):
+                continue  # "a sample of 210 firms": not the sector's number
+            if what == "companies" and _CLOSED_AFTER.match(text, am.end()):
+                what = "company_closures"  # "39 companies closed down", "39 aziende hanno cessato l'attività"
             if what == "companies" and _MEMBERS_BEFORE.search(text, max(0, s0 - 30), s0):
                 continue  # "the association represents about 160 companies": its members, not the sector
             if what == "companies" and _EXHIBITING_AFTER.match(text, am.end()):
@@ -233,7 +238,7 @@ def _unit_before(text: str, pos: int) -> str | None:
 
 
 _OF_WHICH = re.compile(r"(?i)(?:\(|,)[ \u00a0]*(?:di[ \u00a0]+cui|of[ \u00a0]+which|of[ \u00a0]+whom|dei[ \u00a0]+quali|including)[ \u00a0]+$")
-_CNT_BEFORE = re.compile(rf"(?i)\b(exhibitors|visitors|espositori|visitatori)\b[^.;%\d]{{0,25}}?\b(?:were|was|totalled|totaled|numbered|reached|came{_SP}+to|sono{_SP}+stati|sono{_SP}+state|erano|hanno{_SP}+raggiunto|hanno{_SP}+toccato|pari{_SP}+a|oltre|quasi|more{_SP}+than|over|almost|nearly)(?:{_SP}+(?:about|circa|some|oltre|quasi|more{_SP}+than|over|almost|nearly))?{_SP}+$")
+_CNT_BEFORE = re.compile(rf"(?i)\b(exhibitors|visitors|espositori|visitatori|visitorship|attendance)\b[^.;%\d]{{0,25}}?\b(?:were|was|totalled|totaled|totalling|totaling|numbering|numbered|reached|came{_SP}+to|sono{_SP}+stati|sono{_SP}+state|erano|hanno{_SP}+raggiunto|hanno{_SP}+toccato|pari{_SP}+a|oltre|quasi|more{_SP}+than|over|almost|nearly)(?:{_SP}+(?:about|circa|some|oltre|quasi|more{_SP}+than|over|almost|nearly))?{_SP}+$")
 
 
 def _count_value(raw: str, lang: str) -> Decimal:

@@ -1258,6 +1258,9 @@ def _find_observations(st: _State) -> None:
                 period = p.value.replace("{y}", year)
             elif context_period:
                 period = context_period
+            elif (ahead := _period_ahead(st, s_end, today)) is not None:
+                # "Over 60,000 visitors. This is the balance of the 2021 edition": the paragraph's period
+                period = ahead
             elif weak_periods:
                 period = weak_periods[0].value
             elif fallback_period:
@@ -1363,6 +1366,19 @@ def _find_observations(st: _State) -> None:
             (b.indicator, b.scope, b.value, b.area, b.market) == (o.indicator, o.scope, o.value, o.area, o.market)
             for b in body)]
     st.facts.extend(found)
+
+
+def _period_ahead(st: _State, pos: int, today: dt.date | None) -> str | None:
+    """The first period written with its year later in the paragraph (a bounded look-ahead)."""
+    text = st.text
+    end = text.find("\n", pos, pos + 600)
+    end = end if end >= 0 else min(len(text), pos + 600)
+    for p in _periods(text, pos, end, today):
+        if "{y}" in p.value or p.weak or p.relative or is_past_aside(text, p.start) \
+                or is_compared_edition(text, p.start, p.end) or _in_comparison(text, p.start, pos):
+            continue
+        return p.value
+    return None
 
 
 _ORDINAL = {w: i + 1 for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split())} | {
