@@ -84,6 +84,7 @@ Periods relative to the release's date:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -128,7 +129,7 @@ def _period_re() -> re.Pattern[str]:
         rf"|(?P<mrange>(?:(?:between|tra|fra){_SP}+(?P<bm1>{_MONTH}){_SP}+(?:and|e){_SP}+(?P<bm2>{_MONTH}))"
         rf"|(?P<m1>{_MONTH}){_TO}(?P<m2>{_MONTH}))"
         rf"){_OF_YEAR}"
-        rf"|(?<![\w'’])(?P<rel>{rel_alt})(?![\w])"
+        rf"|\b(?<!['’])(?P<rel>{rel_alt})(?![\w])"
         rf"|\b(?P<year>{YEAR})\b")
 
 
@@ -176,10 +177,12 @@ def relative(phrase: str, today: dt.date) -> str | None:
 def periods(text: str, a: int = 0, b: int | None = None, *, today: dt.date | None = None) -> list[Period]:
     """The periods written in ``text[a:b]``, index bases left out."""
     b = len(text) if b is None else b
-    bases = [(s.start, s.end) for s in index_bases(text, max(0, a - 20), min(len(text), b + 20))]
+    bases = index_bases(text, max(0, a - 20), min(len(text), b + 20))
+    starts = [s.start for s in bases]
     out: list[Period] = []
     for m in _period_re().finditer(text, a, b):
-        if any(s <= m.start() < e for s, e in bases):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and bases[i].start <= m.start() < bases[i].end:
             continue
         g = m.groupdict()
         y = g.get("y") or "{y}"
@@ -310,9 +313,10 @@ _BASE_RES = (
 def index_bases(text: str, a: int = 0, b: int | None = None) -> list[IndexBase]:
     """The index bases written in ``text[a:b]``: their years are not periods of the figures."""
     b = len(text) if b is None else b
+    found = sorted((IndexBase(m.start(), m.end(), f"{m.group('y')}=100") for rx in _BASE_RES for m in rx.finditer(text, a, b)),
+                   key=lambda o: (o.start, -o.end))
     out: list[IndexBase] = []
-    for rx in _BASE_RES:
-        for m in rx.finditer(text, a, b):
-            if not any(o.start <= m.start() < o.end for o in out):
-                out.append(IndexBase(m.start(), m.end(), f"{m.group('y')}=100"))
-    return sorted(out, key=lambda o: o.start)
+    for o in found:  # the first-starting, longest of overlapping readings
+        if not out or o.start >= out[-1].end:
+            out.append(o)
+    return out
