@@ -212,3 +212,29 @@ def test_a_count_of_closed_companies(text: str, want: Row) -> None:
 ])
 def test_a_fair_figure_dated_later_in_its_paragraph(text: str, want: set[Row]) -> None:
     assert want <= rows(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chennai, 5 March 2025\n\nIn 2025 the Italian makers exhibited in a national pavilion of 450 square metres.",
+    "Istanbul, 5 marzo 2025\n\nNel 2025 le aziende italiane erano presenti in un padiglione nazionale di 320 metri quadrati.",
+    "Dubai, 5 March 2025\n\nIn 2025 the association ran a collective stand covering about 280 sqm.",
+])
+def test_a_pavilion_is_not_the_show_s_exhibit_space(text: str) -> None:
+    assert not any(r[0] == "exhibit_space" for r in rows(text))
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    ("Milan, 17 February 2025\n\nIn 2024 exports of the sector fell by 1.5%. In the second half exports "
+     "grew by 0.7%.\n\nSales in France rose by 3.9%.",
+     row("exports_change", "3.9", "percent", "2024"), row("exports_change", "3.9", "percent", "2024-H2")),
+    ("Milano, 17 febbraio 2025\n\nNel 2024 le esportazioni del comparto sono calate del 2,5%. Nel secondo "
+     "semestre l'export è cresciuto dell'1,1%.\n\nLe vendite in Spagna sono aumentate del 5,2%.",
+     row("exports_change", "5.2", "percent", "2024"), row("exports_change", "5.2", "percent", "2024-H2")),
+    ("Milano, 8 giugno 2016\n\nNel 2016 la produzione è calata del 2%. Nel primo trimestre gli ordini sono "
+     "scesi del 4%.\n\nIl trimestre si è chiuso con un calo delle esportazioni del 6%.",
+     row("exports_change", "-6", "percent", "2016-Q1"), row("exports_change", "-6", "percent", "2016")),
+])
+def test_a_part_of_the_year_does_not_date_the_next_paragraph(text: str, want: Row, not_want: Row) -> None:
+    got = rows(text)
+    assert want in got
+    assert not_want not in got

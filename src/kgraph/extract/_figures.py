@@ -136,6 +136,8 @@ def _figures(text: str, lang: str) -> list[_Figure]:
             out.append(_Figure(s0, am.end(), v, "percent", "pct", signed, level))
         elif g["qty"]:
             # pairs, square metres, tonnes, hours: physical quantities keep their unit
+            if _STAND_BEFORE.search(text, max(0, s0 - 50), s0):
+                continue  # "a national pavilion of 600 square metres": a part of the show's space
             out.append(_Figure(s0, am.end(), v, unit_of(g["unit"]) or "count", "qty", signed))
         elif not g["mult"] and (g["pts"] or _IDX_BEFORE.search(text[max(0, s0 - 45):s0])):
             if re.fullmatch(r"(19|20)\d\d", raw) or (not g["pts"] and text[e0:e0 + 1] == "%"):
@@ -210,6 +212,9 @@ _TO_LEVEL = re.compile(
     rf"(?i)\b(?:fell|rose|dropped|climbed|grew|increased|decreased|declined|slipped|went{_SP}+(?:up|down)|"
     rf"sces[oaie]|salit[oaie]|cresciut[oaie]|calat[oaie]|aumentat[oaie]|diminuit[oaie]|passat[oaie]){_SP}+"
     rf"(?:(?:to|a|al|allo|alla|all['’]|fino{_SP}+al?){_SP}*)$")
+_STAND_BEFORE = re.compile(
+    rf"(?i)\b(?:pavilion|stand|booth|padiglione|collettiva|collective{_SP}+area)(?:{_SP}+[\w'’]+){{0,2}}{_SP}+"
+    rf"(?:of|di|da|covering|su|over){_SP}+(?:(?:about|some|circa|oltre|over|more{_SP}+than|quasi|almost){_SP}+)?$")
 _PART_OF_COUNT = re.compile(rf"(?i)\b(?:delegations?|delegazion[ei]|group|gruppo|team|mission|missione|sample|campione|survey|indagine|panel)(?:{_SP}+(?:of|di|su|among|tra)){_SP}+(?:(?:about|some|circa|oltre|over|more{_SP}+than){_SP}+)?$")
 _MEMBERS_BEFORE = re.compile(r"(?i)\b(?:represent\w*|rappresent\w*|associa|associates|members?|soci|iscritt[ei]|aderent[ei])\b[^.;\d]{0,15}$")
 _CLOSED_AFTER = re.compile(rf"(?i)[^.;\d]{{0,30}}?\b(?:closed|shut|went{_SP}+bankrupt|ceased|cessat[oaie]|chius[oaie]|fallit[oaie]|hanno{_SP}+chiuso|avevano{_SP}+cessato)\b")

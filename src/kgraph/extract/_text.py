@@ -1199,7 +1199,17 @@ def _find_observations(st: _State) -> None:
     obs: dict[tuple[Any, ...], Observation] = {}
     prelim_years: set[str] = set()
     lower = text.lower() if len(text.lower()) == len(text) else None
+    year_context: str | None = None  # the whole year in force before a part of it was zoomed into
+    prev_end = 0
     for s_start, s_end in st.sentences:
+        if "\n" in text[prev_end:s_start] and context_period and year_context \
+                and context_period != year_context and context_period.startswith(year_context) \
+                and not _PART_OF_YEAR.search(text, s_start, s_end):
+            # "In 2024 ... In the second half exports grew 0.9%. [new paragraph] Sales to the US rose
+            # 4.3%": a part of the year read within a paragraph does not date the next paragraph,
+            # unless that one goes on about it ("the quarter closed with ...")
+            context_period = year_context
+        prev_end = s_end
         sent_figs = figures[bisect.bisect_left(figures, s_start, key=lambda f: f.start):
                             bisect.bisect_left(figures, s_end, key=lambda f: f.start)]
         if lower is not None and not sent_figs and not any(c.isdigit() for c in text[s_start:s_end]) \
@@ -1332,10 +1342,15 @@ def _find_observations(st: _State) -> None:
             if sent_period:
                 prelim_years.add(sent_period[:4])
         if sent_period:
+            if len(context_period or "") != 4 or len(sent_period) == 4 or not sent_period.startswith(context_period or "-"):
+                year_context = sent_period if len(sent_period) == 4 else None
             context_period = sent_period
             context_year = sent_period[:4]
         elif explicit:
-            context_period = explicit[-1].value
+            value = explicit[-1].value
+            if len(context_period or "") != 4 or len(value) == 4 or not value.startswith(context_period or "-"):
+                year_context = value if len(value) == 4 else None
+            context_period = value
             context_year = context_period[:4]
     for k, o in list(obs.items()):
         if o.period[:4] in prelim_years and "/" not in o.period and "preliminary" not in o.qualifiers \
@@ -1366,6 +1381,10 @@ def _find_observations(st: _State) -> None:
             (b.indicator, b.scope, b.value, b.area, b.market) == (o.indicator, o.scope, o.value, o.area, o.market)
             for b in body)]
     st.facts.extend(found)
+
+
+_PART_OF_YEAR = re.compile(r"(?i)\b(?:quarter|trimestre|half|semestre|semester|period|periodo|months?|mes[ei]|"
+                           + _MONTHS_EN + "|" + _MONTHS_IT + r")\b")
 
 
 def _period_ahead(st: _State, pos: int, today: dt.date | None) -> str | None:
