@@ -1238,6 +1238,7 @@ def _find_observations(st: _State) -> None:
         pm_ = _PRECONS_RE.search(text, first_clause[0], first_clause[1])
         frames_prelim = pm_.end() if pm_ and not any(first_clause[0] <= f.start < pm_.start() for f in sent_figs) else 0
         sent_period: str | None = None
+        sent_written = False  # whether the sentence's period is written in it (not a fallback)
         prev_change: str | None = None
         for f in sent_figs:
             c_start, c_end = next(((a, b) for a, b in clauses if a <= f.start < b), (s_start, s_end))
@@ -1313,6 +1314,7 @@ def _find_observations(st: _State) -> None:
                 # Uniti ...") does not change the period the next sentences inherit, nor does an
                 # aside after the main figure ("..., while in the second half ...")
                 sent_period = period
+                sent_written = bool(pool)
         # "Italy is the fourth producer and fifth exporter of machine tools in the world"
         if lower is None or any(w in lower[s_start:s_end] for w in ("world", "global", "mondial", "globale", "international", "internazional")):
             for rk in _RANK_RE.finditer(text, s_start, s_end):
@@ -1342,15 +1344,18 @@ def _find_observations(st: _State) -> None:
             if sent_period:
                 prelim_years.add(sent_period[:4])
         if sent_period:
-            if len(context_period or "") != 4 or len(sent_period) == 4 or not sent_period.startswith(context_period or "-"):
+            if not sent_written:
+                if sent_period != context_period:
+                    year_context = None  # a fallback's year is no whole year the text put in force
+            elif len(context_period or "") != 4 or len(sent_period) == 4 or not sent_period.startswith(context_period or "-"):
                 year_context = sent_period if len(sent_period) == 4 else None
             context_period = sent_period
             context_year = sent_period[:4]
         elif explicit:
-            value = explicit[-1].value
-            if len(context_period or "") != 4 or len(value) == 4 or not value.startswith(context_period or "-"):
-                year_context = value if len(value) == 4 else None
-            context_period = value
+            pval = explicit[-1].value
+            if len(context_period or "") != 4 or len(pval) == 4 or not pval.startswith(context_period or "-"):
+                year_context = pval if len(pval) == 4 else None
+            context_period = pval
             context_year = context_period[:4]
     for k, o in list(obs.items()):
         if o.period[:4] in prelim_years and "/" not in o.period and "preliminary" not in o.qualifiers \
