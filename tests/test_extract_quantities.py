@@ -238,3 +238,13 @@ def test_a_part_of_the_year_does_not_date_the_next_paragraph(text: str, want: Ro
     got = rows(text)
     assert want in got
     assert not_want not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 5 December 2023\n\nIn 2023 the industry's turnover passed the €7 billion mark for the first time.",
+    "London, 5 December 2023\n\nIn 2023 sales broke through the EUR 4 billion threshold.",
+    "Milano, 5 dicembre 2023\n\nNel 2023 il fatturato del comparto ha superato la soglia dei 6 miliardi di euro.",
+    "Milano, 5 dicembre 2023\n\nNel 2023 il giro d'affari ha oltrepassato quota 5 miliardi di euro.",
+])
+def test_a_milestone_passed_is_not_the_figure(text: str) -> None:
+    assert not any(r[0] == "turnover" for r in rows(text))

@@ -123,6 +123,9 @@ def _figures(text: str, lang: str) -> list[_Figure]:
         elif word_value is not None and not g["pct"]:
             continue
         start = s0 - len(cur_b.group()) if cur_b else s0
+        if (g["money"] or cur_b or g["mult"]) and (_THRESHOLD.match(text, am.end())
+                                                   or _THRESHOLD_BEFORE.search(text, max(0, start - 30), start)):
+            continue  # "passed the EUR 9 billion mark", "superato la soglia dei 9 miliardi": a milestone
         if cur_b and not (g["pct"] or g["ppts"] or g["qty"]):
             end = am.end() if g["mult"] or g["money"] else e0
             out.append(_Figure(start, end, v, _currency(cur_b.group().strip()) or "EUR", "money", signed))
@@ -212,6 +215,8 @@ _TO_LEVEL = re.compile(
     rf"(?i)\b(?:fell|rose|dropped|climbed|grew|increased|decreased|declined|slipped|went{_SP}+(?:up|down)|"
     rf"sces[oaie]|salit[oaie]|cresciut[oaie]|calat[oaie]|aumentat[oaie]|diminuit[oaie]|passat[oaie]){_SP}+"
     rf"(?:(?:to|a|al|allo|alla|all['’]|fino{_SP}+al?){_SP}*)$")
+_THRESHOLD = re.compile(rf"(?i){_SP}*(?:mark|threshold|barrier|milestone|soglia|traguardo)\b")
+_THRESHOLD_BEFORE = re.compile(rf"(?i)\b(?:soglia|quota|traguardo|threshold|mark){_SP}+(?:(?:dei|degli|di|del|of){_SP}+)?$")
 _STAND_BEFORE = re.compile(
     rf"(?i)\b(?:pavilion|stand|booth|padiglione|collettiva|collective{_SP}+area)(?:{_SP}+[\w'’]+){{0,2}}{_SP}+"
     rf"(?:of|di|da|covering|su|over){_SP}+(?:(?:about|some|circa|oltre|over|more{_SP}+than|quasi|almost){_SP}+)?$")
