@@ -248,3 +248,17 @@ def test_a_part_of_the_year_does_not_date_the_next_paragraph(text: str, want: Ro
 ])
 def test_a_milestone_passed_is_not_the_figure(text: str) -> None:
     assert not any(r[0] == "turnover" for r in rows(text))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Milan, 3 March 2024\n\nIn 2023 the export ratio rose by 2 percentage points to 81%.",
+     {row("export_ratio_change", "2", "points", "2023"), row("export_ratio", "81", "percent", "2023")}),
+    ("Milano, 3 marzo 2024\n\nNel 2023 la quota export è salita di 1,5 punti percentuali, all'80%.",
+     {row("export_ratio_change", "1.5", "points", "2023"), row("export_ratio", "80", "percent", "2023")}),
+    ("Milano, 3 marzo 2024\n\nNel 2023 l'utilizzo degli impianti è sceso di 3 punti percentuali, al 72%.",
+     {row("capacity_utilisation_change", "-3", "points", "2023"), row("capacity_utilisation", "72", "percent", "2023")}),
+])
+def test_percentage_points_are_the_change_of_a_share(text: str, want: set[Row]) -> None:
+    got = rows(text)
+    assert want <= got
+    assert not any(r[2] == "points" and not r[0].endswith("_change") for r in got)

@@ -135,7 +135,8 @@ def _figures(text: str, lang: str) -> list[_Figure]:
             # "2 percentage points", "1,5 punti percentuali": a difference of percentages
             out.append(_Figure(s0, am.end(), v, "points", "pct", signed))
         elif g["pct"]:
-            level = not signed and bool(_TO_LEVEL.search(text, max(0, s0 - 40), s0))
+            level = not signed and bool(_TO_LEVEL.search(text, max(0, s0 - 40), s0)
+                                        or _AFTER_CHANGE_TO.search(text, max(0, s0 - 40), s0))
             out.append(_Figure(s0, am.end(), v, "percent", "pct", signed, level))
         elif g["qty"]:
             # pairs, square metres, tonnes, hours: physical quantities keep their unit
@@ -220,6 +221,10 @@ _THRESHOLD_BEFORE = re.compile(rf"(?i)\b(?:soglia|quota|traguardo|threshold|mark
 _STAND_BEFORE = re.compile(
     rf"(?i)\b(?:pavilion|stand|booth|padiglione|collettiva|collective{_SP}+area)(?:{_SP}+[\w'’]+){{0,2}}{_SP}+"
     rf"(?:of|di|da|covering|su|over){_SP}+(?:(?:about|some|circa|oltre|over|more{_SP}+than|quasi|almost){_SP}+)?$")
+# "rose by 2 percentage points to 81%", "+3% to 42%": the second figure is the level reached
+_AFTER_CHANGE_TO = re.compile(
+    rf"(?i)(?:%|\bpoints?|\bpunt[oi](?:{_SP}+percentual[ei])?|\bper{_SP}*cent[o]?|\bpercent)[ \u00a0]*,?{_SP}*"
+    rf"(?:to|a|al|all['’]|fino{_SP}+al)[ \u00a0]*$")
 _PART_OF_COUNT = re.compile(rf"(?i)\b(?:delegations?|delegazion[ei]|group|gruppo|team|mission|missione|sample|campione|survey|indagine|panel)(?:{_SP}+(?:of|di|su|among|tra)){_SP}+(?:(?:about|some|circa|oltre|over|more{_SP}+than){_SP}+)?$")
 _MEMBERS_BEFORE = re.compile(r"(?i)\b(?:represent\w*|rappresent\w*|associa|associates|members?|soci|iscritt[ei]|aderent[ei])\b[^.;\d]{0,15}$")
 _CLOSED_AFTER = re.compile(rf"(?i)[^.;\d]{{0,30}}?\b(?:closed|shut|went{_SP}+bankrupt|ceased|cessat[oaie]|chius[oaie]|fallit[oaie]|hanno{_SP}+chiuso|avevano{_SP}+cessato)\b")

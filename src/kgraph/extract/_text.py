@@ -1250,6 +1250,11 @@ def _find_observations(st: _State) -> None:
                 # an ellipsis after a change: "... decreased by 35% and imports by 25%"
                 cue = _nearest(_sales_as_topic(st, _cues(text, c_start, c_end, bases), bases), f.start, f.end)
                 key = f"{cue or prev_change}_change"
+            if f.unit == "points":
+                # "+2 percentage points", "1,5 punti percentuali": the change of a share, in points
+                share = _nearest([c for c in _cues(text, c_start, c_end, shares)
+                                  if c[2] not in ("base_share", "foreign_share")], f.start, f.end)
+                key = f"{share}_change" if share else None
             if key is None:
                 continue
             if f.kind in ("money", "qty") and _DELTA_BEFORE.search(text, max(s_start, f.start - 45), f.start):
