@@ -31,7 +31,7 @@ def row(indicator: str, value: str, unit: str, period: str) -> Row:
     ("Turin, 5 May 2024\n\nIn the first quarter of 2024 the machine tool orders index stood at 112.4 "
      "(base 100 in 2015), a fall of 6% on the same quarter of 2023.",
      row("orders_index", "112.4", "index", "2024-Q1")),
-    ("Milano, 12 novembre 2025\n\nNel terzo trimestre 2025 l'indice degli ordini si è attestato a 95,1 "
+    ("Milano, 12 novembre 2025\n\nTra luglio e settembre 2025 l'indice ordini è salito a 95,1 "
      "(base 2021=100).",
      row("orders_index", "95.1", "index", "2025-Q3")),
     ("Como, 3 August 2023\n\nIn the April-June 2023 period the orders index was 101.7 (2010=100), "
@@ -241,7 +241,7 @@ def test_a_part_of_the_year_does_not_date_the_next_paragraph(text: str, want: Ro
 
 
 @pytest.mark.parametrize("text", [
-    "Milan, 5 December 2023\n\nIn 2023 the industry's turnover passed the €7 billion mark for the first time.",
+    "Milan, 5 December 2023\n\nIn 2023 the industry's turnover went past the €7 billion mark at last.",
     "London, 5 December 2023\n\nIn 2023 sales broke through the EUR 4 billion threshold.",
     "Milano, 5 dicembre 2023\n\nNel 2023 il fatturato del comparto ha superato la soglia dei 6 miliardi di euro.",
     "Milano, 5 dicembre 2023\n\nNel 2023 il giro d'affari ha oltrepassato quota 5 miliardi di euro.",

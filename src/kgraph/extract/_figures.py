@@ -47,7 +47,7 @@ def _after_re(short_mult: bool) -> re.Pattern[str]:
     mults = p["mult"] if short_mult else "|".join(
         w for w in p["mult"].split("|") if w.replace("\\", "").lower() not in SHORT_MULTIPLIERS)
     mult = rf"(?P<mult>{mults})(?![\w])"
-    # "e 667 milioni", "and 50 million": the rest of a compound amount
+    # "e 245 milioni", "and 50 million": the rest of a compound amount
     more = rf"(?:{_SP}*(?:e|and){_SP}+(?P<num2>\d{{1,3}}){_SP}*(?P<mult2>{p['mult']})(?![\w]))?"
     return re.compile(
         rf"(?:{_SP}*{mult}{more})?(?:"
@@ -103,7 +103,7 @@ def _figures(text: str, lang: str) -> list[_Figure]:
     found.sort(key=lambda x: x[1])
     for raw, s0, e0, word_value in found:
         if out and s0 < out[-1].end:
-            continue  # inside the figure before ("un miliardo e 667 milioni")
+            continue  # inside the figure before ("un miliardo e 245 milioni")
         cur_b = _cur_before().search(text, max(0, s0 - 8), s0)
         if word_value is None and s0 and (text[s0 - 1].isalnum() or text[s0 - 1] in ".,") \
                 and not (cur_b and cur_b.group()[-1:].isalpha()):

@@ -33,7 +33,7 @@ True
 Amounts as a whole, read from a phrase:
 
 >>> for s, lang in [("EUR 320 mn", "en"), ("EUR320m", "en"), ("€ 1.2bn", "en"), ("USD 5 billion", "en"),
-...                 ("320 million euros", "en"), ("1,5 miliardi di euro", "it"), ("un miliardo e 667 milioni di euro", "it"),
+...                 ("320 million euros", "en"), ("1,5 miliardi di euro", "it"), ("un miliardo e 245 milioni di euro", "it"),
 ...                 ("half a billion euros", "en"), ("mezzo miliardo di euro", "it"), ("2.5 thousand", "en"),
 ...                 ("100mila metri quadrati", "it"), ("191,2 milioni di paia", "it"), ("3,5 milioni di ore", "it"),
 ...                 ("three percent", "en"), ("tre per cento", "it"), ("2 percentage points", "en"),
@@ -47,7 +47,7 @@ Amounts as a whole, read from a phrase:
 'USD 5 billion'                          (Decimal('5000000000'), 'USD')
 '320 million euros'                      (Decimal('320000000'), 'EUR')
 '1,5 miliardi di euro'                   (Decimal('1500000000'), 'EUR')
-'un miliardo e 667 milioni di euro'      (Decimal('1667000000'), 'EUR')
+'un miliardo e 245 milioni di euro'      (Decimal('1245000000'), 'EUR')
 'half a billion euros'                   (Decimal('500000000'), 'EUR')
 'mezzo miliardo di euro'                 (Decimal('500000000'), 'EUR')
 '2.5 thousand'                           (Decimal('2500'), None)

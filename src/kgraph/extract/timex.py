@@ -4,17 +4,17 @@ period without its year keeps ``{y}`` for the caller to fill from the context.
 
 >>> def show(s, today=None):
 ...     return [p.value for p in periods(s, today=today)]
->>> for s in ["in 2024", "in the first quarter of 2019", "nel III trimestre 2025", "Q4 2019", "nel IV trimestre",
+>>> for s in ["in 2024", "during the first quarter of 2017", "nel III trimestre 2025", "Q4 2019", "nel IV trimestre",
 ...           "in the first half of 2024", "nel primo semestre 2024", "H2 2023", "nella seconda metà del 2023",
 ...           "from January to March 2024", "da gennaio a marzo 2024", "January-March 2024", "gennaio-marzo",
-...           "for the period of October to December 2019", "between April and June 2023", "tra luglio e settembre",
+...           "for the months of October to December 2019", "between April and June 2023", "tra luglio e settembre",
 ...           "nei primi tre mesi del 2024", "in the first six months", "in the first nine months of 2024",
 ...           "nei primi nove mesi 2024", "from January to August", "da gennaio ad agosto 2023",
 ...           "January-May 2024", "gennaio-dicembre 2022", "primo bimestre 2024",
 ...           "from October 2023 to March 2024", "the last quarter of 2024", "l'ultimo trimestre"]:
 ...     print(f"{s!r:46} {show(s)}")
 'in 2024'                                      ['2024']
-'in the first quarter of 2019'                 ['2019-Q1']
+'during the first quarter of 2017'             ['2017-Q1']
 'nel III trimestre 2025'                       ['2025-Q3']
 'Q4 2019'                                      ['2019-Q4']
 'nel IV trimestre'                             ['{y}-Q4']
@@ -26,7 +26,7 @@ period without its year keeps ``{y}`` for the caller to fill from the context.
 'da gennaio a marzo 2024'                      ['2024-Q1']
 'January-March 2024'                           ['2024-Q1']
 'gennaio-marzo'                                ['{y}-Q1']
-'for the period of October to December 2019'   ['2019-Q4']
+'for the months of October to December 2019'   ['2019-Q4']
 'between April and June 2023'                  ['2023-Q2']
 'tra luglio e settembre'                       ['{y}-Q3']
 'nei primi tre mesi del 2024'                  ['2024-Q1']
@@ -44,10 +44,10 @@ period without its year keeps ``{y}`` for the caller to fill from the context.
 
 An index's base is not a period; a date is not one either when the caller says so:
 
->>> for s in ["127.7 (base 100 in 2015)", "base 2015=100", "(2021=100)", "indice 53,3 (base 2021)",
+>>> for s in ["104.2 (base 100 in 2015)", "base 2015=100", "(2021=100)", "indice 53,3 (base 2021)",
 ...           "base anno 2015", "100 = 2015", "base: 2010"]:
 ...     print(f"{s!r:28} {show(s)} {[b.base for b in index_bases(s)]}")
-'127.7 (base 100 in 2015)'   [] ['2015=100']
+'104.2 (base 100 in 2015)'   [] ['2015=100']
 'base 2015=100'              [] ['2015=100']
 '(2021=100)'                 [] ['2021=100']
 'indice 53,3 (base 2021)'    [] ['2021=100']
@@ -265,7 +265,7 @@ def is_past_aside(text: str, start: int) -> bool:
     """Whether the period at ``start`` follows "after"/"dopo" ("after the records of 2021 and 2022",
     "dopo la crescita del 2011"): it dates its own clause, not the sentences that follow.
 
-    >>> t = "It is a third record after those of 2021 and 2022."
+    >>> t = "A new high, after the peaks of 2021 and 2022."
     >>> [is_past_aside(t, t.index(y)) for y in ("2021", "2022")]
     [True, True]
     >>> t = "Dopo la forte crescita del 2011, il 2012 segna una tenuta."
