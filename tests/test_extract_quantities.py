@@ -34,6 +34,9 @@ def row(indicator: str, value: str, unit: str, period: str) -> Row:
     ("Milano, 12 novembre 2025\n\nTra luglio e settembre 2025 l'indice ordini è salito a 95,1 "
      "(base 2021=100).",
      row("orders_index", "95.1", "index", "2025-Q3")),
+    ("Brescia, 12 novembre 2025\n\nTra luglio e settembre 2025 l'indice della raccolta ordini si è attestato "
+     "a 88,6 (base 100 nel 2021).",
+     row("orders_index", "88.6", "index", "2025-Q3")),
     ("Como, 3 August 2023\n\nIn the April-June 2023 period the orders index was 101.7 (2010=100), "
      "down 2% year on year.",
      row("orders_index", "101.7", "index", "2023-Q2")),

@@ -28,7 +28,7 @@ from .quantity import currency as _currency
 # from the text right before or after the number; the words are quantity.py's data.
 _NUM_RE = re.compile(NUM)
 _NUMWORD_RE_SRC = r"(?<![\w])(?:{w})(?=" + _SP + r"+(?:{m}|{p})(?![\w]))"
-_IDX_BEFORE = re.compile(rf"(?i)\b(?:index|indice)(?:{_SP}+(?:of|di|a|at)|\b[^.;%\d]{{0,30}}?\b(?:at|to|of|a|al|di|pari{_SP}+a|was|is|were|stood|reached|è|era|ha{_SP}+raggiunto))?{_SP}+$")
+_IDX_BEFORE = re.compile(rf"(?i)\b(?:index|indice)(?:{_SP}+(?:of|di|a|at)|\b[^.;%\d]{{0,45}}?\b(?:at|to|of|a|al|di|pari{_SP}+a|was|is|were|stood|reached|è|era|ha{_SP}+raggiunto))?{_SP}+$")
 _COUNT_NOUNS = (r"visitors|exhibitors|visitatori|espositori|operatori|buyers|compratori|exhibiting{_SP}+companies"
                 r"|attendees|presenze|ingressi"
                 r"|aziende{_SP}+espositrici|countries|paesi|Paesi|nations|nazioni").replace("{_SP}", _SP)
@@ -143,10 +143,10 @@ def _figures(text: str, lang: str) -> list[_Figure]:
             if _STAND_BEFORE.search(text, max(0, s0 - 50), s0):
                 continue  # "a national pavilion of 600 square metres": a part of the show's space
             out.append(_Figure(s0, am.end(), v, unit_of(g["unit"]) or "count", "qty", signed))
-        elif not g["mult"] and (g["pts"] or _IDX_BEFORE.search(text[max(0, s0 - 45):s0])):
+        elif not g["mult"] and (g["pts"] or _IDX_BEFORE.search(text[max(0, s0 - 60):s0])):
             if re.fullmatch(r"(19|20)\d\d", raw) or (not g["pts"] and text[e0:e0 + 1] == "%"):
                 continue
-            idx_b = _IDX_BEFORE.search(text[max(0, s0 - 45):s0])
+            idx_b = _IDX_BEFORE.search(text[max(0, s0 - 60):s0])
             start = s0 - len(idx_b.group()) if idx_b else s0
             end = am.end() if g["pts"] else e0
             out.append(_Figure(start, end, v, "index", "idx", False))
