@@ -28,7 +28,7 @@ ORG_TYPES = ("TradeAssociation", "Confederation", "GovernmentAgency", "Universit
              "ResearchCentre", "Venue", "InnovationDistrict", "TradeFair")
 PLACE_KINDS = ("country", "region", "city", "aggregate")
 MARKET_RELATIONS = ("domestic", "destination", "export_priority", "competitor")
-UNITS = ("EUR", "USD", "percent", "index", "months", "count", "rank", "points")
+UNITS = ("EUR", "USD", "percent", "index", "months", "count", "rank", "points", "pairs", "sqm", "tonnes", "hours")
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Mention
 from ._lex import _SP
+from .timex import Period, periods
 
 _MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTHS_IT = "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
@@ -70,77 +70,19 @@ def _dates(text: str) -> list[tuple[Mention, dt.date]]:
     return sorted(out, key=lambda x: x[0].start)
 
 
-_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-        "primo": 1, "secondo": 2, "terzo": 3, "quarto": 4, "prima": 1, "seconda": 2,
-        # Roman numerals ("III trimestre") and the year's last quarter
-        "i": 1, "ii": 2, "iii": 3, "iv": 4, "last": 4, "final": 4, "ultimo": 4}
-_NUMWORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "ten": 10, "eleven": 11, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7,
-            "otto": 8, "nove": 9, "dieci": 10, "undici": 11}
-_MONTH_ALT = f"{_MONTHS_EN}|{_MONTHS_IT}"
-_YEAR = r"(?:19|20)\d\d"
-_OF_YEAR = rf"(?:{_SP}+(?:of|del|dell['’]anno|in){_SP}*)?(?:{_SP}*(?P<y>{_YEAR}))?"
-_PERIOD_RE = re.compile(
-    rf"(?i)\b(?:"
-    rf"(?P<half>(?:first|second|1st|2nd){_SP}+(?:half|semester)|(?:primo|secondo){_SP}+semestre|(?-i:II?){_SP}+semestre|(?:prima|seconda){_SP}+metà)"
-    rf"|(?P<quarter>(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th){_SP}+quarter|(?:primo|secondo|terzo|quarto|ultimo){_SP}+trimestre|(?-i:IV|I{{1,3}}){_SP}+trimestre)"
-    rf"|(?P<qcode>Q[1-4])"
-    rf"|(?P<hcode>H[12])"
-    rf"|(?P<firstn>(?:first|primi){_SP}+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|\d{{1,2}}){_SP}+(?:months|mesi))"
-    rf"|(?P<bim>primo{_SP}+bimestre|primo{_SP}+quadrimestre)"
-    rf"|(?P<mrange>(?P<m1>{_MONTH_ALT}){_SP}*[-–/]{_SP}*(?P<m2>{_MONTH_ALT}))"
-    rf"){_OF_YEAR}"
-    rf"|\b(?P<year>{_YEAR})\b(?![ \u00a0]*=)")
-_COMPARE_RE = re.compile(r"(?i)\b(compared|than|rispetto|versus|vs\.?|year[ -]on[ -]year|same period|same quarter|stesso periodo|against|sul|sull['’]|(?:over|from|on)(?=[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:19|20)\d\d|same|previous|prior|last)))\b")
+_COMPARE_RE = re.compile(r"(?i)\b(compared|than|rispetto|confronto|versus|vs\.?|year[ -]on[ -]year|same period|same quarter|stesso periodo|against|sul|sull['’]|(?:over|from|on|su|sulla|sullo)(?=[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:" + _MONTHS_EN + "|" + _MONTHS_IT + r")[ \u00a0]+)?(?:(?:19|20)\d\d|same|previous|prior|last)))\b")
+
+# the period grammar lives in timex (pure, with its doctest table)
+_Period = Period
 
 
-@dataclass
-class _Period:
-    start: int
-    end: int
-    value: str  # may contain "{y}" when the year is not written
+def _periods(text: str, a: int, b: int, today: dt.date | None = None) -> list[Period]:
+    return periods(text, a, b, today=today)
 
 
-def _periods(text: str, a: int, b: int) -> list[_Period]:
-    out: list[_Period] = []
-    for m in _PERIOD_RE.finditer(text, a, b):
-        g = m.groupdict()
-        y = g.get("y") or "{y}"
-        if g["year"]:
-            out.append(_Period(m.start(), m.end(), g["year"]))
-            continue
-        if g["half"] or g["hcode"]:
-            w = (g["half"] or g["hcode"]).lower()
-            h = 2 if w.startswith(("second", "2nd", "seconda", "secondo", "h2", "ii")) else 1
-            val = f"{y}-H{h}"
-        elif g["quarter"] or g["qcode"]:
-            q = int(g["qcode"][1]) if g["qcode"] else _ORD[g["quarter"].lower().split()[0]]
-            val = f"{y}-Q{q}"
-        elif g["firstn"]:
-            n = g["n"].lower()
-            k = int(n) if n.isdigit() else _NUMWORD[n]
-            # "the first six months" is the first half, as "January-June" is
-            val = {3: f"{y}-Q1", 6: f"{y}-H1", 12: y}.get(k, f"{y}-01/{y}-{k:02d}")
-        elif g["bim"]:
-            k = 2 if "bimestre" in g["bim"].lower() else 4
-            val = f"{y}-01/{y}-{k:02d}"
-        else:
-            m1, m2 = _MONTH_NUM[g["m1"].lower()], _MONTH_NUM[g["m2"].lower()]
-            if m2 - m1 == 2 and m1 % 3 == 1:
-                val = f"{y}-Q{(m1 + 2) // 3}"
-            elif m1 == 1 and m2 == 6:
-                val = f"{y}-H1"
-            elif m1 == 7 and m2 == 12:
-                val = f"{y}-H2"
-            elif m1 == 1 and m2 == 12:
-                val = y
-            else:
-                val = f"{y}-{m1:02d}/{y}-{m2:02d}"
-        out.append(_Period(m.start(), m.end(), val))
-    return out
-
-
-_PERIOD_WORDS = ("half", "semest", "quarter", "trimest", "month", "mesi", "bimest", "quadrimest", "metà")
+_PERIOD_WORDS = ("half", "semest", "quarter", "trimest", "month", "mesi", "bimest", "quadrimest", "metà",
+                 # periods relative to the release's date
+                 "year", "anno", "today", "oggi", "ieri", "yesterday", "morning", "mattina", "stamane", "week", "settimana")
 
 
 _GOVERNED = re.compile(rf"(?i)\b(?:on|over|against|versus|vs\.?|sul|sulla|sullo|sull['’]){_SP}+(?:(?:the|il|la|lo|l['’])[ \u00a0]*)?(?:[\w-]+{_SP}+){{0,3}}$")
@@ -156,7 +98,7 @@ def _in_comparison(text: str, pos: int, clause_start: int) -> bool:
             continue
         # a bare preposition ("sul", "over") compares only after a figure: "-5% sul 2023", not
         # "le prime rilevazioni sul primo trimestre 2024 indicano ..."
-        if re.fullmatch(r"(?i)sul|sull['’]|over|from|on|against", m.group()) \
+        if re.fullmatch(r"(?i)sul|sull['’]|over|from|on|against|su|sulla|sullo", m.group()) \
                 and not re.search(r"\d", text[clause_start:m.start()]):
             continue
         return True

@@ -52,7 +52,6 @@ from ._dates import (
     _periods,
 )
 from ._figures import (
-    _BASE_RE,
     _EST_STRICT_RE,
     _NEG_RE,
     _POS_RE,
@@ -63,6 +62,8 @@ from ._figures import (
 )
 from ._lex import _SP
 from .base import rule_id, stamp_rule
+from .quantity import unit_indicator
+from .timex import index_bases, is_compared_edition, is_past_aside, latest_before
 
 __all__ = ["extract", "detect_language"]
 
@@ -1338,9 +1339,22 @@ def _find_observations(st: _State) -> None:
     home_area: str | None = None
     if pub_org and pub_org.type == "TradeAssociation" and len(pub_org.name.split()) >= 2:
         home_area = gz.resolve(pub_org.name.split(None, 1)[1], "place")
-    base_m = _BASE_RE.search(text)
-    index_base = f"{base_m.group(1)}=100" if base_m else None
+    bases_ = index_bases(text)
+    index_base = bases_[0].base if bases_ else None
+    today = st.info.date if st.info else None
     figures = st.figures()
+    # the last resorts for a figure no clause, sentence or earlier sentence dates: the
+    # headline's period, else the year of the release ("the fair closed with 300 exhibitors")
+    fallback_period: str | None = None
+    if st.info and st.info.title:
+        t = st.info.evidence
+        heads = [p for p in _periods(text, t.start, t.end, today) if not p.weak
+                 and not _in_comparison(text, p.start, t.start) and not is_compared_edition(text, p.start, p.end)]
+        # "Nel terzo trimestre ...": the latest third quarter before the release
+        heads = [p for p in heads if "{y}" not in p.value or today is not None]
+        fallback_period = latest_before(heads[0].value, today) if heads and today else (heads[0].value if heads else None)
+    if fallback_period is None and today is not None:
+        fallback_period = str(today.year)
     context_period: str | None = None
     context_year: str | None = None
     context_base: str | None = None
@@ -1349,22 +1363,36 @@ def _find_observations(st: _State) -> None:
     obs: dict[tuple[Any, ...], Observation] = {}
     prelim_years: set[str] = set()
     lower = text.lower() if len(text.lower()) == len(text) else None
+    year_context: str | None = None  # the whole year in force before a part of it was zoomed into
+    prev_end = 0
     for s_start, s_end in st.sentences:
+        if "\n" in text[prev_end:s_start] and context_period and year_context \
+                and context_period != year_context and context_period.startswith(year_context) \
+                and not _PART_OF_YEAR.search(text, s_start, s_end):
+            # "In 2024 ... In the second half exports grew 0.9%. [new paragraph] Sales to the US rose
+            # 4.3%": a part of the year read within a paragraph does not date the next paragraph,
+            # unless that one goes on about it ("the quarter closed with ...")
+            context_period = year_context
+        prev_end = s_end
         sent_figs = figures[bisect.bisect_left(figures, s_start, key=lambda f: f.start):
                             bisect.bisect_left(figures, s_end, key=lambda f: f.start)]
         if lower is not None and not sent_figs and not any(c.isdigit() for c in text[s_start:s_end]) \
                 and not any(w in lower[s_start:s_end] for w in _PERIOD_WORDS) \
                 and not any(w in lower[s_start:s_end] for w in ("world", "global", "mondial", "mondo")):
             continue  # nothing to measure and no period to carry over
-        periods = [p for p in _periods(text, s_start, s_end)
+        periods = [p for p in _periods(text, s_start, s_end, today)
                    if not any(mn.start <= p.start < mn.end for mn in (st.info.date_evidence if st.info else ()))]
         clauses = _clauses(text, s_start, s_end, protected)
         semis = _split_semicolons(text, s_start, s_end)
         valid_periods = []
         for p in periods:
             c = next(((a, b) for a, b in clauses if a <= p.start < b), (s_start, s_end))
-            if not _in_comparison(text, p.start, c[0]) and "=" not in text[p.end:p.end + 3]:
+            if not _in_comparison(text, p.start, c[0]) and "=" not in text[p.end:p.end + 3] \
+                    and not is_compared_edition(text, p.start, p.end):
                 valid_periods.append(p)
+        # "today", "oggi": the release's own day dates a figure only where nothing else does
+        weak_periods = [p for p in valid_periods if p.weak]
+        valid_periods = [p for p in valid_periods if not p.weak]
         years_here = [p.value for p in valid_periods if "{y}" not in p.value]
         sent_year = years_here[0][:4] if years_here else None
         # a sentence that opens with a pre-final balance as its source ("Secondo i dati di
@@ -1374,6 +1402,7 @@ def _find_observations(st: _State) -> None:
         pm_ = _PRECONS_RE.search(text, first_clause[0], first_clause[1])
         frames_prelim = pm_.end() if pm_ and not any(first_clause[0] <= f.start < pm_.start() for f in sent_figs) else 0
         sent_period: str | None = None
+        sent_written = False  # whether the sentence's period is written in it (not a fallback)
         prev_change: str | None = None
         for f in sent_figs:
             c_start, c_end = next(((a, b) for a, b in clauses if a <= f.start < b), (s_start, s_end))
@@ -1385,14 +1414,20 @@ def _find_observations(st: _State) -> None:
                 # an ellipsis after a change: "... decreased by 35% and imports by 25%"
                 cue = _nearest(_sales_as_topic(st, _cues(text, c_start, c_end, bases), bases), f.start, f.end)
                 key = f"{cue or prev_change}_change"
+            if f.unit == "points":
+                # "+2 percentage points", "1,5 punti percentuali": the change of a share, in points
+                share = _nearest([c for c in _cues(text, c_start, c_end, shares)
+                                  if c[2] not in ("base_share", "foreign_share")], f.start, f.end)
+                key = f"{share}_change" if share else None
             if key is None:
                 continue
-            if f.kind == "money" and _DELTA_BEFORE.search(text, max(s_start, f.start - 45), f.start):
+            if f.kind in ("money", "qty") and _DELTA_BEFORE.search(text, max(s_start, f.start - 45), f.start):
                 continue  # "a decline of more than 200 million euros": an absolute change, not a level
             if key.endswith("_change"):
                 prev_change = key[: -len("_change")]
             # the period: nearest in the clause, else in the sentence, else the context
-            in_clause = [p for p in valid_periods if c_start <= p.start < c_end]
+            in_clause = [p for p in valid_periods if c_start <= p.start < c_end] \
+                or [p for p in weak_periods if c_start <= p.start < c_end]
             # "Exports totalled X, while in the second half ...": a period past a contrast is not this figure's
             pool = in_clause or [p for p in valid_periods if p.start < f.start or not _CONTRAST.search(text, f.end, p.start)]
             if pool:
@@ -1403,6 +1438,13 @@ def _find_observations(st: _State) -> None:
                 period = p.value.replace("{y}", year)
             elif context_period:
                 period = context_period
+            elif (ahead := _period_ahead(st, s_end, today)) is not None:
+                # "Over 60,000 visitors. This is the balance of the 2021 edition": the paragraph's period
+                period = ahead
+            elif weak_periods:
+                period = weak_periods[0].value
+            elif fallback_period:
+                period = fallback_period
             else:
                 continue
             value = f.value
@@ -1435,11 +1477,13 @@ def _find_observations(st: _State) -> None:
                 obs[k] = o
             last_key = key
             context_base = _base_of(key) or context_base
-            if sent_period is None and not _has_foreign_place(st, c_start, c_end):
+            if sent_period is None and not _has_foreign_place(st, c_start, c_end) \
+                    and not (pool and is_past_aside(text, p.start)):
                 # a breakdown by foreign market ("nel periodo gennaio-settembre le vendite negli Stati
                 # Uniti ...") does not change the period the next sentences inherit, nor does an
                 # aside after the main figure ("..., while in the second half ...")
                 sent_period = period
+                sent_written = bool(pool)
         # "Italy is the fourth producer and fifth exporter of machine tools in the world"
         if lower is None or any(w in lower[s_start:s_end] for w in ("world", "global", "mondial", "globale", "international", "internazional")):
             for rk in _RANK_RE.finditer(text, s_start, s_end):
@@ -1459,7 +1503,9 @@ def _find_observations(st: _State) -> None:
         # the next sentences inherit the period this one's figures used; a sentence without
         # figures passes on only a period with its year written ("in the third quarter of 2024",
         # not "in the second half of the year")
-        explicit = [p for p in valid_periods if "{y}" not in p.value]
+        # ... and not one named from the release's date ("this year") or an aside ("after 2022")
+        explicit = [p for p in valid_periods if "{y}" not in p.value and not p.relative
+                    and not is_past_aside(text, p.start)]
         if frames_prelim or (not sent_figs and _PRELIM_RE.search(text, s_start, s_end)):
             # "The preliminary results ... for 2024 were presented", "Secondo i dati di preconsuntivo,
             # nel 2024 ...": the release's figures for that year are preliminary
@@ -1467,10 +1513,18 @@ def _find_observations(st: _State) -> None:
             if sent_period:
                 prelim_years.add(sent_period[:4])
         if sent_period:
+            if not sent_written:
+                if sent_period != context_period:
+                    year_context = None  # a fallback's year is no whole year the text put in force
+            elif len(context_period or "") != 4 or len(sent_period) == 4 or not sent_period.startswith(context_period or "-"):
+                year_context = sent_period if len(sent_period) == 4 else None
             context_period = sent_period
             context_year = sent_period[:4]
         elif explicit:
-            context_period = explicit[-1].value
+            pval = explicit[-1].value
+            if len(context_period or "") != 4 or len(pval) == 4 or not pval.startswith(context_period or "-"):
+                year_context = pval if len(pval) == 4 else None
+            context_period = pval
             context_year = context_period[:4]
     for k, o in list(obs.items()):
         if o.period[:4] in prelim_years and "/" not in o.period and "preliminary" not in o.qualifiers \
@@ -1501,6 +1555,23 @@ def _find_observations(st: _State) -> None:
             (b.indicator, b.scope, b.value, b.area, b.market) == (o.indicator, o.scope, o.value, o.area, o.market)
             for b in body)]
     st.facts.extend(found)
+
+
+_PART_OF_YEAR = re.compile(r"(?i)\b(?:quarter|trimestre|half|semestre|semester|period|periodo|months?|mes[ei]|"
+                           + _MONTHS_EN + "|" + _MONTHS_IT + r")\b")
+
+
+def _period_ahead(st: _State, pos: int, today: dt.date | None) -> str | None:
+    """The first period written with its year later in the paragraph (a bounded look-ahead)."""
+    text = st.text
+    end = text.find("\n", pos, pos + 600)
+    end = end if end >= 0 else min(len(text), pos + 600)
+    for p in _periods(text, pos, end, today):
+        if "{y}" in p.value or p.weak or p.relative or is_past_aside(text, p.start) \
+                or is_compared_edition(text, p.start, p.end) or _in_comparison(text, p.start, pos):
+            continue
+        return p.value
+    return None
 
 
 _ORDINAL = {w: i + 1 for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split())} | {
@@ -1598,7 +1669,9 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     after_ok = [c for c in subjects if c[0] < f.start or not _CONTRAST.search(text, f.end, c[0])]
     base = _nearest(base_c, f.start, f.end) or (before[-1][2] if before else None) \
         or (after_ok[0][2] if after_ok else None)
-    if f.kind == "money":
+    if f.kind == "qty" and (named := unit_indicator(f.unit)):
+        return named  # "100,000 square metres": exhibition space whatever else the sentence names
+    if f.kind in ("money", "qty"):
         return base if base in ("turnover", "production", "exports", "imports", "consumption", "trade_balance") else None
     if f.kind == "idx":
         b = base or context_base
@@ -1606,7 +1679,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     # percentages: a share, a change, or the same indicator as the figure before
     # "86% of total orders", "pari al 75% della produzione": a share cue follows its figure
     share_c = [c for c in _cues(text, c0, c1, shares) if c[0] >= f.end]
-    changed = f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1)
+    changed = not f.level and (f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1))
     if share_c and not f.signed:
         key = _nearest(share_c, f.start, f.end)
         if key == "base_share":
