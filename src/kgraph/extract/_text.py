@@ -58,6 +58,7 @@ from ._figures import (
     _POS_RE,
     _PRECONS_RE,
     _PRELIM_RE,
+    _count_value,
     _Figure,
     _figures,
 )
@@ -1164,6 +1165,127 @@ def _nearest(cands: list[tuple[int, int, str]], pos: int, end: int, *, before_on
     return best[1] if best else None
 
 
+_COUNT_NUM = r"\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d{1,3}(?:[ \u00a0]\d{3})+(?![.,]?\d)|\d+(?![.,]?\d)"
+# a number with a unit after it is a measure, not a count (units are read in _figures)
+_UNIT_AFTER = re.compile(r"(?i)[ \u00a0]*(?:%|per[ \u00a0]?cent|€|\$|eur\b|euro|usd|dollar|million|billion|thousand|mila\b|milion|miliard|mln|mld|bn\b|punti|points|months|mesi|m2|m²|sqm|square|metri|pairs|paia|tonn|hours|ore\b)")
+
+
+@dataclass(frozen=True)
+class _CountRes:
+    noun: re.Pattern[str]
+    employ: re.Pattern[str]
+    countries: re.Pattern[str]
+    totals: re.Pattern[str]
+    exhibiting: re.Pattern[str]
+    attending: re.Pattern[str]
+    closing: re.Pattern[str]
+    membership: re.Pattern[str]
+    part_of: re.Pattern[str]
+    lookup: dict[str, str]
+
+
+@cache
+def _count_res() -> _CountRes:
+    """Count patterns from the indicator data: noun after the number, employing verbs, totals."""
+    cues = gz.indicator_cues()
+    words = cues.get("count_words", {})
+    lookup = {" ".join(c.lower().split()): k for k, cs in cues.get("counts", {}).items() for c in cs}
+
+    def alt(ws: Iterable[str]) -> str:
+        return "(?:" + "|".join(_phrase(w) for w in sorted(ws, key=len, reverse=True)) + ")"
+
+    approx = rf"(?:{alt(words.get('approx', ()))}{_SP}+)?"
+    num = rf"(?<![\w.,])(?P<num>{_COUNT_NUM})"
+    noun = re.compile(rf"(?i){num}{_SP}+(?P<noun>{alt(lookup)})(?![\w-])")
+    employ = re.compile(rf"(?i)(?<!\w){alt(words.get('employ_verbs', ()))}{_SP}+{approx}{num}{_SP}+{alt(words.get('people', ()))}(?!\w)")
+    countries = re.compile(rf"(?i){num}{_SP}+{alt(words.get('countries', ()))}{_SP}+{alt(words.get('represented', ()))}(?!\w)")
+    totals = re.compile(rf"(?i)(?<!\w){alt(words.get('totals', ()))}{_SP}+{approx}{num}")
+    exhibiting = re.compile(rf"(?i)(?<!\w){alt(words.get('exhibiting', ()))}(?!\w)")
+    attending = re.compile(rf"(?i)(?<!\w){alt(words.get('attending', ()))}(?!\w)")
+    closing = re.compile(rf"(?i)(?<!\w){alt(words.get('closing', ()))}(?!\w)")
+    membership = re.compile(rf"(?i)(?<!\w){alt(words.get('membership', ()))}(?!\w)")
+    part_of = re.compile(rf"(?i)(?<!\w){alt(words.get('part_of', ()))}(?!\w)")
+    return _CountRes(noun, employ, countries, totals, exhibiting, attending, closing, membership, part_of, lookup)
+
+
+_COUNTABLE = ("visitors", "exhibitors", "employment", "companies")
+
+
+def _with_counts(st: _State, figures: list[_Figure]) -> list[_Figure]:
+    """The figures plus the counts they miss: "430 aziende", "employing 12,000 people",
+    "91 paesi rappresentati", "exhibitors ... totalling 1,717"."""
+    text = st.text
+    cr = _count_res()
+    noun, employ, countries, totals, lookup = cr.noun, cr.employ, cr.countries, cr.totals, cr.lookup
+    bases = _cue_res()[0]
+    figures = list(figures)  # the state's list is shared: work on a copy
+    taken = [(f.start, f.end) for f in figures]
+    extra: list[_Figure] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken) and not _UNIT_AFTER.match(text, b)
+
+    def add(m: re.Match[str], kind: str) -> None:
+        a, b = m.span("num")
+        # "12 espositori di ritorno": a longer count noun than the one read with the number wins
+        longer = [f for f in figures if f.start == a and f.kind.startswith("cnt:") and f.end < m.end()]
+        for f in longer:
+            figures.remove(f)
+            taken.remove((f.start, f.end))
+        if free(a, b):
+            raw = re.sub(r"[ \u00a0]", "", m.group("num"))
+            extra.append(_Figure(a, m.end(), _count_value(raw, st.lang), "count", kind, False))
+            taken.append((a, b))
+
+    for s0, s1 in st.sentences:
+        if not any(c.isdigit() for c in text[s0:s1]):
+            continue
+        for m in employ.finditer(text, s0, s1):
+            add(m, "cnt:employment")
+        for m in countries.finditer(text, s0, s1):
+            add(m, "cnt:countries")
+        for m in noun.finditer(text, s0, s1):
+            key = lookup.get(" ".join(m.group("noun").lower().split()))
+            if key is None:
+                continue
+            after = (m.end(), min(s1, m.end() + 60))
+            if key == "companies":
+                if cr.attending.search(text, *after):
+                    continue  # "120 companies took part in the mission"
+                if cr.exhibiting.search(text, *after):
+                    key = "exhibitors"
+                elif cr.closing.search(text, *after):
+                    key = "company_closures"  # "39 companies had ceased trading"
+                elif cr.membership.search(text, max(s0, m.start() - 40), m.start()) \
+                        and not any(f.kind == "cnt:employment" for f in extra if s0 <= f.start < s1) \
+                        and not any(k == "employment" for k in (lookup.get(" ".join(x.group("noun").lower().split()))
+                                                             for x in noun.finditer(text, m.end(), s1))):
+                    continue
+            add(m, f"cnt:{key}")
+        for m in totals.finditer(text, s0, s1):
+            if re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+                continue
+            # the noun counted is the cue named last before the total, close by
+            before = [k for a, b, k in _cues(text, max(s0, m.start() - 120), m.start(), bases)]
+            if before and before[-1] in _COUNTABLE:
+                add(m, f"cnt:{before[-1]}")
+    out = sorted([*figures, *extra], key=lambda f: f.start)
+    # "a delegation of 70 buyers from 25 countries": the figures of a part, up to the clause's end
+    parts = [(m.start(), _clause_end(text, m.end())) for m in cr.part_of.finditer(text)] \
+        if cr.part_of.search(text) else []
+    if parts:
+        out = [f for f in out if not any(a <= f.start < b for a, b in parts)]
+    return out
+
+
+_CLAUSE_STOP = re.compile(r"[,;:.!?\n]")
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = _CLAUSE_STOP.search(text, pos, pos + 200)
+    return m.start() if m else min(len(text), pos + 200)
+
+
 def _find_observations(st: _State) -> None:
     text = st.text
     bases, shares, months = _cue_res()
@@ -1176,7 +1298,8 @@ def _find_observations(st: _State) -> None:
         home_area = gz.resolve(pub_org.name.split(None, 1)[1], "place")
     base_m = _BASE_RE.search(text)
     index_base = f"{base_m.group(1)}=100" if base_m else None
-    figures = st.figures()
+    figures = _with_counts(st, st.figures())
+    fair_year = _fair_year(st)
     context_period: str | None = None
     context_year: str | None = None
     context_base: str | None = None
@@ -1231,7 +1354,12 @@ def _find_observations(st: _State) -> None:
             in_clause = [p for p in valid_periods if c_start <= p.start < c_end]
             # "Exports totalled X, while in the second half ...": a period past a contrast is not this figure's
             pool = in_clause or [p for p in valid_periods if p.start < f.start or not _CONTRAST.search(text, f.end, p.start)]
-            if pool:
+            if fair_year and _is_fair_key(key) and (not pool or min(
+                    pool, key=lambda p: abs(p.start - f.start)).value[:4] < fair_year):
+                # an edition's figures belong to its year: an earlier year beside them is the
+                # edition they are compared with ("+14% on the September 2022 edition")
+                period = fair_year
+            elif pool:
                 p = min(pool, key=lambda p: abs(p.start - f.start))
                 year = (p.value[:4] if "{y}" not in p.value else None) or sent_year or context_year
                 if year is None:
@@ -1370,7 +1498,7 @@ def _base_of(key: str) -> str | None:
     for suffix in ("_change", "_index", "_share"):
         if key.endswith(suffix):
             return key[: -len(suffix)]
-    if key in ("turnover", "production", "exports", "imports", "orders", "consumption", "employees"):
+    if key in ("turnover", "production", "exports", "imports", "orders", "consumption", "employment"):
         return key
     return None
 
@@ -1473,7 +1601,8 @@ _FAIR_BASES = ("visitors", "exhibitors", "foreign_visitors", "foreign_exhibitors
 
 
 def _is_fair_key(key: str) -> bool:
-    return key.startswith(("visitor", "exhibitor", "foreign_visitors", "foreign_exhibitors"))
+    return key.startswith(("visitor", "exhibitor", "foreign_visitors", "foreign_exhibitors", "domestic_visitors",
+                           "new_exhibitors", "returning_exhibitors", "exhibit_space"))
 
 
 def _fair_of(st: _State) -> _Span | None:
@@ -1485,8 +1614,28 @@ def _fair_of(st: _State) -> _Span | None:
     return found[0] if found else None
 
 
+def _fair_year(st: _State) -> str | None:
+    """The year of the edition a fair release reports on (its date, else the year in its title)."""
+    main = _fair_of(st)
+    if main is None:
+        return None
+    for ev in st.facts:
+        if isinstance(ev, Event) and ev.kind == "TradeFairEdition" and ev.title \
+                and gz.fold(ev.title).startswith(gz.fold(main.name)):
+            if ev.date:
+                return str(ev.date.year)
+            ym = re.search(r"\b((?:19|20)\d\d)\b", ev.title)
+            if ym:
+                return ym.group(1)
+            break
+    title = st.info.evidence if st.info and st.info.title else None
+    if st.doc_date and title and title.start <= main.start < title.end:
+        return str(st.doc_date.year)  # a release headlined on the fair reports the edition just held
+    return None
+
+
 def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int, int], key: str = "") -> str:
-    if f.kind.startswith("cnt:") or _is_fair_key(key):
+    if f.kind == "cnt:countries" or _is_fair_key(key):
         # an edition's attendance measures the sector the fair covers
         fair = _fair_of(st)
         entry = gz.organisation(fair.name) if fair else None
@@ -1515,9 +1664,40 @@ _ADJ_NOUN = re.compile(rf"(?i)(?:{_SP}+[a-z][\w-]*){{0,3}}?{_SP}+{_MEASURED_NOUN
 _NOUN_ADJ = re.compile(rf"(?i)\b{_MEASURED_NOUN}(?:{_SP}+[a-zàèéìòù][\w-]*)?{_SP}+$")
 
 
+_FROM_BEFORE = re.compile(r"(?i)\b(?:from|da|dal|dalla|dai|dagli|dalle|provenienti[ \u00a0]+da(?:l|lla|i|gli|lle)?)[ \u00a0]+(?:the[ \u00a0]+)?$|\bdall['’]$")
+
+
+def _fair_area(st: _State, f: _Figure, semi: tuple[int, int]) -> str | None:
+    """"Spain (11%)", "China (276 exhibitors)", "visitors from Germany rose 21%", "Germany +21%"."""
+    text = st.text
+    a, _ = semi
+    s0 = st.sentence_of(f.start)[0]
+    near = [p for p in _near(st.places(), s0, f.start) if s0 <= p.start and p.end <= f.start
+            and p.kind in ("place:country", "place:region")]
+    if near and re.fullmatch(r"[ \u00a0]*[(:]?[ \u00a0]*(?:with[ \u00a0]+|con[ \u00a0]+)?(?:(?:a|an|un|una)[ \u00a0]+)?",
+                             text[near[-1].end:f.start]):
+        return near[-1].name  # "Spain (11%)", "Italy: 720 exhibitors", "Germany with +21%"
+    places = [p for p in near if a <= p.start]
+    if not places:
+        return None
+    # the figure's own clause: after the last comma, semicolon or bracket before it
+    c0 = max([a, *(a + m.end() for m in re.finditer(r"[,;(.]", text[a:f.start]))])
+    own = [p for p in places if p.start >= c0]
+    for p in own:
+        if _FROM_BEFORE.search(text, max(0, p.start - 25), p.start):
+            return p.name
+    # "L'Italia si conferma top performer con un +10%": the place the clause opens with
+    if own and _FIRST_GAP.match(text[c0:own[0].start]):
+        return own[0].name
+    return None
+
+
 def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) -> tuple[str | None, str | None]:
     text = st.text
     a, _ = semi
+    if _is_fair_key(key):
+        # a fair's figure has the area its visitors or exhibitors come from, and only when named
+        return _fair_area(st, f, semi), None
     area = HOME_COUNTRY
     places = [p for p in _near(st.places(), a, f.start) if a <= p.start and p.end <= f.start
               and p.kind in ("place:country", "place:region")]

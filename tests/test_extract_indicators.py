@@ -1,0 +1,125 @@
+"""Which indicator, scope and area a figure gets, and which figures are found at all.
+
+Every text here is written for the test (no sentence of a corpus release): each pattern is
+stated in at least three wordings, English and Italian.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kgraph.model import Extraction, Observation
+from kgraph_testing import extract_checked
+
+
+def run(text: str) -> Extraction:
+    return extract_checked(text)  # type: ignore[no-any-return]
+
+
+def got(ex: Extraction) -> set[tuple[str, Decimal]]:
+    return {(o.indicator, o.value) for o in ex.of(Observation)}
+
+
+# --------------------------------------------------------------------------- sector structure
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 3 March 2025\n\nCeramic machinery in 2024\n\nThe sector counts some 140 companies and 5,900 "
+    "employees, with turnover of EUR 2.1 billion in 2024.",
+    "Milan, 3 March 2025\n\nCeramic machinery in 2024\n\nIn 2024 the industry was made up of 140 firms "
+    "employing about 5,900 people.",
+    "Modena, 3 marzo 2025\n\nMacchine per ceramica nel 2024\n\nNel 2024 il comparto contava 140 aziende "
+    "con circa 5.900 addetti.",
+    "Modena, 3 marzo 2025\n\nMacchine per ceramica nel 2024\n\nLe 140 imprese del settore, che occupano "
+    "5.900 persone, hanno chiuso il 2024 in crescita.",
+])
+def test_companies_and_employees_of_the_sector(text: str) -> None:
+    obs = {(o.indicator, o.value, o.period, o.area) for o in run(text).of(Observation)
+           if o.unit == "count"}
+    assert obs == {("companies", Decimal("140"), "2024", "Italy"), ("employment", Decimal("5900"), "2024", "Italy")}
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 3 March 2025\n\nThe association represents about 180 companies. Turnover grew 3% in 2024.",
+    "Milano, 3 marzo 2025\n\nL'associazione rappresenta oltre 180 imprese. Nel 2024 il fatturato è cresciuto del 3%.",
+    "Milan, 3 March 2025\n\nIn 2024, 45 companies took part in the trade mission to Mexico; turnover grew 3%.",
+    "Milano, 3 marzo 2025\n\nL'indagine 2024, su un campione di 180 aziende, indica un fatturato in crescita del 3%.",
+])
+def test_members_samples_and_delegations_are_not_the_sectors_size(text: str) -> None:
+    assert got(run(text)) == {("turnover_change", Decimal("3"))}
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 3 April 2025\n\nFootwear in the first quarter of 2025\n\nIn the first quarter of 2025 a further "
+    "52 companies ceased trading.",
+    "Milano, 3 aprile 2025\n\nCalzature nel primo trimestre 2025\n\nNel primo trimestre 2025 altre 52 aziende "
+    "hanno chiuso i battenti.",
+    "Milano, 3 aprile 2025\n\nCalzature nel primo trimestre 2025\n\nNel primo trimestre 2025 52 imprese "
+    "calzaturiere avevano cessato l'attività.",
+])
+def test_companies_that_close_are_closures(text: str) -> None:
+    assert got(run(text)) == {("company_closures", Decimal("52"))}
+
+
+def test_capital_goods_are_their_own_scope() -> None:
+    for text in ("Milan, 3 March 2025\n\nCapital goods in 2024\n\nThe capital goods sector closed 2024 with "
+                 "turnover down 6%.",
+                 "Milano, 3 marzo 2025\n\nBeni strumentali nel 2024\n\nIl comparto dei beni strumentali ha chiuso "
+                 "il 2024 con un fatturato in calo del 6%.",
+                 "Roma, 3 marzo 2025\n\nIl bene strumentale nel 2024\n\nNel 2024 il fatturato del bene strumentale "
+                 "ha registrato un calo del 6%."):
+        assert {(o.indicator, o.scope, o.value) for o in run(text).of(Observation)} == {
+            ("turnover_change", "capital goods", Decimal("-6"))}
+
+
+# --------------------------------------------------------------------------- trade fairs
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 20 September 2024\n\nSIMAC Tanning Tech 2024 closes\n\nSIMAC Tanning Tech welcomed 310 exhibitors "
+    "and 7 200 buyers, up 9% on the September 2023 edition.",
+    "Milan, 20 September 2024\n\nSIMAC Tanning Tech 2024 closes\n\nThe exhibitors of SIMAC Tanning Tech, "
+    "totalling 310, met 7,200 buyers.",
+    "Milano, 20 settembre 2024\n\nSi chiude SIMAC Tanning Tech 2024\n\nSIMAC Tanning Tech ha accolto 7.200 presenze "
+    "e 310 espositori.",
+])
+def test_fair_counts_belong_to_the_editions_year_and_have_no_area(text: str) -> None:
+    obs = {(o.indicator, o.value, o.period, o.area) for o in run(text).of(Observation) if o.unit == "count"}
+    assert obs == {("exhibitors", Decimal("310"), "2024", None), ("visitors", Decimal("7200"), "2024", None)}
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 20 September 2024\n\nLineapelle 2024 closes\n\nMost exhibitors came from Italy (720 exhibitors), "
+    "France (65 exhibitors) and Spain (41 exhibitors).",
+    "Milan, 20 September 2024\n\nLineapelle 2024 closes\n\nThe exhibitors by country: Italy: 720 exhibitors, "
+    "France: 65 exhibitors, Spain: 41 exhibitors.",
+    "Milano, 20 settembre 2024\n\nSi chiude Lineapelle 2024\n\nGli espositori arrivavano da Italia (720 espositori), "
+    "Francia (65 espositori) e Spagna (41 espositori).",
+])
+def test_exhibitors_by_country_take_the_country_as_area(text: str) -> None:
+    obs = {(o.indicator, o.value, o.area) for o in run(text).of(Observation)}
+    assert obs == {("exhibitors", Decimal("720"), "Italy"), ("exhibitors", Decimal("65"), "France"),
+                   ("exhibitors", Decimal("41"), "Spain")}
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 20 February 2025\n\nMipel 2025 closes\n\nThe fair counted 35 new exhibitors and 12 returning exhibitors.",
+    "Milano, 20 febbraio 2025\n\nSi chiude Mipel 2025\n\nLa rassegna ha registrato 35 nuovi espositori e 12 rientri.",
+    "Milano, 20 febbraio 2025\n\nSi chiude Mipel 2025\n\nTra gli stand 35 nuovi espositori e 12 espositori di ritorno.",
+])
+def test_new_and_returning_exhibitors(text: str) -> None:
+    assert got(run(text)) == {("new_exhibitors", Decimal("35")), ("returning_exhibitors", Decimal("12"))}
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 20 September 2024\n\nSIMAC Tanning Tech 2024 closes\n\nICE brought a delegation of 60 buyers "
+    "from 20 countries to the fair.",
+    "Milano, 20 settembre 2024\n\nSi chiude SIMAC Tanning Tech 2024\n\nICE ha portato in fiera una delegazione "
+    "di 60 buyers da 20 paesi.",
+    "Milan, 20 September 2024\n\nSIMAC Tanning Tech 2024 closes\n\nA group of 60 buyers from 20 countries "
+    "visited the fair with ICE.",
+])
+def test_a_delegation_is_not_the_fairs_attendance(text: str) -> None:
+    assert got(run(text)) == set()
