@@ -1136,8 +1136,23 @@ def _cue_res() -> tuple[_CueTable, _CueTable, _CueTable]:
     return table("bases"), table("shares"), table("months")
 
 
+@cache
+def _volume_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """"in volume" right after a change; "in both volume and value", or no value figure beside it
+    in the sentence, keeps it a change in value (the gold's "when the text distinguishes them")."""
+    words = gz.indicator_cues().get("volume", {})
+
+    def alt(ws: Iterable[str]) -> str:
+        return "(?:" + "|".join(_phrase(w) for w in sorted(ws, key=len, reverse=True)) + ")"
+
+    return (re.compile(rf"(?i)[ \u00a0]*(?:\)[ \u00a0]*)?{alt(words.get('volume', ('in volume',)))}(?!\w)"),
+            re.compile(rf"(?i)[ \u00a0]*(?:\)[ \u00a0]*)?(?:in[ \u00a0]+)?{alt(words.get('both', ('both volume',)))}(?!\w)"),
+            re.compile(rf"(?i)(?<!\w){alt(words.get('value', ('in value',)))}(?!\w)"))
+
+
 def _phrase(words: str) -> str:
-    return re.escape(words).replace(r"\ ", _SP + "+")
+    # a cue written with a straight apostrophe matches a typographic one too
+    return re.escape(words).replace(r"\ ", _SP + "+").replace("'", "['’]")
 
 
 def _cues(text: str, a: int, b: int, table: _CueTable) -> list[tuple[int, int, str]]:
@@ -1147,7 +1162,7 @@ def _cues(text: str, a: int, b: int, table: _CueTable) -> list[tuple[int, int, s
         return []
     out: list[tuple[int, int, str]] = []
     for m in rx.finditer(text, a, b):
-        key = lookup.get(" ".join(m.group().lower().split()))
+        key = lookup.get(" ".join(m.group().lower().replace("’", "'").split()))
         if key:
             out.append((m.start(), m.end(), key))
     return out
@@ -1245,7 +1260,7 @@ def _with_counts(st: _State, figures: list[_Figure]) -> list[_Figure]:
         for m in countries.finditer(text, s0, s1):
             add(m, "cnt:countries")
         for m in noun.finditer(text, s0, s1):
-            key = lookup.get(" ".join(m.group("noun").lower().split()))
+            key = lookup.get(" ".join(m.group("noun").lower().replace("’", "'").split()))
             if key is None:
                 continue
             after = (m.end(), min(s1, m.end() + 60))
@@ -1340,15 +1355,28 @@ def _find_observations(st: _State) -> None:
                                  context_base, last_key)
             if f.kind == "pct" and prev_change and (key is None or not key.endswith("_change")) \
                     and not (_NEG_RE.search(text, c_start, f.start) or _POS_RE.search(text, c_start, f.start)) \
-                    and re.search(rf"\b(?:by|of|del|dell['’]|di){_SP}*$", text[max(c_start, f.start - 6):f.start]):
-                # an ellipsis after a change: "... decreased by 35% and imports by 25%"
+                    and (re.search(rf"\b(?:by|of|del|dell['’]|di){_SP}*$", text[max(c_start, f.start - 6):f.start])
+                         or (key is None and _LIST_ITEM.fullmatch(text, c_start, f.start)
+                             and _TO_PLACE.match(text, f.end))):
+                # an ellipsis after a change: "... decreased by 35% and imports by 25%", "grew by
+                # 25% in North America, 17% in Asia"
                 cue = _nearest(_sales_as_topic(st, _cues(text, c_start, c_end, bases), bases), f.start, f.end)
                 key = f"{cue or prev_change}_change"
             if key is None:
                 continue
+            market_of_key: str | None = None
+            if key == "domestic_sales_change":
+                # the change of sales at home is the turnover's change on the domestic market
+                key, market_of_key = "turnover_change", "domestic market"
+            if key.endswith("_change") and not key.endswith("_volume_change"):
+                vol, both, value_cue = _volume_res()
+                if vol.match(text, f.end) and not both.match(text, f.end) and value_cue.search(text, s_start, s_end):
+                    key = key[: -len("_change")] + "_volume_change"
             if f.kind == "money" and _DELTA_BEFORE.search(text, max(s_start, f.start - 45), f.start):
                 continue  # "a decline of more than 200 million euros": an absolute change, not a level
-            if key.endswith("_change"):
+            if key.endswith("_volume_change"):
+                prev_change = key[: -len("_volume_change")]
+            elif key.endswith("_change"):
                 prev_change = key[: -len("_change")]
             # the period: nearest in the clause, else in the sentence, else the context
             in_clause = [p for p in valid_periods if c_start <= p.start < c_end]
@@ -1377,6 +1405,10 @@ def _find_observations(st: _State) -> None:
             unit = "index" if key.endswith("_index") else f.unit
             semi = next(((a, b) for a, b in semis if a <= f.start < b), (s_start, s_end))
             area, market = _area_and_market(st, f, semi, key)
+            if market_of_key:
+                market = market_of_key
+            if key == "turnover" and market == "domestic market":
+                key = "domestic_sales"  # "sales on the home market reached EUR 1.7 billion"
             quals: list[str] = []
             if _EST_STRICT_RE.search(text, c_start, c_end) or re.search(r"(?i)\b(around|about|circa|approximately|some)\b", text[max(c_start, f.start - 12):f.start]) and _EST_STRICT_RE.search(text, c_start, c_end):
                 quals.append("estimated")
@@ -1558,10 +1590,12 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     # that is not a complement ("86% of production", "pari al 75% della produzione")
     subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 20), c[0])]
     before = [c for c in subjects if c[1] <= f.start]
-    # a cue after the figure across a contrast ("..., mentre le esportazioni ...") is another figure's subject
-    after_ok = [c for c in subjects if c[0] < f.start or not _CONTRAST.search(text, f.end, c[0])]
-    base = _nearest(base_c, f.start, f.end) or (before[-1][2] if before else None) \
-        or (after_ok[0][2] if after_ok else None)
+    # a cue after the figure outside its clause is another figure's subject ("-2.9% in volume
+    # ... and domestic demand fell"): with no cue of its own the figure is dropped, not guessed
+    base = _nearest([c for c in base_c if not _COMPLEMENT.search(text, max(0, c[0] - 20), c[0])] or base_c,
+                    f.start, f.end) or (before[-1][2] if before else None)
+    if f.kind == "money" and base == "domestic_sales":
+        return base
     if f.kind == "money":
         return base if base in ("turnover", "production", "exports", "imports", "consumption", "trade_balance") else None
     if f.kind == "idx":
@@ -1570,6 +1604,9 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     # percentages: a share, a change, or the same indicator as the figure before
     # "86% of total orders", "pari al 75% della produzione": a share cue follows its figure
     share_c = [c for c in _cues(text, c0, c1, shares) if c[0] >= f.end]
+    # ... or leads to it: "con una quota export del 74%", "an export share of 81%"
+    share_c += [c for c in _cues(text, c0, f.start, shares) if _SHARE_LEAD.fullmatch(text, c[1], f.start)
+                and c[2] not in ("of_output", "base_share", "foreign_share")]
     changed = f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1)
     if share_c and not f.signed:
         key = _nearest(share_c, f.start, f.end)
@@ -1577,15 +1614,27 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
             return f"{base}_share" if base else None
         if key == "foreign_share":
             return f"foreign_{base}_share" if base in ("visitors", "exhibitors") else None
+        if key == "of_output" and any(k == "export_ratio" for _, _, k in share_c):
+            return "export_ratio"  # "70% of production was sold abroad"
+        if key == "of_output":
+            # "exports account for 81% of revenues": the export ratio; another subject's part of
+            # turnover is not read
+            return "export_ratio" if base == "exports" or any(k == "exports" for _, _, k in before) else None
         return key
+    in_breakdown = _after_place_bracket(st, f)
+    if in_breakdown and not changed:
+        # "visitors came from Spain (11%), Italy (10%)": a share of the subject by place
+        return f"{base}_share" if base else None
     if changed:
         # no cue of its own: carry the topic over when the sentence points back ("the index",
         # "the decline") or breaks the figure down by segment ("spinning machinery grew by 3%")
         # ... or by market ("Il mercato interno è cresciuto del 4%")
         goes_on = _ANAPHORA.search(text, s0, s1) or any(
-            sg.kind == "segment" for sg in _within(st.segments, s0, s1)) or _DOMESTIC_RE.search(text, c0, f.start) \
-            or _FOREIGN_RE.search(text, c0, f.start)
+            sg.kind == "segment" for sg in _within(st.segments, s0, s1)) or _DOMESTIC_RE.search(text, s0, f.start) \
+            or _FOREIGN_RE.search(text, s0, f.start) or in_breakdown
         b = base or (context_base if goes_on else None)
+        if not base and b == "exports" and _DOMESTIC_RE.search(text, s0, f.start):
+            b = "turnover"  # "the domestic market fell 13%" after the exports: sales at home
         # a balance's change has no indicator of its own
         return f"{b}_change" if b and b != "trade_balance" else None
     sent_share = _cues(text, s0, s1, shares)
@@ -1598,6 +1647,22 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
 
 
 _FAIR_BASES = ("visitors", "exhibitors", "foreign_visitors", "foreign_exhibitors")
+# a figure that opens a list item after another: ", 17% in Asia", " and 31% in South America"
+_LIST_ITEM = re.compile(r"(?i)[ \u00a0,;]*(?:(?:and|e|ed|while|mentre|with|con)[ \u00a0]+)?(?:(?:by|of|del|di|un|una|a|the|il)[ \u00a0]+)?")
+# words that may stand between a share cue and its figure: "quota export del 74%", "share of 81%"
+_SHARE_LEAD = re.compile(r"(?i)[ \u00a0]*(?:(?:was|is|of|at|stood|reached|pari|al|del|dello|della|di|è|era|stata|stato|a|the|il|la|un|una)[ \u00a0]+){0,4}")
+
+
+def _after_place_bracket(st: _State, f: _Figure) -> _Span | None:
+    """The place a figure stands in brackets after: "Spain (11%)", "Russia (+33%)"."""
+    m = re.search(r"[ \u00a0]*\([ \u00a0]*$", st.text[max(0, f.start - 6):f.start])
+    if not m:
+        return None
+    end = f.start - len(m.group())
+    for p in _near(st.places(), end - 60, end):
+        if p.end == end and p.kind in ("place:country", "place:region"):
+            return p
+    return None
 
 
 def _is_fair_key(key: str) -> bool:
@@ -1665,6 +1730,9 @@ _NOUN_ADJ = re.compile(rf"(?i)\b{_MEASURED_NOUN}(?:{_SP}+[a-zàèéìòù][\w-]*
 
 
 _FROM_BEFORE = re.compile(r"(?i)\b(?:from|da|dal|dalla|dai|dagli|dalle|provenienti[ \u00a0]+da(?:l|lla|i|gli|lle)?)[ \u00a0]+(?:the[ \u00a0]+)?$|\bdall['’]$")
+
+
+_FLOW_PREP = re.compile(r"(?i)\b(?:to|towards|into|verso|per|from|da|dal|dalla|dai|dagli|dalle)[ \u00a0]+(?:the[ \u00a0]+)?$|\b(?:all|dall)['’]$")
 
 
 def _fair_area(st: _State, f: _Figure, semi: tuple[int, int]) -> str | None:
@@ -1739,6 +1807,15 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
                 area = adj.name
     if key in ("world_export_share", "export_ratio"):
         return area, None
+    if market is None and key.startswith(("exports", "imports", "orders")):
+        # the counterpart of a flow: "exports to Poland grew 3%", "grew by 25% in North America"
+        to = _TO_PLACE.match(text, f.end)
+        after = st.place_at(to.end()) if to else None
+        flow = [p for p in places if _FLOW_PREP.search(text, max(0, p.start - 14), p.start)]
+        if after is not None and after.name != HOME_COUNTRY:
+            market = after.name
+        elif flow and flow[-1].name != HOME_COUNTRY and area == HOME_COUNTRY:
+            market = flow[-1].name
     if market is None:
         # "Il mercato interno è cresciuto del 4%, mentre le esportazioni ...": a market named before
         # a contrast belongs to the other figure
