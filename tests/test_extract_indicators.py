@@ -123,3 +123,98 @@ def test_new_and_returning_exhibitors(text: str) -> None:
 ])
 def test_a_delegation_is_not_the_fairs_attendance(text: str) -> None:
     assert got(run(text)) == set()
+
+
+# --------------------------------------------------------------------------- indicator choice
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Milan, 3 March 2025\n\nPlastics machinery in 2024\n\nIn 2024 turnover reached EUR 4.9 billion, with an "
+     "export share of 76%.", {("turnover", Decimal("4900000000")), ("export_ratio", Decimal("76"))}),
+    ("Milano, 3 marzo 2025\n\nMacchine per plastica nel 2024\n\nNel 2024 il fatturato è stato di 4,9 miliardi di "
+     "euro, con una quota export del 76%.", {("turnover", Decimal("4900000000")), ("export_ratio", Decimal("76"))}),
+    ("Milan, 3 March 2025\n\nPlastics machinery in 2024\n\nIn 2024 exports made up 76% of revenues.",
+     {("export_ratio", Decimal("76"))}),
+    ("Milano, 3 marzo 2025\n\nMacchine per plastica nel 2024\n\nNel 2024 l'export ha generato il 76% del "
+     "fatturato complessivo.", {("export_ratio", Decimal("76"))}),
+])
+def test_an_export_share_is_the_export_ratio_not_a_change(text: str, expected: set[tuple[str, Decimal]]) -> None:
+    assert got(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 3 March 2025\n\nResults\n\nIn 2024 the service business made up 12% of revenues.",
+    "Milano, 3 marzo 2025\n\nRisultati\n\nNel 2024 i ricambi hanno pesato per il 12% del fatturato.",
+    "Milan, 3 March 2025\n\nResults\n\nIn 2024 the after-sales unit accounted for 12% of total sales.",
+])
+def test_another_subjects_part_of_turnover_is_not_the_export_ratio(text: str) -> None:
+    assert got(run(text)) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Milan, 3 March 2025\n\nFootwear in 2024\n\nIn 2024 exports fell 4.1% in value and 6.3% in volume.",
+     {("exports_change", Decimal("-4.1")), ("exports_volume_change", Decimal("-6.3"))}),
+    ("Milano, 3 marzo 2025\n\nCalzature nel 2024\n\nNel 2024 la produzione è diminuita del 6,3% in quantità e del "
+     "4,1% in valore.", {("production_volume_change", Decimal("-6.3")), ("production_change", Decimal("-4.1"))}),
+    ("Milano, 3 marzo 2025\n\nCalzature nel 2024\n\nNel 2024 i consumi delle famiglie: -6,3% in volume, -4,1% "
+     "in valore.", {("consumption_volume_change", Decimal("-6.3")), ("consumption_change", Decimal("-4.1"))}),
+    # a change given only in volume, or for both at once, stays a change
+    ("Milan, 3 March 2025\n\nFootwear in 2024\n\nIn 2024 household spending on shoes was down 6.3% in volume.",
+     {("consumption_change", Decimal("-6.3"))}),
+    ("Milan, 3 March 2025\n\nFootwear in 2024\n\nIn 2024 exports fell 6.3% in both volume and value.",
+     {("exports_change", Decimal("-6.3"))}),
+])
+def test_volume_changes_where_the_text_tells_volume_from_value(text: str, expected: set[tuple[str, Decimal]]) -> None:
+    assert got(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 3 March 2025\n\nPackaging machinery in 2024\n\nIn 2024 domestic sales fell by 9% to EUR 1.7 billion.",
+    "Bologna, 3 marzo 2025\n\nMacchine per packaging nel 2024\n\nNel 2024 le vendite sul mercato interno sono scese "
+    "del 9%, a 1,7 miliardi di euro.",
+    "Bologna, 3 marzo 2025\n\nMacchine per packaging nel 2024\n\nNel 2024 il fatturato interno è diminuito del 9% e "
+    "si è fermato a 1,7 miliardi di euro.",
+])
+def test_domestic_sales(text: str) -> None:
+    obs = {(o.indicator, o.value, o.market) for o in run(text).of(Observation)}
+    assert obs == {("domestic_sales", Decimal("1700000000"), "domestic market"),
+                   ("turnover_change", Decimal("-9"), "domestic market")}
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 3 March 2025\n\nExports in 2024\n\nIn 2024 exports grew by 12% in Mexico, 8% in India and 5% in Brazil.",
+    "Milano, 3 marzo 2025\n\nExport nel 2024\n\nNel 2024 le esportazioni sono cresciute del 12% in Messico, "
+    "dell'8% in India e del 5% in Brasile.",
+    "Milan, 3 March 2025\n\nExports in 2024\n\nIn 2024 exports to Mexico rose 12%; exports to India rose 8%, "
+    "exports to Brazil rose 5%.",
+])
+def test_export_changes_keep_their_destination(text: str) -> None:
+    obs = {(o.indicator, o.value, o.area, o.market) for o in run(text).of(Observation)}
+    assert obs == {("exports_change", Decimal("12"), "Italy", "Mexico"), ("exports_change", Decimal("8"), "Italy", "India"),
+                   ("exports_change", Decimal("5"), "Italy", "Brazil")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Milan, 20 September 2024\n\nITMA 2024 closes\n\nVisitors came mostly from Italy (14%), Germany (9%) and "
+     "Brazil (6%).", {("visitors_share", Decimal("14"), "Italy"), ("visitors_share", Decimal("9"), "Germany"),
+                      ("visitors_share", Decimal("6"), "Brazil")}),
+    ("Milano, 20 settembre 2024\n\nSi chiude ITMA 2024\n\nI visitatori arrivavano soprattutto da Italia (14%), "
+     "Germania (9%) e Brasile (6%).", {("visitors_share", Decimal("14"), "Italy"),
+                                       ("visitors_share", Decimal("9"), "Germany"),
+                                       ("visitors_share", Decimal("6"), "Brazil")}),
+    ("Milano, 20 settembre 2024\n\nSi chiude ITMA 2024\n\nIn crescita i visitatori: bene Germania (+9%) e "
+     "Brasile (+6%).", {("visitors_change", Decimal("9"), "Germany"), ("visitors_change", Decimal("6"), "Brazil")}),
+])
+def test_a_fairs_breakdown_by_country(text: str, expected: set[tuple[str, Decimal, str]]) -> None:
+    assert {(o.indicator, o.value, o.area) for o in run(text).of(Observation)} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 3 March 2025\n\nFootwear in 2024\n\nIn 2024 the sector recorded -2.5% in volume and -0.8% in value, "
+    "and domestic demand fell again.",
+    "Milano, 3 marzo 2025\n\nCalzature nel 2024\n\nNel 2024 il comparto ha segnato un -2,5%, mentre la domanda "
+    "interna ha ceduto ancora.",
+    "Milano, 3 marzo 2025\n\nCalzature nel 2024\n\nNel 2024 un calo del 2,5%; le esportazioni hanno invece tenuto.",
+])
+def test_a_cue_past_the_figures_clause_is_not_its_indicator(text: str) -> None:
+    assert got(run(text)) == set()
