@@ -1415,6 +1415,8 @@ def _find_observations(st: _State) -> None:
             if _PRELIM_RE.search(text, c_start, c_end) or (frames_prelim and f.start > frames_prelim):
                 quals.append("preliminary")
             scope = _scope_for(st, f, (c_start, c_end), (s_start, s_end), key)
+            if _unnamed_list_item(st, f, (s_start, s_end)):
+                continue  # "knitting machinery (66%), other machinery (17%)": an item we cannot name
             if home_area and area == HOME_COUNTRY:
                 area = home_area
             if company_pub and scope == (st.sector or "machinery") and not _within(st.segments, s_start, s_end):
@@ -1557,6 +1559,13 @@ def _sales_as_topic(st: _State, cues: list[tuple[int, int, str]], bases: _CueTab
             if p is not None and p.name != HOME_COUNTRY:
                 abroad.append((a, b, "exports"))
                 continue
+            # "exports to Uzbekistan amounted to ..., with sales focused on knitting machinery":
+            # the sales a sentence about a flow goes on with are that flow
+            s0 = st.sentence_of(a)[0]
+            flow = [k2 for _, _, k2 in _cues(text, s0, a, bases) if k2 in ("exports", "imports")]
+            if flow:
+                abroad.append((a, b, flow[-1]))
+                continue
         abroad.append((a, b, k))
     cues = abroad
     if not any(k == "sales" for _, _, k in cues):
@@ -1594,6 +1603,10 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     # ... and domestic demand fell"): with no cue of its own the figure is dropped, not guessed
     base = _nearest([c for c in base_c if not _COMPLEMENT.search(text, max(0, c[0] - 20), c[0])] or base_c,
                     f.start, f.end) or (before[-1][2] if before else None)
+    if f.kind == "money":
+        side = [m for m in _side_amount_re().finditer(text, c0, f.start)]
+        if side and not any(side[-1].end() <= c[0] < f.start for c in base_c):
+            return None  # "the group invested EUR 200 million": no level of the sentence's indicator
     if f.kind == "money" and base == "domestic_sales":
         return base
     if f.kind == "money":
@@ -1679,6 +1692,23 @@ def _fair_of(st: _State) -> _Span | None:
     return found[0] if found else None
 
 
+_BRACKET_BEFORE = re.compile(r"[ \u00a0]*\([ \u00a0]*$")
+
+
+def _unnamed_list_item(st: _State, f: _Figure, sent: tuple[int, int]) -> bool:
+    """A bracketed figure in a list of "name (figure)" pairs whose name is no segment or place."""
+    text = st.text
+    m = _BRACKET_BEFORE.search(text, max(sent[0], f.start - 4), f.start)
+    if not m:
+        return False
+    name_end = m.start()
+    named = [*(s.end for s in _within(st.segments, *sent)), *(p.end for p in _within(st.ents, *sent))]
+    if name_end in named:
+        return False
+    # the sentence pairs names with bracketed figures elsewhere: this item's name is unknown
+    return any(e != name_end and re.match(r"[ \u00a0]?\(", text[e:e + 2]) for e in named)
+
+
 def _fair_year(st: _State) -> str | None:
     """The year of the edition a fair release reports on (its date, else the year in its title)."""
     main = _fair_of(st)
@@ -1724,7 +1754,7 @@ _FOREIGN_RE = re.compile(r"(?i)\b(foreign|abroad|mercati esteri|estero|esteri|es
 _DOMESTIC_RE = re.compile(r"(?i)\b(domestic|home market|mercato interno|mercato italiano|interno|interni|interna)\b")
 
 
-_MEASURED_NOUN = r"(?:production|output|exports?|imports?|turnover|consumption|orders|sales|produzione|esportazioni|importazioni|fatturato|consumi|consumo|ordini|ordinativi)"
+_MEASURED_NOUN = r"(?:production|output|exports?|imports?|turnover|revenues?|consumption|orders|sales|produzione|esportazioni|importazioni|fatturato|consumi|consumo|ordini|ordinativi|vendite|ricavi)"
 _ADJ_NOUN = re.compile(rf"(?i)(?:{_SP}+[a-z][\w-]*){{0,3}}?{_SP}+{_MEASURED_NOUN}\b")
 _NOUN_ADJ = re.compile(rf"(?i)\b{_MEASURED_NOUN}(?:{_SP}+[a-zàèéìòù][\w-]*)?{_SP}+$")
 
@@ -1758,6 +1788,22 @@ def _fair_area(st: _State, f: _Figure, semi: tuple[int, int]) -> str | None:
     if own and _FIRST_GAP.match(text[c0:own[0].start]):
         return own[0].name
     return None
+
+
+@cache
+def _owner_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A demonym on the makers of a measured noun: "German makers' sales", "vendite dei costruttori tedeschi"."""
+    owners = gz.indicator_cues().get("context", {}).get("owners", ())
+    own = "(?:" + "|".join(_phrase(w) for w in sorted(owners, key=len, reverse=True)) + ")"
+    en = re.compile(rf"(?i)(?:{_SP}+[a-z][\w-]*)?{_SP}+{own}(?:['’]s?)?(?:{_SP}+[a-z][\w-]*)?{_SP}+{_MEASURED_NOUN}\b")
+    it_ = re.compile(rf"(?i)\b{_MEASURED_NOUN}(?:{_SP}+[a-zàèéìòù][\w'’-]*)?(?:{_SP}+|['’]){own}{_SP}+$")
+    return en, it_
+
+
+@cache
+def _side_amount_re() -> re.Pattern[str]:
+    words = gz.indicator_cues().get("context", {}).get("side_amounts", ())
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
 
 
 def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) -> tuple[str | None, str | None]:
@@ -1803,7 +1849,9 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
                 continue
             if _PREP_BEFORE.search(text[max(0, adj.start - 12):adj.start]):
                 continue
-            if _ADJ_NOUN.match(text, adj.end) or _NOUN_ADJ.search(text, max(0, adj.start - 40), adj.start):
+            own_en, own_it = _owner_res()
+            if _ADJ_NOUN.match(text, adj.end) or _NOUN_ADJ.search(text, max(0, adj.start - 40), adj.start) \
+                    or own_en.match(text, adj.end) or own_it.search(text, max(0, adj.start - 60), adj.start):
                 area = adj.name
     if key in ("world_export_share", "export_ratio"):
         return area, None
