@@ -218,3 +218,94 @@ def test_a_fairs_breakdown_by_country(text: str, expected: set[tuple[str, Decima
 ])
 def test_a_cue_past_the_figures_clause_is_not_its_indicator(text: str) -> None:
     assert got(run(text)) == set()
+
+
+# --------------------------------------------------------------------------- scope and area
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    ("Milan, 3 March 2025\n\nMachinery in 2024\n\nIn 2024 exports grew 3%, while German makers' sales fell 8%.",
+     "Germany"),
+    ("Milan, 3 March 2025\n\nMachinery in 2024\n\nIn 2024 exports grew 3%. The Chinese competitor's exports "
+     "fell 8%.", "China"),
+    ("Milano, 3 marzo 2025\n\nMacchine nel 2024\n\nNel 2024 le esportazioni sono cresciute del 3%, mentre le "
+     "vendite dei costruttori tedeschi sono diminuite dell'8%.", "Germany"),
+    ("Milano, 3 marzo 2025\n\nMacchine nel 2024\n\nNel 2024 l'export è cresciuto del 3%, mentre le "
+     "esportazioni dell'industria cinese sono diminuite dell'8%.", "China"),
+])
+def test_another_countrys_figures_are_its_own(text: str, area: str) -> None:
+    obs = {(o.value, o.area) for o in run(text).of(Observation)}
+    assert obs == {(Decimal("3"), "Italy"), (Decimal("-8"), area)}
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 3 March 2025\n\nMachinery in 2024\n\nIn 2024 turnover grew 4% and the group invested EUR 200 million "
+    "in research.",
+    "Milan, 3 March 2025\n\nMachinery in 2024\n\nIn 2024 turnover grew 4%, and the company spent over EUR 200 "
+    "million on new plants.",
+    "Milano, 3 marzo 2025\n\nMacchine nel 2024\n\nNel 2024 il fatturato è cresciuto del 4% e il gruppo ha investito "
+    "200 milioni di euro in ricerca.",
+])
+def test_amounts_invested_or_spent_are_not_turnover(text: str) -> None:
+    assert got(run(text)) == {("turnover_change", Decimal("4"))}
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 3 March 2025\n\nFootwear in 2024\n\nIN 2024 BOTH TURNOVER (-7.2%) AND EXPORTS (-5.5%) FELL.",
+    "Milan, 3 March 2025\n\nFootwear in 2024\n\nIn 2024 the sector saw lower turnover (-7.2%) and exports (-5.5%).",
+    "Milano, 3 marzo 2025\n\nCalzature nel 2024\n\nNel 2024 sono calati fatturato (-7,2%) ed esportazioni (-5,5%).",
+])
+def test_a_bracketed_figure_belongs_to_the_noun_before_it(text: str) -> None:
+    assert got(run(text)) == {("turnover_change", Decimal("-7.2")), ("exports_change", Decimal("-5.5"))}
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 3 March 2025\n\nExports in 2024\n\nIn 2024 exports to Chile were EUR 3 million, with sales focused on "
+    "knitting machinery (55% of the total), dyeing machinery (20%) and spare parts (15%).",
+    "Milano, 3 marzo 2025\n\nExport nel 2024\n\nNel 2024 le esportazioni verso il Cile sono state di 3 milioni di "
+    "euro, con vendite concentrate su macchine per maglieria (55% del totale), macchine per tintoria (20%) e "
+    "ricambi (15%).",
+    "Milan, 3 March 2025\n\nExports in 2024\n\nIn 2024 exports to Chile reached EUR 3 million; sales went to "
+    "knitting machinery (55% of the total), dyeing machinery (20%) and spare parts (15%).",
+])
+def test_sales_in_a_sentence_about_exports_are_exports(text: str) -> None:
+    obs = {(o.indicator, o.scope, o.value) for o in run(text).of(Observation) if o.unit == "percent"}
+    assert obs == {("exports_share", "knitting machinery", Decimal("55")),
+                   ("exports_share", "dyeing machinery", Decimal("20")),
+                   ("exports_share", "spare parts", Decimal("15"))}
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 3 March 2025\n\nExports in 2024\n\nIn 2024 exports focused on knitting machinery (55% of the total), "
+    "other equipment (20%) and dyeing machinery (15%).",
+    "Milano, 3 marzo 2025\n\nExport nel 2024\n\nNel 2024 l'export si è concentrato su macchine per maglieria "
+    "(55% del totale), altre attrezzature (20%) e macchine per tintoria (15%).",
+    "Milan, 3 March 2025\n\nExports in 2024\n\nThe 2024 exports: knitting machinery (55% of the total), various "
+    "items (20%), dyeing machinery (15%).",
+])
+def test_an_item_with_no_known_name_is_dropped_not_given_its_neighbours_scope(text: str) -> None:
+    obs = {(o.scope, o.value) for o in run(text).of(Observation)}
+    assert obs == {("knitting machinery", Decimal("55")), ("dyeing machinery", Decimal("15"))}
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 20 September 2024\n\nSIMAC Tanning Tech 2024 closes\n\nOf the buyers, 55% were Italian, while the "
+    "remaining 45% came from abroad.",
+    "Milan, 20 September 2024\n\nSIMAC Tanning Tech 2024 closes\n\nItalians made up 55% of the visitors and the "
+    "other 45% came from abroad.",
+    "Milano, 20 settembre 2024\n\nSi chiude SIMAC Tanning Tech 2024\n\nIl 55% dei visitatori era italiano, mentre "
+    "il restante 45% proveniva dall'estero.",
+])
+def test_the_foreign_part_of_a_fairs_visitors(text: str) -> None:
+    assert ("foreign_visitors_share", Decimal("45")) in got(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 20 September 2024\n\nITMA 2024 closes\n\nThe net exhibition space grew by 6% on the previous edition.",
+    "Milano, 20 settembre 2024\n\nSi chiude ITMA 2024\n\nLa superficie espositiva è cresciuta del 6% rispetto "
+    "all'edizione precedente.",
+    "Milan, 20 September 2024\n\nITMA 2024 closes\n\nExhibitors filled a larger exhibit space, up 6% on the last "
+    "edition.",
+])
+def test_exhibition_space_change(text: str) -> None:
+    assert got(run(text)) == {("exhibit_space_change", Decimal("6"))}

@@ -1353,7 +1353,8 @@ def _find_observations(st: _State) -> None:
             c_start, c_end = next(((a, b) for a, b in clauses if a <= f.start < b), (s_start, s_end))
             key = _indicator_for(st, f, (c_start, c_end), (s_start, s_end), bases, shares, months,
                                  context_base, last_key)
-            if f.kind == "pct" and prev_change and (key is None or not key.endswith("_change")) \
+            if f.kind == "pct" and prev_change and (key is None or not (
+                    key.endswith(("_change", "_share")) or key in ("export_ratio", "capacity_utilisation"))) \
                     and not (_NEG_RE.search(text, c_start, f.start) or _POS_RE.search(text, c_start, f.start)) \
                     and (re.search(rf"\b(?:by|of|del|dell['’]|di){_SP}*$", text[max(c_start, f.start - 6):f.start])
                          or (key is None and _LIST_ITEM.fullmatch(text, c_start, f.start)
@@ -1603,6 +1604,10 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     # ... and domestic demand fell"): with no cue of its own the figure is dropped, not guessed
     base = _nearest([c for c in base_c if not _COMPLEMENT.search(text, max(0, c[0] - 20), c[0])] or base_c,
                     f.start, f.end) or (before[-1][2] if before else None)
+    bracket = _BRACKET_BEFORE.search(text, max(s0, f.start - 4), f.start)
+    named = [c for c in sent_c if bracket and c[1] == bracket.start()]
+    if named:
+        base = named[-1][2]  # "TURNOVER (-9.1%) AND EXPORTS (-8.5%)": the noun the bracket follows
     if f.kind == "money":
         side = [m for m in _side_amount_re().finditer(text, c0, f.start)]
         if side and not any(side[-1].end() <= c[0] < f.start for c in base_c):
@@ -1623,10 +1628,13 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     changed = f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1)
     if share_c and not f.signed:
         key = _nearest(share_c, f.start, f.end)
+        # "60% of the buyers were Italian, while the remaining 40% came from abroad": the part
+        # shares the whole its sister figure was a part of
+        whole = base or next((k for _, e, k in reversed(sent_c) if e <= f.start), None)
         if key == "base_share":
-            return f"{base}_share" if base else None
+            return f"{whole}_share" if whole else None
         if key == "foreign_share":
-            return f"foreign_{base}_share" if base in ("visitors", "exhibitors") else None
+            return f"foreign_{whole}_share" if whole in ("visitors", "exhibitors") else None
         if key == "of_output" and any(k == "export_ratio" for _, _, k in share_c):
             return "export_ratio"  # "70% of production was sold abroad"
         if key == "of_output":
