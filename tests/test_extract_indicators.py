@@ -309,3 +309,14 @@ def test_the_foreign_part_of_a_fairs_visitors(text: str) -> None:
 ])
 def test_exhibition_space_change(text: str) -> None:
     assert got(run(text)) == {("exhibit_space_change", Decimal("6"))}
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 3 March 2025\n\nMachinery in 2024\n\nIn 2024 consumption fell 14%, to less than EUR 26 billion.",
+    "Milano, 3 marzo 2025\n\nMacchine nel 2024\n\nNel 2024 il consumo è diminuito del 14%, per un totale inferiore "
+    "ai 26 miliardi di euro.",
+    "Milano, 3 marzo 2025\n\nMacchine nel 2024\n\nNel 2024 il consumo è diminuito del 14% e si è fermato sotto i 26 "
+    "miliardi di euro.",
+])
+def test_a_bound_is_not_a_level(text: str) -> None:
+    assert got(run(text)) == {("consumption_change", Decimal("-14"))}

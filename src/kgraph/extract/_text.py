@@ -1375,6 +1375,8 @@ def _find_observations(st: _State) -> None:
                     key = key[: -len("_change")] + "_volume_change"
             if f.kind == "money" and _DELTA_BEFORE.search(text, max(s_start, f.start - 45), f.start):
                 continue  # "a decline of more than 200 million euros": an absolute change, not a level
+            if _bound_re().search(text, max(s_start, f.start - 25), f.start):
+                continue  # "a total of less than 26 billion": a bound, not a level
             if key.endswith("_volume_change"):
                 prev_change = key[: -len("_volume_change")]
             elif key.endswith("_change"):
@@ -1806,6 +1808,13 @@ def _owner_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     en = re.compile(rf"(?i)(?:{_SP}+[a-z][\w-]*)?{_SP}+{own}(?:['’]s?)?(?:{_SP}+[a-z][\w-]*)?{_SP}+{_MEASURED_NOUN}\b")
     it_ = re.compile(rf"(?i)\b{_MEASURED_NOUN}(?:{_SP}+[a-zàèéìòù][\w'’-]*)?(?:{_SP}+|['’]){own}{_SP}+$")
     return en, it_
+
+
+@cache
+def _bound_re() -> re.Pattern[str]:
+    words = gz.indicator_cues().get("context", {}).get("upper_bounds", ())
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True))
+                      + r")[ \u00a0]+(?:(?:the|i|il|la|le)[ \u00a0]+)?(?:€|EUR|USD|\$)?[ \u00a0]*$")
 
 
 @cache
