@@ -320,3 +320,24 @@ def test_exhibition_space_change(text: str) -> None:
 ])
 def test_a_bound_is_not_a_level(text: str) -> None:
     assert got(run(text)) == {("consumption_change", Decimal("-14"))}
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 3 March 2025\n\nMachinery in 2024\n\nIn 2024 exports grew 5%, producing a trade surplus of EUR 2.1 billion.",
+    "Milano, 3 marzo 2025\n\nMacchine nel 2024\n\nNel 2024 le esportazioni sono cresciute del 5%, con un saldo "
+    "commerciale di 2,1 miliardi di euro.",
+    "Milano, 3 marzo 2025\n\nMacchine nel 2024\n\nNel 2024 l'export è cresciuto del 5% e l'attivo della bilancia "
+    "commerciale ha toccato 2,1 miliardi di euro.",
+])
+def test_a_trade_balance_is_not_exports(text: str) -> None:
+    assert got(run(text)) == {("exports_change", Decimal("5")), ("trade_balance", Decimal("2100000000"))}
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 3 March 2025\n\nMachinery in 2024\n\nIn 2024 the export share reached 78%, up from 75%.",
+    "Milan, 3 March 2025\n\nMachinery in 2024\n\nIn 2024 the export ratio was 78%, against 75% a year earlier.",
+    "Milano, 3 marzo 2025\n\nMacchine nel 2024\n\nNel 2024 la quota export è stata del 78%, rispetto al 75% "
+    "dell'anno precedente.",
+])
+def test_the_level_compared_with_is_not_a_change(text: str) -> None:
+    assert got(run(text)) == {("export_ratio", Decimal("78"))}

@@ -1377,6 +1377,8 @@ def _find_observations(st: _State) -> None:
                 continue  # "a decline of more than 200 million euros": an absolute change, not a level
             if _bound_re().search(text, max(s_start, f.start - 25), f.start):
                 continue  # "a total of less than 26 billion": a bound, not a level
+            if f.kind == "pct" and _earlier_level_re().search(text, max(s_start, f.start - 25), f.start):
+                continue  # "reached 78%, up from 75%": the level compared with
             if key.endswith("_volume_change"):
                 prev_change = key[: -len("_volume_change")]
             elif key.endswith("_change"):
@@ -1815,6 +1817,13 @@ def _bound_re() -> re.Pattern[str]:
     words = gz.indicator_cues().get("context", {}).get("upper_bounds", ())
     return re.compile(r"(?i)(?<!\w)(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True))
                       + r")[ \u00a0]+(?:(?:the|i|il|la|le)[ \u00a0]+)?(?:€|EUR|USD|\$)?[ \u00a0]*$")
+
+
+@cache
+def _earlier_level_re() -> re.Pattern[str]:
+    words = gz.indicator_cues().get("context", {}).get("earlier_levels", ())
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True))
+                      + r")(?:[ \u00a0]+|(?<=['’]))(?:(?:a|an|un|una|the|il)[ \u00a0]+)?$")
 
 
 @cache
