@@ -341,3 +341,38 @@ def test_a_trade_balance_is_not_exports(text: str) -> None:
 ])
 def test_the_level_compared_with_is_not_a_change(text: str) -> None:
     assert got(run(text)) == {("export_ratio", Decimal("78"))}
+
+
+@pytest.mark.parametrize(("text", "market"), [
+    ("Milan, 3 March 2025\n\nExports in 2024\n\nIn 2024 the United States remained the first market, with 16% of "
+     "exports.", "United States"),
+    ("Milano, 3 marzo 2025\n\nExport nel 2024\n\nNel 2024 la Germania si conferma primo mercato con il 16% "
+     "dell'export.", "Germany"),
+    ("Milano, 3 marzo 2025\n\nExport nel 2024\n\nNel 2024 la Francia è il primo mercato di sbocco, con il 16% delle "
+     "esportazioni.", "France"),
+])
+def test_a_markets_part_of_the_exports(text: str, market: str) -> None:
+    assert {(o.indicator, o.value, o.area, o.market) for o in run(text).of(Observation)} == {
+        ("exports_share", Decimal("16"), "Italy", market)}
+
+
+@pytest.mark.parametrize(("text", "market"), [
+    ("Milan, 3 March 2025\n\nExports in 2024\n\nIn 2024 exports fell; against the trend North America, where sales "
+     "grew by 6.4%.", "North America"),
+    ("Milano, 3 marzo 2025\n\nExport nel 2024\n\nNel 2024 l'export è calato; in controtendenza il Messico, dove le "
+     "vendite sono cresciute del 6,4%.", "Mexico"),
+    ("Milano, 3 marzo 2025\n\nExport nel 2024\n\nNel 2024 l'export è calato, ma in India le vendite sono cresciute "
+     "del 6,4%.", "India"),
+])
+def test_sales_in_a_foreign_market_are_exports_there(text: str, market: str) -> None:
+    assert {(o.indicator, o.value, o.area, o.market) for o in run(text).of(Observation)} == {
+        ("exports_change", Decimal("6.4"), "Italy", market)}
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 3 marzo 2025\n\nExport nel 2024\n\nLa contrazione del 12,2% dell'export italiano pesa sul 2024.",
+    "Milan, 3 March 2025\n\nExports in 2024\n\nIn 2024 a decline of 12.2% of exports weighed on the sector.",
+    "Milano, 3 marzo 2025\n\nExport nel 2024\n\nNel 2024 il calo del 12,2% delle esportazioni ha pesato sul settore.",
+])
+def test_a_change_of_the_exports_is_not_a_share_of_them(text: str) -> None:
+    assert got(run(text)) == {("exports_change", Decimal("-12.2"))}

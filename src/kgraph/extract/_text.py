@@ -1412,7 +1412,7 @@ def _find_observations(st: _State) -> None:
             area, market = _area_and_market(st, f, semi, key)
             if market_of_key:
                 market = market_of_key
-            if key == "turnover" and market == "domestic market":
+            if key in ("turnover", "exports") and market == "domestic market":
                 key = "domestic_sales"  # "sales on the home market reached EUR 1.7 billion"
             quals: list[str] = []
             if _EST_STRICT_RE.search(text, c_start, c_end) or re.search(r"(?i)\b(around|about|circa|approximately|some)\b", text[max(c_start, f.start - 12):f.start]) and _EST_STRICT_RE.search(text, c_start, c_end):
@@ -1571,6 +1571,10 @@ def _sales_as_topic(st: _State, cues: list[tuple[int, int, str]], bases: _CueTab
             if flow:
                 abroad.append((a, b, flow[-1]))
                 continue
+            # "In North America, where sales grew 6%": sales in a foreign market are exports
+            if _has_foreign_place(st, s0, a) and not _DOMESTIC_RE.search(text, s0, a):
+                abroad.append((a, b, "exports"))
+                continue
         abroad.append((a, b, k))
     cues = abroad
     if not any(k == "sales" for _, _, k in cues):
@@ -1630,8 +1634,11 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     share_c += [c for c in _cues(text, c0, f.start, shares) if _SHARE_LEAD.fullmatch(text, c[1], f.start)
                 and c[2] not in ("of_output", "base_share", "foreign_share")]
     changed = f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1)
-    if share_c and not f.signed:
-        key = _nearest(share_c, f.start, f.end)
+    key = _nearest(share_c, f.start, f.end) if share_c else None
+    if key in ("exports_share", "orders_share", "base_share", "of_output") \
+            and _DELTA_BEFORE.search(text, max(c0, f.start - 45), f.start):
+        key = None  # "la contrazione del 12% dell'export": a change of the exports, not a part of them
+    if key and not f.signed:
         # "60% of the buyers were Italian, while the remaining 40% came from abroad": the part
         # shares the whole its sister figure was a part of
         whole = base or next((k for _, e, k in reversed(sent_c) if e <= f.start), None)
@@ -1774,7 +1781,8 @@ _NOUN_ADJ = re.compile(rf"(?i)\b{_MEASURED_NOUN}(?:{_SP}+[a-zàèéìòù][\w-]*
 _FROM_BEFORE = re.compile(r"(?i)\b(?:from|da|dal|dalla|dai|dagli|dalle|provenienti[ \u00a0]+da(?:l|lla|i|gli|lle)?)[ \u00a0]+(?:the[ \u00a0]+)?$|\bdall['’]$")
 
 
-_FLOW_PREP = re.compile(r"(?i)\b(?:to|towards|into|verso|per|from|da|dal|dalla|dai|dagli|dalle)[ \u00a0]+(?:the[ \u00a0]+)?$|\b(?:all|dall)['’]$")
+_WHERE_AFTER = re.compile(r"(?i)[ \u00a0]*,?[ \u00a0]*(?:where|dove|in[ \u00a0]+cui|in[ \u00a0]+which)\b")
+_FLOW_PREP = re.compile(r"(?i)\b(?:to|towards|into|in|verso|per|from|da|dal|dalla|dai|dagli|dalle|nel|nella|nei|negli|nelle)[ \u00a0]+(?:(?:the|il|la|lo|i|gli|le)[ \u00a0]+|l['’])?$|\b(?:all|dall|nell)['’]$")
 
 
 def _fair_area(st: _State, f: _Figure, semi: tuple[int, int]) -> str | None:
@@ -1865,7 +1873,12 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
             in_list = nxt is not None and bool(_LIST_GAP.match(text[p.end:nxt.start]))
             if not (in_list or _PREP_BEFORE.search(text[max(0, p.start - 12):p.start])
                     or _MARKET_WORDS.search(text, a, p.start)):
-                area = p.name
+                if key.startswith(("exports", "imports", "orders")) and p.name != HOME_COUNTRY \
+                        and (_WHERE_AFTER.match(text, p.end) or key.endswith("_share")):
+                    # "North America, where sales grew 6%": the place a flow goes to, not its source
+                    market = p.name
+                else:
+                    area = p.name
     if area == HOME_COUNTRY:
         # "German production ... fell 8.2 percent", "la produzione tedesca è calata": a demonym on
         # the measured noun names the area (not after "to"/"from": "exports to German customers")
