@@ -376,3 +376,23 @@ def test_sales_in_a_foreign_market_are_exports_there(text: str, market: str) -> 
 ])
 def test_a_change_of_the_exports_is_not_a_share_of_them(text: str) -> None:
     assert got(run(text)) == {("exports_change", Decimal("-12.2"))}
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 20 April 2025\n\nMachine tool orders in Q1 2025\n\nIn the first quarter of 2025 the orders index fell "
+    "by 4%; the index stood at 91.2. On the domestic market orders rose by 3%. The absolute value of the index was "
+    "104.5. Orders from foreign markets fell by 7%, and the index stood at 85.3.",
+    "Milano, 20 aprile 2025\n\nOrdini di macchine utensili nel primo trimestre 2025\n\nNel primo trimestre 2025 "
+    "l'indice degli ordini è calato del 4%; l'indice si è attestato a 91,2. Sul mercato interno gli ordini sono "
+    "cresciuti del 3%. Il valore assoluto dell'indice si è attestato a 104,5. Gli ordini esteri sono diminuiti del 7%, e "
+    "l'indice si è attestato a 85,3.",
+    "Milano, 20 aprile 2025\n\nOrdini di macchine utensili nel primo trimestre 2025\n\nNel primo trimestre 2025 "
+    "l'indice degli ordini è calato del 4%; l'indice si è attestato a 91,2. Sul mercato interno gli ordini sono "
+    "cresciuti del 3%, con l'indice a 104,5. All'estero gli ordini sono diminuiti del 7%, mentre in Italia "
+    "l'indice si attesta a 106,0.",
+])
+def test_an_index_quoted_after_a_markets_change_is_that_markets(text: str) -> None:
+    idx = {(o.value, o.market) for o in run(text).of(Observation) if o.unit == "index"}
+    assert (Decimal("91.2"), None) in idx
+    assert (Decimal("104.5"), "domestic market") in idx
+    assert all(m is not None for v, m in idx if v != Decimal("91.2"))

@@ -1319,6 +1319,8 @@ def _find_observations(st: _State) -> None:
     context_year: str | None = None
     context_base: str | None = None
     last_key: str | None = None
+    last_flow: tuple[str, str, int] | None = None  # base, market, sentence start of the last change
+    prev_start = -1
     protected = sorted([*st.segments, *[s for s in st.ents if s.kind.startswith("place:")]], key=lambda s: s.start)
     obs: dict[tuple[Any, ...], Observation] = {}
     prelim_years: set[str] = set()
@@ -1410,6 +1412,11 @@ def _find_observations(st: _State) -> None:
             unit = "index" if key.endswith("_index") else f.unit
             semi = next(((a, b) for a, b in semis if a <= f.start < b), (s_start, s_end))
             area, market = _area_and_market(st, f, semi, key)
+            if market is None and key.endswith("_index") and last_flow and last_flow[0] == key[: -len("_index")] \
+                    and last_flow[2] in (s_start, prev_start) and _ANAPHORA.search(text, s_start, f.end):
+                # "... fell by 7.7% on foreign markets. The absolute value of the index stood at 87.1":
+                # the index of the market just reported, not the total (which would seem to conflict)
+                market = last_flow[1]
             if market_of_key:
                 market = market_of_key
             if key in ("turnover", "exports") and market == "domestic market":
@@ -1437,6 +1444,9 @@ def _find_observations(st: _State) -> None:
             else:
                 obs[k] = o
             last_key = key
+            if key.endswith("_change"):
+                # the market of the last change, for an index quoted right after it
+                last_flow = (key[: -len("_change")], market, s_start) if market else None
             context_base = _base_of(key) or context_base
             if sent_period is None and not _has_foreign_place(st, c_start, c_end):
                 # a breakdown by foreign market ("nel periodo gennaio-settembre le vendite negli Stati
@@ -1469,6 +1479,7 @@ def _find_observations(st: _State) -> None:
             prelim_years.update(p.value[:4] for p in valid_periods if "{y}" not in p.value)
             if sent_period:
                 prelim_years.add(sent_period[:4])
+        prev_start = s_start
         if sent_period:
             context_period = sent_period
             context_year = sent_period[:4]
@@ -1670,7 +1681,8 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         # a balance's change has no indicator of its own
         return f"{b}_change" if b and b != "trade_balance" else None
     sent_share = _cues(text, s0, s1, shares)
-    sent_share = [c for c in sent_share if c[2] not in ("base_share", "foreign_share")]
+    # a part named by its whole ("dell'export") must follow its figure: elsewhere it is a complement
+    sent_share = [c for c in sent_share if c[2] not in ("base_share", "foreign_share", "exports_share", "of_output")]
     if sent_share:
         return _nearest(sent_share, f.start, f.end, before_only=True) or _nearest(sent_share, f.start, f.end)
     if last_key and (last_key.endswith("_share") or last_key == "export_ratio"):
@@ -1853,6 +1865,8 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
     for p in places:
         if p.name == HOME_COUNTRY and re.search(r"(?i)from[ \u00a0]+$", text[max(0, p.start - 6):p.start]):
             market = "domestic market"
+        elif p.name == HOME_COUNTRY and key.startswith("orders") and re.search(r"(?i)\b(?:in)[ \u00a0]+$", text[max(0, p.start - 4):p.start]):
+            market = "domestic market"  # "in Italia esso si attesta a 148,1 punti": orders at home
     # the reference area is a place that is the subject: "China's exports -53%",
     # "China, the largest competitor, recorded -53%"; not "exports to Vietnam grew by 12%"
     for p in places:
