@@ -1233,28 +1233,28 @@ def _with_counts(st: _State, figures: list[_Figure]) -> list[_Figure]:
     cr = _count_res()
     noun, employ, countries, totals, lookup = cr.noun, cr.employ, cr.countries, cr.totals, cr.lookup
     bases = _cue_res()[0]
-    figures = list(figures)  # the state's list is shared: work on a copy
-    taken = [(f.start, f.end) for f in figures]
+    starts = [f.start for f in figures]  # the figures come sorted by start
+    removed: set[int] = set()
     extra: list[_Figure] = []
-
-    def free(a: int, b: int) -> bool:
-        return not any(x < b and a < y for x, y in taken) and not _UNIT_AFTER.match(text, b)
+    local: list[_Figure] = []  # the figures of the sentence at hand (no whole-text rescans)
 
     def add(m: re.Match[str], kind: str) -> None:
         a, b = m.span("num")
-        # "12 espositori di ritorno": a longer count noun than the one read with the number wins
-        longer = [f for f in figures if f.start == a and f.kind.startswith("cnt:") and f.end < m.end()]
-        for f in longer:
-            figures.remove(f)
-            taken.remove((f.start, f.end))
-        if free(a, b):
+        for f in local:
+            # "12 espositori di ritorno": a longer count noun than the one read with the number wins
+            if f.start == a and f.kind.startswith("cnt:") and f.end < m.end() and id(f) not in removed:
+                removed.add(id(f))
+        if not any(f.start < b and a < f.end for f in local if id(f) not in removed) \
+                and not _UNIT_AFTER.match(text, b):
             raw = re.sub(r"[ \u00a0]", "", m.group("num"))
-            extra.append(_Figure(a, m.end(), _count_value(raw, st.lang), "count", kind, False))
-            taken.append((a, b))
+            fig = _Figure(a, m.end(), _count_value(raw, st.lang), "count", kind, False)
+            extra.append(fig)
+            local.append(fig)
 
     for s0, s1 in st.sentences:
         if not any(c.isdigit() for c in text[s0:s1]):
             continue
+        local = figures[bisect.bisect_left(starts, s0 - 60):bisect.bisect_left(starts, s1)]
         for m in employ.finditer(text, s0, s1):
             add(m, "cnt:employment")
         for m in countries.finditer(text, s0, s1):
@@ -1284,12 +1284,17 @@ def _with_counts(st: _State, figures: list[_Figure]) -> list[_Figure]:
             before = [k for a, b, k in _cues(text, max(s0, m.start() - 120), m.start(), bases)]
             if before and before[-1] in _COUNTABLE:
                 add(m, f"cnt:{before[-1]}")
-    out = sorted([*figures, *extra], key=lambda f: f.start)
+    out = sorted([*(f for f in figures if id(f) not in removed), *extra], key=lambda f: f.start)
     # "a delegation of 70 buyers from 25 countries": the figures of a part, up to the clause's end
-    parts = [(m.start(), _clause_end(text, m.end())) for m in cr.part_of.finditer(text)] \
-        if cr.part_of.search(text) else []
+    parts = [(m.start(), _clause_end(text, m.end())) for m in cr.part_of.finditer(text)]
     if parts:
-        out = [f for f in out if not any(a <= f.start < b for a, b in parts)]
+        ends = [b for _, b in parts]  # found in order, each up to its clause's end: ends never decrease
+
+        def in_part(pos: int) -> bool:
+            i = bisect.bisect_right(ends, pos)  # the first part ending after pos
+            return i < len(parts) and parts[i][0] <= pos
+
+        out = [f for f in out if not in_part(f.start)]
     return out
 
 
