@@ -167,19 +167,10 @@ def _figures(text: str, lang: str) -> list[_Figure]:
                 continue  # "a delegation of 70 buyers": a group among the visitors, not their number
             val = v if g["mult"] else _count_value(raw, lang)
             out.append(_Figure(s0, am.end(), val, "count", kind, False))
-        elif g["org"] and (what := counted(g["orgw"])) and (
-                what != "people" or _employing_before().search(text, max(0, s0 - 40), s0)):
-            # "some 300 manufacturers", "1.300 aziende", "77mila addetti", "employing 12,000 people"
-            if _PART_OF_COUNT.search(text, max(0, s0 - 30), s0):
-                continue  # "a sample of 210 firms": not the sector's number
-            if what == "companies" and _CLOSED_AFTER.match(text, am.end()):
-                what = "company_closures"  # "39 companies closed down", "39 aziende hanno cessato l'attività"
-            if what == "companies" and _MEMBERS_BEFORE.search(text, max(0, s0 - 30), s0):
-                continue  # "the association represents about 160 companies": its members, not the sector
-            if what == "companies" and _EXHIBITING_AFTER.match(text, am.end()):
-                what = "exhibitors"  # "700 imprese esposte", "companies exhibiting"
-            val = v if g["mult"] else _count_value(raw, lang)
-            out.append(_Figure(s0, am.end(), val, "count", f"cnt:{'employment' if what == 'people' else what}", False))
+        elif g["org"] and counted(g["orgw"]):
+            # Counts of companies and of the people they employ are read with their context
+            # (members, samples, missions, closures, exhibitors) by _text._with_counts.
+            continue
         elif g["mult"]:
             # "decreased by 9% to 2.2 billion", "scendendo a 207,6 milioni": the unit named last
             # before it in the sentence, else the release's currency

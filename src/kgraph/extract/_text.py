@@ -57,6 +57,7 @@ from ._figures import (
     _POS_RE,
     _PRECONS_RE,
     _PRELIM_RE,
+    _count_value,
     _Figure,
     _figures,
 )
@@ -1300,8 +1301,23 @@ def _cue_res() -> tuple[_CueTable, _CueTable, _CueTable]:
     return table("bases"), table("shares"), table("months")
 
 
+@cache
+def _volume_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """"in volume" right after a change; "in both volume and value", or no value figure beside it
+    in the sentence, keeps it a change in value (the gold's "when the text distinguishes them")."""
+    words = gz.indicator_cues().get("volume", {})
+
+    def alt(ws: Iterable[str]) -> str:
+        return "(?:" + "|".join(_phrase(w) for w in sorted(ws, key=len, reverse=True)) + ")"
+
+    return (re.compile(rf"(?i)[ \u00a0]*(?:\)[ \u00a0]*)?{alt(words.get('volume', ('in volume',)))}(?!\w)"),
+            re.compile(rf"(?i)[ \u00a0]*(?:\)[ \u00a0]*)?(?:in[ \u00a0]+)?{alt(words.get('both', ('both volume',)))}(?!\w)"),
+            re.compile(rf"(?i)(?<!\w){alt(words.get('value', ('in value',)))}(?!\w)"))
+
+
 def _phrase(words: str) -> str:
-    return re.escape(words).replace(r"\ ", _SP + "+")
+    # a cue written with a straight apostrophe matches a typographic one too
+    return re.escape(words).replace(r"\ ", _SP + "+").replace("'", "['’]")
 
 
 def _cues(text: str, a: int, b: int, table: _CueTable) -> list[tuple[int, int, str]]:
@@ -1311,7 +1327,7 @@ def _cues(text: str, a: int, b: int, table: _CueTable) -> list[tuple[int, int, s
         return []
     out: list[tuple[int, int, str]] = []
     for m in rx.finditer(text, a, b):
-        key = lookup.get(" ".join(m.group().lower().split()))
+        key = lookup.get(" ".join(m.group().lower().replace("’", "'").split()))
         if key:
             out.append((m.start(), m.end(), key))
     return out
@@ -1329,6 +1345,137 @@ def _nearest(cands: list[tuple[int, int, str]], pos: int, end: int, *, before_on
     return best[1] if best else None
 
 
+_COUNT_NUM = r"\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d{1,3}(?:[ \u00a0]\d{3})+(?![.,]?\d)|\d+(?![.,]?\d)"
+# a number with a unit after it is a measure, not a count (units are read in _figures)
+_UNIT_AFTER = re.compile(r"(?i)[ \u00a0]*(?:%|per[ \u00a0]?cent|€|\$|eur\b|euro|usd|dollar|million|billion|thousand|mila\b|milion|miliard|mln|mld|bn\b|punti|points|months|mesi|m2|m²|sqm|square|metri|pairs|paia|tonn|hours|ore\b)")
+
+
+@dataclass(frozen=True)
+class _CountRes:
+    noun: re.Pattern[str]
+    employ: re.Pattern[str]
+    countries: re.Pattern[str]
+    totals: re.Pattern[str]
+    exhibiting: re.Pattern[str]
+    attending: re.Pattern[str]
+    closing: re.Pattern[str]
+    membership: re.Pattern[str]
+    part_of: re.Pattern[str]
+    lookup: dict[str, str]
+
+
+@cache
+def _count_res() -> _CountRes:
+    """Count patterns from the indicator data: noun after the number, employing verbs, totals."""
+    cues = gz.indicator_cues()
+    words = cues.get("count_words", {})
+    lookup = {" ".join(c.lower().split()): k for k, cs in cues.get("counts", {}).items() for c in cs}
+
+    def alt(ws: Iterable[str]) -> str:
+        return "(?:" + "|".join(_phrase(w) for w in sorted(ws, key=len, reverse=True)) + ")"
+
+    approx = rf"(?:{alt(words.get('approx', ()))}{_SP}+)?"
+    num = rf"(?<![\w.,])(?P<num>{_COUNT_NUM})"
+    # "41mila addetti", "12 thousand workers": a multiplier word between the number and its noun
+    mult = r"(?P<mult>[ \u00a0]?(?:mila|thousand|milioni|milione|million))?"
+    noun = re.compile(rf"(?i){num}{mult}{_SP}+(?P<noun>{alt(lookup)})(?![\w-])")
+    employ = re.compile(rf"(?i)(?<!\w){alt(words.get('employ_verbs', ()))}{_SP}+{approx}{num}{_SP}+{alt(words.get('people', ()))}(?!\w)")
+    countries = re.compile(rf"(?i){num}{_SP}+{alt(words.get('countries', ()))}{_SP}+{alt(words.get('represented', ()))}(?!\w)")
+    totals = re.compile(rf"(?i)(?<!\w){alt(words.get('totals', ()))}{_SP}+{approx}{num}")
+    exhibiting = re.compile(rf"(?i)(?<!\w){alt(words.get('exhibiting', ()))}(?!\w)")
+    attending = re.compile(rf"(?i)(?<!\w){alt(words.get('attending', ()))}(?!\w)")
+    closing = re.compile(rf"(?i)(?<!\w){alt(words.get('closing', ()))}(?!\w)")
+    membership = re.compile(rf"(?i)(?<!\w){alt(words.get('membership', ()))}(?!\w)")
+    part_of = re.compile(rf"(?i)(?<!\w){alt(words.get('part_of', ()))}(?!\w)")
+    return _CountRes(noun, employ, countries, totals, exhibiting, attending, closing, membership, part_of, lookup)
+
+
+_COUNTABLE = ("visitors", "exhibitors", "employment", "companies")
+
+
+def _with_counts(st: _State, figures: list[_Figure]) -> list[_Figure]:
+    """The figures plus the counts they miss: "430 aziende", "employing 12,000 people",
+    "91 paesi rappresentati", "exhibitors ... totalling 1,717"."""
+    text = st.text
+    cr = _count_res()
+    noun, employ, countries, totals, lookup = cr.noun, cr.employ, cr.countries, cr.totals, cr.lookup
+    bases = _cue_res()[0]
+    starts = [f.start for f in figures]  # the figures come sorted by start
+    removed: set[int] = set()
+    extra: list[_Figure] = []
+    local: list[_Figure] = []  # the figures of the sentence at hand (no whole-text rescans)
+
+    def add(m: re.Match[str], kind: str) -> None:
+        a, b = m.span("num")
+        for f in local:
+            # "12 espositori di ritorno": a longer count noun than the one read with the number wins
+            if f.start == a and f.kind.startswith("cnt:") and f.end < m.end() and id(f) not in removed:
+                removed.add(id(f))
+        times = (m.groupdict().get("mult") or "").strip().lower()
+        if not any(f.start < b and a < f.end for f in local if id(f) not in removed) \
+                and (times or not _UNIT_AFTER.match(text, b)):
+            raw = re.sub(r"[ \u00a0]", "", m.group("num"))
+            value = _count_value(raw, st.lang) * (1000 if times in ("mila", "thousand") else
+                                                  1_000_000 if times else 1)
+            fig = _Figure(a, m.end(), value, "count", kind, False)
+            extra.append(fig)
+            local.append(fig)
+
+    for s0, s1 in st.sentences:
+        if not any(c.isdigit() for c in text[s0:s1]):
+            continue
+        local = figures[bisect.bisect_left(starts, s0 - 60):bisect.bisect_left(starts, s1)]
+        for m in employ.finditer(text, s0, s1):
+            add(m, "cnt:employment")
+        for m in countries.finditer(text, s0, s1):
+            add(m, "cnt:countries")
+        for m in noun.finditer(text, s0, s1):
+            key = lookup.get(" ".join(m.group("noun").lower().replace("’", "'").split()))
+            if key is None:
+                continue
+            after = (m.end(), min(s1, m.end() + 60))
+            if key == "companies":
+                if cr.attending.search(text, *after):
+                    continue  # "120 companies took part in the mission"
+                if cr.exhibiting.search(text, *after):
+                    key = "exhibitors"
+                elif cr.closing.search(text, *after):
+                    key = "company_closures"  # "39 companies had ceased trading"
+                elif cr.membership.search(text, max(s0, m.start() - 40), m.start()) \
+                        and not any(f.kind == "cnt:employment" for f in extra if s0 <= f.start < s1) \
+                        and not any(k == "employment" for k in (lookup.get(" ".join(x.group("noun").lower().split()))
+                                                             for x in noun.finditer(text, m.end(), s1))):
+                    continue
+            add(m, f"cnt:{key}")
+        for m in totals.finditer(text, s0, s1):
+            if re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+                continue
+            # the noun counted is the cue named last before the total, close by
+            before = [k for a, b, k in _cues(text, max(s0, m.start() - 120), m.start(), bases)]
+            if before and before[-1] in _COUNTABLE:
+                add(m, f"cnt:{before[-1]}")
+    out = sorted([*(f for f in figures if id(f) not in removed), *extra], key=lambda f: f.start)
+    # "a delegation of 70 buyers from 25 countries": the figures of a part, up to the clause's end
+    parts = [(m.start(), _clause_end(text, m.end())) for m in cr.part_of.finditer(text)]
+    if parts:
+        ends = [b for _, b in parts]  # found in order, each up to its clause's end: ends never decrease
+
+        def in_part(pos: int) -> bool:
+            i = bisect.bisect_right(ends, pos)  # the first part ending after pos
+            return i < len(parts) and parts[i][0] <= pos
+
+        out = [f for f in out if not in_part(f.start)]
+    return out
+
+
+_CLAUSE_STOP = re.compile(r"[,;:.!?\n]")
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = _CLAUSE_STOP.search(text, pos, pos + 200)
+    return m.start() if m else min(len(text), pos + 200)
+
+
 def _find_observations(st: _State) -> None:
     text = st.text
     bases, shares, months = _cue_res()
@@ -1342,7 +1489,8 @@ def _find_observations(st: _State) -> None:
     bases_ = index_bases(text)
     index_base = bases_[0].base if bases_ else None
     today = st.info.date if st.info else None
-    figures = st.figures()
+    figures = _with_counts(st, st.figures())
+    fair_year = _fair_year(st)
     # the last resorts for a figure no clause, sentence or earlier sentence dates: the
     # headline's period, else the year of the release ("the fair closed with 300 exhibitors")
     fallback_period: str | None = None
@@ -1359,6 +1507,8 @@ def _find_observations(st: _State) -> None:
     context_year: str | None = None
     context_base: str | None = None
     last_key: str | None = None
+    last_flow: tuple[str, str, int] | None = None  # base, market, sentence start of the last change
+    prev_start = -1
     protected = sorted([*st.segments, *[s for s in st.ents if s.kind.startswith("place:")]], key=lambda s: s.start)
     obs: dict[tuple[Any, ...], Observation] = {}
     prelim_years: set[str] = set()
@@ -1408,10 +1558,14 @@ def _find_observations(st: _State) -> None:
             c_start, c_end = next(((a, b) for a, b in clauses if a <= f.start < b), (s_start, s_end))
             key = _indicator_for(st, f, (c_start, c_end), (s_start, s_end), bases, shares, months,
                                  context_base, last_key)
-            if f.kind == "pct" and prev_change and (key is None or not key.endswith("_change")) \
+            if f.kind == "pct" and prev_change and (key is None or not (
+                    key.endswith(("_change", "_share")) or key in ("export_ratio", "capacity_utilisation"))) \
                     and not (_NEG_RE.search(text, c_start, f.start) or _POS_RE.search(text, c_start, f.start)) \
-                    and re.search(rf"\b(?:by|of|del|dell['’]|di){_SP}*$", text[max(c_start, f.start - 6):f.start]):
-                # an ellipsis after a change: "... decreased by 35% and imports by 25%"
+                    and (re.search(rf"\b(?:by|of|del|dell['’]|di){_SP}*$", text[max(c_start, f.start - 6):f.start])
+                         or (key is None and _LIST_ITEM.fullmatch(text, c_start, f.start)
+                             and _TO_PLACE.match(text, f.end))):
+                # an ellipsis after a change: "... decreased by 35% and imports by 25%", "grew by
+                # 25% in North America, 17% in Asia"
                 cue = _nearest(_sales_as_topic(st, _cues(text, c_start, c_end, bases), bases), f.start, f.end)
                 key = f"{cue or prev_change}_change"
             if f.unit == "points":
@@ -1421,16 +1575,35 @@ def _find_observations(st: _State) -> None:
                 key = f"{share}_change" if share else None
             if key is None:
                 continue
+            market_of_key: str | None = None
+            if key == "domestic_sales_change":
+                # the change of sales at home is the turnover's change on the domestic market
+                key, market_of_key = "turnover_change", "domestic market"
+            if key.endswith("_change") and not key.endswith("_volume_change"):
+                vol, both, value_cue = _volume_res()
+                if vol.match(text, f.end) and not both.match(text, f.end) and value_cue.search(text, s_start, s_end):
+                    key = key[: -len("_change")] + "_volume_change"
             if f.kind in ("money", "qty") and _DELTA_BEFORE.search(text, max(s_start, f.start - 45), f.start):
                 continue  # "a decline of more than 200 million euros": an absolute change, not a level
-            if key.endswith("_change"):
+            if _bound_re().search(text, max(s_start, f.start - 25), f.start):
+                continue  # "a total of less than 26 billion": a bound, not a level
+            if f.kind == "pct" and _earlier_level_re().search(text, max(s_start, f.start - 25), f.start):
+                continue  # "reached 78%, up from 75%": the level compared with
+            if key.endswith("_volume_change"):
+                prev_change = key[: -len("_volume_change")]
+            elif key.endswith("_change"):
                 prev_change = key[: -len("_change")]
             # the period: nearest in the clause, else in the sentence, else the context
             in_clause = [p for p in valid_periods if c_start <= p.start < c_end] \
                 or [p for p in weak_periods if c_start <= p.start < c_end]
             # "Exports totalled X, while in the second half ...": a period past a contrast is not this figure's
             pool = in_clause or [p for p in valid_periods if p.start < f.start or not _CONTRAST.search(text, f.end, p.start)]
-            if pool:
+            if fair_year and _is_fair_key(key) and (not pool or min(
+                    pool, key=lambda p: abs(p.start - f.start)).value[:4] < fair_year):
+                # an edition's figures belong to its year: an earlier year beside them is the
+                # edition they are compared with ("+14% on the September 2022 edition")
+                period = fair_year
+            elif pool:
                 p = min(pool, key=lambda p: abs(p.start - f.start))
                 year = (p.value[:4] if "{y}" not in p.value else None) or sent_year or context_year
                 if year is None:
@@ -1455,12 +1628,23 @@ def _find_observations(st: _State) -> None:
             unit = "index" if key.endswith("_index") else f.unit
             semi = next(((a, b) for a, b in semis if a <= f.start < b), (s_start, s_end))
             area, market = _area_and_market(st, f, semi, key)
+            if market is None and key.endswith("_index") and last_flow and last_flow[0] == key[: -len("_index")] \
+                    and last_flow[2] in (s_start, prev_start) and _ANAPHORA.search(text, s_start, f.end):
+                # "... fell by 7.7% on foreign markets. The absolute value of the index stood at 87.1":
+                # the index of the market just reported, not the total (which would seem to conflict)
+                market = last_flow[1]
+            if market_of_key:
+                market = market_of_key
+            if key in ("turnover", "exports") and market == "domestic market":
+                key = "domestic_sales"  # "sales on the home market reached EUR 1.7 billion"
             quals: list[str] = []
             if _EST_STRICT_RE.search(text, c_start, c_end) or re.search(r"(?i)\b(around|about|circa|approximately|some)\b", text[max(c_start, f.start - 12):f.start]) and _EST_STRICT_RE.search(text, c_start, c_end):
                 quals.append("estimated")
             if _PRELIM_RE.search(text, c_start, c_end) or (frames_prelim and f.start > frames_prelim):
                 quals.append("preliminary")
             scope = _scope_for(st, f, (c_start, c_end), (s_start, s_end), key)
+            if _unnamed_list_item(st, f, (s_start, s_end)):
+                continue  # "knitting machinery (66%), other machinery (17%)": an item we cannot name
             if home_area and area == HOME_COUNTRY:
                 area = home_area
             if company_pub and scope == (st.sector or "machinery") and not _within(st.segments, s_start, s_end):
@@ -1476,6 +1660,9 @@ def _find_observations(st: _State) -> None:
             else:
                 obs[k] = o
             last_key = key
+            if key.endswith("_change"):
+                # the market of the last change, for an index quoted right after it
+                last_flow = (key[: -len("_change")], market, s_start) if market else None
             context_base = _base_of(key) or context_base
             if sent_period is None and not _has_foreign_place(st, c_start, c_end) \
                     and not (pool and is_past_aside(text, p.start)):
@@ -1512,6 +1699,7 @@ def _find_observations(st: _State) -> None:
             prelim_years.update(p.value[:4] for p in valid_periods if "{y}" not in p.value)
             if sent_period:
                 prelim_years.add(sent_period[:4])
+        prev_start = s_start
         if sent_period:
             if not sent_written:
                 if sent_period != context_period:
@@ -1605,7 +1793,7 @@ def _base_of(key: str) -> str | None:
     for suffix in ("_change", "_index", "_share"):
         if key.endswith(suffix):
             return key[: -len(suffix)]
-    if key in ("turnover", "production", "exports", "imports", "orders", "consumption", "employees"):
+    if key in ("turnover", "production", "exports", "imports", "orders", "consumption", "employment"):
         return key
     return None
 
@@ -1630,6 +1818,17 @@ def _sales_as_topic(st: _State, cues: list[tuple[int, int, str]], bases: _CueTab
             m = _TO_PLACE.match(text, b)
             p = st.place_at(m.end()) if m else None
             if p is not None and p.name != HOME_COUNTRY:
+                abroad.append((a, b, "exports"))
+                continue
+            # "exports to Uzbekistan amounted to ..., with sales focused on knitting machinery":
+            # the sales a sentence about a flow goes on with are that flow
+            s0 = st.sentence_of(a)[0]
+            flow = [k2 for _, _, k2 in _cues(text, s0, a, bases) if k2 in ("exports", "imports")]
+            if flow:
+                abroad.append((a, b, flow[-1]))
+                continue
+            # "In North America, where sales grew 6%": sales in a foreign market are exports
+            if _has_foreign_place(st, s0, a) and not _DOMESTIC_RE.search(text, s0, a):
                 abroad.append((a, b, "exports"))
                 continue
         abroad.append((a, b, k))
@@ -1665,12 +1864,22 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     # that is not a complement ("86% of production", "pari al 75% della produzione")
     subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 20), c[0])]
     before = [c for c in subjects if c[1] <= f.start]
-    # a cue after the figure across a contrast ("..., mentre le esportazioni ...") is another figure's subject
-    after_ok = [c for c in subjects if c[0] < f.start or not _CONTRAST.search(text, f.end, c[0])]
-    base = _nearest(base_c, f.start, f.end) or (before[-1][2] if before else None) \
-        or (after_ok[0][2] if after_ok else None)
-    if f.kind == "qty" and (named := unit_indicator(f.unit)):
-        return named  # "100,000 square metres": exhibition space whatever else the sentence names
+    # a cue after the figure outside its clause is another figure's subject ("-2.9% in volume
+    # ... and domestic demand fell"): with no cue of its own the figure is dropped, not guessed
+    base = _nearest([c for c in base_c if not _COMPLEMENT.search(text, max(0, c[0] - 20), c[0])] or base_c,
+                    f.start, f.end) or (before[-1][2] if before else None)
+    bracket = _BRACKET_BEFORE.search(text, max(s0, f.start - 4), f.start)
+    named = [c for c in sent_c if bracket and c[1] == bracket.start()]
+    if named:
+        base = named[-1][2]  # "TURNOVER (-9.1%) AND EXPORTS (-8.5%)": the noun the bracket follows
+    if f.kind == "qty" and (unit_key := unit_indicator(f.unit)):
+        return unit_key  # "100,000 square metres": exhibition space whatever else the sentence names
+    if f.kind == "money":
+        side = [m for m in _side_amount_re().finditer(text, c0, f.start)]
+        if side and not any(side[-1].end() <= c[0] < f.start for c in base_c):
+            return None  # "the group invested EUR 200 million": no level of the sentence's indicator
+    if f.kind == "money" and base == "domestic_sales":
+        return base
     if f.kind in ("money", "qty"):
         return base if base in ("turnover", "production", "exports", "imports", "consumption", "trade_balance") else None
     if f.kind == "idx":
@@ -1679,26 +1888,51 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     # percentages: a share, a change, or the same indicator as the figure before
     # "86% of total orders", "pari al 75% della produzione": a share cue follows its figure
     share_c = [c for c in _cues(text, c0, c1, shares) if c[0] >= f.end]
+    # ... or leads to it: "con una quota export del 74%", "an export share of 81%"
+    share_c += [c for c in _cues(text, c0, f.start, shares) if _SHARE_LEAD.fullmatch(text, c[1], f.start)
+                and c[2] not in ("of_output", "base_share", "foreign_share")]
     changed = not f.level and (f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1))
-    if share_c and not f.signed:
-        key = _nearest(share_c, f.start, f.end)
+    key = _nearest(share_c, f.start, f.end) if share_c else None
+    if key in ("exports_share", "orders_share", "base_share", "of_output") and (
+            _DELTA_BEFORE.search(text, max(c0, f.start - 45), f.start)
+            or any(_CHANGE_OF.search(text, max(c0, c[0] - 30), c[0]) for c in share_c if c[2] == key)):
+        # "la contrazione del 12% dell'export", "un calo delle esportazioni del 6%": a change
+        # of the exports, not a part of them
+        key = None
+    if key and not f.signed:
+        # "60% of the buyers were Italian, while the remaining 40% came from abroad": the part
+        # shares the whole its sister figure was a part of
+        whole = base or next((k for _, e, k in reversed(sent_c) if e <= f.start), None)
         if key == "base_share":
-            return f"{base}_share" if base else None
+            return f"{whole}_share" if whole else None
         if key == "foreign_share":
-            return f"foreign_{base}_share" if base in ("visitors", "exhibitors") else None
+            return f"foreign_{whole}_share" if whole in ("visitors", "exhibitors") else None
+        if key == "of_output" and any(k == "export_ratio" for _, _, k in share_c):
+            return "export_ratio"  # "70% of production was sold abroad"
+        if key == "of_output":
+            # "exports account for 81% of revenues": the export ratio; another subject's part of
+            # turnover is not read
+            return "export_ratio" if base == "exports" or any(k == "exports" for _, _, k in before) else None
         return key
+    in_breakdown = _after_place_bracket(st, f)
+    if in_breakdown and not changed:
+        # "visitors came from Spain (11%), Italy (10%)": a share of the subject by place
+        return f"{base}_share" if base else None
     if changed:
         # no cue of its own: carry the topic over when the sentence points back ("the index",
         # "the decline") or breaks the figure down by segment ("spinning machinery grew by 3%")
         # ... or by market ("Il mercato interno è cresciuto del 4%")
         goes_on = _ANAPHORA.search(text, s0, s1) or any(
-            sg.kind == "segment" for sg in _within(st.segments, s0, s1)) or _DOMESTIC_RE.search(text, c0, f.start) \
-            or _FOREIGN_RE.search(text, c0, f.start)
+            sg.kind == "segment" for sg in _within(st.segments, s0, s1)) or _DOMESTIC_RE.search(text, s0, f.start) \
+            or _FOREIGN_RE.search(text, s0, f.start) or in_breakdown
         b = base or (context_base if goes_on else None)
+        if not base and b == "exports" and _DOMESTIC_RE.search(text, s0, f.start):
+            b = "turnover"  # "the domestic market fell 13%" after the exports: sales at home
         # a balance's change has no indicator of its own
         return f"{b}_change" if b and b != "trade_balance" else None
     sent_share = _cues(text, s0, s1, shares)
-    sent_share = [c for c in sent_share if c[2] not in ("base_share", "foreign_share")]
+    # a part named by its whole ("dell'export") must follow its figure: elsewhere it is a complement
+    sent_share = [c for c in sent_share if c[2] not in ("base_share", "foreign_share", "exports_share", "of_output")]
     if sent_share:
         return _nearest(sent_share, f.start, f.end, before_only=True) or _nearest(sent_share, f.start, f.end)
     if last_key and (last_key.endswith("_share") or last_key == "export_ratio"):
@@ -1707,10 +1941,30 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
 
 
 _FAIR_BASES = ("visitors", "exhibitors", "foreign_visitors", "foreign_exhibitors")
+# a figure that opens a list item after another: ", 17% in Asia", " and 31% in South America"
+_LIST_ITEM = re.compile(r"(?i)[ \u00a0,;]*(?:(?:and|e|ed|while|mentre|with|con)[ \u00a0]+)?(?:(?:by|of|del|di|un|una|a|the|il)[ \u00a0]+)?")
+# words that may stand between a share cue and its figure: "quota export del 74%", "share of 81%"
+_CHANGE_OF = re.compile(
+    r"(?i)\b(?:calo|aumento|crescita|flessione|contrazione|incremento|riduzione|diminuzione|decline|drop"
+    r"|fall|decrease|increase|rise|growth)[ \u00a0]+(?:(?:delle|dell['’]|della|dei|degli|del|di|of|in)[ \u00a0]*)?$")
+_SHARE_LEAD = re.compile(r"(?i)[ \u00a0]*(?:(?:was|is|of|at|stood|reached|pari|al|del|dello|della|di|è|era|stata|stato|a|the|il|la|un|una)[ \u00a0]+){0,4}")
+
+
+def _after_place_bracket(st: _State, f: _Figure) -> _Span | None:
+    """The place a figure stands in brackets after: "Spain (11%)", "Russia (+33%)"."""
+    m = re.search(r"[ \u00a0]*\([ \u00a0]*$", st.text[max(0, f.start - 6):f.start])
+    if not m:
+        return None
+    end = f.start - len(m.group())
+    for p in _near(st.places(), end - 60, end):
+        if p.end == end and p.kind in ("place:country", "place:region"):
+            return p
+    return None
 
 
 def _is_fair_key(key: str) -> bool:
-    return key.startswith(("visitor", "exhibitor", "foreign_visitors", "foreign_exhibitors"))
+    return key.startswith(("visitor", "exhibitor", "foreign_visitors", "foreign_exhibitors", "domestic_visitors",
+                           "new_exhibitors", "returning_exhibitors", "exhibit_space"))
 
 
 def _fair_of(st: _State) -> _Span | None:
@@ -1722,8 +1976,45 @@ def _fair_of(st: _State) -> _Span | None:
     return found[0] if found else None
 
 
+_BRACKET_BEFORE = re.compile(r"[ \u00a0]*\([ \u00a0]*$")
+
+
+def _unnamed_list_item(st: _State, f: _Figure, sent: tuple[int, int]) -> bool:
+    """A bracketed figure in a list of "name (figure)" pairs whose name is no segment or place."""
+    text = st.text
+    m = _BRACKET_BEFORE.search(text, max(sent[0], f.start - 4), f.start)
+    if not m:
+        return False
+    name_end = m.start()
+    named = [*(s.end for s in _within(st.segments, *sent)), *(p.end for p in _within(st.ents, *sent))]
+    if name_end in named:
+        return False
+    # the sentence pairs names with bracketed figures elsewhere: this item's name is unknown
+    return any(e != name_end and re.match(r"[ \u00a0]?\(", text[e:e + 2]) for e in named)
+
+
+def _fair_year(st: _State) -> str | None:
+    """The year of the edition a fair release reports on (its date, else the year in its title)."""
+    main = _fair_of(st)
+    if main is None:
+        return None
+    for ev in st.facts:
+        if isinstance(ev, Event) and ev.kind == "TradeFairEdition" and ev.title \
+                and gz.fold(ev.title).startswith(gz.fold(main.name)):
+            if ev.date:
+                return str(ev.date.year)
+            ym = re.search(r"\b((?:19|20)\d\d)\b", ev.title)
+            if ym:
+                return ym.group(1)
+            break
+    title = st.info.evidence if st.info and st.info.title else None
+    if st.doc_date and title and title.start <= main.start < title.end:
+        return str(st.doc_date.year)  # a release headlined on the fair reports the edition just held
+    return None
+
+
 def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int, int], key: str = "") -> str:
-    if f.kind.startswith("cnt:") or _is_fair_key(key):
+    if f.kind == "cnt:countries" or _is_fair_key(key):
         # an edition's attendance measures the sector the fair covers
         fair = _fair_of(st)
         entry = gz.organisation(fair.name) if fair else None
@@ -1747,14 +2038,79 @@ _FOREIGN_RE = re.compile(r"(?i)\b(foreign|abroad|mercati esteri|estero|esteri|es
 _DOMESTIC_RE = re.compile(r"(?i)\b(domestic|home market|mercato interno|mercato italiano|interno|interni|interna)\b")
 
 
-_MEASURED_NOUN = r"(?:production|output|exports?|imports?|turnover|consumption|orders|sales|produzione|esportazioni|importazioni|fatturato|consumi|consumo|ordini|ordinativi)"
+_MEASURED_NOUN = r"(?:production|output|exports?|imports?|turnover|revenues?|consumption|orders|sales|produzione|esportazioni|importazioni|fatturato|consumi|consumo|ordini|ordinativi|vendite|ricavi)"
 _ADJ_NOUN = re.compile(rf"(?i)(?:{_SP}+[a-z][\w-]*){{0,3}}?{_SP}+{_MEASURED_NOUN}\b")
 _NOUN_ADJ = re.compile(rf"(?i)\b{_MEASURED_NOUN}(?:{_SP}+[a-zàèéìòù][\w-]*)?{_SP}+$")
+
+
+_FROM_BEFORE = re.compile(r"(?i)\b(?:from|da|dal|dalla|dai|dagli|dalle|provenienti[ \u00a0]+da(?:l|lla|i|gli|lle)?)[ \u00a0]+(?:the[ \u00a0]+)?$|\bdall['’]$")
+
+
+_WHERE_AFTER = re.compile(r"(?i)[ \u00a0]*,?[ \u00a0]*(?:where|dove|in[ \u00a0]+cui|in[ \u00a0]+which)\b")
+_FLOW_PREP = re.compile(r"(?i)\b(?:to|towards|into|in|verso|per|from|da|dal|dalla|dai|dagli|dalle|nel|nella|nei|negli|nelle)[ \u00a0]+(?:(?:the|il|la|lo|i|gli|le)[ \u00a0]+|l['’])?$|\b(?:all|dall|nell)['’]$")
+
+
+def _fair_area(st: _State, f: _Figure, semi: tuple[int, int]) -> str | None:
+    """"Spain (11%)", "China (276 exhibitors)", "visitors from Germany rose 21%", "Germany +21%"."""
+    text = st.text
+    a, _ = semi
+    s0 = st.sentence_of(f.start)[0]
+    near = [p for p in _near(st.places(), s0, f.start) if s0 <= p.start and p.end <= f.start
+            and p.kind in ("place:country", "place:region")]
+    if near and re.fullmatch(r"[ \u00a0]*[(:]?[ \u00a0]*(?:with[ \u00a0]+|con[ \u00a0]+)?(?:(?:a|an|un|una)[ \u00a0]+)?",
+                             text[near[-1].end:f.start]):
+        return near[-1].name  # "Spain (11%)", "Italy: 720 exhibitors", "Germany with +21%"
+    places = [p for p in near if a <= p.start]
+    if not places:
+        return None
+    # the figure's own clause: after the last comma, semicolon or bracket before it
+    c0 = max([a, *(a + m.end() for m in re.finditer(r"[,;(.]", text[a:f.start]))])
+    own = [p for p in places if p.start >= c0]
+    for p in own:
+        if _FROM_BEFORE.search(text, max(0, p.start - 25), p.start):
+            return p.name
+    # "L'Italia si conferma top performer con un +10%": the place the clause opens with
+    if own and _FIRST_GAP.match(text[c0:own[0].start]):
+        return own[0].name
+    return None
+
+
+@cache
+def _owner_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A demonym on the makers of a measured noun: "German makers' sales", "vendite dei costruttori tedeschi"."""
+    owners = gz.indicator_cues().get("context", {}).get("owners", ())
+    own = "(?:" + "|".join(_phrase(w) for w in sorted(owners, key=len, reverse=True)) + ")"
+    en = re.compile(rf"(?i)(?:{_SP}+[a-z][\w-]*)?{_SP}+{own}(?:['’]s?)?(?:{_SP}+[a-z][\w-]*)?{_SP}+{_MEASURED_NOUN}\b")
+    it_ = re.compile(rf"(?i)\b{_MEASURED_NOUN}(?:{_SP}+[a-zàèéìòù][\w'’-]*)?(?:{_SP}+|['’]){own}{_SP}+$")
+    return en, it_
+
+
+@cache
+def _bound_re() -> re.Pattern[str]:
+    words = gz.indicator_cues().get("context", {}).get("upper_bounds", ())
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True))
+                      + r")[ \u00a0]+(?:(?:the|i|il|la|le)[ \u00a0]+)?(?:€|EUR|USD|\$)?[ \u00a0]*$")
+
+
+@cache
+def _earlier_level_re() -> re.Pattern[str]:
+    words = gz.indicator_cues().get("context", {}).get("earlier_levels", ())
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True))
+                      + r")(?:[ \u00a0]+|(?<=['’]))(?:(?:a|an|un|una|the|il)[ \u00a0]+)?$")
+
+
+@cache
+def _side_amount_re() -> re.Pattern[str]:
+    words = gz.indicator_cues().get("context", {}).get("side_amounts", ())
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
 
 
 def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) -> tuple[str | None, str | None]:
     text = st.text
     a, _ = semi
+    if _is_fair_key(key):
+        # a fair's figure has the area its visitors or exhibitors come from, and only when named
+        return _fair_area(st, f, semi), None
     area = HOME_COUNTRY
     places = [p for p in _near(st.places(), a, f.start) if a <= p.start and p.end <= f.start
               and p.kind in ("place:country", "place:region")]
@@ -1762,6 +2118,8 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
     for p in places:
         if p.name == HOME_COUNTRY and re.search(r"(?i)from[ \u00a0]+$", text[max(0, p.start - 6):p.start]):
             market = "domestic market"
+        elif p.name == HOME_COUNTRY and key.startswith("orders") and re.search(r"(?i)\b(?:in)[ \u00a0]+$", text[max(0, p.start - 4):p.start]):
+            market = "domestic market"  # "in Italia esso si attesta a 148,1 punti": orders at home
     # the reference area is a place that is the subject: "China's exports -53%",
     # "China, the largest competitor, recorded -53%"; not "exports to Vietnam grew by 12%"
     for p in places:
@@ -1782,7 +2140,12 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
             in_list = nxt is not None and bool(_LIST_GAP.match(text[p.end:nxt.start]))
             if not (in_list or _PREP_BEFORE.search(text[max(0, p.start - 12):p.start])
                     or _MARKET_WORDS.search(text, a, p.start)):
-                area = p.name
+                if key.startswith(("exports", "imports", "orders")) and p.name != HOME_COUNTRY \
+                        and (_WHERE_AFTER.match(text, p.end) or key.endswith("_share")):
+                    # "North America, where sales grew 6%": the place a flow goes to, not its source
+                    market = p.name
+                else:
+                    area = p.name
     if area == HOME_COUNTRY:
         # "German production ... fell 8.2 percent", "la produzione tedesca è calata": a demonym on
         # the measured noun names the area (not after "to"/"from": "exports to German customers")
@@ -1792,10 +2155,21 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
                 continue
             if _PREP_BEFORE.search(text[max(0, adj.start - 12):adj.start]):
                 continue
-            if _ADJ_NOUN.match(text, adj.end) or _NOUN_ADJ.search(text, max(0, adj.start - 40), adj.start):
+            own_en, own_it = _owner_res()
+            if _ADJ_NOUN.match(text, adj.end) or _NOUN_ADJ.search(text, max(0, adj.start - 40), adj.start) \
+                    or own_en.match(text, adj.end) or own_it.search(text, max(0, adj.start - 60), adj.start):
                 area = adj.name
     if key in ("world_export_share", "export_ratio"):
         return area, None
+    if market is None and key.startswith(("exports", "imports", "orders")):
+        # the counterpart of a flow: "exports to Poland grew 3%", "grew by 25% in North America"
+        to = _TO_PLACE.match(text, f.end)
+        after = st.place_at(to.end()) if to else None
+        flow = [p for p in places if _FLOW_PREP.search(text, max(0, p.start - 14), p.start)]
+        if after is not None and after.name != HOME_COUNTRY:
+            market = after.name
+        elif flow and flow[-1].name != HOME_COUNTRY and area == HOME_COUNTRY:
+            market = flow[-1].name
     if market is None:
         # "Il mercato interno è cresciuto del 4%, mentre le esportazioni ...": a market named before
         # a contrast belongs to the other figure
