@@ -1570,6 +1570,48 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
     return area, market
 
 
+# --------------------------------------------------------------------------- cue lexicons
+
+
+def _lex_phrase(phrase: str) -> str:
+    """One lexicon phrase as a pattern: "*" ends a stem, "_" is one optional word."""
+    out = ""
+    sep = "[ \u00a0]+"
+    for i, tok in enumerate(phrase.split()):
+        if tok == "_":
+            out += r"(?:[\w'’-]+[ \u00a0]+)?"
+            continue
+        stem = tok.rstrip("*")
+        pat = re.escape(stem).replace("'", "['’]").replace(r"\'", "['’]")
+        if tok.endswith("*"):
+            pat += r"\w*"
+        out += pat + ("" if i == len(phrase.split()) - 1 else sep)
+    return out
+
+
+def _lex_trigger(phrase: str) -> str:
+    """The literal start of a phrase: the cheap substring test that picks the sentences to scan."""
+    return phrase.split()[0].rstrip("*").lower()
+
+
+@lru_cache(maxsize=64)
+def _lexicon(name: str, *groups: str) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """The cue phrases of ``groups`` in ``data/{name}.yaml`` as one alternation (longest first)
+    and their triggers for :meth:`_State.scan` (derived, so they cannot drift from the cues)."""
+    lex = gz.cue_lexicon(name)
+    phrases = sorted({p for g in groups for p in lex.get(g, ())}, key=len, reverse=True)
+    if not phrases:
+        return None, ()
+    rx = re.compile(r"(?i)(?<![\w])(?:" + "|".join(_lex_phrase(p) for p in phrases) + r")(?![\w])")
+    return rx, tuple(dict.fromkeys(_lex_trigger(p) for p in phrases))
+
+
+def _lex_scan(st: _State, name: str, *groups: str) -> Iterator[re.Match[str]]:
+    rx, triggers = _lexicon(name, *groups)
+    if rx is not None:
+        yield from st.scan(rx, triggers)
+
+
 # --------------------------------------------------------------------------- markets
 
 
@@ -1582,13 +1624,19 @@ _ESTIMATES_NOTE = re.compile(r"(?i)(?:^|(?<=[.!?]\s))(?:the|these|all|i|questi|t
 _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
 _FIRST_GAP = re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 # "the main outlet markets were China, Turkey and India", "i principali mercati sono stati Cina, ..."
-_AFTER_MARKETS_GAP = re.compile(r"(?i)^(?:[ \u00a0]+(?:of|for|by|in|dell['’]|della|del|dei|delle|degli|per|in)[ \u00a0]*[^,.;:\d]{0,40}?)?[ \u00a0]*(?:[,:]|(?:are|were|have[ \u00a0]+been|include[ds]?|remain(?:ed)?|sono(?:[ \u00a0]+stat[ie])?|restano|rimangono|includono|si[ \u00a0]+confermano)(?=[ \u00a0]))[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
+_AFTER_MARKETS_GAP = re.compile(r"(?i)^(?:[ \u00a0]+(?:of|for|by|in|dell['’]|della|del|dei|delle|degli|per|in)[ \u00a0]*[^,.;:\d]{0,40}?)?[ \u00a0]*(?:[,:;]|(?:are|were|is|was|have[ \u00a0]+been|include[ds]?|remain(?:ed|s)?|sono(?:[ \u00a0]+stat[ie])?|è|resta|rimane|restano|rimangono|includono|si[ \u00a0]+conferma(?:no)?)(?=[ \u00a0]))[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
+# a cue's own last word may be elided: "trainata dall'Asia"
+_CUE_GAP = re.compile(r"^['’]?[ \u00a0]*[,:]?[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
+# "by 25% in North America": a percentage attached to a place
+_FIGURE_IN = re.compile(r"[ \u00a0]*(?:in|to|towards|verso|nel|nella|negli|nei|per|in)[ \u00a0]+")
+# a list item may carry its figure in brackets: "Germany (12%), France (8%) and Spain"
+_MARKET_LIST_GAP = re.compile(r"^(?:[ \u00a0]*\([^()\n]{1,30}\))?(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:(?:in|to|into|a|in|verso|nel|nella|negli|nei|da|dal|dalla|dai|dagli|dalle|dall['’])[ \u00a0]*)?(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 _LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:(?:in|to|into|a|in|verso|nel|nella|negli|nei)[ \u00a0]+)?(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 
 
 _COMP_BEFORE = re.compile(r"(?i)(?:['’]s)?[ \u00a0,]*(?:(?:is|was|remains|remain|are|è|resta|rimane)[ \u00a0]+)?(?:(?:the|its|our|their|il|la|i|le|main|largest|biggest|leading|major|strongest|principale|principali|maggiore|maggiori|primo|first|top|chief|fiercest)[ \u00a0]+)*")
 _COMP_GAP = re.compile(r"^[ \u00a0]*(?:(?:remain|remained|are|were|include|included|sono|restano|rimangono|the|a|an|il|la|i|gli|le|growing|increasing|rising|strong|stronger|aggressive|crescente|forte|still|ancora)[ \u00a0]+)*$")
-_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|our|its)[ \u00a0]+)?(?:(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori)[ \u00a0]+)(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione)\b")
+_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|resta|rimane|è|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|our|its)[ \u00a0]+)?(?:(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|major|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori)[ \u00a0]+)(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione)\b")
 
 
 def _list_after(text: str, pos: int, limit: int, spans: list[_Span], *, gap: re.Pattern[str]) -> list[_Span]:
@@ -1596,7 +1644,7 @@ def _list_after(text: str, pos: int, limit: int, spans: list[_Span], *, gap: re.
     listed: list[_Span] = []
     for p in [p for p in _near(spans, pos, limit) if pos <= p.start < limit]:
         between = text[pos:p.start]
-        if listed and not _LIST_GAP.match(between):
+        if listed and not _MARKET_LIST_GAP.match(between):
             break
         if not listed and not gap.match(between):
             break
@@ -1653,18 +1701,20 @@ def _find_markets(st: _State) -> None:
             rels[key] = MarketRelation(_mention(text, p.start, p.end), market=p.name, relation=rel, scope=st.sector)
 
     figure_sentences = {st.sentence_of(f.start) for f in st.figures()}
-    for m in re.finditer(r"(?i)\b(domestic market|home market|mercato interno|mercato domestico|mercato nazionale|consumo interno|consumi interni|domanda interna|domestic demand|domestic consumption)\b", text):
-        if st.sentence_of(m.start()) in figure_sentences and re.search(
-                r"(?i)\b(?:on|in)[ \u00a0]+the[ \u00a0]+$|\b(?:sul|nel)[ \u00a0]+$", text[max(0, m.start() - 8):m.start()]):
-            continue  # "on the domestic market orders grew by 15%": the locative counterpart of a figure
+    for m in _lex_scan(st, "markets", "domestic"):
+        s0, _ = st.sentence_of(m.start())
+        if (s0, _) in figure_sentences and re.fullmatch(
+                r"(?i)[ \u00a0]*(?:(?:on|in)[ \u00a0]+the|sul|nel)[ \u00a0]+", text[s0:m.start()]):
+            continue  # "On the domestic market orders grew by 15%": the sentence's setting, told by its figure
         rels.setdefault((HOME_COUNTRY, "domestic"), MarketRelation(
             _mention(text, m.start(), m.end()), market=HOME_COUNTRY, relation="domestic", scope=st.sector))
-    for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita", "results", "driven", "thanks", "trainat", "grazie", "followed", "seguit", "shipments", "demand", "domanda", "orders", "ordini", "such as", "like", "come", "quali", "including", "tra cui", "particolare")):
+    ranked_rx, _ = _lexicon("markets", "ranked")
+    for m in _lex_scan(st, "markets", "destination", "ranked"):
         s0, s1 = st.sentence_of(m.start())
-        if re.match(r"(?i)followed|seguit", m.group()) and not re.search(
+        if ranked_rx is not None and ranked_rx.fullmatch(m.group()) and not re.search(
                 r"(?i)market|mercat|destination|destinazion|outlet|sbocc", text[s0:s1]):
             continue  # "followed by" lists destinations only in a sentence about markets
-        listed = _list_after(text, m.end(), s1, places, gap=_FIRST_GAP)
+        listed = _list_after(text, m.end(), s1, places, gap=_CUE_GAP)
         if not listed:
             continue
         window = text[s0:m.start()]
@@ -1677,6 +1727,33 @@ def _find_markets(st: _State) -> None:
         for p in listed:
             if p.name != HOME_COUNTRY:
                 add(p, rel)
+    # "exports fell, due above all to the slowdown in China and Iran", "export sales grew by 25%
+    # in North America, 17% in the European Union": a change or a figure "in" a place is a
+    # destination where the sentence is about exports
+    export_rx, _ = _lexicon("markets", "export_words")
+    for m in _lex_scan(st, "markets", "change_in"):
+        s0, s1 = st.sentence_of(m.start())
+        if export_rx is None or not export_rx.search(text, s0, s1) or _COMP_CUE.search(text, s0, s1):
+            continue
+        for p in _list_after(text, m.end(), s1, places, gap=_CUE_GAP):
+            if p.name != HOME_COUNTRY:
+                add(p, "destination")
+    for f in st.figures():
+        if f.kind != "pct":
+            continue
+        s0, s1 = st.sentence_of(f.start)
+        at = _FIGURE_IN.match(text, f.end, s1)
+        if at is None or export_rx is None or not export_rx.search(text, s0, s1) or _COMP_CUE.search(text, s0, s1):
+            continue
+        for p in _list_after(text, at.end(), s1, places, gap=_CUE_GAP)[:1]:
+            if p.name != HOME_COUNTRY:
+                add(p, "destination")
+    # the stops of a promotion tour: "first stops: Chennai and Hong Kong" (a city stands for its market)
+    for m in _lex_scan(st, "markets", "tour"):
+        _, s1 = st.sentence_of(m.start())
+        for p in _list_after(text, m.end(), s1, st.places(), gap=_CUE_GAP):
+            if p.name != HOME_COUNTRY and p.kind in ("place:country", "place:region", "place:city"):
+                add(p, "export_priority")
     for m in st.scan(_AMONG_MARKETS, ("tra ", "fra ", "among")):
         s0, s1 = st.sentence_of(m.start())
         rel = "competitor" if _COMP_CUE.search(text, s0, m.start()) else "destination"
@@ -1764,8 +1841,10 @@ def _find_markets(st: _State) -> None:
         s0, _ = st.sentence_of(m.start())
         before_cue = [p for p in _near(places, s0, m.start()) if s0 <= p.start and p.end <= m.start()]
         listed_back = _list_before(text, m.start(), before_cue)
-        listed_back += _list_after(text, m.end(), st.sentence_of(m.start())[1], places,
-                                   gap=_AFTER_MARKETS_GAP)
+        after = _list_after(text, m.end(), st.sentence_of(m.start())[1], places, gap=_AFTER_MARKETS_GAP)
+        if after and ";" in text[m.end():after[0].start] and listed_back:
+            after = []  # "A and B were the top destinations; C lost ground": a new clause
+        listed_back += after
         rel = "export_priority" if _PRIORITY_CUE.search(m.group()) else "destination"
         for p in listed_back:
             if p.name != HOME_COUNTRY:

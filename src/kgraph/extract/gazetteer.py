@@ -37,6 +37,7 @@ __all__ = [
     "standalone_segments",
     "segment_heads",
     "indicator_cues",
+    "cue_lexicon",
     "segment_name",
     "add_organisations",
     "reset",
@@ -242,6 +243,13 @@ def indicator_cues() -> dict[str, dict[str, tuple[str, ...]]]:
     """Indicator cue words: ``{"bases": {...}, "shares": {...}, "months": {...}}``."""
     data = _load("indicators.yaml")
     return {group: {key: tuple(cues) for key, cues in table.items()} for group, table in data.items()}
+
+
+@cache
+def cue_lexicon(name: str) -> dict[str, tuple[str, ...]]:
+    """A cue lexicon ``data/{name}.yaml``: lists of cue phrases by group (see the file's header)."""
+    data = _load(f"{name}.yaml") or {}
+    return {group: tuple(str(c) for c in cues) for group, cues in data.items()}
 
 
 def segment_name(items: list[str]) -> str:
