@@ -1602,7 +1602,8 @@ def _lexicon(name: str, *groups: str) -> tuple[re.Pattern[str] | None, tuple[str
     phrases = sorted({p for g in groups for p in lex.get(g, ())}, key=len, reverse=True)
     if not phrases:
         return None, ()
-    rx = re.compile(r"(?i)(?<![\w])(?:" + "|".join(_lex_phrase(p) for p in phrases) + r")(?![\w])")
+    # not inside a compound: "pre-pandemic levels" names no pandemic
+    rx = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_lex_phrase(p) for p in phrases) + r")(?![\w])")
     return rx, tuple(dict.fromkeys(_lex_trigger(p) for p in phrases))
 
 
@@ -1873,17 +1874,13 @@ _PRIO_INTRO = re.compile(
     r"\b(?:steps|measures|actions|interventions|requests|demands|proposals|misure|interventi|azioni|richieste|proposte|passi)\b[^:.\n]{0,40}:|"
     # "dobbiamo puntare su sostenibilità e digitalizzazione", "we must focus on ..."
     r"\b(?:dobbiamo|devono|must|we\s+need\s+to|need\s+to|we\s+have\s+to|have\s+to|occorre|bisogna|è\s+necessario)\s+(?:puntare|focus|invest|investire|concentrarci|concentrate|scommettere|bet)\s+(?:su(?:l|lla|i|gli|lle)?|on|in|sull['’])\b)")
+# cause phrases with structure the lexicon (data/drivers.yaml) cannot state as a list
 _DRIVER_INTRO = re.compile(
-    r"(?i)\b(despite|in\s+spite\s+of|nonostante|malgrado|benefit(?:s|ed|ing)?\s+from|beneficia(?:no)?\s+d\w*|ha\s+beneficiato\s+d\w*|"
-    r"(?:the\s+)?fears?\s+(?:of|over|about)|concerns?\s+(?:about|over)|worries\s+(?:about|over)|(?:il\s+)?timore\s+d\w*|(?:la\s+)?paura\s+d\w*|(?:la\s+)?preoccupazione\s+per|"
-    r"characteri[sz]ed\s+by|penali[sz]ed\s+by|marked\s+by|segnat[ao]\s+da\w*|influenced\s+by|weighed\s+down\s+by|hit\s+by|affected\s+by|due\s+to|because\s+of|caused\s+by|"
-    r"driven\s+by\s+(?=the\s+(?:slowdown|decline|drop|crisis))|frenat[ao]\b[^.;]{0,40}?\b(?:da|dai|dal|dalla|dalle|dagli|dall['’])|"
-    r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*|dovut[oaie]\s+a\w*|amid|in\s+the\s+face\s+of|weighed\s+on\s+by|"
+    r"(?i)\b(driven\s+by\s+(?=the\s+(?:slowdown|decline|drop|crisis))|frenat[ao]\b[^.;]{0,40}?\b(?:da|dai|dal|dalla|dalle|dagli|dall['’])|"
     r"\bpesa(?:no)?(?:\s+(?:ancora|anche|soprattutto|tuttora))?(?=\s+(?:il|lo|la|i|gli|le|l['’]))|"
     r"\ba\s+pesare\s+(?:sono|è|sono\s+stat[ie]|sono\s+stati)(?:\s+(?:soprattutto|anche|ancora))?|"
-    r"in\s+a\s+context\s+of|in\s+an\s+environment\s+of|against\s+a\s+backdrop\s+of|against\s+the\s+background\s+of|in\s+un\s+contesto\s+(?:di|caratterizzato\s+da\w*)|in\s+uno\s+scenario\s+(?:di|segnato\s+da\w*)|"
-    r"reflect(?:s|ed|ing)?|rifletton?o|riflettendo|linked\s+to|attributable\s+to|legat[oaie]\s+a\w*|ha\s+risentito\s+d\w*|hanno\s+risentito\s+d\w*|risent\w+\s+d(?:el|ella|ello|ei|egli|elle|ell['’]|i)|suffered\s+from|suffering\s+from|"
     r"(?:the\s+)?(?:main\s+)?(?:causes|reasons|factors)\b[^:.]{0,60}:|(?:le\s+)?(?:principali\s+)?(?:cause|ragioni|motivi|fattori)\b[^:.]{0,60}:)")
+_DRIVER_INTRO_TRIGGERS = ("driven", "frenat", "pesa", "cause", "reason", "factor", "ragioni", "motivi", "fattori")
 # a subject that weighs on the result: "the fall in investment ... is weighing on every market"
 _DRIVER_SUBJECT = re.compile(
     r"(?i)[ \u00a0]+(?:is|are|was|were|has\s+been|have\s+been)?[ \u00a0]*(?:weighing\s+on|weighs\s+on|weigh\s+on|weighed\s+on|hitting|"
@@ -2068,13 +2065,28 @@ _RELATIVE = re.compile(r"(?i)[ \u00a0,]+(?:che|which|that|who|il[ \u00a0]+quale|
 def _find_drivers(st: _State) -> None:
     text = st.text
     seen: set[str] = set()
+    spans: list[tuple[int, int]] = []
 
-    def add(s: int, e: int) -> None:
+    def add(s: int, e: int) -> bool:
         mention = _mention(text, s, e)
-        label = _clean_label(mention.text)
-        if label and gz.canonical_key(label) not in seen:
-            seen.add(gz.canonical_key(label))
-            st.facts.append(Driver(mention, text=label))
+        label = re.sub(r"(?i)^of[ \u00a0]+", "", _clean_label(mention.text))  # "the increase ..., of energy costs"
+        key = gz.canonical_key(label)
+        if not label or _not_a_driver(st, mention.start, mention.end, label):
+            return False
+        inside = any(x <= mention.start and mention.end <= y for x, y in spans)
+        # a quote said twice, once with an aside: "slowdown in several economies (not only ...)"
+        if key in seen or (not inside and any(
+                f"-{short}-" in f"-{long_}-" for k in seen if min(k.count("-"), key.count("-")) >= 1
+                for short, long_ in [sorted((k, key), key=len)])):
+            spans.append((mention.start, mention.end))
+            return True
+        seen.add(key)
+        spans.append((mention.start, mention.end))
+        st.facts.append(Driver(mention, text=label))
+        return True
+
+    def taken(pos: int) -> bool:
+        return any(a <= pos < b for a, b in spans)
 
     # customers putting investment on hold: "companies are postponing investments", "i clienti
     # hanno congelato gli investimenti" -- the clause, subject and verb, is the driver
@@ -2109,12 +2121,16 @@ def _find_drivers(st: _State) -> None:
             continue
         add(start, m.start())
 
-    for m in st.scan(_DRIVER_INTRO, ("despite", "spite", "nonostante", "malgrado", "benefit", "benefici", "fear", "concern", "worries", "timore", "paura", "preoccupazione", "characteri", "penali", "marked", "segnat", "influenced", "weighed", "dovut", "amid", "in the face", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat", "reflect", "riflett", "pesa", "context", "contesto", "environment", "backdrop", "background", "scenario", "linked", "attributable", "legat", "risent", "suffer", "cause", "reason", "factor", "ragioni", "motivi", "fattori")):
+    concession, _ = _lexicon("drivers", "concession")
+    intros = [*st.scan(_DRIVER_INTRO, _DRIVER_INTRO_TRIGGERS), *_lex_scan(st, "drivers", "cause_before", "concession")]
+    for m in sorted(intros, key=lambda x: (x.start(), -x.end())):
+        if taken(m.start()):
+            continue  # "uncertainty resulting from the turmoil": a cue inside a driver already read
         _, s1 = st.sentence_of(m.start())
         a = m.end()
         end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia)\b", text[a:s1])
         b = a + end_m.start() if end_m else s1
-        if re.match(r"(?i)despite|in\s+spite|nonostante|malgrado", m.group()):
+        if concession is not None and concession.fullmatch(m.group()):
             # "Despite the difficulties, Italy confirms ...": the concession ends at its comma, and
             # a bare word ("the difficulties") names no driver
             comma = text.find(",", a, b)
@@ -2124,7 +2140,12 @@ def _find_drivers(st: _State) -> None:
         bullets = _bullets_after(text, m.end()) if m.group().endswith(":") else []
         if m.group().endswith(":") and not bullets and b <= a + 2:
             continue
-        for s, e in bullets or (_list_items(text, a, b, st, bare_nouns=True) if b > a else []):
+        items = bullets or (_list_items(text, a, b, st, bare_nouns=True) if b > a else [])
+        if len(items) >= 2 and len(text[items[-1][0]:items[-1][1]].split()) == 1 \
+                and re.search(r"(?i)[ \u00a0](?:and|e|ed|or|o)[ \u00a0]*$", text[items[-2][1]:items[-1][0]]):
+            # "accentuated by trade tensions and disruption": a bare last word closes the item before it
+            items = [*items[:-2], (items[-2][0], items[-1][1])]
+        for s, e in items:
             rel = _RELATIVE.search(text, s, e)
             if rel and len(text[s:rel.start()].split()) >= 2:
                 # "dall'incertezza geopolitica che ha frenato gli investimenti": the item ends at "che"
@@ -2132,7 +2153,129 @@ def _find_drivers(st: _State) -> None:
                 break
             if _CLAUSE_START.match(text[s:e].strip(" \u00a0")) or _FINITE_VERB.search(text, s, e):
                 break  # a new clause ("..., our companies keep investing", "and exports declined") ends the list
-            add(s, e)
+            if not add(s, e) and _names_org(st, s, e):
+                break  # "benefits from the approval of the Trade Commission, sets up ...": no cause here
+
+    _factor_drivers(st, add, taken)
+
+
+_FN_WORDS = frozenset(
+    "the a an of in on at to for from by with and or but is are was were be been has have had will would can "
+    "could this that these those its their our his her it they we which who whose what when where while as than "
+    "also still very too more most less not no nor only even just so then there here both now such "
+    "il lo la i gli le un una uno di del della dei degli delle dello da dal dalla dai dagli dalle in nel nella "
+    "nei negli nelle su sul sulla sui sulle per con tra fra e ed o ma che chi cui non più meno molto ancora anche "
+    "solo già è sono ha hanno era stato stata essere avere come se quando dove mentre sia né alla al ai agli "
+    "alle allo questo questa questi queste quello quella tutto tutti ogni dell dall nell sull all".split())
+_WORD = r"[a-zà-öø-ÿ][a-zà-öø-ÿ-]*"
+_LEFT_WORD = re.compile(rf"(?<![\w'’])({_WORD})[ \u00a0]+$")
+_NEGATED = re.compile(r"(?i)\b(?:not|no|non|nessun[ao]?)[ \u00a0]+(?:(?:a|an|the|un|una|uno)[ \u00a0]+)?$")
+_PROGRESSIVE = re.compile(r"(?i)\b(?:are|is|was|were|be|been)[ \u00a0]+\w+ing[ \u00a0]+$")
+_POST_ADJ = re.compile(rf"(?:[ \u00a0]+{_WORD}(?![\w'’])){{1,2}}")
+_FACTOR_COMPLEMENT = re.compile(
+    rf"(?i)[ \u00a0]+(?:of|in|from|di|del|della|dei|degli|delle|dello|dell['’]|da|dal|dalla|dai|sui|sul|sulle|sulla)"
+    rf"(?:[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’]))?(?:[ \u00a0]*(?:{_WORD}|[A-ZÀ-Ý][\w-]*)){{1,4}}")
+
+
+def _content_words(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in words:
+        if w.lower() in _FN_WORDS:
+            break
+        out.append(w)
+    return out
+
+
+def _factor_drivers(st: _State, add: Any, taken: Any) -> None:
+    """Context factors named as noun phrases: "the phase of weak demand", "la crescente carenza di
+    risorse umane", "the crisis of raw materials and now the war". A factor counts only in a
+    sentence that speaks of causes or effects (a cue of data/drivers.yaml) or lists two factors."""
+    text = st.text
+    factor_rx, factor_trig = _lexicon("drivers", "factor", "factor_alone")
+    alone_rx, _ = _lexicon("drivers", "factor_alone")
+    cue_rx, _ = _lexicon("drivers", "cause_before", "concession", "effect")
+    if factor_rx is None:
+        return
+    by_sentence: dict[tuple[int, int], list[re.Match[str]]] = {}
+    for m in st.scan(factor_rx, factor_trig):
+        by_sentence.setdefault(st.sentence_of(m.start()), []).append(m)
+    for (s0, s1), found in by_sentence.items():
+        if len(found) < 2 and not (cue_rx is not None and cue_rx.search(text, s0, s1)):
+            continue
+        last_end = -1
+        for m in found:
+            a, b = m.start(), m.end()
+            if a < last_end or (taken(a) and not _coordinated(text, st, a)):
+                continue
+            if _PROGRESSIVE.search(text, max(s0, a - 40), a):
+                continue  # "energy costs that are pushing inflation": the object of an effect
+            # adjectives before the head: "weak", "constantly changing geopolitical", "crescente"
+            for _ in range(3):
+                lw = _LEFT_WORD.search(text, max(s0, a - 30), a)
+                if lw is None or lw.group(1).lower() in _FN_WORDS:
+                    break
+                a = lw.start()
+            if _NEGATED.search(text, max(s0, a - 16), a):
+                continue  # "not an irreversible crisis" asserts none
+            alone = " " in m.group().strip() or a < m.start()
+            # Italian adjectives follow the noun: "tensioni geopolitiche", "crisi tedesca"
+            if st.lang == "it":
+                pa = _POST_ADJ.match(text, b, s1)
+                if pa:
+                    words = _content_words(pa.group().split())
+                    if words:
+                        b = text.find(words[-1], b, s1) + len(words[-1])
+                        # "congiunture economiche e geopolitiche": a second adjective joined by "e"
+                        tail = re.match(rf"[ \u00a0]+(?:e|ed)[ \u00a0]+({_WORD})(?=[ \u00a0]*[,.;:»”\"]|[ \u00a0]+(?:ma|but)\b)", text[b:s1])
+                        if tail and tail.group(1).lower() not in _FN_WORDS:
+                            b += tail.end()
+                        alone = True
+            cm = _FACTOR_COMPLEMENT.match(text, b, s1)
+            if cm:
+                words = cm.group().split()
+                keep = [words[0]] + [w for w in _content_words([w for w in words[1:] if w.lower() not in ("the", "il", "lo", "la", "i", "gli", "le")])]
+                if len(keep) > 1:
+                    b = text.find(keep[-1], b, s1) + len(keep[-1])
+                    alone = True
+                    # "in Cina e Iran", "in China and India": a list of places closes the complement
+                    more = re.match(r"(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed)[ \u00a0]+)([A-ZÀ-Ý][\w-]*)", text[b:s1])
+                    if more and st.place_at(b + more.start(1)) is not None:
+                        b += more.end()
+            b = min(b, s1)
+            # a bare head ("the crisis", "le criticità") says too little, unless it stands alone
+            # in the lexicon ("the war", "la pandemia")
+            if re.search(r"\d", text[a:b]) or not (alone or (alone_rx is not None and alone_rx.fullmatch(m.group()))):
+                continue
+            if add(a, b):
+                last_end = b
+
+
+def _coordinated(text: str, st: _State, pos: int) -> bool:
+    """A factor inside a driver already read, after "and"/"sia per"/"as well as": a second cause."""
+    before = text[max(0, pos - 25):pos]
+    return re.search(r"(?i)\b(?:and|e|ed|sia|or|o|nonché|as[ \u00a0]+well[ \u00a0]+as)(?:[ \u00a0]+(?:per|for|da|dal|dalla|dalle|dai|by))?[ \u00a0]+(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$", before) is not None
+
+
+_CHANGE_OF_FIGURE = re.compile(
+    r"(?i)^(?:the[ \u00a0]+|la[ \u00a0]+|il[ \u00a0]+|l['’])?(?:reduction|decrease|increase|decline|drop|fall|rise|growth|contraction|"
+    r"riduzione|diminuzione|aumento|calo|crescita|flessione|contrazione)\b[^.]{0,40}?\b(?:orders|exports|turnover|production|sales|"
+    r"ordini|ordinativi|esportazioni|fatturato|produzione|vendite)\b")
+_FRAGMENT_START = re.compile(r"(?i)^(?:(?:in|on|at|both|even|also|anche|nel|nella|nei|negli|sul|sui|\w+(?:ally|ily|ously|ively|ently|antly|tely|rly|bly))\b|[“\"«]|\w+ing[ \u00a0]+(?:the|a|an|its|their|our|his|her)\b)")
+
+
+def _names_org(st: _State, s: int, e: int) -> bool:
+    return any(s <= o.start and o.end <= e for o in _near(st.orgs_sorted(), s, e))
+
+
+def _not_a_driver(st: _State, s: int, e: int, label: str) -> bool:
+    """An effect or a fragment read as a cause: "the reduction in orders" is what the figures say,
+    "both in the domestic" half a phrase, "the approval of the Trade Commission" an organisation's act."""
+    raw = st.text[s:e]
+    if len(label) < 3 or _FRAGMENT_START.match(raw) or _CHANGE_OF_FIGURE.match(label):
+        return True
+    if len(label.split()) == 1 and re.fullmatch(r"(?i)increase|decrease|rise|fall|drop|growth|aumento|calo|crescita|rincaro", label):
+        return True
+    return _names_org(st, s, e)
 
 
 # --------------------------------------------------------------------------- relations
