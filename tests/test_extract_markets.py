@@ -82,7 +82,7 @@ def test_the_home_market_named_as_such(text: str) -> None:
     ("Shipments to Egypt grew faster than expected.", {"Egypt"}),
     ("Destinazioni: Marocco e Tunisia in testa alla classifica.", {"Morocco", "Tunisia"}),
     ("Tra i mercati di sbocco come Brasile e Argentina la ripresa è lenta.", {"Brazil", "Argentina"}),
-    ("Le vendite negli Stati Uniti sono raddoppiate.", {"United States"}),
+    ("Crescono le vendite negli Stati Uniti, ora al secondo posto.", {"United States"}),
     ("Gli ordini dalla Polonia restano stabili.", {"Poland"}),
 ])
 def test_destination_cues(text: str, expected: set[str]) -> None:

@@ -1584,13 +1584,18 @@ def _lex_phrase(phrase: str) -> str:
         stem = tok.rstrip("*")
         pat = re.escape(stem).replace("'", "['’]").replace(r"\'", "['’]")
         if tok.endswith("*"):
-            pat += r"\w*"
+            pat += r"\w*(?:['’](?=\w))?"  # "dall'Asia", "all'apertura": an elided article
         out += pat + ("" if i == len(phrase.split()) - 1 else sep)
     return out
 
 
 def _lex_trigger(phrase: str) -> str:
-    """The literal start of a phrase: the cheap substring test that picks the sentences to scan."""
+    """A literal piece of a phrase: the cheap substring test that picks the sentences to scan
+    (the first word, or its part after an apostrophe, which texts write straight or curly)."""
+    for tok in phrase.split():
+        for piece in reversed(re.split(r"['’]", tok.rstrip("*"))):
+            if len(piece) >= 2 or (piece and len(phrase.split()) == 1):
+                return piece.lower()
     return phrase.split()[0].rstrip("*").lower()
 
 
@@ -1861,15 +1866,18 @@ def _find_markets(st: _State) -> None:
 # --------------------------------------------------------------------------- priorities and drivers
 
 
+# the structured priority cues (headings, "our priority will be"); plain cue phrases are in
+# data/priorities.yaml. The triggers are the literal starts of these alternatives.
+_PRIO_INTRO_TRIGGERS = ("among", "priorit", "our", "the", "la", "il", "mia", "nostra", "le", "at", "al",
+                        "steps", "measures", "actions", "interventions", "requests", "demands", "proposals",
+                        "misure", "interventi", "azioni", "richieste", "proposte", "passi",
+                        "dobbiamo", "devono", "must", "we", "need", "have", "occorre", "bisogna", "è")
 _PRIO_INTRO = re.compile(
     r"(?i)(?:among\s+the\s+priorities[^:]{0,40}:|priorities\s+(?:are|include|included)[^:]{0,10}:?|priorit(?:ies|à)\b[^:.\n]{0,40}:|"
     # "Our priority will be to grow in India", "Il primo impegno della mia presidenza sarà ..."
     r"(?:our|the|la|il|mia|nostra)\s+(?:main\s+|first\s+|top\s+|primo\s+|prima\s+|principale\s+)?(?:priority|priorità|impegno|obiettivo|goal|objective)\b[^.:;\n]{0,40}?\s+(?:will\s+be|is|sarà|è)\s+(?:to\s+)?|"
     r"le\s+priorità[^:]{0,40}:|"
     r"at\s+the\s+heart\s+of\s+the\s+(?:debate|discussion)\s*:|al\s+centro\s+del(?:\s+dibattito|l['’]incontro)\s*:|"
-    r"\bwe\s+need\b|\bneed\s+for\b|\bcalled\s+for\b|\bcalls\s+for\b|\basked\s+for\b|\burged\b|"
-    r"\bha\s+chiesto\b|\bchiede\b|\bhanno\s+chiesto\b|\bchiediamo\b|\bchiedono\b|\bwe\s+ask\b|\bcalls?\s+on\b|\bsollecita\w*|\bserve\b|\bservono\b|\boccorre\b|"
-    r"\bauspica\w*|\bwe\s+hope\s+for\b|\bè\s+(?:necessari[oa]|fondamentale|indispensabile|urgente)\b|\bit\s+is\s+(?:essential|necessary|crucial|vital|urgent)\s+to\b|"
     # a bulleted list of demands: "three steps are now needed:", "le misure richieste:"
     r"\b(?:steps|measures|actions|interventions|requests|demands|proposals|misure|interventi|azioni|richieste|proposte|passi)\b[^:.\n]{0,40}:|"
     # "dobbiamo puntare su sostenibilità e digitalizzazione", "we must focus on ..."
@@ -1901,7 +1909,10 @@ _DRIVER_HOLD = re.compile(
     r"(?i)[ \u00a0]+(?:(?:are|is|were|was|have|has|stanno|hanno|ha|sono)[ \u00a0]+)?(?:postponing|postponed|delaying|delayed|froze|frozen|freezing|"
     r"rinviando|rinviato|rinviano|rimandando|rimandato|congelando|congelato|congelano)[ \u00a0]+(?:(?:their|the|its|our|gli|i|le|i\s+loro|gli\s+stessi|nuovi|new)[ \u00a0]+)*"
     r"(?:investments?|investimenti|orders|ordini|purchases|acquisti|capital\s+spending)\b")
-_MERGE_ITEM = re.compile(r"(?i)^(starting\s+with|a\s+partire\s+d|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|in\s+order)")
+# a piece that continues the item before it: an example, a relative clause, a second complement
+# ("accordi con l'India e con il Mercosur"), an apposition ("..., in grado di ...", "..., dedicated to ...")
+_MERGE_ITEM = re.compile(r"(?i)^(?:a\s+partire\s+d|(?:starting\s+with|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|in\s+order|"
+                         r"con|with|per|for|in\s+grado|able\s+to|capable\s+of|\w+(?:ed|at[oaie]|it[oaie])\s+(?:to|a|al|alla|ai|per|for|by|da))\b)")
 _LEAD = re.compile(r"(?i)^(?:al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|al\s+governo|alle\s+istituzioni|the\s+government|above\s+all|and|e|ed|to\s+the|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|sul|sulla|sullo|sui|sugli|sulle|sull['’]|l['’])\b[ \u00a0]*")
 
 
@@ -1959,8 +1970,26 @@ _COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards
 def _find_priorities(st: _State) -> None:
     text = st.text
     taken: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence
-    for m in st.scan(_PRIO_INTRO, ("priorit", "impegno", "obiettivo", "goal", "objective", "heart", "centro", "need", "call", "ask", "urged", "chiest", "chied", "sollecit", "serv", "occorre", "step", "measure", "action", "intervent", "request", "demand", "proposal", "misure", "azioni", "richiest", "propost", "passi", "dobbiamo", "devono", "must", "need to", "have to", "bisogna", "necessari", "auspica", "hope for", "fondamentale", "indispensabile", "urgent", "essential", "crucial", "vital")):
+    single_rx, _ = _lexicon("priorities", "ask_to", "aim")
+    aim_rx, _ = _lexicon("priorities", "aim")
+    intros = [*st.scan(_PRIO_INTRO, _PRIO_INTRO_TRIGGERS), *_lex_scan(st, "priorities", "ask", "ask_to", "aim")]
+    # the longest cue at a place wins ("it is necessary that" over "is necessary that")
+    intros.sort(key=lambda x: (x.start(), -x.end()))
+    last_end = -1
+    for m in intros:
+        if m.start() < last_end:
+            continue
+        last_end = m.end()
         s0, s1 = st.sentence_of(m.start())
+        if single_rx is not None and single_rx.fullmatch(m.group()):
+            # "still needs to invest in new machinery and technologies", "aims to ensure inclusivity
+            # and representativeness": one infinitive clause, to the sentence's (or quote's) end
+            a = m.end()
+            end_m = re.search(r"[”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:but|ma|otherwise|altrimenti|which|che)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
+            b = a + end_m.start() if end_m else s1
+            strong_aim = aim_rx is not None and aim_rx.fullmatch(m.group()) is not None
+            _add_priority(st, a, b, s0, strong=strong_aim, taken=taken)
+            continue
         strong = bool(re.match(r"(?i)(?:among|priorit|at\s+the\s+heart|al\s+centro|le\s+priorit)", m.group())) \
             or bool(re.search(r"(?i)\b(?:priority|priorità|impegno|obiettivo|goal|objective)\b", m.group())) \
             or bool(re.search(r"(?i)(?:puntare|focus|invest|investire|concentrarci|concentrate|scommettere|bet)\s+\S+$", m.group()))
@@ -2001,6 +2030,8 @@ def _find_priorities(st: _State) -> None:
             # "cohesion, investment and a long-term vision"
             if _only_places(st, s, e):
                 continue  # "focus on the Gulf countries, India and Saudi Arabia": markets, not a priority
+            if re.search(r"(?i)^(?:(?!\b(?:che|which|that|who)\b).)*\b(?:è|is|are|sono|was|were)\b", mention.text):
+                continue  # "... e officine è ancora il doppio ...": a statement inside the list, no request
             if not strong and not _COMPLEMENT_WORD.search(mention.text):
                 continue
             label = _clean_label(mention.text)
@@ -2013,6 +2044,35 @@ def _find_priorities(st: _State) -> None:
             voiced = _speaker_near(st, s0, s)
             st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.publisher))
             taken.setdefault((s0, s1), []).append((s, e))
+    # "promoting the excellence of the district remains the main objective": the clause before
+    for m in _lex_scan(st, "priorities", "named_before"):
+        s0, _ = st.sentence_of(m.start())
+        lead = text[s0:m.start()]
+        cut = max((x.end() for x in re.finditer(r"[,;:“”\"«»(]|[ \u00a0][-–][ \u00a0]", lead)), default=0)
+        _add_priority(st, s0 + cut, m.start(), s0, strong=True, taken=taken)
+
+
+def _add_priority(st: _State, a: int, b: int, s0: int, *, strong: bool,
+                  taken: dict[tuple[int, int], list[tuple[int, int]]]) -> None:
+    """One priority read from text[a:b] (a need, an aim), unless a list item already holds it."""
+    text = st.text
+    sent = st.sentence_of(a)
+    if b - a < 8 or any(x < b and a < y for x, y in taken.get(sent, ())):
+        return
+    mention = _mention(text, a, b)
+    if len(mention.text.split()) < 2 or _only_places(st, a, b):
+        return
+    if not strong and not _COMPLEMENT_WORD.search(mention.text):
+        return
+    if re.search(r"(?i)^(?:be|been|being|essere|stato|stati)\b", mention.text):
+        if not re.search(r"(?i)^(?:be|essere)[ \u00a0]+(?:ready|able|pronti|in[ \u00a0]+grado)\b", mention.text):
+            return  # "needs to be confirmed": a passive names no aim
+    label = _clean_label(mention.text)
+    pm = re.search(r"(?i)\b(industry|industria|transizione|transition)\s+(\d\.\d)\b", mention.text)
+    prog = (("Industry" if pm.group(1).lower() in ("industry", "industria") else "Transition") + f" {pm.group(2)}") if pm else None
+    voiced = _speaker_near(st, s0, a)
+    st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.publisher))
+    taken.setdefault(sent, []).append((a, b))
 
 
 def _only_places(st: _State, s: int, e: int) -> bool:
@@ -2145,6 +2205,11 @@ def _find_drivers(st: _State) -> None:
                 and re.search(r"(?i)[ \u00a0](?:and|e|ed|or|o)[ \u00a0]*$", text[items[-2][1]:items[-1][0]]):
             # "accentuated by trade tensions and disruption": a bare last word closes the item before it
             items = [*items[:-2], (items[-2][0], items[-1][1])]
+        for i in range(len(items) - 2, -1, -1):
+            # "of leather and chemical products": a complement split at its "and" is one item
+            if re.match(r"(?i)(?:of|di)[ \u00a0]", text[items[i][0]:items[i][1]].lstrip()) \
+                    and re.fullmatch(r"[ \u00a0]+(?:and|e|ed)[ \u00a0]+", text[items[i][1]:items[i + 1][0]]):
+                items[i:i + 2] = [(items[i][0], items[i + 1][1])]
         for s, e in items:
             rel = _RELATIVE.search(text, s, e)
             if rel and len(text[s:rel.start()].split()) >= 2:
