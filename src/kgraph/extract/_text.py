@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -1628,6 +1630,8 @@ _GROW_IN = re.compile(r"(?i)\b(?:grow|expand|crescere|espanderci|espandersi)\s+(
 _TAKES_OFFICE = re.compile(r"(?i)\b(?:will\s+take\s+office|takes\s+office|taking\s+office|effective|with\s+effect\s+from|entrerà\s+in\s+carica|entra\s+in\s+carica|assumerà\s+(?:l['’]incarico|la\s+carica)|con\s+decorrenza)(?:\s+(?:on|from|as\s+of|il|dal|dall['’]))?\s*")
 _ESTIMATES_NOTE = re.compile(r"(?i)(?:^|(?<=[.!?]\s))(?:the|these|all|i|questi|tutti\s+i)\s+(?:figures|data|numbers|dati|numeri)\s+(?:are|sono)\s+(?:(?:still|only|ancora|solo)\s+)?(?:estimates|estimated|stime|stimati|provisional\s+estimates)\b")
 _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
+# how far back a cue's sentence is searched for what colours it (competition, priority)
+_CUE_WINDOW = 200
 _FIRST_GAP = re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 # "the main outlet markets were China, Turkey and India", "i principali mercati sono stati Cina, ..."
 _AFTER_MARKETS_GAP = re.compile(r"(?i)^(?:[ \u00a0]+(?:of|for|by|in|dell['’]|della|del|dei|delle|degli|per|in)[ \u00a0]*[^,.;:\d]{0,40}?)?[ \u00a0]*(?:[,:;]|(?:are|were|is|was|have[ \u00a0]+been|include[ds]?|remain(?:ed|s)?|sono(?:[ \u00a0]+stat[ie])?|è|resta|rimane|restano|rimangono|includono|si[ \u00a0]+conferma(?:no)?)(?=[ \u00a0]))[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
@@ -1648,7 +1652,10 @@ _DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w
 def _list_after(text: str, pos: int, limit: int, spans: list[_Span], *, gap: re.Pattern[str]) -> list[_Span]:
     """Places listed right after ``pos``: "... such as India, Turkey and Bangladesh"."""
     listed: list[_Span] = []
-    for p in [p for p in _near(spans, pos, limit) if pos <= p.start < limit]:
+    i = bisect.bisect_left(spans, pos, key=lambda s: s.start)
+    for p in itertools.islice(spans, i, None):  # lazily: a list ends at its first gap
+        if p.start >= limit:
+            break
         between = text[pos:p.start]
         if listed and not _MARKET_LIST_GAP.match(between):
             break
@@ -1715,15 +1722,19 @@ def _find_markets(st: _State) -> None:
         rels.setdefault((HOME_COUNTRY, "domestic"), MarketRelation(
             _mention(text, m.start(), m.end()), market=HOME_COUNTRY, relation="domestic", scope=st.sector))
     ranked_rx, _ = _lexicon("markets", "ranked")
+    about_markets: dict[tuple[int, int], bool] = {}
     for m in _lex_scan(st, "markets", "destination", "ranked"):
         s0, s1 = st.sentence_of(m.start())
-        if ranked_rx is not None and ranked_rx.fullmatch(m.group()) and not re.search(
-                r"(?i)market|mercat|destination|destinazion|outlet|sbocc", text[s0:s1]):
-            continue  # "followed by" lists destinations only in a sentence about markets
+        if ranked_rx is not None and ranked_rx.fullmatch(m.group()):
+            if (s0, s1) not in about_markets:
+                about_markets[(s0, s1)] = re.search(
+                    r"(?i)market|mercat|destination|destinazion|outlet|sbocc", text[s0:s1]) is not None
+            if not about_markets[(s0, s1)]:
+                continue  # "followed by" lists destinations only in a sentence about markets
         listed = _list_after(text, m.end(), s1, places, gap=_CUE_GAP)
         if not listed:
             continue
-        window = text[s0:m.start()]
+        window = text[max(s0, m.start() - _CUE_WINDOW):m.start()]
         if _COMP_CUE.search(window + m.group()):
             rel = "competitor"
         elif _PRIORITY_CUE.search(window + m.group()):
@@ -1737,9 +1748,18 @@ def _find_markets(st: _State) -> None:
     # in North America, 17% in the European Union": a change or a figure "in" a place is a
     # destination where the sentence is about exports
     export_rx, _ = _lexicon("markets", "export_words")
+    about_exports: dict[tuple[int, int], bool] = {}
+
+    def on_exports(sent: tuple[int, int]) -> bool:
+        """A sentence about exports, not about competitors (asked once per sentence)."""
+        if sent not in about_exports:
+            about_exports[sent] = export_rx is not None and export_rx.search(text, *sent) is not None \
+                and _COMP_CUE.search(text, *sent) is None
+        return about_exports[sent]
+
     for m in _lex_scan(st, "markets", "change_in"):
         s0, s1 = st.sentence_of(m.start())
-        if export_rx is None or not export_rx.search(text, s0, s1) or _COMP_CUE.search(text, s0, s1):
+        if not on_exports((s0, s1)):
             continue
         for p in _list_after(text, m.end(), s1, places, gap=_CUE_GAP):
             if p.name != HOME_COUNTRY:
@@ -1749,7 +1769,7 @@ def _find_markets(st: _State) -> None:
             continue
         s0, s1 = st.sentence_of(f.start)
         at = _FIGURE_IN.match(text, f.end, s1)
-        if at is None or export_rx is None or not export_rx.search(text, s0, s1) or _COMP_CUE.search(text, s0, s1):
+        if at is None or not on_exports((s0, s1)):
             continue
         for p in _list_after(text, at.end(), s1, places, gap=_CUE_GAP)[:1]:
             if p.name != HOME_COUNTRY:
@@ -1762,7 +1782,7 @@ def _find_markets(st: _State) -> None:
                 add(p, "export_priority")
     for m in st.scan(_AMONG_MARKETS, ("tra ", "fra ", "among")):
         s0, s1 = st.sentence_of(m.start())
-        rel = "competitor" if _COMP_CUE.search(text, s0, m.start()) else "destination"
+        rel = "competitor" if _COMP_CUE.search(text, max(s0, m.start() - _CUE_WINDOW), m.start()) else "destination"
         for p in _list_after(text, m.end(), s1, places, gap=_FIRST_GAP):
             if p.name != HOME_COUNTRY:
                 add(p, rel)
@@ -1795,7 +1815,8 @@ def _find_markets(st: _State) -> None:
     # "our priority will be to grow in India and South-East Asia"
     for m in st.scan(_GROW_IN, ("grow", "expand", "crescere", "espand")):
         s0, s1 = st.sentence_of(m.start())
-        if not _PRIORITY_CUE.search(text, s0, m.start()) and not re.search(r"(?i)\b(?:aim|want|plan|intend|obiettivo|puntiamo|vogliamo)\b", text[s0:m.start()]):
+        lo = max(s0, m.start() - _CUE_WINDOW)
+        if not _PRIORITY_CUE.search(text, lo, m.start()) and not re.search(r"(?i)\b(?:aim|want|plan|intend|obiettivo|puntiamo|vogliamo)\b", text[lo:m.start()]):
             continue
         for p in _list_after(text, m.end(), s1, places, gap=_FIRST_GAP):
             if p.name != HOME_COUNTRY:
@@ -1817,6 +1838,13 @@ def _find_markets(st: _State) -> None:
         for p in _list_after(text, m.end(), s1, places_and_adjs, gap=_COMP_GAP):
             if p.name != HOME_COUNTRY:
                 add(p, "competitor")
+    competition: dict[tuple[int, int], bool] = {}
+
+    def about_competition(s0: int, s1: int) -> bool:
+        if (s0, s1) not in competition:
+            competition[(s0, s1)] = re.search(r"(?i)compet|concorr|dominat|rival", text[s0:s1]) is not None
+        return competition[(s0, s1)]
+
     for i, p in enumerate(adjs):
         # "the growing Chinese presence dominates the competitive context", "Chinese competition",
         # "Chinese and Vietnamese competitors": the noun may follow the last adjective of a list
@@ -1833,7 +1861,7 @@ def _find_markets(st: _State) -> None:
                                 r"(?:[ \u00a0]+(?:dei|degli|delle|di|from|the)[ \u00a0]+(?:produttori|costruttori|manufacturers|producers|players|aziende|imprese|companies|suppliers|fornitori))?[ \u00a0]+$",
                                 text[max(0, p.start - 45):p.start])
         if p.name != HOME_COUNTRY and (noun_after or noun_before) \
-                and re.search(r"(?i)compet|concorr|dominat|rival", text[s0:s1]):
+                and about_competition(s0, s1):
             add(p, "competitor")
         # "Chinese suppliers are offering complete lines at very low prices", "low-cost Chinese
         # components", "fornitori cinesi a basso costo": foreign makers competing on price
@@ -1926,7 +1954,7 @@ def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = Fal
         cuts = [a]
         for m in re.finditer(r",[ \u00a0]+(?:and[ \u00a0]+|e[ \u00a0]+)?|[ \u00a0][-–][ \u00a0]|[ \u00a0]+(?:and|e|ed)[ \u00a0]+", seg):
             pos = a + m.start()
-            if any(p.start <= pos < p.end for p in protected):
+            if any(p.start <= pos < p.end for p in _near(protected, pos, pos)):
                 continue
             cuts.extend([pos, a + m.end()])
         cuts.append(b)
@@ -1938,7 +1966,7 @@ def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = Fal
             continue
         only_places = False
         if items:
-            inside = [p for p in protected if p.start < e and s < p.end]
+            inside = [p for p in _near(protected, s, e) if p.start < e and s < p.end]
             rest = "".join(ch for i, ch in enumerate(text[s:e])
                            if not any(p.start <= s + i < p.end for p in inside))
             only_places = bool(inside) and not any(ch.isalpha() for ch in rest)
@@ -2020,7 +2048,7 @@ def _find_priorities(st: _State) -> None:
         if b - a < 8:
             continue
         for s, e in ([(a, b)] if single else _list_items(text, a, b, st)):
-            if any(x < e and s < y for x, y in taken.get((s0, s1), ())):
+            if _overlapping(taken.get((s0, s1), []), s, e):
                 continue
             mention = _mention(text, s, e)
             if len(mention.text.split()) < 2:
@@ -2043,7 +2071,7 @@ def _find_priorities(st: _State) -> None:
                 prog = f"{word} {pm.group(2)}"
             voiced = _speaker_near(st, s0, s)
             st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.publisher))
-            taken.setdefault((s0, s1), []).append((s, e))
+            bisect.insort(taken.setdefault((s0, s1), []), (s, e))
     # "promoting the excellence of the district remains the main objective": the clause before
     for m in _lex_scan(st, "priorities", "named_before"):
         s0, _ = st.sentence_of(m.start())
@@ -2057,7 +2085,7 @@ def _add_priority(st: _State, a: int, b: int, s0: int, *, strong: bool,
     """One priority read from text[a:b] (a need, an aim), unless a list item already holds it."""
     text = st.text
     sent = st.sentence_of(a)
-    if b - a < 8 or any(x < b and a < y for x, y in taken.get(sent, ())):
+    if b - a < 8 or _overlapping(taken.get(sent, []), a, b):
         return
     mention = _mention(text, a, b)
     if len(mention.text.split()) < 2 or _only_places(st, a, b):
@@ -2072,7 +2100,7 @@ def _add_priority(st: _State, a: int, b: int, s0: int, *, strong: bool,
     prog = (("Industry" if pm.group(1).lower() in ("industry", "industria") else "Transition") + f" {pm.group(2)}") if pm else None
     voiced = _speaker_near(st, s0, a)
     st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.publisher))
-    taken.setdefault(sent, []).append((a, b))
+    bisect.insort(taken.setdefault(sent, []), (a, b))
 
 
 def _only_places(st: _State, s: int, e: int) -> bool:
@@ -2125,7 +2153,8 @@ _RELATIVE = re.compile(r"(?i)[ \u00a0,]+(?:che|which|that|who|il[ \u00a0]+quale|
 def _find_drivers(st: _State) -> None:
     text = st.text
     seen: set[str] = set()
-    spans: list[tuple[int, int]] = []
+    recent: deque[str] = deque(maxlen=40)  # a repeated quote comes back within a few drivers
+    spans: dict[tuple[int, int], list[tuple[int, int]]] = {}  # drivers read, per sentence
 
     def add(s: int, e: int) -> bool:
         mention = _mention(text, s, e)
@@ -2133,20 +2162,21 @@ def _find_drivers(st: _State) -> None:
         key = gz.canonical_key(label)
         if not label or _not_a_driver(st, mention.start, mention.end, label):
             return False
-        inside = any(x <= mention.start and mention.end <= y for x, y in spans)
+        here = spans.setdefault(st.sentence_of(mention.start), [])
+        inside = _covering(here, mention.start, mention.end)
+        bisect.insort(here, (mention.start, mention.end))
         # a quote said twice, once with an aside: "slowdown in several economies (not only ...)"
-        if key in seen or (not inside and any(
-                f"-{short}-" in f"-{long_}-" for k in seen if min(k.count("-"), key.count("-")) >= 1
+        if key in seen or (not inside and key.count("-") >= 1 and any(
+                f"-{short}-" in f"-{long_}-" for k in recent if k.count("-") >= 1
                 for short, long_ in [sorted((k, key), key=len)])):
-            spans.append((mention.start, mention.end))
             return True
         seen.add(key)
-        spans.append((mention.start, mention.end))
+        recent.append(key)
         st.facts.append(Driver(mention, text=label))
         return True
 
     def taken(pos: int) -> bool:
-        return any(a <= pos < b for a, b in spans)
+        return _covering(spans.get(st.sentence_of(pos), []), pos, pos + 1)
 
     # customers putting investment on hold: "companies are postponing investments", "i clienti
     # hanno congelato gli investimenti" -- the clause, subject and verb, is the driver
@@ -2222,6 +2252,19 @@ def _find_drivers(st: _State) -> None:
                 break  # "benefits from the approval of the Trade Commission, sets up ...": no cause here
 
     _factor_drivers(st, add, taken)
+
+
+def _overlapping(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether a span of the start-sorted, barely overlapping ``spans`` overlaps [a, b)."""
+    i = bisect.bisect_left(spans, (b, -1))
+    return any(x < b and a < y for x, y in spans[max(0, i - 4):i])
+
+
+def _covering(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether a span of the start-sorted ``spans`` covers [a, b); driver spans barely nest, so
+    the few spans starting last before ``a`` are the only candidates."""
+    i = bisect.bisect_right(spans, (a, _BIG))
+    return any(x <= a and b <= y for x, y in spans[max(0, i - 4):i])
 
 
 _FN_WORDS = frozenset(
