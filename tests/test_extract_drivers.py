@@ -92,3 +92,21 @@ def test_a_bare_last_word_closes_the_item_before_it(text: str, words: str) -> No
 ])
 def test_fragments_and_acts_of_organisations_are_no_drivers(text: str) -> None:
     assert not drivers(text), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The shortage of certified welders is our main constraint this year.", "shortage of certified welders"),
+    ("La carenza di tecnici specializzati resta il vincolo principale.", "carenza di tecnici"),
+    ("A scarcity of components is the obstacle that slows every delivery.", "scarcity of components"),
+])
+def test_a_factor_named_as_a_constraint(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Sales were hit by the weakness of textile and furniture customers.", "textile and furniture customers"),
+    ("Il calo è dovuto alla debolezza dei comparti tessile e arredo.", "tessile e arredo"),
+    ("Output was held back by the slowdown of automotive and construction orders.", "automotive and construction"),
+])
+def test_a_complement_split_at_its_and_is_one_driver(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)

@@ -150,3 +150,30 @@ def test_a_new_clause_after_a_semicolon_ends_the_list() -> None:
 ])
 def test_the_stops_of_a_promotion_tour(text: str, expected: set[str]) -> None:
     assert {(name, "export_priority") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Buone notizie dal Canada, dove le vendite sono salite del 7%.", {"Canada"}),
+    ("Mexico, where orders doubled, is the surprise of the year.", {"Mexico"}),
+    ("Unica eccezione il Giappone, dove la domanda è rimasta stabile.", {"Japan"}),
+])
+def test_a_place_followed_by_where_it_buys(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Il Messico, che resta la prima nazione per l'export del comparto, cresce ancora.", {"Mexico"}),
+    ("Canada remains the first country for exports of the sector.", {"Canada"}),
+    ("La Polonia è il primo paese di destinazione delle macchine.", {"Poland"}),
+])
+def test_the_first_country_for_exports(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Le vendite sono in calo in Asia (-9%), dove pesa la concorrenza dei produttori locali.",
+    "Exports fell by 4% in Brazil, where competition from local makers is fierce.",
+    "Orders dropped in Chile (-3%), amid strong competition.",
+])
+def test_competition_named_after_the_place_keeps_the_destination(text: str) -> None:
+    assert any(rel == "destination" for _, rel in markets(text))

@@ -1646,7 +1646,8 @@ _LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,
 
 _COMP_BEFORE = re.compile(r"(?i)(?:['’]s)?[ \u00a0,]*(?:(?:is|was|remains|remain|are|è|resta|rimane)[ \u00a0]+)?(?:(?:the|its|our|their|il|la|i|le|main|largest|biggest|leading|major|strongest|principale|principali|maggiore|maggiori|primo|first|top|chief|fiercest)[ \u00a0]+)*")
 _COMP_GAP = re.compile(r"^[ \u00a0]*(?:(?:remain|remained|are|were|include|included|sono|restano|rimangono|the|a|an|il|la|i|gli|le|growing|increasing|rising|strong|stronger|aggressive|crescente|forte|still|ancora)[ \u00a0]+)*$")
-_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|resta|rimane|è|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|our|its)[ \u00a0]+)?(?:(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|major|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori)[ \u00a0]+)(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione)\b")
+_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|resta|rimane|è|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|la|le|our|its)[ \u00a0]+)?(?:(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|major|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori)[ \u00a0]+)(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione|"
+    r"(?:nazione|paese|country)[ \u00a0]+(?:per[ \u00a0]+l['’]export|for[ \u00a0]+exports|di[ \u00a0]+destinazione|di[ \u00a0]+sbocco))\b")
 
 
 def _list_after(text: str, pos: int, limit: int, spans: list[_Span], *, gap: re.Pattern[str]) -> list[_Span]:
@@ -1666,14 +1667,15 @@ def _list_after(text: str, pos: int, limit: int, spans: list[_Span], *, gap: re.
     return listed
 
 
-def _list_before(text: str, pos: int, spans: list[_Span]) -> list[_Span]:
+def _list_before(text: str, pos: int, spans: list[_Span], *,
+                 lead: str = r"[ \u00a0]*(?:,[ \u00a0]*(?=(?:che|which|that)\b))?(?:(?:si|still|also|again|ancora|anche|once[ \u00a0]+again|have|has|che|which|that)[ \u00a0]+)*") -> list[_Span]:
     """Places listed right before ``pos``: "Germany and the United States remain the main markets"."""
     listed: list[_Span] = []
     for p in sorted(spans, key=lambda x: -x.end):
         between = text[p.end:pos]
         if listed and not re.match(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+(?:(?:the|il|la|lo|i|gli|le)[ \u00a0]+|l['’])?|,[ \u00a0]+(?:and|e)[ \u00a0]+)$", between):
             break
-        if not listed and not re.fullmatch(r"[ \u00a0]*(?:(?:si|still|also|again|ancora|anche|once[ \u00a0]+again|have|has)[ \u00a0]+)*", between):
+        if not listed and not re.fullmatch(lead, between):
             break
         listed.append(p)
         pos = p.start
@@ -1750,16 +1752,15 @@ def _find_markets(st: _State) -> None:
     export_rx, _ = _lexicon("markets", "export_words")
     about_exports: dict[tuple[int, int], bool] = {}
 
-    def on_exports(sent: tuple[int, int]) -> bool:
-        """A sentence about exports, not about competitors (asked once per sentence)."""
+    def on_exports(sent: tuple[int, int], pos: int) -> bool:
+        """A sentence about exports (asked once per sentence), not about competitors before ``pos``."""
         if sent not in about_exports:
-            about_exports[sent] = export_rx is not None and export_rx.search(text, *sent) is not None \
-                and _COMP_CUE.search(text, *sent) is None
-        return about_exports[sent]
+            about_exports[sent] = export_rx is not None and export_rx.search(text, *sent) is not None
+        return about_exports[sent] and _COMP_CUE.search(text, max(sent[0], pos - _CUE_WINDOW), pos) is None
 
     for m in _lex_scan(st, "markets", "change_in"):
         s0, s1 = st.sentence_of(m.start())
-        if not on_exports((s0, s1)):
+        if not on_exports((s0, s1), m.start()):
             continue
         for p in _list_after(text, m.end(), s1, places, gap=_CUE_GAP):
             if p.name != HOME_COUNTRY:
@@ -1769,9 +1770,16 @@ def _find_markets(st: _State) -> None:
             continue
         s0, s1 = st.sentence_of(f.start)
         at = _FIGURE_IN.match(text, f.end, s1)
-        if at is None or not on_exports((s0, s1)):
+        if at is None or not on_exports((s0, s1), f.start):
             continue
         for p in _list_after(text, at.end(), s1, places, gap=_CUE_GAP)[:1]:
+            if p.name != HOME_COUNTRY:
+                add(p, "destination")
+    # "In controtendenza il Nord America, dove le vendite sono cresciute del 6,4%"
+    for m in _lex_scan(st, "markets", "after_place"):
+        s0, _ = st.sentence_of(m.start())
+        before = [p for p in _near(places, max(s0, m.start() - 60), m.start()) if s0 <= p.start and p.end <= m.start()]
+        for p in _list_before(text, m.start(), before, lead=r"[ \u00a0]*,[ \u00a0]*"):
             if p.name != HOME_COUNTRY:
                 add(p, "destination")
     # the stops of a promotion tour: "first stops: Chennai and Hong Kong" (a city stands for its market)
@@ -1871,7 +1879,7 @@ def _find_markets(st: _State) -> None:
                 r"(?i)low[ -](?:cost|price)|(?:very\s+)?low\s+prices|basso\s+costo|prezzi\s+(?:molto\s+)?bassi|aggressiv|dumping",
                 text[max(s0, p.start - 30):min(s1, last.end + 100)]):
             add(p, "competitor")
-    for m in st.scan(_DEST_AFTER_CUE, ("market", "outlet", "destination", "mercat", "sbocchi")):
+    for m in st.scan(_DEST_AFTER_CUE, ("market", "outlet", "destination", "destinazion", "mercat", "sbocc", "nazione", "paese", "paesi", "countr")):
         s0, _ = st.sentence_of(m.start())
         before_cue = [p for p in _near(places, s0, m.start()) if s0 <= p.start and p.end <= m.start()]
         listed_back = _list_before(text, m.start(), before_cue)
@@ -2092,9 +2100,8 @@ def _add_priority(st: _State, a: int, b: int, s0: int, *, strong: bool,
         return
     if not strong and not _COMPLEMENT_WORD.search(mention.text):
         return
-    if re.search(r"(?i)^(?:be|been|being|essere|stato|stati)\b", mention.text):
-        if not re.search(r"(?i)^(?:be|essere)[ \u00a0]+(?:ready|able|pronti|in[ \u00a0]+grado)\b", mention.text):
-            return  # "needs to be confirmed": a passive names no aim
+    if re.search(r"(?i)^(?:be|been|being|essere|stat[oaie])[ \u00a0]+\w+(?:ed|en|at[oaie]|it[oaie]|ut[oaie])\b", mention.text):
+        return  # "needs to be confirmed": a passive names no aim
     label = _clean_label(mention.text)
     pm = re.search(r"(?i)\b(industry|industria|transizione|transition)\s+(\d\.\d)\b", mention.text)
     prog = (("Industry" if pm.group(1).lower() in ("industry", "industria") else "Transition") + f" {pm.group(2)}") if pm else None
@@ -2236,8 +2243,15 @@ def _find_drivers(st: _State) -> None:
             # "accentuated by trade tensions and disruption": a bare last word closes the item before it
             items = [*items[:-2], (items[-2][0], items[-1][1])]
         for i in range(len(items) - 2, -1, -1):
-            # "of leather and chemical products": a complement split at its "and" is one item
-            if re.match(r"(?i)(?:of|di)[ \u00a0]", text[items[i][0]:items[i][1]].lstrip()) \
+            # "of leather and chemical products", "weakness of agricultural and construction
+            # machinery": a complement split at its "and" is one item
+            piece = text[items[i][0]:items[i][1]].strip()
+            nxt = text[items[i + 1][0]:items[i + 1][1]].strip()
+            if (re.match(r"(?i)(?:of|di)[ \u00a0]", piece) or (
+                    re.search(r"(?i)\b(?:of|di|del|della|dei|degli|delle)[ \u00a0]+[\w-]+$", piece)
+                    # the second half is bare words: "construction machinery", not "all'incertezza
+                    # geopolitica" or "inasprimento delle barriere" (items of their own)
+                    and len(nxt.split()) <= 3 and not any(w.lower() in _FN_WORDS or re.search(r"['’]", w) for w in nxt.split()))) \
                     and re.fullmatch(r"[ \u00a0]+(?:and|e|ed)[ \u00a0]+", text[items[i][1]:items[i + 1][0]]):
                 items[i:i + 2] = [(items[i][0], items[i + 1][1])]
         for s, e in items:
