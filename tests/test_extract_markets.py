@@ -177,3 +177,12 @@ def test_the_first_country_for_exports(text: str, expected: set[str]) -> None:
 ])
 def test_competition_named_after_the_place_keeps_the_destination(text: str) -> None:
     assert any(rel == "destination" for _, rel in markets(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Il primo mercato resta l'Europa, seguita dalle due Americhe (18%) e dall'Asia (9%).", {"America", "Asia"}),
+    ("Europe leads, followed by the two Americas (18%) and Asia (9%) among export markets.", {"America", "Asia"}),
+    ("Le destinazioni principali: Europa, seguita da entrambe le Americhe e dall'Oceania.", {"Oceania"}),
+])
+def test_ranked_lists_with_a_numeral_and_shares(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
