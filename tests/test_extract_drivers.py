@@ -110,3 +110,12 @@ def test_a_factor_named_as_a_constraint(text: str, words: str) -> None:
 ])
 def test_a_complement_split_at_its_and_is_one_driver(text: str, words: str) -> None:
     assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Il semestre è stato segnato da fattori che hanno rallentato le consegne.", "fattori che hanno rallentato le consegne"),
+    ("The year was marked by events that disrupted shipping routes.", "events that disrupted shipping routes"),
+    ("Le vendite sono state frenate da scelte che hanno penalizzato i piccoli produttori.", "scelte che hanno penalizzato"),
+])
+def test_a_bare_noun_keeps_the_relative_clause_that_defines_it(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)

@@ -2210,6 +2210,8 @@ def _find_drivers(st: _State) -> None:
             continue
         if re.match(r"(?i)(?:the|il|la)\s+(?:result|risultato|figure|dato|index|indice|sector|settore|year|anno)\b", phrase.strip()):
             continue
+        if re.search(r"(?i)\b(?:che|which|that|who)[ \u00a0]*$", phrase):
+            continue  # "... frenate da scelte che hanno penalizzato ...": the subject is a relative pronoun
         # "is weak" and "remains high" make a driver only of a demand or a cost ("la domanda di
         # piastrelle è debole", "il costo del gas resta alto"), not of any subject
         if _NEEDS_SUBJECT.search(m.group()) and not (_DEMAND_OR_COST.search(phrase) and (
@@ -2256,9 +2258,14 @@ def _find_drivers(st: _State) -> None:
                 items[i:i + 2] = [(items[i][0], items[i + 1][1])]
         for s, e in items:
             rel = _RELATIVE.search(text, s, e)
-            if rel and len(text[s:rel.start()].split()) >= 2:
+            if rel and len(_clean_label(text[s:rel.start()]).split()) >= 2:
                 # "dall'incertezza geopolitica che ha frenato gli investimenti": the item ends at "che"
                 add(s, rel.start())
+                break
+            if rel:
+                # "da dinamiche che hanno inciso sulle catene del valore": a bare noun is defined by
+                # its relative clause, which stays
+                add(s, e)
                 break
             if _CLAUSE_START.match(text[s:e].strip(" \u00a0")) or _FINITE_VERB.search(text, s, e):
                 break  # a new clause ("..., our companies keep investing", "and exports declined") ends the list
