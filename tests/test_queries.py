@@ -476,3 +476,22 @@ def test_organisation_relations_of_a_release_stating_one(founding_release: Path,
     rows = run(store, "organisation-relations")
     assert [(str(r["subject"]), str(r["relation"]), str(r["object"]), str(r["source"])) for r in rows] == [
         ("Assomac", "memberOf", "Confindustria", stated.name)]
+
+
+def test_drivers_and_priorities_of_an_italian_release_show_their_italian_labels(tmp_path: Path) -> None:
+    """A driver or priority read from an Italian release has only an Italian label: the named
+    queries show that label, not the node's IRI."""
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    release = folder / "assomac-2024-03-05-congiuntura.txt"
+    release.write_text(
+        "Vigevano, 5 marzo 2024\n\nAssomac: il fatturato del settore cala nel 2023\n\n"
+        "Il fatturato dei costruttori di macchine per calzature è sceso dell'8% nel 2023 a causa "
+        "dei costi energetici elevati. L'associazione chiede al governo incentivi fiscali per la "
+        "formazione dei tecnici.\n", encoding="utf-8")
+    store = open_store("memory:")
+    assert not build(store, [release]).failures
+    drivers = col(run(store, "drivers"), "driver")
+    assert drivers and not any(str(d).startswith("http") for d in drivers), drivers
+    priorities = col(run(store, "priorities-by-organisation"), "priority")
+    assert priorities and not any(str(p).startswith("http") for p in priorities), priorities

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -2181,6 +2183,54 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
     return area, market
 
 
+# --------------------------------------------------------------------------- cue lexicons
+
+
+def _lex_phrase(phrase: str) -> str:
+    """One lexicon phrase as a pattern: "*" ends a stem, "_" is one optional word."""
+    out = ""
+    sep = "[ \u00a0]+"
+    for i, tok in enumerate(phrase.split()):
+        if tok == "_":
+            out += r"(?:[\w'’-]+[ \u00a0]+)?"
+            continue
+        stem = tok.rstrip("*")
+        pat = re.escape(stem).replace("'", "['’]").replace(r"\'", "['’]")
+        if tok.endswith("*"):
+            pat += r"\w*(?:['’](?=\w))?"  # "dall'Asia", "all'apertura": an elided article
+        out += pat + ("" if i == len(phrase.split()) - 1 else sep)
+    return out
+
+
+def _lex_trigger(phrase: str) -> str:
+    """A literal piece of a phrase: the cheap substring test that picks the sentences to scan
+    (the first word, or its part after an apostrophe, which texts write straight or curly)."""
+    for tok in phrase.split():
+        for piece in reversed(re.split(r"['’]", tok.rstrip("*"))):
+            if len(piece) >= 2 or (piece and len(phrase.split()) == 1):
+                return piece.lower()
+    return phrase.split()[0].rstrip("*").lower()
+
+
+@lru_cache(maxsize=64)
+def _lexicon(name: str, *groups: str) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """The cue phrases of ``groups`` in ``data/{name}.yaml`` as one alternation (longest first)
+    and their triggers for :meth:`_State.scan` (derived, so they cannot drift from the cues)."""
+    lex = gz.cue_lexicon(name)
+    phrases = sorted({p for g in groups for p in lex.get(g, ())}, key=len, reverse=True)
+    if not phrases:
+        return None, ()
+    # not inside a compound: "pre-pandemic levels" names no pandemic
+    rx = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_lex_phrase(p) for p in phrases) + r")(?![\w])")
+    return rx, tuple(dict.fromkeys(_lex_trigger(p) for p in phrases))
+
+
+def _lex_scan(st: _State, name: str, *groups: str) -> Iterator[re.Match[str]]:
+    rx, triggers = _lexicon(name, *groups)
+    if rx is not None:
+        yield from st.scan(rx, triggers)
+
+
 # --------------------------------------------------------------------------- markets
 
 
@@ -2191,23 +2241,35 @@ _GROW_IN = re.compile(r"(?i)\b(?:grow|expand|crescere|espanderci|espandersi)\s+(
 _TAKES_OFFICE = re.compile(r"(?i)\b(?:will\s+take\s+office|takes\s+office|taking\s+office|effective|with\s+effect\s+from|entrerà\s+in\s+carica|entra\s+in\s+carica|assumerà\s+(?:l['’]incarico|la\s+carica)|con\s+decorrenza)(?:\s+(?:on|from|as\s+of|il|dal|dall['’]))?\s*")
 _ESTIMATES_NOTE = re.compile(r"(?i)(?:^|(?<=[.!?]\s))(?:the|these|all|i|questi|tutti\s+i)\s+(?:figures|data|numbers|dati|numeri)\s+(?:are|sono)\s+(?:(?:still|only|ancora|solo)\s+)?(?:estimates|estimated|stime|stimati|provisional\s+estimates)\b")
 _COMP_CUE = re.compile(r"(?i)\b(competitors?|concorrent[ei]|dominated\s+by|competition\s+from|concorrenza|rivals?)\b")
+# how far back a cue's sentence is searched for what colours it (competition, priority)
+_CUE_WINDOW = 200
 _FIRST_GAP = re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 # "the main outlet markets were China, Turkey and India", "i principali mercati sono stati Cina, ..."
-_AFTER_MARKETS_GAP = re.compile(r"(?i)^(?:[ \u00a0]+(?:of|for|by|in|dell['’]|della|del|dei|delle|degli|per|in)[ \u00a0]*[^,.;:\d]{0,40}?)?[ \u00a0]*(?:[,:]|(?:are|were|have[ \u00a0]+been|include[ds]?|remain(?:ed)?|sono(?:[ \u00a0]+stat[ie])?|restano|rimangono|includono|si[ \u00a0]+confermano)(?=[ \u00a0]))[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
+_AFTER_MARKETS_GAP = re.compile(r"(?i)^(?:[ \u00a0]+(?:of|for|by|in|dell['’]|della|del|dei|delle|degli|per|in)[ \u00a0]*[^,.;:\d]{0,40}?)?[ \u00a0]*(?:[,:;]|(?:are|were|is|was|have[ \u00a0]+been|include[ds]?|remain(?:ed|s)?|sono(?:[ \u00a0]+stat[ie])?|è|resta|rimane|restano|rimangono|includono|si[ \u00a0]+conferma(?:no)?)(?=[ \u00a0]))[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
+# a cue's own last word may be elided: "trainata dall'Asia"; "seguito dalle due Americhe"
+_CUE_GAP = re.compile(r"^['’]?[ \u00a0]*[,:]?[ \u00a0]*(?:(?:both|entramb[ei])[ \u00a0]+)?(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?(?:(?:two|due)[ \u00a0]+)?$")
+# "by 25% in North America": a percentage attached to a place
+_FIGURE_IN = re.compile(r"[ \u00a0]*(?:in|to|towards|verso|nel|nella|negli|nei|per|in)[ \u00a0]+")
+# a list item may carry its figure in brackets: "Germany (12%), France (8%) and Spain"
+_MARKET_LIST_GAP = re.compile(r"^(?:[ \u00a0]*\([^()\n]{1,30}\))?(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:(?:in|to|into|a|in|verso|nel|nella|negli|nei|da|dal|dalla|dai|dagli|dalle|dall['’])[ \u00a0]*)?(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 _LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:(?:in|to|into|a|in|verso|nel|nella|negli|nei)[ \u00a0]+)?(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 
 
 _COMP_BEFORE = re.compile(r"(?i)(?:['’]s)?[ \u00a0,]*(?:(?:is|was|remains|remain|are|è|resta|rimane)[ \u00a0]+)?(?:(?:the|its|our|their|il|la|i|le|main|largest|biggest|leading|major|strongest|principale|principali|maggiore|maggiori|primo|first|top|chief|fiercest)[ \u00a0]+)*")
 _COMP_GAP = re.compile(r"^[ \u00a0]*(?:(?:remain|remained|are|were|include|included|sono|restano|rimangono|the|a|an|il|la|i|gli|le|growing|increasing|rising|strong|stronger|aggressive|crescente|forte|still|ancora)[ \u00a0]+)*$")
-_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|our|its)[ \u00a0]+)?(?:(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori)[ \u00a0]+)(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione)\b")
+_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|resta|rimane|è|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|la|le|our|its)[ \u00a0]+)?(?:(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|major|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori)[ \u00a0]+)(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione|"
+    r"(?:nazione|paese|country)[ \u00a0]+(?:per[ \u00a0]+l['’]export|for[ \u00a0]+exports|di[ \u00a0]+destinazione|di[ \u00a0]+sbocco))\b")
 
 
 def _list_after(text: str, pos: int, limit: int, spans: list[_Span], *, gap: re.Pattern[str]) -> list[_Span]:
     """Places listed right after ``pos``: "... such as India, Turkey and Bangladesh"."""
     listed: list[_Span] = []
-    for p in [p for p in _near(spans, pos, limit) if pos <= p.start < limit]:
+    i = bisect.bisect_left(spans, pos, key=lambda s: s.start)
+    for p in itertools.islice(spans, i, None):  # lazily: a list ends at its first gap
+        if p.start >= limit:
+            break
         between = text[pos:p.start]
-        if listed and not _LIST_GAP.match(between):
+        if listed and not _MARKET_LIST_GAP.match(between):
             break
         if not listed and not gap.match(between):
             break
@@ -2216,14 +2278,15 @@ def _list_after(text: str, pos: int, limit: int, spans: list[_Span], *, gap: re.
     return listed
 
 
-def _list_before(text: str, pos: int, spans: list[_Span]) -> list[_Span]:
+def _list_before(text: str, pos: int, spans: list[_Span], *,
+                 lead: str = r"[ \u00a0]*(?:,[ \u00a0]*(?=(?:che|which|that)\b))?(?:(?:si|still|also|again|ancora|anche|once[ \u00a0]+again|have|has|che|which|that)[ \u00a0]+)*") -> list[_Span]:
     """Places listed right before ``pos``: "Germany and the United States remain the main markets"."""
     listed: list[_Span] = []
     for p in sorted(spans, key=lambda x: -x.end):
         between = text[p.end:pos]
         if listed and not re.match(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+(?:(?:the|il|la|lo|i|gli|le)[ \u00a0]+|l['’])?|,[ \u00a0]+(?:and|e)[ \u00a0]+)$", between):
             break
-        if not listed and not re.fullmatch(r"[ \u00a0]*(?:(?:si|still|also|again|ancora|anche|once[ \u00a0]+again|have|has)[ \u00a0]+)*", between):
+        if not listed and not re.fullmatch(lead, between):
             break
         listed.append(p)
         pos = p.start
@@ -2264,21 +2327,27 @@ def _find_markets(st: _State) -> None:
             rels[key] = MarketRelation(_mention(text, p.start, p.end), market=p.name, relation=rel, scope=st.sector)
 
     figure_sentences = {st.sentence_of(f.start) for f in st.figures()}
-    for m in re.finditer(r"(?i)\b(domestic market|home market|mercato interno|mercato domestico|mercato nazionale|consumo interno|consumi interni|domanda interna|domestic demand|domestic consumption)\b", text):
-        if st.sentence_of(m.start()) in figure_sentences and re.search(
-                r"(?i)\b(?:on|in)[ \u00a0]+the[ \u00a0]+$|\b(?:sul|nel)[ \u00a0]+$", text[max(0, m.start() - 8):m.start()]):
-            continue  # "on the domestic market orders grew by 15%": the locative counterpart of a figure
+    for m in _lex_scan(st, "markets", "domestic"):
+        s0, _ = st.sentence_of(m.start())
+        if (s0, _) in figure_sentences and re.fullmatch(
+                r"(?i)[ \u00a0]*(?:(?:on|in)[ \u00a0]+the|sul|nel)[ \u00a0]+", text[s0:m.start()]):
+            continue  # "On the domestic market orders grew by 15%": the sentence's setting, told by its figure
         rels.setdefault((HOME_COUNTRY, "domestic"), MarketRelation(
             _mention(text, m.start(), m.end()), market=HOME_COUNTRY, relation="domestic", scope=st.sector))
-    for m in st.scan(_DEST_CUE, ("market", "countr", "mercat", "paesi", "sales", "vendite", "risultati", "export", "esportazion", "mission", "destination", "growth", "crescita", "results", "driven", "thanks", "trainat", "grazie", "followed", "seguit", "shipments", "demand", "domanda", "orders", "ordini", "such as", "like", "come", "quali", "including", "tra cui", "particolare")):
+    ranked_rx, _ = _lexicon("markets", "ranked")
+    about_markets: dict[tuple[int, int], bool] = {}
+    for m in _lex_scan(st, "markets", "destination", "ranked"):
         s0, s1 = st.sentence_of(m.start())
-        if re.match(r"(?i)followed|seguit", m.group()) and not re.search(
-                r"(?i)market|mercat|destination|destinazion|outlet|sbocc", text[s0:s1]):
-            continue  # "followed by" lists destinations only in a sentence about markets
-        listed = _list_after(text, m.end(), s1, places, gap=_FIRST_GAP)
+        if ranked_rx is not None and ranked_rx.fullmatch(m.group()):
+            if (s0, s1) not in about_markets:
+                about_markets[(s0, s1)] = re.search(
+                    r"(?i)market|mercat|destination|destinazion|outlet|sbocc", text[s0:s1]) is not None
+            if not about_markets[(s0, s1)]:
+                continue  # "followed by" lists destinations only in a sentence about markets
+        listed = _list_after(text, m.end(), s1, places, gap=_CUE_GAP)
         if not listed:
             continue
-        window = text[s0:m.start()]
+        window = text[max(s0, m.start() - _CUE_WINDOW):m.start()]
         if _COMP_CUE.search(window + m.group()):
             rel = "competitor"
         elif _PRIORITY_CUE.search(window + m.group()):
@@ -2288,9 +2357,51 @@ def _find_markets(st: _State) -> None:
         for p in listed:
             if p.name != HOME_COUNTRY:
                 add(p, rel)
+    # "exports fell, due above all to the slowdown in China and Iran", "export sales grew by 25%
+    # in North America, 17% in the European Union": a change or a figure "in" a place is a
+    # destination where the sentence is about exports
+    export_rx, _ = _lexicon("markets", "export_words")
+    about_exports: dict[tuple[int, int], bool] = {}
+
+    def on_exports(sent: tuple[int, int], pos: int) -> bool:
+        """A sentence about exports (asked once per sentence), not about competitors before ``pos``."""
+        if sent not in about_exports:
+            about_exports[sent] = export_rx is not None and export_rx.search(text, *sent) is not None
+        return about_exports[sent] and _COMP_CUE.search(text, max(sent[0], pos - _CUE_WINDOW), pos) is None
+
+    for m in _lex_scan(st, "markets", "change_in"):
+        s0, s1 = st.sentence_of(m.start())
+        if not on_exports((s0, s1), m.start()):
+            continue
+        for p in _list_after(text, m.end(), s1, places, gap=_CUE_GAP):
+            if p.name != HOME_COUNTRY:
+                add(p, "destination")
+    for f in st.figures():
+        if f.kind != "pct":
+            continue
+        s0, s1 = st.sentence_of(f.start)
+        at = _FIGURE_IN.match(text, f.end, s1)
+        if at is None or not on_exports((s0, s1), f.start):
+            continue
+        for p in _list_after(text, at.end(), s1, places, gap=_CUE_GAP)[:1]:
+            if p.name != HOME_COUNTRY:
+                add(p, "destination")
+    # "In controtendenza il Nord America, dove le vendite sono cresciute del 6,4%"
+    for m in _lex_scan(st, "markets", "after_place"):
+        s0, _ = st.sentence_of(m.start())
+        before = [p for p in _near(places, max(s0, m.start() - 60), m.start()) if s0 <= p.start and p.end <= m.start()]
+        for p in _list_before(text, m.start(), before, lead=r"[ \u00a0]*,[ \u00a0]*"):
+            if p.name != HOME_COUNTRY:
+                add(p, "destination")
+    # the stops of a promotion tour: "first stops: Chennai and Hong Kong" (a city stands for its market)
+    for m in _lex_scan(st, "markets", "tour"):
+        _, s1 = st.sentence_of(m.start())
+        for p in _list_after(text, m.end(), s1, st.places(), gap=_CUE_GAP):
+            if p.name != HOME_COUNTRY and p.kind in ("place:country", "place:region", "place:city"):
+                add(p, "export_priority")
     for m in st.scan(_AMONG_MARKETS, ("tra ", "fra ", "among")):
         s0, s1 = st.sentence_of(m.start())
-        rel = "competitor" if _COMP_CUE.search(text, s0, m.start()) else "destination"
+        rel = "competitor" if _COMP_CUE.search(text, max(s0, m.start() - _CUE_WINDOW), m.start()) else "destination"
         for p in _list_after(text, m.end(), s1, places, gap=_FIRST_GAP):
             if p.name != HOME_COUNTRY:
                 add(p, rel)
@@ -2323,7 +2434,8 @@ def _find_markets(st: _State) -> None:
     # "our priority will be to grow in India and South-East Asia"
     for m in st.scan(_GROW_IN, ("grow", "expand", "crescere", "espand")):
         s0, s1 = st.sentence_of(m.start())
-        if not _PRIORITY_CUE.search(text, s0, m.start()) and not re.search(r"(?i)\b(?:aim|want|plan|intend|obiettivo|puntiamo|vogliamo)\b", text[s0:m.start()]):
+        lo = max(s0, m.start() - _CUE_WINDOW)
+        if not _PRIORITY_CUE.search(text, lo, m.start()) and not re.search(r"(?i)\b(?:aim|want|plan|intend|obiettivo|puntiamo|vogliamo)\b", text[lo:m.start()]):
             continue
         for p in _list_after(text, m.end(), s1, places, gap=_FIRST_GAP):
             if p.name != HOME_COUNTRY:
@@ -2345,6 +2457,13 @@ def _find_markets(st: _State) -> None:
         for p in _list_after(text, m.end(), s1, places_and_adjs, gap=_COMP_GAP):
             if p.name != HOME_COUNTRY:
                 add(p, "competitor")
+    competition: dict[tuple[int, int], bool] = {}
+
+    def about_competition(s0: int, s1: int) -> bool:
+        if (s0, s1) not in competition:
+            competition[(s0, s1)] = re.search(r"(?i)compet|concorr|dominat|rival", text[s0:s1]) is not None
+        return competition[(s0, s1)]
+
     for i, p in enumerate(adjs):
         # "the growing Chinese presence dominates the competitive context", "Chinese competition",
         # "Chinese and Vietnamese competitors": the noun may follow the last adjective of a list
@@ -2361,7 +2480,7 @@ def _find_markets(st: _State) -> None:
                                 r"(?:[ \u00a0]+(?:dei|degli|delle|di|from|the)[ \u00a0]+(?:produttori|costruttori|manufacturers|producers|players|aziende|imprese|companies|suppliers|fornitori))?[ \u00a0]+$",
                                 text[max(0, p.start - 45):p.start])
         if p.name != HOME_COUNTRY and (noun_after or noun_before) \
-                and re.search(r"(?i)compet|concorr|dominat|rival", text[s0:s1]):
+                and about_competition(s0, s1):
             add(p, "competitor")
         # "Chinese suppliers are offering complete lines at very low prices", "low-cost Chinese
         # components", "fornitori cinesi a basso costo": foreign makers competing on price
@@ -2371,12 +2490,14 @@ def _find_markets(st: _State) -> None:
                 r"(?i)low[ -](?:cost|price)|(?:very\s+)?low\s+prices|basso\s+costo|prezzi\s+(?:molto\s+)?bassi|aggressiv|dumping",
                 text[max(s0, p.start - 30):min(s1, last.end + 100)]):
             add(p, "competitor")
-    for m in st.scan(_DEST_AFTER_CUE, ("market", "outlet", "destination", "mercat", "sbocchi")):
+    for m in st.scan(_DEST_AFTER_CUE, ("market", "outlet", "destination", "destinazion", "mercat", "sbocc", "nazione", "paese", "paesi", "countr")):
         s0, _ = st.sentence_of(m.start())
         before_cue = [p for p in _near(places, s0, m.start()) if s0 <= p.start and p.end <= m.start()]
         listed_back = _list_before(text, m.start(), before_cue)
-        listed_back += _list_after(text, m.end(), st.sentence_of(m.start())[1], places,
-                                   gap=_AFTER_MARKETS_GAP)
+        after = _list_after(text, m.end(), st.sentence_of(m.start())[1], places, gap=_AFTER_MARKETS_GAP)
+        if after and ";" in text[m.end():after[0].start] and listed_back:
+            after = []  # "A and B were the top destinations; C lost ground": a new clause
+        listed_back += after
         rel = "export_priority" if _PRIORITY_CUE.search(m.group()) else "destination"
         for p in listed_back:
             if p.name != HOME_COUNTRY:
@@ -2392,30 +2513,29 @@ def _find_markets(st: _State) -> None:
 # --------------------------------------------------------------------------- priorities and drivers
 
 
+# the structured priority cues (headings, "our priority will be"); plain cue phrases are in
+# data/priorities.yaml. The triggers are the literal starts of these alternatives.
+_PRIO_INTRO_TRIGGERS = ("among", "priorit", "our", "the", "la", "il", "mia", "nostra", "le", "at", "al",
+                        "steps", "measures", "actions", "interventions", "requests", "demands", "proposals",
+                        "misure", "interventi", "azioni", "richieste", "proposte", "passi",
+                        "dobbiamo", "devono", "must", "we", "need", "have", "occorre", "bisogna", "è")
 _PRIO_INTRO = re.compile(
     r"(?i)(?:among\s+the\s+priorities[^:]{0,40}:|priorities\s+(?:are|include|included)[^:]{0,10}:?|priorit(?:ies|à)\b[^:.\n]{0,40}:|"
     # "Our priority will be to grow in India", "Il primo impegno della mia presidenza sarà ..."
     r"(?:our|the|la|il|mia|nostra)\s+(?:main\s+|first\s+|top\s+|primo\s+|prima\s+|principale\s+)?(?:priority|priorità|impegno|obiettivo|goal|objective)\b[^.:;\n]{0,40}?\s+(?:will\s+be|is|sarà|è)\s+(?:to\s+)?|"
     r"le\s+priorità[^:]{0,40}:|"
     r"at\s+the\s+heart\s+of\s+the\s+(?:debate|discussion)\s*:|al\s+centro\s+del(?:\s+dibattito|l['’]incontro)\s*:|"
-    r"\bwe\s+need\b|\bneed\s+for\b|\bcalled\s+for\b|\bcalls\s+for\b|\basked\s+for\b|\burged\b|"
-    r"\bha\s+chiesto\b|\bchiede\b|\bhanno\s+chiesto\b|\bchiediamo\b|\bchiedono\b|\bwe\s+ask\b|\bcalls?\s+on\b|\bsollecita\w*|\bserve\b|\bservono\b|\boccorre\b|"
-    r"\bauspica\w*|\bwe\s+hope\s+for\b|\bè\s+(?:necessari[oa]|fondamentale|indispensabile|urgente)\b|\bit\s+is\s+(?:essential|necessary|crucial|vital|urgent)\s+to\b|"
     # a bulleted list of demands: "three steps are now needed:", "le misure richieste:"
     r"\b(?:steps|measures|actions|interventions|requests|demands|proposals|misure|interventi|azioni|richieste|proposte|passi)\b[^:.\n]{0,40}:|"
     # "dobbiamo puntare su sostenibilità e digitalizzazione", "we must focus on ..."
     r"\b(?:dobbiamo|devono|must|we\s+need\s+to|need\s+to|we\s+have\s+to|have\s+to|occorre|bisogna|è\s+necessario)\s+(?:puntare|focus|invest|investire|concentrarci|concentrate|scommettere|bet)\s+(?:su(?:l|lla|i|gli|lle)?|on|in|sull['’])\b)")
+# cause phrases with structure the lexicon (data/drivers.yaml) cannot state as a list
 _DRIVER_INTRO = re.compile(
-    r"(?i)\b(despite|in\s+spite\s+of|nonostante|malgrado|benefit(?:s|ed|ing)?\s+from|beneficia(?:no)?\s+d\w*|ha\s+beneficiato\s+d\w*|"
-    r"(?:the\s+)?fears?\s+(?:of|over|about)|concerns?\s+(?:about|over)|worries\s+(?:about|over)|(?:il\s+)?timore\s+d\w*|(?:la\s+)?paura\s+d\w*|(?:la\s+)?preoccupazione\s+per|"
-    r"characteri[sz]ed\s+by|penali[sz]ed\s+by|marked\s+by|segnat[ao]\s+da\w*|influenced\s+by|weighed\s+down\s+by|hit\s+by|affected\s+by|due\s+to|because\s+of|caused\s+by|"
-    r"driven\s+by\s+(?=the\s+(?:slowdown|decline|drop|crisis))|frenat[ao]\b[^.;]{0,40}?\b(?:da|dai|dal|dalla|dalle|dagli|dall['’])|"
-    r"a\s+causa\s+d\w*|causat[ao]\s+da\w*|penalizzat[ao]\s+da\w*|caratterizzat[ao]\s+da\w*|dovut[oaie]\s+a\w*|amid|in\s+the\s+face\s+of|weighed\s+on\s+by|"
+    r"(?i)\b(driven\s+by\s+(?=the\s+(?:slowdown|decline|drop|crisis))|frenat[ao]\b[^.;]{0,40}?\b(?:da|dai|dal|dalla|dalle|dagli|dall['’])|"
     r"\bpesa(?:no)?(?:\s+(?:ancora|anche|soprattutto|tuttora))?(?=\s+(?:il|lo|la|i|gli|le|l['’]))|"
     r"\ba\s+pesare\s+(?:sono|è|sono\s+stat[ie]|sono\s+stati)(?:\s+(?:soprattutto|anche|ancora))?|"
-    r"in\s+a\s+context\s+of|in\s+an\s+environment\s+of|against\s+a\s+backdrop\s+of|against\s+the\s+background\s+of|in\s+un\s+contesto\s+(?:di|caratterizzato\s+da\w*)|in\s+uno\s+scenario\s+(?:di|segnato\s+da\w*)|"
-    r"reflect(?:s|ed|ing)?|rifletton?o|riflettendo|linked\s+to|attributable\s+to|legat[oaie]\s+a\w*|ha\s+risentito\s+d\w*|hanno\s+risentito\s+d\w*|risent\w+\s+d(?:el|ella|ello|ei|egli|elle|ell['’]|i)|suffered\s+from|suffering\s+from|"
     r"(?:the\s+)?(?:main\s+)?(?:causes|reasons|factors)\b[^:.]{0,60}:|(?:le\s+)?(?:principali\s+)?(?:cause|ragioni|motivi|fattori)\b[^:.]{0,60}:)")
+_DRIVER_INTRO_TRIGGERS = ("driven", "frenat", "pesa", "cause", "reason", "factor", "ragioni", "motivi", "fattori")
 # a subject that weighs on the result: "the fall in investment ... is weighing on every market"
 _DRIVER_SUBJECT = re.compile(
     r"(?i)[ \u00a0]+(?:is|are|was|were|has\s+been|have\s+been)?[ \u00a0]*(?:weighing\s+on|weighs\s+on|weigh\s+on|weighed\s+on|hitting|"
@@ -2436,7 +2556,10 @@ _DRIVER_HOLD = re.compile(
     r"(?i)[ \u00a0]+(?:(?:are|is|were|was|have|has|stanno|hanno|ha|sono)[ \u00a0]+)?(?:postponing|postponed|delaying|delayed|froze|frozen|freezing|"
     r"rinviando|rinviato|rinviano|rimandando|rimandato|congelando|congelato|congelano)[ \u00a0]+(?:(?:their|the|its|our|gli|i|le|i\s+loro|gli\s+stessi|nuovi|new)[ \u00a0]+)*"
     r"(?:investments?|investimenti|orders|ordini|purchases|acquisti|capital\s+spending)\b")
-_MERGE_ITEM = re.compile(r"(?i)^(starting\s+with|a\s+partire\s+d|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|in\s+order)")
+# a piece that continues the item before it: an example, a relative clause, a second complement
+# ("accordi con l'India e con il Mercosur"), an apposition ("..., in grado di ...", "..., dedicated to ...")
+_MERGE_ITEM = re.compile(r"(?i)^(?:a\s+partire\s+d|(?:starting\s+with|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|in\s+order|"
+                         r"con|with|per|for|in\s+grado|able\s+to|capable\s+of|\w+(?:ed|at[oaie]|it[oaie])\s+(?:to|a|al|alla|ai|per|for|by|da))\b)")
 _LEAD = re.compile(r"(?i)^(?:al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|al\s+governo|alle\s+istituzioni|the\s+government|above\s+all|and|e|ed|to\s+the|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|sul|sulla|sullo|sui|sugli|sulle|sull['’]|l['’])\b[ \u00a0]*")
 
 
@@ -2450,7 +2573,7 @@ def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = Fal
         cuts = [a]
         for m in re.finditer(r",[ \u00a0]+(?:and[ \u00a0]+|e[ \u00a0]+)?|[ \u00a0][-–][ \u00a0]|[ \u00a0]+(?:and|e|ed)[ \u00a0]+", seg):
             pos = a + m.start()
-            if any(p.start <= pos < p.end for p in protected):
+            if any(p.start <= pos < p.end for p in _near(protected, pos, pos)):
                 continue
             cuts.extend([pos, a + m.end()])
         cuts.append(b)
@@ -2462,7 +2585,7 @@ def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = Fal
             continue
         only_places = False
         if items:
-            inside = [p for p in protected if p.start < e and s < p.end]
+            inside = [p for p in _near(protected, s, e) if p.start < e and s < p.end]
             rest = "".join(ch for i, ch in enumerate(text[s:e])
                            if not any(p.start <= s + i < p.end for p in inside))
             only_places = bool(inside) and not any(ch.isalpha() for ch in rest)
@@ -2494,8 +2617,26 @@ _COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards
 def _find_priorities(st: _State) -> None:
     text = st.text
     taken: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence
-    for m in st.scan(_PRIO_INTRO, ("priorit", "impegno", "obiettivo", "goal", "objective", "heart", "centro", "need", "call", "ask", "urged", "chiest", "chied", "sollecit", "serv", "occorre", "step", "measure", "action", "intervent", "request", "demand", "proposal", "misure", "azioni", "richiest", "propost", "passi", "dobbiamo", "devono", "must", "need to", "have to", "bisogna", "necessari", "auspica", "hope for", "fondamentale", "indispensabile", "urgent", "essential", "crucial", "vital")):
+    single_rx, _ = _lexicon("priorities", "ask_to", "aim")
+    aim_rx, _ = _lexicon("priorities", "aim")
+    intros = [*st.scan(_PRIO_INTRO, _PRIO_INTRO_TRIGGERS), *_lex_scan(st, "priorities", "ask", "ask_to", "aim")]
+    # the longest cue at a place wins ("it is necessary that" over "is necessary that")
+    intros.sort(key=lambda x: (x.start(), -x.end()))
+    last_end = -1
+    for m in intros:
+        if m.start() < last_end:
+            continue
+        last_end = m.end()
         s0, s1 = st.sentence_of(m.start())
+        if single_rx is not None and single_rx.fullmatch(m.group()):
+            # "still needs to invest in new machinery and technologies", "aims to ensure inclusivity
+            # and representativeness": one infinitive clause, to the sentence's (or quote's) end
+            a = m.end()
+            end_m = re.search(r"[”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:but|ma|otherwise|altrimenti|which|che)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
+            b = a + end_m.start() if end_m else s1
+            strong_aim = aim_rx is not None and aim_rx.fullmatch(m.group()) is not None
+            _add_priority(st, a, b, s0, strong=strong_aim, taken=taken)
+            continue
         strong = bool(re.match(r"(?i)(?:among|priorit|at\s+the\s+heart|al\s+centro|le\s+priorit)", m.group())) \
             or bool(re.search(r"(?i)\b(?:priority|priorità|impegno|obiettivo|goal|objective)\b", m.group())) \
             or bool(re.search(r"(?i)(?:puntare|focus|invest|investire|concentrarci|concentrate|scommettere|bet)\s+\S+$", m.group()))
@@ -2526,7 +2667,7 @@ def _find_priorities(st: _State) -> None:
         if b - a < 8:
             continue
         for s, e in ([(a, b)] if single else _list_items(text, a, b, st)):
-            if any(x < e and s < y for x, y in taken.get((s0, s1), ())):
+            if _overlapping(taken.get((s0, s1), []), s, e):
                 continue
             mention = _mention(text, s, e)
             if len(mention.text.split()) < 2:
@@ -2536,6 +2677,8 @@ def _find_priorities(st: _State) -> None:
             # "cohesion, investment and a long-term vision"
             if _only_places(st, s, e):
                 continue  # "focus on the Gulf countries, India and Saudi Arabia": markets, not a priority
+            if re.search(r"(?i)^(?:(?!\b(?:che|which|that|who)\b).)*\b(?:è|is|are|sono|was|were)\b", mention.text):
+                continue  # "... e officine è ancora il doppio ...": a statement inside the list, no request
             if not strong and not _COMPLEMENT_WORD.search(mention.text):
                 continue
             label = _clean_label(mention.text)
@@ -2547,7 +2690,35 @@ def _find_priorities(st: _State) -> None:
                 prog = f"{word} {pm.group(2)}"
             voiced = _speaker_near(st, s0, s)
             st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.publisher))
-            taken.setdefault((s0, s1), []).append((s, e))
+            bisect.insort(taken.setdefault((s0, s1), []), (s, e))
+    # "promoting the excellence of the district remains the main objective": the clause before
+    for m in _lex_scan(st, "priorities", "named_before"):
+        s0, _ = st.sentence_of(m.start())
+        lead = text[s0:m.start()]
+        cut = max((x.end() for x in re.finditer(r"[,;:“”\"«»(]|[ \u00a0][-–][ \u00a0]", lead)), default=0)
+        _add_priority(st, s0 + cut, m.start(), s0, strong=True, taken=taken)
+
+
+def _add_priority(st: _State, a: int, b: int, s0: int, *, strong: bool,
+                  taken: dict[tuple[int, int], list[tuple[int, int]]]) -> None:
+    """One priority read from text[a:b] (a need, an aim), unless a list item already holds it."""
+    text = st.text
+    sent = st.sentence_of(a)
+    if b - a < 8 or _overlapping(taken.get(sent, []), a, b):
+        return
+    mention = _mention(text, a, b)
+    if len(mention.text.split()) < 2 or _only_places(st, a, b):
+        return
+    if not strong and not _COMPLEMENT_WORD.search(mention.text):
+        return
+    if re.search(r"(?i)^(?:be|been|being|essere|stat[oaie])[ \u00a0]+\w+(?:ed|en|at[oaie]|it[oaie]|ut[oaie])\b", mention.text):
+        return  # "needs to be confirmed": a passive names no aim
+    label = _clean_label(mention.text)
+    pm = re.search(r"(?i)\b(industry|industria|transizione|transition)\s+(\d\.\d)\b", mention.text)
+    prog = (("Industry" if pm.group(1).lower() in ("industry", "industria") else "Transition") + f" {pm.group(2)}") if pm else None
+    voiced = _speaker_near(st, s0, a)
+    st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.publisher))
+    bisect.insort(taken.setdefault(sent, []), (a, b))
 
 
 def _only_places(st: _State, s: int, e: int) -> bool:
@@ -2600,13 +2771,30 @@ _RELATIVE = re.compile(r"(?i)[ \u00a0,]+(?:che|which|that|who|il[ \u00a0]+quale|
 def _find_drivers(st: _State) -> None:
     text = st.text
     seen: set[str] = set()
+    recent: deque[str] = deque(maxlen=40)  # a repeated quote comes back within a few drivers
+    spans: dict[tuple[int, int], list[tuple[int, int]]] = {}  # drivers read, per sentence
 
-    def add(s: int, e: int) -> None:
+    def add(s: int, e: int) -> bool:
         mention = _mention(text, s, e)
-        label = _clean_label(mention.text)
-        if label and gz.canonical_key(label) not in seen:
-            seen.add(gz.canonical_key(label))
-            st.facts.append(Driver(mention, text=label))
+        label = re.sub(r"(?i)^of[ \u00a0]+", "", _clean_label(mention.text))  # "the increase ..., of energy costs"
+        key = gz.canonical_key(label)
+        if not label or _not_a_driver(st, mention.start, mention.end, label):
+            return False
+        here = spans.setdefault(st.sentence_of(mention.start), [])
+        inside = _covering(here, mention.start, mention.end)
+        bisect.insort(here, (mention.start, mention.end))
+        # a quote said twice, once with an aside: "slowdown in several economies (not only ...)"
+        if key in seen or (not inside and key.count("-") >= 1 and any(
+                f"-{short}-" in f"-{long_}-" for k in recent if k.count("-") >= 1
+                for short, long_ in [sorted((k, key), key=len)])):
+            return True
+        seen.add(key)
+        recent.append(key)
+        st.facts.append(Driver(mention, text=label))
+        return True
+
+    def taken(pos: int) -> bool:
+        return _covering(spans.get(st.sentence_of(pos), []), pos, pos + 1)
 
     # customers putting investment on hold: "companies are postponing investments", "i clienti
     # hanno congelato gli investimenti" -- the clause, subject and verb, is the driver
@@ -2633,6 +2821,8 @@ def _find_drivers(st: _State) -> None:
             continue
         if re.match(r"(?i)(?:the|il|la)\s+(?:result|risultato|figure|dato|index|indice|sector|settore|year|anno)\b", phrase.strip()):
             continue
+        if re.search(r"(?i)\b(?:che|which|that|who)[ \u00a0]*$", phrase):
+            continue  # "... frenate da scelte che hanno penalizzato ...": the subject is a relative pronoun
         # "is weak" and "remains high" make a driver only of a demand or a cost ("la domanda di
         # piastrelle è debole", "il costo del gas resta alto"), not of any subject
         if _NEEDS_SUBJECT.search(m.group()) and not (_DEMAND_OR_COST.search(phrase) and (
@@ -2641,12 +2831,16 @@ def _find_drivers(st: _State) -> None:
             continue
         add(start, m.start())
 
-    for m in st.scan(_DRIVER_INTRO, ("despite", "spite", "nonostante", "malgrado", "benefit", "benefici", "fear", "concern", "worries", "timore", "paura", "preoccupazione", "characteri", "penali", "marked", "segnat", "influenced", "weighed", "dovut", "amid", "in the face", "hit by", "affected", "due to", "because", "caused", "driven", "frenat", "causa", "caratterizzat", "reflect", "riflett", "pesa", "context", "contesto", "environment", "backdrop", "background", "scenario", "linked", "attributable", "legat", "risent", "suffer", "cause", "reason", "factor", "ragioni", "motivi", "fattori")):
+    concession, _ = _lexicon("drivers", "concession")
+    intros = [*st.scan(_DRIVER_INTRO, _DRIVER_INTRO_TRIGGERS), *_lex_scan(st, "drivers", "cause_before", "concession")]
+    for m in sorted(intros, key=lambda x: (x.start(), -x.end())):
+        if taken(m.start()):
+            continue  # "uncertainty resulting from the turmoil": a cue inside a driver already read
         _, s1 = st.sentence_of(m.start())
         a = m.end()
         end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia)\b", text[a:s1])
         b = a + end_m.start() if end_m else s1
-        if re.match(r"(?i)despite|in\s+spite|nonostante|malgrado", m.group()):
+        if concession is not None and concession.fullmatch(m.group()):
             # "Despite the difficulties, Italy confirms ...": the concession ends at its comma, and
             # a bare word ("the difficulties") names no driver
             comma = text.find(",", a, b)
@@ -2656,15 +2850,172 @@ def _find_drivers(st: _State) -> None:
         bullets = _bullets_after(text, m.end()) if m.group().endswith(":") else []
         if m.group().endswith(":") and not bullets and b <= a + 2:
             continue
-        for s, e in bullets or (_list_items(text, a, b, st, bare_nouns=True) if b > a else []):
+        items = bullets or (_list_items(text, a, b, st, bare_nouns=True) if b > a else [])
+        if len(items) >= 2 and len(text[items[-1][0]:items[-1][1]].split()) == 1 \
+                and re.search(r"(?i)[ \u00a0](?:and|e|ed|or|o)[ \u00a0]*$", text[items[-2][1]:items[-1][0]]):
+            # "accentuated by trade tensions and disruption": a bare last word closes the item before it
+            items = [*items[:-2], (items[-2][0], items[-1][1])]
+        for i in range(len(items) - 2, -1, -1):
+            # "of leather and chemical products", "weakness of agricultural and construction
+            # machinery": a complement split at its "and" is one item
+            piece = text[items[i][0]:items[i][1]].strip()
+            nxt = text[items[i + 1][0]:items[i + 1][1]].strip()
+            if (re.match(r"(?i)(?:of|di)[ \u00a0]", piece) or (
+                    re.search(r"(?i)\b(?:of|di|del|della|dei|degli|delle)[ \u00a0]+[\w-]+$", piece)
+                    # the second half is bare words: "construction machinery", not "all'incertezza
+                    # geopolitica" or "inasprimento delle barriere" (items of their own)
+                    and len(nxt.split()) <= 3 and not any(w.lower() in _FN_WORDS or re.search(r"['’]", w) for w in nxt.split()))) \
+                    and re.fullmatch(r"[ \u00a0]+(?:and|e|ed)[ \u00a0]+", text[items[i][1]:items[i + 1][0]]):
+                items[i:i + 2] = [(items[i][0], items[i + 1][1])]
+        for s, e in items:
             rel = _RELATIVE.search(text, s, e)
-            if rel and len(text[s:rel.start()].split()) >= 2:
+            if rel and len(_clean_label(text[s:rel.start()]).split()) >= 2:
                 # "dall'incertezza geopolitica che ha frenato gli investimenti": the item ends at "che"
                 add(s, rel.start())
                 break
+            if rel:
+                # "da dinamiche che hanno inciso sulle catene del valore": a bare noun is defined by
+                # its relative clause, which stays
+                add(s, e)
+                break
             if _CLAUSE_START.match(text[s:e].strip(" \u00a0")) or _FINITE_VERB.search(text, s, e):
                 break  # a new clause ("..., our companies keep investing", "and exports declined") ends the list
-            add(s, e)
+            if not add(s, e) and _names_org(st, s, e):
+                break  # "benefits from the approval of the Trade Commission, sets up ...": no cause here
+
+    _factor_drivers(st, add, taken)
+
+
+def _overlapping(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether a span of the start-sorted, barely overlapping ``spans`` overlaps [a, b)."""
+    i = bisect.bisect_left(spans, (b, -1))
+    return any(x < b and a < y for x, y in spans[max(0, i - 4):i])
+
+
+def _covering(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether a span of the start-sorted ``spans`` covers [a, b); driver spans barely nest, so
+    the few spans starting last before ``a`` are the only candidates."""
+    i = bisect.bisect_right(spans, (a, _BIG))
+    return any(x <= a and b <= y for x, y in spans[max(0, i - 4):i])
+
+
+_FN_WORDS = frozenset(
+    "the a an of in on at to for from by with and or but is are was were be been has have had will would can "
+    "could this that these those its their our his her it they we which who whose what when where while as than "
+    "also still very too more most less not no nor only even just so then there here both now such "
+    "il lo la i gli le un una uno di del della dei degli delle dello da dal dalla dai dagli dalle in nel nella "
+    "nei negli nelle su sul sulla sui sulle per con tra fra e ed o ma che chi cui non più meno molto ancora anche "
+    "solo già è sono ha hanno era stato stata essere avere come se quando dove mentre sia né alla al ai agli "
+    "alle allo questo questa questi queste quello quella tutto tutti ogni dell dall nell sull all".split())
+_WORD = r"[a-zà-öø-ÿ][a-zà-öø-ÿ-]*"
+_LEFT_WORD = re.compile(rf"(?<![\w'’])({_WORD})[ \u00a0]+$")
+_NEGATED = re.compile(r"(?i)\b(?:not|no|non|nessun[ao]?)[ \u00a0]+(?:(?:a|an|the|un|una|uno)[ \u00a0]+)?$")
+_PROGRESSIVE = re.compile(r"(?i)\b(?:are|is|was|were|be|been)[ \u00a0]+\w+ing[ \u00a0]+$")
+_POST_ADJ = re.compile(rf"(?:[ \u00a0]+{_WORD}(?![\w'’])){{1,2}}")
+_FACTOR_COMPLEMENT = re.compile(
+    rf"(?i)[ \u00a0]+(?:of|in|from|di|del|della|dei|degli|delle|dello|dell['’]|da|dal|dalla|dai|sui|sul|sulle|sulla)"
+    rf"(?:[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’]))?(?:[ \u00a0]*(?:{_WORD}|[A-ZÀ-Ý][\w-]*)){{1,4}}")
+
+
+def _content_words(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in words:
+        if w.lower() in _FN_WORDS:
+            break
+        out.append(w)
+    return out
+
+
+def _factor_drivers(st: _State, add: Any, taken: Any) -> None:
+    """Context factors named as noun phrases: "the phase of weak demand", "la crescente carenza di
+    risorse umane", "the crisis of raw materials and now the war". A factor counts only in a
+    sentence that speaks of causes or effects (a cue of data/drivers.yaml) or lists two factors."""
+    text = st.text
+    factor_rx, factor_trig = _lexicon("drivers", "factor", "factor_alone")
+    alone_rx, _ = _lexicon("drivers", "factor_alone")
+    cue_rx, _ = _lexicon("drivers", "cause_before", "concession", "effect")
+    if factor_rx is None:
+        return
+    by_sentence: dict[tuple[int, int], list[re.Match[str]]] = {}
+    for m in st.scan(factor_rx, factor_trig):
+        by_sentence.setdefault(st.sentence_of(m.start()), []).append(m)
+    for (s0, s1), found in by_sentence.items():
+        if len(found) < 2 and not (cue_rx is not None and cue_rx.search(text, s0, s1)):
+            continue
+        last_end = -1
+        for m in found:
+            a, b = m.start(), m.end()
+            if a < last_end or (taken(a) and not _coordinated(text, st, a)):
+                continue
+            if _PROGRESSIVE.search(text, max(s0, a - 40), a):
+                continue  # "energy costs that are pushing inflation": the object of an effect
+            # adjectives before the head: "weak", "constantly changing geopolitical", "crescente"
+            for _ in range(3):
+                lw = _LEFT_WORD.search(text, max(s0, a - 30), a)
+                if lw is None or lw.group(1).lower() in _FN_WORDS:
+                    break
+                a = lw.start()
+            if _NEGATED.search(text, max(s0, a - 16), a):
+                continue  # "not an irreversible crisis" asserts none
+            alone = " " in m.group().strip() or a < m.start()
+            # Italian adjectives follow the noun: "tensioni geopolitiche", "crisi tedesca"
+            if st.lang == "it":
+                pa = _POST_ADJ.match(text, b, s1)
+                if pa:
+                    words = _content_words(pa.group().split())
+                    if words:
+                        b = text.find(words[-1], b, s1) + len(words[-1])
+                        # "congiunture economiche e geopolitiche": a second adjective joined by "e"
+                        tail = re.match(rf"[ \u00a0]+(?:e|ed)[ \u00a0]+({_WORD})(?=[ \u00a0]*[,.;:»”\"]|[ \u00a0]+(?:ma|but)\b)", text[b:s1])
+                        if tail and tail.group(1).lower() not in _FN_WORDS:
+                            b += tail.end()
+                        alone = True
+            cm = _FACTOR_COMPLEMENT.match(text, b, s1)
+            if cm:
+                words = cm.group().split()
+                keep = [words[0]] + [w for w in _content_words([w for w in words[1:] if w.lower() not in ("the", "il", "lo", "la", "i", "gli", "le")])]
+                if len(keep) > 1:
+                    b = text.find(keep[-1], b, s1) + len(keep[-1])
+                    alone = True
+                    # "in Cina e Iran", "in China and India": a list of places closes the complement
+                    more = re.match(r"(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed)[ \u00a0]+)([A-ZÀ-Ý][\w-]*)", text[b:s1])
+                    if more and st.place_at(b + more.start(1)) is not None:
+                        b += more.end()
+            b = min(b, s1)
+            # a bare head ("the crisis", "le criticità") says too little, unless it stands alone
+            # in the lexicon ("the war", "la pandemia")
+            if re.search(r"\d", text[a:b]) or not (alone or (alone_rx is not None and alone_rx.fullmatch(m.group()))):
+                continue
+            if add(a, b):
+                last_end = b
+
+
+def _coordinated(text: str, st: _State, pos: int) -> bool:
+    """A factor inside a driver already read, after "and"/"sia per"/"as well as": a second cause."""
+    before = text[max(0, pos - 25):pos]
+    return re.search(r"(?i)\b(?:and|e|ed|sia|or|o|nonché|as[ \u00a0]+well[ \u00a0]+as)(?:[ \u00a0]+(?:per|for|da|dal|dalla|dalle|dai|by))?[ \u00a0]+(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$", before) is not None
+
+
+_CHANGE_OF_FIGURE = re.compile(
+    r"(?i)^(?:the[ \u00a0]+|la[ \u00a0]+|il[ \u00a0]+|l['’])?(?:reduction|decrease|increase|decline|drop|fall|rise|growth|contraction|"
+    r"riduzione|diminuzione|aumento|calo|crescita|flessione|contrazione)\b[^.]{0,40}?\b(?:orders|exports|turnover|production|sales|"
+    r"ordini|ordinativi|esportazioni|fatturato|produzione|vendite)\b")
+_FRAGMENT_START = re.compile(r"(?i)^(?:(?:in|on|at|both|even|also|anche|nel|nella|nei|negli|sul|sui|\w+(?:ally|ily|ously|ively|ently|antly|tely|rly|bly))\b|[“\"«]|\w+ing[ \u00a0]+(?:the|a|an|its|their|our|his|her)\b)")
+
+
+def _names_org(st: _State, s: int, e: int) -> bool:
+    return any(s <= o.start and o.end <= e for o in _near(st.orgs_sorted(), s, e))
+
+
+def _not_a_driver(st: _State, s: int, e: int, label: str) -> bool:
+    """An effect or a fragment read as a cause: "the reduction in orders" is what the figures say,
+    "both in the domestic" half a phrase, "the approval of the Trade Commission" an organisation's act."""
+    raw = st.text[s:e]
+    if len(label) < 3 or _FRAGMENT_START.match(raw) or _CHANGE_OF_FIGURE.match(label):
+        return True
+    if len(label.split()) == 1 and re.fullmatch(r"(?i)increase|decrease|rise|fall|drop|growth|aumento|calo|crescita|rincaro", label):
+        return True
+    return _names_org(st, s, e)
 
 
 # --------------------------------------------------------------------------- relations

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
@@ -37,6 +37,7 @@ __all__ = [
     "standalone_segments",
     "segment_heads",
     "indicator_cues",
+    "cue_lexicon",
     "segment_name",
     "add_organisations",
     "reset",
@@ -153,11 +154,58 @@ def organisations() -> tuple[OrgEntry, ...]:
 
 @cache
 def places() -> tuple[PlaceEntry, ...]:
-    """Every known place: countries, regions, aggregates ("foreign markets") and cities."""
-    return tuple(PlaceEntry(d["name"], d["kind"], tuple(d.get("aliases") or ()),
-                            tuple(d.get("adjectives") or ()), d.get("iso2"),
-                            str(d["m49"]) if d.get("m49") else None)
-                 for d in _load("places.yaml"))
+    """Every known place: countries, regions, aggregates ("foreign markets") and cities.
+
+    ``places.yaml`` gives the places releases name most, with demonyms and Italian forms;
+    every other ISO 3166-1 country comes from pycountry (English and Italian names), so that
+    a list of countries is never cut short by one the file does not know.
+    """
+    listed = tuple(PlaceEntry(d["name"], d["kind"], tuple(d.get("aliases") or ()),
+                              tuple(d.get("adjectives") or ()), d.get("iso2"),
+                              str(d["m49"]) if d.get("m49") else None)
+                   for d in _load("places.yaml"))
+    return _with_iso_countries(listed)
+
+
+def _uninvert(name: str) -> str:
+    """ "Korea, Republic of" -> "Republic of Korea": ISO puts the qualifier after a comma."""
+    head, sep, tail = name.partition(", ")
+    return f"{tail} {head}" if sep else name
+
+
+def _with_iso_countries(listed: tuple[PlaceEntry, ...]) -> tuple[PlaceEntry, ...]:
+    import gettext
+
+    import pycountry
+
+    extra = _load("countries.yaml") or {}
+    ambiguous = {fold(n) for n in extra.get("ambiguous") or ()}
+    more_aliases: dict[str, list[str]] = {k.upper(): list(v) for k, v in (extra.get("aliases") or {}).items()}
+    try:
+        italian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["it"]).gettext
+    except OSError:  # pragma: no cover - pycountry ships its locales
+        def italian(message: str) -> str:
+            return message
+    taken = {fold(n) for p in listed for n in (p.name, *p.aliases)}
+    by_code = {p.iso2: i for i, p in enumerate(listed) if p.iso2}
+    out = list(listed)
+    for c in pycountry.countries:
+        code = str(c.alpha_2)
+        common = getattr(c, "common_name", None)
+        official = getattr(c, "official_name", None)
+        forms = [_uninvert(n) for n in (common, c.name, official) if n]
+        forms += [_uninvert(italian(n)) for n in (common, c.name) if n]
+        forms += more_aliases.get(code, [])
+        # a country name that is also a given name or a city ("Chad", "Jordan", "Monaco" --
+        # Munich in Italian) is left to its longer forms
+        names = [n for n in dict.fromkeys(forms) if fold(n) not in taken and fold(n) not in ambiguous]
+        if code in by_code:
+            i = by_code[code]
+            out[i] = replace(out[i], aliases=(*out[i].aliases, *names))
+        elif names:
+            out.append(PlaceEntry(names[0], "country", tuple(names[1:]), (), code, str(c.numeric)))
+        taken.update(fold(n) for n in names)
+    return tuple(out)
 
 
 @cache
@@ -195,6 +243,13 @@ def indicator_cues() -> dict[str, dict[str, tuple[str, ...]]]:
     """Indicator cue words: ``{"bases": {...}, "shares": {...}, "months": {...}}``."""
     data = _load("indicators.yaml")
     return {group: {key: tuple(cues) for key, cues in table.items()} for group, table in data.items()}
+
+
+@cache
+def cue_lexicon(name: str) -> dict[str, tuple[str, ...]]:
+    """A cue lexicon ``data/{name}.yaml``: lists of cue phrases by group (see the file's header)."""
+    data = _load(f"{name}.yaml") or {}
+    return {group: tuple(str(c) for c in cues) for group, cues in data.items()}
 
 
 def segment_name(items: list[str]) -> str:

@@ -141,6 +141,11 @@ def _country_codes(name: str) -> tuple[str, str] | None:
     key = iris.canonical_key(name)
     if key in _COUNTRY_CODES:
         return _COUNTRY_CODES[key]
+    from . import gazetteer
+
+    entry = gazetteer.place(name)  # the gazetteer knows every ISO country, Italian names included
+    if entry is not None and entry.kind == "country" and entry.iso2 and entry.m49:
+        return entry.iso2, entry.m49
     import pycountry
 
     try:

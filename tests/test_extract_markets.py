@@ -1,0 +1,188 @@
+"""Markets linked to a release: every ISO country, the cue phrases of data/markets.yaml.
+
+Each text is written here (no sentence of a corpus or held-out release); each pattern has at
+least three wordings, English and Italian.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract import gazetteer as gz
+from kgraph.model import Extraction, MarketRelation
+from kgraph_testing import extract_checked
+
+
+def run(text: str) -> Extraction:
+    return extract_checked(text)  # type: ignore[no-any-return]
+
+
+def markets(text: str) -> set[tuple[str, str]]:
+    return {(m.market, m.relation) for m in run(text).of(MarketRelation)}
+
+
+# --------------------------------------------------------------------------- every ISO country
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Our members sold presses to Uzbekistan, Peru and Kazakhstan last year.",
+     {"Uzbekistan", "Peru", "Kazakhstan"}),
+    ("Le macchine sono state esportate verso Perù, Ecuador e Paraguay nel corso dell'anno.",
+     {"Peru", "Ecuador", "Paraguay"}),
+    ("Demand from Mongolia, Nepal and Sri Lanka picked up in the spring.",
+     {"Mongolia", "Nepal", "Sri Lanka"}),
+    ("I buoni risultati in Corea del Sud, Emirati e Moldavia hanno compensato il calo europeo.",
+     {"South Korea", "United Arab Emirates", "Moldova"}),
+])
+def test_a_list_of_countries_is_kept_whole(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+def test_iso_countries_carry_their_codes() -> None:
+    from kgraph.extract.rdf import _country_codes
+
+    assert _country_codes("Perù") == ("PE", "604")
+    assert _country_codes("Corea del Sud") == ("KR", "410")
+    assert gz.place("Emirati Arabi Uniti").iso2 == "AE"  # type: ignore[union-attr]
+    assert gz.place("Stati Uniti").iso2 == "US"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text", [
+    "Maurizio Bianchi, the new treasurer, thanked the members.",
+    "La riunione del consiglio si è tenuta a Vigevano.",
+    "Chad Miller and Jordan Smith presented the new catalogue.",
+])
+def test_given_names_and_words_are_not_countries(text: str) -> None:
+    from kgraph.extract._text import _gazetteer_spans
+
+    assert not run(text).of(MarketRelation)
+    for lang in ("en", "it"):
+        assert not [s for s in _gazetteer_spans(text, lang) if s.kind == "place:country"]
+
+
+# --------------------------------------------------------------------------- the home market
+
+
+@pytest.mark.parametrize("text", [
+    "Domestic sales slipped back after two good years.",
+    "Purchases by Italian households were flat over the season.",
+    "La domanda interna resta il punto debole del comparto.",
+    "La piazza italiana si conferma tra le più vivaci d'Europa.",
+    "On the home market, dealers reported longer delivery times.",
+])
+def test_the_home_market_named_as_such(text: str) -> None:
+    assert ("Italy", "domestic") in markets(text)
+
+
+# --------------------------------------------------------------------------- destinations
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Most machines were shipped to Morocco and Tunisia.", {"Morocco", "Tunisia"}),
+    ("Shipments to Egypt grew faster than expected.", {"Egypt"}),
+    ("Destinazioni: Marocco e Tunisia in testa alla classifica.", {"Morocco", "Tunisia"}),
+    ("Tra i mercati di sbocco come Brasile e Argentina la ripresa è lenta.", {"Brazil", "Argentina"}),
+    ("Crescono le vendite negli Stati Uniti, ora al secondo posto.", {"United States"}),
+    ("Gli ordini dalla Polonia restano stabili.", {"Poland"}),
+])
+def test_destination_cues(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Export revenue rose by 12% in Canada and by 8% in Mexico.", {"Canada", "Mexico"}),
+    ("Le esportazioni sono salite del 9% in Canada e del 4% in Messico.", {"Canada", "Mexico"}),
+    ("Foreign orders were up 6% in Vietnam, 3% in Thailand.", {"Vietnam", "Thailand"}),
+])
+def test_a_figure_in_a_place_of_an_export_sentence(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Exports shrank, mostly because of the slowdown in Brazil and Argentina.", {"Brazil", "Argentina"}),
+    ("Il calo dell'export si deve alla frenata in Brasile e in Cile.", {"Brazil", "Chile"}),
+    ("Sales abroad held up thanks to the increase in Poland.", {"Poland"}),
+])
+def test_a_change_in_a_place_of_an_export_sentence(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Production fell 5% in Germany.",
+    "The slowdown in China weighed on the world economy.",
+    "Il rallentamento in Germania preoccupa gli economisti.",
+])
+def test_a_change_in_a_place_without_exports_is_no_destination(text: str) -> None:
+    assert not {r for r in markets(text) if r[1] == "destination"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Germany is the first market, ahead of France and Austria.", {"Germany", "France", "Austria"}),
+    ("La Germania resta il primo mercato, davanti a Francia e Austria.", {"Germany", "France", "Austria"}),
+    ("The leading outlet is Spain, followed by Portugal (9%) and Greece (4%).", {"Spain", "Portugal", "Greece"}),
+    ("I principali mercati sono Spagna (12%), Portogallo (9%) e Grecia.", {"Spain", "Portugal", "Greece"}),
+])
+def test_ranked_destinations_with_their_shares(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Demand is weak in major markets; Mexico, Brazil and India above all.",
+    "Our main export destination is Mexico, then Brazil and India.",
+    "Il principale mercato di sbocco è il Messico, poi Brasile e India.",
+])
+def test_the_main_markets_named_after_the_cue(text: str) -> None:
+    assert ("Mexico", "destination") in markets(text)
+
+
+def test_a_new_clause_after_a_semicolon_ends_the_list() -> None:
+    got = markets("Spain and Greece were the top destinations; Austria lost ground.")
+    assert ("Spain", "destination") in got and ("Austria", "destination") not in got
+
+
+# --------------------------------------------------------------------------- promotion tours
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The 2027 programme opens in spring. First stops: Singapore and Hong Kong.", {"Singapore", "Hong Kong"}),
+    ("Il programma parte a marzo. Prime tappe: Vietnam e Indonesia.", {"Vietnam", "Indonesia"}),
+    ("Prossime tappe: Messico e Colombia, in autunno.", {"Mexico", "Colombia"}),
+])
+def test_the_stops_of_a_promotion_tour(text: str, expected: set[str]) -> None:
+    assert {(name, "export_priority") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Buone notizie dal Canada, dove le vendite sono salite del 7%.", {"Canada"}),
+    ("Mexico, where orders doubled, is the surprise of the year.", {"Mexico"}),
+    ("Unica eccezione il Giappone, dove la domanda è rimasta stabile.", {"Japan"}),
+])
+def test_a_place_followed_by_where_it_buys(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Il Messico, che resta la prima nazione per l'export del comparto, cresce ancora.", {"Mexico"}),
+    ("Canada remains the first country for exports of the sector.", {"Canada"}),
+    ("La Polonia è il primo paese di destinazione delle macchine.", {"Poland"}),
+])
+def test_the_first_country_for_exports(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Le vendite sono in calo in Asia (-9%), dove pesa la concorrenza dei produttori locali.",
+    "Exports fell by 4% in Brazil, where competition from local makers is fierce.",
+    "Orders dropped in Chile (-3%), amid strong competition.",
+])
+def test_competition_named_after_the_place_keeps_the_destination(text: str) -> None:
+    assert any(rel == "destination" for _, rel in markets(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Il primo mercato resta l'Europa, seguita dalle due Americhe (18%) e dall'Asia (9%).", {"America", "Asia"}),
+    ("Europe leads, followed by the two Americas (18%) and Asia (9%) among export markets.", {"America", "Asia"}),
+    ("Le destinazioni principali: Europa, seguita da entrambe le Americhe e dall'Oceania.", {"Oceania"}),
+])
+def test_ranked_lists_with_a_numeral_and_shares(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)

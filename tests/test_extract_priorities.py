@@ -1,0 +1,103 @@
+"""Priorities: what a release asks for or aims at (cue lexicon data/priorities.yaml).
+
+Each text is written here (no sentence of a corpus or held-out release); each pattern has at
+least three wordings, English and Italian.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kgraph.extract import gazetteer as gz
+from kgraph.extract._text import _lex_trigger, _lexicon
+from kgraph.model import Extraction, Priority
+from kgraph_testing import extract_checked
+
+
+def run(text: str) -> Extraction:
+    return extract_checked(text)  # type: ignore[no-any-return]
+
+
+def priorities(text: str) -> set[str]:
+    return {p.text for p in run(text).of(Priority)}
+
+
+def found(text: str, *words: str) -> bool:
+    return any(all(w.lower() in p.lower() for w in words) for p in priorities(text))
+
+
+@pytest.mark.parametrize("name", ["markets", "drivers", "priorities"])
+def test_every_cue_is_found_by_its_own_trigger(name: str) -> None:
+    """The sentence filter is derived from the lexicon: each cue, written out, passes it and matches."""
+    for group, cues in gz.cue_lexicon(name).items():
+        rx, triggers = _lexicon(name, group)
+        assert rx is not None
+        for cue in cues:
+            written = re.sub(r"\*", "", cue.replace(" _ ", " ")).replace("'", "’")
+            assert any(t in written.lower() for t in triggers), (group, cue)
+            assert rx.search(written), (group, cue)
+            assert _lex_trigger(cue) in written.lower(), (group, cue)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The association calls for a longer tax credit on new looms.", ("tax credit",)),
+    ("We ask the government for faster refunds of VAT to exporters.", ("refunds of vat",)),
+    ("Confindustria Moda urged a single window for export permits.", ("single window",)),
+    ("L'associazione chiede incentivi per la formazione dei tecnici.", ("incentivi per la formazione",)),
+    ("Chiediamo al governo la proroga di Transizione 5.0 e fondi per la formazione.", ("transizione 5.0",)),
+    ("Occorre un piano straordinario per le competenze digitali.", ("piano straordinario",)),
+    ("È necessario un fondo per l'innovazione delle piccole imprese.", ("fondo per l'innovazione",)),
+    ("Serve una politica industriale di lungo respiro.", ("politica industriale",)),
+])
+def test_a_request_names_its_priority(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Our makers still need to invest in robotics and in data platforms.", ("robotics", "data platforms")),
+    ("It is crucial to train welders and maintenance staff in every district.", ("welders", "maintenance")),
+    ("The new board aims to ensure openness and continuity.", ("openness", "continuity")),
+    ("Il consorzio mira a rafforzare la presenza in fiera e la formazione dei giovani.", ("presenza in fiera", "formazione")),
+    ("Il progetto intende avvicinare gli studenti alle aziende del distretto.", ("studenti",)),
+])
+def test_an_aim_is_one_clause(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Defending the quality of the supply chain remains the main objective of the board.", ("quality of the supply chain",)),
+    ("Tutelare il marchio del distretto resta l'obiettivo principale del consorzio.", ("marchio del distretto",)),
+    ("Il sostegno delle Camere di commercio è un elemento centrale del programma.", ("sostegno delle camere",)),
+    ("Further delays in refunds must be avoided, the chairman said.", ("delays in refunds",)),
+])
+def test_a_priority_named_before_its_cue(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("L'UE deve lavorare a nuovi accordi commerciali con il Messico.", ("accordi commerciali",)),
+    ("The EU must conclude the trade talks with Australia without delay.", ("trade talks",)),
+    ("Il governo deve rendere strutturali gli incentivi per i beni strumentali.", ("incentivi",)),
+])
+def test_a_demand_put_to_an_authority(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "bad"), [
+    ("Chiediamo accordi con il Cile e con il Perù.", "con il Perù"),
+    ("We call for agreements with Chile and with Peru.", "with Peru"),
+    ("Chiediamo misure per le imprese, che oggi pagano l'energia il doppio dei concorrenti e officine è ferma.", "officine"),
+])
+def test_list_pieces_that_continue_an_item_are_not_items(text: str, bad: str) -> None:
+    assert not any(p.lower().startswith(bad.lower()) for p in priorities(text)), priorities(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The figures need to be confirmed by the statistics office.",
+    "Le stime sono state riviste: è importante.",
+    "This need for speed is typical of the season.",
+])
+def test_a_passive_or_a_bare_phrase_is_no_priority(text: str) -> None:
+    assert not priorities(text), priorities(text)
