@@ -484,14 +484,24 @@ def _unknown_org_after(st: _State, pos: int) -> _Span | None:
 
 @cache
 def _role_re() -> re.Pattern[str]:
-    names = sorted({n for r in gz.roles() for n in (r.name, *r.aliases)}, key=len, reverse=True)
+    names = sorted({n for r in gz.roles() for n in (r.name, *r.aliases, *r.plurals)}, key=len, reverse=True)
     alts = "|".join(re.escape(n).replace(r"\ ", rf"{_SP}+") for n in names)
-    return re.compile(rf"(?i:\b(?P<mod>outgoing{_SP}+|former{_SP}+|new{_SP}+|uscente{_SP}+|neo{_SP}*)?(?P<role>{alts}))(?:s(?=[ \u00a0,.;:]))?(?![\w-])")
+    return re.compile(rf"(?i:\b(?P<mod>outgoing{_SP}+|former{_SP}+|new{_SP}+|newly{_SP}+elected{_SP}+|uscente{_SP}+|neo{_SP}*)?(?P<role>{alts}))(?P<pl>s(?=[ \u00a0,.;:]))?(?![\w-])")
 
 
 @cache
 def _role_triggers() -> tuple[str, ...]:
-    return tuple({n.lower()[:4] for r in gz.roles() for n in (r.name, *r.aliases)})
+    return tuple({n.lower()[:4] for r in gz.roles() for n in (r.name, *r.aliases, *r.plurals)})
+
+
+@cache
+def _plural_roles() -> frozenset[str]:
+    return frozenset(gz.canonical_key(n) for r in gz.roles() for n in r.plurals)
+
+
+def _is_plural_role(rm: re.Match[str]) -> bool:
+    """"vicepresidenti", "Vice Chairmen", "Vice Presidents": the role of every name listed after."""
+    return bool(rm.group("pl")) or gz.canonical_key(rm.group("role")) in _plural_roles()
 
 
 @cache
@@ -501,7 +511,7 @@ def _standalone_triggers() -> tuple[str, ...]:
 
 @cache
 def _role_canon() -> dict[str, str]:
-    return {gz.canonical_key(n): r.name for r in gz.roles() for n in (r.name, *r.aliases)}
+    return {gz.canonical_key(n): r.name for r in gz.roles() for n in (r.name, *r.aliases, *r.plurals)}
 
 
 _NOT_NAME_START = frozenset(
@@ -726,11 +736,11 @@ def _find_people(st: _State) -> None:
     role_re = _role_re()
     canon = _role_canon()
     pending: list[tuple[Membership, _Span]] = []
-    canon_lower = {n.lower() for r in gz.roles() for n in (r.name, *r.aliases) if not n.lower().endswith(("ti", "ni"))}
     last_person_in_sentence: dict[tuple[int, int], _Span] = {}
     for rm in st.scan(role_re, _role_triggers()):
         role = canon.get(gz.canonical_key(rm.group("role")), rm.group("role"))
         mod = (rm.group("mod") or "").strip().lower()
+        mod = "new" if mod.startswith("newly") else mod
         s_start, s_end = st.sentence_of(rm.start())
         person: _Span | None = None
         others: list[_Span] = []  # more people holding the same role ("A and B as Vice Presidents")
@@ -744,7 +754,7 @@ def _find_people(st: _State) -> None:
             if person and after.group("post"):
                 # Italian puts the modifier after the role: "la Presidente uscente X"
                 mod = "outgoing" if after.group("post").lower() == "uscente" else "new"
-        if person and re.search(r"(?:[sS]|[iI])$", rm.group()) and rm.group().lower() not in canon_lower:
+        if person and _is_plural_role(rm):
             # a plural role names several people: "vicepresidenti Ernesto Maurer e Marco Torello Viera"
             pos = person.end
             while True:

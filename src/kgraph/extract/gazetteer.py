@@ -84,6 +84,7 @@ class PlaceEntry:
 class RoleEntry:
     name: str
     aliases: tuple[str, ...] = ()
+    plurals: tuple[str, ...] = ()  # plural forms: the role of each name in a list that follows
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,8 @@ def places() -> tuple[PlaceEntry, ...]:
 @cache
 def roles() -> tuple[RoleEntry, ...]:
     """Every known role with its English and Italian names."""
-    return tuple(RoleEntry(d["name"], tuple(d.get("aliases") or ())) for d in _load("roles.yaml"))
+    return tuple(RoleEntry(d["name"], tuple(d.get("aliases") or ()), tuple(d.get("plurals") or ()))
+                 for d in _load("roles.yaml"))
 
 
 @cache
@@ -222,7 +224,7 @@ def _index() -> dict[tuple[str, str], str]:
         for n in (p.name, *p.aliases):
             idx.setdefault(("place", canonical_key(n)), p.name)
     for r in roles():
-        for n in (r.name, *r.aliases):
+        for n in (r.name, *r.aliases, *r.plurals):
             idx.setdefault(("role", canonical_key(n)), r.name)
     for s in standalone_segments():
         for n in (s.name, *s.forms):
