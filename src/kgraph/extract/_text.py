@@ -453,9 +453,15 @@ def _find_organisations(st: _State) -> None:
     # "(Brustia Alfameccanica)" after a person and "President of Foo Bar" are handled with roles
 
 
+# an organisation's name may be written in capitals or with a hyphen: "I-TECH", "B&B Tecnica"
+_ORG_WORD = rf"(?:{_NAME_WORD}|[A-Z][A-Za-z0-9]*(?:[-&][A-Za-z0-9]+)+|[A-Z]{{2,}}(?![a-z]))"
+_ORG_SEQ_RE = re.compile(
+    rf"{_ORG_WORD}(?:{_SP}+(?:{_ORG_WORD}|&|(?:of|di|de|del|della|delle|dei|degli|dello|per|and|e|for)(?={_SP}+[A-Z])))*")
+
+
 def _unknown_org_after(st: _State, pos: int) -> _Span | None:
     """A capitalised name starting at ``pos`` that is no known entity: an organisation."""
-    m = re.match(_CAP_SEQ, st.text[pos:])
+    m = _ORG_SEQ_RE.match(st.text, pos)
     if not m:
         return None
     name = m.group().strip()
@@ -525,7 +531,12 @@ _NOT_NAME_START = frozenset(
 _PERSON_RE = re.compile(rf"{_NAME_WORD}(?:{_SP}+(?:(?:de|di|da|del|della|dei|van|von|der|dos|du|le|la){_SP}+)?{_NAME_WORD}){{1,3}}")
 _UNIT_WORDS = re.compile(r"(?i)\b(department|division|office|unit|section|directorate|dipartimento|ufficio|divisione|sezione|direzione|area|servizio)\b")
 _CONNECT_TAIL = re.compile(rf"(?i){_SP}*(?:,{_SP}*)?\b(?:of|at|for|in|di|del|della|dello|dell['’]|dei|degli|delle|per|presso|al|allo|alla|all['’]|ai|agli|alle|nel|nella|nello|nell['’])(?:{_SP}+(?:the|il|la|lo|l['’]))?{_SP}*$")
-_NAME_LIST = rf"{_PERSON_RE.pattern}(?:(?:,{_SP}*|{_SP}+(?:and|e){_SP}+){_PERSON_RE.pattern})*"
+# "Luca Bianchi (Alfa Meccanica)": a name may carry its company in brackets
+_AFFIL = rf"(?:{_SP}*\([^()\n]{{1,60}}\))?"
+_NAME_LIST = rf"{_PERSON_RE.pattern}{_AFFIL}(?:(?:,{_SP}*|{_SP}+(?:and|e){_SP}+){_PERSON_RE.pattern}{_AFFIL})*"
+# "as the association's new", "come i tre nuovi": who the role belongs to and how many hold it
+_ROLE_LEAD = (rf"(?:(?:the{_SP}+)?(?:association|federation|organi[sz]ation|company|group)['’]s{_SP}+|(?:its|their){_SP}+)?"
+              rf"(?:(?:two|three|four|five|six|due|tre|quattro|cinque|sei){_SP}+)?")
 # "elected X as the new", "appointed A and B as", "X was re-elected", "X è stata eletta",
 # "ha eletto X nuova", "A succeeds B as"
 _ELECTED_BEFORE = re.compile(
@@ -533,7 +544,7 @@ _ELECTED_BEFORE = re.compile(
     rf"(?:(?P<succ>(?:,{_SP}*(?:who|che){_SP}+)?(?:succeeds|replaces|takes{_SP}+over{_SP}+from|succede{_SP}+a|subentra{_SP}+a){_SP}+{_PERSON_RE.pattern}{_SP}+)"
     rf"|(?:(?:was|were|has{_SP}+been|have{_SP}+been|is|are|è{_SP}+stat[oa]|sono{_SP}+stat[ie]|viene|vengono|è){_SP}+)?"
     rf"(?:(?:re-?)?(?:elected|appointed|confirmed|named)|(?:ri)?(?:elett[oaie]|nominat[oaie]|confermat[oaie])){_SP}+)?"
-    rf"(?:(?:as|come|alla|a){_SP}+)?(?:the{_SP}+)?(?:new{_SP}+|nuov[oaie]{_SP}+)?$")
+    rf"(?:(?:as|come|alla|a){_SP}+)?(?:(?:the|i|gli|le){_SP}+)?{_ROLE_LEAD}(?:new{_SP}+|nuov[oaie]{_SP}+)?$")
 _ELECT_RE = re.compile(r"(?i)\b(elect|elects|elected|appoint|appoints|appointed|named|eletto|eletta|elegge|nomina|nominato|nominata|confirmed|confermato|confermata|rieletto|rieletta|riconfermato|riconfermata|re-elected|reelected|eletti|nominati|succeeds|replaces|succede|subentra)\b")
 
 
@@ -680,17 +691,29 @@ def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
         if "," in between.replace(", the", "") or len(between) > 90:
             return None, ""
         return org, between
-    m = re.match(rf"{_SP}+(?:of|at|di|del|della|dell['’]|of{_SP}+the){_SP}+", text[pos:hard])
+    # "Chairman and CEO of I-TECH": both roles are of the organisation named after the second
+    pos2 = pos
+    mj = _AND_ROLE.match(text, pos, hard)
+    if mj:
+        rj = _role_re().match(text, mj.end(), hard)
+        pos2 = rj.end() if rj else pos
+    m = re.match(rf"{_SP}+(?:of|at|di|del|della|dell['’]|of{_SP}+the){_SP}+", text[pos2:hard])
     if m:
-        sp = _unknown_org_after(st, pos + m.end())
+        sp = _unknown_org_after(st, pos2 + m.end())
         if sp:
             return sp, text[pos:sp.start]
     return None, ""
 
 
+_AND_ROLE = re.compile(rf"{_SP}+(?:and|e|&){_SP}+")
+
+
 def _split_role(role: str, between: str) -> tuple[str, str | None]:
     """Role label and unit from the text between the role word and the organisation."""
     rest = _CONNECT_TAIL.sub("", between).strip(" \u00a0,")
+    joined = re.match(rf"(?:and|e|&){_SP}+", rest)
+    if joined and _role_re().fullmatch(rest, joined.end()):
+        rest = ""  # "Chairman and CEO of X": two posts, each recorded on its own
     if _UNIT_WORDS.search(rest):
         rest = re.sub(r"^(?:(?:of|for|di|per|del|della|dello|dei|degli|delle)[ \u00a0]+|dell['’])?(?:(?:the|il|la|lo)[ \u00a0]+|l['’])?", "", rest)
     if not rest:
@@ -766,7 +789,7 @@ def _find_people(st: _State) -> None:
                 pos = nxt.end
         if person:
             org = st.org_at(rm.start() - 1 - 40, max_gap=40)
-            if org and org.end <= rm.start() and re.fullmatch(rf"(?:{_SP}|['’]s)*", text[org.end:rm.start() - len(rm.group("mod") or "")] or " "):
+            if org and org.end <= rm.start() and re.fullmatch(rf"(?:{_SP}|['’]s)*", text[org.end:rm.start()] or " "):
                 pass
             else:
                 org = None
@@ -780,7 +803,7 @@ def _find_people(st: _State) -> None:
                 org = _nearest_org_before(st, rm.start(), s_start)
         else:
             # "Mauro Bergozza, President of Assomac", "Brustia is President of ...", "X, direttore generale di Y"
-            role_start = rm.start() - len(rm.group("mod") or "")
+            role_start = rm.start()  # the match starts at its modifier ("new President")
             before = text[max(s_start, role_start - 80):role_start]
             # "Fontanella, 52 anni, è amministratore delegato": an age may stand between
             mb = re.search(rf"(?:,{_SP}*\d{{1,3}}{_SP}+(?:anni|years(?:{_SP}+old)?),?)?(?:,{_SP}+(?:who|che){_SP}+(?:remains|is|was|becomes|became|rimane|resta|è|diventa|diventerà){_SP}+(?:also{_SP}+|anche{_SP}+)?(?:the{_SP}+|il{_SP}+|la{_SP}+)?|,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,)(?:{_SP}+also|{_SP}+anche)?{_SP}+(?:the{_SP}+|a{_SP}+|l['’])?|{_SP}*\()$", before)
@@ -810,10 +833,13 @@ def _find_people(st: _State) -> None:
             # "ASSOMAC elects Maria Vittoria Brustia President", "elected X as the new President of Y"
             if person is None:
                 base = max(s_start, rm.start() - 120)
-                me = _ELECTED_BEFORE.search(text[base:rm.start() - len(rm.group("mod") or "")])
+                me = _ELECTED_BEFORE.search(text[base:rm.start()])
                 if me and (_ELECT_RE.search(text[max(s_start, rm.start() - 160):rm.start()]) or me.group("succ")):
                     spans = []
-                    for n in re.finditer(_PERSON_RE.pattern, me.group("names")):
+                    names_txt = me.group("names")
+                    for n in re.finditer(_PERSON_RE.pattern, names_txt):
+                        if names_txt.count("(", 0, n.start()) > names_txt.count(")", 0, n.start()):
+                            continue  # "(System Ceramics)": the person's company, not a person
                         # "newly appointed President Luca Ferretti, who succeeds ...": drop the title
                         lead = re.match(r"(?:(?:" + "|".join(_NOT_NAME_START) + rf"){_SP}+)*", n.group())
                         who_name = n.group()[lead.end() if lead else 0:]
