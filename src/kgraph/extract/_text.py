@@ -376,6 +376,15 @@ def _find_organisations(st: _State) -> None:
         entry = gz.organisation(sp.name)
         type_ = sp.kind[4:]
         start, end, name = sp.start, sp.end, sp.name
+        # "Centro Studi di Confindustria Brescia": the office of a territorial association, not
+        # the national association's centre
+        if type_ == "ResearchCentre":
+            nxt = next((p for p in _near(st.ents, end, end + 2) if p.start == end + 1 and p.kind == "place:city"), None)
+            head = next((o.name for o in gz.organisations() if o.type == "TradeAssociation"
+                         and sp.name != o.name and text[start:end].endswith(o.name)), None) if nxt else None
+            if nxt and head:
+                st.add_org(f"{head} {nxt.name}", "TradeAssociation", end - len(head), nxt.end)
+                continue
         # a territorial association: "Assolombarda Pavia", "Confindustria Bergamo"
         if type_ == "TradeAssociation":
             nxt = next((p for p in _near(st.ents, end, end + 2) if p.start == end + 1 and p.kind == "place:city"), None)
@@ -383,8 +392,14 @@ def _find_organisations(st: _State) -> None:
                 end, name = nxt.end, f"{sp.name} {nxt.name}"
                 st.add_org(name, type_, start, end)
                 continue
+        if entry and entry.compounds:
+            ext = _compound_end(st, end)
+            if ext > end:
+                st.add_org(_clean_name(text[start:ext]), type_, start, ext)
+                continue
         st.add_org(name, type_, start, end, aliases=entry.aliases if entry else (),
                    city=entry.city if entry else None)
+    _find_research_centres(st)
     taken = [(s.start, s.end) for s in st.org_spans]
 
     def free(a: int, b: int) -> bool:
@@ -457,6 +472,56 @@ def _find_organisations(st: _State) -> None:
 _ORG_WORD = rf"(?:{_NAME_WORD}|[A-Z][A-Za-z0-9]*(?:[-&][A-Za-z0-9]+)+|[A-Z]{{2,}}(?![a-z]))"
 _ORG_SEQ_RE = re.compile(
     rf"{_ORG_WORD}(?:{_SP}+(?:{_ORG_WORD}|&|(?:of|di|de|del|della|delle|dei|degli|dello|per|and|e|for)(?={_SP}+[A-Z])))*")
+
+
+_COMPOUND_WORD = re.compile(rf"{_SP}({_NAME_WORD})")
+# words that begin a body inside an organisation, not a longer name of it
+_UNIT_HEAD = re.compile(r"Research|Study|Studies|Cent(?:re|er)|Centro|Ufficio|Office|Department|Dipartimento|"
+                        r"Institute|Istituto|Foundation|Fondazione|System|Sistema|Group|Gruppo|Awards?")
+
+
+def _compound_end(st: _State, end: int) -> int:
+    """Where "Confindustria Accessori Moda" ends: up to three capitalised words after the head
+    that are no place, title, institution word ("Research Centre") or other known name."""
+    pos = end
+    for _ in range(3):
+        m = _COMPOUND_WORD.match(st.text, pos)
+        if not m or m.group(1) in _NOT_NAME_START or _UNIT_HEAD.fullmatch(m.group(1)) \
+                or _role_re().fullmatch(m.group(1)) or any(s.start < m.end() and m.start(1) < s.end for s in _near(st.ents, m.start(1), m.end())):
+            break
+        pos = m.end()
+    return pos
+
+
+# "the Confindustria Accessori Moda Research Centre", "MECS – Ucima (...) Research Centre",
+# "Centro Studi MECS-Amaplast": an organisation's own research centre, part of it
+_RC_AFTER = re.compile(rf"(?:{_SP}*\([^()\n]{{1,90}}\))?{_SP}+(?:Research|Study|Studies){_SP}+Cent(?:re|er)\b")
+# (only the bare form names a centre: "il Centro Studi di Acimac" is an office of the association)
+_RC_BEFORE = re.compile(rf"Centro{_SP}+(?:Studi|Ricerche){_SP}+(?:[A-Z]{{2,}}{_SP}*[–-]{_SP}*)?$")
+_RC_PREFIX = re.compile(rf"[A-Z]{{2,}}{_SP}*[–-]{_SP}*$")
+
+
+def _find_research_centres(st: _State) -> None:
+    text = st.text
+    for o in list(st.org_spans):
+        if o.kind != "TradeAssociation":
+            continue
+        after = _RC_AFTER.match(text, o.end)
+        if after:
+            pre = _RC_PREFIX.search(text, max(0, o.start - 12), o.start)
+            a = pre.start() if pre else o.start
+            name = _clean_name(f"{text[a:o.end]} {' '.join(after.group().split()[-2:])}")
+            b = after.end()
+        else:
+            before = _RC_BEFORE.search(text, max(0, o.start - 40), o.start)
+            if not before:
+                continue
+            a, b = before.start(), o.end
+            name = _clean_name(text[a:b])
+        if any(s.start <= a and b <= s.end and s.kind == "ResearchCentre" for s in st.org_spans):
+            continue
+        st.add_org(name, "ResearchCentre", a, b)
+        st.facts.append(OrgRelation(_mention(text, a, b), subject=name, relation="part_of", object=o.name))
 
 
 def _unknown_org_after(st: _State, pos: int) -> _Span | None:
@@ -2098,18 +2163,49 @@ def _find_drivers(st: _State) -> None:
 _REL_RE = re.compile(r"(?i),?[ \u00a0]+(?:(?:which|that|che)[ \u00a0]+(?:is|è|fa)[ \u00a0]+)?(?:the|a|an|il|la|l['’])?[ \u00a0]*(?:(?:regional|territorial|local|provincial|national|italian|territoriale|regionale)[ \u00a0]+)?(branch|section|division|subsidiary|arm|part|member|articolazione|sezione|sede|parte|membro|socio|associata)(?:[ \u00a0]+(?:regionale|territoriale|locale|provinciale))?[ \u00a0]+(?:of|di|del|della|dell['’]|de)[ \u00a0]*(?:the[ \u00a0]+)?")
 # an organisational link stated after an apposition: "UCIMU, the association of ..., member of
 # Confindustria", "ACIMIT, l'Associazione dei costruttori ..., aderente a Federmacchine",
-# "UNIC, l'associazione che ... e che fa parte di Confindustria Moda"
-_REL_CUE = re.compile(
-    r"(?i)(?:[,(–-][ \u00a0]*|[ \u00a0](?:and|e|ed)[ \u00a0]+|[ \u00a0]+)(?:(?:which|that|che|and)[ \u00a0]+)?(?:(?:is|è|was|has[ \u00a0]+been)[ \u00a0]+)?(?:also[ \u00a0]+|anche[ \u00a0]+)?"
-    r"(?:(?P<member>(?:a[ \u00a0]+)?member[ \u00a0]+of|(?:un[ \u00a0]+)?membro[ \u00a0]+di|aderente[ \u00a0]+a|aderisce[ \u00a0]+a|affiliated[ \u00a0]+(?:to|with)|affiliat[ao][ \u00a0]+a|associat[ao][ \u00a0]+a|socio[ \u00a0]+di|belongs[ \u00a0]+to|appartiene[ \u00a0]+a)"
-    r"|(?P<part>(?:a[ \u00a0]+|an[ \u00a0]+)?part[ \u00a0]+of|fa[ \u00a0]+parte[ \u00a0]+di|facente[ \u00a0]+parte[ \u00a0]+di|parte[ \u00a0]+di|a[ \u00a0]+(?:branch|division|unit)[ \u00a0]+of))"
-    r"(?:[ \u00a0]+(?:the|il|la|lo|l['’]))?[ \u00a0]*(?=[A-ZÀ-Ý])")
+# "UNIC, l'associazione che ... e che fa parte di Confindustria Moda"; cue phrases are data
+def _cue_alt(key: str) -> str:
+    words = sorted(gz.relation_cues().get(key, ()), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", "[ \u00a0]+") for w in words)
+
+
+@cache
+def _rel_cue() -> re.Pattern[str]:
+    return re.compile(
+        r"(?i)(?:[,(–-][ \u00a0]*|[ \u00a0](?:and|e|ed)[ \u00a0]+|[ \u00a0]+)(?:(?:which|that|che|and)[ \u00a0]+)?(?:(?:is|è|was|has[ \u00a0]+been|are|sono)[ \u00a0]+)?(?:also[ \u00a0]+|anche[ \u00a0]+)?"
+        r"(?:(?:a|an|un|una|the)[ \u00a0]+)?(?:(?:regional|territorial|local|national|territoriale|regionale)[ \u00a0]+)?"
+        rf"(?:(?P<member>{_cue_alt('member_of')})|(?P<part>{_cue_alt('part_of')}))\b"
+        r"(?:[ \u00a0]+(?:the|il|la|lo|l['’]))?[ \u00a0]*(?=[A-ZÀ-Ý])")
+
+
+@cache
+def _rel_triggers() -> tuple[str, ...]:
+    return tuple({w.split()[0].lower()[:6] for k in ("member_of", "part_of") for w in gz.relation_cues().get(k, ())})
+
+
+@cache
+def _member_list_re() -> re.Pattern[str]:
+    return re.compile(rf"(?i)\b(?:{_cue_alt('member_lists')})[ \u00a0]*(?:[-–—:][ \u00a0]*|(?:are|include|sono|includono)[ \u00a0]+)(?=[A-ZÀ-Ý])")
+
+
+@cache
+def _system_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"nel sistema Confindustria" (cue before the name), "within the Confindustria system" (after)."""
+    return (re.compile(rf"(?i)\b(?:{_cue_alt('system_before')})[ \u00a0]+$"),
+            re.compile(rf"(?i)^[ \u00a0]+(?:{_cue_alt('system_after')})\b"))
+
+
+@cache
+def _self_noun_re() -> re.Pattern[str]:
+    return re.compile(rf"(?i)\b(?:the|its|our|la|l['’]|nostra|sua)[ \u00a0]*(?:(?:new|nuova)[ \u00a0]+)?(?:{_cue_alt('self_nouns')})[ \u00a0]*$")
+
+
 _ARTICLES_RE = re.compile(r"(?:al|alla|allo|ai|agli|alle|all['’]|del|della|dello|dei|degli|delle|dell['’])$")
 
 
 def _find_relations(st: _State) -> None:
     text = st.text
-    seen: set[tuple[str, str, str]] = set()
+    seen = {(r.subject, r.relation, r.object) for r in st.facts if isinstance(r, OrgRelation)}
 
     def add(subj: _Span, kind: str, obj: _Span) -> None:
         key = (subj.name, kind, obj.name)
@@ -2131,30 +2227,75 @@ def _find_relations(st: _State) -> None:
         kind = "member_of" if m.group(1).lower() in ("member", "membro", "socio", "associata") else "part_of"
         add(subj, kind, obj)
     last: tuple[_Span, _Span] | None = None
-    for m in st.scan(_REL_CUE, ("member", "membro", "aderent", "aderisce", "affiliat", "associat", "socio", "belongs", "appartiene", "part", "parte", "branch", "division")):
+    pub = next((o for o in orgs if o.name == st.publisher), None)
+    for m in st.scan(_rel_cue(), _rel_triggers()):
         obj = st.org_at(m.end())
         if obj is None or obj.kind in ("Venue", "TradeFair"):
             continue
-        s0, _ = st.sentence_of(m.start())
+        s0, s1 = st.sentence_of(m.start())
         kind = "member_of" if m.group("member") else "part_of"
+        objs = [obj, *_coordinated_orgs(st, obj, s1)]
         if last and last[1].end <= m.start() and re.fullmatch(r"[ \u00a0]*,?[ \u00a0]*", text[last[1].end:m.start()]) is not None:
             # "part of Confindustria and a member of Federmacchine": the same subject again
-            add(last[0], kind, obj)
-            last = (last[0], obj)
+            for o in objs:
+                add(last[0], kind, o)
+            last = (last[0], objs[-1])
             continue
         # the subject: the nearest organisation before, across one apposition at most
         before = [o for o in _near(orgs, s0, m.start()) if s0 <= o.start and o.end <= m.start()]
         near: _Span | None = before[-1] if before else None
         if near is None or len(text[near.end:m.start()]) > 160 or re.search(r"[.;:!?]", text[near.end:m.start()]) \
                 or text[near.end:m.start()].count(",") > 2:
-            # "The association is part of Confindustria": the issuing association
-            sm_ = re.match(r"(?i)[ \u00a0]*(?:the|l['’]|la)[ \u00a0]*(?:association|associazione|federation|federazione)\b", text[s0:m.start()])
-            pub = next((o for o in orgs if o.name == st.publisher), None)
-            if not (sm_ and pub):
+            # "The association is part of Confindustria", "la federazione, che aderisce a ...":
+            # the issuing association
+            if not (pub and _self_noun_re().search(text[max(s0, m.start() - 60):m.start()].split(",")[0].rstrip() + " ")):
                 continue
             near = pub
-        add(near, kind, obj)
-        last = (near, obj)
+        for o in objs:
+            add(near, kind, o)
+        last = (near, objs[-1])
+    # "its four founding members - A, B, C and D": each listed organisation is a member of the
+    # sentence's other organisation (else of the publisher)
+    for m in st.scan(_member_list_re(), ("member", "soci", "associazion")):
+        first = st.org_at(m.end())
+        if first is None:
+            continue
+        s0, s1 = st.sentence_of(m.start())
+        members = [first, *_coordinated_orgs(st, first, s1)]
+        if len(members) < 2:
+            continue
+        inside = {(o.start, o.end) for o in members}
+        owners = [o for o in _near(orgs, s0, s1) if s0 <= o.start and o.end <= s1 and (o.start, o.end) not in inside
+                  and o.name not in {x.name for x in members}]
+        owner = owners[0] if len(owners) == 1 else (pub if not owners else None)
+        if owner is None:
+            continue
+        for o in members:
+            add(o, "member_of", owner)
+    # "the new federation within the Confindustria system", "nel sistema Confindustria"
+    before_re, after_re = _system_res()
+    for o in orgs:
+        if not (after_re.match(text[o.end:o.end + 20]) or before_re.search(text[max(0, o.start - 20):o.start])):
+            continue
+        s0, _ = st.sentence_of(o.start)
+        cands = [x for x in _near(orgs, s0, o.start) if s0 <= x.start and x.end <= o.start and x.name != o.name]
+        # else "the new federation within ...": the publisher, named as a noun just before
+        subj = cands[-1] if cands else (pub if pub and re.search(rf"(?i)\b(?:{_cue_alt('self_nouns')})\b", text[max(s0, o.start - 60):o.start]) else None)
+        if subj is not None and subj.name != o.name:
+            add(subj, "part_of", o)
+
+
+def _coordinated_orgs(st: _State, first: _Span, limit: int) -> list[_Span]:
+    """The organisations listed after ``first``: "Confindustria and Confindustria Moda", "A, B e C"."""
+    out: list[_Span] = []
+    cur = first
+    while True:
+        m = re.match(r"(?:[ \u00a0]*,[ \u00a0]*(?:and[ \u00a0]+|e[ \u00a0]+)?|[ \u00a0]+(?:and|e|ed)[ \u00a0]+)", st.text[cur.end:min(limit, cur.end + 12)])
+        nxt = st.org_at(cur.end + m.end()) if m else None
+        if nxt is None or nxt.kind in ("Venue", "TradeFair") or len(out) > 20:
+            return out
+        out.append(nxt)
+        cur = nxt
 
 
 # --------------------------------------------------------------------------- events and quotations

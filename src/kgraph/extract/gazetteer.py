@@ -37,6 +37,7 @@ __all__ = [
     "standalone_segments",
     "segment_heads",
     "indicator_cues",
+    "relation_cues",
     "segment_name",
     "add_organisations",
     "reset",
@@ -68,6 +69,7 @@ class OrgEntry:
     aliases: tuple[str, ...] = ()
     city: str | None = None
     sector: str | None = None  # sector associations: the sector they represent
+    compounds: bool = False  # the name begins its federations' names ("Confindustria Macchine")
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,7 @@ def reset() -> None:
 def organisations() -> tuple[OrgEntry, ...]:
     """Every known organisation (the packaged data plus any added at run time)."""
     base = tuple(OrgEntry(d["name"], d["type"], tuple(d.get("aliases") or ()), d.get("city"),
-                          d.get("sector"))
+                          d.get("sector"), bool(d.get("compounds")))
                  for d in _load("organisations.yaml"))
     return base + tuple(_EXTRA_ORGS)
 
@@ -190,6 +192,13 @@ def standalone_segments() -> tuple[SegmentItem, ...]:
 def segment_heads() -> tuple[str, ...]:
     """Head nouns of machinery phrases ("machinery", "macchine", "technologies")."""
     return tuple(_segments()["heads"])
+
+
+@cache
+def relation_cues() -> dict[str, tuple[str, ...]]:
+    """Cue phrases of links between organisations: ``{"member_of": (...), "part_of": (...), ...}``."""
+    data = _load("relations.yaml")
+    return {key: tuple(str(c) for c in cues) for key, cues in data.items()}
 
 
 @cache
