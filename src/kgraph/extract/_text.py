@@ -2205,7 +2205,7 @@ _ARTICLES_RE = re.compile(r"(?:al|alla|allo|ai|agli|alle|all['’]|del|della|del
 
 def _find_relations(st: _State) -> None:
     text = st.text
-    seen = {(r.subject, r.relation, r.object) for r in st.facts if isinstance(r, OrgRelation)}
+    seen: set[tuple[str, str, str]] = {(r.subject, r.relation, r.object) for r in st.facts if isinstance(r, OrgRelation)}
 
     def add(subj: _Span, kind: str, obj: _Span) -> None:
         key = (subj.name, kind, obj.name)
@@ -2280,9 +2280,9 @@ def _find_relations(st: _State) -> None:
         s0, _ = st.sentence_of(o.start)
         cands = [x for x in _near(orgs, s0, o.start) if s0 <= x.start and x.end <= o.start and x.name != o.name]
         # else "the new federation within ...": the publisher, named as a noun just before
-        subj = cands[-1] if cands else (pub if pub and re.search(rf"(?i)\b(?:{_cue_alt('self_nouns')})\b", text[max(s0, o.start - 60):o.start]) else None)
-        if subj is not None and subj.name != o.name:
-            add(subj, "part_of", o)
+        whole = cands[-1] if cands else (pub if pub and re.search(rf"(?i)\b(?:{_cue_alt('self_nouns')})\b", text[max(s0, o.start - 60):o.start]) else None)
+        if whole is not None and whole.name != o.name:
+            add(whole, "part_of", o)
 
 
 def _coordinated_orgs(st: _State, first: _Span, limit: int) -> list[_Span]:
