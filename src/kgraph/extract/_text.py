@@ -497,7 +497,7 @@ def _compound_end(st: _State, end: int) -> int:
 # "Centro Studi MECS-Amaplast": an organisation's own research centre, part of it
 _RC_AFTER = re.compile(rf"(?:{_SP}*\([^()\n]{{1,90}}\))?{_SP}+(?:Research|Study|Studies){_SP}+Cent(?:re|er)\b")
 # (only the bare form names a centre: "il Centro Studi di Acimac" is an office of the association)
-_RC_BEFORE = re.compile(rf"Centro{_SP}+(?:Studi|Ricerche){_SP}+(?:[A-Z]{{2,}}{_SP}*[–-]{_SP}*)?$")
+_RC_BEFORE = re.compile(rf"\bCentro{_SP}+(?:Studi|Ricerche){_SP}+(?:[A-Z]{{2,}}{_SP}*[–-]{_SP}*)?(?P<org>[A-Z][A-Za-z]+)\b")
 _RC_PREFIX = re.compile(rf"[A-Z]{{2,}}{_SP}*[–-]{_SP}*$")
 
 
@@ -513,15 +513,23 @@ def _find_research_centres(st: _State) -> None:
             name = _clean_name(f"{text[a:o.end]} {' '.join(after.group().split()[-2:])}")
             b = after.end()
         else:
-            before = _RC_BEFORE.search(text, max(0, o.start - 40), o.start)
-            if not before:
-                continue
-            a, b = before.start(), o.end
-            name = _clean_name(text[a:b])
+            continue
         if any(s.start <= a and b <= s.end and s.kind == "ResearchCentre" for s in st.org_spans):
             continue
         st.add_org(name, "ResearchCentre", a, b)
         st.facts.append(OrgRelation(_mention(text, a, b), subject=name, relation="part_of", object=o.name))
+    # the Italian form names the association last, often glued to the centre's own acronym
+    for m in _RC_BEFORE.finditer(text):
+        owner = gz.resolve(m.group("org"), "organisation")
+        entry = gz.organisation(owner) if owner else None
+        if entry is None or entry.type != "TradeAssociation":
+            continue
+        a, b = m.span()
+        if any(s.start < b and a < s.end and s.kind == "ResearchCentre" for s in st.org_spans):
+            continue
+        name = _clean_name(m.group())
+        st.add_org(name, "ResearchCentre", a, b)
+        st.facts.append(OrgRelation(_mention(text, a, b), subject=name, relation="part_of", object=entry.name))
 
 
 def _unknown_org_after(st: _State, pos: int) -> _Span | None:
@@ -2290,7 +2298,9 @@ def _coordinated_orgs(st: _State, first: _Span, limit: int) -> list[_Span]:
     out: list[_Span] = []
     cur = first
     while True:
-        m = re.match(r"(?:[ \u00a0]*,[ \u00a0]*(?:and[ \u00a0]+|e[ \u00a0]+)?|[ \u00a0]+(?:and|e|ed)[ \u00a0]+)", st.text[cur.end:min(limit, cur.end + 12)])
+        # "member of A and of B", "aderente a A e a B": the preposition may be repeated
+        m = re.match(r"(?:[ \u00a0]*,[ \u00a0]*(?:and[ \u00a0]+|e[ \u00a0]+)?|[ \u00a0]+(?:and|e|ed)[ \u00a0]+)(?:(?:of|to|in|with|di|a|in)[ \u00a0]+)?",
+                     st.text[cur.end:min(limit, cur.end + 16)])
         nxt = st.org_at(cur.end + m.end()) if m else None
         if nxt is None or nxt.kind in ("Venue", "TradeFair") or len(out) > 20:
             return out

@@ -1,0 +1,155 @@
+"""People, roles, organisations and their links: patterns on short hand-written releases.
+
+Every text here is written for the test (none comes from a release of the corpus or of the
+held-out sets); each pattern is stated in at least three wordings, in English and in Italian.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.model import Extraction, Membership, Organisation, OrgRelation
+from kgraph_testing import extract_checked
+
+
+def run(text: str) -> Extraction:
+    return extract_checked(text)  # type: ignore[no-any-return]
+
+
+def posts(ex: Extraction) -> set[tuple[str, str, str]]:
+    return {(m.person, m.role, m.organisation) for m in ex.of(Membership)}
+
+
+def rels(ex: Extraction) -> set[tuple[str, str, str]]:
+    return {(r.subject, r.relation, r.object) for r in ex.of(OrgRelation)}
+
+
+def orgs(ex: Extraction) -> dict[str, str]:
+    return {o.name: o.type for o in ex.of(Organisation)}
+
+
+# ------------------------------------------------------------------ roles recorded as worded
+
+@pytest.mark.parametrize(("text", "post"), [
+    ("Bologna, 2 March 2024\n\nGiorgio Landi, Chairman of ACIMIT, opened the day.",
+     ("Giorgio Landi", "Chairman", "ACIMIT")),
+    ("Bologna, 2 March 2024\n\nThe figures were shown by ACIMIT Vice Chairman Sara Galli.",
+     ("Sara Galli", "Vice Chairman", "ACIMIT")),
+    ("Bologna, 2 March 2024\n\nWelcome words came from Anna Verdi, Chair of Federmacchine.",
+     ("Anna Verdi", "Chair", "Federmacchine")),
+    ("Milano, 2 marzo 2024\n\nHa aperto i lavori Carla Benni, Rettore del Politecnico di Milano.",
+     ("Carla Benni", "Rector", "Milan Polytechnic")),
+    ("Milano, 2 marzo 2024\n\nÈ intervenuto Mario Fadda, Commissario Generale di EMO Milano.",
+     ("Mario Fadda", "General Commissioner", "EMO")),
+])
+def test_roles_keep_their_wording(text: str, post: tuple[str, str, str]) -> None:
+    assert post in posts(run(text))
+
+
+# ------------------------------------------------------------------ elections and lists of officers
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Changes at ACIMIT\n\nThe ACIMIT Members' Assembly elected Carla Pini as the association's new chairman. "
+     "Enzo Roda (Roda Filati), Ugo Sarti (B-TEX) and Lia Conti (Conti Tessuti) were elected as the three vice chairmen.",
+     {("Carla Pini", "Chairman", "ACIMIT"), ("Enzo Roda", "Vice Chairman", "ACIMIT"),
+      ("Ugo Sarti", "Vice Chairman", "ACIMIT"), ("Lia Conti", "Vice Chairman", "ACIMIT")}),
+    ("New board at ASSOMAC\n\nThe ASSOMAC assembly appointed Dario Gelli as its new President. "
+     "Nina Ferri (Ferri Macchine) and Olga Ruta (Ruta Tech) were named as the two Vice Presidents.",
+     {("Dario Gelli", "President", "Assomac"), ("Nina Ferri", "Vice President", "Assomac"),
+      ("Olga Ruta", "Vice President", "Assomac")}),
+    ("Nuovo vertice in UCIMU\n\nL'assemblea di UCIMU ha eletto Bruno Sala come nuovo Presidente. "
+     "Aldo Monti (Monti Utensili) e Rita Gallo (Gallo Meccanica) sono stati eletti come i due nuovi vicepresidenti.",
+     {("Bruno Sala", "President", "UCIMU"), ("Aldo Monti", "Vice President", "UCIMU"),
+      ("Rita Gallo", "Vice President", "UCIMU")}),
+])
+def test_officers_listed_with_their_companies_in_brackets(text: str, expected: set[tuple[str, str, str]]) -> None:
+    ex = run(text)
+    got = posts(ex)
+    assert expected <= got
+    # the bracketed companies are no people
+    assert not any(p[0] in ("Roda Filati", "Ferri Macchine", "Monti Utensili") for p in got)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turin, 5 May 2024\n\nThe speakers included Bruno Neri (Chairman and CEO of K-TRON), who spoke first.",
+     {("Bruno Neri", "Chairman", "K-TRON"), ("Bruno Neri", "CEO", "K-TRON")}),
+    ("Turin, 5 May 2024\n\nGianni Vela, President and CEO of Vela Systems, presented the plan.",
+     {("Gianni Vela", "President", "Vela Systems"), ("Gianni Vela", "CEO", "Vela Systems")}),
+    ("Torino, 5 maggio 2024\n\nHa parlato Piero Danza, Presidente e Amministratore Delegato di OMZ-Italia.",
+     {("Piero Danza", "President", "OMZ-Italia"), ("Piero Danza", "Managing Director", "OMZ-Italia")}),
+])
+def test_two_posts_of_one_organisation(text: str, expected: set[tuple[str, str, str]]) -> None:
+    got = posts(run(text))
+    assert expected <= got
+    assert not any(" and " in r or " e " in r for _, r, _ in got)
+
+
+# ------------------------------------------------------------------ links between organisations
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Milan, 1 June 2024\n\nThe assembly of UNIC (member of Confindustria and Confindustria Moda) met today.",
+     {("UNIC", "member_of", "Confindustria"), ("UNIC", "member_of", "Confindustria Moda")}),
+    ("Milan, 1 June 2024\n\nACIMIT, which is federated in Federmacchine and CECIMO, released its data.",
+     {("ACIMIT", "member_of", "Federmacchine"), ("ACIMIT", "member_of", "CECIMO")}),
+    ("Milano, 1 giugno 2024\n\nAMAPLAST, una delle associazioni federate in Federmacchine, ha presentato i dati.",
+     {("AMAPLAST", "member_of", "Federmacchine")}),
+    ("Milano, 1 giugno 2024\n\nAssocalzaturifici, che fa parte di Confindustria Moda e di Confindustria, ha riunito i soci.",
+     {("Assocalzaturifici", "part_of", "Confindustria Moda"), ("Assocalzaturifici", "part_of", "Confindustria")}),
+])
+def test_links_with_coordinated_objects(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert rels(run(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "owner", "members"), [
+    ("Milan, 3 March 2025\n\nThe name of Federmacchine reflects its founding members - ACIMIT, UCIMU and AMAPLAST - "
+     "and their sectors.", "Federmacchine", ("ACIMIT", "UCIMU", "AMAPLAST")),
+    ("Milan, 3 March 2025\n\nCECIMO grew this year: its member associations include UCIMU, VDMA and VDW.",
+     "CECIMO", ("UCIMU", "VDMA", "VDW")),
+    ("Milano, 3 marzo 2025\n\nNasce Confindustria Moda: i soci fondatori sono UNIC, Assocalzaturifici e Assopellettieri.",
+     "Confindustria Moda", ("UNIC", "Assocalzaturifici", "Assopellettieri")),
+])
+def test_a_list_of_members_belongs_to_the_other_organisation(text: str, owner: str, members: tuple[str, ...]) -> None:
+    assert {(m, "member_of", owner) for m in members} <= rels(run(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rome, 3 March 2025\n\nAssolombarda, an association within the Confindustria system, held its meeting.",
+     ("Assolombarda", "part_of", "Confindustria")),
+    ("Rome, 3 March 2025\n\nFor UNIC, a body inside the Confindustria system, the year closed well.",
+     ("UNIC", "part_of", "Confindustria")),
+    ("Roma, 3 marzo 2025\n\nAssopellettieri, associazione di categoria del sistema Confindustria, ha presentato i dati.",
+     ("Assopellettieri", "part_of", "Confindustria")),
+])
+def test_an_umbrella_named_as_a_system(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in rels(run(text))
+
+
+# ------------------------------------------------------------------ organisations named by pattern
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Rome, 3 March 2025\n\nThe figures of Confindustria Nautica were released today.", "Confindustria Nautica"),
+    ("Rome, 3 March 2025\n\nConfindustria Ceramica President Luca Rinaldi spoke.", "Confindustria Ceramica"),
+    ("Roma, 3 marzo 2025\n\nLa nuova federazione Confindustria Accessori Moda ha chiuso l'anno.", "Confindustria Accessori Moda"),
+])
+def test_a_federation_named_after_its_confederation(text: str, name: str) -> None:
+    found = orgs(run(text))
+    assert found.get(name) == "TradeAssociation"
+    assert "Confindustria" not in found
+
+
+@pytest.mark.parametrize(("text", "centre", "owner"), [
+    ("Milan, 3 March 2025\n\nAccording to the ACIMIT Research Centre, orders rose.", "ACIMIT Research Centre", "ACIMIT"),
+    ("Milan, 3 March 2025\n\nData from the STAT – UCIMU (machine tool builders) Research Center show a rise.",
+     "STAT – UCIMU Research Center", "UCIMU"),
+    ("Milano, 3 marzo 2025\n\nSecondo il Centro Studi DATA-Assomac gli ordini sono cresciuti.", "Centro Studi DATA-Assomac",
+     "Assomac"),
+])
+def test_an_associations_research_centre(text: str, centre: str, owner: str) -> None:
+    ex = run(text)
+    assert orgs(ex).get(centre) == "ResearchCentre"
+    assert (centre, "part_of", owner) in rels(ex)
+
+
+def test_the_study_office_of_an_association_is_no_organisation_of_its_own() -> None:
+    ex = run("Milano, 3 marzo 2025\n\nSecondo il Centro Studi di Assomac gli ordini sono cresciuti.")
+    assert not any(t == "ResearchCentre" for t in orgs(ex).values())
