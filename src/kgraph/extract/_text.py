@@ -323,7 +323,8 @@ class _State:
 # --------------------------------------------------------------------------- organisations
 
 
-_NAME_WORD = r"[A-ZÀ-Ý][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-öø-ÿ'’]+)?"
+# "D'Alessandro", "O'Brien": an elided particle glued to a surname
+_NAME_WORD = r"(?:[DO]['’])?[A-ZÀ-Ý][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-öø-ÿ'’]+)?"
 _CAP_SEQ = rf"{_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&|(?:of|di|de|del|della|delle|dei|degli|dello|per|and|e|for)(?={_SP}+[A-Z])))*"
 # name words are bounded: an unbounded run makes a long line of capitals quadratic
 _COMPANY_RE = re.compile(rf"\b((?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&)){{0,6}}),?{_SP}+(S\.p\.A\.|S\.r\.l\.|SpA|Srl|S\.p\.a\.|S\.a\.s\.|GmbH|Ltd\.?|Inc\.|AG|Co\.)")
@@ -394,6 +395,12 @@ def _find_organisations(st: _State) -> None:
                 continue
         if entry and entry.compounds:
             ext = _compound_end(st, end)
+            tail = _clean_name(text[end:ext])
+            # "il presidente di Confindustria Vincenzo Boccia": the words after are the holder's
+            # name (also when the text writes them without the head elsewhere)
+            if ext > end and (_role_of_before().search(text, max(0, start - 40), start)
+                              or text.count(tail) > text.count(f"{sp.name} {tail}")):
+                ext = end
             if ext > end:
                 st.add_org(_clean_name(text[start:ext]), type_, start, ext)
                 continue
@@ -475,6 +482,12 @@ _ORG_SEQ_RE = re.compile(
 
 
 _COMPOUND_WORD = re.compile(rf"{_SP}({_NAME_WORD})")
+
+
+@cache
+def _role_of_before() -> re.Pattern[str]:
+    """A role and its "of" just before a name: "il presidente di ", "Chairman of the "."""
+    return re.compile(rf"(?:{_role_re().pattern})(?i:{_SP}+(?:of|di|at|del|della|dell['’]){_SP}*(?:the{_SP}+)?)$")
 # words that begin a body inside an organisation, not a longer name of it
 _UNIT_HEAD = re.compile(r"Research|Study|Studies|Cent(?:re|er)|Centro|Ufficio|Office|Department|Dipartimento|"
                         r"Institute|Istituto|Foundation|Fondazione|System|Sistema|Group|Gruppo|Awards?")
@@ -563,14 +576,19 @@ def _unknown_org_after(st: _State, pos: int) -> _Span | None:
 
 @cache
 def _role_re() -> re.Pattern[str]:
-    names = sorted({n for r in gz.roles() for n in (r.name, *r.aliases, *r.plurals)}, key=len, reverse=True)
+    names = sorted({n for r in gz.roles() for n in (r.name, *r.aliases, *r.plurals, *r.offices)}, key=len, reverse=True)
     alts = "|".join(re.escape(n).replace(r"\ ", rf"{_SP}+") for n in names)
     return re.compile(rf"(?i:\b(?P<mod>outgoing{_SP}+|former{_SP}+|new{_SP}+|newly{_SP}+elected{_SP}+|uscente{_SP}+|neo{_SP}*)?(?P<role>{alts}))(?P<pl>s(?=[ \u00a0,.;:]))?(?![\w-])")
 
 
 @cache
 def _role_triggers() -> tuple[str, ...]:
-    return tuple({n.lower()[:4] for r in gz.roles() for n in (r.name, *r.aliases, *r.plurals)})
+    return tuple({n.lower()[:4] for r in gz.roles() for n in (r.name, *r.aliases, *r.plurals, *r.offices)})
+
+
+@cache
+def _office_nouns() -> frozenset[str]:
+    return frozenset(gz.canonical_key(n) for r in gz.roles() for n in r.offices)
 
 
 @cache
@@ -590,7 +608,7 @@ def _standalone_triggers() -> tuple[str, ...]:
 
 @cache
 def _role_canon() -> dict[str, str]:
-    return {gz.canonical_key(n): r.name for r in gz.roles() for n in (r.name, *r.aliases, *r.plurals)}
+    return {gz.canonical_key(n): r.name for r in gz.roles() for n in (r.name, *r.aliases, *r.plurals, *r.offices)}
 
 
 _NOT_NAME_START = frozenset(
@@ -601,7 +619,8 @@ _NOT_NAME_START = frozenset(
     # Pennisi, direttore generale", "Per Giovanni Bellandi", "Also Mario Rossi")
     "Secondo Per Con Come Anche Dopo Tra Fra Nel Nella Del Della Dal Dalla Alla Al Sul Sulla Ma Ed Infine Inoltre "
     "Also After Before As And But When While Whereas Following Commenting Speaking Meanwhile Finally".split())
-_PERSON_RE = re.compile(rf"{_NAME_WORD}(?:{_SP}+(?:(?:de|di|da|del|della|dei|van|von|der|dos|du|le|la){_SP}+)?{_NAME_WORD}){{1,3}}")
+# middle initials: "Fritz P. Mayer", "Marco A.G. Golinelli"
+_PERSON_RE = re.compile(rf"{_NAME_WORD}(?:{_SP}+[A-Z]\.(?:{_SP}?[A-Z]\.)?)?(?:{_SP}+(?:(?:de|di|da|del|della|dei|van|von|der|dos|du|le|la){_SP}+)?{_NAME_WORD}){{1,3}}")
 _UNIT_WORDS = re.compile(r"(?i)\b(department|division|office|unit|section|directorate|dipartimento|ufficio|divisione|sezione|direzione|area|servizio)\b")
 _CONNECT_TAIL = re.compile(rf"(?i){_SP}*(?:,{_SP}*)?\b(?:of|at|for|in|di|del|della|dello|dell['’]|dei|degli|delle|per|presso|al|allo|alla|all['’]|ai|agli|alle|nel|nella|nello|nell['’])(?:{_SP}+(?:the|il|la|lo|l['’]))?{_SP}*$")
 # "Luca Bianchi (Alfa Meccanica)": a name may carry its company in brackets
@@ -626,25 +645,38 @@ _SUCCEEDS_RE = re.compile(rf"(?i)\b(?:succeeds|succeeding|replaces|replacing|tak
 
 @cache
 def _ministry_tails() -> tuple[tuple[str, str], ...]:
-    """("of Enterprises and Made in Italy", canonical) for every ministry: "the Minister of X" works for "Ministry of X"."""
+    """("enterprises and made in italy", canonical) for every ministry: "the Minister of X",
+    "il sottosegretario allo X" work for "Ministry of X" (the preposition varies with the role)."""
     out = []
     for o in gz.organisations():
         for n in (o.name, *o.aliases):
-            m = re.match(r"(?i)(?:Ministry|Ministero)[ ]+(.+)$", n)
+            m = re.match(r"(?i)(?:Ministry|Ministero)[ ]+(?:(?:of|for|del|dello|della|dei|degli|delle)[ ]+(?:the[ ]+)?|dell['’])(.+)$", n)
             if m:
-                out.append((m.group(1), o.name))
+                out.append((m.group(1).lower(), o.name))
     return tuple(sorted(out, key=lambda t: -len(t[0])))
 
 
+_PORTFOLIO_LEAD = re.compile(rf"(?i){_SP}*(?:(?:of|for|at|del|dello|della|dei|degli|delle|al|allo|alla|ai|agli|alle){_SP}+(?:the{_SP}+)?|(?:dell|all)['’])")
+
+
 def _ministry_after(st: _State, pos: int) -> _Span | None:
-    m = re.match(rf"{_SP}+", st.text[pos:])
-    a = pos + (m.end() if m else 0)
+    m = _PORTFOLIO_LEAD.match(st.text, pos)
+    if not m:
+        return None
+    a = m.end()
     for tail, canon in _ministry_tails():
-        if st.text[a:a + len(tail)].lower() == tail.lower():
+        if st.text[a:a + len(tail)].lower() == tail:
             sp = _Span(a, a + len(tail), canon, "GovernmentAgency")
             st.org_spans.append(sp)
+            st.add_org(canon, "GovernmentAgency", a, a + len(tail))
             return sp
     return None
+
+
+@cache
+def _portfolio_roles() -> frozenset[str]:
+    """Roles whose organisation may be named by its portfolio alone ("Minister of Labour")."""
+    return frozenset(r.name for r in gz.roles() if r.portfolio)
 
 
 _INSTITUTION_WORD = re.compile(
@@ -845,9 +877,14 @@ def _find_people(st: _State) -> None:
         start = end = None
         # "President Mauro Bergozza", "New President: Maria Vittoria Brustia", "ACIMIT President Marco Salvadè"
         after = re.match(rf"(?i){_SP}+(?P<post>uscente|entrante|neo-?elett[oa]|eletto|eletta){_SP}+|{_SP}*[:,]?{_SP}+", text[rm.end():])
+        if gz.canonical_key(rm.group("role")) in _office_nouns():
+            # "la presidenza di Carlo Neri": the holder follows "of"; never an organisation
+            office = re.match(rf"(?i){_SP}+(?:of|di){_SP}+(?P<post>)", text[rm.end():])
+            if office and _person_name_at(st, rm.end() + office.end()) is not None:
+                after = office
         if after:
             person = _person_name_at(st, rm.end() + after.end())
-            if person and after.group("post"):
+            if person and after.group("post"):  # (empty after an office noun)
                 # Italian puts the modifier after the role: "la Presidente uscente X"
                 mod = "outgoing" if after.group("post").lower() == "uscente" else "new"
         if person and _is_plural_role(rm):
@@ -931,7 +968,7 @@ def _find_people(st: _State) -> None:
                             if sb:
                                 b0 = base + me.start("succ")
                                 others = [_Span(b0 + sb.start(), b0 + sb.end(), _clean_name(sb.group()), "end")]
-            if person and org is None and role == "Minister":
+            if person and org is None and role in _portfolio_roles():
                 org = _ministry_after(st, rm.end())
             if person and org is None:
                 org, between = _org_after(st, rm.end(), s_end)
@@ -946,7 +983,7 @@ def _find_people(st: _State) -> None:
                                 if s_start <= o.start and o.end <= rm.start() and o.kind != "Venue"), None)
             if person is None:
                 # "la Presidente di ASSOMAC, Maria Vittoria Brustia", "Director General of Confindustria, Maurizio Tarquini"
-                o3, between = (_ministry_after(st, rm.end()), "") if role == "Minister" else (None, "")
+                o3, between = (_ministry_after(st, rm.end()), "") if role in _portfolio_roles() else (None, "")
                 if o3 is None:
                     o3, between = _org_after(st, rm.end(), s_end)
                 if o3:

@@ -87,6 +87,8 @@ class RoleEntry:
     name: str
     aliases: tuple[str, ...] = ()
     plurals: tuple[str, ...] = ()  # plural forms: the role of each name in a list that follows
+    offices: tuple[str, ...] = ()  # the post as a noun: "la presidenza di X" names its holder
+    portfolio: bool = False  # a government post: "Minister of Labour" is of the Ministry of Labour
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,8 @@ def places() -> tuple[PlaceEntry, ...]:
 @cache
 def roles() -> tuple[RoleEntry, ...]:
     """Every known role with its English and Italian names."""
-    return tuple(RoleEntry(d["name"], tuple(d.get("aliases") or ()), tuple(d.get("plurals") or ()))
+    return tuple(RoleEntry(d["name"], tuple(d.get("aliases") or ()), tuple(d.get("plurals") or ()),
+                           tuple(d.get("offices") or ()), bool(d.get("portfolio")))
                  for d in _load("roles.yaml"))
 
 
@@ -233,7 +236,7 @@ def _index() -> dict[tuple[str, str], str]:
         for n in (p.name, *p.aliases):
             idx.setdefault(("place", canonical_key(n)), p.name)
     for r in roles():
-        for n in (r.name, *r.aliases, *r.plurals):
+        for n in (r.name, *r.aliases, *r.plurals, *r.offices):
             idx.setdefault(("role", canonical_key(n)), r.name)
     for s in standalone_segments():
         for n in (s.name, *s.forms):
