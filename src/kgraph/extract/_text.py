@@ -327,7 +327,7 @@ class _State:
 _NAME_WORD = r"(?:[DO]['’])?[A-ZÀ-Ý][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-öø-ÿ'’]+)?"
 _CAP_SEQ = rf"{_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&|(?:of|di|de|del|della|delle|dei|degli|dello|per|and|e|for)(?={_SP}+[A-Z])))*"
 # name words are bounded: an unbounded run makes a long line of capitals quadratic
-_COMPANY_RE = re.compile(rf"\b((?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&)){{0,6}}),?{_SP}+(S\.p\.A\.|S\.r\.l\.|SpA|Srl|S\.p\.a\.|S\.a\.s\.|GmbH|Ltd\.?|Inc\.|AG|Co\.)")
+_COMPANY_RE = re.compile(rf"\b((?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&)){{0,6}}),?{_SP}+(S\.p\.A\.|S\.r\.l\.|SpA|Spa|Srl|S\.p\.a\.|S\.a\.s\.|GmbH|Ltd\.?|Inc\.|AG|Co\.)(?!\w)")
 _ASSOC_RE = re.compile(rf"\b(?:(?P<acr>[A-Z]{{3,}}),{_SP}+(?:the{_SP}+|l['’])?)?(?P<long>(?:Association|Associazione|Federation|Federazione|Union|Unione)(?:{_SP}+(?:of|of the|dei|degli|delle|della|italiana|italiano|nazionale))?(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|and|e|of|di|per)(?=[ \u00a0,.;:)]|$))+)(?:{_SP}+\((?P<acr2>[A-Z]{{3,}})\))?")
 
 
@@ -416,7 +416,7 @@ def _find_organisations(st: _State) -> None:
         if free(m.start(), m.end()):
             # an Italian legal form is part of no name ("Ferralba Packaging S.p.A." is Ferralba
             # Packaging); a foreign one often marks a distinct subsidiary ("... Inc.", "... GmbH")
-            if re.fullmatch(r"(?i)S\.p\.A\.|S\.r\.l\.|SpA|Srl|S\.a\.s\.", m.group(2)):
+            if re.fullmatch(r"(?i)S\.p\.A\.|S\.r\.l\.|SpA|Srl|S\.a\.s\.|S\.p\.a\.", m.group(2)):
                 st.add_org(m.group(1), "Company", m.start(), m.end(), aliases=(m.group(),))
             else:
                 st.add_org(f"{m.group(1)} {m.group(2)}", "Company", m.start(), m.end())
@@ -490,7 +490,8 @@ def _role_of_before() -> re.Pattern[str]:
     return re.compile(rf"(?:{_role_re().pattern})(?i:{_SP}+(?:of|di|at|del|della|dell['’]){_SP}*(?:the{_SP}+)?)$")
 # words that begin a body inside an organisation, not a longer name of it
 _UNIT_HEAD = re.compile(r"Research|Study|Studies|Cent(?:re|er)|Centro|Ufficio|Office|Department|Dipartimento|"
-                        r"Institute|Istituto|Foundation|Fondazione|System|Sistema|Group|Gruppo|Awards?")
+                        r"Institute|Istituto|Foundation|Fondazione|System|Sistema|Group|Gruppo|Awards?|Board|"
+                        r"Committee|Comitato|Council|Consiglio|Commission|Commissione|Assembly|Assemblea")
 
 
 def _compound_end(st: _State, end: int) -> int:
@@ -587,6 +588,51 @@ def _role_triggers() -> tuple[str, ...]:
 
 
 @cache
+def _verb_roles() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
+    """"Sara Conti, who heads Conti Tessile", "Mario Rossi, alla guida di Rossi Pelli": the
+    pattern, each verb's role and the scan triggers."""
+    table = {gz.canonical_key(v): r.name for r in gz.roles() for v in r.verbs}
+    verbs = sorted({v for r in gz.roles() for v in r.verbs}, key=len, reverse=True)
+    alts = "|".join(re.escape(v).replace(r"\ ", rf"{_SP}+") for v in verbs)
+    rx = re.compile(rf"(?P<who>{_PERSON_RE.pattern})(?:,{_SP}*(?:(?:who|che){_SP}+)?|{_SP}+)(?i:(?P<verb>{alts}))"
+                    rf"{_SP}+(?i:(?:the|il|lo|la|i|gli|le){_SP}+|l['’])?")
+    return rx, table, tuple({v.lower()[:5] for v in verbs})
+
+
+def _verb_posts(st: _State) -> list[tuple[Membership, _Span]]:
+    rx, table, triggers = _verb_roles()
+    out = []
+    for m in st.scan(rx, triggers):
+        words = m.group("who").split()
+        while words and words[0] in _NOT_NAME_START:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        a = m.end("who") - len(" ".join(words))
+        if _overlaps_entity(st, a, m.end("who")):
+            continue
+        who = _Span(a, m.end("who"), _clean_name(" ".join(words)))
+        org = st.org_at(m.end())
+        if org is None and re.match(rf"(?i)(?:{_cue_alt('self_nouns')})\b", st.text[m.end():m.end() + 20]) and st.publisher:
+            org_name = st.publisher
+        else:
+            org = org or _unknown_org_after(st, m.end())
+            if org is None or org.kind == "Venue" or re.match(r"['’]s\b", st.text[org.end:org.end + 2]):
+                continue  # "chairs ACIMIT's technical committee": a body inside it
+            org_name = org.name
+        role = table.get(gz.canonical_key(m.group("verb")))
+        if role:
+            out.append((Membership(_mention(st.text, who.start, org.end if org else m.end()), person=who.name,
+                                   role=role, organisation=org_name), who))
+    return out
+
+
+@cache
+def _verb_words() -> frozenset[str]:
+    return frozenset(v.lower() for r in gz.roles() for v in r.verbs)
+
+
+@cache
 def _office_nouns() -> frozenset[str]:
     return frozenset(gz.canonical_key(n) for r in gz.roles() for n in r.offices)
 
@@ -632,11 +678,11 @@ _ROLE_LEAD = (rf"(?:(?:the{_SP}+)?(?:association|federation|organi[sz]ation|comp
 # "elected X as the new", "appointed A and B as", "X was re-elected", "X è stata eletta",
 # "ha eletto X nuova", "A succeeds B as"
 _ELECTED_BEFORE = re.compile(
-    rf"(?P<names>{_NAME_LIST}){_SP}+"
+    rf"(?P<names>{_NAME_LIST})(?:,{_SP}*[^,.;:()\"“”«»]{{1,60}},)?{_SP}+"
     rf"(?:(?P<succ>(?:,{_SP}*(?:who|che){_SP}+)?(?:succeeds|replaces|takes{_SP}+over{_SP}+from|succede{_SP}+a|subentra{_SP}+a){_SP}+{_PERSON_RE.pattern}{_SP}+)"
     rf"|(?:(?:was|were|has{_SP}+been|have{_SP}+been|is|are|è{_SP}+stat[oa]|sono{_SP}+stat[ie]|viene|vengono|è){_SP}+)?"
-    rf"(?:(?:re-?)?(?:elected|appointed|confirmed|named)|(?:ri)?(?:elett[oaie]|nominat[oaie]|confermat[oaie])){_SP}+)?"
-    rf"(?:(?:as|come|alla|a){_SP}+)?(?:(?:the|i|gli|le){_SP}+)?{_ROLE_LEAD}(?:new{_SP}+|nuov[oaie]{_SP}+)?$")
+    rf"(?:(?:(?:re-?)?(?:elected|appointed|confirmed|named)|(?:ri)?(?:elett[oaie]|nominat[oaie]|confermat[oaie])){_SP}+)?)?"
+    rf"(?:(?:as|come|alla|a){_SP}+)?(?:(?:the|i|gli|le|il|la){_SP}+|l['’])?{_ROLE_LEAD}(?:new{_SP}+|nuov[oaie]{_SP}+)?$")
 _ELECT_RE = re.compile(r"(?i)\b(elect|elects|elected|appoint|appoints|appointed|named|eletto|eletta|elegge|nomina|nominato|nominata|confirmed|confermato|confermata|rieletto|rieletta|riconfermato|riconfermata|re-elected|reelected|eletti|nominati|succeeds|replaces|succede|subentra)\b")
 
 
@@ -779,6 +825,15 @@ def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
     Returns it and the text between (the rest of the role phrase: a unit or a specialty).
     """
     text = st.text
+    # "X, CEO of Serra Macchine, was elected President of Y": an unknown name closed by the
+    # apposition's comma is the role's organisation, not the one later in the sentence
+    lead = re.match(rf"{_SP}+(?:of|at|di|del|della|dell['’]|of{_SP}+the){_SP}*", text[pos:limit])
+    if lead and st.org_at(pos + lead.end()) is None:
+        seq = _ORG_SEQ_RE.match(text, pos + lead.end())
+        if seq and text[seq.end():seq.end() + 1] in (",", ")") and not _UNIT_HEAD.search(seq.group()):
+            sp = _unknown_org_after(st, pos + lead.end())
+            if sp is not None and sp.end == seq.end():
+                return sp, text[pos:sp.start]
     stop = re.search(r"[.;:]|,[ \u00a0](?=(?:and|e)?[ \u00a0]*[A-Z][a-z]+[ \u00a0][A-Z])|[“\"]", text[pos:limit])
     hard = pos + stop.start() if stop else limit
     cands = [s for s in _near(st.orgs_sorted(), pos, hard) if pos <= s.start < hard]
@@ -830,8 +885,10 @@ def _split_role(role: str, between: str) -> tuple[str, str | None]:
 
 
 _SUCCESSION_SENTENCE = re.compile(
-    rf"(?:(?P<pron>\b(?:She|He|Lei|Lui)\b)|(?P<subj>\b{_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}}))(?:,{_SP}*[^,.;]{{1,40}},)?{_SP}+"
-    rf"(?:succeeds|replaces|takes{_SP}+over{_SP}+from|succede{_SP}+a|subentra{_SP}+a|sostituisce|prende{_SP}+il{_SP}+posto{_SP}+di){_SP}+")
+    rf"(?:(?:(?P<pron>\b(?:She|He|Lei|Lui)\b)|(?P<subj>\b{_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}}))(?:,{_SP}*[^,.;]{{1,40}},)?{_SP}+"
+    # Italian drops the subject: "... è il nuovo direttore. Subentra a Carlo Neri"
+    rf"|(?P<bare>(?<=[.!?] )|(?<=\n)|^))"
+    rf"(?i:succeeds|replaces|takes{_SP}+over{_SP}+from|succede{_SP}+a|subentra{_SP}+a|sostituisce|prende{_SP}+il{_SP}+posto{_SP}+di){_SP}+")
 
 
 def _successions_apart(st: _State) -> None:
@@ -843,7 +900,7 @@ def _successions_apart(st: _State) -> None:
         return
     held = {(m.person, m.role, m.organisation) for m in st.memberships}
     for sm in _SUCCESSION_SENTENCE.finditer(text):
-        if sm.group("pron"):
+        if sm.group("pron") or sm.group("bare") is not None:
             before = [m for m in new_posts if m.evidence.start < sm.start()]
             post = max(before, key=lambda m: m.evidence.start) if before else None
         else:
@@ -866,6 +923,8 @@ def _find_people(st: _State) -> None:
     pending: list[tuple[Membership, _Span]] = []
     last_person_in_sentence: dict[tuple[int, int], _Span] = {}
     for rm in st.scan(role_re, _role_triggers()):
+        if rm.group().lower() in _verb_words():
+            continue  # "who heads X": a verb, read by _verb_posts
         role = canon.get(gz.canonical_key(rm.group("role")), rm.group("role"))
         mod = (rm.group("mod") or "").strip().lower()
         mod = "new" if mod.startswith("newly") else mod
@@ -944,7 +1003,9 @@ def _find_people(st: _State) -> None:
             if person is None:
                 base = max(s_start, rm.start() - 120)
                 me = _ELECTED_BEFORE.search(text[base:rm.start()])
-                if me and (_ELECT_RE.search(text[max(s_start, rm.start() - 160):rm.start()]) or me.group("succ")):
+                # "X, CEO of Y, was elected ...", "X è il nuovo presidente": a change of post
+                if me and (_ELECT_RE.search(text[max(s_start, rm.start() - 160):rm.start()]) or me.group("succ")
+                           or mod in ("new", "neo") or re.search(r"(?i)\bnuov[oaie]\b", me.group())):
                     spans = []
                     names_txt = me.group("names")
                     for n in re.finditer(_PERSON_RE.pattern, names_txt):
@@ -987,7 +1048,8 @@ def _find_people(st: _State) -> None:
                 if o3 is None:
                     o3, between = _org_after(st, rm.end(), s_end)
                 if o3:
-                    m3 = re.match(rf"(?:{_SP}|['’]s)*,?{_SP}+", text[o3.end:])
+                    # "New President for ASSOMAC: Carla Dini" (a headline)
+                    m3 = re.match(rf"(?:{_SP}|['’]s)*[,:–-]?{_SP}+", text[o3.end:])
                     if m3:
                         person = _person_name_at(st, o3.end + m3.end())
                         org = o3 if person else None
@@ -1037,6 +1099,9 @@ def _find_people(st: _State) -> None:
             mem = Membership(_mention(text, lo, hi), person=who.name, role=label,
                              organisation=org_name, unit=unit, start=w_start, end=w_end)
             pending.append((mem, who))
+    for mem, who in _verb_posts(st):
+        _add_person(st, who)
+        pending.append((mem, who))
     # one membership per person, role, organisation and unit; dates merged
     merged: dict[tuple[str, str, str, str | None], Membership] = {}
     for mem, _ in pending:

@@ -89,6 +89,7 @@ class RoleEntry:
     plurals: tuple[str, ...] = ()  # plural forms: the role of each name in a list that follows
     offices: tuple[str, ...] = ()  # the post as a noun: "la presidenza di X" names its holder
     portfolio: bool = False  # a government post: "Minister of Labour" is of the Ministry of Labour
+    verbs: tuple[str, ...] = ()  # the post as a verb: "X, who heads Y"
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ def places() -> tuple[PlaceEntry, ...]:
 def roles() -> tuple[RoleEntry, ...]:
     """Every known role with its English and Italian names."""
     return tuple(RoleEntry(d["name"], tuple(d.get("aliases") or ()), tuple(d.get("plurals") or ()),
-                           tuple(d.get("offices") or ()), bool(d.get("portfolio")))
+                           tuple(d.get("offices") or ()), bool(d.get("portfolio")), tuple(d.get("verbs") or ()))
                  for d in _load("roles.yaml"))
 
 
