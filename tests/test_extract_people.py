@@ -153,3 +153,115 @@ def test_an_associations_research_centre(text: str, centre: str, owner: str) -> 
 def test_the_study_office_of_an_association_is_no_organisation_of_its_own() -> None:
     ex = run("Milano, 3 marzo 2025\n\nSecondo il Centro Studi di Assomac gli ordini sono cresciuti.")
     assert not any(t == "ResearchCentre" for t in orgs(ex).values())
+
+
+# ------------------------------------------------------------------ more people patterns
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Milan, 4 March 2025\n\nGiulia Serra, CEO of Serra Macchine, was elected President of Federmacchine today.",
+     {("Giulia Serra", "CEO", "Serra Macchine"), ("Giulia Serra", "President", "Federmacchine")}),
+    ("Milan, 4 March 2025\n\nTomas Weber, Managing Director of Weber Stahl, has been appointed Chairman of CECIMO.",
+     {("Tomas Weber", "Managing Director", "Weber Stahl"), ("Tomas Weber", "Chairman", "CECIMO")}),
+    ("Milano, 4 marzo 2025\n\nLuca Ferri, amministratore delegato di Ferri Spa, è stato eletto presidente di Assomac.",
+     {("Luca Ferri", "Managing Director", "Ferri"), ("Luca Ferri", "President", "Assomac")}),
+    ("Milano, 4 marzo 2025\n\nElisa Gatti, direttrice generale di Gatti Pelli, è la nuova presidente di UNIC.",
+     {("Elisa Gatti", "Director General", "Gatti Pelli"), ("Elisa Gatti", "President", "UNIC")}),
+])
+def test_the_apposition_keeps_its_own_organisation(text: str, expected: set[tuple[str, str, str]]) -> None:
+    ex = run(text)
+    assert posts(ex) == expected
+    assert all(m.start is not None for m in ex.of(Membership) if m.organisation in ("Federmacchine", "CECIMO", "Assomac", "UNIC"))
+
+
+@pytest.mark.parametrize(("text", "new", "old"), [
+    ("Milano, 4 marzo 2025\n\nAnna Riva è stata nominata direttore generale di ANIMA. Subentra a Carlo Pace.",
+     ("Anna Riva", "Director General", "ANIMA"), ("Carlo Pace", "Director General", "ANIMA")),
+    ("Milano, 4 marzo 2025\n\nLuca Berti è il nuovo presidente di UCIMA. Berti succede a Mauro Galli.",
+     ("Luca Berti", "President", "UCIMA"), ("Mauro Galli", "President", "UCIMA")),
+    ("Milan, 4 March 2025\n\nMarco Longhi has been named Secretary General of UCIMU. He replaces Paolo Vitali.",
+     ("Marco Longhi", "Secretary General", "UCIMU"), ("Paolo Vitali", "Secretary General", "UCIMU")),
+])
+def test_the_predecessor_named_in_a_sentence_of_its_own(text: str, new: tuple[str, str, str],
+                                                        old: tuple[str, str, str]) -> None:
+    ex = run(text)
+    got = {(m.person, m.role, m.organisation): m for m in ex.of(Membership)}
+    assert got[new].start is not None and got[new].end is None
+    assert got[old].end is not None
+
+
+@pytest.mark.parametrize(("text", "new"), [
+    ("New President for ASSOMAC: Carla Dini\n\nVigevano, 4 March 2025\n\nThe assembly elected her today, "
+     "after the term of outgoing President Gabriele Neri.", ("Carla Dini", "President", "Assomac")),
+    ("New Chairman at ACIMIT – Piero Conti\n\nMilan, 4 March 2025\n\nThe members voted today.",
+     ("Piero Conti", "Chairman", "ACIMIT")),
+    ("Nuovo presidente per UNIC: Sandra Leoni\n\nMilano, 4 marzo 2025\n\nL'assemblea ha votato oggi.",
+     ("Sandra Leoni", "President", "UNIC")),
+])
+def test_the_new_holder_named_in_the_headline(text: str, new: tuple[str, str, str]) -> None:
+    assert new in posts(run(text))
+
+
+@pytest.mark.parametrize(("text", "expected", "not_a_role"), [
+    ("Milan, 4 March 2025\n\nSara Conti, who heads Conti Tessile, was elected president of UNIC.",
+     {("Sara Conti", "Head", "Conti Tessile"), ("Sara Conti", "President", "UNIC")}, "Conti Tessile"),
+    ("Milano, 4 marzo 2025\n\nMario Rossi, alla guida di Rossi Pelli dal 2001, è il nuovo presidente di UNIC.",
+     {("Mario Rossi", "Head", "Rossi Pelli"), ("Mario Rossi", "President", "UNIC")}, "Rossi Pelli"),
+    ("Milano, 4 marzo 2025\n\nGianni Testa presiede Testa Meccanica dal 2010 e siede nel consiglio di ACIMIT.",
+     {("Gianni Testa", "President", "Testa Meccanica")}, "Testa Meccanica"),
+])
+def test_a_post_stated_as_a_verb(text: str, expected: set[tuple[str, str, str]], not_a_role: str) -> None:
+    got = posts(run(text))
+    assert expected <= got
+    assert not any(p == not_a_role for p, _, _ in got)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rome, 4 March 2025\n\nGuests included the Undersecretary for Economic Development Aldo Bruni.",
+     ("Aldo Bruni", "Undersecretary", "Ministry of Economic Development")),
+    ("Roma, 4 marzo 2025\n\nEra presente il sottosegretario allo Sviluppo Economico Aldo Bruni.",
+     ("Aldo Bruni", "Undersecretary", "Ministry of Economic Development")),
+    ("Roma, 4 marzo 2025\n\nHa parlato il ministro delle Imprese e del Made in Italy, Aldo Bruni.",
+     ("Aldo Bruni", "Minister", "Ministry of Enterprises and Made in Italy")),
+])
+def test_a_government_post_named_by_its_portfolio(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in posts(run(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Milano, 4 marzo 2025\n\nLa fiera MIPEL ha chiuso l'ultima edizione con la presidenza di Sergio Valli.",
+     ("Sergio Valli", "President", "MIPEL")),
+    ("Milan, 4 March 2025\n\nThe MIPEL show closed under the presidency of Sergio Valli.",
+     ("Sergio Valli", "President", "MIPEL")),
+    ("Milan, 4 March 2025\n\nUNIC grew during the chairmanship of Sergio Valli.", ("Sergio Valli", "Chairman", "UNIC")),
+])
+def test_the_office_noun_names_its_holder(text: str, expected: tuple[str, str, str]) -> None:
+    ex = run(text)
+    assert expected in posts(ex)
+    assert "Sergio Valli" not in orgs(ex)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Milan, 4 March 2025\n\n“The year was hard for every maker of looms,” said Hans J. Keller, president of CEMATEX.",
+     ("Hans J. Keller", "President", "CEMATEX")),
+    ("Milano, 4 marzo 2025\n\nHa parlato Gianna D'Amico, d.g. di Assopellettieri e ceo di MIPEL.",
+     ("Gianna D'Amico", "Director General", "Assopellettieri")),
+    ("Milano, 4 marzo 2025\n\nANIMA ha eletto i vicepresidenti:\n- Paolo B.C. Sarti, vicepresidente per l'export.\n",
+     ("Paolo B.C. Sarti", "Vice President", "")),
+])
+def test_initials_and_elided_particles_in_names(text: str, expected: tuple[str, str, str]) -> None:
+    got = posts(run(text))
+    if expected[2]:
+        assert expected in got
+    else:
+        assert any(p == expected[0] and r == expected[1] for p, r, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Roma, 4 marzo 2025\n\nTra gli ospiti il presidente di Confindustria Giorgio Maselli e altri.",
+    "Rome, 4 March 2025\n\nThe guests included the President of Confindustria Giorgio Maselli.",
+    "Roma, 4 marzo 2025\n\nÈ intervenuto Giorgio Maselli. Il saluto di Confindustria Giorgio Maselli ha chiuso.",
+])
+def test_a_federation_name_never_runs_into_a_person(text: str) -> None:
+    found = orgs(run(text))
+    assert "Confindustria" in found
+    assert not any("Maselli" in n for n in found)
