@@ -675,18 +675,36 @@ _NAME_LIST = rf"{_PERSON_RE.pattern}{_AFFIL}(?:(?:,{_SP}*|{_SP}+(?:and|e){_SP}+)
 # "as the association's new", "come i tre nuovi": who the role belongs to and how many hold it
 _ROLE_LEAD = (rf"(?:(?:the{_SP}+)?(?:association|federation|organi[sz]ation|company|group)['’]s{_SP}+|(?:its|their){_SP}+)?"
               rf"(?:(?:two|three|four|five|six|due|tre|quattro|cinque|sei){_SP}+)?")
-# "elected X as the new", "appointed A and B as", "X was re-elected", "X è stata eletta",
-# "ha eletto X nuova", "A succeeds B as"
-_ELECTED_BEFORE = re.compile(
-    rf"(?P<names>{_NAME_LIST})(?:,{_SP}*[^,.;:()\"“”«»]{{1,60}},)?{_SP}+"
-    rf"(?:(?P<succ>(?:,{_SP}*(?:who|che){_SP}+)?(?:succeeds|replaces|takes{_SP}+over{_SP}+from|succede{_SP}+a|subentra{_SP}+a){_SP}+{_PERSON_RE.pattern}{_SP}+)"
-    rf"|(?:(?:was|were|has{_SP}+been|have{_SP}+been|is|are|è{_SP}+stat[oa]|sono{_SP}+stat[ie]|viene|vengono|è){_SP}+)?"
-    rf"(?:(?:(?:re-?)?(?:elected|appointed|confirmed|named)|(?:ri)?(?:elett[oaie]|nominat[oaie]|confermat[oaie])){_SP}+)?)?"
-    rf"(?:(?:as|come|alla|a){_SP}+)?(?:(?:the|i|gli|le|il|la){_SP}+|l['’])?{_ROLE_LEAD}(?:new{_SP}+|nuov[oaie]{_SP}+)?$")
-_ELECT_RE = re.compile(r"(?i)\b(elect|elects|elected|appoint|appoints|appointed|named|eletto|eletta|elegge|nomina|nominato|nominata|confirmed|confermato|confermata|rieletto|rieletta|riconfermato|riconfermata|re-elected|reelected|eletti|nominati|succeeds|replaces|succede|subentra)\b")
+def _words_alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", rf"{_SP}+") for w in sorted(set(words), key=len, reverse=True))
 
 
-_SUCCEEDS_RE = re.compile(rf"(?i)\b(?:succeeds|succeeding|replaces|replacing|takes{_SP}+over{_SP}+from|taking{_SP}+over{_SP}+from|succede{_SP}+a|succedendo{_SP}+a|subentra{_SP}+a|sostituisce|prende{_SP}+il{_SP}+posto{_SP}+di|raccoglie{_SP}+il{_SP}+testimone{_SP}+da){_SP}+")
+def _appointment_alt(key: str) -> str:
+    return _words_alt(gz.appointment_words().get(key, ()))
+
+
+@cache
+def _elected_before() -> re.Pattern[str]:
+    """"elected X as the new", "appointed A and B as", "X was re-elected", "X è stata eletta",
+    "ha eletto X nuova", "A succeeds B as", "X, CEO of Y, was elected"."""
+    return re.compile(
+        rf"(?P<names>{_NAME_LIST})(?:,{_SP}*[^,.;:()\"“”«»]{{1,60}},)?{_SP}+"
+        rf"(?:(?P<succ>(?:,{_SP}*(?:who|che){_SP}+)?(?i:{_appointment_alt('succession')}){_SP}+{_PERSON_RE.pattern}{_SP}+)"
+        rf"|(?:(?:was|were|has{_SP}+been|have{_SP}+been|is|are|è{_SP}+stat[oaie]|sono{_SP}+stat[ie]|viene|vengono|è){_SP}+)?"
+        rf"(?:(?i:{_appointment_alt('participles')}){_SP}+)?)?"
+        rf"(?:(?:as|come|alla|a){_SP}+)?(?:(?:the|i|gli|le|il|la){_SP}+|l['’])?{_ROLE_LEAD}(?:new{_SP}+|nuov[oaie]{_SP}+)?$")
+
+
+@cache
+def _elect_re() -> re.Pattern[str]:
+    # a succession phrase counts without its preposition ("subentra", "takes over")
+    succ = [re.sub(r"\s+(?:a|di|da|from)$", "", w) for w in gz.appointment_words().get("succession", ())]
+    return re.compile(rf"(?i)\b(?:{_words_alt([*gz.appointment_words().get('elect', ()), *succ])})\b")
+
+
+@cache
+def _succeeds_re() -> re.Pattern[str]:
+    return re.compile(rf"(?i)\b(?:{_appointment_alt('succession')}){_SP}+")
 
 
 @cache
@@ -884,11 +902,13 @@ def _split_role(role: str, between: str) -> tuple[str, str | None]:
     return re.sub(r"[ \u00a0]+", " ", f"{role} {rest}"), None
 
 
-_SUCCESSION_SENTENCE = re.compile(
-    rf"(?:(?:(?P<pron>\b(?:She|He|Lei|Lui)\b)|(?P<subj>\b{_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}}))(?:,{_SP}*[^,.;]{{1,40}},)?{_SP}+"
-    # Italian drops the subject: "... è il nuovo direttore. Subentra a Carlo Neri"
-    rf"|(?P<bare>(?<=[.!?] )|(?<=\n)|^))"
-    rf"(?i:succeeds|replaces|takes{_SP}+over{_SP}+from|succede{_SP}+a|subentra{_SP}+a|sostituisce|prende{_SP}+il{_SP}+posto{_SP}+di){_SP}+")
+@cache
+def _succession_sentence() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:(?:(?P<pron>\b(?:She|He|Lei|Lui)\b)|(?P<subj>\b{_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}}))(?:,{_SP}*[^,.;]{{1,40}},)?{_SP}+"
+        # Italian drops the subject: "... è il nuovo direttore. Subentra a Carlo Neri"
+        rf"|(?P<bare>(?<=[.!?] )|(?<=\n)|^))"
+        rf"(?i:{_appointment_alt('succession')}){_SP}+")
 
 
 def _successions_apart(st: _State) -> None:
@@ -899,7 +919,7 @@ def _successions_apart(st: _State) -> None:
     if not new_posts:
         return
     held = {(m.person, m.role, m.organisation) for m in st.memberships}
-    for sm in _SUCCESSION_SENTENCE.finditer(text):
+    for sm in _succession_sentence().finditer(text):
         if sm.group("pron") or sm.group("bare") is not None:
             before = [m for m in new_posts if m.evidence.start < sm.start()]
             post = max(before, key=lambda m: m.evidence.start) if before else None
@@ -1002,9 +1022,9 @@ def _find_people(st: _State) -> None:
             # "ASSOMAC elects Maria Vittoria Brustia President", "elected X as the new President of Y"
             if person is None:
                 base = max(s_start, rm.start() - 120)
-                me = _ELECTED_BEFORE.search(text[base:rm.start()])
+                me = _elected_before().search(text[base:rm.start()])
                 # "X, CEO of Y, was elected ...", "X è il nuovo presidente": a change of post
-                if me and (_ELECT_RE.search(text[max(s_start, rm.start() - 160):rm.start()]) or me.group("succ")
+                if me and (_elect_re().search(text[max(s_start, rm.start() - 160):rm.start()]) or me.group("succ")
                            or mod in ("new", "neo") or re.search(r"(?i)\bnuov[oaie]\b", me.group())):
                     spans = []
                     names_txt = me.group("names")
@@ -1017,8 +1037,8 @@ def _find_people(st: _State) -> None:
                         if len(who_name.split()) >= 2:
                             a0 = base + me.start("names") + n.start() + (lead.end() if lead else 0)
                             spans.append(_Span(a0, a0 + len(who_name), _clean_name(who_name)))
-                    if spans and _SUCCEEDS_RE.search(text[max(s_start, spans[0].start - 40):spans[0].start]) \
-                            and re.search(_SUCCEEDS_RE.pattern + "$", text[max(s_start, spans[0].start - 40):spans[0].start]):
+                    if spans and _succeeds_re().search(text[max(s_start, spans[0].start - 40):spans[0].start]) \
+                            and re.search(_succeeds_re().pattern + "$", text[max(s_start, spans[0].start - 40):spans[0].start]):
                         spans = []  # "... who succeeds Paolo Neri as President": the predecessor, not a new holder
                     if spans:
                         person, others = spans[0], spans[1:]
@@ -1035,7 +1055,7 @@ def _find_people(st: _State) -> None:
                 org, between = _org_after(st, rm.end(), s_end)
             if person and org is None:
                 # "la Presidente di ASSOMAC, Maria Vittoria Brustia" is handled below
-                el = _ELECT_RE.search(text[s_start:rm.start()])
+                el = _elect_re().search(text[s_start:rm.start()])
                 if el and re.match(rf"(?i){_SP}+(?:of|di|della|dell['’])?{_SP}*(?:the{_SP}+)?(?:association|associazione|federation|federazione)\b", text[rm.end():rm.end() + 30]):
                     org = None  # "alla presidenza dell'associazione": the issuing association
                 elif el:
@@ -1082,10 +1102,10 @@ def _find_people(st: _State) -> None:
             end = st.doc_date
         elif re.search(r"(?i)\b(?:remains|remain|rimane|resta|restano|rimangono|continues\s+as)\s+(?:also\s+|anche\s+)?(?:the\s+|il\s+|la\s+)?$", text[max(s_start, rm.start() - 30):rm.start()]):
             pass  # "Carlo Neri, who remains Chairman": no change of post
-        elif mod in ("new", "neo") or _ELECT_RE.search(text[s_start:rm.start()]):
+        elif mod in ("new", "neo") or _elect_re().search(text[s_start:rm.start()]):
             start = when
             # "... nuovo presidente di UNIC: succede a Fabrizio Nuti": the predecessor leaves the post
-            sm = _SUCCEEDS_RE.search(text, rm.end(), s_end)
+            sm = _succeeds_re().search(text, rm.end(), s_end)
             if sm and not any(o.kind == "end" for o in others):
                 prev = _person_name_at(st, sm.end())
                 if prev and prev.name != person.name:

@@ -38,6 +38,7 @@ __all__ = [
     "segment_heads",
     "indicator_cues",
     "relation_cues",
+    "appointment_words",
     "segment_name",
     "add_organisations",
     "reset",
@@ -203,6 +204,13 @@ def relation_cues() -> dict[str, tuple[str, ...]]:
     """Cue phrases of links between organisations: ``{"member_of": (...), "part_of": (...), ...}``."""
     data = _load("relations.yaml")
     return {key: tuple(str(c) for c in cues) for key, cues in data.items()}
+
+
+@cache
+def appointment_words() -> dict[str, tuple[str, ...]]:
+    """Words of a change of post: ``{"elect": (...), "participles": (...), "succession": (...)}``."""
+    data = _load("appointments.yaml")
+    return {key: tuple(str(w) for w in words) for key, words in data.items()}
 
 
 @cache
