@@ -333,8 +333,11 @@ _ASSOC_RE = re.compile(rf"\b(?:(?P<acr>[A-Z]{{3,}}),{_SP}+(?:the{_SP}+|l['’])?
 
 # universities, ministries, chambers of commerce, regions named in full
 _INSTITUTION_HEAD = r"(?:University|Polytechnic|Politecnico|Università|Universita|Ministry|Ministero|Chamber|Camera|Region|Regione)"
+_DESCRIBES_BEFORE = re.compile(rf"(?i),{_SP}*(?:the|l['’]|la|il)?{_SP}*(?:(?:national|italian|nazionale|italiana){_SP}+)?$")
+_DESCRIBES_GAP = re.compile(rf"(?i),{_SP}*(?:the|l['’]|la|il)?{_SP}*(?:(?:national|italian|nazionale|italiana){_SP}+)?")
+_ASSOC_NAMED_RE = re.compile(rf"\b((?:{_NAME_WORD}{_SP}+){{1,4}})(?:Association|Federation|Confederation)\b(?!{_SP}+(?:of|for|dei|degli|delle)\b)")
 _VENUE_RE = re.compile(
-    rf"\b(?:(?:Palazzo|Villa|Teatro|Castello|Auditorium|Centro{_SP}+Congressi)(?:{_SP}+(?:de(?:l|i|lla|lle|gli|llo)|di|d['’])?{_SP}*[A-ZÀ-Ý][\w'’-]+){{1,3}}"
+    rf"\b(?:(?:Palazzo|Villa|Teatro|Castello|Auditorium|Museo|Museum|Centro{_SP}+Congressi)(?:{_SP}+(?:de(?:l|i|lla|lle|gli|llo)|di|d['’])?{_SP}*[A-ZÀ-Ý][\w'’-]+){{1,3}}"
     rf"|(?:[A-ZÀ-Ý][\w'’-]+{_SP}+){{1,2}}(?:Trade|Exhibition|Convention|Congress|Expo){_SP}+Cent(?:re|er)"
     rf"|Messe{_SP}+[A-ZÀ-Ý][\w'’-]+)")
 _FAIR_NAME_RE = re.compile(
@@ -434,9 +437,22 @@ def _find_organisations(st: _State) -> None:
             continue
         if acr and not free(m.start(), m.start() + len(acr)):
             continue
+        if not acr and _DESCRIBES_BEFORE.search(text, max(0, m.start() - 40), m.start()) and any(
+                _DESCRIBES_GAP.fullmatch(text, o.end, m.start()) for o in _near(st.org_spans, m.start() - 60, m.start())):
+            continue  # "Assomac, the National Association of ...": the description of a named one
         name = acr or long
         st.add_org(name, "TradeAssociation", m.start(), m.end(), aliases=(long,) if acr else ())
         taken.append((m.start(), m.end()))
+    # "the Uzbek Textile Association": capitalised words before the head
+    for m in _ASSOC_NAMED_RE.finditer(text):
+        words = m.group(1).split()
+        while words and (words[0] in _NOT_NAME_START or words[0] in ("National", "Italian")):
+            words = words[1:]
+        end1 = m.start(1) + len(m.group(1).rstrip())
+        a = end1 - len(" ".join(words)) if words else end1
+        if len(words) >= 2 and free(a, m.end()):
+            st.add_org(_clean_name(text[a:m.end()]), "TradeAssociation", a, m.end())
+            taken.append((a, m.end()))
     # "Acimall, the association of woodworking machinery manufacturers": a name the gazetteer lacks
     for m in _APPOSED_ASSOC_RE.finditer(text):
         if free(m.start(1), m.end(1)) and m.group(1).split()[0] not in _NOT_NAME_START:
@@ -455,9 +471,15 @@ def _find_organisations(st: _State) -> None:
     # venues the gazetteer lacks: "Palazzo Re Enzo", "Palazzo delle Stelline", "Chennai Trade
     # Centre", "Messe Düsseldorf"
     for m in _VENUE_RE.finditer(text):
-        if free(m.start(), m.end()):
-            st.add_org(re.sub(r"[ \u00a0]+", " ", m.group()), "Venue", m.start(), m.end())
-            taken.append((m.start(), m.end()))
+        b = m.end()
+        # "Museo Alfa Romeo di Arese": a name of two words or more ends before its town ("Palazzo
+        # di Varignana" keeps its "di")
+        cut = re.search(rf"^\S+(?:{_SP}+[A-ZÀ-Ý][\w'’-]+){{2,}}(?P<town>{_SP}+(?:di|in|a){_SP}+[A-ZÀ-Ý][\w'’-]+)$", m.group())
+        if cut:
+            b = m.start() + cut.start("town")
+        if free(m.start(), b):
+            st.add_org(re.sub(r"[ \u00a0]+", " ", text[m.start():b]), "Venue", m.start(), b)
+            taken.append((m.start(), b))
     # trade fairs the gazetteer lacks: "the India International Leather Fair (IILF)", and an
     # edition named by its year and described as a fair: "K 2025, the world's leading trade fair",
     # "Ipack-Ima 2025, la fiera internazionale del packaging"
