@@ -265,3 +265,27 @@ def test_a_federation_name_never_runs_into_a_person(text: str) -> None:
     found = orgs(run(text))
     assert "Confindustria" in found
     assert not any("Maselli" in n for n in found)
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("Milan, 4 March 2025\n\nACIMIT signed an agreement with the Kazakh Textile Association today.",
+     "Kazakh Textile Association", "TradeAssociation"),
+    ("Milan, 4 March 2025\n\nThe visit was arranged by the Vietnam Leather Footwear Federation.",
+     "Vietnam Leather Footwear Federation", "TradeAssociation"),
+    ("Milano, 4 marzo 2025\n\nL'assemblea si è tenuta al Museo Ferrari Storico di Maranello.", "Museo Ferrari Storico", "Venue"),
+    ("Milan, 4 March 2025\n\nThe dinner took place at the Museum Villa Reale in Monza.", "Museum Villa Reale", "Venue"),
+    ("Milano, 4 marzo 2025\n\nLa mostra si è svolta nei padiglioni di fieramilano a Rho.", "Fiera Milano", "Venue"),
+])
+def test_organisations_introduced_by_a_pattern(text: str, name: str, type_: str) -> None:
+    found = orgs(run(text))
+    assert found.get(name) == type_, found
+
+
+@pytest.mark.parametrize("text", [
+    "Vigevano, 4 March 2025\n\nThe meeting of Assomac, the National Association of Italian Makers of Tanning Machines, was held.",
+    "Milan, 4 March 2025\n\nFigures from UNIC, the Italian Association of Tanners and Leather Makers, were shown.",
+    "Milano, 4 marzo 2025\n\nI dati di ANIMA, la Federazione delle Industrie Meccaniche Varie, sono stati presentati.",
+])
+def test_an_associations_description_is_no_organisation_of_its_own(text: str) -> None:
+    found = orgs(run(text))
+    assert len(found) == 1, found

@@ -145,6 +145,11 @@ def _matchers(lang: str, version: int = 0) -> tuple[Any, Any, dict[str, tuple[st
     return lower, exact, labels
 
 
+@cache
+def _lowercase_names() -> frozenset[str]:
+    return frozenset(n for o in gz.organisations() for n in (o.name, *o.aliases) if n[:1].islower())
+
+
 def _gazetteer_spans(text: str, lang: str) -> list[_Span]:
     nlp = _nlp(lang)
     lower, exact, labels = _matchers(lang, gz.version())
@@ -157,7 +162,8 @@ def _gazetteer_spans(text: str, lang: str) -> list[_Span]:
             first = span.text[:1]
             # proper names are capitalised; the lower-case matcher would also find "ice"
             if kind.startswith(("org:", "place:country", "place:region", "place:city", "adj:")) and not first.isupper():
-                if not (kind.startswith("adj:") and lang == "it"):
+                # (a brand the gazetteer itself writes in lower case, "fieramilano", stays)
+                if not (kind.startswith("adj:") and lang == "it") and span.text not in _lowercase_names():
                     continue
             found.append(_Span(span.start_char, span.end_char, canon, kind))
     # longest match wins where matches overlap
