@@ -958,10 +958,53 @@ def _successions_apart(st: _State) -> None:
         prev = _person_name_at(st, sm.end()) if post else None
         if post is None or prev is None or prev.name == post.person or (prev.name, post.role, post.organisation) in held:
             continue
+        if any(m.person == prev.name and m.organisation == post.organisation for m in new_posts):
+            continue  # "with B taking over from A in two years' time": A has just taken a post himself
         _add_person(st, prev)
         st.memberships.append(Membership(_mention(text, sm.start(), prev.end), person=prev.name, role=post.role,
                                          organisation=post.organisation, unit=post.unit, start=None, end=post.start))
         held.add((prev.name, post.role, post.organisation))
+
+
+def _focus_org(st: _State) -> str | None:
+    """With no publisher, the organisation a release is about: the one it names far more often
+    than any other ("says CEO Fulvia Bacchi" in an article on Lineapelle)."""
+    counts: dict[str, int] = {}
+    for o in st.org_spans:
+        if o.kind != "Venue":
+            counts[o.name] = counts.get(o.name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+_WEEKDAY_NUM = {w: i for i, w in enumerate(
+    "monday tuesday wednesday thursday friday saturday sunday".split())} | {w: i for i, w in enumerate(
+        "lunedì martedì mercoledì giovedì venerdì sabato domenica".split())}
+_WEEKDAY_DATE = re.compile(
+    rf"(?i)\b(?P<wd>{'|'.join(_WEEKDAY_NUM)}),?{_SP}+(?:(?P<d1>\d{{1,2}}){_SP}+(?P<m1>{_MONTHS_EN}|{_MONTHS_IT})"
+    rf"|(?P<m2>{_MONTHS_EN}){_SP}+(?P<d2>\d{{1,2}}))\b(?!,?{_SP}*(?:19|20)\d\d)")
+
+
+def _weekday_date(st: _State) -> dt.date | None:
+    """A release with no date of its own: "On Wednesday 8 July" is dated by a year the text names
+    in which 8 July falls on a Wednesday (the day of the meeting it reports)."""
+    m = _WEEKDAY_DATE.search(st.text)
+    if not m:
+        return None
+    day = int(m.group("d1") or m.group("d2"))
+    month = _MONTH_NUM[(m.group("m1") or m.group("m2")).lower()]
+    fits = set()
+    for y in {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", st.text)}:
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if d.weekday() == _WEEKDAY_NUM[m.group("wd").lower()]:
+            fits.add(d)
+    # a birth year or a founding year may share the calendar: the meeting is the latest fit
+    return max(fits) if fits else None
 
 
 def _find_people(st: _State) -> None:
@@ -1110,7 +1153,7 @@ def _find_people(st: _State) -> None:
         if person is None:
             continue
         if org is None:
-            org_name = st.publisher
+            org_name = st.publisher or _focus_org(st)
             if not org_name:
                 continue
         else:
@@ -1125,9 +1168,9 @@ def _find_people(st: _State) -> None:
             tm = _TAKES_OFFICE.search(text, s_end, para_end if para_end >= 0 else len(text))
             if tm:
                 when = next((d for mn, d in _dates(text[tm.end():tm.end() + 30]) if mn.start < 6), None)
-        when = when or st.doc_date
+        when = when or st.doc_date or _weekday_date(st)
         if mod in ("outgoing", "former", "uscente"):
-            end = st.doc_date
+            end = st.doc_date or _weekday_date(st)
         elif re.search(r"(?i)\b(?:remains|remain|rimane|resta|restano|rimangono|continues\s+as)\s+(?:also\s+|anche\s+)?(?:the\s+|il\s+|la\s+)?$", text[max(s_start, rm.start() - 30):rm.start()]):
             pass  # "Carlo Neri, who remains Chairman": no change of post
         elif mod in ("new", "neo") or _elect_re().search(text[s_start:rm.start()]):
