@@ -656,6 +656,11 @@ def _verb_posts(st: _State) -> list[tuple[Membership, _Span]]:
 
 
 @cache
+def _role_names() -> frozenset[str]:
+    return frozenset(r.name for r in gz.roles())
+
+
+@cache
 def _verb_words() -> frozenset[str]:
     return frozenset(v.lower() for r in gz.roles() for v in r.verbs)
 
@@ -1066,7 +1071,7 @@ def _find_people(st: _State) -> None:
             role_start = rm.start()  # the match starts at its modifier ("new President")
             before = text[max(s_start, role_start - 80):role_start]
             # "Fontanella, 52 anni, è amministratore delegato": an age may stand between
-            mb = re.search(rf"(?:,{_SP}*\d{{1,3}}{_SP}+(?:anni|years(?:{_SP}+old)?),?)?(?:,{_SP}+(?:who|che){_SP}+(?:remains|is|was|becomes|became|rimane|resta|è|diventa|diventerà){_SP}+(?:also{_SP}+|anche{_SP}+)?(?:the{_SP}+|il{_SP}+|la{_SP}+)?|,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,)(?:{_SP}+also|{_SP}+anche)?{_SP}+(?:the{_SP}+|a{_SP}+|l['’])?|{_SP}*\()$", before)
+            mb = re.search(rf"(?:,{_SP}*\d{{1,3}}{_SP}+(?:anni|years(?:{_SP}+old)?),?)?(?:,{_SP}+(?:who|che){_SP}+(?:remains|is|was|becomes|became|rimane|resta|è|diventa|diventerà){_SP}+(?:also{_SP}+|anche{_SP}+)?(?:the{_SP}+|il{_SP}+|la{_SP}+)?|,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,|(?:has|had){_SP}+been|è{_SP}+stat[oa]|era|(?:ha|aveva){_SP}+ricoperto{_SP}+(?:il{_SP}+ruolo{_SP}+di|la{_SP}+carica{_SP}+di))(?:{_SP}+also|{_SP}+anche)?{_SP}+(?:the{_SP}+|a{_SP}+|l['’])?|{_SP}*\()$", before)
             if mb:
                 person = _person_name_at(st, role_start - (len(before) - mb.start()), backwards=True)
                 paren = mb.group().endswith("(")
@@ -1207,8 +1212,9 @@ def _find_people(st: _State) -> None:
             merged[key] = mem
     # a bare "President" that another membership of the same person refines is the same post
     for key, mem in list(merged.items()):
+        # ("President pro tempore" is a post of its own, not a refinement)
         if mem.unit is None and any(k != key and k[0] == key[0] and k[2] == key[2] and k[1].startswith(key[1])
-                                    for k in merged):
+                                    and k[1] not in _role_names() for k in merged):
             del merged[key]
     st.memberships = list(merged.values())
     _successions_apart(st)
