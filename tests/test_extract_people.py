@@ -6,6 +6,8 @@ held-out sets); each pattern is stated in at least three wordings, in English an
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from kgraph.model import Extraction, Membership, Organisation, OrgRelation
@@ -289,3 +291,55 @@ def test_organisations_introduced_by_a_pattern(text: str, name: str, type_: str)
 def test_an_associations_description_is_no_organisation_of_its_own(text: str) -> None:
     found = orgs(run(text))
     assert len(found) == 1, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lucca Bassi elected\n\nOn Tuesday 14 May, the members of UNIC elected Lucca Bassi as the association's new "
+     "President for 2024-2026. Bassi, born in 1968, replaces outgoing President Dora Pini.",
+     {("Lucca Bassi", "President", "UNIC"): ("start", dt.date(2024, 5, 14)),
+      ("Dora Pini", "President", "UNIC"): ("end", dt.date(2024, 5, 14))}),
+    ("Nuovo presidente per ACIMIT\n\nMercoledì 5 giugno l'assemblea di ACIMIT ha eletto Ugo Berti nuovo presidente "
+     "per il biennio 2024-2026. Berti, classe 1964, lavora in azienda dal 1990.",
+     {("Ugo Berti", "President", "ACIMIT"): ("start", dt.date(2024, 6, 5))}),
+    ("A new chair at CECIMO\n\nThe assembly met on Friday, June 7 and elected Ines Wolf as the new Chair for the "
+     "2024-2027 term.", {("Ines Wolf", "Chair", "CECIMO"): ("start", dt.date(2024, 6, 7))}),
+])
+def test_an_undated_release_dates_its_election_by_the_weekday(text: str, expected: dict[tuple[str, str, str],
+                                                                                         tuple[str, dt.date]]) -> None:
+    got = {(m.person, m.role, m.organisation): m for m in run(text).of(Membership)}
+    for key, (attr, day) in expected.items():
+        assert getattr(got[key], attr) == day, (key, got.get(key))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The 30th Tecnargilla closes\n\nTecnargilla closed with record numbers. “It was a fair full of energy and new "
+     "ideas for the whole trade,” says CEO Marta Lodi. Tecnargilla will return; Tecnargilla is held every two years.",
+     ("Marta Lodi", "CEO", "Tecnargilla")),
+    ("MIPEL closes\n\nMIPEL welcomed more buyers. “The mood among exhibitors was upbeat all week long,” said "
+     "Director General Paolo Rana. MIPEL returns in September; MIPEL will grow.", ("Paolo Rana", "Director General", "MIPEL")),
+    ("Chiude MIPEL\n\nMIPEL ha accolto più buyer. «Il clima tra gli espositori è stato positivo per tutta la "
+     "settimana» ha detto il direttore generale Paolo Rana. MIPEL torna a settembre; MIPEL crescerà.",
+     ("Paolo Rana", "Director General", "MIPEL")),
+])
+def test_with_no_publisher_the_organisation_the_release_is_about(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in posts(run(text))
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("Milano, 4 marzo 2025\n\nGiorgio Bassi è il nuovo presidente di Assomac. Bassi è stato vicepresidente dal 2019 "
+     "e presidente pro tempore della federazione da marzo.",
+     {("Giorgio Bassi", "President", "Assomac"), ("Giorgio Bassi", "Vice President", "Assomac"),
+      ("Giorgio Bassi", "President pro tempore", "Assomac")}, None),
+    ("Milan, 4 March 2025\n\nCarla Neri is the new President of UNIC. Neri has been Vice President since 2018 and "
+     "acting president of the association since May.",
+     {("Carla Neri", "President", "UNIC"), ("Carla Neri", "Vice President", "UNIC"),
+      ("Carla Neri", "President pro tempore", "UNIC")}, None),
+    ("Milan, 4 March 2025\n\nACIMIT elected Ada Pozzi as Chairman and Ugo Lenti as Vice Chairman, with Ugo Lenti "
+     "taking over from Ada Pozzi in two years' time.",
+     {("Ada Pozzi", "Chairman", "ACIMIT"), ("Ugo Lenti", "Vice Chairman", "ACIMIT")}, "Ada Pozzi"),
+])
+def test_past_posts_and_later_handovers(text: str, expected: set[tuple[str, str, str]], absent: str | None) -> None:
+    ex = run(text)
+    assert expected <= posts(ex)
+    if absent:
+        assert not any(m.person == absent and m.end for m in ex.of(Membership))

@@ -833,7 +833,10 @@ def _clean_name(name: str) -> str:
 
 
 def _overlaps_entity(st: _State, a: int, b: int) -> bool:
-    return any(s.start < b and a < s.end for s in _near(st.ents, a, b)) or any(
+    # a surname may be a town's name ("Marta Lodi", "Luca Como"): a city after the first word
+    # of a name does not stop it
+    return any(s.start < b and a < s.end and not (s.kind == "place:city" and s.start > a and s.end == b)
+               for s in _near(st.ents, a, b)) or any(
         s.start < b and a < s.end for s in _near(st.orgs_sorted(), a, b))
 
 
@@ -1184,7 +1187,9 @@ def _find_people(st: _State) -> None:
             sm = _succeeds_re().search(text, rm.end(), s_end)
             if sm and not any(o.kind == "end" for o in others):
                 prev = _person_name_at(st, sm.end())
-                if prev and prev.name != person.name:
+                # (not one who has just taken a post himself: "with B taking over from A in two years")
+                if prev and prev.name != person.name and not any(
+                        m.person == prev.name and m.start for m, _ in pending):
                     others = [*others, replace(prev, kind="end")]
         for who in [person, *others]:
             _add_person(st, who)
