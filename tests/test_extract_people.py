@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from kgraph.model import Extraction, Membership, Organisation, OrgRelation
+from kgraph.model import Extraction, Membership, Organisation, OrgRelation, Quotation
 from kgraph_testing import extract_checked
 
 
@@ -343,3 +343,18 @@ def test_past_posts_and_later_handovers(text: str, expected: set[tuple[str, str,
     assert expected <= posts(ex)
     if absent:
         assert not any(m.person == absent and m.end for m in ex.of(Membership))
+
+
+@pytest.mark.parametrize(("text", "quote_start", "speaker"), [
+    ("Milano, 4 marzo 2025\n\n«Servono nuovi incentivi perché il mercato interno riparta davvero», ha spiegato "
+     "Giorgio Tani. Mario Bini, presidente di ASSOMAC, ha poi chiuso i lavori.", "Servono", "Giorgio Tani"),
+    ("Milan, 4 March 2025\n\nMario Bini, President of ASSOMAC, opened the day. \"Exports will grow again in the "
+     "second half, led by Asia,\" Tani said. Giorgio Tani, Vice President, also attended.", "Exports", "Giorgio Tani"),
+    ("Milan, 4 March 2025\n\nGiorgio Tani, Vice President of ASSOMAC, closed the day: “We owe a great deal to Mario "
+     "Bini and to the whole board for this result.”", "We owe", "Giorgio Tani"),
+    ("Milano, 4 marzo 2025\n\nGiorgio Tani, vicepresidente di ASSOMAC: «Dobbiamo molto a Mario Bini e a tutto il "
+     "consiglio per questo risultato».", "Dobbiamo", "Giorgio Tani"),
+])
+def test_a_quotation_goes_to_the_one_who_says_it(text: str, quote_start: str, speaker: str) -> None:
+    quotes = [q for q in run(text).of(Quotation) if q.text.startswith(quote_start)]
+    assert [q.speaker for q in quotes] == [speaker]
