@@ -408,7 +408,7 @@ def _find_organisations(st: _State) -> None:
             # "il presidente di Confindustria Vincenzo Boccia": the words after are the holder's
             # name (also when the text writes them without the head elsewhere)
             if ext > end and (_role_of_before().search(text, max(0, start - 40), start)
-                              or text.count(tail) > text.count(f"{sp.name} {tail}")):
+                              or _count(text, tail) > _count(text, f"{sp.name} {tail}")):
                 ext = end
             if ext > end:
                 st.add_org(_clean_name(text[start:ext]), type_, start, ext)
@@ -510,6 +510,11 @@ _ORG_SEQ_RE = re.compile(
 
 
 _COMPOUND_WORD = re.compile(rf"{_SP}({_NAME_WORD})")
+
+
+@lru_cache(maxsize=256)
+def _count(text: str, words: str) -> int:
+    return text.count(words)
 
 
 @cache
@@ -998,13 +1003,18 @@ _WEEKDAY_DATE = re.compile(
 def _weekday_date(st: _State) -> dt.date | None:
     """A release with no date of its own: "On Wednesday 8 July" is dated by a year the text names
     in which 8 July falls on a Wednesday (the day of the meeting it reports)."""
-    m = _WEEKDAY_DATE.search(st.text)
+    return _weekday_date_of(st.text)
+
+
+@lru_cache(maxsize=4)
+def _weekday_date_of(text: str) -> dt.date | None:
+    m = _WEEKDAY_DATE.search(text)
     if not m:
         return None
     day = int(m.group("d1") or m.group("d2"))
     month = _MONTH_NUM[(m.group("m1") or m.group("m2")).lower()]
     fits = set()
-    for y in {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", st.text)}:
+    for y in {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)}:
         try:
             d = dt.date(y, month, day)
         except ValueError:
@@ -1086,8 +1096,8 @@ def _find_people(st: _State) -> None:
                         org = o_
             if person is None:
                 # "Marco Salvadè, ACIMIT President": the organisation right before the role
-                pre = next((o for o in st.org_spans if o.end <= role_start and re.fullmatch(
-                    rf"(?:{_SP}|['’]s)*", text[o.end:role_start] or " ")), None)
+                pre = next((o for o in _near(st.orgs_sorted(), role_start - 12, role_start) if o.end <= role_start
+                            and re.fullmatch(rf"(?:{_SP}|['’]s)*", text[o.end:role_start] or " ")), None)
                 if pre:
                     # ... or in brackets: "said Caterina Roversi (Amaplast President)"
                     mb2 = re.search(rf",{_SP}+(?:the{_SP}+)?$", text[max(s_start, pre.start - 4):pre.start]) or (
