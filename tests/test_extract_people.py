@@ -358,3 +358,28 @@ def test_past_posts_and_later_handovers(text: str, expected: set[tuple[str, str,
 def test_a_quotation_goes_to_the_one_who_says_it(text: str, quote_start: str, speaker: str) -> None:
     quotes = [q for q in run(text).of(Quotation) if q.text.startswith(quote_start)]
     assert [q.speaker for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turin, 4 March 2025\n\nIvo Reni, 47, was previously Chief Operating Officer of Vanti Robotics S.r.l. in Turin.",
+     ("Ivo Reni", "Chief Operating Officer", "Vanti Robotics")),
+    ("Turin, 4 March 2025\n\nIvo Reni, 47 years old, was formerly CFO of Vanti Robotics S.p.A., a maker of grippers.",
+     ("Ivo Reni", "Chief Financial Officer", "Vanti Robotics")),
+    ("Torino, 4 marzo 2025\n\nIvo Reni, 47 anni, è già direttore tecnico di Vanti Robotics S.r.l. di Torino.",
+     ("Ivo Reni", "Chief Technology Officer", "Vanti Robotics")),
+])
+def test_an_age_and_an_earlier_post_between_name_and_role(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in posts(run(text))
+
+
+@pytest.mark.parametrize(("text", "old"), [
+    ("Bologna, 4 marzo 2025\n\nLuca Serri è stato nominato presidente di UCIMA. Serri, amministratore delegato di "
+     "Serri Imballaggi S.r.l. di Imola, succede a Nadia Conti.", ("Nadia Conti", "President", "UCIMA")),
+    ("Bologna, 4 March 2025\n\nLuca Serri has been appointed President of UCIMA. Serri, CEO of Serri Pack S.p.A. "
+     "of Imola, replaces Nadia Conti.", ("Nadia Conti", "President", "UCIMA")),
+    ("Bologna, 4 marzo 2025\n\nLuca Serri è il nuovo direttore generale di ACIMAC. Serri, già manager di Vero "
+     "Ceramiche S.p.A., prende il posto di Nadia Conti.", ("Nadia Conti", "Director General", "ACIMAC")),
+])
+def test_a_predecessor_after_a_long_apposition(text: str, old: tuple[str, str, str]) -> None:
+    got = {(m.person, m.role, m.organisation): m for m in run(text).of(Membership)}
+    assert got[old].end == dt.date(2025, 3, 4)

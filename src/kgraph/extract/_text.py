@@ -946,7 +946,9 @@ def _split_role(role: str, between: str) -> tuple[str, str | None]:
 @cache
 def _succession_sentence() -> re.Pattern[str]:
     return re.compile(
-        rf"(?:(?:(?P<pron>\b(?:She|He|Lei|Lui)\b)|(?P<subj>\b{_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}}))(?:,{_SP}*[^,.;]{{1,40}},)?{_SP}+"
+        # (an apposition may hold a company's legal form: "Rossi, CEO of Rossi S.r.l. di Carpi, succeeds")
+        rf"(?:(?:(?P<pron>\b(?:She|He|Lei|Lui)\b)|(?P<subj>\b{_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}}))"
+        rf"(?:,{_SP}*(?:[^,.;\n]|\.(?!{_SP}+[A-Z])){{1,90}},)?{_SP}+"
         # Italian drops the subject: "... è il nuovo direttore. Subentra a Carlo Neri"
         rf"|(?P<bare>(?<=[.!?] )|(?<=\n)|^))"
         rf"(?i:{_appointment_alt('succession')}){_SP}+")
@@ -1084,7 +1086,7 @@ def _find_people(st: _State) -> None:
             role_start = rm.start()  # the match starts at its modifier ("new President")
             before = text[max(s_start, role_start - 80):role_start]
             # "Fontanella, 52 anni, è amministratore delegato": an age may stand between
-            mb = re.search(rf"(?:,{_SP}*\d{{1,3}}{_SP}+(?:anni|years(?:{_SP}+old)?),?)?(?:,{_SP}+(?:who|che){_SP}+(?:remains|is|was|becomes|became|rimane|resta|è|diventa|diventerà){_SP}+(?:also{_SP}+|anche{_SP}+)?(?:the{_SP}+|il{_SP}+|la{_SP}+)?|,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,|(?:has|had){_SP}+been|è{_SP}+stat[oa]|era|(?:ha|aveva){_SP}+ricoperto{_SP}+(?:il{_SP}+ruolo{_SP}+di|la{_SP}+carica{_SP}+di))(?:{_SP}+also|{_SP}+anche)?{_SP}+(?:the{_SP}+|a{_SP}+|l['’])?|{_SP}*\()$", before)
+            mb = re.search(rf"(?:,{_SP}*\d{{1,3}}(?:{_SP}+(?:anni|years(?:{_SP}+old)?))?,?)?(?:,{_SP}+(?:who|che){_SP}+(?:remains|is|was|becomes|became|rimane|resta|è|diventa|diventerà){_SP}+(?:also{_SP}+|anche{_SP}+)?(?:the{_SP}+|il{_SP}+|la{_SP}+)?|,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,|(?:has|had){_SP}+been|è{_SP}+stat[oa]|era|(?:ha|aveva){_SP}+ricoperto{_SP}+(?:il{_SP}+ruolo{_SP}+di|la{_SP}+carica{_SP}+di))(?:{_SP}+(?:also|anche|previously|formerly|già|in{_SP}+precedenza))?{_SP}+(?:the{_SP}+|a{_SP}+|l['’])?|{_SP}*\()$", before)
             if mb:
                 person = _person_name_at(st, role_start - (len(before) - mb.start()), backwards=True)
                 paren = mb.group().endswith("(")
