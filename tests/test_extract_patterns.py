@@ -260,7 +260,7 @@ def test_a_company_release_its_ceo_and_a_chairman_who_remains() -> None:
     assert ex.info.publisher == "Brevetti Montolit"
     assert {(m.person, m.role, m.organisation, m.start) for m in ex.of(Membership)} == {
         ("Giulia Ferri", "CEO", "Brevetti Montolit", dt.date(2025, 4, 1)),
-        ("Carlo Neri", "Chair", "Brevetti Montolit", None),
+        ("Carlo Neri", "Chairman", "Brevetti Montolit", None),
         ("Carlo Neri", "CEO", "Brevetti Montolit", None)}
     assert next(m.end for m in ex.of(Membership) if (m.person, m.role) == ("Carlo Neri", "CEO")) == dt.date(2025, 4, 1)
     assert rels(ex) == {("Brevetti Montolit", "member_of", "ACIMAC")}

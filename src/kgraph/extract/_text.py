@@ -162,6 +162,11 @@ def _tokenizable(text: str) -> str:
                          .ljust(len(m.group())), text)
 
 
+@cache
+def _lowercase_names() -> frozenset[str]:
+    return frozenset(n for o in gz.organisations() for n in (o.name, *o.aliases) if n[:1].islower())
+
+
 def _gazetteer_spans(text: str, lang: str) -> list[_Span]:
     nlp = _nlp(lang)
     lower, exact, labels = _matchers(lang, gz.version())
@@ -174,7 +179,8 @@ def _gazetteer_spans(text: str, lang: str) -> list[_Span]:
             first = span.text[:1]
             # proper names are capitalised; the lower-case matcher would also find "ice"
             if kind.startswith(("org:", "place:country", "place:region", "place:city", "adj:")) and not first.isupper():
-                if not (kind.startswith("adj:") and lang == "it"):
+                # (a brand the gazetteer itself writes in lower case, "fieramilano", stays)
+                if not (kind.startswith("adj:") and lang == "it") and span.text not in _lowercase_names():
                     continue
             found.append(_Span(span.start_char, span.end_char, canon, kind))
     # longest match wins where matches overlap
@@ -340,17 +346,21 @@ class _State:
 # --------------------------------------------------------------------------- organisations
 
 
-_NAME_WORD = r"[A-ZÀ-Ý][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-öø-ÿ'’]+)?"
+# "D'Alessandro", "O'Brien": an elided particle glued to a surname
+_NAME_WORD = r"(?:[DO]['’])?[A-ZÀ-Ý][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-öø-ÿ'’]+)?"
 _CAP_SEQ = rf"{_NAME_WORD}(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&|(?:of|di|de|del|della|delle|dei|degli|dello|per|and|e|for)(?={_SP}+[A-Z])))*"
 # name words are bounded: an unbounded run makes a long line of capitals quadratic
-_COMPANY_RE = re.compile(rf"\b((?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&)){{0,6}}),?{_SP}+(S\.p\.A\.|S\.r\.l\.|SpA|Srl|S\.p\.a\.|S\.a\.s\.|GmbH|Ltd\.?|Inc\.|AG|Co\.)")
+_COMPANY_RE = re.compile(rf"\b((?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|&)){{0,6}}),?{_SP}+(S\.p\.A\.|S\.r\.l\.|SpA|Spa|Srl|S\.p\.a\.|S\.a\.s\.|GmbH|Ltd\.?|Inc\.|AG|Co\.)(?!\w)")
 _ASSOC_RE = re.compile(rf"\b(?:(?P<acr>[A-Z]{{3,}}),{_SP}+(?:the{_SP}+|l['’])?)?(?P<long>(?:Association|Associazione|Federation|Federazione|Union|Unione)(?:{_SP}+(?:of|of the|dei|degli|delle|della|italiana|italiano|nazionale))?(?:{_SP}+(?:{_NAME_WORD}|[A-Z]{{2,}}|and|e|of|di|per)(?=[ \u00a0,.;:)]|$))+)(?:{_SP}+\((?P<acr2>[A-Z]{{3,}})\))?")
 
 
 # universities, ministries, chambers of commerce, regions named in full
 _INSTITUTION_HEAD = r"(?:University|Polytechnic|Politecnico|Università|Universita|Ministry|Ministero|Chamber|Camera|Region|Regione)"
+_DESCRIBES_BEFORE = re.compile(rf"(?i),{_SP}*(?:the|l['’]|la|il)?{_SP}*(?:(?:national|italian|nazionale|italiana){_SP}+)?$")
+_DESCRIBES_GAP = re.compile(rf"(?i),{_SP}*(?:the|l['’]|la|il)?{_SP}*(?:(?:national|italian|nazionale|italiana){_SP}+)?")
+_ASSOC_NAMED_RE = re.compile(rf"\b((?:{_NAME_WORD}{_SP}+){{1,4}})(?:Association|Federation|Confederation)\b(?!{_SP}+(?:of|for|dei|degli|delle)\b)")
 _VENUE_RE = re.compile(
-    rf"\b(?:(?:Palazzo|Villa|Teatro|Castello|Auditorium|Centro{_SP}+Congressi)(?:{_SP}+(?:de(?:l|i|lla|lle|gli|llo)|di|d['’])?{_SP}*[A-ZÀ-Ý][\w'’-]+){{1,3}}"
+    rf"\b(?:(?:Palazzo|Villa|Teatro|Castello|Auditorium|Museo|Museum|Centro{_SP}+Congressi)(?:{_SP}+(?:de(?:l|i|lla|lle|gli|llo)|di|d['’])?{_SP}*[A-ZÀ-Ý][\w'’-]+){{1,3}}"
     rf"|(?:[A-ZÀ-Ý][\w'’-]+{_SP}+){{1,2}}(?:Trade|Exhibition|Convention|Congress|Expo){_SP}+Cent(?:re|er)"
     rf"|Messe{_SP}+[A-ZÀ-Ý][\w'’-]+)")
 _FAIR_NAME_RE = re.compile(
@@ -393,6 +403,15 @@ def _find_organisations(st: _State) -> None:
         entry = gz.organisation(sp.name)
         type_ = sp.kind[4:]
         start, end, name = sp.start, sp.end, sp.name
+        # "Centro Studi di Confindustria Brescia": the office of a territorial association, not
+        # the national association's centre
+        if type_ == "ResearchCentre":
+            nxt = next((p for p in _near(st.ents, end, end + 2) if p.start == end + 1 and p.kind == "place:city"), None)
+            head = next((o.name for o in gz.organisations() if o.type == "TradeAssociation"
+                         and sp.name != o.name and text[start:end].endswith(o.name)), None) if nxt else None
+            if nxt and head:
+                st.add_org(f"{head} {nxt.name}", "TradeAssociation", end - len(head), nxt.end)
+                continue
         # a territorial association: "Assolombarda Pavia", "Confindustria Bergamo"
         if type_ == "TradeAssociation":
             nxt = next((p for p in _near(st.ents, end, end + 2) if p.start == end + 1 and p.kind == "place:city"), None)
@@ -400,8 +419,20 @@ def _find_organisations(st: _State) -> None:
                 end, name = nxt.end, f"{sp.name} {nxt.name}"
                 st.add_org(name, type_, start, end)
                 continue
+        if entry and entry.compounds:
+            ext = _compound_end(st, end)
+            tail = _clean_name(text[end:ext])
+            # "il presidente di Confindustria Vincenzo Boccia": the words after are the holder's
+            # name (also when the text writes them without the head elsewhere)
+            if ext > end and (_role_of_before().search(text, max(0, start - 40), start)
+                              or _count(text, tail) > _count(text, f"{sp.name} {tail}")):
+                ext = end
+            if ext > end:
+                st.add_org(_clean_name(text[start:ext]), type_, start, ext)
+                continue
         st.add_org(name, type_, start, end, aliases=entry.aliases if entry else (),
                    city=entry.city if entry else None)
+    _find_research_centres(st)
     taken = [(s.start, s.end) for s in st.org_spans]
 
     def free(a: int, b: int) -> bool:
@@ -411,7 +442,7 @@ def _find_organisations(st: _State) -> None:
         if free(m.start(), m.end()):
             # an Italian legal form is part of no name ("Ferralba Packaging S.p.A." is Ferralba
             # Packaging); a foreign one often marks a distinct subsidiary ("... Inc.", "... GmbH")
-            if re.fullmatch(r"(?i)S\.p\.A\.|S\.r\.l\.|SpA|Srl|S\.a\.s\.", m.group(2)):
+            if re.fullmatch(r"(?i)S\.p\.A\.|S\.r\.l\.|SpA|Srl|S\.a\.s\.|S\.p\.a\.", m.group(2)):
                 st.add_org(m.group(1), "Company", m.start(), m.end(), aliases=(m.group(),))
             else:
                 st.add_org(f"{m.group(1)} {m.group(2)}", "Company", m.start(), m.end())
@@ -429,9 +460,22 @@ def _find_organisations(st: _State) -> None:
             continue
         if acr and not free(m.start(), m.start() + len(acr)):
             continue
+        if not acr and _DESCRIBES_BEFORE.search(text, max(0, m.start() - 40), m.start()) and any(
+                _DESCRIBES_GAP.fullmatch(text, o.end, m.start()) for o in _near(st.org_spans, m.start() - 60, m.start())):
+            continue  # "Assomac, the National Association of ...": the description of a named one
         name = acr or long
         st.add_org(name, "TradeAssociation", m.start(), m.end(), aliases=(long,) if acr else ())
         taken.append((m.start(), m.end()))
+    # "the Uzbek Textile Association": capitalised words before the head
+    for m in _ASSOC_NAMED_RE.finditer(text):
+        words = m.group(1).split()
+        while words and (words[0] in _NOT_NAME_START or words[0] in ("National", "Italian")):
+            words = words[1:]
+        end1 = m.start(1) + len(m.group(1).rstrip())
+        a = end1 - len(" ".join(words)) if words else end1
+        if len(words) >= 2 and free(a, m.end()):
+            st.add_org(_clean_name(text[a:m.end()]), "TradeAssociation", a, m.end())
+            taken.append((a, m.end()))
     # "Acimall, the association of woodworking machinery manufacturers": a name the gazetteer lacks
     for m in _APPOSED_ASSOC_RE.finditer(text):
         if free(m.start(1), m.end(1)) and m.group(1).split()[0] not in _NOT_NAME_START:
@@ -450,9 +494,15 @@ def _find_organisations(st: _State) -> None:
     # venues the gazetteer lacks: "Palazzo Re Enzo", "Palazzo delle Stelline", "Chennai Trade
     # Centre", "Messe Düsseldorf"
     for m in _VENUE_RE.finditer(text):
-        if free(m.start(), m.end()):
-            st.add_org(re.sub(r"[ \u00a0]+", " ", m.group()), "Venue", m.start(), m.end())
-            taken.append((m.start(), m.end()))
+        b = m.end()
+        # "Museo Alfa Romeo di Arese": a name of two words or more ends before its town ("Palazzo
+        # di Varignana" keeps its "di")
+        cut = re.search(rf"^\S+(?:{_SP}+[A-ZÀ-Ý][\w'’-]+){{2,}}(?P<town>{_SP}+(?:di|in|a){_SP}+[A-ZÀ-Ý][\w'’-]+)$", m.group())
+        if cut:
+            b = m.start() + cut.start("town")
+        if free(m.start(), b):
+            st.add_org(re.sub(r"[ \u00a0]+", " ", text[m.start():b]), "Venue", m.start(), b)
+            taken.append((m.start(), b))
     # trade fairs the gazetteer lacks: "the India International Leather Fair (IILF)", and an
     # edition named by its year and described as a fair: "K 2025, the world's leading trade fair",
     # "Ipack-Ima 2025, la fiera internazionale del packaging"
@@ -470,9 +520,85 @@ def _find_organisations(st: _State) -> None:
     # "(Brustia Alfameccanica)" after a person and "President of Foo Bar" are handled with roles
 
 
+# an organisation's name may be written in capitals or with a hyphen: "I-TECH", "B&B Tecnica"
+_ORG_WORD = rf"(?:{_NAME_WORD}|[A-Z][A-Za-z0-9]*(?:[-&][A-Za-z0-9]+)+|[A-Z]{{2,}}(?![a-z]))"
+_ORG_SEQ_RE = re.compile(
+    rf"{_ORG_WORD}(?:{_SP}+(?:{_ORG_WORD}|&|(?:of|di|de|del|della|delle|dei|degli|dello|per|and|e|for)(?={_SP}+[A-Z])))*")
+
+
+_COMPOUND_WORD = re.compile(rf"{_SP}({_NAME_WORD})")
+
+
+@lru_cache(maxsize=256)
+def _count(text: str, words: str) -> int:
+    return text.count(words)
+
+
+@cache
+def _role_of_before() -> re.Pattern[str]:
+    """A role and its "of" just before a name: "il presidente di ", "Chairman of the "."""
+    return re.compile(rf"(?:{_role_re().pattern})(?i:{_SP}+(?:of|di|at|del|della|dell['’]){_SP}*(?:the{_SP}+)?)$")
+# words that begin a body inside an organisation, not a longer name of it
+_UNIT_HEAD = re.compile(r"Research|Study|Studies|Cent(?:re|er)|Centro|Ufficio|Office|Department|Dipartimento|"
+                        r"Institute|Istituto|Foundation|Fondazione|System|Sistema|Group|Gruppo|Awards?|Board|"
+                        r"Committee|Comitato|Council|Consiglio|Commission|Commissione|Assembly|Assemblea")
+
+
+def _compound_end(st: _State, end: int) -> int:
+    """Where "Confindustria Accessori Moda" ends: up to three capitalised words after the head
+    that are no place, title, institution word ("Research Centre") or other known name."""
+    pos = end
+    for _ in range(3):
+        m = _COMPOUND_WORD.match(st.text, pos)
+        if not m or m.group(1) in _NOT_NAME_START or _UNIT_HEAD.fullmatch(m.group(1)) \
+                or _role_re().fullmatch(m.group(1)) or any(s.start < m.end() and m.start(1) < s.end for s in _near(st.ents, m.start(1), m.end())):
+            break
+        pos = m.end()
+    return pos
+
+
+# "the Confindustria Accessori Moda Research Centre", "MECS – Ucima (...) Research Centre",
+# "Centro Studi MECS-Amaplast": an organisation's own research centre, part of it
+_RC_AFTER = re.compile(rf"(?:{_SP}*\([^()\n]{{1,90}}\))?{_SP}+(?:Research|Study|Studies){_SP}+Cent(?:re|er)\b")
+# (only the bare form names a centre: "il Centro Studi di Acimac" is an office of the association)
+_RC_BEFORE = re.compile(rf"\bCentro{_SP}+(?:Studi|Ricerche){_SP}+(?:[A-Z]{{2,}}{_SP}*[–-]{_SP}*)?(?P<org>[A-Z][A-Za-z]+)\b")
+_RC_PREFIX = re.compile(rf"[A-Z]{{2,}}{_SP}*[–-]{_SP}*$")
+
+
+def _find_research_centres(st: _State) -> None:
+    text = st.text
+    for o in list(st.org_spans):
+        if o.kind != "TradeAssociation":
+            continue
+        after = _RC_AFTER.match(text, o.end)
+        if after:
+            pre = _RC_PREFIX.search(text, max(0, o.start - 12), o.start)
+            a = pre.start() if pre else o.start
+            name = _clean_name(f"{text[a:o.end]} {' '.join(after.group().split()[-2:])}")
+            b = after.end()
+        else:
+            continue
+        if any(s.start <= a and b <= s.end and s.kind == "ResearchCentre" for s in st.org_spans):
+            continue
+        st.add_org(name, "ResearchCentre", a, b)
+        st.facts.append(OrgRelation(_mention(text, a, b), subject=name, relation="part_of", object=o.name))
+    # the Italian form names the association last, often glued to the centre's own acronym
+    for m in _RC_BEFORE.finditer(text):
+        owner = gz.resolve(m.group("org"), "organisation")
+        entry = gz.organisation(owner) if owner else None
+        if entry is None or entry.type != "TradeAssociation":
+            continue
+        a, b = m.span()
+        if any(s.start < b and a < s.end and s.kind == "ResearchCentre" for s in st.org_spans):
+            continue
+        name = _clean_name(m.group())
+        st.add_org(name, "ResearchCentre", a, b)
+        st.facts.append(OrgRelation(_mention(text, a, b), subject=name, relation="part_of", object=entry.name))
+
+
 def _unknown_org_after(st: _State, pos: int) -> _Span | None:
     """A capitalised name starting at ``pos`` that is no known entity: an organisation."""
-    m = re.match(_CAP_SEQ, st.text[pos:])
+    m = _ORG_SEQ_RE.match(st.text, pos)
     if not m:
         return None
     name = m.group().strip()
@@ -501,14 +627,79 @@ def _unknown_org_after(st: _State, pos: int) -> _Span | None:
 
 @cache
 def _role_re() -> re.Pattern[str]:
-    names = sorted({n for r in gz.roles() for n in (r.name, *r.aliases)}, key=len, reverse=True)
+    names = sorted({n for r in gz.roles() for n in (r.name, *r.aliases, *r.plurals, *r.offices)}, key=len, reverse=True)
     alts = "|".join(re.escape(n).replace(r"\ ", rf"{_SP}+") for n in names)
-    return re.compile(rf"(?i:\b(?P<mod>outgoing{_SP}+|former{_SP}+|new{_SP}+|uscente{_SP}+|neo{_SP}*)?(?P<role>{alts}))(?:s(?=[ \u00a0,.;:]))?(?![\w-])")
+    return re.compile(rf"(?i:\b(?P<mod>outgoing{_SP}+|former{_SP}+|new{_SP}+|newly{_SP}+elected{_SP}+|uscente{_SP}+|neo{_SP}*)?(?P<role>{alts}))(?P<pl>s(?=[ \u00a0,.;:]))?(?![\w-])")
 
 
 @cache
 def _role_triggers() -> tuple[str, ...]:
-    return tuple({n.lower()[:4] for r in gz.roles() for n in (r.name, *r.aliases)})
+    return tuple({n.lower()[:4] for r in gz.roles() for n in (r.name, *r.aliases, *r.plurals, *r.offices)})
+
+
+@cache
+def _verb_roles() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
+    """"Sara Conti, who heads Conti Tessile", "Mario Rossi, alla guida di Rossi Pelli": the
+    pattern, each verb's role and the scan triggers."""
+    table = {gz.canonical_key(v): r.name for r in gz.roles() for v in r.verbs}
+    verbs = sorted({v for r in gz.roles() for v in r.verbs}, key=len, reverse=True)
+    alts = "|".join(re.escape(v).replace(r"\ ", rf"{_SP}+") for v in verbs)
+    rx = re.compile(rf"(?P<who>{_PERSON_RE.pattern})(?:,{_SP}*(?:(?:who|che){_SP}+)?|{_SP}+)(?i:(?P<verb>{alts}))"
+                    rf"{_SP}+(?i:(?:the|il|lo|la|i|gli|le){_SP}+|l['’])?")
+    return rx, table, tuple({v.lower()[:5] for v in verbs})
+
+
+def _verb_posts(st: _State) -> list[tuple[Membership, _Span]]:
+    rx, table, triggers = _verb_roles()
+    out = []
+    for m in st.scan(rx, triggers):
+        words = m.group("who").split()
+        while words and words[0] in _NOT_NAME_START:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        a = m.end("who") - len(" ".join(words))
+        if _overlaps_entity(st, a, m.end("who")):
+            continue
+        who = _Span(a, m.end("who"), _clean_name(" ".join(words)))
+        org = st.org_at(m.end())
+        if org is None and re.match(rf"(?i)(?:{_cue_alt('self_nouns')})\b", st.text[m.end():m.end() + 20]) and st.publisher:
+            org_name = st.publisher
+        else:
+            org = org or _unknown_org_after(st, m.end())
+            if org is None or org.kind == "Venue" or re.match(r"['’]s\b", st.text[org.end:org.end + 2]):
+                continue  # "chairs ACIMIT's technical committee": a body inside it
+            org_name = org.name
+        role = table.get(gz.canonical_key(m.group("verb")))
+        if role:
+            out.append((Membership(_mention(st.text, who.start, org.end if org else m.end()), person=who.name,
+                                   role=role, organisation=org_name), who))
+    return out
+
+
+@cache
+def _role_names() -> frozenset[str]:
+    return frozenset(r.name for r in gz.roles())
+
+
+@cache
+def _verb_words() -> frozenset[str]:
+    return frozenset(v.lower() for r in gz.roles() for v in r.verbs)
+
+
+@cache
+def _office_nouns() -> frozenset[str]:
+    return frozenset(gz.canonical_key(n) for r in gz.roles() for n in r.offices)
+
+
+@cache
+def _plural_roles() -> frozenset[str]:
+    return frozenset(gz.canonical_key(n) for r in gz.roles() for n in r.plurals)
+
+
+def _is_plural_role(rm: re.Match[str]) -> bool:
+    """"vicepresidenti", "Vice Chairmen", "Vice Presidents": the role of every name listed after."""
+    return bool(rm.group("pl")) or gz.canonical_key(rm.group("role")) in _plural_roles()
 
 
 @cache
@@ -518,7 +709,7 @@ def _standalone_triggers() -> tuple[str, ...]:
 
 @cache
 def _role_canon() -> dict[str, str]:
-    return {gz.canonical_key(n): r.name for r in gz.roles() for n in (r.name, *r.aliases)}
+    return {gz.canonical_key(n): r.name for r in gz.roles() for n in (r.name, *r.aliases, *r.plurals, *r.offices)}
 
 
 _NOT_NAME_START = frozenset(
@@ -529,45 +720,82 @@ _NOT_NAME_START = frozenset(
     # Pennisi, direttore generale", "Per Giovanni Bellandi", "Also Mario Rossi")
     "Secondo Per Con Come Anche Dopo Tra Fra Nel Nella Del Della Dal Dalla Alla Al Sul Sulla Ma Ed Infine Inoltre "
     "Also After Before As And But When While Whereas Following Commenting Speaking Meanwhile Finally".split())
-_PERSON_RE = re.compile(rf"{_NAME_WORD}(?:{_SP}+(?:(?:de|di|da|del|della|dei|van|von|der|dos|du|le|la){_SP}+)?{_NAME_WORD}){{1,3}}")
+# middle initials: "Fritz P. Mayer", "Marco A.G. Golinelli"
+_PERSON_RE = re.compile(rf"{_NAME_WORD}(?:{_SP}+[A-Z]\.(?:{_SP}?[A-Z]\.)?)?(?:{_SP}+(?:(?:de|di|da|del|della|dei|van|von|der|dos|du|le|la){_SP}+)?{_NAME_WORD}){{1,3}}")
 _UNIT_WORDS = re.compile(r"(?i)\b(department|division|office|unit|section|directorate|dipartimento|ufficio|divisione|sezione|direzione|area|servizio)\b")
 _CONNECT_TAIL = re.compile(rf"(?i){_SP}*(?:,{_SP}*)?\b(?:of|at|for|in|di|del|della|dello|dell['’]|dei|degli|delle|per|presso|al|allo|alla|all['’]|ai|agli|alle|nel|nella|nello|nell['’])(?:{_SP}+(?:the|il|la|lo|l['’]))?{_SP}*$")
-_NAME_LIST = rf"{_PERSON_RE.pattern}(?:(?:,{_SP}*|{_SP}+(?:and|e){_SP}+){_PERSON_RE.pattern})*"
-# "elected X as the new", "appointed A and B as", "X was re-elected", "X è stata eletta",
-# "ha eletto X nuova", "A succeeds B as"
-_ELECTED_BEFORE = re.compile(
-    rf"(?P<names>{_NAME_LIST}){_SP}+"
-    rf"(?:(?P<succ>(?:,{_SP}*(?:who|che){_SP}+)?(?:succeeds|replaces|takes{_SP}+over{_SP}+from|succede{_SP}+a|subentra{_SP}+a){_SP}+{_PERSON_RE.pattern}{_SP}+)"
-    rf"|(?:(?:was|were|has{_SP}+been|have{_SP}+been|is|are|è{_SP}+stat[oa]|sono{_SP}+stat[ie]|viene|vengono|è){_SP}+)?"
-    rf"(?:(?:re-?)?(?:elected|appointed|confirmed|named)|(?:ri)?(?:elett[oaie]|nominat[oaie]|confermat[oaie])){_SP}+)?"
-    rf"(?:(?:as|come|alla|a){_SP}+)?(?:the{_SP}+)?(?:new{_SP}+|nuov[oaie]{_SP}+)?$")
-_ELECT_RE = re.compile(r"(?i)\b(elect|elects|elected|appoint|appoints|appointed|named|eletto|eletta|elegge|nomina|nominato|nominata|confirmed|confermato|confermata|rieletto|rieletta|riconfermato|riconfermata|re-elected|reelected|eletti|nominati|succeeds|replaces|succede|subentra)\b")
+# "Luca Bianchi (Alfa Meccanica)": a name may carry its company in brackets
+_AFFIL = rf"(?:{_SP}*\([^()\n]{{1,60}}\))?"
+_NAME_LIST = rf"{_PERSON_RE.pattern}{_AFFIL}(?:(?:,{_SP}*|{_SP}+(?:and|e){_SP}+){_PERSON_RE.pattern}{_AFFIL})*"
+# "as the association's new", "come i tre nuovi": who the role belongs to and how many hold it
+_ROLE_LEAD = (rf"(?:(?:the{_SP}+)?(?:association|federation|organi[sz]ation|company|group)['’]s{_SP}+|(?:its|their){_SP}+)?"
+              rf"(?:(?:two|three|four|five|six|due|tre|quattro|cinque|sei){_SP}+)?")
+def _words_alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", rf"{_SP}+") for w in sorted(set(words), key=len, reverse=True))
 
 
-_SUCCEEDS_RE = re.compile(rf"(?i)\b(?:succeeds|succeeding|replaces|replacing|takes{_SP}+over{_SP}+from|taking{_SP}+over{_SP}+from|succede{_SP}+a|succedendo{_SP}+a|subentra{_SP}+a|sostituisce|prende{_SP}+il{_SP}+posto{_SP}+di|raccoglie{_SP}+il{_SP}+testimone{_SP}+da){_SP}+")
+def _appointment_alt(key: str) -> str:
+    return _words_alt(gz.appointment_words().get(key, ()))
+
+
+@cache
+def _elected_before() -> re.Pattern[str]:
+    """"elected X as the new", "appointed A and B as", "X was re-elected", "X è stata eletta",
+    "ha eletto X nuova", "A succeeds B as", "X, CEO of Y, was elected"."""
+    return re.compile(
+        rf"(?P<names>{_NAME_LIST})(?:,{_SP}*[^,.;:()\"“”«»]{{1,60}},)?{_SP}+"
+        rf"(?:(?P<succ>(?:,{_SP}*(?:who|che){_SP}+)?(?i:{_appointment_alt('succession')}){_SP}+{_PERSON_RE.pattern}{_SP}+)"
+        rf"|(?:(?:was|were|has{_SP}+been|have{_SP}+been|is|are|è{_SP}+stat[oaie]|sono{_SP}+stat[ie]|viene|vengono|è){_SP}+)?"
+        rf"(?:(?i:{_appointment_alt('participles')}){_SP}+)?)?"
+        rf"(?:(?:as|come|alla|a){_SP}+)?(?:(?:the|i|gli|le|il|la){_SP}+|l['’])?{_ROLE_LEAD}(?:new{_SP}+|nuov[oaie]{_SP}+)?$")
+
+
+@cache
+def _elect_re() -> re.Pattern[str]:
+    # a succession phrase counts without its preposition ("subentra", "takes over")
+    succ = [re.sub(r"\s+(?:a|di|da|from)$", "", w) for w in gz.appointment_words().get("succession", ())]
+    return re.compile(rf"(?i)\b(?:{_words_alt([*gz.appointment_words().get('elect', ()), *succ])})\b")
+
+
+@cache
+def _succeeds_re() -> re.Pattern[str]:
+    return re.compile(rf"(?i)\b(?:{_appointment_alt('succession')}){_SP}+")
 
 
 @cache
 def _ministry_tails() -> tuple[tuple[str, str], ...]:
-    """("of Enterprises and Made in Italy", canonical) for every ministry: "the Minister of X" works for "Ministry of X"."""
+    """("enterprises and made in italy", canonical) for every ministry: "the Minister of X",
+    "il sottosegretario allo X" work for "Ministry of X" (the preposition varies with the role)."""
     out = []
     for o in gz.organisations():
         for n in (o.name, *o.aliases):
-            m = re.match(r"(?i)(?:Ministry|Ministero)[ ]+(.+)$", n)
+            m = re.match(r"(?i)(?:Ministry|Ministero)[ ]+(?:(?:of|for|del|dello|della|dei|degli|delle)[ ]+(?:the[ ]+)?|dell['’])(.+)$", n)
             if m:
-                out.append((m.group(1), o.name))
+                out.append((m.group(1).lower(), o.name))
     return tuple(sorted(out, key=lambda t: -len(t[0])))
 
 
+_PORTFOLIO_LEAD = re.compile(rf"(?i){_SP}*(?:(?:of|for|at|del|dello|della|dei|degli|delle|al|allo|alla|ai|agli|alle){_SP}+(?:the{_SP}+)?|(?:dell|all)['’])")
+
+
 def _ministry_after(st: _State, pos: int) -> _Span | None:
-    m = re.match(rf"{_SP}+", st.text[pos:])
-    a = pos + (m.end() if m else 0)
+    m = _PORTFOLIO_LEAD.match(st.text, pos)
+    if not m:
+        return None
+    a = m.end()
     for tail, canon in _ministry_tails():
-        if st.text[a:a + len(tail)].lower() == tail.lower():
+        if st.text[a:a + len(tail)].lower() == tail:
             sp = _Span(a, a + len(tail), canon, "GovernmentAgency")
             st.org_spans.append(sp)
+            st.add_org(canon, "GovernmentAgency", a, a + len(tail))
             return sp
     return None
+
+
+@cache
+def _portfolio_roles() -> frozenset[str]:
+    """Roles whose organisation may be named by its portfolio alone ("Minister of Labour")."""
+    return frozenset(r.name for r in gz.roles() if r.portfolio)
 
 
 _INSTITUTION_WORD = re.compile(
@@ -627,7 +855,10 @@ def _clean_name(name: str) -> str:
 
 
 def _overlaps_entity(st: _State, a: int, b: int) -> bool:
-    return any(s.start < b and a < s.end for s in _near(st.ents, a, b)) or any(
+    # a surname may be a town's name ("Marta Lodi", "Luca Como"): a city after the first word
+    # of a name does not stop it
+    return any(s.start < b and a < s.end and not (s.kind == "place:city" and s.start > a and s.end == b)
+               for s in _near(st.ents, a, b)) or any(
         s.start < b and a < s.end for s in _near(st.orgs_sorted(), a, b))
 
 
@@ -670,6 +901,15 @@ def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
     Returns it and the text between (the rest of the role phrase: a unit or a specialty).
     """
     text = st.text
+    # "X, CEO of Serra Macchine, was elected President of Y": an unknown name closed by the
+    # apposition's comma is the role's organisation, not the one later in the sentence
+    lead = re.match(rf"{_SP}+(?:of|at|di|del|della|dell['’]|of{_SP}+the){_SP}*", text[pos:limit])
+    if lead and st.org_at(pos + lead.end()) is None:
+        seq = _ORG_SEQ_RE.match(text, pos + lead.end())
+        if seq and text[seq.end():seq.end() + 1] in (",", ")") and not _UNIT_HEAD.search(seq.group()):
+            sp = _unknown_org_after(st, pos + lead.end())
+            if sp is not None and sp.end == seq.end():
+                return sp, text[pos:sp.start]
     stop = re.search(r"[.;:]|,[ \u00a0](?=(?:and|e)?[ \u00a0]*[A-Z][a-z]+[ \u00a0][A-Z])|[“\"]", text[pos:limit])
     hard = pos + stop.start() if stop else limit
     cands = [s for s in _near(st.orgs_sorted(), pos, hard) if pos <= s.start < hard]
@@ -687,17 +927,29 @@ def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
         if "," in between.replace(", the", "") or len(between) > 90:
             return None, ""
         return org, between
-    m = re.match(rf"{_SP}+(?:of|at|di|del|della|dell['’]|of{_SP}+the){_SP}+", text[pos:hard])
+    # "Chairman and CEO of I-TECH": both roles are of the organisation named after the second
+    pos2 = pos
+    mj = _AND_ROLE.match(text, pos, hard)
+    if mj:
+        rj = _role_re().match(text, mj.end(), hard)
+        pos2 = rj.end() if rj else pos
+    m = re.match(rf"{_SP}+(?:of|at|di|del|della|dell['’]|of{_SP}+the){_SP}+", text[pos2:hard])
     if m:
-        sp = _unknown_org_after(st, pos + m.end())
+        sp = _unknown_org_after(st, pos2 + m.end())
         if sp:
             return sp, text[pos:sp.start]
     return None, ""
 
 
+_AND_ROLE = re.compile(rf"{_SP}+(?:and|e|&){_SP}+")
+
+
 def _split_role(role: str, between: str) -> tuple[str, str | None]:
     """Role label and unit from the text between the role word and the organisation."""
     rest = _CONNECT_TAIL.sub("", between).strip(" \u00a0,")
+    joined = re.match(rf"(?:and|e|&){_SP}+", rest)
+    if joined and _role_re().fullmatch(rest, joined.end()):
+        rest = ""  # "Chairman and CEO of X": two posts, each recorded on its own
     if _UNIT_WORDS.search(rest):
         rest = re.sub(r"^(?:(?:of|for|di|per|del|della|dello|dei|degli|delle)[ \u00a0]+|dell['’])?(?:(?:the|il|la|lo)[ \u00a0]+|l['’])?", "", rest)
     if not rest:
@@ -708,9 +960,15 @@ def _split_role(role: str, between: str) -> tuple[str, str | None]:
     return re.sub(r"[ \u00a0]+", " ", f"{role} {rest}"), None
 
 
-_SUCCESSION_SENTENCE = re.compile(
-    rf"(?:(?P<pron>\b(?:She|He|Lei|Lui)\b)|(?P<subj>\b{_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}}))(?:,{_SP}*[^,.;]{{1,40}},)?{_SP}+"
-    rf"(?:succeeds|replaces|takes{_SP}+over{_SP}+from|succede{_SP}+a|subentra{_SP}+a|sostituisce|prende{_SP}+il{_SP}+posto{_SP}+di){_SP}+")
+@cache
+def _succession_sentence() -> re.Pattern[str]:
+    return re.compile(
+        # (an apposition may hold a company's legal form: "Rossi, CEO of Rossi S.r.l. di Carpi, succeeds")
+        rf"(?:(?:(?P<pron>\b(?:She|He|Lei|Lui)\b)|(?P<subj>\b{_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,3}}))"
+        rf"(?:,{_SP}*(?:[^,.;\n]|\.(?!{_SP}+[A-Z])){{1,90}},)?{_SP}+"
+        # Italian drops the subject: "... è il nuovo direttore. Subentra a Carlo Neri"
+        rf"|(?P<bare>(?<=[.!?] )|(?<=\n)|^))"
+        rf"(?i:{_appointment_alt('succession')}){_SP}+")
 
 
 def _successions_apart(st: _State) -> None:
@@ -721,8 +979,8 @@ def _successions_apart(st: _State) -> None:
     if not new_posts:
         return
     held = {(m.person, m.role, m.organisation) for m in st.memberships}
-    for sm in _SUCCESSION_SENTENCE.finditer(text):
-        if sm.group("pron"):
+    for sm in _succession_sentence().finditer(text):
+        if sm.group("pron") or sm.group("bare") is not None:
             before = [m for m in new_posts if m.evidence.start < sm.start()]
             post = max(before, key=lambda m: m.evidence.start) if before else None
         else:
@@ -732,10 +990,58 @@ def _successions_apart(st: _State) -> None:
         prev = _person_name_at(st, sm.end()) if post else None
         if post is None or prev is None or prev.name == post.person or (prev.name, post.role, post.organisation) in held:
             continue
+        if any(m.person == prev.name and m.organisation == post.organisation for m in new_posts):
+            continue  # "with B taking over from A in two years' time": A has just taken a post himself
         _add_person(st, prev)
         st.memberships.append(Membership(_mention(text, sm.start(), prev.end), person=prev.name, role=post.role,
                                          organisation=post.organisation, unit=post.unit, start=None, end=post.start))
         held.add((prev.name, post.role, post.organisation))
+
+
+def _focus_org(st: _State) -> str | None:
+    """With no publisher, the organisation a release is about: the one it names far more often
+    than any other ("says CEO Fulvia Bacchi" in an article on Lineapelle)."""
+    counts: dict[str, int] = {}
+    for o in st.org_spans:
+        if o.kind != "Venue":
+            counts[o.name] = counts.get(o.name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+_WEEKDAY_NUM = {w: i for i, w in enumerate(
+    "monday tuesday wednesday thursday friday saturday sunday".split())} | {w: i for i, w in enumerate(
+        "lunedì martedì mercoledì giovedì venerdì sabato domenica".split())}
+_WEEKDAY_DATE = re.compile(
+    rf"(?i)\b(?P<wd>{'|'.join(_WEEKDAY_NUM)}),?{_SP}+(?:(?P<d1>\d{{1,2}}){_SP}+(?P<m1>{_MONTHS_EN}|{_MONTHS_IT})"
+    rf"|(?P<m2>{_MONTHS_EN}){_SP}+(?P<d2>\d{{1,2}}))\b(?!,?{_SP}*(?:19|20)\d\d)")
+
+
+def _weekday_date(st: _State) -> dt.date | None:
+    """A release with no date of its own: "On Wednesday 8 July" is dated by a year the text names
+    in which 8 July falls on a Wednesday (the day of the meeting it reports)."""
+    return _weekday_date_of(st.text)
+
+
+@lru_cache(maxsize=4)
+def _weekday_date_of(text: str) -> dt.date | None:
+    m = _WEEKDAY_DATE.search(text)
+    if not m:
+        return None
+    day = int(m.group("d1") or m.group("d2"))
+    month = _MONTH_NUM[(m.group("m1") or m.group("m2")).lower()]
+    fits = set()
+    for y in {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)}:
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if d.weekday() == _WEEKDAY_NUM[m.group("wd").lower()]:
+            fits.add(d)
+    # a birth year or a founding year may share the calendar: the meeting is the latest fit
+    return max(fits) if fits else None
 
 
 def _find_people(st: _State) -> None:
@@ -743,11 +1049,13 @@ def _find_people(st: _State) -> None:
     role_re = _role_re()
     canon = _role_canon()
     pending: list[tuple[Membership, _Span]] = []
-    canon_lower = {n.lower() for r in gz.roles() for n in (r.name, *r.aliases) if not n.lower().endswith(("ti", "ni"))}
     last_person_in_sentence: dict[tuple[int, int], _Span] = {}
     for rm in st.scan(role_re, _role_triggers()):
+        if rm.group().lower() in _verb_words():
+            continue  # "who heads X": a verb, read by _verb_posts
         role = canon.get(gz.canonical_key(rm.group("role")), rm.group("role"))
         mod = (rm.group("mod") or "").strip().lower()
+        mod = "new" if mod.startswith("newly") else mod
         s_start, s_end = st.sentence_of(rm.start())
         person: _Span | None = None
         others: list[_Span] = []  # more people holding the same role ("A and B as Vice Presidents")
@@ -756,12 +1064,17 @@ def _find_people(st: _State) -> None:
         start = end = None
         # "President Mauro Bergozza", "New President: Maria Vittoria Brustia", "ACIMIT President Marco Salvadè"
         after = re.match(rf"(?i){_SP}+(?P<post>uscente|entrante|neo-?elett[oa]|eletto|eletta){_SP}+|{_SP}*[:,]?{_SP}+", text[rm.end():])
+        if gz.canonical_key(rm.group("role")) in _office_nouns():
+            # "la presidenza di Carlo Neri": the holder follows "of"; never an organisation
+            office = re.match(rf"(?i){_SP}+(?:of|di){_SP}+(?P<post>)", text[rm.end():])
+            if office and _person_name_at(st, rm.end() + office.end()) is not None:
+                after = office
         if after:
             person = _person_name_at(st, rm.end() + after.end())
-            if person and after.group("post"):
+            if person and after.group("post"):  # (empty after an office noun)
                 # Italian puts the modifier after the role: "la Presidente uscente X"
                 mod = "outgoing" if after.group("post").lower() == "uscente" else "new"
-        if person and re.search(r"(?:[sS]|[iI])$", rm.group()) and rm.group().lower() not in canon_lower:
+        if person and _is_plural_role(rm):
             # a plural role names several people: "vicepresidenti Ernesto Maurer e Marco Torello Viera"
             pos = person.end
             while True:
@@ -773,7 +1086,7 @@ def _find_people(st: _State) -> None:
                 pos = nxt.end
         if person:
             org = st.org_at(rm.start() - 1 - 40, max_gap=40)
-            if org and org.end <= rm.start() and re.fullmatch(rf"(?:{_SP}|['’]s)*", text[org.end:rm.start() - len(rm.group("mod") or "")] or " "):
+            if org and org.end <= rm.start() and re.fullmatch(rf"(?:{_SP}|['’]s)*", text[org.end:rm.start()] or " "):
                 pass
             else:
                 org = None
@@ -787,10 +1100,10 @@ def _find_people(st: _State) -> None:
                 org = _nearest_org_before(st, rm.start(), s_start)
         else:
             # "Mauro Bergozza, President of Assomac", "Brustia is President of ...", "X, direttore generale di Y"
-            role_start = rm.start() - len(rm.group("mod") or "")
+            role_start = rm.start()  # the match starts at its modifier ("new President")
             before = text[max(s_start, role_start - 80):role_start]
             # "Fontanella, 52 anni, è amministratore delegato": an age may stand between
-            mb = re.search(rf"(?:,{_SP}*\d{{1,3}}{_SP}+(?:anni|years(?:{_SP}+old)?),?)?(?:,{_SP}+(?:who|che){_SP}+(?:remains|is|was|becomes|became|rimane|resta|è|diventa|diventerà){_SP}+(?:also{_SP}+|anche{_SP}+)?(?:the{_SP}+|il{_SP}+|la{_SP}+)?|,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,)(?:{_SP}+also|{_SP}+anche)?{_SP}+(?:the{_SP}+|a{_SP}+|l['’])?|{_SP}*\()$", before)
+            mb = re.search(rf"(?:,{_SP}*\d{{1,3}}(?:{_SP}+(?:anni|years(?:{_SP}+old)?))?,?)?(?:,{_SP}+(?:who|che){_SP}+(?:remains|is|was|becomes|became|rimane|resta|è|diventa|diventerà){_SP}+(?:also{_SP}+|anche{_SP}+)?(?:the{_SP}+|il{_SP}+|la{_SP}+)?|,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,|(?:has|had){_SP}+been|è{_SP}+stat[oa]|era|(?:ha|aveva){_SP}+ricoperto{_SP}+(?:il{_SP}+ruolo{_SP}+di|la{_SP}+carica{_SP}+di))(?:{_SP}+(?:also|anche|previously|formerly|già|in{_SP}+precedenza))?{_SP}+(?:the{_SP}+|a{_SP}+|l['’])?|{_SP}*\()$", before)
             if mb:
                 person = _person_name_at(st, role_start - (len(before) - mb.start()), backwards=True)
                 paren = mb.group().endswith("(")
@@ -802,8 +1115,8 @@ def _find_people(st: _State) -> None:
                         org = o_
             if person is None:
                 # "Marco Salvadè, ACIMIT President": the organisation right before the role
-                pre = next((o for o in st.org_spans if o.end <= role_start and re.fullmatch(
-                    rf"(?:{_SP}|['’]s)*", text[o.end:role_start] or " ")), None)
+                pre = next((o for o in _near(st.orgs_sorted(), role_start - 12, role_start) if o.end <= role_start
+                            and re.fullmatch(rf"(?:{_SP}|['’]s)*", text[o.end:role_start] or " ")), None)
                 if pre:
                     # ... or in brackets: "said Caterina Roversi (Amaplast President)"
                     mb2 = re.search(rf",{_SP}+(?:the{_SP}+)?$", text[max(s_start, pre.start - 4):pre.start]) or (
@@ -817,18 +1130,23 @@ def _find_people(st: _State) -> None:
             # "ASSOMAC elects Maria Vittoria Brustia President", "elected X as the new President of Y"
             if person is None:
                 base = max(s_start, rm.start() - 120)
-                me = _ELECTED_BEFORE.search(text[base:rm.start() - len(rm.group("mod") or "")])
-                if me and (_ELECT_RE.search(text[max(s_start, rm.start() - 160):rm.start()]) or me.group("succ")):
+                me = _elected_before().search(text[base:rm.start()])
+                # "X, CEO of Y, was elected ...", "X è il nuovo presidente": a change of post
+                if me and (_elect_re().search(text[max(s_start, rm.start() - 160):rm.start()]) or me.group("succ")
+                           or mod in ("new", "neo") or re.search(r"(?i)\bnuov[oaie]\b", me.group())):
                     spans = []
-                    for n in re.finditer(_PERSON_RE.pattern, me.group("names")):
+                    names_txt = me.group("names")
+                    for n in re.finditer(_PERSON_RE.pattern, names_txt):
+                        if names_txt.count("(", 0, n.start()) > names_txt.count(")", 0, n.start()):
+                            continue  # "(System Ceramics)": the person's company, not a person
                         # "newly appointed President Luca Ferretti, who succeeds ...": drop the title
                         lead = re.match(r"(?:(?:" + "|".join(_NOT_NAME_START) + rf"){_SP}+)*", n.group())
                         who_name = n.group()[lead.end() if lead else 0:]
                         if len(who_name.split()) >= 2:
                             a0 = base + me.start("names") + n.start() + (lead.end() if lead else 0)
                             spans.append(_Span(a0, a0 + len(who_name), _clean_name(who_name)))
-                    if spans and _SUCCEEDS_RE.search(text[max(s_start, spans[0].start - 40):spans[0].start]) \
-                            and re.search(_SUCCEEDS_RE.pattern + "$", text[max(s_start, spans[0].start - 40):spans[0].start]):
+                    if spans and _succeeds_re().search(text[max(s_start, spans[0].start - 40):spans[0].start]) \
+                            and re.search(_succeeds_re().pattern + "$", text[max(s_start, spans[0].start - 40):spans[0].start]):
                         spans = []  # "... who succeeds Paolo Neri as President": the predecessor, not a new holder
                     if spans:
                         person, others = spans[0], spans[1:]
@@ -839,13 +1157,13 @@ def _find_people(st: _State) -> None:
                             if sb:
                                 b0 = base + me.start("succ")
                                 others = [_Span(b0 + sb.start(), b0 + sb.end(), _clean_name(sb.group()), "end")]
-            if person and org is None and role == "Minister":
+            if person and org is None and role in _portfolio_roles():
                 org = _ministry_after(st, rm.end())
             if person and org is None:
                 org, between = _org_after(st, rm.end(), s_end)
             if person and org is None:
                 # "la Presidente di ASSOMAC, Maria Vittoria Brustia" is handled below
-                el = _ELECT_RE.search(text[s_start:rm.start()])
+                el = _elect_re().search(text[s_start:rm.start()])
                 if el and re.match(rf"(?i){_SP}+(?:of|di|della|dell['’])?{_SP}*(?:the{_SP}+)?(?:association|associazione|federation|federazione)\b", text[rm.end():rm.end() + 30]):
                     org = None  # "alla presidenza dell'associazione": the issuing association
                 elif el:
@@ -854,11 +1172,12 @@ def _find_people(st: _State) -> None:
                                 if s_start <= o.start and o.end <= rm.start() and o.kind != "Venue"), None)
             if person is None:
                 # "la Presidente di ASSOMAC, Maria Vittoria Brustia", "Director General of Confindustria, Maurizio Tarquini"
-                o3, between = (_ministry_after(st, rm.end()), "") if role == "Minister" else (None, "")
+                o3, between = (_ministry_after(st, rm.end()), "") if role in _portfolio_roles() else (None, "")
                 if o3 is None:
                     o3, between = _org_after(st, rm.end(), s_end)
                 if o3:
-                    m3 = re.match(rf"(?:{_SP}|['’]s)*,?{_SP}+", text[o3.end:])
+                    # "New President for ASSOMAC: Carla Dini" (a headline)
+                    m3 = re.match(rf"(?:{_SP}|['’]s)*[,:–-]?{_SP}+", text[o3.end:])
                     if m3:
                         person = _person_name_at(st, o3.end + m3.end())
                         org = o3 if person else None
@@ -871,7 +1190,7 @@ def _find_people(st: _State) -> None:
         if person is None:
             continue
         if org is None:
-            org_name = st.publisher
+            org_name = st.publisher or _focus_org(st)
             if not org_name:
                 continue
         else:
@@ -886,18 +1205,20 @@ def _find_people(st: _State) -> None:
             tm = _TAKES_OFFICE.search(text, s_end, para_end if para_end >= 0 else len(text))
             if tm:
                 when = next((d for mn, d in _dates(text[tm.end():tm.end() + 30]) if mn.start < 6), None)
-        when = when or st.doc_date
+        when = when or st.doc_date or _weekday_date(st)
         if mod in ("outgoing", "former", "uscente"):
-            end = st.doc_date
+            end = st.doc_date or _weekday_date(st)
         elif re.search(r"(?i)\b(?:remains|remain|rimane|resta|restano|rimangono|continues\s+as)\s+(?:also\s+|anche\s+)?(?:the\s+|il\s+|la\s+)?$", text[max(s_start, rm.start() - 30):rm.start()]):
             pass  # "Carlo Neri, who remains Chairman": no change of post
-        elif mod in ("new", "neo") or _ELECT_RE.search(text[s_start:rm.start()]):
+        elif mod in ("new", "neo") or _elect_re().search(text[s_start:rm.start()]):
             start = when
             # "... nuovo presidente di UNIC: succede a Fabrizio Nuti": the predecessor leaves the post
-            sm = _SUCCEEDS_RE.search(text, rm.end(), s_end)
+            sm = _succeeds_re().search(text, rm.end(), s_end)
             if sm and not any(o.kind == "end" for o in others):
                 prev = _person_name_at(st, sm.end())
-                if prev and prev.name != person.name:
+                # (not one who has just taken a post himself: "with B taking over from A in two years")
+                if prev and prev.name != person.name and not any(
+                        m.person == prev.name and m.start for m, _ in pending):
                     others = [*others, replace(prev, kind="end")]
         for who in [person, *others]:
             _add_person(st, who)
@@ -908,6 +1229,9 @@ def _find_people(st: _State) -> None:
             mem = Membership(_mention(text, lo, hi), person=who.name, role=label,
                              organisation=org_name, unit=unit, start=w_start, end=w_end)
             pending.append((mem, who))
+    for mem, who in _verb_posts(st):
+        _add_person(st, who)
+        pending.append((mem, who))
     # one membership per person, role, organisation and unit; dates merged
     merged: dict[tuple[str, str, str, str | None], Membership] = {}
     for mem, _ in pending:
@@ -922,8 +1246,9 @@ def _find_people(st: _State) -> None:
             merged[key] = mem
     # a bare "President" that another membership of the same person refines is the same post
     for key, mem in list(merged.items()):
+        # ("President pro tempore" is a post of its own, not a refinement)
         if mem.unit is None and any(k != key and k[0] == key[0] and k[2] == key[2] and k[1].startswith(key[1])
-                                    for k in merged):
+                                    and k[1] not in _role_names() for k in merged):
             del merged[key]
     st.memberships = list(merged.values())
     _successions_apart(st)
@@ -3024,18 +3349,49 @@ def _not_a_driver(st: _State, s: int, e: int, label: str) -> bool:
 _REL_RE = re.compile(r"(?i),?[ \u00a0]+(?:(?:which|that|che)[ \u00a0]+(?:is|è|fa)[ \u00a0]+)?(?:the|a|an|il|la|l['’])?[ \u00a0]*(?:(?:regional|territorial|local|provincial|national|italian|territoriale|regionale)[ \u00a0]+)?(branch|section|division|subsidiary|arm|part|member|articolazione|sezione|sede|parte|membro|socio|associata)(?:[ \u00a0]+(?:regionale|territoriale|locale|provinciale))?[ \u00a0]+(?:of|di|del|della|dell['’]|de)[ \u00a0]*(?:the[ \u00a0]+)?")
 # an organisational link stated after an apposition: "UCIMU, the association of ..., member of
 # Confindustria", "ACIMIT, l'Associazione dei costruttori ..., aderente a Federmacchine",
-# "UNIC, l'associazione che ... e che fa parte di Confindustria Moda"
-_REL_CUE = re.compile(
-    r"(?i)(?:[,(–-][ \u00a0]*|[ \u00a0](?:and|e|ed)[ \u00a0]+|[ \u00a0]+)(?:(?:which|that|che|and)[ \u00a0]+)?(?:(?:is|è|was|has[ \u00a0]+been)[ \u00a0]+)?(?:also[ \u00a0]+|anche[ \u00a0]+)?"
-    r"(?:(?P<member>(?:a[ \u00a0]+)?member[ \u00a0]+of|(?:un[ \u00a0]+)?membro[ \u00a0]+di|aderente[ \u00a0]+a|aderisce[ \u00a0]+a|affiliated[ \u00a0]+(?:to|with)|affiliat[ao][ \u00a0]+a|associat[ao][ \u00a0]+a|socio[ \u00a0]+di|belongs[ \u00a0]+to|appartiene[ \u00a0]+a)"
-    r"|(?P<part>(?:a[ \u00a0]+|an[ \u00a0]+)?part[ \u00a0]+of|fa[ \u00a0]+parte[ \u00a0]+di|facente[ \u00a0]+parte[ \u00a0]+di|parte[ \u00a0]+di|a[ \u00a0]+(?:branch|division|unit)[ \u00a0]+of))"
-    r"(?:[ \u00a0]+(?:the|il|la|lo|l['’]))?[ \u00a0]*(?=[A-ZÀ-Ý])")
+# "UNIC, l'associazione che ... e che fa parte di Confindustria Moda"; cue phrases are data
+def _cue_alt(key: str) -> str:
+    words = sorted(gz.relation_cues().get(key, ()), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", "[ \u00a0]+") for w in words)
+
+
+@cache
+def _rel_cue() -> re.Pattern[str]:
+    return re.compile(
+        r"(?i)(?:[,(–-][ \u00a0]*|[ \u00a0](?:and|e|ed)[ \u00a0]+|[ \u00a0]+)(?:(?:which|that|che|and)[ \u00a0]+)?(?:(?:is|è|was|has[ \u00a0]+been|are|sono)[ \u00a0]+)?(?:also[ \u00a0]+|anche[ \u00a0]+)?"
+        r"(?:(?:a|an|un|una|the)[ \u00a0]+)?(?:(?:regional|territorial|local|national|territoriale|regionale)[ \u00a0]+)?"
+        rf"(?:(?P<member>{_cue_alt('member_of')})|(?P<part>{_cue_alt('part_of')}))\b"
+        r"(?:[ \u00a0]+(?:the|il|la|lo|l['’]))?[ \u00a0]*(?=[A-ZÀ-Ý])")
+
+
+@cache
+def _rel_triggers() -> tuple[str, ...]:
+    return tuple({w.split()[0].lower()[:6] for k in ("member_of", "part_of") for w in gz.relation_cues().get(k, ())})
+
+
+@cache
+def _member_list_re() -> re.Pattern[str]:
+    return re.compile(rf"(?i)\b(?:{_cue_alt('member_lists')})[ \u00a0]*(?:[-–—:][ \u00a0]*|(?:are|include|sono|includono)[ \u00a0]+)(?=[A-ZÀ-Ý])")
+
+
+@cache
+def _system_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"nel sistema Confindustria" (cue before the name), "within the Confindustria system" (after)."""
+    return (re.compile(rf"(?i)\b(?:{_cue_alt('system_before')})[ \u00a0]+$"),
+            re.compile(rf"(?i)^[ \u00a0]+(?:{_cue_alt('system_after')})\b"))
+
+
+@cache
+def _self_noun_re() -> re.Pattern[str]:
+    return re.compile(rf"(?i)\b(?:the|its|our|la|l['’]|nostra|sua)[ \u00a0]*(?:(?:new|nuova)[ \u00a0]+)?(?:{_cue_alt('self_nouns')})[ \u00a0]*$")
+
+
 _ARTICLES_RE = re.compile(r"(?:al|alla|allo|ai|agli|alle|all['’]|del|della|dello|dei|degli|delle|dell['’])$")
 
 
 def _find_relations(st: _State) -> None:
     text = st.text
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, str, str]] = {(r.subject, r.relation, r.object) for r in st.facts if isinstance(r, OrgRelation)}
 
     def add(subj: _Span, kind: str, obj: _Span) -> None:
         key = (subj.name, kind, obj.name)
@@ -3057,30 +3413,77 @@ def _find_relations(st: _State) -> None:
         kind = "member_of" if m.group(1).lower() in ("member", "membro", "socio", "associata") else "part_of"
         add(subj, kind, obj)
     last: tuple[_Span, _Span] | None = None
-    for m in st.scan(_REL_CUE, ("member", "membro", "aderent", "aderisce", "affiliat", "associat", "socio", "belongs", "appartiene", "part", "parte", "branch", "division")):
+    pub = next((o for o in orgs if o.name == st.publisher), None)
+    for m in st.scan(_rel_cue(), _rel_triggers()):
         obj = st.org_at(m.end())
         if obj is None or obj.kind in ("Venue", "TradeFair"):
             continue
-        s0, _ = st.sentence_of(m.start())
+        s0, s1 = st.sentence_of(m.start())
         kind = "member_of" if m.group("member") else "part_of"
+        objs = [obj, *_coordinated_orgs(st, obj, s1)]
         if last and last[1].end <= m.start() and re.fullmatch(r"[ \u00a0]*,?[ \u00a0]*", text[last[1].end:m.start()]) is not None:
             # "part of Confindustria and a member of Federmacchine": the same subject again
-            add(last[0], kind, obj)
-            last = (last[0], obj)
+            for o in objs:
+                add(last[0], kind, o)
+            last = (last[0], objs[-1])
             continue
         # the subject: the nearest organisation before, across one apposition at most
         before = [o for o in _near(orgs, s0, m.start()) if s0 <= o.start and o.end <= m.start()]
         near: _Span | None = before[-1] if before else None
         if near is None or len(text[near.end:m.start()]) > 160 or re.search(r"[.;:!?]", text[near.end:m.start()]) \
                 or text[near.end:m.start()].count(",") > 2:
-            # "The association is part of Confindustria": the issuing association
-            sm_ = re.match(r"(?i)[ \u00a0]*(?:the|l['’]|la)[ \u00a0]*(?:association|associazione|federation|federazione)\b", text[s0:m.start()])
-            pub = next((o for o in orgs if o.name == st.publisher), None)
-            if not (sm_ and pub):
+            # "The association is part of Confindustria", "la federazione, che aderisce a ...":
+            # the issuing association
+            if not (pub and _self_noun_re().search(text[max(s0, m.start() - 60):m.start()].split(",")[0].rstrip() + " ")):
                 continue
             near = pub
-        add(near, kind, obj)
-        last = (near, obj)
+        for o in objs:
+            add(near, kind, o)
+        last = (near, objs[-1])
+    # "its four founding members - A, B, C and D": each listed organisation is a member of the
+    # sentence's other organisation (else of the publisher)
+    for m in st.scan(_member_list_re(), ("member", "soci", "associazion")):
+        first = st.org_at(m.end())
+        if first is None:
+            continue
+        s0, s1 = st.sentence_of(m.start())
+        members = [first, *_coordinated_orgs(st, first, s1)]
+        if len(members) < 2:
+            continue
+        inside = {(o.start, o.end) for o in members}
+        owners = [o for o in _near(orgs, s0, s1) if s0 <= o.start and o.end <= s1 and (o.start, o.end) not in inside
+                  and o.name not in {x.name for x in members}]
+        owner = owners[0] if len(owners) == 1 else (pub if not owners else None)
+        if owner is None:
+            continue
+        for o in members:
+            add(o, "member_of", owner)
+    # "the new federation within the Confindustria system", "nel sistema Confindustria"
+    before_re, after_re = _system_res()
+    for o in orgs:
+        if not (after_re.match(text[o.end:o.end + 20]) or before_re.search(text[max(0, o.start - 20):o.start])):
+            continue
+        s0, _ = st.sentence_of(o.start)
+        cands = [x for x in _near(orgs, s0, o.start) if s0 <= x.start and x.end <= o.start and x.name != o.name]
+        # else "the new federation within ...": the publisher, named as a noun just before
+        whole = cands[-1] if cands else (pub if pub and re.search(rf"(?i)\b(?:{_cue_alt('self_nouns')})\b", text[max(s0, o.start - 60):o.start]) else None)
+        if whole is not None and whole.name != o.name:
+            add(whole, "part_of", o)
+
+
+def _coordinated_orgs(st: _State, first: _Span, limit: int) -> list[_Span]:
+    """The organisations listed after ``first``: "Confindustria and Confindustria Moda", "A, B e C"."""
+    out: list[_Span] = []
+    cur = first
+    while True:
+        # "member of A and of B", "aderente a A e a B": the preposition may be repeated
+        m = re.match(r"(?:[ \u00a0]*,[ \u00a0]*(?:and[ \u00a0]+|e[ \u00a0]+)?|[ \u00a0]+(?:and|e|ed)[ \u00a0]+)(?:(?:of|to|in|with|di|a|in)[ \u00a0]+)?",
+                     st.text[cur.end:min(limit, cur.end + 16)])
+        nxt = st.org_at(cur.end + m.end()) if m else None
+        if nxt is None or nxt.kind in ("Venue", "TradeFair") or len(out) > 20:
+            return out
+        out.append(nxt)
+        cur = nxt
 
 
 # --------------------------------------------------------------------------- events and quotations
@@ -3386,7 +3789,7 @@ def _find_event(st: _State) -> None:
     present = [p for p in _speaking(st, 0, len(text)) if p not in leaving]
     # and the president it elects or confirms ("The assembly elected Anna Verdi as President")
     posts = {gz.fold(w) for w in _event_words()["elected_posts"]}
-    elect_sents = {st.sentence_of(m.start()) for m in _ELECT_RE.finditer(text)}
+    elect_sents = {st.sentence_of(m.start()) for m in _elect_re().finditer(text)}
     for mem in st.memberships:
         if mem.end or gz.fold(mem.role) not in posts or (organiser and mem.organisation != organiser):
             continue
@@ -3680,6 +4083,11 @@ _SAID_AFTER = re.compile(r"(?i)[ \u00a0]*[,.]?[ \u00a0]*[-–]?[ \u00a0]*(?:said
 _QUOTE_RE = re.compile(r"[“\"«]([^“”\"«»]{30,}?)[”\"»]")
 
 
+_SENT_END = re.compile(r"[.!?](?=\s|$)")
+_NAME_SAID = re.compile(rf"{_SP}*[,.]?{_SP}*[”\"»]?{_SP}*,?{_SP}*(?P<name>{_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}}){_SP}+"
+                        rf"(?i:said|says|added|adds|explained|commented|concluded|stated|noted)\b")
+
+
 def _find_quotations(st: _State) -> None:
     text = st.text
     people = sorted(st.person_spans, key=lambda p: p.start)
@@ -3690,13 +4098,31 @@ def _find_quotations(st: _State) -> None:
         inside = [p for p in near if m.start() <= p.start < m.end()]
         before = [p for p in near if m.start() - 80 <= p.start < m.start()]
         said = _SAID_AFTER.match(text, m.end())
-        after = [p for p in near if said and m.end() <= p.start < said.end() + 60]
-        if inside:
-            speaker: str | None = inside[0].name
-        elif after:
+        # the attribution ends with its sentence: "..., ha spiegato Giorgio Tani. Mario Bini, ..."
+        stop = _SENT_END.search(text, said.end(), said.end() + 200) if said else None
+        limit = min(said.end() + 60, stop.start() if stop else _BIG) if said else 0
+        after = [p for p in near if said and m.end() <= p.start < limit]
+        # '"...," Tani said', '«...» ha detto Giorgio Tani': the name written with the verb
+        named = _NAME_SAID.match(text, m.end())
+        said_name: _Span | None = None
+        if said and not after:
+            # "ha spiegato Giorgio Tani": a name the release gives no post
+            lead = re.match(rf"{_SP}+(?:(?:the|il|la|l['’]){_SP}*)?", text[said.end():said.end() + 6])
+            said_name = _person_name_at(st, said.end() + (lead.end() if lead else 0))
+        elif named:
+            who = named.group("name")
+            known = who if " " in who else _known_surname(st, who)
+            said_name = _Span(named.start("name"), named.end("name"), known) if known else None
+        if said_name:
+            after = [said_name]
+        # the verb's subject first; a name inside the quote is someone the speaker talks about
+        speaker: str | None
+        if after:
             speaker = min(after, key=lambda p: p.start).name
+        elif before:
+            speaker = max(before, key=lambda p: p.start).name
         else:
-            speaker = max(before, key=lambda p: p.start).name if before else None
+            speaker = inside[0].name if inside else None
         st.facts.append(Quotation(Mention(m.group(1), m.start(1), m.end(1)), text=m.group(1).strip(),
                                   speaker=speaker))
 

@@ -38,6 +38,8 @@ __all__ = [
     "segment_heads",
     "indicator_cues",
     "cue_lexicon",
+    "relation_cues",
+    "appointment_words",
     "segment_name",
     "add_organisations",
     "reset",
@@ -69,6 +71,7 @@ class OrgEntry:
     aliases: tuple[str, ...] = ()
     city: str | None = None
     sector: str | None = None  # sector associations: the sector they represent
+    compounds: bool = False  # the name begins its federations' names ("Confindustria Macchine")
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,10 @@ class PlaceEntry:
 class RoleEntry:
     name: str
     aliases: tuple[str, ...] = ()
+    plurals: tuple[str, ...] = ()  # plural forms: the role of each name in a list that follows
+    offices: tuple[str, ...] = ()  # the post as a noun: "la presidenza di X" names its holder
+    portfolio: bool = False  # a government post: "Minister of Labour" is of the Ministry of Labour
+    verbs: tuple[str, ...] = ()  # the post as a verb: "X, who heads Y"
 
 
 @dataclass(frozen=True)
@@ -147,7 +154,7 @@ def reset() -> None:
 def organisations() -> tuple[OrgEntry, ...]:
     """Every known organisation (the packaged data plus any added at run time)."""
     base = tuple(OrgEntry(d["name"], d["type"], tuple(d.get("aliases") or ()), d.get("city"),
-                          d.get("sector"))
+                          d.get("sector"), bool(d.get("compounds")))
                  for d in _load("organisations.yaml"))
     return base + tuple(_EXTRA_ORGS)
 
@@ -211,7 +218,9 @@ def _with_iso_countries(listed: tuple[PlaceEntry, ...]) -> tuple[PlaceEntry, ...
 @cache
 def roles() -> tuple[RoleEntry, ...]:
     """Every known role with its English and Italian names."""
-    return tuple(RoleEntry(d["name"], tuple(d.get("aliases") or ())) for d in _load("roles.yaml"))
+    return tuple(RoleEntry(d["name"], tuple(d.get("aliases") or ()), tuple(d.get("plurals") or ()),
+                           tuple(d.get("offices") or ()), bool(d.get("portfolio")), tuple(d.get("verbs") or ()))
+                 for d in _load("roles.yaml"))
 
 
 @cache
@@ -236,6 +245,20 @@ def standalone_segments() -> tuple[SegmentItem, ...]:
 def segment_heads() -> tuple[str, ...]:
     """Head nouns of machinery phrases ("machinery", "macchine", "technologies")."""
     return tuple(_segments()["heads"])
+
+
+@cache
+def relation_cues() -> dict[str, tuple[str, ...]]:
+    """Cue phrases of links between organisations: ``{"member_of": (...), "part_of": (...), ...}``."""
+    data = _load("relations.yaml")
+    return {key: tuple(str(c) for c in cues) for key, cues in data.items()}
+
+
+@cache
+def appointment_words() -> dict[str, tuple[str, ...]]:
+    """Words of a change of post: ``{"elect": (...), "participles": (...), "succession": (...)}``."""
+    data = _load("appointments.yaml")
+    return {key: tuple(str(w) for w in words) for key, words in data.items()}
 
 
 @cache
@@ -277,7 +300,7 @@ def _index() -> dict[tuple[str, str], str]:
         for n in (p.name, *p.aliases):
             idx.setdefault(("place", canonical_key(n)), p.name)
     for r in roles():
-        for n in (r.name, *r.aliases):
+        for n in (r.name, *r.aliases, *r.plurals, *r.offices):
             idx.setdefault(("role", canonical_key(n)), r.name)
     for s in standalone_segments():
         for n in (s.name, *s.forms):
