@@ -24,6 +24,12 @@ CASES = {
     "guillemets-and-dashes": "«–»" * 30_000,
     "capitalised-names": "Mario Rossi Acimit Assomac " * 5_000,
     "one-long-word": "x" * 200_000,
+    "percentages": "12% " * 10_000,
+    "amounts-between-dashes": "- 575 million euros -" * 5_000,
+    "role-word": "President " * 20_000,
+    "numbered-percentages": "".join(f"{i}. The share grew {i % 90}%.\n" for i in range(5_000)),
+    "one-quoted-sentence": ('"We will grow exports to Germany by 5% in 2025," said Mario Rossi, '
+                            "President of Acimit. ") * 500,
 }
 
 

@@ -205,7 +205,22 @@ def _sentences(text: str) -> list[tuple[int, int]]:
             out.append((s0, line.start() + m.start()))
             s0 = line.start() + m.end()
         out.append((s0, line.end()))
-    return [(a, b) for a, b in out if text[a:b].strip()]
+    return [piece for a, b in out if text[a:b].strip() for piece in _bounded(text, a, b)]
+
+
+# Every rule looks at a figure's sentence, so a "sentence" of 100 KB (a table flattened into
+# one line, a page of repeated text) would make each of its figures cost its whole length.
+# No sentence a person writes is this long; longer runs are cut at a space near the limit.
+_MAX_SENTENCE = 1200
+
+
+def _bounded(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+    while b - a > _MAX_SENTENCE:
+        cut = text.rfind(" ", a + _MAX_SENTENCE // 2, a + _MAX_SENTENCE)
+        cut = cut if cut > a else a + _MAX_SENTENCE
+        yield a, cut
+        a = cut
+    yield a, b
 
 
 def _clauses(text: str, start: int, end: int, protected: list[_Span], *, conj: bool = True) -> list[tuple[int, int]]:
@@ -1647,16 +1662,40 @@ def _phrase(words: str) -> str:
     return re.escape(words).replace(r"\ ", _SP + "+").replace("'", "['’]")
 
 
+# The cues of the text being extracted, per table: one scan of the whole text, then every
+# window is a bisection. Scanning each figure's sentence again made a long sentence full of
+# figures quadratic (a page of "12% 12% ..." took minutes).
+_CUE_CACHE: dict[int, tuple[str, _CueTable, list[tuple[int, int, str]], list[int]]] = {}
+
+
+def _all_cues(text: str, table: _CueTable) -> tuple[list[tuple[int, int, str]], list[int]]:
+    hit = _CUE_CACHE.get(id(table))
+    if hit is not None and hit[0] is text and hit[1] is table:
+        return hit[2], hit[3]
+    rx, lookup = table
+    out: list[tuple[int, int, str]] = []
+    if rx is not None:
+        for m in rx.finditer(text):
+            key = lookup.get(" ".join(m.group().lower().replace("’", "'").split()))
+            if key:
+                out.append((m.start(), m.end(), key))
+    starts = [c[0] for c in out]
+    _CUE_CACHE[id(table)] = (text, table, out, starts)  # holding text and table keeps their ids theirs
+    return out, starts
+
+
 def _cues(text: str, a: int, b: int, table: _CueTable) -> list[tuple[int, int, str]]:
     """Cue words between a and b with their keys."""
-    rx, lookup = table
-    if rx is None:
+    if table[0] is None:
         return []
-    out: list[tuple[int, int, str]] = []
-    for m in rx.finditer(text, a, b):
-        key = lookup.get(" ".join(m.group().lower().replace("’", "'").split()))
-        if key:
-            out.append((m.start(), m.end(), key))
+    cues, starts = _all_cues(text, table)
+    out = []
+    for i in range(bisect.bisect_left(starts, a), len(cues)):
+        c = cues[i]
+        if c[0] >= b:
+            break
+        if c[1] <= b:
+            out.append(c)
     return out
 
 
