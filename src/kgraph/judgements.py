@@ -26,14 +26,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import URIRef
 
+from ._csvfiles import write_csv
 from .errors import InputError
 from .namespaces import KGI, PREFIXES, WD
 
@@ -146,18 +145,9 @@ def append_judgements(path: str | Path, judgements: Iterable[Judgement]) -> int:
     old = read_judgements(path)
     pairs = {frozenset((j.left, j.right)) for j in new}
     kept = [j for j in old if frozenset((j.left, j.right)) not in pairs]
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=JUDGEMENT_COLUMNS)
-            writer.writeheader()
-            for j in [*kept, *new]:
-                writer.writerow({"judgement": j.judgement, "left": j.left, "right": j.right,
-                                 "source": j.source, "note": j.note})
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise InputError(f"cannot write the judgements: {exc.strerror or exc}", source=path) from None
+    write_csv(path, JUDGEMENT_COLUMNS,
+              ({"judgement": j.judgement, "left": j.left, "right": j.right, "source": j.source,
+                "note": j.note} for j in [*kept, *new]), what="judgements")
     return len(new)
 
 

@@ -24,10 +24,7 @@ so the graph follows at once and every later build keeps the decision.
 
 from __future__ import annotations
 
-import csv
-import os
 import re
-import tempfile
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -37,6 +34,7 @@ from pathlib import Path
 
 from rdflib import URIRef
 
+from ._csvfiles import inert_cell, write_csv
 from .config import Settings
 from .errors import InputError
 from .judgements import (
@@ -169,9 +167,6 @@ def candidates(store: Store, resolver: Resolver, *, min_score: float = MIN_SCORE
     return out
 
 
-def _cell(text: str) -> str:
-    """Names come from releases: a leading = + - @ would be a spreadsheet formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _curie(iri: str) -> str:
@@ -189,19 +184,10 @@ def write_review(path: str | Path, found: Iterable[Candidate]) -> int:
     rows = [{"judgement": "", "left": _curie(c.left.iri), "right": _curie(c.right.iri),
              "score": f"{c.score:.3f}",
              "features": " ".join(f"{k}={v:g}" for k, v in c.features.items() if v),
-             "left_names": _cell(" | ".join(sorted(c.left.names))),
-             "right_names": _cell(" | ".join(sorted(c.right.names))), "kind": c.left.kind}
+             "left_names": inert_cell(" | ".join(sorted(c.left.names))),
+             "right_names": inert_cell(" | ".join(sorted(c.right.names))), "kind": c.left.kind}
             for c in found]
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=REVIEW_COLUMNS)
-            writer.writeheader()
-            writer.writerows(rows)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise InputError(f"cannot write the review file: {exc.strerror or exc}", source=path) from None
+    write_csv(path, REVIEW_COLUMNS, rows, what="review file")
     return len(rows)
 
 

@@ -7,14 +7,13 @@ the file back with ``kgraph link --apply FILE``.
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import URIRef
 
+from .._csvfiles import inert_cell, write_csv
 from ..errors import InputError
 from ._reconcile import Decision, qid_of
 
@@ -37,10 +36,7 @@ class ReviewedLink:
     line: int
 
 
-def _cell(text: str) -> str:
-    """Text from outside as an inert spreadsheet cell: a leading = + - @ would make a
-    formula when a person opens the file in a spreadsheet (CSV injection)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
 
 
 def write_review(path: str | Path, decisions: Iterable[Decision]) -> int:
@@ -58,20 +54,11 @@ def write_review(path: str | Path, decisions: Iterable[Decision]) -> int:
             continue
         entities += 1
         for rank, c in enumerate(d.candidates, start=1):
-            rows.append({"entity": str(d.entity.iri), "label": _cell(d.entity.label), "kind": d.entity.kind,
-                         "rank": rank, "qid": c.qid, "wikidata_label": _cell(c.label),
-                         "description": _cell(c.description), "score": f"{c.score:.4f}",
+            rows.append({"entity": str(d.entity.iri), "label": inert_cell(d.entity.label), "kind": d.entity.kind,
+                         "rank": rank, "qid": c.qid, "wikidata_label": inert_cell(c.label),
+                         "description": inert_cell(c.description), "score": f"{c.score:.4f}",
                          "reasons": "+".join(c.reasons), "accept": ""})
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=REVIEW_COLUMNS)
-            writer.writeheader()
-            writer.writerows(rows)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise InputError(f"cannot write the review file: {exc.strerror or exc}", source=path) from None
+    write_csv(path, REVIEW_COLUMNS, rows, what="review file")
     return entities
 
 
