@@ -546,7 +546,7 @@ def write_network(store: Store, settings: Settings) -> Path:
     """
     from . import viz
 
-    graph = viz.project(store)
+    graph = viz.project(store, timeout=settings.query_timeout or None)
     return viz.write_html(graph, settings.out / "network.html", title="kgraph: knowledge graph")
 
 

@@ -544,7 +544,7 @@ class _App:
         """The whole-graph projection, built once and kept until an update changes the store."""
         with self._projection_lock:
             if self._projection is None:
-                self._projection = viz.project(self.store)
+                self._projection = viz.project(self.store, timeout=self.options.timeout)
             return self._projection
 
     def _network_page(self, focus: str | None, depth: int) -> str:
@@ -568,6 +568,8 @@ class _App:
             html = await anyio.to_thread.run_sync(self._network_page, focus, depth, limiter=self.limiter)
         except _Refused as exc:
             return self.error_page(request, exc.status, "Network view", exc.message)
+        except QueryTimeout as exc:
+            return self.error_page(request, 503, "Network view", str(exc))
         except KGraphError as exc:
             return self.error_page(request, 400, "Network view", str(exc))
         return HTMLResponse(html, headers={"Content-Security-Policy": _CSP_NETWORK,

@@ -464,3 +464,15 @@ def test_reflected_parameters_are_escaped(live: LiveServer) -> None:
     assert 'value="&#34;&gt;&lt;script&gt;window.__xss=1&lt;/script&gt;"' in page.text
     missing = httpx.get(f"{live.base}/queries/{evil}", headers={"Accept": "text/html"})
     assert missing.status_code == 404 and "<script>window.__xss" not in missing.text
+
+
+def test_the_network_page_has_a_time_budget(sample_store) -> None:  # type: ignore[no-untyped-def]
+    """/network runs several queries: together they get the server's timeout, then 503."""
+    from starlette.testclient import TestClient
+
+    from kgraph.server import ServeOptions, create_app
+
+    app = create_app(sample_store, options=ServeOptions(timeout=0.001))
+    with TestClient(app) as client:
+        r = client.get("/network")
+    assert r.status_code == 503 and "stopped" in r.text

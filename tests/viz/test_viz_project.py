@@ -168,3 +168,14 @@ def test_reference_concepts_appear_only_when_linked(sample_store: OxigraphStore)
     g = project(sample_store)
     spare = g.nodes["https://w3id.org/kgraph/id/sector/spare-parts"]
     assert spare["label"] == "spare parts" and spare["cls"] == "Segment"
+
+
+def test_a_projection_over_its_time_budget_is_stopped(sample_store) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from kgraph.errors import QueryTimeout
+    from kgraph.viz import project
+
+    with pytest.raises(QueryTimeout, match="stopped"):
+        project(sample_store, timeout=0.001)
+    assert project(sample_store, timeout=60).number_of_nodes() > 0

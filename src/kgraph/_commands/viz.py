@@ -109,7 +109,8 @@ def register(app: typer.Typer) -> None:
                 g = viz.query_network(store, text, bindings=bindings, source=source)
                 heading = f"kgraph: {source}"
             else:
-                g = viz.project(store, release=release, facts_as_nodes=facts_as_nodes)
+                g = viz.project(store, release=release, facts_as_nodes=facts_as_nodes,
+                                timeout=settings.query_timeout or None)
                 heading = f"kgraph: {release}" if release else "kgraph: knowledge graph"
         if ego is not None:
             g = viz.ego_network(g, ego, depth=depth)
@@ -132,7 +133,7 @@ def register(app: typer.Typer) -> None:
         entities."""
         settings = state(ctx).settings
         with open_store(settings.store) as store:
-            g = viz.project(store, release=release)
+            g = viz.project(store, release=release, timeout=settings.query_timeout or None)
         result = viz.analyse(g, top=top, path=path)
         typer.echo(f"{result.nodes} entities, {result.edges} relations")
         typer.echo("Most central entities (betweenness, degree):")

@@ -16,6 +16,7 @@ or the fact kind), ``fact`` (the fact IRI or ``""``) and ``quotes``.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import BNode, Node
 
-from ..errors import InputError, QueryError
+from ..errors import InputError, QueryError, QueryTimeout
 from ..namespaces import (
     DCTERMS,
     FOAF,
@@ -263,8 +264,12 @@ _LITERAL_NAMES = {
 _RESERVED = {"label", "cls", "type", "iri", "wikidata", "quotes"}
 
 
-def _select(store: Store, sparql: str, bindings: Mapping[str, Node] | None = None) -> SelectResult:
-    res = store.query(sparql, bindings=bindings)
+def _select(store: Store, sparql: str, bindings: Mapping[str, Node] | None = None, *,
+            deadline: float | None = None) -> SelectResult:
+    left = None if deadline is None else deadline - time.monotonic()
+    if left is not None and left <= 0:
+        raise QueryTimeout("the network projection ran longer than its time budget and was stopped")
+    res = store.query(sparql, bindings=bindings, timeout=left)
     if not isinstance(res, SelectResult):  # pragma: no cover - our queries are all SELECTs
         raise QueryError("expected SELECT results", source="kgraph.viz")
     return res
@@ -395,24 +400,27 @@ def project(
     *,
     release: str | None = None,
     facts_as_nodes: bool = False,
+    timeout: float | None = None,
 ) -> nx.MultiDiGraph:
     """Project the store (or one release's named graph) onto a networkx multigraph.
 
     ``release`` is a file name, path, slug or IRI (see :func:`release_iri`).
     ``facts_as_nodes`` keeps n-ary facts as nodes of class ``Fact`` instead of folding
-    them into labelled edges. Reference concepts that only the ontology or code-list graphs
+    them into labelled edges. ``timeout`` (seconds) bounds all its queries together. Reference concepts that only the ontology or code-list graphs
     declare (the sector scheme's other sectors) are left out unless something links them.
 
     Raises:
         InputError: ``release`` names no release in the store.
         QueryError, QueryTimeout, ServiceUnavailable: from the store.
     """
+    # One budget for all the queries of a projection: a page or command waits at most this.
+    deadline = time.monotonic() + timeout if timeout is not None else None
     scope: set[str] | None = None
     graph_name: URIRef | None = None
     if release is not None:
         _, graph_name = release_iri(store, release)
         scope = {
-            str(row["s"]) for row in _select(store, Q_SUBJECTS_IN_GRAPH, {"g": graph_name})
+            str(row["s"]) for row in _select(store, Q_SUBJECTS_IN_GRAPH, {"g": graph_name}, deadline=deadline)
             if row["s"] is not None
         }
     idx = _load_index(store)
@@ -426,14 +434,14 @@ def project(
 
     builder = _Builder(g, idx, facts_as_nodes=facts_as_nodes, scope=scope)
     org_facts: dict[tuple[str, str, str], str] = {}
-    for row in _select(store, Q_ORG_RELATIONS):
+    for row in _select(store, Q_ORG_RELATIONS, deadline=deadline):
         f, s, p, o = _s(row["f"]), _s(row["s"]), _s(row["p"]), _s(row["o"])
         if f and s and p and o and (scope is None or f in scope):
             org_facts[(s, p, o)] = f
     rel_query, rel_bind = (
         (Q_RELATIONS, None) if graph_name is None else (Q_RELATIONS_IN_GRAPH, {"g": graph_name})
     )
-    for row in _select(store, rel_query, rel_bind):
+    for row in _select(store, rel_query, rel_bind, deadline=deadline):
         s, p_term, o = _s(row["s"]), row["p"], _s(row["o"])
         if s is None or p_term is None or o is None or s not in g or o not in g:
             continue
@@ -448,13 +456,13 @@ def project(
             label=_RELATION_LABELS.get(pred, _humanise(str(pred))), predicate=str(pred),
             fact=fact, quotes=list(idx.quotes.get(fact, ())) if fact else [],
         )
-    builder.memberships(_select(store, Q_MEMBERSHIPS))
-    builder.observations(_select(store, Q_OBSERVATIONS))
-    builder.markets(_select(store, Q_MARKETS))
-    builder.statements(_select(store, Q_STATEMENTS))
-    builder.quotations(_select(store, Q_QUOTATIONS))
+    builder.memberships(_select(store, Q_MEMBERSHIPS, deadline=deadline))
+    builder.observations(_select(store, Q_OBSERVATIONS, deadline=deadline))
+    builder.markets(_select(store, Q_MARKETS, deadline=deadline))
+    builder.statements(_select(store, Q_STATEMENTS, deadline=deadline))
+    builder.quotations(_select(store, Q_QUOTATIONS, deadline=deadline))
     if scope is None:
-        reference = {str(r["e"]) for r in _select(store, Q_REFERENCE_ONLY) if r["e"] is not None}
+        reference = {str(r["e"]) for r in _select(store, Q_REFERENCE_ONLY, deadline=deadline) if r["e"] is not None}
         g.remove_nodes_from([n for n in reference if n in g and g.degree(n) == 0])
     return g
 
