@@ -103,9 +103,13 @@ def _decode(data: bytes, source: Path) -> tuple[str, str]:
                 return text, wide
         raise ReleaseError("binary file (contains NUL bytes), not a text release", source=source)
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad_at = exc.start
+    else:
+        if not _texty(text):
+            raise ReleaseError("binary file (control characters), not a text release", source=source)
+        return text, "utf-8"
     seqs = _UTF8_SEQ.findall(data)
     stray = sum(1 for b in data if b >= 0x80) - sum(len(q) for q in seqs)
     # A Western single-byte text can hold a pair that happens to be UTF-8 ("È’" is U+0212):
