@@ -271,7 +271,9 @@ def _load_document(store: Store, document: Document, path: Path, extractor: Budg
     started = dt.datetime.now(dt.UTC)
     # Within the time budget; a bug in extraction is a ReleaseError, not the end of the build.
     extraction = extractor.extract(document)
-    warnings = list(extraction.warnings)
+    # The report names the file once; extraction's own "no facts" line is said below.
+    warnings = [w.removeprefix(f"{document.path}: ").removeprefix(f"{document.slug}: ")
+                for w in extraction.warnings if "no recognisable facts" not in w]
     left_out: list[Fact] = []
     resolution = Graph()
     graph = to_graph(extraction, warnings=warnings, left_out=left_out, resolver=resolver,
