@@ -2585,7 +2585,8 @@ def _lexicon(name: str, *groups: str) -> tuple[re.Pattern[str] | None, tuple[str
     if not phrases:
         return None, ()
     # not inside a compound: "pre-pandemic levels" names no pandemic
-    rx = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_lex_phrase(p) for p in phrases) + r")(?![\w])")
+    # a phrase may end in an elided article ("per effetto dell'innovazione"): a word follows it
+    rx = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_lex_phrase(p) for p in phrases) + r")(?:(?<=['’])|(?![\w]))")
     return rx, tuple(dict.fromkeys(_lex_trigger(p) for p in phrases))
 
 
@@ -3138,6 +3139,7 @@ def _bullets_after(text: str, pos: int) -> list[tuple[int, int]]:
     return items
 
 
+_INFINITIVE_AFTER = re.compile(r"(?i)[ \u00a0]*(?:be|been|have|essere)[ \u00a0]")
 _QUOTED_NAME = re.compile(r"(?i)\b(?:so-called|so[ \u00a0]+called|cosiddett[aoie]|named|called|denominat[aoie]|chiamat[aoie])[ \u00a0]+[“\"«][^“”\"«»\n]{1,40}[”\"»]")
 _QUOTE_OR_DASH = re.compile(r"[”\"«»]|[ \u00a0][-–][ \u00a0]")
 _RELATIVE = re.compile(r"(?i)[ \u00a0,]+(?:che|which|that|who|il[ \u00a0]+quale|la[ \u00a0]+quale)\b")
@@ -3232,6 +3234,8 @@ def _find_drivers(st: _State) -> None:
             continue
         _, s1 = st.sentence_of(m.start())
         a = m.end()
+        if _INFINITIVE_AFTER.match(text, a):
+            continue  # "the data, due to be published in June": a schedule, no cause
         # a quoted name ("the so-called "Sabatini Bis" law") is no quotation's end
         seg = _QUOTED_NAME.sub(lambda q: "x" * len(q.group()), text[a:s1])
         end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia)\b", seg)
