@@ -3235,7 +3235,7 @@ def _find_drivers(st: _State) -> None:
         _, s1 = st.sentence_of(m.start())
         a = m.end()
         if _INFINITIVE_AFTER.match(text, a):
-            continue  # "the data, due to be published in June": a schedule, no cause
+            continue  # "final figures, due to be released in spring": a schedule, no cause
         # a quoted name ("the so-called "Sabatini Bis" law") is no quotation's end
         seg = _QUOTED_NAME.sub(lambda q: "x" * len(q.group()), text[a:s1])
         end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia)\b", seg)
