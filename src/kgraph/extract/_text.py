@@ -2909,7 +2909,7 @@ _DRIVER_SUBJECT = re.compile(
     r"has\s+hit|have\s+hit|hit|hurt|hurts|has\s+hurt|penalised|penalized|penalises|penalizes|held\s+back|is\s+holding\s+back|"
     r"pesa\s+su\w*|pesano\s+su\w*|ha\s+pesato|hanno\s+pesato|ha\s+colpito|hanno\s+colpito|colpisce|penalizza|penalizzano|ha\s+penalizzato|hanno\s+penalizzato|ha\s+frenato|hanno\s+frenato|frena|frenano|"
     # a force pushing the market: "incentives are pushing new investment", "l'export traina"
-    r"pushing|driving|boosting|fuelling|fueling|spinge|spingono|traina|trainano|sostiene|sostengono|"
+    r"pushing|driving|drives|drove|boosting|boosts|boosted|fuelling|fueling|fuels|fuelled|spinge|spingono|traina|trainano|sostiene|sostengono|"
     # a cost eating into margins: "the sharp rise in costs erodes margins"
     r"erodes|eroding|eroded|erode|erodono|ha\s+eroso|hanno\s+eroso|squeezes|squeezing|"
     # a constraint named as such: "the shortage of technicians is our biggest constraint"
@@ -2927,7 +2927,7 @@ _DRIVER_HOLD = re.compile(
     r"(?:investments?|investimenti|orders|ordini|purchases|acquisti|capital\s+spending)\b")
 # a piece that continues the item before it: an example, a relative clause, a second complement
 # ("accordi con l'India e con il Mercosur"), an apposition ("..., in grado di ...", "..., dedicated to ...")
-_MERGE_ITEM = re.compile(r"(?i)^(?:a\s+partire\s+d|(?:starting\s+with|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|in\s+order|"
+_MERGE_ITEM = re.compile(r"(?i)^(?:a\s+partire\s+d|(?:starting\s+with|such\s+as(?!\s+to\b)|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|in\s+order|"
                          r"con|with|per|for|in\s+grado|able\s+to|capable\s+of|\w+(?:ed|at[oaie]|it[oaie])\s+(?:to|a|al|alla|ai|per|for|by|da))\b)")
 _LEAD = re.compile(r"(?i)^(?:al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|al\s+governo|alle\s+istituzioni|the\s+government|above\s+all|and|e|ed|to\s+the|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|sul|sulla|sullo|sui|sugli|sulle|sull['’]|l['’])\b[ \u00a0]*")
 
@@ -3113,6 +3113,8 @@ def _speaker_near(st: _State, s0: int, pos: int) -> str | None:
 _CLAUSE_START = re.compile(r"(?i)(?:our|we|it|they|this|these|its|their|there|he|she|(?-i:I)|noi|i\s+nostri|le\s+nostre|il\s+nostro|la\s+nostra|questo|questa|ci|si)\b")
 
 
+# a consequence, not a further cause: "..., such as to lift it to second place", "tale da ..."
+_CONSEQUENCE = re.compile(r"(?i)[ \u00a0]*(?:(?:such|so)(?:[ \u00a0]+as)?[ \u00a0]+to|tal[ei][ \u00a0]+da|così[ \u00a0]+da|in[ \u00a0]+modo[ \u00a0]+da)\b")
 _FINITE_VERB = re.compile(r"(?i)\b(?:declined|fell|dropped|decreased|grew|rose|increased|contracted|slowed|recorded|were|was|are|is|have|has|had|sono|è|ha|hanno|calano|crescono|diminuiscono)\b")
 
 
@@ -3184,7 +3186,7 @@ def _find_drivers(st: _State) -> None:
             add(start, m.end())
 
     for m in st.scan(_DRIVER_SUBJECT, ("weigh", "hit", "hurt", "penali", "held back", "holding back", "pesa", "pesato", "colpi", "frena", "frenato",
-                                       "push", "driving", "boost", "fuel", "erod", "eros", "squeez", "sping", "train", "sosten", "constraint", "obstacle", "problem", "challenge",
+                                       "push", "driving", "drive", "drove", "boost", "fuel", "erod", "eros", "squeez", "sping", "train", "sosten", "constraint", "obstacle", "problem", "challenge",
                                        "concern", "limite", "ostacolo", "freno", "vincolo", "debol", "weak", "sluggish", "fiacc", "high", "alt", "elevat")):
         # the noun phrase the verb follows, back to the clause start
         s0, _ = st.sentence_of(m.start())
@@ -3209,6 +3211,7 @@ def _find_drivers(st: _State) -> None:
         add(start, m.start())
 
     concession, _ = _lexicon("drivers", "concession")
+    alone_rx, _ = _lexicon("drivers", "factor", "factor_alone")
     clause_rx, _ = _lexicon("drivers", "cause_clause", "concession_clause")
     because_rx, _ = _lexicon("drivers", "cause_clause")
     effect_rx, _ = _lexicon("drivers", "effect")
@@ -3245,8 +3248,9 @@ def _find_drivers(st: _State) -> None:
             # a bare word ("the difficulties") names no driver
             comma = text.find(",", a, b)
             b = comma if comma >= 0 else b
-            if len(re.sub(r"(?i)^(?:the|il|la|lo|i|gli|le|l['’])\s*", "", text[a:b].strip()).split()) < 2:
-                continue
+            bare = re.sub(r"(?i)^(?:the|il|la|lo|i|gli|le|l['’])\s*", "", text[a:b].strip())
+            if len(bare.split()) < 2 and (alone_rx is None or not alone_rx.fullmatch(bare)):
+                continue  # (a factor word says enough: "despite the uncertainty, ...")
         bullets = _bullets_after(text, m.end()) if m.group().endswith(":") else []
         if m.group().endswith(":") and not bullets and b <= a + 2:
             continue
@@ -3280,7 +3284,8 @@ def _find_drivers(st: _State) -> None:
                 # its relative clause, which stays
                 add(s, e)
                 break
-            if _CLAUSE_START.match(text[s:e].strip(" \u00a0")) or _FINITE_VERB.search(text, s, e):
+            if _CLAUSE_START.match(text[s:e].strip(" \u00a0")) or _FINITE_VERB.search(text, s, e) \
+                    or _CONSEQUENCE.match(text, s, e):
                 break  # a new clause ("..., our companies keep investing", "and exports declined") ends the list
             if not add(s, e) and _names_org(st, s, e):
                 break  # "benefits from the approval of the Trade Commission, sets up ...": no cause here
