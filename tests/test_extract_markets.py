@@ -218,3 +218,22 @@ def test_a_verb_of_exporting_in_any_person(text: str, expected: tuple[str, str])
 ])
 def test_an_important_market(text: str, expected: tuple[str, str]) -> None:
     assert expected in markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Among our export outlets, only Chile and Peru recorded an increase last quarter.", ("Peru", "destination")),
+    ("In the export figures, Egypt and Morocco grew while the rest of Africa stalled.", ("Egypt", "destination")),
+    ("Sul fronte dell'export, soltanto Cile e Perù hanno fatto registrare un incremento.", ("Chile", "destination")),
+    ("Quanto alle esportazioni, Polonia e Romania sono cresciute a doppia cifra.", ("Romania", "destination")),
+])
+def test_places_a_change_in_exports_is_told_of(text: str, expected: tuple[str, str]) -> None:
+    assert expected in markets(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru recorded an increase in visitors at the fair.",
+    "Cile e Perù sono cresciuti come numero di visitatori.",
+    "Egypt and Morocco grew their own tanning capacity.",
+])
+def test_a_change_with_no_word_of_export_names_no_market(text: str) -> None:
+    assert not markets(text)

@@ -2751,6 +2751,15 @@ def _find_markets(st: _State) -> None:
         for p in _list_after(text, at.end(), s1, places, gap=_CUE_GAP)[:1]:
             if p.name != HOME_COUNTRY:
                 add(p, "destination")
+    # "only Spain and India recorded an increase in orders": the places a change is told of
+    for m in _lex_scan(st, "markets", "change_after"):
+        s0, s1 = st.sentence_of(m.start())
+        if not on_exports((s0, s1), m.start()):
+            continue
+        before = [p for p in _near(places, max(s0, m.start() - 80), m.start()) if s0 <= p.start and p.end <= m.start()]
+        for p in _list_before(text, m.start(), before):
+            if p.name != HOME_COUNTRY:
+                add(p, "destination")
     # "In controtendenza il Nord America, dove le vendite sono cresciute del 6,4%"
     for m in _lex_scan(st, "markets", "after_place"):
         s0, _ = st.sentence_of(m.start())
