@@ -248,3 +248,18 @@ def test_a_consequence_is_no_cause(text: str, bad: str) -> None:
 ])
 def test_a_force_that_drives_a_figure(text: str, words: str) -> None:
     assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("For our exporters, the customs rules are a real obstacle to growth.", "customs rules"),
+    ("The strong euro remains a burden for shoe machinery sales.", "strong euro"),
+    ("Per le concerie, il caro gas rappresenta un freno pesante.", "caro gas"),
+    ("Secondo l'associazione, le nuove quote costituiscono una minaccia per le vendite.", "nuove quote"),
+])
+def test_a_subject_named_an_obstacle(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+def test_a_subject_named_an_obstacle_is_one_driver() -> None:
+    ds = drivers("Il mercato è aperto da anni e le sanzioni economiche rappresentano un freno serio alle vendite.")
+    assert [d for d in ds if "sanzioni" in d] == ["sanzioni economiche"], ds

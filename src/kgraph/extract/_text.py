@@ -2923,6 +2923,8 @@ _DRIVER_SUBJECT = re.compile(
     r"erodes|eroding|eroded|erode|erodono|ha\s+eroso|hanno\s+eroso|squeezes|squeezing|"
     # a constraint named as such: "the shortage of technicians is our biggest constraint"
     r"(?:our|the|il\s+nostro|la\s+nostra)\s+(?:biggest|main|greatest|principale|maggiore)\s+(?:constraint|obstacle|problem|challenge|concern|limite|ostacolo|problema|freno|vincolo)|"
+    # "sanctions are a serious obstacle to growth", "il caro energia rappresenta un freno"
+    r"(?:is|are|remains?|costituisc[eo]n?o?|rappresent[ao]n?o?|resta|restano)\s+(?:a|an|un|uno|una)\s+(?:[a-zà-ÿ]+\s+)?(?:obstacle|brake|burden|threat|ostacolo|freno|minaccia|zavorra)|"
     # a weak demand, a high cost: "la domanda interna resta debole", "the cost of energy remains high"
     r"(?:resta|rimane|restano|rimangono|remains?|stays?)\s+(?:ancora\s+|still\s+|very\s+|molto\s+)?(?:debole|deboli|weak|sluggish|fiacca|fiacco)|"
     # (only for a demand, and a cost or price: checked where the subject is known)
@@ -3195,7 +3197,7 @@ def _find_drivers(st: _State) -> None:
             add(start, m.end())
 
     for m in st.scan(_DRIVER_SUBJECT, ("weigh", "hit", "hurt", "penali", "held back", "holding back", "pesa", "pesato", "colpi", "frena", "frenato",
-                                       "push", "driving", "drive", "drove", "boost", "fuel", "erod", "eros", "squeez", "sping", "train", "sosten", "constraint", "obstacle", "problem", "challenge",
+                                       "obstacle", "brake", "burden", "threat", "ostacolo", "freno", "minaccia", "zavorra", "push", "driving", "drive", "drove", "boost", "fuel", "erod", "eros", "squeez", "sping", "train", "sosten", "constraint", "obstacle", "problem", "challenge",
                                        "concern", "limite", "ostacolo", "freno", "vincolo", "debol", "weak", "sluggish", "fiacc", "high", "alt", "elevat")):
         # the noun phrase the verb follows, back to the clause start
         s0, _ = st.sentence_of(m.start())
@@ -3372,7 +3374,9 @@ def _factor_drivers(st: _State, add: Any, taken: Any) -> None:
         last_end = -1
         for m in found:
             a, b = m.start(), m.end()
-            if a < last_end or (taken(a) and not _coordinated(text, st, a)):
+            # (a coordinated factor counts only inside the driver that holds its "and": after a
+            # subject read from "..., e i dazi restano un freno serio" it is that subject)
+            if a < last_end or (taken(a) and not (_coordinated(text, st, a) and taken(max(s0, a - 6)))):
                 continue
             if _PROGRESSIVE.search(text, max(s0, a - 40), a):
                 continue  # "energy costs that are pushing inflation": the object of an effect
