@@ -133,3 +133,13 @@ def test_a_goal_set(text: str, words: str) -> None:
 ])
 def test_goals_named_as_a_heading(text: str, words: str) -> None:
     assert found(text, words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Per il 2026 l'obiettivo è quello di aprire due uffici in Asia centrale.", "aprire due uffici"),
+    ("Il presidente ha indicato come priorità quella di formare nuovi tecnici per le concerie.", "formare nuovi tecnici"),
+    ("The aim is to double the number of foreign buyers at the show.", "double the number of foreign buyers"),
+    ("Our aim is to bring tanning schools closer to the machine builders.", "tanning schools closer"),
+])
+def test_an_aim_named_then_stated(text: str, words: str) -> None:
+    assert found(text, words), priorities(text)
