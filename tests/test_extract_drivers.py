@@ -119,3 +119,147 @@ def test_a_complement_split_at_its_and_is_one_driver(text: str, words: str) -> N
 ])
 def test_a_bare_noun_keeps_the_relative_clause_that_defines_it(text: str, words: str) -> None:
     assert found(text, words), drivers(text)
+
+
+# --------------------------------------------------------------------------- causes as clauses
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Concern is growing because order books at the big mills keep thinning.", "order books at the big mills"),
+    ("Output slowed in spring because several utilities raised their tariffs sharply.", "utilities raised their tariffs"),
+    ("Le preoccupazioni aumentano perché i cantieri navali rinviano le commesse.", "cantieri navali rinviano"),
+    ("Il comparto soffre poiché i distretti tessili hanno ridotto gli acquisti di impianti.", "distretti tessili hanno ridotto"),
+])
+def test_a_causal_clause_after_an_effect_is_one_driver(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The fair was moved to May because the exhibition halls were being refurbished.",
+    "Perché il progetto sia solido nel tempo, serve una regia comune tra le imprese.",
+    "La rassegna è cruciale perché arriva all'inizio della stagione degli acquisti.",
+])
+def test_a_because_with_no_effect_names_no_driver(text: str) -> None:
+    assert not drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Although weakness persists in the brick and roofing tile client industries, sales rose by 4%.", "brick and roofing tile"),
+    ("Even though difficulties remain in a few Andean markets, our members grew.", "few andean markets"),
+    ("Sebbene permangano difficoltà nei comparti dei laterizi e delle stoviglie, il fatturato è cresciuto.", "comparti dei laterizi e delle stoviglie"),
+    ("Benché la domanda dei calzaturifici resti fiacca, l'export ha tenuto.", "domanda dei calzaturifici"),
+])
+def test_a_conceded_clause_is_one_driver(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The good year came mostly as a result of fresh incentives on automated looms.", "incentives on automated looms"),
+    ("This record is the result of strong investment by spinning mills in Asia.", "investment by spinning mills"),
+    ("La crescita è frutto della ripresa degli investimenti nelle concerie.", "ripresa degli investimenti nelle concerie"),
+    ("Il rimbalzo è il risultato della domanda sostenuta dei pellettieri.", "domanda sostenuta dei pellettieri"),
+])
+def test_a_result_credited_to_its_cause(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Small workshops are forced to face steep freight charges.", "steep freight charges"),
+    ("Tanneries are struggling with the soaring price of hides.", "soaring price of hides"),
+    ("Le aziende sono alle prese con i rincari della logistica.", "rincari della logistica"),
+    ("I produttori sono costretti ad affrontare il caro noli.", "caro noli"),
+    ("Il blocco delle vendite pesa sul settore, e si unisce alla debolezza della valuta locale.", "debolezza della valuta locale"),
+    ("Nel primo trimestre soffriremo ancora dell'effetto dei dazi sulle vendite.", "effetto dei dazi"),
+    ("Small mills suffer mostly from the scarcity of dyers.", "scarcity of dyers"),
+])
+def test_a_hardship_faced(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The steep increase in freight costs erodes the margins of small mills.", "increase in freight costs"),
+    ("The rise of energy bills is eroding the profits of tanneries.", "rise of energy bills"),
+    ("Il forte rincaro dei noli erode i margini delle piccole imprese.", "rincaro dei noli"),
+    ("Gli aumenti dei listini del gas hanno eroso la redditività.", "aumenti dei listini del gas"),
+])
+def test_a_cost_that_erodes_margins(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "bad"), [
+    ("Sales rose, owing to the quality offered to clients, providing reliable, tailored systems for spinning.", "tailored"),
+    ("Orders rose due to new products offered to buyers, ensuring durable, efficient dyeing.", "efficient"),
+    ("Il fatturato è salito per effetto dell'innovazione offerta ai clienti, garantendo impianti sicuri, efficienti e puliti.", "puliti"),
+])
+def test_a_gerund_after_a_comma_ends_the_list_of_causes(text: str, bad: str) -> None:
+    assert not any(bad in d for d in drivers(text)), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Turnover climbed, the result of demand in both the foreign and the home markets.", "both the foreign and the home markets"),
+    ("The year closed well as a result of demand in both the Gulf and the Andean countries.", "both the gulf and the andean"),
+    ("Sales grew due to orders from both the shoe and the bag makers, amid high costs.", "both the shoe and the bag makers"),
+])
+def test_both_and_is_one_item(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ('Sales grew as a result of the so-called "Nuova Sabatini" scheme for machine purchases.', "scheme for machine purchases"),
+    ('Demand rose, due to the tax credit called "Transizione 5.0" for plant upgrades.', "for plant upgrades"),
+    ('Gli ordini sono saliti per effetto della cosiddetta "legge Tremonti" sui beni strumentali.', "sui beni strumentali"),
+])
+def test_a_quoted_name_does_not_end_a_cause(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Definitive numbers, due to be published next summer, may change the picture.",
+    "The survey, due to be released in March, will give more detail.",
+    "The ranking is due to be presented at the assembly in July.",
+])
+def test_due_to_be_names_no_cause(text: str) -> None:
+    assert not drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Despite the uncertainty, our members kept their market share.", "uncertainty"),
+    ("In spite of inflation, visitors came back in large numbers.", "inflation"),
+    ("Nonostante l'incertezza, il comparto ha tenuto le posizioni.", "incertezza"),
+    ("Malgrado la pandemia, la fiera ha registrato più espositori.", "pandemia"),
+])
+def test_a_conceded_factor_word_is_a_driver(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "bad"), [
+    ("Bag machinery grew owing to a few large orders, such as to lift it to second place among exports.", "lift it"),
+    ("Sales rose due to two big contracts, so as to offset the weak spring.", "offset"),
+    ("Le vendite sono salite per effetto di alcune grosse commesse, tali da portarle al terzo posto.", "terzo posto"),
+])
+def test_a_consequence_is_no_cause(text: str, bad: str) -> None:
+    assert drivers(text) and not any(bad in d for d in drivers(text)), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The rising demand for technical fabrics drives output in the district.", "demand for technical fabrics"),
+    ("The recovery of car interiors boosts orders for cutting machines.", "recovery of car interiors"),
+    ("A new wave of public tenders fuels demand for testing equipment.", "new wave of public tenders"),
+])
+def test_a_force_that_drives_a_figure(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("For our exporters, the customs rules are a real obstacle to growth.", "customs rules"),
+    ("The strong euro remains a burden for shoe machinery sales.", "strong euro"),
+    ("Per le concerie, il caro gas rappresenta un freno pesante.", "caro gas"),
+    ("Secondo l'associazione, le nuove quote costituiscono una minaccia per le vendite.", "nuove quote"),
+])
+def test_a_subject_named_an_obstacle(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+def test_a_subject_named_an_obstacle_is_one_driver() -> None:
+    ds = drivers("Il mercato è aperto da anni e le sanzioni economiche rappresentano un freno serio alle vendite.")
+    assert [d for d in ds if "sanzioni" in d] == ["sanzioni economiche"], ds

@@ -186,3 +186,54 @@ def test_competition_named_after_the_place_keeps_the_destination(text: str) -> N
 ])
 def test_ranked_lists_with_a_numeral_and_shares(text: str, expected: set[str]) -> None:
     assert {(name, "destination") for name in expected} <= markets(text)
+
+
+# --------------------------------------------------------------------------- round 2 cues
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le esportazioni verso la CSI sono salite del 9% nel semestre.", ("CIS", "destination")),
+    ("Exports to the CIS grew by 7% in the first half.", ("CIS", "destination")),
+    ("Le vendite nei Paesi della Csi, tra cui Kazakistan, sono salite.", ("Kazakhstan", "destination")),
+])
+def test_the_cis_is_a_region(text: str, expected: tuple[str, str]) -> None:
+    assert expected in markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dieci anni fa esportavamo in Ucraina macchine per 50 milioni.", ("Ukraine", "destination")),
+    ("Oggi esportiamo in Messico quasi metà della produzione.", ("Mexico", "destination")),
+    ("L'azienda esporta soprattutto in Cile e Perù.", ("Chile", "destination")),
+    ("We exported mainly to Egypt before the currency crisis.", ("Egypt", "destination")),
+])
+def test_a_verb_of_exporting_in_any_person(text: str, expected: tuple[str, str]) -> None:
+    assert expected in markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The association says Morocco is an important market for Italian tanning machines.", ("Morocco", "destination")),
+    ("Vietnam remains a significant outlet for our looms.", ("Vietnam", "destination")),
+    ("Il Brasile è un importante mercato per le macchine da calzatura.", ("Brazil", "destination")),
+    ("La Polonia resta un importante mercato di sbocco.", ("Poland", "destination")),
+])
+def test_an_important_market(text: str, expected: tuple[str, str]) -> None:
+    assert expected in markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Among our export outlets, only Chile and Peru recorded an increase last quarter.", ("Peru", "destination")),
+    ("In the export figures, Egypt and Morocco grew while the rest of Africa stalled.", ("Egypt", "destination")),
+    ("Sul fronte dell'export, soltanto Cile e Perù hanno fatto registrare un incremento.", ("Chile", "destination")),
+    ("Quanto alle esportazioni, Polonia e Romania sono cresciute a doppia cifra.", ("Romania", "destination")),
+])
+def test_places_a_change_in_exports_is_told_of(text: str, expected: tuple[str, str]) -> None:
+    assert expected in markets(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru recorded an increase in visitors at the fair.",
+    "Cile e Perù sono cresciuti come numero di visitatori.",
+    "Egypt and Morocco grew their own tanning capacity.",
+])
+def test_a_change_with_no_word_of_export_names_no_market(text: str) -> None:
+    assert not markets(text)

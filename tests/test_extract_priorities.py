@@ -101,3 +101,45 @@ def test_list_pieces_that_continue_an_item_are_not_items(text: str, bad: str) ->
 ])
 def test_a_passive_or_a_bare_phrase_is_no_priority(text: str) -> None:
     assert not priorities(text), priorities(text)
+
+
+# --------------------------------------------------------------------------- wishes and goals
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("We hope that the next budget will renew the tax credit for digital looms.", "tax credit for digital looms"),
+    ("We trust that Brussels will simplify the rules on chemical registration.", "rules on chemical registration"),
+    ("Speriamo che il governo rinnovi il credito d'imposta per i macchinari.", "credito d'imposta per i macchinari"),
+    ("Ci auguriamo che le istituzioni sostengano la formazione dei tecnici nell'area pelle.", "formazione dei tecnici"),
+])
+def test_a_wish_put_to_those_who_decide(text: str, words: str) -> None:
+    assert found(text, words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The show sets itself the goal of becoming the hub for sustainable tanning.", "hub for sustainable tanning"),
+    ("This year we set ourselves the goal of doubling visits from Latin American buyers.", "doubling visits"),
+    ("La rassegna si pone l'obiettivo di rafforzare il legame tra filiera e design.", "legame tra filiera e design"),
+    ("L'associazione si prefigge di ampliare la rete dei laboratori di prova.", "rete dei laboratori di prova"),
+])
+def test_a_goal_set(text: str, words: str) -> None:
+    assert found(text, words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("We have reached two key goals: opening a showroom in Dubai, and training forty young technicians.", "training forty young technicians"),
+    ("Our objectives: lowering water use in dyeing, and certifying every supplier.", "lowering water use"),
+    ("Abbiamo centrato due obiettivi: portare i grandi marchi in fiera e ampliare lo spazio per le startup.", "grandi marchi in fiera"),
+])
+def test_goals_named_as_a_heading(text: str, words: str) -> None:
+    assert found(text, words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Per il 2026 l'obiettivo è quello di aprire due uffici in Asia centrale.", "aprire due uffici"),
+    ("Il presidente ha indicato come priorità quella di formare nuovi tecnici per le concerie.", "formare nuovi tecnici"),
+    ("The aim is to double the number of foreign buyers at the show.", "double the number of foreign buyers"),
+    ("Our aim is to bring tanning schools closer to the machine builders.", "tanning schools closer"),
+])
+def test_an_aim_named_then_stated(text: str, words: str) -> None:
+    assert found(text, words), priorities(text)

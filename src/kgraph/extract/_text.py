@@ -2585,7 +2585,8 @@ def _lexicon(name: str, *groups: str) -> tuple[re.Pattern[str] | None, tuple[str
     if not phrases:
         return None, ()
     # not inside a compound: "pre-pandemic levels" names no pandemic
-    rx = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_lex_phrase(p) for p in phrases) + r")(?![\w])")
+    # a phrase may end in an elided article ("per effetto dell'innovazione"): a word follows it
+    rx = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_lex_phrase(p) for p in phrases) + r")(?:(?<=['’])|(?![\w]))")
     return rx, tuple(dict.fromkeys(_lex_trigger(p) for p in phrases))
 
 
@@ -2621,7 +2622,7 @@ _LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,
 
 _COMP_BEFORE = re.compile(r"(?i)(?:['’]s)?[ \u00a0,]*(?:(?:is|was|remains|remain|are|è|resta|rimane)[ \u00a0]+)?(?:(?:the|its|our|their|il|la|i|le|main|largest|biggest|leading|major|strongest|principale|principali|maggiore|maggiori|primo|first|top|chief|fiercest)[ \u00a0]+)*")
 _COMP_GAP = re.compile(r"^[ \u00a0]*(?:(?:remain|remained|are|were|include|included|sono|restano|rimangono|the|a|an|il|la|i|gli|le|growing|increasing|rising|strong|stronger|aggressive|crescente|forte|still|ancora)[ \u00a0]+)*$")
-_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|resta|rimane|è|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|la|le|our|its)[ \u00a0]+)?(?:(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|major|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori)[ \u00a0]+)(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione|"
+_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|resta|rimane|è|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|la|le|our|its|an|a|un|uno|una)[ \u00a0]+)?(?:(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|major|important|significant|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori|importante|importanti|rilevante)[ \u00a0]+)(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione|"
     r"(?:nazione|paese|country)[ \u00a0]+(?:per[ \u00a0]+l['’]export|for[ \u00a0]+exports|di[ \u00a0]+destinazione|di[ \u00a0]+sbocco))\b")
 
 
@@ -2748,6 +2749,15 @@ def _find_markets(st: _State) -> None:
         if at is None or not on_exports((s0, s1), f.start):
             continue
         for p in _list_after(text, at.end(), s1, places, gap=_CUE_GAP)[:1]:
+            if p.name != HOME_COUNTRY:
+                add(p, "destination")
+    # "only Spain and India recorded an increase in orders": the places a change is told of
+    for m in _lex_scan(st, "markets", "change_after"):
+        s0, s1 = st.sentence_of(m.start())
+        if not on_exports((s0, s1), m.start()):
+            continue
+        before = [p for p in _near(places, max(s0, m.start() - 80), m.start()) if s0 <= p.start and p.end <= m.start()]
+        for p in _list_before(text, m.start(), before):
             if p.name != HOME_COUNTRY:
                 add(p, "destination")
     # "In controtendenza il Nord America, dove le vendite sono cresciute del 6,4%"
@@ -2879,7 +2889,7 @@ def _find_markets(st: _State) -> None:
 
 # the structured priority cues (headings, "our priority will be"); plain cue phrases are in
 # data/priorities.yaml. The triggers are the literal starts of these alternatives.
-_PRIO_INTRO_TRIGGERS = ("among", "priorit", "our", "the", "la", "il", "mia", "nostra", "le", "at", "al",
+_PRIO_INTRO_TRIGGERS = ("among", "priorit", "goals", "objectives", "obiettivi", "traguardi", "our", "the", "la", "il", "mia", "nostra", "le", "at", "al",
                         "steps", "measures", "actions", "interventions", "requests", "demands", "proposals",
                         "misure", "interventi", "azioni", "richieste", "proposte", "passi",
                         "dobbiamo", "devono", "must", "we", "need", "have", "occorre", "bisogna", "è")
@@ -2888,6 +2898,8 @@ _PRIO_INTRO = re.compile(
     # "Our priority will be to grow in India", "Il primo impegno della mia presidenza sarà ..."
     r"(?:our|the|la|il|mia|nostra)\s+(?:main\s+|first\s+|top\s+|primo\s+|prima\s+|principale\s+)?(?:priority|priorità|impegno|obiettivo|goal|objective)\b[^.:;\n]{0,40}?\s+(?:will\s+be|is|sarà|è)\s+(?:to\s+)?|"
     r"le\s+priorità[^:]{0,40}:|"
+    # goals named as a heading: "we have reached two important goals:", "i nostri obiettivi:"
+    r"\b(?:goals|objectives|obiettivi|traguardi)\b[^:.\n]{0,30}:|"
     r"at\s+the\s+heart\s+of\s+the\s+(?:debate|discussion)\s*:|al\s+centro\s+del(?:\s+dibattito|l['’]incontro)\s*:|"
     # a bulleted list of demands: "three steps are now needed:", "le misure richieste:"
     r"\b(?:steps|measures|actions|interventions|requests|demands|proposals|misure|interventi|azioni|richieste|proposte|passi)\b[^:.\n]{0,40}:|"
@@ -2906,9 +2918,13 @@ _DRIVER_SUBJECT = re.compile(
     r"has\s+hit|have\s+hit|hit|hurt|hurts|has\s+hurt|penalised|penalized|penalises|penalizes|held\s+back|is\s+holding\s+back|"
     r"pesa\s+su\w*|pesano\s+su\w*|ha\s+pesato|hanno\s+pesato|ha\s+colpito|hanno\s+colpito|colpisce|penalizza|penalizzano|ha\s+penalizzato|hanno\s+penalizzato|ha\s+frenato|hanno\s+frenato|frena|frenano|"
     # a force pushing the market: "incentives are pushing new investment", "l'export traina"
-    r"pushing|driving|boosting|fuelling|fueling|spinge|spingono|traina|trainano|sostiene|sostengono|"
+    r"pushing|driving|drives|drove|boosting|boosts|boosted|fuelling|fueling|fuels|fuelled|spinge|spingono|traina|trainano|sostiene|sostengono|"
+    # a cost eating into margins: "the sharp rise in costs erodes margins"
+    r"erodes|eroding|eroded|erode|erodono|ha\s+eroso|hanno\s+eroso|squeezes|squeezing|"
     # a constraint named as such: "the shortage of technicians is our biggest constraint"
     r"(?:our|the|il\s+nostro|la\s+nostra)\s+(?:biggest|main|greatest|principale|maggiore)\s+(?:constraint|obstacle|problem|challenge|concern|limite|ostacolo|problema|freno|vincolo)|"
+    # "sanctions are a serious obstacle to growth", "il caro energia rappresenta un freno"
+    r"(?:is|are|remains?|costituisc[eo]n?o?|rappresent[ao]n?o?|resta|restano)\s+(?:a|an|un|uno|una)\s+(?:[a-zà-ÿ]+\s+)?(?:obstacle|brake|burden|threat|ostacolo|freno|minaccia|zavorra)|"
     # a weak demand, a high cost: "la domanda interna resta debole", "the cost of energy remains high"
     r"(?:resta|rimane|restano|rimangono|remains?|stays?)\s+(?:ancora\s+|still\s+|very\s+|molto\s+)?(?:debole|deboli|weak|sluggish|fiacca|fiacco)|"
     # (only for a demand, and a cost or price: checked where the subject is known)
@@ -2922,9 +2938,12 @@ _DRIVER_HOLD = re.compile(
     r"(?:investments?|investimenti|orders|ordini|purchases|acquisti|capital\s+spending)\b")
 # a piece that continues the item before it: an example, a relative clause, a second complement
 # ("accordi con l'India e con il Mercosur"), an apposition ("..., in grado di ...", "..., dedicated to ...")
-_MERGE_ITEM = re.compile(r"(?i)^(?:a\s+partire\s+d|(?:starting\s+with|such\s+as|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|in\s+order|"
+_MERGE_ITEM = re.compile(r"(?i)^(?:a\s+partire\s+d|(?:starting\s+with|such\s+as(?!\s+to\b)|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|in\s+order|"
                          r"con|with|per|for|in\s+grado|able\s+to|capable\s+of|\w+(?:ed|at[oaie]|it[oaie])\s+(?:to|a|al|alla|ai|per|for|by|da))\b)")
 _LEAD = re.compile(r"(?i)^(?:al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|al\s+governo|alle\s+istituzioni|the\s+government|above\s+all|and|e|ed|to\s+the|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|sul|sulla|sullo|sui|sugli|sulle|sull['’]|l['’])\b[ \u00a0]*")
+
+
+_BOTH = re.compile(r"(?i)\b(?:both|entramb[ie])\b")
 
 
 def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = False) -> list[tuple[int, int]]:
@@ -2939,6 +2958,8 @@ def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = Fal
             pos = a + m.start()
             if any(p.start <= pos < p.end for p in _near(protected, pos, pos)):
                 continue
+            if "," not in m.group() and _BOTH.search(text, cuts[-1], pos):
+                continue  # "growth in both the foreign and the home markets": one item
             cuts.extend([pos, a + m.end()])
         cuts.append(b)
         parts = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
@@ -2975,7 +2996,7 @@ def _clean_label(text: str) -> str:
     return t[:1].lower() + t[1:] if t[:2] != t[:2].upper() else t
 
 
-_COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards|against|beyond|contro|oltre|per|di|del|della|dei|degli|delle|dello|al|alla|ai|agli|alle|da|dal|dalla|con|tra|fra|su|sul|sulla|verso)\b|\b(?:all|dell|dall|sull)['’]")
+_COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards|against|beyond|contro|oltre|per|di|del|della|dei|degli|delle|dello|al|alla|ai|agli|alle|da|dal|dalla|con|tra|fra|su|sul|sulla|verso)\b|\b(?:all|dell|dall|sull|nell)['’]")
 
 
 def _find_priorities(st: _State) -> None:
@@ -3002,11 +3023,11 @@ def _find_priorities(st: _State) -> None:
             _add_priority(st, a, b, s0, strong=strong_aim, taken=taken)
             continue
         strong = bool(re.match(r"(?i)(?:among|priorit|at\s+the\s+heart|al\s+centro|le\s+priorit)", m.group())) \
-            or bool(re.search(r"(?i)\b(?:priority|priorità|impegno|obiettivo|goal|objective)\b", m.group())) \
+            or bool(re.search(r"(?i)\b(?:priority|priorità|impegno|obiettivo|goal|objective|goals|objectives|obiettivi|traguardi)\b", m.group())) \
             or bool(re.search(r"(?i)(?:puntare|focus|invest|investire|concentrarci|concentrate|scommettere|bet)\s+\S+$", m.group()))
         a = m.end()
         bullets = _bullets_after(text, a) if m.group().endswith(":") else []
-        if m.group().endswith(":") and not re.match(r"(?i)(?:among|priorit|at\s+the|al\s+centro|le\s+priorit)", m.group()):
+        if m.group().endswith(":") and not re.match(r"(?i)(?:among|priorit|at\s+the|al\s+centro|le\s+priorit|goals|objectives|obiettivi|traguardi)", m.group()):
             if not bullets:
                 continue
         if bullets:
@@ -3103,6 +3124,8 @@ def _speaker_near(st: _State, s0: int, pos: int) -> str | None:
 _CLAUSE_START = re.compile(r"(?i)(?:our|we|it|they|this|these|its|their|there|he|she|(?-i:I)|noi|i\s+nostri|le\s+nostre|il\s+nostro|la\s+nostra|questo|questa|ci|si)\b")
 
 
+# a consequence, not a further cause: "..., such as to lift it to second place", "tale da ..."
+_CONSEQUENCE = re.compile(r"(?i)[ \u00a0]*(?:(?:such|so)(?:[ \u00a0]+as)?[ \u00a0]+to|tal[ei][ \u00a0]+da|così[ \u00a0]+da|in[ \u00a0]+modo[ \u00a0]+da)\b")
 _FINITE_VERB = re.compile(r"(?i)\b(?:declined|fell|dropped|decreased|grew|rose|increased|contracted|slowed|recorded|were|was|are|is|have|has|had|sono|è|ha|hanno|calano|crescono|diminuiscono)\b")
 
 
@@ -3129,6 +3152,9 @@ def _bullets_after(text: str, pos: int) -> list[tuple[int, int]]:
     return items
 
 
+_INFINITIVE_AFTER = re.compile(r"(?i)[ \u00a0]*(?:be|been|have|essere)[ \u00a0]")
+_QUOTED_NAME = re.compile(r"(?i)\b(?:so-called|so[ \u00a0]+called|cosiddett[aoie]|named|called|denominat[aoie]|chiamat[aoie])[ \u00a0]+[“\"«][^“”\"«»\n]{1,40}[”\"»]")
+_QUOTE_OR_DASH = re.compile(r"[”\"«»]|[ \u00a0][-–][ \u00a0]")
 _RELATIVE = re.compile(r"(?i)[ \u00a0,]+(?:che|which|that|who|il[ \u00a0]+quale|la[ \u00a0]+quale)\b")
 
 
@@ -3171,7 +3197,7 @@ def _find_drivers(st: _State) -> None:
             add(start, m.end())
 
     for m in st.scan(_DRIVER_SUBJECT, ("weigh", "hit", "hurt", "penali", "held back", "holding back", "pesa", "pesato", "colpi", "frena", "frenato",
-                                       "push", "driving", "boost", "fuel", "sping", "train", "sosten", "constraint", "obstacle", "problem", "challenge",
+                                       "obstacle", "brake", "burden", "threat", "ostacolo", "freno", "minaccia", "zavorra", "push", "driving", "drive", "drove", "boost", "fuel", "erod", "eros", "squeez", "sping", "train", "sosten", "constraint", "obstacle", "problem", "challenge",
                                        "concern", "limite", "ostacolo", "freno", "vincolo", "debol", "weak", "sluggish", "fiacc", "high", "alt", "elevat")):
         # the noun phrase the verb follows, back to the clause start
         s0, _ = st.sentence_of(m.start())
@@ -3196,21 +3222,46 @@ def _find_drivers(st: _State) -> None:
         add(start, m.start())
 
     concession, _ = _lexicon("drivers", "concession")
-    intros = [*st.scan(_DRIVER_INTRO, _DRIVER_INTRO_TRIGGERS), *_lex_scan(st, "drivers", "cause_before", "concession")]
+    alone_rx, _ = _lexicon("drivers", "factor", "factor_alone")
+    clause_rx, _ = _lexicon("drivers", "cause_clause", "concession_clause")
+    because_rx, _ = _lexicon("drivers", "cause_clause")
+    effect_rx, _ = _lexicon("drivers", "effect")
+    intros = [*st.scan(_DRIVER_INTRO, _DRIVER_INTRO_TRIGGERS),
+              *_lex_scan(st, "drivers", "cause_before", "concession", "cause_clause", "concession_clause")]
     for m in sorted(intros, key=lambda x: (x.start(), -x.end())):
         if taken(m.start()):
             continue  # "uncertainty resulting from the turmoil": a cue inside a driver already read
+        if clause_rx is not None and clause_rx.fullmatch(m.group()):
+            # a whole clause is the cause: it is one driver, to its comma ("although difficulties
+            # remain in the client sectors and in some markets, ..."); a "because" only after an
+            # effect, since "perché lo sforzo sia sostenibile" states a purpose
+            s0, s1 = st.sentence_of(m.start())
+            if because_rx is not None and because_rx.fullmatch(m.group()) and (
+                    effect_rx is None or effect_rx.search(text, max(s0, m.start() - _CUE_WINDOW), m.start()) is None):
+                continue
+            a = m.end()
+            end_m = _CLAUSE_STOP.search(text, a, s1)
+            quote = _QUOTE_OR_DASH.search(text, a, end_m.start() if end_m else s1)
+            b = quote.start() if quote else (end_m.start() if end_m else s1)
+            if len(text[a:b].split()) >= 3 and not re.search(r"\d", text[a:b]):
+                add(a, b)
+            continue
         _, s1 = st.sentence_of(m.start())
         a = m.end()
-        end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia)\b", text[a:s1])
+        if _INFINITIVE_AFTER.match(text, a):
+            continue  # "final figures, due to be released in spring": a schedule, no cause
+        # a quoted name ("the so-called "Sabatini Bis" law") is no quotation's end
+        seg = _QUOTED_NAME.sub(lambda q: "x" * len(q.group()), text[a:s1])
+        end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia)\b", seg)
         b = a + end_m.start() if end_m else s1
         if concession is not None and concession.fullmatch(m.group()):
             # "Despite the difficulties, Italy confirms ...": the concession ends at its comma, and
             # a bare word ("the difficulties") names no driver
             comma = text.find(",", a, b)
             b = comma if comma >= 0 else b
-            if len(re.sub(r"(?i)^(?:the|il|la|lo|i|gli|le|l['’])\s*", "", text[a:b].strip()).split()) < 2:
-                continue
+            bare = re.sub(r"(?i)^(?:the|il|la|lo|i|gli|le|l['’])\s*", "", text[a:b].strip())
+            if len(bare.split()) < 2 and (alone_rx is None or not alone_rx.fullmatch(bare)):
+                continue  # (a factor word says enough: "despite the uncertainty, ...")
         bullets = _bullets_after(text, m.end()) if m.group().endswith(":") else []
         if m.group().endswith(":") and not bullets and b <= a + 2:
             continue
@@ -3231,7 +3282,9 @@ def _find_drivers(st: _State) -> None:
                     and len(nxt.split()) <= 3 and not any(w.lower() in _FN_WORDS or re.search(r"['’]", w) for w in nxt.split()))) \
                     and re.fullmatch(r"[ \u00a0]+(?:and|e|ed)[ \u00a0]+", text[items[i][1]:items[i + 1][0]]):
                 items[i:i + 2] = [(items[i][0], items[i + 1][1])]
-        for s, e in items:
+        for n, (s, e) in enumerate(items):
+            if n and _starts_participle_clause(text, items[n - 1][1], s, e):
+                break  # "innovation offered to customers, providing original solutions ...": a new clause
             rel = _RELATIVE.search(text, s, e)
             if rel and len(_clean_label(text[s:rel.start()]).split()) >= 2:
                 # "dall'incertezza geopolitica che ha frenato gli investimenti": the item ends at "che"
@@ -3242,12 +3295,24 @@ def _find_drivers(st: _State) -> None:
                 # its relative clause, which stays
                 add(s, e)
                 break
-            if _CLAUSE_START.match(text[s:e].strip(" \u00a0")) or _FINITE_VERB.search(text, s, e):
+            if _CLAUSE_START.match(text[s:e].strip(" \u00a0")) or _FINITE_VERB.search(text, s, e) \
+                    or _CONSEQUENCE.match(text, s, e):
                 break  # a new clause ("..., our companies keep investing", "and exports declined") ends the list
             if not add(s, e) and _names_org(st, s, e):
                 break  # "benefits from the approval of the Trade Commission, sets up ...": no cause here
 
     _factor_drivers(st, add, taken)
+
+
+_GERUND = re.compile(r"(?i)[a-zà-ÿ]{3,}(?:ing|ando|endo)(?![\w'’])")
+
+
+def _starts_participle_clause(text: str, prev_end: int, s: int, e: int) -> bool:
+    """Whether the item at [s, e), after a comma, opens with a gerund ("providing", "unendo")
+    rather than a participle used as an adjective ("rising costs", data/drivers.yaml)."""
+    g = _GERUND.match(text, s, e)
+    return g is not None and "," in text[prev_end:s] \
+        and g.group().lower() not in gz.cue_lexicon("drivers").get("adjective_participles", ())
 
 
 def _overlapping(spans: list[tuple[int, int]], a: int, b: int) -> bool:
@@ -3309,7 +3374,9 @@ def _factor_drivers(st: _State, add: Any, taken: Any) -> None:
         last_end = -1
         for m in found:
             a, b = m.start(), m.end()
-            if a < last_end or (taken(a) and not _coordinated(text, st, a)):
+            # (a coordinated factor counts only inside the driver that holds its "and": after a
+            # subject read from "..., e i dazi restano un freno serio" it is that subject)
+            if a < last_end or (taken(a) and not (_coordinated(text, st, a) and taken(max(s0, a - 6)))):
                 continue
             if _PROGRESSIVE.search(text, max(s0, a - 40), a):
                 continue  # "energy costs that are pushing inflation": the object of an effect
@@ -3364,7 +3431,7 @@ _CHANGE_OF_FIGURE = re.compile(
     r"(?i)^(?:the[ \u00a0]+|la[ \u00a0]+|il[ \u00a0]+|l['’])?(?:reduction|decrease|increase|decline|drop|fall|rise|growth|contraction|"
     r"riduzione|diminuzione|aumento|calo|crescita|flessione|contrazione)\b[^.]{0,40}?\b(?:orders|exports|turnover|production|sales|"
     r"ordini|ordinativi|esportazioni|fatturato|produzione|vendite)\b")
-_FRAGMENT_START = re.compile(r"(?i)^(?:(?:in|on|at|both|even|also|anche|nel|nella|nei|negli|sul|sui|\w+(?:ally|ily|ously|ively|ently|antly|tely|rly|bly))\b|[“\"«]|\w+ing[ \u00a0]+(?:the|a|an|its|their|our|his|her)\b)")
+_FRAGMENT_START = re.compile(r"(?i)^(?:(?:in|on|at|both|even|also|anche|be|been|essere|nel|nella|nei|negli|sul|sui|\w+(?:ally|ily|ously|ively|ently|antly|tely|rly|bly))\b|[“\"«]|\w+ing[ \u00a0]+(?:the|a|an|its|their|our|his|her)\b)")
 
 
 def _names_org(st: _State, s: int, e: int) -> bool:
