@@ -448,6 +448,7 @@ def _find_organisations(st: _State) -> None:
         st.add_org(name, type_, start, end, aliases=entry.aliases if entry else (),
                    city=entry.city if entry else None)
     _find_research_centres(st)
+    _find_research_offices(st)
     taken = [(s.start, s.end) for s in st.org_spans]
 
     def free(a: int, b: int) -> bool:
@@ -574,7 +575,8 @@ def _compound_end(st: _State, end: int) -> int:
 
 # "the Confindustria Accessori Moda Research Centre", "MECS – Ucima (...) Research Centre",
 # "Centro Studi MECS-Amaplast": an organisation's own research centre, part of it
-_RC_AFTER = re.compile(rf"(?:{_SP}*\([^()\n]{{1,90}}\))?{_SP}+(?:Research|Study|Studies){_SP}+Cent(?:re|er)\b")
+_RC_AFTER = re.compile(rf"(?:{_SP}*\([^()\n]{{1,90}}\))?{_SP}+(?:Research|Study|Studies){_SP}+"
+                       rf"(?:Cent(?:re|er)\b|Department\b|Dept\.)")
 # (only the bare form names a centre: "il Centro Studi di Acimac" is an office of the association)
 _RC_BEFORE = re.compile(rf"\bCentro{_SP}+(?:Studi|Ricerche){_SP}+(?:[A-Z]{{2,}}{_SP}*[–-]{_SP}*)?(?P<org>[A-Z][A-Za-z]+)\b")
 _RC_PREFIX = re.compile(rf"[A-Z]{{2,}}{_SP}*[–-]{_SP}*$")
@@ -609,6 +611,69 @@ def _find_research_centres(st: _State) -> None:
         name = _clean_name(m.group())
         st.add_org(name, "ResearchCentre", a, b)
         st.facts.append(OrgRelation(_mention(text, a, b), subject=name, relation="part_of", object=entry.name))
+
+
+@cache
+def _rc_of_re() -> re.Pattern[str]:
+    """A study office named before its association ("the Research Department of", "Centro Studi &
+    Cultura di Impresa di"), read up to the association's mention; the words after "&"/"and"/"e"
+    are the office's own name."""
+    units = sorted(gz.relation_cues().get("research_units", ()), key=len, reverse=True)
+    alt = "|".join(re.escape(u).replace(r"\ ", f"{_SP}+") for u in units)
+    return re.compile(rf"(?<![\w.])(?P<unit>(?:{alt})(?P<ext>{_SP}*(?:&|and|e){_SP}+[A-Z][\w’'-]*"
+                      rf"(?:{_SP}+(?:di|of|d[’']|[A-Z][\w’'-]*)){{0,3}})?)"
+                      rf"{_SP}+(?P<conn>of|di|dell[’']|della)(?:{_SP}+(?:the|il|l[’']))?{_SP}*$")
+
+
+_IT_UNIT = re.compile(r"(?:Centro|Ufficio)\b")
+
+
+def _find_research_offices(st: _State) -> None:
+    """"the Research Department of Acimac", "Ufficio Studi of ASSOMAC", "Centro Studi & Cultura di
+    Impresa di UCIMU": a centre part_of the association written after it. The bare Italian office
+    in Italian text ("il Centro Studi di Assomac") is a common noun, no name of its own."""
+    text = st.text
+    pat = _rc_of_re()
+    # "the Acimac Research Department ... the Research Department of Acimac": one centre
+    centre_of = {r.object: r.subject for r in st.facts if isinstance(r, OrgRelation) and r.relation == "part_of"}
+    for o in list(st.org_spans):
+        if o.kind != "TradeAssociation":
+            continue
+        m = pat.search(text, max(0, o.start - 120), o.start)
+        if not m:
+            continue
+        unit = _clean_name(m.group("unit"))
+        if m.group("ext"):
+            name = unit
+        elif _IT_UNIT.match(unit) and m.group("conn") != "of":
+            continue
+        else:
+            name = centre_of.get(o.name) or f"{unit} of {o.name}"
+        centre_of.setdefault(o.name, name)
+        a, b = m.start("unit"), o.end
+        if any(s.start < b and a < s.end and s.kind == "ResearchCentre" for s in st.org_spans):
+            continue
+        st.add_org(name, "ResearchCentre", a, m.end("unit"))
+        st.facts.append(OrgRelation(_mention(text, a, b), subject=name, relation="part_of", object=o.name))
+    # a listed centre ("Centro Studi di Confindustria Moda"): part of the association its name holds
+    done = {r.subject for r in st.facts if isinstance(r, OrgRelation)}
+    for sp in list(st.org_spans):
+        if sp.kind != "ResearchCentre" or sp.name in done:
+            continue
+        done.add(sp.name)
+        entry = gz.organisation(sp.name)
+        if entry is None:
+            continue
+        owner = max((o for o in gz.organisations() if o.type == "TradeAssociation" and o.name != sp.name
+                     and re.search(rf"(?<!\w){re.escape(o.name)}(?!\w)", sp.name)),
+                    key=lambda o: len(o.name), default=None)
+        if owner is None:
+            continue
+        if owner.name not in st.orgs:
+            st.orgs[owner.name] = Organisation(_mention(text, sp.start, sp.end), name=owner.name,
+                                               type=owner.type, aliases=owner.aliases)
+        st.facts.append(OrgRelation(_mention(text, sp.start, sp.end), subject=sp.name, relation="part_of",
+                                    object=owner.name))
 
 
 def _unknown_org_after(st: _State, pos: int) -> _Span | None:
