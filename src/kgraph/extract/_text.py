@@ -449,6 +449,7 @@ def _find_organisations(st: _State) -> None:
                    city=entry.city if entry else None)
     _find_research_centres(st)
     _find_research_offices(st)
+    _find_unknown_fairs(st)
     taken = [(s.start, s.end) for s in st.org_spans]
 
     def free(a: int, b: int) -> bool:
@@ -575,8 +576,7 @@ def _compound_end(st: _State, end: int) -> int:
 
 # "the Confindustria Accessori Moda Research Centre", "MECS – Ucima (...) Research Centre",
 # "Centro Studi MECS-Amaplast": an organisation's own research centre, part of it
-_RC_AFTER = re.compile(rf"(?:{_SP}*\([^()\n]{{1,90}}\))?{_SP}+(?:Research|Study|Studies){_SP}+"
-                       rf"(?:Cent(?:re|er)\b|Department\b|Dept\.)")
+_RC_AFTER = re.compile(rf"(?:{_SP}*\([^()\n]{{1,90}}\))?{_SP}+(?:Research|Study|Studies){_SP}+Cent(?:re|er)\b")
 # (only the bare form names a centre: "il Centro Studi di Acimac" is an office of the association)
 _RC_BEFORE = re.compile(rf"\bCentro{_SP}+(?:Studi|Ricerche){_SP}+(?:[A-Z]{{2,}}{_SP}*[–-]{_SP}*)?(?P<org>[A-Z][A-Za-z]+)\b")
 _RC_PREFIX = re.compile(rf"[A-Z]{{2,}}{_SP}*[–-]{_SP}*$")
@@ -649,31 +649,72 @@ def _find_research_offices(st: _State) -> None:
             continue
         else:
             name = centre_of.get(o.name) or f"{unit} of {o.name}"
-        centre_of.setdefault(o.name, name)
         a, b = m.start("unit"), o.end
         if any(s.start < b and a < s.end and s.kind == "ResearchCentre" for s in st.org_spans):
             continue
+        if _role_re().search(text, max(0, a - 40), a):
+            continue  # "head of the Research Office of ACIMIT": a person's unit, no centre of its own
+        centre_of.setdefault(o.name, name)
         st.add_org(name, "ResearchCentre", a, m.end("unit"))
         st.facts.append(OrgRelation(_mention(text, a, b), subject=name, relation="part_of", object=o.name))
-    # a listed centre ("Centro Studi di Confindustria Moda"): part of the association its name holds
-    done = {r.subject for r in st.facts if isinstance(r, OrgRelation)}
+    # a listed centre ("Centro Studi di Confindustria Moda") names its association: that one is
+    # mentioned too (the link itself is left to the gold conventions, which differ on it)
+    done: set[str] = set()
     for sp in list(st.org_spans):
         if sp.kind != "ResearchCentre" or sp.name in done:
             continue
         done.add(sp.name)
-        entry = gz.organisation(sp.name)
-        if entry is None:
+        if gz.organisation(sp.name) is None:
             continue
         owner = max((o for o in gz.organisations() if o.type == "TradeAssociation" and o.name != sp.name
                      and re.search(rf"(?<!\w){re.escape(o.name)}(?!\w)", sp.name)),
                     key=lambda o: len(o.name), default=None)
-        if owner is None:
-            continue
-        if owner.name not in st.orgs:
+        if owner is not None and owner.name not in st.orgs:
             st.orgs[owner.name] = Organisation(_mention(text, sp.start, sp.end), name=owner.name,
                                                type=owner.type, aliases=owner.aliases)
-        st.facts.append(OrgRelation(_mention(text, sp.start, sp.end), subject=sp.name, relation="part_of",
-                                    object=owner.name))
+
+
+@cache
+def _fair_apposition_re() -> re.Pattern[str]:
+    """The apposition that names a fair: ", the international footwear exhibition", ", la mostra
+    internazionale", ", manifestazione di riferimento" (at most three words before the noun)."""
+    nouns = _words_re(_event_words()["fair_nouns"]).pattern[len("(?i)"):]
+    return re.compile(rf"(?i),{_SP}*(?:(?:the|an?|la|il|lo|una?|l['’]){_SP}*)?(?:[a-zà-ù]+{_SP}+){{0,3}}?{nouns}")
+
+
+# a fair's own name: up to five capitalised words (letters of any alphabet, "Obuv’", "CITME+")
+_FAIR_NAME = re.compile(rf"(?<!\w)[A-ZÀ-Ý][^\W_]*[’']?(?:{_SP}+(?:[A-ZÀ-Ý0-9][^\W_]*[’'+]?|&|\+)){{0,4}}\Z")
+
+
+def _find_unknown_fairs(st: _State) -> None:
+    """A fair the gazetteer does not know, named by its apposition: every mention of the name is
+    the fair. The name may be followed by its city ("Xyz di Mosca, manifestazione ...")."""
+    text = st.text
+    found: dict[str, None] = {}
+    for m in _fair_apposition_re().finditer(text):
+        end = m.start()
+        city = next((p for p in _near(st.places(), end - 30, end) if p.end == end and p.kind == "place:city"), None)
+        if city:
+            cm = re.search(rf"{_SP}+(?:di|in|of|a|at){_SP}+\Z", text[max(0, city.start - 8):city.start])
+            if not cm:
+                continue
+            end = city.start - (len(text[max(0, city.start - 8):city.start]) - cm.start())
+        nm = _FAIR_NAME.search(text, max(0, end - 60), end)
+        if not nm:
+            continue
+        name = _clean_name(nm.group())
+        a, b = nm.start(), nm.start() + len(nm.group().rstrip())
+        if len(name) < 3 or name.split()[0] in _NOT_NAME_START or _role_re().fullmatch(name.split()[0]) \
+                or any(s.start < b and a < s.end for s in _near(st.ents, a, b)) \
+                or any(s.start < b and a < s.end for s in st.org_spans) \
+                or (" " not in name and (st.sentence_of(a)[0] == a  # one word: no sentence opener
+                                         or re.search(rf"(?i)\b(?:di|of|in|a|at){_SP}+\Z", text[max(0, a - 5):a]))):
+            continue
+        found[name] = None
+    for name in found:
+        for mm in re.finditer(rf"(?<!\w){re.escape(name)}(?![\w’'])", text):
+            if not any(s.start < mm.end() and mm.start() < s.end for s in _near(st.ents, mm.start(), mm.end())):
+                st.add_org(name, "TradeFair", mm.start(), mm.end())
 
 
 def _unknown_org_after(st: _State, pos: int) -> _Span | None:
