@@ -442,3 +442,15 @@ def test_an_unknown_fair_named_by_its_apposition(text: str, fair: str) -> None:
 ])
 def test_a_place_or_a_common_word_before_a_fair_noun_is_no_fair(text: str) -> None:
     assert not any(t == "TradeFair" for t in orgs(run(text)).values())
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 5 May 2025\n\nData from ACIMIT (the Italian Association of Builders of Looms, Spindles and Dyeing Lines) "
+    "show a rise.",
+    "Milan, 5 May 2025\n\nUCIMU (Italian Lathe, Grinder and Press Makers’ Association) expects a flat year.",
+    "Milano, 5 maggio 2025\n\nSecondo Assomac (Associazione Nazionale Costruttori Macchine per Scarpe, Borse e Pelli) "
+    "le vendite crescono.",
+])
+def test_the_spelled_out_name_in_parentheses_is_no_new_association(text: str) -> None:
+    assert [n for n, t in orgs(run(text)).items() if t == "TradeAssociation"] == \
+        [n for n in ("ACIMIT", "UCIMU", "Assomac") if n in orgs(run(text))]

@@ -410,6 +410,17 @@ def _org_type_of(name: str) -> str:
     return "Company"
 
 
+def _expands_org_before(st: _State, pos: int) -> bool:
+    """Whether ``pos`` is inside the parentheses that spell out the organisation just before them
+    ("ASSOMAC (the Italian Association of ...)", "Acimac (Italian Ceramic ... Association)")."""
+    text = st.text
+    k = text.rfind("(", max(0, pos - 80), pos)
+    if k < 0 or ")" in text[k:pos]:
+        return False
+    j = len(text[:k].rstrip(" \u00a0"))
+    return any(o.end == j for o in _near(st.orgs_sorted(), j - 60, j))
+
+
 def _find_organisations(st: _State) -> None:
     text = st.text
     for sp in st.ents:
@@ -477,6 +488,8 @@ def _find_organisations(st: _State) -> None:
             continue
         if acr and not free(m.start(), m.start() + len(acr)):
             continue
+        if not acr and _expands_org_before(st, m.start()):
+            continue
         if not acr and _DESCRIBES_BEFORE.search(text, max(0, m.start() - 40), m.start()) and any(
                 _DESCRIBES_GAP.fullmatch(text, o.end, m.start()) for o in _near(st.org_spans, m.start() - 60, m.start())):
             continue  # "Assomac, the National Association of ...": the description of a named one
@@ -490,7 +503,7 @@ def _find_organisations(st: _State) -> None:
             words = words[1:]
         end1 = m.start(1) + len(m.group(1).rstrip())
         a = end1 - len(" ".join(words)) if words else end1
-        if len(words) >= 2 and free(a, m.end()):
+        if len(words) >= 2 and free(a, m.end()) and not _expands_org_before(st, a):
             st.add_org(_clean_name(text[a:m.end()]), "TradeAssociation", a, m.end())
             taken.append((a, m.end()))
     # "Acimall, the association of woodworking machinery manufacturers": a name the gazetteer lacks
