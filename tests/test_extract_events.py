@@ -429,3 +429,33 @@ def test_held_on_names_the_assemblys_day_before_another_date(text: str, date: dt
 ])
 def test_held_on_names_the_conferences_day(text: str, date: dt.date) -> None:
     assert [e.date for e in events(run(text), "Conference")] == [date]
+
+
+# --------------------------------------------------------------------------- month-first day ranges
+
+@pytest.mark.parametrize(("text", "date", "city"), [
+    ("Milan, 2 October 2024\n\nSome sixty Italian exhibitors are taking part in ITMA Asia in Shanghai (October 14-18).",
+     dt.date(2024, 10, 14), "Shanghai"),
+    ("Milan, 2 October 2024\n\nItalian makers of looms will show their machines at ITMA Asia, held in Shanghai "
+     "from October 14 to 18, 2024.", dt.date(2024, 10, 14), "Shanghai"),
+    ("Milan, 2 March 2025\n\nA pavilion of Italian firms awaits buyers at Techtextil in Frankfurt, April 8–11.",
+     dt.date(2025, 4, 8), "Frankfurt"),
+])
+def test_a_fair_dated_month_first(text: str, date: dt.date, city: str) -> None:
+    ev = events(run(text), "TradeFairEdition")
+    assert [(e.date, e.city) for e in ev] == [(date, city)]
+
+
+# --------------------------------------------------------------------------- a fair the gazetteer does not know
+
+@pytest.mark.parametrize(("text", "title", "city"), [
+    ("Milano, 5 marzo 2025\n\nTrenta calzaturifici italiani espongono a Kalevo Shoes, la mostra internazionale della "
+     "calzatura, in programma dal 10 al 13 marzo a Mosca.", "Kalevo Shoes", "Moscow"),
+    ("Milan, 5 March 2025\n\nThirty Italian shoemakers exhibit at Kalevo Shoes, the international footwear fair, "
+     "from 10 to 13 March in Moscow.", "Kalevo Shoes", "Moscow"),
+    ("Milan, 5 March 2025\n\nItalian tanneries exhibit at Tessa Pro Expo, a trade show for leather, in Paris "
+     "from 10 to 12 March.", "Tessa Pro Expo", "Paris"),
+])
+def test_an_unknown_fair_has_its_edition(text: str, title: str, city: str) -> None:
+    ev = events(run(text), "TradeFairEdition")
+    assert [(e.title, e.city) for e in ev] == [(title, city)]

@@ -3977,7 +3977,9 @@ def _find_event(st: _State) -> None:
 
 
 # "from 8 to 15 October", "dal 27 al 30 maggio", "between the 19th and the 21st of September"
-_DATE_RANGE = re.compile(rf"(?i)\b(?:from|dal|da|between)[ \u00a0]+(?:the[ \u00a0]+)?(\d{{1,2}})(?:°|st|nd|rd|th)?(?:[ \u00a0]+(?:to|al|a|and)[ \u00a0]+(?:the[ \u00a0]+)?|[ \u00a0]*[-–][ \u00a0]*)\d{{1,2}}(?:°|st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?({_MONTHS_EN}|{_MONTHS_IT}),?(?:[ \u00a0]+((?:19|20)\d\d))?")
+_DATE_RANGE = re.compile(rf"(?i)\b(?:(?:from|dal|da|between)[ \u00a0]+(?:the[ \u00a0]+)?(?P<d>\d{{1,2}})(?:°|st|nd|rd|th)?(?:[ \u00a0]+(?:to|al|a|and)[ \u00a0]+(?:the[ \u00a0]+)?|[ \u00a0]*[-–][ \u00a0]*)\d{{1,2}}(?:°|st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?P<m>{_MONTHS_EN}|{_MONTHS_IT}),?(?:[ \u00a0]+(?P<y>(?:19|20)\d\d))?"
+                         # the month first, as US English writes it: "(October 15-19)", "October 15 to 19, 2018"
+                         rf"|(?P<m2>{_MONTHS_EN})[ \u00a0]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+(?:to|and)[ \u00a0]+)\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?[ \u00a0]+(?P<y2>(?:19|20)\d\d))?)")
 _EDITION_RE = re.compile(r"(?i)\b(edition|edizione)\b")
 _NEXT_EDITION = re.compile(r"\b(?i:next|forthcoming|upcoming|prossima|prossim[ao])[ \u00a0]+(?:(?i:edition|edizione|appuntamento)\b|[A-Z])")
 # "organised by Assomac", "organizzata dalle strutture operative di UCIMU" (the staff of a body)
@@ -3992,9 +3994,10 @@ _OPENED_BY = re.compile(r"(?i)\b(?:opened|inaugurated|visited|attended|inaugurat
 
 def _range_start(text: str, a: int, b: int, year: str | None) -> dt.date | None:
     rm_ = _DATE_RANGE.search(text, a, b)
-    if rm_ and (rm_.group(3) or year):
+    if rm_ and (rm_.group("y") or rm_.group("y2") or year):
         try:
-            return dt.date(int(rm_.group(3) or year or 0), _MONTH_NUM[rm_.group(2).lower()], int(rm_.group(1)))
+            return dt.date(int(rm_.group("y") or rm_.group("y2") or year or 0),
+                           _MONTH_NUM[(rm_.group("m") or rm_.group("m2")).lower()], int(rm_.group("d") or rm_.group("d2")))
         except ValueError:
             return None
     return None
