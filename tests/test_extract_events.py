@@ -459,3 +459,36 @@ def test_a_fair_dated_month_first(text: str, date: dt.date, city: str) -> None:
 def test_an_unknown_fair_has_its_edition(text: str, title: str, city: str) -> None:
     ev = events(run(text), "TradeFairEdition")
     assert [(e.title, e.city) for e in ev] == [(title, city)]
+
+
+# --------------------------------------------------------------------------- a meeting named by capitalised words
+
+@pytest.mark.parametrize(("text", "title", "organiser"), [
+    ("Milano, 9 luglio 2025\n\nI dati saranno illustrati durante la Seconda Giornata Economica organizzata oggi da "
+     "ACIMIT a Milano.", "Seconda Giornata Economica", "ACIMIT"),
+    ("Milan, 9 July 2025\n\nThe index was discussed at the Textile Machinery Outlook Day, organised today by ACIMIT "
+     "in Milan.", "Textile Machinery Outlook Day", "ACIMIT"),
+    ("Milan, 9 July 2025\n\nThe figures were shown at the Annual Economic Day hosted today by UCIMU in Milan.",
+     "Annual Economic Day", "UCIMU"),
+])
+def test_a_meeting_titled_by_its_capitalised_name(text: str, title: str, organiser: str) -> None:
+    ev = events(run(text), "Conference")
+    assert [(e.title, e.organiser) for e in ev] == [(title, organiser)]
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 9 July 2025\n\nThe figures were presented today at a conference organised by ACIMIT.",
+    "Milano, 9 luglio 2025\n\nI dati sono stati illustrati oggi in un convegno organizzato da ACIMIT.",
+    "Milan, 9 July 2025\n\nThe forum, held today by UCIMU, discussed exports.",
+])
+def test_a_meeting_named_by_a_common_noun_has_no_title(text: str) -> None:
+    assert [e.title for e in events(run(text), "Conference")] == [None]
+
+
+@pytest.mark.parametrize("head", [
+    "15.07.2025 - UCIMU-SISTEMI PER PRODURRE\n\nOrders rose by 4% in the quarter, the association reports.",
+    "03.02.2025 - ACIMIT\n\nOrders rose by 4% in the quarter, the association reports.",
+    "20.11.2024 - ASSOMAC\n\nGli ordini sono saliti del 4% nel trimestre, secondo l'associazione.",
+])
+def test_an_organisation_after_the_date_is_no_place(head: str) -> None:
+    assert run("Title of the release\n" + head).info.place is None

@@ -1532,7 +1532,10 @@ def _document_info(st: _State) -> None:
         st.doc_date = dateline[1]
         city = dateline[2]
         assert city is not None
-        st.place = gz.resolve(city.text, "place") or city.text.title()
+        # "15.07.2025 - UCIMU-SISTEMI PER PRODURRE": the publisher's name after the date is no place
+        if gz.resolve(city.text, "place") or not any(o.start < city.end and city.start < o.end
+                                                     for o in _near(st.orgs_sorted(), city.start, city.end)):
+            st.place = gz.resolve(city.text, "place") or city.text.title()
     elif header:
         st.doc_date = header[1]
     else:
@@ -4200,6 +4203,27 @@ _BY_ORG = re.compile(r"(?i)\b(?:by|da|dal|dalla|dall['’])[ \u00a0]+(?:the[ \u0
 _HOSTED_BY = re.compile(r"(?i)\b(?:hosted|organi[sz]ed|promoted|ospitat[oa]|organizzat[oa]|promoss[oa])[ \u00a0]+(?:by|da|dal|dalla|dall['’])[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
 
 
+_CAP_WORD_BEFORE = re.compile(r"(?:[A-ZÀ-Ý][\w’'-]*[ \u00a0]+){1,3}\Z")
+
+
+def _capitalised_title(text: str, m: re.Match[str], s0: int) -> str | None:
+    """A meeting named by capitalised words that end with its noun ("la Prima Giornata Economica",
+    "the Italian Machinery Outlook Day"): the noun written with a capital is part of a title."""
+    noun = m.group()
+    if not noun[:1].isupper() or not all(w[:1].isupper() for w in noun.split()):
+        return None
+    before = _CAP_WORD_BEFORE.search(text, max(s0, m.start() - 60), m.start())
+    if not before:
+        return None
+    # the words of the title only: "The", "La", a sentence's first word are no part of it
+    words = text[before.start():m.start()].split()
+    while words and (words[0] in _NOT_NAME_START or words[0].lower() in ("the", "la", "il", "lo", "a", "an")):
+        words = words[1:]
+    if not words:
+        return None
+    return " ".join([*words, *noun.split()])
+
+
 def _find_conference(st: _State) -> None:
     text = st.text
     if any(isinstance(f, Event) for f in st.facts):
@@ -4233,9 +4257,10 @@ def _find_conference(st: _State) -> None:
         if date and st.doc_date and date > st.doc_date:
             participants = ()  # a meeting announced for later has no speakers yet
         tm = title_re.search(text, s0, s1)
+        title = tm.group(1).strip() if tm else _capitalised_title(text, m, s0)
         venue = next((o.name for o in st.orgs_sorted() if s0 <= o.start < s1 and o.kind == "Venue"), None)
         st.facts.append(Event(_mention(text, s0, s1), kind="Conference", organiser=organiser, date=date,
-                              venue=venue, city=city, title=tm.group(1).strip() if tm else None,
+                              venue=venue, city=city, title=title,
                               participants=participants))
         return
 
