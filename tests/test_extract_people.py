@@ -454,3 +454,19 @@ def test_a_place_or_a_common_word_before_a_fair_noun_is_no_fair(text: str) -> No
 def test_the_spelled_out_name_in_parentheses_is_no_new_association(text: str) -> None:
     assert [n for n, t in orgs(run(text)).items() if t == "TradeAssociation"] == \
         [n for n in ("ACIMIT", "UCIMU", "Assomac") if n in orgs(run(text))]
+
+
+# ------------------------------------------------------------------ the kind of firm between a role and its company
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Milano, 4 marzo 2025\n\nÈ stato eletto Marco Bellini, titolare del calzaturificio marchigiano Bellini Sandro, "
+     "che guiderà l'associazione.", ("Marco Bellini", "Owner", "Bellini Sandro")),
+    ("Milano, 4 marzo 2025\n\nPaola Ferri, amministratrice delegata della conceria vicentina Pelli Ferri, "
+     "ha ricordato i dati del settore.", ("Paola Ferri", "Managing Director", "Pelli Ferri")),
+    ("Milan, 4 March 2025\n\nThe speaker was Tom Hale, CEO of the family firm Hale Looms, who opened the day.",
+     ("Tom Hale", "CEO", "Hale Looms")),
+])
+def test_the_kind_of_firm_before_the_company_name(text: str, expected: tuple[str, str, str]) -> None:
+    ex = run(text)
+    assert expected in posts(ex)
+    assert orgs(ex).get(expected[2]) == "Company"

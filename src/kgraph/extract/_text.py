@@ -1029,6 +1029,14 @@ def _nearest_org_before(st: _State, pos: int, lo: int) -> _Span | None:
     return max(cands, key=lambda s: s.end) if cands else None
 
 
+@cache
+def _company_noun_re() -> re.Pattern[str]:
+    # the kind word in lower case only: "Calzaturificio Alfa" is a name, "il calzaturificio Alfa" a kind and a name
+    nouns = sorted(gz.appointment_words().get("company_nouns", ()), key=len, reverse=True)
+    alt = "|".join(re.escape(n).replace(r"\ ", f"{_SP}+") for n in nouns)
+    return re.compile(rf"(?i:(?:the|a|an|il|lo|la|l['’]){_SP}+)?(?:{alt})(?:{_SP}+[a-zà-ù]+){{0,3}}?{_SP}+(?=[A-Z])")
+
+
 def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
     """The organisation a role is "of": the first organisation after ``pos`` in the clause.
 
@@ -1038,6 +1046,19 @@ def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
     # "X, CEO of Serra Macchine, was elected President of Y": an unknown name closed by the
     # apposition's comma is the role's organisation, not the one later in the sentence
     lead = re.match(rf"{_SP}+(?:of|at|di|del|della|dell['’]|of{_SP}+the){_SP}*", text[pos:limit])
+    if lead:
+        # "titolare del gruppo conciario toscano Nuti Ivo": the kind of firm before its name
+        kind = _company_noun_re().match(text, pos + lead.end(), limit)
+        if kind and st.org_at(kind.end()) is None:
+            seq = _ORG_SEQ_RE.match(text, kind.end())
+            if seq and text[seq.end():seq.end() + 1] in (",", ")", ".", ";") and not _UNIT_HEAD.search(seq.group()):
+                sp = _unknown_org_after(st, kind.end())
+                if sp is not None:
+                    if sp.kind != "Company":
+                        sp = _Span(sp.start, sp.end, sp.name, "Company")
+                        st.orgs[sp.name] = replace(st.orgs[sp.name], type="Company")
+                        st.org_spans[-1] = sp
+                    return sp, ""  # the kind of firm is no unit of the role
     if lead and st.org_at(pos + lead.end()) is None:
         seq = _ORG_SEQ_RE.match(text, pos + lead.end())
         if seq and text[seq.end():seq.end() + 1] in (",", ")") and not _UNIT_HEAD.search(seq.group()):
