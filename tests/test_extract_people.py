@@ -470,3 +470,15 @@ def test_the_kind_of_firm_before_the_company_name(text: str, expected: tuple[str
     ex = run(text)
     assert expected in posts(ex)
     assert orgs(ex).get(expected[2]) == "Company"
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Milan, 4 March 2025\n\nThe show owes much to Anna Martelli, chairwoman of Camera Nazionale della Calzatura.",
+     "Camera Nazionale della Calzatura"),
+    ("Milano, 4 marzo 2025\n\nAnna Martelli, presidente di Camera Nazionale dei Pellettieri, ha aperto i lavori.",
+     "Camera Nazionale dei Pellettieri"),
+    ("Milan, 4 March 2025\n\nAnna Martelli, President of Chamber of Leather Tanners, gave the talk.",
+     "Chamber of Leather Tanners"),
+])
+def test_a_chamber_of_an_industry_is_an_association(text: str, org: str) -> None:
+    assert orgs(run(text)).get(org) == "TradeAssociation"

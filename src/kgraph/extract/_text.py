@@ -405,6 +405,10 @@ def _org_type_of(name: str) -> str:
         return "University"
     if re.search(r"ministry|ministero|agency|agenzia|chamber of commerce|camera di commercio|\bregion|\bregione", n):
         return "GovernmentAgency"
+    # "Camera Nazionale della Moda", "the National Chamber of ...": a chamber that is no chamber
+    # of commerce speaks for an industry
+    if re.search(r"\bcamera\b|\bchamber\b", n):
+        return "TradeAssociation"
     if re.search(r"\bfair\b|\bfiera\b|\bexpo\b", n):
         return "TradeFair"
     return "Company"
