@@ -492,3 +492,16 @@ def test_a_meeting_named_by_a_common_noun_has_no_title(text: str) -> None:
 ])
 def test_an_organisation_after_the_date_is_no_place(head: str) -> None:
     assert run("Title of the release\n" + head).info.place is None
+
+
+@pytest.mark.parametrize(("text", "venue", "city"), [
+    ("Milano, 5 marzo 2025\n\nGli espositori italiani sono attesi a ITMA Asia, dal 10 al 13 marzo all’Expohall "
+     "di Shanghai.", "Expohall", "Shanghai"),
+    ("Milan, 5 March 2025\n\nItalian makers show their looms at ITMA Asia from 10 to 13 March at the Pudong Halls "
+     "in Shanghai.", "Pudong Halls", "Shanghai"),
+    ("Milano, 5 marzo 2025\n\nLe aziende saranno a Techtextil dal 10 al 13 marzo presso il Messezentrum di "
+     "Frankfurt.", "Messezentrum", "Frankfurt"),
+])
+def test_a_fair_hall_named_with_its_town(text: str, venue: str, city: str) -> None:
+    ev = events(run(text), "TradeFairEdition")
+    assert [(e.venue, e.city) for e in ev] == [(venue, city)]

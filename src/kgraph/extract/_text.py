@@ -4073,6 +4073,32 @@ def _fair_window(st: _State, o: _Span, fairs: list[_Span]) -> tuple[int, int]:
     return (o.start if before else a), (min(after) if after else b)
 
 
+# "all'Expocentre di Mosca", "at the Crocus Expo in Moscow": a hall the gazetteer lacks, named
+# with the town it stands in, right after "at"/"all'"/"presso"
+_VENUE_AT = re.compile(rf"(?:\bat{_SP}+the|\ball['’]|\bpresso(?:{_SP}+(?:il|la|l['’]))?){_SP}*"
+                       rf"(?P<v>[A-Z][^\W_]+(?:{_SP}+[A-Z][^\W_]+){{0,2}}){_SP}+(?:di|in|of){_SP}+(?=[A-Z])")
+
+
+def _unknown_venue(st: _State, group: list[tuple[int, int]]) -> _Span | None:
+    text = st.text
+    for a, b in group:
+        for m in _VENUE_AT.finditer(text, a, b):
+            v0, v1 = m.span("v")
+            city = next((p for p in _near(st.places(), m.end(), m.end() + 1) if p.start == m.end()
+                         and p.kind == "place:city"), None)
+            if city is None or any(s.start < v1 and v0 < s.end for s in _near(st.ents, v0, v1)) \
+                    or any(s.start < v1 and v0 < s.end for s in _near(st.orgs_sorted(), v0, v1)):
+                continue
+            name = _clean_name(m.group("v"))
+            if name.split()[0] in _NOT_NAME_START:
+                continue
+            st.add_org(name, "Venue", v0, v1, city=city.name)
+            if st.orgs[name] not in st.facts:
+                st.facts.append(st.orgs[name])
+            return _Span(v0, v1, name, "Venue")
+    return None
+
+
 def _find_fair_editions(st: _State) -> None:
     """Trade fair editions: a known fair named with an edition, a year or its dates ("SIMAC Tanning Tech 2024")."""
     text = st.text
@@ -4141,6 +4167,9 @@ def _find_fair_editions(st: _State) -> None:
                                if a <= p.start < b and p.kind == "place:city"), None)
                     city = c0.name if c0 else None
             else:
+                venue = _unknown_venue(st, group)
+                if venue is not None:
+                    return venue, st.orgs[venue.name].city
                 # "in programma ad Hannover dal 22 al 26 settembre": a city the fair's sentences name
                 c = next((p for a, b in group for p in _near(st.places(), a, b)
                           if a <= p.start < b and p.kind == "place:city" and not (
