@@ -728,10 +728,13 @@ def _find_unknown_fairs(st: _State) -> None:
                                          or re.search(rf"(?i)\b(?:di|of|in|a|at){_SP}+\Z", text[max(0, a - 5):a]))):
             continue
         found[name] = None
-    for name in found:
-        for mm in re.finditer(rf"(?<!\w){re.escape(name)}(?![\w’'])", text):
-            if not any(s.start < mm.end() and mm.start() < s.end for s in _near(st.ents, mm.start(), mm.end())):
-                st.add_org(name, "TradeFair", mm.start(), mm.end())
+    if not found:
+        return
+    # one pass for all the names, so many fairs do not mean many passes over a long text
+    alt = "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True))
+    for mm in re.finditer(rf"(?<!\w)(?:{alt})(?![\w’'])", text):
+        if not any(s.start < mm.end() and mm.start() < s.end for s in _near(st.ents, mm.start(), mm.end())):
+            st.add_org(mm.group(), "TradeFair", mm.start(), mm.end())
 
 
 def _unknown_org_after(st: _State, pos: int) -> _Span | None:
@@ -4112,6 +4115,15 @@ def _find_fair_editions(st: _State) -> None:
     main = _fair_of(st)
     all_fairs = sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start)
     colocated: set[str] = set()
+    edition_years: dict[str, bool] = {}
+
+    def _year_edition(year: str) -> bool:
+        # once per year, not once per fair: a text may name many fairs the gazetteer lacks
+        if year not in edition_years:
+            edition_years[year] = bool(re.search(
+                rf"(?i)\b{year}[ \u00a0]+edition|\bedizione[ \u00a0]+{year}|\b{year}[ \u00a0]+edizione", text))
+        return edition_years[year]
+
     for name, mentions in fairs.items():
         in_title = title is not None and any(title.start <= o.start < title.end for o in mentions)
         sents = list(dict.fromkeys(_fair_window(st, o, all_fairs) for o in mentions))
@@ -4202,7 +4214,7 @@ def _find_fair_editions(st: _State) -> None:
         if surface:
             # the canonical spelling when the text only changes the case ("PLAST 2025" -> "Plast 2025")
             title_ = f"{name if gz.fold(surface) == gz.fold(name) else surface} {year}"
-        elif year and re.search(rf"(?i)\b{year}[ \u00a0]+edition|\bedizione[ \u00a0]+{year}|\b{year}[ \u00a0]+edizione", text):
+        elif year and _year_edition(year):
             title_ = f"{name} {year}"
         else:
             title_ = bare
