@@ -429,3 +429,79 @@ def test_held_on_names_the_assemblys_day_before_another_date(text: str, date: dt
 ])
 def test_held_on_names_the_conferences_day(text: str, date: dt.date) -> None:
     assert [e.date for e in events(run(text), "Conference")] == [date]
+
+
+# --------------------------------------------------------------------------- month-first day ranges
+
+@pytest.mark.parametrize(("text", "date", "city"), [
+    ("Milan, 2 October 2024\n\nSome sixty Italian exhibitors are taking part in ITMA Asia in Shanghai (October 14-18).",
+     dt.date(2024, 10, 14), "Shanghai"),
+    ("Milan, 2 October 2024\n\nItalian makers of looms will show their machines at ITMA Asia, held in Shanghai "
+     "from October 14 to 18, 2024.", dt.date(2024, 10, 14), "Shanghai"),
+    ("Milan, 2 March 2025\n\nA pavilion of Italian firms awaits buyers at Techtextil in Frankfurt, April 8–11.",
+     dt.date(2025, 4, 8), "Frankfurt"),
+])
+def test_a_fair_dated_month_first(text: str, date: dt.date, city: str) -> None:
+    ev = events(run(text), "TradeFairEdition")
+    assert [(e.date, e.city) for e in ev] == [(date, city)]
+
+
+# --------------------------------------------------------------------------- a fair the gazetteer does not know
+
+@pytest.mark.parametrize(("text", "title", "city"), [
+    ("Milano, 5 marzo 2025\n\nTrenta calzaturifici italiani espongono a Kalevo Shoes, la mostra internazionale della "
+     "calzatura, in programma dal 10 al 13 marzo a Mosca.", "Kalevo Shoes", "Moscow"),
+    ("Milan, 5 March 2025\n\nThirty Italian shoemakers exhibit at Kalevo Shoes, the international footwear fair, "
+     "from 10 to 13 March in Moscow.", "Kalevo Shoes", "Moscow"),
+    ("Milan, 5 March 2025\n\nItalian tanneries exhibit at Tessa Pro Expo, a trade show for leather, in Paris "
+     "from 10 to 12 March.", "Tessa Pro Expo", "Paris"),
+])
+def test_an_unknown_fair_has_its_edition(text: str, title: str, city: str) -> None:
+    ev = events(run(text), "TradeFairEdition")
+    assert [(e.title, e.city) for e in ev] == [(title, city)]
+
+
+# --------------------------------------------------------------------------- a meeting named by capitalised words
+
+@pytest.mark.parametrize(("text", "title", "organiser"), [
+    ("Milano, 9 luglio 2025\n\nI dati saranno illustrati durante la Seconda Giornata Economica organizzata oggi da "
+     "ACIMIT a Milano.", "Seconda Giornata Economica", "ACIMIT"),
+    ("Milan, 9 July 2025\n\nThe index was discussed at the Textile Machinery Outlook Day, organised today by ACIMIT "
+     "in Milan.", "Textile Machinery Outlook Day", "ACIMIT"),
+    ("Milan, 9 July 2025\n\nThe figures were shown at the Annual Economic Day hosted today by UCIMU in Milan.",
+     "Annual Economic Day", "UCIMU"),
+])
+def test_a_meeting_titled_by_its_capitalised_name(text: str, title: str, organiser: str) -> None:
+    ev = events(run(text), "Conference")
+    assert [(e.title, e.organiser) for e in ev] == [(title, organiser)]
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 9 July 2025\n\nThe figures were presented today at a conference organised by ACIMIT.",
+    "Milano, 9 luglio 2025\n\nI dati sono stati illustrati oggi in un convegno organizzato da ACIMIT.",
+    "Milan, 9 July 2025\n\nThe forum, held today by UCIMU, discussed exports.",
+])
+def test_a_meeting_named_by_a_common_noun_has_no_title(text: str) -> None:
+    assert [e.title for e in events(run(text), "Conference")] == [None]
+
+
+@pytest.mark.parametrize("head", [
+    "15.07.2025 - UCIMU-SISTEMI PER PRODURRE\n\nOrders rose by 4% in the quarter, the association reports.",
+    "03.02.2025 - ACIMIT\n\nOrders rose by 4% in the quarter, the association reports.",
+    "20.11.2024 - ASSOMAC\n\nGli ordini sono saliti del 4% nel trimestre, secondo l'associazione.",
+])
+def test_an_organisation_after_the_date_is_no_place(head: str) -> None:
+    assert run("Title of the release\n" + head).info.place is None
+
+
+@pytest.mark.parametrize(("text", "venue", "city"), [
+    ("Milano, 5 marzo 2025\n\nGli espositori italiani sono attesi a ITMA Asia, dal 10 al 13 marzo all’Expohall "
+     "di Shanghai.", "Expohall", "Shanghai"),
+    ("Milan, 5 March 2025\n\nItalian makers show their looms at ITMA Asia from 10 to 13 March at the Pudong Halls "
+     "in Shanghai.", "Pudong Halls", "Shanghai"),
+    ("Milano, 5 marzo 2025\n\nLe aziende saranno a Techtextil dal 10 al 13 marzo presso il Messezentrum di "
+     "Frankfurt.", "Messezentrum", "Frankfurt"),
+])
+def test_a_fair_hall_named_with_its_town(text: str, venue: str, city: str) -> None:
+    ev = events(run(text), "TradeFairEdition")
+    assert [(e.venue, e.city) for e in ev] == [(venue, city)]

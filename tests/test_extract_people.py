@@ -383,3 +383,102 @@ def test_an_age_and_an_earlier_post_between_name_and_role(text: str, expected: t
 def test_a_predecessor_after_a_long_apposition(text: str, old: tuple[str, str, str]) -> None:
     got = {(m.person, m.role, m.organisation): m for m in run(text).of(Membership)}
     assert got[old].end == dt.date(2025, 3, 4)
+
+
+# ------------------------------------------------------------------ a study office named before its association
+
+@pytest.mark.parametrize(("text", "centre", "owner"), [
+    ("Milan, 5 May 2025\n\nFigures compiled by the Economic Studies Department of ACIMIT point to a recovery.",
+     "Economic Studies Department of ACIMIT", "ACIMIT"),
+    ("Milan, 5 May 2025\n\nAccording to the Ufficio Studi of Assomac, exports grew in the spring.",
+     "Ufficio Studi of Assomac", "Assomac"),
+    ("Milan, 5 May 2025\n\nThe survey run by the Research Department of UCIMU shows fewer orders.",
+     "Research Department of UCIMU", "UCIMU"),
+    ("Milano, 5 maggio 2025\n\nI dati raccolti dal Centro Studi & Analisi di Mercato di ACIMIT mostrano una ripresa.",
+     "Centro Studi & Analisi di Mercato", "ACIMIT"),
+    ("Milan, 5 May 2025\n\nThe Studies Dept. & Market Intelligence of UCIMU expects a flat year.",
+     "Studies Dept. & Market Intelligence", "UCIMU"),
+])
+def test_a_study_office_named_before_its_association(text: str, centre: str, owner: str) -> None:
+    ex = run(text)
+    assert orgs(ex).get(centre) == "ResearchCentre"
+    assert (centre, "part_of", owner) in rels(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 5 maggio 2025\n\nSecondo l'Ufficio Studi di Assomac le vendite sono salite.",
+    "Milano, 5 maggio 2025\n\nLe stime del Centro Studi di UCIMU indicano un calo.",
+    "Milan, 5 May 2025\n\nAnna Verdi, head of the Research Department of ACIMIT, presented the index.",
+])
+def test_a_bare_italian_office_or_a_persons_unit_is_no_centre(text: str) -> None:
+    assert not any(t == "ResearchCentre" for t in orgs(run(text)).values())
+
+
+def test_a_listed_centre_names_its_association() -> None:
+    ex = run("Milano, 5 maggio 2025\n\nUn'indagine del Centro Studi di Confindustria Moda mostra un calo.")
+    assert orgs(ex).get("Confindustria Moda") == "TradeAssociation"
+
+
+# ------------------------------------------------------------------ a fair the gazetteer does not know
+
+@pytest.mark.parametrize(("text", "fair"), [
+    ("Milan, 5 May 2025\n\nTwenty Italian firms will exhibit at Kalevo Shoes, the international footwear exhibition "
+     "held every spring.", "Kalevo Shoes"),
+    ("Milan, 5 May 2025\n\nThe delegation visited Tessa Pro Expo, a trade fair for tannery suppliers, on Monday.",
+     "Tessa Pro Expo"),
+    ("Milano, 5 maggio 2025\n\nLe aziende italiane partecipano a Kalevo Shoes, la mostra internazionale della "
+     "calzatura, dal 10 al 13 maggio.", "Kalevo Shoes"),
+    ("Milano, 5 maggio 2025\n\nIl ministro ha visitato il Borsa Pelle di Mosca, manifestazione di riferimento per il "
+     "settore.", "Borsa Pelle"),
+])
+def test_an_unknown_fair_named_by_its_apposition(text: str, fair: str) -> None:
+    assert orgs(run(text)).get(fair) == "TradeFair"
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 5 May 2025\n\nSales in Moscow, the largest market of the region, rose.",
+    "Milano, 5 maggio 2025\n\nIl padiglione di Mosca, la mostra più visitata, era pieno.",
+    "Milan, 5 May 2025\n\nShoes, the main product of the show, were in demand.",
+])
+def test_a_place_or_a_common_word_before_a_fair_noun_is_no_fair(text: str) -> None:
+    assert not any(t == "TradeFair" for t in orgs(run(text)).values())
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 5 May 2025\n\nData from ACIMIT (the Italian Association of Builders of Looms, Spindles and Dyeing Lines) "
+    "show a rise.",
+    "Milan, 5 May 2025\n\nUCIMU (Italian Lathe, Grinder and Press Makers’ Association) expects a flat year.",
+    "Milano, 5 maggio 2025\n\nSecondo Assomac (Associazione Nazionale Costruttori Macchine per Scarpe, Borse e Pelli) "
+    "le vendite crescono.",
+])
+def test_the_spelled_out_name_in_parentheses_is_no_new_association(text: str) -> None:
+    assert [n for n, t in orgs(run(text)).items() if t == "TradeAssociation"] == \
+        [n for n in ("ACIMIT", "UCIMU", "Assomac") if n in orgs(run(text))]
+
+
+# ------------------------------------------------------------------ the kind of firm between a role and its company
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Milano, 4 marzo 2025\n\nÈ stato eletto Marco Bellini, titolare del calzaturificio marchigiano Bellini Sandro, "
+     "che guiderà l'associazione.", ("Marco Bellini", "Owner", "Bellini Sandro")),
+    ("Milano, 4 marzo 2025\n\nPaola Ferri, amministratrice delegata della conceria vicentina Pelli Ferri, "
+     "ha ricordato i dati del settore.", ("Paola Ferri", "Managing Director", "Pelli Ferri")),
+    ("Milan, 4 March 2025\n\nThe speaker was Tom Hale, CEO of the family firm Hale Looms, who opened the day.",
+     ("Tom Hale", "CEO", "Hale Looms")),
+])
+def test_the_kind_of_firm_before_the_company_name(text: str, expected: tuple[str, str, str]) -> None:
+    ex = run(text)
+    assert expected in posts(ex)
+    assert orgs(ex).get(expected[2]) == "Company"
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Milan, 4 March 2025\n\nThe show owes much to Anna Martelli, chairwoman of Camera Nazionale della Calzatura.",
+     "Camera Nazionale della Calzatura"),
+    ("Milano, 4 marzo 2025\n\nAnna Martelli, presidente di Camera Nazionale dei Pellettieri, ha aperto i lavori.",
+     "Camera Nazionale dei Pellettieri"),
+    ("Milan, 4 March 2025\n\nAnna Martelli, President of Chamber of Leather Tanners, gave the talk.",
+     "Chamber of Leather Tanners"),
+])
+def test_a_chamber_of_an_industry_is_an_association(text: str, org: str) -> None:
+    assert orgs(run(text)).get(org) == "TradeAssociation"

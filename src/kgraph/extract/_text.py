@@ -405,9 +405,24 @@ def _org_type_of(name: str) -> str:
         return "University"
     if re.search(r"ministry|ministero|agency|agenzia|chamber of commerce|camera di commercio|\bregion|\bregione", n):
         return "GovernmentAgency"
+    # "Camera Nazionale della Moda", "the National Chamber of ...": a chamber that is no chamber
+    # of commerce speaks for an industry
+    if re.search(r"\bcamera\b|\bchamber\b", n):
+        return "TradeAssociation"
     if re.search(r"\bfair\b|\bfiera\b|\bexpo\b", n):
         return "TradeFair"
     return "Company"
+
+
+def _expands_org_before(st: _State, pos: int) -> bool:
+    """Whether ``pos`` is inside the parentheses that spell out the organisation just before them
+    ("ASSOMAC (the Italian Association of ...)", "Acimac (Italian Ceramic ... Association)")."""
+    text = st.text
+    k = text.rfind("(", max(0, pos - 80), pos)
+    if k < 0 or ")" in text[k:pos]:
+        return False
+    j = len(text[:k].rstrip(" \u00a0"))
+    return any(o.end == j for o in _near(st.orgs_sorted(), j - 60, j))
 
 
 def _find_organisations(st: _State) -> None:
@@ -448,6 +463,8 @@ def _find_organisations(st: _State) -> None:
         st.add_org(name, type_, start, end, aliases=entry.aliases if entry else (),
                    city=entry.city if entry else None)
     _find_research_centres(st)
+    _find_research_offices(st)
+    _find_unknown_fairs(st)
     taken = [(s.start, s.end) for s in st.org_spans]
 
     def free(a: int, b: int) -> bool:
@@ -475,6 +492,8 @@ def _find_organisations(st: _State) -> None:
             continue
         if acr and not free(m.start(), m.start() + len(acr)):
             continue
+        if not acr and _expands_org_before(st, m.start()):
+            continue
         if not acr and _DESCRIBES_BEFORE.search(text, max(0, m.start() - 40), m.start()) and any(
                 _DESCRIBES_GAP.fullmatch(text, o.end, m.start()) for o in _near(st.org_spans, m.start() - 60, m.start())):
             continue  # "Assomac, the National Association of ...": the description of a named one
@@ -488,7 +507,7 @@ def _find_organisations(st: _State) -> None:
             words = words[1:]
         end1 = m.start(1) + len(m.group(1).rstrip())
         a = end1 - len(" ".join(words)) if words else end1
-        if len(words) >= 2 and free(a, m.end()):
+        if len(words) >= 2 and free(a, m.end()) and not _expands_org_before(st, a):
             st.add_org(_clean_name(text[a:m.end()]), "TradeAssociation", a, m.end())
             taken.append((a, m.end()))
     # "Acimall, the association of woodworking machinery manufacturers": a name the gazetteer lacks
@@ -609,6 +628,113 @@ def _find_research_centres(st: _State) -> None:
         name = _clean_name(m.group())
         st.add_org(name, "ResearchCentre", a, b)
         st.facts.append(OrgRelation(_mention(text, a, b), subject=name, relation="part_of", object=entry.name))
+
+
+@cache
+def _rc_of_re() -> re.Pattern[str]:
+    """A study office named before its association ("the Research Department of", "Centro Studi &
+    Cultura di Impresa di"), read up to the association's mention; the words after "&"/"and"/"e"
+    are the office's own name."""
+    units = sorted(gz.relation_cues().get("research_units", ()), key=len, reverse=True)
+    alt = "|".join(re.escape(u).replace(r"\ ", f"{_SP}+") for u in units)
+    return re.compile(rf"(?<![\w.])(?P<unit>(?:{alt})(?P<ext>{_SP}*(?:&|and|e){_SP}+[A-Z][\w’'-]*"
+                      rf"(?:{_SP}+(?:di|of|d[’']|[A-Z][\w’'-]*)){{0,3}})?)"
+                      rf"{_SP}+(?P<conn>of|di|dell[’']|della)(?:{_SP}+(?:the|il|l[’']))?{_SP}*$")
+
+
+_IT_UNIT = re.compile(r"(?:Centro|Ufficio)\b")
+
+
+def _find_research_offices(st: _State) -> None:
+    """"the Research Department of Acimac", "Ufficio Studi of ASSOMAC", "Centro Studi & Cultura di
+    Impresa di UCIMU": a centre part_of the association written after it. The bare Italian office
+    in Italian text ("il Centro Studi di Assomac") is a common noun, no name of its own."""
+    text = st.text
+    pat = _rc_of_re()
+    # "the Acimac Research Department ... the Research Department of Acimac": one centre
+    centre_of = {r.object: r.subject for r in st.facts if isinstance(r, OrgRelation) and r.relation == "part_of"}
+    for o in list(st.org_spans):
+        if o.kind != "TradeAssociation":
+            continue
+        m = pat.search(text, max(0, o.start - 120), o.start)
+        if not m:
+            continue
+        unit = _clean_name(m.group("unit"))
+        if m.group("ext"):
+            name = unit
+        elif _IT_UNIT.match(unit) and m.group("conn") != "of":
+            continue
+        else:
+            name = centre_of.get(o.name) or f"{unit} of {o.name}"
+        a, b = m.start("unit"), o.end
+        if any(s.start < b and a < s.end and s.kind == "ResearchCentre" for s in st.org_spans):
+            continue
+        if _role_re().search(text, max(0, a - 40), a):
+            continue  # "head of the Research Office of ACIMIT": a person's unit, no centre of its own
+        centre_of.setdefault(o.name, name)
+        st.add_org(name, "ResearchCentre", a, m.end("unit"))
+        st.facts.append(OrgRelation(_mention(text, a, b), subject=name, relation="part_of", object=o.name))
+    # a listed centre ("Centro Studi di Confindustria Moda") names its association: that one is
+    # mentioned too (the link itself is left to the gold conventions, which differ on it)
+    done: set[str] = set()
+    for sp in list(st.org_spans):
+        if sp.kind != "ResearchCentre" or sp.name in done:
+            continue
+        done.add(sp.name)
+        if gz.organisation(sp.name) is None:
+            continue
+        owner = max((o for o in gz.organisations() if o.type == "TradeAssociation" and o.name != sp.name
+                     and re.search(rf"(?<!\w){re.escape(o.name)}(?!\w)", sp.name)),
+                    key=lambda o: len(o.name), default=None)
+        if owner is not None and owner.name not in st.orgs:
+            st.orgs[owner.name] = Organisation(_mention(text, sp.start, sp.end), name=owner.name,
+                                               type=owner.type, aliases=owner.aliases)
+
+
+@cache
+def _fair_apposition_re() -> re.Pattern[str]:
+    """The apposition that names a fair: ", the international footwear exhibition", ", la mostra
+    internazionale", ", manifestazione di riferimento" (at most three words before the noun)."""
+    nouns = _words_re(_event_words()["fair_nouns"]).pattern[len("(?i)"):]
+    return re.compile(rf"(?i),{_SP}*(?:(?:the|an?|la|il|lo|una?|l['’]){_SP}*)?(?:[a-zà-ù]+{_SP}+){{0,3}}?{nouns}")
+
+
+# a fair's own name: up to five capitalised words (letters of any alphabet, "Obuv’", "CITME+")
+_FAIR_NAME = re.compile(rf"(?<!\w)[A-ZÀ-Ý][^\W_]*[’']?(?:{_SP}+(?:[A-ZÀ-Ý0-9][^\W_]*[’'+]?|&|\+)){{0,4}}\Z")
+
+
+def _find_unknown_fairs(st: _State) -> None:
+    """A fair the gazetteer does not know, named by its apposition: every mention of the name is
+    the fair. The name may be followed by its city ("Xyz di Mosca, manifestazione ...")."""
+    text = st.text
+    found: dict[str, None] = {}
+    for m in _fair_apposition_re().finditer(text):
+        end = m.start()
+        city = next((p for p in _near(st.places(), end - 30, end) if p.end == end and p.kind == "place:city"), None)
+        if city:
+            cm = re.search(rf"{_SP}+(?:di|in|of|a|at){_SP}+\Z", text[max(0, city.start - 8):city.start])
+            if not cm:
+                continue
+            end = city.start - (len(text[max(0, city.start - 8):city.start]) - cm.start())
+        nm = _FAIR_NAME.search(text, max(0, end - 60), end)
+        if not nm:
+            continue
+        name = _clean_name(nm.group())
+        a, b = nm.start(), nm.start() + len(nm.group().rstrip())
+        if len(name) < 3 or name.split()[0] in _NOT_NAME_START or _role_re().fullmatch(name.split()[0]) \
+                or any(s.start < b and a < s.end for s in _near(st.ents, a, b)) \
+                or any(s.start < b and a < s.end for s in st.org_spans) \
+                or (" " not in name and (st.sentence_of(a)[0] == a  # one word: no sentence opener
+                                         or re.search(rf"(?i)\b(?:di|of|in|a|at){_SP}+\Z", text[max(0, a - 5):a]))):
+            continue
+        found[name] = None
+    if not found:
+        return
+    # one pass for all the names, so many fairs do not mean many passes over a long text
+    alt = "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True))
+    for mm in re.finditer(rf"(?<!\w)(?:{alt})(?![\w’'])", text):
+        if not any(s.start < mm.end() and mm.start() < s.end for s in _near(st.ents, mm.start(), mm.end())):
+            st.add_org(mm.group(), "TradeFair", mm.start(), mm.end())
 
 
 def _unknown_org_after(st: _State, pos: int) -> _Span | None:
@@ -910,6 +1036,14 @@ def _nearest_org_before(st: _State, pos: int, lo: int) -> _Span | None:
     return max(cands, key=lambda s: s.end) if cands else None
 
 
+@cache
+def _company_noun_re() -> re.Pattern[str]:
+    # the kind word in lower case only: "Calzaturificio Alfa" is a name, "il calzaturificio Alfa" a kind and a name
+    nouns = sorted(gz.appointment_words().get("company_nouns", ()), key=len, reverse=True)
+    alt = "|".join(re.escape(n).replace(r"\ ", f"{_SP}+") for n in nouns)
+    return re.compile(rf"(?i:(?:the|a|an|il|lo|la|l['’]){_SP}+)?(?:{alt})(?:{_SP}+[a-zà-ù]+){{0,3}}?{_SP}+(?=[A-Z])")
+
+
 def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
     """The organisation a role is "of": the first organisation after ``pos`` in the clause.
 
@@ -919,6 +1053,19 @@ def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
     # "X, CEO of Serra Macchine, was elected President of Y": an unknown name closed by the
     # apposition's comma is the role's organisation, not the one later in the sentence
     lead = re.match(rf"{_SP}+(?:of|at|di|del|della|dell['’]|of{_SP}+the){_SP}*", text[pos:limit])
+    if lead:
+        # "titolare del gruppo conciario toscano Nuti Ivo": the kind of firm before its name
+        kind = _company_noun_re().match(text, pos + lead.end(), limit)
+        if kind and st.org_at(kind.end()) is None:
+            seq = _ORG_SEQ_RE.match(text, kind.end())
+            if seq and text[seq.end():seq.end() + 1] in (",", ")", ".", ";") and not _UNIT_HEAD.search(seq.group()):
+                sp = _unknown_org_after(st, kind.end())
+                if sp is not None:
+                    if sp.kind != "Company":
+                        sp = _Span(sp.start, sp.end, sp.name, "Company")
+                        st.orgs[sp.name] = replace(st.orgs[sp.name], type="Company")
+                        st.org_spans[-1] = sp
+                    return sp, ""  # the kind of firm is no unit of the role
     if lead and st.org_at(pos + lead.end()) is None:
         seq = _ORG_SEQ_RE.match(text, pos + lead.end())
         if seq and text[seq.end():seq.end() + 1] in (",", ")") and not _UNIT_HEAD.search(seq.group()):
@@ -1413,7 +1560,10 @@ def _document_info(st: _State) -> None:
         st.doc_date = dateline[1]
         city = dateline[2]
         assert city is not None
-        st.place = gz.resolve(city.text, "place") or city.text.title()
+        # "15.07.2025 - UCIMU-SISTEMI PER PRODURRE": the publisher's name after the date is no place
+        if gz.resolve(city.text, "place") or not any(o.start < city.end and city.start < o.end
+                                                     for o in _near(st.orgs_sorted(), city.start, city.end)):
+            st.place = gz.resolve(city.text, "place") or city.text.title()
     elif header:
         st.doc_date = header[1]
     else:
@@ -3925,7 +4075,9 @@ def _find_event(st: _State) -> None:
 
 
 # "from 8 to 15 October", "dal 27 al 30 maggio", "between the 19th and the 21st of September"
-_DATE_RANGE = re.compile(rf"(?i)\b(?:from|dal|da|between)[ \u00a0]+(?:the[ \u00a0]+)?(\d{{1,2}})(?:°|st|nd|rd|th)?(?:[ \u00a0]+(?:to|al|a|and)[ \u00a0]+(?:the[ \u00a0]+)?|[ \u00a0]*[-–][ \u00a0]*)\d{{1,2}}(?:°|st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?({_MONTHS_EN}|{_MONTHS_IT}),?(?:[ \u00a0]+((?:19|20)\d\d))?")
+_DATE_RANGE = re.compile(rf"(?i)\b(?:(?:from|dal|da|between)[ \u00a0]+(?:the[ \u00a0]+)?(?P<d>\d{{1,2}})(?:°|st|nd|rd|th)?(?:[ \u00a0]+(?:to|al|a|and)[ \u00a0]+(?:the[ \u00a0]+)?|[ \u00a0]*[-–][ \u00a0]*)\d{{1,2}}(?:°|st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?P<m>{_MONTHS_EN}|{_MONTHS_IT}),?(?:[ \u00a0]+(?P<y>(?:19|20)\d\d))?"
+                         # the month first, as US English writes it: "(October 15-19)", "October 15 to 19, 2018"
+                         rf"|(?P<m2>{_MONTHS_EN})[ \u00a0]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+(?:to|and)[ \u00a0]+)\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?[ \u00a0]+(?P<y2>(?:19|20)\d\d))?)")
 _EDITION_RE = re.compile(r"(?i)\b(edition|edizione)\b")
 _NEXT_EDITION = re.compile(r"\b(?i:next|forthcoming|upcoming|prossima|prossim[ao])[ \u00a0]+(?:(?i:edition|edizione|appuntamento)\b|[A-Z])")
 # "organised by Assomac", "organizzata dalle strutture operative di UCIMU" (the staff of a body)
@@ -3940,9 +4092,10 @@ _OPENED_BY = re.compile(r"(?i)\b(?:opened|inaugurated|visited|attended|inaugurat
 
 def _range_start(text: str, a: int, b: int, year: str | None) -> dt.date | None:
     rm_ = _DATE_RANGE.search(text, a, b)
-    if rm_ and (rm_.group(3) or year):
+    if rm_ and (rm_.group("y") or rm_.group("y2") or year):
         try:
-            return dt.date(int(rm_.group(3) or year or 0), _MONTH_NUM[rm_.group(2).lower()], int(rm_.group(1)))
+            return dt.date(int(rm_.group("y") or rm_.group("y2") or year or 0),
+                           _MONTH_NUM[(rm_.group("m") or rm_.group("m2")).lower()], int(rm_.group("d") or rm_.group("d2")))
         except ValueError:
             return None
     return None
@@ -3990,6 +4143,32 @@ def _fair_window(st: _State, o: _Span, fairs: list[_Span]) -> tuple[int, int]:
     return (o.start if before else a), (min(after) if after else b)
 
 
+# "all'Expocentre di Mosca", "at the Crocus Expo in Moscow": a hall the gazetteer lacks, named
+# with the town it stands in, right after "at"/"all'"/"presso"
+_VENUE_AT = re.compile(rf"(?:\bat{_SP}+the|\ball['’]|\bpresso(?:{_SP}+(?:il|la|l['’]))?){_SP}*"
+                       rf"(?P<v>[A-Z][^\W_]+(?:{_SP}+[A-Z][^\W_]+){{0,2}}){_SP}+(?:di|in|of){_SP}+(?=[A-Z])")
+
+
+def _unknown_venue(st: _State, group: list[tuple[int, int]]) -> _Span | None:
+    text = st.text
+    for a, b in group:
+        for m in _VENUE_AT.finditer(text, a, b):
+            v0, v1 = m.span("v")
+            city = next((p for p in _near(st.places(), m.end(), m.end() + 1) if p.start == m.end()
+                         and p.kind == "place:city"), None)
+            if city is None or any(s.start < v1 and v0 < s.end for s in _near(st.ents, v0, v1)) \
+                    or any(s.start < v1 and v0 < s.end for s in _near(st.orgs_sorted(), v0, v1)):
+                continue
+            name = _clean_name(m.group("v"))
+            if name.split()[0] in _NOT_NAME_START:
+                continue
+            st.add_org(name, "Venue", v0, v1, city=city.name)
+            if st.orgs[name] not in st.facts:
+                st.facts.append(st.orgs[name])
+            return _Span(v0, v1, name, "Venue")
+    return None
+
+
 def _find_fair_editions(st: _State) -> None:
     """Trade fair editions: a known fair named with an edition, a year or its dates ("SIMAC Tanning Tech 2024")."""
     text = st.text
@@ -4003,6 +4182,15 @@ def _find_fair_editions(st: _State) -> None:
     main = _fair_of(st)
     all_fairs = sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start)
     colocated: set[str] = set()
+    edition_years: dict[str, bool] = {}
+
+    def _year_edition(year: str) -> bool:
+        # once per year, not once per fair: a text may name many fairs the gazetteer lacks
+        if year not in edition_years:
+            edition_years[year] = bool(re.search(
+                rf"(?i)\b{year}[ \u00a0]+edition|\bedizione[ \u00a0]+{year}|\b{year}[ \u00a0]+edizione", text))
+        return edition_years[year]
+
     for name, mentions in fairs.items():
         in_title = title is not None and any(title.start <= o.start < title.end for o in mentions)
         sents = list(dict.fromkeys(_fair_window(st, o, all_fairs) for o in mentions))
@@ -4058,6 +4246,9 @@ def _find_fair_editions(st: _State) -> None:
                                if a <= p.start < b and p.kind == "place:city"), None)
                     city = c0.name if c0 else None
             else:
+                venue = _unknown_venue(st, group)
+                if venue is not None:
+                    return venue, st.orgs[venue.name].city
                 # "in programma ad Hannover dal 22 al 26 settembre": a city the fair's sentences name
                 c = next((p for a, b in group for p in _near(st.places(), a, b)
                           if a <= p.start < b and p.kind == "place:city" and not (
@@ -4090,7 +4281,7 @@ def _find_fair_editions(st: _State) -> None:
         if surface:
             # the canonical spelling when the text only changes the case ("PLAST 2025" -> "Plast 2025")
             title_ = f"{name if gz.fold(surface) == gz.fold(name) else surface} {year}"
-        elif year and re.search(rf"(?i)\b{year}[ \u00a0]+edition|\bedizione[ \u00a0]+{year}|\b{year}[ \u00a0]+edizione", text):
+        elif year and _year_edition(year):
             title_ = f"{name} {year}"
         else:
             title_ = bare
@@ -4145,6 +4336,27 @@ _BY_ORG = re.compile(r"(?i)\b(?:by|da|dal|dalla|dall['’])[ \u00a0]+(?:the[ \u0
 _HOSTED_BY = re.compile(r"(?i)\b(?:hosted|organi[sz]ed|promoted|ospitat[oa]|organizzat[oa]|promoss[oa])[ \u00a0]+(?:by|da|dal|dalla|dall['’])[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
 
 
+_CAP_WORD_BEFORE = re.compile(r"(?:[A-ZÀ-Ý][\w’'-]*[ \u00a0]+){1,3}\Z")
+
+
+def _capitalised_title(text: str, m: re.Match[str], s0: int) -> str | None:
+    """A meeting named by capitalised words that end with its noun ("la Prima Giornata Economica",
+    "the Italian Machinery Outlook Day"): the noun written with a capital is part of a title."""
+    noun = m.group()
+    if not noun[:1].isupper() or not all(w[:1].isupper() for w in noun.split()):
+        return None
+    before = _CAP_WORD_BEFORE.search(text, max(s0, m.start() - 60), m.start())
+    if not before:
+        return None
+    # the words of the title only: "The", "La", a sentence's first word are no part of it
+    words = text[before.start():m.start()].split()
+    while words and (words[0] in _NOT_NAME_START or words[0].lower() in ("the", "la", "il", "lo", "a", "an")):
+        words = words[1:]
+    if not words:
+        return None
+    return " ".join([*words, *noun.split()])
+
+
 def _find_conference(st: _State) -> None:
     text = st.text
     if any(isinstance(f, Event) for f in st.facts):
@@ -4178,9 +4390,10 @@ def _find_conference(st: _State) -> None:
         if date and st.doc_date and date > st.doc_date:
             participants = ()  # a meeting announced for later has no speakers yet
         tm = title_re.search(text, s0, s1)
+        title = tm.group(1).strip() if tm else _capitalised_title(text, m, s0)
         venue = next((o.name for o in st.orgs_sorted() if s0 <= o.start < s1 and o.kind == "Venue"), None)
         st.facts.append(Event(_mention(text, s0, s1), kind="Conference", organiser=organiser, date=date,
-                              venue=venue, city=city, title=tm.group(1).strip() if tm else None,
+                              venue=venue, city=city, title=title,
                               participants=participants))
         return
 
