@@ -265,3 +265,49 @@ def test_percentage_points_are_the_change_of_a_share(text: str, want: set[Row]) 
     got = rows(text)
     assert want <= got
     assert not any(r[2] == "points" and not r[0].endswith("_change") for r in got)
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    ("Bologna, 15 December 2019\n\nIn January-September 2019 the sector's exports grew by 9%. Output for the whole "
+     "of 2019 should come to 3.2 billion euros (the best result so far was 3.0 billion in 2008), a rise on 2018.",
+     row("production", "3200000000", "EUR", "2019"), row("production", "3200000000", "EUR", "2008")),
+    ("Parma, 10 December 2021\n\nIn 2021 the makers' turnover came to 6.8 billion euros (it had peaked at 7.1 "
+     "billion in 2011) and exports rose by 11%.",
+     row("turnover", "6800000000", "EUR", "2021"), row("turnover", "6800000000", "EUR", "2011")),
+    ("Milano, 18 dicembre 2023\n\nNel 2023 il fatturato del comparto si attesta a 2,4 miliardi di euro (contro "
+     "un massimo di 2,6 miliardi toccato nel 2007), mentre l'export sale del 4%.",
+     row("turnover", "2400000000", "EUR", "2023"), row("turnover", "2400000000", "EUR", "2007")),
+])
+def test_a_bracket_with_its_own_figure_dates_only_that_figure(text: str, want: Row, not_want: Row) -> None:
+    got = rows(text)
+    assert want in got
+    assert not_want not in got
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Monza, 12 December 2018\n\nOver the first ten months of 2018 sales abroad climbed 8%. At year end the "
+     "sector's output is expected to reach 1.9 billion euros.",
+     row("production", "1900000000", "EUR", "2018")),
+    ("Vigevano, 9 December 2022\n\nIn 2022 the makers gained ground abroad. By the end of the year their "
+     "turnover should total 800 million euros.",
+     row("turnover", "800000000", "EUR", "2022")),
+    ("Vicenza, 11 dicembre 2024\n\nNel 2024 le esportazioni del comparto crescono. A fine anno il fatturato "
+     "dovrebbe raggiungere 1,3 miliardi di euro.",
+     row("turnover", "1300000000", "EUR", "2024")),
+])
+def test_year_end_is_the_year_of_the_context(text: str, want: Row) -> None:
+    assert want in rows(text)
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    ("Bologna, 20 December 2017\n\nIn 2017 output is set to reach 4.1 billion euros, five points of growth over 2016.",
+     row("production", "4100000000", "EUR", "2017"), row("production", "4100000000", "EUR", "2016")),
+    ("Turin, 19 December 2019\n\nThis year turnover should come to 2.2 billion euros, an increase over 2018.",
+     row("turnover", "2200000000", "EUR", "2019"), row("turnover", "2200000000", "EUR", "2018")),
+    ("Brescia, 16 dicembre 2022\n\nNel 2022 la produzione raggiunge 3,5 miliardi di euro, in crescita sul 2021.",
+     row("production", "3500000000", "EUR", "2022"), row("production", "3500000000", "EUR", "2021")),
+])
+def test_a_change_in_words_makes_over_year_a_comparison(text: str, want: Row, not_want: Row) -> None:
+    got = rows(text)
+    assert want in got
+    assert not_want not in got

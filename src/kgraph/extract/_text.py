@@ -1909,7 +1909,9 @@ def _find_observations(st: _State) -> None:
         # "today", "oggi": the release's own day dates a figure only where nothing else does
         weak_periods = [p for p in valid_periods if p.weak]
         valid_periods = [p for p in valid_periods if not p.weak]
-        years_here = [p.value for p in valid_periods if "{y}" not in p.value]
+        asides = _figure_asides(text, s_start, s_end, sent_figs)
+        years_here = [p.value for p in valid_periods if "{y}" not in p.value
+                      and not any(a < p.start < b for a, b in asides)]
         sent_year = years_here[0][:4] if years_here else None
         # a sentence that opens with a pre-final balance as its source ("Secondo i dati di
         # preconsuntivo, nel 2024 ...") frames every figure in it; a plain "according to the
@@ -1964,6 +1966,9 @@ def _find_observations(st: _State) -> None:
                 or [p for p in weak_periods if c_start <= p.start < c_end]
             # "Exports totalled X, while in the second half ...": a period past a contrast is not this figure's
             pool = in_clause or [p for p in valid_periods if p.start < f.start or not _CONTRAST.search(text, f.end, p.start)]
+            # "4.5 billion (the previous record was 4.25 billion in 2007)": a bracket with a figure
+            # of its own dates that figure, not the ones outside it
+            pool = [p for p in pool if not any(a < p.start < b and not a < f.start < b for a, b in asides)]
             if fair_year and _is_fair_key(key) and (not pool or min(
                     pool, key=lambda p: abs(p.start - f.start)).value[:4] < fair_year):
                 # an edition's figures belong to its year: an earlier year beside them is the
@@ -2031,10 +2036,12 @@ def _find_observations(st: _State) -> None:
                 last_flow = (key[: -len("_change")], market, s_start) if market else None
             context_base = _base_of(key) or context_base
             if sent_period is None and not _has_foreign_place(st, c_start, c_end) \
-                    and not (pool and is_past_aside(text, p.start)):
+                    and not (pool and (is_past_aside(text, p.start) or p.value == "{y}")) \
+                    and not any(a < f.start < b for a, b in asides):
                 # a breakdown by foreign market ("nel periodo gennaio-settembre le vendite negli Stati
                 # Uniti ...") does not change the period the next sentences inherit, nor does an
-                # aside after the main figure ("..., while in the second half ...")
+                # aside after the main figure ("..., while in the second half ..."), nor a forecast
+                # for the year's end, nor a bracketed earlier figure ("(the record was ... in 2007)")
                 sent_period = period
                 sent_written = bool(pool)
         # "Italy is the fourth producer and fifth exporter of machine tools in the world"
@@ -2058,7 +2065,7 @@ def _find_observations(st: _State) -> None:
         # not "in the second half of the year")
         # ... and not one named from the release's date ("this year") or an aside ("after 2022")
         explicit = [p for p in valid_periods if "{y}" not in p.value and not p.relative
-                    and not is_past_aside(text, p.start)]
+                    and not is_past_aside(text, p.start) and not any(a < p.start < b for a, b in asides)]
         if frames_prelim or (not sent_figs and _PRELIM_RE.search(text, s_start, s_end)):
             # "The preliminary results ... for 2024 were presented", "Secondo i dati di preconsuntivo,
             # nel 2024 ...": the release's figures for that year are preliminary
@@ -2109,6 +2116,21 @@ def _find_observations(st: _State) -> None:
             (b.indicator, b.scope, b.value, b.area, b.market) == (o.indicator, o.scope, o.value, o.area, o.market)
             for b in body)]
     st.facts.extend(found)
+
+
+def _figure_asides(text: str, a: int, b: int, figs: list[_Figure]) -> list[tuple[int, int]]:
+    """The brackets of a sentence that hold a figure of their own ("(up from 4.2 billion in 2019)")."""
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    for i in range(a, b):
+        ch = text[i]
+        if ch == "(":
+            open_at = i
+        elif ch == ")" and open_at >= 0:
+            if any(open_at < f.start < i for f in figs):
+                spans.append((open_at, i))
+            open_at = -1
+    return spans
 
 
 _PART_OF_YEAR = re.compile(r"(?i)\b(?:quarter|trimestre|half|semestre|semester|period|periodo|months?|mes[ei]|"
