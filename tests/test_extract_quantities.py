@@ -311,3 +311,30 @@ def test_a_change_in_words_makes_over_year_a_comparison(text: str, want: Row, no
     got = rows(text)
     assert want in got
     assert not_want not in got
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Rho, 14 February 2019\n\nThe leather show closed today: 1,210 exhibitors, 430 of them foreign, and among "
+     "the stands 512 international exhibitors from 40 countries.",
+     row("foreign_exhibitors", "512", "count", "2019")),
+    ("Bologna, 3 March 2020\n\nThe fair welcomed 18,400 visitors from abroad over its four days.",
+     row("foreign_visitors", "18400", "count", "2020")),
+    ("Milano, 22 settembre 2021\n\nLa fiera chiude oggi con 9.300 visitatori esteri e 610 espositori stranieri.",
+     row("foreign_exhibitors", "610", "count", "2021")),
+    ("Milano, 22 settembre 2021\n\nLa fiera chiude oggi con 9.300 visitatori dall'estero.",
+     row("foreign_visitors", "9300", "count", "2021")),
+])
+def test_a_fair_s_foreign_part_counted_by_its_noun(text: str, want: Row) -> None:
+    assert want in rows(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Rho, 20 September 2018\n\nThe show closed today with an attendance figure of 41,050 trade operators.",
+     row("visitors", "41050", "count", "2018")),
+    ("Vicenza, 12 May 2022\n\nThe exhibition ended with a total of 6,200 visitors across three days.",
+     row("visitors", "6200", "count", "2022")),
+    ("Bologna, 5 ottobre 2023\n\nLa manifestazione si chiude con visitatori per un numero di 12.400 presenze.",
+     row("visitors", "12400", "count", "2023")),
+])
+def test_attendance_as_a_figure_of(text: str, want: Row) -> None:
+    assert want in rows(text)
