@@ -338,3 +338,26 @@ def test_a_fair_s_foreign_part_counted_by_its_noun(text: str, want: Row) -> None
 ])
 def test_attendance_as_a_figure_of(text: str, want: Row) -> None:
     assert want in rows(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Lineapelle closes with more visitors\n\nThe leather show ended its latest edition with visitors up 6% on "
+     "October 2020, while foreign exhibitors were steady.",
+     row("visitors_change", "6", "percent", "2021")),
+    ("MICAM: a busy close\n\nAt the footwear show the visitors rose by 4% compared with September 2022 and by 9% "
+     "against February 2022.",
+     row("visitors_change", "4", "percent", "2023")),
+    ("Mipel chiude in crescita\n\nLa rassegna della pelletteria registra visitatori in aumento del 5% su "
+     "settembre 2017, con 40 nuovi espositori.",
+     row("visitors_change", "5", "percent", "2018")),
+])
+def test_a_yearless_fair_follows_the_second_half_edition_it_is_compared_with(text: str, want: Row) -> None:
+    assert want in rows(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mipel chiude in crescita\n\nLa rassegna della pelletteria registra visitatori in aumento del 5% su marzo 2017.",
+    "MICAM: a busy close\n\nAt the footwear show the visitors rose by 4% compared with February 2022.",
+])
+def test_a_first_half_edition_compared_with_leaves_the_year_open(text: str) -> None:
+    assert not any(r[0] == "visitors_change" and r[3] in ("2017", "2018", "2022", "2023") for r in rows(text))

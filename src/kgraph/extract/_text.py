@@ -1857,6 +1857,9 @@ def _find_observations(st: _State) -> None:
     today = st.info.date if st.info else None
     figures = _with_counts(st, st.figures())
     fair_year = _fair_year(st)
+    if fair_year is None and today is None and not any(
+            isinstance(ev, Event) and ev.date for ev in st.facts):
+        fair_year = _year_after_compared_edition(st)
     # the last resorts for a figure no clause, sentence or earlier sentence dates: the
     # headline's period, else the year of the release ("the fair closed with 300 exhibitors")
     fallback_period: str | None = None
@@ -2399,6 +2402,32 @@ def _fair_year(st: _State) -> str | None:
     if st.doc_date and title and title.start <= main.start < title.end:
         return str(st.doc_date.year)  # a release headlined on the fair reports the edition just held
     return None
+
+
+_MONTH_BEFORE = re.compile(rf"(?i)\b(?P<m>{_MONTHS_EN}|{_MONTHS_IT}){_SP}+$")
+
+
+def _year_after_compared_edition(st: _State) -> str | None:
+    """A yearless fair release dated by the edition it is compared with: "+7% on September 2018"
+    (with no date of its own) reports the next edition, held the following year, since a fair
+    compared with an edition of the second half of a year is not held later in that same year."""
+    if _fair_of(st) is None:
+        return None
+    text = st.text
+    end = min(len(text), 2000)  # the headline and the opening: where the comparison is made
+    latest: tuple[int, int] | None = None
+    for s0, s1 in st.sentences:
+        if s0 >= end:
+            break
+        for p in _periods(text, s0, s1, None):
+            if len(p.value) != 4 or not _in_comparison(text, p.start, s0):
+                continue
+            m = _MONTH_BEFORE.search(text, max(0, p.start - 12), p.start)
+            if m is None:
+                return None  # a bare year compared with: no edition to count from
+            latest = max(latest or (0, 0), (int(p.value), _MONTH_NUM[m.group("m").lower()]))
+    # the latest edition compared with in the first half: the next may fall in the same year
+    return str(latest[0] + 1) if latest and latest[1] >= 7 else None
 
 
 def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int, int], key: str = "") -> str:
