@@ -361,3 +361,34 @@ def test_a_yearless_fair_follows_the_second_half_edition_it_is_compared_with(tex
 ])
 def test_a_first_half_edition_compared_with_leaves_the_year_open(text: str) -> None:
     assert not any(r[0] == "visitors_change" and r[3] in ("2017", "2018", "2022", "2023") for r in rows(text))
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    ("Vigevano, 4 July 2018\n\nIn 2017 sales went mostly abroad: exports (some 80% of turnover) came to 512 "
+     "million euros (+6.1% on 2016) against imports of 40 million euros.",
+     row("exports", "512000000", "EUR", "2017"), row("turnover", "512000000", "EUR", "2017")),
+    ("Vigevano, 4 July 2018\n\nIn 2017 exports (nearly two thirds of production) reached 300 million euros "
+     "(+3.5% on 2016), while imports stopped at 25 million euros.",
+     row("exports_change", "3.5", "percent", "2017"), row("imports_change", "3.5", "percent", "2017")),
+    ("Vigevano, 4 luglio 2018\n\nNel 2017 le esportazioni (circa il 70% del fatturato) salgono a 410 milioni "
+     "di euro (+5,2% sul 2016), a fronte di importazioni per 30 milioni di euro.",
+     row("exports", "410000000", "EUR", "2017"), row("turnover", "410000000", "EUR", "2017")),
+])
+def test_a_bracket_keeps_its_cue_to_itself(text: str, want: Row, not_want: Row) -> None:
+    got = rows(text)
+    assert want in got
+    assert not_want not in got
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Modena, 20 June 2013\n\nIn 2012 the companies held their ground, though down slightly (-3%) was the "
+     "number of employees, just over 5,000.",
+     row("employment_change", "-3", "percent", "2012")),
+    ("Modena, 20 giugno 2013\n\nNel 2012 restano attive tutte le aziende, anche se è sceso, (-2%) il numero "
+     "degli addetti.",
+     row("employment_change", "-2", "percent", "2012")),
+    ("Modena, 20 giugno 2013\n\nNel 2012 è calato (-5%) il numero dei dipendenti del settore.",
+     row("employment_change", "-5", "percent", "2012")),
+])
+def test_a_bracket_opening_its_own_phrase_takes_the_noun_after(text: str, want: Row) -> None:
+    assert want in rows(text)

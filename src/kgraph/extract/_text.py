@@ -1699,6 +1699,29 @@ def _cues(text: str, a: int, b: int, table: _CueTable) -> list[tuple[int, int, s
     return out
 
 
+_PAREN = re.compile(r"[()]")
+_FIGURE_END = re.compile(r"(?i)(?:\d|%|€|\$|\beuros?|\bEUR|\bUSD|\bdollars?|\bmillions?|\bbillions?|\bmilioni|\bmiliardi|\bpairs|\bpaia)[ \u00a0]*$")
+
+
+def _bracket_apart(text: str, cue: tuple[int, int, str], f: _Figure) -> bool:
+    """Whether a bracket separates a cue from a figure (the cue inside one the figure is not in,
+    or the figure inside one closed before the cue)."""
+    if cue[1] <= f.start:
+        m = _PAREN.search(text, cue[1], f.start)
+        return m is not None and m.group() == ")"
+    if cue[0] >= f.end:
+        m = _PAREN.search(text, f.end, cue[0])
+        if m is None:
+            return False
+        if m.group() == "(":
+            return True
+        # the figure's bracket glosses the figure before it ("467 million (+8.2%) against imports"),
+        # not a bracket opening its own phrase ("è calato, (-4%) il numero degli occupati")
+        o = text.rfind("(", max(0, f.start - 40), f.start)
+        return o >= 0 and bool(_FIGURE_END.search(text, max(0, o - 12), o))
+    return False
+
+
 def _nearest(cands: list[tuple[int, int, str]], pos: int, end: int, *, before_only: bool = False) -> str | None:
     best: tuple[int, str] | None = None
     for s, e, k in cands:
@@ -2257,6 +2280,10 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     before = [c for c in subjects if c[1] <= f.start]
     # a cue after the figure outside its clause is another figure's subject ("-2.9% in volume
     # ... and domestic demand fell"): with no cue of its own the figure is dropped, not guessed
+    # "exports (approx. 75% of turnover) totalling 467 million (+8.2% on 2015) against imports of
+    # ...": a cue in another bracket, or past the bracket the figure sits in, is not its own
+    base_c = [c for c in base_c if not _bracket_apart(text, c, f)]
+    before = [c for c in before if not _bracket_apart(text, c, f)] or before
     base = _nearest([c for c in base_c if not _COMPLEMENT.search(text, max(0, c[0] - 20), c[0])] or base_c,
                     f.start, f.end) or (before[-1][2] if before else None)
     bracket = _BRACKET_BEFORE.search(text, max(s0, f.start - 4), f.start)
