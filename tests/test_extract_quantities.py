@@ -392,3 +392,44 @@ def test_a_bracket_keeps_its_cue_to_itself(text: str, want: Row, not_want: Row) 
 ])
 def test_a_bracket_opening_its_own_phrase_takes_the_noun_after(text: str, want: Row) -> None:
     assert want in rows(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Milan, 30 October 2019\n\nIn the third quarter of 2019 the machine tool orders index fell by 4%. Orders "
+     "from abroad dropped 2.1%, with an absolute value of 98.6.",
+     row("orders_index", "98.6", "index", "2019-Q3")),
+    ("Milano, 14 luglio 2024\n\nNel secondo trimestre 2024 l'indice degli ordini cresce del 6%. Gli ordini "
+     "interni salgono del 3,2%, per un valore assoluto di 61,7.",
+     row("orders_index", "61.7", "index", "2024-Q2")),
+    ("Milano, 14 luglio 2024\n\nNel secondo trimestre 2024 l'indice degli ordini cresce del 6%, con un valore "
+     "assoluto pari a 77,9.",
+     row("orders_index", "77.9", "index", "2024-Q2")),
+])
+def test_an_absolute_value_after_an_index_is_its_level(text: str, want: Row) -> None:
+    assert want in rows(text)
+
+
+@pytest.mark.parametrize(("text", "market"), [
+    ("Milano, 20 ottobre 2025\n\nNel terzo trimestre 2025 gli ordini raccolti sul mercato domestico crescono "
+     "del 9,1%.", "domestic market"),
+    ("Milano, 20 ottobre 2025\n\nNel terzo trimestre 2025 sui mercati domestici gli ordini calano del 3%.",
+     "domestic market"),
+    ("Milan, 20 October 2025\n\nIn the third quarter of 2025 orders on the domestic market rose by 9.1%.",
+     "domestic market"),
+])
+def test_orders_at_home_have_the_domestic_market(text: str, market: str) -> None:
+    ex = extract_checked(text)
+    assert any(o.indicator == "orders_change" and o.market == market for o in ex.of(Observation))
+
+
+@pytest.mark.parametrize("text", [
+    "Orders abroad (-3.3%); orders at home (+8.8%)\n\nMilan, 20 October 2025\n\n"
+    "In the third quarter of 2025 orders on the domestic market rose by 8.8%, while foreign orders fell by 3.3%.",
+    "Ordini esteri (-3,3%); ordini interni (+8,8%)\n\nMilano, 20 ottobre 2025\n\n"
+    "Nel terzo trimestre 2025 gli ordini sul mercato domestico crescono dell'8,8%, mentre gli ordini esteri calano del 3,3%.",
+    "Ordini in Italia +8,8%\n\nMilano, 20 ottobre 2025\n\n"
+    "Nel terzo trimestre 2025 gli ordini sul mercato interno crescono dell'8,8%.",
+])
+def test_a_headline_figure_repeated_in_the_body_counts_once(text: str) -> None:
+    ex = extract_checked(text)
+    assert len([o for o in ex.of(Observation) if o.value == Decimal("8.8")]) == 1

@@ -2138,8 +2138,10 @@ def _find_observations(st: _State) -> None:
     found = list(obs.values())
     if title:
         body = [o for o in found if not (title.start <= o.evidence.start < title.end)]
+        # ... and often vaguer about where: "ordini interni (+12,4%)" is the body's domestic figure
         found = [o for o in found if o in body or not any(
-            (b.indicator, b.scope, b.value, b.area, b.market) == (o.indicator, o.scope, o.value, o.area, o.market)
+            (b.indicator, b.scope, b.value) == (o.indicator, o.scope, o.value)
+            and (o.area, o.market) in ((b.area, b.market), (HOME_COUNTRY, None), (None, None))
             for b in body)]
     st.facts.extend(found)
 
@@ -2479,7 +2481,7 @@ def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int,
 _PREP_BEFORE = re.compile(r"(?i)(?:\b(?:in|to|from|towards|such as|like|verso|a|da|in|per|come|di|nel|nella|nei|negli|nelle|sul|sui|al|alla|ai|agli|dal|dalla|dai|dagli)[ \u00a0]+(?:the[ \u00a0]+)?|\b(?:all|dall|nell)['’])$")
 _MARKET_WORDS = re.compile(r"(?i)\b(markets?|mercat[oi]|destinations?|countries|paesi|such as|come|exports? to|verso)\b")
 _FOREIGN_RE = re.compile(r"(?i)\b(foreign|abroad|mercati esteri|estero|esteri|estera|export markets|overseas)\b")
-_DOMESTIC_RE = re.compile(r"(?i)\b(domestic|home market|mercato interno|mercato italiano|interno|interni|interna)\b")
+_DOMESTIC_RE = re.compile(r"(?i)\b(domestic|home market|mercato interno|mercato italiano|mercato domestico|mercati domestici|interno|interni|interna)\b")
 
 
 _MEASURED_NOUN = r"(?:production|output|exports?|imports?|turnover|revenues?|consumption|orders|sales|produzione|esportazioni|importazioni|fatturato|consumi|consumo|ordini|ordinativi|vendite|ricavi)"
