@@ -433,3 +433,18 @@ def test_orders_at_home_have_the_domestic_market(text: str, market: str) -> None
 def test_a_headline_figure_repeated_in_the_body_counts_once(text: str) -> None:
     ex = extract_checked(text)
     assert len([o for o in ex.of(Observation) if o.value == Decimal("8.8")]) == 1
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    ("Modena, 1 December 2015\n\nIn 2015 the makers' turnover grew by 6.4% with respect to the 2014 figure of "
+     "1.5 billion euros.",
+     row("turnover", "1500000000", "EUR", "2014"), row("turnover_change", "6.4", "percent", "2014")),
+    ("Modena, 1 December 2015\n\nIn 2015 exports rose 3% relative to the 2014 level of 900 million euros.",
+     row("exports", "900000000", "EUR", "2014"), row("exports_change", "3", "percent", "2014")),
+    ("Modena, 1 dicembre 2015\n\nNel 2015 il fatturato cresce del 5% rispetto al dato 2014 di 1,2 miliardi di euro.",
+     row("turnover", "1200000000", "EUR", "2014"), row("turnover_change", "5", "percent", "2014")),
+])
+def test_the_year_compared_with_dates_its_own_figure(text: str, want: Row, not_want: Row) -> None:
+    got = rows(text)
+    assert want in got
+    assert not_want not in got

@@ -70,7 +70,7 @@ def _dates(text: str) -> list[tuple[Mention, dt.date]]:
     return sorted(out, key=lambda x: x[0].start)
 
 
-_COMPARE_RE = re.compile(r"(?i)\b(compared|than|rispetto|confronto|versus|vs\.?|year[ -]on[ -]year|same period|same quarter|stesso periodo|against|sul|sull['’]|(?:over|from|on|su|sulla|sullo)(?=[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:" + _MONTHS_EN + "|" + _MONTHS_IT + r")[ \u00a0]+)?(?:(?:19|20)\d\d|same|previous|prior|last)))\b")
+_COMPARE_RE = re.compile(r"(?i)\b(compared|than|with[ \u00a0]+respect[ \u00a0]+to|relative[ \u00a0]+to|in[ \u00a0]+relation[ \u00a0]+to|rispetto|confronto|versus|vs\.?|year[ -]on[ -]year|same period|same quarter|stesso periodo|against|sul|sull['’]|(?:over|from|on|su|sulla|sullo)(?=[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:" + _MONTHS_EN + "|" + _MONTHS_IT + r")[ \u00a0]+)?(?:(?:19|20)\d\d|same|previous|prior|last)))\b")
 
 # the period grammar lives in timex (pure, with its doctest table)
 _Period = Period

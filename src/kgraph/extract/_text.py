@@ -1995,6 +1995,13 @@ def _find_observations(st: _State) -> None:
             # "4.5 billion (the previous record was 4.25 billion in 2007)": a bracket with a figure
             # of its own dates that figure, not the ones outside it
             pool = [p for p in pool if not any(a < p.start < b and not a < f.start < b for a, b in asides)]
+            named = [p for p in periods if p.end < f.start <= p.end + 40 and (
+                ((m_ := _YEAR_FIGURE.match(text, p.end)) and m_.end() == f.start)
+                or (_FIGURE_NOUN_BEFORE.search(text, max(0, p.start - 12), p.start)
+                    and (m_ := _YEAR_OF.match(text, p.end)) and m_.end() == f.start))]
+            if named:
+                # "up 11.7% on the 2014 figure of 1.89 billion": the year compared with names its own figure
+                pool = named
             if fair_year and _is_fair_key(key) and (not pool or min(
                     pool, key=lambda p: abs(p.start - f.start)).value[:4] < fair_year):
                 # an edition's figures belong to its year: an earlier year beside them is the
@@ -2144,6 +2151,14 @@ def _find_observations(st: _State) -> None:
             and (o.area, o.market) in ((b.area, b.market), (HOME_COUNTRY, None), (None, None))
             for b in body)]
     st.facts.extend(found)
+
+
+_YEAR_FIGURE = re.compile(r"(?i)[ \u00a0]+(?:figure|level|total|value|result|dato|valore|livello|risultato)[ \u00a0]+(?:of|di|pari[ \u00a0]+a)[ \u00a0]+(?:(?:about|around|some|almost|nearly|circa|quasi|oltre|over|more[ \u00a0]+than)[ \u00a0]+)?")
+
+
+# ... "rispetto al dato 2014 di 1,2 miliardi": the same, noun first
+_FIGURE_NOUN_BEFORE = re.compile(r"(?i)\b(?:dato|valore|livello|risultato|figure)[ \u00a0]+(?:del[ \u00a0]+|of[ \u00a0]+)?$")
+_YEAR_OF = re.compile(r"(?i)[ \u00a0]+(?:of|di|pari[ \u00a0]+a)[ \u00a0]+(?:(?:about|around|some|almost|nearly|circa|quasi|oltre|over|more[ \u00a0]+than)[ \u00a0]+)?")
 
 
 def _figure_asides(text: str, a: int, b: int, figs: list[_Figure]) -> list[tuple[int, int]]:
