@@ -448,3 +448,17 @@ def test_the_year_compared_with_dates_its_own_figure(text: str, want: Row, not_w
     got = rows(text)
     assert want in got
     assert not_want not in got
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Milano, 2 marzo 2024\n\nNel 2023 l'export ha toccato 8,1 miliardi di euro (+4% sul 2022) per 150 milioni "
+     "di paia esportate (-2,2% sul 2022).",
+     row("exports_volume_change", "-2.2", "percent", "2023")),
+    ("Milan, 2 March 2024\n\nIn 2023 exports came to 8.1 billion euros (+4%) for 150 million pairs shipped "
+     "(-2.2% on 2022 and +1.5% on 2019).",
+     row("exports_volume_change", "1.5", "percent", "2023")),
+    ("Milan, 2 March 2024\n\nIn 2023 the makers exported 150 million pairs (-3.1%), worth 8.1 billion euros.",
+     row("exports_volume_change", "-3.1", "percent", "2023")),
+])
+def test_the_change_of_a_count_in_pairs_is_in_volume(text: str, want: Row) -> None:
+    assert want in rows(text)

@@ -1977,6 +1977,12 @@ def _find_observations(st: _State) -> None:
                 vol, both, value_cue = _volume_res()
                 if vol.match(text, f.end) and not both.match(text, f.end) and value_cue.search(text, s_start, s_end):
                     key = key[: -len("_change")] + "_volume_change"
+                elif f.kind == "pct" and (o_ := text.rfind("(", max(s_start, f.start - 60), f.start)) >= 0 \
+                        and ")" not in text[o_:f.start] and any(g.unit == "pairs" and 0 <= o_ - g.end <= 25 and not re.search(r"[,;()]", text[g.end:o_])
+                                for g in sent_figs):
+                    # "165 milioni di paia vendute (+11,7% sul 2021 e +3,9% sul 2019)": the changes of a
+                    # count in pairs are in volume
+                    key = key[: -len("_change")] + "_volume_change"
             if f.kind in ("money", "qty") and _DELTA_BEFORE.search(text, max(s_start, f.start - 45), f.start):
                 continue  # "a decline of more than 200 million euros": an absolute change, not a level
             if _bound_re().search(text, max(s_start, f.start - 25), f.start):
