@@ -265,3 +265,200 @@ def test_percentage_points_are_the_change_of_a_share(text: str, want: set[Row]) 
     got = rows(text)
     assert want <= got
     assert not any(r[2] == "points" and not r[0].endswith("_change") for r in got)
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    ("Bologna, 15 December 2019\n\nIn January-September 2019 the sector's exports grew by 9%. Output for the whole "
+     "of 2019 should come to 3.2 billion euros (the best result so far was 3.0 billion in 2008), a rise on 2018.",
+     row("production", "3200000000", "EUR", "2019"), row("production", "3200000000", "EUR", "2008")),
+    ("Parma, 10 December 2021\n\nIn 2021 the makers' turnover came to 6.8 billion euros (it had peaked at 7.1 "
+     "billion in 2011) and exports rose by 11%.",
+     row("turnover", "6800000000", "EUR", "2021"), row("turnover", "6800000000", "EUR", "2011")),
+    ("Milano, 18 dicembre 2023\n\nNel 2023 il fatturato del comparto si attesta a 2,4 miliardi di euro (contro "
+     "un massimo di 2,6 miliardi toccato nel 2007), mentre l'export sale del 4%.",
+     row("turnover", "2400000000", "EUR", "2023"), row("turnover", "2400000000", "EUR", "2007")),
+])
+def test_a_bracket_with_its_own_figure_dates_only_that_figure(text: str, want: Row, not_want: Row) -> None:
+    got = rows(text)
+    assert want in got
+    assert not_want not in got
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Monza, 12 December 2018\n\nOver the first ten months of 2018 sales abroad climbed 8%. At year end the "
+     "sector's output is expected to reach 1.9 billion euros.",
+     row("production", "1900000000", "EUR", "2018")),
+    ("Vigevano, 9 December 2022\n\nIn 2022 the makers gained ground abroad. By the end of the year their "
+     "turnover should total 800 million euros.",
+     row("turnover", "800000000", "EUR", "2022")),
+    ("Vicenza, 11 dicembre 2024\n\nNel 2024 le esportazioni del comparto crescono. A fine anno il fatturato "
+     "dovrebbe raggiungere 1,3 miliardi di euro.",
+     row("turnover", "1300000000", "EUR", "2024")),
+])
+def test_year_end_is_the_year_of_the_context(text: str, want: Row) -> None:
+    assert want in rows(text)
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    ("Bologna, 20 December 2017\n\nIn 2017 output is set to reach 4.1 billion euros, five points of growth over 2016.",
+     row("production", "4100000000", "EUR", "2017"), row("production", "4100000000", "EUR", "2016")),
+    ("Turin, 19 December 2019\n\nThis year turnover should come to 2.2 billion euros, an increase over 2018.",
+     row("turnover", "2200000000", "EUR", "2019"), row("turnover", "2200000000", "EUR", "2018")),
+    ("Brescia, 16 dicembre 2022\n\nNel 2022 la produzione raggiunge 3,5 miliardi di euro, in crescita sul 2021.",
+     row("production", "3500000000", "EUR", "2022"), row("production", "3500000000", "EUR", "2021")),
+])
+def test_a_change_in_words_makes_over_year_a_comparison(text: str, want: Row, not_want: Row) -> None:
+    got = rows(text)
+    assert want in got
+    assert not_want not in got
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Rho, 14 February 2019\n\nThe leather show closed today: 1,210 exhibitors, 430 of them foreign, and among "
+     "the stands 512 international exhibitors from 40 countries.",
+     row("foreign_exhibitors", "512", "count", "2019")),
+    ("Bologna, 3 March 2020\n\nThe fair welcomed 18,400 visitors from abroad over its four days.",
+     row("foreign_visitors", "18400", "count", "2020")),
+    ("Milano, 22 settembre 2021\n\nLa fiera chiude oggi con 9.300 visitatori esteri e 610 espositori stranieri.",
+     row("foreign_exhibitors", "610", "count", "2021")),
+    ("Milano, 22 settembre 2021\n\nLa fiera chiude oggi con 9.300 visitatori dall'estero.",
+     row("foreign_visitors", "9300", "count", "2021")),
+])
+def test_a_fair_s_foreign_part_counted_by_its_noun(text: str, want: Row) -> None:
+    assert want in rows(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Rho, 20 September 2018\n\nThe show closed today with an attendance figure of 41,050 trade operators.",
+     row("visitors", "41050", "count", "2018")),
+    ("Vicenza, 12 May 2022\n\nThe exhibition ended with a total of 6,200 visitors across three days.",
+     row("visitors", "6200", "count", "2022")),
+    ("Bologna, 5 ottobre 2023\n\nLa manifestazione si chiude con visitatori per un numero di 12.400 presenze.",
+     row("visitors", "12400", "count", "2023")),
+])
+def test_attendance_as_a_figure_of(text: str, want: Row) -> None:
+    assert want in rows(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Lineapelle closes with more visitors\n\nThe leather show ended its latest edition with visitors up 6% on "
+     "October 2020, while foreign exhibitors were steady.",
+     row("visitors_change", "6", "percent", "2021")),
+    ("MICAM: a busy close\n\nAt the footwear show the visitors rose by 4% compared with September 2022 and by 9% "
+     "against February 2022.",
+     row("visitors_change", "4", "percent", "2023")),
+    ("Mipel chiude in crescita\n\nLa rassegna della pelletteria registra visitatori in aumento del 5% su "
+     "settembre 2017, con 40 nuovi espositori.",
+     row("visitors_change", "5", "percent", "2018")),
+])
+def test_a_yearless_fair_follows_the_second_half_edition_it_is_compared_with(text: str, want: Row) -> None:
+    assert want in rows(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mipel chiude in crescita\n\nLa rassegna della pelletteria registra visitatori in aumento del 5% su marzo 2017.",
+    "MICAM: a busy close\n\nAt the footwear show the visitors rose by 4% compared with February 2022.",
+])
+def test_a_first_half_edition_compared_with_leaves_the_year_open(text: str) -> None:
+    assert not any(r[0] == "visitors_change" and r[3] in ("2017", "2018", "2022", "2023") for r in rows(text))
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    ("Vigevano, 4 July 2018\n\nIn 2017 sales went mostly abroad: exports (some 80% of turnover) came to 512 "
+     "million euros (+6.1% on 2016) against imports of 40 million euros.",
+     row("exports", "512000000", "EUR", "2017"), row("turnover", "512000000", "EUR", "2017")),
+    ("Vigevano, 4 July 2018\n\nIn 2017 exports (nearly two thirds of production) reached 300 million euros "
+     "(+3.5% on 2016), while imports stopped at 25 million euros.",
+     row("exports_change", "3.5", "percent", "2017"), row("imports_change", "3.5", "percent", "2017")),
+    ("Vigevano, 4 luglio 2018\n\nNel 2017 le esportazioni (circa il 70% del fatturato) salgono a 410 milioni "
+     "di euro (+5,2% sul 2016), a fronte di importazioni per 30 milioni di euro.",
+     row("exports", "410000000", "EUR", "2017"), row("turnover", "410000000", "EUR", "2017")),
+])
+def test_a_bracket_keeps_its_cue_to_itself(text: str, want: Row, not_want: Row) -> None:
+    got = rows(text)
+    assert want in got
+    assert not_want not in got
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Modena, 20 June 2013\n\nIn 2012 the companies held their ground, though down slightly (-3%) was the "
+     "number of employees, just over 5,000.",
+     row("employment_change", "-3", "percent", "2012")),
+    ("Modena, 20 giugno 2013\n\nNel 2012 restano attive tutte le aziende, anche se è sceso, (-2%) il numero "
+     "degli addetti.",
+     row("employment_change", "-2", "percent", "2012")),
+    ("Modena, 20 giugno 2013\n\nNel 2012 è calato (-5%) il numero dei dipendenti del settore.",
+     row("employment_change", "-5", "percent", "2012")),
+])
+def test_a_bracket_opening_its_own_phrase_takes_the_noun_after(text: str, want: Row) -> None:
+    assert want in rows(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Milan, 30 October 2019\n\nIn the third quarter of 2019 the machine tool orders index fell by 4%. Orders "
+     "from abroad dropped 2.1%, with an absolute value of 98.6.",
+     row("orders_index", "98.6", "index", "2019-Q3")),
+    ("Milano, 14 luglio 2024\n\nNel secondo trimestre 2024 l'indice degli ordini cresce del 6%. Gli ordini "
+     "interni salgono del 3,2%, per un valore assoluto di 61,7.",
+     row("orders_index", "61.7", "index", "2024-Q2")),
+    ("Milano, 14 luglio 2024\n\nNel secondo trimestre 2024 l'indice degli ordini cresce del 6%, con un valore "
+     "assoluto pari a 77,9.",
+     row("orders_index", "77.9", "index", "2024-Q2")),
+])
+def test_an_absolute_value_after_an_index_is_its_level(text: str, want: Row) -> None:
+    assert want in rows(text)
+
+
+@pytest.mark.parametrize(("text", "market"), [
+    ("Milano, 20 ottobre 2025\n\nNel terzo trimestre 2025 gli ordini raccolti sul mercato domestico crescono "
+     "del 9,1%.", "domestic market"),
+    ("Milano, 20 ottobre 2025\n\nNel terzo trimestre 2025 sui mercati domestici gli ordini calano del 3%.",
+     "domestic market"),
+    ("Milan, 20 October 2025\n\nIn the third quarter of 2025 orders on the domestic market rose by 9.1%.",
+     "domestic market"),
+])
+def test_orders_at_home_have_the_domestic_market(text: str, market: str) -> None:
+    ex = extract_checked(text)
+    assert any(o.indicator == "orders_change" and o.market == market for o in ex.of(Observation))
+
+
+@pytest.mark.parametrize("text", [
+    "Orders abroad (-3.3%); orders at home (+8.8%)\n\nMilan, 20 October 2025\n\n"
+    "In the third quarter of 2025 orders on the domestic market rose by 8.8%, while foreign orders fell by 3.3%.",
+    "Ordini esteri (-3,3%); ordini interni (+8,8%)\n\nMilano, 20 ottobre 2025\n\n"
+    "Nel terzo trimestre 2025 gli ordini sul mercato domestico crescono dell'8,8%, mentre gli ordini esteri calano del 3,3%.",
+    "Ordini in Italia +8,8%\n\nMilano, 20 ottobre 2025\n\n"
+    "Nel terzo trimestre 2025 gli ordini sul mercato interno crescono dell'8,8%.",
+])
+def test_a_headline_figure_repeated_in_the_body_counts_once(text: str) -> None:
+    ex = extract_checked(text)
+    assert len([o for o in ex.of(Observation) if o.value == Decimal("8.8")]) == 1
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    ("Modena, 1 December 2015\n\nIn 2015 the makers' turnover grew by 6.4% with respect to the 2014 figure of "
+     "1.5 billion euros.",
+     row("turnover", "1500000000", "EUR", "2014"), row("turnover_change", "6.4", "percent", "2014")),
+    ("Modena, 1 December 2015\n\nIn 2015 exports rose 3% relative to the 2014 level of 900 million euros.",
+     row("exports", "900000000", "EUR", "2014"), row("exports_change", "3", "percent", "2014")),
+    ("Modena, 1 dicembre 2015\n\nNel 2015 il fatturato cresce del 5% rispetto al dato 2014 di 1,2 miliardi di euro.",
+     row("turnover", "1200000000", "EUR", "2014"), row("turnover_change", "5", "percent", "2014")),
+])
+def test_the_year_compared_with_dates_its_own_figure(text: str, want: Row, not_want: Row) -> None:
+    got = rows(text)
+    assert want in got
+    assert not_want not in got
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Milano, 2 marzo 2024\n\nNel 2023 l'export ha toccato 8,1 miliardi di euro (+4% sul 2022) per 150 milioni "
+     "di paia esportate (-2,2% sul 2022).",
+     row("exports_volume_change", "-2.2", "percent", "2023")),
+    ("Milan, 2 March 2024\n\nIn 2023 exports came to 8.1 billion euros (+4%) for 150 million pairs shipped "
+     "(-2.2% on 2022 and +1.5% on 2019).",
+     row("exports_volume_change", "1.5", "percent", "2023")),
+    ("Milan, 2 March 2024\n\nIn 2023 the makers exported 150 million pairs (-3.1%), worth 8.1 billion euros.",
+     row("exports_volume_change", "-3.1", "percent", "2023")),
+])
+def test_the_change_of_a_count_in_pairs_is_in_volume(text: str, want: Row) -> None:
+    assert want in rows(text)

@@ -70,7 +70,7 @@ def _dates(text: str) -> list[tuple[Mention, dt.date]]:
     return sorted(out, key=lambda x: x[0].start)
 
 
-_COMPARE_RE = re.compile(r"(?i)\b(compared|than|rispetto|confronto|versus|vs\.?|year[ -]on[ -]year|same period|same quarter|stesso periodo|against|sul|sull['’]|(?:over|from|on|su|sulla|sullo)(?=[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:" + _MONTHS_EN + "|" + _MONTHS_IT + r")[ \u00a0]+)?(?:(?:19|20)\d\d|same|previous|prior|last)))\b")
+_COMPARE_RE = re.compile(r"(?i)\b(compared|than|with[ \u00a0]+respect[ \u00a0]+to|relative[ \u00a0]+to|in[ \u00a0]+relation[ \u00a0]+to|rispetto|confronto|versus|vs\.?|year[ -]on[ -]year|same period|same quarter|stesso periodo|against|sul|sull['’]|(?:over|from|on|su|sulla|sullo)(?=[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:" + _MONTHS_EN + "|" + _MONTHS_IT + r")[ \u00a0]+)?(?:(?:19|20)\d\d|same|previous|prior|last)))\b")
 
 # the period grammar lives in timex (pure, with its doctest table)
 _Period = Period
@@ -91,6 +91,12 @@ _GOVERNED = re.compile(rf"(?i)\b(?:on|over|against|versus|vs\.?|sul|sulla|sullo|
 _CONTRAST = re.compile(r"(?i)\b(?:while|whilst|whereas|but|however|mentre|ma|tuttavia|invece)\b|;")
 
 
+# what makes a bare "over 2016" a comparison: a figure before it, or a change worded without
+# digits ("five percentage points of growth over 2016", "in crescita sul 2016")
+_MEASURED_BEFORE = re.compile(r"(?i)\d|\b(?:growth|increase|rise|decline|drop|fall|decrease|points|percent|"
+                              r"crescita|aumento|incremento|calo|flessione|diminuzione|punti|percento)\b")
+
+
 def _in_comparison(text: str, pos: int, clause_start: int) -> bool:
     # the look-ahead of "over 2023" must see past ``pos``: search a little further, keep earlier hits
     for m in _COMPARE_RE.finditer(text, clause_start, pos + 40):
@@ -99,7 +105,7 @@ def _in_comparison(text: str, pos: int, clause_start: int) -> bool:
         # a bare preposition ("sul", "over") compares only after a figure: "-5% sul 2023", not
         # "le prime rilevazioni sul primo trimestre 2024 indicano ..."
         if re.fullmatch(r"(?i)sul|sull['’]|over|from|on|against|su|sulla|sullo", m.group()) \
-                and not re.search(r"\d", text[clause_start:m.start()]):
+                and not _MEASURED_BEFORE.search(text, clause_start, m.start()):
             continue
         return True
     # "a 19% decrease on the July-September period of 2023" (a figure comes first: "le prime

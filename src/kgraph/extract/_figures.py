@@ -28,7 +28,9 @@ from .quantity import currency as _currency
 # from the text right before or after the number; the words are quantity.py's data.
 _NUM_RE = re.compile(NUM)
 _NUMWORD_RE_SRC = r"(?<![\w])(?:{w})(?=" + _SP + r"+(?:{m}|{p})(?![\w]))"
-_IDX_BEFORE = re.compile(rf"(?i)\b(?:index|indice)(?:{_SP}+(?:of|di|a|at)|\b[^.;%\d]{{0,45}}?\b(?:at|to|of|a|al|di|pari{_SP}+a|was|is|were|stood|reached|è|era|ha{_SP}+raggiunto))?{_SP}+$")
+# "the index stood at 109.2"; "with an absolute value of 56", "per un valore assoluto di 54,0":
+# the level of an index named before
+_IDX_BEFORE = re.compile(rf"(?i)\b(?:index|indice|absolute{_SP}+value|valore{_SP}+assoluto)(?:{_SP}+(?:of|di|a|at)|\b[^.;%\d]{{0,45}}?\b(?:at|to|of|a|al|di|pari{_SP}+a|was|is|were|stood|reached|è|era|ha{_SP}+raggiunto))?{_SP}+$")
 _COUNT_NOUNS = (r"visitors|exhibitors|visitatori|espositori|operatori|buyers|compratori|exhibiting{_SP}+companies"
                 r"|attendees|presenze|ingressi"
                 r"|aziende{_SP}+espositrici|countries|paesi|Paesi|nations|nazioni").replace("{_SP}", _SP)
@@ -163,6 +165,9 @@ def _figures(text: str, lang: str) -> list[_Figure]:
                 kind = "cnt:countries"
             else:
                 kind = "cnt:exhibitors" if what.startswith(("exhibit", "espositor", "aziende")) else "cnt:visitors"
+                if _FOREIGN_COUNT.search(g["cnt"]) or _FROM_ABROAD.match(text, am.end()):
+                    # "644 international exhibitors", "27,880 visitors from abroad": the edition's foreign part
+                    kind = "cnt:foreign_" + kind[4:]
             if _PART_OF_COUNT.search(text, max(0, s0 - 30), s0):
                 continue  # "a delegation of 70 buyers": a group among the visitors, not their number
             val = v if g["mult"] else _count_value(raw, lang)
@@ -243,8 +248,10 @@ def _unit_before(text: str, pos: int) -> str | None:
     return _currency(last.group("cur")) if last.group("cur") else unit_of(last.group("unit"))
 
 
+_FOREIGN_COUNT = re.compile(r"(?i)\b(?:foreign|international|overseas|esteri|stranieri|internazionali)\b")
+_FROM_ABROAD = re.compile(rf"(?i){_SP}+(?:from{_SP}+abroad|(?:provenienti{_SP}+)?dall['’]estero|esteri|stranieri|internazionali)\b")
 _OF_WHICH = re.compile(r"(?i)(?:\(|,)[ \u00a0]*(?:di[ \u00a0]+cui|of[ \u00a0]+which|of[ \u00a0]+whom|dei[ \u00a0]+quali|including)[ \u00a0]+$")
-_CNT_BEFORE = re.compile(rf"(?i)\b(exhibitors|visitors|espositori|visitatori|visitorship|attendance)\b[^.;%\d]{{0,25}}?\b(?:were|was|totalled|totaled|totalling|totaling|numbering|numbered|reached|came{_SP}+to|sono{_SP}+stati|sono{_SP}+state|erano|hanno{_SP}+raggiunto|hanno{_SP}+toccato|pari{_SP}+a|oltre|quasi|more{_SP}+than|over|almost|nearly)(?:{_SP}+(?:about|circa|some|oltre|quasi|more{_SP}+than|over|almost|nearly))?{_SP}+$")
+_CNT_BEFORE = re.compile(rf"(?i)\b(exhibitors|visitors|espositori|visitatori|visitorship|attendance)\b[^.;%\d]{{0,25}}?\b(?:were|was|totalled|totaled|totalling|totaling|numbering|numbered|reached|came{_SP}+to|(?:figure|total|number|totale|numero){_SP}+(?:of|di)|sono{_SP}+stati|sono{_SP}+state|erano|hanno{_SP}+raggiunto|hanno{_SP}+toccato|pari{_SP}+a|oltre|quasi|more{_SP}+than|over|almost|nearly)(?:{_SP}+(?:about|circa|some|oltre|quasi|more{_SP}+than|over|almost|nearly))?{_SP}+$")
 
 
 def _count_value(raw: str, lang: str) -> Decimal:

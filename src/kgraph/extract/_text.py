@@ -1849,6 +1849,29 @@ def _cues(text: str, a: int, b: int, table: _CueTable) -> list[tuple[int, int, s
     return out
 
 
+_PAREN = re.compile(r"[()]")
+_FIGURE_END = re.compile(r"(?i)(?:\d|%|€|\$|\beuros?|\bEUR|\bUSD|\bdollars?|\bmillions?|\bbillions?|\bmilioni|\bmiliardi|\bpairs|\bpaia)[ \u00a0]*$")
+
+
+def _bracket_apart(text: str, cue: tuple[int, int, str], f: _Figure) -> bool:
+    """Whether a bracket separates a cue from a figure (the cue inside one the figure is not in,
+    or the figure inside one closed before the cue)."""
+    if cue[1] <= f.start:
+        m = _PAREN.search(text, cue[1], f.start)
+        return m is not None and m.group() == ")"
+    if cue[0] >= f.end:
+        m = _PAREN.search(text, f.end, cue[0])
+        if m is None:
+            return False
+        if m.group() == "(":
+            return True
+        # the figure's bracket glosses the figure before it ("467 million (+8.2%) against imports"),
+        # not a bracket opening its own phrase ("è calato, (-4%) il numero degli occupati")
+        o = text.rfind("(", max(0, f.start - 40), f.start)
+        return o >= 0 and bool(_FIGURE_END.search(text, max(0, o - 12), o))
+    return False
+
+
 def _nearest(cands: list[tuple[int, int, str]], pos: int, end: int, *, before_only: bool = False) -> str | None:
     best: tuple[int, str] | None = None
     for s, e, k in cands:
@@ -2007,6 +2030,9 @@ def _find_observations(st: _State) -> None:
     today = st.info.date if st.info else None
     figures = _with_counts(st, st.figures())
     fair_year = _fair_year(st)
+    if fair_year is None and today is None and not any(
+            isinstance(ev, Event) and ev.date for ev in st.facts):
+        fair_year = _year_after_compared_edition(st)
     # the last resorts for a figure no clause, sentence or earlier sentence dates: the
     # headline's period, else the year of the release ("the fair closed with 300 exhibitors")
     fallback_period: str | None = None
@@ -2059,7 +2085,9 @@ def _find_observations(st: _State) -> None:
         # "today", "oggi": the release's own day dates a figure only where nothing else does
         weak_periods = [p for p in valid_periods if p.weak]
         valid_periods = [p for p in valid_periods if not p.weak]
-        years_here = [p.value for p in valid_periods if "{y}" not in p.value]
+        asides = _figure_asides(text, s_start, s_end, sent_figs)
+        years_here = [p.value for p in valid_periods if "{y}" not in p.value
+                      and not any(a < p.start < b for a, b in asides)]
         sent_year = years_here[0][:4] if years_here else None
         # a sentence that opens with a pre-final balance as its source ("Secondo i dati di
         # preconsuntivo, nel 2024 ...") frames every figure in it; a plain "according to the
@@ -2099,6 +2127,12 @@ def _find_observations(st: _State) -> None:
                 vol, both, value_cue = _volume_res()
                 if vol.match(text, f.end) and not both.match(text, f.end) and value_cue.search(text, s_start, s_end):
                     key = key[: -len("_change")] + "_volume_change"
+                elif f.kind == "pct" and (o_ := text.rfind("(", max(s_start, f.start - 60), f.start)) >= 0 \
+                        and ")" not in text[o_:f.start] and any(g.unit == "pairs" and 0 <= o_ - g.end <= 25 and not re.search(r"[,;()]", text[g.end:o_])
+                                for g in sent_figs):
+                    # "165 milioni di paia vendute (+11,7% sul 2021 e +3,9% sul 2019)": the changes of a
+                    # count in pairs are in volume
+                    key = key[: -len("_change")] + "_volume_change"
             if f.kind in ("money", "qty") and _DELTA_BEFORE.search(text, max(s_start, f.start - 45), f.start):
                 continue  # "a decline of more than 200 million euros": an absolute change, not a level
             if _bound_re().search(text, max(s_start, f.start - 25), f.start):
@@ -2114,6 +2148,16 @@ def _find_observations(st: _State) -> None:
                 or [p for p in weak_periods if c_start <= p.start < c_end]
             # "Exports totalled X, while in the second half ...": a period past a contrast is not this figure's
             pool = in_clause or [p for p in valid_periods if p.start < f.start or not _CONTRAST.search(text, f.end, p.start)]
+            # "4.5 billion (the previous record was 4.25 billion in 2007)": a bracket with a figure
+            # of its own dates that figure, not the ones outside it
+            pool = [p for p in pool if not any(a < p.start < b and not a < f.start < b for a, b in asides)]
+            named = [p for p in periods if p.end < f.start <= p.end + 40 and (
+                ((m_ := _YEAR_FIGURE.match(text, p.end)) and m_.end() == f.start)
+                or (_FIGURE_NOUN_BEFORE.search(text, max(0, p.start - 12), p.start)
+                    and (m_ := _YEAR_OF.match(text, p.end)) and m_.end() == f.start))]
+            if named:
+                # "up 11.7% on the 2014 figure of 1.89 billion": the year compared with names its own figure
+                pool = named
             if fair_year and _is_fair_key(key) and (not pool or min(
                     pool, key=lambda p: abs(p.start - f.start)).value[:4] < fair_year):
                 # an edition's figures belong to its year: an earlier year beside them is the
@@ -2181,10 +2225,12 @@ def _find_observations(st: _State) -> None:
                 last_flow = (key[: -len("_change")], market, s_start) if market else None
             context_base = _base_of(key) or context_base
             if sent_period is None and not _has_foreign_place(st, c_start, c_end) \
-                    and not (pool and is_past_aside(text, p.start)):
+                    and not (pool and (is_past_aside(text, p.start) or p.value == "{y}")) \
+                    and not any(a < f.start < b for a, b in asides):
                 # a breakdown by foreign market ("nel periodo gennaio-settembre le vendite negli Stati
                 # Uniti ...") does not change the period the next sentences inherit, nor does an
-                # aside after the main figure ("..., while in the second half ...")
+                # aside after the main figure ("..., while in the second half ..."), nor a forecast
+                # for the year's end, nor a bracketed earlier figure ("(the record was ... in 2007)")
                 sent_period = period
                 sent_written = bool(pool)
         # "Italy is the fourth producer and fifth exporter of machine tools in the world"
@@ -2208,7 +2254,7 @@ def _find_observations(st: _State) -> None:
         # not "in the second half of the year")
         # ... and not one named from the release's date ("this year") or an aside ("after 2022")
         explicit = [p for p in valid_periods if "{y}" not in p.value and not p.relative
-                    and not is_past_aside(text, p.start)]
+                    and not is_past_aside(text, p.start) and not any(a < p.start < b for a, b in asides)]
         if frames_prelim or (not sent_figs and _PRELIM_RE.search(text, s_start, s_end)):
             # "The preliminary results ... for 2024 were presented", "Secondo i dati di preconsuntivo,
             # nel 2024 ...": the release's figures for that year are preliminary
@@ -2255,10 +2301,35 @@ def _find_observations(st: _State) -> None:
     found = list(obs.values())
     if title:
         body = [o for o in found if not (title.start <= o.evidence.start < title.end)]
+        # ... and often vaguer about where: "ordini interni (+12,4%)" is the body's domestic figure
         found = [o for o in found if o in body or not any(
-            (b.indicator, b.scope, b.value, b.area, b.market) == (o.indicator, o.scope, o.value, o.area, o.market)
+            (b.indicator, b.scope, b.value) == (o.indicator, o.scope, o.value)
+            and (o.area, o.market) in ((b.area, b.market), (HOME_COUNTRY, None), (None, None))
             for b in body)]
     st.facts.extend(found)
+
+
+_YEAR_FIGURE = re.compile(r"(?i)[ \u00a0]+(?:figure|level|total|value|result|dato|valore|livello|risultato)[ \u00a0]+(?:of|di|pari[ \u00a0]+a)[ \u00a0]+(?:(?:about|around|some|almost|nearly|circa|quasi|oltre|over|more[ \u00a0]+than)[ \u00a0]+)?")
+
+
+# ... "rispetto al dato 2014 di 1,2 miliardi": the same, noun first
+_FIGURE_NOUN_BEFORE = re.compile(r"(?i)\b(?:dato|valore|livello|risultato|figure)[ \u00a0]+(?:del[ \u00a0]+|of[ \u00a0]+)?$")
+_YEAR_OF = re.compile(r"(?i)[ \u00a0]+(?:of|di|pari[ \u00a0]+a)[ \u00a0]+(?:(?:about|around|some|almost|nearly|circa|quasi|oltre|over|more[ \u00a0]+than)[ \u00a0]+)?")
+
+
+def _figure_asides(text: str, a: int, b: int, figs: list[_Figure]) -> list[tuple[int, int]]:
+    """The brackets of a sentence that hold a figure of their own ("(up from 4.2 billion in 2019)")."""
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    for i in range(a, b):
+        ch = text[i]
+        if ch == "(":
+            open_at = i
+        elif ch == ")" and open_at >= 0:
+            if any(open_at < f.start < i for f in figs):
+                spans.append((open_at, i))
+            open_at = -1
+    return spans
 
 
 _PART_OF_YEAR = re.compile(r"(?i)\b(?:quarter|trimestre|half|semestre|semester|period|periodo|months?|mes[ei]|"
@@ -2382,6 +2453,10 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     before = [c for c in subjects if c[1] <= f.start]
     # a cue after the figure outside its clause is another figure's subject ("-2.9% in volume
     # ... and domestic demand fell"): with no cue of its own the figure is dropped, not guessed
+    # "exports (approx. 75% of turnover) totalling 467 million (+8.2% on 2015) against imports of
+    # ...": a cue in another bracket, or past the bracket the figure sits in, is not its own
+    base_c = [c for c in base_c if not _bracket_apart(text, c, f)]
+    before = [c for c in before if not _bracket_apart(text, c, f)] or before
     base = _nearest([c for c in base_c if not _COMPLEMENT.search(text, max(0, c[0] - 20), c[0])] or base_c,
                     f.start, f.end) or (before[-1][2] if before else None)
     bracket = _BRACKET_BEFORE.search(text, max(s0, f.start - 4), f.start)
@@ -2529,6 +2604,32 @@ def _fair_year(st: _State) -> str | None:
     return None
 
 
+_MONTH_BEFORE = re.compile(rf"(?i)\b(?P<m>{_MONTHS_EN}|{_MONTHS_IT}){_SP}+$")
+
+
+def _year_after_compared_edition(st: _State) -> str | None:
+    """A yearless fair release dated by the edition it is compared with: "+7% on September 2018"
+    (with no date of its own) reports the next edition, held the following year, since a fair
+    compared with an edition of the second half of a year is not held later in that same year."""
+    if _fair_of(st) is None:
+        return None
+    text = st.text
+    end = min(len(text), 2000)  # the headline and the opening: where the comparison is made
+    latest: tuple[int, int] | None = None
+    for s0, s1 in st.sentences:
+        if s0 >= end:
+            break
+        for p in _periods(text, s0, s1, None):
+            if len(p.value) != 4 or not _in_comparison(text, p.start, s0):
+                continue
+            m = _MONTH_BEFORE.search(text, max(0, p.start - 12), p.start)
+            if m is None:
+                return None  # a bare year compared with: no edition to count from
+            latest = max(latest or (0, 0), (int(p.value), _MONTH_NUM[m.group("m").lower()]))
+    # the latest edition compared with in the first half: the next may fall in the same year
+    return str(latest[0] + 1) if latest and latest[1] >= 7 else None
+
+
 def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int, int], key: str = "") -> str:
     if f.kind == "cnt:countries" or _is_fair_key(key):
         # an edition's attendance measures the sector the fair covers
@@ -2551,7 +2652,7 @@ def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int,
 _PREP_BEFORE = re.compile(r"(?i)(?:\b(?:in|to|from|towards|such as|like|verso|a|da|in|per|come|di|nel|nella|nei|negli|nelle|sul|sui|al|alla|ai|agli|dal|dalla|dai|dagli)[ \u00a0]+(?:the[ \u00a0]+)?|\b(?:all|dall|nell)['’])$")
 _MARKET_WORDS = re.compile(r"(?i)\b(markets?|mercat[oi]|destinations?|countries|paesi|such as|come|exports? to|verso)\b")
 _FOREIGN_RE = re.compile(r"(?i)\b(foreign|abroad|mercati esteri|estero|esteri|estera|export markets|overseas)\b")
-_DOMESTIC_RE = re.compile(r"(?i)\b(domestic|home market|mercato interno|mercato italiano|interno|interni|interna)\b")
+_DOMESTIC_RE = re.compile(r"(?i)\b(domestic|home market|mercato interno|mercato italiano|mercato domestico|mercati domestici|interno|interni|interna)\b")
 
 
 _MEASURED_NOUN = r"(?:production|output|exports?|imports?|turnover|revenues?|consumption|orders|sales|produzione|esportazioni|importazioni|fatturato|consumi|consumo|ordini|ordinativi|vendite|ricavi)"

@@ -61,7 +61,7 @@ Periods relative to the release's date:
 >>> d = dt.date(2021, 12, 14)
 >>> for s in ["this year", "quest'anno", "last year", "lo scorso anno", "l'anno scorso", "today", "oggi",
 ...           "this morning", "yesterday", "ieri", "the previous quarter",
-...           "il trimestre precedente", "the current year"]:
+...           "il trimestre precedente", "the current year", "at year end", "entro fine anno"]:
 ...     print(f"{s!r:26} {show(s, d)}")
 'this year'                ['2021']
 "quest'anno"               ['2021']
@@ -76,6 +76,8 @@ Periods relative to the release's date:
 'the previous quarter'     ['2021-Q3']
 'il trimestre precedente'  ['2021-Q3']
 'the current year'         ['2021']
+'at year end'              ['{y}']
+'entro fine anno'          ['{y}']
 >>> show("last year")  # no release date: nothing to count from
 []
 >>> show("Since its launch in 1951, the fair has grown; it was founded in 1960.")
@@ -191,6 +193,8 @@ def periods(text: str, a: int = 0, b: int | None = None, *, today: dt.date | Non
             if re.match(rf"{_SP}*=", text[m.end():m.end() + 3]):
                 continue
             val = g["year"]
+        elif g["rel"] and _relative_kind().get(" ".join(g["rel"].lower().replace("’", "'").split())) == "year_end":
+            val = "{y}"
         elif g["rel"]:
             if today is None:
                 continue
