@@ -1701,7 +1701,7 @@ def _find_segments(st: _State) -> None:
     for rx in (en, it_):
         for m in st.scan(rx, _head_triggers()):
             items = _items_of(m.group(1), table)
-            # "Macchine for Ceramics, Wood, Plastics and Rubber, Packaging": a federation naming the
+            # "the federation of makers of glass, paper, printing and food machinery": a federation naming the
             # sectors of its member associations lists several sectors, not one
             own = [i for i in dict.fromkeys(items) if gz.segment_name([i]) in members]
             if len(own) >= 2 and len(set(items)) > 2:
@@ -2108,8 +2108,8 @@ def _find_observations(st: _State) -> None:
                     and (re.search(rf"\b(?:by|of|del|dell['’]|di){_SP}*$", text[max(c_start, f.start - 6):f.start])
                          or (key is None and _LIST_ITEM.fullmatch(text, c_start, f.start)
                              and _TO_PLACE.match(text, f.end))):
-                # an ellipsis after a change: "... decreased by 35% and imports by 25%", "grew by
-                # 25% in North America, 17% in Asia"
+                # an ellipsis after a change: "... dropped 30% and imports 20%", "rose by 12% in
+                # Latin America, 9% in Africa"
                 cue = _nearest(_sales_as_topic(st, _cues(text, c_start, c_end, bases), bases), f.start, f.end)
                 key = f"{cue or prev_change}_change"
             if f.unit == "points":
@@ -2190,7 +2190,7 @@ def _find_observations(st: _State) -> None:
             area, market = _area_and_market(st, f, semi, key)
             if market is None and key.endswith("_index") and last_flow and last_flow[0] == key[: -len("_index")] \
                     and last_flow[2] in (s_start, prev_start) and _ANAPHORA.search(text, s_start, f.end):
-                # "... fell by 7.7% on foreign markets. The absolute value of the index stood at 87.1":
+                # "... shrank 4.4% abroad. In absolute terms the index reached 93.6":
                 # the index of the market just reported, not the total (which would seem to conflict)
                 market = last_flow[1]
             if market_of_key:
@@ -2491,7 +2491,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         # of the exports, not a part of them
         key = None
     if key and not f.signed:
-        # "60% of the buyers were Italian, while the remaining 40% came from abroad": the part
+        # "55% of the guests were local and the other 45% travelled from abroad": the part
         # shares the whole its sister figure was a part of
         whole = base or next((k for _, e, k in reversed(sent_c) if e <= f.start), None)
         if key == "base_share":
@@ -2686,7 +2686,7 @@ def _fair_area(st: _State, f: _Figure, semi: tuple[int, int]) -> str | None:
     for p in own:
         if _FROM_BEFORE.search(text, max(0, p.start - 25), p.start):
             return p.name
-    # "L'Italia si conferma top performer con un +10%": the place the clause opens with
+    # "La Germania resta il mercato migliore con un +8%": the place the clause opens with
     if own and _FIRST_GAP.match(text[c0:own[0].start]):
         return own[0].name
     return None
@@ -2736,7 +2736,7 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
         if p.name == HOME_COUNTRY and re.search(r"(?i)from[ \u00a0]+$", text[max(0, p.start - 6):p.start]):
             market = "domestic market"
         elif p.name == HOME_COUNTRY and key.startswith("orders") and re.search(r"(?i)\b(?:in)[ \u00a0]+$", text[max(0, p.start - 4):p.start]):
-            market = "domestic market"  # "in Italia esso si attesta a 148,1 punti": orders at home
+            market = "domestic market"  # "in Italia l'indice sale a 131,7 punti": orders at home
     # the reference area is a place that is the subject: "China's exports -53%",
     # "China, the largest competitor, recorded -53%"; not "exports to Vietnam grew by 12%"
     for p in places:
@@ -2973,8 +2973,8 @@ def _find_markets(st: _State) -> None:
         for p in listed:
             if p.name != HOME_COUNTRY:
                 add(p, rel)
-    # "exports fell, due above all to the slowdown in China and Iran", "export sales grew by 25%
-    # in North America, 17% in the European Union": a change or a figure "in" a place is a
+    # "exports weakened, mostly through the slump in Brazil and Egypt", "foreign sales rose 14%
+    # in Oceania, 6% in Central Asia": a change or a figure "in" a place is a
     # destination where the sentence is about exports
     export_rx, _ = _lexicon("markets", "export_words")
     about_exports: dict[tuple[int, int], bool] = {}
@@ -3542,7 +3542,7 @@ def _find_drivers(st: _State) -> None:
                 add(s, rel.start())
                 break
             if rel:
-                # "da dinamiche che hanno inciso sulle catene del valore": a bare noun is defined by
+                # "da fattori che hanno pesato sulla logistica": a bare noun is defined by
                 # its relative clause, which stays
                 add(s, e)
                 break
@@ -3608,7 +3608,7 @@ def _content_words(words: list[str]) -> list[str]:
 
 def _factor_drivers(st: _State, add: Any, taken: Any) -> None:
     """Context factors named as noun phrases: "the phase of weak demand", "la crescente carenza di
-    risorse umane", "the crisis of raw materials and now the war". A factor counts only in a
+    risorse umane", "the shortage of chips and then the strikes". A factor counts only in a
     sentence that speaks of causes or effects (a cue of data/drivers.yaml) or lists two factors."""
     text = st.text
     factor_rx, factor_trig = _lexicon("drivers", "factor", "factor_alone")
@@ -3973,7 +3973,7 @@ def _speaking(st: _State, a: int, b: int) -> list[str]:
         head = after[:cut.start()] if cut else after
         spoke = bool(_speech_re().search(head[:90])) or bool(re.search(r":[ \u00a0]*[“\"«]", after[:160]))
         if not spoke:
-            # "... the war – declared Maria Vittoria Brustia, president of Assomac"
+            # "... the strikes – declared Anna Verdi, president of the association"
             spoke = bool(_speech_before_re().search(text[max(s0, p.start - 50):p.start]))
         if not spoke:
             before = text[max(s0, p.start - 60):p.start]
@@ -4055,8 +4055,8 @@ def _find_event(st: _State) -> None:
 
     organiser = organiser_of(first, s0) or st.publisher
     cue_sents = list(dict.fromkeys(st.sentence_of(c.start()) for c in cues))
-    # "... the first general meeting of members. On Tuesday, January 28, the event took place at the
-    # NH Milan Congress Centre": the sentence after the first mention may say when and where
+    # "... its first members' assembly. On Friday, March 7, the meeting was held at the
+    # Verona Trade Centre": the sentence after the first mention may say when and where
     # (or one of the two after it: "Ieri ... all'assemblea annuale ... . Si è svolta al Museo ...")
     i = bisect.bisect_right(st.sentences, (s0, _BIG))
     held: tuple[int, int] | None = None
@@ -4127,7 +4127,7 @@ def _find_event(st: _State) -> None:
         dateline = [mn for mn in (st.info.date_evidence if st.info else ())]
         in_cue = next((p for a0, a1 in cue_sents for p in _near(st.places(), a0, a1)
                        if a0 <= p.start < a1 and p.kind == "place:city"
-                       and not (venue and venue.start <= p.start < venue.end)  # "NH Milan Congress Centre"
+                       and not (venue and venue.start <= p.start < venue.end)  # "Verona Trade Centre" (a town inside a venue's name)
                        and not any(mn.start - 60 <= p.start < mn.end for mn in dateline)), None)
         city = in_cue.name if in_cue else (st.place if date == st.doc_date else None)
     tm = _TITLE_RE.search(text)
@@ -4175,7 +4175,7 @@ def _find_event(st: _State) -> None:
             st.facts.append(Event(_mention(text, c.start(), c.end()), kind="GeneralAssembly", organiser=o))
 
 
-# "from 8 to 15 October", "dal 27 al 30 maggio", "between the 19th and the 21st of September"
+# "from 8 to 15 October", "dal 27 al 30 maggio", "between the 4th and the 6th of March"
 _DATE_RANGE = re.compile(rf"(?i)\b(?:(?:from|dal|da|between)[ \u00a0]+(?:the[ \u00a0]+)?(?P<d>\d{{1,2}})(?:°|st|nd|rd|th)?(?:[ \u00a0]+(?:to|al|a|and)[ \u00a0]+(?:the[ \u00a0]+)?|[ \u00a0]*[-–][ \u00a0]*)\d{{1,2}}(?:°|st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?P<m>{_MONTHS_EN}|{_MONTHS_IT}),?(?:[ \u00a0]+(?P<y>(?:19|20)\d\d))?"
                          # the month first, as US English writes it: "(October 15-19)", "October 15 to 19, 2018"
                          rf"|(?P<m2>{_MONTHS_EN})[ \u00a0]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+(?:to|and)[ \u00a0]+)\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?[ \u00a0]+(?P<y2>(?:19|20)\d\d))?)")
@@ -4223,7 +4223,7 @@ def _venue_town(st: _State, venue: _Span) -> str | None:
     return None
 
 
-# "Lineapelle, held simultaneously at the same place", "Lineapelle, in contemporanea nello stesso quartiere"
+# "the leather show, running alongside in the same halls", "la mostra, in contemporanea nello stesso quartiere"
 _SAME_PLACE = re.compile(
     r"(?i)[ \u00a0]*,?[ \u00a0]*(?:(?:which[ \u00a0]+was|che[ \u00a0]+si[ \u00a0]+è)[ \u00a0]+)?(?:held|hosted|staged|svolt[ao]|tenut[ao]|ospitat[ao])?"
     r"[ \u00a0]*(?:simultaneously|at[ \u00a0]+the[ \u00a0]+same[ \u00a0]+time|concurrently|in[ \u00a0]+contemporanea|contemporaneamente)?[ \u00a0]*,?[ \u00a0]*"
@@ -4389,7 +4389,7 @@ def _find_fair_editions(st: _State) -> None:
         st.facts.append(Event(_mention(text, *sents[0]), kind="TradeFairEdition", organiser=organiser,
                               date=date, venue=venue.name if venue else None, city=city,
                               title=title_, participants=parts))
-        # "... synergies with Lineapelle, held simultaneously at the same place": a fair held at the
+        # "... together with the leather show, running alongside in the same halls": a fair held at the
         # same venue as this one has an edition there too
         for other in all_fairs:
             if other.name == name or other.name in fairs and other.name in colocated:
