@@ -566,7 +566,11 @@ def query_reports(store: Store, out: Path, *, timeout: float | None = None) -> l
     folder = Path(out) / "queries"
     folder.mkdir(parents=True, exist_ok=True)
     lines = []
-    for q in QueryLibrary().list():
+    library = QueryLibrary()
+    if not library.list():
+        where = ", ".join(str(d) for d in library.directories) or "no queries folder"
+        return [f"warning: no named queries found (looked in: {where}); no reports written"]
+    for q in library.list():
         # Federated queries need the network and --allow-federation: never in the offline job.
         if q.form != "SELECT" or any(p.required for p in q.params) or uses_service(q.text):
             continue

@@ -17,6 +17,6 @@ def register(app: typer.Typer) -> None:
         settings = state(ctx).settings
         report = pipeline.run(settings)
         for line in report.lines:
-            typer.echo(line)
+            typer.echo(line, err=line.startswith("warning:"))
         if report.exit_code:
             raise typer.Exit(report.exit_code)
