@@ -122,3 +122,55 @@ def test_project_ontology_and_data_override_the_shipped(tmp_path: Path,
     (tmp_path / "data" / "links" / "curated.csv").write_text(
         "entity,wikidata,label,source\nhttps://w3id.org/kgraph/id/org/x,Q1,X,my notes\n")
     assert [c.qid for c in read_curated()] == ["Q1"]
+
+
+# --- incremental builds -----------------------------------------------------------------------
+
+def test_a_second_build_of_an_unchanged_folder_builds_nothing(tmp_path: Path,
+                                                               founding_release: Path) -> None:
+    import shutil
+
+    from kgraph.config import Settings
+    from kgraph.pipeline import build, stored_build_keys
+    from kgraph.store import OxigraphStore
+
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    shutil.copy(founding_release, folder / founding_release.name)
+    second = folder / "assomac-2025-07-01-note.txt"
+    second.write_text("Milan, 1 July 2025. Assomac announced that its members will meet "
+                      "in Vigevano next autumn.\n", encoding="utf-8")
+    settings = Settings(judgements=tmp_path / "judgements.csv")
+    store = OxigraphStore()
+    first = build(store, [folder], settings=settings)
+    assert (len(first.releases), len(first.skipped)) == (2, 0)
+    assert len(stored_build_keys(store)) == 2
+    quads = len(store)
+    again = build(store, [folder], settings=settings)
+    assert (len(again.releases), len(again.skipped), again.exit_code) == (0, 2, 0)
+    assert again.nothing_built and "nothing to build" in again.lines()[1]
+    assert len(store) == quads
+    # One file changes: only that one is built again.
+    second.write_text(second.read_text(encoding="utf-8") + "The meeting is open to all.\n",
+                      encoding="utf-8")
+    third = build(store, [folder], settings=settings)
+    assert [r.slug for r in third.releases] == [second.stem]
+    assert third.skipped == [folder / founding_release.name]
+    # New judgements change how entities resolve: every release is built again.
+    (tmp_path / "judgements.csv").write_text("judgement,left,right,source,note\n")
+    assert len(build(store, [folder], settings=settings).releases) == 2
+    # Another extractor version, or --force, rebuilds too.
+    assert len(build(store, [folder], settings=settings, force=True).releases) == 2
+
+
+def test_build_command_counts_built_skipped_failed(tmp_path: Path, founding_release: Path) -> None:
+    url = f"oxigraph:{tmp_path / 'store'}"
+    code, out = _invoke("--store", url, "build", str(founding_release))
+    assert code == 0, out
+    assert "1 release(s) loaded" in out and "0 skipped (unchanged)" in out
+    code, out = _invoke("--store", url, "build", str(founding_release))
+    assert code == 0, out
+    assert "0 release(s) loaded" in out and "1 skipped (unchanged), 0 failed" in out
+    assert "nothing to build: all 1 release(s) are unchanged" in out
+    code, out = _invoke("--store", url, "build", "--force", str(founding_release))
+    assert code == 0 and "1 release(s) loaded" in out

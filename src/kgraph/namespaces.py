@@ -63,6 +63,7 @@ class KG(DefinedNamespace):
     extractorVersion: URIRef  # run -> the extractor's own version
     configHash: URIRef  # run -> SHA-256 of the extractor's canonical JSON configuration
     extractorConfig: URIRef  # run -> that canonical JSON itself
+    buildKey: URIRef  # run -> SHA-256 of all a build read for the release: unchanged, not rebuilt
     extractionRule: URIRef  # fact or entity -> id of the rule that extracted it
     fileDate: URIRef  # release -> the YYYY-MM-DD its file name carries
     statedIn: URIRef  # fact -> the release it comes from

@@ -10,10 +10,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 
 from ._readback import read_back, release_graph
-from .config import Settings
+from .config import Settings, __version__
 from .errors import EXIT_FINDINGS, InputError, KGraphError, ReleaseError
 from .evaluation import Gold, ReleaseScore, load_gold, score
 from .extract._budget import BudgetedExtractor
@@ -41,8 +41,16 @@ from .model import (
     Quotation,
     Segment,
 )
-from .namespaces import KGG, PROV, bind_prefixes
-from .ontology import ValidationReport, load_ontology, ontology_graph_name, validate
+from .namespaces import KG, KGG, PROV, bind_prefixes
+from .ontology import (
+    ONTOLOGY_FILES,
+    SHAPES_FILE,
+    ValidationReport,
+    load_ontology,
+    ontology_file,
+    ontology_graph_name,
+    validate,
+)
 from .store import SelectResult, Store, open_store
 
 __all__ = [
@@ -50,7 +58,7 @@ __all__ = [
     "read_back", "release_graph", "release_files", "FACT_KINDS", "RUNS_GRAPH", "DERIVED_GRAPH",
     "recompute_conflicts", "EvalReport", "evaluate", "gold_release_path",
     "load_ontology_into", "validate_store", "NON_RELEASE_GRAPHS", "describe_extractor",
-    "rebuild", "stored_document", "resolution_graph",
+    "rebuild", "stored_document", "resolution_graph", "build_environment", "stored_build_keys",
 ]
 
 NON_RELEASE_GRAPHS = frozenset(
@@ -179,12 +187,14 @@ class BuildFailure:
 
 @dataclass
 class BuildReport:
-    """What :func:`build` did: releases loaded, failures, conflicts flagged."""
+    """What :func:`build` did: releases loaded, releases skipped as unchanged, failures,
+    conflicts flagged."""
 
     releases: list[ReleaseReport] = field(default_factory=list)
     failures: list[BuildFailure] = field(default_factory=list)
     conflicts: int = 0
     extractor: Extractor | None = None  # the extractor that read the releases
+    skipped: list[Path] = field(default_factory=list)  # unchanged since the last build
 
     @property
     def exit_code(self) -> int:
@@ -195,9 +205,19 @@ class BuildReport:
     def warnings(self) -> list[str]:
         return [f"{r.path}: {w}" for r in self.releases for w in r.warnings]
 
+    @property
+    def nothing_built(self) -> str | None:
+        """The line saying a build had nothing to do, or ``None`` when it did something."""
+        if self.skipped and not self.releases and not self.failures:
+            return (f"nothing to build: all {len(self.skipped)} release(s) are unchanged since "
+                    "the last build (--force rebuilds them)")
+        return None
+
     def lines(self) -> list[str]:
-        out = [f"built {len(self.releases)} release(s), {len(self.failures)} failure(s), "
-               f"{self.conflicts} conflicting observation pair(s)"]
+        out = [f"built {len(self.releases)} release(s), skipped {len(self.skipped)} unchanged, "
+               f"{len(self.failures)} failure(s), {self.conflicts} conflicting observation pair(s)"]
+        if self.nothing_built:
+            out.append(f"  {self.nothing_built}")
         if self.extractor is not None:
             out.append(f"  extractor: {describe_extractor(self.extractor)}")
         for r in self.releases:
@@ -254,20 +274,60 @@ def _validate(graph: Graph, source: Path) -> None:
     _shapes.validate_release(graph, source=source)
 
 
+_BUILD_KEYS = """
+SELECT ?release ?key WHERE { GRAPH ?runs { ?run prov:used ?release ; kg:buildKey ?key } }"""
+
+
+def _file_digest(path: Path | None) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path is not None else ""
+    except OSError:  # a missing judgements file is the empty one
+        return ""
+
+
+def build_environment(extractor: Extractor, settings: Settings) -> str:
+    """The digest of what, besides its text, makes a release's graph: the extractor's name,
+    version and configuration, the kgraph version, the judgements, the shapes and the
+    ontology axioms. Combined with the text's SHA-256 it is the release's ``kg:buildKey``."""
+    parts = {
+        "extractor": [extractor.name, extractor.version, config_hash(extractor.config)],
+        "kgraph": __version__,
+        "judgements": _file_digest(Path(settings.judgements)),
+        "shapes": _file_digest(ontology_file(SHAPES_FILE)),
+        "ontology": _file_digest(ontology_file(ONTOLOGY_FILES[0])),
+    }
+    return hashlib.sha256(repr(sorted(parts.items())).encode("utf-8")).hexdigest()
+
+
+def _build_key(document: Document, environment: str) -> str:
+    return hashlib.sha256(f"{document.sha256}\n{environment}".encode()).hexdigest()
+
+
+def stored_build_keys(store: Store) -> dict[URIRef, str]:
+    """Release IRI -> the ``kg:buildKey`` of its last build, from ``kgg:runs``."""
+    rows = store.query(_BUILD_KEYS, bindings={"runs": RUNS_GRAPH})
+    assert isinstance(rows, SelectResult)
+    return {r["release"]: str(r["key"]) for r in rows if isinstance(r["release"], URIRef)}
+
+
 def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path],
-              extractor: BudgetedExtractor, resolver: Resolver) -> ReleaseReport:
+              extractor: BudgetedExtractor, resolver: Resolver, *, environment: str,
+              known: dict[URIRef, str]) -> ReleaseReport | None:
+    """Build one release file; ``None`` when its build key is the one ``known`` holds."""
     document = read_release(path, max_bytes=settings.max_release_bytes)
     if document.slug in seen:
         raise ReleaseError(f"same release name {document.slug!r} as {seen[document.slug]} "
                            "(file names must be unique: the name is the release's graph)",
                            source=path)
-    report = _load_document(store, document, path, extractor, resolver)
+    key = _build_key(document, environment)
     seen[document.slug] = path
-    return report
+    if known.get(release_iri(document.slug)) == key:
+        return None
+    return _load_document(store, document, path, extractor, resolver, key=key)
 
 
 def _load_document(store: Store, document: Document, path: Path, extractor: BudgetedExtractor,
-                   resolver: Resolver) -> ReleaseReport:
+                   resolver: Resolver, *, key: str | None = None) -> ReleaseReport:
     started = dt.datetime.now(dt.UTC)
     # Within the time budget; a bug in extraction is a ReleaseError, not the end of the build.
     extraction = extractor.extract(document)
@@ -286,6 +346,9 @@ def _load_document(store: Store, document: Document, path: Path, extractor: Budg
     name = release_graph(document.slug)
     run = run_graph(extraction, started=started, ended=dt.datetime.now(dt.UTC),
                     extractor=extractor.extractor)
+    if key is not None:
+        for activity in run.subjects(RDF.type, KG.ExtractionRun):
+            run.add((activity, KG.buildKey, Literal(key)))
     store.update_generated(_replace_release_update(name, graph, release_iri(document.slug), run,
                                          resolution=(resolution_graph(document.slug), resolution)))
     return ReleaseReport(document.slug, path, name, counts, warnings, len(graph),
@@ -313,8 +376,13 @@ def recompute_conflicts(store: Store) -> int:
 
 
 def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | None = None,
-          progress: Progress | None = None, extractor: str | Extractor | None = None) -> BuildReport:
+          progress: Progress | None = None, extractor: str | Extractor | None = None,
+          force: bool = False) -> BuildReport:
     """Load release files into ``store``, one named graph per release.
+
+    A release whose build key (``kg:buildKey``: its text, the extractor's name, version and
+    configuration, the kgraph version, the judgements, the shapes and the ontology axioms)
+    is the one of its last build is skipped (``report.skipped``) unless ``force``.
 
     ``extractor`` is an extractor name (see :func:`kgraph.extract.get_extractor`) or
     instance; by default ``settings.extractor`` (``KGRAPH_EXTRACTOR``, else ``rules``). Its
@@ -339,15 +407,24 @@ def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | Non
     files = release_files(paths)
     report = BuildReport(extractor=chosen)
     seen: dict[str, Path] = {}
+    environment = build_environment(chosen, settings)
+    known = {} if force else stored_build_keys(store)
     with BudgetedExtractor(chosen, settings.extract_budget) as runner:
         for i, path in enumerate(files, 1):
             try:
-                report.releases.append(_load_one(store, path, settings, seen, runner, resolver))
+                built = _load_one(store, path, settings, seen, runner, resolver,
+                                  environment=environment, known=known)
+                if built is None:
+                    report.skipped.append(path)
+                else:
+                    report.releases.append(built)
             except KGraphError as exc:
                 report.failures.append(BuildFailure(path, exc.message))
             if progress is not None:
                 progress(path, i, len(files))
-    report.conflicts = recompute_conflicts(store)
+    # Nothing written, nothing to compare again: the derived graph still holds the pairs.
+    report.conflicts = (recompute_conflicts(store) if report.releases or not report.skipped
+                        else len(store.graph(DERIVED_GRAPH)) // 2)
     return report
 
 
@@ -389,12 +466,14 @@ def rebuild(store: Store, slugs: Sequence[str], *, settings: Settings | None = N
     chosen = get_extractor(extractor if extractor is not None else settings.extractor)
     resolver = Resolver.from_file(settings.judgements)
     report = BuildReport(extractor=chosen)
+    environment = build_environment(chosen, settings)
     with BudgetedExtractor(chosen, settings.extract_budget) as runner:
         for slug in slugs:
             try:
                 document = stored_document(store, slug)
                 report.releases.append(
-                    _load_document(store, document, Path(document.path), runner, resolver))
+                    _load_document(store, document, Path(document.path), runner, resolver,
+                                   key=_build_key(document, environment)))
             except KGraphError as exc:
                 report.failures.append(BuildFailure(Path(slug), exc.message))
     report.conflicts = recompute_conflicts(store)
@@ -518,13 +597,14 @@ def link_offline(store: Store, settings: Settings) -> list[str]:
     return [f"warning: {w}" for w in linked.warnings] + linked.lines
 
 
-def run(settings: Settings) -> RunReport:
-    """The main job: every stage that exists so far, in order, on ``settings.store``."""
+def run(settings: Settings, *, force: bool = False) -> RunReport:
+    """The main job: every stage that exists so far, in order, on ``settings.store``
+    (``force``: rebuild unchanged releases too)."""
     report = RunReport()
     with open_store(settings.store) as store:
         size = load_ontology_into(store)
         report.lines.append(f"ontology: {size} triples in {ontology_graph_name()}")
-        built = build(store, [settings.releases], settings=settings)
+        built = build(store, [settings.releases], settings=settings, force=force)
         report.lines.extend(built.lines())
         report.exit_code = max(report.exit_code, built.exit_code)
         report.lines.extend(link_offline(store, settings))

@@ -97,10 +97,15 @@ def register(app: typer.Typer) -> None:
         extractor: str = typer.Option(
             None, "--extractor", metavar="NAME", help=_EXTRACTOR_HELP, show_default=False,
         ),
+        force: bool = typer.Option(
+            False, "--force", help="Rebuild every release, also those unchanged since their "
+            "last build (same text, extractor, judgements, shapes).",
+        ),
     ) -> None:
         """Load releases into the store: read each file, extract its facts, turn them into RDF,
         validate them against the SHACL shapes and replace the release's named graph
-        atomically. A file that fails leaves the store as it was; the others still load.
+        atomically. A release unchanged since its last build is skipped (--force rebuilds
+        it). A file that fails leaves the store as it was; the others still load.
         Prints the facts by kind per release; exit code 1 when any file failed, 2 for an
         unknown extractor."""
         settings = _with_extractor(state(ctx).settings, extractor)
@@ -118,14 +123,18 @@ def register(app: typer.Typer) -> None:
                     def advance(path: Path, done: int, total: int) -> None:
                         bar.update(task, completed=done, description=path.name)
 
-                    report = pipeline.build(store, files, settings=settings, progress=advance)
+                    report = pipeline.build(store, files, settings=settings, progress=advance,
+                                            force=force)
             else:
-                report = pipeline.build(store, files, settings=settings)
+                report = pipeline.build(store, files, settings=settings, force=force)
             quads = len(store)
         if report.releases:
             out.print(_summary(report))
         out.print(f"{len(report.releases)} release(s) loaded into {settings.store} ({quads} quads), "
-                  f"{len(report.failures)} failed, {report.conflicts} conflicting observation pair(s)")
+                  f"{len(report.skipped)} skipped (unchanged), {len(report.failures)} failed, "
+                  f"{report.conflicts} conflicting observation pair(s)", markup=False)
+        if report.nothing_built:
+            out.print(report.nothing_built, markup=False)
         if report.extractor is not None:
             out.print(f"extractor: {pipeline.describe_extractor(report.extractor)}", markup=False)
         for w in report.warnings:
