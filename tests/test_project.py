@@ -174,3 +174,57 @@ def test_build_command_counts_built_skipped_failed(tmp_path: Path, founding_rele
     assert "nothing to build: all 1 release(s) are unchanged" in out
     code, out = _invoke("--store", url, "build", "--force", str(founding_release))
     assert code == 0 and "1 release(s) loaded" in out
+
+
+# --- publication dates ------------------------------------------------------------------------
+
+def _published(tmp_path: Path, name: str, text: str) -> tuple[str | None, str | None, str | None]:
+    from kgraph.pipeline import build
+    from kgraph.store import OxigraphStore, SelectResult
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    store = OxigraphStore()
+    report = build(store, [path])
+    assert report.exit_code == 0, report.lines()
+    rows = store.query("SELECT ?p ?s ?d WHERE { ?r a kg:PressRelease . "
+                       "OPTIONAL { ?r schema:datePublished ?p } OPTIONAL { ?r kg:dateSource ?s } "
+                       "OPTIONAL { ?r dct:date ?d } }")
+    assert isinstance(rows, SelectResult) and len(rows) == 1
+    row = rows[0]
+    return tuple(None if row.get(v) is None else str(row[v]) for v in ("p", "s", "d"))  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    # The text states no date: the file name gives it, and dct:date stays empty.
+    ("ucimu-2024-03-05-orders.txt",
+     "Machine tool orders rose in the winter, the association of builders reported.\n",
+     ("2024-03-05", "file-name", None)),
+    ("acimit-2023-10-30-nota.md",
+     "Gli ordini di macchine tessili sono cresciuti nel terzo trimestre, secondo l'associazione.\n",
+     ("2023-10-30", "file-name", None)),
+    # The text states one: that wins over the file name.
+    ("assomac-2025-01-02-note.txt",
+     "Vigevano, 14 March 2025 - Assomac welcomed two new member companies this spring.\n",
+     ("2025-03-14", "text", "2025-03-14")),
+    # Neither: no publication date at all.
+    ("plain-note.txt", "A short note about tanning machines with no date in it.\n",
+     (None, None, None)),
+])
+def test_publication_date_and_its_source(tmp_path: Path, name: str, text: str,
+                                         expected: tuple[str | None, ...]) -> None:
+    assert _published(tmp_path, name, text) == expected
+
+
+def test_publication_date_from_the_page_metadata(tmp_path: Path) -> None:
+    page = ("<html><head><title>Footwear machines abroad</title>"
+            '<meta property="article:published_time" content="2024-05-17T09:00:00+02:00">'
+            "</head><body><article><h1>Footwear machines abroad</h1>"
+            "<p>Italian makers of footwear machinery sold more abroad this season, the "
+            "association said, with Asian buyers leading the demand for cutting systems.</p>"
+            "<p>The association expects the trend to hold for the rest of the year.</p>"
+            "</article></body></html>")
+    published, source, stated = _published(tmp_path, "footwear-news.html", page)
+    assert (published, source, stated) == ("2024-05-17", "page-metadata", None)
+    # A date in the file name comes before the page's metadata.
+    assert _published(tmp_path, "footwear-2024-05-20.html", page)[:2] == ("2024-05-20", "file-name")

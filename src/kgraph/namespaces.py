@@ -66,6 +66,7 @@ class KG(DefinedNamespace):
     buildKey: URIRef  # run -> SHA-256 of all a build read for the release: unchanged, not rebuilt
     extractionRule: URIRef  # fact or entity -> id of the rule that extracted it
     fileDate: URIRef  # release -> the YYYY-MM-DD its file name carries
+    dateSource: URIRef  # release -> where schema:datePublished came from: text, file-name, page-metadata
     statedIn: URIRef  # fact -> the release it comes from
     LocalEntity: URIRef  # one release's organisation, person or place, owl:sameAs its entity
     surfaceForm: URIRef  # local entity -> the name its release gives it (not a label: no lookups)

@@ -429,9 +429,10 @@ def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | Non
 
 
 _STORED_DOCUMENT = """
-SELECT ?text ?lang ?file WHERE {
+SELECT ?text ?lang ?file ?meta WHERE {
   GRAPH ?g { ?r a kg:PressRelease ; schema:text ?text .
-             OPTIONAL { ?r dct:language ?lang } OPTIONAL { ?r kg:sourceFile ?file } }
+             OPTIONAL { ?r dct:language ?lang } OPTIONAL { ?r kg:sourceFile ?file }
+             OPTIONAL { ?r kg:dateSource "page-metadata" ; schema:datePublished ?meta } }
 } LIMIT 1"""
 
 
@@ -448,9 +449,11 @@ def stored_document(store: Store, slug: str) -> Document:
     if row is None:
         raise ReleaseError("no such release in the store", source=slug)
     text = str(row["text"])
+    meta = row.get("meta")
     return Document(slug=slug, path=str(row["file"] or slug), text=text,
                     language=str(row["lang"] or "en"),
-                    sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+                    sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                    metadata_date=dt.date.fromisoformat(str(meta)) if meta is not None else None)
 
 
 def rebuild(store: Store, slugs: Sequence[str], *, settings: Settings | None = None,

@@ -7,6 +7,7 @@ BOM removal, charset decoding, HTML to main text.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from pathlib import Path
@@ -145,12 +146,17 @@ def _decode(data: bytes, source: Path) -> tuple[str, str]:
     return str(best), best.encoding
 
 
-def _html_text(markup: str, source: Path) -> str:
+def _html_text(markup: str, source: Path) -> tuple[str, dt.date | None]:
+    """The page's main text, and the date its metadata gives (trafilatura's reading)."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(
         markup, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True
     )
+    try:
+        published = dt.date.fromisoformat(str(getattr(doc, "date", None) or "")[:10])
+    except ValueError:
+        published = None
     text = (getattr(doc, "text", None) or "").strip()
     title = (getattr(doc, "title", None) or "").strip()
     if not text:
@@ -159,7 +165,7 @@ def _html_text(markup: str, source: Path) -> str:
         text = f"{title}\n\n{text}"
     if not text.strip():
         raise ReleaseError("HTML page without any main text", source=source)
-    return text
+    return text, published
 
 
 def _fallback_html_text(markup: str) -> str:
@@ -209,8 +215,9 @@ def read_release(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Doc
     except OSError as exc:
         raise ReleaseError(f"cannot read the release: {exc.strerror or exc}", source=source) from None
     text, encoding = _decode(data, source)
+    metadata_date = None
     if source.suffix.lower() in _HTML_SUFFIXES:
-        text = _html_text(text, source)
+        text, metadata_date = _html_text(text, source)
     if not text.strip():
         raise ReleaseError("empty file (only white space)", source=source)
     slug = source.stem
@@ -226,4 +233,5 @@ def read_release(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Doc
         language=detect_language(text),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         encoding=encoding,
+        metadata_date=metadata_date,
     )

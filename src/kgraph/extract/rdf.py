@@ -443,6 +443,14 @@ class _Builder:
         file_date = info.file_date or file_name_date(doc.slug)
         if file_date:
             self.add(r, KG.fileDate, Literal(file_date.isoformat(), datatype=XSD.date))
+        # One publication date for every release that has any, saying where it came from:
+        # the text first, then the file name, then the page's metadata.
+        published = next(((d, src) for d, src in ((info.date, "text"), (file_date, "file-name"),
+                                                  (doc.metadata_date, "page-metadata")) if d),
+                          None)
+        if published is not None:
+            self.add(r, SDO.datePublished, Literal(published[0].isoformat(), datatype=XSD.date))
+            self.add(r, KG.dateSource, Literal(published[1]))
         if info.rule:
             self._ruled.add(r)
             self.add(r, KG.extractionRule, Literal(info.rule))
