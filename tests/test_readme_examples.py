@@ -26,6 +26,8 @@ NOT_RUN = {
     "kgraph link --review": "asks Wikidata (tests never reach the network)",
     "kgraph link --apply": "follows a review that asks Wikidata",
     "kgraph serve": "a long-running server (tests/serve starts one on a free port)",
+    "kgraph build https://": "fetches from the web (tests/test_fetch.py fetches from a "
+                             "loopback server)",
 }
 
 pytestmark = pytest.mark.slow

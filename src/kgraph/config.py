@@ -49,6 +49,8 @@ class Settings:
     extractor: str = "rules"
     judgements: Path = Path("data/resolution/judgements.csv")
     extract_budget: float = 60.0  # seconds one release's extraction may take; 0: no limit
+    page_cache: Path = Path("data/cache/pages")  # web pages `kgraph build URL` fetched
+    fetch_timeout: float = 20.0  # seconds for each network step of fetching a page
     extra: Mapping[str, str] = field(default_factory=dict)
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
     """Where each setting came from: ``option``, ``env``, the config file's path, or

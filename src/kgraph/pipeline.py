@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import RDF, Graph, Literal, URIRef
@@ -179,9 +179,9 @@ class ReleaseReport:
 
 @dataclass
 class BuildFailure:
-    """A file that did not load (the store kept its previous state for it)."""
+    """A file or URL that did not load (the store kept its previous state for it)."""
 
-    path: Path
+    path: Path | str
     message: str
 
 
@@ -195,6 +195,7 @@ class BuildReport:
     conflicts: int = 0
     extractor: Extractor | None = None  # the extractor that read the releases
     skipped: list[Path] = field(default_factory=list)  # unchanged since the last build
+    notes: list[str] = field(default_factory=list)  # warnings not about one built release
 
     @property
     def exit_code(self) -> int:
@@ -203,7 +204,7 @@ class BuildReport:
 
     @property
     def warnings(self) -> list[str]:
-        return [f"{r.path}: {w}" for r in self.releases for w in r.warnings]
+        return [*self.notes, *(f"{r.path}: {w}" for r in self.releases for w in r.warnings)]
 
     @property
     def nothing_built(self) -> str | None:
@@ -312,9 +313,12 @@ def stored_build_keys(store: Store) -> dict[URIRef, str]:
 
 def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path],
               extractor: BudgetedExtractor, resolver: Resolver, *, environment: str,
-              known: dict[URIRef, str]) -> ReleaseReport | None:
-    """Build one release file; ``None`` when its build key is the one ``known`` holds."""
+              known: dict[URIRef, str], url: str | None = None) -> ReleaseReport | None:
+    """Build one release file (the cached copy of ``url`` when given); ``None`` when its
+    build key is the one ``known`` holds."""
     document = read_release(path, max_bytes=settings.max_release_bytes)
+    if url is not None:
+        document = replace(document, source_url=url)
     if document.slug in seen:
         raise ReleaseError(f"same release name {document.slug!r} as {seen[document.slug]} "
                            "(file names must be unique: the name is the release's graph)",
@@ -404,24 +408,36 @@ def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | Non
     settings = settings or Settings()
     chosen = get_extractor(extractor if extractor is not None else settings.extractor)
     resolver = Resolver.from_file(settings.judgements)
-    files = release_files(paths)
+    from .fetch import fetch_release, is_url
+
+    urls = [str(p) for p in paths if is_url(p)]
+    local = [p for p in paths if not is_url(p)]
+    items: list[Path | str] = [*(release_files(local) if local or not urls else []), *urls]
     report = BuildReport(extractor=chosen)
     seen: dict[str, Path] = {}
     environment = build_environment(chosen, settings)
     known = {} if force else stored_build_keys(store)
     with BudgetedExtractor(chosen, settings.extract_budget) as runner:
-        for i, path in enumerate(files, 1):
+        for i, item in enumerate(items, 1):
+            path = Path(item) if isinstance(item, Path) else item
             try:
+                url = None
+                if isinstance(item, str):
+                    page = fetch_release(item, settings)
+                    if page.warning:
+                        report.notes.append(page.warning)
+                    path, url = page.path, item
+                assert isinstance(path, Path)
                 built = _load_one(store, path, settings, seen, runner, resolver,
-                                  environment=environment, known=known)
+                                  environment=environment, known=known, url=url)
                 if built is None:
                     report.skipped.append(path)
                 else:
                     report.releases.append(built)
             except KGraphError as exc:
-                report.failures.append(BuildFailure(path, exc.message))
+                report.failures.append(BuildFailure(item, exc.message))
             if progress is not None:
-                progress(path, i, len(files))
+                progress(Path(path), i, len(items))
     # Nothing written, nothing to compare again: the derived graph still holds the pairs.
     report.conflicts = (recompute_conflicts(store) if report.releases or not report.skipped
                         else len(store.graph(DERIVED_GRAPH)) // 2)

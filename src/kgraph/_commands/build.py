@@ -18,6 +18,7 @@ from ..cli import command_errors, state
 from ..config import Settings
 from ..evaluation import KINDS, KindScore, RuleScore
 from ..extract.base import get_extractor
+from ..fetch import is_url
 from ..store import open_store
 
 _PROGRESS_MIN_FILES = 5
@@ -88,9 +89,10 @@ def register(app: typer.Typer) -> None:
     @command_errors
     def build(
         ctx: typer.Context,
-        paths: list[Path] = typer.Argument(  # noqa: B008 - Typer's declaration style
+        paths: list[str] = typer.Argument(  # noqa: B008 - Typer's declaration style
             None,
-            help="Release files or folders (*.txt, *.md, *.html, *.htm, searched recursively). "
+            help="Release files or folders (*.txt, *.md, *.html, *.htm, searched recursively), "
+            "or http(s) URLs of release pages (fetched politely and cached). "
             "Default: the releases folder (data/releases/, KGRAPH_RELEASES).",
             show_default=False,
         ),
@@ -110,8 +112,10 @@ def register(app: typer.Typer) -> None:
         unknown extractor."""
         settings = _with_extractor(state(ctx).settings, extractor)
         get_extractor(settings.extractor)  # an unknown name fails before the store is opened
-        targets = list(paths) if paths else [settings.releases]
-        files = pipeline.release_files(targets)
+        targets: list[str | Path] = list(paths) if paths else [settings.releases]
+        urls = [t for t in targets if is_url(t)]
+        files: list[str | Path] = [*pipeline.release_files([t for t in targets if not is_url(t)]),
+                                   *urls]
         out = _console()
         with open_store(settings.store) as store:
             if len(files) >= _PROGRESS_MIN_FILES and sys.stderr.isatty():

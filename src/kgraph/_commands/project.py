@@ -31,6 +31,8 @@ out = "out"
 # cache_dir = "data/cache/wikidata"
 # wikidata_endpoint = "https://query.wikidata.org/sparql"
 # allow_federation = false
+# page_cache = "data/cache/pages"       # web pages `kgraph build URL` fetched
+# fetch_timeout = 20                    # seconds for each network step of a fetch
 """
 
 
