@@ -45,6 +45,7 @@ class Site(http.server.ThreadingHTTPServer):
         self.requests: list[tuple[str, str, str]] = []  # path, User-Agent, If-None-Match
         self.robots = "User-agent: *\nDisallow: /private/\n"
         self.article = ARTICLE
+        self.folder = "."
 
     def handle_error(self, request: object, client_address: object) -> None:
         pass  # a client that hangs up on the huge body is expected, not worth a traceback
@@ -94,6 +95,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Location", "/notes/training.txt")
             self.send_header("Content-Length", "0")
             self.end_headers()
+        elif path == "/report.pdf":
+            from pdf_maker import column_pages, write_pdf
+
+            pdf = write_pdf(Path(self.server.folder) / "report.pdf", column_pages(
+                [PLAIN.strip(), "The centre will train forty technicians a year."]))
+            self._send(200, pdf.read_bytes(), "application/pdf")
         elif path == "/private/secret.html":
             self._send(200, ARTICLE.encode(), "text/html")
         elif path == "/broken":
@@ -208,6 +215,16 @@ def test_refused_pages_fail_alone(site: Site, settings: Settings, tmp_path: Path
     assert [r.slug for r in report.releases] == ["note-2024-01-01"]
     (failure,) = report.failures
     assert failure.path == f"{site.url}{path}" and problem in failure.message
+
+
+def test_a_pdf_page_is_read_as_a_pdf(site: Site, settings: Settings, tmp_path: Path) -> None:
+    pytest.importorskip("pdfminer", reason="the pdf extra (pdfminer.six) is not installed")
+    site.folder = str(tmp_path)
+    store = OxigraphStore()
+    report = build(store, [f"{site.url}/report.pdf"], settings=settings)
+    assert report.exit_code == 0, report.lines()
+    assert report.releases[0].encoding == "pdf"
+    assert report.releases[0].path.suffix == ".pdf"
 
 
 def test_unreadable_robots_txt_allows_nothing(site: Site, settings: Settings) -> None:

@@ -6,6 +6,7 @@ shared material is there), through the CLI in this process."""
 from __future__ import annotations
 
 import glob
+import importlib.util
 import os
 import re
 import shlex
@@ -95,6 +96,13 @@ def test_readme_examples_run_as_written(tmp_path: Path, monkeypatch: pytest.Monk
     # The `.rq` file the query example names stands for one a reader writes.
     (checkout / "my-question.rq").write_text(
         "SELECT ?person WHERE { ?person foaf:name ?name }\n", encoding="utf-8")
+    # So is the PDF the build example names.
+    from pdf_maker import column_pages, write_pdf
+
+    write_pdf(checkout / "annual-report-2025-06-20.pdf", column_pages(
+        ["Bergamo, 20 June 2025. The association of tannery machinery makers held its "
+         "annual meeting and elected a new board."], header="NEWS", footer="page"))
+    has_pdf = importlib.util.find_spec("pdfminer") is not None
     if SHARED.is_dir():
         (tmp_path / "shared").symlink_to(SHARED, target_is_directory=True)
     ran, skipped = 0, []
@@ -102,6 +110,8 @@ def test_readme_examples_run_as_written(tmp_path: Path, monkeypatch: pytest.Monk
         cwd = checkout
         for line in block:
             why = _reason(line)
+            if why is None and ".pdf" in line and not has_pdf:
+                why = "the pdf extra (pdfminer.six) is not installed"
             if why is None and "../shared" in line and not SHARED.is_dir():
                 why = f"the shared material is not beside the project ({SHARED})"
             if why is not None:

@@ -3,8 +3,8 @@
 A page is fetched with kgraph's descriptive User-Agent, only where the site's robots.txt
 allows it (a robots.txt that is missing, 4xx, allows everything; one that cannot be read,
 5xx or no answer, allows nothing, as RFC 9309 asks), with a timeout on every network step
-and on the whole download, and within the release size limit. Only HTML, plain text and
-Markdown are accepted (by the ``Content-Type`` header). What was fetched is kept in the
+and on the whole download, and within the release size limit. Only HTML, plain text,
+Markdown and PDF are accepted (by the ``Content-Type`` header). What was fetched is kept in the
 page cache (``KGRAPH_PAGE_CACHE``, default ``data/cache/pages``) beside a small JSON record
 (URL, time, type, ``ETag``/``Last-Modified``): a later build asks the site whether the page
 changed (a conditional GET) and uses the cached copy on ``304 Not Modified``, or when the
@@ -35,7 +35,7 @@ __all__ = ["is_url", "fetch_release", "FetchedPage", "page_slug", "CONTENT_TYPES
 
 CONTENT_TYPES = {
     "text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt",
-    "text/markdown": ".md", "text/x-markdown": ".md",
+    "text/markdown": ".md", "text/x-markdown": ".md", "application/pdf": ".pdf",
 }
 """The content types a release page may have, and the suffix its cached copy gets."""
 
@@ -204,7 +204,8 @@ def fetch_release(url: str, settings: Settings, *, robots: _Robots | None = None
             return FetchedPage(url, cached, from_cache=True,
                                warning=f"{url}: could not fetch ({reason}); used the cached copy")
         raise ReleaseError(f"could not fetch the page: {reason}", source=url) from None
-    if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
+    textual = kind != "application/pdf"
+    if textual and charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
         # The header names the charset: store UTF-8 so reading needs no guess.
         try:
             body = body.decode(charset).encode("utf-8")

@@ -19,7 +19,7 @@ from ._text import detect_language
 
 __all__ = ["read_release", "RELEASE_SUFFIXES", "DEFAULT_MAX_BYTES"]
 
-RELEASE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+RELEASE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 DEFAULT_MAX_BYTES = Settings.max_release_bytes
 _HTML_SUFFIXES = (".html", ".htm")
 _BOMS = (  # UTF-32 first: its little-endian mark begins like UTF-16's
@@ -188,7 +188,8 @@ def read_release(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Doc
     The Document's ``text`` is exactly what the graph stores and what every offset
     indexes into; ``slug`` is the file stem and ``sha256`` the hash of ``text`` (UTF-8).
     HTML pages are reduced to their main text (trafilatura); scripts and styles never
-    reach the text.
+    reach the text. PDF files are read with pdfminer.six (the ``pdf`` extra), see
+    :mod:`._pdf`.
 
     Raises:
         ReleaseError: the file is missing, empty, larger than ``max_bytes``, binary,
@@ -214,8 +215,13 @@ def read_release(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Doc
         data = source.read_bytes()
     except OSError as exc:
         raise ReleaseError(f"cannot read the release: {exc.strerror or exc}", source=source) from None
-    text, encoding = _decode(data, source)
     metadata_date = None
+    if source.suffix.lower() == ".pdf":
+        from ._pdf import pdf_text
+
+        text, encoding = pdf_text(data, source), "pdf"
+    else:
+        text, encoding = _decode(data, source)
     if source.suffix.lower() in _HTML_SUFFIXES:
         text, metadata_date = _html_text(text, source)
     if not text.strip():
