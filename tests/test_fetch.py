@@ -95,6 +95,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Location", "/notes/training.txt")
             self.send_header("Content-Length", "0")
             self.end_headers()
+        elif path == "/feed.xml":
+            items = "".join(
+                f"<item><title>{t}</title><link>{self.server.url}{p}</link>{d}</item>"
+                for t, p, d in (
+                    ("Cutting machines", "/news/2024-05-17-cutting.html",
+                     "<pubDate>Fri, 17 May 2024 08:00:00 GMT</pubDate>"),
+                    ("Training centre", "/notes/training.txt",
+                     "<pubDate>Tue, 09 Jan 2024 10:00:00 GMT</pubDate>"),
+                    ("Gone", "/missing.html", "")))
+            rss = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>'
+                   f"<link>{self.server.url}/</link>{items}</channel></rss>")
+            self._send(200, rss.encode(), "application/rss+xml")
         elif path == "/report.pdf":
             from pdf_maker import column_pages, write_pdf
 
@@ -225,6 +237,30 @@ def test_a_pdf_page_is_read_as_a_pdf(site: Site, settings: Settings, tmp_path: P
     assert report.exit_code == 0, report.lines()
     assert report.releases[0].encoding == "pdf"
     assert report.releases[0].path.suffix == ".pdf"
+
+
+def test_a_feed_builds_the_pages_not_yet_in_the_store(site: Site, tmp_path: Path) -> None:
+    pytest.importorskip("feedparser", reason="the feeds extra (feedparser) is not installed")
+    env = {"KGRAPH_PAGE_CACHE": str(tmp_path / "pages"), "KGRAPH_FETCH_TIMEOUT": "2",
+           "KGRAPH_JUDGEMENTS": str(tmp_path / "judgements.csv")}
+    url = f"oxigraph:{tmp_path / 'store'}"
+    result = CliRunner().invoke(app, ["--store", url, "build", "--feed", f"{site.url}/feed.xml"],
+                                env=env)
+    assert result.exit_code == 1, result.output  # the item that is gone fails alone
+    assert "3 item(s), 3 not yet in the store" in result.output
+    assert "2 release(s) loaded" in result.output
+    assert f"kgraph: failed: {site.url}/missing.html: the site answered 404" in result.output
+    store = OxigraphStore(tmp_path / "store")
+    rows = store.query("SELECT ?src ?pub ?how WHERE { ?r dct:source ?src ; "
+                       "schema:datePublished ?pub ; kg:dateSource ?how }")
+    assert isinstance(rows, SelectResult)
+    dates = {str(r["src"]).rsplit("/", 1)[-1]: (str(r["pub"]), str(r["how"])) for r in rows}
+    assert dates == {"2024-05-17-cutting.html": ("2024-05-17", "text"),
+                     "training.txt": ("2024-01-09", "feed-metadata")}
+    store.close()
+    again = CliRunner().invoke(app, ["--store", url, "build", "--feed", f"{site.url}/feed.xml"],
+                               env=env)
+    assert "3 item(s), 1 not yet in the store" in again.output  # only the missing page again
 
 
 def test_unreadable_robots_txt_allows_nothing(site: Site, settings: Settings) -> None:

@@ -29,6 +29,7 @@ NOT_RUN = {
     "kgraph serve": "a long-running server (tests/serve starts one on a free port)",
     "kgraph build https://": "fetches from the web (tests/test_fetch.py fetches from a "
                              "loopback server)",
+    "kgraph build --feed": "fetches a feed from the web (tests/test_fetch.py does it on loopback)",
 }
 
 pytestmark = pytest.mark.slow

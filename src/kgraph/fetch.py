@@ -10,7 +10,8 @@ page cache (``KGRAPH_PAGE_CACHE``, default ``data/cache/pages``) beside a small 
 changed (a conditional GET) and uses the cached copy on ``304 Not Modified``, or when the
 site cannot be reached. The cached file is then read like any release file (HTML main text
 by trafilatura), its name made from the URL (host and path), so a date in the URL is the
-release's file-name date.
+release's file-name date. :func:`read_feed` reads an RSS or Atom feed (the ``feeds``
+extra, feedparser) fetched the same way.
 """
 
 from __future__ import annotations
@@ -31,13 +32,19 @@ from pathlib import Path
 from .config import USER_AGENT, Settings
 from .errors import ReleaseError
 
-__all__ = ["is_url", "fetch_release", "FetchedPage", "page_slug", "CONTENT_TYPES"]
+__all__ = ["is_url", "fetch_release", "FetchedPage", "page_slug", "CONTENT_TYPES", "FEED_TYPES",
+           "FeedItem", "read_feed"]
 
 CONTENT_TYPES = {
     "text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt",
     "text/markdown": ".md", "text/x-markdown": ".md", "application/pdf": ".pdf",
 }
 """The content types a release page may have, and the suffix its cached copy gets."""
+FEED_TYPES = {
+    "application/rss+xml": ".xml", "application/atom+xml": ".xml", "application/xml": ".xml",
+    "text/xml": ".xml", "application/rdf+xml": ".xml",
+}
+"""The content types of an RSS or Atom feed."""
 
 _URL = re.compile(r"^https?://", re.I)
 _SLUG_CHARS = re.compile(r"[^a-z0-9]+")
@@ -141,8 +148,11 @@ def _record_path(folder: Path, slug: str) -> Path:
     return folder / f"{slug}.json"
 
 
-def fetch_release(url: str, settings: Settings, *, robots: _Robots | None = None) -> FetchedPage:
+def fetch_release(url: str, settings: Settings, *, robots: _Robots | None = None,
+                  types: dict[str, str] | None = None) -> FetchedPage:
     """Fetch ``url`` into the page cache (or revalidate the cached copy) and return it.
+    ``types`` maps the accepted content types to the cached file's suffix (default: the
+    release types, :data:`CONTENT_TYPES`).
 
     Raises:
         ReleaseError: robots.txt forbids the page, the site answered with an error status,
@@ -150,6 +160,7 @@ def fetch_release(url: str, settings: Settings, *, robots: _Robots | None = None
             reached with nothing cached (the message names the URL).
     """
     robots = robots or _ROBOTS
+    types = types or CONTENT_TYPES
     timeout = settings.fetch_timeout
     folder = Path(settings.page_cache)
     slug = page_slug(url)
@@ -173,7 +184,7 @@ def fetch_release(url: str, settings: Settings, *, robots: _Robots | None = None
     if not verdict:
         raise ReleaseError("the site's robots.txt does not allow kgraph to fetch this page",
                            source=url)
-    headers = {"User-Agent": USER_AGENT, "Accept": ", ".join(CONTENT_TYPES)}
+    headers = {"User-Agent": USER_AGENT, "Accept": ", ".join(types)}
     if cached is not None:
         if record.get("etag"):
             headers["If-None-Match"] = record["etag"]
@@ -184,9 +195,9 @@ def fetch_release(url: str, settings: Settings, *, robots: _Robots | None = None
     try:
         with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310 - http(s) only
             kind, charset = _content_type(answer.headers)
-            if kind not in CONTENT_TYPES:
+            if kind not in types:
                 raise ReleaseError(f"unsupported content type {kind!r} (kgraph reads "
-                                   f"{', '.join(sorted(set(CONTENT_TYPES)))})", source=url)
+                                   f"{', '.join(sorted(types))})", source=url)
             length = answer.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > settings.max_release_bytes:
                 raise ReleaseError(f"the page is larger than the release size limit "
@@ -211,7 +222,7 @@ def fetch_release(url: str, settings: Settings, *, robots: _Robots | None = None
             body = body.decode(charset).encode("utf-8")
         except (LookupError, UnicodeDecodeError):
             pass
-    target = folder / f"{slug}{CONTENT_TYPES[kind]}"
+    target = folder / f"{slug}{types[kind]}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         target.write_bytes(body)
@@ -226,3 +237,40 @@ def fetch_release(url: str, settings: Settings, *, robots: _Robots | None = None
         raise ReleaseError(f"cannot write the page cache: {exc.strerror or exc}",
                            source=folder) from None
     return FetchedPage(url, target, from_cache=False)
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One entry of a feed: the page it links to and the date the feed gives it."""
+
+    link: str
+    date: dt.date | None
+    title: str
+
+
+def read_feed(url: str, settings: Settings, *, robots: _Robots | None = None) -> list[FeedItem]:
+    """The entries of the RSS or Atom feed at ``url`` (fetched like a page, into the page
+    cache), those with an http(s) link, in feed order.
+
+    Raises:
+        ReleaseError: the ``feeds`` extra is missing, the feed cannot be fetched (as
+            :func:`fetch_release`), or it is not a feed.
+    """
+    try:
+        import feedparser
+    except ImportError:
+        raise ReleaseError("reading feeds needs the feeds extra: pip install 'kgraph[feeds]'",
+                           source=url) from None
+    page = fetch_release(url, settings, robots=robots, types=FEED_TYPES)
+    parsed = feedparser.parse(page.path.read_bytes())
+    if parsed.get("bozo") and not parsed.get("entries"):
+        raise ReleaseError(f"not an RSS or Atom feed: {parsed.get('bozo_exception')}", source=url)
+    items = []
+    for entry in parsed.get("entries", []):
+        link = urllib.parse.urljoin(url, str(entry.get("link") or ""))
+        if not is_url(link):
+            continue
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        date = dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else None
+        items.append(FeedItem(link, date, str(entry.get("title") or "")))
+    return items

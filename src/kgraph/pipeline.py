@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -59,6 +59,7 @@ __all__ = [
     "recompute_conflicts", "EvalReport", "evaluate", "gold_release_path",
     "load_ontology_into", "validate_store", "NON_RELEASE_GRAPHS", "describe_extractor",
     "rebuild", "stored_document", "resolution_graph", "build_environment", "stored_build_keys",
+    "feed_releases",
 ]
 
 NON_RELEASE_GRAPHS = frozenset(
@@ -313,12 +314,15 @@ def stored_build_keys(store: Store) -> dict[URIRef, str]:
 
 def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path],
               extractor: BudgetedExtractor, resolver: Resolver, *, environment: str,
-              known: dict[URIRef, str], url: str | None = None) -> ReleaseReport | None:
-    """Build one release file (the cached copy of ``url`` when given); ``None`` when its
-    build key is the one ``known`` holds."""
+              known: dict[URIRef, str], url: str | None = None,
+              feed_date: dt.date | None = None) -> ReleaseReport | None:
+    """Build one release file (the cached copy of ``url`` when given, ``feed_date`` the
+    date a feed gave it); ``None`` when its build key is the one ``known`` holds."""
     document = read_release(path, max_bytes=settings.max_release_bytes)
     if url is not None:
         document = replace(document, source_url=url)
+    if document.metadata_date is None and feed_date is not None:
+        document = replace(document, metadata_date=feed_date, metadata_date_source="feed-metadata")
     if document.slug in seen:
         raise ReleaseError(f"same release name {document.slug!r} as {seen[document.slug]} "
                            "(file names must be unique: the name is the release's graph)",
@@ -381,7 +385,7 @@ def recompute_conflicts(store: Store) -> int:
 
 def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | None = None,
           progress: Progress | None = None, extractor: str | Extractor | None = None,
-          force: bool = False) -> BuildReport:
+          force: bool = False, feed_dates: Mapping[str, dt.date] | None = None) -> BuildReport:
     """Load release files into ``store``, one named graph per release.
 
     A release whose build key (``kg:buildKey``: its text, the extractor's name, version and
@@ -429,7 +433,8 @@ def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | Non
                     path, url = page.path, item
                 assert isinstance(path, Path)
                 built = _load_one(store, path, settings, seen, runner, resolver,
-                                  environment=environment, known=known, url=url)
+                                  environment=environment, known=known, url=url,
+                                  feed_date=(feed_dates or {}).get(url or ""))
                 if built is None:
                     report.skipped.append(path)
                 else:
@@ -442,6 +447,39 @@ def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | Non
     report.conflicts = (recompute_conflicts(store) if report.releases or not report.skipped
                         else len(store.graph(DERIVED_GRAPH)) // 2)
     return report
+
+
+_SOURCES = """
+SELECT DISTINCT ?src WHERE { ?r a kg:PressRelease ; dct:source ?src }"""
+
+
+def feed_releases(store: Store, feeds: Sequence[str], settings: Settings) -> tuple[
+        list[str], dict[str, dt.date], list[str]]:
+    """The pages the feeds list that the store has no release of yet (by ``dct:source``),
+    the date each feed gives them, and one line per feed.
+
+    Raises:
+        ReleaseError: a feed cannot be fetched or read (the feeds extra is missing, an
+            error status, not a feed...).
+    """
+    from .extract.rdf import source_iri
+    from .fetch import read_feed
+
+    rows = store.query(_SOURCES)
+    assert isinstance(rows, SelectResult)
+    known = {str(r["src"]) for r in rows}
+    urls: list[str] = []
+    dates: dict[str, dt.date] = {}
+    lines = []
+    for feed in feeds:
+        items = read_feed(feed, settings)
+        new = [i for i in items if str(source_iri(i.link)) not in known and i.link not in urls]
+        for item in new:
+            urls.append(item.link)
+            if item.date is not None:
+                dates[item.link] = item.date
+        lines.append(f"feed {feed}: {len(items)} item(s), {len(new)} not yet in the store")
+    return urls, dates, lines
 
 
 _STORED_DOCUMENT = """

@@ -103,6 +103,11 @@ def register(app: typer.Typer) -> None:
             False, "--force", help="Rebuild every release, also those unchanged since their "
             "last build (same text, extractor, judgements, shapes).",
         ),
+        feed: list[str] = typer.Option(  # noqa: B008
+            None, "--feed", metavar="URL", help="An RSS or Atom feed (repeatable; the feeds "
+            "extra): build the pages it lists that the store has no release of yet.",
+            show_default=False,
+        ),
     ) -> None:
         """Load releases into the store: read each file, extract its facts, turn them into RDF,
         validate them against the SHACL shapes and replace the release's named graph
@@ -112,12 +117,18 @@ def register(app: typer.Typer) -> None:
         unknown extractor."""
         settings = _with_extractor(state(ctx).settings, extractor)
         get_extractor(settings.extractor)  # an unknown name fails before the store is opened
-        targets: list[str | Path] = list(paths) if paths else [settings.releases]
+        targets: list[str | Path] = list(paths or []) if paths or feed else [settings.releases]
         urls = [t for t in targets if is_url(t)]
         files: list[str | Path] = [*pipeline.release_files([t for t in targets if not is_url(t)]),
                                    *urls]
         out = _console()
         with open_store(settings.store) as store:
+            feed_dates = None
+            if feed:
+                listed, feed_dates, lines = pipeline.feed_releases(store, feed, settings)
+                files += [u for u in listed if u not in files]
+                for line in lines:
+                    out.print(line, markup=False)
             if len(files) >= _PROGRESS_MIN_FILES and sys.stderr.isatty():
                 with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                               TimeElapsedColumn(), console=Console(stderr=True),
@@ -128,9 +139,12 @@ def register(app: typer.Typer) -> None:
                         bar.update(task, completed=done, description=path.name)
 
                     report = pipeline.build(store, files, settings=settings, progress=advance,
-                                            force=force)
-            else:
-                report = pipeline.build(store, files, settings=settings, force=force)
+                                            force=force, feed_dates=feed_dates)
+            elif files:
+                report = pipeline.build(store, files, settings=settings, force=force,
+                                        feed_dates=feed_dates)
+            else:  # a feed with nothing new
+                report = pipeline.BuildReport(extractor=get_extractor(settings.extractor))
             quads = len(store)
         if report.releases:
             out.print(_summary(report))

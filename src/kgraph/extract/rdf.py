@@ -444,13 +444,13 @@ class _Builder:
         if file_date:
             self.add(r, KG.fileDate, Literal(file_date.isoformat(), datatype=XSD.date))
         if doc.source_url:
-            page = _safe_iri(doc.source_url)
+            page = source_iri(doc.source_url)
             self.add(r, DCTERMS.source, page)
             self.add(r, PROV.wasDerivedFrom, page)
         # One publication date for every release that has any, saying where it came from:
         # the text first, then the file name, then the page's metadata.
         published = next(((d, src) for d, src in ((info.date, "text"), (file_date, "file-name"),
-                                                  (doc.metadata_date, "page-metadata")) if d),
+                                                  (doc.metadata_date, doc.metadata_date_source)) if d),
                           None)
         if published is not None:
             self.add(r, SDO.datePublished, Literal(published[0].isoformat(), datatype=XSD.date))
@@ -714,7 +714,7 @@ def to_graph(extraction: Extraction, *, warnings: list[str] | None = None,
     return b.g
 
 
-def _safe_iri(url: str) -> URIRef:
+def source_iri(url: str) -> URIRef:
     """A fetched page's URL as an IRI: characters an IRI cannot hold are percent-encoded."""
     import urllib.parse
 
