@@ -26,6 +26,8 @@ class ChatServer:
 
     def __init__(self, fixture: str | list[dict[str, Any]] = "correct") -> None:
         self.requests: list[dict[str, Any]] = []
+        self.in_flight = 0
+        self.most_in_flight = 0  # the most requests it was answering at once
         self.headers: list[dict[str, str]] = []
         self.load(fixture)
         server = self
@@ -38,6 +40,8 @@ class ChatServer:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = json.loads(self.rfile.read(length) or b"{}")
                 with server.lock:
+                    server.in_flight += 1
+                    server.most_in_flight = max(server.most_in_flight, server.in_flight)
                     server.requests.append(body)
                     server.headers.append(dict(self.headers.items()))
                     n = len(server.requests) - 1
@@ -45,6 +49,8 @@ class ChatServer:
                 if self.path != "/v1/chat/completions":
                     spec = {"status": 404, "body": {"error": {"message": "no such path"}}}
                 time.sleep(float(spec.get("delay", 0)))
+                with server.lock:
+                    server.in_flight -= 1
                 status = int(spec.get("status", 200))
                 if "raw" in spec:
                     payload = completion(spec["raw"], spec.get("finish_reason", "stop"))

@@ -268,6 +268,21 @@ def test_answers_are_cached_and_offline_reads_the_cache_only(tmp_path: Path, ser
     assert not x.facts and x.counts["llm-chunks-unanswered"] == 1 and x.warnings
 
 
+@pytest.mark.parametrize("concurrency", [1, 3])
+def test_requests_are_bounded_by_the_concurrency(tmp_path: Path, server: ChatServer,
+                                                 concurrency: int) -> None:
+    paragraph = "Riga di prova sul mercato delle macchine, scritta per questo test. " * 20
+    release = tmp_path / "many-chunks.txt"
+    release.write_text("\n\n".join(f"{i}. {paragraph}" for i in range(8)), encoding="utf-8")
+    server.load([{"status": 200, "delay": 0.2, "content": {"facts": []}}])
+    extractor = LLMExtractor(_settings(tmp_path, server, llm_concurrency=concurrency))
+    extractor.prepare([read_release(release)])
+    assert len(server.requests) == len(chunks(release.read_text(encoding="utf-8"))) == 8
+    assert 1 <= server.most_in_flight <= concurrency
+    x = extractor.extract(read_release(release))
+    assert len(server.requests) == 8 and x.counts["llm-chunks"] == 8
+
+
 def test_a_cut_answer_is_not_cached(tmp_path: Path, server: ChatServer) -> None:
     _extract(tmp_path, server, "truncated")
     LLMExtractor(_settings(tmp_path, server)).extract(read_release(RELEASE))

@@ -211,6 +211,9 @@ def _print_eval(report: pipeline.EvalReport) -> None:
         _score_rows(per, s.releases[0], s.kinds)
     out.print(per)
     out.print(_rule_table(report.total.rules))
+    model = _model_table(report.build)
+    if model is not None:
+        out.print(model)
     for s in report.scores:
         lines: list[Any] = []
         for kind, k in s.kinds.items():

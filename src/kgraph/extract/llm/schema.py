@@ -147,7 +147,8 @@ def _kind_schema(kind: str, cls: type[Fact]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     props: dict[str, Any] = {
         "fact": {"type": "string", "enum": [kind]},
-        "quote": {"type": "string", "minLength": 3},
+        # No minLength: not every structured-output server takes it; grounding refuses short quotes.
+        "quote": {"type": "string"},
     }
     for f in fields(cls):
         if f.name in _LEFT_OUT and f.name not in _KEEP.get(cls, set()):
