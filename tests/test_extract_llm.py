@@ -6,6 +6,8 @@ make a stored fact quote text other than the text at its offsets."""
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
 import json
 import re
 import string
@@ -66,7 +68,7 @@ def _settings(tmp_path: Path, server: ChatServer | None, **kw: Any) -> Settings:
     return Settings(**values)
 
 
-def _extract(tmp_path: Path, server: ChatServer, fixture: str, cls: type[LLMExtractor] = LLMExtractor):
+def _extract(tmp_path: Path, server: ChatServer, fixture: Any, cls: type[LLMExtractor] = LLMExtractor):
     server.load(fixture)
     extractor = cls(_settings(tmp_path, server))
     return extractor, extractor.extract(read_release(RELEASE))
@@ -84,6 +86,12 @@ def test_locate_exact_then_normalised_back_to_raw_offsets() -> None:
     assert locate("Marta Ferrari", text) is None
     assert locate("  ", text) is None and locate("a", text) is None
     assert locate("ha scelto", text, 20) is None  # only inside the chunk
+    italian = "Nel 2023 l’export   verso l’Asia è cresciuto."
+    found = locate("l'export verso l'Asia", italian)
+    assert found is not None and found.text == "l’export   verso l’Asia"
+    english = "The board’s\nchair spoke — briefly."
+    found = locate("board's chair spoke - briefly", english)
+    assert found is not None and quote_at(english, found)
 
 
 @given(st.text(alphabet=string.ascii_letters + " \n\t’“”-–.,", min_size=5, max_size=80),
@@ -107,6 +115,31 @@ def test_names_numbers_and_periods_come_from_the_quote() -> None:
     assert period_stated("2023-H1", "in the first half of 2023 sales held", "")
     assert period_stated("2022", "sales held", "A note on 2022 results.")
     assert not period_stated("2019", "sales held", "A note on 2022 results.")
+    assert value_in(Decimal("-7"), "percent", "gli ordini sono in calo del 7%", "it")
+    assert value_in(Decimal("2.5"), "percent", "una crescita del 2,5% rispetto al 2023", "it")
+    assert not value_in(Decimal("25"), "percent", "una crescita del 2,5% rispetto al 2023", "it")
+    assert period_stated("2023-H1", "nel primo semestre 2023 le vendite hanno tenuto", "")
+    assert period_stated("2024-Q3", "nel terzo trimestre", "", dates=[dt.date(2024, 10, 2)])
+    assert not name_in("Gianni Verdi", "il presidente Verdi Gianfranco ha parlato")
+
+
+def test_retry_after_reads_seconds_and_http_dates() -> None:
+    from kgraph.extract.llm.client import _retry_after
+
+    assert _retry_after("3") == 3.0 and _retry_after(None) is None and _retry_after("soon") is None
+    later = email.utils.format_datetime(dt.datetime.now(dt.UTC) + dt.timedelta(seconds=30),
+                                        usegmt=True)
+    wait = _retry_after(later)
+    assert wait is not None and 20 < wait <= 30
+
+
+def test_non_numbers_and_errors_keep_secrets_out(tmp_path: Path) -> None:
+    from kgraph.extract.llm.client import public_url
+
+    assert public_url(f"https://me:{SECRET}@host:8443/v1?k={SECRET}#x") == "https://host:8443/v1"
+    with pytest.raises(ConfigError) as info:
+        ChatClient(f"ftp://me:{SECRET}@host/v1", "m")
+    assert SECRET not in str(info.value)
 
 
 @settings(max_examples=60, deadline=None)
@@ -169,9 +202,10 @@ def test_correct_facts_are_accepted_with_their_quotes(tmp_path: Path, server: Ch
     ("period-never-stated", "period-not-stated"),
     ("schema-breaking", "answer-invalid"),
     ("truncated", "answer-truncated"),
+    ([{"status": 200, "raw": '{"facts": [{"fact": "observation", "value": NaN}]}'}], "answer-invalid"),
 ])
 def test_bad_answers_are_rejected_with_their_reason(tmp_path: Path, server: ChatServer,
-                                                    fixture: str, reason: str) -> None:
+                                                    fixture: Any, reason: str) -> None:
     _, x = _extract(tmp_path, server, fixture)
     assert x.counts.get(f"rejected:{reason}") == 1
     assert x.counts["llm-accepted"] == 0 and not x.facts

@@ -17,6 +17,7 @@ import tempfile
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,19 @@ from typing import Any
 from ...config import USER_AGENT
 from ...errors import ConfigError, ServiceUnavailable
 
-__all__ = ["ChatClient", "Answer", "ResponseCache", "cache_key"]
+__all__ = ["ChatClient", "Answer", "ResponseCache", "cache_key", "public_url"]
+
+
+def public_url(url: str) -> str:
+    """``url`` without user, password, query or fragment (they may carry a secret): what
+    messages and the extractor's configuration show."""
+    if not url:
+        return ""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urllib.parse.urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
 @dataclass(frozen=True)
@@ -134,8 +147,9 @@ class ChatClient:
             raise ConfigError("KGRAPH_LLM_BASE_URL is not set: the address of an OpenAI-compatible "
                               "API, e.g. http://localhost:11434/v1 (or build --offline from the cache)")
         if not base_url.startswith(("http://", "https://")):
-            raise ConfigError(f"KGRAPH_LLM_BASE_URL={base_url!r} is not an http(s) URL")
-        self.url = base_url.rstrip("/") + "/chat/completions"
+            raise ConfigError(f"KGRAPH_LLM_BASE_URL={public_url(base_url)!r} is not an http(s) URL")
+        self._url = base_url.rstrip("/") + "/chat/completions"
+        self.url = public_url(self._url)  # what messages show
         self.model = model
         self._key = api_key
         self.timeout = timeout
@@ -181,7 +195,7 @@ class ChatClient:
                    "User-Agent": USER_AGENT}
         if self._key:
             headers["Authorization"] = f"Bearer {self._key}"
-        request = urllib.request.Request(self.url, data=body, headers=headers, method="POST")
+        request = urllib.request.Request(self._url, data=body, headers=headers, method="POST")
         with self._lock:
             self.requests += 1
         try:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import urllib.parse
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
@@ -44,7 +43,7 @@ from ...model import (
 )
 from ..gazetteer import Kind, canonical_key, resolve
 from ..grounding import locate, name_in, period_stated, quote_at, value_in
-from .client import Answer, ChatClient, ResponseCache, cache_key
+from .client import Answer, ChatClient, ResponseCache, cache_key, public_url
 from .schema import answer_schema, schema_hash, validate, vocabularies
 
 __all__ = ["LLMExtractor", "HybridExtractor", "chunks", "CHUNK_CHARS", "system_prompt"]
@@ -121,17 +120,6 @@ def system_prompt() -> str:
 def _setup_hash(max_tokens: int) -> str:
     text = f"{PROMPT_VERSION}\0{system_prompt()}\0{schema_hash()}\0{max_tokens}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _public_url(url: str) -> str:
-    """The base URL without user, password, query or fragment (they may carry a secret)."""
-    if not url:
-        return ""
-    parts = urllib.parse.urlsplit(url)
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return urllib.parse.urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
 def _canon(name: str, kind: Kind) -> str:
@@ -248,7 +236,7 @@ class LLMExtractor:
         self.settings = settings if settings is not None else load_settings()
         s = self.settings
         self.config: dict[str, Any] = {
-            "model": s.llm_model, "base_url": _public_url(s.llm_base_url),
+            "model": s.llm_model, "base_url": public_url(s.llm_base_url),
             "max_tokens": s.llm_max_tokens, "temperature": 0, "chunk_chars": CHUNK_CHARS,
             "prompt_schema": _setup_hash(s.llm_max_tokens),
         }
@@ -434,12 +422,16 @@ class HybridExtractor(LLMExtractor):
         return out
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")  # NaN and Infinity are no values of a fact
+
+
 def _read(answer: Answer, schema: dict[str, Any]) -> tuple[list[dict[str, Any]], str | None]:
     """The proposals of an answer, or why the whole answer is rejected."""
     if answer.finish_reason == "length":
         return [], "answer-truncated"
     try:
-        data = json.loads(answer.content, parse_float=Decimal)
+        data = json.loads(answer.content, parse_float=Decimal, parse_constant=_no_constant)
     except ValueError:
         return [], "answer-invalid"
     if validate(data, schema) is not None:
