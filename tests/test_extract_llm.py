@@ -350,6 +350,19 @@ def test_hybrid_tags_each_fact_and_keeps_shared_ones_once(tmp_path: Path, server
     assert x.counts["llm-also-by-rules"] >= 2
 
 
+def test_hybrid_keeps_one_figure_though_the_readers_differ_on_its_area(tmp_path: Path,
+                                                                      server: ChatServer) -> None:
+    answer = json.loads((FIXTURES / "correct.json").read_text(encoding="utf-8"))["responses"][0]
+    for f in answer["content"]["facts"]:
+        if f["fact"] == "observation":
+            f["area"] = None
+        if f["fact"] == "membership":
+            f["quote"], f["end"] = "Laura Bianchi, President of Assomac, said", "2025-12-31"
+    _, x = _extract(tmp_path, server, [answer], HybridExtractor)
+    assert len([o for o in x.of(Observation) if o.indicator == "turnover"]) == 1
+    assert len(x.of(Membership)) == 1 and x.of(Membership)[0].end is None  # no year in its quote
+
+
 def test_build_reports_model_facts_per_release(tmp_path: Path, server: ChatServer) -> None:
     server.load("value-differs")
     with open_store("memory:") as store:
@@ -377,6 +390,7 @@ def test_eval_scores_the_llm_extractor(tmp_path: Path, server: ChatServer) -> No
     data = json.loads(result.output)
     assert data["extractor"]["name"] == "llm"
     assert data["total"]["kinds"]["markets"]["tp"] == 1
+    assert data["extractor_counts"]["probe-2025-03-12"]["llm-accepted"] == 5
 
 
 # --- no answer can store a quote that is not the text at its offsets ------------------------

@@ -471,6 +471,9 @@ class EvalReport:
         out["rules"] = {r: v.as_dict() for r, v in total.rules.items()}
         out["releases"] = {s.releases[0]: s.as_dict() for s in self.scores}
         out["failures"] = [{"path": str(f.path), "message": f.message} for f in self.build.failures]
+        counted = {r.slug: r.extractor_counts for r in self.build.releases if r.extractor_counts}
+        if counted:  # llm, hybrid: facts accepted and rejected by reason, tokens, per release
+            out["extractor_counts"] = counted
         return out
 
 

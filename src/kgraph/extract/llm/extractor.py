@@ -204,13 +204,24 @@ class _Grounder:
                            market=_canon(market, "place") if market else None)
 
 
+# What makes two facts one statement, whoever made them and wherever they quote it: the
+# figure and what it measures, not the sector or area each reader attached to it; the post,
+# not the dates one of them also read.
+_SAME: dict[type[Fact], tuple[str, ...]] = {
+    Observation: ("indicator", "value", "unit", "period", "market"),
+    MarketRelation: ("market", "relation"),
+    Membership: ("person", "role", "organisation"),
+    Organisation: ("name",), Person: ("name",), Place: ("name",),
+    OrgRelation: ("subject", "relation", "object"),
+}
+
+
 def _dedup_key(fact: Fact) -> tuple[Any, ...]:
-    """What makes two facts the same statement, whoever made them and wherever quoted."""
+    names = _SAME.get(type(fact)) or tuple(
+        f.name for f in fields(fact) if f.name not in ("evidence", "rule", "date_evidence"))
     out: list[Any] = [type(fact).__name__]
-    for f in fields(fact):
-        if f.name in ("evidence", "rule", "aliases", "qualifiers", "base", "date_evidence"):
-            continue
-        v = getattr(fact, f.name)
+    for name in names:
+        v = getattr(fact, name)
         if isinstance(v, str):
             v = canonical_key(v) if re.search(r"\w", v) else v
         elif isinstance(v, Decimal):
