@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 
 from kgraph.cli import app
 from kgraph.config import Settings, load_settings
-from kgraph.errors import ConfigError
+from kgraph.errors import ConfigError, ServiceUnavailable
 from kgraph.extract import extractor_names, get_extractor, read_release, to_graph
 from kgraph.extract.grounding import locate, name_in, period_stated, quote_at, value_in
 from kgraph.extract.llm import (
@@ -315,6 +315,21 @@ def test_requests_are_bounded_by_the_concurrency(tmp_path: Path, server: ChatSer
     assert 1 <= server.most_in_flight <= concurrency
     x = extractor.extract(read_release(release))
     assert len(server.requests) == 8 and x.counts["llm-chunks"] == 8
+
+
+def test_answers_got_before_a_failure_are_kept(tmp_path: Path, server: ChatServer) -> None:
+    paragraph = "Un paragrafo scritto per provare la cache delle risposte. " * 30
+    release = tmp_path / "two-chunks.txt"
+    release.write_text(f"{paragraph}\n\n{paragraph.upper()}", encoding="utf-8")
+    ok = {"status": 200, "content": {"facts": []}}
+    server.load([ok, *[{"status": 500}] * 3])
+    with pytest.raises(ServiceUnavailable):
+        LLMExtractor(_settings(tmp_path, server, llm_concurrency=1)).prepare([read_release(release)])
+    assert len(server.requests) == 4  # one answer, then one chunk tried three times
+    server.requests.clear()
+    server.load([ok])
+    LLMExtractor(_settings(tmp_path, server)).prepare([read_release(release)])
+    assert len(server.requests) == 1  # only the chunk that had no answer
 
 
 def test_a_cut_answer_is_not_cached(tmp_path: Path, server: ChatServer) -> None:

@@ -22,7 +22,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import fields
 from decimal import Decimal
 from typing import Any
@@ -314,12 +314,11 @@ class LLMExtractor:
         pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kgraph-llm")
         try:
             futures = {pool.submit(ask, text): key for key, text in missing.items()}
-            done, _ = wait(futures, return_when=FIRST_EXCEPTION)
-            for future in done:
-                if future.exception() is not None:
-                    raise future.exception()  # type: ignore[misc]
-            for future, key in futures.items():
-                answer = future.result()
+            # Each answer is kept as it comes, so a build stopped by a failing service asks
+            # only the rest next time.
+            for future in as_completed(futures):
+                answer = future.result()  # ServiceUnavailable: the rest are cancelled below
+                key = futures[future]
                 self._answers[key] = answer
                 if answer.finish_reason != "length":  # a cut answer is asked again next time
                     self._cache.put(key, answer)
