@@ -389,6 +389,19 @@ def test_build_reports_model_facts_per_release(tmp_path: Path, server: ChatServe
     assert report.extractor is not None and report.extractor.name == "hybrid"
 
 
+def test_without_settings_the_extractor_reads_its_variables(tmp_path: Path, server: ChatServer,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in {"BASE_URL": server.base_url, "MODEL": "test-model",
+                        "CACHE_DIR": str(tmp_path / "cache")}.items():
+        monkeypatch.setenv(f"KGRAPH_LLM_{name}", value)
+    with open_store("memory:") as store:
+        report = build(store, [RELEASE], extractor="llm")  # what kgraph.api's build does
+        mine = LLMExtractor(_settings(tmp_path / "own", server))
+        given = build(store, [RELEASE], settings=Settings(), extractor=mine)
+    assert report.releases[0].extractor_counts["llm-accepted"] == 5
+    assert given.extractor is mine and given.releases[0].extractor_counts["llm-accepted"] == 5
+
+
 def test_eval_scores_the_llm_extractor(tmp_path: Path, server: ChatServer) -> None:
     gold = tmp_path / "gold" / "probe.yaml"
     gold.parent.mkdir()

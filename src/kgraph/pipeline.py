@@ -226,11 +226,16 @@ def describe_counts(counts: dict[str, int]) -> str:
     return out + (f" ({why})" if why else "") + f", {counts.get('llm-tokens', 0)} tokens"
 
 
-def _configured(extractor: str | Extractor | None, settings: Settings) -> Extractor:
-    """The chosen extractor, set up from ``settings`` when it takes settings (llm, hybrid)."""
-    chosen = get_extractor(extractor if extractor is not None else settings.extractor)
+def _configured(extractor: str | Extractor | None, settings: Settings | None) -> Extractor:
+    """The chosen extractor; one picked by name that takes settings (llm, hybrid) is set up
+    from ``settings`` when they are given (else it reads its ``KGRAPH_*`` variables itself).
+    An extractor instance is used as it is."""
+    chosen = get_extractor(extractor if extractor is not None else (settings or Settings()).extractor)
     configure = getattr(chosen, "configure", None)
-    return configure(settings) if callable(configure) else chosen
+    if settings is None or not callable(configure) or not (extractor is None or isinstance(extractor, str)):
+        return chosen
+    configured: Extractor = configure(settings)
+    return configured
 
 
 def _prepare(extractor: Extractor, documents: Iterable[Document]) -> None:
@@ -376,8 +381,8 @@ def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | Non
         InputError: the judgements file (``settings.judgements``) is malformed or
             contradicts itself (nothing is loaded).
     """
-    settings = settings or Settings()
     chosen = _configured(extractor, settings)
+    settings = settings or Settings()
     resolver = Resolver.from_file(settings.judgements)
     files = release_files(paths)
     _prepare(chosen, _readable(files, settings))
@@ -429,8 +434,8 @@ def rebuild(store: Store, slugs: Sequence[str], *, settings: Settings | None = N
     Raises:
         ExtractorError, InputError: as for :func:`build` (nothing is rebuilt).
     """
-    settings = settings or Settings()
     chosen = _configured(extractor, settings)
+    settings = settings or Settings()
     resolver = Resolver.from_file(settings.judgements)
     _prepare(chosen, _stored(store, slugs))
     report = BuildReport(extractor=chosen)
