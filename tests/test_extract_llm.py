@@ -378,6 +378,22 @@ def test_hybrid_keeps_one_figure_though_the_readers_differ_on_its_area(tmp_path:
     assert len(x.of(Membership)) == 1 and x.of(Membership)[0].end is None  # no year in its quote
 
 
+def test_qualifiers_and_index_bases_are_read_from_the_quote(tmp_path: Path, server: ChatServer) -> None:
+    release = tmp_path / "orders-2025-05-02.txt"
+    release.write_text("Bergamo, 2 May 2025\n\nSecondo le stime preliminari, nel primo trimestre "
+                       "2025 l'indice degli ordini (base 2021=100) si è fermato a 88,4 punti.\n",
+                       encoding="utf-8")
+    server.load([{"status": 200, "content": {"facts": [{
+        "fact": "observation", "indicator": "orders_index", "scope": "tannery machinery",
+        "value": 88.4, "unit": "index", "period": "2025-Q1", "area": "Italy", "market": None,
+        "quote": "Secondo le stime preliminari, nel primo trimestre 2025 l'indice degli ordini "
+                 "(base 2021=100) si è fermato a 88,4 punti"}]}}])
+    x = LLMExtractor(_settings(tmp_path, server)).extract(read_release(release))
+    [obs] = x.of(Observation)
+    assert obs.base == "2021=100" and obs.qualifiers == ("preliminary",)
+    assert obs.value == Decimal("88.4") and obs.period == "2025-Q1"
+
+
 def test_build_reports_model_facts_per_release(tmp_path: Path, server: ChatServer) -> None:
     server.load("value-differs")
     with open_store("memory:") as store:

@@ -139,6 +139,24 @@ def _date(value: Any, quote: str) -> Any:
     return day if str(day.year) in quote else None
 
 
+def _qualifiers(quote: str) -> tuple[str, ...]:
+    """What the quote itself says of its figure, read with the rules' words (never asked of
+    the model): "estimated", "preliminary"."""
+    from .._figures import _EST_STRICT_RE, _PRELIM_RE
+
+    found = [q for q, rx in (("estimated", _EST_STRICT_RE), ("preliminary", _PRELIM_RE))
+             if rx.search(quote)]
+    return tuple(found)
+
+
+def _base(quote: str) -> str | None:
+    """The index base the quote writes ("base 2021=100"), else None."""
+    from ..timex import index_bases
+
+    bases = index_bases(quote)
+    return bases[0].base if bases else None
+
+
 class _Grounder:
     """Turns the proposals of one answer into facts of one document, or reasons to reject."""
 
@@ -201,7 +219,8 @@ class _Grounder:
         return Observation(m, indicator=item["indicator"], scope=item["scope"], value=value,
                            unit=item["unit"], period=item["period"],
                            area=_canon(area, "place") if area else None,
-                           market=_canon(market, "place") if market else None)
+                           market=_canon(market, "place") if market else None,
+                           qualifiers=_qualifiers(q), base=_base(q) if item["unit"] == "index" else None)
 
 
 # What makes two facts one statement, whoever made them and wherever they quote it: the
