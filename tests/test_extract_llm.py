@@ -381,12 +381,12 @@ def test_hybrid_keeps_one_figure_though_the_readers_differ_on_its_area(tmp_path:
 def test_qualifiers_and_index_bases_are_read_from_the_quote(tmp_path: Path, server: ChatServer) -> None:
     release = tmp_path / "orders-2025-05-02.txt"
     release.write_text("Bergamo, 2 May 2025\n\nSecondo le stime preliminari, nel primo trimestre "
-                       "2025 l'indice degli ordini (base 2021=100) si è fermato a 88,4 punti.\n",
+                       "2025 il nostro indice degli ordini (base 2021=100) si è fermato a 88,4 punti.\n",
                        encoding="utf-8")
     server.load([{"status": 200, "content": {"facts": [{
         "fact": "observation", "indicator": "orders_index", "scope": "tannery machinery",
         "value": 88.4, "unit": "index", "period": "2025-Q1", "area": "Italy", "market": None,
-        "quote": "Secondo le stime preliminari, nel primo trimestre 2025 l'indice degli ordini "
+        "quote": "Secondo le stime preliminari, nel primo trimestre 2025 il nostro indice degli ordini "
                  "(base 2021=100) si è fermato a 88,4 punti"}]}}])
     x = LLMExtractor(_settings(tmp_path, server)).extract(read_release(release))
     [obs] = x.of(Observation)
