@@ -76,13 +76,14 @@ def _model_table(report: pipeline.BuildReport) -> Table | None:
     if not rows:
         return None
     table = Table(title="Model facts per release (rejected by reason)", title_justify="left")
-    for col in ("release", "accepted", "rejected", "tokens"):
+    for col in ("release", "accepted", "also by rules", "rejected", "tokens"):
         table.add_column(col, justify="left" if col == "release" else "right")
     table.add_column("reasons", justify="left")
     for r in rows:
         c = r.extractor_counts
         rejected = {k.removeprefix("rejected:"): n for k, n in c.items() if k.startswith("rejected:")}
-        table.add_row(r.slug, str(c.get("llm-accepted", 0)), str(sum(rejected.values())),
+        table.add_row(r.slug, str(c.get("llm-accepted", 0)), str(c.get("llm-also-by-rules", 0)),
+                      str(sum(rejected.values())),
                       str(c.get("llm-tokens", 0)),
                       ", ".join(f"{k} {n}" for k, n in sorted(rejected.items())))
     return table
