@@ -49,6 +49,16 @@ class Settings:
     extractor: str = "rules"
     judgements: Path = Path("data/resolution/judgements.csv")
     extract_budget: float = 60.0  # seconds one release's extraction may take; 0: no limit
+    # The llm and hybrid extractors: an OpenAI-compatible API (README, "Language-model
+    # extraction"). The key is kept out of repr so that printing settings never shows it.
+    llm_base_url: str = ""
+    llm_model: str = ""
+    llm_api_key: str = field(default="", repr=False)
+    llm_timeout: float = 120.0  # seconds per request
+    llm_concurrency: int = 2  # requests at a time
+    llm_max_tokens: int = 4096  # most tokens of one answer
+    llm_cache_dir: Path = Path(".kgraph/llm-cache")
+    llm_offline: bool = False  # answers from the cache only, never the network
     page_cache: Path = Path("data/cache/pages")  # web pages `kgraph build URL` fetched
     fetch_timeout: float = 20.0  # seconds for each network step of fetching a page
     extra: Mapping[str, str] = field(default_factory=dict)

@@ -187,6 +187,9 @@ class Extraction:
     info: DocumentInfo
     facts: list[Fact] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # What the extractor counts of its own run, for the build report: facts proposed,
+    # accepted and rejected by reason, tokens used (empty for the rules).
+    counts: dict[str, int] = field(default_factory=dict)
 
     def of(self, kind: type[_F]) -> list[_F]:
         """The facts of one kind, in document order."""

@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -176,6 +176,8 @@ class ReleaseReport:
     warnings: list[str] = field(default_factory=list)
     triples: int = 0
     encoding: str = "utf-8"  # the charset the file was read with
+    # What the extractor counted (llm/hybrid: facts accepted, rejected by reason, tokens)
+    extractor_counts: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -226,6 +228,8 @@ class BuildReport:
             facts = ", ".join(f"{n} {k}" for k, n in r.counts.items() if n)
             read_as = f" (read as {r.encoding})" if r.encoding != "utf-8" else ""
             out.append(f"  {r.slug}: {facts or 'no facts'}{read_as}")
+            if r.extractor_counts:
+                out.append(f"    {describe_counts(r.extractor_counts)}")
         out.extend(f"warning: {w}" for w in self.warnings)
         out.extend(f"failed: {f.path}: {f.message}" for f in self.failures)
         return out
@@ -234,6 +238,50 @@ class BuildReport:
 def describe_extractor(extractor: Extractor) -> str:
     """``rules 0.1.0 (config sha256 943fada3fdde)``: what a run record says, in one line."""
     return f"{extractor.name} {extractor.version} (config sha256 {config_hash(extractor.config)[:12]})"
+
+
+def describe_counts(counts: dict[str, int]) -> str:
+    """``12 accepted, 3 rejected (quote-not-found 2, period-not-stated 1), 5210 tokens``."""
+    rejected = {k.removeprefix("rejected:"): n for k, n in counts.items() if k.startswith("rejected:")}
+    why = ", ".join(f"{k} {n}" for k, n in sorted(rejected.items()))
+    out = f"{counts.get('llm-accepted', 0)} accepted, {sum(rejected.values())} rejected"
+    return out + (f" ({why})" if why else "") + f", {counts.get('llm-tokens', 0)} tokens"
+
+
+def _configured(extractor: str | Extractor | None, settings: Settings | None) -> Extractor:
+    """The chosen extractor; one picked by name that takes settings (llm, hybrid) is set up
+    from ``settings`` when they are given (else it reads its ``KGRAPH_*`` variables itself).
+    An extractor instance is used as it is."""
+    chosen = get_extractor(extractor if extractor is not None else (settings or Settings()).extractor)
+    configure = getattr(chosen, "configure", None)
+    if settings is None or not callable(configure) or not (extractor is None or isinstance(extractor, str)):
+        return chosen
+    configured: Extractor = configure(settings)
+    return configured
+
+
+def _prepare(extractor: Extractor, documents: Iterable[Document]) -> None:
+    """Let an extractor that asks a service do all its asking before the store is touched:
+    if the service keeps failing the build ends (exit 3) with the store as it was."""
+    prepare = getattr(extractor, "prepare", None)
+    if callable(prepare):
+        prepare(documents)
+
+
+def _readable(files: Sequence[Path], settings: Settings) -> Iterator[Document]:
+    for path in files:
+        try:
+            yield read_release(path, max_bytes=settings.max_release_bytes)
+        except KGraphError:
+            continue  # reported when the file is loaded
+
+
+def _stored(store: Store, slugs: Sequence[str]) -> Iterator[Document]:
+    for slug in slugs:
+        try:
+            yield stored_document(store, slug)
+        except KGraphError:
+            continue  # reported when the release is rebuilt
 
 
 def release_files(paths: Sequence[str | Path]) -> list[Path]:
@@ -360,7 +408,7 @@ def _load_document(store: Store, document: Document, path: Path, extractor: Budg
     store.update_generated(_replace_release_update(name, graph, release_iri(document.slug), run,
                                          resolution=(resolution_graph(document.slug), resolution)))
     return ReleaseReport(document.slug, path, name, counts, warnings, len(graph),
-                         encoding=document.encoding)
+                         encoding=document.encoding, extractor_counts=dict(extraction.counts))
 
 
 def resolution_graph(slug: str) -> URIRef:
@@ -409,8 +457,8 @@ def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | Non
         InputError: the judgements file (``settings.judgements``) is malformed or
             contradicts itself (nothing is loaded).
     """
+    chosen = _configured(extractor, settings)
     settings = settings or Settings()
-    chosen = get_extractor(extractor if extractor is not None else settings.extractor)
     resolver = Resolver.from_file(settings.judgements)
     from .fetch import fetch_release, is_url
 
@@ -421,17 +469,26 @@ def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | Non
     seen: dict[str, Path] = {}
     environment = build_environment(chosen, settings)
     known = {} if force else stored_build_keys(store)
+    # Pages are fetched first, so that an extractor that asks a service prepares them too.
+    fetched: dict[str, Path] = {}
+    for address in urls:
+        try:
+            page = fetch_release(address, settings)
+        except KGraphError as exc:
+            report.failures.append(BuildFailure(address, exc.message))
+            continue
+        if page.warning:
+            report.notes.append(page.warning)
+        fetched[address] = page.path
+    sources = [(item, fetched[item] if isinstance(item, str) else item) for item in items
+               if not isinstance(item, str) or item in fetched]
+    # Only the releases that will be built are prepared (no service asked about the rest).
+    _prepare(chosen, (d for d in _readable([path for _, path in sources], settings)
+                      if known.get(release_iri(d.slug)) != _build_key(d, environment)))
     with BudgetedExtractor(chosen, settings.extract_budget) as runner:
-        for i, item in enumerate(items, 1):
-            path = Path(item) if isinstance(item, Path) else item
+        for i, (item, path) in enumerate(sources, 1):
+            url = item if isinstance(item, str) else None
             try:
-                url = None
-                if isinstance(item, str):
-                    page = fetch_release(item, settings)
-                    if page.warning:
-                        report.notes.append(page.warning)
-                    path, url = page.path, item
-                assert isinstance(path, Path)
                 built = _load_one(store, path, settings, seen, runner, resolver,
                                   environment=environment, known=known, url=url,
                                   feed_date=(feed_dates or {}).get(url or ""))
@@ -442,7 +499,7 @@ def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | Non
             except KGraphError as exc:
                 report.failures.append(BuildFailure(item, exc.message))
             if progress is not None:
-                progress(Path(path), i, len(items))
+                progress(path, i, len(sources))
     # Nothing written, nothing to compare again: the derived graph still holds the pairs.
     report.conflicts = (recompute_conflicts(store) if report.releases or not report.skipped
                         else len(store.graph(DERIVED_GRAPH)) // 2)
@@ -519,9 +576,10 @@ def rebuild(store: Store, slugs: Sequence[str], *, settings: Settings | None = N
     Raises:
         ExtractorError, InputError: as for :func:`build` (nothing is rebuilt).
     """
+    chosen = _configured(extractor, settings)
     settings = settings or Settings()
-    chosen = get_extractor(extractor if extractor is not None else settings.extractor)
     resolver = Resolver.from_file(settings.judgements)
+    _prepare(chosen, _stored(store, slugs))
     report = BuildReport(extractor=chosen)
     environment = build_environment(chosen, settings)
     with BudgetedExtractor(chosen, settings.extract_budget) as runner:
@@ -562,6 +620,9 @@ class EvalReport:
         out["rules"] = {r: v.as_dict() for r, v in total.rules.items()}
         out["releases"] = {s.releases[0]: s.as_dict() for s in self.scores}
         out["failures"] = [{"path": str(f.path), "message": f.message} for f in self.build.failures]
+        counted = {r.slug: r.extractor_counts for r in self.build.releases if r.extractor_counts}
+        if counted:  # llm, hybrid: facts accepted and rejected by reason, tokens, per release
+            out["extractor_counts"] = counted
         return out
 
 

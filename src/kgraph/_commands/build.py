@@ -59,13 +59,35 @@ def _score_table(title: str, first: str) -> Table:
     return table
 
 
-_EXTRACTOR_HELP = ("Extractor that reads the releases: rules (built in) or a name another "
-                   "package registers in the kgraph.extractors entry-point group. Default: "
-                   "KGRAPH_EXTRACTOR, else rules.")
+_EXTRACTOR_HELP = ("Extractor that reads the releases: rules (built in), llm or hybrid (a "
+                   "language model, see KGRAPH_LLM_*), or a name another package registers in "
+                   "the kgraph.extractors entry-point group. Default: KGRAPH_EXTRACTOR, else rules.")
+_OFFLINE_HELP = ("llm and hybrid: use the cached answers only, never the network "
+                 "(KGRAPH_LLM_OFFLINE).")
 
 
-def _with_extractor(settings: Settings, extractor: str | None) -> Settings:
+def _with_extractor(settings: Settings, extractor: str | None, offline: bool = False) -> Settings:
+    if offline:
+        settings = replace(settings, llm_offline=True)
     return settings if extractor is None else replace(settings, extractor=extractor)
+
+
+def _model_table(report: pipeline.BuildReport) -> Table | None:
+    rows = [r for r in report.releases if r.extractor_counts]
+    if not rows:
+        return None
+    table = Table(title="Model facts per release (rejected by reason)", title_justify="left")
+    for col in ("release", "accepted", "also by rules", "rejected", "tokens"):
+        table.add_column(col, justify="left" if col == "release" else "right")
+    table.add_column("reasons", justify="left")
+    for r in rows:
+        c = r.extractor_counts
+        rejected = {k.removeprefix("rejected:"): n for k, n in c.items() if k.startswith("rejected:")}
+        table.add_row(r.slug, str(c.get("llm-accepted", 0)), str(c.get("llm-also-by-rules", 0)),
+                      str(sum(rejected.values())),
+                      str(c.get("llm-tokens", 0)),
+                      ", ".join(f"{k} {n}" for k, n in sorted(rejected.items())))
+    return table
 
 
 def _rule_table(rules: dict[str, RuleScore]) -> Table:
@@ -99,6 +121,7 @@ def register(app: typer.Typer) -> None:
         extractor: str = typer.Option(
             None, "--extractor", metavar="NAME", help=_EXTRACTOR_HELP, show_default=False,
         ),
+        offline: bool = typer.Option(False, "--offline", help=_OFFLINE_HELP),
         force: bool = typer.Option(
             False, "--force", help="Rebuild every release, also those unchanged since their "
             "last build (same text, extractor, judgements, shapes).",
@@ -113,9 +136,10 @@ def register(app: typer.Typer) -> None:
         validate them against the SHACL shapes and replace the release's named graph
         atomically. A release unchanged since its last build is skipped (--force rebuilds
         it). A file that fails leaves the store as it was; the others still load.
-        Prints the facts by kind per release; exit code 1 when any file failed, 2 for an
-        unknown extractor."""
-        settings = _with_extractor(state(ctx).settings, extractor)
+        Prints the facts by kind per release (llm, hybrid: the model's facts accepted and
+        rejected by reason, and the tokens used); exit code 1 when any file failed, 2 for an
+        unknown extractor, 3 when the language model kept failing (nothing is loaded)."""
+        settings = _with_extractor(state(ctx).settings, extractor, offline)
         get_extractor(settings.extractor)  # an unknown name fails before the store is opened
         targets: list[str | Path] = list(paths or []) if paths or feed else [settings.releases]
         urls = [t for t in targets if is_url(t)]
@@ -148,6 +172,9 @@ def register(app: typer.Typer) -> None:
             quads = len(store)
         if report.releases:
             out.print(_summary(report))
+            model = _model_table(report)
+            if model is not None:
+                out.print(model)
         out.print(f"{len(report.releases)} release(s) loaded into {settings.store} ({quads} quads), "
                   f"{len(report.skipped)} skipped (unchanged), {len(report.failures)} failed, "
                   f"{report.conflicts} conflicting observation pair(s)", markup=False)
@@ -180,6 +207,7 @@ def register(app: typer.Typer) -> None:
         extractor: str = typer.Option(
             None, "--extractor", metavar="NAME", help=_EXTRACTOR_HELP, show_default=False,
         ),
+        offline: bool = typer.Option(False, "--offline", help=_OFFLINE_HELP),
     ) -> None:
         """Score extraction against gold files: build the releases they name in a temporary
         in-memory store, read the facts back from the graph and compare them kind by kind
@@ -187,7 +215,7 @@ def register(app: typer.Typer) -> None:
         rule each fact records)."""
         if fmt not in ("table", "json"):
             raise typer.BadParameter("use table or json", param_hint="--format")
-        settings = _with_extractor(state(ctx).settings, extractor)
+        settings = _with_extractor(state(ctx).settings, extractor, offline)
         report = pipeline.evaluate(gold, releases_dir=releases, settings=settings)
         if fmt == "json":
             typer.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
@@ -211,6 +239,9 @@ def _print_eval(report: pipeline.EvalReport) -> None:
         _score_rows(per, s.releases[0], s.kinds)
     out.print(per)
     out.print(_rule_table(report.total.rules))
+    model = _model_table(report.build)
+    if model is not None:
+        out.print(model)
     for s in report.scores:
         lines: list[Any] = []
         for kind, k in s.kinds.items():

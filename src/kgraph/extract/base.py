@@ -1,9 +1,10 @@
 """Extractors: the protocol every extractor follows and the registry that finds them.
 
 An extractor turns one :class:`~kgraph.model.Document` into an
-:class:`~kgraph.model.Extraction`. kgraph ships one, ``rules`` (:class:`RulesExtractor`, the
-rule-based reader of :mod:`kgraph.extract`); others come from installed packages through the
-entry-point group ``kgraph.extractors``::
+:class:`~kgraph.model.Extraction`. kgraph ships ``rules`` (:class:`RulesExtractor`, the
+rule-based reader of :mod:`kgraph.extract`) and ``llm`` and ``hybrid`` (a language model's
+facts grounded in the text, alone or with the rules': :mod:`kgraph.extract.llm`); others
+come from installed packages through the entry-point group ``kgraph.extractors``::
 
     [project.entry-points."kgraph.extractors"]
     spacy-ner = "mypackage.extractors:NerExtractor"
@@ -95,7 +96,19 @@ def _data_digest() -> str:
 
 ExtractorFactory = Callable[[], Extractor]
 
-_BUILTIN: dict[str, ExtractorFactory] = {"rules": RulesExtractor}
+def _llm() -> Extractor:
+    from .llm import LLMExtractor
+
+    return LLMExtractor()
+
+
+def _hybrid() -> Extractor:
+    from .llm import HybridExtractor
+
+    return HybridExtractor()
+
+
+_BUILTIN: dict[str, ExtractorFactory] = {"rules": RulesExtractor, "llm": _llm, "hybrid": _hybrid}
 _registered: dict[str, ExtractorFactory | Extractor] = {}
 
 

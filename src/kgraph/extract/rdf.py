@@ -63,6 +63,7 @@ from ..namespaces import (
 )
 from . import _iris as iris
 from .base import Extractor, canonical_config, config_hash, file_name_date
+from .grounding import quote_at
 
 __all__ = ["to_graph", "run_graph", "decimal_literal", "CONTEXT_CHARS", "ORG_SUPERCLASSES",
            "EVENT_KINDS"]
@@ -257,7 +258,7 @@ class _Builder:
         return ann
 
     def evidence_ok(self, m: Mention) -> bool:
-        return 0 <= m.start < m.end <= len(self.doc.text) and self.doc.text[m.start:m.end] == m.text
+        return quote_at(self.doc.text, m)
 
     def check(self, m: Mention) -> None:
         """A fact's quote must be the text at its offsets (what provenance promises).

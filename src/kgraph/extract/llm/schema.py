@@ -1,0 +1,240 @@
+"""The JSON Schema a model's answer must follow, generated from :mod:`kgraph.model` and the
+ontology's schemes, and a validator for the part of JSON Schema it uses.
+
+Each kind of fact a model may propose is a :mod:`kgraph.model` dataclass; its fields become
+the properties of one object schema (``evidence`` becomes ``quote``, the verbatim text the
+fact stands on). Closed vocabularies come from the ontology (``ontology/schemes.ttl``:
+indicator keys, units, market relations, sectors) and the package data (organisation types,
+role words); the period follows the contract's notation. Every property is required and no
+other is allowed (what "strict" structured output asks), optional ones taking ``null``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import types
+import typing
+from dataclasses import fields
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from ...model import (
+    MARKET_RELATIONS,
+    ORG_TYPES,
+    PLACE_KINDS,
+    UNITS,
+    Fact,
+    MarketRelation,
+    Membership,
+    Observation,
+    Organisation,
+    OrgRelation,
+    Person,
+    Place,
+)
+
+__all__ = ["FACT_KINDS", "PERIOD_PATTERN", "DATE_PATTERN", "answer_schema", "schema_hash",
+           "validate", "vocabularies"]
+
+FACT_KINDS: dict[str, type[Fact]] = {
+    "organisation": Organisation,
+    "person": Person,
+    "place": Place,
+    "membership": Membership,
+    "observation": Observation,
+    "market": MarketRelation,
+    "org_relation": OrgRelation,
+}
+"""The kinds of fact a model may propose, by the name its answer gives them (``fact``)."""
+
+PERIOD_PATTERN = r"^[0-9]{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])(/[0-9]{4}-(0[1-9]|1[0-2]))?))?$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+# Fields left to kgraph, never asked of a model: aliases and parents come from the
+# gazetteer, qualifiers and index bases from the rules' reading of the text around a figure.
+_LEFT_OUT = {"evidence", "rule", "aliases", "parent", "qualifiers", "base", "city", "unit"}
+_KEEP: dict[type[Fact], set[str]] = {Observation: {"unit"}}
+
+
+@lru_cache(maxsize=1)
+def vocabularies() -> dict[str, tuple[str, ...]]:
+    """The closed word lists of the schema: from the ontology's schemes where it is
+    installed, else from the model's constants and the package data alone."""
+    from .. import gazetteer
+
+    out: dict[str, tuple[str, ...]] = {
+        "unit": UNITS, "relation": MARKET_RELATIONS, "org_type": ORG_TYPES,
+        "place_kind": PLACE_KINDS,
+        "role": tuple(sorted({r.name for r in gazetteer.roles()})),
+    }
+    indicators: set[str] = set()
+    sectors: set[str] = {s.name for s in gazetteer.standalone_segments()}
+    try:
+        from rdflib import RDF
+
+        from ...namespaces import KG, SKOS
+        from ...ontology import load_ontology
+
+        graph = load_ontology()
+        for s in graph.subjects(RDF.type, KG.Indicator):
+            notation = graph.value(s, SKOS.notation)
+            if notation is not None:
+                indicators.add(str(notation))
+        for cls in (KG.Sector, KG.Segment):
+            for s in graph.subjects(RDF.type, cls):
+                for label in graph.objects(s, SKOS.prefLabel):
+                    if getattr(label, "language", None) == "en":
+                        sectors.add(str(label))
+        units = {str(graph.value(s, SKOS.notation)) for s in graph.subjects(RDF.type, KG.Unit)}
+        if units >= set(UNITS):
+            out["unit"] = tuple(u for u in UNITS if u in units)
+    except Exception:  # noqa: BLE001 - an installation without the ontology still extracts
+        pass
+    if not indicators:
+        indicators = set(gazetteer.indicator_cues())
+    out["indicator"] = tuple(sorted(indicators))
+    out["sector"] = tuple(sorted(sectors))
+    return out
+
+
+def _enum_for(cls: type[Fact], name: str) -> tuple[str, ...] | None:
+    v = vocabularies()
+    return {
+        (Organisation, "type"): v["org_type"],
+        (Place, "kind"): v["place_kind"],
+        (Membership, "role"): v["role"],
+        (Observation, "indicator"): v["indicator"],
+        (Observation, "unit"): v["unit"],
+        (Observation, "scope"): v["sector"],
+        (MarketRelation, "relation"): v["relation"],
+        (MarketRelation, "scope"): v["sector"],
+    }.get((cls, name))
+
+
+def _property(cls: type[Fact], name: str, hint: Any) -> dict[str, Any]:
+    args = typing.get_args(hint)
+    optional = (typing.get_origin(hint) in (typing.Union, types.UnionType)
+                and type(None) in args)
+    base = next((a for a in args if a is not type(None)), hint) if optional else hint
+    prop: dict[str, Any]
+    if typing.get_origin(base) is typing.Literal:
+        prop = {"type": "string", "enum": list(typing.get_args(base))}
+    elif base is Decimal:
+        prop = {"type": "number"}
+    elif base is dt.date:
+        prop = {"type": "string", "pattern": DATE_PATTERN}
+    elif typing.get_origin(base) is tuple:
+        prop = {"type": "array", "items": {"type": "string"}}
+    else:
+        prop = {"type": "string"}
+        enum = _enum_for(cls, name)
+        if enum:
+            prop["enum"] = list(enum)
+        elif cls is Observation and name == "period":
+            prop["pattern"] = PERIOD_PATTERN
+    if optional:
+        prop["type"] = [prop["type"], "null"]
+        if "enum" in prop:
+            prop["enum"] = [*prop["enum"], None]
+    return prop
+
+
+def _kind_schema(kind: str, cls: type[Fact]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    props: dict[str, Any] = {
+        "fact": {"type": "string", "enum": [kind]},
+        # No minLength: not every structured-output server takes it; grounding refuses short quotes.
+        "quote": {"type": "string"},
+    }
+    for f in fields(cls):
+        if f.name in _LEFT_OUT and f.name not in _KEEP.get(cls, set()):
+            continue
+        props[f.name] = _property(cls, f.name, hints[f.name])
+    return {"type": "object", "properties": props, "required": list(props),
+            "additionalProperties": False}
+
+
+@lru_cache(maxsize=1)
+def _schema_json() -> str:
+    schema = {
+        "type": "object",
+        "properties": {"facts": {"type": "array", "items": {
+            "anyOf": [_kind_schema(k, c) for k, c in FACT_KINDS.items()]}}},
+        "required": ["facts"],
+        "additionalProperties": False,
+    }
+    return json.dumps(schema, sort_keys=True, ensure_ascii=False)
+
+
+def answer_schema() -> dict[str, Any]:
+    """The JSON Schema of a model's answer: ``{"facts": [...]}``, each fact one of
+    :data:`FACT_KINDS` with the quote it stands on."""
+    result: dict[str, Any] = json.loads(_schema_json())
+    return result
+
+
+def schema_hash() -> str:
+    """SHA-256 of the schema's canonical JSON (part of every cache key)."""
+    return hashlib.sha256(_schema_json().encode("utf-8")).hexdigest()
+
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "object": (dict,), "array": (list,), "string": (str,), "null": (type(None),),
+    "number": (int, float, Decimal), "integer": (int,), "boolean": (bool,),
+}
+
+
+def validate(value: Any, schema: dict[str, Any], path: str = "$") -> str | None:
+    """The first way ``value`` breaks ``schema`` (a message with its JSON path), or None.
+
+    Covers what :func:`answer_schema` uses: type, enum, pattern, minLength, properties,
+    required, additionalProperties false, items and anyOf.
+    """
+    if "anyOf" in schema:
+        errors = [validate(value, s, path) for s in schema["anyOf"]]
+        if all(errors):
+            kind = value.get("fact") if isinstance(value, dict) else None
+            for s, e in zip(schema["anyOf"], errors, strict=True):
+                if kind in s.get("properties", {}).get("fact", {}).get("enum", []):
+                    return e
+            return f"{path}: matches none of the allowed shapes"
+        return None
+    allowed = schema.get("type")
+    if allowed is not None:
+        names = allowed if isinstance(allowed, list) else [allowed]
+        ok = any(isinstance(value, _TYPES[n]) and not (n in ("number", "integer")
+                                                       and isinstance(value, bool))
+                 for n in names)
+        if not ok:
+            return f"{path}: expected {' or '.join(names)}, got {type(value).__name__}"
+    if "enum" in schema and value not in schema["enum"]:
+        return f"{path}: {value!r} is not one of the allowed values"
+    if isinstance(value, str):
+        if len(value) < schema.get("minLength", 0):
+            return f"{path}: shorter than {schema['minLength']} characters"
+        if "pattern" in schema and not re.search(schema["pattern"], value):
+            return f"{path}: {value!r} does not match {schema['pattern']}"
+    if isinstance(value, dict):
+        props = schema.get("properties", {})
+        for key in schema.get("required", []):
+            if key not in value:
+                return f"{path}: {key!r} is missing"
+        if schema.get("additionalProperties") is False:
+            extra = sorted(set(value) - set(props))
+            if extra:
+                return f"{path}: {extra[0]!r} is not allowed"
+        for key, sub in props.items():
+            if key in value:
+                error = validate(value[key], sub, f"{path}.{key}")
+                if error:
+                    return error
+    if isinstance(value, list) and "items" in schema:
+        for i, item in enumerate(value):
+            error = validate(item, schema["items"], f"{path}[{i}]")
+            if error:
+                return error
+    return None
