@@ -30,6 +30,9 @@ NOT_RUN = {
     "kgraph build https://": "fetches from the web (tests/test_fetch.py fetches from a "
                              "loopback server)",
     "kgraph build --feed": "fetches a feed from the web (tests/test_fetch.py does it on loopback)",
+    "kgraph build --extractor hybrid": "asks a language model service (tests/test_extract_llm.py "
+                                       "answers from a loopback server)",
+    "kgraph eval --extractor llm": "asks a language model service",
 }
 
 pytestmark = pytest.mark.slow
