@@ -38,6 +38,7 @@ __all__ = ["is_url", "fetch_release", "FetchedPage", "page_slug", "CONTENT_TYPES
 CONTENT_TYPES = {
     "text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt",
     "text/markdown": ".md", "text/x-markdown": ".md", "application/pdf": ".pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
 }
 """The content types a release page may have, and the suffix its cached copy gets."""
 FEED_TYPES = {
@@ -215,7 +216,7 @@ def fetch_release(url: str, settings: Settings, *, robots: _Robots | None = None
             return FetchedPage(url, cached, from_cache=True,
                                warning=f"{url}: could not fetch ({reason}); used the cached copy")
         raise ReleaseError(f"could not fetch the page: {reason}", source=url) from None
-    textual = kind != "application/pdf"
+    textual = kind.startswith("text/") or kind == "application/xhtml+xml"
     if textual and charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
         # The header names the charset: store UTF-8 so reading needs no guess.
         try:

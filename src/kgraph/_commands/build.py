@@ -113,7 +113,8 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         paths: list[str] = typer.Argument(  # noqa: B008 - Typer's declaration style
             None,
-            help="Release files or folders (*.txt, *.md, *.html, *.htm, searched recursively), "
+            help="Release files or folders (*.txt, *.md, *.html, *.htm, *.pdf, *.docx, searched "
+            "recursively), "
             "or http(s) URLs of release pages (fetched politely and cached). "
             "Default: the releases folder (data/releases/, KGRAPH_RELEASES).",
             show_default=False,

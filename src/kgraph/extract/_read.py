@@ -19,7 +19,7 @@ from ._text import detect_language
 
 __all__ = ["read_release", "RELEASE_SUFFIXES", "DEFAULT_MAX_BYTES"]
 
-RELEASE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
+RELEASE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 DEFAULT_MAX_BYTES = Settings.max_release_bytes
 _HTML_SUFFIXES = (".html", ".htm")
 _BOMS = (  # UTF-32 first: its little-endian mark begins like UTF-16's
@@ -189,7 +189,7 @@ def read_release(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Doc
     indexes into; ``slug`` is the file stem and ``sha256`` the hash of ``text`` (UTF-8).
     HTML pages are reduced to their main text (trafilatura); scripts and styles never
     reach the text. PDF files are read with pdfminer.six (the ``pdf`` extra), see
-    :mod:`._pdf`.
+    :mod:`._pdf`; Word files with python-docx (the ``docx`` extra), see :mod:`._docx`.
 
     Raises:
         ReleaseError: the file is missing, empty, larger than ``max_bytes``, binary,
@@ -220,6 +220,10 @@ def read_release(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Doc
         from ._pdf import pdf_text
 
         text, encoding = pdf_text(data, source), "pdf"
+    elif source.suffix.lower() == ".docx":
+        from ._docx import docx_text
+
+        text, encoding = docx_text(data, source), "docx"
     else:
         text, encoding = _decode(data, source)
     if source.suffix.lower() in _HTML_SUFFIXES:
