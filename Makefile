@@ -12,7 +12,7 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip
 
 $(STAMP_RUN): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[viz]'
+	$(BIN)/pip install -q -e '.[viz,server]'
 	touch $@
 
 $(STAMP_TEST): pyproject.toml | $(BIN)/python

@@ -413,7 +413,9 @@ def test_without_settings_the_extractor_reads_its_variables(tmp_path: Path, serv
     with open_store("memory:") as store:
         report = build(store, [RELEASE], extractor="llm")  # what kgraph.api's build does
         mine = LLMExtractor(_settings(tmp_path / "own", server))
-        given = build(store, [RELEASE], settings=Settings(), extractor=mine)
+        # force: the same text, extractor and configuration would otherwise be skipped as
+        # unchanged (incremental builds).
+        given = build(store, [RELEASE], settings=Settings(), extractor=mine, force=True)
     assert report.releases[0].extractor_counts["llm-accepted"] == 5
     assert given.extractor is mine and given.releases[0].extractor_counts["llm-accepted"] == 5
 

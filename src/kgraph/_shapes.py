@@ -8,7 +8,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from .errors import RDFSyntaxError, ValidationFailed
-from .ontology import ONTOLOGY_FILES, load_shapes, ontology_dir, validate
+from .ontology import ONTOLOGY_FILES, load_shapes, ontology_dir, ontology_file, validate
 
 __all__ = ["validate_release"]
 
@@ -40,10 +40,10 @@ def validate_release(graph: Graph, *, source: str | Path) -> None:
         ConfigError: the ontology folder is missing.
         RDFSyntaxError: an ontology or shapes file does not parse.
     """
-    folder = ontology_dir()
-    ontology_file = folder / ONTOLOGY_FILES[0]
-    shapes_file = folder / "shapes.ttl"
-    data = graph + _axioms(ontology_file, ontology_file.stat().st_mtime)
+    ontology_dir()  # one clear error when there is no ontology at all
+    axioms_file = ontology_file(ONTOLOGY_FILES[0])
+    shapes_file = ontology_file("shapes.ttl")
+    data = graph + _axioms(axioms_file, axioms_file.stat().st_mtime)
     shapes = _shapes(shapes_file, shapes_file.stat().st_mtime if shapes_file.exists() else 0.0)
     report = validate(data, ontology=False, shapes=shapes)
     if not report.conforms:

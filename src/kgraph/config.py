@@ -1,12 +1,17 @@
-"""Settings from ``KGRAPH_*`` environment variables, overridable by options.
+"""Settings: options over ``KGRAPH_*`` environment variables over ``kgraph.toml`` over defaults.
 
 Every setting has one name; the environment variable is ``KGRAPH_`` plus the name in
-upper case (``store`` -> ``KGRAPH_STORE``).
+upper case (``store`` -> ``KGRAPH_STORE``), the key in ``kgraph.toml`` is the name itself.
+The file is the nearest ``kgraph.toml`` from the working folder upwards (see
+:mod:`kgraph._project`); relative paths in it, and the default paths when it is found in
+another folder, are taken from the file's folder, so a command run in a subfolder of a
+project uses the project's store and releases.
 """
 
 from __future__ import annotations
 
 import os
+import tomllib
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -15,7 +20,8 @@ from typing import Any
 
 from .errors import ConfigError
 
-__all__ = ["Settings", "load_settings", "DEFAULT_STORE", "PROJECT_URL", "USER_AGENT"]
+__all__ = ["Settings", "load_settings", "DEFAULT_STORE", "PROJECT_URL", "USER_AGENT",
+           "setting_names", "read_config_file"]
 
 DEFAULT_STORE = "oxigraph:.kgraph/store"
 PROJECT_URL = "https://github.com/kgraph-project/kgraph"
@@ -53,7 +59,21 @@ class Settings:
     llm_max_tokens: int = 4096  # most tokens of one answer
     llm_cache_dir: Path = Path(".kgraph/llm-cache")
     llm_offline: bool = False  # answers from the cache only, never the network
+    page_cache: Path = Path("data/cache/pages")  # web pages `kgraph build URL` fetched
+    fetch_timeout: float = 20.0  # seconds for each network step of fetching a page
     extra: Mapping[str, str] = field(default_factory=dict)
+    sources: Mapping[str, str] = field(default_factory=dict, compare=False)
+    """Where each setting came from: ``option``, ``env``, the config file's path, or
+    ``default``."""
+    config_file: Path | None = field(default=None, compare=False)
+
+
+_NOT_SETTINGS = ("extra", "sources", "config_file")
+
+
+def setting_names() -> list[str]:
+    """The names of the settings, in declaration order."""
+    return [f.name for f in fields(Settings) if f.name not in _NOT_SETTINGS]
 
 
 def _coerce(name: str, raw: str, target: Any) -> Any:
@@ -77,28 +97,107 @@ def _coerce(name: str, raw: str, target: Any) -> Any:
     return raw
 
 
-def load_settings(
-    overrides: Mapping[str, Any] | None = None, *, environ: Mapping[str, str] | None = None
-) -> Settings:
-    """Settings from the environment, then ``overrides`` (options given on the command line).
+def _anchor(value: Any, folder: Path) -> Any:
+    """A relative path (or ``oxigraph:`` store path) taken from ``folder``."""
+    if isinstance(value, Path):
+        return value if value.is_absolute() else folder / value
+    if isinstance(value, str) and value.startswith("oxigraph:"):
+        path = Path(value[len("oxigraph:"):])
+        return value if path.is_absolute() else f"oxigraph:{folder / path}"
+    return value
 
-    ``None`` values in ``overrides`` are ignored, so unset options keep the environment's value.
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """The settings of a ``kgraph.toml``, typed, relative paths taken from its folder.
 
     Raises:
-        ConfigError: a variable has a value of the wrong type.
+        ConfigError: the file does not parse, names an unknown setting or has a value of
+            the wrong type.
     """
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read the config file: {exc}", source=path) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"malformed TOML: {exc}", source=path) from None
+    types = typing.get_type_hints(Settings)
+    names = setting_names()
+    folder = path.parent
+    here = Path.cwd()
+    out: dict[str, Any] = {}
+    for key, raw in data.items():
+        name = key.replace("-", "_")
+        if name not in names:
+            raise ConfigError(f"unknown setting {key!r} (known: {', '.join(names)})", source=path)
+        target = types[name]
+        if isinstance(raw, bool) and target is bool:
+            text = "true" if raw else "false"
+        elif isinstance(raw, str | int | float) and not isinstance(raw, bool) and target is not bool:
+            text = str(raw)
+        elif isinstance(raw, str):
+            text = raw
+        else:
+            raise ConfigError(f"{key} = {raw!r} is not a valid {target.__name__}", source=path)
+        try:
+            value = _coerce(name, text, target)
+        except ConfigError:
+            raise ConfigError(f"{key} = {raw!r} is not a valid {target.__name__}",
+                              source=path) from None
+        out[name] = value if _same_dir(folder, here) else _anchor(value, folder)
+    return out
+
+
+def _same_dir(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:  # pragma: no cover
+        return False
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None, *, environ: Mapping[str, str] | None = None,
+    config: Path | bool | None = True,
+) -> Settings:
+    """Settings from ``overrides`` (options given on the command line), else the
+    environment, else the config file, else the defaults.
+
+    ``None`` values in ``overrides`` are ignored, so unset options keep the other sources'
+    value. ``config`` is the ``kgraph.toml`` to read; ``True`` finds the nearest one from
+    the working folder upwards, ``False`` or ``None`` reads none.
+
+    Raises:
+        ConfigError: a variable or a config-file entry has a value of the wrong type, or
+            the config file is malformed.
+    """
+    from . import _project
+
     env = os.environ if environ is None else environ
     base = Settings()
     values: dict[str, Any] = {}
+    sources: dict[str, str] = {}
+    path = _project.config_file() if config is True else (config or None)
+    if path is not None:
+        folder = path.parent
+        if not _same_dir(folder, Path.cwd()):
+            for name in setting_names():
+                default = getattr(base, name)
+                anchored = _anchor(default, folder)
+                if anchored != default:
+                    values[name] = anchored
+        for name, value in read_config_file(path).items():
+            values[name] = value
+            sources[name] = str(path)
     # The field types themselves, so a new setting needs no second declaration here.
     types = typing.get_type_hints(Settings)
-    for f in fields(Settings):
-        if f.name == "extra":
-            continue
-        raw = env.get(f"KGRAPH_{f.name.upper()}")
+    for name in setting_names():
+        raw = env.get(f"KGRAPH_{name.upper()}")
         if raw is not None:
-            values[f.name] = _coerce(f.name, raw, types[f.name])
+            values[name] = _coerce(name, raw, types[name])
+            sources[name] = "env"
     for key, value in (overrides or {}).items():
         if value is not None:
             values[key] = value
-    return replace(base, **values)
+            sources[key] = "option"
+    for name in setting_names():
+        sources.setdefault(name, "default")
+    return replace(base, **values, sources=sources, config_file=path)

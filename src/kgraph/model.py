@@ -50,6 +50,11 @@ class Document:
     language: str = "en"  # "en" or "it"
     sha256: str = ""
     encoding: str = "utf-8"  # the charset the file was read with
+    # The date the page's own metadata gives (an HTML release's <meta> or feed entry): a
+    # fallback publication date, never a date the text states.
+    metadata_date: dt.date | None = None
+    metadata_date_source: str = "page-metadata"  # or "feed-metadata": the feed's entry date
+    source_url: str | None = None  # the web page the release was fetched from
 
 
 @dataclass

@@ -63,8 +63,10 @@ class KG(DefinedNamespace):
     extractorVersion: URIRef  # run -> the extractor's own version
     configHash: URIRef  # run -> SHA-256 of the extractor's canonical JSON configuration
     extractorConfig: URIRef  # run -> that canonical JSON itself
+    buildKey: URIRef  # run -> SHA-256 of all a build read for the release: unchanged, not rebuilt
     extractionRule: URIRef  # fact or entity -> id of the rule that extracted it
     fileDate: URIRef  # release -> the YYYY-MM-DD its file name carries
+    dateSource: URIRef  # release -> where schema:datePublished came from: text, file-name, page-metadata
     statedIn: URIRef  # fact -> the release it comes from
     LocalEntity: URIRef  # one release's organisation, person or place, owl:sameAs its entity
     surfaceForm: URIRef  # local entity -> the name its release gives it (not a label: no lookups)

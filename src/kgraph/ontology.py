@@ -1,7 +1,9 @@
 """The kgraph ontology, its reference concept schemes and SHACL shapes, and validation.
 
-The files live in the repository's ``ontology/`` folder (beside ``src/``), or in the folder
-named by ``KGRAPH_ONTOLOGY_DIR``:
+The files ship with kgraph (the repository's ``ontology/`` folder, copied into the wheel);
+a project's own ``ontology/`` overrides a file of the same name and adds its other
+``*.ttl`` files to the ontology, and ``KGRAPH_ONTOLOGY_DIR`` names one folder to use
+instead of both:
 
 * ``kgraph.ttl``: the OWL ontology (the ``kg:`` terms of :class:`kgraph.namespaces.KG`);
 * ``schemes.ttl``: reference data (sectors, indicators, units, statuses, market relation
@@ -24,6 +26,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.term import Node
 
+from . import _project
 from .errors import ConfigError, InputError, RDFSyntaxError
 from .namespaces import (
     DCTERMS,
@@ -45,6 +48,7 @@ __all__ = [
     "ValidationResult",
     "ValidationReport",
     "ontology_dir",
+    "ontology_file",
     "ontology_graph_name",
     "load_ontology",
     "load_shapes",
@@ -62,21 +66,52 @@ _SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"
 def ontology_dir() -> Path:
     """The folder holding ``kgraph.ttl``, ``schemes.ttl`` and ``shapes.ttl``.
 
-    ``KGRAPH_ONTOLOGY_DIR`` when set, else ``ontology/`` at the root of the source tree.
+    ``KGRAPH_ONTOLOGY_DIR`` when set (then it is the only ontology folder), else the
+    project's ``ontology/`` when it holds ``kgraph.ttl``, else the ontology kgraph ships
+    (see :mod:`kgraph._project`).
 
     Raises:
         ConfigError: the folder does not exist or lacks ``kgraph.ttl``.
     """
     env = os.environ.get("KGRAPH_ONTOLOGY_DIR")
-    folder = Path(env) if env else Path(__file__).resolve().parents[2] / "ontology"
+    if env:
+        folder = Path(env)
+    else:
+        folder = next((f for f in _project.folders("ontology") if (f / "kgraph.ttl").is_file()),
+                      _project.project_root() / "ontology")
     if not (folder / "kgraph.ttl").is_file():
-        where = "KGRAPH_ONTOLOGY_DIR" if env else "the source tree"
+        where = "KGRAPH_ONTOLOGY_DIR" if env else "the project and the installed package"
         raise ConfigError(
             f"no kgraph.ttl in the ontology folder (from {where}); set KGRAPH_ONTOLOGY_DIR "
             "to the folder holding kgraph.ttl, schemes.ttl and shapes.ttl",
             source=folder,
         )
     return folder
+
+
+def ontology_file(name: str) -> Path:
+    """The file ``name`` of the ontology: the project's ``ontology/NAME`` overrides the
+    shipped one (only ``KGRAPH_ONTOLOGY_DIR`` when that is set).
+
+    Raises:
+        ConfigError: no ontology folder (see :func:`ontology_dir`).
+    """
+    if os.environ.get("KGRAPH_ONTOLOGY_DIR"):
+        return ontology_dir() / name
+    found = _project.find("ontology", name)
+    return found if found is not None else ontology_dir() / name
+
+
+def _extra_ontology_files() -> list[Path]:
+    """Turtle files a project adds to the ontology (its ``ontology/*.ttl`` that are not
+    one of the shipped files)."""
+    if os.environ.get("KGRAPH_ONTOLOGY_DIR"):
+        return []
+    own = _project.project_root() / "ontology"
+    shipped = _project.shipped_dir("ontology")
+    if not own.is_dir() or (shipped is not None and own.resolve() == shipped.resolve()):
+        return []
+    return sorted(p for p in own.glob("*.ttl") if p.name not in (*ONTOLOGY_FILES, SHAPES_FILE))
 
 
 def ontology_graph_name() -> URIRef:
@@ -130,10 +165,10 @@ def load_ontology() -> Graph:
         ConfigError: the ontology folder or a file is missing (see :func:`ontology_dir`).
         RDFSyntaxError: a file does not parse; the message names the file and the line.
     """
-    folder = ontology_dir()
+    ontology_dir()  # one clear error when there is no ontology at all
     graph = bind_prefixes(Graph())
-    for name in ONTOLOGY_FILES:
-        graph += _parse(folder / name)
+    for path in [*(ontology_file(name) for name in ONTOLOGY_FILES), *_extra_ontology_files()]:
+        graph += _parse(path)
     return graph
 
 
@@ -144,7 +179,8 @@ def load_shapes() -> Graph:
         ConfigError: the ontology folder or ``shapes.ttl`` is missing.
         RDFSyntaxError: ``shapes.ttl`` does not parse; the message names the line.
     """
-    return _parse(ontology_dir() / SHAPES_FILE)
+    ontology_dir()
+    return _parse(ontology_file(SHAPES_FILE))
 
 
 @dataclass(frozen=True)
@@ -276,7 +312,7 @@ def validate(
             meta_shacl=False,
         )
     except (ShapeLoadError, ConstraintLoadError, ReportableRuntimeError) as exc:
-        source = "the given shapes" if shapes is not None else ontology_dir() / SHAPES_FILE
+        source = "the given shapes" if shapes is not None else ontology_file(SHAPES_FILE)
         message = getattr(exc, "message", None) or str(exc)
         raise InputError(f"the SHACL shapes cannot be used: {message}", source=source) from None
     assert isinstance(report_graph, Graph)

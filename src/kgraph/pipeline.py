@@ -6,14 +6,14 @@ import csv
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 
 from ._readback import read_back, release_graph
-from .config import Settings
+from .config import Settings, __version__
 from .errors import EXIT_FINDINGS, InputError, KGraphError, ReleaseError
 from .evaluation import Gold, ReleaseScore, load_gold, score
 from .extract._budget import BudgetedExtractor
@@ -41,8 +41,16 @@ from .model import (
     Quotation,
     Segment,
 )
-from .namespaces import KGG, PROV, bind_prefixes
-from .ontology import ValidationReport, load_ontology, ontology_graph_name, validate
+from .namespaces import KG, KGG, PROV, bind_prefixes
+from .ontology import (
+    ONTOLOGY_FILES,
+    SHAPES_FILE,
+    ValidationReport,
+    load_ontology,
+    ontology_file,
+    ontology_graph_name,
+    validate,
+)
 from .store import SelectResult, Store, open_store
 
 __all__ = [
@@ -50,7 +58,8 @@ __all__ = [
     "read_back", "release_graph", "release_files", "FACT_KINDS", "RUNS_GRAPH", "DERIVED_GRAPH",
     "recompute_conflicts", "EvalReport", "evaluate", "gold_release_path",
     "load_ontology_into", "validate_store", "NON_RELEASE_GRAPHS", "describe_extractor",
-    "rebuild", "stored_document", "resolution_graph",
+    "rebuild", "stored_document", "resolution_graph", "build_environment", "stored_build_keys",
+    "feed_releases",
 ]
 
 NON_RELEASE_GRAPHS = frozenset(
@@ -173,20 +182,23 @@ class ReleaseReport:
 
 @dataclass
 class BuildFailure:
-    """A file that did not load (the store kept its previous state for it)."""
+    """A file or URL that did not load (the store kept its previous state for it)."""
 
-    path: Path
+    path: Path | str
     message: str
 
 
 @dataclass
 class BuildReport:
-    """What :func:`build` did: releases loaded, failures, conflicts flagged."""
+    """What :func:`build` did: releases loaded, releases skipped as unchanged, failures,
+    conflicts flagged."""
 
     releases: list[ReleaseReport] = field(default_factory=list)
     failures: list[BuildFailure] = field(default_factory=list)
     conflicts: int = 0
     extractor: Extractor | None = None  # the extractor that read the releases
+    skipped: list[Path] = field(default_factory=list)  # unchanged since the last build
+    notes: list[str] = field(default_factory=list)  # warnings not about one built release
 
     @property
     def exit_code(self) -> int:
@@ -195,11 +207,21 @@ class BuildReport:
 
     @property
     def warnings(self) -> list[str]:
-        return [f"{r.path}: {w}" for r in self.releases for w in r.warnings]
+        return [*self.notes, *(f"{r.path}: {w}" for r in self.releases for w in r.warnings)]
+
+    @property
+    def nothing_built(self) -> str | None:
+        """The line saying a build had nothing to do, or ``None`` when it did something."""
+        if self.skipped and not self.releases and not self.failures:
+            return (f"nothing to build: all {len(self.skipped)} release(s) are unchanged since "
+                    "the last build (--force rebuilds them)")
+        return None
 
     def lines(self) -> list[str]:
-        out = [f"built {len(self.releases)} release(s), {len(self.failures)} failure(s), "
-               f"{self.conflicts} conflicting observation pair(s)"]
+        out = [f"built {len(self.releases)} release(s), skipped {len(self.skipped)} unchanged, "
+               f"{len(self.failures)} failure(s), {self.conflicts} conflicting observation pair(s)"]
+        if self.nothing_built:
+            out.append(f"  {self.nothing_built}")
         if self.extractor is not None:
             out.append(f"  extractor: {describe_extractor(self.extractor)}")
         for r in self.releases:
@@ -302,20 +324,66 @@ def _validate(graph: Graph, source: Path) -> None:
     _shapes.validate_release(graph, source=source)
 
 
+_BUILD_KEYS = """
+SELECT ?release ?key WHERE { GRAPH ?runs { ?run prov:used ?release ; kg:buildKey ?key } }"""
+
+
+def _file_digest(path: Path | None) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path is not None else ""
+    except OSError:  # a missing judgements file is the empty one
+        return ""
+
+
+def build_environment(extractor: Extractor, settings: Settings) -> str:
+    """The digest of what, besides its text, makes a release's graph: the extractor's name,
+    version and configuration, the kgraph version, the judgements, the shapes and the
+    ontology axioms. Combined with the text's SHA-256 it is the release's ``kg:buildKey``."""
+    parts = {
+        "extractor": [extractor.name, extractor.version, config_hash(extractor.config)],
+        "kgraph": __version__,
+        "judgements": _file_digest(Path(settings.judgements)),
+        "shapes": _file_digest(ontology_file(SHAPES_FILE)),
+        "ontology": _file_digest(ontology_file(ONTOLOGY_FILES[0])),
+    }
+    return hashlib.sha256(repr(sorted(parts.items())).encode("utf-8")).hexdigest()
+
+
+def _build_key(document: Document, environment: str) -> str:
+    return hashlib.sha256(f"{document.sha256}\n{environment}".encode()).hexdigest()
+
+
+def stored_build_keys(store: Store) -> dict[URIRef, str]:
+    """Release IRI -> the ``kg:buildKey`` of its last build, from ``kgg:runs``."""
+    rows = store.query(_BUILD_KEYS, bindings={"runs": RUNS_GRAPH})
+    assert isinstance(rows, SelectResult)
+    return {r["release"]: str(r["key"]) for r in rows if isinstance(r["release"], URIRef)}
+
+
 def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path],
-              extractor: BudgetedExtractor, resolver: Resolver) -> ReleaseReport:
+              extractor: BudgetedExtractor, resolver: Resolver, *, environment: str,
+              known: dict[URIRef, str], url: str | None = None,
+              feed_date: dt.date | None = None) -> ReleaseReport | None:
+    """Build one release file (the cached copy of ``url`` when given, ``feed_date`` the
+    date a feed gave it); ``None`` when its build key is the one ``known`` holds."""
     document = read_release(path, max_bytes=settings.max_release_bytes)
+    if url is not None:
+        document = replace(document, source_url=url)
+    if document.metadata_date is None and feed_date is not None:
+        document = replace(document, metadata_date=feed_date, metadata_date_source="feed-metadata")
     if document.slug in seen:
         raise ReleaseError(f"same release name {document.slug!r} as {seen[document.slug]} "
                            "(file names must be unique: the name is the release's graph)",
                            source=path)
-    report = _load_document(store, document, path, extractor, resolver)
+    key = _build_key(document, environment)
     seen[document.slug] = path
-    return report
+    if known.get(release_iri(document.slug)) == key:
+        return None
+    return _load_document(store, document, path, extractor, resolver, key=key)
 
 
 def _load_document(store: Store, document: Document, path: Path, extractor: BudgetedExtractor,
-                   resolver: Resolver) -> ReleaseReport:
+                   resolver: Resolver, *, key: str | None = None) -> ReleaseReport:
     started = dt.datetime.now(dt.UTC)
     # Within the time budget; a bug in extraction is a ReleaseError, not the end of the build.
     extraction = extractor.extract(document)
@@ -334,6 +402,9 @@ def _load_document(store: Store, document: Document, path: Path, extractor: Budg
     name = release_graph(document.slug)
     run = run_graph(extraction, started=started, ended=dt.datetime.now(dt.UTC),
                     extractor=extractor.extractor)
+    if key is not None:
+        for activity in run.subjects(RDF.type, KG.ExtractionRun):
+            run.add((activity, KG.buildKey, Literal(key)))
     store.update_generated(_replace_release_update(name, graph, release_iri(document.slug), run,
                                          resolution=(resolution_graph(document.slug), resolution)))
     return ReleaseReport(document.slug, path, name, counts, warnings, len(graph),
@@ -361,8 +432,13 @@ def recompute_conflicts(store: Store) -> int:
 
 
 def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | None = None,
-          progress: Progress | None = None, extractor: str | Extractor | None = None) -> BuildReport:
+          progress: Progress | None = None, extractor: str | Extractor | None = None,
+          force: bool = False, feed_dates: Mapping[str, dt.date] | None = None) -> BuildReport:
     """Load release files into ``store``, one named graph per release.
+
+    A release whose build key (``kg:buildKey``: its text, the extractor's name, version and
+    configuration, the kgraph version, the judgements, the shapes and the ontology axioms)
+    is the one of its last build is skipped (``report.skipped``) unless ``force``.
 
     ``extractor`` is an extractor name (see :func:`kgraph.extract.get_extractor`) or
     instance; by default ``settings.extractor`` (``KGRAPH_EXTRACTOR``, else ``rules``). Its
@@ -384,26 +460,90 @@ def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | Non
     chosen = _configured(extractor, settings)
     settings = settings or Settings()
     resolver = Resolver.from_file(settings.judgements)
-    files = release_files(paths)
-    _prepare(chosen, _readable(files, settings))
+    from .fetch import fetch_release, is_url
+
+    urls = [str(p) for p in paths if is_url(p)]
+    local = [p for p in paths if not is_url(p)]
+    items: list[Path | str] = [*(release_files(local) if local or not urls else []), *urls]
     report = BuildReport(extractor=chosen)
     seen: dict[str, Path] = {}
+    environment = build_environment(chosen, settings)
+    known = {} if force else stored_build_keys(store)
+    # Pages are fetched first, so that an extractor that asks a service prepares them too.
+    fetched: dict[str, Path] = {}
+    for address in urls:
+        try:
+            page = fetch_release(address, settings)
+        except KGraphError as exc:
+            report.failures.append(BuildFailure(address, exc.message))
+            continue
+        if page.warning:
+            report.notes.append(page.warning)
+        fetched[address] = page.path
+    sources = [(item, fetched[item] if isinstance(item, str) else item) for item in items
+               if not isinstance(item, str) or item in fetched]
+    # Only the releases that will be built are prepared (no service asked about the rest).
+    _prepare(chosen, (d for d in _readable([path for _, path in sources], settings)
+                      if known.get(release_iri(d.slug)) != _build_key(d, environment)))
     with BudgetedExtractor(chosen, settings.extract_budget) as runner:
-        for i, path in enumerate(files, 1):
+        for i, (item, path) in enumerate(sources, 1):
+            url = item if isinstance(item, str) else None
             try:
-                report.releases.append(_load_one(store, path, settings, seen, runner, resolver))
+                built = _load_one(store, path, settings, seen, runner, resolver,
+                                  environment=environment, known=known, url=url,
+                                  feed_date=(feed_dates or {}).get(url or ""))
+                if built is None:
+                    report.skipped.append(path)
+                else:
+                    report.releases.append(built)
             except KGraphError as exc:
-                report.failures.append(BuildFailure(path, exc.message))
+                report.failures.append(BuildFailure(item, exc.message))
             if progress is not None:
-                progress(path, i, len(files))
-    report.conflicts = recompute_conflicts(store)
+                progress(path, i, len(sources))
+    # Nothing written, nothing to compare again: the derived graph still holds the pairs.
+    report.conflicts = (recompute_conflicts(store) if report.releases or not report.skipped
+                        else len(store.graph(DERIVED_GRAPH)) // 2)
     return report
 
 
+_SOURCES = """
+SELECT DISTINCT ?src WHERE { ?r a kg:PressRelease ; dct:source ?src }"""
+
+
+def feed_releases(store: Store, feeds: Sequence[str], settings: Settings) -> tuple[
+        list[str], dict[str, dt.date], list[str]]:
+    """The pages the feeds list that the store has no release of yet (by ``dct:source``),
+    the date each feed gives them, and one line per feed.
+
+    Raises:
+        ReleaseError: a feed cannot be fetched or read (the feeds extra is missing, an
+            error status, not a feed...).
+    """
+    from .extract.rdf import source_iri
+    from .fetch import read_feed
+
+    rows = store.query(_SOURCES)
+    assert isinstance(rows, SelectResult)
+    known = {str(r["src"]) for r in rows}
+    urls: list[str] = []
+    dates: dict[str, dt.date] = {}
+    lines = []
+    for feed in feeds:
+        items = read_feed(feed, settings)
+        new = [i for i in items if str(source_iri(i.link)) not in known and i.link not in urls]
+        for item in new:
+            urls.append(item.link)
+            if item.date is not None:
+                dates[item.link] = item.date
+        lines.append(f"feed {feed}: {len(items)} item(s), {len(new)} not yet in the store")
+    return urls, dates, lines
+
+
 _STORED_DOCUMENT = """
-SELECT ?text ?lang ?file WHERE {
+SELECT ?text ?lang ?file ?meta WHERE {
   GRAPH ?g { ?r a kg:PressRelease ; schema:text ?text .
-             OPTIONAL { ?r dct:language ?lang } OPTIONAL { ?r kg:sourceFile ?file } }
+             OPTIONAL { ?r dct:language ?lang } OPTIONAL { ?r kg:sourceFile ?file }
+             OPTIONAL { ?r kg:dateSource "page-metadata" ; schema:datePublished ?meta } }
 } LIMIT 1"""
 
 
@@ -420,9 +560,11 @@ def stored_document(store: Store, slug: str) -> Document:
     if row is None:
         raise ReleaseError("no such release in the store", source=slug)
     text = str(row["text"])
+    meta = row.get("meta")
     return Document(slug=slug, path=str(row["file"] or slug), text=text,
                     language=str(row["lang"] or "en"),
-                    sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+                    sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                    metadata_date=dt.date.fromisoformat(str(meta)) if meta is not None else None)
 
 
 def rebuild(store: Store, slugs: Sequence[str], *, settings: Settings | None = None,
@@ -439,12 +581,14 @@ def rebuild(store: Store, slugs: Sequence[str], *, settings: Settings | None = N
     resolver = Resolver.from_file(settings.judgements)
     _prepare(chosen, _stored(store, slugs))
     report = BuildReport(extractor=chosen)
+    environment = build_environment(chosen, settings)
     with BudgetedExtractor(chosen, settings.extract_budget) as runner:
         for slug in slugs:
             try:
                 document = stored_document(store, slug)
                 report.releases.append(
-                    _load_document(store, document, Path(document.path), runner, resolver))
+                    _load_document(store, document, Path(document.path), runner, resolver,
+                                   key=_build_key(document, environment)))
             except KGraphError as exc:
                 report.failures.append(BuildFailure(Path(slug), exc.message))
     report.conflicts = recompute_conflicts(store)
@@ -571,13 +715,14 @@ def link_offline(store: Store, settings: Settings) -> list[str]:
     return [f"warning: {w}" for w in linked.warnings] + linked.lines
 
 
-def run(settings: Settings) -> RunReport:
-    """The main job: every stage that exists so far, in order, on ``settings.store``."""
+def run(settings: Settings, *, force: bool = False) -> RunReport:
+    """The main job: every stage that exists so far, in order, on ``settings.store``
+    (``force``: rebuild unchanged releases too)."""
     report = RunReport()
     with open_store(settings.store) as store:
         size = load_ontology_into(store)
         report.lines.append(f"ontology: {size} triples in {ontology_graph_name()}")
-        built = build(store, [settings.releases], settings=settings)
+        built = build(store, [settings.releases], settings=settings, force=force)
         report.lines.extend(built.lines())
         report.exit_code = max(report.exit_code, built.exit_code)
         report.lines.extend(link_offline(store, settings))
@@ -619,7 +764,11 @@ def query_reports(store: Store, out: Path, *, timeout: float | None = None) -> l
     folder = Path(out) / "queries"
     folder.mkdir(parents=True, exist_ok=True)
     lines = []
-    for q in QueryLibrary().list():
+    library = QueryLibrary()
+    if not library.list():
+        where = ", ".join(str(d) for d in library.directories) or "no queries folder"
+        return [f"warning: no named queries found (looked in: {where}); no reports written"]
+    for q in library.list():
         # Federated queries need the network and --allow-federation: never in the offline job.
         if q.form != "SELECT" or any(p.required for p in q.params) or uses_service(q.text):
             continue

@@ -34,6 +34,7 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from . import _project
 from .errors import ParameterError, QueryError
 from .namespaces import PREFIXES, XSD
 from .store import Store
@@ -41,7 +42,7 @@ from .store._sparql import VARNAME, query_form
 from .store.base import QueryResult
 
 __all__ = [
-    "Parameter", "NamedQuery", "QueryLibrary", "PARAM_TYPES", "default_query_dir",
+    "Parameter", "NamedQuery", "QueryLibrary", "PARAM_TYPES", "default_query_dir", "default_query_dirs",
     "to_term", "expand_iri",
 ]
 
@@ -52,9 +53,15 @@ _REQUIRED = object()
 
 
 def default_query_dir() -> Path:
-    """``queries/`` of the source tree (beside ``src/``), else ``./queries``."""
-    beside = Path(__file__).resolve().parents[2] / "queries"
-    return beside if beside.is_dir() else Path.cwd() / "queries"
+    """The shipped named queries (``queries/`` of the repository, packaged in the wheel),
+    else the project's ``queries/``."""
+    return _project.shipped_dir("queries") or _project.project_root() / "queries"
+
+
+def default_query_dirs() -> builtins.list[Path]:
+    """The folders of the default library, first wins: the project's ``queries/``, then the
+    shipped one (a project file overrides the shipped query of its name)."""
+    return _project.folders("queries")
 
 
 def expand_iri(value: str, *, name: str = "iri") -> URIRef:
@@ -265,20 +272,26 @@ def _parse_param(raw: str, path: Path, lineno: int) -> Parameter:
 
 
 class QueryLibrary:
-    """The named queries of a directory (default: the project's ``queries/``).
+    """The named queries of a directory (default: the project's ``queries/`` over the
+    shipped ones).
 
     Raises:
         QueryError: a query file has a malformed header (on first use).
     """
 
     def __init__(self, directory: str | Path | None = None) -> None:
-        self.directory = Path(directory) if directory is not None else default_query_dir()
+        self.directories = ([Path(directory)] if directory is not None
+                            else default_query_dirs())
+        self.directory = self.directories[0] if self.directories else default_query_dir()
         self._queries: dict[str, NamedQuery] | None = None
 
     def _load(self) -> dict[str, NamedQuery]:
         if self._queries is None:
-            files = sorted(self.directory.glob("*.rq")) if self.directory.is_dir() else []
-            self._queries = {f.stem: NamedQuery.from_file(f) for f in files}
+            found: dict[str, Path] = {}
+            for folder in reversed(self.directories):  # the first folder wins
+                if folder.is_dir():
+                    found.update((f.stem, f) for f in folder.glob("*.rq"))
+            self._queries = {name: NamedQuery.from_file(found[name]) for name in sorted(found)}
         return self._queries
 
     def list(self) -> builtins.list[NamedQuery]:

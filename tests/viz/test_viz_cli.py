@@ -142,8 +142,7 @@ def test_analyse_without_path_and_on_an_empty_store(sample_store_url: str) -> No
     assert result.exit_code == 0, result.output
     assert "Shortest path" not in result.output
     assert result.output.splitlines()[2].startswith("  1. General Assembly of Assomac 2025")
+    # Nothing to analyse is said, not printed as zero entities (issue 13).
     empty = invoke("memory:", "analyse")
-    assert empty.exit_code == 0, empty.output
-    assert empty.output.splitlines() == [
-        "0 entities, 0 relations", "Most central entities (betweenness, degree):",
-        "Communities (Louvain): 0"]
+    assert empty.exit_code == 2, empty.output
+    assert "the store is empty" in empty.output

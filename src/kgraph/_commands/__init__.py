@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from . import build, link, query, resolve, run, serve, validate, viz
+from . import build, link, project, query, resolve, run, serve, validate, viz
 
 __all__ = ["register"]
 
-_MODULES = [run, build, query, validate, link, resolve, viz, serve]
+_MODULES = [project, run, build, query, validate, link, resolve, viz, serve]
 
 
 def register(app: typer.Typer) -> None:

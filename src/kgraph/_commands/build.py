@@ -18,6 +18,7 @@ from ..cli import command_errors, state
 from ..config import Settings
 from ..evaluation import KINDS, KindScore, RuleScore
 from ..extract.base import get_extractor
+from ..fetch import is_url
 from ..store import open_store
 
 _PROGRESS_MIN_FILES = 5
@@ -110,9 +111,11 @@ def register(app: typer.Typer) -> None:
     @command_errors
     def build(
         ctx: typer.Context,
-        paths: list[Path] = typer.Argument(  # noqa: B008 - Typer's declaration style
+        paths: list[str] = typer.Argument(  # noqa: B008 - Typer's declaration style
             None,
-            help="Release files or folders (*.txt, *.md, *.html, *.htm, searched recursively). "
+            help="Release files or folders (*.txt, *.md, *.html, *.htm, *.pdf, *.docx, searched "
+            "recursively), "
+            "or http(s) URLs of release pages (fetched politely and cached). "
             "Default: the releases folder (data/releases/, KGRAPH_RELEASES).",
             show_default=False,
         ),
@@ -120,19 +123,37 @@ def register(app: typer.Typer) -> None:
             None, "--extractor", metavar="NAME", help=_EXTRACTOR_HELP, show_default=False,
         ),
         offline: bool = typer.Option(False, "--offline", help=_OFFLINE_HELP),
+        force: bool = typer.Option(
+            False, "--force", help="Rebuild every release, also those unchanged since their "
+            "last build (same text, extractor, judgements, shapes).",
+        ),
+        feed: list[str] = typer.Option(  # noqa: B008
+            None, "--feed", metavar="URL", help="An RSS or Atom feed (repeatable; the feeds "
+            "extra): build the pages it lists that the store has no release of yet.",
+            show_default=False,
+        ),
     ) -> None:
         """Load releases into the store: read each file, extract its facts, turn them into RDF,
         validate them against the SHACL shapes and replace the release's named graph
-        atomically. A file that fails leaves the store as it was; the others still load.
+        atomically. A release unchanged since its last build is skipped (--force rebuilds
+        it). A file that fails leaves the store as it was; the others still load.
         Prints the facts by kind per release (llm, hybrid: the model's facts accepted and
         rejected by reason, and the tokens used); exit code 1 when any file failed, 2 for an
         unknown extractor, 3 when the language model kept failing (nothing is loaded)."""
         settings = _with_extractor(state(ctx).settings, extractor, offline)
         get_extractor(settings.extractor)  # an unknown name fails before the store is opened
-        targets = list(paths) if paths else [settings.releases]
-        files = pipeline.release_files(targets)
+        targets: list[str | Path] = list(paths or []) if paths or feed else [settings.releases]
+        urls = [t for t in targets if is_url(t)]
+        files: list[str | Path] = [*pipeline.release_files([t for t in targets if not is_url(t)]),
+                                   *urls]
         out = _console()
         with open_store(settings.store) as store:
+            feed_dates = None
+            if feed:
+                listed, feed_dates, lines = pipeline.feed_releases(store, feed, settings)
+                files += [u for u in listed if u not in files]
+                for line in lines:
+                    out.print(line, markup=False)
             if len(files) >= _PROGRESS_MIN_FILES and sys.stderr.isatty():
                 with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                               TimeElapsedColumn(), console=Console(stderr=True),
@@ -142,9 +163,13 @@ def register(app: typer.Typer) -> None:
                     def advance(path: Path, done: int, total: int) -> None:
                         bar.update(task, completed=done, description=path.name)
 
-                    report = pipeline.build(store, files, settings=settings, progress=advance)
-            else:
-                report = pipeline.build(store, files, settings=settings)
+                    report = pipeline.build(store, files, settings=settings, progress=advance,
+                                            force=force, feed_dates=feed_dates)
+            elif files:
+                report = pipeline.build(store, files, settings=settings, force=force,
+                                        feed_dates=feed_dates)
+            else:  # a feed with nothing new
+                report = pipeline.BuildReport(extractor=get_extractor(settings.extractor))
             quads = len(store)
         if report.releases:
             out.print(_summary(report))
@@ -152,7 +177,10 @@ def register(app: typer.Typer) -> None:
             if model is not None:
                 out.print(model)
         out.print(f"{len(report.releases)} release(s) loaded into {settings.store} ({quads} quads), "
-                  f"{len(report.failures)} failed, {report.conflicts} conflicting observation pair(s)")
+                  f"{len(report.skipped)} skipped (unchanged), {len(report.failures)} failed, "
+                  f"{report.conflicts} conflicting observation pair(s)", markup=False)
+        if report.nothing_built:
+            out.print(report.nothing_built, markup=False)
         if report.extractor is not None:
             out.print(f"extractor: {pipeline.describe_extractor(report.extractor)}", markup=False)
         for w in report.warnings:

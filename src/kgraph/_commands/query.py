@@ -13,32 +13,55 @@ from rdflib import Graph
 from ..api import KG
 from ..cli import command_errors, state
 from ..config import Settings
-from ..errors import ParameterError, StoreError
+from ..errors import ParameterError, QueryError, StoreError
 from ..queries import QueryLibrary
-from ..store import EXPORT_FORMATS, SelectResult, open_store
+from ..store import EXPORT_FORMATS, SelectResult, Store, open_store
 from ..store.base import StoreStats
 from ._output import SELECT_FORMATS, compact, render_ask, render_graph, render_select, show
 
 QUERY_FORMATS = (*SELECT_FORMATS, "ttl")
 
 
-def open_kg(settings: Settings, *, write: bool = False) -> KG:
-    """The configured store; reading commands open an embedded store read-only, so they
-    work beside a process that holds it (a server, a build).
+def reading_store(settings: Settings, *, empty: str = "warn") -> Store:
+    """The configured store for a command that only reads it: an embedded store is opened
+    read-only (so it works beside a process that holds it) and never created. An empty
+    store is a warning on stderr (``empty="warn"``) or an error (``"error"``: nothing to
+    draw or analyse).
 
     Raises:
-        StoreError: no store at that path yet; StoreLocked: held by another process.
+        StoreError: no store at that path yet, or (``empty="error"``) an empty store.
+        StoreLocked: held by another process.
     """
     url = settings.store
     local = not url.startswith(("http://", "https://", "sparql+http")) and url not in (
         "memory:", "memory", ":memory:")
-    if local and not write:
+    if local:
         path = Path(url[len("oxigraph:"):] if url.startswith("oxigraph:") else url)
         if not path.is_dir():
             raise StoreError("no store here yet (build it with `kgraph run` or `kgraph import`)",
                              source=path)
-        return KG(open_store(url, read_only=True))
-    return KG(open_store(url))
+        store = open_store(url, read_only=True)
+    else:
+        store = open_store(url)
+    if not store.graphs() and not len(store):
+        message = "the store is empty (build it with `kgraph run` or `kgraph build`)"
+        if empty == "error":
+            store.close()
+            raise StoreError(message, source=url)
+        typer.echo(f"kgraph: warning: {url}: {message}", err=True)
+    return store
+
+
+def open_kg(settings: Settings, *, write: bool = False) -> KG:
+    """The configured store; reading commands get :func:`reading_store` (read-only, never
+    created, a warning when empty).
+
+    Raises:
+        StoreError: no store at that path yet; StoreLocked: held by another process.
+    """
+    if not write:
+        return KG(reading_store(settings))
+    return KG(open_store(settings.store))
 
 
 def _params(items: list[str] | None) -> dict[str, str]:
@@ -98,7 +121,11 @@ def register(app: typer.Typer) -> None:
         """List the named queries: name, title, parameters (with types and defaults) and
         result columns."""
         rows = []
-        for q in QueryLibrary().list():
+        library = QueryLibrary()
+        if not library.list():
+            where = ", ".join(str(d) for d in library.directories) or "no queries folder"
+            raise QueryError(f"no named queries found (looked in: {where})")
+        for q in library.list():
             params = ", ".join(
                 f"{p.name}:{p.type}" + ("" if p.required else f"={json.dumps(p.default)}")
                 for p in q.params)

@@ -11,12 +11,17 @@ from ..cli import command_errors, state
 def register(app: typer.Typer) -> None:
     @app.command("run")
     @command_errors
-    def run(ctx: typer.Context) -> None:
-        """Run the main job on the configured store: build the graph from the releases folder,
-        validate it, and write the reports (what `make run` does)."""
+    def run(
+        ctx: typer.Context,
+        force: bool = typer.Option(False, "--force", help="Rebuild every release, also those "
+                                   "unchanged since their last build."),
+    ) -> None:
+        """Run the main job on the configured store: build the graph from the releases folder
+        (skipping releases unchanged since their last build), validate it, and write the
+        reports (what `make run` does)."""
         settings = state(ctx).settings
-        report = pipeline.run(settings)
+        report = pipeline.run(settings, force=force)
         for line in report.lines:
-            typer.echo(line)
+            typer.echo(line, err=line.startswith("warning:"))
         if report.exit_code:
             raise typer.Exit(report.exit_code)

@@ -10,7 +10,7 @@ import typer
 from .. import pipeline
 from ..cli import command_errors, state
 from ..errors import EXIT_FINDINGS
-from ..store import open_store
+from .query import reading_store
 
 
 class ReportFormat(StrEnum):
@@ -36,8 +36,7 @@ def register(app: typer.Typer) -> None:
         against the SHACL shapes of ontology/shapes.ttl. Exit 0 when they conform, 1 with
         the report on violations."""
         settings = state(ctx).settings
-        # Not read_only: OxigraphStore.close() flushes, which a read-only instance refuses.
-        with open_store(settings.store) as store:
+        with reading_store(settings) as store:
             report = pipeline.validate_store(store)
         if report.conforms:
             typer.echo(report.summary())

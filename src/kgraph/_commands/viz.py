@@ -11,7 +11,7 @@ import typer
 from .. import viz
 from ..cli import command_errors, state
 from ..errors import ParameterError, QueryError
-from ..store import open_store
+from .query import reading_store
 
 _EXTENSIONS = {"html": "html", "graphml": "graphml", "gexf": "gexf", "png": "png", "svg": "svg"}
 
@@ -103,7 +103,7 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter("--query draws its own triples; it does not combine with "
                                      "--release or --facts-as-nodes", param_hint="--query")
         target = Path(output) if output else settings.out / f"network.{_EXTENSIONS[kind]}"
-        with open_store(settings.store) as store:
+        with reading_store(settings, empty="error") as store:
             if query is not None:
                 text, source, bindings = resolve_query(query, _params(param))
                 g = viz.query_network(store, text, bindings=bindings, source=source)
@@ -132,7 +132,7 @@ def register(app: typer.Typer) -> None:
         communities of the knowledge graph, and optionally a shortest path between two
         entities."""
         settings = state(ctx).settings
-        with open_store(settings.store) as store:
+        with reading_store(settings, empty="error") as store:
             g = viz.project(store, release=release, timeout=settings.query_timeout or None)
         result = viz.analyse(g, top=top, path=path)
         typer.echo(f"{result.nodes} entities, {result.edges} relations")

@@ -7,6 +7,7 @@ BOM removal, charset decoding, HTML to main text.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from pathlib import Path
@@ -18,7 +19,7 @@ from ._text import detect_language
 
 __all__ = ["read_release", "RELEASE_SUFFIXES", "DEFAULT_MAX_BYTES"]
 
-RELEASE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+RELEASE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 DEFAULT_MAX_BYTES = Settings.max_release_bytes
 _HTML_SUFFIXES = (".html", ".htm")
 _BOMS = (  # UTF-32 first: its little-endian mark begins like UTF-16's
@@ -145,12 +146,17 @@ def _decode(data: bytes, source: Path) -> tuple[str, str]:
     return str(best), best.encoding
 
 
-def _html_text(markup: str, source: Path) -> str:
+def _html_text(markup: str, source: Path) -> tuple[str, dt.date | None]:
+    """The page's main text, and the date its metadata gives (trafilatura's reading)."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(
         markup, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True
     )
+    try:
+        published = dt.date.fromisoformat(str(getattr(doc, "date", None) or "")[:10])
+    except ValueError:
+        published = None
     text = (getattr(doc, "text", None) or "").strip()
     title = (getattr(doc, "title", None) or "").strip()
     if not text:
@@ -159,7 +165,7 @@ def _html_text(markup: str, source: Path) -> str:
         text = f"{title}\n\n{text}"
     if not text.strip():
         raise ReleaseError("HTML page without any main text", source=source)
-    return text
+    return text, published
 
 
 def _fallback_html_text(markup: str) -> str:
@@ -182,7 +188,8 @@ def read_release(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Doc
     The Document's ``text`` is exactly what the graph stores and what every offset
     indexes into; ``slug`` is the file stem and ``sha256`` the hash of ``text`` (UTF-8).
     HTML pages are reduced to their main text (trafilatura); scripts and styles never
-    reach the text.
+    reach the text. PDF files are read with pdfminer.six (the ``pdf`` extra), see
+    :mod:`._pdf`; Word files with python-docx (the ``docx`` extra), see :mod:`._docx`.
 
     Raises:
         ReleaseError: the file is missing, empty, larger than ``max_bytes``, binary,
@@ -208,9 +215,19 @@ def read_release(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Doc
         data = source.read_bytes()
     except OSError as exc:
         raise ReleaseError(f"cannot read the release: {exc.strerror or exc}", source=source) from None
-    text, encoding = _decode(data, source)
+    metadata_date = None
+    if source.suffix.lower() == ".pdf":
+        from ._pdf import pdf_text
+
+        text, encoding = pdf_text(data, source), "pdf"
+    elif source.suffix.lower() == ".docx":
+        from ._docx import docx_text
+
+        text, encoding = docx_text(data, source), "docx"
+    else:
+        text, encoding = _decode(data, source)
     if source.suffix.lower() in _HTML_SUFFIXES:
-        text = _html_text(text, source)
+        text, metadata_date = _html_text(text, source)
     if not text.strip():
         raise ReleaseError("empty file (only white space)", source=source)
     slug = source.stem
@@ -226,4 +243,5 @@ def read_release(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Doc
         language=detect_language(text),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         encoding=encoding,
+        metadata_date=metadata_date,
     )

@@ -444,6 +444,18 @@ class _Builder:
         file_date = info.file_date or file_name_date(doc.slug)
         if file_date:
             self.add(r, KG.fileDate, Literal(file_date.isoformat(), datatype=XSD.date))
+        if doc.source_url:
+            page = source_iri(doc.source_url)
+            self.add(r, DCTERMS.source, page)
+            self.add(r, PROV.wasDerivedFrom, page)
+        # One publication date for every release that has any, saying where it came from:
+        # the text first, then the file name, then the page's metadata.
+        published = next(((d, src) for d, src in ((info.date, "text"), (file_date, "file-name"),
+                                                  (doc.metadata_date, doc.metadata_date_source)) if d),
+                          None)
+        if published is not None:
+            self.add(r, SDO.datePublished, Literal(published[0].isoformat(), datatype=XSD.date))
+            self.add(r, KG.dateSource, Literal(published[1]))
         if info.rule:
             self._ruled.add(r)
             self.add(r, KG.extractionRule, Literal(info.rule))
@@ -701,6 +713,13 @@ def to_graph(extraction: Extraction, *, warnings: list[str] | None = None,
             resolution.add((local, KG.statedIn, b.release))
             resolution.add((local, OWL.sameAs, node))
     return b.g
+
+
+def source_iri(url: str) -> URIRef:
+    """A fetched page's URL as an IRI: characters an IRI cannot hold are percent-encoded."""
+    import urllib.parse
+
+    return URIRef(urllib.parse.quote(url, safe=":/?#[]@!$&'()*+,;=%-._~"))
 
 
 def run_graph(extraction: Extraction, *, started: dt.datetime, ended: dt.datetime,

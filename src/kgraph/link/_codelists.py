@@ -20,7 +20,7 @@ from rdflib import Graph, Literal, URIRef
 from ..errors import InputError
 from ..namespaces import DCTERMS, KG, KGI, RDF, RDFS, SKOS, bind_prefixes
 from ..store import Store
-from ._data import CODELISTS_DIR
+from ._data import data_file
 from ._util import norm, select
 
 __all__ = ["SCHEMES", "code_iri", "scheme_iri", "codelists_graph", "PlaceCode", "place_codes"]
@@ -94,8 +94,13 @@ def _iso(g: Graph) -> None:
         g.add((iri, SKOS.topConceptOf, scheme_iri("iso3166-1")))
 
 
-def _m49_rows(folder: Path) -> list[dict[str, str]]:
-    return _read_csv(folder / "m49-regions.csv", ["code", "parent", "name_en", "name_it", "aliases"])
+def _file(folder: Path | None, name: str) -> Path:
+    """``folder/name``; with no folder, the project's code list over the shipped one."""
+    return folder / name if folder is not None else data_file("codelists", name)
+
+
+def _m49_rows(folder: Path | None) -> list[dict[str, str]]:
+    return _read_csv(_file(folder, "m49-regions.csv"), ["code", "parent", "name_en", "name_it", "aliases"])
 
 
 def _m49(g: Graph, rows: list[dict[str, str]]) -> None:
@@ -111,10 +116,10 @@ def _m49(g: Graph, rows: list[dict[str, str]]) -> None:
             g.add((iri, SKOS.topConceptOf, scheme_iri("m49")))
 
 
-def _sector_codes(g: Graph, folder: Path) -> None:
-    for row in _read_csv(folder / "sector-codes.csv", ["scheme", "code", "parent", "name_en"]):
+def _sector_codes(g: Graph, folder: Path | None) -> None:
+    for row in _read_csv(_file(folder, "sector-codes.csv"), ["scheme", "code", "parent", "name_en"]):
         if row["scheme"] not in SCHEMES:
-            raise InputError(f"unknown scheme {row['scheme']!r}", source=folder / "sector-codes.csv")
+            raise InputError(f"unknown scheme {row['scheme']!r}", source=_file(folder, "sector-codes.csv"))
         iri = code_iri(row["scheme"], row["code"])
         _concept(g, iri, row["scheme"], row["code"], {"en": row["name_en"]})
         if row["parent"]:
@@ -143,7 +148,7 @@ SELECT ?place ?kind ?name ?notation WHERE {
 """
 
 
-def place_codes(store: Store, *, folder: Path = CODELISTS_DIR) -> list[PlaceCode]:
+def place_codes(store: Store, *, folder: Path | None = None) -> list[PlaceCode]:
     """Match the store's countries to ISO 3166-1 and regions/aggregates to UN M49, by
     notation first, then by name (case- and accent-insensitive)."""
     m49_by_name: dict[str, str] = {}
@@ -190,8 +195,8 @@ def place_codes(store: Store, *, folder: Path = CODELISTS_DIR) -> list[PlaceCode
     return out
 
 
-def _sector_links(store: Store, folder: Path) -> list[tuple[URIRef, URIRef, URIRef]]:
-    path = folder / "sector-links.csv"
+def _sector_links(store: Store, folder: Path | None) -> list[tuple[URIRef, URIRef, URIRef]]:
+    path = _file(folder, "sector-links.csv")
     rows = _read_csv(path, ["entity", "relation", "scheme", "code"])
     present = {
         r["e"] for r in select(
@@ -209,7 +214,7 @@ def _sector_links(store: Store, folder: Path) -> list[tuple[URIRef, URIRef, URIR
     return links
 
 
-def codelists_graph(store: Store | None = None, *, folder: Path = CODELISTS_DIR) -> Graph:
+def codelists_graph(store: Store | None = None, *, folder: Path | None = None) -> Graph:
     """The graph ``kgg:codelists``: the four schemes, their concepts and, when ``store`` is
     given, the links from its places, sectors and segments to the concepts.
 

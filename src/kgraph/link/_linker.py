@@ -32,7 +32,7 @@ from ..namespaces import (
 )
 from ..store import Store
 from ._codelists import codelists_graph
-from ._data import CODELISTS_DIR, CURATED_LINKS
+from ._data import curated_links_file
 from ._reconcile import (
     ENRICH_PROPERTIES,
     MARGIN,
@@ -94,13 +94,14 @@ class LinkReport:
         return sum(1 for d in self.decisions if d.status == status)
 
 
-def read_curated(path: str | Path = CURATED_LINKS) -> list[CuratedLink]:
+def read_curated(path: str | Path | None = None) -> list[CuratedLink]:
     """Curated links (``entity,wikidata,label,source``); every row must cite its source.
+    By default the project's ``data/links/curated.csv``, else the shipped one.
 
     Raises:
         InputError: the file is missing or a row lacks an IRI, a QID or a source.
     """
-    path = Path(path)
+    path = Path(path) if path is not None else curated_links_file()
     try:
         with path.open(newline="", encoding="utf-8") as fh:
             reader = csv.DictReader(fh)
@@ -223,8 +224,8 @@ def link(
     review: str | Path | None = None,
     apply: str | Path | None = None,
     client: WikidataClient | None = None,
-    curated: str | Path | None = CURATED_LINKS,
-    codelists: Path = CODELISTS_DIR,
+    curated: str | Path | None | bool = True,
+    codelists: Path | None = None,
     threshold: float = THRESHOLD,
     margin: float = MARGIN,
     now: dt.datetime | None = None,
@@ -252,7 +253,9 @@ def link(
     no = ([Judgement("different", str(e), f"wd:{q}", today_source(Path(apply).name))
            for e, q in read_rejections(apply)] if apply is not None else [])
     resolver = Resolver([*read_judgements(settings.judgements), *no], source=str(settings.judgements))
-    curated_links = read_curated(curated) if curated is not None else []
+    # True: the default file (the project's over the shipped one); None or False: none.
+    curated_links = ([] if curated is None or curated is False
+                     else read_curated(None if curated is True else curated))
     entities = {e.iri: e for e in find_entities(store)}
     for r in reviewed:
         if r.entity not in entities:

@@ -23,16 +23,22 @@ which has no interface but a loopback that is down: a SERVICE or LOAD that got p
 text check reaches no host, not even the parent's loopback. Where the platform refuses
 both (not Linux, or namespaces disabled) the child carries on: the check on the text is
 the guard, this is a second wall behind it.
+
+Where ``os.fork`` is missing (Windows), or when :data:`START_METHOD` is set to
+``"spawn"``, the worker is a ``multiprocessing`` process started with ``spawn``: it
+imports this module afresh, gets a memory store's quads as N-Quads (there is no
+copy-on-write snapshot to inherit) or opens an on-disk store read-only, and answers
+through a ``multiprocessing`` pipe; it is killed (``terminate``) when time is up.
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import multiprocessing as mp
 import os
 import pickle
 import re
-import resource
 import select
 import signal
 import threading
@@ -44,7 +50,10 @@ import pyoxigraph as ox
 
 from ..errors import QueryTimeout
 
-__all__ = ["run_in_worker", "isolate_network"]
+__all__ = ["run_in_worker", "isolate_network", "START_METHOD"]
+
+START_METHOD = "fork" if hasattr(os, "fork") else "spawn"
+"""How query workers start: ``fork`` where the platform has it, else ``spawn``."""
 
 _CLONE_NEWNET = 0x40000000
 _CLONE_NEWUSER = 0x10000000
@@ -90,6 +99,8 @@ def _child(fd: int, store: ox.Store, path: Path | None, sparql: str,
            prefixes: Mapping[str, str], network: bool) -> None:  # pragma: no cover - runs in the child
     try:
         # Keep stdio and our own pipe; drop what the parent's other threads had open.
+        import resource  # POSIX only, like os.fork: never imported where fork is missing
+
         limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
         os.closerange(3, fd)
         os.closerange(fd + 1, limit if limit != resource.RLIM_INFINITY else 1 << 20)
@@ -120,15 +131,62 @@ def run_in_worker(store: ox.Store, path: Path | None, sparql: str, *, timeout: f
         QueryTimeout: no answer within ``timeout`` seconds; the worker was killed.
     """
     deadline = time.monotonic() + timeout
+    attempt = _attempt_in_worker if START_METHOD == "fork" else _attempt_in_spawned
     for _attempt in range(3):
-        kind, payload = _attempt_in_worker(store, path, sparql, deadline=deadline,
-                                           timeout=timeout, prefixes=prefixes, network=network)
+        kind, payload = attempt(store, path, sparql, deadline=deadline,
+                                timeout=timeout, prefixes=prefixes, network=network)
         if not (kind == "error" and path is not None and _RACE.search(str(payload))):
             break
     return kind, payload
 
 
 _RACE = re.compile(r"Corruption|No such file or directory")
+
+
+def _timed_out(timeout: float) -> QueryTimeout:
+    return QueryTimeout(
+        f"the query ran longer than {timeout:g} s and was stopped "
+        "(raise --timeout or KGRAPH_QUERY_TIMEOUT, or narrow the query)"
+    )
+
+
+def _spawned_child(conn: object, quads: bytes | None, path: str | None, sparql: str,
+                   prefixes: dict[str, str], network: bool) -> None:  # pragma: no cover - child
+    if not network:
+        isolate_network()
+    store = None
+    if quads is not None:
+        store = ox.Store()
+        store.bulk_load(quads, format=ox.RdfFormat.N_QUADS)
+    conn.send(_answer(store, path, sparql, prefixes))  # type: ignore[attr-defined]
+    conn.close()  # type: ignore[attr-defined]
+
+
+def _attempt_in_spawned(store: ox.Store, path: Path | None, sparql: str, *, deadline: float,
+                        timeout: float, prefixes: Mapping[str, str],
+                        network: bool) -> tuple[str, object]:
+    ctx = mp.get_context("spawn")
+    receiver, sender = ctx.Pipe(duplex=False)
+    quads = None if path is not None else store.dump(format=ox.RdfFormat.N_QUADS)
+    worker = ctx.Process(target=_spawned_child, daemon=True,
+                         args=(sender, quads, str(path) if path is not None else None, sparql,
+                               dict(prefixes), network))
+    worker.start()
+    sender.close()
+    try:
+        if not receiver.poll(max(0.0, deadline - time.monotonic())):
+            raise _timed_out(timeout)
+        try:
+            kind, payload = receiver.recv()
+            return str(kind), payload
+        except (EOFError, OSError, pickle.UnpicklingError):
+            worker.join(1)
+            return "error", f"the query worker exited with code {worker.exitcode} without an answer"
+    finally:
+        receiver.close()
+        if worker.is_alive():
+            worker.terminate()
+        worker.join()
 
 
 def _attempt_in_worker(store: ox.Store, path: Path | None, sparql: str, *, deadline: float,
@@ -149,10 +207,7 @@ def _attempt_in_worker(store: ox.Store, path: Path | None, sparql: str, *, deadl
             if remaining <= 0:
                 os.kill(pid, signal.SIGKILL)
                 killed = True
-                raise QueryTimeout(
-                    f"the query ran longer than {timeout:g} s and was stopped "
-                    "(raise --timeout or KGRAPH_QUERY_TIMEOUT, or narrow the query)"
-                )
+                raise _timed_out(timeout)
             ready, _, _ = select.select([read_fd], [], [], remaining)
             if not ready:
                 continue
