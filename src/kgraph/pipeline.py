@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -257,17 +258,29 @@ def _validate(graph: Graph, source: Path) -> None:
 def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path],
               extractor: BudgetedExtractor, resolver: Resolver) -> ReleaseReport:
     document = read_release(path, max_bytes=settings.max_release_bytes)
-    if document.slug in seen:
-        raise ReleaseError(f"same release name {document.slug!r} as {seen[document.slug]} "
-                           "(file names must be unique: the name is the release's graph)",
-                           source=path)
+    _check_unique(document.slug, path, seen)
     report = _load_document(store, document, path, extractor, resolver)
     seen[document.slug] = path
     return report
 
 
+def _check_unique(slug: str, path: Path, seen: dict[str, Path]) -> None:
+    if slug in seen:
+        raise ReleaseError(f"same release name {slug!r} as {seen[slug]} "
+                           "(file names must be unique: the name is the release's graph)",
+                           source=path)
+
+
 def _load_document(store: Store, document: Document, path: Path, extractor: BudgetedExtractor,
                    resolver: Resolver) -> ReleaseReport:
+    update, report = _prepare_document(document, path, extractor, resolver)
+    store.update_generated(update)
+    return report
+
+
+def _prepare_document(document: Document, path: Path, extractor: BudgetedExtractor,
+                      resolver: Resolver) -> tuple[str, ReleaseReport]:
+    """Everything but the write: the release's update text (validated) and its report."""
     started = dt.datetime.now(dt.UTC)
     # Within the time budget; a bug in extraction is a ReleaseError, not the end of the build.
     extraction = extractor.extract(document)
@@ -286,10 +299,87 @@ def _load_document(store: Store, document: Document, path: Path, extractor: Budg
     name = release_graph(document.slug)
     run = run_graph(extraction, started=started, ended=dt.datetime.now(dt.UTC),
                     extractor=extractor.extractor)
-    store.update_generated(_replace_release_update(name, graph, release_iri(document.slug), run,
-                                         resolution=(resolution_graph(document.slug), resolution)))
-    return ReleaseReport(document.slug, path, name, counts, warnings, len(graph),
-                         encoding=document.encoding)
+    update = _replace_release_update(name, graph, release_iri(document.slug), run,
+                                     resolution=(resolution_graph(document.slug), resolution))
+    return update, ReleaseReport(document.slug, path, name, counts, warnings, len(graph),
+                                 encoding=document.encoding)
+
+
+# What a build worker process works with: set in the parent before the pool forks.
+_WORKER: dict[str, object] = {}
+
+
+def _worker_prepare(path: Path) -> tuple[str, str | ReleaseReport, str]:
+    """In a build worker: ``("ok", report, update)`` or ``("failed", message, slug)``."""
+    settings, chosen, resolver = _WORKER["settings"], _WORKER["extractor"], _WORKER["resolver"]
+    assert isinstance(settings, Settings) and isinstance(resolver, Resolver)
+    runner = _WORKER.get("runner")
+    if runner is None:
+        runner = _WORKER["runner"] = BudgetedExtractor(chosen, settings.extract_budget)  # type: ignore[arg-type]
+    assert isinstance(runner, BudgetedExtractor)
+    slug = ""
+    try:
+        document = read_release(path, max_bytes=settings.max_release_bytes)
+        slug = document.slug
+        update, report = _prepare_document(document, path, runner, resolver)
+    except KGraphError as exc:
+        return "failed", exc.message, slug
+    return "ok", report, update
+
+
+def _build_parallel(store: Store, files: list[Path], settings: Settings, chosen: Extractor,
+                    resolver: Resolver, workers: int, report: BuildReport,
+                    progress: Progress | None) -> None:
+    """Read, extract, turn into RDF and validate in ``workers`` forked processes; write
+    each release in this process, in file order, one atomic update each. At most
+    ``2 * workers`` releases are in flight, so memory does not grow with the build."""
+    import multiprocessing as mp
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    # Warm the extractor and the validator once here: every worker forks from a warm parent.
+    BudgetedExtractor(chosen, None)._warm_up()
+    from ._shapes import release_validator
+
+    release_validator()
+    _WORKER.update(settings=settings, extractor=chosen, resolver=resolver)
+    seen: dict[str, Path] = {}
+    pending: deque[tuple[Path, Future[tuple[str, str | ReleaseReport, str]]]] = deque()
+    done = 0
+    try:
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+            todo = iter(files)
+            while True:
+                while len(pending) < 2 * workers:
+                    path = next(todo, None)
+                    if path is None:
+                        break
+                    pending.append((path, pool.submit(_worker_prepare, path)))
+                if not pending:
+                    break
+                path, future = pending.popleft()
+                try:
+                    kind, payload, extra = future.result()
+                    if kind == "ok":
+                        assert isinstance(payload, ReleaseReport)
+                        _check_unique(payload.slug, path, seen)
+                        store.update_generated(extra)
+                        seen[payload.slug] = path
+                        report.releases.append(payload)
+                    else:
+                        if extra:
+                            _check_unique(extra, path, seen)
+                        report.failures.append(BuildFailure(path, str(payload)))
+                except KGraphError as exc:
+                    report.failures.append(BuildFailure(path, exc.message))
+                except Exception as exc:  # noqa: BLE001 - a dead worker fails its release only
+                    report.failures.append(BuildFailure(path, f"the build worker failed: "
+                                                              f"{type(exc).__name__}: {exc}"))
+                done += 1
+                if progress is not None:
+                    progress(path, done, len(files))
+    finally:
+        _WORKER.clear()
 
 
 def resolution_graph(slug: str) -> URIRef:
@@ -313,7 +403,8 @@ def recompute_conflicts(store: Store) -> int:
 
 
 def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | None = None,
-          progress: Progress | None = None, extractor: str | Extractor | None = None) -> BuildReport:
+          progress: Progress | None = None, extractor: str | Extractor | None = None,
+          workers: int = 1) -> BuildReport:
     """Load release files into ``store``, one named graph per release.
 
     ``extractor`` is an extractor name (see :func:`kgraph.extract.get_extractor`) or
@@ -324,6 +415,10 @@ def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | Non
     and loaded with its run record in one atomic replacement: a file that fails leaves the
     store exactly as it was and the others still load. Then ``kgg:derived`` (conflicts) is
     recomputed over the whole store.
+
+    ``workers`` > 1 reads, extracts, converts and validates in that many forked worker
+    processes (where ``fork`` exists); the releases are still written by this process, in
+    file order, with the same results as a serial build.
 
     Raises:
         ReleaseError: a path does not exist or a folder holds no release file (nothing
@@ -338,6 +433,11 @@ def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | Non
     resolver = Resolver.from_file(settings.judgements)
     files = release_files(paths)
     report = BuildReport(extractor=chosen)
+    if workers > 1 and len(files) > 1 and hasattr(os, "fork"):
+        _build_parallel(store, files, settings, chosen, resolver, min(workers, len(files)),
+                        report, progress)
+        report.conflicts = recompute_conflicts(store)
+        return report
     seen: dict[str, Path] = {}
     with BudgetedExtractor(chosen, settings.extract_budget) as runner:
         for i, path in enumerate(files, 1):

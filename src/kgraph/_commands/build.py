@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from .. import pipeline
 from ..cli import command_errors, state
 from ..config import Settings
-from ..evaluation import KINDS, KindScore, RuleScore
-from ..extract.base import get_extractor
-from ..store import open_store
+
+if TYPE_CHECKING:  # the pipeline, extraction and rich load when a command runs, not at start-up
+    from rich.console import Console
+    from rich.table import Table
+
+    from .. import pipeline
+    from ..evaluation import KindScore, RuleScore
 
 _PROGRESS_MIN_FILES = 5
 _SHORT = {"organisations": "orgs", "memberships": "roles", "observations": "obs",
@@ -26,11 +27,17 @@ _SHORT = {"organisations": "orgs", "memberships": "roles", "observations": "obs"
 
 
 def _console() -> Console:
+    from rich.console import Console
+
     # A wide virtual width keeps tables readable when the output is a pipe or a file.
     return Console(width=None if sys.stdout.isatty() else 160, highlight=False)
 
 
 def _summary(report: pipeline.BuildReport) -> Table:
+    from rich.table import Table
+
+    from .. import pipeline
+
     kinds = [k for k in pipeline.FACT_KINDS if any(r.counts.get(k) for r in report.releases)]
     table = Table(title="Facts by kind per release", title_justify="left")
     table.add_column("release", no_wrap=True)
@@ -43,6 +50,8 @@ def _summary(report: pipeline.BuildReport) -> Table:
 
 
 def _score_rows(table: Table, label: str, kinds: dict[str, KindScore]) -> None:
+    from ..evaluation import KINDS
+
     for kind in KINDS:
         if kind in kinds:
             s = kinds[kind]
@@ -52,6 +61,8 @@ def _score_rows(table: Table, label: str, kinds: dict[str, KindScore]) -> None:
 
 
 def _score_table(title: str, first: str) -> Table:
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left")
     for col in (first, "kind", "TP", "FP", "FN", "P", "R", "F1"):
         table.add_column(col, justify="right" if col in ("TP", "FP", "FN", "P", "R", "F1") else "left")
@@ -68,6 +79,10 @@ def _with_extractor(settings: Settings, extractor: str | None) -> Settings:
 
 
 def _rule_table(rules: dict[str, RuleScore]) -> Table:
+    from rich.table import Table
+
+    from ..evaluation import KINDS, RuleScore
+
     table = Table(title="Scores per rule (all releases; R = TP / gold facts of the kind)",
                   title_justify="left")
     for col in ("rule", "kind", "TP", "FP", "gold", "P", "R"):
@@ -97,14 +112,35 @@ def register(app: typer.Typer) -> None:
         extractor: str = typer.Option(
             None, "--extractor", metavar="NAME", help=_EXTRACTOR_HELP, show_default=False,
         ),
+        workers: int = typer.Option(
+            1, "--workers", "-j", metavar="N", min=0,
+            help="Worker processes that read, extract and validate releases in parallel "
+            "(0: one per CPU). The store is still written in file order.",
+        ),
     ) -> None:
         """Load releases into the store: read each file, extract its facts, turn them into RDF,
         validate them against the SHACL shapes and replace the release's named graph
         atomically. A file that fails leaves the store as it was; the others still load.
         Prints the facts by kind per release; exit code 1 when any file failed, 2 for an
         unknown extractor."""
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        from .. import pipeline
+        from ..extract.base import get_extractor
+        from ..store import open_store
+
         settings = _with_extractor(state(ctx).settings, extractor)
         get_extractor(settings.extractor)  # an unknown name fails before the store is opened
+        if workers == 0:
+            workers = (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                       else os.cpu_count() or 1)
         targets = list(paths) if paths else [settings.releases]
         files = pipeline.release_files(targets)
         out = _console()
@@ -118,9 +154,10 @@ def register(app: typer.Typer) -> None:
                     def advance(path: Path, done: int, total: int) -> None:
                         bar.update(task, completed=done, description=path.name)
 
-                    report = pipeline.build(store, files, settings=settings, progress=advance)
+                    report = pipeline.build(store, files, settings=settings, progress=advance,
+                                                    workers=workers)
             else:
-                report = pipeline.build(store, files, settings=settings)
+                report = pipeline.build(store, files, settings=settings, workers=workers)
             quads = len(store)
         if report.releases:
             out.print(_summary(report))
@@ -158,6 +195,8 @@ def register(app: typer.Typer) -> None:
         in-memory store, read the facts back from the graph and compare them kind by kind
         (TP/FP/FN, precision, recall, F1, misses and spurious facts) and rule by rule (the
         rule each fact records)."""
+        from .. import pipeline
+
         if fmt not in ("table", "json"):
             raise typer.BadParameter("use table or json", param_hint="--format")
         settings = _with_extractor(state(ctx).settings, extractor)
@@ -173,6 +212,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _print_eval(report: pipeline.EvalReport) -> None:
+    from .. import pipeline
+
     out = _console()
     if report.build.extractor is not None:
         out.print(f"extractor: {pipeline.describe_extractor(report.build.extractor)}", markup=False)
