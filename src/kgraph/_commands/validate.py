@@ -7,10 +7,9 @@ from typing import Annotated
 
 import typer
 
-from .. import pipeline
 from ..cli import command_errors, state
 from ..errors import EXIT_FINDINGS
-from ..store import open_store
+from ._lazy import open_store
 
 
 class ReportFormat(StrEnum):
@@ -35,6 +34,8 @@ def register(app: typer.Typer) -> None:
         """Validate the store's release graphs (all but ontology, links, wikidata, codelists)
         against the SHACL shapes of ontology/shapes.ttl. Exit 0 when they conform, 1 with
         the report on violations."""
+        from .. import pipeline
+
         settings = state(ctx).settings
         # Not read_only: OxigraphStore.close() flushes, which a read-only instance refuses.
         with open_store(settings.store) as store:
