@@ -9,7 +9,7 @@ import typer
 
 from ..cli import command_errors, state
 from ..errors import EXIT_FINDINGS
-from ._lazy import open_store
+from ._lazy import open_for_reading
 
 
 class ReportFormat(StrEnum):
@@ -37,8 +37,7 @@ def register(app: typer.Typer) -> None:
         from .. import pipeline
 
         settings = state(ctx).settings
-        # Not read_only: OxigraphStore.close() flushes, which a read-only instance refuses.
-        with open_store(settings.store) as store:
+        with open_for_reading(settings.store) as store:
             report = pipeline.validate_store(store)
         if report.conforms:
             typer.echo(report.summary())

@@ -10,7 +10,7 @@ import typer
 
 from ..cli import command_errors, state
 from ..errors import ParameterError, QueryError
-from ._lazy import open_store
+from ._lazy import open_for_reading
 
 _EXTENSIONS = {"html": "html", "graphml": "graphml", "gexf": "gexf", "png": "png", "svg": "svg"}
 
@@ -104,7 +104,7 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter("--query draws its own triples; it does not combine with "
                                      "--release or --facts-as-nodes", param_hint="--query")
         target = Path(output) if output else settings.out / f"network.{_EXTENSIONS[kind]}"
-        with open_store(settings.store) as store:
+        with open_for_reading(settings.store) as store:
             if query is not None:
                 text, source, bindings = resolve_query(query, _params(param))
                 g = viz.query_network(store, text, bindings=bindings, source=source)
@@ -135,7 +135,7 @@ def register(app: typer.Typer) -> None:
         from .. import viz
 
         settings = state(ctx).settings
-        with open_store(settings.store) as store:
+        with open_for_reading(settings.store) as store:
             g = viz.project(store, release=release, timeout=settings.query_timeout or None)
         result = viz.analyse(g, top=top, path=path)
         typer.echo(f"{result.nodes} entities, {result.edges} relations")

@@ -165,10 +165,30 @@ class OxigraphStore(Store):
         if self._pool is not None:
             self._pool.close()
             self._pool = None
-        if self.path is not None and not self.read_only:
+        writable = self.path is not None and not self.read_only
+        if writable:
             self._store.flush()
         # Dropping the last reference releases the on-disk lock.
         self._store = None  # type: ignore[assignment]
+        if writable and self.path is not None and _log_bytes(self.path) > _LOG_LIMIT:
+            # A flush leaves the write-ahead log in place (a build left 113 MB of it); it is
+            # only discarded when the store is next opened for writing: do that now, once.
+            try:
+                ox.Store(str(self.path))
+            except OSError:
+                pass  # another process took the store meanwhile: it discards the log itself
+
+
+_LOG_LIMIT = 4 << 20
+
+
+def _log_bytes(path: Path) -> int:
+    """Bytes in the store's write-ahead log files."""
+    try:
+        with os.scandir(path) as entries:
+            return sum(e.stat().st_size for e in entries if e.name.endswith(".log"))
+    except OSError:
+        return 0
 
 
 def decode_result(kind: str, payload: object, source: str | None) -> QueryResult:
