@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 import httpx
@@ -156,11 +157,16 @@ def _build_store(target: Path) -> str:
     return f"oxigraph:{target}"
 
 
-def _start_server(store_url: str, port: int, timeout: float) -> subprocess.Popen[str]:
-    exe = Path(sys.executable).with_name("kgraph")
+def _start_server(store_url: str, port: int, timeout: float,
+                  tree: Path | None = None) -> subprocess.Popen[str]:
+    """``kgraph serve`` of this tree, or of ``tree`` (an exported earlier revision)."""
+    env = dict(os.environ)
+    if tree is not None:
+        env["PYTHONPATH"] = str(tree / "src")
     return _wait(subprocess.Popen(
-        [str(exe), "--store", store_url, "serve", "--port", str(port), "--timeout", str(timeout)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [sys.executable, "-m", "kgraph", "--store", store_url, "serve", "--port", str(port),
+         "--timeout", str(timeout)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
     ), f"http://127.0.0.1:{port}/sparql")
 
 
@@ -194,6 +200,19 @@ def _wait(proc: subprocess.Popen[str], url: str) -> subprocess.Popen[str]:
             time.sleep(0.1)
 
 
+def _export(rev: str, folder: Path) -> Path:
+    folder.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "src", "ontology", "queries"],
+                             capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
+def _median_report(runs: list[LoadReport]) -> LoadReport:
+    """The run of median throughput."""
+    return sorted(runs, key=lambda r: r.per_second)[len(runs) // 2]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--requests", type=int, default=1000, help="number of requests (default 1000)")
@@ -201,34 +220,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--store", help="store URL to serve (default: the founding sample on disk)")
     ap.add_argument("--timeout", type=float, default=30.0, help="server query timeout in seconds")
     ap.add_argument("--no-baseline", action="store_true", help="skip the bare oxigraph serve run")
+    ap.add_argument("--rounds", type=int, default=2,
+                    help="rounds; each runs every server in turn, so load falls on all alike")
+    ap.add_argument("--previous", metavar="REV",
+                    help="also serve with the kgraph of this git revision (exported by git archive)")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "serve.json",
                     help="where to write the JSON report")
     args = ap.parse_args(argv)
-    baseline: LoadReport | None = None
+    runs: dict[str, list[LoadReport]] = {}
     with tempfile.TemporaryDirectory(prefix="kgraph-bench-serve-") as tmp:
         location = Path(tmp) / "store"
         store_url = args.store or _build_store(location)
+        previous = _export(args.previous, Path(tmp) / "previous") if args.previous else None
         port = _free_port()
-        proc = _start_server(store_url, port, args.timeout)
-        try:
-            base = f"http://127.0.0.1:{port}"
-            paths = mixed_paths()
-            run_load(base, paths, requests=len(paths), concurrency=1)  # warm-up: one of each
-            report = run_load(base, paths, requests=args.requests, concurrency=args.concurrency)
-        finally:
-            _stop(proc)
-        if args.store is None and not args.no_baseline:
-            # The floor: the same queries on a bare `oxigraph serve` of the same store
-            # (no Python, no worker process, no timeout).
-            proc = _start_oxigraph(location, port)
-            try:
-                paths = baseline_paths()
-                accept = {"Accept": "application/sparql-results+json, application/n-triples;q=0.5"}
-                run_load(base, paths, requests=len(paths), concurrency=1, headers=accept, expect_json=False)
-                baseline = run_load(base, paths, requests=args.requests, concurrency=args.concurrency,
-                                    headers=accept, expect_json=False)
-            finally:
-                _stop(proc)
+        base = f"http://127.0.0.1:{port}"
+        accept = {"Accept": "application/sparql-results+json, application/n-triples;q=0.5"}
+        for _ in range(args.rounds):
+            servers: list[tuple[str, Any]] = [("kgraph serve", lambda: _start_server(store_url, port, args.timeout))]
+            if previous is not None:
+                servers.append((f"kgraph serve at {args.previous}",
+                                lambda: _start_server(store_url, port, args.timeout, previous)))
+            if args.store is None and not args.no_baseline:
+                # The floor: the same queries on a bare `oxigraph serve` of the same store
+                # (no Python, no worker process, no timeout).
+                servers.append(("oxigraph serve", lambda: _start_oxigraph(location, port)))
+            for name, start in servers:
+                proc = start()
+                try:
+                    if name == "oxigraph serve":
+                        paths = baseline_paths()
+                        run_load(base, paths, requests=len(paths), concurrency=1, headers=accept,
+                                 expect_json=False)
+                        rep = run_load(base, paths, requests=args.requests, concurrency=args.concurrency,
+                                       headers=accept, expect_json=False)
+                    else:
+                        paths = mixed_paths()
+                        run_load(base, paths, requests=len(paths), concurrency=1)  # warm-up: one of each
+                        rep = run_load(base, paths, requests=args.requests, concurrency=args.concurrency)
+                finally:
+                    _stop(proc)
+                runs.setdefault(name, []).append(rep)
+    report = _median_report(runs["kgraph serve"])
+    baseline = _median_report(runs["oxigraph serve"]) if "oxigraph serve" in runs else None
     env = {
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}",
         "python": platform.python_version(),
@@ -236,13 +269,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         "store": args.store or "oxigraph: founding sample (tests/data/serve-founding-sample.trig)",
         "mix": [name for name, _ in MIX],
     }
-    doc: dict[str, object] = {"report": asdict(report), "environment": env}
+    doc: dict[str, object] = {"report": asdict(report), "environment": env,
+                              "rounds": {k: [asdict(r) for r in v] for k, v in runs.items()},
+                              "load_average": os.getloadavg()}
+    for name, reps in runs.items():
+        if name.startswith("kgraph serve at"):
+            doc["previous"] = asdict(_median_report(reps))
     if baseline is not None:
         doc["baseline_oxigraph_serve"] = asdict(baseline)
         doc["ratios"] = {
             "p50": round(report.p50_ms / max(baseline.p50_ms, 0.1), 1),
             "p99": round(report.p99_ms / max(baseline.p99_ms, 0.1), 1),
             "throughput": round(baseline.per_second / max(report.per_second, 0.1), 1),
+            "throughput_share_of_oxigraph": round(report.per_second / max(baseline.per_second, 0.1), 2),
         }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(doc, indent=2), encoding="utf-8")

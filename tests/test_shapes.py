@@ -4,6 +4,7 @@ stores."""
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -339,3 +340,100 @@ def test_custom_shapes_replace_the_default(founding: Graph) -> None:
     assert not report.conforms
     assert {r.message for r in report.violations} == {"people need a mailbox"}
     assert len(report.violations) == 4
+
+
+def _result_key(report: ValidationReport) -> list[tuple[str, ...]]:
+    return sorted((str(r.focus_node), str(r.path), r.message, r.severity, str(r.value))
+                  for r in report.results)
+
+
+def test_release_validator_gives_the_results_of_a_fresh_validation(founding: Graph) -> None:
+    """The build's validator keeps pySHACL's shapes between releases, prepares the SPARQL
+    constraints once and adds only the class hierarchy, in place: every broken example (in
+    turns with the valid one, so no state leaks from one graph into the next) gets the same
+    results as a fresh pySHACL run on the graph plus all of kgraph.ttl, the graph is left
+    as it was, and a broken one still fails the build's check."""
+    from kgraph._shapes import release_validator, validate_release
+    from kgraph.errors import ValidationFailed
+    from kgraph.ontology import load_shapes, ontology_dir
+
+    axioms = Graph().parse(ontology_dir() / "kgraph.ttl")
+    shapes = load_shapes()
+    fast = release_validator()
+    for path in [FOUNDING, *INVALID, FOUNDING]:
+        graph = _broken(founding, path) if path != FOUNDING else founding
+        before = set(graph)
+        reference = validate(graph + axioms, ontology=False, shapes=shapes)
+        report = fast.validate(graph)
+        assert set(graph) == before, path.name
+        assert report.conforms == reference.conforms, path.name
+        assert _result_key(report) == _result_key(reference), path.name
+        if path != FOUNDING:
+            with pytest.raises(ValidationFailed):
+                validate_release(graph, source=path)
+
+
+def test_quick_check_never_passes_a_broken_example(founding: Graph) -> None:
+    """The build's quick check (kgraph._fastshacl) may only clear graphs pySHACL clears:
+    with the ontology and schemes mixed in, the valid example passes it and every broken
+    example is left to pySHACL."""
+    from kgraph._shapes import release_validator
+
+    fast = release_validator()
+    assert fast.quick is not None, "the shapes use something the quick check declines"
+    base = load_ontology()
+    base += founding
+    assert validate(base, ontology=False).conforms
+    assert fast.surely_conforms(base)
+    for path in INVALID:
+        broken = Graph()
+        broken += base
+        broken.parse(path)
+        assert not fast.surely_conforms(broken), path.name
+
+
+def _damaged(graph: Graph, rng: random.Random) -> Graph:
+    """``graph`` with one random defect: a triple gone, an object swapped for another node
+    of the graph, a literal retyped, or a second value added."""
+    from rdflib.namespace import XSD
+
+    triples = sorted(graph, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
+    nodes = sorted({o for _s, _p, o in triples}, key=str)
+    s, p, o = rng.choice(triples)
+    out = Graph()
+    out += graph
+    kind = rng.randrange(4)
+    if kind == 0:
+        out.remove((s, p, o))
+    elif kind == 1:
+        out.remove((s, p, o))
+        out.add((s, p, rng.choice(nodes)))
+    elif kind == 2 and isinstance(o, Literal):
+        out.remove((s, p, o))
+        dtype = rng.choice([XSD.string, XSD.integer, XSD.date, XSD.decimal, XSD.double, None])
+        out.add((s, p, Literal(str(o), datatype=dtype)))
+    else:
+        out.add((s, p, rng.choice(nodes)))
+    return out
+
+
+def test_quick_check_is_sound_on_random_damage() -> None:
+    """Whatever one random defect does to a built release graph, a graph the quick check
+    clears is one pySHACL clears too (the other way round only costs time)."""
+    from kgraph._shapes import release_validator
+    from kgraph.extract import extract
+    from kgraph.extract._read import read_release
+    from kgraph.extract.rdf import to_graph
+
+    release = Path(__file__).resolve().parents[1] / "data" / "releases" / "assomac-2025-06-20-sector-2024.txt"
+    graph = to_graph(extract(read_release(release)))
+    fast = release_validator()
+    assert fast.surely_conforms(graph) and fast.validate(graph).conforms
+    rng = random.Random(14)
+    cleared = 0
+    for _ in range(40):
+        damaged = _damaged(graph, rng)
+        if fast.surely_conforms(damaged):
+            cleared += 1
+            assert fast.validate(damaged).conforms, damaged.serialize(format="nt")[:2000]
+    assert cleared < 40  # some defects were caught by the quick check itself

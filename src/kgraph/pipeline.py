@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -367,14 +368,8 @@ def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path
     """Build one release file (the cached copy of ``url`` when given, ``feed_date`` the
     date a feed gave it); ``None`` when its build key is the one ``known`` holds."""
     document = read_release(path, max_bytes=settings.max_release_bytes)
-    if url is not None:
-        document = replace(document, source_url=url)
-    if document.metadata_date is None and feed_date is not None:
-        document = replace(document, metadata_date=feed_date, metadata_date_source="feed-metadata")
-    if document.slug in seen:
-        raise ReleaseError(f"same release name {document.slug!r} as {seen[document.slug]} "
-                           "(file names must be unique: the name is the release's graph)",
-                           source=path)
+    document = _with_origin(document, url, feed_date)
+    _check_unique(document.slug, path, seen)
     key = _build_key(document, environment)
     seen[document.slug] = path
     if known.get(release_iri(document.slug)) == key:
@@ -382,8 +377,32 @@ def _load_one(store: Store, path: Path, settings: Settings, seen: dict[str, Path
     return _load_document(store, document, path, extractor, resolver, key=key)
 
 
+def _check_unique(slug: str, path: Path, seen: dict[str, Path]) -> None:
+    if slug in seen:
+        raise ReleaseError(f"same release name {slug!r} as {seen[slug]} "
+                           "(file names must be unique: the name is the release's graph)",
+                           source=path)
+
+
 def _load_document(store: Store, document: Document, path: Path, extractor: BudgetedExtractor,
                    resolver: Resolver, *, key: str | None = None) -> ReleaseReport:
+    update, report = _prepare_document(document, path, extractor, resolver, key=key)
+    store.update_generated(update)
+    return report
+
+
+def _with_origin(document: Document, url: str | None, feed_date: dt.date | None) -> Document:
+    """The document with the page it was fetched from and the date its feed gave it."""
+    if url is not None:
+        document = replace(document, source_url=url)
+    if document.metadata_date is None and feed_date is not None:
+        document = replace(document, metadata_date=feed_date, metadata_date_source="feed-metadata")
+    return document
+
+
+def _prepare_document(document: Document, path: Path, extractor: BudgetedExtractor,
+                      resolver: Resolver, *, key: str | None = None) -> tuple[str, ReleaseReport]:
+    """Everything but the write: the release's update text (validated) and its report."""
     started = dt.datetime.now(dt.UTC)
     # Within the time budget; a bug in extraction is a ReleaseError, not the end of the build.
     extraction = extractor.extract(document)
@@ -405,10 +424,104 @@ def _load_document(store: Store, document: Document, path: Path, extractor: Budg
     if key is not None:
         for activity in run.subjects(RDF.type, KG.ExtractionRun):
             run.add((activity, KG.buildKey, Literal(key)))
-    store.update_generated(_replace_release_update(name, graph, release_iri(document.slug), run,
-                                         resolution=(resolution_graph(document.slug), resolution)))
-    return ReleaseReport(document.slug, path, name, counts, warnings, len(graph),
-                         encoding=document.encoding, extractor_counts=dict(extraction.counts))
+    update = _replace_release_update(name, graph, release_iri(document.slug), run,
+                                     resolution=(resolution_graph(document.slug), resolution))
+    return update, ReleaseReport(document.slug, path, name, counts, warnings, len(graph),
+                                 encoding=document.encoding,
+                                 extractor_counts=dict(extraction.counts))
+
+
+# What a build worker process works with: set in the parent before the pool forks.
+_WORKER: dict[str, object] = {}
+
+
+def _worker_prepare(job: tuple[Path, str | None, dt.date | None]
+                    ) -> tuple[str, str | ReleaseReport | None, str]:
+    """In a build worker: ``("ok", report, update)``, ``("skipped", None, slug)`` (its
+    build key is the stored one) or ``("failed", message, slug)``."""
+    path, url, feed_date = job
+    settings, chosen, resolver = _WORKER["settings"], _WORKER["extractor"], _WORKER["resolver"]
+    assert isinstance(settings, Settings) and isinstance(resolver, Resolver)
+    runner = _WORKER.get("runner")
+    if runner is None:
+        runner = _WORKER["runner"] = BudgetedExtractor(chosen, settings.extract_budget)  # type: ignore[arg-type]
+    assert isinstance(runner, BudgetedExtractor)
+    slug = ""
+    try:
+        document = _with_origin(read_release(path, max_bytes=settings.max_release_bytes),
+                                url, feed_date)
+        slug = document.slug
+        key = _build_key(document, str(_WORKER["environment"]))
+        known = _WORKER["known"]
+        assert isinstance(known, dict)
+        if known.get(release_iri(slug)) == key:
+            return "skipped", None, slug
+        update, report = _prepare_document(document, path, runner, resolver, key=key)
+    except KGraphError as exc:
+        return "failed", exc.message, slug
+    return "ok", report, update
+
+
+def _build_parallel(store: Store, jobs: list[tuple[Path, str | None, dt.date | None]],
+                    settings: Settings, chosen: Extractor, resolver: Resolver, workers: int,
+                    report: BuildReport, progress: Progress | None, *, environment: str,
+                    known: dict[URIRef, str]) -> None:
+    """Read, extract, turn into RDF and validate in ``workers`` forked processes; write
+    each release in this process, in file order, one atomic update each. At most
+    ``2 * workers`` releases are in flight, so memory does not grow with the build."""
+    import multiprocessing as mp
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    # Warm the extractor and the validator once here: every worker forks from a warm parent.
+    BudgetedExtractor(chosen, None)._warm_up()
+    from ._shapes import release_validator
+
+    release_validator()
+    _WORKER.update(settings=settings, extractor=chosen, resolver=resolver,
+                   environment=environment, known=known)
+    seen: dict[str, Path] = {}
+    Answer = tuple[str, str | ReleaseReport | None, str]
+    pending: deque[tuple[tuple[Path, str | None, dt.date | None], Future[Answer]]] = deque()
+    done = 0
+    try:
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+            todo = iter(jobs)
+            while True:
+                while len(pending) < 2 * workers:
+                    job = next(todo, None)
+                    if job is None:
+                        break
+                    pending.append((job, pool.submit(_worker_prepare, job)))
+                if not pending:
+                    break
+                (path, url, _date), future = pending.popleft()
+                try:
+                    kind, payload, extra = future.result()
+                    if kind == "ok":
+                        assert isinstance(payload, ReleaseReport)
+                        _check_unique(payload.slug, path, seen)
+                        store.update_generated(extra)
+                        seen[payload.slug] = path
+                        report.releases.append(payload)
+                    elif kind == "skipped":
+                        _check_unique(extra, path, seen)
+                        seen[extra] = path
+                        report.skipped.append(path)
+                    else:
+                        if extra:
+                            _check_unique(extra, path, seen)
+                        report.failures.append(BuildFailure(url or path, str(payload)))
+                except KGraphError as exc:
+                    report.failures.append(BuildFailure(url or path, exc.message))
+                except Exception as exc:  # noqa: BLE001 - a dead worker fails its release only
+                    report.failures.append(BuildFailure(url or path, f"the build worker failed: "
+                                                                     f"{type(exc).__name__}: {exc}"))
+                done += 1
+                if progress is not None:
+                    progress(path, done, len(jobs))
+    finally:
+        _WORKER.clear()
 
 
 def resolution_graph(slug: str) -> URIRef:
@@ -433,7 +546,8 @@ def recompute_conflicts(store: Store) -> int:
 
 def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | None = None,
           progress: Progress | None = None, extractor: str | Extractor | None = None,
-          force: bool = False, feed_dates: Mapping[str, dt.date] | None = None) -> BuildReport:
+          force: bool = False, feed_dates: Mapping[str, dt.date] | None = None,
+          workers: int = 1) -> BuildReport:
     """Load release files into ``store``, one named graph per release.
 
     A release whose build key (``kg:buildKey``: its text, the extractor's name, version and
@@ -448,6 +562,10 @@ def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | Non
     and loaded with its run record in one atomic replacement: a file that fails leaves the
     store exactly as it was and the others still load. Then ``kgg:derived`` (conflicts) is
     recomputed over the whole store.
+
+    ``workers`` > 1 reads, extracts, converts and validates in that many forked worker
+    processes (where ``fork`` exists); the releases are still written by this process, in
+    file order, with the same results as a serial build.
 
     Raises:
         ReleaseError: a path does not exist or a folder holds no release file (nothing
@@ -485,6 +603,25 @@ def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | Non
     # Only the releases that will be built are prepared (no service asked about the rest).
     _prepare(chosen, (d for d in _readable([path for _, path in sources], settings)
                       if known.get(release_iri(d.slug)) != _build_key(d, environment)))
+    if workers > 1 and len(sources) > 1 and hasattr(os, "fork"):
+        jobs = [(path, item if isinstance(item, str) else None,
+                 (feed_dates or {}).get(item) if isinstance(item, str) else None)
+                for item, path in sources]
+        _build_parallel(store, jobs, settings, chosen, resolver, min(workers, len(jobs)),
+                        report, progress, environment=environment, known=known)
+    else:
+        _build_serial(store, sources, settings, seen, chosen, resolver, report, progress,
+                      environment=environment, known=known, feed_dates=feed_dates)
+    # Nothing written, nothing to compare again: the derived graph still holds the pairs.
+    report.conflicts = (recompute_conflicts(store) if report.releases or not report.skipped
+                        else len(store.graph(DERIVED_GRAPH)) // 2)
+    return report
+
+
+def _build_serial(store: Store, sources: list[tuple[Path | str, Path]], settings: Settings,
+                  seen: dict[str, Path], chosen: Extractor, resolver: Resolver,
+                  report: BuildReport, progress: Progress | None, *, environment: str,
+                  known: dict[URIRef, str], feed_dates: Mapping[str, dt.date] | None) -> None:
     with BudgetedExtractor(chosen, settings.extract_budget) as runner:
         for i, (item, path) in enumerate(sources, 1):
             url = item if isinstance(item, str) else None
@@ -500,10 +637,6 @@ def build(store: Store, paths: Sequence[str | Path], *, settings: Settings | Non
                 report.failures.append(BuildFailure(item, exc.message))
             if progress is not None:
                 progress(path, i, len(sources))
-    # Nothing written, nothing to compare again: the derived graph still holds the pairs.
-    report.conflicts = (recompute_conflicts(store) if report.releases or not report.skipped
-                        else len(store.graph(DERIVED_GRAPH)) // 2)
-    return report
 
 
 _SOURCES = """

@@ -277,8 +277,10 @@ class _App:
 
     # --- running queries ------------------------------------------------------------
 
-    async def run_query(self, text: str, *, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        """Run a query on the thread pool with the configured timeout.
+    async def run_query(self, text: str, *, bindings: Mapping[str, Node] | None = None,
+                        row_limit: int | None = None) -> QueryResult:
+        """Run a query on the thread pool with the configured timeout; a SELECT keeps at
+        most ``row_limit`` rows (the store stops reading there).
 
         Raises:
             QueryError: malformed query.
@@ -286,7 +288,8 @@ class _App:
                 answer within a short grace period after it).
         """
         timeout = self.options.timeout
-        call = functools.partial(self.store.query, text, bindings=bindings, timeout=timeout)
+        call = functools.partial(self.store.query, text, bindings=bindings, timeout=timeout,
+                                 row_limit=row_limit)
         try:
             # The store stops the query at ``timeout``; the grace period only guards the
             # HTTP answer if a backend were late to do so.
@@ -387,7 +390,7 @@ class _App:
         # The check may parse a long text: keep it off the event loop.
         await anyio.to_thread.run_sync(functools.partial(_check_operation, query, update=False),
                                        limiter=self.limiter)
-        result = await self.run_query(query)
+        result = await self.run_query(query, row_limit=self.options.row_limit)
         fmt_param = params.get("format") or params.get("output") or params.get("results")
         accept = request.headers.get("accept")
         return self.result_response(result, accept=accept, format_param=fmt_param)
@@ -402,7 +405,7 @@ class _App:
             return Response(serialize_ask(fmt, result), media_type=_media(fmt), headers=headers)
         rows = result.rows
         limit = self.options.row_limit
-        if limit and len(rows) > limit:
+        if result.truncated or (limit and len(rows) > limit):
             rows = rows[:limit]
             headers["X-KGraph-Truncated"] = "true"
             headers["X-KGraph-Row-Limit"] = str(limit)
@@ -501,7 +504,8 @@ class _App:
         if submitted or not wants_html:
             try:
                 bindings = named.bindings(raw)
-                result = await self.run_query(named.text, bindings=bindings)
+                result = await self.run_query(named.text, bindings=bindings,
+                                              row_limit=self.options.row_limit)
             except ParameterError as exc:
                 if not wants_html:
                     return _text(400, str(exc))
@@ -534,9 +538,10 @@ class _App:
             return {"vars": ["subject", "predicate", "object"], "rows": rows[: self.options.row_limit],
                     "truncated": len(rows) > self.options.row_limit}
         rows_in = result.rows[: self.options.row_limit]
+        truncated = result.truncated or len(result.rows) > self.options.row_limit
         return {"vars": result.vars,
                 "rows": [[_value(r.get(v), {}) for v in result.vars] for r in rows_in],
-                "truncated": len(result.rows) > self.options.row_limit}
+                "truncated": truncated}
 
     # --- network --------------------------------------------------------------------------
 

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from .. import pipeline
 from ..cli import command_errors, state
 from ..config import Settings
-from ..evaluation import KINDS, KindScore, RuleScore
-from ..extract.base import get_extractor
-from ..fetch import is_url
-from ..store import open_store
+
+if TYPE_CHECKING:  # the pipeline, extraction and rich load when a command runs, not at start-up
+    from rich.console import Console
+    from rich.table import Table
+
+    from .. import pipeline
+    from ..evaluation import KindScore, RuleScore
 
 _PROGRESS_MIN_FILES = 5
 _SHORT = {"organisations": "orgs", "memberships": "roles", "observations": "obs",
@@ -27,11 +27,17 @@ _SHORT = {"organisations": "orgs", "memberships": "roles", "observations": "obs"
 
 
 def _console() -> Console:
+    from rich.console import Console
+
     # A wide virtual width keeps tables readable when the output is a pipe or a file.
     return Console(width=None if sys.stdout.isatty() else 160, highlight=False)
 
 
 def _summary(report: pipeline.BuildReport) -> Table:
+    from rich.table import Table
+
+    from .. import pipeline
+
     kinds = [k for k in pipeline.FACT_KINDS if any(r.counts.get(k) for r in report.releases)]
     table = Table(title="Facts by kind per release", title_justify="left")
     table.add_column("release", no_wrap=True)
@@ -44,6 +50,8 @@ def _summary(report: pipeline.BuildReport) -> Table:
 
 
 def _score_rows(table: Table, label: str, kinds: dict[str, KindScore]) -> None:
+    from ..evaluation import KINDS
+
     for kind in KINDS:
         if kind in kinds:
             s = kinds[kind]
@@ -53,6 +61,8 @@ def _score_rows(table: Table, label: str, kinds: dict[str, KindScore]) -> None:
 
 
 def _score_table(title: str, first: str) -> Table:
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left")
     for col in (first, "kind", "TP", "FP", "FN", "P", "R", "F1"):
         table.add_column(col, justify="right" if col in ("TP", "FP", "FN", "P", "R", "F1") else "left")
@@ -73,6 +83,8 @@ def _with_extractor(settings: Settings, extractor: str | None, offline: bool = F
 
 
 def _model_table(report: pipeline.BuildReport) -> Table | None:
+    from rich.table import Table
+
     rows = [r for r in report.releases if r.extractor_counts]
     if not rows:
         return None
@@ -91,6 +103,10 @@ def _model_table(report: pipeline.BuildReport) -> Table | None:
 
 
 def _rule_table(rules: dict[str, RuleScore]) -> Table:
+    from rich.table import Table
+
+    from ..evaluation import KINDS, RuleScore
+
     table = Table(title="Scores per rule (all releases; R = TP / gold facts of the kind)",
                   title_justify="left")
     for col in ("rule", "kind", "TP", "FP", "gold", "P", "R"):
@@ -132,6 +148,11 @@ def register(app: typer.Typer) -> None:
             "extra): build the pages it lists that the store has no release of yet.",
             show_default=False,
         ),
+        workers: int = typer.Option(
+            1, "--workers", "-j", metavar="N", min=0,
+            help="Worker processes that read, extract and validate releases in parallel "
+            "(0: one per CPU). The store is still written in file order.",
+        ),
     ) -> None:
         """Load releases into the store: read each file, extract its facts, turn them into RDF,
         validate them against the SHACL shapes and replace the release's named graph
@@ -140,12 +161,29 @@ def register(app: typer.Typer) -> None:
         Prints the facts by kind per release (llm, hybrid: the model's facts accepted and
         rejected by reason, and the tokens used); exit code 1 when any file failed, 2 for an
         unknown extractor, 3 when the language model kept failing (nothing is loaded)."""
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        from .. import pipeline
+        from ..extract.base import get_extractor
+        from ..fetch import is_url
+        from ..store import open_store
+
         settings = _with_extractor(state(ctx).settings, extractor, offline)
         get_extractor(settings.extractor)  # an unknown name fails before the store is opened
         targets: list[str | Path] = list(paths or []) if paths or feed else [settings.releases]
         urls = [t for t in targets if is_url(t)]
         files: list[str | Path] = [*pipeline.release_files([t for t in targets if not is_url(t)]),
                                    *urls]
+        if workers == 0:
+            workers = (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                       else os.cpu_count() or 1)
         out = _console()
         with open_store(settings.store) as store:
             feed_dates = None
@@ -164,10 +202,11 @@ def register(app: typer.Typer) -> None:
                         bar.update(task, completed=done, description=path.name)
 
                     report = pipeline.build(store, files, settings=settings, progress=advance,
-                                            force=force, feed_dates=feed_dates)
+                                            force=force, feed_dates=feed_dates,
+                                            workers=workers)
             elif files:
                 report = pipeline.build(store, files, settings=settings, force=force,
-                                        feed_dates=feed_dates)
+                                        feed_dates=feed_dates, workers=workers)
             else:  # a feed with nothing new
                 report = pipeline.BuildReport(extractor=get_extractor(settings.extractor))
             quads = len(store)
@@ -214,6 +253,8 @@ def register(app: typer.Typer) -> None:
         in-memory store, read the facts back from the graph and compare them kind by kind
         (TP/FP/FN, precision, recall, F1, misses and spurious facts) and rule by rule (the
         rule each fact records)."""
+        from .. import pipeline
+
         if fmt not in ("table", "json"):
             raise typer.BadParameter("use table or json", param_hint="--format")
         settings = _with_extractor(state(ctx).settings, extractor, offline)
@@ -229,6 +270,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _print_eval(report: pipeline.EvalReport) -> None:
+    from .. import pipeline
+
     out = _console()
     if report.build.extractor is not None:
         out.print(f"extractor: {pipeline.describe_extractor(report.build.extractor)}", markup=False)

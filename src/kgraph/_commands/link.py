@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ..cli import command_errors, state
-from ..store import open_store
+from ._lazy import open_store
 
 
 def register(app: typer.Typer) -> None:

@@ -5,21 +5,24 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rdflib import Graph
 
-from ..api import KG
 from ..cli import command_errors, state
 from ..config import Settings
 from ..errors import ParameterError, QueryError, StoreError
-from ..queries import QueryLibrary
-from ..store import EXPORT_FORMATS, SelectResult, Store, open_store
-from ..store.base import StoreStats
-from ._output import SELECT_FORMATS, compact, render_ask, render_graph, render_select, show
+from ._lazy import open_store
 
-QUERY_FORMATS = (*SELECT_FORMATS, "ttl")
+if TYPE_CHECKING:  # rdflib, pyoxigraph and the API load when a command runs
+    from ..api import KG
+    from ..store import Store
+    from ..store.base import StoreStats
+
+# As kgraph._commands._output.SELECT_FORMATS and kgraph.store.EXPORT_FORMATS (checked by
+# the tests), spelt out so that listing the commands imports neither.
+QUERY_FORMATS = ("table", "csv", "tsv", "json", "md", "ttl")
+EXPORT_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
 
 
 def reading_store(settings: Settings, *, empty: str = "warn") -> Store:
@@ -59,6 +62,8 @@ def open_kg(settings: Settings, *, write: bool = False) -> KG:
     Raises:
         StoreError: no store at that path yet; StoreLocked: held by another process.
     """
+    from ..api import KG
+
     if not write:
         return KG(reading_store(settings))
     return KG(open_store(settings.store))
@@ -96,6 +101,11 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Run a named SPARQL query or a .rq file (SELECT, ASK, CONSTRUCT, DESCRIBE) on the
         store, with parameters bound as RDF terms, and print the result."""
+        from rdflib import Graph
+
+        from ..store import SelectResult
+        from ._output import render_ask, render_graph, render_select, show
+
         settings = state(ctx).settings
         if format not in QUERY_FORMATS:
             raise ParameterError(f"unknown --format {format!r} (use {', '.join(QUERY_FORMATS)})")
@@ -120,6 +130,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """List the named queries: name, title, parameters (with types and defaults) and
         result columns."""
+        from ..queries import QueryLibrary
+        from ..store import SelectResult
+        from ._output import render_select, show
+
         rows = []
         library = QueryLibrary()
         if not library.list():
@@ -150,6 +164,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Show everything the store knows about one entity: its statements in and out,
         the graph of each and the release it was extracted from."""
+        from ._output import compact, render_select, show
+
         with open_kg(state(ctx).settings) as kg:
             d = kg.describe(entity)
         if format == "table":
@@ -187,6 +203,8 @@ def register(app: typer.Typer) -> None:
         format: Annotated[str, typer.Option("--format", "-f", help="Output: table or json.")] = "table",
     ) -> None:
         """Count the quads, the triples of each named graph and the entities of each class."""
+        from ._output import show
+
         with open_kg(state(ctx).settings) as kg:
             s = kg.stats()
         if format == "json":
@@ -222,6 +240,8 @@ def _stats_text(s: StoreStats) -> str:
 
 def compact_iri(text: str) -> str:
     from rdflib import URIRef
+
+    from ._output import compact
 
     return compact(URIRef(text))
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import typer
 
-from .. import pipeline
 from ..cli import command_errors, state
 
 
@@ -19,6 +18,8 @@ def register(app: typer.Typer) -> None:
         """Run the main job on the configured store: build the graph from the releases folder
         (skipping releases unchanged since their last build), validate it, and write the
         reports (what `make run` does)."""
+        from .. import pipeline
+
         settings = state(ctx).settings
         report = pipeline.run(settings, force=force)
         for line in report.lines:

@@ -9,7 +9,7 @@ import typer
 
 from ..cli import command_errors, state
 from ..errors import ConfigError
-from ..store import open_store
+from ._lazy import open_store
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from .. import pipeline
 from ..cli import command_errors, state
 from ..errors import EXIT_FINDINGS
 from .query import reading_store
@@ -35,6 +34,8 @@ def register(app: typer.Typer) -> None:
         """Validate the store's release graphs (all but ontology, links, wikidata, codelists)
         against the SHACL shapes of ontology/shapes.ttl. Exit 0 when they conform, 1 with
         the report on violations."""
+        from .. import pipeline
+
         settings = state(ctx).settings
         with reading_store(settings) as store:
             report = pipeline.validate_store(store)

@@ -8,7 +8,6 @@ from typing import Annotated, Any
 
 import typer
 
-from .. import viz
 from ..cli import command_errors, state
 from ..errors import ParameterError, QueryError
 from .query import reading_store
@@ -93,6 +92,8 @@ def register(app: typer.Typer) -> None:
         """Draw the knowledge graph as a network: an interactive offline HTML page (default
         out/network.html), or GraphML, GEXF, PNG or SVG. Whole graph by default; --ego,
         --release or --query narrow it."""
+        from .. import viz
+
         settings = state(ctx).settings
         kind = fmt.lower()
         if kind not in _EXTENSIONS:
@@ -131,6 +132,8 @@ def register(app: typer.Typer) -> None:
         """Print the most central entities (betweenness and degree centrality) and the Louvain
         communities of the knowledge graph, and optionally a shortest path between two
         entities."""
+        from .. import viz
+
         settings = state(ctx).settings
         with reading_store(settings, empty="error") as store:
             g = viz.project(store, release=release, timeout=settings.query_timeout or None)

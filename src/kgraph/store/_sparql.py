@@ -41,7 +41,7 @@ VARNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # One alternative per SPARQL lexical class that can hide a brace or a keyword: comments,
 # long and short strings, IRIs, variables, language tags, prefixed names and keywords.
 # A comment ends at CR or LF, and an IRI may hold \u and \U escapes, as in Oxigraph.
-_LEX = re.compile(
+_LEX_PATTERN = (
     r"""
     (?P<ws>\s+)
   | (?P<comment>\#[^\r\n]*)
@@ -54,9 +54,15 @@ _LEX = re.compile(
   | (?P<word>[A-Za-z_\u00C0-\uFFFF][\w\-\u00B7\u00C0-\uFFFF]*)
   | (?P<number>[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?)
   | (?P<punct>\^\^|&&|\|\||!=|<=|>=|.)
-    """,
-    re.VERBOSE | re.DOTALL,
+    """
 )
+
+
+@functools.cache
+def _lex() -> re.Pattern[str]:
+    # Compiled on first use: most texts never need the lexer, and a command line that runs
+    # one query should not pay for compiling it at start-up.
+    return re.compile(_LEX_PATTERN, re.VERBOSE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -87,7 +93,7 @@ def tokens(text: str) -> Iterator[Token]:
                 and (prev.kind in _OPERANDS or prev.text in (")", "]"))):
             m = _LESS.match(text, pos)
         else:
-            m = _LEX.match(text, pos)
+            m = _lex().match(text, pos)
         if m is None or m.end() == pos:  # pragma: no cover - the last alternative matches any char
             break
         kind = m.lastgroup or "punct"

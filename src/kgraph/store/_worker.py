@@ -50,7 +50,7 @@ import pyoxigraph as ox
 
 from ..errors import QueryTimeout
 
-__all__ = ["run_in_worker", "isolate_network", "START_METHOD"]
+__all__ = ["run_in_worker", "isolate_network", "answer", "timeout_message", "START_METHOD"]
 
 START_METHOD = "fork" if hasattr(os, "fork") else "spawn"
 """How query workers start: ``fork`` where the platform has it, else ``spawn``."""
@@ -74,17 +74,41 @@ def isolate_network() -> bool:
     return any(unshare(flags) == 0 for flags in (_CLONE_NEWNET, _CLONE_NEWUSER | _CLONE_NEWNET))
 
 
-def _answer(store: ox.Store | None, path: str | None, sparql: str,
-            prefixes: Mapping[str, str]) -> tuple[str, object]:
+def _term(t: object) -> tuple[str, ...] | None:
+    """A result term as plain strings, rebuilt as an rdflib term by the parent."""
+    if t is None:
+        return None
+    if isinstance(t, ox.NamedNode):
+        return ("u", t.value)
+    if isinstance(t, ox.BlankNode):
+        return ("b", t.value)
+    if isinstance(t, ox.Literal):
+        return ("l", t.value, t.language or "", t.datatype.value)
+    raise TypeError(f"unsupported result term {t!r}")
+
+
+def answer(store: ox.Store, sparql: str, prefixes: Mapping[str, str],
+           row_limit: int | None = None) -> tuple[str, object]:
+    """Run one query and return ``(kind, payload)`` for the parent.
+
+    A SELECT's payload is ``(variables, rows, truncated)``, its terms as tuples of
+    strings; with ``row_limit`` the solutions stop being read (and converted) past that
+    many rows, so a result of millions of rows costs no more than the rows returned.
+    """
     try:
-        if path is not None:
-            store = ox.Store.read_only(path)
-        assert store is not None
         res = store.query(sparql, use_default_graph_as_union=True, prefixes=dict(prefixes))
         if isinstance(res, ox.QueryBoolean):
             return ("ask", bool(res))
         if isinstance(res, ox.QuerySolutions):
-            return ("select", res.serialize(format=ox.QueryResultsFormat.TSV))
+            names = [v.value for v in res.variables]
+            rows: list[tuple[tuple[str, ...] | None, ...]] = []
+            truncated = False
+            for solution in res:
+                if row_limit is not None and len(rows) >= row_limit:
+                    truncated = True
+                    break
+                rows.append(tuple(_term(t) for t in solution))
+            return ("select", (names, rows, truncated))
         return ("graph", res.serialize(format=ox.RdfFormat.N_TRIPLES))
     except SyntaxError as exc:
         return ("syntax", str(exc))
@@ -92,11 +116,28 @@ def _answer(store: ox.Store | None, path: str | None, sparql: str,
         return ("error", f"{type(exc).__name__}: {exc}")
 
 
+def _answer(store: ox.Store | None, path: str | None, sparql: str,
+            prefixes: Mapping[str, str], row_limit: int | None = None) -> tuple[str, object]:
+    try:
+        if path is not None:
+            store = ox.Store.read_only(path)
+        assert store is not None
+    except BaseException as exc:  # report everything: the parent only sees this pipe
+        return ("error", f"{type(exc).__name__}: {exc}")
+    return answer(store, sparql, prefixes, row_limit)
+
+
 _FORK_LOCK = threading.Lock()
 
 
+def timeout_message(timeout: float) -> str:
+    return (f"the query ran longer than {timeout:g} s and was stopped "
+            "(raise --timeout or KGRAPH_QUERY_TIMEOUT, or narrow the query)")
+
+
 def _child(fd: int, store: ox.Store, path: Path | None, sparql: str,
-           prefixes: Mapping[str, str], network: bool) -> None:  # pragma: no cover - runs in the child
+           prefixes: Mapping[str, str], network: bool,
+           row_limit: int | None) -> None:  # pragma: no cover - runs in the child
     try:
         # Keep stdio and our own pipe; drop what the parent's other threads had open.
         import resource  # POSIX only, like os.fork: never imported where fork is missing
@@ -107,7 +148,8 @@ def _child(fd: int, store: ox.Store, path: Path | None, sparql: str,
         if not network:
             isolate_network()
         data = pickle.dumps(_answer(None if path is not None else store,
-                                    str(path) if path is not None else None, sparql, prefixes))
+                                    str(path) if path is not None else None, sparql, prefixes,
+                                    row_limit))
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
@@ -117,7 +159,8 @@ def _child(fd: int, store: ox.Store, path: Path | None, sparql: str,
 
 
 def run_in_worker(store: ox.Store, path: Path | None, sparql: str, *, timeout: float,
-                  prefixes: Mapping[str, str], network: bool = False) -> tuple[str, object]:
+                  prefixes: Mapping[str, str], network: bool = False,
+                  row_limit: int | None = None) -> tuple[str, object]:
     """``(kind, payload)`` from a worker, kind in ask/select/graph/syntax/error.
 
     The worker has no network unless ``network`` (federation allowed), see the module docs.
@@ -131,10 +174,15 @@ def run_in_worker(store: ox.Store, path: Path | None, sparql: str, *, timeout: f
         QueryTimeout: no answer within ``timeout`` seconds; the worker was killed.
     """
     deadline = time.monotonic() + timeout
-    attempt = _attempt_in_worker if START_METHOD == "fork" else _attempt_in_spawned
     for _attempt in range(3):
-        kind, payload = attempt(store, path, sparql, deadline=deadline,
-                                timeout=timeout, prefixes=prefixes, network=network)
+        if START_METHOD == "fork":
+            kind, payload = _attempt_in_worker(store, path, sparql, deadline=deadline,
+                                               timeout=timeout, prefixes=prefixes,
+                                               network=network, row_limit=row_limit)
+        else:
+            kind, payload = _attempt_in_spawned(store, path, sparql, deadline=deadline,
+                                                timeout=timeout, prefixes=prefixes,
+                                                network=network, row_limit=row_limit)
         if not (kind == "error" and path is not None and _RACE.search(str(payload))):
             break
     return kind, payload
@@ -143,39 +191,33 @@ def run_in_worker(store: ox.Store, path: Path | None, sparql: str, *, timeout: f
 _RACE = re.compile(r"Corruption|No such file or directory")
 
 
-def _timed_out(timeout: float) -> QueryTimeout:
-    return QueryTimeout(
-        f"the query ran longer than {timeout:g} s and was stopped "
-        "(raise --timeout or KGRAPH_QUERY_TIMEOUT, or narrow the query)"
-    )
-
-
 def _spawned_child(conn: object, quads: bytes | None, path: str | None, sparql: str,
-                   prefixes: dict[str, str], network: bool) -> None:  # pragma: no cover - child
+                   prefixes: dict[str, str], network: bool,
+                   row_limit: int | None) -> None:  # pragma: no cover - child
     if not network:
         isolate_network()
     store = None
     if quads is not None:
         store = ox.Store()
         store.bulk_load(quads, format=ox.RdfFormat.N_QUADS)
-    conn.send(_answer(store, path, sparql, prefixes))  # type: ignore[attr-defined]
+    conn.send(_answer(store, path, sparql, prefixes, row_limit))  # type: ignore[attr-defined]
     conn.close()  # type: ignore[attr-defined]
 
 
 def _attempt_in_spawned(store: ox.Store, path: Path | None, sparql: str, *, deadline: float,
-                        timeout: float, prefixes: Mapping[str, str],
-                        network: bool) -> tuple[str, object]:
+                        timeout: float, prefixes: Mapping[str, str], network: bool,
+                        row_limit: int | None = None) -> tuple[str, object]:
     ctx = mp.get_context("spawn")
     receiver, sender = ctx.Pipe(duplex=False)
     quads = None if path is not None else store.dump(format=ox.RdfFormat.N_QUADS)
     worker = ctx.Process(target=_spawned_child, daemon=True,
                          args=(sender, quads, str(path) if path is not None else None, sparql,
-                               dict(prefixes), network))
+                               dict(prefixes), network, row_limit))
     worker.start()
     sender.close()
     try:
         if not receiver.poll(max(0.0, deadline - time.monotonic())):
-            raise _timed_out(timeout)
+            raise QueryTimeout(timeout_message(timeout))
         try:
             kind, payload = receiver.recv()
             return str(kind), payload
@@ -191,13 +233,13 @@ def _attempt_in_spawned(store: ox.Store, path: Path | None, sparql: str, *, dead
 
 def _attempt_in_worker(store: ox.Store, path: Path | None, sparql: str, *, deadline: float,
                        timeout: float, prefixes: Mapping[str, str],
-                       network: bool) -> tuple[str, object]:
+                       network: bool, row_limit: int | None = None) -> tuple[str, object]:
     with _FORK_LOCK:
         read_fd, write_fd = os.pipe()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child
             os.close(read_fd)
-            _child(write_fd, store, path, sparql, prefixes, network)
+            _child(write_fd, store, path, sparql, prefixes, network, row_limit)
         os.close(write_fd)
     killed = False
     chunks: list[bytes] = []
@@ -207,7 +249,7 @@ def _attempt_in_worker(store: ox.Store, path: Path | None, sparql: str, *, deadl
             if remaining <= 0:
                 os.kill(pid, signal.SIGKILL)
                 killed = True
-                raise _timed_out(timeout)
+                raise QueryTimeout(timeout_message(timeout))
             ready, _, _ = select.select([read_fd], [], [], remaining)
             if not ready:
                 continue

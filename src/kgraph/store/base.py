@@ -34,6 +34,7 @@ class SelectResult:
 
     vars: list[str]
     rows: list[dict[str, Node | None]] = field(default_factory=list)
+    truncated: bool = False  # more rows matched than the query's row limit let through
 
     def __iter__(self) -> Iterator[dict[str, Node | None]]:
         return iter(self.rows)
@@ -189,12 +190,15 @@ class Store(abc.ABC):
         timeout: float | None = None,
         allow_federation: bool = False,
         source: str | None = None,
+        row_limit: int | None = None,
     ) -> QueryResult:
         """Run a SPARQL query against the union of the named graphs.
 
         ``bindings`` pre-bind variables to RDF terms (a VALUES block at the start of the
         WHERE group, never text formatting); ``timeout`` seconds stop the query for real;
-        ``source`` names the query in error messages.
+        ``source`` names the query in error messages. ``row_limit`` keeps at most that many
+        rows of a SELECT (``truncated`` says whether there were more); an embedded store
+        stops reading the solutions there.
 
         Raises:
             QueryError: the query does not parse (message with line and column), or uses
@@ -209,11 +213,15 @@ class Store(abc.ABC):
             # the bound text is what runs: judge it too (terms are escaped, so this only
             # costs a parse when a value mentions one of the words)
             check_federation(text, allow_federation=allow_federation, source=source)
-        return self._query(text, timeout=timeout, source=source, allow_federation=allow_federation)
+        if row_limit is None:
+            return self._query(text, timeout=timeout, source=source,
+                               allow_federation=allow_federation)
+        return self._query(text, timeout=timeout, source=source,
+                           allow_federation=allow_federation, row_limit=row_limit)
 
     @abc.abstractmethod
     def _query(self, sparql: str, *, timeout: float | None, source: str | None,
-               allow_federation: bool = False) -> QueryResult:
+               allow_federation: bool = False, row_limit: int | None = None) -> QueryResult:
         """Run ``sparql`` as is (already checked and bound); an embedded store's query
         worker gets network access only with ``allow_federation``."""
 

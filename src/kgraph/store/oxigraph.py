@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import InputError, KGraphError, QueryError, StoreError, StoreLocked
 from ..namespaces import PREFIXES
+from . import _worker
+from ._pool import QueryPool
 from ._terms import to_rdflib, to_rdflib_triple
 from ._worker import run_in_worker
 from .base import QueryResult, SelectResult, Store, rdf_format, syntax_error
@@ -45,6 +49,9 @@ class OxigraphStore(Store):
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
+        self._writes = 0  # a memory store's query workers older than the last write retire
+        self._pool: QueryPool | None = None
+        self._pool_lock = threading.Lock()
         self.url = f"oxigraph:{self.path}" if self.path is not None else "memory:"
         try:
             if self.path is None:
@@ -70,18 +77,34 @@ class OxigraphStore(Store):
         return self._store
 
     def _query(self, sparql: str, *, timeout: float | None, source: str | None,
-               allow_federation: bool = False) -> QueryResult:
+               allow_federation: bool = False, row_limit: int | None = None) -> QueryResult:
         if timeout is None:
             try:
                 res = self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
             except SyntaxError as exc:
                 raise query_error(str(exc), source) from None
-            return _convert(res)
-        kind, payload = run_in_worker(self._store, self.path, sparql, timeout=timeout,
-                                      prefixes=PREFIXES, network=allow_federation)
+            return _convert(res, row_limit)
+        # The network is only ever opened to a worker of its own; the pool forks, so where
+        # fork is missing every query gets a spawned worker.
+        if allow_federation or _worker.START_METHOD != "fork":
+            kind, payload = run_in_worker(self._store, self.path, sparql, timeout=timeout,
+                                          prefixes=PREFIXES, network=allow_federation,
+                                          row_limit=row_limit)
+        else:
+            kind, payload = self.query_pool().run(sparql, timeout=timeout, prefixes=PREFIXES,
+                                                  row_limit=row_limit)
         return decode_result(kind, payload, source)
 
+    def query_pool(self) -> QueryPool:
+        """The worker processes that run queries with a timeout (started on first use)."""
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = QueryPool(self._store, self.path, size=max(2, os.cpu_count() or 1),
+                                       generation=lambda: self._writes)
+            return self._pool
+
     def _update(self, sparql: str) -> None:
+        self._writes += 1
         try:
             self._store.update(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
@@ -108,6 +131,7 @@ class OxigraphStore(Store):
             count = 0
             for _ in ox.parse(path=str(path), format=fmt):
                 count += 1
+            self._writes += 1
             if self.path is None:
                 self._store.load(path=str(path), format=fmt, to_graph=target)
             else:
@@ -119,6 +143,7 @@ class OxigraphStore(Store):
         return count
 
     def _add_quads(self, quads: list[ox.Quad]) -> None:
+        self._writes += 1
         # extend() is one transaction: all quads or none
         self._store.extend(quads)
 
@@ -141,10 +166,33 @@ class OxigraphStore(Store):
     def close(self) -> None:
         if self._store is None:
             return
-        if self.path is not None and not self.read_only:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+        writable = self.path is not None and not self.read_only
+        if writable:
             self._store.flush()
         # Dropping the last reference releases the on-disk lock.
         self._store = None  # type: ignore[assignment]
+        if writable and self.path is not None and _log_bytes(self.path) > _LOG_LIMIT:
+            # A flush leaves the write-ahead log in place (a build left 113 MB of it); it is
+            # only discarded when the store is next opened for writing: do that now, once.
+            try:
+                ox.Store(str(self.path))
+            except OSError:
+                pass  # another process took the store meanwhile: it discards the log itself
+
+
+_LOG_LIMIT = 4 << 20
+
+
+def _log_bytes(path: Path) -> int:
+    """Bytes in the store's write-ahead log files."""
+    try:
+        with os.scandir(path) as entries:
+            return sum(e.stat().st_size for e in entries if e.name.endswith(".log"))
+    except OSError:
+        return 0
 
 
 def decode_result(kind: str, payload: object, source: str | None) -> QueryResult:
@@ -152,9 +200,8 @@ def decode_result(kind: str, payload: object, source: str | None) -> QueryResult
     if kind == "ask":
         return bool(payload)
     if kind == "select":
-        assert isinstance(payload, bytes)
-        res = ox.parse_query_results(payload, format=ox.QueryResultsFormat.TSV)
-        return _convert(res)
+        assert isinstance(payload, tuple)
+        return _rows(*payload)
     if kind == "graph":
         assert isinstance(payload, bytes)
         g = Graph()
@@ -166,7 +213,38 @@ def decode_result(kind: str, payload: object, source: str | None) -> QueryResult
     raise KGraphError(f"the query failed: {payload}", source=source)
 
 
-def _convert(res: object) -> QueryResult:
+def _rows(names: list[str], rows: list[tuple[tuple[str, ...] | None, ...]],
+          truncated: bool) -> SelectResult:
+    """A worker's SELECT answer (terms as tuples of strings) as rdflib rows."""
+    memo: dict[object, Node | None] = {None: None}
+
+    def term(t: tuple[str, ...] | None) -> Node | None:
+        try:
+            return memo[t]
+        except KeyError:
+            pass
+        assert t is not None
+        if t[0] == "u":
+            node: Node = URIRef(t[1])
+        elif t[0] == "b":
+            node = BNode(t[1])
+        elif t[2]:
+            node = Literal(t[1], lang=t[2])
+        elif t[3] == _XSD_STRING:
+            node = Literal(t[1])
+        else:
+            node = Literal(t[1], datatype=URIRef(t[3]))
+        memo[t] = node
+        return node
+
+    return SelectResult(names, [dict(zip(names, map(term, row), strict=True)) for row in rows],
+                        truncated=truncated)
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _convert(res: object, row_limit: int | None = None) -> QueryResult:
     if isinstance(res, ox.QueryBoolean):
         return bool(res)
     if isinstance(res, ox.QuerySolutions):
@@ -182,8 +260,14 @@ def _convert(res: object) -> QueryResult:
                 memo[t] = node = to_rdflib(t)
                 return node
 
-        rows = [dict(zip(vars_, map(term, sol), strict=True)) for sol in res]
-        return SelectResult(vars_, rows)
+        rows: list[dict[str, Node | None]] = []
+        truncated = False
+        for sol in res:
+            if row_limit is not None and len(rows) >= row_limit:
+                truncated = True  # the rest is never read
+                break
+            rows.append(dict(zip(vars_, map(term, sol), strict=True)))
+        return SelectResult(vars_, rows, truncated=truncated)
     g = Graph()
     for t in res:  # type: ignore[attr-defined]
         g.add(to_rdflib_triple(t))

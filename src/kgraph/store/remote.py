@@ -129,7 +129,7 @@ class RemoteStore(Store):
 
     # --- Store -------------------------------------------------------------------------
     def _query(self, sparql: str, *, timeout: float | None, source: str | None,
-               allow_federation: bool = False) -> QueryResult:
+               allow_federation: bool = False, row_limit: int | None = None) -> QueryResult:
         form = query_form(sparql)
         if form == "UPDATE":
             raise QueryError("not a query (SELECT, ASK, CONSTRUCT or DESCRIBE)", source=source)
@@ -142,7 +142,7 @@ class RemoteStore(Store):
                 res = ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON)
             except SyntaxError as exc:
                 raise ServiceUnavailable(f"unreadable SPARQL results: {exc}", source=self.query_url) from None
-            return _convert(res)
+            return _convert(res, row_limit)
         raw = self._request(self.query_url, body=text, content_type=_QUERY, what="query",
                             accept="application/n-triples", timeout=timeout, source=source)
         return _convert(ox.parse(raw, format=ox.RdfFormat.N_TRIPLES))

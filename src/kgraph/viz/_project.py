@@ -104,7 +104,7 @@ PREFIX sdmx-attribute: <http://purl.org/linked-data/sdmx/2009/attribute#>
 
 # Kept in step with CLASS_OF_TYPE (tests/test_viz_project.py checks it).
 Q_ENTITIES = PREFIXES_SPARQL + """
-SELECT ?e ?type WHERE {
+SELECT DISTINCT ?e ?type WHERE {
   VALUES ?type {
     kg:PressRelease foaf:Person kg:GeneralAssembly kg:TradeFairEdition kg:Conference kg:Signing schema:Event
     kg:InnovationDistrict kg:Venue kg:Confederation kg:TradeAssociation kg:GovernmentAgency
@@ -117,8 +117,11 @@ SELECT ?e ?type WHERE {
 }"""
 
 # Labels of everything (entities, roles, indicators, units, periods, relation types).
+# DISTINCT here and in the other look-ups: the union default graph repeats a label once per
+# release graph that states it (113k rows for 10k entities), and each row would be sent
+# from the query worker and turned into rdflib terms only to be dropped.
 Q_LABELS = PREFIXES_SPARQL + """
-SELECT ?x ?p ?l WHERE {
+SELECT DISTINCT ?x ?p ?l WHERE {
   VALUES ?p { skos:prefLabel rdfs:label foaf:name schema:name dct:title }
   ?x ?p ?l .
   FILTER(isLiteral(?l))
@@ -126,7 +129,7 @@ SELECT ?x ?p ?l WHERE {
 
 # Literal properties shown as node attributes (and notations used to build fact labels).
 Q_LITERALS = PREFIXES_SPARQL + """
-SELECT ?x ?p ?v WHERE {
+SELECT DISTINCT ?x ?p ?v WHERE {
   VALUES ?p {
     skos:notation skos:altLabel foaf:name schema:name dct:title dct:date dct:language
     schema:startDate schema:endDate kg:sourceFile
@@ -136,13 +139,13 @@ SELECT ?x ?p ?v WHERE {
 }"""
 
 Q_WIKIDATA = PREFIXES_SPARQL + """
-SELECT ?x ?wd WHERE {
+SELECT DISTINCT ?x ?wd WHERE {
   ?x owl:sameAs|skos:exactMatch ?wd .
   FILTER(isIRI(?wd) && STRSTARTS(STR(?wd), "http://www.wikidata.org/entity/Q"))
 }"""
 
 Q_QUOTES = PREFIXES_SPARQL + """
-SELECT ?x ?exact WHERE {
+SELECT DISTINCT ?x ?exact WHERE {
   ?x prov:wasDerivedFrom ?a .
   ?a oa:hasSelector ?sel .
   ?sel oa:exact ?exact .
