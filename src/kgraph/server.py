@@ -38,6 +38,7 @@ import anyio.to_thread
 import networkx as nx
 import pyoxigraph as ox
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 from starlette.applications import Starlette
@@ -86,6 +87,7 @@ from .namespaces import (
 from .queries import NamedQuery, QueryLibrary
 from .store import QueryResult, SelectResult, Store
 from .store._sparql import FederationRefused, check_federation, query_form
+from .viz import provenance, views
 
 __all__ = ["ServeOptions", "create_app", "generate_token", "MAX_BODY_BYTES", "DEFAULT_ROW_LIMIT"]
 
@@ -522,9 +524,23 @@ class _App:
                     except NotAcceptable as exc:
                         return _text(406, str(exc))
                 table = await self._table(result)
+        chart_svg = None
+        if table is not None and name in views.QUERY_VIEWS:
+            try:
+                chart_svg = await self.view_svg(views.QUERY_VIEWS[name], raw)
+            except KGraphError as exc:
+                error = f"the chart could not be drawn: {exc}"
         csv_href = f"/queries/{quote(name)}?" + urlencode({**raw, "format": "csv"})
         return self.page(request, "serve_query.html", title=info["title"], q=info, values=raw,
-                         table=table, error=error, csv_href=csv_href)
+                         table=table, error=error, csv_href=csv_href, chart_svg=chart_svg)
+
+    async def view_svg(self, name: str, params: Mapping[str, str]) -> Markup:
+        """A drawn view (:mod:`kgraph.viz.views`) as markup for a page; its links are local."""
+        call = functools.partial(views.render, name, self.store, params, href=_safe_href,
+                                 timeout=self.options.timeout)
+        view = await anyio.to_thread.run_sync(call, limiter=self.limiter)
+        # views.render escapes every string of the graph it draws
+        return Markup(view.svg)
 
     async def _table(self, result: QueryResult) -> dict[str, Any]:
         if isinstance(result, bool):
@@ -618,10 +634,21 @@ class _App:
             return self.error_page(request, 503, "Timed out", str(exc)) if wants_html else _text(503, str(exc))
         if view is None:
             return self.error_page(request, 404, "Not found", f"no such entity: {iri}")
+        text_view = None
+        if str(KG.PressRelease) in {c.iri for c in view["classes"]}:
+            call = functools.partial(provenance.release_text, self.store, str(iri), _safe_href,
+                                     timeout=self.options.timeout)
+            try:
+                text_view = await anyio.to_thread.run_sync(call, limiter=self.limiter)
+            except KGraphError:
+                text_view = None
+            if text_view is not None:  # the text is shown highlighted, not as a property
+                view["props"] = [(p, v) for p, v in view["props"] if p.iri != str(SDO.text)]
         network_src = None
         if await self._in_network(str(iri)):
             network_src = "/network?" + urlencode({"focus": str(iri), "depth": "1"})
-        return self.page(request, "serve_entity.html", title=view["label"], e=view, network_src=network_src)
+        return self.page(request, "serve_entity.html", title=view["label"], e=view, network_src=network_src,
+                         text_view=text_view)
 
     async def _entity_view(self, iri: URIRef) -> dict[str, Any] | None:
         label_paths = "skos:prefLabel|rdfs:label|foaf:name|schema:name|dct:title"

@@ -1,0 +1,64 @@
+"""The drawn views by name, for the server's pages and ``kgraph chart``.
+
+A view is an SVG made on the server (:mod:`.charts`, :mod:`.timeline`, :mod:`.worldmap`)
+with links on its marks; :func:`render` draws one from a store. :data:`QUERY_VIEWS` says
+which view a named query's page shows above its table (with the query's parameters).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import ParameterError
+from . import charts
+from ._svg import Href
+
+__all__ = ["QUERY_VIEWS", "VIEWS", "View", "render"]
+
+
+@dataclass(frozen=True)
+class View:
+    """A drawn view: its title, the SVG and how many marks (points, bars, countries) it has."""
+
+    name: str
+    title: str
+    svg: str
+    marks: int
+
+    def html(self) -> str:
+        return charts.chart_html(self.title, self.svg)
+
+
+def _figure_view(name: str) -> Callable[..., View]:
+    def draw(store: Any, params: Mapping[str, str], href: Href, timeout: float | None) -> View:
+        c = charts.chart(name, store, params, timeout=timeout)
+        return View(name, c.title, c.svg(href), len(c.marks))
+
+    return draw
+
+
+VIEWS: dict[str, Callable[..., View]] = {
+    **{name: _figure_view(name) for name in charts.CHARTS},
+}
+
+QUERY_VIEWS: dict[str, str] = {
+    "indicator-series": "indicator-series",
+    "world-export-share": "world-export-share",
+    "release-figures": "release-figures",
+}
+"""The view a named query's page draws above its table, by query name."""
+
+
+def render(name: str, store: Any, params: Mapping[str, str] | None = None, *,
+           href: Href = charts.iri_href, timeout: float | None = None) -> View:
+    """Draw the view ``name`` of ``store``; ``href`` turns fact IRIs into link targets.
+
+    Raises:
+        ParameterError: no view has that name, or a parameter is not usable.
+    """
+    draw = VIEWS.get(name)
+    if draw is None:
+        raise ParameterError(f"no chart named {name!r}; charts: {', '.join(VIEWS)}")
+    return draw(store, dict(params or {}), href, timeout)
