@@ -98,6 +98,7 @@ DEFAULT_ROW_LIMIT = 10_000
 """Most rows a SELECT returns over HTTP; more are cut and ``X-KGraph-Truncated`` says so."""
 
 _MAX_ENTITY_FACTS = 200
+_VIEW_TITLES = {"timeline": "Timeline of events and releases", "market-map": "Map of markets by relation"}
 
 
 @dataclass(frozen=True)
@@ -534,6 +535,21 @@ class _App:
         return self.page(request, "serve_query.html", title=info["title"], q=info, values=raw,
                          table=table, error=error, csv_href=csv_href, chart_svg=chart_svg)
 
+    async def view(self, request: Request) -> Response:
+        """``/views/{name}``: one drawn view (timeline, market map, a chart) on its own page."""
+        name = request.path_params["name"]
+        if name not in views.VIEWS:
+            return self.error_page(request, 404, "Unknown view", f"no view named {name!r}")
+        params = {k: v for k, v in request.query_params.items() if v}
+        try:
+            svg = await self.view_svg(name, params)
+        except QueryTimeout as exc:
+            return self.error_page(request, 503, "Timed out", str(exc))
+        except KGraphError as exc:
+            return self.error_page(request, 400, "View", str(exc))
+        return self.page(request, "serve_view.html", title=_VIEW_TITLES.get(name, name), chart_svg=svg,
+                         name=name)
+
     async def view_svg(self, name: str, params: Mapping[str, str]) -> Markup:
         """A drawn view (:mod:`kgraph.viz.views`) as markup for a page; its links are local."""
         call = functools.partial(views.render, name, self.store, params, href=_safe_href,
@@ -837,6 +853,7 @@ def create_app(
         Route("/queries", app.queries, methods=["GET"]),
         Route("/queries/{name}", app.named_query, methods=["GET"]),
         Route("/network", app.network, methods=["GET"]),
+        Route("/views/{name}", app.view, methods=["GET"]),
         Route("/id/{rest:path}", app.entity, methods=["GET"]),
     ]
     middleware = []

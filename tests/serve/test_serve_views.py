@@ -167,6 +167,12 @@ def test_chart_command_writes_svg_and_html(tmp_path: Path, views_store: Oxigraph
     assert text.startswith("<svg") and "<script" not in text and "&lt;/script&gt;" in text
     assert 'href="https://w3id.org/kgraph/id/obs/' in text
     assert "<svg" in html.read_text(encoding="utf-8")
+    for name in ("timeline", "market-map", "indicator-series", "release-figures"):
+        out = tmp_path / f"{name}.svg"
+        res = CliRunner().invoke(app, ["--store", f"oxigraph:{path}", "chart", name, "-o", str(out)])
+        assert res.exit_code == 0, res.output
+        text = out.read_text(encoding="utf-8")
+        assert text.startswith("<svg") and "<script" not in text and " marks)" in res.output
     res = CliRunner().invoke(app, ["--store", f"oxigraph:{path}", "chart", "nothing", "-o", str(svg)])
     assert res.exit_code == 2 and "no chart named" in res.output
 
@@ -230,4 +236,67 @@ def test_release_text_highlights_the_stored_spans(page: Watched, views_live: Liv
         assert '<script>window.__xss=1</script>' in (p.locator("#release-text").text_content() or "")
         assert_inert(page, "#release-text")
         assert_inert(page, "#span-facts")
+    page.assert_clean()
+
+
+def test_market_map_colours_the_countries_of_the_store(page: Watched, views_live: LiveServer,
+                                                       views_store: OxigraphStore,
+                                                       artifacts_dir: Path) -> None:
+    res = views_store.query(
+        "PREFIX kg: <https://w3id.org/kgraph/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+        "SELECT DISTINCT ?code ?rel WHERE { ?f a kg:MarketRelation ; kg:market ?m ; kg:relationType/skos:notation ?rel ."
+        " ?m a kg:Country ; skos:notation ?code FILTER(REGEX(?code, '^[0-9]{3}$')) }")
+    expected: dict[str, set[str]] = {}
+    for r in res.rows:
+        expected.setdefault(str(r["code"]), set()).add(str(r["rel"]))
+    assert {"156", "356", "076"} <= set(expected)  # China, India, the hostile Brazil
+    p = page.page
+    p.goto(f"{views_live.base}/views/market-map")
+    p.wait_for_selector("#chart svg.kg-map")
+    drawn = p.eval_on_selector_all(
+        "#chart path.kg-country", "els => els.map(e => [e.dataset.code, e.dataset.relations, e.getAttribute('fill')])")
+    assert {code: set(rels.split()) for code, rels, _ in drawn} == expected
+    fills = {code: fill for code, _, fill in drawn}
+    assert fills["156"] == "#D55E00"  # China: competitor
+    assert fills["356"] == "#CC79A7"  # India: export priority
+    # an uncoloured country is plain land; regions are listed under the map
+    assert p.locator("#chart path[data-code='250']:not(.kg-country)").count() == 1
+    regions = p.locator("#chart text.kg-region").all_text_contents()
+    assert any(r.startswith("Africa") for r in regions)
+    # a country links to its entity page
+    assert p.locator("#chart a:has(path[data-code='156'])").get_attribute("href") == "/id/place/china"
+    p.screenshot(path=str(artifacts_dir / "view-market-map.png"), full_page=True)
+    assert_inert(page, "#chart")
+    # the named query page draws the map of its relation only
+    p.goto(f"{views_live.base}/queries/markets-by-relation?run=1&relation=competitor")
+    codes = p.eval_on_selector_all("#chart path.kg-country", "els => els.map(e => e.dataset.code)")
+    assert codes == ["156"]
+    page.assert_clean()
+
+
+def test_timeline_draws_the_dates_of_the_store(page: Watched, views_live: LiveServer,
+                                               views_store: OxigraphStore, artifacts_dir: Path) -> None:
+    res = views_store.query(
+        "PREFIX kg: <https://w3id.org/kgraph/ontology#> PREFIX dct: <http://purl.org/dc/terms/>\n"
+        "PREFIX schema: <https://schema.org/>\n"
+        "SELECT DISTINCT ?i ?d WHERE { { ?i a kg:PressRelease ; dct:date ?d } UNION { ?i a schema:Event ; schema:startDate ?d } }")
+    expected = {str(r["i"]): str(r["d"])[:10] for r in res.rows}
+    p = page.page
+    p.goto(f"{views_live.base}/views/timeline")
+    p.wait_for_selector("#chart svg.kg-timeline")
+    rows = p.eval_on_selector_all("#chart a.kg-item", "els => els.map(e => [e.dataset.item, e.dataset.date, e.dataset.lane])")
+    assert {i: d for i, d, _ in rows} == expected
+    assert [d for _, d, _ in rows] == sorted(d for _, d, _ in rows)
+    lanes = {i: lane for i, _, lane in rows}
+    assert lanes["https://w3id.org/kgraph/id/event/xss-views/fair/2025-03-03"] == "fair"
+    assert lanes[FOUNDING] == "release"
+    assert p.locator("#chart a.kg-tick").count() == len(rows)
+    text = p.locator("#chart").text_content() or ""
+    assert SVG_LABEL in text and "Growth, Collaboration and Innovation" in text
+    p.screenshot(path=str(artifacts_dir / "view-timeline.png"), full_page=True)
+    assert_inert(page, "#chart")
+    # the event programme page draws the timeline of the events it matches
+    p.goto(f"{views_live.base}/queries/event-programme?run=1&match=growth")
+    items = p.eval_on_selector_all("#chart a.kg-item", "els => els.map(e => e.dataset.lane)")
+    assert items == ["assembly"]
     page.assert_clean()

@@ -39,14 +39,33 @@ def _figure_view(name: str) -> Callable[..., View]:
     return draw
 
 
+def _timeline(store: Any, params: Mapping[str, str], href: Href, timeout: float | None) -> View:
+    from . import timeline
+
+    t = timeline.timeline(store, params, timeout=timeout)
+    return View("timeline", t.title, t.svg(href), len(t.items))
+
+
+def _market_map(store: Any, params: Mapping[str, str], href: Href, timeout: float | None) -> View:
+    from . import worldmap
+
+    m = worldmap.market_map(store, params, timeout=timeout)
+    return View("market-map", m.title, m.svg(href), len(m.countries) + len(m.others))
+
+
 VIEWS: dict[str, Callable[..., View]] = {
     **{name: _figure_view(name) for name in charts.CHARTS},
+    "timeline": _timeline,
+    "market-map": _market_map,
 }
 
 QUERY_VIEWS: dict[str, str] = {
     "indicator-series": "indicator-series",
     "world-export-share": "world-export-share",
     "release-figures": "release-figures",
+    "releases": "timeline",
+    "event-programme": "timeline",
+    "markets-by-relation": "market-map",
 }
 """The view a named query's page draws above its table, by query name."""
 
