@@ -86,7 +86,7 @@ from .namespaces import (
 )
 from .queries import NamedQuery, QueryLibrary
 from .store import QueryResult, SelectResult, Store
-from .store._sparql import FederationRefused, check_federation, query_form
+from .store._sparql import FederationRefused, check_federation, query_form, with_dataset
 from .viz import provenance, views
 
 __all__ = ["ServeOptions", "create_app", "generate_token", "MAX_BODY_BYTES", "DEFAULT_ROW_LIMIT"]
@@ -370,14 +370,24 @@ class _App:
                 )
         elif "update" in params:
             raise _Refused(405, "updates must be sent with POST", {"Allow": "POST"})
-        for key in ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri"):
+        for key in ("using-graph-uri", "using-named-graph-uri"):
             if key in params:
-                raise _Refused(
-                    400,
-                    f"the {key} parameter is not supported: the default graph is the union of all "
-                    "named graphs; use GRAPH or FROM in the query",
-                )
+                raise _Refused(400, f"the {key} parameter is not supported: this endpoint takes no "
+                               "updates on a dataset; use WITH or USING in the update")
+        if update is not None and ("default-graph-uri" in params or "named-graph-uri" in params):
+            raise _Refused(400, "default-graph-uri and named-graph-uri go with queries, not updates")
         return query, update, params
+
+    @staticmethod
+    async def _dataset(request: Request) -> tuple[list[str], list[str]]:
+        """The protocol's ``default-graph-uri`` and ``named-graph-uri`` values (each may
+        repeat, in the URL or in a form body)."""
+        pairs = list(request.query_params.multi_items())
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if request.method == "POST" and ctype == "application/x-www-form-urlencoded":
+            pairs += [(k, v) for k, v in (await request.form()).multi_items() if isinstance(v, str)]
+        return ([v for k, v in pairs if k == "default-graph-uri"],
+                [v for k, v in pairs if k == "named-graph-uri"])
 
     async def _sparql(self, request: Request) -> Response:
         query, update, params = await self._read_operation(request)
@@ -390,6 +400,10 @@ class _App:
         # The check may parse a long text: keep it off the event loop.
         await anyio.to_thread.run_sync(functools.partial(_check_operation, query, update=False),
                                        limiter=self.limiter)
+        default_graphs, named_graphs = await self._dataset(request)
+        if default_graphs or named_graphs:
+            # the protocol's dataset replaces the union default graph (and any FROM of the query)
+            query = with_dataset(query, default_graphs, named_graphs)
         result = await self.run_query(query)
         fmt_param = params.get("format") or params.get("output") or params.get("results")
         accept = request.headers.get("accept")

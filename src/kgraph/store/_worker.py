@@ -43,6 +43,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import QueryTimeout
+from ._sparql import has_dataset_clause
 
 __all__ = ["run_in_worker", "isolate_network"]
 
@@ -71,7 +72,8 @@ def _answer(store: ox.Store | None, path: str | None, sparql: str,
         if path is not None:
             store = ox.Store.read_only(path)
         assert store is not None
-        res = store.query(sparql, use_default_graph_as_union=True, prefixes=dict(prefixes))
+        res = store.query(sparql, use_default_graph_as_union=not has_dataset_clause(sparql),
+                          prefixes=dict(prefixes))
         if isinstance(res, ox.QueryBoolean):
             return ("ask", bool(res))
         if isinstance(res, ox.QuerySolutions):

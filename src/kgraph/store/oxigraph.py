@@ -12,6 +12,7 @@ from rdflib.term import Node
 
 from ..errors import InputError, KGraphError, QueryError, StoreError, StoreLocked
 from ..namespaces import PREFIXES
+from ._sparql import has_dataset_clause
 from ._terms import to_rdflib, to_rdflib_triple
 from ._worker import run_in_worker
 from .base import QueryResult, SelectResult, Store, rdf_format, syntax_error
@@ -73,7 +74,9 @@ class OxigraphStore(Store):
                allow_federation: bool = False) -> QueryResult:
         if timeout is None:
             try:
-                res = self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+                # a query with FROM / FROM NAMED runs on the dataset it names
+                res = self._store.query(sparql, use_default_graph_as_union=not has_dataset_clause(sparql),
+                                        prefixes=PREFIXES)
             except SyntaxError as exc:
                 raise query_error(str(exc), source) from None
             return _convert(res)
