@@ -82,6 +82,7 @@ from .namespaces import (
     SDO,
     SKOS,
     WD,
+    XSD,
     bind_prefixes,
 )
 from .queries import NamedQuery, QueryLibrary
@@ -244,7 +245,16 @@ def _value(term: Node | None, labels: Mapping[str, str]) -> dict[str, Any]:
         return {"kind": "bnode", "text": f"_:{term}"}
     lit = term if isinstance(term, Literal) else Literal(str(term))
     suffix = f"@{lit.language}" if lit.language else ""
-    return {"kind": "literal", "text": str(lit), "suffix": suffix}
+    dtype = _CELL_TYPES.get(str(lit.datatype)) if lit.datatype is not None else None
+    return {"kind": "literal", "text": str(lit), "suffix": suffix, "dtype": dtype}
+
+
+# Typed literals the result tables format for the reader's locale and sort by value.
+_CELL_TYPES = {
+    **{str(XSD[n]): "number" for n in ("decimal", "integer", "double", "float", "int", "long",
+                                       "nonNegativeInteger", "positiveInteger", "short")},
+    str(XSD.date): "date", str(XSD.dateTime): "date",
+}
 
 
 # --- the application ------------------------------------------------------------------

@@ -300,3 +300,35 @@ def test_timeline_draws_the_dates_of_the_store(page: Watched, views_live: LiveSe
     items = p.eval_on_selector_all("#chart a.kg-item", "els => els.map(e => e.dataset.lane)")
     assert items == ["assembly"]
     page.assert_clean()
+
+
+def test_result_tables_sort_page_and_format(page: Watched, views_live: LiveServer) -> None:
+    p = page.page
+    p.goto(f"{views_live.base}/editor")
+    values = " ".join(str(n * 1000) for n in range(1, 60)) + " 13100000000"
+    p.fill("#query", f"SELECT ?n ?d WHERE {{ VALUES ?n {{ {values} }} BIND(\"2025-06-20\"^^xsd:date AS ?d) }}")
+    p.click("#run")
+    p.wait_for_selector("table.results tbody tr")
+    visible = "table.results tbody tr:not([hidden])"
+    assert p.locator(visible).count() == 25
+    assert p.locator(".pager .page-info").text_content() == "rows 1\u201325 of 60"
+    first = p.locator(f"{visible} td:first-child").all_text_contents()
+    assert first[:2] == ["1,000", "2,000"]  # Chromium's default locale is en-US
+    assert p.locator(f"{visible} td:nth-child(2)").first.text_content() == "Jun 20, 2025"
+    p.click("table.results th:first-child")  # ascending
+    p.click("table.results th:first-child")  # descending
+    assert p.locator(f"{visible} td:first-child").first.text_content() == "13,100,000,000"
+    assert p.locator(f"{visible} td:first-child").first.get_attribute("title") == "13100000000"
+    p.click(".pager .next")
+    assert p.locator(".pager .page-info").text_content() == "rows 26\u201350 of 60"
+    assert p.locator(f"{visible} td:first-child").first.text_content() == "35,000"
+    # server-made tables too: the figures of a release, formatted and sortable by value
+    p.goto(f"{views_live.base}/queries/release-figures?run=1&release=sector-2024")
+    cells = p.locator("table.results tbody td[data-type=number]")
+    assert "575,000,000" in cells.all_text_contents()
+    value_col = p.locator("table.results th").all_text_contents().index("value") + 1
+    p.click(f"table.results th:nth-child({value_col})")
+    ordered = [float(v) for v in p.eval_on_selector_all(
+        f"table.results tbody td:nth-child({value_col})", "els => els.map(e => e.dataset.value)")]
+    assert ordered == sorted(ordered)
+    page.assert_clean()
