@@ -246,8 +246,12 @@ def _draw_bars(panel: Panel, href: Href) -> tuple[str, int]:
     values = [m.figure.value for m in panel.marks]
     if panel.unit == "percent" and not panel.signed and values and max(values) <= 100 and min(values) >= 0:
         lo, hi = 0.0, 100.0
+    elif panel.signed:
+        # zero in the middle, room on both sides for the value labels
+        reach = max(abs(v) for v in values) * 1.2 or 1.0
+        lo, hi = -reach, reach
     else:
-        lo, hi = min(0.0, *values), max(0.0, *values)
+        lo, hi = min(0.0, *values), max(0.0, *values) * 1.15
         if lo == hi:
             hi = lo + 1
     scale = (plot_x1 - plot_x0) / (hi - lo)
