@@ -332,3 +332,37 @@ def test_result_tables_sort_page_and_format(page: Watched, views_live: LiveServe
         f"table.results tbody td:nth-child({value_col})", "els => els.map(e => e.dataset.value)")]
     assert ordered == sorted(ordered)
     page.assert_clean()
+
+
+@pytest.mark.slow
+def test_every_view_draws_the_graph_of_all_shared_releases(shared_dir: Path) -> None:
+    """The views on a graph of every release in ../shared (built with the real pipeline):
+    each observation is one mark of release-figures, every dated release is on the
+    timeline, every market on the map, and each release page's spans fit its text."""
+    from kgraph.pipeline import build
+    from kgraph.store import open_store
+    from kgraph.viz import charts, provenance, timeline, views, worldmap
+
+    files = sorted((shared_dir / "releases").glob("*/*.txt"))
+    assert files
+    with open_store("memory:") as store:
+        build(store, files)
+        figures = charts.load_figures(store)
+        n_obs = len(store.query("SELECT DISTINCT ?o WHERE { ?o a <http://purl.org/linked-data/cube#Observation> ;"
+                                " <http://purl.org/linked-data/sdmx/2009/measure#obsValue> ?v }").rows)
+        assert len(figures) == n_obs > 50
+        assert len(charts.chart("release-figures", store, figures=figures).marks) == n_obs
+        for name in views.VIEWS:
+            view = views.render(name, store)
+            assert view.svg.startswith("<svg") and "<script" not in view.svg, name
+        dated = store.query("SELECT DISTINCT ?r WHERE { ?r a <https://w3id.org/kgraph/ontology#PressRelease> ;"
+                            " <http://purl.org/dc/terms/date> ?d }").rows
+        t = timeline.timeline(store)
+        assert {str(r["r"]) for r in dated} <= {i.iri for i in t.items}
+        m = worldmap.market_map(store)
+        markets = store.query("SELECT DISTINCT ?m WHERE { ?f a <https://w3id.org/kgraph/ontology#MarketRelation> ;"
+                              " <https://w3id.org/kgraph/ontology#market> ?m }").rows
+        assert {x.iri for x in m.countries + m.others} == {str(r["m"]) for r in markets}
+        for row in dated:
+            text = provenance.release_text(store, str(row["r"]), charts.iri_href)
+            assert text is not None and text.cards
