@@ -611,7 +611,7 @@ class _App:
                 raise _Refused(404, f"{focus} is not an entity of the network")
             g = viz.ego_network(g, focus, depth=depth)
             title = f"Network around {g.nodes[focus].get('label', focus)}"
-        return viz.render_html(g, title=title)
+        return viz.render_html(g, title=title, focus=focus, entity_base="/id/")
 
     async def network(self, request: Request) -> Response:
         focus = request.query_params.get("focus") or None

@@ -366,3 +366,37 @@ def test_every_view_draws_the_graph_of_all_shared_releases(shared_dir: Path) -> 
         for row in dated:
             text = provenance.release_text(store, str(row["r"]), charts.iri_href)
             assert text is not None and text.cards
+
+
+def test_network_page_marks_the_ego_steps_through_matches_and_links_entities(
+        page: Watched, views_live: LiveServer) -> None:
+    p = page.page
+    assomac = "https://w3id.org/kgraph/id/org/assomac"
+    p.goto(f"{views_live.base}/network?focus={assomac}&depth=1")
+    p.wait_for_selector("body[data-ready=true]")
+    focus = p.evaluate("() => kgraph.nodes.get().filter(n => n.borderWidth === 5).map(n => n.label)")
+    assert focus == ["\u2605 Assomac"]
+    # edge labels sit on a background, parallel edges get curves of their own
+    assert p.evaluate("() => kgraph.network.body.edges[0].options.font.background") == "rgba(255,255,255,0.9)"
+    p.goto(f"{views_live.base}/network")
+    p.wait_for_selector("body[data-ready=true]")
+    lanes = p.evaluate("() => kgraph.data.edges.filter(e => e.lane).length")
+    curved = p.evaluate("() => kgraph.edges.get().filter(e => e.smooth && e.smooth.type.startsWith('curved')).length")
+    assert curved == lanes
+    p.fill("#kg-search", "mau")
+    p.press("#kg-search", "Enter")
+    status = p.locator("#kg-search-status")
+    assert status.text_content() == "1 of 3 matches"
+    first = p.evaluate("() => kgraph.network.getSelectedNodes()")
+    p.click("#kg-search-next")
+    assert status.text_content() == "2 of 3 matches"
+    assert p.evaluate("() => kgraph.network.getSelectedNodes()") != first
+    p.click("#kg-search-prev")
+    p.click("#kg-search-prev")
+    assert status.text_content() == "3 of 3 matches"
+    link = p.locator("#kg-info a.kg-entity-link")
+    assert (link.get_attribute("href") or "").startswith("/id/person/")
+    link.click()
+    p.wait_for_selector("h1#label")
+    assert p.locator("h1#label").text_content() in ("Mauro Bergozza", "Maurizio Forte", "Maurizio Tarquini")
+    page.assert_clean()
