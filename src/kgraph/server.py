@@ -198,6 +198,15 @@ def _local_path(iri: str) -> str | None:
     return None
 
 
+# Provenance nodes (the quote selectors, the extraction runs) are no entities a reader follows.
+_NOT_RELATED = tuple(str(KGI) + k for k in ("annotation/", "run/"))
+
+
+def _related(iri: str) -> bool:
+    """An instance worth listing among an entity's related entities."""
+    return _local_path(iri) is not None and not iri.startswith(_NOT_RELATED)
+
+
 def _safe_href(iri: str) -> str | None:
     """A link target for an IRI: local for instances, the IRI for http(s), else none
     (so that a ``javascript:`` IRI in the data can never become a link)."""
@@ -738,16 +747,16 @@ class _App:
         related: dict[str, _Link] = {}
         for r in out.rows:
             o = r["o"]
-            if isinstance(o, URIRef) and r["p"] != RDF.type and _local_path(str(o)):
+            if isinstance(o, URIRef) and r["p"] != RDF.type and _related(str(o)):
                 related[str(o)] = _link(str(o), names.get(str(o)))
         for r in inc.rows:
             s = str(r["s"])
-            if s not in fact_iris and _local_path(s):
+            if s not in fact_iris and _related(s):
                 related[s] = _link(s, names.get(s))
         for f in facts:
             for _, values in f["props"]:
                 for v in values:
-                    if v["kind"] == "iri" and v["link"].href and v["link"].iri != str(iri) and _local_path(v["link"].iri):
+                    if v["kind"] == "iri" and v["link"].href and v["link"].iri != str(iri) and _related(v["link"].iri):
                         related.setdefault(v["link"].iri, v["link"])
         return {
             "iri": str(iri),

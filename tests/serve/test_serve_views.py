@@ -400,3 +400,11 @@ def test_network_page_marks_the_ego_steps_through_matches_and_links_entities(
     p.wait_for_selector("h1#label")
     assert p.locator("h1#label").text_content() in ("Mauro Bergozza", "Maurizio Forte", "Maurizio Tarquini")
     page.assert_clean()
+
+
+def test_related_entities_leave_out_provenance_nodes(page: Watched, views_live: LiveServer) -> None:
+    p = page.page
+    p.goto(f"{views_live.base}/id/place/italy")
+    hrefs = p.eval_on_selector_all("#related a", "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs and not any(h.startswith(("/id/annotation/", "/id/run/")) for h in hrefs)
+    page.assert_clean()
