@@ -58,15 +58,21 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 PREFIX schema: <https://schema.org/>
+PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX sdmx-measure: <http://purl.org/linked-data/sdmx/2009/measure#>
 PREFIX sdmx-attribute: <http://purl.org/linked-data/sdmx/2009/attribute#>
-SELECT DISTINCT ?release ?thing ?type ?start ?end ?label ?indicator ?value ?unit WHERE {
+SELECT DISTINCT ?release ?thing ?type ?start ?end ?label ?indicator ?value ?unit ?about ?role WHERE {
   ?ann oa:hasSource ?release ; oa:hasSelector ?pos .
   ?pos oa:start ?start ; oa:end ?end .
   ?thing prov:wasDerivedFrom ?ann .
   OPTIONAL { ?thing a ?type }
   OPTIONAL { SELECT DISTINCT ?thing ?label WHERE {
     ?thing skos:prefLabel|foaf:name|schema:name|rdfs:label ?label } }
+  OPTIONAL { ?thing org:member|kg:market|kg:driver|kg:priority|schema:creator|kg:subject ?o .
+             { SELECT DISTINCT ?o ?about WHERE {
+               ?o skos:prefLabel|foaf:name ?about FILTER(LANG(?about) IN ("en", "")) } } }
+  OPTIONAL { ?thing org:role ?r . { SELECT DISTINCT ?r ?role WHERE {
+    ?r skos:prefLabel|rdfs:label ?role FILTER(LANGMATCHES(LANG(?role), "en")) } } }
   OPTIONAL { ?thing kg:indicator ?i ; sdmx-measure:obsValue ?value .
              OPTIONAL { ?i skos:prefLabel ?indicator FILTER(LANGMATCHES(LANG(?indicator), "en")) }
              OPTIONAL { ?thing sdmx-attribute:unitMeasure ?u . ?u skos:notation ?unit } }
@@ -128,6 +134,10 @@ def _spans(rows: list[Mapping[str, Any]], length: int) -> list[Span]:
         entry = info.setdefault((thing, start, end), {})
         if r.get("label") is not None and "label" not in entry:
             entry["label"] = str(r["label"])
+        if r.get("about") is not None and "about" not in entry:
+            # a fact without a label of its own is told by what it is about (and the role)
+            role = f", {r['role']}" if r.get("role") is not None else ""
+            entry["about"] = f"{r['about']}{role}"
         if r.get("value") is not None and "value" not in entry:
             entry["value"] = (r.get("indicator"), r["value"], r.get("unit"))
     spans = []
@@ -135,7 +145,7 @@ def _spans(rows: list[Mapping[str, Any]], length: int) -> list[Span]:
         kind = _kind(types[thing])
         if kind is None:
             continue
-        label = entry.get("label") or ""
+        label = entry.get("label") or entry.get("about") or ""
         if "value" in entry:
             ind, value, unit = entry["value"]
             signed = ind is not None and str(ind).endswith("change")
