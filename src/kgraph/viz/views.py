@@ -13,9 +13,9 @@ from typing import Any
 
 from ..errors import ParameterError
 from . import charts
-from ._svg import Href
+from ._svg import Href, esc
 
-__all__ = ["QUERY_VIEWS", "VIEWS", "View", "render"]
+__all__ = ["QUERY_VIEWS", "VIEWS", "InlinePage", "View", "render"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,22 @@ class View:
 
     def html(self) -> str:
         return charts.chart_html(self.title, self.svg)
+
+    def _repr_svg_(self) -> str:
+        return self.svg
+
+
+@dataclass(frozen=True)
+class InlinePage:
+    """A self-contained page (the network view) that a notebook shows in a sandboxed frame."""
+
+    html: str
+    height: int = 600
+
+    def _repr_html_(self) -> str:
+        # srcdoc holds the page as an attribute value: escaped, it cannot leave the frame
+        return (f'<iframe sandbox="allow-scripts" style="width:100%;height:{self.height}px;border:0" '
+                f'srcdoc="{esc(self.html)}"></iframe>')
 
 
 def _figure_view(name: str) -> Callable[..., View]:
