@@ -509,7 +509,8 @@ class _App:
         )
         text = request.query_params.get("query") or example
         return self.page(request, "serve_editor.html", title="SPARQL editor", query=text,
-                         timeout=self.options.timeout, row_limit=self.options.row_limit)
+                         timeout=self.options.timeout, row_limit=self.options.row_limit,
+                         prefixes=dict(PREFIXES), autorun="query" in request.query_params)
 
     # --- named queries ----------------------------------------------------------------------
 

@@ -408,3 +408,26 @@ def test_related_entities_leave_out_provenance_nodes(page: Watched, views_live: 
     hrefs = p.eval_on_selector_all("#related a", "els => els.map(e => e.getAttribute('href'))")
     assert hrefs and not any(h.startswith(("/id/annotation/", "/id/run/")) for h in hrefs)
     page.assert_clean()
+
+
+def test_editor_ctrl_enter_history_url_and_prefixed_names(page: Watched, views_live: LiveServer) -> None:
+    p = page.page
+    p.goto(f"{views_live.base}/editor")
+    query = "SELECT DISTINCT ?c WHERE { ?s a ?c FILTER(?c = kg:TradeAssociation) }"
+    p.fill("#query", query)
+    p.press("#query", "Control+Enter")
+    p.wait_for_selector("table.results tbody tr")
+    assert p.locator("table.results tbody td").first.text_content() == "kg:TradeAssociation"
+    assert p.locator("table.results tbody td").first.get_attribute("title") == \
+        "https://w3id.org/kgraph/ontology#TradeAssociation"
+    # the address now holds the query: opening it shows and runs it again
+    url = p.url
+    assert "/editor?query=" in url
+    p.goto(url)
+    p.wait_for_selector("table.results tbody tr")
+    assert p.locator("#query").input_value() == query
+    # and the query is in the history
+    p.fill("#query", "ASK { ?s ?p ?o }")
+    p.select_option("#history", query)
+    assert p.locator("#query").input_value() == query
+    page.assert_clean()
