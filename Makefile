@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP_RUN  := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck bench clean docs
+.PHONY: run test lint typecheck bench clean docs screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ test: $(STAMP_TEST) lint
 
 docs: $(STAMP_RUN)
 	$(BIN)/python scripts/ontology_docs.py
+
+# pictures of the served views (charts, release text, timeline, map, tables) in out/views/;
+# needs Debian's chromium. docs/views/ holds the ones the README shows.
+screenshots: $(STAMP_TEST)
+	$(BIN)/python scripts/screenshots.py --out out/views
 
 bench: $(STAMP_TEST)
 	for f in benchmarks/bench_*.py; do $(BIN)/python $$f || exit 1; done

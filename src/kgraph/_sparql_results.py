@@ -2,19 +2,18 @@
 
 SELECT/ASK results as SPARQL 1.1 JSON, XML, CSV and TSV; graphs (CONSTRUCT/DESCRIBE) as
 Turtle, N-Triples, JSON-LD and RDF/XML. Everything is written from rdflib terms, so the
-output does not depend on the store backend.
+output does not depend on the store backend; CSV and TSV go through pyoxigraph's writers.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
@@ -147,26 +146,9 @@ def _xml_term(term: Node) -> str:
             attrs = f" xml:lang={quoteattr(term.language)}"
         elif term.datatype is not None:
             attrs = f" datatype={quoteattr(str(term.datatype))}"
-        return f"<literal{attrs}>{xml_escape(str(term))}</literal>"
+        # an XML parser turns a raw CR into LF: written as a character reference it stays
+        return f"<literal{attrs}>{xml_escape(str(term), {chr(13): '&#13;'})}</literal>"
     raise TypeError(f"unexpected term {term!r}")
-
-
-def _csv_value(term: Node | None) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term)
-
-
-def _tsv_value(term: Node | None) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    text = term.n3()
-    # TSV rows are tab- and newline-separated: those characters are escaped inside terms.
-    return text.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
 def serialize_select(fmt: Format, variables: Sequence[str], rows: Sequence[dict[str, Node | None]]) -> bytes:
@@ -189,17 +171,14 @@ def serialize_select(fmt: Format, variables: Sequence[str], rows: Sequence[dict[
             parts.append("</result>")
         parts.append("</results></sparql>\n")
         return "".join(parts).encode("utf-8")
-    if fmt.name == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow(variables)
-        for row in rows:
-            writer.writerow([_csv_value(row.get(v)) for v in variables])
-        return buf.getvalue().encode("utf-8")
-    if fmt.name == "tsv":
-        lines = ["\t".join(f"?{v}" for v in variables)]
-        lines += ["\t".join(_tsv_value(row.get(v)) for v in variables) for row in rows]
-        return ("\n".join(lines) + "\n").encode("utf-8")
+    if fmt.name in ("csv", "tsv"):
+        # pyoxigraph's writers, fed the JSON form, escape what a hand-made writer misses
+        # (newlines, tabs and quotes inside literals), so that parsers read the rows back
+        as_json = serialize_select(RESULT_FORMATS[0], variables, rows)
+        solutions = ox.parse_query_results(as_json, format=ox.QueryResultsFormat.JSON)
+        assert isinstance(solutions, ox.QuerySolutions)
+        out_fmt = ox.QueryResultsFormat.CSV if fmt.name == "csv" else ox.QueryResultsFormat.TSV
+        return solutions.serialize(format=out_fmt) or b""
     raise ValueError(f"not a result format: {fmt.name}")
 
 

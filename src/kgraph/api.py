@@ -246,6 +246,38 @@ class KG:
         """Quads, triples per named graph and entities per class."""
         return self.store.stats()
 
+    def chart(self, name: str, /, **params: str) -> Any:
+        """A drawn view (``indicator-series``, ``world-export-share``, ``release-figures``,
+        ``timeline``, ``market-map``; see ``kgraph chart``) that a notebook shows inline
+        (it has ``_repr_svg_``); ``.svg`` is the text and ``.html()`` a page.
+
+        Raises:
+            ParameterError: no view has that name, or a parameter is not usable.
+        """
+        from .viz import views
+
+        return views.render(name, self.store, {k: str(v) for k, v in params.items()})
+
+    def network(self, ego: str | None = None, *, depth: int = 1, release: str | None = None,
+                title: str | None = None) -> Any:
+        """The interactive network (of the whole graph, one ``release``, or the
+        neighbourhood of ``ego``) as an object a notebook shows inline (in a sandboxed
+        frame); ``.html`` is the self-contained page.
+
+        Raises:
+            InputError: ``ego`` names no entity of the graph.
+        """
+        from . import viz
+        from .viz.views import InlinePage
+
+        g = viz.project(self.store, release=release)
+        heading = title or "kgraph network"
+        if ego is not None:
+            node = viz.find_node(g, ego)
+            g = viz.ego_network(g, node, depth=depth)
+            heading = title or f"Network around {g.nodes[node].get('label', node)}"
+        return InlinePage(viz.render_html(g, title=heading, focus=node if ego is not None else None))
+
     def close(self) -> None:
         self.store.close()
 

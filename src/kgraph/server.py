@@ -38,6 +38,7 @@ import anyio.to_thread
 import networkx as nx
 import pyoxigraph as ox
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 from starlette.applications import Starlette
@@ -81,11 +82,13 @@ from .namespaces import (
     SDO,
     SKOS,
     WD,
+    XSD,
     bind_prefixes,
 )
 from .queries import NamedQuery, QueryLibrary
 from .store import QueryResult, SelectResult, Store
-from .store._sparql import FederationRefused, check_federation, query_form
+from .store._sparql import FederationRefused, check_federation, query_form, with_dataset
+from .viz import provenance, views
 
 __all__ = ["ServeOptions", "create_app", "generate_token", "MAX_BODY_BYTES", "DEFAULT_ROW_LIMIT"]
 
@@ -96,6 +99,7 @@ DEFAULT_ROW_LIMIT = 10_000
 """Most rows a SELECT returns over HTTP; more are cut and ``X-KGraph-Truncated`` says so."""
 
 _MAX_ENTITY_FACTS = 200
+_VIEW_TITLES = {"timeline": "Timeline of events and releases", "market-map": "Map of markets by relation"}
 
 
 @dataclass(frozen=True)
@@ -194,6 +198,15 @@ def _local_path(iri: str) -> str | None:
     return None
 
 
+# Provenance nodes (the quote selectors, the extraction runs) are no entities a reader follows.
+_NOT_RELATED = tuple(str(KGI) + k for k in ("annotation/", "run/"))
+
+
+def _related(iri: str) -> bool:
+    """An instance worth listing among an entity's related entities."""
+    return _local_path(iri) is not None and not iri.startswith(_NOT_RELATED)
+
+
 def _safe_href(iri: str) -> str | None:
     """A link target for an IRI: local for instances, the IRI for http(s), else none
     (so that a ``javascript:`` IRI in the data can never become a link)."""
@@ -241,7 +254,16 @@ def _value(term: Node | None, labels: Mapping[str, str]) -> dict[str, Any]:
         return {"kind": "bnode", "text": f"_:{term}"}
     lit = term if isinstance(term, Literal) else Literal(str(term))
     suffix = f"@{lit.language}" if lit.language else ""
-    return {"kind": "literal", "text": str(lit), "suffix": suffix}
+    dtype = _CELL_TYPES.get(str(lit.datatype)) if lit.datatype is not None else None
+    return {"kind": "literal", "text": str(lit), "suffix": suffix, "dtype": dtype}
+
+
+# Typed literals the result tables format for the reader's locale and sort by value.
+_CELL_TYPES = {
+    **{str(XSD[n]): "number" for n in ("decimal", "integer", "double", "float", "int", "long",
+                                       "nonNegativeInteger", "positiveInteger", "short")},
+    str(XSD.date): "date", str(XSD.dateTime): "date",
+}
 
 
 # --- the application ------------------------------------------------------------------
@@ -370,14 +392,24 @@ class _App:
                 )
         elif "update" in params:
             raise _Refused(405, "updates must be sent with POST", {"Allow": "POST"})
-        for key in ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri"):
+        for key in ("using-graph-uri", "using-named-graph-uri"):
             if key in params:
-                raise _Refused(
-                    400,
-                    f"the {key} parameter is not supported: the default graph is the union of all "
-                    "named graphs; use GRAPH or FROM in the query",
-                )
+                raise _Refused(400, f"the {key} parameter is not supported: this endpoint takes no "
+                               "updates on a dataset; use WITH or USING in the update")
+        if update is not None and ("default-graph-uri" in params or "named-graph-uri" in params):
+            raise _Refused(400, "default-graph-uri and named-graph-uri go with queries, not updates")
         return query, update, params
+
+    @staticmethod
+    async def _dataset(request: Request) -> tuple[list[str], list[str]]:
+        """The protocol's ``default-graph-uri`` and ``named-graph-uri`` values (each may
+        repeat, in the URL or in a form body)."""
+        pairs = list(request.query_params.multi_items())
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if request.method == "POST" and ctype == "application/x-www-form-urlencoded":
+            pairs += [(k, v) for k, v in (await request.form()).multi_items() if isinstance(v, str)]
+        return ([v for k, v in pairs if k == "default-graph-uri"],
+                [v for k, v in pairs if k == "named-graph-uri"])
 
     async def _sparql(self, request: Request) -> Response:
         query, update, params = await self._read_operation(request)
@@ -390,6 +422,10 @@ class _App:
         # The check may parse a long text: keep it off the event loop.
         await anyio.to_thread.run_sync(functools.partial(_check_operation, query, update=False),
                                        limiter=self.limiter)
+        default_graphs, named_graphs = await self._dataset(request)
+        if default_graphs or named_graphs:
+            # the protocol's dataset replaces the union default graph (and any FROM of the query)
+            query = with_dataset(query, default_graphs, named_graphs)
         result = await self.run_query(query, row_limit=self.options.row_limit)
         fmt_param = params.get("format") or params.get("output") or params.get("results")
         accept = request.headers.get("accept")
@@ -476,7 +512,8 @@ class _App:
         )
         text = request.query_params.get("query") or example
         return self.page(request, "serve_editor.html", title="SPARQL editor", query=text,
-                         timeout=self.options.timeout, row_limit=self.options.row_limit)
+                         timeout=self.options.timeout, row_limit=self.options.row_limit,
+                         prefixes=dict(PREFIXES), autorun="query" in request.query_params)
 
     # --- named queries ----------------------------------------------------------------------
 
@@ -526,9 +563,38 @@ class _App:
                     except NotAcceptable as exc:
                         return _text(406, str(exc))
                 table = await self._table(result)
+        chart_svg = None
+        if table is not None and name in views.QUERY_VIEWS:
+            try:
+                chart_svg = await self.view_svg(views.QUERY_VIEWS[name], raw)
+            except KGraphError as exc:
+                error = f"the chart could not be drawn: {exc}"
         csv_href = f"/queries/{quote(name)}?" + urlencode({**raw, "format": "csv"})
         return self.page(request, "serve_query.html", title=info["title"], q=info, values=raw,
-                         table=table, error=error, csv_href=csv_href)
+                         table=table, error=error, csv_href=csv_href, chart_svg=chart_svg)
+
+    async def view(self, request: Request) -> Response:
+        """``/views/{name}``: one drawn view (timeline, market map, a chart) on its own page."""
+        name = request.path_params["name"]
+        if name not in views.VIEWS:
+            return self.error_page(request, 404, "Unknown view", f"no view named {name!r}")
+        params = {k: v for k, v in request.query_params.items() if v}
+        try:
+            svg = await self.view_svg(name, params)
+        except QueryTimeout as exc:
+            return self.error_page(request, 503, "Timed out", str(exc))
+        except KGraphError as exc:
+            return self.error_page(request, 400, "View", str(exc))
+        return self.page(request, "serve_view.html", title=_VIEW_TITLES.get(name, name), chart_svg=svg,
+                         name=name)
+
+    async def view_svg(self, name: str, params: Mapping[str, str]) -> Markup:
+        """A drawn view (:mod:`kgraph.viz.views`) as markup for a page; its links are local."""
+        call = functools.partial(views.render, name, self.store, params, href=_safe_href,
+                                 timeout=self.options.timeout)
+        view = await anyio.to_thread.run_sync(call, limiter=self.limiter)
+        # views.render escapes every string of the graph it draws
+        return Markup(view.svg)
 
     async def _table(self, result: QueryResult) -> dict[str, Any]:
         if isinstance(result, bool):
@@ -560,7 +626,7 @@ class _App:
                 raise _Refused(404, f"{focus} is not an entity of the network")
             g = viz.ego_network(g, focus, depth=depth)
             title = f"Network around {g.nodes[focus].get('label', focus)}"
-        return viz.render_html(g, title=title)
+        return viz.render_html(g, title=title, focus=focus, entity_base="/id/")
 
     async def network(self, request: Request) -> Response:
         focus = request.query_params.get("focus") or None
@@ -623,10 +689,21 @@ class _App:
             return self.error_page(request, 503, "Timed out", str(exc)) if wants_html else _text(503, str(exc))
         if view is None:
             return self.error_page(request, 404, "Not found", f"no such entity: {iri}")
+        text_view = None
+        if str(KG.PressRelease) in {c.iri for c in view["classes"]}:
+            call = functools.partial(provenance.release_text, self.store, str(iri), _safe_href,
+                                     timeout=self.options.timeout)
+            try:
+                text_view = await anyio.to_thread.run_sync(call, limiter=self.limiter)
+            except KGraphError:
+                text_view = None
+            if text_view is not None:  # the text is shown highlighted, not as a property
+                view["props"] = [(p, v) for p, v in view["props"] if p.iri != str(SDO.text)]
         network_src = None
         if await self._in_network(str(iri)):
             network_src = "/network?" + urlencode({"focus": str(iri), "depth": "1"})
-        return self.page(request, "serve_entity.html", title=view["label"], e=view, network_src=network_src)
+        return self.page(request, "serve_entity.html", title=view["label"], e=view, network_src=network_src,
+                         text_view=text_view)
 
     async def _entity_view(self, iri: URIRef) -> dict[str, Any] | None:
         label_paths = "skos:prefLabel|rdfs:label|foaf:name|schema:name|dct:title"
@@ -676,16 +753,16 @@ class _App:
         related: dict[str, _Link] = {}
         for r in out.rows:
             o = r["o"]
-            if isinstance(o, URIRef) and r["p"] != RDF.type and _local_path(str(o)):
+            if isinstance(o, URIRef) and r["p"] != RDF.type and _related(str(o)):
                 related[str(o)] = _link(str(o), names.get(str(o)))
         for r in inc.rows:
             s = str(r["s"])
-            if s not in fact_iris and _local_path(s):
+            if s not in fact_iris and _related(s):
                 related[s] = _link(s, names.get(s))
         for f in facts:
             for _, values in f["props"]:
                 for v in values:
-                    if v["kind"] == "iri" and v["link"].href and v["link"].iri != str(iri) and _local_path(v["link"].iri):
+                    if v["kind"] == "iri" and v["link"].href and v["link"].iri != str(iri) and _related(v["link"].iri):
                         related.setdefault(v["link"].iri, v["link"])
         return {
             "iri": str(iri),
@@ -815,6 +892,7 @@ def create_app(
         Route("/queries", app.queries, methods=["GET"]),
         Route("/queries/{name}", app.named_query, methods=["GET"]),
         Route("/network", app.network, methods=["GET"]),
+        Route("/views/{name}", app.view, methods=["GET"]),
         Route("/id/{rest:path}", app.entity, methods=["GET"]),
     ]
     middleware = []

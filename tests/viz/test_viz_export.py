@@ -70,3 +70,26 @@ def test_bad_format_and_unwritable_path(g: nx.MultiDiGraph, tmp_path: Path) -> N
     blocker.write_text("x")
     with pytest.raises(InputError, match="cannot"):
         write_graphml(g, blocker / "net.graphml")
+
+
+def test_gexf_carries_colours_sizes_and_positions(tmp_path: Path) -> None:
+    g = nx.MultiDiGraph()
+    g.add_node("a", label="Assomac", cls="Organisation")
+    g.add_node("b", label="Mauro Bergozza", cls="Person")
+    g.add_node("c", label="Italy", cls="Place")
+    g.add_edge("b", "a", label="President")
+    g.add_edge("a", "c", label="based in")
+    path = write_gexf(g, tmp_path / "g.gexf")
+    text = path.read_text(encoding="utf-8")
+    assert "viz:color" in text
+    ns = {"g": "http://www.gexf.net/1.2draft", "viz": "http://www.gexf.net/1.2draft/viz"}
+    nodes = ET.parse(path).getroot().findall(".//g:node", ns)
+    colours = {n.get("label"): n.find("viz:color", ns) for n in nodes}
+    assert {k: (int(v.get("r")), int(v.get("g")), int(v.get("b"))) for k, v in colours.items()} == {
+        "Assomac": (0x00, 0x72, 0xB2), "Mauro Bergozza": (0xE6, 0x9F, 0x00), "Italy": (0x00, 0x9E, 0x73)}
+    sizes = {n.get("label"): float(n.find("viz:size", ns).get("value")) for n in nodes}
+    assert sizes["Assomac"] > sizes["Italy"]  # degree 2 against 1
+    positions = {(n.find("viz:position", ns).get("x"), n.find("viz:position", ns).get("y")) for n in nodes}
+    assert len(positions) == 3
+    back = nx.read_gexf(path)
+    assert back.number_of_nodes() == 3 and back.number_of_edges() == 2

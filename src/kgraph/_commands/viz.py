@@ -119,6 +119,33 @@ def register(app: typer.Typer) -> None:
         written = viz.export(g, target, format=kind, title=title or heading)
         typer.echo(f"wrote {written} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
 
+    @app.command("chart")
+    @command_errors
+    def chart_command(
+        ctx: typer.Context,
+        name: str = typer.Argument(..., help="The chart: indicator-series, world-export-share, "
+                                   "release-figures, timeline or market-map."),
+        param: Annotated[list[str] | None, typer.Option(
+            "--param", help="A parameter as NAME=VALUE (repeatable), as for the named query.")] = None,
+        output: str = typer.Option(None, "--output", "-o", help="File to write, .svg or .html "
+                                   "(default OUT/NAME.svg)."),
+    ) -> None:
+        """Draw a chart of the graph as SVG (or an HTML page around it): figures over time,
+        ranked shares, a release's figures, the timeline of events and releases, or the map of
+        markets. Points link to their facts."""
+        from ..viz import views  # drawing code is only needed here
+
+        settings = state(ctx).settings
+        target = Path(output) if output else settings.out / f"{name}.svg"
+        if target.suffix.lower() not in (".svg", ".html", ".htm"):
+            raise typer.BadParameter("write .svg or .html", param_hint="--output")
+        with reading_store(settings, empty="error") as store:
+            view = views.render(name, store, _params(param), timeout=settings.query_timeout or None)
+        text = view.svg if target.suffix.lower() == ".svg" else view.html()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {target} ({view.marks} marks)")
+
     @app.command("analyse")
     @command_errors
     def analyse_command(

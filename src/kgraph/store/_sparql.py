@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -450,3 +450,68 @@ def _shape(text: str) -> _Shape:
         return _Shape(toks[i].end, close, None)
     except QueryError as exc:
         return _Shape(None, None, exc.message)
+
+
+_DATASET_END = ("WHERE", "ORDER", "GROUP", "HAVING", "LIMIT", "OFFSET", "VALUES")
+
+
+def has_dataset_clause(text: str) -> bool:
+    """True when a query names its own dataset (``FROM`` / ``FROM NAMED``): it then runs on
+    that dataset rather than on the union of the named graphs."""
+    if "from" not in text.lower():
+        return False
+    depth = 0
+    for tok in tokens(text):
+        if tok.kind == "punct":
+            depth += (tok.text == "{") - (tok.text == "}")
+        elif depth == 0 and tok.is_word("FROM"):
+            return True
+    return False
+
+
+def with_dataset(text: str, default_graphs: Sequence[str], named_graphs: Sequence[str]) -> str:
+    """``text`` with its dataset replaced by ``FROM`` the default graphs and ``FROM NAMED``
+    the named ones, as the SPARQL Protocol's ``default-graph-uri`` / ``named-graph-uri``
+    ask (the protocol's dataset wins over the query's own ``FROM`` clauses).
+
+    Raises:
+        QueryError: an IRI is not valid, or the text is no query.
+    """
+    clauses = []
+    for key, iris in (("FROM", default_graphs), ("FROM NAMED", named_graphs)):
+        for iri in iris:
+            try:
+                clauses.append(f"{key} <{ox.NamedNode(iri).value}>")
+            except ValueError as exc:
+                raise QueryError(f"not a valid graph IRI: {iri!r}: {exc}") from None
+    toks = list(tokens(text))
+    i = next((n for n, t in enumerate(toks) if t.is_word(*_FORMS)), None)
+    if i is None:
+        raise QueryError("a dataset can only be given to a query (SELECT, ASK, CONSTRUCT, DESCRIBE)")
+    i += 1
+    if toks[i - 1].is_word("CONSTRUCT") and i < len(toks) and toks[i].text == "{":
+        i = _matching(toks, i) + 1
+    cut: list[tuple[int, int]] = []
+    at = len(text)
+    n = i
+    while n < len(toks):
+        tok = toks[n]
+        if tok.text == "{" or tok.is_word(*_DATASET_END):
+            at = tok.start
+            break
+        if tok.is_word("FROM"):  # the query's own dataset clause gives way
+            end = n + 1
+            if end < len(toks) and toks[end].is_word("NAMED"):
+                end += 1
+            end = min(end, len(toks) - 1)
+            cut.append((tok.start, toks[end].end))
+            n = end
+        n += 1
+    out, pos = [], 0
+    for start, end in cut:
+        out.append(text[pos:start])
+        pos = end
+    out.append(text[pos:at])
+    out.append(" " + " ".join(clauses) + " ")
+    out.append(text[at:])
+    return "".join(out)

@@ -49,6 +49,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import QueryTimeout
+from ._sparql import has_dataset_clause
 
 __all__ = ["run_in_worker", "isolate_network", "answer", "timeout_message", "START_METHOD"]
 
@@ -96,7 +97,8 @@ def answer(store: ox.Store, sparql: str, prefixes: Mapping[str, str],
     many rows, so a result of millions of rows costs no more than the rows returned.
     """
     try:
-        res = store.query(sparql, use_default_graph_as_union=True, prefixes=dict(prefixes))
+        res = store.query(sparql, use_default_graph_as_union=not has_dataset_clause(sparql),
+                          prefixes=dict(prefixes))
         if isinstance(res, ox.QueryBoolean):
             return ("ask", bool(res))
         if isinstance(res, ox.QuerySolutions):

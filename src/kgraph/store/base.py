@@ -13,6 +13,7 @@ import json
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
@@ -54,13 +55,48 @@ class SelectResult:
         return [None if t is None else t.toPython() for t in self.column(var)]  # type: ignore[attr-defined]
 
     def to_dataframe(self) -> Any:
-        """The rows as a pandas DataFrame of Python values (needs the ``dataframe`` extra)."""
+        """The rows as a pandas DataFrame of Python values (needs the ``dataframe`` extra):
+        a column whose values are all numbers is numeric (float, or nullable integer), one
+        whose values are all dates or datetimes holds datetimes, so that plots work."""
+        import datetime as dt
+
         import pandas as pd  # optional extra
 
-        return pd.DataFrame(
+        df = pd.DataFrame(
             [{v: (None if r.get(v) is None else r[v].toPython()) for v in self.vars} for r in self.rows],  # type: ignore[union-attr]
             columns=self.vars,
         )
+        for col in self.vars:
+            present = [x for x in df[col] if x is not None]
+            if not present:
+                continue
+            if all(isinstance(x, int) and not isinstance(x, bool) for x in present):
+                df[col] = df[col].astype("Int64")
+            elif all(isinstance(x, (int, float, Decimal)) and not isinstance(x, bool) for x in present):
+                df[col] = pd.to_numeric(df[col].map(lambda x: None if x is None else float(x)))
+            elif all(isinstance(x, (dt.date, dt.datetime)) for x in present):
+                df[col] = pd.to_datetime(df[col])
+        return df
+
+    def _repr_html_(self) -> str:
+        """An HTML table for notebooks; every value is escaped."""
+        import html
+
+        limit = 200
+        head = "".join(f"<th>{html.escape(v)}</th>" for v in self.vars)
+        body = []
+        for row in self.rows[:limit]:
+            cells = []
+            for v in self.vars:
+                term = row.get(v)
+                text = "" if term is None else str(term)
+                numeric = getattr(term, "datatype", None) is not None and isinstance(
+                    term.toPython(), (int, float, Decimal))  # type: ignore[union-attr]
+                style = ' style="text-align:right"' if numeric else ""
+                cells.append(f"<td{style}>{html.escape(text)}</td>")
+            body.append("<tr>" + "".join(cells) + "</tr>")
+        more = f"<p>{len(self.rows)} rows, the first {limit} shown</p>" if len(self.rows) > limit else ""
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{more}"
 
 
 QueryResult = SelectResult | bool | Graph

@@ -16,6 +16,7 @@ from ..errors import InputError, KGraphError, QueryError, StoreError, StoreLocke
 from ..namespaces import PREFIXES
 from . import _worker
 from ._pool import QueryPool
+from ._sparql import has_dataset_clause
 from ._terms import to_rdflib, to_rdflib_triple
 from ._worker import run_in_worker
 from .base import QueryResult, SelectResult, Store, rdf_format, syntax_error
@@ -80,7 +81,9 @@ class OxigraphStore(Store):
                allow_federation: bool = False, row_limit: int | None = None) -> QueryResult:
         if timeout is None:
             try:
-                res = self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+                # a query with FROM / FROM NAMED runs on the dataset it names
+                res = self._store.query(sparql, use_default_graph_as_union=not has_dataset_clause(sparql),
+                                        prefixes=PREFIXES)
             except SyntaxError as exc:
                 raise query_error(str(exc), source) from None
             return _convert(res, row_limit)

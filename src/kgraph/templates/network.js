@@ -43,11 +43,21 @@
       title: tip(nodeLines(n)),
       color: { background: colours[n.cls] || "#dddddd", border: "#444444" }
     };
+    if (n.focus) {  // the centre of an ego network
+      item.borderWidth = 5;
+      item.color.border = "#000000";
+      item.font = { size: 18, bold: true };
+      item.label = "\u2605 " + item.label;
+    }
     if (n.x !== undefined) { item.x = n.x; item.y = n.y; }
     return item;
   });
   var edgeItems = data.edges.map(function (e, i) {
     var item = { id: i, from: e.from, to: e.to, label: e.label, title: tip(edgeLines(e)) };
+    if (e.lane) {  // parallel edges on curves of their own, alternately on either side
+      item.smooth = { enabled: true, type: e.lane % 2 ? "curvedCW" : "curvedCCW",
+                      roundness: 0.2 * Math.ceil(e.lane / 2) };
+    }
     edgeById[i] = e;
     return item;
   });
@@ -62,7 +72,8 @@
     nodes: { font: { size: 14 }, borderWidth: 1 },
     edges: {
       arrows: { to: { enabled: true, scaleFactor: 0.5 } },
-      font: { size: 10, align: "middle", color: "#555555" },
+      font: { size: 10, align: "middle", color: "#333333", background: "rgba(255,255,255,0.9)",
+              strokeWidth: 0 },
       color: { color: "#9a9a9a", highlight: "#333333" },
       smooth: large ? false : { type: "dynamic" }
     },
@@ -122,13 +133,24 @@
 
   // Details of the clicked node or edge.
   var info = document.getElementById("kg-info");
-  function show(lines) {
+  function show(lines, node) {
     while (info.firstChild) { info.removeChild(info.firstChild); }
     info.appendChild(tip(lines));
+    if (node && node.href) {
+      var a = el("a", "kg-entity-link", "Open the entity page");
+      a.href = node.href;
+      a.target = "_top";  // out of the frame of an entity page
+      a.rel = "noopener noreferrer";
+      info.appendChild(a);
+    }
   }
+  network.on("doubleClick", function (params) {
+    var n = params.nodes.length ? byId[params.nodes[0]] : null;
+    if (n && n.href) { window.top.location.href = n.href; }
+  });
   network.on("click", function (params) {
     if (params.nodes.length) {
-      show(nodeLines(byId[params.nodes[0]]));
+      show(nodeLines(byId[params.nodes[0]]), byId[params.nodes[0]]);
     } else if (params.edges.length) {
       show(edgeLines(edgeById[params.edges[0]]));
     }
@@ -145,20 +167,42 @@
     list.appendChild(opt);
   });
   var status = document.getElementById("kg-search-status");
+  var prevMatch = document.getElementById("kg-search-prev");
+  var nextMatch = document.getElementById("kg-search-next");
+  var matches = [];
+  var current = 0;
+  function reveal() {
+    var pick = matches[current];
+    status.textContent = matches.length === 1 ? "1 match" : (current + 1) + " of " + matches.length + " matches";
+    prevMatch.disabled = nextMatch.disabled = matches.length < 2;
+    network.selectNodes([pick.id]);
+    network.focus(pick.id, { scale: 1.2, animation: false });
+    show(nodeLines(pick), pick);
+  }
   function search(text) {
     var q = text.trim().toLowerCase();
+    matches = [];
+    prevMatch.disabled = nextMatch.disabled = true;
     if (!q) { status.textContent = ""; return; }
     var found = data.nodes.filter(function (n) {
       return !hidden[n.cls] && n.label.toLowerCase().indexOf(q) !== -1;
     });
-    var exact = found.filter(function (n) { return n.label.toLowerCase() === q; });
-    var pick = exact.length ? exact[0] : found[0];
-    if (!pick) { status.textContent = "no match"; return; }
-    status.textContent = found.length + (found.length === 1 ? " match" : " matches");
-    network.selectNodes([pick.id]);
-    network.focus(pick.id, { scale: 1.2, animation: false });
-    show(nodeLines(pick));
+    if (!found.length) { status.textContent = "no match"; return; }
+    // an exact match first, then the others in label order
+    found.sort(function (a, b) {
+      var ea = a.label.toLowerCase() === q ? 0 : 1, eb = b.label.toLowerCase() === q ? 0 : 1;
+      return ea - eb || a.label.localeCompare(b.label);
+    });
+    matches = found;
+    current = 0;
+    reveal();
   }
+  prevMatch.addEventListener("click", function () {
+    if (matches.length) { current = (current + matches.length - 1) % matches.length; reveal(); }
+  });
+  nextMatch.addEventListener("click", function () {
+    if (matches.length) { current = (current + 1) % matches.length; reveal(); }
+  });
   var input = document.getElementById("kg-search");
   input.addEventListener("change", function () { search(input.value); });
   input.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { search(input.value); } });

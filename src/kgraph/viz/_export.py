@@ -68,8 +68,21 @@ def write_graphml(g: nx.Graph, path: str | Path) -> Path:
 
 
 def write_gexf(g: nx.Graph, path: str | Path) -> Path:
-    """GEXF 1.2 for Gephi. Raises InputError when ``path`` cannot be written."""
+    """GEXF 1.2 for Gephi, with the viz module's colour (by class, as on the page), size
+    (by degree) and position (the page's layout) of every node, so that Gephi opens it
+    drawn rather than grey. Raises InputError when ``path`` cannot be written."""
     flat = flat_graph(g)
+    positions = fast_layout(g, scale=500.0) if g.number_of_nodes() else {}
+    degree = dict(g.degree())
+    top = max(degree.values(), default=0) or 1
+    for node, data in flat.nodes(data=True):
+        colour = CLASS_COLOURS.get(str(data.get("cls") or "Other"), CLASS_COLOURS["Other"])
+        x, y = positions.get(node, (0.0, 0.0))
+        data["viz"] = {
+            "color": {"r": int(colour[1:3], 16), "g": int(colour[3:5], 16), "b": int(colour[5:7], 16), "a": 1.0},
+            "size": round(10 + 30 * (degree[node] / top) ** 0.5, 1),
+            "position": {"x": round(float(x), 2), "y": round(float(y), 2), "z": 0.0},
+        }
     return _atomic(_writable(path), lambda p: nx.write_gexf(flat, p, encoding="utf-8"))
 
 

@@ -53,6 +53,7 @@ PHYSICS_LIMIT = 300
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
                  "\u2029": "\\u2029"}
 _JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
+_INSTANCE_BASE = "https://w3id.org/kgraph/id/"
 _SKIP_ATTRS = {"label", "cls", "type", "iri", "wikidata", "quotes", "x", "y", "size"}
 
 
@@ -96,12 +97,17 @@ def page_data(
     title: str = "kgraph network",
     physics_limit: int = PHYSICS_LIMIT,
     positions: dict[Any, tuple[float, float]] | None = None,
+    focus: str | None = None,
+    entity_base: str | None = None,
 ) -> dict[str, Any]:
     """What the page draws: nodes, edges, legend classes, and whether physics runs.
 
     Nodes are numbered; sizes grow with degree; positions come from :func:`fast_layout`
     (or ``positions``). Graphs of up to ``physics_limit`` nodes (and no given positions)
     then run physics in the page until it stabilises; larger ones are drawn as placed.
+    ``focus`` (a node) is marked as the centre of an ego network; ``entity_base`` (the
+    server's ``/id/``) makes the instance IRIs of ``https://w3id.org/kgraph/id/`` link to
+    local entity pages (an offline file has no such links).
     """
     n = g.number_of_nodes()
     physics = positions is None and n <= physics_limit
@@ -124,6 +130,11 @@ def page_data(
             "iri": str(data.get("iri") or node),
             "size": round(10 + 30 * (degree[node] / top) ** 0.5, 1),
         }
+        if node == focus:
+            item["focus"] = True
+        iri = item["iri"]
+        if entity_base is not None and iri.startswith(_INSTANCE_BASE):
+            item["href"] = entity_base + iri[len(_INSTANCE_BASE):]
         if data.get("wikidata"):
             item["wd"] = str(data["wikidata"])
         quotes = data.get("quotes")
@@ -137,8 +148,15 @@ def page_data(
             item["x"], item["y"] = round(x, 1), round(y, 1)
         nodes.append(item)
     edges = []
+    parallel: dict[frozenset[int], int] = {}
     for u, v, data in g.edges(data=True):
         item = {"from": ids[u], "to": ids[v], "label": str(data.get("label", ""))}
+        pair = frozenset((ids[u], ids[v]))
+        # the k-th edge between the same two nodes is drawn on its own curve
+        lane = parallel.get(pair, 0)
+        parallel[pair] = lane + 1
+        if lane:
+            item["lane"] = lane
         if data.get("quotes"):
             item["quotes"] = [str(q) for q in data["quotes"]]
         edges.append(item)
