@@ -143,3 +143,111 @@ def test_goals_named_as_a_heading(text: str, words: str) -> None:
 ])
 def test_an_aim_named_then_stated(text: str, words: str) -> None:
     assert found(text, words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Our main mission is to bring young engineers into the loom makers.", ("young engineers",)),
+    ("The federation's first strategic goal remains to open new outlets for knitting machines.", ("new outlets",)),
+    ("Il nostro compito principale è quello di formare nuovi manutentori.", ("nuovi manutentori",)),
+    ("L'obiettivo prioritario del consorzio resta difendere il credito d'imposta sulla ricerca.", ("credito d'imposta",)),
+])
+def test_an_aim_named_with_its_noun(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+def test_coordinated_aims_after_quello_di_are_two() -> None:
+    text = ("Come filo conduttore del mandato indico quello di aprire nuovi mercati alle pelli italiane, "
+            "affinché crescano le vendite, e di sostenere la formazione dei giovani conciatori.")
+    assert found(text, "aprire nuovi mercati") and found(text, "formazione dei giovani"), priorities(text)
+    assert not found(text, "crescano"), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("He recalled the goals the federation has long pursued, first of all training for young technicians.", ("training for young",)),
+    ("The priorities of the new board, above all an export insurance scheme for small firms, were approved.", ("export insurance",)),
+    ("Tra gli obiettivi ricordati dal presidente, in primis la difesa del marchio di origine.", ("marchio di origine",)),
+])
+def test_goals_then_the_first_of_them(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("We will work along three main lines. The first is the training of young technicians. "
+     "The second one is access to credit for small firms.", ("training of young", "access to credit")),
+    ("Tre le direttrici del piano. La prima è quella di rafforzare le missioni all'estero, con fondi dedicati. "
+     "La seconda riguarda la formazione dei manutentori.", ("missioni all'estero", "formazione dei manutentori")),
+    ("Il programma ha quattro pilastri. Il primo è la digitalizzazione delle concerie perché i clienti la chiedono.",
+     ("digitalizzazione delle concerie",)),
+])
+def test_an_ordinal_after_a_count_of_aims(text: str, words: tuple[str, ...]) -> None:
+    for w in words:
+        assert found(text, w), priorities(text)
+    assert not found(text, "clienti la chiedono")
+
+
+@pytest.mark.parametrize("text", [
+    "The first is Germany, with a fifth of all sales.",
+    "Orders grew in all quarters. The first one is usually the weakest of the year.",
+    "La prima è stata una giornata di grande affluenza in fiera.",
+])
+def test_an_ordinal_without_a_count_of_aims_names_none(text: str) -> None:
+    assert not priorities(text), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Training, research and cooperation to meet the challenges of automation.", ("cooperation", "automation")),
+    ("Innovazione, formazione e credito per affrontare le sfide della transizione digitale.", ("credito", "transizione digitale")),
+    ("We offer testing, certification, and closer ties to tackle the new challenges of energy costs.", ("closer ties", "energy costs")),
+])
+def test_an_aim_to_meet_the_challenges(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Last year our companies had to face the challenges of the pandemic.",
+    "Le imprese hanno dovuto affrontare le sfide del caro energia.",
+    "They managed to meet the challenges of a very hard year.",
+])
+def test_a_narrative_of_challenges_names_no_aim(text: str) -> None:
+    assert not priorities(text), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The association is now working to secure lower duties on leather imports.", ("lower duties",)),
+    ("Stiamo lavorando per ridurre i tempi dei rimborsi IVA agli esportatori.", ("rimborsi iva",)),
+    ("We renew our commitment to the circular economy of leather.", ("circular economy",)),
+    ("L'associazione conferma l'impegno per la formazione tecnica dei giovani.", ("formazione tecnica",)),
+    ("La federazione si impegna a sostenere le fiere di settore nei Balcani.", ("fiere di settore",)),
+])
+def test_work_and_commitment_towards_an_aim(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Energy efficiency in the tanneries is a must for every producer.", ("energy efficiency",)),
+    ("La tracciabilità delle pelli è un must per i nostri clienti.", ("tracciabilità delle pelli",)),
+    ("A stable incentive plan remains a priority for the machine builders.", ("stable incentive plan",)),
+    ("La riduzione della burocrazia resta una priorità per le piccole imprese.", ("riduzione della burocrazia",)),
+])
+def test_a_need_named_before_its_cue(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The tax credit for training must be extended to 2027.", ("tax credit for training",)),
+    ("Export insurance for small firms should be urgently strengthened.", ("export insurance",)),
+    ("La Nuova Sabatini va rifinanziata entro l'estate.", ("nuova sabatini",)),
+    ("Gli incentivi per i beni strumentali devono essere resi strutturali.", ("incentivi per i beni strumentali",)),
+])
+def test_a_measure_that_must_be_kept(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("We call on Brussels to cut red tape for machinery exporters.", ("red tape",)),
+    ("Chiediamo che il governo confermi il credito d'imposta per la formazione 4.0.", ("credito d'imposta",)),
+    ("Sarebbe necessario un piano nazionale per le competenze tecniche.", ("piano nazionale",)),
+    ("It would be desirable to simplify customs procedures for spare parts.", ("customs procedures",)),
+])
+def test_an_appeal_or_a_conditional_need(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)

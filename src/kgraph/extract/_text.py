@@ -3250,12 +3250,54 @@ def _clean_label(text: str) -> str:
 _COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards|against|beyond|contro|oltre|per|di|del|della|dei|degli|delle|dello|al|alla|ai|agli|alle|da|dal|dalla|con|tra|fra|su|sul|sulla|verso)\b|\b(?:all|dell|dall|sull|nell)['’]")
 
 
+def _lex_alt(name: str, group: str) -> str:
+    """The phrases of one lexicon group as a bare alternation (longest first), for a construction
+    that combines groups."""
+    phrases = sorted(gz.cue_lexicon(name).get(group, ()), key=len, reverse=True)
+    return "|".join(_lex_phrase(p) for p in phrases) or r"(?!)"
+
+
+def _lex_triggers(name: str, group: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_lex_trigger(p) for p in gz.cue_lexicon(name).get(group, ())))
+
+
+@cache
+def _goal_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Priority constructions built from data/priorities.yaml: an aim named with its noun ("our
+    first objective is to ..."), goals then the first of them ("goals ..., first of all X"), an
+    ordinal opening a sentence ("The second one is ..."), the count of aims that licenses it
+    ("three guidelines"), and a measure that must be kept ("the tax credit must be extended")."""
+    sp = "[ \u00a0]+"
+    nouns, verbs = _lex_alt("priorities", "goal_nouns"), _lex_alt("priorities", "goal_verbs")
+    # (no comma in the gap: "our mission, which is ..." describes, it does not name an aim)
+    goal = re.compile(
+        rf"(?i)(?<![\w-])(?:{nouns})(?![\w-])[^.:;,\n]{{0,40}}?{sp}(?:(?:{verbs}){sp}(?:(?:quell[oa]{sp})?di{sp}|to{sp}|"
+        rf"(?=(?:the|il|la|lo|i|gli|le){sp}|l['’]|[a-zà-ù]{{2,}}(?:are|ere|ire)(?![\w'’])))|quell[oa]{sp}di{sp})")
+    first = re.compile(
+        rf"(?i)(?<![\w-])(?:{_lex_alt('priorities', 'goal_plurals')})(?![\w-])[^.:;\n]{{0,80}}?,{sp}"
+        rf"(?:{_lex_alt('priorities', 'goal_first')}){sp}")
+    ordinal = re.compile(
+        rf"(?i)(?<![\w-])(?:{_lex_alt('priorities', 'ordinals')})(?:{sp}(?:one|of{sp}these|[a-zà-ù]+(?:{sp}di{sp}[a-zà-ù]+)?))?"
+        rf"{sp}(?:is|will{sp}be|concerns|aims{sp}to|è|sarà|riguarda|intende|mira{sp}a|punta{sp}a|prevede)"
+        rf"{sp}(?:(?:quell[oa]{sp})?di{sp}|to{sp})?")
+    count = re.compile(
+        rf"(?i)(?<![\w-])(?:{_lex_alt('priorities', 'counts')})(?![\w-])[^.\n]{{0,40}}?(?<![\w-])(?:{_lex_alt('priorities', 'count_nouns')})(?![\w-])")
+    must = re.compile(
+        rf"(?i)(?<![\w-])(?:{_lex_alt('priorities', 'must_be')}){sp}(?:(?:[a-z]+ly|ulteriormente|subito|urgentemente|finalmente){sp})?"
+        rf"(?:{_lex_alt('priorities', 'policy_participles')})(?![\w])")
+    return goal, first, ordinal, count, must
+
+
 def _find_priorities(st: _State) -> None:
     text = st.text
     taken: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence
     single_rx, _ = _lexicon("priorities", "ask_to", "aim")
     aim_rx, _ = _lexicon("priorities", "aim")
-    intros = [*st.scan(_PRIO_INTRO, _PRIO_INTRO_TRIGGERS), *_lex_scan(st, "priorities", "ask", "ask_to", "aim")]
+    goal_rx, first_rx, ordinal_rx, count_rx, must_rx = _goal_res()
+    goals = list(st.scan(goal_rx, _lex_triggers("priorities", "goal_nouns")))
+    named_goals = {(m.start(), m.end()) for m in goals}
+    intros = [*st.scan(_PRIO_INTRO, _PRIO_INTRO_TRIGGERS), *_lex_scan(st, "priorities", "ask", "ask_to", "aim"),
+              *goals, *st.scan(first_rx, _lex_triggers("priorities", "goal_plurals"))]
     # the longest cue at a place wins ("it is necessary that" over "is necessary that")
     intros.sort(key=lambda x: (x.start(), -x.end()))
     last_end = -1
@@ -3264,6 +3306,18 @@ def _find_priorities(st: _State) -> None:
             continue
         last_end = m.end()
         s0, s1 = st.sentence_of(m.start())
+        if (m.start(), m.end()) in named_goals:
+            # "our first objective is to safeguard ...", "come leitmotiv quello di rafforzare ... e di
+            # mantenere ...": each coordinated infinitive is one aim, to its clause's end
+            a = m.end()
+            end_m = _GOAL_END.search(text, a, s1)
+            b = end_m.start() if end_m else s1
+            for part in _GOAL_AND.split(text[a:b]):
+                pa = text.find(part, a, b)
+                cut = _GOAL_PURPOSE.search(text, pa, pa + len(part))
+                _add_priority(st, pa, cut.start() if cut else pa + len(part), s0, strong=True, taken=taken)
+                a = pa + len(part)
+            continue
         if single_rx is not None and single_rx.fullmatch(m.group()):
             # "still needs to invest in new machinery and technologies", "aims to ensure inclusivity
             # and representativeness": one infinitive clause, to the sentence's (or quote's) end
@@ -3327,12 +3381,47 @@ def _find_priorities(st: _State) -> None:
             voiced = _speaker_near(st, s0, s)
             st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.publisher))
             bisect.insort(taken.setdefault((s0, s1), []), (s, e))
-    # "promoting the excellence of the district remains the main objective": the clause before
-    for m in _lex_scan(st, "priorities", "named_before"):
+    # "The first one is ...", "La prima è quella di ...": an ordinal opening its sentence, after a
+    # count of aims ("three guidelines", "Due le linee di intervento")
+    for m in st.scan(ordinal_rx, _lex_triggers("priorities", "ordinals")):
+        s0, s1 = st.sentence_of(m.start())
+        if text[s0:m.start()].strip(" \u00a0\"“«'‘") or not count_rx.search(text, max(0, s0 - _COUNT_WINDOW), s0):
+            continue
+        cut = _GOAL_CLAUSE_END.search(text, m.end(), s1)
+        _add_priority(st, m.end(), cut.start() if cut else s1, s0, strong=True, taken=taken)
+    # "synergies to tackle the challenges of ...", "dialogo e coesione per affrontare le sfide del
+    # futuro": the noun phrase before the cue (no clause of its own) and the challenge
+    for m in _lex_scan(st, "priorities", "challenge"):
+        s0, s1 = st.sentence_of(m.start())
+        lead = text[s0:m.start()]
+        # (the last conjunct of a list takes the purpose: "services, promotion, and synergies to
+        # tackle ..."; a list with no "and" is one motto: "dialogo, coesione, sostenibilità per ...")
+        cut = max((x.end() for x in re.finditer(r"[;:“”\"«»(]|[ \u00a0][-–][ \u00a0]|,?[ \u00a0]+(?:and|e|ed)[ \u00a0]+", lead)), default=0)
+        phrase = lead[cut:].strip(" \u00a0")
+        if not phrase or _CLAUSE_START.match(phrase) or _FINITE_VERB.search(phrase) or _PRIO_VERB.search(phrase):
+            continue  # "companies had to face the challenges": a narrative, no aim
+        end_m = _QUOTE_OR_DASH.search(text, m.end(), s1)
+        _add_priority(st, s0 + cut + (len(lead[cut:]) - len(lead[cut:].lstrip(" \u00a0"))),
+                      end_m.start() if end_m else s1, s0, strong=True, taken=taken)
+    # "promoting the excellence of the district remains the main objective", "the tax credit
+    # must be extended": the clause before
+    for m in [*_lex_scan(st, "priorities", "named_before"), *st.scan(must_rx, _lex_triggers("priorities", "must_be"))]:
         s0, _ = st.sentence_of(m.start())
         lead = text[s0:m.start()]
         cut = max((x.end() for x in re.finditer(r"[,;:“”\"«»(]|[ \u00a0][-–][ \u00a0]", lead)), default=0)
         _add_priority(st, s0 + cut, m.start(), s0, strong=True, taken=taken)
+
+
+# where an aim named with its noun ends: a quote, a dash, a new sentence; and where one of its
+# coordinated infinitives ends: a purpose or reason clause ("affinché ...", "because ...")
+_GOAL_END = re.compile(r"[”\"«»]|[ \u00a0][-–][ \u00a0]|[.!?](?=\s|$)")
+_GOAL_AND = re.compile(r"(?i),?[ \u00a0]+(?:e|ed|and)[ \u00a0]+(?=(?:di|to)[ \u00a0])(?:di|to)[ \u00a0]+")
+_GOAL_CLAUSE_END = re.compile(r"(?i)[,;:(]|[ \u00a0]+(?:because|since|as|which|perché|poiché|affinché|così|so[ \u00a0]+that|in[ \u00a0]+order)(?![\w'’])")
+_GOAL_PURPOSE = re.compile(r"(?i),?[ \u00a0]+(?:because|since|perché|poiché|affinché|così[ \u00a0]+da|so[ \u00a0]+that|in[ \u00a0]+order)(?![\w'’])")
+# how far before an ordinal ("The second one is ...") its count of aims is looked for
+_COUNT_WINDOW = 400
+# a finite verb of a narrative ("companies faced", "abbiamo affrontato"): no aim before "to tackle"
+_PRIO_VERB = re.compile(r"(?i)\b(?:had|have|has|did|will|would|could|we|they|abbiamo|hanno|ha|avevano|si)\b")
 
 
 def _add_priority(st: _State, a: int, b: int, s0: int, *, strong: bool,
