@@ -263,3 +263,61 @@ def test_a_subject_named_an_obstacle(text: str, words: str) -> None:
 def test_a_subject_named_an_obstacle_is_one_driver() -> None:
     ds = drivers("Il mercato è aperto da anni e le sanzioni economiche rappresentano un freno serio alle vendite.")
     assert [d for d in ds if "sanzioni" in d] == ["sanzioni economiche"], ds
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Home sales kept growing, driven largely by the new leasing schemes for small firms.", "new leasing schemes"),
+    ("Thanks mostly to the upturn in car plants, orders rose by 9%.", "upturn in car plants"),
+    ("Il mercato interno è ripartito, sostenuto in parte anche dagli sgravi sulle assunzioni.", "sgravi sulle assunzioni"),
+    ("La crescita del 5% è stata trainata soprattutto dalla ripresa dei cantieri navali.", "ripresa dei cantieri navali"),
+    ("Le esportazioni sono aumentate grazie soprattutto alla domanda delle concerie turche.", "domanda delle concerie turche"),
+])
+def test_a_cause_that_helped_a_trend(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks to the organisers for a warm welcome to every visitor.",
+    "Grazie al contributo degli sponsor la serata si è svolta in un clima di festa.",
+    "The stand was supported by the regional chamber of commerce.",
+])
+def test_a_credit_with_no_trend_names_no_cause(text: str) -> None:
+    assert not drivers(text), drivers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Turnover was driven by Germany and France, with more than half of the orders.",
+    "Sales grew, driven mainly by exports, which make up 70% of the total.",
+    "Il fatturato è cresciuto, trainato dalla Spagna e dal Portogallo.",
+    "Gli ordini sono saliti del 6%, grazie soprattutto agli ordini esteri.",
+])
+def test_a_market_or_an_indicator_is_no_cause(text: str) -> None:
+    assert not drivers(text), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Buyers voiced concern regarding what the fresh import quotas will do.", "fresh import quotas"),
+    ("Non ultimi, gli effetti della riforma delle dogane sulle spedizioni.", "riforma delle dogane"),
+    ("The dip in spring was the effect of the late Easter holidays.", "late easter holidays"),
+])
+def test_the_effects_of_a_cause(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Il settore chiude l'anno alla luce di un lieve calo, fermo intorno al -3% per le vendite, "
+    "il 2% per la produzione e pari al 60% del fatturato per l'export.",
+    "In light of a small decline, at -1% for orders, 4% for output and 55% for the export share, the year closed flat.",
+])
+def test_results_listed_after_a_cue_are_no_cause(text: str) -> None:
+    assert not drivers(text), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Customers ordered less in 2019, worried about the trade war between Washington and Beijing.", "trade war"),
+    ("Nonostante la svalutazione della lira turca, le vendite hanno tenuto.", "svalutazione della lira turca"),
+    ("Orders fell sharply as a result of Brexit.", "brexit"),
+    ("Le vendite in Europa hanno risentito della recessione tedesca.", "recessione tedesca"),
+])
+def test_events_and_policies_named_as_causes(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)

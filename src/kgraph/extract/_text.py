@@ -3314,8 +3314,8 @@ def _find_priorities(st: _State) -> None:
             b = end_m.start() if end_m else s1
             for part in _GOAL_AND.split(text[a:b]):
                 pa = text.find(part, a, b)
-                cut = _GOAL_PURPOSE.search(text, pa, pa + len(part))
-                _add_priority(st, pa, cut.start() if cut else pa + len(part), s0, strong=True, taken=taken)
+                purpose = _GOAL_PURPOSE.search(text, pa, pa + len(part))
+                _add_priority(st, pa, purpose.start() if purpose else pa + len(part), s0, strong=True, taken=taken)
                 a = pa + len(part)
             continue
         if single_rx is not None and single_rx.fullmatch(m.group()):
@@ -3387,8 +3387,8 @@ def _find_priorities(st: _State) -> None:
         s0, s1 = st.sentence_of(m.start())
         if text[s0:m.start()].strip(" \u00a0\"“«'‘") or not count_rx.search(text, max(0, s0 - _COUNT_WINDOW), s0):
             continue
-        cut = _GOAL_CLAUSE_END.search(text, m.end(), s1)
-        _add_priority(st, m.end(), cut.start() if cut else s1, s0, strong=True, taken=taken)
+        stop = _GOAL_CLAUSE_END.search(text, m.end(), s1)
+        _add_priority(st, m.end(), stop.start() if stop else s1, s0, strong=True, taken=taken)
     # "synergies to tackle the challenges of ...", "dialogo e coesione per affrontare le sfide del
     # futuro": the noun phrase before the cue (no clause of its own) and the challenge
     for m in _lex_scan(st, "priorities", "challenge"):
@@ -3504,12 +3504,32 @@ def _find_drivers(st: _State) -> None:
     recent: deque[str] = deque(maxlen=40)  # a repeated quote comes back within a few drivers
     spans: dict[tuple[int, int], list[tuple[int, int]]] = {}  # drivers read, per sentence
 
+    factor_word_rx, _ = _lexicon("drivers", "factor", "factor_alone")
+    figure_spans = sorted((f.start, f.end) for f in st.figures())
+
     def add(s: int, e: int) -> bool:
         mention = _mention(text, s, e)
         label = re.sub(r"(?i)^of[ \u00a0]+", "", _clean_label(mention.text))  # "the increase ..., of energy costs"
         key = gz.canonical_key(label)
         if not label or _not_a_driver(st, mention.start, mention.end, label):
             return False
+        if label.count("(") != label.count(")"):
+            return False  # "exports (approx": half a phrase
+        if _overlapping(figure_spans, mention.start, mention.end):
+            # a figure inside: "attestato attorno al -2%" is a result told; "i pessimi risultati sul
+            # mercato interno tra le consegne calate del 13,7%" a cause whose figure is left out
+            i = bisect.bisect_left(figure_spans, (mention.end, -1))
+            f0 = min(a for a, b in figure_spans[max(0, i - 4):i] if a < mention.end and mention.start < b)
+            words = text[mention.start:f0].split()
+            while words and words[-1].lower().strip(",;:(") in _FN_WORDS:
+                words.pop()
+            if len(words) < 5:
+                return False
+            return add(mention.start, text.rfind(words[-1], mention.start, f0) + len(words[-1]))
+        if " " not in label and not label[:1].isupper() and not (factor_word_rx is not None and factor_word_rx.fullmatch(label)):
+            return False  # a bare word ("exports", "limitato") names no cause, a factor word does ("inflation")
+        if _only_places(st, mention.start, mention.end):
+            return False  # "driven by Germany": a market, no cause
         here = spans.setdefault(st.sentence_of(mention.start), [])
         inside = _covering(here, mention.start, mention.end)
         bisect.insort(here, (mention.start, mention.end))
@@ -3566,11 +3586,24 @@ def _find_drivers(st: _State) -> None:
     clause_rx, _ = _lexicon("drivers", "cause_clause", "concession_clause")
     because_rx, _ = _lexicon("drivers", "cause_clause")
     effect_rx, _ = _lexicon("drivers", "effect")
+    positive_rx, _ = _lexicon("drivers", "cause_positive")
+    component_rx, _ = _lexicon("drivers", "components")
+    trend_rx, _ = _lexicon("drivers", "trend")
+    figure_starts = [f.start for f in st.figures()]
+
+    def tells_a_trend(s0: int, s1: int) -> bool:
+        i = bisect.bisect_left(figure_starts, s0)
+        return (i < len(figure_starts) and figure_starts[i] < s1) or (
+            trend_rx is not None and trend_rx.search(text, s0, s1) is not None)
+
     intros = [*st.scan(_DRIVER_INTRO, _DRIVER_INTRO_TRIGGERS),
-              *_lex_scan(st, "drivers", "cause_before", "concession", "cause_clause", "concession_clause")]
+              *_lex_scan(st, "drivers", "cause_before", "cause_positive", "concession", "cause_clause", "concession_clause")]
     for m in sorted(intros, key=lambda x: (x.start(), -x.end())):
         if taken(m.start()):
             continue  # "uncertainty resulting from the turmoil": a cue inside a driver already read
+        helped = positive_rx is not None and positive_rx.fullmatch(m.group()) is not None
+        if helped and not tells_a_trend(*st.sentence_of(m.start())):
+            continue  # "thanks to the organisers": a credit, no cause of a trend
         if clause_rx is not None and clause_rx.fullmatch(m.group()):
             # a whole clause is the cause: it is one driver, to its comma ("although difficulties
             # remain in the client sectors and in some markets, ..."); a "because" only after an
@@ -3592,7 +3625,7 @@ def _find_drivers(st: _State) -> None:
             continue  # "final figures, due to be released in spring": a schedule, no cause
         # a quoted name ("the so-called "Sabatini Bis" law") is no quotation's end
         seg = _QUOTED_NAME.sub(lambda q: "x" * len(q.group()), text[a:s1])
-        end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia)\b", seg)
+        end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia)\b|[ \u00a0]+(?:when|quando)\b", seg)
         b = a + end_m.start() if end_m else s1
         if concession is not None and concession.fullmatch(m.group()):
             # "Despite the difficulties, Italy confirms ...": the concession ends at its comma, and
@@ -3606,6 +3639,9 @@ def _find_drivers(st: _State) -> None:
         if m.group().endswith(":") and not bullets and b <= a + 2:
             continue
         items = bullets or (_list_items(text, a, b, st, bare_nouns=True) if b > a else [])
+        told = sum(_figure_early(text, figure_spans, s, e) for s, e in items)
+        if told >= 2 and 2 * told >= len(items):
+            continue  # "alla luce di un calo ..., attestato al -2% ..., il volume (124 milioni ...)": results listed, no cause
         if len(items) >= 2 and len(text[items[-1][0]:items[-1][1]].split()) == 1 \
                 and re.search(r"(?i)[ \u00a0](?:and|e|ed|or|o)[ \u00a0]*$", text[items[-2][1]:items[-1][0]]):
             # "accentuated by trade tensions and disruption": a bare last word closes the item before it
@@ -3622,6 +3658,8 @@ def _find_drivers(st: _State) -> None:
                     and len(nxt.split()) <= 3 and not any(w.lower() in _FN_WORDS or re.search(r"['’]", w) for w in nxt.split()))) \
                     and re.fullmatch(r"[ \u00a0]+(?:and|e|ed)[ \u00a0]+", text[items[i][1]:items[i + 1][0]]):
                 items[i:i + 2] = [(items[i][0], items[i + 1][1])]
+        if helped and component_rx is not None:
+            items = [(s, e) for s, e in items if not component_rx.fullmatch(_clean_label(text[s:e]))]
         for n, (s, e) in enumerate(items):
             if n and _starts_participle_clause(text, items[n - 1][1], s, e):
                 break  # "innovation offered to customers, providing original solutions ...": a new clause
@@ -3642,6 +3680,13 @@ def _find_drivers(st: _State) -> None:
                 break  # "benefits from the approval of the Trade Commission, sets up ...": no cause here
 
     _factor_drivers(st, add, taken)
+
+
+def _figure_early(text: str, figure_spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether a figure stands among the first words of text[s:e] ("pari al 77% del fatturato"):
+    the item tells a result rather than names a cause."""
+    i = bisect.bisect_left(figure_spans, (s, -1))
+    return i < len(figure_spans) and figure_spans[i][0] < e and len(text[s:figure_spans[i][0]].split()) < 5
 
 
 _GERUND = re.compile(r"(?i)[a-zà-ÿ]{3,}(?:ing|ando|endo)(?![\w'’])")
@@ -3675,7 +3720,7 @@ _FN_WORDS = frozenset(
     "il lo la i gli le un una uno di del della dei degli delle dello da dal dalla dai dagli dalle in nel nella "
     "nei negli nelle su sul sulla sui sulle per con tra fra e ed o ma che chi cui non più meno molto ancora anche "
     "solo già è sono ha hanno era stato stata essere avere come se quando dove mentre sia né alla al ai agli "
-    "alle allo questo questa questi queste quello quella tutto tutti ogni dell dall nell sull all".split())
+    "alle allo questo questa questi queste quello quella tutto tutti ogni dell dall nell sull all si ci ne vi".split())
 _WORD = r"[a-zà-öø-ÿ][a-zà-öø-ÿ-]*"
 _LEFT_WORD = re.compile(rf"(?<![\w'’])({_WORD})[ \u00a0]+$")
 _NEGATED = re.compile(r"(?i)\b(?:not|no|non|nessun[ao]?)[ \u00a0]+(?:(?:a|an|the|un|una|uno)[ \u00a0]+)?$")
@@ -3718,6 +3763,8 @@ def _factor_drivers(st: _State, add: Any, taken: Any) -> None:
             # subject read from "..., e i dazi restano un freno serio" it is that subject)
             if a < last_end or (taken(a) and not (_coordinated(text, st, a) and taken(max(s0, a - 6)))):
                 continue
+            if not taken(a) and taken(b - 1):
+                continue  # "l'effetto di rimbalzo dello ...": a cue whose cause was read already
             if _PROGRESSIVE.search(text, max(s0, a - 40), a):
                 continue  # "energy costs that are pushing inflation": the object of an effect
             # adjectives before the head: "weak", "constantly changing geopolitical", "crescente"
@@ -3769,7 +3816,7 @@ def _coordinated(text: str, st: _State, pos: int) -> bool:
 
 _CHANGE_OF_FIGURE = re.compile(
     r"(?i)^(?:the[ \u00a0]+|la[ \u00a0]+|il[ \u00a0]+|l['’])?(?:reduction|decrease|increase|decline|drop|fall|rise|growth|contraction|"
-    r"riduzione|diminuzione|aumento|calo|crescita|flessione|contrazione)\b[^.]{0,40}?\b(?:orders|exports|turnover|production|sales|"
+    r"riduzione|diminuzione|aumento|incremento|calo|crescita|flessione|contrazione)\b[^.]{0,40}?\b(?:orders|exports|turnover|production|sales|"
     r"ordini|ordinativi|esportazioni|fatturato|produzione|vendite)\b")
 _FRAGMENT_START = re.compile(r"(?i)^(?:(?:in|on|at|both|even|also|anche|be|been|essere|nel|nella|nei|negli|sul|sui|\w+(?:ally|ily|ously|ively|ently|antly|tely|rly|bly))\b|[“\"«]|\w+ing[ \u00a0]+(?:the|a|an|its|their|our|his|her)\b)")
 
