@@ -321,3 +321,26 @@ def test_results_listed_after_a_cue_are_no_cause(text: str) -> None:
 ])
 def test_events_and_policies_named_as_causes(text: str, words: str) -> None:
     assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The gain is mainly down to the recovery of the furniture makers.", "recovery of the furniture makers"),
+    ("Il buon risultato è da ricondurre alla tenuta delle vendite in Messico.", "tenuta delle vendite"),
+    ("Il calo si spiega con la chiusura di molti calzaturifici in Romania.", "chiusura di molti calzaturifici"),
+    ("The slower second half can be attributed to the delays in public tenders.", "delays in public tenders"),
+])
+def test_a_result_traced_back_to_its_cause(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Costly loans, sluggish farm investment and the new duties are the main risks for the coming year.",
+     ("sluggish farm investment", "new duties")),
+    ("Dazi americani, credito caro e poca manodopera qualificata sono le criticità che frenano le imprese.",
+     ("dazi americani", "credito caro")),
+    ("Il presidente ha detto: cambi volatili e noli marittimi alle stelle sono i principali rischi.",
+     ("cambi volatili", "noli marittimi")),
+])
+def test_factors_named_as_risks_after_their_list(text: str, words: tuple[str, ...]) -> None:
+    for w in words:
+        assert found(text, w), drivers(text)

@@ -251,3 +251,12 @@ def test_a_measure_that_must_be_kept(text: str, words: tuple[str, ...]) -> None:
 ])
 def test_an_appeal_or_a_conditional_need(text: str, words: tuple[str, ...]) -> None:
     assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The federation asks the government to restore the tax credit for new looms.", ("tax credit",)),
+    ("Our request is to cut the waiting times for export licences.", ("export licences",)),
+    ("La richiesta dell'associazione è quella di semplificare le pratiche doganali.", ("pratiche doganali",)),
+])
+def test_a_request_named_or_put_to_the_government(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)

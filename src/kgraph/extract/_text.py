@@ -3679,6 +3679,18 @@ def _find_drivers(st: _State) -> None:
             if not add(s, e) and _names_org(st, s, e):
                 break  # "benefits from the approval of the Trade Commission, sets up ...": no cause here
 
+    # "weak demand, no upturn in cars and the tariffs are the main risks": the list before the words
+    for m in _lex_scan(st, "drivers", "named_before"):
+        s0, _ = st.sentence_of(m.start())
+        lead = text[s0:m.start()]
+        cut = max((x.end() for x in re.finditer(r"[;:]", lead)), default=0)
+        a = s0 + cut
+        for s, e in _list_items(text, a, m.start(), st, bare_nouns=True):
+            s += len(text[s:e]) - len(text[s:e].lstrip(" \u00a0“”\"«»"))
+            e -= len(text[s:e]) - len(text[s:e].rstrip(" \u00a0“”\"«»"))
+            if e > s and not taken(s):
+                add(s, e)
+
     _factor_drivers(st, add, taken)
 
 
