@@ -3963,6 +3963,20 @@ def _find_relations(st: _State) -> None:
             continue
         for o in members:
             add(o, "member_of", owner)
+    # "the Confindustria member association representing ...": the publisher (or the organisation
+    # in apposition just before) is a member of the umbrella named as an adjective
+    member_after = re.compile(rf"(?i)[ \u00a0]+(?:{_cue_alt('member_nouns_after')})\b")
+    for o in orgs:
+        if not member_after.match(text, o.end) or not re.search(r"(?i)\b(?:the|a|an)[ \u00a0]+$", text[max(0, o.start - 8):o.start]):
+            continue
+        s0, _ = st.sentence_of(o.start)
+        appo = [x for x in _near(orgs, s0, o.start) if s0 <= x.start and x.end <= o.start
+                and re.fullmatch(r"[ \u00a0]*,[ \u00a0]*(?:the|a|an)[ \u00a0]+", text[x.end:o.start])]
+        # (the umbrella itself taken for the publisher: the release's first other association)
+        member = appo[-1] if appo else (pub if pub is not None and pub.name != o.name else next(
+            (x for x in orgs if x.kind == "TradeAssociation" and x.name != o.name), None))
+        if member is not None:
+            add(member, "member_of", o)
     # "the new federation within the Confindustria system", "nel sistema Confindustria"
     before_re, after_re = _system_res()
     for o in orgs:
