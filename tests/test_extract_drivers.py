@@ -290,6 +290,8 @@ def test_a_credit_with_no_trend_names_no_cause(text: str) -> None:
     "Sales grew, driven mainly by exports, which make up 70% of the total.",
     "Il fatturato è cresciuto, trainato dalla Spagna e dal Portogallo.",
     "Gli ordini sono saliti del 6%, grazie soprattutto agli ordini esteri.",
+    "Le esportazioni sono cresciute grazie alle vendite in Cile, Perù e Marocco.",
+    "Orders grew again, driven by demand from Vietnam and Indonesia.",
 ])
 def test_a_market_or_an_indicator_is_no_cause(text: str) -> None:
     assert not drivers(text), drivers(text)

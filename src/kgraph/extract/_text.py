@@ -3589,20 +3589,13 @@ def _find_drivers(st: _State) -> None:
     positive_rx, _ = _lexicon("drivers", "cause_positive")
     component_rx, _ = _lexicon("drivers", "components")
     trend_rx, _ = _lexicon("drivers", "trend")
-    figure_starts = [f.start for f in st.figures()]
-
-    def tells_a_trend(s0: int, s1: int) -> bool:
-        i = bisect.bisect_left(figure_starts, s0)
-        return (i < len(figure_starts) and figure_starts[i] < s1) or (
-            trend_rx is not None and trend_rx.search(text, s0, s1) is not None)
-
     intros = [*st.scan(_DRIVER_INTRO, _DRIVER_INTRO_TRIGGERS),
               *_lex_scan(st, "drivers", "cause_before", "cause_positive", "concession", "cause_clause", "concession_clause")]
     for m in sorted(intros, key=lambda x: (x.start(), -x.end())):
         if taken(m.start()):
             continue  # "uncertainty resulting from the turmoil": a cue inside a driver already read
         helped = positive_rx is not None and positive_rx.fullmatch(m.group()) is not None
-        if helped and not tells_a_trend(*st.sentence_of(m.start())):
+        if helped and (trend_rx is None or trend_rx.search(text, *st.sentence_of(m.start())) is None):
             continue  # "thanks to the organisers": a credit, no cause of a trend
         if clause_rx is not None and clause_rx.fullmatch(m.group()):
             # a whole clause is the cause: it is one driver, to its comma ("although difficulties
@@ -3658,8 +3651,8 @@ def _find_drivers(st: _State) -> None:
                     and len(nxt.split()) <= 3 and not any(w.lower() in _FN_WORDS or re.search(r"['’]", w) for w in nxt.split()))) \
                     and re.fullmatch(r"[ \u00a0]+(?:and|e|ed)[ \u00a0]+", text[items[i][1]:items[i + 1][0]]):
                 items[i:i + 2] = [(items[i][0], items[i + 1][1])]
-        if helped and component_rx is not None:
-            items = [(s, e) for s, e in items if not component_rx.fullmatch(_clean_label(text[s:e]))]
+        if helped:
+            items = [(s, e) for s, e in items if not _a_share_of_the_figure(st, s, e, component_rx)]
         for n, (s, e) in enumerate(items):
             if n and _starts_participle_clause(text, items[n - 1][1], s, e):
                 break  # "innovation offered to customers, providing original solutions ...": a new clause
@@ -3692,6 +3685,19 @@ def _find_drivers(st: _State) -> None:
                 add(s, e)
 
     _factor_drivers(st, add, taken)
+
+
+def _a_share_of_the_figure(st: _State, s: int, e: int, component_rx: re.Pattern[str] | None) -> bool:
+    """Whether text[s:e] names only a share of the figure ("orders from abroad", "le vendite in
+    Europa e Africa"): component words, places and grammatical words, nothing of a cause."""
+    if component_rx is not None and component_rx.fullmatch(_clean_label(st.text[s:e])):
+        return True
+    heads = set(gz.cue_lexicon("drivers").get("component_heads", ()))
+    rest = st.text[s:e]
+    for p in sorted((p for p in _near(st.places(), s, e) if s <= p.start and p.end <= e), key=lambda x: -x.start):
+        rest = rest[:p.start - s] + " " + rest[p.end - s:]
+    words = re.findall(r"[\w]+", rest.lower())
+    return bool(words) and any(w in heads for w in words) and all(w in heads or w in _FN_WORDS for w in words)
 
 
 def _figure_early(text: str, figure_spans: list[tuple[int, int]], s: int, e: int) -> bool:
