@@ -260,3 +260,24 @@ def test_an_appeal_or_a_conditional_need(text: str, words: tuple[str, ...]) -> N
 ])
 def test_a_request_named_or_put_to_the_government(text: str, words: tuple[str, ...]) -> None:
     assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The federation is pushing for lower duties on components from Asia.", ("lower duties",)),
+    ("Ci battiamo per una tassazione più equa delle imprese manifatturiere.", ("tassazione più equa",)),
+    ("UNIC continua a battersi per il riconoscimento del cuoio nelle etichette.", ("riconoscimento del cuoio",)),
+    ("The association will continue to support member firms in their search for new markets.", ("new markets",)),
+    ("Continueremo a promuovere le macchine italiane nelle fiere del Sud-Est asiatico.", ("fiere del sud-est",)),
+])
+def test_a_cause_fought_for_or_kept_up(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("A mission to India with the aim of presenting Italian looms to local mills.", ("italian looms",)),
+    ("Una missione in Brasile con lo scopo di presentare le tecnologie italiane ai calzaturifici locali.", ("tecnologie italiane",)),
+    ("Per il futuro puntiamo su innovazione e sostenibilità delle macchine.", ("innovazione", "sostenibilità")),
+    ("Support for exports must remain a priority for the government.", ("support for exports",)),
+])
+def test_a_purpose_or_a_lasting_priority(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
