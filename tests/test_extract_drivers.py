@@ -346,3 +346,26 @@ def test_a_result_traced_back_to_its_cause(text: str, words: str) -> None:
 def test_factors_named_as_risks_after_their_list(text: str, words: tuple[str, ...]) -> None:
     for w in words:
         assert found(text, w), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Il calo è dovuto principalmente alla debolezza del mercato cinese.", "debolezza del mercato cinese"),
+    ("Le vendite sono scese, complici i dazi americani sulle calzature.", "dazi americani"),
+    ("Orders grew thanks in part to the new leasing rules.", "new leasing rules"),
+    ("The main reason is the weak demand from carmakers.", "weak demand from carmakers"),
+    ("La causa principale è il caro energia che ha colpito le concerie.", "caro energia"),
+    ("The strong dollar caused a drop in orders from America.", "strong dollar"),
+    ("I nuovi dazi hanno contribuito al calo delle vendite.", "nuovi dazi"),
+])
+def test_a_cause_told_with_an_adverb_a_name_or_its_effect(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words", "not_words"), [
+    ("Il calo del 5% è dovuto soprattutto allo stop in Egitto, così la Turchia torna primo mercato.", "stop in egitto", "turchia torna"),
+    ("Sales slipped mainly because of the freeze in Brazil, so Mexico is again the top market.", "freeze in brazil", "mexico is again"),
+    ("Gli ordini sono calati a causa della crisi dei cantieri, pertanto il budget verrà rivisto.", "crisi dei cantieri", "budget verrà"),
+])
+def test_a_consequence_after_the_cause_is_no_cause(text: str, words: str, not_words: str) -> None:
+    assert found(text, words), drivers(text)
+    assert not found(text, not_words), drivers(text)

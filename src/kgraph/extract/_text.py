@@ -3170,6 +3170,9 @@ _DRIVER_SUBJECT = re.compile(
     r"pesa\s+su\w*|pesano\s+su\w*|ha\s+pesato|hanno\s+pesato|ha\s+colpito|hanno\s+colpito|colpisce|penalizza|penalizzano|ha\s+penalizzato|hanno\s+penalizzato|ha\s+frenato|hanno\s+frenato|frena|frenano|"
     # a force pushing the market: "incentives are pushing new investment", "l'export traina"
     r"pushing|driving|drives|drove|boosting|boosts|boosted|fuelling|fueling|fuels|fuelled|spinge|spingono|traina|trainano|sostiene|sostengono|"
+    # a cause with its effect named after it: "the strong dollar caused a drop", "i dazi hanno provocato"
+    r"caused|has\s+caused|have\s+caused|contributed\s+to|has\s+contributed\s+to|ha\s+causato|hanno\s+causato|ha\s+provocato|hanno\s+provocato|"
+    r"ha\s+contribuito\s+a\w*|hanno\s+contribuito\s+a\w*|"
     # a cost eating into margins: "the sharp rise in costs erodes margins"
     r"erodes|eroding|eroded|erode|erodono|ha\s+eroso|hanno\s+eroso|squeezes|squeezing|"
     # a constraint named as such: "the shortage of technicians is our biggest constraint"
@@ -3558,6 +3561,7 @@ def _find_drivers(st: _State) -> None:
 
     for m in st.scan(_DRIVER_SUBJECT, ("weigh", "hit", "hurt", "penali", "held back", "holding back", "pesa", "pesato", "colpi", "frena", "frenato",
                                        "obstacle", "brake", "burden", "threat", "ostacolo", "freno", "minaccia", "zavorra", "push", "driving", "drive", "drove", "boost", "fuel", "erod", "eros", "squeez", "sping", "train", "sosten", "constraint", "obstacle", "problem", "challenge",
+                                       "caused", "contribu", "causato", "provocato",
                                        "concern", "limite", "ostacolo", "freno", "vincolo", "debol", "weak", "sluggish", "fiacc", "high", "alt", "elevat")):
         # the noun phrase the verb follows, back to the clause start
         s0, _ = st.sentence_of(m.start())
@@ -3618,7 +3622,7 @@ def _find_drivers(st: _State) -> None:
             continue  # "final figures, due to be released in spring": a schedule, no cause
         # a quoted name ("the so-called "Sabatini Bis" law") is no quotation's end
         seg = _QUOTED_NAME.sub(lambda q: "x" * len(q.group()), text[a:s1])
-        end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia)\b|[ \u00a0]+(?:when|quando)\b", seg)
+        end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia|così|so|thus|hence|quindi|pertanto|therefore)\b|[ \u00a0]+(?:when|quando)\b", seg)
         b = a + end_m.start() if end_m else s1
         if concession is not None and concession.fullmatch(m.group()):
             # "Despite the difficulties, Italy confirms ...": the concession ends at its comma, and
