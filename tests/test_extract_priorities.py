@@ -281,3 +281,47 @@ def test_a_cause_fought_for_or_kept_up(text: str, words: tuple[str, ...]) -> Non
 ])
 def test_a_purpose_or_a_lasting_priority(text: str, words: tuple[str, ...]) -> None:
     assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Le due federazioni chiedono di:\n- ridurre il costo del gas per le fonderie\n- rifinanziare i contratti di sviluppo\n",
+     ("costo del gas", "contratti di sviluppo")),
+    ("In the letter the makers ask the ministry to:\n- restore the bonus for new presses\n- fund labs in technical schools\n",
+     ("bonus for new presses", "labs in technical schools")),
+    ("L'associazione sollecita il governo a:\n- semplificare i bandi per le fiere\n- sostenere i voucher per l'export\n",
+     ("bandi per le fiere", "voucher per l'export")),
+])
+def test_an_ask_then_its_bulleted_requests(text: str, words: tuple[str, ...]) -> None:
+    for w in words:
+        assert found(text, w), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Assomac chiede al governo di vigilare, con le dogane, affinché le macchine importate rispettino le norme.",
+     ("vigilare", "rispettino le norme")),
+    ("La federazione chiede di prorogare, almeno di sei mesi, la scadenza delle consegne.", ("prorogare", "scadenza delle consegne")),
+    ("UCIMU asks the ministry to extend, for one more year, the deadline for deliveries.", ("extend", "deadline for deliveries")),
+])
+def test_an_ask_put_as_an_infinitive_is_one_request(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Bonus per i macchinari, fondi per la formazione e sgravi sull'export sono alcune delle richieste inviate al ministro.",
+     ("bonus per i macchinari", "fondi per la formazione")),
+    ("Lower energy tariffs, faster customs checks and export credit are the main requests of the federation.",
+     ("lower energy tariffs", "faster customs checks")),
+    ("Una legge sul made in Italy e meno burocrazia sono le proposte della confederazione.", ("legge sul made in italy", "meno burocrazia")),
+])
+def test_requests_named_after_their_list(text: str, words: tuple[str, ...]) -> None:
+    for w in words:
+        assert found(text, w), priorities(text)
+
+
+@pytest.mark.parametrize("text", [
+    "“Chiediamo però al Governo - prosegue il direttore - una risposta rapida”.",
+    "Sollecitare la domanda interna potrebbe dare respiro alle imprese.",
+    "Chiediamo quindi alle istituzioni - ha detto - di ascoltarci.",
+])
+def test_an_addressee_or_an_infinitive_subject_is_no_request(text: str) -> None:
+    assert not found(text, "governo") and not found(text, "domanda interna") and not found(text, "istituzioni"), priorities(text)

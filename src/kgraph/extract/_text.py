@@ -3194,7 +3194,7 @@ _DRIVER_HOLD = re.compile(
 # ("accordi con l'India e con il Mercosur"), an apposition ("..., in grado di ...", "..., dedicated to ...")
 _MERGE_ITEM = re.compile(r"(?i)^(?:a\s+partire\s+d|(?:starting\s+with|such\s+as(?!\s+to\b)|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|in\s+order|"
                          r"con|with|per|for|in\s+grado|able\s+to|capable\s+of|\w+(?:ed|at[oaie]|it[oaie])\s+(?:to|a|al|alla|ai|per|for|by|da))\b)")
-_LEAD = re.compile(r"(?i)^(?:al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|al\s+governo|alle\s+istituzioni|the\s+government|above\s+all|and|e|ed|to\s+the|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|sul|sulla|sullo|sui|sugli|sulle|sull['’]|l['’])\b[ \u00a0]*")
+_LEAD = re.compile(r"(?i)^(?:però|tuttavia|inoltre|quindi|dunque|pertanto|however|therefore|moreover|al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|al\s+governo|alle\s+istituzioni|the\s+government|above\s+all|and|e|ed|to\s+the|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|sul|sulla|sullo|sui|sugli|sulle|sull['’]|l['’])\b[ \u00a0]*")
 
 
 _BOTH = re.compile(r"(?i)\b(?:both|entramb[ie])\b")
@@ -3321,6 +3321,14 @@ def _find_priorities(st: _State) -> None:
                 _add_priority(st, pa, purpose.start() if purpose else pa + len(part), s0, strong=True, taken=taken)
                 a = pa + len(part)
             continue
+        lead_in = _ASK_COLON.match(text, m.end())
+        listed = _bullets_after(text, lead_in.end()) if lead_in else []
+        if listed:
+            # "le tre associazioni chiedono di:", "ask the ministry to:" and a bulleted list: each
+            # item is one request
+            for s, e in listed:
+                _add_priority(st, s, e, s0, strong=True, taken=taken)
+            continue
         if single_rx is not None and single_rx.fullmatch(m.group()):
             # "still needs to invest in new machinery and technologies", "aims to ensure inclusivity
             # and representativeness": one infinitive clause, to the sentence's (or quote's) end
@@ -3335,6 +3343,12 @@ def _find_priorities(st: _State) -> None:
             or bool(re.search(r"(?i)(?:puntare|focus|invest|investire|concentrarci|concentrate|scommettere|bet)\s+\S+$", m.group()))
         a = m.end()
         bullets = _bullets_after(text, a) if m.group().endswith(":") else []
+        if not bullets and _ASK_INFINITIVE.match(text, a, s1):
+            # "chiede al governo di continuare a vigilare, insieme a ..., perché ...": one request,
+            # an infinitive clause to the sentence's (or quote's) end, not a list of nouns
+            end_m = _QUOTE_OR_DASH.search(text, a, s1)
+            _add_priority(st, a, end_m.start() if end_m else s1, s0, strong=True, taken=taken)
+            continue
         if m.group().endswith(":") and not re.match(r"(?i)(?:among|priorit|at\s+the|al\s+centro|le\s+priorit|goals|objectives|obiettivi|traguardi)", m.group()):
             if not bullets:
                 continue
@@ -3376,6 +3390,8 @@ def _find_priorities(st: _State) -> None:
                 continue
             label = _clean_label(mention.text)
             label = re.sub(r"(?i)^(?:to\s+|the\s+need\s+to\s+|need\s+to\s+|the\s+urgency\s+of\s+)", "", label)
+            if not label:
+                continue  # "Chiediamo però al Governo - ...": the addressee, no request
             prog = None
             pm = re.search(r"(?i)\b(industry|industria|transizione|transition)\s+(\d\.\d)\b", mention.text)
             if pm:
@@ -3406,6 +3422,14 @@ def _find_priorities(st: _State) -> None:
         end_m = _QUOTE_OR_DASH.search(text, m.end(), s1)
         _add_priority(st, s0 + cut + (len(lead[cut:]) - len(lead[cut:].lstrip(" \u00a0"))),
                       end_m.start() if end_m else s1, s0, strong=True, taken=taken)
+    # "tax credits, faster refunds and training funds are some of the requests ...": each item
+    for m in _lex_scan(st, "priorities", "requests_after"):
+        s0, _ = st.sentence_of(m.start())
+        lead = text[s0:m.start()]
+        cut = max((x.end() for x in re.finditer(r"[;“”\"«»(]|[ \u00a0][-–][ \u00a0]", lead)), default=0)
+        for s, e in _list_items(text, s0 + cut, m.start(), st, bare_nouns=True):
+            e = s + len(text[s:e].rstrip(" \u00a0:,"))
+            _add_priority(st, s, e, s0, strong=True, taken=taken)
     # "promoting the excellence of the district remains the main objective", "the tax credit
     # must be extended": the clause before
     for m in [*_lex_scan(st, "priorities", "named_before"), *st.scan(must_rx, _lex_triggers("priorities", "must_be"))]:
@@ -3421,6 +3445,10 @@ _GOAL_END = re.compile(r"[”\"«»]|[ \u00a0][-–][ \u00a0]|[.!?](?=\s|$)")
 _GOAL_AND = re.compile(r"(?i),?[ \u00a0]+(?:e|ed|and)[ \u00a0]+(?=(?:di|to)[ \u00a0])(?:di|to)[ \u00a0]+")
 _GOAL_CLAUSE_END = re.compile(r"(?i)[,;:(]|[ \u00a0]+(?:because|since|as|which|perché|poiché|affinché|così|so[ \u00a0]+that|in[ \u00a0]+order)(?![\w'’])")
 _GOAL_PURPOSE = re.compile(r"(?i),?[ \u00a0]+(?:because|since|perché|poiché|affinché|così[ \u00a0]+da|so[ \u00a0]+that|in[ \u00a0]+order)(?![\w'’])")
+# an ask whose requests follow as bullets: "chiedono di:", "call on the government to:"
+_ASK_COLON = re.compile(r"[^\n.:;]{0,40}:[ \u00a0\t]*(?=\r?\n)")
+# an ask put as an infinitive: "chiede (al governo) di prorogare ...", "asks (the EU) to restore ..."
+_ASK_INFINITIVE = re.compile(r"(?i)[ \u00a0]+(?:(?:al|alle|ai|agli|all['’]|the|a)[ \u00a0]+[^\s,.;:]+(?:[ \u00a0]+[^\s,.;:]+){0,3}?[ \u00a0]+)?(?:di|to)[ \u00a0]+[a-zà-ù]+(?:are|ere|ire)(?![\w'’])")
 # how far before an ordinal ("The second one is ...") its count of aims is looked for
 _COUNT_WINDOW = 400
 # a finite verb of a narrative ("companies faced", "abbiamo affrontato"): no aim before "to tackle"
