@@ -325,3 +325,9 @@ def test_requests_named_after_their_list(text: str, words: tuple[str, ...]) -> N
 ])
 def test_an_addressee_or_an_infinitive_subject_is_no_request(text: str) -> None:
     assert not found(text, "governo") and not found(text, "domanda interna") and not found(text, "istituzioni"), priorities(text)
+
+
+def test_coordinated_infinitives_of_one_ask_are_two_requests() -> None:
+    text = "«Per il prossimo anno chiediamo di snellire il bando per le fiere e di rifinanziare i voucher per l'export»."
+    assert found(text, "bando per le fiere") and found(text, "voucher per l'export"), priorities(text)
+    assert not found(text, "bando per le fiere", "voucher"), priorities(text)

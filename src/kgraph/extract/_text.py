@@ -3346,8 +3346,14 @@ def _find_priorities(st: _State) -> None:
         if not bullets and _ASK_INFINITIVE.match(text, a, s1):
             # "chiede al governo di continuare a vigilare, insieme a ..., perché ...": one request,
             # an infinitive clause to the sentence's (or quote's) end, not a list of nouns
+            # ("chiediamo di semplificare X e di rifinanziare Y": each coordinated infinitive is one)
             end_m = _QUOTE_OR_DASH.search(text, a, s1)
-            _add_priority(st, a, end_m.start() if end_m else s1, s0, strong=True, taken=taken)
+            b = end_m.start() if end_m else s1
+            # (a purpose clause stays: "di vigilare perché le macchine importate rispettino le norme")
+            for part in _GOAL_AND.split(text[a:b]):
+                pa = text.find(part, a, b)
+                _add_priority(st, pa, pa + len(part), s0, strong=True, taken=taken)
+                a = pa + len(part)
             continue
         if m.group().endswith(":") and not re.match(r"(?i)(?:among|priorit|at\s+the|al\s+centro|le\s+priorit|goals|objectives|obiettivi|traguardi)", m.group()):
             if not bullets:
