@@ -369,3 +369,12 @@ def test_a_cause_told_with_an_adverb_a_name_or_its_effect(text: str, words: str)
 def test_a_consequence_after_the_cause_is_no_cause(text: str, words: str, not_words: str) -> None:
     assert found(text, words), drivers(text)
     assert not found(text, not_words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Notwithstanding the weak euro zone, sales held up.", "weak euro zone"),
+    ("Notwithstanding the dearer freight rates, exports rose.", "dearer freight rates"),
+    ("Notwithstanding the strikes at the ports, deliveries kept pace.", "strikes at the ports"),
+])
+def test_a_concession_with_notwithstanding(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)

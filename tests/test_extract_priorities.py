@@ -331,3 +331,13 @@ def test_coordinated_infinitives_of_one_ask_are_two_requests() -> None:
     text = "«Per il prossimo anno chiediamo di snellire il bando per le fiere e di rifinanziare i voucher per l'export»."
     assert found(text, "bando per le fiere") and found(text, "voucher per l'export"), priorities(text)
     assert not found(text, "bando per le fiere", "voucher"), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Le imprese devono investire in competenze digitali.", ("competenze digitali",)),
+    ("Italy must defend its manufacturing base against unfair imports.", ("manufacturing base",)),
+    ("Our companies must focus on after-sales services for foreign clients.", ("after-sales services",)),
+    ("L'Italia deve tornare a investire nella formazione tecnica.", ("formazione tecnica",)),
+])
+def test_what_the_sector_or_the_country_must_do(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)

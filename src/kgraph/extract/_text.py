@@ -3250,7 +3250,7 @@ def _clean_label(text: str) -> str:
     return t[:1].lower() + t[1:] if t[:2] != t[:2].upper() else t
 
 
-_COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards|against|beyond|contro|oltre|per|di|del|della|dei|degli|delle|dello|al|alla|ai|agli|alle|da|dal|dalla|con|tra|fra|su|sul|sulla|verso)\b|\b(?:all|dell|dall|sull|nell)['’]")
+_COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards|against|beyond|contro|oltre|per|di|del|della|dei|degli|delle|dello|al|alla|ai|agli|alle|da|dal|dalla|con|tra|fra|su|sul|sulla|verso|nel|nella|nei|negli|nelle)\b|\b(?:all|dell|dall|sull|nell)['’]")
 
 
 def _lex_alt(name: str, group: str) -> str:
