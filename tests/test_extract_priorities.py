@@ -341,3 +341,12 @@ def test_coordinated_infinitives_of_one_ask_are_two_requests() -> None:
 ])
 def test_what_the_sector_or_the_country_must_do(text: str, words: tuple[str, ...]) -> None:
     assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The shortage of welders urgently requires closer ties between schools and firms.", ("closer ties",)),
+    ("La carenza di tecnici impone con urgenza un patto tra scuole e imprese.", ("patto tra scuole",)),
+    ("Il caro energia richiede con urgenza un tetto al prezzo del gas.", ("tetto al prezzo",)),
+])
+def test_a_need_the_situation_imposes(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
