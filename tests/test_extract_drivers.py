@@ -263,3 +263,118 @@ def test_a_subject_named_an_obstacle(text: str, words: str) -> None:
 def test_a_subject_named_an_obstacle_is_one_driver() -> None:
     ds = drivers("Il mercato è aperto da anni e le sanzioni economiche rappresentano un freno serio alle vendite.")
     assert [d for d in ds if "sanzioni" in d] == ["sanzioni economiche"], ds
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Home sales kept growing, driven largely by the new leasing schemes for small firms.", "new leasing schemes"),
+    ("Thanks mostly to the upturn in car plants, orders rose by 9%.", "upturn in car plants"),
+    ("Il mercato interno è ripartito, sostenuto in parte anche dagli sgravi sulle assunzioni.", "sgravi sulle assunzioni"),
+    ("La crescita del 5% è stata trainata soprattutto dalla ripresa dei cantieri navali.", "ripresa dei cantieri navali"),
+    ("Le esportazioni sono aumentate grazie soprattutto alla domanda delle concerie turche.", "domanda delle concerie turche"),
+])
+def test_a_cause_that_helped_a_trend(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks to the organisers for a warm welcome to every visitor.",
+    "Grazie al contributo degli sponsor la serata si è svolta in un clima di festa.",
+    "The stand was supported by the regional chamber of commerce.",
+])
+def test_a_credit_with_no_trend_names_no_cause(text: str) -> None:
+    assert not drivers(text), drivers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Turnover was driven by Germany and France, with more than half of the orders.",
+    "Sales grew, driven mainly by exports, which make up 70% of the total.",
+    "Il fatturato è cresciuto, trainato dalla Spagna e dal Portogallo.",
+    "Gli ordini sono saliti del 6%, grazie soprattutto agli ordini esteri.",
+    "Le esportazioni sono cresciute grazie alle vendite in Cile, Perù e Marocco.",
+    "Orders grew again, driven by demand from Vietnam and Indonesia.",
+])
+def test_a_market_or_an_indicator_is_no_cause(text: str) -> None:
+    assert not drivers(text), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Buyers voiced concern regarding what the fresh import quotas will do.", "fresh import quotas"),
+    ("Non ultimi, gli effetti della riforma delle dogane sulle spedizioni.", "riforma delle dogane"),
+    ("The dip in spring was the effect of the late Easter holidays.", "late easter holidays"),
+])
+def test_the_effects_of_a_cause(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Il settore chiude l'anno alla luce di un lieve calo, fermo intorno al -3% per le vendite, "
+    "il 2% per la produzione e pari al 60% del fatturato per l'export.",
+    "In light of a small decline, at -1% for orders, 4% for output and 55% for the export share, the year closed flat.",
+])
+def test_results_listed_after_a_cue_are_no_cause(text: str) -> None:
+    assert not drivers(text), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Customers ordered less in 2019, worried about the trade war between Washington and Beijing.", "trade war"),
+    ("Nonostante la svalutazione della lira turca, le vendite hanno tenuto.", "svalutazione della lira turca"),
+    ("Orders fell sharply as a result of Brexit.", "brexit"),
+    ("Le vendite in Europa hanno risentito della recessione tedesca.", "recessione tedesca"),
+])
+def test_events_and_policies_named_as_causes(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The gain is mainly down to the recovery of the furniture makers.", "recovery of the furniture makers"),
+    ("Il buon risultato è da ricondurre alla tenuta delle vendite in Messico.", "tenuta delle vendite"),
+    ("Il calo si spiega con la chiusura di molti calzaturifici in Romania.", "chiusura di molti calzaturifici"),
+    ("The slower second half can be attributed to the delays in public tenders.", "delays in public tenders"),
+])
+def test_a_result_traced_back_to_its_cause(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Costly loans, sluggish farm investment and the new duties are the main risks for the coming year.",
+     ("sluggish farm investment", "new duties")),
+    ("Dazi americani, credito caro e poca manodopera qualificata sono le criticità che frenano le imprese.",
+     ("dazi americani", "credito caro")),
+    ("Il presidente ha detto: cambi volatili e noli marittimi alle stelle sono i principali rischi.",
+     ("cambi volatili", "noli marittimi")),
+])
+def test_factors_named_as_risks_after_their_list(text: str, words: tuple[str, ...]) -> None:
+    for w in words:
+        assert found(text, w), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Il calo è dovuto principalmente alla debolezza del mercato cinese.", "debolezza del mercato cinese"),
+    ("Le vendite sono scese, complici i dazi americani sulle calzature.", "dazi americani"),
+    ("Orders grew thanks in part to the new leasing rules.", "new leasing rules"),
+    ("The main reason is the weak demand from carmakers.", "weak demand from carmakers"),
+    ("La causa principale è il caro energia che ha colpito le concerie.", "caro energia"),
+    ("The strong dollar caused a drop in orders from America.", "strong dollar"),
+    ("I nuovi dazi hanno contribuito al calo delle vendite.", "nuovi dazi"),
+])
+def test_a_cause_told_with_an_adverb_a_name_or_its_effect(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words", "not_words"), [
+    ("Il calo del 5% è dovuto soprattutto allo stop in Egitto, così la Turchia torna primo mercato.", "stop in egitto", "turchia torna"),
+    ("Sales slipped mainly because of the freeze in Brazil, so Mexico is again the top market.", "freeze in brazil", "mexico is again"),
+    ("Gli ordini sono calati a causa della crisi dei cantieri, pertanto il budget verrà rivisto.", "crisi dei cantieri", "budget verrà"),
+])
+def test_a_consequence_after_the_cause_is_no_cause(text: str, words: str, not_words: str) -> None:
+    assert found(text, words), drivers(text)
+    assert not found(text, not_words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Notwithstanding the weak euro zone, sales held up.", "weak euro zone"),
+    ("Notwithstanding the dearer freight rates, exports rose.", "dearer freight rates"),
+    ("Notwithstanding the strikes at the ports, deliveries kept pace.", "strikes at the ports"),
+])
+def test_a_concession_with_notwithstanding(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)

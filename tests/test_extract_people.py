@@ -126,6 +126,18 @@ def test_an_umbrella_named_as_a_system(text: str, expected: tuple[str, str, str]
     assert expected in rels(run(text))
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rome, 3 March 2025\n\nUCIMU, the Confindustria member association for machine tools, met its members.",
+     ("UCIMU", "member_of", "Confindustria")),
+    ("Milan, 3 March 2025\n\nAt its meeting in May the Federmacchine member association ACIMIT elected a new board.",
+     ("ACIMIT", "member_of", "Federmacchine")),
+    ("Milan, 3 March 2025\n\nAMAPLAST, a CECIMO member organisation, reviewed its exports.",
+     ("AMAPLAST", "member_of", "CECIMO")),
+])
+def test_an_umbrella_named_as_an_adjective_of_member(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in rels(run(text))
+
+
 # ------------------------------------------------------------------ organisations named by pattern
 
 @pytest.mark.parametrize(("text", "name"), [

@@ -143,3 +143,210 @@ def test_goals_named_as_a_heading(text: str, words: str) -> None:
 ])
 def test_an_aim_named_then_stated(text: str, words: str) -> None:
     assert found(text, words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Our main mission is to bring young engineers into the loom makers.", ("young engineers",)),
+    ("The federation's first strategic goal remains to open new outlets for knitting machines.", ("new outlets",)),
+    ("Il nostro compito principale è quello di formare nuovi manutentori.", ("nuovi manutentori",)),
+    ("L'obiettivo prioritario del consorzio resta difendere il credito d'imposta sulla ricerca.", ("credito d'imposta",)),
+])
+def test_an_aim_named_with_its_noun(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+def test_coordinated_aims_after_quello_di_are_two() -> None:
+    text = ("Come filo conduttore del mandato indico quello di aprire nuovi mercati alle pelli italiane, "
+            "affinché crescano le vendite, e di sostenere la formazione dei giovani conciatori.")
+    assert found(text, "aprire nuovi mercati") and found(text, "formazione dei giovani"), priorities(text)
+    assert not found(text, "crescano"), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("He recalled the goals the federation has long pursued, first of all training for young technicians.", ("training for young",)),
+    ("The priorities of the new board, above all an export insurance scheme for small firms, were approved.", ("export insurance",)),
+    ("Tra gli obiettivi ricordati dal presidente, in primis la difesa del marchio di origine.", ("marchio di origine",)),
+])
+def test_goals_then_the_first_of_them(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("We will work along three main lines. The first is the training of young technicians. "
+     "The second one is access to credit for small firms.", ("training of young", "access to credit")),
+    ("Tre le direttrici del piano. La prima è quella di rafforzare le missioni all'estero, con fondi dedicati. "
+     "La seconda riguarda la formazione dei manutentori.", ("missioni all'estero", "formazione dei manutentori")),
+    ("Il programma ha quattro pilastri. Il primo è la digitalizzazione delle concerie perché i clienti la chiedono.",
+     ("digitalizzazione delle concerie",)),
+])
+def test_an_ordinal_after_a_count_of_aims(text: str, words: tuple[str, ...]) -> None:
+    for w in words:
+        assert found(text, w), priorities(text)
+    assert not found(text, "clienti la chiedono")
+
+
+@pytest.mark.parametrize("text", [
+    "The first is Germany, with a fifth of all sales.",
+    "Orders grew in all quarters. The first one is usually the weakest of the year.",
+    "La prima è stata una giornata di grande affluenza in fiera.",
+])
+def test_an_ordinal_without_a_count_of_aims_names_none(text: str) -> None:
+    assert not priorities(text), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Training, research and cooperation to meet the challenges of automation.", ("cooperation", "automation")),
+    ("Innovazione, formazione e credito per affrontare le sfide della transizione digitale.", ("credito", "transizione digitale")),
+    ("We offer testing, certification, and closer ties to tackle the new challenges of energy costs.", ("closer ties", "energy costs")),
+])
+def test_an_aim_to_meet_the_challenges(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Last year our companies had to face the challenges of the pandemic.",
+    "Le imprese hanno dovuto affrontare le sfide del caro energia.",
+    "They managed to meet the challenges of a very hard year.",
+])
+def test_a_narrative_of_challenges_names_no_aim(text: str) -> None:
+    assert not priorities(text), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The association is now working to secure lower duties on leather imports.", ("lower duties",)),
+    ("Stiamo lavorando per ridurre i tempi dei rimborsi IVA agli esportatori.", ("rimborsi iva",)),
+    ("We renew our commitment to the circular economy of leather.", ("circular economy",)),
+    ("L'associazione conferma l'impegno per la formazione tecnica dei giovani.", ("formazione tecnica",)),
+    ("La federazione si impegna a sostenere le fiere di settore nei Balcani.", ("fiere di settore",)),
+])
+def test_work_and_commitment_towards_an_aim(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Energy efficiency in the tanneries is a must for every producer.", ("energy efficiency",)),
+    ("La tracciabilità delle pelli è un must per i nostri clienti.", ("tracciabilità delle pelli",)),
+    ("A stable incentive plan remains a priority for the machine builders.", ("stable incentive plan",)),
+    ("La riduzione della burocrazia resta una priorità per le piccole imprese.", ("riduzione della burocrazia",)),
+])
+def test_a_need_named_before_its_cue(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The tax credit for training must be extended to 2027.", ("tax credit for training",)),
+    ("Export insurance for small firms should be urgently strengthened.", ("export insurance",)),
+    ("La Nuova Sabatini va rifinanziata entro l'estate.", ("nuova sabatini",)),
+    ("Gli incentivi per i beni strumentali devono essere resi strutturali.", ("incentivi per i beni strumentali",)),
+])
+def test_a_measure_that_must_be_kept(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("We call on Brussels to cut red tape for machinery exporters.", ("red tape",)),
+    ("Chiediamo che il governo confermi il credito d'imposta per la formazione 4.0.", ("credito d'imposta",)),
+    ("Sarebbe necessario un piano nazionale per le competenze tecniche.", ("piano nazionale",)),
+    ("It would be desirable to simplify customs procedures for spare parts.", ("customs procedures",)),
+])
+def test_an_appeal_or_a_conditional_need(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The federation asks the government to restore the tax credit for new looms.", ("tax credit",)),
+    ("Our request is to cut the waiting times for export licences.", ("export licences",)),
+    ("La richiesta dell'associazione è quella di semplificare le pratiche doganali.", ("pratiche doganali",)),
+])
+def test_a_request_named_or_put_to_the_government(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The federation is pushing for lower duties on components from Asia.", ("lower duties",)),
+    ("Ci battiamo per una tassazione più equa delle imprese manifatturiere.", ("tassazione più equa",)),
+    ("UNIC continua a battersi per il riconoscimento del cuoio nelle etichette.", ("riconoscimento del cuoio",)),
+    ("The association will continue to support member firms in their search for new markets.", ("new markets",)),
+    ("Continueremo a promuovere le macchine italiane nelle fiere del Sud-Est asiatico.", ("fiere del sud-est",)),
+])
+def test_a_cause_fought_for_or_kept_up(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("A mission to India with the aim of presenting Italian looms to local mills.", ("italian looms",)),
+    ("Una missione in Brasile con lo scopo di presentare le tecnologie italiane ai calzaturifici locali.", ("tecnologie italiane",)),
+    ("Per il futuro puntiamo su innovazione e sostenibilità delle macchine.", ("innovazione", "sostenibilità")),
+    ("Support for exports must remain a priority for the government.", ("support for exports",)),
+])
+def test_a_purpose_or_a_lasting_priority(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Le due federazioni chiedono di:\n- ridurre il costo del gas per le fonderie\n- rifinanziare i contratti di sviluppo\n",
+     ("costo del gas", "contratti di sviluppo")),
+    ("In the letter the makers ask the ministry to:\n- restore the bonus for new presses\n- fund labs in technical schools\n",
+     ("bonus for new presses", "labs in technical schools")),
+    ("L'associazione sollecita il governo a:\n- semplificare i bandi per le fiere\n- sostenere i voucher per l'export\n",
+     ("bandi per le fiere", "voucher per l'export")),
+])
+def test_an_ask_then_its_bulleted_requests(text: str, words: tuple[str, ...]) -> None:
+    for w in words:
+        assert found(text, w), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Assomac chiede al governo di vigilare, con le dogane, affinché le macchine importate rispettino le norme.",
+     ("vigilare", "rispettino le norme")),
+    ("La federazione chiede di prorogare, almeno di sei mesi, la scadenza delle consegne.", ("prorogare", "scadenza delle consegne")),
+    ("UCIMU asks the ministry to extend, for one more year, the deadline for deliveries.", ("extend", "deadline for deliveries")),
+])
+def test_an_ask_put_as_an_infinitive_is_one_request(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Bonus per i macchinari, fondi per la formazione e sgravi sull'export sono alcune delle richieste inviate al ministro.",
+     ("bonus per i macchinari", "fondi per la formazione")),
+    ("Lower energy tariffs, faster customs checks and export credit are the main requests of the federation.",
+     ("lower energy tariffs", "faster customs checks")),
+    ("Una legge sul made in Italy e meno burocrazia sono le proposte della confederazione.", ("legge sul made in italy", "meno burocrazia")),
+])
+def test_requests_named_after_their_list(text: str, words: tuple[str, ...]) -> None:
+    for w in words:
+        assert found(text, w), priorities(text)
+
+
+@pytest.mark.parametrize("text", [
+    "“Chiediamo però al Governo - prosegue il direttore - una risposta rapida”.",
+    "Sollecitare la domanda interna potrebbe dare respiro alle imprese.",
+    "Chiediamo quindi alle istituzioni - ha detto - di ascoltarci.",
+])
+def test_an_addressee_or_an_infinitive_subject_is_no_request(text: str) -> None:
+    assert not found(text, "governo") and not found(text, "domanda interna") and not found(text, "istituzioni"), priorities(text)
+
+
+def test_coordinated_infinitives_of_one_ask_are_two_requests() -> None:
+    text = "«Per il prossimo anno chiediamo di snellire il bando per le fiere e di rifinanziare i voucher per l'export»."
+    assert found(text, "bando per le fiere") and found(text, "voucher per l'export"), priorities(text)
+    assert not found(text, "bando per le fiere", "voucher"), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Le imprese devono investire in competenze digitali.", ("competenze digitali",)),
+    ("Italy must defend its manufacturing base against unfair imports.", ("manufacturing base",)),
+    ("Our companies must focus on after-sales services for foreign clients.", ("after-sales services",)),
+    ("L'Italia deve tornare a investire nella formazione tecnica.", ("formazione tecnica",)),
+])
+def test_what_the_sector_or_the_country_must_do(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The shortage of welders urgently requires closer ties between schools and firms.", ("closer ties",)),
+    ("La carenza di tecnici impone con urgenza un patto tra scuole e imprese.", ("patto tra scuole",)),
+    ("Il caro energia richiede con urgenza un tetto al prezzo del gas.", ("tetto al prezzo",)),
+])
+def test_a_need_the_situation_imposes(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)

@@ -3170,6 +3170,9 @@ _DRIVER_SUBJECT = re.compile(
     r"pesa\s+su\w*|pesano\s+su\w*|ha\s+pesato|hanno\s+pesato|ha\s+colpito|hanno\s+colpito|colpisce|penalizza|penalizzano|ha\s+penalizzato|hanno\s+penalizzato|ha\s+frenato|hanno\s+frenato|frena|frenano|"
     # a force pushing the market: "incentives are pushing new investment", "l'export traina"
     r"pushing|driving|drives|drove|boosting|boosts|boosted|fuelling|fueling|fuels|fuelled|spinge|spingono|traina|trainano|sostiene|sostengono|"
+    # a cause with its effect named after it: "the strong dollar caused a drop", "i dazi hanno provocato"
+    r"caused|has\s+caused|have\s+caused|contributed\s+to|has\s+contributed\s+to|ha\s+causato|hanno\s+causato|ha\s+provocato|hanno\s+provocato|"
+    r"ha\s+contribuito\s+a\w*|hanno\s+contribuito\s+a\w*|"
     # a cost eating into margins: "the sharp rise in costs erodes margins"
     r"erodes|eroding|eroded|erode|erodono|ha\s+eroso|hanno\s+eroso|squeezes|squeezing|"
     # a constraint named as such: "the shortage of technicians is our biggest constraint"
@@ -3191,7 +3194,7 @@ _DRIVER_HOLD = re.compile(
 # ("accordi con l'India e con il Mercosur"), an apposition ("..., in grado di ...", "..., dedicated to ...")
 _MERGE_ITEM = re.compile(r"(?i)^(?:a\s+partire\s+d|(?:starting\s+with|such\s+as(?!\s+to\b)|including|in\s+particular|come|tra\s+cui|also|anche|which|that|che|in\s+order|"
                          r"con|with|per|for|in\s+grado|able\s+to|capable\s+of|\w+(?:ed|at[oaie]|it[oaie])\s+(?:to|a|al|alla|ai|per|for|by|da))\b)")
-_LEAD = re.compile(r"(?i)^(?:al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|al\s+governo|alle\s+istituzioni|the\s+government|above\s+all|and|e|ed|to\s+the|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|sul|sulla|sullo|sui|sugli|sulle|sull['’]|l['’])\b[ \u00a0]*")
+_LEAD = re.compile(r"(?i)^(?:però|tuttavia|inoltre|quindi|dunque|pertanto|however|therefore|moreover|al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|al\s+governo|alle\s+istituzioni|the\s+government|above\s+all|and|e|ed|to\s+the|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|sul|sulla|sullo|sui|sugli|sulle|sull['’]|l['’])\b[ \u00a0]*")
 
 
 _BOTH = re.compile(r"(?i)\b(?:both|entramb[ie])\b")
@@ -3247,7 +3250,45 @@ def _clean_label(text: str) -> str:
     return t[:1].lower() + t[1:] if t[:2] != t[:2].upper() else t
 
 
-_COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards|against|beyond|contro|oltre|per|di|del|della|dei|degli|delle|dello|al|alla|ai|agli|alle|da|dal|dalla|con|tra|fra|su|sul|sulla|verso)\b|\b(?:all|dell|dall|sull|nell)['’]")
+_COMPLEMENT_WORD = re.compile(r"(?i)\b(?:in|of|for|to|at|on|with|between|towards|against|beyond|contro|oltre|per|di|del|della|dei|degli|delle|dello|al|alla|ai|agli|alle|da|dal|dalla|con|tra|fra|su|sul|sulla|verso|nel|nella|nei|negli|nelle)\b|\b(?:all|dell|dall|sull|nell)['’]")
+
+
+def _lex_alt(name: str, group: str) -> str:
+    """The phrases of one lexicon group as a bare alternation (longest first), for a construction
+    that combines groups."""
+    phrases = sorted(gz.cue_lexicon(name).get(group, ()), key=len, reverse=True)
+    return "|".join(_lex_phrase(p) for p in phrases) or r"(?!)"
+
+
+def _lex_triggers(name: str, group: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_lex_trigger(p) for p in gz.cue_lexicon(name).get(group, ())))
+
+
+@cache
+def _goal_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Priority constructions built from data/priorities.yaml: an aim named with its noun ("our
+    first objective is to ..."), goals then the first of them ("goals ..., first of all X"), an
+    ordinal opening a sentence ("The second one is ..."), the count of aims that licenses it
+    ("three guidelines"), and a measure that must be kept ("the tax credit must be extended")."""
+    sp = "[ \u00a0]+"
+    nouns, verbs = _lex_alt("priorities", "goal_nouns"), _lex_alt("priorities", "goal_verbs")
+    # (no comma in the gap: "our mission, which is ..." describes, it does not name an aim)
+    goal = re.compile(
+        rf"(?i)(?<![\w-])(?:{nouns})(?![\w-])[^.:;,\n]{{0,40}}?{sp}(?:(?:{verbs}){sp}(?:(?:quell[oa]{sp})?di{sp}|to{sp}|"
+        rf"(?=(?:the|il|la|lo|i|gli|le){sp}|l['’]|[a-zà-ù]{{2,}}(?:are|ere|ire)(?![\w'’])))|quell[oa]{sp}di{sp})")
+    first = re.compile(
+        rf"(?i)(?<![\w-])(?:{_lex_alt('priorities', 'goal_plurals')})(?![\w-])[^.:;\n]{{0,80}}?,{sp}"
+        rf"(?:{_lex_alt('priorities', 'goal_first')}){sp}")
+    ordinal = re.compile(
+        rf"(?i)(?<![\w-])(?:{_lex_alt('priorities', 'ordinals')})(?:{sp}(?:one|of{sp}these|[a-zà-ù]+(?:{sp}di{sp}[a-zà-ù]+)?))?"
+        rf"{sp}(?:is|will{sp}be|concerns|aims{sp}to|è|sarà|riguarda|intende|mira{sp}a|punta{sp}a|prevede)"
+        rf"{sp}(?:(?:quell[oa]{sp})?di{sp}|to{sp})?")
+    count = re.compile(
+        rf"(?i)(?<![\w-])(?:{_lex_alt('priorities', 'counts')})(?![\w-])[^.\n]{{0,40}}?(?<![\w-])(?:{_lex_alt('priorities', 'count_nouns')})(?![\w-])")
+    must = re.compile(
+        rf"(?i)(?<![\w-])(?:{_lex_alt('priorities', 'must_be')}){sp}(?:(?:[a-z]+ly|ulteriormente|subito|urgentemente|finalmente){sp})?"
+        rf"(?:{_lex_alt('priorities', 'policy_participles')})(?![\w])")
+    return goal, first, ordinal, count, must
 
 
 def _find_priorities(st: _State) -> None:
@@ -3255,7 +3296,11 @@ def _find_priorities(st: _State) -> None:
     taken: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence
     single_rx, _ = _lexicon("priorities", "ask_to", "aim")
     aim_rx, _ = _lexicon("priorities", "aim")
-    intros = [*st.scan(_PRIO_INTRO, _PRIO_INTRO_TRIGGERS), *_lex_scan(st, "priorities", "ask", "ask_to", "aim")]
+    goal_rx, first_rx, ordinal_rx, count_rx, must_rx = _goal_res()
+    goals = list(st.scan(goal_rx, _lex_triggers("priorities", "goal_nouns")))
+    named_goals = {(m.start(), m.end()) for m in goals}
+    intros = [*st.scan(_PRIO_INTRO, _PRIO_INTRO_TRIGGERS), *_lex_scan(st, "priorities", "ask", "ask_to", "aim"),
+              *goals, *st.scan(first_rx, _lex_triggers("priorities", "goal_plurals"))]
     # the longest cue at a place wins ("it is necessary that" over "is necessary that")
     intros.sort(key=lambda x: (x.start(), -x.end()))
     last_end = -1
@@ -3264,6 +3309,26 @@ def _find_priorities(st: _State) -> None:
             continue
         last_end = m.end()
         s0, s1 = st.sentence_of(m.start())
+        if (m.start(), m.end()) in named_goals:
+            # "our first objective is to safeguard ...", "come leitmotiv quello di rafforzare ... e di
+            # mantenere ...": each coordinated infinitive is one aim, to its clause's end
+            a = m.end()
+            end_m = _GOAL_END.search(text, a, s1)
+            b = end_m.start() if end_m else s1
+            for part in _GOAL_AND.split(text[a:b]):
+                pa = text.find(part, a, b)
+                purpose = _GOAL_PURPOSE.search(text, pa, pa + len(part))
+                _add_priority(st, pa, purpose.start() if purpose else pa + len(part), s0, strong=True, taken=taken)
+                a = pa + len(part)
+            continue
+        lead_in = _ASK_COLON.match(text, m.end())
+        listed = _bullets_after(text, lead_in.end()) if lead_in else []
+        if listed:
+            # "le tre associazioni chiedono di:", "ask the ministry to:" and a bulleted list: each
+            # item is one request
+            for s, e in listed:
+                _add_priority(st, s, e, s0, strong=True, taken=taken)
+            continue
         if single_rx is not None and single_rx.fullmatch(m.group()):
             # "still needs to invest in new machinery and technologies", "aims to ensure inclusivity
             # and representativeness": one infinitive clause, to the sentence's (or quote's) end
@@ -3278,6 +3343,18 @@ def _find_priorities(st: _State) -> None:
             or bool(re.search(r"(?i)(?:puntare|focus|invest|investire|concentrarci|concentrate|scommettere|bet)\s+\S+$", m.group()))
         a = m.end()
         bullets = _bullets_after(text, a) if m.group().endswith(":") else []
+        if not bullets and _ASK_INFINITIVE.match(text, a, s1):
+            # "chiede al governo di continuare a vigilare, insieme a ..., perché ...": one request,
+            # an infinitive clause to the sentence's (or quote's) end, not a list of nouns
+            # ("chiediamo di semplificare X e di rifinanziare Y": each coordinated infinitive is one)
+            end_m = _QUOTE_OR_DASH.search(text, a, s1)
+            b = end_m.start() if end_m else s1
+            # (a purpose clause stays: "di vigilare perché le macchine importate rispettino le norme")
+            for part in _GOAL_AND.split(text[a:b]):
+                pa = text.find(part, a, b)
+                _add_priority(st, pa, pa + len(part), s0, strong=True, taken=taken)
+                a = pa + len(part)
+            continue
         if m.group().endswith(":") and not re.match(r"(?i)(?:among|priorit|at\s+the|al\s+centro|le\s+priorit|goals|objectives|obiettivi|traguardi)", m.group()):
             if not bullets:
                 continue
@@ -3319,6 +3396,8 @@ def _find_priorities(st: _State) -> None:
                 continue
             label = _clean_label(mention.text)
             label = re.sub(r"(?i)^(?:to\s+|the\s+need\s+to\s+|need\s+to\s+|the\s+urgency\s+of\s+)", "", label)
+            if not label:
+                continue  # "Chiediamo però al Governo - ...": the addressee, no request
             prog = None
             pm = re.search(r"(?i)\b(industry|industria|transizione|transition)\s+(\d\.\d)\b", mention.text)
             if pm:
@@ -3327,12 +3406,59 @@ def _find_priorities(st: _State) -> None:
             voiced = _speaker_near(st, s0, s)
             st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.publisher))
             bisect.insort(taken.setdefault((s0, s1), []), (s, e))
-    # "promoting the excellence of the district remains the main objective": the clause before
-    for m in _lex_scan(st, "priorities", "named_before"):
+    # "The first one is ...", "La prima è quella di ...": an ordinal opening its sentence, after a
+    # count of aims ("three guidelines", "Due le linee di intervento")
+    for m in st.scan(ordinal_rx, _lex_triggers("priorities", "ordinals")):
+        s0, s1 = st.sentence_of(m.start())
+        if text[s0:m.start()].strip(" \u00a0\"“«'‘") or not count_rx.search(text, max(0, s0 - _COUNT_WINDOW), s0):
+            continue
+        stop = _GOAL_CLAUSE_END.search(text, m.end(), s1)
+        _add_priority(st, m.end(), stop.start() if stop else s1, s0, strong=True, taken=taken)
+    # "synergies to tackle the challenges of ...", "dialogo e coesione per affrontare le sfide del
+    # futuro": the noun phrase before the cue (no clause of its own) and the challenge
+    for m in _lex_scan(st, "priorities", "challenge"):
+        s0, s1 = st.sentence_of(m.start())
+        lead = text[s0:m.start()]
+        # (the last conjunct of a list takes the purpose: "services, promotion, and synergies to
+        # tackle ..."; a list with no "and" is one motto: "dialogo, coesione, sostenibilità per ...")
+        cut = max((x.end() for x in re.finditer(r"[;:“”\"«»(]|[ \u00a0][-–][ \u00a0]|,?[ \u00a0]+(?:and|e|ed)[ \u00a0]+", lead)), default=0)
+        phrase = lead[cut:].strip(" \u00a0")
+        if not phrase or _CLAUSE_START.match(phrase) or _FINITE_VERB.search(phrase) or _PRIO_VERB.search(phrase):
+            continue  # "companies had to face the challenges": a narrative, no aim
+        end_m = _QUOTE_OR_DASH.search(text, m.end(), s1)
+        _add_priority(st, s0 + cut + (len(lead[cut:]) - len(lead[cut:].lstrip(" \u00a0"))),
+                      end_m.start() if end_m else s1, s0, strong=True, taken=taken)
+    # "tax credits, faster refunds and training funds are some of the requests ...": each item
+    for m in _lex_scan(st, "priorities", "requests_after"):
+        s0, _ = st.sentence_of(m.start())
+        lead = text[s0:m.start()]
+        cut = max((x.end() for x in re.finditer(r"[;“”\"«»(]|[ \u00a0][-–][ \u00a0]", lead)), default=0)
+        for s, e in _list_items(text, s0 + cut, m.start(), st, bare_nouns=True):
+            e = s + len(text[s:e].rstrip(" \u00a0:,"))
+            _add_priority(st, s, e, s0, strong=True, taken=taken)
+    # "promoting the excellence of the district remains the main objective", "the tax credit
+    # must be extended": the clause before
+    for m in [*_lex_scan(st, "priorities", "named_before"), *st.scan(must_rx, _lex_triggers("priorities", "must_be"))]:
         s0, _ = st.sentence_of(m.start())
         lead = text[s0:m.start()]
         cut = max((x.end() for x in re.finditer(r"[,;:“”\"«»(]|[ \u00a0][-–][ \u00a0]", lead)), default=0)
         _add_priority(st, s0 + cut, m.start(), s0, strong=True, taken=taken)
+
+
+# where an aim named with its noun ends: a quote, a dash, a new sentence; and where one of its
+# coordinated infinitives ends: a purpose or reason clause ("affinché ...", "because ...")
+_GOAL_END = re.compile(r"[”\"«»]|[ \u00a0][-–][ \u00a0]|[.!?](?=\s|$)")
+_GOAL_AND = re.compile(r"(?i),?[ \u00a0]+(?:e|ed|and)[ \u00a0]+(?=(?:di|to)[ \u00a0])(?:di|to)[ \u00a0]+")
+_GOAL_CLAUSE_END = re.compile(r"(?i)[,;:(]|[ \u00a0]+(?:because|since|as|which|perché|poiché|affinché|così|so[ \u00a0]+that|in[ \u00a0]+order)(?![\w'’])")
+_GOAL_PURPOSE = re.compile(r"(?i),?[ \u00a0]+(?:because|since|perché|poiché|affinché|così[ \u00a0]+da|so[ \u00a0]+that|in[ \u00a0]+order)(?![\w'’])")
+# an ask whose requests follow as bullets: "chiedono di:", "call on the government to:"
+_ASK_COLON = re.compile(r"[^\n.:;]{0,40}:[ \u00a0\t]*(?=\r?\n)")
+# an ask put as an infinitive: "chiede (al governo) di prorogare ...", "asks (the EU) to restore ..."
+_ASK_INFINITIVE = re.compile(r"(?i)[ \u00a0]+(?:(?:al|alle|ai|agli|all['’]|the|a)[ \u00a0]+[^\s,.;:]+(?:[ \u00a0]+[^\s,.;:]+){0,3}?[ \u00a0]+)?(?:di|to)[ \u00a0]+[a-zà-ù]+(?:are|ere|ire)(?![\w'’])")
+# how far before an ordinal ("The second one is ...") its count of aims is looked for
+_COUNT_WINDOW = 400
+# a finite verb of a narrative ("companies faced", "abbiamo affrontato"): no aim before "to tackle"
+_PRIO_VERB = re.compile(r"(?i)\b(?:had|have|has|did|will|would|could|we|they|abbiamo|hanno|ha|avevano|si)\b")
 
 
 def _add_priority(st: _State, a: int, b: int, s0: int, *, strong: bool,
@@ -3415,12 +3541,32 @@ def _find_drivers(st: _State) -> None:
     recent: deque[str] = deque(maxlen=40)  # a repeated quote comes back within a few drivers
     spans: dict[tuple[int, int], list[tuple[int, int]]] = {}  # drivers read, per sentence
 
+    factor_word_rx, _ = _lexicon("drivers", "factor", "factor_alone")
+    figure_spans = sorted((f.start, f.end) for f in st.figures())
+
     def add(s: int, e: int) -> bool:
         mention = _mention(text, s, e)
         label = re.sub(r"(?i)^of[ \u00a0]+", "", _clean_label(mention.text))  # "the increase ..., of energy costs"
         key = gz.canonical_key(label)
         if not label or _not_a_driver(st, mention.start, mention.end, label):
             return False
+        if label.count("(") != label.count(")"):
+            return False  # "exports (approx": half a phrase
+        if _overlapping(figure_spans, mention.start, mention.end):
+            # a figure inside: "attestato attorno al -2%" is a result told; "i pessimi risultati sul
+            # mercato interno tra le consegne calate del 13,7%" a cause whose figure is left out
+            i = bisect.bisect_left(figure_spans, (mention.end, -1))
+            f0 = min(a for a, b in figure_spans[max(0, i - 4):i] if a < mention.end and mention.start < b)
+            words = text[mention.start:f0].split()
+            while words and words[-1].lower().strip(",;:(") in _FN_WORDS:
+                words.pop()
+            if len(words) < 5:
+                return False
+            return add(mention.start, text.rfind(words[-1], mention.start, f0) + len(words[-1]))
+        if " " not in label and not label[:1].isupper() and not (factor_word_rx is not None and factor_word_rx.fullmatch(label)):
+            return False  # a bare word ("exports", "limitato") names no cause, a factor word does ("inflation")
+        if _only_places(st, mention.start, mention.end):
+            return False  # "driven by Germany": a market, no cause
         here = spans.setdefault(st.sentence_of(mention.start), [])
         inside = _covering(here, mention.start, mention.end)
         bisect.insort(here, (mention.start, mention.end))
@@ -3449,6 +3595,7 @@ def _find_drivers(st: _State) -> None:
 
     for m in st.scan(_DRIVER_SUBJECT, ("weigh", "hit", "hurt", "penali", "held back", "holding back", "pesa", "pesato", "colpi", "frena", "frenato",
                                        "obstacle", "brake", "burden", "threat", "ostacolo", "freno", "minaccia", "zavorra", "push", "driving", "drive", "drove", "boost", "fuel", "erod", "eros", "squeez", "sping", "train", "sosten", "constraint", "obstacle", "problem", "challenge",
+                                       "caused", "contribu", "causato", "provocato",
                                        "concern", "limite", "ostacolo", "freno", "vincolo", "debol", "weak", "sluggish", "fiacc", "high", "alt", "elevat")):
         # the noun phrase the verb follows, back to the clause start
         s0, _ = st.sentence_of(m.start())
@@ -3477,11 +3624,17 @@ def _find_drivers(st: _State) -> None:
     clause_rx, _ = _lexicon("drivers", "cause_clause", "concession_clause")
     because_rx, _ = _lexicon("drivers", "cause_clause")
     effect_rx, _ = _lexicon("drivers", "effect")
+    positive_rx, _ = _lexicon("drivers", "cause_positive")
+    component_rx, _ = _lexicon("drivers", "components")
+    trend_rx, _ = _lexicon("drivers", "trend")
     intros = [*st.scan(_DRIVER_INTRO, _DRIVER_INTRO_TRIGGERS),
-              *_lex_scan(st, "drivers", "cause_before", "concession", "cause_clause", "concession_clause")]
+              *_lex_scan(st, "drivers", "cause_before", "cause_positive", "concession", "cause_clause", "concession_clause")]
     for m in sorted(intros, key=lambda x: (x.start(), -x.end())):
         if taken(m.start()):
             continue  # "uncertainty resulting from the turmoil": a cue inside a driver already read
+        helped = positive_rx is not None and positive_rx.fullmatch(m.group()) is not None
+        if helped and (trend_rx is None or trend_rx.search(text, *st.sentence_of(m.start())) is None):
+            continue  # "thanks to the organisers": a credit, no cause of a trend
         if clause_rx is not None and clause_rx.fullmatch(m.group()):
             # a whole clause is the cause: it is one driver, to its comma ("although difficulties
             # remain in the client sectors and in some markets, ..."); a "because" only after an
@@ -3503,7 +3656,7 @@ def _find_drivers(st: _State) -> None:
             continue  # "final figures, due to be released in spring": a schedule, no cause
         # a quoted name ("the so-called "Sabatini Bis" law") is no quotation's end
         seg = _QUOTED_NAME.sub(lambda q: "x" * len(q.group()), text[a:s1])
-        end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia)\b", seg)
+        end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia|così|so|thus|hence|quindi|pertanto|therefore)\b|[ \u00a0]+(?:when|quando)\b", seg)
         b = a + end_m.start() if end_m else s1
         if concession is not None and concession.fullmatch(m.group()):
             # "Despite the difficulties, Italy confirms ...": the concession ends at its comma, and
@@ -3517,6 +3670,9 @@ def _find_drivers(st: _State) -> None:
         if m.group().endswith(":") and not bullets and b <= a + 2:
             continue
         items = bullets or (_list_items(text, a, b, st, bare_nouns=True) if b > a else [])
+        told = sum(_figure_early(text, figure_spans, s, e) for s, e in items)
+        if told >= 2 and 2 * told >= len(items):
+            continue  # "alla luce di un calo ..., attestato al -2% ..., il volume (124 milioni ...)": results listed, no cause
         if len(items) >= 2 and len(text[items[-1][0]:items[-1][1]].split()) == 1 \
                 and re.search(r"(?i)[ \u00a0](?:and|e|ed|or|o)[ \u00a0]*$", text[items[-2][1]:items[-1][0]]):
             # "accentuated by trade tensions and disruption": a bare last word closes the item before it
@@ -3533,6 +3689,8 @@ def _find_drivers(st: _State) -> None:
                     and len(nxt.split()) <= 3 and not any(w.lower() in _FN_WORDS or re.search(r"['’]", w) for w in nxt.split()))) \
                     and re.fullmatch(r"[ \u00a0]+(?:and|e|ed)[ \u00a0]+", text[items[i][1]:items[i + 1][0]]):
                 items[i:i + 2] = [(items[i][0], items[i + 1][1])]
+        if helped:
+            items = [(s, e) for s, e in items if not _a_share_of_the_figure(st, s, e, component_rx)]
         for n, (s, e) in enumerate(items):
             if n and _starts_participle_clause(text, items[n - 1][1], s, e):
                 break  # "innovation offered to customers, providing original solutions ...": a new clause
@@ -3552,7 +3710,39 @@ def _find_drivers(st: _State) -> None:
             if not add(s, e) and _names_org(st, s, e):
                 break  # "benefits from the approval of the Trade Commission, sets up ...": no cause here
 
+    # "weak demand, no upturn in cars and the tariffs are the main risks": the list before the words
+    for m in _lex_scan(st, "drivers", "named_before"):
+        s0, _ = st.sentence_of(m.start())
+        lead = text[s0:m.start()]
+        cut = max((x.end() for x in re.finditer(r"[;:]", lead)), default=0)
+        a = s0 + cut
+        for s, e in _list_items(text, a, m.start(), st, bare_nouns=True):
+            s += len(text[s:e]) - len(text[s:e].lstrip(" \u00a0“”\"«»"))
+            e -= len(text[s:e]) - len(text[s:e].rstrip(" \u00a0“”\"«»"))
+            if e > s and not taken(s):
+                add(s, e)
+
     _factor_drivers(st, add, taken)
+
+
+def _a_share_of_the_figure(st: _State, s: int, e: int, component_rx: re.Pattern[str] | None) -> bool:
+    """Whether text[s:e] names only a share of the figure ("orders from abroad", "le vendite in
+    Europa e Africa"): component words, places and grammatical words, nothing of a cause."""
+    if component_rx is not None and component_rx.fullmatch(_clean_label(st.text[s:e])):
+        return True
+    heads = set(gz.cue_lexicon("drivers").get("component_heads", ()))
+    rest = st.text[s:e]
+    for p in sorted((p for p in _near(st.places(), s, e) if s <= p.start and p.end <= e), key=lambda x: -x.start):
+        rest = rest[:p.start - s] + " " + rest[p.end - s:]
+    words = re.findall(r"[\w]+", rest.lower())
+    return bool(words) and any(w in heads for w in words) and all(w in heads or w in _FN_WORDS for w in words)
+
+
+def _figure_early(text: str, figure_spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether a figure stands among the first words of text[s:e] ("pari al 77% del fatturato"):
+    the item tells a result rather than names a cause."""
+    i = bisect.bisect_left(figure_spans, (s, -1))
+    return i < len(figure_spans) and figure_spans[i][0] < e and len(text[s:figure_spans[i][0]].split()) < 5
 
 
 _GERUND = re.compile(r"(?i)[a-zà-ÿ]{3,}(?:ing|ando|endo)(?![\w'’])")
@@ -3586,7 +3776,7 @@ _FN_WORDS = frozenset(
     "il lo la i gli le un una uno di del della dei degli delle dello da dal dalla dai dagli dalle in nel nella "
     "nei negli nelle su sul sulla sui sulle per con tra fra e ed o ma che chi cui non più meno molto ancora anche "
     "solo già è sono ha hanno era stato stata essere avere come se quando dove mentre sia né alla al ai agli "
-    "alle allo questo questa questi queste quello quella tutto tutti ogni dell dall nell sull all".split())
+    "alle allo questo questa questi queste quello quella tutto tutti ogni dell dall nell sull all si ci ne vi".split())
 _WORD = r"[a-zà-öø-ÿ][a-zà-öø-ÿ-]*"
 _LEFT_WORD = re.compile(rf"(?<![\w'’])({_WORD})[ \u00a0]+$")
 _NEGATED = re.compile(r"(?i)\b(?:not|no|non|nessun[ao]?)[ \u00a0]+(?:(?:a|an|the|un|una|uno)[ \u00a0]+)?$")
@@ -3629,6 +3819,8 @@ def _factor_drivers(st: _State, add: Any, taken: Any) -> None:
             # subject read from "..., e i dazi restano un freno serio" it is that subject)
             if a < last_end or (taken(a) and not (_coordinated(text, st, a) and taken(max(s0, a - 6)))):
                 continue
+            if not taken(a) and taken(b - 1):
+                continue  # "l'effetto di rimbalzo dello ...": a cue whose cause was read already
             if _PROGRESSIVE.search(text, max(s0, a - 40), a):
                 continue  # "energy costs that are pushing inflation": the object of an effect
             # adjectives before the head: "weak", "constantly changing geopolitical", "crescente"
@@ -3680,7 +3872,7 @@ def _coordinated(text: str, st: _State, pos: int) -> bool:
 
 _CHANGE_OF_FIGURE = re.compile(
     r"(?i)^(?:the[ \u00a0]+|la[ \u00a0]+|il[ \u00a0]+|l['’])?(?:reduction|decrease|increase|decline|drop|fall|rise|growth|contraction|"
-    r"riduzione|diminuzione|aumento|calo|crescita|flessione|contrazione)\b[^.]{0,40}?\b(?:orders|exports|turnover|production|sales|"
+    r"riduzione|diminuzione|aumento|incremento|calo|crescita|flessione|contrazione)\b[^.]{0,40}?\b(?:orders|exports|turnover|production|sales|"
     r"ordini|ordinativi|esportazioni|fatturato|produzione|vendite)\b")
 _FRAGMENT_START = re.compile(r"(?i)^(?:(?:in|on|at|both|even|also|anche|be|been|essere|nel|nella|nei|negli|sul|sui|\w+(?:ally|ily|ously|ively|ently|antly|tely|rly|bly))\b|[“\"«]|\w+ing[ \u00a0]+(?:the|a|an|its|their|our|his|her)\b)")
 
@@ -3815,6 +4007,20 @@ def _find_relations(st: _State) -> None:
             continue
         for o in members:
             add(o, "member_of", owner)
+    # "the Confindustria member association representing ...": the publisher (or the organisation
+    # in apposition just before) is a member of the umbrella named as an adjective
+    member_after = re.compile(rf"(?i)[ \u00a0]+(?:{_cue_alt('member_nouns_after')})\b")
+    for o in orgs:
+        if not member_after.match(text, o.end) or not re.search(r"(?i)\b(?:the|a|an)[ \u00a0]+$", text[max(0, o.start - 8):o.start]):
+            continue
+        s0, _ = st.sentence_of(o.start)
+        appo = [x for x in _near(orgs, s0, o.start) if s0 <= x.start and x.end <= o.start
+                and re.fullmatch(r"[ \u00a0]*,[ \u00a0]*(?:the|a|an)[ \u00a0]+", text[x.end:o.start])]
+        # (the umbrella itself taken for the publisher: the release's first other association)
+        member = appo[-1] if appo else (pub if pub is not None and pub.name != o.name else next(
+            (x for x in orgs if x.kind == "TradeAssociation" and x.name != o.name), None))
+        if member is not None:
+            add(member, "member_of", o)
     # "the new federation within the Confindustria system", "nel sistema Confindustria"
     before_re, after_re = _system_res()
     for o in orgs:
