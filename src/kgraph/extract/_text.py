@@ -64,9 +64,9 @@ from ._figures import (
     _figures,
 )
 from ._lex import _SP
-from .base import rule_id, stamp_rule
+from .base import file_name_date, rule_id, stamp_rule
 from .quantity import unit_indicator
-from .timex import index_bases, is_compared_edition, is_past_aside, latest_before
+from .timex import index_bases, is_compared_edition, is_outlook, is_past_aside, latest_before
 
 __all__ = ["extract", "detect_language"]
 
@@ -2028,6 +2028,9 @@ def _find_observations(st: _State) -> None:
     bases_ = index_bases(text)
     index_base = bases_[0].base if bases_ else None
     today = st.info.date if st.info else None
+    # a text that states no date of its own was still published on the day its file name
+    # carries: "last year" counts from then (the document keeps no date it does not state)
+    today = today or file_name_date(st.doc.slug)
     figures = _with_counts(st, st.figures())
     fair_year = _fair_year(st)
     if fair_year is None and today is None and not any(
@@ -2054,6 +2057,7 @@ def _find_observations(st: _State) -> None:
     protected = sorted([*st.segments, *[s for s in st.ents if s.kind.startswith("place:")]], key=lambda s: s.start)
     obs: dict[tuple[Any, ...], Observation] = {}
     prelim_years: set[str] = set()
+    prelim_pending = -1  # where a sentence of its own announced preliminary figures of no stated year
     lower = text.lower() if len(text.lower()) == len(text) else None
     year_context: str | None = None  # the whole year in force before a part of it was zoomed into
     prev_end = 0
@@ -2071,6 +2075,8 @@ def _find_observations(st: _State) -> None:
         if lower is not None and not sent_figs and not any(c.isdigit() for c in text[s_start:s_end]) \
                 and not any(w in lower[s_start:s_end] for w in _PERIOD_WORDS) \
                 and not any(w in lower[s_start:s_end] for w in ("world", "global", "mondial", "mondo")):
+            if prelim_pending < 0 and _prelim_subject_re().match(text, s_start, s_end):
+                prelim_pending = s_end  # "Provisional figures from X point to a good year."
             continue  # nothing to measure and no period to carry over
         periods = [p for p in _periods(text, s_start, s_end, today)
                    if not any(mn.start <= p.start < mn.end for mn in (st.info.date_evidence if st.info else ()))]
@@ -2084,7 +2090,10 @@ def _find_observations(st: _State) -> None:
                 valid_periods.append(p)
         # "today", "oggi": the release's own day dates a figure only where nothing else does
         weak_periods = [p for p in valid_periods if p.weak]
-        valid_periods = [p for p in valid_periods if not p.weak]
+        # "looking ahead to 2025, having secured 8 months of orders": a year looked ahead to
+        # dates only the figures of its own clause
+        outlook = [p for p in valid_periods if not p.weak and is_outlook(text, p.start)]
+        valid_periods = [p for p in valid_periods if not p.weak and p not in outlook]
         asides = _figure_asides(text, s_start, s_end, sent_figs)
         years_here = [p.value for p in valid_periods if "{y}" not in p.value
                       and not any(a < p.start < b for a, b in asides)]
@@ -2093,7 +2102,8 @@ def _find_observations(st: _State) -> None:
         # preconsuntivo, nel 2024 ...") frames every figure in it; a plain "according to the
         # preliminary results" qualifies nothing outside its own clause (the founding release's gold)
         first_clause = next(((a, b) for a, b in clauses), (s_start, s_end))
-        pm_ = _PRECONS_RE.search(text, first_clause[0], first_clause[1])
+        pm_ = _PRECONS_RE.search(text, first_clause[0], first_clause[1]) \
+            or _prelim_source_re().match(text, s_start, s_end)
         frames_prelim = pm_.end() if pm_ and not any(first_clause[0] <= f.start < pm_.start() for f in sent_figs) else 0
         sent_period: str | None = None
         sent_written = False  # whether the sentence's period is written in it (not a fallback)
@@ -2145,6 +2155,7 @@ def _find_observations(st: _State) -> None:
                 prev_change = key[: -len("_change")]
             # the period: nearest in the clause, else in the sentence, else the context
             in_clause = [p for p in valid_periods if c_start <= p.start < c_end] \
+                or [p for p in outlook if c_start <= p.start < c_end] \
                 or [p for p in weak_periods if c_start <= p.start < c_end]
             # "Exports totalled X, while in the second half ...": a period past a contrast is not this figure's
             pool = in_clause or [p for p in valid_periods if p.start < f.start or not _CONTRAST.search(text, f.end, p.start)]
@@ -2258,9 +2269,15 @@ def _find_observations(st: _State) -> None:
         if frames_prelim or (not sent_figs and _PRELIM_RE.search(text, s_start, s_end)):
             # "The preliminary results ... for 2024 were presented", "Secondo i dati di preconsuntivo,
             # nel 2024 ...": the release's figures for that year are preliminary
-            prelim_years.update(p.value[:4] for p in valid_periods if "{y}" not in p.value)
+            years_before = len(prelim_years)
+            if not sent_figs:
+                prelim_years.update(p.value[:4] for p in valid_periods if "{y}" not in p.value)
             if sent_period:
                 prelim_years.add(sent_period[:4])
+            if len(prelim_years) == years_before and not sent_figs and prelim_pending < 0 \
+                    and _prelim_subject_re().match(text, s_start, s_end):
+                # "Provisional figures from X point to a good year.": the year of the figures that follow
+                prelim_pending = s_end
         prev_start = s_start
         if sent_period:
             if not sent_written:
@@ -2276,9 +2293,15 @@ def _find_observations(st: _State) -> None:
                 year_context = pval if len(pval) == 4 else None
             context_period = pval
             context_year = context_period[:4]
+    if prelim_pending >= 0:
+        after = sorted((o for o in obs.values() if o.evidence.start >= prelim_pending and len(o.period) == 4),
+                       key=lambda o: o.evidence.start)
+        if after:
+            prelim_years.add(after[0].period)
+    unqualified = _qualifier_words().get("not_qualified_units", ())
     for k, o in list(obs.items()):
         if o.period[:4] in prelim_years and "/" not in o.period and "preliminary" not in o.qualifiers \
-                and o.unit not in ("count", "rank"):
+                and o.unit not in unqualified:
             obs[k] = replace(o, qualifiers=(*o.qualifiers, "preliminary"))
     # "The figures are estimates by the Research Department": a note of its own qualifies the
     # figures of its paragraph and the ones that go on with the same period; a figure for
@@ -2307,6 +2330,35 @@ def _find_observations(st: _State) -> None:
             and (o.area, o.market) in ((b.area, b.market), (HOME_COUNTRY, None), (None, None))
             for b in body)]
     st.facts.extend(found)
+
+
+@cache
+def _qualifier_words() -> dict[str, tuple[str, ...]]:
+    return gz.indicator_cues().get("qualifiers", {})
+
+
+@cache
+def _prelim_source_re() -> re.Pattern[str]:
+    """A sentence opening on preliminary figures as its source: "According to preliminary data ...",
+    "Sulla base dei dati provvisori ..." (the adjective within a few words of the lead)."""
+    q = _qualifier_words()
+
+    def alt(ws: Iterable[str]) -> str:
+        return "(?:" + "|".join(_phrase(w) for w in sorted(ws, key=len, reverse=True)) + ")"
+
+    prelim = alt(q.get("preliminary", ("preliminary",)))
+    noun = alt(q.get("source_nouns", ("figures",)))
+    return re.compile(rf"(?i)[ \u00a0\n“\"«(]*{alt(q.get('source_leads', ('according to',)))}(?![\w])"
+                      rf"(?:{_SP}+[\w'’-]+){{0,3}}?{_SP}+(?:{prelim}(?:{_SP}+\d{{4}})?{_SP}+{noun}|{noun}{_SP}+(?:di{_SP}+)?{prelim})(?![\w])")
+
+
+@cache
+def _prelim_subject_re() -> re.Pattern[str]:
+    """A sentence whose subject is the preliminary figures: "Preliminary data from X show ...",
+    "I dati provvisori diffusi da X ..." (not "the result corrects the preliminary estimate")."""
+    words = _qualifier_words().get("preliminary", ("preliminary",))
+    return re.compile(r"(?i)[ \u00a0\n“\"«]*(?:(?:the|its|their|i|gli|le|il|la)[ \u00a0]+)?(?:[\w-]+[ \u00a0]+)?"
+                      + "(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w])")
 
 
 _YEAR_FIGURE = re.compile(r"(?i)[ \u00a0]+(?:figure|level|total|value|result|dato|valore|livello|risultato)[ \u00a0]+(?:of|di|pari[ \u00a0]+a)[ \u00a0]+(?:(?:about|around|some|almost|nearly|circa|quasi|oltre|over|more[ \u00a0]+than)[ \u00a0]+)?")
@@ -2729,6 +2781,11 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
         # a fair's figure has the area its visitors or exhibitors come from, and only when named
         return _fair_area(st, f, semi), None
     area = HOME_COUNTRY
+    bp = _after_place_bracket(st, f)
+    if bp is not None and bp.name != HOME_COUNTRY and key.startswith(("exports", "imports", "orders")) \
+            and _MARKET_WORDS.search(text, st.sentence_of(f.start)[0], bp.start):
+        # "the main destinations were the US (EUR 40m), Spain (EUR 31m)": the markets of a flow
+        return HOME_COUNTRY, bp.name
     places = [p for p in _near(st.places(), a, f.start) if a <= p.start and p.end <= f.start
               and p.kind in ("place:country", "place:region")]
     market: str | None = None

@@ -280,6 +280,28 @@ def is_past_aside(text: str, start: int) -> bool:
     return m is not None and "," not in text[m.start():start]
 
 
+@cache
+def _outlook_re() -> re.Pattern[str]:
+    from .quantity import _data
+    words = sorted(_data().get("outlook_leads", ()), key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace("'", "['’]").replace(r"\ _\ ", rf"{_SP}+(?:[\w-]+{_SP}+)?")
+                   .replace(r"\ ", _SP + "+") for w in words)
+    return re.compile(rf"(?i)(?<![\w])(?:{alt})(?:{_SP}+(?:the|il|l['’]))?{_SP}*$")
+
+
+def is_outlook(text: str, start: int) -> bool:
+    """Whether the period at ``start`` is a year looked ahead to, not the one reported on.
+
+    >>> t = "After a hard year, the sector looks to 2025 with concern; sales fell 3% in 2024."
+    >>> [is_outlook(t, t.index(y)) for y in ("2025", "2024")]
+    [True, False]
+    >>> t = "Il comparto guarda al 2026 con fiducia. Looking ahead confidently to 2026, makers hold orders."
+    >>> [is_outlook(t, i) for i in (t.index("2026"), t.rindex("2026"))]
+    [True, True]
+    """
+    return _outlook_re().search(text, max(0, start - 40), start) is not None
+
+
 _EDITION_AFTER = re.compile(rf"{_SP}+(?:edition|edizione|show|fair|fiera)\b", re.I)
 _COMPARED_BEFORE = re.compile(
     r"(?i)\b(?:from|over|on|than|with|versus|vs\.?|su|sulla|sull['’]|alla|all['’]|con|rispetto)\b[^.;\d]{0,30}$")

@@ -1,0 +1,107 @@
+"""Figure frames: qualifiers a source puts on a year's figures, the markets of a flow listed
+with bracketed amounts, and other constructions of figures that recur in the sector's releases.
+
+Every text here is written for the test (no sentence of a corpus release): each pattern is
+stated in at least three wordings, English and Italian.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kgraph.model import Extraction, Observation
+from kgraph_testing import extract_checked
+
+
+def run(text: str) -> Extraction:
+    return extract_checked(text)  # type: ignore[no-any-return]
+
+
+def quals(ex: Extraction) -> dict[tuple[str, Decimal, str], tuple[str, ...]]:
+    return {(o.indicator, o.value, o.period): o.qualifiers for o in ex.of(Observation)}
+
+
+# --------------------------------------------------------------------------- preliminary figures
+
+
+@pytest.mark.parametrize("text", [
+    "Turin, 4 December 2025\n\nValve makers close a good year\n\nBased on preliminary data gathered by the "
+    "association's statistics office, sales of valve machinery came to EUR 3.4 billion in 2025. Exports "
+    "made up 70% of sales and rose 5% to EUR 2.4 billion.",
+    "Turin, 4 December 2025\n\nValve makers close a good year\n\nAccording to the provisional figures of the "
+    "federation, in 2025 sales of valve machinery came to EUR 3.4 billion. Exports made up 70% of sales and "
+    "rose 5% to EUR 2.4 billion.",
+    "Torino, 4 dicembre 2025\n\nUn buon anno per le valvole\n\nSulla base dei dati provvisori raccolti "
+    "dall'ufficio studi, nel 2025 il fatturato del comparto è stato di 3,4 miliardi di euro. Le esportazioni "
+    "sono salite del 5% a 2,4 miliardi di euro, il 70% del fatturato.",
+    "Turin, 4 December 2025\n\nValve makers close a good year\n\nPreliminary estimates released by the "
+    "association point to a strong twelve months for valve machinery.\n\nSales came to EUR 3.4 billion in "
+    "2025. Exports made up 70% of sales and rose 5% to EUR 2.4 billion.",
+])
+def test_a_preliminary_source_qualifies_the_years_figures(text: str) -> None:
+    q = quals(run(text))
+    assert q[("turnover", Decimal("3.4E+9"), "2025")] == ("preliminary",)
+    assert q[("exports", Decimal("2.4E+9"), "2025")] == ("preliminary",)
+    assert q[("exports_change", Decimal("5"), "2025")] == ("preliminary",)
+
+
+@pytest.mark.parametrize("text", [
+    "Turin, 4 June 2025\n\nValve makers in 2024\n\nSales of valve machinery came to EUR 3.4 billion in 2024. "
+    "This final result revises upwards the preliminary estimate given in March.",
+    "Torino, 4 giugno 2025\n\nValvole nel 2024\n\nNel 2024 il fatturato del comparto è stato di 3,4 miliardi "
+    "di euro. Il dato corregge al rialzo il preconsuntivo diffuso a marzo.",
+    "Turin, 4 June 2025\n\nValve makers in 2024\n\nAt the assembly a mixed picture emerged: according to the "
+    "2024 results, sales of valve machinery came to EUR 3.4 billion.",
+])
+def test_final_figures_are_not_preliminary(text: str) -> None:
+    assert quals(run(text))[("turnover", Decimal("3.4E+9"), "2024")] == ()
+
+
+# --------------------------------------------------------------------------- markets of a flow
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 4 March 2025\n\nExports in 2024\n\nIn 2024 the main export destinations were Spain (EUR 40.2m), "
+    "Mexico (EUR 31.5m) and Brazil (EUR 22.1m).",
+    "Milan, 4 March 2025\n\nExports in 2024\n\nExports grew in 2024 in the leading markets: Spain (EUR 40.2 "
+    "million), Mexico (EUR 31.5 million) and Brazil (EUR 22.1 million).",
+    "Milano, 4 marzo 2025\n\nExport nel 2024\n\nNel 2024 le esportazioni hanno premiato i mercati principali: "
+    "Spagna (40,2 milioni di euro), Messico (31,5 milioni di euro) e Brasile (22,1 milioni di euro).",
+])
+def test_bracketed_amounts_after_destinations_are_their_markets(text: str) -> None:
+    got = {(o.indicator, o.value, o.area, o.market) for o in run(text).of(Observation)}
+    assert ("exports", Decimal("4.02E+7"), "Italy", "Spain") in got
+    assert ("exports", Decimal("3.15E+7"), "Italy", "Mexico") in got
+    assert ("exports", Decimal("2.21E+7"), "Italy", "Brazil") in got
+
+
+# --------------------------------------------------------------------------- periods
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 3 December 2024\n\nValve makers in 2024\n\nSales of valve machinery grew 4% in 2024. The "
+    "industry looks ahead cautiously to 2025, with 7.5 months of production already in its order book.",
+    "Milan, 3 December 2024\n\nValve makers in 2024\n\nSales of valve machinery grew 4% in 2024. Makers are "
+    "looking to 2025 with some worry.\n\nThe sector counts 210 companies.",
+    "Milano, 3 dicembre 2024\n\nValvole nel 2024\n\nNel 2024 il fatturato del comparto è cresciuto del 4%. "
+    "Il settore guarda con prudenza al 2025, con 7,5 mesi di produzione già assicurati.",
+])
+def test_a_year_looked_ahead_to_dates_no_other_figure(text: str) -> None:
+    obs = run(text).of(Observation)
+    assert obs and {o.period for o in obs} == {"2024"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Valve makers had a hard time\n\nSales of valve machinery fell 6% last year, the association said.",
+     ("turnover_change", Decimal("-6"), "2023")),
+    ("Valvole, un anno difficile\n\nL'anno scorso il fatturato del comparto è calato del 6%, ha detto "
+     "l'associazione.", ("turnover_change", Decimal("-6"), "2023")),
+    ("Valve makers had a hard time\n\nThe association counts 85 companies; exports fell 6% last year.",
+     ("exports_change", Decimal("-6"), "2023")),
+])
+def test_a_text_with_no_date_counts_last_year_from_its_files_date(text: str, expected: tuple[str, Decimal, str]) -> None:
+    ex = extract_checked(text, slug="valves-2024-03-12-results")
+    assert expected in {(o.indicator, o.value, o.period) for o in ex.of(Observation)}
+    assert ex.info.date is None  # the document states no date: none is recorded
