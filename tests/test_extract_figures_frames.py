@@ -105,3 +105,53 @@ def test_a_text_with_no_date_counts_last_year_from_its_files_date(text: str, exp
     ex = extract_checked(text, slug="valves-2024-03-12-results")
     assert expected in {(o.indicator, o.value, o.period) for o in ex.of(Observation)}
     assert ex.info.date is None  # the document states no date: none is recorded
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 2 febbraio 2025\n\nOrdini di macchine per legno\n\nNel quarto trimestre 2024 l'indice degli "
+    "ordini è sceso del 9%. Su base annua, l'indice degli ordini cala del 12%. La raccolta all'estero è "
+    "scesa del 14%.",
+    "Milan, 2 February 2025\n\nWoodworking machinery orders\n\nIn the fourth quarter of 2024 the orders "
+    "index fell 9%. For the full year, the orders index dropped 12%. Orders from abroad fell 14%.",
+    "Milan, 2 February 2025\n\nWoodworking machinery orders\n\nOrders slipped 9% in the fourth quarter of "
+    "2024. On an annual basis, the orders index was down 12%, and orders from abroad fell 14%.",
+])
+def test_a_whole_year_summed_up_after_a_quarter(text: str) -> None:
+    got = {(o.indicator, o.value, o.period) for o in run(text).of(Observation)}
+    assert ("orders_change", Decimal("-9"), "2024-Q4") in got
+    assert ("orders_change", Decimal("-12"), "2024") in got
+    assert any(v == Decimal("-14") and p == "2024" for _, v, p in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 2 February 2025\n\nOrders in the fourth quarter of 2024\n\nIn the fourth quarter of 2024 the "
+    "orders index fell 9%.\n\nThe association speaks for a sector of 210 companies with 9,000 employees and "
+    "a turnover of EUR 1.9 billion.",
+    "Milano, 2 febbraio 2025\n\nOrdini nel quarto trimestre 2024\n\nNel quarto trimestre 2024 l'indice degli "
+    "ordini è sceso del 9%.\n\nIl settore conta 210 aziende con 9.000 addetti e un fatturato di 1,9 miliardi "
+    "di euro.",
+    "Milan, 2 February 2025\n\nOrders in the fourth quarter of 2024\n\nOrders slipped 9% in the fourth "
+    "quarter of 2024.\n\nThe industry is made up of 210 firms employing some 9,000 people, with turnover of "
+    "EUR 1.9 billion.",
+])
+def test_a_sectors_structure_after_a_quarter_is_the_years(text: str) -> None:
+    got = {(o.indicator, o.value, o.period) for o in run(text).of(Observation)}
+    assert {("companies", Decimal("210"), "2024"), ("employment", Decimal("9000"), "2024"),
+            ("turnover", Decimal("1.9E+9"), "2024"), ("orders_change", Decimal("-9"), "2024-Q4")} <= got
+
+
+# --------------------------------------------------------------------------- fair attendance by origin
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 20 September 2024\n\nLeatherworld closes its 50th edition\n\nThe 50th Leatherworld closed with "
+    "attendance up 20%, thanks to a 30% rise in arrivals from abroad and +4% from Italy.",
+    "Milan, 20 September 2024\n\nLeatherworld closes its 50th edition\n\nThe 50th Leatherworld closed with "
+    "41,000 visitors (+20%), including 22,000 visitors from abroad (+30%) and 19,000 from Italy (+4%).",
+    "Milano, 20 settembre 2024\n\nLeatherworld chiude la 50esima edizione\n\nLa 50esima edizione di "
+    "Leatherworld si è chiusa con visitatori in crescita del 20%: +30% dall'estero e +4% dall'Italia.",
+])
+def test_a_fairs_attendance_change_by_origin(text: str) -> None:
+    got = {(o.indicator, o.value, o.area) for o in run(text).of(Observation) if o.unit == "percent"}
+    assert got == {("visitors_change", Decimal("20"), None), ("foreign_visitors_change", Decimal("30"), None),
+                   ("domestic_visitors_change", Decimal("4"), None)}

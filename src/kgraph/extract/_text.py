@@ -2129,6 +2129,12 @@ def _find_observations(st: _State) -> None:
                 key = f"{share}_change" if share else None
             if key is None:
                 continue
+            if key in ("foreign_visitors_share", "foreign_exhibitors_share") and not f.level \
+                    and _CHANGE_NOUN_AFTER.match(text, f.end):
+                key = key[: -len("_share")] + "_change"  # "a 30% rise in arrivals from abroad": no part of the total
+            if key in ("visitors_change", "exhibitors_change", "visitors", "exhibitors", "foreign_visitors_change",
+                       "foreign_exhibitors_change") and f.kind == "pct":
+                key = _fair_origin(st, f, sent_figs, key)
             market_of_key: str | None = None
             if key == "domestic_sales_change":
                 # the change of sales at home is the turnover's change on the domestic market
@@ -2182,6 +2188,10 @@ def _find_observations(st: _State) -> None:
                 period = p.value.replace("{y}", year)
             elif context_period:
                 period = context_period
+                if len(period) > 4 and any(g.kind in ("cnt:companies", "cnt:employment") for g in sent_figs):
+                    # "The association's 300 members employ 12,000 people and produce EUR 2.5 billion":
+                    # a sector's structure, told after a quarter's figures, is that of the whole year
+                    period = period[:4]
             elif (ahead := _period_ahead(st, s_end, today)) is not None:
                 # "Over 60,000 visitors. This is the balance of the 2021 edition": the paragraph's period
                 period = ahead
@@ -2214,8 +2224,10 @@ def _find_observations(st: _State) -> None:
             if _PRELIM_RE.search(text, c_start, c_end) or (frames_prelim and f.start > frames_prelim):
                 quals.append("preliminary")
             scope = _scope_for(st, f, (c_start, c_end), (s_start, s_end), key)
-            if _unnamed_list_item(st, f, (s_start, s_end)):
+            if _unnamed_list_item(st, f, (s_start, s_end)) and not _glosses_count(text, f, sent_figs):
                 continue  # "knitting machinery (66%), other machinery (17%)": an item we cannot name
+            if key.startswith(("domestic_visitors", "domestic_exhibitors")):
+                area = market = None  # the home part of a fair's attendance is a figure of its own, not an area
             if home_area and area == HOME_COUNTRY:
                 area = home_area
             if company_pub and scope == (st.sector or "machinery") and not _within(st.segments, s_start, s_end):
@@ -2236,7 +2248,7 @@ def _find_observations(st: _State) -> None:
                 last_flow = (key[: -len("_change")], market, s_start) if market else None
             context_base = _base_of(key) or context_base
             if sent_period is None and not _has_foreign_place(st, c_start, c_end) \
-                    and not (pool and (is_past_aside(text, p.start) or p.value == "{y}")) \
+                    and not (pool and (is_past_aside(text, p.start) or p.value == "{y}" and not p.whole)) \
                     and not any(a < f.start < b for a, b in asides):
                 # a breakdown by foreign market ("nel periodo gennaio-settembre le vendite negli Stati
                 # Uniti ...") does not change the period the next sentences inherit, nor does an
@@ -2605,8 +2617,66 @@ def _after_place_bracket(st: _State, f: _Figure) -> _Span | None:
     return None
 
 
+_CHANGE_NOUN_AFTER = re.compile(r"(?i)[ \u00a0]*(?:increase|rise|growth|jump|gain|more|in[ \u00a0]+più|di[ \u00a0]+crescita|di[ \u00a0]+aumento)\b")
+
+
+@cache
+def _fair_origin_res() -> dict[str, re.Pattern[str]]:
+    words = gz.indicator_cues().get("fair_origin", {})
+    between = "|".join(_phrase(w) for w in sorted(words.get("between", ()), key=len, reverse=True)) or "of"
+    return {k: re.compile(rf"(?i)[ \u00a0]*(?:(?:{between})[ \u00a0]+){{0,3}}"
+                          r"(?:" + "|".join(_phrase(w) for w in sorted(ws, key=len, reverse=True)) + r")(?![\w])")
+            for k, ws in words.items() if k in ("foreign", "domestic")}
+
+
+@cache
+def _fair_origin_before_res() -> dict[str, re.Pattern[str]]:
+    words = gz.indicator_cues().get("fair_origin", {})
+    # only the phrases with "from": "Italian (+6%)" may name exhibitors as well as visitors
+    return {k: re.compile(r"(?i)(?<![\w])(?:" + "|".join(_phrase(w) for w in sorted(ws, key=len, reverse=True)
+                                                       if w.split()[0] in ("from", "dall'italia", "dall’italia", "dall'estero", "dall’estero"))
+                          + r")[ \u00a0]*$") for k, ws in words.items() if k in ("foreign", "domestic")}
+
+
+def _fair_origin(st: _State, f: _Figure, sent_figs: list[_Figure], key: str) -> str:
+    """A fair's change or count that names where its visitors came from: "+73% from abroad",
+    "+10% dall'Italia", "27,000 foreign visitors (+5%)" -> foreign_/domestic_ key."""
+    text = st.text
+    end = f.end
+    close = re.match(r"[ \u00a0]*\)", text[end:end + 3])
+    if close and f.kind == "pct":
+        # "27,880 visitors from abroad (+5%)": the change of the count the bracket follows
+        o = text.rfind("(", max(0, f.start - 4), f.start)
+        before = [g for g in sent_figs if g.end <= o and g.kind.startswith("cnt:") and o - g.end <= 30
+                  and not re.search(r"[\d;()]", text[g.end:o])]
+        if before:
+            g = before[-1]
+            what = g.kind[4:]
+            if what.startswith("foreign_"):
+                return f"{what}_change" if key.endswith("_change") else key
+            if _fair_origin_res()["foreign"].match(text, g.end) is not None and key.endswith("_change"):
+                return f"foreign_{key}"
+            return key
+        # "... and 19,000 from Italy (+6%)": the origin named right before the bracket
+        for origin, rx in _fair_origin_before_res().items():
+            if rx.search(text, max(0, o - 40), o) and key.endswith("_change"):
+                # whose origin: the visitors or exhibitors named last before, not a noun after the bracket
+                named = [k for _, _, k in _cues(text, st.sentence_of(f.start)[0], o, _cue_res()[0]) if k in _FAIR_BASES]
+                bare = f"{named[-1].removeprefix('foreign_')}_change" if named else key.removeprefix("foreign_")
+                return f"foreign_{bare}" if origin == "foreign" else f"domestic_{bare}"
+        return key
+    for origin, rx in _fair_origin_res().items():
+        m = rx.match(text, end, end + 60)
+        if m is None:
+            continue
+        if origin == "foreign":
+            return key if key.startswith("foreign_") else f"foreign_{key}"
+        return f"domestic_{key.removeprefix('foreign_')}"
+    return key
+
+
 def _is_fair_key(key: str) -> bool:
-    return key.startswith(("visitor", "exhibitor", "foreign_visitors", "foreign_exhibitors", "domestic_visitors",
+    return key.startswith(("visitor", "exhibitor", "foreign_visitors", "foreign_exhibitors", "domestic_visitors", "domestic_exhibitors",
                            "new_exhibitors", "returning_exhibitors", "exhibit_space"))
 
 
@@ -2620,6 +2690,13 @@ def _fair_of(st: _State) -> _Span | None:
 
 
 _BRACKET_BEFORE = re.compile(r"[ \u00a0]*\([ \u00a0]*$")
+
+
+def _glosses_count(text: str, f: _Figure, sent_figs: list[_Figure]) -> bool:
+    """A bracketed change right after a count and its noun: "27,000 visitors from abroad (+5%)"."""
+    o = text.rfind("(", max(0, f.start - 4), f.start)
+    return o >= 0 and any(g.kind.startswith("cnt:") and g.end <= o and o - g.end <= 30
+                          and not re.search(r"[\d;()]", text[g.end:o]) for g in sent_figs)
 
 
 def _unnamed_list_item(st: _State, f: _Figure, sent: tuple[int, int]) -> bool:

@@ -142,6 +142,7 @@ class Period:
     value: str  # may contain "{y}" when the year is not written
     weak: bool = False  # "today": the release's year, only where nothing else dates the figure
     relative: bool = False  # named from the release's date ("last year"), not written
+    whole: bool = False  # "su base annua": the whole year in force, which the text goes on with
 
 
 def _months(y: str, m1: int, m2: int) -> str:
@@ -188,13 +189,15 @@ def periods(text: str, a: int = 0, b: int | None = None, *, today: dt.date | Non
             continue
         g = m.groupdict()
         y = g.get("y") or "{y}"
-        weak = rel = False
+        weak = rel = whole = False
         if g["year"]:
             if re.match(rf"{_SP}*=", text[m.end():m.end() + 3]):
                 continue
             val = g["year"]
         elif g["rel"] and _relative_kind().get(" ".join(g["rel"].lower().replace("’", "'").split())) == "year_end":
             val = "{y}"
+        elif g["rel"] and _relative_kind().get(" ".join(g["rel"].lower().replace("’", "'").split())) == "whole_year":
+            val, whole = "{y}", True
         elif g["rel"]:
             if today is None:
                 continue
@@ -231,7 +234,7 @@ def periods(text: str, a: int = 0, b: int | None = None, *, today: dt.date | Non
             val = _months(y, m1, m2)
         if _BACKGROUND.search(text, max(0, m.start() - 40), m.start()):
             continue  # "since its launch in 1951": history, not the period of a figure
-        out.append(Period(m.start(), m.end(), val, weak, rel))
+        out.append(Period(m.start(), m.end(), val, weak, rel, whole))
     return out
 
 
