@@ -155,3 +155,45 @@ def test_a_fairs_attendance_change_by_origin(text: str) -> None:
     got = {(o.indicator, o.value, o.area) for o in run(text).of(Observation) if o.unit == "percent"}
     assert got == {("visitors_change", Decimal("20"), None), ("foreign_visitors_change", Decimal("30"), None),
                    ("domestic_visitors_change", Decimal("4"), None)}
+
+
+# --------------------------------------------------------------------------- whose flow, which indicator
+
+
+@pytest.mark.parametrize(("text", "market"), [
+    ("Milan, 5 March 2025\n\nShoes to the Gulf\n\nAcross the Middle East, Italian exports of shoes "
+     "reached EUR 250 million in 2024.", "Middle East"),
+    ("Milano, 5 marzo 2025\n\nScarpe nel Golfo\n\nNell'intero Medio Oriente l'export italiano di scarpe "
+     "ha raggiunto 250 milioni di euro nel 2024.", "Middle East"),
+    ("Milano, 5 marzo 2025\n\nScarpe verso l'Est\n\nNella sola Polonia, invece, nel 2024 sono state "
+     "esportate paia di scarpe italiane per un valore di 250 milioni di euro.", "Poland"),
+])
+def test_the_home_countrys_flow_into_a_place_named_first(text: str, market: str) -> None:
+    got = {(o.indicator, o.value, o.area, o.market) for o in run(text).of(Observation)}
+    assert got == {("exports", Decimal("2.5E+8"), "Italy", market)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Milan, 5 March 2025\n\nShoe demand at home\n\nIn 2024 spending by Italian households on shoes fell 3.1%.",
+     {("consumption_change", Decimal("-3.1"))}),
+    ("Milano, 5 marzo 2025\n\nLa domanda interna\n\nNel 2024 gli acquisti di scarpe delle famiglie sono "
+     "scesi del 3,1%.", {("consumption_change", Decimal("-3.1"))}),
+    ("Milan, 5 March 2025\n\nShoe demand at home\n\nPurchases of shoes by Italian households dropped 3.1% "
+     "in 2024.", {("consumption_change", Decimal("-3.1"))}),
+])
+def test_households_buying_is_consumption(text: str, expected: set[tuple[str, Decimal]]) -> None:
+    assert {(o.indicator, o.value) for o in run(text).of(Observation)} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 5 aprile 2025\n\nCalzature, primo trimestre 2025\n\nNel primo trimestre 2025 la cassa "
+    "integrazione è salita del 12%, a 2,1 milioni di ore autorizzate.",
+    "Milan, 5 April 2025\n\nFootwear in the first quarter of 2025\n\nIn the first quarter of 2025 hours paid by "
+    "the wage guarantee fund rose 12% to 2.1 million hours.",
+    "Milano, 5 aprile 2025\n\nCalzature, primo trimestre 2025\n\nLe ore di cassa integrazione sono cresciute "
+    "del 12% nel primo trimestre 2025, arrivando a 2,1 milioni di ore.",
+])
+def test_hours_of_the_wage_guarantee_fund(text: str) -> None:
+    got = {(o.indicator, o.value, o.unit, o.period) for o in run(text).of(Observation)}
+    assert got == {("wage_guarantee_hours_change", Decimal("12"), "percent", "2025-Q1"),
+                   ("wage_guarantee_hours", Decimal("2.1E+6"), "hours", "2025-Q1")}

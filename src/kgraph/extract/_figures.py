@@ -142,6 +142,8 @@ def _figures(text: str, lang: str) -> list[_Figure]:
             out.append(_Figure(s0, am.end(), v, "percent", "pct", signed, level))
         elif g["qty"]:
             # pairs, square metres, tonnes, hours: physical quantities keep their unit
+            if not g["mult"] and re.fullmatch(r"(?:19|20)\d\d", raw) and _YEAR_LEAD.search(text, max(0, s0 - 30), s0):
+                continue  # "in the first quarter of 2025 hours rose": a year, then the noun
             if _STAND_BEFORE.search(text, max(0, s0 - 50), s0):
                 continue  # "a national pavilion of 600 square metres": a part of the show's space
             out.append(_Figure(s0, am.end(), v, unit_of(g["unit"]) or "count", "qty", signed))
@@ -199,6 +201,9 @@ def _figures(text: str, lang: str) -> list[_Figure]:
     return out
 
 
+_YEAR_LEAD = re.compile(r"(?i)\b(?:in|of|by|since|until|nel|del|dal|al|entro|quarter|half|year|trimestre|semestre|anno|"
+                        r"january|february|march|april|may|june|july|august|september|october|november|december|"
+                        r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)[ \u00a0]+$")
 _EXHIBITING_AFTER = re.compile(rf"(?i)[^.;\d]{{0,30}}?\b(?:exhibit\w*|espost[aeio]|espositric[ei]|in{_SP}+mostra)\b")
 
 

@@ -2535,6 +2535,8 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
             return None  # "the group invested EUR 200 million": no level of the sentence's indicator
     if f.kind == "money" and base == "domestic_sales":
         return base
+    if f.kind == "qty" and f.unit == "hours":
+        return base if base == "wage_guarantee_hours" else None
     if f.kind in ("money", "qty"):
         return base if base in ("turnover", "production", "exports", "imports", "consumption", "trade_balance") else None
     if f.kind == "idx":
@@ -2787,6 +2789,8 @@ _DOMESTIC_RE = re.compile(r"(?i)\b(domestic|home market|mercato interno|mercato 
 _MEASURED_NOUN = r"(?:production|output|exports?|imports?|turnover|revenues?|consumption|orders|sales|produzione|esportazioni|importazioni|fatturato|consumi|consumo|ordini|ordinativi|vendite|ricavi)"
 _ADJ_NOUN = re.compile(rf"(?i)(?:{_SP}+[a-z][\w-]*){{0,3}}?{_SP}+{_MEASURED_NOUN}\b")
 _NOUN_ADJ = re.compile(rf"(?i)\b{_MEASURED_NOUN}(?:{_SP}+[a-zàèéìòù][\w-]*)?{_SP}+$")
+# "le esportazioni di calzature italiane": the demonym after the noun's complement
+_NOUN_OF_ADJ = re.compile(rf"(?i)\b{_MEASURED_NOUN}{_SP}+(?:di|of){_SP}+[a-zàèéìòù][\w-]*{_SP}+$")
 
 
 _FROM_BEFORE = re.compile(r"(?i)\b(?:from|da|dal|dalla|dai|dagli|dalle|provenienti[ \u00a0]+da(?:l|lla|i|gli|lle)?)[ \u00a0]+(?:the[ \u00a0]+)?$|\bdall['’]$")
@@ -2851,6 +2855,20 @@ def _side_amount_re() -> re.Pattern[str]:
     return re.compile(r"(?i)(?<!\w)(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
 
 
+def _home_flow(st: _State, a: int, b: int) -> bool:
+    """Whether the home country's demonym qualifies a measured noun between a and b ("Italian
+    exports", "l'export italiano di calzature", "le esportazioni di calzature italiane")."""
+    text = st.text
+    for adj in _near(st.ents, a, b):
+        if a <= adj.start and adj.end <= b and adj.kind == "adj:country" and adj.name == HOME_COUNTRY \
+                and (_ADJ_NOUN.match(text, adj.end) or _NOUN_ADJ.search(text, max(0, adj.start - 40), adj.start)
+                     or _NOUN_OF_ADJ.search(text, max(0, adj.start - 50), adj.start)
+                     # "sono state esportate 5 milioni di paia di calzature italiane": the goods of a flow
+                     or any(k in ("exports", "imports") for _, _, k in _cues(text, max(a, adj.start - 60), adj.start, _cue_res()[0]))):
+            return True
+    return False
+
+
 def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) -> tuple[str | None, str | None]:
     text = st.text
     a, _ = semi
@@ -2910,6 +2928,11 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
             if _ADJ_NOUN.match(text, adj.end) or _NOUN_ADJ.search(text, max(0, adj.start - 40), adj.start) \
                     or own_en.match(text, adj.end) or own_it.search(text, max(0, adj.start - 60), adj.start):
                 area = adj.name
+    if area != HOME_COUNTRY and market is None and key.startswith(("exports", "imports")) \
+            and _home_flow(st, a, f.start):
+        # "In the CIS, Italian exports reached ...", "nell'area CSI l'export italiano ...": the
+        # home country's flow, whose market is the place named
+        area, market = HOME_COUNTRY, area
     if key in ("world_export_share", "export_ratio"):
         return area, None
     if market is None and key.startswith(("exports", "imports", "orders")):
