@@ -197,3 +197,29 @@ def test_hours_of_the_wage_guarantee_fund(text: str) -> None:
     got = {(o.indicator, o.value, o.unit, o.period) for o in run(text).of(Observation)}
     assert got == {("wage_guarantee_hours_change", Decimal("12"), "percent", "2025-Q1"),
                    ("wage_guarantee_hours", Decimal("2.1E+6"), "hours", "2025-Q1")}
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 5 June 2025\n\nTanneries in 2024\n\nIn 2024 production grew 3% in volume (118 million square "
+    "metres of finished hides) and 1% in value.",
+    "Milano, 5 giugno 2025\n\nConcerie nel 2024\n\nNel 2024 la produzione è salita del 3% in volume (118 "
+    "milioni di metri quadrati di pelli finite) e dell'1% in valore.",
+    "Milano, 5 giugno 2025\n\nConcerie nel 2024\n\nNel 2024 il volume della produzione ha raggiunto 118 "
+    "milioni di metri quadri di pelli finite.",
+])
+def test_square_metres_of_output_are_production(text: str) -> None:
+    got = {(o.indicator, o.value, o.unit) for o in run(text).of(Observation) if o.unit == "sqm"}
+    assert got == {("production", Decimal("1.18E+8"), "sqm")}
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 5 February 2025\n\nLeatherworld opens\n\nLeatherworld opens tomorrow with 1,200 exhibitors, while "
+    "visitors are expected to top 25,000.",
+    "Milano, 5 febbraio 2025\n\nApre Leatherworld\n\nLeatherworld apre domani con 1.200 espositori, mentre i "
+    "visitatori attesi saranno oltre 25mila.",
+    "Milano, 5 febbraio 2025\n\nApre Leatherworld\n\nLeatherworld apre domani con 1.200 espositori; gli "
+    "organizzatori prevedono un'affluenza di 25mila operatori.",
+])
+def test_attendance_hoped_for_is_no_result(text: str) -> None:
+    got = {(o.indicator, o.value) for o in run(text).of(Observation)}
+    assert got == {("exhibitors", Decimal("1200"))}

@@ -2135,6 +2135,8 @@ def _find_observations(st: _State) -> None:
             if key in ("visitors_change", "exhibitors_change", "visitors", "exhibitors", "foreign_visitors_change",
                        "foreign_exhibitors_change") and f.kind == "pct":
                 key = _fair_origin(st, f, sent_figs, key)
+            if _is_fair_key(key) and _expected_re().search(text, c_start, c_end):
+                continue  # "visitors are expected to top 20,000": hoped for, not counted
             market_of_key: str | None = None
             if key == "domestic_sales_change":
                 # the change of sales at home is the turnover's change on the domestic market
@@ -2528,7 +2530,9 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     if named:
         base = named[-1][2]  # "TURNOVER (-9.1%) AND EXPORTS (-8.5%)": the noun the bracket follows
     if f.kind == "qty" and (unit_key := unit_indicator(f.unit)):
-        return unit_key  # "100,000 square metres": exhibition space whatever else the sentence names
+        # "100,000 square metres": exhibition space, unless they measure a sector's output or trade
+        # ("production rose 6% in volume (120 million square metres of finished leather)")
+        return base if base in ("production", "exports", "imports", "consumption") else unit_key
     if f.kind == "money":
         side = [m for m in _side_amount_re().finditer(text, c0, f.start)]
         if side and not any(side[-1].end() <= c[0] < f.start for c in base_c):
@@ -2847,6 +2851,12 @@ def _earlier_level_re() -> re.Pattern[str]:
     words = gz.indicator_cues().get("context", {}).get("earlier_levels", ())
     return re.compile(r"(?i)(?<!\w)(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True))
                       + r")(?:[ \u00a0]+|(?<=['’]))(?:(?:a|an|un|una|the|il)[ \u00a0]+)?$")
+
+
+@cache
+def _expected_re() -> re.Pattern[str]:
+    words = gz.indicator_cues().get("context", {}).get("expected", ())
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
 
 
 @cache
