@@ -223,3 +223,19 @@ def test_square_metres_of_output_are_production(text: str) -> None:
 def test_attendance_hoped_for_is_no_result(text: str) -> None:
     got = {(o.indicator, o.value) for o in run(text).of(Observation)}
     assert got == {("exhibitors", Decimal("1200"))}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Milan, 20 September 2024\n\nLeatherworld closes\n\nLeatherworld closed with 40,000 visitors. The number of "
+     "Japanese buyers was up 18% over September 2023. Among Asian markets, Korea came first (+9%).",
+     {("visitors_change", Decimal("18"), "Japan"), ("visitors_change", Decimal("9"), "South Korea")}),
+    ("Milano, 20 settembre 2024\n\nChiude Leatherworld\n\nLeatherworld ha chiuso con 40.000 visitatori. I "
+     "visitatori giapponesi sono cresciuti del 18% su settembre 2023. La Corea si conferma in testa con un +9%.",
+     {("visitors_change", Decimal("18"), "Japan"), ("visitors_change", Decimal("9"), "South Korea")}),
+    ("Milano, 20 settembre 2024\n\nChiude Leatherworld\n\nLeatherworld ha chiuso con 40.000 visitatori, in "
+     "calo del 4% rispetto a settembre 2023. Il Giappone si conferma primo mercato con un +18%.",
+     {("visitors_change", Decimal("-4"), None), ("visitors_change", Decimal("18"), "Japan")}),
+])
+def test_a_fairs_changes_by_the_country_of_its_visitors(text: str, expected: set[tuple[str, Decimal, str | None]]) -> None:
+    got = {(o.indicator, o.value, o.area) for o in run(text).of(Observation) if o.unit == "percent"}
+    assert got == expected

@@ -2226,7 +2226,8 @@ def _find_observations(st: _State) -> None:
             if _PRELIM_RE.search(text, c_start, c_end) or (frames_prelim and f.start > frames_prelim):
                 quals.append("preliminary")
             scope = _scope_for(st, f, (c_start, c_end), (s_start, s_end), key)
-            if _unnamed_list_item(st, f, (s_start, s_end)) and not _glosses_count(text, f, sent_figs):
+            if _unnamed_list_item(st, f, (s_start, s_end)) and not _glosses_count(text, f, sent_figs) \
+                    and not (_is_fair_key(key) and area):  # "France was in pole position (+6.7%)"
                 continue  # "knitting machinery (66%), other machinery (17%)": an item we cannot name
             if key.startswith(("domestic_visitors", "domestic_exhibitors")):
                 area = market = None  # the home part of a fair's attendance is a figure of its own, not an area
@@ -2585,7 +2586,12 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         # ... or by market ("Il mercato interno è cresciuto del 4%")
         goes_on = _ANAPHORA.search(text, s0, s1) or any(
             sg.kind == "segment" for sg in _within(st.segments, s0, s1)) or _DOMESTIC_RE.search(text, s0, f.start) \
-            or _FOREIGN_RE.search(text, s0, f.start) or in_breakdown
+            or _FOREIGN_RE.search(text, s0, f.start) or in_breakdown \
+            or (context_base in _FAIR_BASES and (
+                # a fair's release going on about its attendance: "-3% on the February edition",
+                # "Italy confirms itself top performer with +10%"
+                _EDITION_COMPARED.search(text, c0, c1)
+                or any(p.kind in ("place:country", "place:region") for p in _within(st.places(), s0, f.start))))
         b = base or (context_base if goes_on else None)
         if not base and b == "exports" and _DOMESTIC_RE.search(text, s0, f.start):
             b = "turnover"  # "the domestic market fell 13%" after the exports: sales at home
@@ -2602,6 +2608,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
 
 
 _FAIR_BASES = ("visitors", "exhibitors", "foreign_visitors", "foreign_exhibitors")
+_EDITION_COMPARED = re.compile(rf"(?i)\b(?:(?:{_MONTHS_EN}|{_MONTHS_IT})[ \u00a0]+(?:19|20)\d\d|edition|edizione)\b")
 # a figure that opens a list item after another: ", 17% in Asia", " and 31% in South America"
 _LIST_ITEM = re.compile(r"(?i)[ \u00a0,;]*(?:(?:and|e|ed|while|mentre|with|con)[ \u00a0]+)?(?:(?:by|of|del|di|un|una|a|the|il)[ \u00a0]+)?")
 # words that may stand between a share cue and its figure: "quota export del 74%", "share of 81%"
@@ -2814,17 +2821,28 @@ def _fair_area(st: _State, f: _Figure, semi: tuple[int, int]) -> str | None:
     if near and re.fullmatch(r"[ \u00a0]*[(:]?[ \u00a0]*(?:with[ \u00a0]+|con[ \u00a0]+)?(?:(?:a|an|un|una)[ \u00a0]+)?",
                              text[near[-1].end:f.start]):
         return near[-1].name  # "Spain (11%)", "Italy: 720 exhibitors", "Germany with +21%"
+    # "the number of Russian buyers was up 32%": a demonym on the visitors or exhibitors counted
+    for adj in _near(st.ents, a, f.start):
+        if a <= adj.start and adj.end <= f.start and adj.kind in ("adj:country", "adj:region") \
+                and (any(c[0] - adj.end <= 2 and c[2] in _FAIR_BASES for c in _cues(text, adj.end, min(f.start, adj.end + 40), _cue_res()[0]))
+                     # "i visitatori giapponesi": the demonym after the noun
+                     or any(adj.start - c[1] <= 2 and c[2] in _FAIR_BASES for c in _cues(text, max(a, adj.start - 40), adj.start, _cue_res()[0]))) \
+                and not re.search(r"[,;(]", text[adj.end:f.start]):
+            return adj.name
     places = [p for p in near if a <= p.start]
     if not places:
         return None
-    # the figure's own clause: after the last comma, semicolon or bracket before it
-    c0 = max([a, *(a + m.end() for m in re.finditer(r"[,;(.]", text[a:f.start]))])
+    # the figure's own clause: after the last comma, semicolon or bracket before it (not the
+    # bracket the figure stands in: "France was in pole position (+6.7%)")
+    lead = text[a:f.start]
+    lead = lead[:len(lead.rstrip(" \u00a0(")) ]
+    c0 = max([a, *(a + m.end() for m in re.finditer(r"[,;(.]", lead))])
     own = [p for p in places if p.start >= c0]
     for p in own:
         if _FROM_BEFORE.search(text, max(0, p.start - 25), p.start):
             return p.name
     # "La Germania resta il mercato migliore con un +8%": the place the clause opens with
-    if own and _FIRST_GAP.match(text[c0:own[0].start]):
+    if own and _FIRST_GAP.match(text[c0:own[0].start].lower()):
         return own[0].name
     return None
 
