@@ -239,3 +239,58 @@ def test_attendance_hoped_for_is_no_result(text: str) -> None:
 def test_a_fairs_changes_by_the_country_of_its_visitors(text: str, expected: set[tuple[str, Decimal, str | None]]) -> None:
     got = {(o.indicator, o.value, o.area) for o in run(text).of(Observation) if o.unit == "percent"}
     assert got == expected
+
+
+# --------------------------------------------------------------------------- amounts that are not levels
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 5 March 2025\n\nValve exports in 2024\n\nIn 2024 exports to Brazil fell 2% to EUR 310,000 "
+    "($336,000).",
+    "Milano, 5 marzo 2025\n\nExport di valvole nel 2024\n\nNel 2024 le esportazioni verso il Brasile sono "
+    "scese del 2% a 310.000 euro (336.000 dollari).",
+    "Milan, 5 March 2025\n\nValve exports in 2024\n\nExports to Brazil came to EUR 310,000 (USD 336,000) in "
+    "2024, 2% less than a year earlier.",
+])
+def test_an_amount_restated_in_another_currency_is_not_a_second_figure(text: str) -> None:
+    got = {(o.indicator, o.value, o.unit) for o in run(text).of(Observation) if o.unit in ("EUR", "USD")}
+    assert got == {("exports", Decimal("310000"), "EUR")}
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 5 March 2025\n\nValve makers in 2024\n\nExports make up the largest share of the sector's "
+    "turnover, reaching 2.3 billion euros in 2024 (up 4% on 2023).",
+    "Milano, 5 marzo 2025\n\nValvole nel 2024\n\nL'export resta la parte più grande del fatturato: nel 2024 "
+    "ha raggiunto 2,3 miliardi di euro (+4% sul 2023).",
+    "Milan, 5 March 2025\n\nValve makers in 2024\n\nIn 2024 exports, the biggest part of the industry's "
+    "turnover, reached 2.3 billion euros (up 4% on 2023).",
+])
+def test_the_whole_a_share_is_of_is_not_the_figures_subject(text: str) -> None:
+    got = {(o.indicator, o.value) for o in run(text).of(Observation)}
+    assert got == {("exports", Decimal("2.3E+9")), ("exports_change", Decimal("4"))}
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 5 giugno 2025\n\nConcerie nel 2024\n\nNel 2024 il fatturato è stato di 5 miliardi di euro. Le "
+    "concerie continuano a investire in sostenibilità oltre il 4% del proprio fatturato, cioè più di 200 "
+    "milioni di euro.",
+    "Milan, 5 June 2025\n\nTanneries in 2024\n\nIn 2024 turnover was 5 billion euros. Tanneries keep investing "
+    "over 4% of their turnover, or more than 200 million euros, in sustainability.",
+    "Milan, 5 June 2025\n\nTanneries in 2024\n\nIn 2024 turnover was 5 billion euros, and the sector spent "
+    "more than 200 million euros on training.",
+])
+def test_amounts_spent_beside_the_turnover_are_not_turnover(text: str) -> None:
+    got = {(o.indicator, o.value) for o in run(text).of(Observation) if o.unit == "EUR"}
+    assert got == {("turnover", Decimal("5E+9"))}
+
+
+@pytest.mark.parametrize("text", [
+    "Valve machinery tops 3 billion euros\n\nIn 2024 the sector's turnover rose 8% to 3.12 billion euros.",
+    "Valvole, il fatturato supera i 3 miliardi\n\nNel 2024 il fatturato del settore è salito dell'8% a 3,12 "
+    "miliardi di euro.",
+    "Valve makers: turnover over EUR 3 billion\n\nIn 2024 the sector's turnover grew by 8%, reaching "
+    "EUR 2.96 billion.",
+])
+def test_a_headline_rounding_a_body_figure_is_not_a_figure_of_its_own(text: str) -> None:
+    got = [o for o in extract_checked(text, slug="valves-2025-03-05-results").of(Observation) if o.unit == "EUR"]
+    assert len(got) == 1 and got[0].value in (Decimal("3.12E+9"), Decimal("2.96E+9"))

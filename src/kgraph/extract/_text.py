@@ -2135,6 +2135,9 @@ def _find_observations(st: _State) -> None:
             if key in ("visitors_change", "exhibitors_change", "visitors", "exhibitors", "foreign_visitors_change",
                        "foreign_exhibitors_change") and f.kind == "pct":
                 key = _fair_origin(st, f, sent_figs, key)
+            if f.kind == "money" and (o_ := text.rfind("(", max(0, f.start - 3), f.start + 1)) >= 0 and any(
+                    g.kind == "money" and g.unit != f.unit and 0 <= o_ - g.end <= 2 for g in sent_figs):
+                continue  # "EUR 470,000 ($543,000)": the same amount in another currency
             if _is_fair_key(key) and _expected_re().search(text, c_start, c_end):
                 continue  # "visitors are expected to top 20,000": hoped for, not counted
             market_of_key: str | None = None
@@ -2344,6 +2347,10 @@ def _find_observations(st: _State) -> None:
             (b.indicator, b.scope, b.value) == (o.indicator, o.scope, o.value)
             and (o.area, o.market) in ((b.area, b.market), (HOME_COUNTRY, None), (None, None))
             for b in body)]
+        # ... or rounds it: "turnover tops 2 billion" over a body's "2.05 billion"
+        found = [o for o in found if o in body or o.unit not in ("EUR", "USD", "count") or len(o.value.normalize().as_tuple().digits) > 2
+                 or not any((b.indicator, b.scope, b.unit) == (o.indicator, o.scope, o.unit)
+                            and b.value and abs(b.value - o.value) <= abs(b.value) / 10 for b in body)]
     st.facts.extend(found)
 
 
@@ -2452,7 +2459,9 @@ def _base_of(key: str) -> str | None:
     return None
 
 
-_COMPLEMENT = re.compile(r"(?i)%[ \u00a0]*(?:(?:of|della|del|dello|dei|degli|delle)(?:[ \u00a0]+(?:total|that|the))?[ \u00a0]+|dell['’])$")
+_COMPLEMENT = re.compile(r"(?i)(?:%|\b(?:share|part|portion|quota|parte)(?:[ \u00a0]+[\w-]+){0,2})[ \u00a0]*"
+                         r"(?:(?:of|della|del|dello|dei|degli|delle)(?:[ \u00a0]+(?:total|that|the))?[ \u00a0]+|dell['’])"
+                         r"(?:[\w-]+(?:['’]s?)?[ \u00a0]+)?$")
 # "the index", "the decline": a sentence that goes on about the figure before it
 _ANAPHORA = re.compile(r"(?i)\b(?:index|indice|(?:the|this|that|il|la|questo|questa|tale)[ \u00a0]+(?:decline|drop|fall|decrease|growth|increase|rise|contraction|downturn|trend|calo|crescita|aumento|flessione|contrazione|andamento)|l['’](?:aumento|andamento|indice))\b")
 
@@ -2516,7 +2525,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     sent_c = _sales_as_topic(st, _cues(text, s0, s1, bases), bases)
     # no cue in the clause: the subject the figure belongs to, i.e. the nearest cue before it
     # that is not a complement ("86% of production", "pari al 75% della produzione")
-    subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 20), c[0])]
+    subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 30), c[0])]
     before = [c for c in subjects if c[1] <= f.start]
     # a cue after the figure outside its clause is another figure's subject ("-2.9% in volume
     # ... and domestic demand fell"): with no cue of its own the figure is dropped, not guessed
@@ -2524,7 +2533,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     # ...": a cue in another bracket, or past the bracket the figure sits in, is not its own
     base_c = [c for c in base_c if not _bracket_apart(text, c, f)]
     before = [c for c in before if not _bracket_apart(text, c, f)] or before
-    base = _nearest([c for c in base_c if not _COMPLEMENT.search(text, max(0, c[0] - 20), c[0])] or base_c,
+    base = _nearest([c for c in base_c if not _COMPLEMENT.search(text, max(0, c[0] - 30), c[0])] or base_c,
                     f.start, f.end) or (before[-1][2] if before else None)
     bracket = _BRACKET_BEFORE.search(text, max(s0, f.start - 4), f.start)
     named = [c for c in sent_c if bracket and c[1] == bracket.start()]
@@ -2535,8 +2544,11 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         # ("production rose 6% in volume (120 million square metres of finished leather)")
         return base if base in ("production", "exports", "imports", "consumption") else unit_key
     if f.kind == "money":
-        side = [m for m in _side_amount_re().finditer(text, c0, f.start)]
-        if side and not any(side[-1].end() <= c[0] < f.start for c in base_c):
+        # "... invest in training over 4% of their turnover, or more than 200 million": the side
+        # word may open the sentence, with no indicator of the figure's own in between
+        side = [m for m in _side_amount_re().finditer(text, max(s0, f.start - 200), f.start)]
+        if side and not any(side[-1].end() <= c[0] < f.start and not _COMPLEMENT.search(text, max(0, c[0] - 30), c[0])
+                            for c in sent_c):
             return None  # "the group invested EUR 200 million": no level of the sentence's indicator
     if f.kind == "money" and base == "domestic_sales":
         return base
