@@ -294,3 +294,33 @@ def test_amounts_spent_beside_the_turnover_are_not_turnover(text: str) -> None:
 def test_a_headline_rounding_a_body_figure_is_not_a_figure_of_its_own(text: str) -> None:
     got = [o for o in extract_checked(text, slug="valves-2025-03-05-results").of(Observation) if o.unit == "EUR"]
     assert len(got) == 1 and got[0].value in (Decimal("3.12E+9"), Decimal("2.96E+9"))
+
+
+# --------------------------------------------------------------------------- changes told across clauses
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 5 March 2025\n\nValve makers in 2024\n\nIn 2024 exports, long the industry's engine, shrank by "
+    "2.5 percent while imports expanded by 6 percent.",
+    "Milano, 5 marzo 2025\n\nValvole nel 2024\n\nNel 2024 le esportazioni, da sempre il motore del settore, "
+    "sono calate del 2,5% mentre le importazioni sono cresciute del 6%.",
+    "Milan, 5 March 2025\n\nValve makers in 2024\n\nIn 2024 production grew, if only slightly, by a meagre "
+    "1.2 percent, while imports expanded by 6 percent.",
+])
+def test_a_cue_past_a_contrast_belongs_to_the_next_figure(text: str) -> None:
+    got = {(o.indicator, o.value) for o in run(text).of(Observation)}
+    assert ("imports_change", Decimal("6")) in got
+    assert got & {("exports_change", Decimal("-2.5")), ("production_change", Decimal("1.2"))}
+    assert not any(k == "imports_change" and v != Decimal("6") for k, v in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 5 March 2025\n\nValve makers in 2024\n\nCompared to 2019, the last year in which sales fell, "
+    "foreign sales have grown by 21%.",
+    "Milano, 5 marzo 2025\n\nValvole nel 2024\n\nNel 2024 le vendite estere sono cresciute del 21% rispetto al "
+    "2019.",
+    "Milan, 5 March 2025\n\nValve makers in 2024\n\nIn 2024 foreign sales rose 21% on 2019.",
+])
+def test_foreign_sales_are_exports_with_no_market_of_their_own(text: str) -> None:
+    got = {(o.indicator, o.value, o.market) for o in run(text).of(Observation)}
+    assert got == {("exports_change", Decimal("21"), None)}

@@ -2208,8 +2208,12 @@ def _find_observations(st: _State) -> None:
                 continue
             value = f.value
             if key.endswith("_change") and not f.signed:
-                neg = _NEG_RE.search(text, c_start, c_end) or (
-                    not _POS_RE.search(text, c_start, c_end) and _NEG_RE.search(text, s_start, f.start))
+                # "exports shrank by 2% while imports expanded by 6%": the verb on this side of a contrast
+                lo_ = max([c_start, *(m.end() for m in _CONTRAST.finditer(text, c_start, f.start))])
+                hi_ = next((m.start() for m in _CONTRAST.finditer(text, f.end, c_end)), c_end)
+                v0, v1 = (lo_, hi_) if _NEG_RE.search(text, lo_, hi_) or _POS_RE.search(text, lo_, hi_) else (c_start, c_end)
+                neg = _NEG_RE.search(text, v0, v1) or (
+                    not _POS_RE.search(text, v0, v1) and _NEG_RE.search(text, s_start, f.start))
                 value = -abs(value) if neg else abs(value)
             unit = "index" if key.endswith("_index") else f.unit
             semi = next(((a, b) for a, b in semis if a <= f.start < b), (s_start, s_end))
@@ -2532,6 +2536,9 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     # "exports (approx. 75% of turnover) totalling 467 million (+8.2% on 2015) against imports of
     # ...": a cue in another bracket, or past the bracket the figure sits in, is not its own
     base_c = [c for c in base_c if not _bracket_apart(text, c, f)]
+    # "exports contracted by 1.5% while imports grew by 3%": a cue past a contrast after the
+    # figure is the next figure's subject
+    base_c = [c for c in base_c if c[0] < f.end or not _CONTRAST.search(text, f.end, c[0])]
     before = [c for c in before if not _bracket_apart(text, c, f)] or before
     base = _nearest([c for c in base_c if not _COMPLEMENT.search(text, max(0, c[0] - 30), c[0])] or base_c,
                     f.start, f.end) or (before[-1][2] if before else None)
@@ -2565,7 +2572,11 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     # ... or leads to it: "con una quota export del 74%", "an export share of 81%"
     share_c += [c for c in _cues(text, c0, f.start, shares) if _SHARE_LEAD.fullmatch(text, c[1], f.start)
                 and c[2] not in ("of_output", "base_share", "foreign_share")]
-    changed = not f.level and (f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1))
+    changed = not f.level and (f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1) or (
+        # "production increased last year, albeit marginally, by a scant 0.6 percent": the verb
+        # of change in an earlier clause of the sentence
+        _BY_BEFORE.search(text, max(s0, f.start - 25), f.start)
+        and (_NEG_RE.search(text, max(s0, f.start - 120), c0) or _POS_RE.search(text, max(s0, f.start - 120), c0))))
     key = _nearest(share_c, f.start, f.end) if share_c else None
     if key in ("exports_share", "orders_share", "base_share", "of_output") and (
             _DELTA_BEFORE.search(text, max(c0, f.start - 45), f.start)
@@ -2620,6 +2631,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
 
 
 _FAIR_BASES = ("visitors", "exhibitors", "foreign_visitors", "foreign_exhibitors")
+_BY_BEFORE = re.compile(r"(?i)\b(?:by|of|di|del|dell['’])(?:[ \u00a0]+[a-z]+){0,2}[ \u00a0]*$")
 _EDITION_COMPARED = re.compile(rf"(?i)\b(?:(?:{_MONTHS_EN}|{_MONTHS_IT})[ \u00a0]+(?:19|20)\d\d|edition|edizione)\b")
 # a figure that opens a list item after another: ", 17% in Asia", " and 31% in South America"
 _LIST_ITEM = re.compile(r"(?i)[ \u00a0,;]*(?:(?:and|e|ed|while|mentre|with|con)[ \u00a0]+)?(?:(?:by|of|del|di|un|una|a|the|il)[ \u00a0]+)?")
@@ -2988,7 +3000,10 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
         # "Il mercato interno è cresciuto del 4%, mentre le esportazioni ...": a market named before
         # a contrast belongs to the other figure
         lo = max([a, *(m.end() for m in _CONTRAST.finditer(text, a, f.start))])
-        cues = [(m.start(), "foreign markets") for m in _FOREIGN_RE.finditer(text, lo, f.start)]
+        # ... but not the word of an exports cue itself ("foreign sales have grown by 38%")
+        flows = [(c[0], c[1]) for c in _cues(text, lo, f.start, _cue_res()[0]) if c[2] == "exports"]
+        cues = [(m.start(), "foreign markets") for m in _FOREIGN_RE.finditer(text, lo, f.start)
+                if not any(a_ <= m.start() < b_ for a_, b_ in flows)]
         cues += [(m.start(), "domestic market") for m in _DOMESTIC_RE.finditer(text, lo, f.start)]
         if cues:
             market = max(cues)[1]
