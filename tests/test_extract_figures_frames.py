@@ -324,3 +324,19 @@ def test_a_cue_past_a_contrast_belongs_to_the_next_figure(text: str) -> None:
 def test_foreign_sales_are_exports_with_no_market_of_their_own(text: str) -> None:
     got = {(o.indicator, o.value, o.market) for o in run(text).of(Observation)}
     assert got == {("exports_change", Decimal("21"), None)}
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 15 April 2025\n\nMachine tools in the first quarter\n\nOrders for machine tools picked up again in "
+    "the first quarter of 2025. According to the association's index, the quarter closed 12% up on a year "
+    "earlier. In absolute terms the index stood at 131 (base 100 in 2021).",
+    "Milano, 15 aprile 2025\n\nMacchine utensili nel primo trimestre\n\nNel primo trimestre del 2025 torna a "
+    "crescere la raccolta ordini di macchine utensili. Secondo l'indice dell'associazione, il trimestre si "
+    "chiude con un incremento del 12%. In valore assoluto l'indice si è attestato a 131 (base 100 nel 2021).",
+    "Milano, 15 aprile 2025\n\nMacchine utensili nel primo trimestre\n\nGli ordini di macchine utensili "
+    "tornano a salire nel primo trimestre 2025. L'indice elaborato dall'associazione segna infatti una "
+    "crescita del 12%, con un valore assoluto di 131 (base 2021=100).",
+])
+def test_a_sentence_without_figures_names_what_the_next_go_on_about(text: str) -> None:
+    got = {(o.indicator, o.value, o.period) for o in run(text).of(Observation)}
+    assert got == {("orders_change", Decimal("12"), "2025-Q1"), ("orders_index", Decimal("131"), "2025-Q1")}

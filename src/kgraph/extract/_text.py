@@ -2072,6 +2072,10 @@ def _find_observations(st: _State) -> None:
         prev_end = s_end
         sent_figs = figures[bisect.bisect_left(figures, s_start, key=lambda f: f.start):
                             bisect.bisect_left(figures, s_end, key=lambda f: f.start)]
+        if not sent_figs and (told := [k for _, _, k in _cues(text, s_start, s_end, bases) if k in _TOPICS]):
+            # "Orders grew again in the first quarter. According to the index, the quarter closed
+            # up 48%": a sentence with no figure still names what the next ones go on about
+            context_base = told[-1]
         if lower is not None and not sent_figs and not any(c.isdigit() for c in text[s_start:s_end]) \
                 and not any(w in lower[s_start:s_end] for w in _PERIOD_WORDS) \
                 and not any(w in lower[s_start:s_end] for w in ("world", "global", "mondial", "mondo")):
@@ -2631,6 +2635,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
 
 
 _FAIR_BASES = ("visitors", "exhibitors", "foreign_visitors", "foreign_exhibitors")
+_TOPICS = ("orders", "turnover", "production", "exports", "imports", "consumption")
 _BY_BEFORE = re.compile(r"(?i)\b(?:by|of|di|del|dell['’])(?:[ \u00a0]+[a-z]+){0,2}[ \u00a0]*$")
 _EDITION_COMPARED = re.compile(rf"(?i)\b(?:(?:{_MONTHS_EN}|{_MONTHS_IT})[ \u00a0]+(?:19|20)\d\d|edition|edizione)\b")
 # a figure that opens a list item after another: ", 17% in Asia", " and 31% in South America"
