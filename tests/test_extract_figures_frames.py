@@ -340,3 +340,17 @@ def test_foreign_sales_are_exports_with_no_market_of_their_own(text: str) -> Non
 def test_a_sentence_without_figures_names_what_the_next_go_on_about(text: str) -> None:
     got = {(o.indicator, o.value, o.period) for o in run(text).of(Observation)}
     assert got == {("orders_change", Decimal("12"), "2025-Q1"), ("orders_index", Decimal("131"), "2025-Q1")}
+
+
+@pytest.mark.parametrize("text", [
+    "Glamour and craft at MICAM\n\nThese were the themes of the 95th edition of MICAM at Fiera Milano (Rho), "
+    "with more than 40 thousand visitors, in line with the February 2023 edition.",
+    "Moda e artigianato al MICAM\n\nSono i temi della 95esima edizione di MICAM a Fiera Milano (Rho), con oltre "
+    "40mila visitatori, in linea con l'edizione di febbraio 2023.",
+    "Glamour and craft at MICAM\n\nThe 95th MICAM at Fiera Milano (Rho) drew more than 40,000 visitors, on a "
+    "par with the February 2023 edition.",
+])
+def test_a_fair_compared_with_last_years_edition_reports_the_files_year(text: str) -> None:
+    ex = extract_checked(text, slug="micam-2024-02-22-edition-95")
+    got = {(o.indicator, o.value, o.period) for o in ex.of(Observation)}
+    assert got == {("visitors", Decimal("40000"), "2024")}

@@ -2766,7 +2766,10 @@ def _fair_year(st: _State) -> str | None:
             if ev.date:
                 return str(ev.date.year)
             ym = re.search(r"\b((?:19|20)\d\d)\b", ev.title)
-            if ym:
+            # ... unless the text names that year only as the edition compared with ("in line
+            # with the February 2018 edition")
+            if ym and not all(is_compared_edition(st.text, m.start(), m.end())
+                              for m in re.finditer(rf"\b{ym.group(1)}\b", st.text)):
                 return ym.group(1)
             break
     title = st.info.evidence if st.info and st.info.title else None
