@@ -168,7 +168,7 @@ def _figures(text: str, lang: str) -> list[_Figure]:
             else:
                 kind = "cnt:exhibitors" if what.startswith(("exhibit", "espositor", "aziende")) else "cnt:visitors"
                 if _FOREIGN_COUNT.search(g["cnt"]) or _FROM_ABROAD.match(text, am.end()):
-                    # "644 international exhibitors", "27,880 visitors from abroad": the edition's foreign part
+                    # "644 international exhibitors", "22,000 visitors from abroad": the edition's foreign part
                     kind = "cnt:foreign_" + kind[4:]
             if _PART_OF_COUNT.search(text, max(0, s0 - 30), s0):
                 continue  # "a delegation of 70 buyers": a group among the visitors, not their number

@@ -2238,7 +2238,7 @@ def _find_observations(st: _State) -> None:
                 quals.append("preliminary")
             scope = _scope_for(st, f, (c_start, c_end), (s_start, s_end), key)
             if _unnamed_list_item(st, f, (s_start, s_end)) and not _glosses_count(text, f, sent_figs) \
-                    and not (_is_fair_key(key) and area):  # "France was in pole position (+6.7%)"
+                    and not (_is_fair_key(key) and area):  # "Korea came first (+9%)"
                 continue  # "knitting machinery (66%), other machinery (17%)": an item we cannot name
             if key.startswith(("domestic_visitors", "domestic_exhibitors")):
                 area = market = None  # the home part of a fair's attendance is a figure of its own, not an area
@@ -2577,7 +2577,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     share_c += [c for c in _cues(text, c0, f.start, shares) if _SHARE_LEAD.fullmatch(text, c[1], f.start)
                 and c[2] not in ("of_output", "base_share", "foreign_share")]
     changed = not f.level and (f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1) or (
-        # "production increased last year, albeit marginally, by a scant 0.6 percent": the verb
+        # "output rose in 2024, if only slightly, by a meagre 1.2 percent": the verb
         # of change in an earlier clause of the sentence
         _BY_BEFORE.search(text, max(s0, f.start - 25), f.start)
         and (_NEG_RE.search(text, max(s0, f.start - 120), c0) or _POS_RE.search(text, max(s0, f.start - 120), c0))))
@@ -2687,7 +2687,7 @@ def _fair_origin(st: _State, f: _Figure, sent_figs: list[_Figure], key: str) -> 
     end = f.end
     close = re.match(r"[ \u00a0]*\)", text[end:end + 3])
     if close and f.kind == "pct":
-        # "27,880 visitors from abroad (+5%)": the change of the count the bracket follows
+        # "22,000 visitors from abroad (+30%)": the change of the count the bracket follows
         o = text.rfind("(", max(0, f.start - 4), f.start)
         before = [g for g in sent_figs if g.end <= o and g.kind.startswith("cnt:") and o - g.end <= 30
                   and not re.search(r"[\d;()]", text[g.end:o])]
@@ -2766,8 +2766,8 @@ def _fair_year(st: _State) -> str | None:
             if ev.date:
                 return str(ev.date.year)
             ym = re.search(r"\b((?:19|20)\d\d)\b", ev.title)
-            # ... unless the text names that year only as the edition compared with ("in line
-            # with the February 2018 edition")
+            # ... unless the text names that year only as the edition compared with ("level
+            # with the March 2022 edition")
             if ym and not all(is_compared_edition(st.text, m.start(), m.end())
                               for m in re.finditer(rf"\b{ym.group(1)}\b", st.text)):
                 return ym.group(1)
@@ -2853,7 +2853,7 @@ def _fair_area(st: _State, f: _Figure, semi: tuple[int, int]) -> str | None:
     if near and re.fullmatch(r"[ \u00a0]*[(:]?[ \u00a0]*(?:with[ \u00a0]+|con[ \u00a0]+)?(?:(?:a|an|un|una)[ \u00a0]+)?",
                              text[near[-1].end:f.start]):
         return near[-1].name  # "Spain (11%)", "Italy: 720 exhibitors", "Germany with +21%"
-    # "the number of Russian buyers was up 32%": a demonym on the visitors or exhibitors counted
+    # "the number of Japanese buyers rose 18%": a demonym on the visitors or exhibitors counted
     for adj in _near(st.ents, a, f.start):
         if a <= adj.start and adj.end <= f.start and adj.kind in ("adj:country", "adj:region") \
                 and (any(c[0] - adj.end <= 2 and c[2] in _FAIR_BASES for c in _cues(text, adj.end, min(f.start, adj.end + 40), _cue_res()[0]))
@@ -2865,7 +2865,7 @@ def _fair_area(st: _State, f: _Figure, semi: tuple[int, int]) -> str | None:
     if not places:
         return None
     # the figure's own clause: after the last comma, semicolon or bracket before it (not the
-    # bracket the figure stands in: "France was in pole position (+6.7%)")
+    # bracket the figure stands in: "Korea came first (+9%)")
     lead = text[a:f.start]
     lead = lead[:len(lead.rstrip(" \u00a0(")) ]
     c0 = max([a, *(a + m.end() for m in re.finditer(r"[,;(.]", lead))])
@@ -3008,7 +3008,7 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
         # "Il mercato interno è cresciuto del 4%, mentre le esportazioni ...": a market named before
         # a contrast belongs to the other figure
         lo = max([a, *(m.end() for m in _CONTRAST.finditer(text, a, f.start))])
-        # ... but not the word of an exports cue itself ("foreign sales have grown by 38%")
+        # ... but not the word of an exports cue itself ("foreign sales rose 21%")
         flows = [(c[0], c[1]) for c in _cues(text, lo, f.start, _cue_res()[0]) if c[2] == "exports"]
         cues = [(m.start(), "foreign markets") for m in _FOREIGN_RE.finditer(text, lo, f.start)
                 if not any(a_ <= m.start() < b_ for a_, b_ in flows)]
