@@ -72,8 +72,8 @@ def _numword_re() -> re.Pattern[str]:
     return re.compile(_NUMWORD_RE_SRC.format(w=p["numword"], m=mults, p=p["pct"]), re.I)
 
 
-_NEG = r"reduction|reduced|decreasing|falling|dropping|negative|drop|drops|dropped|fall|falls|fell|fallen|decline|declined|declines|declining|decrease|decreased|down|contraction|contracted|loss|lost|shrank|shrunk|slump|slumped|calo|diminuit[oaie]|scese|sceso|scesi|scese|flessione|contrazione|riduzione|ridott[oaie]|perdita|negativ[oaie]|ribasso|in{_SP}+calo|slid|slipped|plunged|plummeted|tumbled|shrinking|contracting|calat[oaie]|cala|calano|scende|scendono|crollo|crollat[oaie]|arretramento|arretrat[oaie]|diminuzione|diminuisce|diminuiscono"
-_POS = r"grew|grow|grows|growth|increase|increased|increases|rise|rises|rose|risen|up|gain|gained|crescit[aoie]|cresciut[oaie]|crescita|aumento|aumentat[oaie]|incremento|salit[oaie]|rialzo|rebound|rebounded|progress|climb|climbs|climbed|climbing|soared|surged|jumped|expanded|cresce|crescono|aumenta|aumentano|balzo|progresso"
+_NEG = r"reduction|reduced|decreasing|falling|dropping|negative|drop|drops|dropped|fall|falls|fell|fallen|decline|declined|declines|declining|decrease|decreased|down|contraction|contracted|loss|lost|shrank|shrunk|slump|slumped|calo|diminuit[oaie]|scese|sceso|scesi|scesa|flessione|contrazione|riduzione|ridott[oaie]|perdita|negativ[oaie]|ribasso|in{_SP}+calo|slid|slipped|plunged|plummeted|tumbled|shrinking|contracting|calat[oaie]|cala|calano|scende|scendono|crollo|crollat[oaie]|arretramento|arretrat[oaie]|diminuzione|diminuisce|diminuiscono"
+_POS = r"grew|grow|grows|grown|growth|increase|increased|increases|rise|rises|rose|risen|up|gain|gained|crescit[aoie]|cresciut[oaie]|crescita|aumento|aumentat[oaie]|incremento|salit[oaie]|rialzo|rebound|rebounded|progress|climb|climbs|climbed|climbing|soared|surged|jumped|expanded|cresce|crescono|aumenta|aumentano|balzo|progresso"
 _NEG_RE = re.compile(rf"(?i)\b(?:{_NEG.replace('{_SP}', _SP)})\b")
 _POS_RE = re.compile(rf"(?i)\b(?:{_POS})\b")
 _EST_RE = re.compile(r"(?i)\b(estimated|estimate|estimates|about|stima|stimat[oaie]|forecast)\b")
@@ -142,6 +142,8 @@ def _figures(text: str, lang: str) -> list[_Figure]:
             out.append(_Figure(s0, am.end(), v, "percent", "pct", signed, level))
         elif g["qty"]:
             # pairs, square metres, tonnes, hours: physical quantities keep their unit
+            if not g["mult"] and re.fullmatch(r"(?:19|20)\d\d", raw) and _YEAR_LEAD.search(text, max(0, s0 - 30), s0):
+                continue  # "in the first quarter of 2025 hours rose": a year, then the noun
             if _STAND_BEFORE.search(text, max(0, s0 - 50), s0):
                 continue  # "a national pavilion of 600 square metres": a part of the show's space
             out.append(_Figure(s0, am.end(), v, unit_of(g["unit"]) or "count", "qty", signed))
@@ -166,7 +168,7 @@ def _figures(text: str, lang: str) -> list[_Figure]:
             else:
                 kind = "cnt:exhibitors" if what.startswith(("exhibit", "espositor", "aziende")) else "cnt:visitors"
                 if _FOREIGN_COUNT.search(g["cnt"]) or _FROM_ABROAD.match(text, am.end()):
-                    # "644 international exhibitors", "27,880 visitors from abroad": the edition's foreign part
+                    # "644 international exhibitors", "22,000 visitors from abroad": the edition's foreign part
                     kind = "cnt:foreign_" + kind[4:]
             if _PART_OF_COUNT.search(text, max(0, s0 - 30), s0):
                 continue  # "a delegation of 70 buyers": a group among the visitors, not their number
@@ -199,6 +201,9 @@ def _figures(text: str, lang: str) -> list[_Figure]:
     return out
 
 
+_YEAR_LEAD = re.compile(r"(?i)\b(?:in|of|by|since|until|nel|del|dal|al|entro|quarter|half|year|trimestre|semestre|anno|"
+                        r"january|february|march|april|may|june|july|august|september|october|november|december|"
+                        r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)[ \u00a0]+$")
 _EXHIBITING_AFTER = re.compile(rf"(?i)[^.;\d]{{0,30}}?\b(?:exhibit\w*|espost[aeio]|espositric[ei]|in{_SP}+mostra)\b")
 
 

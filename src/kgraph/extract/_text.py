@@ -64,9 +64,9 @@ from ._figures import (
     _figures,
 )
 from ._lex import _SP
-from .base import rule_id, stamp_rule
+from .base import file_name_date, rule_id, stamp_rule
 from .quantity import unit_indicator
-from .timex import index_bases, is_compared_edition, is_past_aside, latest_before
+from .timex import index_bases, is_compared_edition, is_outlook, is_past_aside, latest_before
 
 __all__ = ["extract", "detect_language"]
 
@@ -2028,6 +2028,9 @@ def _find_observations(st: _State) -> None:
     bases_ = index_bases(text)
     index_base = bases_[0].base if bases_ else None
     today = st.info.date if st.info else None
+    # a text that states no date of its own was still published on the day its file name
+    # carries: "last year" counts from then (the document keeps no date it does not state)
+    today = today or file_name_date(st.doc.slug)
     figures = _with_counts(st, st.figures())
     fair_year = _fair_year(st)
     if fair_year is None and today is None and not any(
@@ -2054,6 +2057,7 @@ def _find_observations(st: _State) -> None:
     protected = sorted([*st.segments, *[s for s in st.ents if s.kind.startswith("place:")]], key=lambda s: s.start)
     obs: dict[tuple[Any, ...], Observation] = {}
     prelim_years: set[str] = set()
+    prelim_pending = -1  # where a sentence of its own announced preliminary figures of no stated year
     lower = text.lower() if len(text.lower()) == len(text) else None
     year_context: str | None = None  # the whole year in force before a part of it was zoomed into
     prev_end = 0
@@ -2068,9 +2072,15 @@ def _find_observations(st: _State) -> None:
         prev_end = s_end
         sent_figs = figures[bisect.bisect_left(figures, s_start, key=lambda f: f.start):
                             bisect.bisect_left(figures, s_end, key=lambda f: f.start)]
+        if not sent_figs and (told := [k for _, _, k in _cues(text, s_start, s_end, bases) if k in _TOPICS]):
+            # "Orders grew again in the first quarter. According to the index, the quarter closed
+            # up 48%": a sentence with no figure still names what the next ones go on about
+            context_base = told[-1]
         if lower is not None and not sent_figs and not any(c.isdigit() for c in text[s_start:s_end]) \
                 and not any(w in lower[s_start:s_end] for w in _PERIOD_WORDS) \
                 and not any(w in lower[s_start:s_end] for w in ("world", "global", "mondial", "mondo")):
+            if prelim_pending < 0 and _prelim_subject_re().match(text, s_start, s_end):
+                prelim_pending = s_end  # "Provisional figures from X point to a good year."
             continue  # nothing to measure and no period to carry over
         periods = [p for p in _periods(text, s_start, s_end, today)
                    if not any(mn.start <= p.start < mn.end for mn in (st.info.date_evidence if st.info else ()))]
@@ -2084,7 +2094,10 @@ def _find_observations(st: _State) -> None:
                 valid_periods.append(p)
         # "today", "oggi": the release's own day dates a figure only where nothing else does
         weak_periods = [p for p in valid_periods if p.weak]
-        valid_periods = [p for p in valid_periods if not p.weak]
+        # "looking ahead to 2025, having secured 8 months of orders": a year looked ahead to
+        # dates only the figures of its own clause
+        outlook = [p for p in valid_periods if not p.weak and is_outlook(text, p.start)]
+        valid_periods = [p for p in valid_periods if not p.weak and p not in outlook]
         asides = _figure_asides(text, s_start, s_end, sent_figs)
         years_here = [p.value for p in valid_periods if "{y}" not in p.value
                       and not any(a < p.start < b for a, b in asides)]
@@ -2093,7 +2106,8 @@ def _find_observations(st: _State) -> None:
         # preconsuntivo, nel 2024 ...") frames every figure in it; a plain "according to the
         # preliminary results" qualifies nothing outside its own clause (the founding release's gold)
         first_clause = next(((a, b) for a, b in clauses), (s_start, s_end))
-        pm_ = _PRECONS_RE.search(text, first_clause[0], first_clause[1])
+        pm_ = _PRECONS_RE.search(text, first_clause[0], first_clause[1]) \
+            or _prelim_source_re().match(text, s_start, s_end)
         frames_prelim = pm_.end() if pm_ and not any(first_clause[0] <= f.start < pm_.start() for f in sent_figs) else 0
         sent_period: str | None = None
         sent_written = False  # whether the sentence's period is written in it (not a fallback)
@@ -2119,6 +2133,17 @@ def _find_observations(st: _State) -> None:
                 key = f"{share}_change" if share else None
             if key is None:
                 continue
+            if key in ("foreign_visitors_share", "foreign_exhibitors_share") and not f.level \
+                    and _CHANGE_NOUN_AFTER.match(text, f.end):
+                key = key[: -len("_share")] + "_change"  # "a 30% rise in arrivals from abroad": no part of the total
+            if key in ("visitors_change", "exhibitors_change", "visitors", "exhibitors", "foreign_visitors_change",
+                       "foreign_exhibitors_change") and f.kind == "pct":
+                key = _fair_origin(st, f, sent_figs, key)
+            if f.kind == "money" and (o_ := text.rfind("(", max(0, f.start - 3), f.start + 1)) >= 0 and any(
+                    g.kind == "money" and g.unit != f.unit and 0 <= o_ - g.end <= 2 for g in sent_figs):
+                continue  # "EUR 470,000 ($543,000)": the same amount in another currency
+            if _is_fair_key(key) and _expected_re().search(text, c_start, c_end):
+                continue  # "visitors are expected to top 20,000": hoped for, not counted
             market_of_key: str | None = None
             if key == "domestic_sales_change":
                 # the change of sales at home is the turnover's change on the domestic market
@@ -2145,6 +2170,7 @@ def _find_observations(st: _State) -> None:
                 prev_change = key[: -len("_change")]
             # the period: nearest in the clause, else in the sentence, else the context
             in_clause = [p for p in valid_periods if c_start <= p.start < c_end] \
+                or [p for p in outlook if c_start <= p.start < c_end] \
                 or [p for p in weak_periods if c_start <= p.start < c_end]
             # "Exports totalled X, while in the second half ...": a period past a contrast is not this figure's
             pool = in_clause or [p for p in valid_periods if p.start < f.start or not _CONTRAST.search(text, f.end, p.start)]
@@ -2171,6 +2197,10 @@ def _find_observations(st: _State) -> None:
                 period = p.value.replace("{y}", year)
             elif context_period:
                 period = context_period
+                if len(period) > 4 and any(g.kind in ("cnt:companies", "cnt:employment") for g in sent_figs):
+                    # "The association's 300 members employ 12,000 people and produce EUR 2.5 billion":
+                    # a sector's structure, told after a quarter's figures, is that of the whole year
+                    period = period[:4]
             elif (ahead := _period_ahead(st, s_end, today)) is not None:
                 # "Over 60,000 visitors. This is the balance of the 2021 edition": the paragraph's period
                 period = ahead
@@ -2182,8 +2212,12 @@ def _find_observations(st: _State) -> None:
                 continue
             value = f.value
             if key.endswith("_change") and not f.signed:
-                neg = _NEG_RE.search(text, c_start, c_end) or (
-                    not _POS_RE.search(text, c_start, c_end) and _NEG_RE.search(text, s_start, f.start))
+                # "exports shrank by 2% while imports expanded by 6%": the verb on this side of a contrast
+                lo_ = max([c_start, *(m.end() for m in _CONTRAST.finditer(text, c_start, f.start))])
+                hi_ = next((m.start() for m in _CONTRAST.finditer(text, f.end, c_end)), c_end)
+                v0, v1 = (lo_, hi_) if _NEG_RE.search(text, lo_, hi_) or _POS_RE.search(text, lo_, hi_) else (c_start, c_end)
+                neg = _NEG_RE.search(text, v0, v1) or (
+                    not _POS_RE.search(text, v0, v1) and _NEG_RE.search(text, s_start, f.start))
                 value = -abs(value) if neg else abs(value)
             unit = "index" if key.endswith("_index") else f.unit
             semi = next(((a, b) for a, b in semis if a <= f.start < b), (s_start, s_end))
@@ -2203,8 +2237,11 @@ def _find_observations(st: _State) -> None:
             if _PRELIM_RE.search(text, c_start, c_end) or (frames_prelim and f.start > frames_prelim):
                 quals.append("preliminary")
             scope = _scope_for(st, f, (c_start, c_end), (s_start, s_end), key)
-            if _unnamed_list_item(st, f, (s_start, s_end)):
+            if _unnamed_list_item(st, f, (s_start, s_end)) and not _glosses_count(text, f, sent_figs) \
+                    and not (_is_fair_key(key) and area):  # "Korea came first (+9%)"
                 continue  # "knitting machinery (66%), other machinery (17%)": an item we cannot name
+            if key.startswith(("domestic_visitors", "domestic_exhibitors")):
+                area = market = None  # the home part of a fair's attendance is a figure of its own, not an area
             if home_area and area == HOME_COUNTRY:
                 area = home_area
             if company_pub and scope == (st.sector or "machinery") and not _within(st.segments, s_start, s_end):
@@ -2225,7 +2262,7 @@ def _find_observations(st: _State) -> None:
                 last_flow = (key[: -len("_change")], market, s_start) if market else None
             context_base = _base_of(key) or context_base
             if sent_period is None and not _has_foreign_place(st, c_start, c_end) \
-                    and not (pool and (is_past_aside(text, p.start) or p.value == "{y}")) \
+                    and not (pool and (is_past_aside(text, p.start) or p.value == "{y}" and not p.whole)) \
                     and not any(a < f.start < b for a, b in asides):
                 # a breakdown by foreign market ("nel periodo gennaio-settembre le vendite negli Stati
                 # Uniti ...") does not change the period the next sentences inherit, nor does an
@@ -2258,9 +2295,15 @@ def _find_observations(st: _State) -> None:
         if frames_prelim or (not sent_figs and _PRELIM_RE.search(text, s_start, s_end)):
             # "The preliminary results ... for 2024 were presented", "Secondo i dati di preconsuntivo,
             # nel 2024 ...": the release's figures for that year are preliminary
-            prelim_years.update(p.value[:4] for p in valid_periods if "{y}" not in p.value)
+            years_before = len(prelim_years)
+            if not sent_figs:
+                prelim_years.update(p.value[:4] for p in valid_periods if "{y}" not in p.value)
             if sent_period:
                 prelim_years.add(sent_period[:4])
+            if len(prelim_years) == years_before and not sent_figs and prelim_pending < 0 \
+                    and _prelim_subject_re().match(text, s_start, s_end):
+                # "Provisional figures from X point to a good year.": the year of the figures that follow
+                prelim_pending = s_end
         prev_start = s_start
         if sent_period:
             if not sent_written:
@@ -2276,9 +2319,15 @@ def _find_observations(st: _State) -> None:
                 year_context = pval if len(pval) == 4 else None
             context_period = pval
             context_year = context_period[:4]
+    if prelim_pending >= 0:
+        after = sorted((o for o in obs.values() if o.evidence.start >= prelim_pending and len(o.period) == 4),
+                       key=lambda o: o.evidence.start)
+        if after:
+            prelim_years.add(after[0].period)
+    unqualified = _qualifier_words().get("not_qualified_units", ())
     for k, o in list(obs.items()):
         if o.period[:4] in prelim_years and "/" not in o.period and "preliminary" not in o.qualifiers \
-                and o.unit not in ("count", "rank"):
+                and o.unit not in unqualified:
             obs[k] = replace(o, qualifiers=(*o.qualifiers, "preliminary"))
     # "The figures are estimates by the Research Department": a note of its own qualifies the
     # figures of its paragraph and the ones that go on with the same period; a figure for
@@ -2306,7 +2355,40 @@ def _find_observations(st: _State) -> None:
             (b.indicator, b.scope, b.value) == (o.indicator, o.scope, o.value)
             and (o.area, o.market) in ((b.area, b.market), (HOME_COUNTRY, None), (None, None))
             for b in body)]
+        # ... or rounds it: "turnover tops 2 billion" over a body's "2.05 billion"
+        found = [o for o in found if o in body or o.unit not in ("EUR", "USD", "count") or len(o.value.normalize().as_tuple().digits) > 2
+                 or not any((b.indicator, b.scope, b.unit) == (o.indicator, o.scope, o.unit)
+                            and b.value and abs(b.value - o.value) <= abs(b.value) / 10 for b in body)]
     st.facts.extend(found)
+
+
+@cache
+def _qualifier_words() -> dict[str, tuple[str, ...]]:
+    return gz.indicator_cues().get("qualifiers", {})
+
+
+@cache
+def _prelim_source_re() -> re.Pattern[str]:
+    """A sentence opening on preliminary figures as its source: "According to preliminary data ...",
+    "Sulla base dei dati provvisori ..." (the adjective within a few words of the lead)."""
+    q = _qualifier_words()
+
+    def alt(ws: Iterable[str]) -> str:
+        return "(?:" + "|".join(_phrase(w) for w in sorted(ws, key=len, reverse=True)) + ")"
+
+    prelim = alt(q.get("preliminary", ("preliminary",)))
+    noun = alt(q.get("source_nouns", ("figures",)))
+    return re.compile(rf"(?i)[ \u00a0\n“\"«(]*{alt(q.get('source_leads', ('according to',)))}(?![\w])"
+                      rf"(?:{_SP}+[\w'’-]+){{0,3}}?{_SP}+(?:{prelim}(?:{_SP}+\d{{4}})?{_SP}+{noun}|{noun}{_SP}+(?:di{_SP}+)?{prelim})(?![\w])")
+
+
+@cache
+def _prelim_subject_re() -> re.Pattern[str]:
+    """A sentence whose subject is the preliminary figures: "Preliminary data from X show ...",
+    "I dati provvisori diffusi da X ..." (not "the result corrects the preliminary estimate")."""
+    words = _qualifier_words().get("preliminary", ("preliminary",))
+    return re.compile(r"(?i)[ \u00a0\n“\"«]*(?:(?:the|its|their|i|gli|le|il|la)[ \u00a0]+)?(?:[\w-]+[ \u00a0]+)?"
+                      + "(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w])")
 
 
 _YEAR_FIGURE = re.compile(r"(?i)[ \u00a0]+(?:figure|level|total|value|result|dato|valore|livello|risultato)[ \u00a0]+(?:of|di|pari[ \u00a0]+a)[ \u00a0]+(?:(?:about|around|some|almost|nearly|circa|quasi|oltre|over|more[ \u00a0]+than)[ \u00a0]+)?")
@@ -2385,7 +2467,9 @@ def _base_of(key: str) -> str | None:
     return None
 
 
-_COMPLEMENT = re.compile(r"(?i)%[ \u00a0]*(?:(?:of|della|del|dello|dei|degli|delle)(?:[ \u00a0]+(?:total|that|the))?[ \u00a0]+|dell['’])$")
+_COMPLEMENT = re.compile(r"(?i)(?:%|\b(?:share|part|portion|quota|parte)(?:[ \u00a0]+[\w-]+){0,2})[ \u00a0]*"
+                         r"(?:(?:of|della|del|dello|dei|degli|delle)(?:[ \u00a0]+(?:total|that|the))?[ \u00a0]+|dell['’])"
+                         r"(?:[\w-]+(?:['’]s?)?[ \u00a0]+)?$")
 # "the index", "the decline": a sentence that goes on about the figure before it
 _ANAPHORA = re.compile(r"(?i)\b(?:index|indice|(?:the|this|that|il|la|questo|questa|tale)[ \u00a0]+(?:decline|drop|fall|decrease|growth|increase|rise|contraction|downturn|trend|calo|crescita|aumento|flessione|contrazione|andamento)|l['’](?:aumento|andamento|indice))\b")
 
@@ -2449,28 +2533,38 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     sent_c = _sales_as_topic(st, _cues(text, s0, s1, bases), bases)
     # no cue in the clause: the subject the figure belongs to, i.e. the nearest cue before it
     # that is not a complement ("86% of production", "pari al 75% della produzione")
-    subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 20), c[0])]
+    subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 30), c[0])]
     before = [c for c in subjects if c[1] <= f.start]
     # a cue after the figure outside its clause is another figure's subject ("-2.9% in volume
     # ... and domestic demand fell"): with no cue of its own the figure is dropped, not guessed
     # "exports (approx. 75% of turnover) totalling 467 million (+8.2% on 2015) against imports of
     # ...": a cue in another bracket, or past the bracket the figure sits in, is not its own
     base_c = [c for c in base_c if not _bracket_apart(text, c, f)]
+    # "exports contracted by 1.5% while imports grew by 3%": a cue past a contrast after the
+    # figure is the next figure's subject
+    base_c = [c for c in base_c if c[0] < f.end or not _CONTRAST.search(text, f.end, c[0])]
     before = [c for c in before if not _bracket_apart(text, c, f)] or before
-    base = _nearest([c for c in base_c if not _COMPLEMENT.search(text, max(0, c[0] - 20), c[0])] or base_c,
+    base = _nearest([c for c in base_c if not _COMPLEMENT.search(text, max(0, c[0] - 30), c[0])] or base_c,
                     f.start, f.end) or (before[-1][2] if before else None)
     bracket = _BRACKET_BEFORE.search(text, max(s0, f.start - 4), f.start)
     named = [c for c in sent_c if bracket and c[1] == bracket.start()]
     if named:
         base = named[-1][2]  # "TURNOVER (-9.1%) AND EXPORTS (-8.5%)": the noun the bracket follows
     if f.kind == "qty" and (unit_key := unit_indicator(f.unit)):
-        return unit_key  # "100,000 square metres": exhibition space whatever else the sentence names
+        # "100,000 square metres": exhibition space, unless they measure a sector's output or trade
+        # ("production rose 6% in volume (120 million square metres of finished leather)")
+        return base if base in ("production", "exports", "imports", "consumption") else unit_key
     if f.kind == "money":
-        side = [m for m in _side_amount_re().finditer(text, c0, f.start)]
-        if side and not any(side[-1].end() <= c[0] < f.start for c in base_c):
+        # "... invest in training over 4% of their turnover, or more than 200 million": the side
+        # word may open the sentence, with no indicator of the figure's own in between
+        side = [m for m in _side_amount_re().finditer(text, max(s0, f.start - 200), f.start)]
+        if side and not any(side[-1].end() <= c[0] < f.start and not _COMPLEMENT.search(text, max(0, c[0] - 30), c[0])
+                            for c in sent_c):
             return None  # "the group invested EUR 200 million": no level of the sentence's indicator
     if f.kind == "money" and base == "domestic_sales":
         return base
+    if f.kind == "qty" and f.unit == "hours":
+        return base if base == "wage_guarantee_hours" else None
     if f.kind in ("money", "qty"):
         return base if base in ("turnover", "production", "exports", "imports", "consumption", "trade_balance") else None
     if f.kind == "idx":
@@ -2482,7 +2576,11 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     # ... or leads to it: "con una quota export del 74%", "an export share of 81%"
     share_c += [c for c in _cues(text, c0, f.start, shares) if _SHARE_LEAD.fullmatch(text, c[1], f.start)
                 and c[2] not in ("of_output", "base_share", "foreign_share")]
-    changed = not f.level and (f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1))
+    changed = not f.level and (f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1) or (
+        # "output rose in 2024, if only slightly, by a meagre 1.2 percent": the verb
+        # of change in an earlier clause of the sentence
+        _BY_BEFORE.search(text, max(s0, f.start - 25), f.start)
+        and (_NEG_RE.search(text, max(s0, f.start - 120), c0) or _POS_RE.search(text, max(s0, f.start - 120), c0))))
     key = _nearest(share_c, f.start, f.end) if share_c else None
     if key in ("exports_share", "orders_share", "base_share", "of_output") and (
             _DELTA_BEFORE.search(text, max(c0, f.start - 45), f.start)
@@ -2515,7 +2613,12 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         # ... or by market ("Il mercato interno è cresciuto del 4%")
         goes_on = _ANAPHORA.search(text, s0, s1) or any(
             sg.kind == "segment" for sg in _within(st.segments, s0, s1)) or _DOMESTIC_RE.search(text, s0, f.start) \
-            or _FOREIGN_RE.search(text, s0, f.start) or in_breakdown
+            or _FOREIGN_RE.search(text, s0, f.start) or in_breakdown \
+            or (context_base in _FAIR_BASES and (
+                # a fair's release going on about its attendance: "-3% on the February edition",
+                # "Italy confirms itself top performer with +10%"
+                _EDITION_COMPARED.search(text, c0, c1)
+                or any(p.kind in ("place:country", "place:region") for p in _within(st.places(), s0, f.start))))
         b = base or (context_base if goes_on else None)
         if not base and b == "exports" and _DOMESTIC_RE.search(text, s0, f.start):
             b = "turnover"  # "the domestic market fell 13%" after the exports: sales at home
@@ -2532,6 +2635,9 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
 
 
 _FAIR_BASES = ("visitors", "exhibitors", "foreign_visitors", "foreign_exhibitors")
+_TOPICS = ("orders", "turnover", "production", "exports", "imports", "consumption")
+_BY_BEFORE = re.compile(r"(?i)\b(?:by|of|di|del|dell['’])(?:[ \u00a0]+[a-z]+){0,2}[ \u00a0]*$")
+_EDITION_COMPARED = re.compile(rf"(?i)\b(?:(?:{_MONTHS_EN}|{_MONTHS_IT})[ \u00a0]+(?:19|20)\d\d|edition|edizione)\b")
 # a figure that opens a list item after another: ", 17% in Asia", " and 31% in South America"
 _LIST_ITEM = re.compile(r"(?i)[ \u00a0,;]*(?:(?:and|e|ed|while|mentre|with|con)[ \u00a0]+)?(?:(?:by|of|del|di|un|una|a|the|il)[ \u00a0]+)?")
 # words that may stand between a share cue and its figure: "quota export del 74%", "share of 81%"
@@ -2553,8 +2659,66 @@ def _after_place_bracket(st: _State, f: _Figure) -> _Span | None:
     return None
 
 
+_CHANGE_NOUN_AFTER = re.compile(r"(?i)[ \u00a0]*(?:increase|rise|growth|jump|gain|more|in[ \u00a0]+più|di[ \u00a0]+crescita|di[ \u00a0]+aumento)\b")
+
+
+@cache
+def _fair_origin_res() -> dict[str, re.Pattern[str]]:
+    words = gz.indicator_cues().get("fair_origin", {})
+    between = "|".join(_phrase(w) for w in sorted(words.get("between", ()), key=len, reverse=True)) or "of"
+    return {k: re.compile(rf"(?i)[ \u00a0]*(?:(?:{between})[ \u00a0]+){{0,3}}"
+                          r"(?:" + "|".join(_phrase(w) for w in sorted(ws, key=len, reverse=True)) + r")(?![\w])")
+            for k, ws in words.items() if k in ("foreign", "domestic")}
+
+
+@cache
+def _fair_origin_before_res() -> dict[str, re.Pattern[str]]:
+    words = gz.indicator_cues().get("fair_origin", {})
+    # only the phrases with "from": "Italian (+6%)" may name exhibitors as well as visitors
+    return {k: re.compile(r"(?i)(?<![\w])(?:" + "|".join(_phrase(w) for w in sorted(ws, key=len, reverse=True)
+                                                       if w.split()[0] in ("from", "dall'italia", "dall’italia", "dall'estero", "dall’estero"))
+                          + r")[ \u00a0]*$") for k, ws in words.items() if k in ("foreign", "domestic")}
+
+
+def _fair_origin(st: _State, f: _Figure, sent_figs: list[_Figure], key: str) -> str:
+    """A fair's change or count that names where its visitors came from: "+73% from abroad",
+    "+10% dall'Italia", "27,000 foreign visitors (+5%)" -> foreign_/domestic_ key."""
+    text = st.text
+    end = f.end
+    close = re.match(r"[ \u00a0]*\)", text[end:end + 3])
+    if close and f.kind == "pct":
+        # "22,000 visitors from abroad (+30%)": the change of the count the bracket follows
+        o = text.rfind("(", max(0, f.start - 4), f.start)
+        before = [g for g in sent_figs if g.end <= o and g.kind.startswith("cnt:") and o - g.end <= 30
+                  and not re.search(r"[\d;()]", text[g.end:o])]
+        if before:
+            g = before[-1]
+            what = g.kind[4:]
+            if what.startswith("foreign_"):
+                return f"{what}_change" if key.endswith("_change") else key
+            if _fair_origin_res()["foreign"].match(text, g.end) is not None and key.endswith("_change"):
+                return f"foreign_{key}"
+            return key
+        # "... and 19,000 from Italy (+6%)": the origin named right before the bracket
+        for origin, rx in _fair_origin_before_res().items():
+            if rx.search(text, max(0, o - 40), o) and key.endswith("_change"):
+                # whose origin: the visitors or exhibitors named last before, not a noun after the bracket
+                named = [k for _, _, k in _cues(text, st.sentence_of(f.start)[0], o, _cue_res()[0]) if k in _FAIR_BASES]
+                bare = f"{named[-1].removeprefix('foreign_')}_change" if named else key.removeprefix("foreign_")
+                return f"foreign_{bare}" if origin == "foreign" else f"domestic_{bare}"
+        return key
+    for origin, rx in _fair_origin_res().items():
+        m = rx.match(text, end, end + 60)
+        if m is None:
+            continue
+        if origin == "foreign":
+            return key if key.startswith("foreign_") else f"foreign_{key}"
+        return f"domestic_{key.removeprefix('foreign_')}"
+    return key
+
+
 def _is_fair_key(key: str) -> bool:
-    return key.startswith(("visitor", "exhibitor", "foreign_visitors", "foreign_exhibitors", "domestic_visitors",
+    return key.startswith(("visitor", "exhibitor", "foreign_visitors", "foreign_exhibitors", "domestic_visitors", "domestic_exhibitors",
                            "new_exhibitors", "returning_exhibitors", "exhibit_space"))
 
 
@@ -2568,6 +2732,13 @@ def _fair_of(st: _State) -> _Span | None:
 
 
 _BRACKET_BEFORE = re.compile(r"[ \u00a0]*\([ \u00a0]*$")
+
+
+def _glosses_count(text: str, f: _Figure, sent_figs: list[_Figure]) -> bool:
+    """A bracketed change right after a count and its noun: "27,000 visitors from abroad (+5%)"."""
+    o = text.rfind("(", max(0, f.start - 4), f.start)
+    return o >= 0 and any(g.kind.startswith("cnt:") and g.end <= o and o - g.end <= 30
+                          and not re.search(r"[\d;()]", text[g.end:o]) for g in sent_figs)
 
 
 def _unnamed_list_item(st: _State, f: _Figure, sent: tuple[int, int]) -> bool:
@@ -2595,7 +2766,10 @@ def _fair_year(st: _State) -> str | None:
             if ev.date:
                 return str(ev.date.year)
             ym = re.search(r"\b((?:19|20)\d\d)\b", ev.title)
-            if ym:
+            # ... unless the text names that year only as the edition compared with ("level
+            # with the March 2022 edition")
+            if ym and not all(is_compared_edition(st.text, m.start(), m.end())
+                              for m in re.finditer(rf"\b{ym.group(1)}\b", st.text)):
                 return ym.group(1)
             break
     title = st.info.evidence if st.info and st.info.title else None
@@ -2658,6 +2832,8 @@ _DOMESTIC_RE = re.compile(r"(?i)\b(domestic|home market|mercato interno|mercato 
 _MEASURED_NOUN = r"(?:production|output|exports?|imports?|turnover|revenues?|consumption|orders|sales|produzione|esportazioni|importazioni|fatturato|consumi|consumo|ordini|ordinativi|vendite|ricavi)"
 _ADJ_NOUN = re.compile(rf"(?i)(?:{_SP}+[a-z][\w-]*){{0,3}}?{_SP}+{_MEASURED_NOUN}\b")
 _NOUN_ADJ = re.compile(rf"(?i)\b{_MEASURED_NOUN}(?:{_SP}+[a-zàèéìòù][\w-]*)?{_SP}+$")
+# "le esportazioni di calzature italiane": the demonym after the noun's complement
+_NOUN_OF_ADJ = re.compile(rf"(?i)\b{_MEASURED_NOUN}{_SP}+(?:di|of){_SP}+[a-zàèéìòù][\w-]*{_SP}+$")
 
 
 _FROM_BEFORE = re.compile(r"(?i)\b(?:from|da|dal|dalla|dai|dagli|dalle|provenienti[ \u00a0]+da(?:l|lla|i|gli|lle)?)[ \u00a0]+(?:the[ \u00a0]+)?$|\bdall['’]$")
@@ -2677,17 +2853,28 @@ def _fair_area(st: _State, f: _Figure, semi: tuple[int, int]) -> str | None:
     if near and re.fullmatch(r"[ \u00a0]*[(:]?[ \u00a0]*(?:with[ \u00a0]+|con[ \u00a0]+)?(?:(?:a|an|un|una)[ \u00a0]+)?",
                              text[near[-1].end:f.start]):
         return near[-1].name  # "Spain (11%)", "Italy: 720 exhibitors", "Germany with +21%"
+    # "the number of Japanese buyers rose 18%": a demonym on the visitors or exhibitors counted
+    for adj in _near(st.ents, a, f.start):
+        if a <= adj.start and adj.end <= f.start and adj.kind in ("adj:country", "adj:region") \
+                and (any(c[0] - adj.end <= 2 and c[2] in _FAIR_BASES for c in _cues(text, adj.end, min(f.start, adj.end + 40), _cue_res()[0]))
+                     # "i visitatori giapponesi": the demonym after the noun
+                     or any(adj.start - c[1] <= 2 and c[2] in _FAIR_BASES for c in _cues(text, max(a, adj.start - 40), adj.start, _cue_res()[0]))) \
+                and not re.search(r"[,;(]", text[adj.end:f.start]):
+            return adj.name
     places = [p for p in near if a <= p.start]
     if not places:
         return None
-    # the figure's own clause: after the last comma, semicolon or bracket before it
-    c0 = max([a, *(a + m.end() for m in re.finditer(r"[,;(.]", text[a:f.start]))])
+    # the figure's own clause: after the last comma, semicolon or bracket before it (not the
+    # bracket the figure stands in: "Korea came first (+9%)")
+    lead = text[a:f.start]
+    lead = lead[:len(lead.rstrip(" \u00a0(")) ]
+    c0 = max([a, *(a + m.end() for m in re.finditer(r"[,;(.]", lead))])
     own = [p for p in places if p.start >= c0]
     for p in own:
         if _FROM_BEFORE.search(text, max(0, p.start - 25), p.start):
             return p.name
     # "La Germania resta il mercato migliore con un +8%": the place the clause opens with
-    if own and _FIRST_GAP.match(text[c0:own[0].start]):
+    if own and _FIRST_GAP.match(text[c0:own[0].start].lower()):
         return own[0].name
     return None
 
@@ -2717,9 +2904,29 @@ def _earlier_level_re() -> re.Pattern[str]:
 
 
 @cache
+def _expected_re() -> re.Pattern[str]:
+    words = gz.indicator_cues().get("context", {}).get("expected", ())
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
+
+
+@cache
 def _side_amount_re() -> re.Pattern[str]:
     words = gz.indicator_cues().get("context", {}).get("side_amounts", ())
     return re.compile(r"(?i)(?<!\w)(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
+
+
+def _home_flow(st: _State, a: int, b: int) -> bool:
+    """Whether the home country's demonym qualifies a measured noun between a and b ("Italian
+    exports", "l'export italiano di calzature", "le esportazioni di calzature italiane")."""
+    text = st.text
+    for adj in _near(st.ents, a, b):
+        if a <= adj.start and adj.end <= b and adj.kind == "adj:country" and adj.name == HOME_COUNTRY \
+                and (_ADJ_NOUN.match(text, adj.end) or _NOUN_ADJ.search(text, max(0, adj.start - 40), adj.start)
+                     or _NOUN_OF_ADJ.search(text, max(0, adj.start - 50), adj.start)
+                     # "sono state esportate 5 milioni di paia di calzature italiane": the goods of a flow
+                     or any(k in ("exports", "imports") for _, _, k in _cues(text, max(a, adj.start - 60), adj.start, _cue_res()[0]))):
+            return True
+    return False
 
 
 def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) -> tuple[str | None, str | None]:
@@ -2729,6 +2936,11 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
         # a fair's figure has the area its visitors or exhibitors come from, and only when named
         return _fair_area(st, f, semi), None
     area = HOME_COUNTRY
+    bp = _after_place_bracket(st, f)
+    if bp is not None and bp.name != HOME_COUNTRY and key.startswith(("exports", "imports", "orders")) \
+            and _MARKET_WORDS.search(text, st.sentence_of(f.start)[0], bp.start):
+        # "the main destinations were the US (EUR 40m), Spain (EUR 31m)": the markets of a flow
+        return HOME_COUNTRY, bp.name
     places = [p for p in _near(st.places(), a, f.start) if a <= p.start and p.end <= f.start
               and p.kind in ("place:country", "place:region")]
     market: str | None = None
@@ -2776,6 +2988,11 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
             if _ADJ_NOUN.match(text, adj.end) or _NOUN_ADJ.search(text, max(0, adj.start - 40), adj.start) \
                     or own_en.match(text, adj.end) or own_it.search(text, max(0, adj.start - 60), adj.start):
                 area = adj.name
+    if area != HOME_COUNTRY and market is None and key.startswith(("exports", "imports")) \
+            and _home_flow(st, a, f.start):
+        # "In the CIS, Italian exports reached ...", "nell'area CSI l'export italiano ...": the
+        # home country's flow, whose market is the place named
+        area, market = HOME_COUNTRY, area
     if key in ("world_export_share", "export_ratio"):
         return area, None
     if market is None and key.startswith(("exports", "imports", "orders")):
@@ -2791,7 +3008,10 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
         # "Il mercato interno è cresciuto del 4%, mentre le esportazioni ...": a market named before
         # a contrast belongs to the other figure
         lo = max([a, *(m.end() for m in _CONTRAST.finditer(text, a, f.start))])
-        cues = [(m.start(), "foreign markets") for m in _FOREIGN_RE.finditer(text, lo, f.start)]
+        # ... but not the word of an exports cue itself ("foreign sales rose 21%")
+        flows = [(c[0], c[1]) for c in _cues(text, lo, f.start, _cue_res()[0]) if c[2] == "exports"]
+        cues = [(m.start(), "foreign markets") for m in _FOREIGN_RE.finditer(text, lo, f.start)
+                if not any(a_ <= m.start() < b_ for a_, b_ in flows)]
         cues += [(m.start(), "domestic market") for m in _DOMESTIC_RE.finditer(text, lo, f.start)]
         if cues:
             market = max(cues)[1]

@@ -142,6 +142,7 @@ class Period:
     value: str  # may contain "{y}" when the year is not written
     weak: bool = False  # "today": the release's year, only where nothing else dates the figure
     relative: bool = False  # named from the release's date ("last year"), not written
+    whole: bool = False  # "su base annua": the whole year in force, which the text goes on with
 
 
 def _months(y: str, m1: int, m2: int) -> str:
@@ -188,13 +189,15 @@ def periods(text: str, a: int = 0, b: int | None = None, *, today: dt.date | Non
             continue
         g = m.groupdict()
         y = g.get("y") or "{y}"
-        weak = rel = False
+        weak = rel = whole = False
         if g["year"]:
             if re.match(rf"{_SP}*=", text[m.end():m.end() + 3]):
                 continue
             val = g["year"]
         elif g["rel"] and _relative_kind().get(" ".join(g["rel"].lower().replace("’", "'").split())) == "year_end":
             val = "{y}"
+        elif g["rel"] and _relative_kind().get(" ".join(g["rel"].lower().replace("’", "'").split())) == "whole_year":
+            val, whole = "{y}", True
         elif g["rel"]:
             if today is None:
                 continue
@@ -231,7 +234,7 @@ def periods(text: str, a: int = 0, b: int | None = None, *, today: dt.date | Non
             val = _months(y, m1, m2)
         if _BACKGROUND.search(text, max(0, m.start() - 40), m.start()):
             continue  # "since its launch in 1951": history, not the period of a figure
-        out.append(Period(m.start(), m.end(), val, weak, rel))
+        out.append(Period(m.start(), m.end(), val, weak, rel, whole))
     return out
 
 
@@ -280,7 +283,31 @@ def is_past_aside(text: str, start: int) -> bool:
     return m is not None and "," not in text[m.start():start]
 
 
+@cache
+def _outlook_re() -> re.Pattern[str]:
+    from .quantity import _data
+    words = sorted(_data().get("outlook_leads", ()), key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace("'", "['’]").replace(r"\ _\ ", rf"{_SP}+(?:[\w-]+{_SP}+)?")
+                   .replace(r"\ ", _SP + "+") for w in words)
+    return re.compile(rf"(?i)(?<![\w])(?:{alt})(?:{_SP}+(?:the|il|l['’]))?{_SP}*$")
+
+
+def is_outlook(text: str, start: int) -> bool:
+    """Whether the period at ``start`` is a year looked ahead to, not the one reported on.
+
+    >>> t = "After a hard year, the sector looks to 2025 with concern; sales fell 3% in 2024."
+    >>> [is_outlook(t, t.index(y)) for y in ("2025", "2024")]
+    [True, False]
+    >>> t = "Il comparto guarda al 2026 con fiducia. Looking ahead confidently to 2026, makers hold orders."
+    >>> [is_outlook(t, i) for i in (t.index("2026"), t.rindex("2026"))]
+    [True, True]
+    """
+    return _outlook_re().search(text, max(0, start - 40), start) is not None
+
+
 _EDITION_AFTER = re.compile(rf"{_SP}+(?:edition|edizione|show|fair|fiera)\b", re.I)
+# "rispetto all'edizione 2021", "con l'edizione di marzo 2022", "the edition of March 2023"
+_EDITION_BEFORE = re.compile(rf"(?i)\b(?:edition|edizione)(?:{_SP}+(?:of|di|del))?(?:{_SP}+(?:{MONTHS_EN}|{MONTHS_IT}))?{_SP}*$")
 _COMPARED_BEFORE = re.compile(
     r"(?i)\b(?:from|over|on|than|with|versus|vs\.?|su|sulla|sull['’]|alla|all['’]|con|rispetto)\b[^.;\d]{0,30}$")
 
@@ -291,9 +318,12 @@ def is_compared_edition(text: str, start: int, end: int) -> bool:
     >>> t = "up 14% from the September 2022 edition; rispetto all'edizione 2021; the 2023 edition had 300"
     >>> [is_compared_edition(t, t.index(y), t.index(y) + 4) for y in ("2022", "2021", "2023")]
     [True, True, False]
+    >>> t = "in crescita sull'edizione di marzo 2022"
+    >>> is_compared_edition(t, t.index("2022"), t.index("2022") + 4)
+    True
     """
     before = text[max(0, start - 40):start]
-    edition = bool(_EDITION_AFTER.match(text, end)) or bool(re.search(r"(?i)\b(?:edition|edizione)[ \u00a0]*$", before))
+    edition = bool(_EDITION_AFTER.match(text, end)) or bool(_EDITION_BEFORE.search(before))
     return edition and bool(_COMPARED_BEFORE.search(before))
 
 
