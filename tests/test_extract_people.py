@@ -482,3 +482,58 @@ def test_the_kind_of_firm_before_the_company_name(text: str, expected: tuple[str
 ])
 def test_a_chamber_of_an_industry_is_an_association(text: str, org: str) -> None:
     assert orgs(run(text)).get(org) == "TradeAssociation"
+
+
+# ------------------------------------------------------------------ titles, demonym surnames, nicknames
+
+@pytest.mark.parametrize(("text", "post"), [
+    ("Torino, 3 maggio 2024\n\nAlla serata è intervenuto il dott. Marco Ferri, presidente di Assomac.",
+     ("Marco Ferri", "President", "Assomac")),
+    ("Turin, 3 May 2024\n\nThe day closed with remarks by Dr Elena Sarti, Chair of Federmacchine.",
+     ("Elena Sarti", "Chair", "Federmacchine")),
+    ("Torino, 3 maggio 2024\n\nHa chiuso i lavori il Cavaliere del Lavoro Piero Valli, presidente di UCIMU.",
+     ("Piero Valli", "President", "UCIMU")),
+    ("Turin, 3 May 2024\n\nMrs Giulia Conti, Vice President of ACIMIT, welcomed the guests.",
+     ("Giulia Conti", "Vice President", "ACIMIT")),
+])
+def test_a_title_before_a_name_is_no_part_of_it(text: str, post: tuple[str, str, str]) -> None:
+    ex = run(text)
+    assert post in posts(ex)
+    assert all(not m.person.lower().startswith(("dott", "dr ", "cavaliere", "mrs")) for m in ex.of(Membership))
+
+
+def test_an_honour_in_brackets_is_not_a_person() -> None:
+    ex = run("Torino, 3 maggio 2024\n\nLo ha ricordato il presidente di UNIC Luca Greco (Cavaliere del Lavoro, "
+             "titolare della conceria Greco Pelli), aprendo la giornata.")
+    assert ("Luca Greco", "President", "UNIC") in posts(ex)
+    assert not any("Cavaliere" in m.person for m in ex.of(Membership))
+
+
+@pytest.mark.parametrize(("text", "post"), [
+    # a surname that is also a demonym ("Greco", "Russo", "Tedesco")
+    ("Milano, 5 giugno 2024\n\nSecondo il presidente di Assomac Anna Greco il mercato tiene.",
+     ("Anna Greco", "President", "Assomac")),
+    ("Milano, 5 giugno 2024\n\nPaolo Tedesco, direttore generale di ANIMA, ha presentato i dati.",
+     ("Paolo Tedesco", "Director General", "ANIMA")),
+    ("Milan, 5 June 2024\n\nThe results were presented by ACIMIT Chairman Carlo Russo to the members.",
+     ("Carlo Russo", "Chairman", "ACIMIT")),
+    # and a company named after such a surname
+    ("Milano, 5 giugno 2024\n\nHa parlato Lia Neri, presidente della conceria Greco Pellami.",
+     ("Lia Neri", "President", "Greco Pellami")),
+])
+def test_a_demonym_as_surname_or_company_name(text: str, post: tuple[str, str, str]) -> None:
+    assert post in posts(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 5 giugno 2024\n\nL'assemblea ha ringraziato Giuseppe Landi, presidente di Assomac fino a oggi. "
+    "Beppe Landi, presidente uscente, ha ricordato i risultati.",
+    "Milan, 5 June 2024\n\nRobert Hale, Chairman of ACIMIT, spoke first. Later Bob Hale, the Chairman, "
+    "thanked the members.",
+    "Milano, 5 giugno 2024\n\nSul palco Giovanni Sarti, vicepresidente di UCIMU. Gianni Sarti ha poi "
+    "illustrato i dati del trimestre.",
+])
+def test_a_nickname_is_the_person_named_in_full(text: str) -> None:
+    ex = run(text)
+    names = {p for p in (m.person for m in ex.of(Membership))}
+    assert names and not names & {"Beppe Landi", "Bob Hale", "Gianni Sarti"}

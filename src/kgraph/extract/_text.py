@@ -754,7 +754,9 @@ def _unknown_org_after(st: _State, pos: int) -> _Span | None:
         if cut2:
             name = st.text[pos:pos + cut2.start()]
             end = pos + len(name)
-    if any(s.start < end and pos < s.end for s in _near(st.ents, pos, end)) or len(name) < 3:
+    # (a demonym in a name of several words is part of it: "conceria Russo di Casandrino")
+    if any(s.start < end and pos < s.end and not (s.kind.startswith("adj:") and " " in name.strip())
+           for s in _near(st.ents, pos, end)) or len(name) < 3:
         return None
     if name.split()[0] in _NOT_NAME_START:
         return None
@@ -794,9 +796,7 @@ def _verb_posts(st: _State) -> list[tuple[Membership, _Span]]:
     rx, table, triggers = _verb_roles()
     out = []
     for m in st.scan(rx, triggers):
-        words = m.group("who").split()
-        while words and words[0] in _NOT_NAME_START:
-            words = words[1:]
+        words = _name_words(m.group("who").split())
         if len(words) < 2:
             continue
         a = m.end("who") - len(" ".join(words))
@@ -946,6 +946,28 @@ _INSTITUTION_WORD = re.compile(
     r"Assembly|Assemblea|Industry|Industria|Machinery|Macchine|Awards?|Talks|Conference|Convegno|Expo)\b")
 
 
+@cache
+def _honorific_re() -> re.Pattern[str]:
+    """Titles and honours before a name ("Dr", "cav.", "Cavaliere del Lavoro"): no part of it."""
+    alt = _words_alt(w.rstrip(".") for w in gz.appointment_words().get("honorifics", ()))
+    return re.compile(rf"(?i:(?:{alt}))(?![\w'’])\.?{_SP}*")
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """The words of a name without the stop words and titles written before it; a name starts
+    with a capital ("Cavaliere del Lavoro" alone leaves no name)."""
+    while words:
+        if words[0] in _NOT_NAME_START:
+            words = words[1:]
+            continue
+        hm = _honorific_re().match(" ".join(words))
+        if hm and hm.end() > 0:
+            words = " ".join(words)[hm.end():].split()
+            continue
+        break
+    return words if words and words[0][:1].isupper() else []
+
+
 def _person_name_at(st: _State, pos: int, *, backwards: bool = False) -> _Span | None:
     """A person's name starting (or, backwards, ending) at ``pos``; known surnames too.
 
@@ -964,9 +986,7 @@ def _person_name_at_raw(st: _State, pos: int, *, backwards: bool = False) -> _Sp
         cands = [m for m in _PERSON_RE.finditer(window) if m.end() == len(window)]
         # the longest candidate that does not start with a stop word
         for m in cands:
-            words = m.group().split()
-            while words and words[0] in _NOT_NAME_START:
-                words = words[1:]
+            words = _name_words(m.group().split())
             if len(words) >= 2 and not _overlaps_entity(st, pos - len(" ".join(words)), pos) \
                     and not _UNIT_WORDS.search(" ".join(words)):
                 name = " ".join(words)
@@ -977,8 +997,11 @@ def _person_name_at_raw(st: _State, pos: int, *, backwards: bool = False) -> _Sp
             if known:
                 return _Span(pos - len(m2.group(1)), pos, known)
         return None
+    title = _honorific_re().match(text, pos)
+    if title and title.end() > pos and text[title.end():title.end() + 1].isupper():
+        pos = title.end()  # "Dr Carla Neri", "il cav. Mario Bini": the name after the title
     pm = _PERSON_RE.match(text, pos)
-    if pm and pm.group().split()[0] not in _NOT_NAME_START and not _UNIT_WORDS.search(pm.group()):
+    if pm and pm.group().split()[0] not in _NOT_NAME_START and _name_words(pm.group().split()) == pm.group().split() and not _UNIT_WORDS.search(pm.group()):
         name = pm.group()
         # a name never runs into an organisation or place: "Brustia Alfameccanica" after "Maria Vittoria Brustia"
         if not _overlaps_entity(st, pm.start(), pm.end()):
@@ -996,9 +1019,10 @@ def _clean_name(name: str) -> str:
 
 
 def _overlaps_entity(st: _State, a: int, b: int) -> bool:
-    # a surname may be a town's name ("Marta Lodi", "Luca Como"): a city after the first word
-    # of a name does not stop it
-    return any(s.start < b and a < s.end and not (s.kind == "place:city" and s.start > a and s.end == b)
+    # a surname may be a town's name ("Marta Lodi", "Luca Como") or a demonym ("Anna Greco",
+    # "Luca Russo"): a city or an adjective of place after the first word of a name does not stop it
+    return any(s.start < b and a < s.end and not (s.kind in ("place:city", "adj:country", "adj:region", "adj:city")
+                                                  and s.start > a and s.end == b)
                for s in _near(st.ents, a, b)) or any(
         s.start < b and a < s.end for s in _near(st.orgs_sorted(), a, b))
 
@@ -1014,9 +1038,7 @@ def _known_surname(st: _State, word: str) -> str | None:
 def _collect_surnames(st: _State) -> None:
     """Full names written anywhere ("Maria Vittoria Brustia"), so "Presidente Brustia" resolves."""
     for m in _PERSON_RE.finditer(st.text):
-        words = m.group().split()
-        while words and words[0] in _NOT_NAME_START:
-            words = words[1:]
+        words = _name_words(m.group().split())
         if len(words) < 2:
             continue
         start = m.end() - len(" ".join(words))
@@ -1204,6 +1226,41 @@ def _weekday_date_of(text: str) -> dt.date | None:
             fits.add(d)
     # a birth year or a founding year may share the calendar: the meeting is the latest fit
     return max(fits) if fits else None
+
+
+@cache
+def _nicknames() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for pair in gz.appointment_words().get("nicknames", ()):
+        short, _, full = pair.partition("=")
+        out.setdefault(short.strip(), set()).add(full.strip())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _merge_nicknames(st: _State) -> None:
+    """"Gianni Russo" where "Giovanni Russo" is named too: one person, under the full name."""
+    nick = _nicknames()
+    alias: dict[str, str] = {}
+    for name in st.people:
+        first, _, rest = name.partition(" ")
+        for full in nick.get(first, ()):
+            if rest and f"{full} {rest}" in st.people:
+                alias[name] = f"{full} {rest}"
+    if not alias:
+        return
+    for short in alias:
+        del st.people[short]
+    st.person_spans = [replace(p, name=alias.get(p.name, p.name)) for p in st.person_spans]
+    st._people_sorted = None
+    seen: set[tuple[str, str, str, str | None]] = set()
+    kept = []
+    for m in st.memberships:
+        m = replace(m, person=alias.get(m.person, m.person))
+        key = (m.person, m.role, m.organisation, m.unit)
+        if key not in seen:
+            seen.add(key)
+            kept.append(m)
+    st.memberships = kept
 
 
 def _find_people(st: _State) -> None:
@@ -1413,6 +1470,7 @@ def _find_people(st: _State) -> None:
                                     and k[1] not in _role_names() for k in merged):
             del merged[key]
     st.memberships = list(merged.values())
+    _merge_nicknames(st)
     _successions_apart(st)
     # surname-only references ("President Bergozza concluded") for quotations
     covered = sorted(st.person_spans, key=lambda p: p.start)
