@@ -537,3 +537,57 @@ def test_a_nickname_is_the_person_named_in_full(text: str) -> None:
     ex = run(text)
     names = {p for p in (m.person for m in ex.of(Membership))}
     assert names and not names & {"Beppe Landi", "Bob Hale", "Gianni Sarti"}
+
+
+# ------------------------------------------------------------------ boards listed with their firms
+
+@pytest.mark.parametrize(("text", "posts_", "firms"), [
+    ("Rome, 4 April 2024\n\nACIMIT members confirmed the board, made up of chairman Aldo Neri (Neri Tessile, Como) "
+     "and vice chairmen Bruno Sala (Sala Group, Biella) and Carla Fumagalli (Tessitura Alta, Prato).",
+     {("Aldo Neri", "Chairman", "ACIMIT"), ("Bruno Sala", "Vice Chairman", "ACIMIT"),
+      ("Carla Fumagalli", "Vice Chairman", "ACIMIT")},
+     {"Neri Tessile", "Sala Group", "Tessitura Alta"}),
+    ("Roma, 4 aprile 2024\n\nPer UCIMU il nuovo consiglio comprende i vicepresidenti Dario Conti (Conti Utensili, Brescia), "
+     "Elisa Mori (Mori Laser, Lecco) e Franco Bassi (Bassi Presse, Modena).",
+     {("Dario Conti", "Vice President", "UCIMU"), ("Elisa Mori", "Vice President", "UCIMU"),
+      ("Franco Bassi", "Vice President", "UCIMU")},
+     {"Conti Utensili", "Mori Laser", "Bassi Presse"}),
+    ("Rome, 4 April 2024\n\nThe Assomac assembly re-elected its board members Giulia Ferri of Ferri Stampi in Vigevano, "
+     "Marco Pini of Pini Tech in Parma and Anna Rota of Rota Macchine in Fermo.",
+     {("Giulia Ferri", "Board Member", "Assomac"), ("Marco Pini", "Board Member", "Assomac"),
+      ("Anna Rota", "Board Member", "Assomac")},
+     {"Ferri Stampi", "Pini Tech", "Rota Macchine"}),
+])
+def test_a_board_list_gives_each_member_the_post_and_records_the_firms(
+        text: str, posts_: set[tuple[str, str, str]], firms: set[str]) -> None:
+    ex = run(text)
+    assert posts_ <= posts(ex)
+    assert {n for n, t in orgs(ex).items() if t == "Company"} >= firms
+    assert not any(m.organisation in firms for m in ex.of(Membership))
+
+
+@pytest.mark.parametrize(("text", "post"), [
+    ("Rome, 4 April 2024\n\nAt the Acimall assembly the arbitrators were elected: Nadia Corti, Pietro Villa and Ugo Testa.",
+     ("Ugo Testa", "Arbitrator", "Acimall")),
+    ("Roma, 4 aprile 2024\n\nL'assemblea Acimall ha poi scelto i probiviri Nadia Corti, Pietro Villa e Ugo Testa.",
+     ("Pietro Villa", "Arbitrator", "Acimall")),
+    ("Rome, 4 April 2024\n\nAt the Acimall assembly the auditors were appointed (Nadia Corti of Studio Corti in Monza "
+     "and Ugo Testa of Testa Consulting in Varese).",
+     ("Ugo Testa", "Auditor", "Acimall")),
+    ("Roma, 4 aprile 2024\n\nAll'assemblea Acimall sono stati nominati i revisori dei conti Nadia Corti e Ugo Testa.",
+     ("Nadia Corti", "Auditor", "Acimall")),
+])
+def test_arbitrators_and_auditors_elected_in_a_list(text: str, post: tuple[str, str, str]) -> None:
+    assert post in posts(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "At its assembly the Confindustria member association of the wood machinery makers re-elected "
+    "president Sergio Villa. The goals of Acimall stay the same.",
+    "The association, a member of Confindustria, re-elected president Sergio Villa. Acimall will keep promoting the sector.",
+    "L'associazione aderente a Confindustria ha rieletto il presidente Sergio Villa. Gli obiettivi di Acimall restano quelli.",
+])
+def test_the_parent_body_is_not_the_issuer(text: str) -> None:
+    ex = run(text)
+    assert ex.info.publisher == "Acimall"
+    assert ("Sergio Villa", "President", "Acimall") in posts(ex)

@@ -275,6 +275,7 @@ class _State:
     place: str | None = None
     warnings: list[str] = field(default_factory=list)
     surnames: dict[str, str] = field(default_factory=dict)  # surname -> full name written elsewhere
+    affiliations: set[int] = field(default_factory=set)  # starts of firms written after a person's name
     _figs: list[_Figure] | None = None
     _places: list[_Span] | None = None
     _lower: str | None = None
@@ -1054,7 +1055,9 @@ def _add_person(st: _State, sp: _Span) -> None:
 
 
 def _nearest_org_before(st: _State, pos: int, lo: int) -> _Span | None:
-    cands = [s for s in _near(st.orgs_sorted(), lo, pos) if lo <= s.start and s.end <= pos and s.kind != "Venue"]
+    # (a firm written after another person's name is that person's, not the role's)
+    cands = [s for s in _near(st.orgs_sorted(), lo, pos) if lo <= s.start and s.end <= pos and s.kind != "Venue"
+             and s.start not in st.affiliations and not _parent_mention(st, s)]
     return max(cands, key=lambda s: s.end) if cands else None
 
 
@@ -1263,6 +1266,48 @@ def _merge_nicknames(st: _State) -> None:
     st.memberships = kept
 
 
+@cache
+def _elected_list_re() -> re.Pattern[str]:
+    return re.compile(rf"(?i){_SP}+(?:(?:were|have{_SP}+been|are|sono{_SP}+stati|sono{_SP}+state|vengono){_SP}+)?"
+                      rf"(?:{_appointment_alt('participles')}){_SP}*(?:[:(]{_SP}*)?(?P<post>)")
+
+
+# "Anna Neri (Neri Pelli, Vigevano)", "Luca Sala of Sala Tech in Lecco": the firm of a person in a
+# list; the town after it is not recorded
+_AFFIL_BRACKET = re.compile(rf"{_SP}*\({_SP}*(?P<org>[^(),\n]{{2,50}}?){_SP}*(?:,{_SP}*[^()\n]{{1,40}})?\)")
+_AFFIL_OF = re.compile(rf"{_SP}+(?:of|from|di|della|dello|del){_SP}+(?=[A-Z])")
+_AFFIL_TOWN = re.compile(rf"{_SP}+(?:in|a|at){_SP}+{_NAME_WORD}(?:{_SP}+(?:di|de|del|sul|on|upon)?{_SP}*{_NAME_WORD}){{0,2}}")
+
+
+def _affiliation(st: _State, pos: int) -> int:
+    """The end of the firm written right after a person's name (recorded as a company), or
+    ``pos`` when there is none."""
+    text = st.text
+    bm = _AFFIL_BRACKET.match(text, pos)
+    if bm:
+        a, b = bm.start("org"), bm.end("org")
+        name = text[a:b]
+        known = st.org_at(a)
+        if known is None and _ORG_SEQ_RE.fullmatch(name) and not _honorific_re().match(name) \
+                and not _role_re().search(name) and name.split()[0] not in _NOT_NAME_START \
+                and not any(s.start < b and a < s.end for s in _near(st.ents, a, b)):
+            st.add_org(_clean_name(name), "Company", a, b)
+        st.affiliations.add(a)
+        return bm.end()
+    om = _AFFIL_OF.match(text, pos)
+    if om and st.org_at(om.end()) is None:
+        seq = _ORG_SEQ_RE.match(text, om.end())
+        # the firm ends where its town begins: "of Sala Tech in Lecco"
+        if seq and not _role_re().search(seq.group()) and text[seq.end():seq.end() + 1] in (",", ")", " ", ".") \
+                and (_AFFIL_TOWN.match(text, seq.end()) or text[seq.end():seq.end() + 1] in (",", ")", ".")):
+            sp = _unknown_org_after(st, om.end())
+            if sp is not None:
+                st.affiliations.add(sp.start)
+                town = _AFFIL_TOWN.match(text, sp.end)
+                return town.end() if town else sp.end
+    return pos
+
+
 def _find_people(st: _State) -> None:
     text = st.text
     role_re = _role_re()
@@ -1288,21 +1333,29 @@ def _find_people(st: _State) -> None:
             office = re.match(rf"(?i){_SP}+(?:of|di){_SP}+(?P<post>)", text[rm.end():])
             if office and _person_name_at(st, rm.end() + office.end()) is not None:
                 after = office
+        if after is None or _person_name_at(st, rm.end() + after.end()) is None:
+            # "the arbitrators were elected (Anna Neri of ..., Luca Sala ...)": the holders after the verb
+            listed = _elected_list_re().match(text[rm.end():rm.end() + 80])
+            if listed and _is_plural_role(rm):
+                after = listed
         if after:
             person = _person_name_at(st, rm.end() + after.end())
             if person and after.group("post"):  # (empty after an office noun)
                 # Italian puts the modifier after the role: "la Presidente uscente X"
                 mod = "outgoing" if after.group("post").lower() == "uscente" else "new"
+        if person:
+            person_end = _affiliation(st, person.end)
         if person and _is_plural_role(rm):
-            # a plural role names several people: "vicepresidenti Ernesto Maurer e Marco Torello Viera"
-            pos = person.end
+            # a plural role names several people: "vicepresidenti Ernesto Maurer e Marco Torello Viera",
+            # each perhaps with a firm: "board members Anna Neri (Neri Pelli, Vigevano), Luca Sala of Sala Tech"
+            pos = person_end
             while True:
-                nm = re.match(rf"(?:,{_SP}*|{_SP}+(?:and|e){_SP}+)", text[pos:])
+                nm = re.match(rf"(?:,{_SP}*(?:(?:and|e){_SP}+)?|{_SP}+(?:and|e){_SP}+)", text[pos:])
                 nxt = _person_name_at(st, pos + nm.end()) if nm else None
                 if nxt is None:
                     break
                 others.append(nxt)
-                pos = nxt.end
+                pos = _affiliation(st, nxt.end)
         if person:
             org = st.org_at(rm.start() - 1 - 40, max_gap=40)
             if org and org.end <= rm.start() and re.fullmatch(rf"(?:{_SP}|['’]s)*", text[org.end:rm.start()] or " "):
@@ -1311,7 +1364,7 @@ def _find_people(st: _State) -> None:
                 org = None
             if org is None:
                 o2, between = _org_after(st, person.end, s_end)
-                if o2 and re.match(rf"{_SP}*(?:,{_SP}*)?(?:of|di|at)\b", text[person.end:o2.start]):
+                if o2 and o2.start not in st.affiliations and re.match(rf"{_SP}*(?:,{_SP}*)?(?:of|di|at)\b", text[person.end:o2.start]):
                     org = o2
                 else:
                     between = ""
@@ -1388,7 +1441,8 @@ def _find_people(st: _State) -> None:
                 elif el:
                     # the organisation the assembly belongs to: the first one the sentence names
                     org = next((o for o in _near(st.orgs_sorted(), s_start, rm.start())
-                                if s_start <= o.start and o.end <= rm.start() and o.kind != "Venue"), None)
+                                if s_start <= o.start and o.end <= rm.start() and o.kind != "Venue"
+                                and not _parent_mention(st, o)), None)
             if person is None:
                 # "la Presidente di ASSOMAC, Maria Vittoria Brustia", "Director General of Confindustria, Maurizio Tarquini"
                 o3, between = (_ministry_after(st, rm.end()), "") if role in _portfolio_roles() else (None, "")
@@ -1523,6 +1577,20 @@ def _short_header_date(text: str) -> tuple[Mention, dt.date] | None:
 def _document_words() -> dict[str, list[str]]:
     words: dict[str, list[str]] = gz._load("document.yaml")
     return words
+
+
+@cache
+def _parent_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"X member association" (after the name) and "a member of X" (before it): X is a parent body."""
+    w = _document_words()
+    after = re.compile(rf"(?i)[ \u00a0-]+(?:{_words_alt(w.get('parent_after', ()))})\b")
+    before = re.compile(rf"(?i)\b(?:{_words_alt(w.get('parent_before', ()))}){_SP}+(?:(?:the|il|la|lo|l['’]){_SP}*)?$")
+    return after, before
+
+
+def _parent_mention(st: _State, sp: _Span) -> bool:
+    after_re, before_re = _parent_res()
+    return bool(after_re.match(st.text, sp.end) or before_re.search(st.text, max(0, sp.start - 30), sp.start))
 
 
 @cache
@@ -1665,10 +1733,12 @@ def _document_info(st: _State) -> None:
             in_about = [sp for sp in st.org_spans if about.start(1) <= sp.start < about.end(1)
                         and sp.kind not in ("Venue", "TradeFair")]
             pub = in_about[0].name if in_about else None
+    after_re, before_re = _parent_res()
     if pub is None and title_m:
         # "Assomac: the sector closes 2024 at -12%", "ASSOMAC elects ...": the association in the headline
         in_title = [sp for sp in st.org_spans if title_m.start <= sp.start < title_m.end
-                    and sp.kind == "TradeAssociation"]
+                    and sp.kind == "TradeAssociation" and not after_re.match(text, sp.end)
+                    and not before_re.search(text, max(0, sp.start - 30), sp.start)]
         # "Brevetti Montolit S.p.A. appoints new CEO": a company heading its own release
         lead_co = [sp for sp in st.org_spans if sp.start == title_m.start and sp.kind in ("Company", "GovernmentAgency")]
         pub = in_title[0].name if in_title else (lead_co[0].name if lead_co else None)
@@ -1681,9 +1751,11 @@ def _document_info(st: _State) -> None:
         first: dict[str, int] = {}
         # the association named most often; failing that, any issuing body (an agency, a
         # company), never a venue or a fair
+        # a body named only as the one the issuer belongs to counts when nothing else does
+        parents = {sp.name for sp in st.org_spans if after_re.match(text, sp.end) or before_re.search(text, max(0, sp.start - 30), sp.start)}
         for kinds in (("TradeAssociation",), ("GovernmentAgency", "Company", "University", "ResearchCentre")):
             for sp in st.org_spans:
-                if sp.kind in kinds:
+                if sp.kind in kinds and (sp.name not in parents or all(o.name in parents for o in st.org_spans if o.kind in kinds)):
                     counts[sp.name] = counts.get(sp.name, 0) + 1
                     first.setdefault(sp.name, sp.start)
             if counts:
