@@ -2993,17 +2993,19 @@ _FIRST_GAP = re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)
 # "the main outlet markets were China, Turkey and India", "i principali mercati sono stati Cina, ..."
 _AFTER_MARKETS_GAP = re.compile(r"(?i)^(?:[ \u00a0]+(?:of|for|by|in|dell['’]|della|del|dei|delle|degli|per|in)[ \u00a0]*[^,.;:\d]{0,40}?)?[ \u00a0]*(?:[,:;]|(?:are|were|is|was|have[ \u00a0]+been|include[ds]?|remain(?:ed|s)?|sono(?:[ \u00a0]+stat[ie])?|è|resta|rimane|restano|rimangono|includono|si[ \u00a0]+conferma(?:no)?)(?=[ \u00a0]))[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 # a cue's own last word may be elided: "trainata dall'Asia"; "seguito dalle due Americhe"
-_CUE_GAP = re.compile(r"^['’]?[ \u00a0]*[,:]?[ \u00a0]*(?:(?:both|entramb[ei])[ \u00a0]+)?(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?(?:(?:two|due)[ \u00a0]+)?$")
+_CUE_GAP = re.compile(r"^['’”\"]?[ \u00a0]*[,:]?[ \u00a0]*(?:(?:both|entramb[ei])[ \u00a0]+)?(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?(?:(?:two|due)[ \u00a0]+)?$")
 # "by 25% in North America": a percentage attached to a place
 _FIGURE_IN = re.compile(r"[ \u00a0]*(?:in|to|towards|verso|nel|nella|negli|nei|per|in)[ \u00a0]+")
 # a list item may carry its figure in brackets: "Germany (12%), France (8%) and Spain"
-_MARKET_LIST_GAP = re.compile(r"^(?:[ \u00a0]*\([^()\n]{1,30}\))?(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:(?:in|to|into|a|in|verso|nel|nella|negli|nei|da|dal|dalla|dai|dagli|dalle|dall['’])[ \u00a0]*)?(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
+# (an item may carry its figure in brackets, or a clause of its own up to a semicolon: "the US, which
+# bought EUR 90m; Germany (EUR 60m); and France")
+_MARKET_LIST_GAP = re.compile(r"^(?:[ \u00a0]*\([^()\n]{1,30}\))?(?:,[ \u00a0]*(?:which|that|che|where|dove)\b[^;()\n]{1,90}(?=;))?(?:;[ \u00a0]*(?:(?:and|e)[ \u00a0]+)?|,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:(?:in|to|into|a|in|verso|nel|nella|negli|nei|da|dal|dalla|dai|dagli|dalle|dall['’])[ \u00a0]*)?(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 _LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:(?:in|to|into|a|in|verso|nel|nella|negli|nei)[ \u00a0]+)?(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 
 
 _COMP_BEFORE = re.compile(r"(?i)(?:['’]s)?[ \u00a0,]*(?:(?:is|was|remains|remain|are|è|resta|rimane)[ \u00a0]+)?(?:(?:the|its|our|their|il|la|i|le|main|largest|biggest|leading|major|strongest|principale|principali|maggiore|maggiori|primo|first|top|chief|fiercest)[ \u00a0]+)*")
 _COMP_GAP = re.compile(r"^[ \u00a0]*(?:(?:remain|remained|are|were|include|included|sono|restano|rimangono|the|a|an|il|la|i|gli|le|growing|increasing|rising|strong|stronger|aggressive|crescente|forte|still|ancora)[ \u00a0]+)*$")
-_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|resta|rimane|è|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|la|le|our|its|an|a|un|uno|una)[ \u00a0]+)?(?:(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|major|important|significant|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori|importante|importanti|rilevante)[ \u00a0]+)(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione|"
+_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|resta|rimane|è|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|la|le|our|its|an|a|un|uno|una)[ \u00a0]+)?(?:(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|major|important|significant|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori|importante|importanti|rilevante)[ \u00a0]+)(?:(?:\d{1,2}|three|five|ten|tre|cinque|dieci)[ \u00a0]+)?(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione|"
     r"(?:nazione|paese|country)[ \u00a0]+(?:per[ \u00a0]+l['’]export|for[ \u00a0]+exports|di[ \u00a0]+destinazione|di[ \u00a0]+sbocco))\b")
 
 
@@ -3060,6 +3062,10 @@ _AREAS_WE_TARGET = re.compile(
     r"[ \u00a0]+(?:su[ \u00a0]+cui|on[ \u00a0]+which|where|dove|in[ \u00a0]+cui|verso[ \u00a0]+cui|we[ \u00a0]+will)[ \u00a0]+[^.;]{0,30}?\b(?:concentr|focus|punt|target|invest)")
 
 
+_SETTING_LEAD = re.compile(r"[ \u00a0]*(?:[“\"«][ \u00a0]*)?(?:(?:In|Nella|Nelle|Negli|Nei|Nel|Sulla|Sui|Sul|Verso|Across)(?![\w'’])|Nell['’])[ \u00a0]*(?:(?:the|single|singol[ao]|sol[ao]|intera|intero|whole|il|la|lo|i|gli|le)[ \u00a0]+)?"
+                           r"(?:(?:area|region|regione|mercato|market|paese|country)[ \u00a0]+(?:of[ \u00a0]+|del[ \u00a0]+|dell['’][ \u00a0]*)?)?")
+
+
 def _find_markets(st: _State) -> None:
     text = st.text
     rels: dict[tuple[str, str], MarketRelation] = {}
@@ -3103,6 +3109,13 @@ def _find_markets(st: _State) -> None:
         for p in listed:
             if p.name != HOME_COUNTRY:
                 add(p, rel)
+    # "Quanto ai mercati esteri, Cina e Stati Uniti sono vivaci": every place the sentence names after the phrase
+    for m in _lex_scan(st, "markets", "foreign_topic"):
+        s0, s1 = st.sentence_of(m.start())
+        for p in _near(places, m.end(), s1):
+            if m.end() <= p.start < s1 and p.name != HOME_COUNTRY \
+                    and not _COMP_CUE.search(text, max(s0, p.start - _CUE_WINDOW), p.start):
+                add(p, "destination")
     # "exports weakened, mostly through the slump in Brazil and Egypt", "foreign sales rose 14%
     # in Oceania, 6% in Central Asia": a change or a figure "in" a place is a
     # destination where the sentence is about exports
@@ -3132,6 +3145,13 @@ def _find_markets(st: _State) -> None:
         for p in _list_after(text, at.end(), s1, places, gap=_CUE_GAP)[:1]:
             if p.name != HOME_COUNTRY:
                 add(p, "destination")
+    # "In Russia, invece, sono state esportate 5 milioni di paia", "Nell'area Csi gli ordini crescono": a
+    # sentence about exports set in a place it names first
+    for s0, s1 in st.sentences:
+        lead = _SETTING_LEAD.match(text, s0, min(s1, s0 + 40))
+        setting = st.place_at(lead.end()) if lead else None
+        if setting is not None and setting.name != HOME_COUNTRY and on_exports((s0, s1), setting.start):
+            add(setting, "destination")
     # "only Spain and India recorded an increase in orders": the places a change is told of
     for m in _lex_scan(st, "markets", "change_after"):
         s0, s1 = st.sentence_of(m.start())
