@@ -591,3 +591,28 @@ def test_the_parent_body_is_not_the_issuer(text: str) -> None:
     ex = run(text)
     assert ex.info.publisher == "Acimall"
     assert ("Sergio Villa", "President", "Acimall") in posts(ex)
+
+
+# ------------------------------------------------------------------ brands and firms named in a list
+
+@pytest.mark.parametrize(("text", "firms"), [
+    ("Milan, 9 March 2024\n\nThe show welcomed new labels such as Marco Bellini, Verde&Blu and Luna’s.",
+     {"Marco Bellini", "Verde&Blu", "Luna’s"}),
+    ("Milano, 9 marzo 2024\n\nTra gli stand anche marchi storici come Ferri Calzature, Galli e Sole Moda.",
+     {"Ferri Calzature", "Galli", "Sole Moda"}),
+    ("Milan, 9 March 2024\n\nSeveral exhibitors, including Alta Pelle, Nova Tech and Orsini, showed new lines.",
+     {"Alta Pelle", "Nova Tech", "Orsini"}),
+    ("Milano, 9 marzo 2024\n\nHanno partecipato aziende del distretto tra cui Conceria Aurora e Pellami Bassi.",
+     {"Conceria Aurora", "Pellami Bassi"}),
+])
+def test_brands_listed_after_their_noun_are_companies(text: str, firms: set[str]) -> None:
+    assert {n for n, t in orgs(run(text)).items() if t == "Company"} >= firms
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 9 March 2024\n\nBuyers came from markets such as Japan, Canada and Mexico.",
+    "Milano, 9 marzo 2024\n\nAziende come la nostra investono ogni anno.",
+    "Milan, 9 March 2024\n\nCompanies like Orsini did well.",
+])
+def test_no_brand_list_without_two_brand_names(text: str) -> None:
+    assert not [n for n, t in orgs(run(text)).items() if t == "Company"]

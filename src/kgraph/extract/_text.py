@@ -426,6 +426,44 @@ def _expands_org_before(st: _State, pos: int) -> bool:
     return any(o.end == j for o in _near(st.orgs_sorted(), j - 60, j))
 
 
+@cache
+def _brand_list_re() -> re.Pattern[str]:
+    w = gz.appointment_words()
+    return re.compile(rf"(?i:\b(?:{_words_alt(w.get('brand_nouns', ()))})(?:{_SP}+[a-zà-ù][\w-]*){{0,4}}?,?{_SP}+"
+                      rf"(?:{_words_alt(w.get('brand_leads', ()))})){_SP}+")
+
+
+# one brand: capitalised words, "&" and an apostrophe inside ("Dolce&Gabbana", "Tod’s", "Sergio Rossi")
+_BRAND = re.compile(rf"[A-ZÀ-Ý][\w’'&.-]{{0,30}}(?:{_SP}(?:[A-ZÀ-Ý&][\w’'&.-]{{0,30}}|di|de|del|della|von|van)){{0,3}}")
+_BRAND_SEP = re.compile(rf",{_SP}*(?:(?:and|e){_SP}+)?|{_SP}+(?:and|e|ed){_SP}+")
+
+
+def _find_listed_brands(st: _State) -> None:
+    """"brands such as Alfa, Beta Moda and Gamma": each name of the list is a company."""
+    text = st.text
+    for m in st.scan(_brand_list_re(), tuple({n.lower()[:5] for n in gz.appointment_words().get("brand_nouns", ())})):
+        _, s1 = st.sentence_of(m.start())
+        items: list[tuple[int, int]] = []
+        pos = m.end()
+        while pos < s1 and len(items) < 20:
+            bm = _BRAND.match(text, pos, s1)
+            if not bm:
+                break
+            items.append((bm.start(), bm.start() + len(bm.group().rstrip("."))))
+            sep = _BRAND_SEP.match(text, bm.end(), s1)
+            if not sep:
+                break
+            pos = sep.end()
+        if len(items) < 2:
+            continue  # a list names two or more
+        for a, b in items:
+            name = _clean_name(text[a:b])
+            if name.split()[0] in _NOT_NAME_START or any(s.start < b and a < s.end for s in _near(st.ents, a, b)) \
+                    or st.org_at(a) is not None:
+                continue
+            st.add_org(name, "Company", a, b)
+
+
 def _find_organisations(st: _State) -> None:
     text = st.text
     for sp in st.ents:
@@ -466,6 +504,7 @@ def _find_organisations(st: _State) -> None:
     _find_research_centres(st)
     _find_research_offices(st)
     _find_unknown_fairs(st)
+    _find_listed_brands(st)
     taken = [(s.start, s.end) for s in st.org_spans]
 
     def free(a: int, b: int) -> bool:
