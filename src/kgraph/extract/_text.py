@@ -44,8 +44,10 @@ from ..model import (
 )
 from . import gazetteer as gz
 from ._dates import (
+    _ABBR_FULL,
     _CONTRAST,
     _MONTH_NUM,
+    _MONTHS_ABBR,
     _MONTHS_EN,
     _MONTHS_IT,
     _PERIOD_WORDS,
@@ -64,7 +66,7 @@ from ._figures import (
     _figures,
 )
 from ._lex import _SP
-from .base import rule_id, stamp_rule
+from .base import file_name_date, rule_id, stamp_rule
 from .quantity import unit_indicator
 from .timex import index_bases, is_compared_edition, is_past_aside, latest_before
 
@@ -1609,7 +1611,17 @@ def _short_header_date(text: str) -> tuple[Mention, dt.date] | None:
         except ValueError:
             continue
         return Mention(text[m.start():m.end(3)], m.start(), m.end(3)), d
+    # a page's date block, day, month and year on lines of their own ("21\n09\n2017"), day first
+    for m in _STACKED_DATE.finditer(text, 0, min(len(text), 300)):
+        try:
+            d = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            continue
+        return Mention(text[m.start(1):m.end(3)], m.start(1), m.end(3)), d
     return None
+
+
+_STACKED_DATE = re.compile(r"(?m)^[ \u00a0\t]*(\d{1,2})[ \u00a0\t]*\r?\n[ \u00a0\t]*(\d{1,2})[ \u00a0\t]*\r?\n[ \u00a0\t]*((?:19|20)\d\d)[ \u00a0\t]*$")
 
 
 @cache
@@ -1681,6 +1693,12 @@ def _fair_publisher(st: _State, title: Mention) -> str | None:
     return fair.name
 
 
+_YEARLESS_DATELINE = re.compile(
+    rf"[ \u00a0\t]*(?:\([A-Za-z][\w .&-]{{0,20}}\){_SP}*[-–—]?{_SP}*)?(?P<city>[A-ZÀ-Ý][\w'’.-]*(?:{_SP}[A-ZÀ-Ý][\w'’.-]*){{0,2}}),{_SP}*"
+    rf"(?P<date>(?P<d>\d{{1,2}}){_SP}+(?P<m>(?i:{_MONTHS_EN}|{_MONTHS_IT}|{_MONTHS_ABBR})))\.?"
+    rf"(?:{_SP}*\([A-Za-z][\w .&-]{{0,20}}\))?{_SP}*[-–—]")
+
+
 def _document_info(st: _State) -> None:
     text = st.text
     dates = _dates(text)
@@ -1739,6 +1757,16 @@ def _document_info(st: _State) -> None:
             mn, dd, rm = rel
             st.doc_date = dd + dt.timedelta(days=_RELATIVE_DAYS[rm.group(1).lower()])
             date_ev.append(mn)
+    if st.doc_date is None:
+        # "MILANO, 15 APR - ...": a wire's dateline gives day and month; the year is the file
+        # name's when its day and month agree (the text states the day, the name only its year)
+        yl = _YEARLESS_DATELINE.match(text)
+        fd = file_name_date(st.doc.slug) if yl else None
+        if yl and fd and (fd.month, fd.day) == (_MONTH_NUM[_ABBR_FULL.get(yl.group("m").lower()[:3], yl.group("m").lower())],
+                                                int(yl.group("d"))):
+            st.doc_date = fd
+            date_ev.append(Mention(yl.group("date"), yl.start("date"), yl.end("date")))
+            st.place = gz.resolve(yl.group("city"), "place") or yl.group("city").title()
     # title: the first substantial line that is not a header or dateline
     title_m: Mention | None = None
     for line in re.finditer(r"[^\r\n]+", text):
