@@ -505,3 +505,44 @@ def test_an_organisation_after_the_date_is_no_place(head: str) -> None:
 def test_a_fair_hall_named_with_its_town(text: str, venue: str, city: str) -> None:
     ev = events(run(text), "TradeFairEdition")
     assert [(e.venue, e.city) for e in ev] == [(venue, city)]
+
+
+# ------------------------------------------------------------------ fairs beside the release's own, edition years
+
+@pytest.mark.parametrize("text", [
+    "Milano, 12 febbraio 2024\n\nLa rassegna dialoga con la tecnologia grazie a SIMAC Tanning Tech che, negli stessi "
+    "giorni, ospita a Fiera Milano Rho 280 espositori di macchine.",
+    "Milan, 12 February 2024\n\nThe show works hand in hand with SIMAC Tanning Tech, held on the same days at "
+    "Fiera Milano with 280 machinery exhibitors.",
+    "Milano, 12 febbraio 2024\n\nAccanto alla moda c'è SIMAC Tanning Tech, in contemporanea a Fiera Milano con "
+    "280 aziende di macchine.",
+])
+def test_a_fair_held_on_the_same_days_at_a_named_venue(text: str) -> None:
+    ev = [e for e in events(run(text), "TradeFairEdition") if e.title and "SIMAC" in e.title.upper()]
+    assert ev and ev[0].venue == "Fiera Milano" and ev[0].city == "Rho"
+
+
+@pytest.mark.parametrize("text", [
+    "The 90th edition of MICAM closed at Fiera Milano (Rho) with 40,000 visitors, in line with the "
+    "September 2021 edition.",
+    "La 90ª edizione di MICAM si è chiusa a Fiera Milano (Rho) con 40.000 visitatori, in linea con "
+    "l'edizione 2021.",
+    "MICAM's 90th edition at Fiera Milano (Rho) drew 40,000 visitors, up 2% on the March 2021 edition.",
+])
+def test_a_compared_edition_gives_no_year_to_the_title(text: str) -> None:
+    ev = events(run(text), "TradeFairEdition")
+    assert ev and all("2021" not in (e.title or "") for e in ev)
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 4 giugno 2024\n\nPietro Sala, presidente di UCIMU, ha dichiarato: “gli ordini tengono, ma la domanda "
+    "interna resta debole in tutti i comparti”.\n\nI dati saranno illustrati durante il convegno organizzato oggi da UCIMU "
+    "per le imprese associate.",
+    "Milan, 4 June 2024\n\nPietro Sala, President of UCIMU, said: “orders are holding up, but home demand is still weak "
+    "across the board”.\n\nThe figures will be shown at a seminar held today by UCIMU for its member firms.",
+    "Milano, 4 giugno 2024\n\n“La domanda interna resta debole e gli ordini tengono a fatica”, ha detto Pietro Sala, "
+    "presidente di UCIMU.\n\nOggi si è tenuto il workshop organizzato da UCIMU per le aziende associate.",
+])
+def test_a_quote_in_another_paragraph_is_no_speech_at_the_meeting(text: str) -> None:
+    ev = events(run(text), "Conference")
+    assert ev and "Pietro Sala" not in ev[0].participants

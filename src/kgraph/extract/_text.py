@@ -1694,8 +1694,8 @@ def _fair_publisher(st: _State, title: Mention) -> str | None:
 
 
 _YEARLESS_DATELINE = re.compile(
-    rf"[ \u00a0\t]*(?:\([A-Za-z][\w .&-]{{0,20}}\){_SP}*[-–—]?{_SP}*)?(?P<city>[A-ZÀ-Ý][\w'’.-]*(?:{_SP}[A-ZÀ-Ý][\w'’.-]*){{0,2}}),{_SP}*"
-    rf"(?P<date>(?P<d>\d{{1,2}}){_SP}+(?P<m>(?i:{_MONTHS_EN}|{_MONTHS_IT}|{_MONTHS_ABBR})))\.?"
+    rf"(?m)^[ \u00a0\t]*(?:\([A-Za-z][\w .&-]{{0,20}}\){_SP}*[-–—]?{_SP}*)?(?P<city>[A-ZÀ-Ý][\w'’.-]*(?:{_SP}[A-ZÀ-Ý][\w'’.-]*){{0,2}}),{_SP}*"
+    rf"(?P<date>(?P<d>\d{{1,2}}){_SP}+(?P<m>(?i:{_MONTHS_EN}|{_MONTHS_IT}|{_MONTHS_ABBR})))\.?(?!{_SP}*\d)"
     rf"(?:{_SP}*\([A-Za-z][\w .&-]{{0,20}}\))?{_SP}*[-–—]")
 
 
@@ -1760,7 +1760,7 @@ def _document_info(st: _State) -> None:
     if st.doc_date is None:
         # "MILANO, 15 APR - ...": a wire's dateline gives day and month; the year is the file
         # name's when its day and month agree (the text states the day, the name only its year)
-        yl = _YEARLESS_DATELINE.match(text)
+        yl = _YEARLESS_DATELINE.search(text, 0, min(len(text), 400))
         fd = file_name_date(st.doc.slug) if yl else None
         if yl and fd and (fd.month, fd.day) == (_MONTH_NUM[_ABBR_FULL.get(yl.group("m").lower()[:3], yl.group("m").lower())],
                                                 int(yl.group("d"))):
@@ -4537,7 +4537,9 @@ def _find_fair_editions(st: _State) -> None:
         if not (year or dated or any(_EDITION_RE.search(text, a, b) for a, b in told)):
             continue
         if year is None:
-            ym2 = next((m for a, b in sents for m in re.finditer(r"\b((?:19|20)\d\d)\b", text[a:b])), None)
+            # (not the edition it is compared with: "in line with the February 2018 edition")
+            ym2 = next((m for a, b in sents for m in re.finditer(r"\b((?:19|20)\d\d)\b", text[a:b])
+                        if not is_compared_edition(text, a + m.start(), a + m.end())), None)
             year = ym2.group(1) if ym2 else (str(st.doc_date.year) if st.doc_date else None)
         organiser = None
         for a, b in sents:
@@ -4624,6 +4626,36 @@ def _find_fair_editions(st: _State) -> None:
                 st.facts.append(Event(_mention(text, *next_sents[0]), kind="TradeFairEdition",
                                       organiser=organiser, date=date2, venue=venue2.name if venue2 else None,
                                       city=city2, title=re.sub(r"[ \u00a0]+", " ", text[mentions[0].start:mentions[0].end])))
+    _find_same_days_fairs(st)
+
+
+# "Xyz, which runs on the same days at Fiera Milano", "in sinergia con Xyz che, negli stessi giorni,
+# ospita a Fieramilano Rho ...": a fair held beside the release's own, at the venue named
+_SAME_DAYS = re.compile(r"(?i)\b(?:on[ \u00a0]+the[ \u00a0]+same[ \u00a0]+(?:days|dates)|in[ \u00a0]+the[ \u00a0]+same[ \u00a0]+days|at[ \u00a0]+the[ \u00a0]+same[ \u00a0]+time|"
+                        r"negli[ \u00a0]+stessi[ \u00a0]+giorni|nelle[ \u00a0]+stesse[ \u00a0]+date|negli[ \u00a0]+stessi[ \u00a0]+giorni|"
+                        r"in[ \u00a0]+contemporanea|contemporaneamente|concurrently|simultaneously)\b")
+
+
+def _find_same_days_fairs(st: _State) -> None:
+    text = st.text
+    titled = {gz.fold(e.title) for e in st.facts if isinstance(e, Event) and e.title}
+    for o in sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start):
+        if gz.fold(o.name) in titled or gz.fold(text[o.start:o.end]) in titled:
+            continue
+        _, s1 = st.sentence_of(o.start)
+        hi = min(s1, o.end + 60)
+        sd = _SAME_DAYS.search(text, o.end, hi)
+        if sd is None or re.search(r"[.;]", text[o.end:sd.start()]):
+            continue
+        venue = next((v for v in _near(st.orgs_sorted(), sd.end(), min(s1, sd.end() + 60))
+                      if v.kind == "Venue" and sd.end() <= v.start < min(s1, sd.end() + 60)), None)
+        if venue is None:
+            continue
+        entry = st.orgs.get(venue.name)
+        title = re.sub(r"[ \u00a0]+", " ", text[o.start:o.end])
+        st.facts.append(Event(_mention(text, o.start, venue.end), kind="TradeFairEdition", venue=venue.name,
+                              city=entry.city if entry else None, title=title))
+        titled.add(gz.fold(title))
 
 
 # "The preliminary results ... were presented today at the Ministry ... by Assocalzaturifici",
@@ -4704,7 +4736,12 @@ def _find_conference(st: _State) -> None:
         city = next((p.name for p in _near(st.places(), s0, s1) if s0 <= p.start < s1 and p.kind == "place:city"), None) \
             or (st.place if date == st.doc_date else None)
         leaving = {mm.person for mm in st.memberships if mm.end and not mm.start}
-        participants = tuple(p for p in st.people if p not in leaving)
+        # the people the meeting's paragraph names: a quote elsewhere in the release is no speech at it
+        pa = text.rfind("\n", 0, s0) + 1
+        pb = text.find("\n", s1)
+        pb = len(text) if pb < 0 else pb
+        near_people = {p.name for p in _near(st.people_sorted(), pa, pb) if pa <= p.start < pb}
+        participants = tuple(p for p in st.people if p not in leaving and p in near_people)
         if date and st.doc_date and date > st.doc_date:
             participants = ()  # a meeting announced for later has no speakers yet
         tm = title_re.search(text, s0, s1)
