@@ -616,3 +616,40 @@ def test_brands_listed_after_their_noun_are_companies(text: str, firms: set[str]
 ])
 def test_no_brand_list_without_two_brand_names(text: str) -> None:
     assert not [n for n, t in orgs(run(text)).items() if t == "Company"]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Rome, 4 April 2024\n\nThe ACIMIT board includes vice chairmen Marco Pini (Pini Tech, Biella) and SilviaMarchetti "
+     "(Marchetti Filati, Prato).", "Silvia Marchetti"),
+    ("Roma, 4 aprile 2024\n\nNel consiglio di UCIMU siedono i vicepresidenti AndreaGalli (Galli Utensili, Lecco) "
+     "e Maria Testa (Testa Presse, Brescia).", "Andrea Galli"),
+    ("Rome, 4 April 2024\n\nAt the Assomac assembly the auditors were elected: LucaFerrante, Giorgio Sala and Pia Neri.",
+     "Luca Ferrante"),
+])
+def test_a_name_whose_space_was_lost_is_read_as_two_words(text: str, person: str) -> None:
+    assert person in {m.person for m in run(text).of(Membership)}
+
+
+@pytest.mark.parametrize(("text", "firm"), [
+    ("Rome, 4 April 2024\n\nAcimall members then chose the auditor Gino Villa of Studio Villa, Rossi, Bini in Milan.",
+     "Studio Villa, Rossi, Bini"),
+    ("Roma, 4 aprile 2024\n\nAcimall ha poi eletto il revisore Gino Bassi dello Studio Bassi, Rossi a Monza.", "Studio Bassi, Rossi"),
+    ("Rome, 4 April 2024\n\nThe Acimall arbitrators were elected (Gino Pace of Bini, Conti & Partners in Turin "
+     "and Ada Neri of Neri Legno in Udine).", "Bini, Conti & Partners"),
+])
+def test_a_firm_named_with_commas_ends_at_its_town(text: str, firm: str) -> None:
+    assert orgs(run(text)).get(firm) == "Company"
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Roma, 3 maggio 2024\n\nLe delegazioni arrivano con il supporto del ministero degli Esteri.",
+     "Ministry of Foreign Affairs and International Cooperation"),
+    ("Roma, 3 maggio 2024\n\nLa missione è sostenuta dall'Agenzia Ice e dal ministero dello Sviluppo Economico.",
+     "Ministry of Economic Development"),
+    ("Roma, 3 maggio 2024\n\nGli incentivi sono gestiti dal ministero delle Imprese e del Made in Italy.",
+     "Ministry of Enterprises and Made in Italy"),
+    ("Roma, 3 maggio 2024\n\nLe imprese della filiera hanno lavorato con il supporto dell'Ice e della rete delle ambasciate.", "Italian Trade Agency"),
+    ("ROMA, 3 mag. (Adnkronos) - Le imprese del settore chiedono sostegno.", "AdnKronos"),
+])
+def test_ministries_in_lower_case_agencies_and_wires(text: str, org: str) -> None:
+    assert org in orgs(run(text))

@@ -182,7 +182,10 @@ def _gazetteer_spans(text: str, lang: str) -> list[_Span]:
             # proper names are capitalised; the lower-case matcher would also find "ice"
             if kind.startswith(("org:", "place:country", "place:region", "place:city", "adj:")) and not first.isupper():
                 # (a brand the gazetteer itself writes in lower case, "fieramilano", stays)
-                if not (kind.startswith("adj:") and lang == "it") and span.text not in _lowercase_names():
+                # (Italian writes a ministry in lower case: "il ministero degli Esteri")
+                if not (kind.startswith("adj:") and lang == "it") and span.text not in _lowercase_names() \
+                        and not (kind == "org:GovernmentAgency" and len(span) >= 3
+                                 and span.text.lower().startswith(("ministero ", "ministry "))):
                     continue
             found.append(_Span(span.start_char, span.end_char, canon, kind))
     # longest match wins where matches overlap
@@ -1048,12 +1051,20 @@ def _person_name_at_raw(st: _State, pos: int, *, backwards: bool = False) -> _Sp
         # a name never runs into an organisation or place: "Brustia Alfameccanica" after "Maria Vittoria Brustia"
         if not _overlaps_entity(st, pm.start(), pm.end()):
             return _Span(pm.start(), pm.end(), _clean_name(name))
+    # "GianlucaStorti": a name whose space a copied page lost (each part three letters or more,
+    # so "McDonald" and "DeLuca" stay whole)
+    gm = _GLUED_NAME.match(text, pos)
+    if gm and gm.group(1) not in _NOT_NAME_START and not _overlaps_entity(st, gm.start(), gm.end()):
+        return _Span(gm.start(), gm.end(), f"{gm.group(1)} {gm.group(2)}")
     m1 = re.match(rf"{_NAME_WORD}", text[pos:])
     if m1:
         known = _known_surname(st, m1.group())
         if known:
             return _Span(pos, pos + len(m1.group()), known)
     return None
+
+
+_GLUED_NAME = re.compile(r"([A-ZÀ-Ý][a-zà-öø-ÿ]{2,})([A-ZÀ-Ý][a-zà-öø-ÿ]{2,})(?![\w'’-])")
 
 
 def _clean_name(name: str) -> str:
@@ -1320,6 +1331,9 @@ _AFFIL_OF = re.compile(rf"{_SP}+(?:of|from|di|della|dello|del){_SP}+(?=[A-Z])")
 _AFFIL_TOWN = re.compile(rf"{_SP}+(?:in|a|at){_SP}+{_NAME_WORD}(?:{_SP}+(?:di|de|del|sul|on|upon)?{_SP}*{_NAME_WORD}){{0,2}}")
 
 
+_FIRM_TO_TOWN = re.compile(rf"([A-Z][^()\n;.]{{1,60}}?)(?={_SP}+(?:in|a){_SP}+[A-Z])")
+
+
 def _affiliation(st: _State, pos: int) -> int:
     """The end of the firm written right after a person's name (recorded as a company), or
     ``pos`` when there is none."""
@@ -1329,13 +1343,22 @@ def _affiliation(st: _State, pos: int) -> int:
         a, b = bm.start("org"), bm.end("org")
         name = text[a:b]
         known = st.org_at(a)
-        if known is None and _ORG_SEQ_RE.fullmatch(name) and not _honorific_re().match(name) \
+        if known is None and _BRAND.fullmatch(name) and not _honorific_re().match(name) \
                 and not _role_re().search(name) and name.split()[0] not in _NOT_NAME_START \
                 and not any(s.start < b and a < s.end for s in _near(st.ents, a, b)):
             st.add_org(_clean_name(name), "Company", a, b)
         st.affiliations.add(a)
         return bm.end()
     om = _AFFIL_OF.match(text, pos)
+    # a firm's name may hold commas when its town closes it: "of Studio Neri, Sala, Conti in Milan"
+    tm = _FIRM_TO_TOWN.match(text, om.end()) if om and st.org_at(om.end()) is None else None
+    if tm and "," in tm.group(1) and not re.search(rf"{_SP}(?:and|e){_SP}|\(", tm.group(1)) \
+            and all(w[:1].isupper() or w == "&" for w in re.split(rf",?{_SP}+", tm.group(1).strip()) if w):
+        a, b = tm.start(1), tm.end(1)
+        st.add_org(_clean_name(tm.group(1)), "Company", a, b)
+        st.affiliations.add(a)
+        town = _AFFIL_TOWN.match(text, b)
+        return town.end() if town else b
     if om and st.org_at(om.end()) is None:
         seq = _ORG_SEQ_RE.match(text, om.end())
         # the firm ends where its town begins: "of Sala Tech in Lecco"
