@@ -546,3 +546,16 @@ def test_a_compared_edition_gives_no_year_to_the_title(text: str) -> None:
 def test_a_quote_in_another_paragraph_is_no_speech_at_the_meeting(text: str) -> None:
     ev = events(run(text), "Conference")
     assert ev and "Pietro Sala" not in ev[0].participants
+
+
+@pytest.mark.parametrize(("text", "title", "city"), [
+    ("Milano, 5 marzo 2024\n\nLa presidente di Assocalzaturifici Marta Neri, in visita alla Kozha Expo di Mosca, "
+     "manifestazione di riferimento per la calzatura nell'area, ha incontrato i buyer.", "Kozha Expo", "Moscow"),
+    ("Milan, 5 March 2024\n\nAssocalzaturifici President Marta Neri met buyers while visiting Shoe Star Expo, "
+     "the leading footwear exhibition of the region.", "Shoe Star Expo", None),
+    ("Milano, 5 marzo 2024\n\nIn occasione della Kozha Expo di Mosca, la mostra internazionale della calzatura, "
+     "Marta Neri, presidente di Assocalzaturifici, ha incontrato gli importatori.", "Kozha Expo", None),
+])
+def test_a_fair_visited_while_it_runs_is_an_edition(text: str, title: str, city: str | None) -> None:
+    ev = [e for e in events(run(text), "TradeFairEdition") if e.title == title]
+    assert ev and (city is None or ev[0].city == city)

@@ -4428,7 +4428,7 @@ _ORGANISED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|run|organizzat[ao])[ \u00a0]+
 _ALONGSIDE = re.compile(r"(?i)(?:same[ \u00a0]+time[ \u00a0]+as|alongside|co-located[ \u00a0]+with|together[ \u00a0]+with|in[ \u00a0]+contemporanea[ \u00a0]+con|insieme[ \u00a0]+a|in[ \u00a0]+concomitanza[ \u00a0]+con|accanto[ \u00a0]+a)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+)?$")
 # "the fair", "the international showcase", "la rassegna": the release's fair without its name
 _FAIR_NOUN = re.compile(r"(?i)\b(?:the[ \u00a0]+(?:[a-z]+[ \u00a0]+){0,2}?(?:fair|exhibition|show|showcase|trade[ \u00a0]+show|event)|la[ \u00a0]+(?:fiera|manifestazione|rassegna|mostra)|l['’](?:evento|esposizione))\b")
-_OPENED_BY = re.compile(r"(?i)\b(?:opened|inaugurated|visited|attended|inaugurat[ao]|aperta|visitat[ao]|took[ \u00a0]+part|hanno[ \u00a0]+partecipato|sono[ \u00a0]+intervenuti)\b")
+_OPENED_BY = re.compile(r"(?i)\b(?:opened|inaugurated|visited|visiting|in[ \u00a0]+visita|attended|inaugurat[ao]|aperta|visitat[ao]|took[ \u00a0]+part|hanno[ \u00a0]+partecipato|sono[ \u00a0]+intervenuti)\b")
 
 
 def _range_start(text: str, a: int, b: int, year: str | None) -> dt.date | None:
@@ -4510,6 +4510,10 @@ def _unknown_venue(st: _State, group: list[tuple[int, int]]) -> _Span | None:
     return None
 
 
+_VISIT_BEFORE = re.compile(r"(?i)\b(?:in[ \u00a0]+visita|visiting|(?:on|during)[ \u00a0]+(?:a|his|her|their)[ \u00a0]+visit|in[ \u00a0]+occasione|"
+                           r"on[ \u00a0]+the[ \u00a0]+occasion)[ \u00a0]+(?:a|ad|al|alla|allo|all['’]|to|of|the|del|della|dello|dell['’]|di)?[ \u00a0]*(?:the[ \u00a0]+)?$")
+
+
 def _find_fair_editions(st: _State) -> None:
     """Trade fair editions: a known fair named with an edition, a year or its dates ("SIMAC Tanning Tech 2024")."""
     text = st.text
@@ -4557,7 +4561,11 @@ def _find_fair_editions(st: _State) -> None:
         # the release's own fair may be dated or called an edition only where the text says "the fair"
         told = about if main is not None and main.name == name else sents
         dated = any(_DATE_RANGE.search(text, a, b) for a, b in told)
-        if not (year or dated or any(_EDITION_RE.search(text, a, b) for a, b in told)):
+        # (or visited while it runs: "in visita all'Xyz di Mosca", "on a visit to Xyz", "in occasione di Xyz";
+        # a fair held beside another at the same venue is read below)
+        if not (year or dated or any(_EDITION_RE.search(text, a, b) for a, b in told)
+                or any(_VISIT_BEFORE.search(text, max(a, o.start - 40), o.start) and not _SAME_PLACE.match(text, o.end)
+                       for o in mentions for a, _ in [st.sentence_of(o.start)])):
             continue
         if year is None:
             # (not the edition it is compared with: "in line with the February 2018 edition")
