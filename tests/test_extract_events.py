@@ -559,3 +559,15 @@ def test_a_quote_in_another_paragraph_is_no_speech_at_the_meeting(text: str) -> 
 def test_a_fair_visited_while_it_runs_is_an_edition(text: str, title: str, city: str | None) -> None:
     ev = [e for e in events(run(text), "TradeFairEdition") if e.title == title]
     assert ev and (city is None or ev[0].city == city)
+
+
+@pytest.mark.parametrize(("text", "fair"), [
+    ("Milan, 3 June 2024\n\nAt its general assembly Acimall re-elected president Ugo Rota. Xylexpo remains key, as the latest "
+     "edition with 410 exhibitors and 16,000 visitors showed.", "Xylexpo"),
+    ("Milano, 3 giugno 2024\n\nAll'assemblea generale Acimall ha rieletto il presidente Ugo Rota. Xylexpo resta decisiva: "
+     "l'ultima edizione ha accolto 410 espositori.", "Xylexpo"),
+    ("Milan, 3 June 2024\n\nThe annual assembly of Assomac re-elected its president Ugo Rota. SIMAC Tanning Tech grew again: "
+     "the last edition drew 9,000 visitors.", "SIMAC Tanning Tech"),
+])
+def test_an_assembly_release_keeps_a_fair_edition_given_with_its_results(text: str, fair: str) -> None:
+    assert any((e.title or "").startswith(fair) for e in events(run(text), "TradeFairEdition"))

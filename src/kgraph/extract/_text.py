@@ -4510,6 +4510,8 @@ def _unknown_venue(st: _State, group: list[tuple[int, int]]) -> _Span | None:
     return None
 
 
+_EDITION_RESULTS = re.compile(r"(?i)\b\d[\d.,]*(?:[ \u00a0]+(?:thousand|mila))?[ \u00a0]+(?:(?:unique|foreign|international|stranieri|esteri|italiani)[ \u00a0]+)?"
+                             r"(?:exhibitors|visitors|espositori|visitatori|operatori|buyers)\b")
 _VISIT_BEFORE = re.compile(r"(?i)\b(?:in[ \u00a0]+visita|visiting|(?:on|during)[ \u00a0]+(?:a|his|her|their)[ \u00a0]+visit|in[ \u00a0]+occasione|"
                            r"on[ \u00a0]+the[ \u00a0]+occasion)[ \u00a0]+(?:a|ad|al|alla|allo|all['’]|to|of|the|del|della|dello|dell['’]|di)?[ \u00a0]*(?:the[ \u00a0]+)?$")
 
@@ -4539,7 +4541,9 @@ def _find_fair_editions(st: _State) -> None:
     for name, mentions in fairs.items():
         in_title = title is not None and any(title.start <= o.start < title.end for o in mentions)
         sents = list(dict.fromkeys(_fair_window(st, o, all_fairs) for o in mentions))
-        if has_assembly and not in_title and not any(_DATE_RANGE.search(text, a, b) for a, b in sents):
+        # (unless it gives the edition's results: "the latest edition hosted 425 exhibitors")
+        if has_assembly and not in_title and not any(_DATE_RANGE.search(text, a, b) for a, b in sents) \
+                and not any(_EDITION_RE.search(text, a, b) and _EDITION_RESULTS.search(text, a, b) for a, b in sents):
             # an assembly release that mentions a fair in passing ("the next SIMAC ..."), unless it
             # gives the edition's days ("Ipack-Ima 2025, svoltasi a Fiera Milano dal 27 al 30 maggio")
             continue
