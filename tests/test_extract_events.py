@@ -510,8 +510,8 @@ def test_a_fair_hall_named_with_its_town(text: str, venue: str, city: str) -> No
 # ------------------------------------------------------------------ fairs beside the release's own, edition years
 
 @pytest.mark.parametrize("text", [
-    "Milano, 12 febbraio 2024\n\nLa rassegna dialoga con la tecnologia grazie a SIMAC Tanning Tech che, negli stessi "
-    "giorni, ospita a Fiera Milano Rho 280 espositori di macchine.",
+    "Milano, 12 febbraio 2024\n\nLa rassegna dialoga con la tecnologia grazie a SIMAC Tanning Tech, allestita negli "
+    "stessi giorni presso Fiera Milano Rho con 280 espositori di macchine.",
     "Milan, 12 February 2024\n\nThe show works hand in hand with SIMAC Tanning Tech, held on the same days at "
     "Fiera Milano with 280 machinery exhibitors.",
     "Milano, 12 febbraio 2024\n\nAccanto alla moda c'è SIMAC Tanning Tech, in contemporanea a Fiera Milano con "

@@ -642,7 +642,7 @@ def test_a_firm_named_with_commas_ends_at_its_town(text: str, firm: str) -> None
 
 
 @pytest.mark.parametrize(("text", "org"), [
-    ("Roma, 3 maggio 2024\n\nLe delegazioni arrivano con il supporto del ministero degli Esteri.",
+    ("Roma, 3 maggio 2024\n\nLe delegazioni arrivano grazie all'aiuto del ministero degli Esteri.",
      "Ministry of Foreign Affairs and International Cooperation"),
     ("Roma, 3 maggio 2024\n\nLa missione è sostenuta dall'Agenzia Ice e dal ministero dello Sviluppo Economico.",
      "Ministry of Economic Development"),

@@ -4572,7 +4572,7 @@ def _find_fair_editions(st: _State) -> None:
                        for o in mentions for a, _ in [st.sentence_of(o.start)])):
             continue
         if year is None:
-            # (not the edition it is compared with: "in line with the February 2018 edition")
+            # (not the edition it is compared with: "level with the March 2022 edition")
             ym2 = next((m for a, b in sents for m in re.finditer(r"\b((?:19|20)\d\d)\b", text[a:b])
                         if not is_compared_edition(text, a + m.start(), a + m.end())), None)
             year = ym2.group(1) if ym2 else (str(st.doc_date.year) if st.doc_date else None)
@@ -4664,8 +4664,8 @@ def _find_fair_editions(st: _State) -> None:
     _find_same_days_fairs(st)
 
 
-# "Xyz, which runs on the same days at Fiera Milano", "in sinergia con Xyz che, negli stessi giorni,
-# ospita a Fieramilano Rho ...": a fair held beside the release's own, at the venue named
+# "Xyz, which runs on the same days at Fiera Milano", "accanto a Xyz, allestita nelle stesse date
+# presso Fiera Milano": a fair held beside the release's own, at the venue named
 _SAME_DAYS = re.compile(r"(?i)\b(?:on[ \u00a0]+the[ \u00a0]+same[ \u00a0]+(?:days|dates)|in[ \u00a0]+the[ \u00a0]+same[ \u00a0]+days|at[ \u00a0]+the[ \u00a0]+same[ \u00a0]+time|"
                         r"negli[ \u00a0]+stessi[ \u00a0]+giorni|nelle[ \u00a0]+stesse[ \u00a0]+date|negli[ \u00a0]+stessi[ \u00a0]+giorni|"
                         r"in[ \u00a0]+contemporanea|contemporaneamente|concurrently|simultaneously)\b")
