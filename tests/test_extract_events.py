@@ -505,3 +505,69 @@ def test_an_organisation_after_the_date_is_no_place(head: str) -> None:
 def test_a_fair_hall_named_with_its_town(text: str, venue: str, city: str) -> None:
     ev = events(run(text), "TradeFairEdition")
     assert [(e.venue, e.city) for e in ev] == [(venue, city)]
+
+
+# ------------------------------------------------------------------ fairs beside the release's own, edition years
+
+@pytest.mark.parametrize("text", [
+    "Milano, 12 febbraio 2024\n\nLa rassegna dialoga con la tecnologia grazie a SIMAC Tanning Tech, allestita negli "
+    "stessi giorni presso Fiera Milano Rho con 280 espositori di macchine.",
+    "Milan, 12 February 2024\n\nThe show works hand in hand with SIMAC Tanning Tech, held on the same days at "
+    "Fiera Milano with 280 machinery exhibitors.",
+    "Milano, 12 febbraio 2024\n\nAccanto alla moda c'è SIMAC Tanning Tech, in contemporanea a Fiera Milano con "
+    "280 aziende di macchine.",
+])
+def test_a_fair_held_on_the_same_days_at_a_named_venue(text: str) -> None:
+    ev = [e for e in events(run(text), "TradeFairEdition") if e.title and "SIMAC" in e.title.upper()]
+    assert ev and ev[0].venue == "Fiera Milano" and ev[0].city == "Rho"
+
+
+@pytest.mark.parametrize("text", [
+    "The 90th edition of MICAM closed at Fiera Milano (Rho) with 40,000 visitors, in line with the "
+    "September 2021 edition.",
+    "La 90ª edizione di MICAM si è chiusa a Fiera Milano (Rho) con 40.000 visitatori, in linea con "
+    "l'edizione 2021.",
+    "MICAM's 90th edition at Fiera Milano (Rho) drew 40,000 visitors, up 2% on the March 2021 edition.",
+])
+def test_a_compared_edition_gives_no_year_to_the_title(text: str) -> None:
+    ev = events(run(text), "TradeFairEdition")
+    assert ev and all("2021" not in (e.title or "") for e in ev)
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 4 giugno 2024\n\nPietro Sala, presidente di UCIMU, ha dichiarato: “gli ordini tengono, ma la domanda "
+    "interna resta debole in tutti i comparti”.\n\nI dati saranno illustrati durante il convegno organizzato oggi da UCIMU "
+    "per le imprese associate.",
+    "Milan, 4 June 2024\n\nPietro Sala, President of UCIMU, said: “orders are holding up, but home demand is still weak "
+    "across the board”.\n\nThe figures will be shown at a seminar held today by UCIMU for its member firms.",
+    "Milano, 4 giugno 2024\n\n“La domanda interna resta debole e gli ordini tengono a fatica”, ha detto Pietro Sala, "
+    "presidente di UCIMU.\n\nOggi si è tenuto il workshop organizzato da UCIMU per le aziende associate.",
+])
+def test_a_quote_in_another_paragraph_is_no_speech_at_the_meeting(text: str) -> None:
+    ev = events(run(text), "Conference")
+    assert ev and "Pietro Sala" not in ev[0].participants
+
+
+@pytest.mark.parametrize(("text", "title", "city"), [
+    ("Milano, 5 marzo 2024\n\nLa presidente di Assocalzaturifici Marta Neri, in visita alla Kozha Expo di Mosca, "
+     "manifestazione di riferimento per la calzatura nell'area, ha incontrato i buyer.", "Kozha Expo", "Moscow"),
+    ("Milan, 5 March 2024\n\nAssocalzaturifici President Marta Neri met buyers while visiting Shoe Star Expo, "
+     "the leading footwear exhibition of the region.", "Shoe Star Expo", None),
+    ("Milano, 5 marzo 2024\n\nIn occasione della Kozha Expo di Mosca, la mostra internazionale della calzatura, "
+     "Marta Neri, presidente di Assocalzaturifici, ha incontrato gli importatori.", "Kozha Expo", None),
+])
+def test_a_fair_visited_while_it_runs_is_an_edition(text: str, title: str, city: str | None) -> None:
+    ev = [e for e in events(run(text), "TradeFairEdition") if e.title == title]
+    assert ev and (city is None or ev[0].city == city)
+
+
+@pytest.mark.parametrize(("text", "fair"), [
+    ("Milan, 3 June 2024\n\nAt its general assembly Acimall re-elected president Ugo Rota. Xylexpo remains key, as the latest "
+     "edition with 410 exhibitors and 16,000 visitors showed.", "Xylexpo"),
+    ("Milano, 3 giugno 2024\n\nAll'assemblea generale Acimall ha rieletto il presidente Ugo Rota. Xylexpo resta decisiva: "
+     "l'ultima edizione ha accolto 410 espositori.", "Xylexpo"),
+    ("Milan, 3 June 2024\n\nThe annual assembly of Assomac re-elected its president Ugo Rota. SIMAC Tanning Tech grew again: "
+     "the last edition drew 9,000 visitors.", "SIMAC Tanning Tech"),
+])
+def test_an_assembly_release_keeps_a_fair_edition_given_with_its_results(text: str, fair: str) -> None:
+    assert any((e.title or "").startswith(fair) for e in events(run(text), "TradeFairEdition"))

@@ -110,3 +110,32 @@ def test_an_estimates_note_qualifies_its_statement_not_a_later_period() -> None:
     assert "estimated" in quals[("production", "2024")]
     assert "estimated" in quals[("exports", "2024")]
     assert "estimated" not in quals[("exports_change", "2025-Q1")]
+
+
+# a wire's dateline gives day and month only: the year comes from the file name when they agree
+@pytest.mark.parametrize(("slug", "text", "date", "place"), [
+    ("wire-2023-03-09-orders", "TORINO, 9 MAR - Gli ordini di presse sono cresciuti nel quarto trimestre.",
+     dt.date(2023, 3, 9), "Turin"),
+    ("wire-2022-11-17-fair", "BOLOGNA, 17 novembre (ANSA) - La fiera ha chiuso con buoni numeri.",
+     dt.date(2022, 11, 17), "Bologna"),
+    ("news-2024-06-02-board", "Parma, 2 June - The association elected its new board on Friday.",
+     dt.date(2024, 6, 2), "Parma"),
+])
+def test_yearless_dateline_takes_the_year_of_the_file_name(slug: str, text: str, date: dt.date, place: str) -> None:
+    ex = extract_checked(text, slug=slug)
+    assert (ex.info.date, ex.info.place) == (date, place)
+
+
+def test_yearless_dateline_that_disagrees_with_the_file_name_gives_no_date() -> None:
+    ex = extract_checked("TORINO, 9 MAR - Gli ordini di presse sono cresciuti.", slug="wire-2023-03-10-orders")
+    assert ex.info.date is None
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Fair closes with more visitors\n14\n10\n2022\n\nThe show closed today with 12,000 visitors.",
+     dt.date(2022, 10, 14)),
+    ("La fiera chiude in crescita\n3\n02\n2021\n\nLa rassegna ha chiuso oggi i battenti.", dt.date(2021, 2, 3)),
+    ("Orders up again\n 30 \n 6 \n 2019 \n\nOrders rose in the second quarter.", dt.date(2019, 6, 30)),
+])
+def test_a_date_block_on_three_lines(text: str, date: dt.date) -> None:
+    assert run(text).info.date == date

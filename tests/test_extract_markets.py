@@ -237,3 +237,54 @@ def test_places_a_change_in_exports_is_told_of(text: str, expected: tuple[str, s
 ])
 def test_a_change_with_no_word_of_export_names_no_market(text: str) -> None:
     assert not markets(text)
+
+
+# --------------------------------------------------------------------------- lists with figures, topics, settings
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Among the top 5 export destinations were Spain, which bought presses worth EUR 40.2m; Turkey (EUR 31.5m); "
+     "Mexico (EUR 20.1m); and Chile (EUR 12.0m).",
+     {"Spain", "Turkey", "Mexico", "Chile"}),
+    ("The top ten destination markets are Vietnam (EUR 80m); Brazil (EUR 52m) and Egypt (EUR 33m).",
+     {"Vietnam", "Brazil", "Egypt"}),
+    ("I primi 3 mercati di sbocco sono stati Spagna, che ha acquistato macchine per 40 milioni; Turchia (31 milioni); "
+     "e Messico (20 milioni).",
+     {"Spain", "Turkey", "Mexico"}),
+])
+def test_a_ranked_list_with_figures_between_the_places(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("As for foreign markets, Canada and Morocco look lively while the Eurozone is still slow.",
+     {"Canada", "Morocco", "Euro area"}),
+    ("Quanto ai mercati esteri, il Giappone e l'Australia sono vivaci, mentre l'Area euro resta debole.",
+     {"Japan", "Australia", "Euro area"}),
+    ("Sui mercati esteri la ripresa è partita in Cile e in Perù, più lenta in Tunisia.",
+     {"Chile", "Peru", "Tunisia"}),
+])
+def test_places_in_a_sentence_about_foreign_markets(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Americas did well, especially Canada, while Africa was weaker.", {"Canada"}),
+    ("Il Medio Oriente ha frenato, soprattutto Qatar e Kuwait, con vendite in calo.", {"Qatar", "Kuwait"}),
+    ("A fall in the Gulf, particularly in Oman and Bahrain, cut our sales to the region.", {"Oman", "Bahrain"}),
+])
+def test_places_picked_out_of_an_area(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nella sola Polonia, invece, sono state esportate 2 milioni di paia.", {"Poland"}),
+    ("In Mexico, exports of moulds grew by 9% in the half.", {"Mexico"}),
+    ("Nell'area Csi gli ordinativi dei nostri associati continuano a crescere.", {"CIS"}),
+    ("Shoe exports rose 7% over the year, mainly due to Japan.", {"Japan"}),
+])
+def test_a_sentence_about_exports_set_in_a_place(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+def test_a_place_opening_a_sentence_not_about_exports_is_no_market() -> None:
+    assert not markets("In Germany, the fair opened its doors to visitors on Monday.")

@@ -494,3 +494,174 @@ def test_the_kind_of_firm_before_the_company_name(text: str, expected: tuple[str
 ])
 def test_a_chamber_of_an_industry_is_an_association(text: str, org: str) -> None:
     assert orgs(run(text)).get(org) == "TradeAssociation"
+
+
+# ------------------------------------------------------------------ titles, demonym surnames, nicknames
+
+@pytest.mark.parametrize(("text", "post"), [
+    ("Torino, 3 maggio 2024\n\nAlla serata è intervenuto il dott. Marco Ferri, presidente di Assomac.",
+     ("Marco Ferri", "President", "Assomac")),
+    ("Turin, 3 May 2024\n\nThe day closed with remarks by Dr Elena Sarti, Chair of Federmacchine.",
+     ("Elena Sarti", "Chair", "Federmacchine")),
+    ("Torino, 3 maggio 2024\n\nHa chiuso i lavori il Cavaliere del Lavoro Piero Valli, presidente di UCIMU.",
+     ("Piero Valli", "President", "UCIMU")),
+    ("Turin, 3 May 2024\n\nMrs Giulia Conti, Vice President of ACIMIT, welcomed the guests.",
+     ("Giulia Conti", "Vice President", "ACIMIT")),
+])
+def test_a_title_before_a_name_is_no_part_of_it(text: str, post: tuple[str, str, str]) -> None:
+    ex = run(text)
+    assert post in posts(ex)
+    assert all(not m.person.lower().startswith(("dott", "dr ", "cavaliere", "mrs")) for m in ex.of(Membership))
+
+
+def test_an_honour_in_brackets_is_not_a_person() -> None:
+    ex = run("Torino, 3 maggio 2024\n\nLo ha ricordato il presidente di UNIC Luca Greco (Cavaliere del Lavoro, "
+             "titolare della conceria Greco Pelli), aprendo la giornata.")
+    assert ("Luca Greco", "President", "UNIC") in posts(ex)
+    assert not any("Cavaliere" in m.person for m in ex.of(Membership))
+
+
+@pytest.mark.parametrize(("text", "post"), [
+    # a surname that is also a demonym ("Greco", "Russo", "Tedesco")
+    ("Milano, 5 giugno 2024\n\nSecondo il presidente di Assomac Anna Greco il mercato tiene.",
+     ("Anna Greco", "President", "Assomac")),
+    ("Milano, 5 giugno 2024\n\nPaolo Tedesco, direttore generale di ANIMA, ha presentato i dati.",
+     ("Paolo Tedesco", "Director General", "ANIMA")),
+    ("Milan, 5 June 2024\n\nThe results were presented by ACIMIT Chairman Carlo Russo to the members.",
+     ("Carlo Russo", "Chairman", "ACIMIT")),
+    # and a company named after such a surname
+    ("Milano, 5 giugno 2024\n\nHa parlato Lia Neri, presidente della conceria Greco Pellami.",
+     ("Lia Neri", "President", "Greco Pellami")),
+])
+def test_a_demonym_as_surname_or_company_name(text: str, post: tuple[str, str, str]) -> None:
+    assert post in posts(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 5 giugno 2024\n\nL'assemblea ha ringraziato Giuseppe Landi, presidente di Assomac fino a oggi. "
+    "Beppe Landi, presidente uscente, ha ricordato i risultati.",
+    "Milan, 5 June 2024\n\nRobert Hale, Chairman of ACIMIT, spoke first. Later Bob Hale, the Chairman, "
+    "thanked the members.",
+    "Milano, 5 giugno 2024\n\nSul palco Giovanni Sarti, vicepresidente di UCIMU. Gianni Sarti ha poi "
+    "illustrato i dati del trimestre.",
+])
+def test_a_nickname_is_the_person_named_in_full(text: str) -> None:
+    ex = run(text)
+    names = {p for p in (m.person for m in ex.of(Membership))}
+    assert names and not names & {"Beppe Landi", "Bob Hale", "Gianni Sarti"}
+
+
+# ------------------------------------------------------------------ boards listed with their firms
+
+@pytest.mark.parametrize(("text", "posts_", "firms"), [
+    ("Rome, 4 April 2024\n\nACIMIT members confirmed the board, made up of chairman Aldo Neri (Neri Tessile, Como) "
+     "and vice chairmen Bruno Sala (Sala Group, Biella) and Carla Fumagalli (Tessitura Alta, Prato).",
+     {("Aldo Neri", "Chairman", "ACIMIT"), ("Bruno Sala", "Vice Chairman", "ACIMIT"),
+      ("Carla Fumagalli", "Vice Chairman", "ACIMIT")},
+     {"Neri Tessile", "Sala Group", "Tessitura Alta"}),
+    ("Roma, 4 aprile 2024\n\nPer UCIMU il nuovo consiglio comprende i vicepresidenti Dario Conti (Conti Utensili, Brescia), "
+     "Elisa Mori (Mori Laser, Lecco) e Franco Bassi (Bassi Presse, Modena).",
+     {("Dario Conti", "Vice President", "UCIMU"), ("Elisa Mori", "Vice President", "UCIMU"),
+      ("Franco Bassi", "Vice President", "UCIMU")},
+     {"Conti Utensili", "Mori Laser", "Bassi Presse"}),
+    ("Rome, 4 April 2024\n\nThe Assomac assembly re-elected its board members Giulia Ferri of Ferri Stampi in Vigevano, "
+     "Marco Pini of Pini Tech in Parma and Anna Rota of Rota Macchine in Fermo.",
+     {("Giulia Ferri", "Board Member", "Assomac"), ("Marco Pini", "Board Member", "Assomac"),
+      ("Anna Rota", "Board Member", "Assomac")},
+     {"Ferri Stampi", "Pini Tech", "Rota Macchine"}),
+])
+def test_a_board_list_gives_each_member_the_post_and_records_the_firms(
+        text: str, posts_: set[tuple[str, str, str]], firms: set[str]) -> None:
+    ex = run(text)
+    assert posts_ <= posts(ex)
+    assert {n for n, t in orgs(ex).items() if t == "Company"} >= firms
+    assert not any(m.organisation in firms for m in ex.of(Membership))
+
+
+@pytest.mark.parametrize(("text", "post"), [
+    ("Rome, 4 April 2024\n\nAt the Acimall assembly the arbitrators were elected: Nadia Corti, Pietro Villa and Ugo Testa.",
+     ("Ugo Testa", "Arbitrator", "Acimall")),
+    ("Roma, 4 aprile 2024\n\nL'assemblea Acimall ha poi scelto i probiviri Nadia Corti, Pietro Villa e Ugo Testa.",
+     ("Pietro Villa", "Arbitrator", "Acimall")),
+    ("Rome, 4 April 2024\n\nAt the Acimall assembly the auditors were appointed (Nadia Corti of Studio Corti in Monza "
+     "and Ugo Testa of Testa Consulting in Varese).",
+     ("Ugo Testa", "Auditor", "Acimall")),
+    ("Roma, 4 aprile 2024\n\nAll'assemblea Acimall sono stati nominati i revisori dei conti Nadia Corti e Ugo Testa.",
+     ("Nadia Corti", "Auditor", "Acimall")),
+])
+def test_arbitrators_and_auditors_elected_in_a_list(text: str, post: tuple[str, str, str]) -> None:
+    assert post in posts(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "At its assembly the Confindustria member association of the wood machinery makers re-elected "
+    "president Sergio Villa. The goals of Acimall stay the same.",
+    "The association, a member of Confindustria, re-elected president Sergio Villa. Acimall will keep promoting the sector.",
+    "L'associazione aderente a Confindustria ha rieletto il presidente Sergio Villa. Gli obiettivi di Acimall restano quelli.",
+])
+def test_the_parent_body_is_not_the_issuer(text: str) -> None:
+    ex = run(text)
+    assert ex.info.publisher == "Acimall"
+    assert ("Sergio Villa", "President", "Acimall") in posts(ex)
+
+
+# ------------------------------------------------------------------ brands and firms named in a list
+
+@pytest.mark.parametrize(("text", "firms"), [
+    ("Milan, 9 March 2024\n\nThe show welcomed new labels such as Marco Bellini, Verde&Blu and Luna’s.",
+     {"Marco Bellini", "Verde&Blu", "Luna’s"}),
+    ("Milano, 9 marzo 2024\n\nTra gli stand anche marchi storici come Ferri Calzature, Galli e Sole Moda.",
+     {"Ferri Calzature", "Galli", "Sole Moda"}),
+    ("Milan, 9 March 2024\n\nSeveral exhibitors, including Alta Pelle, Nova Tech and Orsini, showed new lines.",
+     {"Alta Pelle", "Nova Tech", "Orsini"}),
+    ("Milano, 9 marzo 2024\n\nHanno partecipato aziende del distretto tra cui Conceria Aurora e Pellami Bassi.",
+     {"Conceria Aurora", "Pellami Bassi"}),
+])
+def test_brands_listed_after_their_noun_are_companies(text: str, firms: set[str]) -> None:
+    assert {n for n, t in orgs(run(text)).items() if t == "Company"} >= firms
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 9 March 2024\n\nBuyers came from markets such as Japan, Canada and Mexico.",
+    "Milano, 9 marzo 2024\n\nAziende come la nostra investono ogni anno.",
+    "Milan, 9 March 2024\n\nCompanies like Orsini did well.",
+])
+def test_no_brand_list_without_two_brand_names(text: str) -> None:
+    assert not [n for n, t in orgs(run(text)).items() if t == "Company"]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Rome, 4 April 2024\n\nThe ACIMIT board includes vice chairmen Marco Pini (Pini Tech, Biella) and SilviaMarchetti "
+     "(Marchetti Filati, Prato).", "Silvia Marchetti"),
+    ("Roma, 4 aprile 2024\n\nNel consiglio di UCIMU siedono i vicepresidenti AndreaGalli (Galli Utensili, Lecco) "
+     "e Maria Testa (Testa Presse, Brescia).", "Andrea Galli"),
+    ("Rome, 4 April 2024\n\nAt the Assomac assembly the auditors were elected: LucaFerrante, Giorgio Sala and Pia Neri.",
+     "Luca Ferrante"),
+])
+def test_a_name_whose_space_was_lost_is_read_as_two_words(text: str, person: str) -> None:
+    assert person in {m.person for m in run(text).of(Membership)}
+
+
+@pytest.mark.parametrize(("text", "firm"), [
+    ("Rome, 4 April 2024\n\nAcimall members then chose the auditor Gino Villa of Studio Villa, Rossi, Bini in Milan.",
+     "Studio Villa, Rossi, Bini"),
+    ("Roma, 4 aprile 2024\n\nAcimall ha poi eletto il revisore Gino Bassi dello Studio Bassi, Rossi a Monza.", "Studio Bassi, Rossi"),
+    ("Rome, 4 April 2024\n\nThe Acimall arbitrators were elected (Gino Pace of Bini, Conti & Partners in Turin "
+     "and Ada Neri of Neri Legno in Udine).", "Bini, Conti & Partners"),
+])
+def test_a_firm_named_with_commas_ends_at_its_town(text: str, firm: str) -> None:
+    assert orgs(run(text)).get(firm) == "Company"
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Roma, 3 maggio 2024\n\nLe delegazioni arrivano grazie all'aiuto del ministero degli Esteri.",
+     "Ministry of Foreign Affairs and International Cooperation"),
+    ("Roma, 3 maggio 2024\n\nLa missione è sostenuta dall'Agenzia Ice e dal ministero dello Sviluppo Economico.",
+     "Ministry of Economic Development"),
+    ("Roma, 3 maggio 2024\n\nGli incentivi sono gestiti dal ministero delle Imprese e del Made in Italy.",
+     "Ministry of Enterprises and Made in Italy"),
+    ("Roma, 3 maggio 2024\n\nLe imprese della filiera hanno lavorato con il supporto dell'Ice e della rete delle ambasciate.", "Italian Trade Agency"),
+    ("ROMA, 3 mag. (Adnkronos) - Le imprese del settore chiedono sostegno.", "AdnKronos"),
+])
+def test_ministries_in_lower_case_agencies_and_wires(text: str, org: str) -> None:
+    assert org in orgs(run(text))

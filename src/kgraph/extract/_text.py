@@ -44,8 +44,10 @@ from ..model import (
 )
 from . import gazetteer as gz
 from ._dates import (
+    _ABBR_FULL,
     _CONTRAST,
     _MONTH_NUM,
+    _MONTHS_ABBR,
     _MONTHS_EN,
     _MONTHS_IT,
     _PERIOD_WORDS,
@@ -180,7 +182,10 @@ def _gazetteer_spans(text: str, lang: str) -> list[_Span]:
             # proper names are capitalised; the lower-case matcher would also find "ice"
             if kind.startswith(("org:", "place:country", "place:region", "place:city", "adj:")) and not first.isupper():
                 # (a brand the gazetteer itself writes in lower case, "fieramilano", stays)
-                if not (kind.startswith("adj:") and lang == "it") and span.text not in _lowercase_names():
+                # (Italian writes a ministry in lower case: "il ministero degli Esteri")
+                if not (kind.startswith("adj:") and lang == "it") and span.text not in _lowercase_names() \
+                        and not (kind == "org:GovernmentAgency" and len(span) >= 3
+                                 and span.text.lower().startswith(("ministero ", "ministry "))):
                     continue
             found.append(_Span(span.start_char, span.end_char, canon, kind))
     # longest match wins where matches overlap
@@ -275,6 +280,7 @@ class _State:
     place: str | None = None
     warnings: list[str] = field(default_factory=list)
     surnames: dict[str, str] = field(default_factory=dict)  # surname -> full name written elsewhere
+    affiliations: set[int] = field(default_factory=set)  # starts of firms written after a person's name
     _figs: list[_Figure] | None = None
     _places: list[_Span] | None = None
     _lower: str | None = None
@@ -425,6 +431,44 @@ def _expands_org_before(st: _State, pos: int) -> bool:
     return any(o.end == j for o in _near(st.orgs_sorted(), j - 60, j))
 
 
+@cache
+def _brand_list_re() -> re.Pattern[str]:
+    w = gz.appointment_words()
+    return re.compile(rf"(?i:\b(?:{_words_alt(w.get('brand_nouns', ()))})(?:{_SP}+[a-zà-ù][\w-]*){{0,4}}?,?{_SP}+"
+                      rf"(?:{_words_alt(w.get('brand_leads', ()))})){_SP}+")
+
+
+# one brand: capitalised words, "&" and an apostrophe inside ("Dolce&Gabbana", "Tod’s", "Sergio Rossi")
+_BRAND = re.compile(rf"[A-ZÀ-Ý][\w’'&.-]{{0,30}}(?:{_SP}(?:[A-ZÀ-Ý&][\w’'&.-]{{0,30}}|di|de|del|della|von|van)){{0,3}}")
+_BRAND_SEP = re.compile(rf",{_SP}*(?:(?:and|e){_SP}+)?|{_SP}+(?:and|e|ed){_SP}+")
+
+
+def _find_listed_brands(st: _State) -> None:
+    """"brands such as Alfa, Beta Moda and Gamma": each name of the list is a company."""
+    text = st.text
+    for m in st.scan(_brand_list_re(), tuple({n.lower()[:5] for n in gz.appointment_words().get("brand_nouns", ())})):
+        _, s1 = st.sentence_of(m.start())
+        items: list[tuple[int, int]] = []
+        pos = m.end()
+        while pos < s1 and len(items) < 20:
+            bm = _BRAND.match(text, pos, s1)
+            if not bm:
+                break
+            items.append((bm.start(), bm.start() + len(bm.group().rstrip("."))))
+            sep = _BRAND_SEP.match(text, bm.end(), s1)
+            if not sep:
+                break
+            pos = sep.end()
+        if len(items) < 2:
+            continue  # a list names two or more
+        for a, b in items:
+            name = _clean_name(text[a:b])
+            if name.split()[0] in _NOT_NAME_START or any(s.start < b and a < s.end for s in _near(st.ents, a, b)) \
+                    or st.org_at(a) is not None:
+                continue
+            st.add_org(name, "Company", a, b)
+
+
 def _find_organisations(st: _State) -> None:
     text = st.text
     for sp in st.ents:
@@ -465,6 +509,7 @@ def _find_organisations(st: _State) -> None:
     _find_research_centres(st)
     _find_research_offices(st)
     _find_unknown_fairs(st)
+    _find_listed_brands(st)
     taken = [(s.start, s.end) for s in st.org_spans]
 
     def free(a: int, b: int) -> bool:
@@ -754,7 +799,9 @@ def _unknown_org_after(st: _State, pos: int) -> _Span | None:
         if cut2:
             name = st.text[pos:pos + cut2.start()]
             end = pos + len(name)
-    if any(s.start < end and pos < s.end for s in _near(st.ents, pos, end)) or len(name) < 3:
+    # (a demonym in a name of several words is part of it: "conceria Russo di Casandrino")
+    if any(s.start < end and pos < s.end and not (s.kind.startswith("adj:") and " " in name.strip())
+           for s in _near(st.ents, pos, end)) or len(name) < 3:
         return None
     if name.split()[0] in _NOT_NAME_START:
         return None
@@ -794,9 +841,7 @@ def _verb_posts(st: _State) -> list[tuple[Membership, _Span]]:
     rx, table, triggers = _verb_roles()
     out = []
     for m in st.scan(rx, triggers):
-        words = m.group("who").split()
-        while words and words[0] in _NOT_NAME_START:
-            words = words[1:]
+        words = _name_words(m.group("who").split())
         if len(words) < 2:
             continue
         a = m.end("who") - len(" ".join(words))
@@ -946,6 +991,28 @@ _INSTITUTION_WORD = re.compile(
     r"Assembly|Assemblea|Industry|Industria|Machinery|Macchine|Awards?|Talks|Conference|Convegno|Expo)\b")
 
 
+@cache
+def _honorific_re() -> re.Pattern[str]:
+    """Titles and honours before a name ("Dr", "cav.", "Cavaliere del Lavoro"): no part of it."""
+    alt = _words_alt(w.rstrip(".") for w in gz.appointment_words().get("honorifics", ()))
+    return re.compile(rf"(?i:(?:{alt}))(?![\w'’])\.?{_SP}*")
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """The words of a name without the stop words and titles written before it; a name starts
+    with a capital ("Cavaliere del Lavoro" alone leaves no name)."""
+    while words:
+        if words[0] in _NOT_NAME_START:
+            words = words[1:]
+            continue
+        hm = _honorific_re().match(" ".join(words))
+        if hm and hm.end() > 0:
+            words = " ".join(words)[hm.end():].split()
+            continue
+        break
+    return words if words and words[0][:1].isupper() else []
+
+
 def _person_name_at(st: _State, pos: int, *, backwards: bool = False) -> _Span | None:
     """A person's name starting (or, backwards, ending) at ``pos``; known surnames too.
 
@@ -964,9 +1031,7 @@ def _person_name_at_raw(st: _State, pos: int, *, backwards: bool = False) -> _Sp
         cands = [m for m in _PERSON_RE.finditer(window) if m.end() == len(window)]
         # the longest candidate that does not start with a stop word
         for m in cands:
-            words = m.group().split()
-            while words and words[0] in _NOT_NAME_START:
-                words = words[1:]
+            words = _name_words(m.group().split())
             if len(words) >= 2 and not _overlaps_entity(st, pos - len(" ".join(words)), pos) \
                     and not _UNIT_WORDS.search(" ".join(words)):
                 name = " ".join(words)
@@ -977,12 +1042,20 @@ def _person_name_at_raw(st: _State, pos: int, *, backwards: bool = False) -> _Sp
             if known:
                 return _Span(pos - len(m2.group(1)), pos, known)
         return None
+    title = _honorific_re().match(text, pos)
+    if title and title.end() > pos and text[title.end():title.end() + 1].isupper():
+        pos = title.end()  # "Dr Carla Neri", "il cav. Mario Bini": the name after the title
     pm = _PERSON_RE.match(text, pos)
-    if pm and pm.group().split()[0] not in _NOT_NAME_START and not _UNIT_WORDS.search(pm.group()):
+    if pm and pm.group().split()[0] not in _NOT_NAME_START and _name_words(pm.group().split()) == pm.group().split() and not _UNIT_WORDS.search(pm.group()):
         name = pm.group()
         # a name never runs into an organisation or place: "Brustia Alfameccanica" after "Maria Vittoria Brustia"
         if not _overlaps_entity(st, pm.start(), pm.end()):
             return _Span(pm.start(), pm.end(), _clean_name(name))
+    # "GianlucaStorti": a name whose space a copied page lost (each part three letters or more,
+    # so "McDonald" and "DeLuca" stay whole)
+    gm = _GLUED_NAME.match(text, pos)
+    if gm and gm.group(1) not in _NOT_NAME_START and not _overlaps_entity(st, gm.start(), gm.end()):
+        return _Span(gm.start(), gm.end(), f"{gm.group(1)} {gm.group(2)}")
     m1 = re.match(rf"{_NAME_WORD}", text[pos:])
     if m1:
         known = _known_surname(st, m1.group())
@@ -991,14 +1064,18 @@ def _person_name_at_raw(st: _State, pos: int, *, backwards: bool = False) -> _Sp
     return None
 
 
+_GLUED_NAME = re.compile(r"([A-ZÀ-Ý][a-zà-öø-ÿ]{2,})([A-ZÀ-Ý][a-zà-öø-ÿ]{2,})(?![\w'’-])")
+
+
 def _clean_name(name: str) -> str:
     return re.sub(r"[ \u00a0\t]+", " ", name).strip()
 
 
 def _overlaps_entity(st: _State, a: int, b: int) -> bool:
-    # a surname may be a town's name ("Marta Lodi", "Luca Como"): a city after the first word
-    # of a name does not stop it
-    return any(s.start < b and a < s.end and not (s.kind == "place:city" and s.start > a and s.end == b)
+    # a surname may be a town's name ("Marta Lodi", "Luca Como") or a demonym ("Anna Greco",
+    # "Luca Russo"): a city or an adjective of place after the first word of a name does not stop it
+    return any(s.start < b and a < s.end and not (s.kind in ("place:city", "adj:country", "adj:region", "adj:city")
+                                                  and s.start > a and s.end == b)
                for s in _near(st.ents, a, b)) or any(
         s.start < b and a < s.end for s in _near(st.orgs_sorted(), a, b))
 
@@ -1014,9 +1091,7 @@ def _known_surname(st: _State, word: str) -> str | None:
 def _collect_surnames(st: _State) -> None:
     """Full names written anywhere ("Maria Vittoria Brustia"), so "Presidente Brustia" resolves."""
     for m in _PERSON_RE.finditer(st.text):
-        words = m.group().split()
-        while words and words[0] in _NOT_NAME_START:
-            words = words[1:]
+        words = _name_words(m.group().split())
         if len(words) < 2:
             continue
         start = m.end() - len(" ".join(words))
@@ -1032,7 +1107,9 @@ def _add_person(st: _State, sp: _Span) -> None:
 
 
 def _nearest_org_before(st: _State, pos: int, lo: int) -> _Span | None:
-    cands = [s for s in _near(st.orgs_sorted(), lo, pos) if lo <= s.start and s.end <= pos and s.kind != "Venue"]
+    # (a firm written after another person's name is that person's, not the role's)
+    cands = [s for s in _near(st.orgs_sorted(), lo, pos) if lo <= s.start and s.end <= pos and s.kind != "Venue"
+             and s.start not in st.affiliations and not _parent_mention(st, s)]
     return max(cands, key=lambda s: s.end) if cands else None
 
 
@@ -1206,6 +1283,95 @@ def _weekday_date_of(text: str) -> dt.date | None:
     return max(fits) if fits else None
 
 
+@cache
+def _nicknames() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for pair in gz.appointment_words().get("nicknames", ()):
+        short, _, full = pair.partition("=")
+        out.setdefault(short.strip(), set()).add(full.strip())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _merge_nicknames(st: _State) -> None:
+    """"Gianni Russo" where "Giovanni Russo" is named too: one person, under the full name."""
+    nick = _nicknames()
+    alias: dict[str, str] = {}
+    for name in st.people:
+        first, _, rest = name.partition(" ")
+        for full in nick.get(first, ()):
+            if rest and f"{full} {rest}" in st.people:
+                alias[name] = f"{full} {rest}"
+    if not alias:
+        return
+    for short in alias:
+        del st.people[short]
+    st.person_spans = [replace(p, name=alias.get(p.name, p.name)) for p in st.person_spans]
+    st._people_sorted = None
+    seen: set[tuple[str, str, str, str | None]] = set()
+    kept = []
+    for m in st.memberships:
+        m = replace(m, person=alias.get(m.person, m.person))
+        key = (m.person, m.role, m.organisation, m.unit)
+        if key not in seen:
+            seen.add(key)
+            kept.append(m)
+    st.memberships = kept
+
+
+@cache
+def _elected_list_re() -> re.Pattern[str]:
+    return re.compile(rf"(?i){_SP}+(?:(?:were|have{_SP}+been|are|sono{_SP}+stati|sono{_SP}+state|vengono){_SP}+)?"
+                      rf"(?:{_appointment_alt('participles')}){_SP}*(?:[:(]{_SP}*)?(?P<post>)")
+
+
+# "Anna Neri (Neri Pelli, Vigevano)", "Luca Sala of Sala Tech in Lecco": the firm of a person in a
+# list; the town after it is not recorded
+_AFFIL_BRACKET = re.compile(rf"{_SP}*\({_SP}*(?P<org>[^(),\n]{{2,50}}?){_SP}*(?:,{_SP}*[^()\n]{{1,40}})?\)")
+_AFFIL_OF = re.compile(rf"{_SP}+(?:of|from|di|della|dello|del){_SP}+(?=[A-Z])")
+_AFFIL_TOWN = re.compile(rf"{_SP}+(?:in|a|at){_SP}+{_NAME_WORD}(?:{_SP}+(?:di|de|del|sul|on|upon)?{_SP}*{_NAME_WORD}){{0,2}}")
+
+
+_FIRM_TO_TOWN = re.compile(rf"([A-Z][^()\n;.]{{1,60}}?)(?={_SP}+(?:in|a){_SP}+[A-Z])")
+
+
+def _affiliation(st: _State, pos: int) -> int:
+    """The end of the firm written right after a person's name (recorded as a company), or
+    ``pos`` when there is none."""
+    text = st.text
+    bm = _AFFIL_BRACKET.match(text, pos)
+    if bm:
+        a, b = bm.start("org"), bm.end("org")
+        name = text[a:b]
+        known = st.org_at(a)
+        if known is None and _BRAND.fullmatch(name) and not _honorific_re().match(name) \
+                and not _role_re().search(name) and name.split()[0] not in _NOT_NAME_START \
+                and not any(s.start < b and a < s.end for s in _near(st.ents, a, b)):
+            st.add_org(_clean_name(name), "Company", a, b)
+        st.affiliations.add(a)
+        return bm.end()
+    om = _AFFIL_OF.match(text, pos)
+    # a firm's name may hold commas when its town closes it: "of Studio Neri, Sala, Conti in Milan"
+    tm = _FIRM_TO_TOWN.match(text, om.end()) if om and st.org_at(om.end()) is None else None
+    if tm and "," in tm.group(1) and not re.search(rf"{_SP}(?:and|e){_SP}|\(", tm.group(1)) \
+            and all(w[:1].isupper() or w == "&" for w in re.split(rf",?{_SP}+", tm.group(1).strip()) if w):
+        a, b = tm.start(1), tm.end(1)
+        st.add_org(_clean_name(tm.group(1)), "Company", a, b)
+        st.affiliations.add(a)
+        town = _AFFIL_TOWN.match(text, b)
+        return town.end() if town else b
+    if om and st.org_at(om.end()) is None:
+        seq = _ORG_SEQ_RE.match(text, om.end())
+        # the firm ends where its town begins: "of Sala Tech in Lecco"
+        if seq and not _role_re().search(seq.group()) and text[seq.end():seq.end() + 1] in (",", ")", " ", ".") \
+                and (_AFFIL_TOWN.match(text, seq.end()) or text[seq.end():seq.end() + 1] in (",", ")", ".")):
+            sp = _unknown_org_after(st, om.end())
+            if sp is not None:
+                st.affiliations.add(sp.start)
+                town = _AFFIL_TOWN.match(text, sp.end)
+                return town.end() if town else sp.end
+    return pos
+
+
 def _find_people(st: _State) -> None:
     text = st.text
     role_re = _role_re()
@@ -1231,21 +1397,29 @@ def _find_people(st: _State) -> None:
             office = re.match(rf"(?i){_SP}+(?:of|di){_SP}+(?P<post>)", text[rm.end():])
             if office and _person_name_at(st, rm.end() + office.end()) is not None:
                 after = office
+        if after is None or _person_name_at(st, rm.end() + after.end()) is None:
+            # "the arbitrators were elected (Anna Neri of ..., Luca Sala ...)": the holders after the verb
+            listed = _elected_list_re().match(text[rm.end():rm.end() + 80])
+            if listed and _is_plural_role(rm):
+                after = listed
         if after:
             person = _person_name_at(st, rm.end() + after.end())
             if person and after.group("post"):  # (empty after an office noun)
                 # Italian puts the modifier after the role: "la Presidente uscente X"
                 mod = "outgoing" if after.group("post").lower() == "uscente" else "new"
+        if person:
+            person_end = _affiliation(st, person.end)
         if person and _is_plural_role(rm):
-            # a plural role names several people: "vicepresidenti Ernesto Maurer e Marco Torello Viera"
-            pos = person.end
+            # a plural role names several people: "vicepresidenti Ernesto Maurer e Marco Torello Viera",
+            # each perhaps with a firm: "board members Anna Neri (Neri Pelli, Vigevano), Luca Sala of Sala Tech"
+            pos = person_end
             while True:
-                nm = re.match(rf"(?:,{_SP}*|{_SP}+(?:and|e){_SP}+)", text[pos:])
+                nm = re.match(rf"(?:,{_SP}*(?:(?:and|e){_SP}+)?|{_SP}+(?:and|e){_SP}+)", text[pos:])
                 nxt = _person_name_at(st, pos + nm.end()) if nm else None
                 if nxt is None:
                     break
                 others.append(nxt)
-                pos = nxt.end
+                pos = _affiliation(st, nxt.end)
         if person:
             org = st.org_at(rm.start() - 1 - 40, max_gap=40)
             if org and org.end <= rm.start() and re.fullmatch(rf"(?:{_SP}|['’]s)*", text[org.end:rm.start()] or " "):
@@ -1254,7 +1428,7 @@ def _find_people(st: _State) -> None:
                 org = None
             if org is None:
                 o2, between = _org_after(st, person.end, s_end)
-                if o2 and re.match(rf"{_SP}*(?:,{_SP}*)?(?:of|di|at)\b", text[person.end:o2.start]):
+                if o2 and o2.start not in st.affiliations and re.match(rf"{_SP}*(?:,{_SP}*)?(?:of|di|at)\b", text[person.end:o2.start]):
                     org = o2
                 else:
                     between = ""
@@ -1331,7 +1505,8 @@ def _find_people(st: _State) -> None:
                 elif el:
                     # the organisation the assembly belongs to: the first one the sentence names
                     org = next((o for o in _near(st.orgs_sorted(), s_start, rm.start())
-                                if s_start <= o.start and o.end <= rm.start() and o.kind != "Venue"), None)
+                                if s_start <= o.start and o.end <= rm.start() and o.kind != "Venue"
+                                and not _parent_mention(st, o)), None)
             if person is None:
                 # "la Presidente di ASSOMAC, Maria Vittoria Brustia", "Director General of Confindustria, Maurizio Tarquini"
                 o3, between = (_ministry_after(st, rm.end()), "") if role in _portfolio_roles() else (None, "")
@@ -1413,6 +1588,7 @@ def _find_people(st: _State) -> None:
                                     and k[1] not in _role_names() for k in merged):
             del merged[key]
     st.memberships = list(merged.values())
+    _merge_nicknames(st)
     _successions_apart(st)
     # surname-only references ("President Bergozza concluded") for quotations
     covered = sorted(st.person_spans, key=lambda p: p.start)
@@ -1458,13 +1634,37 @@ def _short_header_date(text: str) -> tuple[Mention, dt.date] | None:
         except ValueError:
             continue
         return Mention(text[m.start():m.end(3)], m.start(), m.end(3)), d
+    # a page's date block, day, month and year on lines of their own ("21\n09\n2017"), day first
+    for m in _STACKED_DATE.finditer(text, 0, min(len(text), 300)):
+        try:
+            d = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            continue
+        return Mention(text[m.start(1):m.end(3)], m.start(1), m.end(3)), d
     return None
+
+
+_STACKED_DATE = re.compile(r"(?m)^[ \u00a0\t]*(\d{1,2})[ \u00a0\t]*\r?\n[ \u00a0\t]*(\d{1,2})[ \u00a0\t]*\r?\n[ \u00a0\t]*((?:19|20)\d\d)[ \u00a0\t]*$")
 
 
 @cache
 def _document_words() -> dict[str, list[str]]:
     words: dict[str, list[str]] = gz._load("document.yaml")
     return words
+
+
+@cache
+def _parent_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"X member association" (after the name) and "a member of X" (before it): X is a parent body."""
+    w = _document_words()
+    after = re.compile(rf"(?i)[ \u00a0-]+(?:{_words_alt(w.get('parent_after', ()))})\b")
+    before = re.compile(rf"(?i)\b(?:{_words_alt(w.get('parent_before', ()))}){_SP}+(?:(?:the|il|la|lo|l['’]){_SP}*)?$")
+    return after, before
+
+
+def _parent_mention(st: _State, sp: _Span) -> bool:
+    after_re, before_re = _parent_res()
+    return bool(after_re.match(st.text, sp.end) or before_re.search(st.text, max(0, sp.start - 30), sp.start))
 
 
 @cache
@@ -1514,6 +1714,12 @@ def _fair_publisher(st: _State, title: Mention) -> str | None:
         if org and org.kind not in ("Venue", "TradeFair"):
             return org.name
     return fair.name
+
+
+_YEARLESS_DATELINE = re.compile(
+    rf"(?m)^[ \u00a0\t]*(?:\([A-Za-z][\w .&-]{{0,20}}\){_SP}*[-–—]?{_SP}*)?(?P<city>[A-ZÀ-Ý][\w'’.-]*(?:{_SP}[A-ZÀ-Ý][\w'’.-]*){{0,2}}),{_SP}*"
+    rf"(?P<date>(?P<d>\d{{1,2}}){_SP}+(?P<m>(?i:{_MONTHS_EN}|{_MONTHS_IT}|{_MONTHS_ABBR})))\.?(?!{_SP}*\d)"
+    rf"(?:{_SP}*\([A-Za-z][\w .&-]{{0,20}}\))?{_SP}*[-–—]")
 
 
 def _document_info(st: _State) -> None:
@@ -1574,6 +1780,16 @@ def _document_info(st: _State) -> None:
             mn, dd, rm = rel
             st.doc_date = dd + dt.timedelta(days=_RELATIVE_DAYS[rm.group(1).lower()])
             date_ev.append(mn)
+    if st.doc_date is None:
+        # "MILANO, 15 APR - ...": a wire's dateline gives day and month; the year is the file
+        # name's when its day and month agree (the text states the day, the name only its year)
+        yl = _YEARLESS_DATELINE.search(text, 0, min(len(text), 400))
+        fd = file_name_date(st.doc.slug) if yl else None
+        if yl and fd and (fd.month, fd.day) == (_MONTH_NUM[_ABBR_FULL.get(yl.group("m").lower()[:3], yl.group("m").lower())],
+                                                int(yl.group("d"))):
+            st.doc_date = fd
+            date_ev.append(Mention(yl.group("date"), yl.start("date"), yl.end("date")))
+            st.place = gz.resolve(yl.group("city"), "place") or yl.group("city").title()
     # title: the first substantial line that is not a header or dateline
     title_m: Mention | None = None
     for line in re.finditer(r"[^\r\n]+", text):
@@ -1607,10 +1823,12 @@ def _document_info(st: _State) -> None:
             in_about = [sp for sp in st.org_spans if about.start(1) <= sp.start < about.end(1)
                         and sp.kind not in ("Venue", "TradeFair")]
             pub = in_about[0].name if in_about else None
+    after_re, before_re = _parent_res()
     if pub is None and title_m:
         # "Assomac: the sector closes 2024 at -12%", "ASSOMAC elects ...": the association in the headline
         in_title = [sp for sp in st.org_spans if title_m.start <= sp.start < title_m.end
-                    and sp.kind == "TradeAssociation"]
+                    and sp.kind == "TradeAssociation" and not after_re.match(text, sp.end)
+                    and not before_re.search(text, max(0, sp.start - 30), sp.start)]
         # "Brevetti Montolit S.p.A. appoints new CEO": a company heading its own release
         lead_co = [sp for sp in st.org_spans if sp.start == title_m.start and sp.kind in ("Company", "GovernmentAgency")]
         pub = in_title[0].name if in_title else (lead_co[0].name if lead_co else None)
@@ -1623,9 +1841,11 @@ def _document_info(st: _State) -> None:
         first: dict[str, int] = {}
         # the association named most often; failing that, any issuing body (an agency, a
         # company), never a venue or a fair
+        # a body named only as the one the issuer belongs to counts when nothing else does
+        parents = {sp.name for sp in st.org_spans if after_re.match(text, sp.end) or before_re.search(text, max(0, sp.start - 30), sp.start)}
         for kinds in (("TradeAssociation",), ("GovernmentAgency", "Company", "University", "ResearchCentre")):
             for sp in st.org_spans:
-                if sp.kind in kinds:
+                if sp.kind in kinds and (sp.name not in parents or all(o.name in parents for o in st.org_spans if o.kind in kinds)):
                     counts[sp.name] = counts.get(sp.name, 0) + 1
                     first.setdefault(sp.name, sp.start)
             if counts:
@@ -3083,17 +3303,19 @@ _FIRST_GAP = re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)
 # "the main outlet markets were China, Turkey and India", "i principali mercati sono stati Cina, ..."
 _AFTER_MARKETS_GAP = re.compile(r"(?i)^(?:[ \u00a0]+(?:of|for|by|in|dell['’]|della|del|dei|delle|degli|per|in)[ \u00a0]*[^,.;:\d]{0,40}?)?[ \u00a0]*(?:[,:;]|(?:are|were|is|was|have[ \u00a0]+been|include[ds]?|remain(?:ed|s)?|sono(?:[ \u00a0]+stat[ie])?|è|resta|rimane|restano|rimangono|includono|si[ \u00a0]+conferma(?:no)?)(?=[ \u00a0]))[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 # a cue's own last word may be elided: "trainata dall'Asia"; "seguito dalle due Americhe"
-_CUE_GAP = re.compile(r"^['’]?[ \u00a0]*[,:]?[ \u00a0]*(?:(?:both|entramb[ei])[ \u00a0]+)?(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?(?:(?:two|due)[ \u00a0]+)?$")
+_CUE_GAP = re.compile(r"^['’”\"]?[ \u00a0]*[,:]?[ \u00a0]*(?:(?:both|entramb[ei])[ \u00a0]+)?(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?(?:(?:two|due)[ \u00a0]+)?$")
 # "by 25% in North America": a percentage attached to a place
 _FIGURE_IN = re.compile(r"[ \u00a0]*(?:in|to|towards|verso|nel|nella|negli|nei|per|in)[ \u00a0]+")
 # a list item may carry its figure in brackets: "Germany (12%), France (8%) and Spain"
-_MARKET_LIST_GAP = re.compile(r"^(?:[ \u00a0]*\([^()\n]{1,30}\))?(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:(?:in|to|into|a|in|verso|nel|nella|negli|nei|da|dal|dalla|dai|dagli|dalle|dall['’])[ \u00a0]*)?(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
+# (an item may carry its figure in brackets, or a clause of its own up to a semicolon: "the US, which
+# bought EUR 90m; Germany (EUR 60m); and France")
+_MARKET_LIST_GAP = re.compile(r"^(?:[ \u00a0]*\([^()\n]{1,30}\))?(?:,[ \u00a0]*(?:which|that|che|where|dove)\b[^;()\n]{1,90}(?=;))?(?:;[ \u00a0]*(?:(?:and|e)[ \u00a0]+)?|,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:(?:in|to|into|a|in|verso|nel|nella|negli|nei|da|dal|dalla|dai|dagli|dalle|dall['’])[ \u00a0]*)?(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 _LIST_GAP = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+|,[ \u00a0]+(?:and|e)[ \u00a0]+)(?:(?:in|to|into|a|in|verso|nel|nella|negli|nei)[ \u00a0]+)?(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
 
 
 _COMP_BEFORE = re.compile(r"(?i)(?:['’]s)?[ \u00a0,]*(?:(?:is|was|remains|remain|are|è|resta|rimane)[ \u00a0]+)?(?:(?:the|its|our|their|il|la|i|le|main|largest|biggest|leading|major|strongest|principale|principali|maggiore|maggiori|primo|first|top|chief|fiercest)[ \u00a0]+)*")
 _COMP_GAP = re.compile(r"^[ \u00a0]*(?:(?:remain|remained|are|were|include|included|sono|restano|rimangono|the|a|an|il|la|i|gli|le|growing|increasing|rising|strong|stronger|aggressive|crescente|forte|still|ancora)[ \u00a0]+)*$")
-_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|resta|rimane|è|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|la|le|our|its|an|a|un|uno|una)[ \u00a0]+)?(?:(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|major|important|significant|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori|importante|importanti|rilevante)[ \u00a0]+)(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione|"
+_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|resta|rimane|è|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|la|le|our|its|an|a|un|uno|una)[ \u00a0]+)?(?:(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|major|important|significant|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori|importante|importanti|rilevante)[ \u00a0]+)(?:(?:\d{1,2}|three|five|ten|tre|cinque|dieci)[ \u00a0]+)?(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione|"
     r"(?:nazione|paese|country)[ \u00a0]+(?:per[ \u00a0]+l['’]export|for[ \u00a0]+exports|di[ \u00a0]+destinazione|di[ \u00a0]+sbocco))\b")
 
 
@@ -3150,6 +3372,10 @@ _AREAS_WE_TARGET = re.compile(
     r"[ \u00a0]+(?:su[ \u00a0]+cui|on[ \u00a0]+which|where|dove|in[ \u00a0]+cui|verso[ \u00a0]+cui|we[ \u00a0]+will)[ \u00a0]+[^.;]{0,30}?\b(?:concentr|focus|punt|target|invest)")
 
 
+_SETTING_LEAD = re.compile(r"[ \u00a0]*(?:[“\"«][ \u00a0]*)?(?:(?:In|Nella|Nelle|Negli|Nei|Nel|Sulla|Sui|Sul|Verso|Across)(?![\w'’])|Nell['’])[ \u00a0]*(?:(?:the|single|singol[ao]|sol[ao]|intera|intero|whole|il|la|lo|i|gli|le)[ \u00a0]+)?"
+                           r"(?:(?:area|region|regione|mercato|market|paese|country)[ \u00a0]+(?:of[ \u00a0]+|del[ \u00a0]+|dell['’][ \u00a0]*)?)?")
+
+
 def _find_markets(st: _State) -> None:
     text = st.text
     rels: dict[tuple[str, str], MarketRelation] = {}
@@ -3193,6 +3419,13 @@ def _find_markets(st: _State) -> None:
         for p in listed:
             if p.name != HOME_COUNTRY:
                 add(p, rel)
+    # "Quanto ai mercati esteri, Cina e Stati Uniti sono vivaci": every place the sentence names after the phrase
+    for m in _lex_scan(st, "markets", "foreign_topic"):
+        s0, s1 = st.sentence_of(m.start())
+        for p in _near(places, m.end(), s1):
+            if m.end() <= p.start < s1 and p.name != HOME_COUNTRY \
+                    and not _COMP_CUE.search(text, max(s0, p.start - _CUE_WINDOW), p.start):
+                add(p, "destination")
     # "exports weakened, mostly through the slump in Brazil and Egypt", "foreign sales rose 14%
     # in Oceania, 6% in Central Asia": a change or a figure "in" a place is a
     # destination where the sentence is about exports
@@ -3222,6 +3455,13 @@ def _find_markets(st: _State) -> None:
         for p in _list_after(text, at.end(), s1, places, gap=_CUE_GAP)[:1]:
             if p.name != HOME_COUNTRY:
                 add(p, "destination")
+    # "In Russia, invece, sono state esportate 5 milioni di paia", "Nell'area Csi gli ordini crescono": a
+    # sentence about exports set in a place it names first
+    for s0, s1 in st.sentences:
+        lead = _SETTING_LEAD.match(text, s0, min(s1, s0 + 40))
+        setting = st.place_at(lead.end()) if lead else None
+        if setting is not None and setting.name != HOME_COUNTRY and on_exports((s0, s1), setting.start):
+            add(setting, "destination")
     # "only Spain and India recorded an increase in orders": the places a change is told of
     for m in _lex_scan(st, "markets", "change_after"):
         s0, s1 = st.sentence_of(m.start())
@@ -4614,7 +4854,7 @@ _ORGANISED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|run|organizzat[ao])[ \u00a0]+
 _ALONGSIDE = re.compile(r"(?i)(?:same[ \u00a0]+time[ \u00a0]+as|alongside|co-located[ \u00a0]+with|together[ \u00a0]+with|in[ \u00a0]+contemporanea[ \u00a0]+con|insieme[ \u00a0]+a|in[ \u00a0]+concomitanza[ \u00a0]+con|accanto[ \u00a0]+a)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+)?$")
 # "the fair", "the international showcase", "la rassegna": the release's fair without its name
 _FAIR_NOUN = re.compile(r"(?i)\b(?:the[ \u00a0]+(?:[a-z]+[ \u00a0]+){0,2}?(?:fair|exhibition|show|showcase|trade[ \u00a0]+show|event)|la[ \u00a0]+(?:fiera|manifestazione|rassegna|mostra)|l['’](?:evento|esposizione))\b")
-_OPENED_BY = re.compile(r"(?i)\b(?:opened|inaugurated|visited|attended|inaugurat[ao]|aperta|visitat[ao]|took[ \u00a0]+part|hanno[ \u00a0]+partecipato|sono[ \u00a0]+intervenuti)\b")
+_OPENED_BY = re.compile(r"(?i)\b(?:opened|inaugurated|visited|visiting|in[ \u00a0]+visita|attended|inaugurat[ao]|aperta|visitat[ao]|took[ \u00a0]+part|hanno[ \u00a0]+partecipato|sono[ \u00a0]+intervenuti)\b")
 
 
 def _range_start(text: str, a: int, b: int, year: str | None) -> dt.date | None:
@@ -4696,6 +4936,12 @@ def _unknown_venue(st: _State, group: list[tuple[int, int]]) -> _Span | None:
     return None
 
 
+_EDITION_RESULTS = re.compile(r"(?i)\b\d[\d.,]*(?:[ \u00a0]+(?:thousand|mila))?[ \u00a0]+(?:(?:unique|foreign|international|stranieri|esteri|italiani)[ \u00a0]+)?"
+                             r"(?:exhibitors|visitors|espositori|visitatori|operatori|buyers)\b")
+_VISIT_BEFORE = re.compile(r"(?i)\b(?:in[ \u00a0]+visita|visiting|(?:on|during)[ \u00a0]+(?:a|his|her|their)[ \u00a0]+visit|in[ \u00a0]+occasione|"
+                           r"on[ \u00a0]+the[ \u00a0]+occasion)[ \u00a0]+(?:a|ad|al|alla|allo|all['’]|to|of|the|del|della|dello|dell['’]|di)?[ \u00a0]*(?:the[ \u00a0]+)?$")
+
+
 def _find_fair_editions(st: _State) -> None:
     """Trade fair editions: a known fair named with an edition, a year or its dates ("SIMAC Tanning Tech 2024")."""
     text = st.text
@@ -4721,7 +4967,9 @@ def _find_fair_editions(st: _State) -> None:
     for name, mentions in fairs.items():
         in_title = title is not None and any(title.start <= o.start < title.end for o in mentions)
         sents = list(dict.fromkeys(_fair_window(st, o, all_fairs) for o in mentions))
-        if has_assembly and not in_title and not any(_DATE_RANGE.search(text, a, b) for a, b in sents):
+        # (unless it gives the edition's results: "the latest edition hosted 425 exhibitors")
+        if has_assembly and not in_title and not any(_DATE_RANGE.search(text, a, b) for a, b in sents) \
+                and not any(_EDITION_RE.search(text, a, b) and _EDITION_RESULTS.search(text, a, b) for a, b in sents):
             # an assembly release that mentions a fair in passing ("the next SIMAC ..."), unless it
             # gives the edition's days ("Ipack-Ima 2025, svoltasi a Fiera Milano dal 27 al 30 maggio")
             continue
@@ -4743,10 +4991,16 @@ def _find_fair_editions(st: _State) -> None:
         # the release's own fair may be dated or called an edition only where the text says "the fair"
         told = about if main is not None and main.name == name else sents
         dated = any(_DATE_RANGE.search(text, a, b) for a, b in told)
-        if not (year or dated or any(_EDITION_RE.search(text, a, b) for a, b in told)):
+        # (or visited while it runs: "in visita all'Xyz di Mosca", "on a visit to Xyz", "in occasione di Xyz";
+        # a fair held beside another at the same venue is read below)
+        if not (year or dated or any(_EDITION_RE.search(text, a, b) for a, b in told)
+                or any(_VISIT_BEFORE.search(text, max(a, o.start - 40), o.start) and not _SAME_PLACE.match(text, o.end)
+                       for o in mentions for a, _ in [st.sentence_of(o.start)])):
             continue
         if year is None:
-            ym2 = next((m for a, b in sents for m in re.finditer(r"\b((?:19|20)\d\d)\b", text[a:b])), None)
+            # (not the edition it is compared with: "level with the March 2022 edition")
+            ym2 = next((m for a, b in sents for m in re.finditer(r"\b((?:19|20)\d\d)\b", text[a:b])
+                        if not is_compared_edition(text, a + m.start(), a + m.end())), None)
             year = ym2.group(1) if ym2 else (str(st.doc_date.year) if st.doc_date else None)
         organiser = None
         for a, b in sents:
@@ -4833,6 +5087,36 @@ def _find_fair_editions(st: _State) -> None:
                 st.facts.append(Event(_mention(text, *next_sents[0]), kind="TradeFairEdition",
                                       organiser=organiser, date=date2, venue=venue2.name if venue2 else None,
                                       city=city2, title=re.sub(r"[ \u00a0]+", " ", text[mentions[0].start:mentions[0].end])))
+    _find_same_days_fairs(st)
+
+
+# "Xyz, which runs on the same days at Fiera Milano", "accanto a Xyz, allestita nelle stesse date
+# presso Fiera Milano": a fair held beside the release's own, at the venue named
+_SAME_DAYS = re.compile(r"(?i)\b(?:on[ \u00a0]+the[ \u00a0]+same[ \u00a0]+(?:days|dates)|in[ \u00a0]+the[ \u00a0]+same[ \u00a0]+days|at[ \u00a0]+the[ \u00a0]+same[ \u00a0]+time|"
+                        r"negli[ \u00a0]+stessi[ \u00a0]+giorni|nelle[ \u00a0]+stesse[ \u00a0]+date|negli[ \u00a0]+stessi[ \u00a0]+giorni|"
+                        r"in[ \u00a0]+contemporanea|contemporaneamente|concurrently|simultaneously)\b")
+
+
+def _find_same_days_fairs(st: _State) -> None:
+    text = st.text
+    titled = {gz.fold(e.title) for e in st.facts if isinstance(e, Event) and e.title}
+    for o in sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start):
+        if gz.fold(o.name) in titled or gz.fold(text[o.start:o.end]) in titled:
+            continue
+        _, s1 = st.sentence_of(o.start)
+        hi = min(s1, o.end + 60)
+        sd = _SAME_DAYS.search(text, o.end, hi)
+        if sd is None or re.search(r"[.;]", text[o.end:sd.start()]):
+            continue
+        venue = next((v for v in _near(st.orgs_sorted(), sd.end(), min(s1, sd.end() + 60))
+                      if v.kind == "Venue" and sd.end() <= v.start < min(s1, sd.end() + 60)), None)
+        if venue is None:
+            continue
+        entry = st.orgs.get(venue.name)
+        title = re.sub(r"[ \u00a0]+", " ", text[o.start:o.end])
+        st.facts.append(Event(_mention(text, o.start, venue.end), kind="TradeFairEdition", venue=venue.name,
+                              city=entry.city if entry else None, title=title))
+        titled.add(gz.fold(title))
 
 
 # "The preliminary results ... were presented today at the Ministry ... by Assocalzaturifici",
@@ -4913,7 +5197,12 @@ def _find_conference(st: _State) -> None:
         city = next((p.name for p in _near(st.places(), s0, s1) if s0 <= p.start < s1 and p.kind == "place:city"), None) \
             or (st.place if date == st.doc_date else None)
         leaving = {mm.person for mm in st.memberships if mm.end and not mm.start}
-        participants = tuple(p for p in st.people if p not in leaving)
+        # the people the meeting's paragraph names: a quote elsewhere in the release is no speech at it
+        pa = text.rfind("\n", 0, s0) + 1
+        pb = text.find("\n", s1)
+        pb = len(text) if pb < 0 else pb
+        near_people = {p.name for p in _near(st.people_sorted(), pa, pb) if pa <= p.start < pb}
+        participants = tuple(p for p in st.people if p not in leaving and p in near_people)
         if date and st.doc_date and date > st.doc_date:
             participants = ()  # a meeting announced for later has no speakers yet
         tm = title_re.search(text, s0, s1)
