@@ -77,13 +77,7 @@ def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuo
 @pytest.fixture
 def virtuoso_url(virtuoso_server: VirtuosoServer) -> str:
     """The session's Virtuoso emptied of every graph kgraph sees: a fresh store per test."""
-    from kgraph.store import open_store
-
-    url = virtuoso_server.sparql_url
-    with open_store(url) as store:
-        for graph in store.graphs():
-            store.drop_graph(graph)
-    return url
+    return virtuoso_server.emptied()
 
 
 @pytest.fixture(scope="session")

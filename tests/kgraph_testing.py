@@ -188,6 +188,15 @@ class VirtuosoServer:
             self.stop()
             raise
 
+    def emptied(self) -> str:
+        """The SPARQL URL after dropping every graph kgraph sees (Virtuoso's own stay)."""
+        from kgraph.store import open_store
+
+        with open_store(self.sparql_url) as store:
+            for graph in store.graphs():
+                store.drop_graph(graph)
+        return self.sparql_url
+
     def sql(self, statement: str) -> str:
         """Run one SQL statement through isql as dba (the fresh database's password)."""
         done = subprocess.run(

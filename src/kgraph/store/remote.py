@@ -39,6 +39,7 @@ The ``virtuoso`` dialect adapts kgraph to what Virtuoso does differently:
 * blank nodes are refused in ``INSERT DATA``: a graph holding some is written with
   ``INSERT { GRAPH ... } WHERE { }`` (one operation per graph: blank node labels are
   scoped to the graph, and Virtuoso fails on a template with several graphs);
+* a blank node in JSON results is written ``nodeID://b1000``: read as the label ``b1000``;
 * a query's timeout is also sent to the server (``timeout`` in ms), which stops the query
   and answers ``X-SQL-State: S1TAT`` with partial rows; kgraph reports a timeout, never the
   partial rows;
@@ -49,6 +50,7 @@ The ``virtuoso`` dialect adapts kgraph to what Virtuoso does differently:
 from __future__ import annotations
 
 import io
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -61,7 +63,7 @@ from rdflib import Literal, URIRef
 from ..config import USER_AGENT
 from ..errors import KGraphError, QueryError, QueryTimeout, ServiceUnavailable, StoreError
 from ..namespaces import PREFIXES
-from ._sparql import query_form
+from ._sparql import _matching, query_form, tokens
 from .base import QueryResult, SelectResult, Store, insert_data_text
 from .oxigraph import _convert, query_error
 
@@ -78,6 +80,8 @@ _OPTIONS = ("dialect", "batch")
 _VIRTUOSO_GRAPHS = ("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#")
 _SD_SERVICE = "http://www.w3.org/ns/sparql-service-description#Service"
 _VIRTUOSO_BATCH = 10_000
+# Virtuoso writes a blank node of a result as "nodeID://b1000", not a blank node label
+_VIRTUOSO_BNODE = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")nodeID://')
 
 
 def _split_url(url: str) -> tuple[str, dict[str, str], tuple[str, str] | None]:
@@ -276,6 +280,8 @@ class RemoteStore(Store):
             # Virtuoso's "anytime" answer: partial rows after its own limit
             raise _timeout(timeout or self.timeout, source)
         if form in ("SELECT", "ASK"):
+            if virtuoso:
+                raw = _VIRTUOSO_BNODE.sub(rb"\1", raw)
             try:
                 res = ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON)
             except SyntaxError as exc:
@@ -285,11 +291,12 @@ class RemoteStore(Store):
 
     def _update(self, sparql: str) -> None:
         if self.dialect == "virtuoso":
-            # Virtuoso reads the defines of a query text only; its graphs are never written
-            # by kgraph's updates, which name their graphs
-            prologue = _PROLOGUE
-        else:
-            prologue = self._prologue
+            sparql = _template_inserts(sparql)
+        self._send_update(sparql)
+
+    def _send_update(self, sparql: str) -> None:
+        # Virtuoso's defines are for queries; kgraph's updates name their graphs
+        prologue = _PROLOGUE
         self._request(self.update_url, body=prologue + sparql, content_type=_UPDATE,
                       what="update", accept="*/*", text=sparql,
                       prologue_lines=prologue.count("\n"))
@@ -299,7 +306,7 @@ class RemoteStore(Store):
             from .base import rdflib_to_ox
 
             # the whole text is built (and every term checked) before anything is sent
-            self._update(_virtuoso_insert_text(
+            self._send_update(_virtuoso_insert_text(
                 {name: list(rdflib_to_ox(data)) for name, data in graphs.items()}, drop=True))
             return
         super().replace_graphs(graphs)
@@ -316,7 +323,7 @@ class RemoteStore(Store):
         batch = self.batch or (_VIRTUOSO_BATCH if self.dialect == "virtuoso" else None)
         for chunk in _batches(by_graph, batch):
             if self.dialect == "virtuoso":
-                self._update(_virtuoso_insert_text(chunk, drop=False))
+                self._send_update(_virtuoso_insert_text(chunk, drop=False))
             else:
                 self._update(insert_data_text(chunk, drop=False))
 
@@ -423,6 +430,36 @@ def _virtuoso_insert_text(graphs: Mapping[URIRef, Iterable[ox.Quad | ox.Triple]]
         for t in triples:
             blank = blank or isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
             body.write(f"{t.subject} {t.predicate} {t.object} .\n")
+        if not body.tell():
+            continue  # an empty INSERT DATA group is a syntax error to Virtuoso
         graph = f"GRAPH {ox.NamedNode(str(name))} {{\n{body.getvalue()}}}"
         parts.append(f"INSERT {{ {graph} }} WHERE {{ }}" if blank else f"INSERT DATA {{ {graph} }}")
-    return " ;\n".join(parts)
+    return " ;\n".join(parts) or "CLEAR SILENT GRAPH <urn:kgraph:nothing>"
+
+
+def _template_inserts(text: str) -> str:
+    """``text`` with each ``INSERT DATA { ... }`` that holds a blank node written as
+    ``INSERT { ... } WHERE { }`` (the same triples; Virtuoso refuses blank nodes in data)."""
+    if "_:" not in text:
+        return text
+    toks = list(tokens(text))
+
+    def blank(k: int) -> bool:  # "_:b0" lexes as the word "_" glued to the name ":b0"
+        return (toks[k].kind == "word" and toks[k].text == "_" and k + 1 < len(toks)
+                and toks[k + 1].start == toks[k].end and toks[k + 1].text.startswith(":"))
+
+    out: list[str] = []
+    pos = i = 0
+    while i < len(toks):
+        if (toks[i].is_word("INSERT") and i + 2 < len(toks) and toks[i + 1].is_word("DATA")
+                and toks[i + 2].text == "{"):
+            close = _matching(toks, i + 2)
+            if any(blank(k) for k in range(i + 3, close)):
+                out += [text[pos:toks[i + 1].start], text[toks[i + 2].start:toks[close].end],
+                        " WHERE { }"]
+                pos = toks[close].end
+            i = close + 1
+            continue
+        i += 1
+    out.append(text[pos:])
+    return "".join(out)
