@@ -9,7 +9,7 @@ named graphs following the KG contract) in the same run, one after the other:
 * embedded: ``open_store("oxigraph:DIR").load(file)`` (pyoxigraph ``bulk_load``);
 * Virtuoso through kgraph: ``open_store("http://127.0.0.1:PORT/sparql").load(file)``, the
   remote backend's path (the file parsed by pyoxigraph, then ``INSERT DATA`` updates of
-  10,000 triples over HTTP);
+  2,000 triples over HTTP);
 * Virtuoso's own bulk loader (``ld_dir`` + ``rdf_loader_run`` through isql), the fastest
   way into Virtuoso and the baseline for the HTTP path.
 

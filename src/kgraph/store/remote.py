@@ -36,9 +36,11 @@ The ``virtuoso`` dialect adapts kgraph to what Virtuoso does differently:
   hold kgraph's graphs only;
 * ``GRAPH ?g { }`` answers one unbound row rather than the graphs: graphs are listed by
   their triples;
-* blank nodes are refused in ``INSERT DATA``: a graph holding some is written with
-  ``INSERT { GRAPH ... } WHERE { }`` (one operation per graph: blank node labels are
-  scoped to the graph, and Virtuoso fails on a template with several graphs);
+* blank nodes are refused in ``INSERT DATA``: the statements holding one are written with
+  ``INSERT { GRAPH ... } WHERE { }``, one operation per graph (Virtuoso fails on a
+  template with several graphs; a blank node shared by two graphs of one write becomes
+  two), their typed literals bound by ``STRDT`` (a template stores ``"70"^^xsd:decimal``
+  as an xsd:integer);
 * a blank node in JSON results is written ``nodeID://b1000``: read as the label ``b1000``;
 * a query's timeout is also sent to the server (``timeout`` in ms), which stops the query
   and answers ``X-SQL-State: S1TAT`` with partial rows; kgraph reports a timeout, never the
@@ -79,7 +81,7 @@ _OPTIONS = ("dialect", "batch")
 # after the host the server believes it has, is found by its content.
 _VIRTUOSO_GRAPHS = ("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#")
 _SD_SERVICE = "http://www.w3.org/ns/sparql-service-description#Service"
-_VIRTUOSO_BATCH = 10_000
+_VIRTUOSO_BATCH = 2_000
 # Virtuoso writes a blank node of a result as "nodeID://b1000", not a blank node label
 _VIRTUOSO_BNODE = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")nodeID://')
 
@@ -306,7 +308,7 @@ class RemoteStore(Store):
             from .base import rdflib_to_ox
 
             # the whole text is built (and every term checked) before anything is sent
-            self._send_update(_virtuoso_insert_text(
+            self._update(_virtuoso_insert_text(
                 {name: list(rdflib_to_ox(data)) for name, data in graphs.items()}, drop=True))
             return
         super().replace_graphs(graphs)
@@ -323,7 +325,7 @@ class RemoteStore(Store):
         batch = self.batch or (_VIRTUOSO_BATCH if self.dialect == "virtuoso" else None)
         for chunk in _batches(by_graph, batch):
             if self.dialect == "virtuoso":
-                self._send_update(_virtuoso_insert_text(chunk, drop=False))
+                self._update(_virtuoso_insert_text(chunk, drop=False))
             else:
                 self._update(insert_data_text(chunk, drop=False))
 
@@ -421,25 +423,25 @@ def _batches(by_graph: Mapping[URIRef, Sequence[ox.Quad | ox.Triple]],
 
 def _virtuoso_insert_text(graphs: Mapping[URIRef, Iterable[ox.Quad | ox.Triple]], *,
                           drop: bool) -> str:
-    """As :func:`insert_data_text`, with a template insert for graphs holding blank nodes
-    and one operation per graph (see the module docs)."""
+    """As :func:`insert_data_text`, with one operation per graph and no empty one (see the
+    module docs); blank nodes are handled by :func:`_template_inserts`."""
     parts = [f"DROP SILENT GRAPH {ox.NamedNode(str(name))}" for name in graphs] if drop else []
     for name, triples in graphs.items():
         body = io.StringIO()
-        blank = False
         for t in triples:
-            blank = blank or isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
             body.write(f"{t.subject} {t.predicate} {t.object} .\n")
         if not body.tell():
             continue  # an empty INSERT DATA group is a syntax error to Virtuoso
-        graph = f"GRAPH {ox.NamedNode(str(name))} {{\n{body.getvalue()}}}"
-        parts.append(f"INSERT {{ {graph} }} WHERE {{ }}" if blank else f"INSERT DATA {{ {graph} }}")
+        parts.append(f"INSERT DATA {{ GRAPH {ox.NamedNode(str(name))} {{\n{body.getvalue()}}} }}")
     return " ;\n".join(parts) or "CLEAR SILENT GRAPH <urn:kgraph:nothing>"
 
 
 def _template_inserts(text: str) -> str:
-    """``text`` with each ``INSERT DATA { ... }`` that holds a blank node written as
-    ``INSERT { ... } WHERE { }`` (the same triples; Virtuoso refuses blank nodes in data)."""
+    """``text`` with each ``INSERT DATA { ... }`` that holds a blank node split in two: the
+    statements without one stay data, those with one go to ``INSERT { ... } WHERE { }``
+    (Virtuoso refuses blank nodes in data), one graph per operation, each typed literal
+    of the template bound by ``STRDT`` (a template writes ``"70"^^xsd:decimal`` as an
+    xsd:integer; a bound value keeps its type)."""
     if "_:" not in text:
         return text
     toks = list(tokens(text))
@@ -455,11 +457,70 @@ def _template_inserts(text: str) -> str:
                 and toks[i + 2].text == "{"):
             close = _matching(toks, i + 2)
             if any(blank(k) for k in range(i + 3, close)):
-                out += [text[pos:toks[i + 1].start], text[toks[i + 2].start:toks[close].end],
-                        " WHERE { }"]
+                out += [text[pos:toks[i].start], _split_insert(text, toks, i + 2, close, blank)]
                 pos = toks[close].end
             i = close + 1
             continue
         i += 1
     out.append(text[pos:])
     return "".join(out)
+
+
+def _split_insert(text: str, toks: list[Any], open_: int, close: int, blank: Any) -> str:
+    """The operations for the data block ``toks[open_..close]`` (see _template_inserts)."""
+    # statements per graph ("" for the default graph), each a token range
+    groups: dict[str, list[tuple[int, int]]] = {}
+    k = open_ + 1
+    while k < close:
+        graph, end = "", close
+        if toks[k].is_word("GRAPH"):
+            graph = toks[k + 1].text
+            k += 2  # at "{"
+            end = _matching(toks, k)
+            k += 1
+        start = k
+        while k < end:
+            if toks[k].kind == "punct" and toks[k].text == ".":
+                groups.setdefault(graph, []).append((start, k))
+                start = k + 1
+            elif toks[k].kind == "punct" and toks[k].text in "{}":
+                break
+            k += 1
+        if start < k:
+            groups.setdefault(graph, []).append((start, k))
+        k = end + 1 if graph else end
+
+    def piece(a: int, b: int) -> str:
+        return text[toks[a].start:toks[b - 1].end] + " ."
+
+    def wrap(graph: str, body: str) -> str:
+        return f"GRAPH {graph} {{ {body} }}" if graph else body
+
+    data, ops = [], []
+    n = 0
+    for graph, statements in groups.items():
+        plain = [piece(a, b) for a, b in statements if not any(blank(j) for j in range(a, b))]
+        if plain:
+            data.append(wrap(graph, "\n".join(plain)))
+        template, binds = [], []
+        for a, b in statements:
+            if not any(blank(j) for j in range(a, b)):
+                continue
+            parts, last, j = [], toks[a].start, a
+            while j < b:
+                if (toks[j].kind == "string" and j + 2 < b and toks[j + 1].text == "^^"
+                        and toks[j + 2].kind in ("iri", "pname")):
+                    n += 1
+                    parts += [text[last:toks[j].start], f"?kgv{n}"]
+                    binds.append(f"BIND(STRDT({toks[j].text}, {toks[j + 2].text}) AS ?kgv{n})")
+                    last, j = toks[j + 2].end, j + 3
+                    continue
+                j += 1
+            parts.append(text[last:toks[b - 1].end])
+            template.append("".join(parts) + " .")
+        if template:
+            ops.append(f"INSERT {{ {wrap(graph, chr(10).join(template))} }} "
+                       f"WHERE {{ {' '.join(binds)} }}")
+    if data:
+        ops.insert(0, "INSERT DATA { " + "\n".join(data) + " }")
+    return " ;\n".join(ops)
