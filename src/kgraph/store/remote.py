@@ -181,8 +181,7 @@ class RemoteStore(Store):
     def dialect(self) -> str:
         """``standard`` or ``virtuoso`` (asks the server on first use when not given)."""
         if self._dialect is None:
-            sep = "&" if "?" in self.query_url else "?"
-            _, headers = self._request(f"{self.query_url}{sep}query=ASK%7B%7D", what="query",
+            _, headers = self._request(self.query_url, form={"query": "ASK {}"}, what="query",
                                        accept="application/sparql-results+json")
             server = headers.get("Server", "") or ""
             self._setup("virtuoso" if "virtuoso" in server.lower() else "standard")
