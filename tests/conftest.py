@@ -38,7 +38,13 @@ def artifacts_dir() -> Path:
     return ARTIFACTS
 
 
-from kgraph_testing import OxigraphServer, free_port, wait_http  # noqa: E402,F401  (re-exported)
+from kgraph_testing import (  # noqa: E402,F401  (re-exported)
+    OxigraphServer,
+    VirtuosoServer,
+    free_port,
+    virtuoso_binary,
+    wait_http,
+)
 
 
 @pytest.fixture
@@ -49,6 +55,29 @@ def oxigraph_server(tmp_path: Path) -> Iterator[OxigraphServer]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoServer]:
+    """One private Virtuoso for the session (it takes seconds to create its database);
+    skipped without `virtuoso-t` unless CI=true (or KGRAPH_REQUIRE_VIRTUOSO=1), where its
+    absence fails."""
+    if virtuoso_binary() is None:
+        if os.environ.get("CI") == "true" or os.environ.get("KGRAPH_REQUIRE_VIRTUOSO") == "1":
+            pytest.fail("CI=true but Virtuoso is not installed (apt-get install virtuoso-opensource)")
+        pytest.skip("no Virtuoso on this machine (apt-get install virtuoso-opensource); "
+                    "Virtuoso tests skipped")
+    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso"))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def virtuoso_url(virtuoso_server: VirtuosoServer) -> str:
+    """The session's Virtuoso emptied of every graph kgraph sees: a fresh store per test."""
+    return virtuoso_server.emptied()
 
 
 @pytest.fixture(scope="session")

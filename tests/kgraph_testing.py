@@ -102,3 +102,116 @@ def score_table(total) -> str:  # type: ignore[no-untyped-def]
     rows += [row(kind, total.kinds[kind]) for kind in KINDS if kind in total.kinds]
     rows.append(row("total", total.total))
     return "\n".join(rows)
+
+
+VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+ErrorLogLevel = 7
+FileExtend = 200
+Striping = 0
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+Striping = 0
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+MaxClientConnections = 10
+CheckpointInterval = 60
+CaseMode = 2
+DirsAllowed = ., {dir}
+NumberOfBuffers = {buffers}
+MaxDirtyBuffers = {dirty}
+ThreadsPerQuery = 2
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}
+MaxClientConnections = 10
+ServerThreads = 10
+Charset = UTF-8
+EnabledGzipContent = 0
+[SPARQL]
+; no silent truncation of results and no "anytime" partial answers unless asked per query
+ResultSetMaxRows = 0
+MaxQueryExecutionTime = 0
+MaxQueryCostEstimationTime = 0
+"""
+
+
+def virtuoso_binary() -> tuple[str, str] | None:
+    """Paths of ``virtuoso-t`` and its ``isql`` (Debian: ``isql-vt``), or None."""
+    server = shutil.which("virtuoso-t")
+    if server is None:
+        return None
+    isql = shutil.which("isql-vt") or shutil.which("isql", path=str(Path(server).parent))
+    return (server, isql) if isql else None
+
+
+class VirtuosoServer:
+    """A private Virtuoso Open Source instance on 127.0.0.1 (own database and virtuoso.ini
+    in ``location``), whose anonymous SPARQL user may update; stopped by PID.
+
+    ``memory_mb`` sizes its page buffers (8 KB each), as Virtuoso's ini advises.
+    """
+
+    def __init__(self, location: Path, *, memory_mb: int = 200) -> None:
+        binaries = virtuoso_binary()
+        if binaries is None:
+            raise FileNotFoundError("virtuoso-t")
+        server, self.isql = binaries
+        location.mkdir(parents=True, exist_ok=True)
+        self.location = location
+        self.sql_port = free_port()
+        self.http_port = free_port()
+        self.base = f"http://127.0.0.1:{self.http_port}"
+        self.sparql_url = f"{self.base}/sparql"
+        buffers = max(2000, memory_mb * 1024 // 8 * 2 // 3)
+        (location / "virtuoso.ini").write_text(VIRTUOSO_INI.format(
+            dir=location, sql_port=self.sql_port, http_port=self.http_port,
+            buffers=buffers, dirty=buffers * 3 // 4), encoding="utf-8")
+        self.log = (location / "stdout.log").open("wb")
+        self.proc = subprocess.Popen(
+            [server, "-f", "-c", str(location / "virtuoso.ini")], cwd=location,
+            stdout=self.log, stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_http(f"{self.sparql_url}?query=ASK%7B%7D", timeout=120)
+            # the anonymous /sparql user ("SPARQL") may read only until granted updates
+            self.sql('GRANT SPARQL_UPDATE TO "SPARQL"')
+        except Exception:
+            self.stop()
+            raise
+
+    def emptied(self) -> str:
+        """The SPARQL URL after dropping every graph kgraph sees (Virtuoso's own stay)."""
+        from kgraph.store import open_store
+
+        with open_store(self.sparql_url) as store:
+            for graph in store.graphs():
+                store.drop_graph(graph)
+        return self.sparql_url
+
+    def sql(self, statement: str) -> str:
+        """Run one SQL statement through isql as dba (the fresh database's password)."""
+        done = subprocess.run(
+            [self.isql, f"127.0.0.1:{self.sql_port}", "dba", "dba", f"EXEC={statement};"],
+            capture_output=True, text=True, timeout=600, check=False)
+        if done.returncode != 0 or "*** Error" in done.stdout + done.stderr:
+            raise RuntimeError(f"isql failed: {done.stdout}{done.stderr}")
+        return done.stdout
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.kill(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.kill(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+        self.log.close()

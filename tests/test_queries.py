@@ -38,11 +38,15 @@ def _open(kind: str, tmp: Path) -> tuple[Store, OxigraphServer | None]:
     return open_store(server.base), server
 
 
-@pytest.fixture(scope="module", params=["memory", "oxigraph", pytest.param("remote", marks=pytest.mark.server)])
+@pytest.fixture(scope="module", params=["memory", "oxigraph", pytest.param("remote", marks=pytest.mark.server),
+                                        pytest.param("virtuoso", marks=pytest.mark.server)])
 def kgstore(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
             founding_linked_trig: Path) -> Iterator[Store]:
     """The real build of the founding release (with curated links) once per backend."""
-    store, server = _open(request.param, tmp_path_factory.mktemp(request.param))
+    if request.param == "virtuoso":
+        store, server = open_store(request.getfixturevalue("virtuoso_server").emptied()), None
+    else:
+        store, server = _open(request.param, tmp_path_factory.mktemp(request.param))
     store.load(founding_linked_trig)
     try:
         yield store

@@ -1,5 +1,5 @@
-"""One behavioural suite for every store backend: memory, on-disk Oxigraph, and a real
-`oxigraph serve` reached over HTTP. The same assertions run against each."""
+"""One behavioural suite for every store backend: memory, on-disk Oxigraph, a real
+`oxigraph serve` and a real Virtuoso reached over HTTP. The same assertions run against each."""
 
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?
 
 
 @pytest.fixture(params=["memory", "oxigraph", pytest.param("remote", marks=pytest.mark.server),
-                        pytest.param("remote-explicit", marks=pytest.mark.server)])
+                        pytest.param("remote-explicit", marks=pytest.mark.server),
+                        pytest.param("virtuoso", marks=pytest.mark.server)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """An empty store of each backend."""
     if request.param == "memory":
@@ -35,6 +36,8 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     elif request.param == "remote":
         server = request.getfixturevalue("oxigraph_server")
         s = open_store(server.base)
+    elif request.param == "virtuoso":
+        s = open_store(request.getfixturevalue("virtuoso_url"))
     else:  # explicit endpoints, no Graph Store Protocol: graphs are read with CONSTRUCT
         server = request.getfixturevalue("oxigraph_server")
         s = open_store(f"sparql+{server.query_url}?union-default-graph&update=/update")
