@@ -8,20 +8,16 @@ Commands live in :mod:`kgraph._commands`, one module per area.
 
 from __future__ import annotations
 
-import functools
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
 
 import typer
 
-from .config import Settings, load_settings
+from . import _commands
+from ._commands._app import State, command_errors, err, state
+from .config import load_settings
 from .errors import EXIT_USAGE, KGraphError
 
 __all__ = ["app", "main", "State", "command_errors", "state"]
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 app = typer.Typer(
     name="kgraph",
@@ -31,39 +27,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-
-@dataclass
-class State:
-    """What the global options resolve to; commands read it from the Typer context."""
-
-    settings: Settings
-
-
-def state(ctx: typer.Context) -> State:
-    obj = ctx.find_root().obj
-    if not isinstance(obj, State):  # invoked without the callback (tests calling commands directly)
-        obj = State(load_settings())
-        ctx.find_root().obj = obj
-    return obj
-
-
-def err(message: str) -> None:
-    typer.echo(f"kgraph: error: {message}", err=True)
-
-
-def command_errors(fn: F) -> F:
-    """Turn library errors into one clear line on stderr and the documented exit code."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except KGraphError as exc:
-            err(str(exc))
-            raise typer.Exit(exc.exit_code) from None
-
-    return wrapper  # type: ignore[return-value]
 
 
 @app.callback()
@@ -84,8 +47,6 @@ def _global(
         err(str(exc))
         raise typer.Exit(exc.exit_code) from None
 
-
-from . import _commands  # noqa: E402  (registers the commands on ``app``)
 
 _commands.register(app)
 

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ..cli import command_errors, state
 from ..config import Settings
+from ._app import command_errors, state
 
 if TYPE_CHECKING:  # the pipeline, extraction and rich load when a command runs, not at start-up
     from rich.console import Console

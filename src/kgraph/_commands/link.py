@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ..cli import command_errors, state
+from ._app import command_errors, state
 from ._lazy import open_store
 
 

@@ -10,9 +10,9 @@ from typing import Annotated
 import typer
 
 from .. import _project
-from ..cli import command_errors, state
 from ..config import setting_names
 from ..errors import InputError
+from ._app import command_errors, state
 
 SAMPLE_RELEASE = "assomac-2025-06-20-sector-2024.txt"
 

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..cli import command_errors, state
 from ..config import Settings
 from ..errors import ParameterError, QueryError, StoreError
+from ._app import command_errors, state
 from ._lazy import open_store
 
 if TYPE_CHECKING:  # rdflib, pyoxigraph and the API load when a command runs

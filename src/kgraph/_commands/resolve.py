@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from ..cli import command_errors, state
 from ..errors import ParameterError
+from ._app import command_errors, state
 from ._lazy import open_store
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from ..cli import command_errors, state
+from ._app import command_errors, state
 
 
 def register(app: typer.Typer) -> None:

@@ -7,8 +7,8 @@ import socket
 
 import typer
 
-from ..cli import command_errors, state
 from ..errors import ConfigError
+from ._app import command_errors, state
 from ._lazy import open_store
 
 

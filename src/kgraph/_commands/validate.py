@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ..cli import command_errors, state
 from ..errors import EXIT_FINDINGS
+from ._app import command_errors, state
 from .query import reading_store
 
 

@@ -8,8 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
-from ..cli import command_errors, state
 from ..errors import ParameterError, QueryError
+from ._app import command_errors, state
 from .query import reading_store
 
 _EXTENSIONS = {"html": "html", "graphml": "graphml", "gexf": "gexf", "png": "png", "svg": "svg"}
