@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP_RUN  := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck bench clean docs screenshots
+.PHONY: run test lint typecheck bench clean docs screenshots reference
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ test: $(STAMP_TEST) lint
 
 docs: $(STAMP_RUN)
 	$(BIN)/python scripts/ontology_docs.py
+
+# README's command reference, written from each command's --help
+reference: $(STAMP_RUN)
+	$(BIN)/python scripts/command_reference.py
 
 # pictures of the served views (charts, release text, timeline, map, tables) in out/views/;
 # needs Debian's chromium. docs/views/ holds the ones the README shows.
