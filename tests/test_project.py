@@ -73,6 +73,21 @@ def test_precedence_option_env_file_default(tmp_path: Path, monkeypatch: pytest.
     assert "kgraph.toml" in out and "[option]" not in out
 
 
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_config_never_shows_a_key_or_token(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           fmt: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    secrets = {"KGRAPH_LLM_API_KEY": "sk-key-that-must-stay-hidden",
+               "KGRAPH_SERVE_TOKEN": "token-that-must-stay-hidden"}
+    assert load_settings(environ=secrets).serve_token == "token-that-must-stay-hidden"
+    code, out = _invoke("config", "--format", fmt, env=secrets)
+    assert code == 0, out
+    assert "must-stay-hidden" not in out
+    assert out.count("(hidden)") == 2
+    code, out = _invoke("config", "--format", fmt, env={"KGRAPH_LLM_API_KEY": ""})
+    assert "(hidden)" not in out
+
+
 @pytest.mark.parametrize("text, problem", [
     ('colour = "red"\n', "unknown setting 'colour'"),
     ("query_timeout = \"soon\"\n", "not a valid float"),

@@ -61,6 +61,8 @@ class Settings:
     llm_offline: bool = False  # answers from the cache only, never the network
     page_cache: Path = Path("data/cache/pages")  # web pages `kgraph build URL` fetched
     fetch_timeout: float = 20.0  # seconds for each network step of fetching a page
+    # `kgraph serve --allow-update`'s bearer token; empty: a random one printed at start.
+    serve_token: str = field(default="", repr=False)
     extra: Mapping[str, str] = field(default_factory=dict)
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
     """Where each setting came from: ``option``, ``env``, the config file's path, or
@@ -69,6 +71,11 @@ class Settings:
 
 
 _NOT_SETTINGS = ("extra", "sources", "config_file")
+
+
+def secret_names() -> frozenset[str]:
+    """Settings never printed (their field is declared with ``repr=False``)."""
+    return frozenset(f.name for f in fields(Settings) if not f.repr)
 
 
 def setting_names() -> list[str]:

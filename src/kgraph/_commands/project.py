@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from .. import _project
-from ..config import setting_names
+from ..config import secret_names, setting_names
 from ..errors import InputError
 from ._app import command_errors, state
 
@@ -85,7 +85,11 @@ def register(app: typer.Typer) -> None:
         if fmt not in ("table", "json"):
             raise typer.BadParameter("use table or json", param_hint="--format")
         settings = state(ctx).settings
-        rows = [(name, getattr(settings, name), settings.sources.get(name, "default"))
+        secret = secret_names()
+        # a key or token is never shown, only whether it is set
+        rows = [(name, ("(hidden)" if getattr(settings, name) else "")
+                 if name in secret else getattr(settings, name),
+                 settings.sources.get(name, "default"))
                 for name in setting_names()]
         if fmt == "json":
             typer.echo(json.dumps({

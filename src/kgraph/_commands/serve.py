@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 
 import typer
@@ -56,7 +55,7 @@ def register(app: typer.Typer) -> None:
         settings = state(ctx).settings
         token = None
         if allow_update:
-            token = os.environ.get("KGRAPH_SERVE_TOKEN") or None
+            token = settings.serve_token or None
             if token is None:
                 token = generate_token()
                 typer.echo(f"update token (Authorization: Bearer ...): {token}")
