@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import hmac
+import re
 import secrets
 import threading
 from collections.abc import Mapping, Sequence
@@ -85,6 +86,7 @@ from .namespaces import (
     XSD,
     bind_prefixes,
 )
+from .ontology import load_ontology
 from .queries import NamedQuery, QueryLibrary
 from .store import QueryResult, SelectResult, Store
 from .store._sparql import FederationRefused, check_federation, query_form, with_dataset
@@ -232,6 +234,40 @@ def _pick_label(candidates: Sequence[tuple[URIRef, Literal]]) -> str | None:
     return best[2] if best else None
 
 
+@functools.lru_cache(maxsize=1)
+def _vocabulary_labels() -> dict[str, str]:
+    """English labels of the ontology's classes and properties, read once: pages name a
+    property "date published", not ``schema:datePublished``."""
+    try:
+        graph = load_ontology()
+    except KGraphError:  # no ontology: the pages fall back to readable local names
+        return {}
+    out: dict[str, str] = {}
+    for s, o in graph.subject_objects(RDFS.label):
+        if isinstance(s, URIRef) and isinstance(o, Literal) and o.language in (None, "en"):
+            out.setdefault(str(s), str(o))
+    return out
+
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def _term_label(iri: str) -> str:
+    """A vocabulary term as a reader says it: the ontology's label, else its local name
+    in words (``wasDerivedFrom`` -> "was derived from"), else the IRI."""
+    known = _vocabulary_labels().get(iri)
+    if known:
+        return known
+    curie = _curie(iri)
+    if curie == iri:
+        return iri
+    return _CAMEL.sub(" ", curie.split(":", 1)[1]).replace("_", " ").lower()
+
+
+def _term(iri: str) -> _Link:
+    return _link(iri, _term_label(iri))
+
+
 @dataclass
 class _Link:
     iri: str
@@ -253,7 +289,8 @@ def _value(term: Node | None, labels: Mapping[str, str]) -> dict[str, Any]:
     if isinstance(term, BNode):
         return {"kind": "bnode", "text": f"_:{term}"}
     lit = term if isinstance(term, Literal) else Literal(str(term))
-    suffix = f"@{lit.language}" if lit.language else ""
+    # "und" (undetermined) says nothing to a reader
+    suffix = f"@{lit.language}" if lit.language and lit.language != "und" else ""
     dtype = _CELL_TYPES.get(str(lit.datatype)) if lit.datatype is not None else None
     return {"kind": "literal", "text": str(lit), "suffix": suffix, "dtype": dtype}
 
@@ -767,8 +804,8 @@ class _App:
         return {
             "iri": str(iri),
             "label": label,
-            "classes": [_link(c, None) for c in classes],
-            "props": [(_link(p, None), vals) for p, vals in sorted(props.items(), key=lambda kv: _curie(kv[0]))],
+            "classes": [_term(c) for c in classes],
+            "props": [(_term(p), vals) for p, vals in sorted(props.items(), key=lambda kv: _curie(kv[0]))],
             "facts": facts[:_MAX_ENTITY_FACTS],
             "facts_truncated": len(facts) > _MAX_ENTITY_FACTS,
             "related": sorted(related.values(), key=lambda link: link.label.lower()),
@@ -806,7 +843,7 @@ class _App:
             p, o = r["p"], r["o"]
             if p == RDF.type:
                 if o != KG.Fact and isinstance(o, URIRef):
-                    link = _link(str(o), None)
+                    link = _term(str(o))
                     if link not in fact["types"]:
                         fact["types"].append(link)
                 continue
@@ -831,7 +868,7 @@ class _App:
                     fact["releases"].append(rel)
         out = []
         for fact in facts.values():
-            fact["props"] = [(_link(p, None), v) for p, v in sorted(fact.pop("pmap").items(), key=lambda kv: _curie(kv[0]))]
+            fact["props"] = [(_term(p), v) for p, v in sorted(fact.pop("pmap").items(), key=lambda kv: _curie(kv[0]))]
             out.append(fact)
         return out
 

@@ -103,7 +103,18 @@ def test_entity_page_renders(watched: Watched, live: LiveServer, artifacts_dir: 
     page = watched.page
     page.goto(f"{live.base}/id/org/assomac")
     assert page.locator("h1#label").text_content() == "Assomac"
-    assert "kg:TradeAssociation" in page.locator(".class").all_text_contents()
+    # classes and properties are named as a reader says them, their CURIE kept as a title
+    assert "trade association" in page.locator(".class").all_text_contents()
+    headers = page.locator("#props th").all_text_contents()
+    assert headers and not any(":" in h for h in headers), headers
+    assert "kg:" in (page.locator("#props th").first.get_attribute("title") or "")
+    assert not any(t.endswith("@und") for t in page.locator("#props .lang").all_text_contents())
+    # the contents link to every section the page has
+    toc = page.locator("#toc a")
+    targets = [toc.nth(i).get_attribute("href") for i in range(toc.count())]
+    assert targets[0] == "#props" and "#facts" in targets and "#related" in targets
+    for target in targets:
+        assert page.locator(str(target)).count() == 1, target
     quotes = page.locator("#facts blockquote.quote").all_text_contents()
     assert any("President Mauro Bergozza" in q for q in quotes)
     related = page.locator("#related a").all_text_contents()
