@@ -16,3 +16,12 @@ def test_grammar_tables(module: object) -> None:
     result = doctest.testmod(module, verbose=False, optionflags=doctest.NORMALIZE_WHITESPACE)  # type: ignore[arg-type]
     assert result.attempted >= 5
     assert result.failed == 0
+
+
+def test_http_helpers_doctests() -> None:
+    import doctest
+
+    from kgraph import _http
+
+    result = doctest.testmod(_http, verbose=False)
+    assert result.attempted >= 3 and result.failed == 0

@@ -124,7 +124,7 @@ def test_names_numbers_and_periods_come_from_the_quote() -> None:
 
 
 def test_retry_after_reads_seconds_and_http_dates() -> None:
-    from kgraph.extract.llm.client import _retry_after
+    from kgraph._http import retry_after as _retry_after
 
     assert _retry_after("3") == 3.0 and _retry_after(None) is None and _retry_after("soon") is None
     later = email.utils.format_datetime(dt.datetime.now(dt.UTC) + dt.timedelta(seconds=30),

@@ -9,7 +9,6 @@ is a fault, not data. Retry knobs are class attributes so tests can make them sm
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import hashlib
 import http.client
 import json
@@ -34,6 +33,7 @@ from SPARQLWrapper.SPARQLExceptions import (
     URITooLong,
 )
 
+from .._http import retry_after
 from ..config import USER_AGENT
 from ..errors import ConfigError
 from ._errors import CacheMiss, EntitySkipped, WikidataUnavailable
@@ -272,9 +272,9 @@ class WikidataClient:
             body = result.response.read()
         except urllib.error.HTTPError as exc:
             if exc.code == 429:
-                raise _Retryable("429 Too Many Requests", _retry_after(exc.headers.get("Retry-After"))) from None
+                raise _Retryable("429 Too Many Requests", retry_after(exc.headers.get("Retry-After"))) from None
             if exc.code in (502, 503, 504):
-                raise _Retryable(f"HTTP {exc.code}", _retry_after(exc.headers.get("Retry-After"), None)) from None
+                raise _Retryable(f"HTTP {exc.code}", retry_after(exc.headers.get("Retry-After"))) from None
             raise WikidataUnavailable(f"HTTP {exc.code} {exc.reason}", source=self.endpoint) from None
         except EndPointInternalError:
             raise _Retryable("HTTP 500 (internal server error)") from None
@@ -307,24 +307,6 @@ class WikidataClient:
 def _first_line(exc: Exception) -> str:
     text = str(exc).strip().splitlines()
     return text[0][:200] if text else type(exc).__name__
-
-
-def _retry_after(value: str | None, default: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
-    if not value:
-        return default
-    value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return default
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
 
 
 _TERM_TYPES = ("uri", "literal", "typed-literal", "bnode")

@@ -9,7 +9,6 @@ not into messages, errors, logs, cache entries or the extractor's configuration.
 
 from __future__ import annotations
 
-import email.utils
 import hashlib
 import json
 import os
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..._http import retry_after
 from ...config import USER_AGENT
 from ...errors import ConfigError, ServiceUnavailable
 
@@ -110,22 +110,6 @@ class _Retry(Exception):
         self.wait = wait
 
 
-def _retry_after(value: str | None) -> float | None:
-    """Seconds a ``Retry-After`` header asks for (a number or an HTTP date), else None."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
-
-
 class ChatClient:
     """POSTs chat completions and retries what is worth retrying.
 
@@ -205,7 +189,7 @@ class ChatClient:
             status = exc.code
             if status == 429:
                 raise _Retry("HTTP 429 too many requests",
-                             _retry_after(exc.headers.get("Retry-After"))) from None
+                             retry_after(exc.headers.get("Retry-After"))) from None
             if status >= 500:
                 raise _Retry(f"HTTP {status}") from None
             hint = " (check KGRAPH_LLM_API_KEY)" if status in (401, 403) else ""
