@@ -571,3 +571,19 @@ def test_a_fair_visited_while_it_runs_is_an_edition(text: str, title: str, city:
 ])
 def test_an_assembly_release_keeps_a_fair_edition_given_with_its_results(text: str, fair: str) -> None:
     assert any((e.title or "").startswith(fair) for e in events(run(text), "TradeFairEdition"))
+
+
+@pytest.mark.parametrize(("text", "day", "city"), [
+    ("Acimall members meet to look at the year ahead\n\nThe annual meeting of Acimall weighed the outlook.\n\n"
+     "June 12, 2024\n\nOn June 11th, in Verona, the chairman opened the Assembly by thanking the members.",
+     dt.date(2024, 6, 11), "Verona"),
+    ("Assomac takes stock\n\nThe annual assembly of Assomac looked at new markets.\n\n"
+     "October 3, 2023\n\nOn the 2nd of October, in Vigevano, the General Meeting heard the president's report.",
+     dt.date(2023, 10, 2), "Vigevano"),
+    ("UCIMU fa il punto\n\nL'assemblea annuale di UCIMU ha discusso delle tariffe.\n\n"
+     "15 maggio 2024\n\nIl 14 maggio, a Milano, il presidente ha aperto l'Assemblea ricordando i soci scomparsi.",
+     dt.date(2024, 5, 14), "Milan"),
+])
+def test_the_assembly_named_again_after_the_dateline_gives_its_day_and_town(text: str, day: dt.date, city: str) -> None:
+    ev = events(run(text), "GeneralAssembly")[0]
+    assert (ev.date, ev.city) == (day, city)

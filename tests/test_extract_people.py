@@ -578,6 +578,23 @@ def test_a_board_list_gives_each_member_the_post_and_records_the_firms(
     assert not any(m.organisation in firms for m in ex.of(Membership))
 
 
+@pytest.mark.parametrize(("text", "post", "firms"), [
+    ("Rome, 4 April 2024\n\nTwo posts of ACIMIT are held by vice chairman Aldo Neri (Neri Tessile; Cantù, Como) "
+     "and treasurer Bruno Sala (Sala Filati; Biella).",
+     ("Aldo Neri", "Vice Chairman", "ACIMIT"), {"Neri Tessile", "Sala Filati"}),
+    ("Roma, 4 aprile 2024\n\nPer UCIMU restano in carica il vicepresidente Dario Conti (Conti Utensili; Lumezzane, "
+     "Brescia) e il tesoriere Elisa Mori (Mori Laser; Lecco).",
+     ("Dario Conti", "Vice President", "UCIMU"), {"Conti Utensili", "Mori Laser"}),
+    ("Rome, 4 April 2024\n\nAssomac confirmed as President Giulia Ferri (FST; Vigevano, Pavia) for two more years.",
+     ("Giulia Ferri", "President", "Assomac"), {"FST"}),
+])
+def test_a_firm_in_brackets_closed_by_a_semicolon_and_its_town(
+        text: str, post: tuple[str, str, str], firms: set[str]) -> None:
+    ex = run(text)
+    assert post in posts(ex)
+    assert {n for n, t in orgs(ex).items() if t == "Company"} >= firms
+
+
 @pytest.mark.parametrize(("text", "post"), [
     ("Rome, 4 April 2024\n\nAt the Acimall assembly the arbitrators were elected: Nadia Corti, Pietro Villa and Ugo Testa.",
      ("Ugo Testa", "Arbitrator", "Acimall")),

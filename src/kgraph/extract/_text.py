@@ -1324,9 +1324,9 @@ def _elected_list_re() -> re.Pattern[str]:
                       rf"(?:{_appointment_alt('participles')}){_SP}*(?:[:(]{_SP}*)?(?P<post>)")
 
 
-# "Anna Neri (Neri Pelli, Vigevano)", "Luca Sala of Sala Tech in Lecco": the firm of a person in a
+# "Anna Neri (Neri Pelli, Vigevano)", "Anna Neri (Neri Pelli; Vigevano, Pavia)", "Luca Sala of Sala Tech in Lecco": the firm of a person in a
 # list; the town after it is not recorded
-_AFFIL_BRACKET = re.compile(rf"{_SP}*\({_SP}*(?P<org>[^(),\n]{{2,50}}?){_SP}*(?:,{_SP}*[^()\n]{{1,40}})?\)")
+_AFFIL_BRACKET = re.compile(rf"{_SP}*\({_SP}*(?P<org>[^(),;\n]{{2,50}}?){_SP}*(?:[,;]{_SP}*[^()\n]{{1,40}})?\)")
 _AFFIL_OF = re.compile(rf"{_SP}+(?:of|from|di|della|dello|del){_SP}+(?=[A-Z])")
 _AFFIL_TOWN = re.compile(rf"{_SP}+(?:in|a|at){_SP}+{_NAME_WORD}(?:{_SP}+(?:di|de|del|sul|on|upon)?{_SP}*{_NAME_WORD}){{0,2}}")
 
@@ -4558,6 +4558,7 @@ def _signing_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _HELD_AT = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|met|gathered|convened|si\s+è\s+(?:svolt[ao]|tenut[ao]|riunit[ao])|si\s+sono\s+riuniti|riunit[ai]|ospitat[ao])\b[^.;]{0,50}?(?:\b(?:at|presso|nella\s+cornice\s+d\w+)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+|lo[ \u00a0]+|l['’])?|\b(?:al|alla|allo|all['’])[ \u00a0]*(?=[A-ZÀ-Ý]))")
 # "took place ..." / "si è svolta ...": the sentence reports where and when the meeting was held
 _HELD_AFTER = 3
+_NAMED_ASSEMBLY = re.compile(r"\b(?:Assembly|Assemblea|General[ \u00a0]+Meeting)\b")
 _HELD_VERB = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|si\s+è\s+(?:svolt[ao]|tenut[ao])|ha\s+avuto\s+luogo)\b")
 # "presso Villa Borromeo a Cassano d'Adda": the town named right after a venue (Italian "a" names a
 # town; English "in" may name a district: "in Milanofiori")
@@ -4730,7 +4731,12 @@ def _find_event(st: _State) -> None:
         if _assembly_re().search(text, *nxt) or nxt in cue_sents \
                 or any(o.kind == "TradeFair" and nxt[0] <= o.start < nxt[1] for o in st.org_spans):
             break  # another mention of the assembly, or another event, ends the look-ahead
-        if _HELD_VERB.search(text, *nxt):
+        # "On May 25th, in Vigevano, the president opened the Assembly": the meeting named again by
+        # its capitalised noun (not another body's: "the Federmacchine Assembly") says when and where
+        named_again = next((m for m in _NAMED_ASSEMBLY.finditer(text, *nxt)
+                            if not ((ob := _nearest_org_before(st, m.start(), max(nxt[0], m.start() - 40)))
+                                    and ob.name != organiser and _OWN_ASSEMBLY_GAP.fullmatch(text, ob.end, m.start()))), None)
+        if _HELD_VERB.search(text, *nxt) or named_again:
             held = nxt
             cue_sents.insert(1, nxt)
             break
@@ -4777,7 +4783,11 @@ def _find_event(st: _State) -> None:
     when = [(s0, s1), *([held] if held else []),
             *(x for x in cue_sents if x != (s0, s1) and x != held
               and not any(o.kind == "TradeFair" and x[0] <= o.start < x[1] for o in st.org_spans))]
-    local = [d for a0, a1 in when for mn, d in _dates(text[a0:a1])]
+    # (the dateline's own date, where no full stop parts it from the first sentence, is the
+    # release's day, not the meeting's: "May 26, 2018\n\nOn May 25th, in Vigevano, ...")
+    dl_starts = {mn.start for mn in (st.info.date_evidence if st.info else ())}
+    local = [d for a0, a1 in when for mn, d in _dates(text[a0:a1])
+             if not (a0 + mn.start in dl_starts and d == st.doc_date)]
     held_on = next((d for a0, a1 in when if (d := _held_on(st, a0, a1))), None)
     if held_on:
         date = held_on  # "held on June 3rd", even where another day is named first
