@@ -682,3 +682,25 @@ def test_a_firm_named_with_commas_ends_at_its_town(text: str, firm: str) -> None
 ])
 def test_ministries_in_lower_case_agencies_and_wires(text: str, org: str) -> None:
     assert org in orgs(run(text))
+
+
+@pytest.mark.parametrize(("text", "members", "firms"), [
+    ("Rome, 4 April 2024\n\nAt its yearly gathering Acimall renewed part of its leadership. Carla Neri (Neri Legno; Cantù, Como), "
+     "Paolo Sala (Sala e Figli; Carpi) and Luca Testa have been elected to the board this spring.",
+     {"Carla Neri", "Paolo Sala", "Luca Testa"}, {"Neri Legno", "Sala e Figli"}),
+    ("Rome, 4 April 2024\n\nFor ACIMIT, two entrepreneurs, Marta Villa (Villa by Tessiture Nord) and Ugo Ferri, "
+     "have been appointed to the board of directors.",
+     {"Marta Villa", "Ugo Ferri"}, {"Villa by Tessiture Nord"}),
+    ("Roma, 4 aprile 2024\n\nNel corso dei lavori di UCIMU, Anna Rota (Rota Presse, Brescia) e Gino Berti (Berti & Soci) "
+     "sono stati eletti nel consiglio direttivo per il prossimo biennio.",
+     {"Anna Rota", "Gino Berti"}, {"Rota Presse", "Berti & Soci"}),
+    ("Roma, 4 aprile 2024\n\nCon il voto dei soci Assomac, Franco Moro e Lia Conti entrano nel consiglio generale.",
+     {"Franco Moro", "Lia Conti"}, set()),
+])
+def test_a_list_of_people_elected_to_the_board_are_board_members(
+        text: str, members: set[str], firms: set[str]) -> None:
+    ex = run(text)
+    got = {p for p, r, _o in posts(ex) if r == "Board Member"}
+    assert members <= got
+    assert {n for n, t in orgs(ex).items() if t == "Company"} >= firms
+    assert not any(m.organisation in firms for m in ex.of(Membership))

@@ -1334,6 +1334,10 @@ _AFFIL_TOWN = re.compile(rf"{_SP}+(?:in|a|at){_SP}+{_NAME_WORD}(?:{_SP}+(?:di|de
 _FIRM_TO_TOWN = re.compile(rf"([A-Z][^()\n;.]{{1,60}}?)(?={_SP}+(?:in|a){_SP}+[A-Z])")
 
 
+# a firm alone in brackets may hold a joining word: "(Rossi e Figli)", "(Neri & Sons)", "(Alfa by Beta)"
+_BRACKET_FIRM = re.compile(rf"[A-ZÀ-Ý][\w’'&.-]{{0,30}}(?:{_SP}(?:[A-ZÀ-Ý&][\w’'&.-]{{0,30}}|di|de|del|della|von|van|e|ed|and|by|per|for)){{0,4}}")
+
+
 def _affiliation(st: _State, pos: int) -> int:
     """The end of the firm written right after a person's name (recorded as a company), or
     ``pos`` when there is none."""
@@ -1343,7 +1347,7 @@ def _affiliation(st: _State, pos: int) -> int:
         a, b = bm.start("org"), bm.end("org")
         name = text[a:b]
         known = st.org_at(a)
-        if known is None and _BRAND.fullmatch(name) and not _honorific_re().match(name) \
+        if known is None and _BRACKET_FIRM.fullmatch(name) and not _honorific_re().match(name) \
                 and not _role_re().search(name) and name.split()[0] not in _NOT_NAME_START \
                 and not any(s.start < b and a < s.end for s in _near(st.ents, a, b)):
             st.add_org(_clean_name(name), "Company", a, b)
@@ -1370,6 +1374,51 @@ def _affiliation(st: _State, pos: int) -> int:
                 town = _AFFIL_TOWN.match(text, sp.end)
                 return town.end() if town else sp.end
     return pos
+
+
+@cache
+def _board_join_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The phrase that a list of people joined the board, and the list written right before it."""
+    phrase = re.compile(rf"(?i)\b(?:{_appointment_alt('board_joins')})\b")
+    names = re.compile(rf"(?P<names>{_NAME_LIST}),?{_SP}+(?:(?:were|have{_SP}+been|are|sono{_SP}+stat[ie]|vengono){_SP}+)?"
+                       rf"(?:(?i:newly|also|anche|tutti|all){_SP}+)?$")
+    return phrase, names
+
+
+# how far before "were elected to the board" its list of names may begin (names with firms and towns)
+_BOARD_LIST_SPAN = 400
+
+
+def _board_joins(st: _State) -> list[tuple[Membership, _Span]]:
+    """"A (Alfa; Como), B (Beta) and C were newly elected to the board": each a Board Member of the
+    organisation in focus; the firm in brackets is the person's company."""
+    text = st.text
+    phrase, names_re = _board_join_re()
+    out: list[tuple[Membership, _Span]] = []
+    for pm in phrase.finditer(text):
+        s0, _s1 = st.sentence_of(pm.start())
+        base = max(s0, pm.start() - _BOARD_LIST_SPAN)
+        nm = names_re.search(text, base, pm.start())
+        if nm is None:
+            continue
+        a0 = nm.start("names")
+        people: list[_Span] = []
+        for n in _PERSON_RE.finditer(text, a0, nm.end("names")):
+            if text.count("(", a0, n.start()) > text.count(")", a0, n.start()):
+                continue  # "(Rossi Macchine)": the person's company, not a person
+            lead = re.match(r"(?:(?:" + "|".join(_NOT_NAME_START) + rf"){_SP}+)*", n.group())
+            who = n.group()[lead.end() if lead else 0:]
+            if len(who.split()) >= 2 and gz.organisation(who) is None:
+                b0 = n.start() + (lead.end() if lead else 0)
+                people.append(_Span(b0, b0 + len(who), _clean_name(who)))
+        org = st.publisher or _focus_org(st)
+        if not people or not org:
+            continue
+        for who in people:
+            _affiliation(st, who.end)
+            out.append((Membership(_mention(text, who.start, pm.end()), person=who.name, role="Board Member",
+                                   organisation=org, start=st.doc_date), who))
+    return out
 
 
 def _find_people(st: _State) -> None:
@@ -1567,6 +1616,9 @@ def _find_people(st: _State) -> None:
                              organisation=org_name, unit=unit, start=w_start, end=w_end)
             pending.append((mem, who))
     for mem, who in _verb_posts(st):
+        _add_person(st, who)
+        pending.append((mem, who))
+    for mem, who in _board_joins(st):
         _add_person(st, who)
         pending.append((mem, who))
     # one membership per person, role, organisation and unit; dates merged
