@@ -587,3 +587,21 @@ def test_an_assembly_release_keeps_a_fair_edition_given_with_its_results(text: s
 def test_the_assembly_named_again_after_the_dateline_gives_its_day_and_town(text: str, day: dt.date, city: str) -> None:
     ev = events(run(text), "GeneralAssembly")[0]
     assert (ev.date, ev.city) == (day, city)
+
+
+@pytest.mark.parametrize(("text", "title", "day"), [
+    ("Il Forum italo-tedesco delle macchine tessili tenutosi il 12 marzo scorso presso la Camera di Commercio di Milano "
+     "ha riunito quaranta imprese dei due paesi.",
+     "Forum italo-tedesco delle macchine tessili", dt.date(2024, 3, 12)),
+    ("Oltre cento tecnici hanno seguito il Convegno nazionale sulla concia al cromo svoltosi il 5 marzo a Vicenza, "
+     "con relatori da tre università.",
+     "Convegno nazionale sulla concia al cromo", dt.date(2024, 3, 5)),
+    ("Buyers from nine countries joined the Forum on sustainable footwear machinery held on March 20th in Vigevano "
+     "to discuss new tanning methods.",
+     "Forum on sustainable footwear machinery", dt.date(2024, 3, 20)),
+])
+def test_a_meeting_held_on_a_yearless_day_takes_its_title_and_the_file_name_year(
+        text: str, title: str, day: dt.date) -> None:
+    ex = extract_checked(text, slug="probe-2024-04-02-meeting")
+    ev = events(ex, "Conference")[0]
+    assert (ev.title, ev.date) == (title, day)

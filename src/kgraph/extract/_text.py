@@ -4642,10 +4642,11 @@ def _held_on(st: _State, a: int, b: int) -> dt.date | None:
     return None
 
 
-def _year_candidates(st: _State) -> list[int]:
-    """Years a yearless day can fall in: around the release's date, else those the text names."""
-    if st.doc_date:
-        y = st.doc_date.year
+def _year_candidates(st: _State, ref: dt.date | None = None) -> list[int]:
+    """Years a yearless day can fall in: around the release's date (or ``ref``), else those the text names."""
+    ref = st.doc_date or ref
+    if ref:
+        y = ref.year
         return [y, y - 1, y + 1]
     counts: dict[int, int] = {}
     for m in re.finditer(r"\b((?:19|20)\d\d)\b", st.text):
@@ -4653,7 +4654,7 @@ def _year_candidates(st: _State) -> list[int]:
     return sorted(counts, key=lambda y: (-counts[y], -y))
 
 
-def _day_month(st: _State, a: int, b: int) -> dt.date | None:
+def _day_month(st: _State, a: int, b: int, ref: dt.date | None = None) -> dt.date | None:
     """The first yearless day of ``text[a:b]`` with its year: the weekday, when written, picks the
     year; otherwise the year closest to the release's date (none when the release has no date)."""
     for m in _DAY_MONTH.finditer(st.text, a, b):
@@ -4661,7 +4662,7 @@ def _day_month(st: _State, a: int, b: int) -> dt.date | None:
         month = _MONTH_NUM[(m.group("m1") or m.group("m2")).lower()]
         wd = m.group("wd1") or m.group("wd2")
         days = []
-        for y in _year_candidates(st):
+        for y in _year_candidates(st, ref):
             try:
                 days.append(dt.date(y, month, day))
             except ValueError:
@@ -4671,9 +4672,9 @@ def _day_month(st: _State, a: int, b: int) -> dt.date | None:
             if hit:
                 return hit
             continue
-        if st.doc_date and days:
-            doc = st.doc_date
-            return min(days, key=lambda d: abs((d - doc).days))
+        near = st.doc_date or ref
+        if near and days:
+            return min(days, key=lambda d: abs((d - near).days))
     return None
 
 
@@ -5191,7 +5192,7 @@ def _conference_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cue = re.compile(
         r"(?i)\b(?:(?:were|was|have[ \u00a0]+been|has[ \u00a0]+been)[ \u00a0]+presented|(?:sono[ \u00a0]+stat[ie]|è[ \u00a0]+stat[oa])[ \u00a0]+presentat[ioae]|"
         + nouns +
-        r"(?=[^.;]{0,80}\b(?:held|organi[sz]ed|hosted|took[ \u00a0]+place|scheduled|si[ \u00a0]+è[ \u00a0]+(?:svolt|tenut)\w*|si[ \u00a0]+terrà|in[ \u00a0]+programma|organizzat\w*|promoss\w*)\b"
+        r"(?=[^.;]{0,80}\b(?:held|organi[sz]ed|hosted|took[ \u00a0]+place|scheduled|si[ \u00a0]+è[ \u00a0]+(?:svolt|tenut)\w*|(?:svolt|tenut)[oaie]si|si[ \u00a0]+terrà|in[ \u00a0]+programma|organizzat\w*|promoss\w*)\b"
         # or named by its title in quotes: "nel corso del convegno «Meccanica bresciana: scenari 2025»"
         r"|[ \u00a0]*[«“\"][^«»“”\"\n]{3,90}[»”\"]))")
     title = re.compile(r"(?i)" + nouns + r"[^«“\".;]{0,30}[«“\"]([^«»“”\"\n]{3,90})[»”\"]")
@@ -5230,6 +5231,19 @@ def _capitalised_title(text: str, m: re.Match[str], s0: int) -> str | None:
     return " ".join([*words, *noun.split()])
 
 
+# "il Forum bilaterale della meccanica tenutosi il ...", "the Forum on leather chemistry held on ...": a
+# capitalised noun inside the sentence and the words after it up to the "held" verb are its title
+_TITLE_TO_HELD = re.compile(r"[^\W\d][\w'’-]*(?:[ \u00a0]+[\w'’-]+){0,8}?(?=[ \u00a0]+(?i:held|took[ \u00a0]+place|"
+                            r"tenut[oaie]si|svolt[oaie]si|si[ \u00a0]+è[ \u00a0]+(?:svolt|tenut)\w*)\b)")
+
+
+def _titled_noun(text: str, m: re.Match[str], s0: int, s1: int) -> str | None:
+    if m.start() == s0 or not m.group()[:1].isupper() or " " in m.group():
+        return None
+    tm = _TITLE_TO_HELD.match(text, m.start(), min(s1, m.start() + 90))
+    return re.sub(r"[ \u00a0]+", " ", tm.group()) if tm and len(tm.group().split()) >= 2 else None
+
+
 def _find_conference(st: _State) -> None:
     text = st.text
     if any(isinstance(f, Event) for f in st.facts):
@@ -5242,7 +5256,9 @@ def _find_conference(st: _State) -> None:
         if (s0, s1) in done or _assembly_re().search(text, s0, s1) or any(
                 o.kind == "TradeFair" and s0 <= o.start < s1 for o in st.org_spans):
             continue
-        yearless = _day_month(st, s0, s1)
+        # (the meeting's own sentence names its day: a release that states no date of its own may
+        # carry it in its file name, as the figures' "today" does)
+        yearless = _day_month(st, s0, s1, file_name_date(st.doc.slug))
         if not re.search(r"(?i)\b(?:today|oggi|yesterday|ieri)\b", text[s0:s1]) and not _dates(text[s0:s1]) \
                 and yearless is None:
             continue  # a meeting the release reports on has its day ("On 4 February the delegation ...")
@@ -5268,7 +5284,7 @@ def _find_conference(st: _State) -> None:
         if date and st.doc_date and date > st.doc_date:
             participants = ()  # a meeting announced for later has no speakers yet
         tm = title_re.search(text, s0, s1)
-        title = tm.group(1).strip() if tm else _capitalised_title(text, m, s0)
+        title = tm.group(1).strip() if tm else (_capitalised_title(text, m, s0) or _titled_noun(text, m, s0, s1))
         venue = next((o.name for o in st.orgs_sorted() if s0 <= o.start < s1 and o.kind == "Venue"), None)
         st.facts.append(Event(_mention(text, s0, s1), kind="Conference", organiser=organiser, date=date,
                               venue=venue, city=city, title=title,
