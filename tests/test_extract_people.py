@@ -704,3 +704,30 @@ def test_a_list_of_people_elected_to_the_board_are_board_members(
     assert members <= got
     assert {n for n, t in orgs(ex).items() if t == "Company"} >= firms
     assert not any(m.organisation in firms for m in ex.of(Membership))
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    # a qualified study centre written after its association
+    ("Rome, 4 April 2024\n\nA survey by the Acimit Economic Studies Centre covered 210 textile machinery makers.",
+     "Acimit Economic Studies Centre", "ResearchCentre"),
+    ("Rome, 4 April 2024\n\nFigures from the Assomac Statistical Research Center show a mixed year for the sector.",
+     "Assomac Statistical Research Center", "ResearchCentre"),
+    ("Rome, 4 April 2024\n\nThe Ucimu Market Study Centre expects fewer orders from abroad next year.",
+     "Ucimu Market Study Centre", "ResearchCentre"),
+    # research stations and institutes
+    ("Rome, 4 April 2024\n\nThe tanners met at the Cuoio Experimental Station near Naples to test new dyes.",
+     "Cuoio Experimental Station", "ResearchCentre"),
+    ("Roma, 4 aprile 2024\n\nI campioni sono stati analizzati dalla Stazione Sperimentale per la Seta di Como.",
+     "Stazione Sperimentale per la Seta", "ResearchCentre"),
+    ("Rome, 4 April 2024\n\nEngineers of the Lombardy Textile Research Institute tested the looms for a month.",
+     "Lombardy Textile Research Institute", "ResearchCentre"),
+    # a municipality
+    ("Roma, 4 aprile 2024\n\nLa mostra ha il patrocinio del Comune di Vigevano e della Regione Lombardia.",
+     "Comune di Vigevano", "GovernmentAgency"),
+    ("Roma, 4 aprile 2024\n\nAnche il Comune di Fermo sostiene la rassegna dedicata alle calzature.",
+     "Comune di Fermo", "GovernmentAgency"),
+    ("Rome, 4 April 2024\n\nThe Municipality of Arzignano granted the tanneries a new water plant.",
+     "Municipality of Arzignano", "GovernmentAgency"),
+])
+def test_research_centres_stations_and_municipalities_by_their_name_shape(text: str, name: str, type_: str) -> None:
+    assert orgs(run(text)).get(name) == type_

@@ -376,7 +376,7 @@ _ASSOC_RE = re.compile(rf"\b(?:(?P<acr>[A-Z]{{3,}}),{_SP}+(?:the{_SP}+|l['’])?
 
 
 # universities, ministries, chambers of commerce, regions named in full
-_INSTITUTION_HEAD = r"(?:University|Polytechnic|Politecnico|Università|Universita|Ministry|Ministero|Chamber|Camera|Region|Regione)"
+_INSTITUTION_HEAD = r"(?:University|Polytechnic|Politecnico|Università|Universita|Ministry|Ministero|Chamber|Camera|Region|Regione|Comune|Municipality)"
 _DESCRIBES_BEFORE = re.compile(rf"(?i),{_SP}*(?:the|l['’]|la|il)?{_SP}*(?:(?:national|italian|nazionale|italiana){_SP}+)?$")
 _DESCRIBES_GAP = re.compile(rf"(?i),{_SP}*(?:the|l['’]|la|il)?{_SP}*(?:(?:national|italian|nazionale|italiana){_SP}+)?")
 _ASSOC_NAMED_RE = re.compile(rf"\b((?:{_NAME_WORD}{_SP}+){{1,4}})(?:Association|Federation|Confederation)\b(?!{_SP}+(?:of|for|dei|degli|delle)\b)")
@@ -393,8 +393,14 @@ _INSTITUTION_RE = re.compile(
     rf"\b(?:(?:University|Polytechnic|Politecnico|Università|Universita)(?:{_SP}+degli{_SP}+Studi)?{_SP}+(?:of|di|della|dell['’])"
     rf"|(?:Ministry|Ministero){_SP}+(?:of|for|del|della|dell['’]|degli|delle|dello)"
     rf"|(?:Chamber{_SP}+of{_SP}+Commerce|Camera{_SP}+di{_SP}+Commercio)(?:{_SP}+(?:of|di))?"
-    rf"|(?:Region|Regione))"
+    rf"|(?:Region|Regione)|(?:Comune|Municipality){_SP}+(?:of|di))"
     rf"(?:{_SP}*(?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:(?:and|e|of|the|di|del|della|delle|dei|degli){_SP}+)?(?!{_INSTITUTION_HEAD}\b)(?:{_NAME_WORD}|[A-Z]{{2,}}))*)")
+
+
+_STATION_RE = re.compile(
+    rf"\b(?:[A-ZÀ-Ý][\w'’-]+{_SP}+){{1,2}}(?:Experimental{_SP}+Station|Research{_SP}+Institute)\b"
+    rf"|\bStazione{_SP}+Sperimentale(?:{_SP}+(?:per{_SP}+l['’]|per{_SP}+la{_SP}+|per{_SP}+le{_SP}+|per{_SP}+il{_SP}+|per{_SP}+i{_SP}+|dell['’]|della{_SP}+|delle{_SP}+|del{_SP}+)"
+    rf"[A-ZÀ-Ý][\w'’-]+(?:{_SP}+(?:e{_SP}+|delle{_SP}+|dei{_SP}+)?[A-ZÀ-Ý][\w'’-]+){{0,3}})?")
 
 
 _APPOSED_ASSOC_RE = re.compile(
@@ -409,7 +415,7 @@ def _org_type_of(name: str) -> str:
         return "TradeAssociation"
     if re.search(r"universit|politecnico|polytechnic", n):
         return "University"
-    if re.search(r"ministry|ministero|agency|agenzia|chamber of commerce|camera di commercio|\bregion|\bregione", n):
+    if re.search(r"ministry|ministero|agency|agenzia|chamber of commerce|camera di commercio|\bregion|\bregione|\bcomune\b|municipality", n):
         return "GovernmentAgency"
     # "Camera Nazionale della Moda", "the National Chamber of ...": a chamber that is no chamber
     # of commerce speaks for an industry
@@ -570,6 +576,13 @@ def _find_organisations(st: _State) -> None:
             name = re.sub(r"[ \u00a0]+", " ", raw)
             st.add_org(name, _org_type_of(name), m.start(), end)
             taken.append((m.start(), end))
+    # research stations and institutes the gazetteer lacks: "the Cuoio Experimental Station",
+    # "la Stazione Sperimentale per la Seta"
+    for m in _STATION_RE.finditer(text):
+        a, b = m.span()
+        if free(a, b) and m.group().split()[0] not in _NOT_NAME_START:
+            st.add_org(re.sub(r"[ \u00a0]+", " ", m.group()), "ResearchCentre", a, b)
+            taken.append((a, b))
     # venues the gazetteer lacks: "Palazzo Re Enzo", "Palazzo delle Stelline", "Chennai Trade
     # Centre", "Messe Düsseldorf"
     for m in _VENUE_RE.finditer(text):
@@ -638,7 +651,8 @@ def _compound_end(st: _State, end: int) -> int:
 
 # "the Confindustria Accessori Moda Research Centre", "MECS – Ucima (...) Research Centre",
 # "Centro Studi MECS-Amaplast": an organisation's own research centre, part of it
-_RC_AFTER = re.compile(rf"(?:{_SP}*\([^()\n]{{1,90}}\))?{_SP}+(?:Research|Study|Studies){_SP}+Cent(?:re|er)\b")
+# ("the Acme Statistical Studies Centre": one capitalised word may qualify the centre)
+_RC_AFTER = re.compile(rf"(?:{_SP}*\([^()\n]{{1,90}}\))?(?P<tail>(?:{_SP}+[A-Z][a-z]+)?{_SP}+(?:Research|Study|Studies){_SP}+Cent(?:re|er))\b")
 # (only the bare form names a centre: "il Centro Studi di Acimac" is an office of the association)
 _RC_BEFORE = re.compile(rf"\bCentro{_SP}+(?:Studi|Ricerche){_SP}+(?:[A-Z]{{2,}}{_SP}*[–-]{_SP}*)?(?P<org>[A-Z][A-Za-z]+)\b")
 _RC_PREFIX = re.compile(rf"[A-Z]{{2,}}{_SP}*[–-]{_SP}*$")
@@ -653,7 +667,7 @@ def _find_research_centres(st: _State) -> None:
         if after:
             pre = _RC_PREFIX.search(text, max(0, o.start - 12), o.start)
             a = pre.start() if pre else o.start
-            name = _clean_name(f"{text[a:o.end]} {' '.join(after.group().split()[-2:])}")
+            name = _clean_name(f"{text[a:o.end]} {' '.join(after.group('tail').split())}")
             b = after.end()
         else:
             continue
