@@ -605,3 +605,18 @@ def test_a_meeting_held_on_a_yearless_day_takes_its_title_and_the_file_name_year
     ex = extract_checked(text, slug="probe-2024-04-02-meeting")
     ev = events(ex, "Conference")[0]
     assert (ev.title, ev.date) == (title, day)
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("Rome, 4 April 2024\n\nThe annual assembly of Assomac, held today in Lonato, looked at the orders of the year.",
+     "Lonato"),
+    ("Roma, 4 aprile 2024\n\nL'assemblea annuale di Acimit si è svolta oggi a Cernobbio davanti a duecento soci.",
+     "Cernobbio"),
+    ("Rome, 4 April 2024\n\nUnic's general assembly took place yesterday in Solofra with the tanners of the district.",
+     "Solofra"),
+    ("Rome, 4 April 2024\n\nThe annual assembly of Assomac, held in June, looked at the orders of the year.", "Rome"),
+])
+def test_an_assembly_held_in_a_town_the_gazetteer_lacks(text: str, city: str) -> None:
+    # (a month after "held in" is no town: the dateline's town stays)
+    ev = events(run(text), "GeneralAssembly")[0]
+    assert ev.city == city

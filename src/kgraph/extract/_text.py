@@ -4624,6 +4624,8 @@ def _signing_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _HELD_AT = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|met|gathered|convened|si\s+è\s+(?:svolt[ao]|tenut[ao]|riunit[ao])|si\s+sono\s+riuniti|riunit[ai]|ospitat[ao])\b[^.;]{0,50}?(?:\b(?:at|presso|nella\s+cornice\s+d\w+)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+|lo[ \u00a0]+|l['’])?|\b(?:al|alla|allo|all['’])[ \u00a0]*(?=[A-ZÀ-Ý]))")
 # "took place ..." / "si è svolta ...": the sentence reports where and when the meeting was held
 _HELD_AFTER = 3
+_HELD_IN_TOWN = re.compile(rf"(?i:\b(?:held|took{_SP}+place|si{_SP}+è{_SP}+(?:svolt[ao]|tenut[ao])|(?:svolt|tenut)[ao]si)"
+                           rf"(?:{_SP}+(?:today|yesterday|oggi|ieri))?,?{_SP}+(?:in|a){_SP}+)(?P<town>[A-ZÀ-Ý][a-zà-ÿ'’-]+)\b(?![ \u00a0]+[A-Z])")
 _NAMED_ASSEMBLY = re.compile(r"\b(?:Assembly|Assemblea|General[ \u00a0]+Meeting)\b")
 _HELD_VERB = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|si\s+è\s+(?:svolt[ao]|tenut[ao])|ha\s+avuto\s+luogo)\b")
 # "presso Villa Borromeo a Cassano d'Adda": the town named right after a venue (Italian "a" names a
@@ -4872,7 +4874,18 @@ def _find_event(st: _State) -> None:
                        if a0 <= p.start < a1 and p.kind == "place:city"
                        and not (venue and venue.start <= p.start < venue.end)  # "Verona Trade Centre" (a town inside a venue's name)
                        and not any(mn.start - 60 <= p.start < mn.end for mn in dateline)), None)
-        city = in_cue.name if in_cue else (st.place if date == st.doc_date else None)
+        if in_cue is None:
+            # "held today in Pozzuoli", "si è svolta ieri a Lonato": a town the gazetteer lacks, named
+            # right after the verb (a country or a known organisation is no town)
+            for a0, a1 in cue_sents:
+                hm = _HELD_IN_TOWN.search(text, a0, a1)
+                if hm and gz.place(hm.group("town")) is None and gz.organisation(hm.group("town")) is None \
+                        and not re.fullmatch(rf"(?i){_MONTHS_EN}|{_MONTHS_IT}|{_WEEKDAY}", hm.group("town")) \
+                        and not _overlaps_entity(st, hm.start("town"), hm.end("town")):
+                    city = hm.group("town")
+                    break
+        if city is None:
+            city = in_cue.name if in_cue else (st.place if date == st.doc_date else None)
     tm = _TITLE_RE.search(text)
     title = tm.group(1).strip() if tm else None
     speakers: list[str] = []
