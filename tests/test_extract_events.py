@@ -620,3 +620,16 @@ def test_an_assembly_held_in_a_town_the_gazetteer_lacks(text: str, city: str) ->
     # (a month after "held in" is no town: the dateline's town stays)
     ev = events(run(text), "GeneralAssembly")[0]
     assert ev.city == city
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Milano, 10 settembre 2024\n\nTorna Mipel, la fiera della pelletteria in programma dal 15 al 17 settembre nei padiglioni di "
+     "Fiera Milano Rho, mostrando le collezioni primavera-estate 2025 di trecento marchi.", dt.date(2024, 9, 15)),
+    ("Milan, 10 September 2024\n\nMicam, the shoe fair, runs from 15 to 17 September at Fiera Milano Rho and shows the "
+     "Spring/Summer 2025 lines of eight hundred brands.", dt.date(2024, 9, 15)),
+    ("Milano, 10 febbraio 2024\n\nLineapelle, la fiera dei materiali, apre dal 20 al 22 febbraio a Fiera Milano Rho "
+     "con le proposte per l'autunno-inverno 2025 di mille espositori.", dt.date(2024, 2, 20)),
+])
+def test_a_collection_season_gives_no_year_to_the_fair_edition(text: str, day: dt.date) -> None:
+    ev = events(run(text), "TradeFairEdition")[0]
+    assert ev.date == day

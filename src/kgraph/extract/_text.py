@@ -4587,6 +4587,12 @@ def _event_words() -> dict[str, Any]:
     return data
 
 
+@cache
+def _season_before_re() -> re.Pattern[str]:
+    words = _words_alt(_event_words().get("collection_seasons", ()))
+    return re.compile(rf"(?i)\b(?:{words})[ \u00a0]*$")
+
+
 def _words_re(words: Iterable[str]) -> re.Pattern[str]:
     """A case-insensitive alternation of phrases, longest first; spaces and apostrophes are loose."""
     alts = []
@@ -5089,8 +5095,11 @@ def _find_fair_editions(st: _State) -> None:
             continue
         if year is None:
             # (not the edition it is compared with: "level with the March 2022 edition")
+            # (nor the season of the collections shown: "le tendenze primavera-estate 2025")
+            season = _season_before_re()
             ym2 = next((m for a, b in sents for m in re.finditer(r"\b((?:19|20)\d\d)\b", text[a:b])
-                        if not is_compared_edition(text, a + m.start(), a + m.end())), None)
+                        if not is_compared_edition(text, a + m.start(), a + m.end())
+                        and not season.search(text, max(a, a + m.start() - 24), a + m.start())), None)
             year = ym2.group(1) if ym2 else (str(st.doc_date.year) if st.doc_date else None)
         organiser = None
         for a, b in sents:
