@@ -633,3 +633,15 @@ def test_an_assembly_held_in_a_town_the_gazetteer_lacks(text: str, city: str) ->
 def test_a_collection_season_gives_no_year_to_the_fair_edition(text: str, day: dt.date) -> None:
     ev = events(run(text), "TradeFairEdition")[0]
     assert ev.date == day
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Risultati stabili per i costruttori\n\n3 Marzo 2024 - 09:30\n\nCastelfranco (Tv) – Gli ordini raccolti "
+     "dalle imprese del comparto sono rimasti fermi nel trimestre.", "Castelfranco"),
+    ("Orders hold steady\n\n3 March 2024\n\nVigevano – The members of the association kept their order books "
+     "level through the quarter.", "Vigevano"),
+    ("Ordini in calo\n\n3 marzo 2024\n\nSolofra (AV) – Le concerie del distretto hanno visto meno richieste "
+     "dall'estero a inizio anno.", "Solofra"),
+])
+def test_a_town_opening_the_first_paragraph_after_a_dated_header_is_the_place(text: str, place: str) -> None:
+    assert run(text).info.place == place

@@ -1788,6 +1788,10 @@ _YEARLESS_DATELINE = re.compile(
     rf"(?:{_SP}*\([A-Za-z][\w .&-]{{0,20}}\))?{_SP}*[-–—]")
 
 
+_TOWN_LEAD = re.compile(rf"(?m)^[ \u00a0\t]*(?P<city>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:{_SP}[A-ZÀ-Ý][a-zà-ÿ'’-]+){{0,2}})"
+                        rf"(?:{_SP}*\((?P<prov>[A-Z][A-Za-z]\.?)\))?{_SP}+[–—-]{_SP}+")
+
+
 def _document_info(st: _State) -> None:
     text = st.text
     dates = _dates(text)
@@ -1856,6 +1860,15 @@ def _document_info(st: _State) -> None:
             st.doc_date = fd
             date_ev.append(Mention(yl.group("date"), yl.start("date"), yl.end("date")))
             st.place = gz.resolve(yl.group("city"), "place") or yl.group("city").title()
+    if st.place is None and header:
+        # "16 Dicembre 2015\n\nBaggiovara (Mo) – Secondo i dati ...": a dated header, then the first
+        # paragraph opens with the town (a town the gazetteer lacks only with its province code)
+        tl = _TOWN_LEAD.search(text, header[0].end, min(len(text), header[0].end + 200))
+        if tl and re.fullmatch(r"[\s\d:.|–—-]*", text[header[0].end:tl.start()]) \
+                and not any(o.start < tl.end("city") and tl.start("city") < o.end
+                            for o in _near(st.orgs_sorted(), tl.start("city"), tl.end("city"))) \
+                and (tl.group("prov") or gz.resolve(tl.group("city"), "place")):
+            st.place = gz.resolve(tl.group("city"), "place") or tl.group("city")
     # title: the first substantial line that is not a header or dateline
     title_m: Mention | None = None
     for line in re.finditer(r"[^\r\n]+", text):
