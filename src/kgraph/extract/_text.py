@@ -1421,17 +1421,17 @@ def _board_joins(st: _State) -> list[tuple[Membership, _Span]]:
             if text.count("(", a0, n.start()) > text.count(")", a0, n.start()):
                 continue  # "(Rossi Macchine)": the person's company, not a person
             lead = re.match(r"(?:(?:" + "|".join(_NOT_NAME_START) + rf"){_SP}+)*", n.group())
-            who = n.group()[lead.end() if lead else 0:]
-            if len(who.split()) >= 2 and gz.organisation(who) is None:
+            words = n.group()[lead.end() if lead else 0:]
+            if len(words.split()) >= 2 and gz.organisation(words) is None:
                 b0 = n.start() + (lead.end() if lead else 0)
-                people.append(_Span(b0, b0 + len(who), _clean_name(who)))
+                people.append(_Span(b0, b0 + len(words), _clean_name(words)))
         org = st.publisher or _focus_org(st)
         if not people or not org:
             continue
-        for who in people:
-            _affiliation(st, who.end)
-            out.append((Membership(_mention(text, who.start, pm.end()), person=who.name, role="Board Member",
-                                   organisation=org, start=st.doc_date), who))
+        for sp in people:
+            _affiliation(st, sp.end)
+            out.append((Membership(_mention(text, sp.start, pm.end()), person=sp.name, role="Board Member",
+                                   organisation=org, start=st.doc_date), sp))
     return out
 
 
