@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from kgraph.model import Event, Extraction, Segment
+from kgraph.model import Event, Extraction, Organisation, Segment
 from kgraph_testing import extract_checked
 
 BODY_EN = "\n\nOrders for the machines rose by 4% in the quarter, the association reports.\n"
@@ -645,3 +645,18 @@ def test_a_collection_season_gives_no_year_to_the_fair_edition(text: str, day: d
 ])
 def test_a_town_opening_the_first_paragraph_after_a_dated_header_is_the_place(text: str, place: str) -> None:
     assert run(text).info.place == place
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 3 febbraio 2024\n\nFino a domenica resterà aperta, negli spazi di Palazzo Litta a Milano, la mostra "
+    "Cuoio e Colore curata da Lineapelle con venti concerie.",
+    "Milano, 3 febbraio 2024\n\nNelle sale di Villa Necchi a Milano, la mostra Pelli d'Autore organizzata da Lineapelle "
+    "raccoglie borse storiche.",
+    "Milan, 3 February 2024\n\nUntil Sunday the halls of Palazzo Reale in Milan, the exhibition Tanned Stories "
+    "organised by Lineapelle, welcome visitors.",
+])
+def test_a_palace_hosting_an_exhibition_is_a_venue_and_a_fair_organises_no_edition_of_itself(text: str) -> None:
+    ex = run(text)
+    kinds = {o.name: o.type for o in ex.of(Organisation)}
+    assert not any(t == "TradeFair" and n.split()[0] in ("Palazzo", "Villa") for n, t in kinds.items())
+    assert not any(e.organiser and e.title and e.organiser == e.title for e in events(ex))

@@ -780,9 +780,11 @@ def _find_unknown_fairs(st: _State) -> None:
             continue
         name = _clean_name(nm.group())
         a, b = nm.start(), nm.start() + len(nm.group().rstrip())
+        # ("a Palazzo Gorani a Milano, la mostra X": a palace hosting the show is its venue, no fair)
         if len(name) < 3 or name.split()[0] in _NOT_NAME_START or _role_re().fullmatch(name.split()[0]) \
                 or any(s.start < b and a < s.end for s in _near(st.ents, a, b)) \
                 or any(s.start < b and a < s.end for s in st.org_spans) \
+                or _VENUE_RE.fullmatch(name) \
                 or (" " not in name and (st.sentence_of(a)[0] == a  # one word: no sentence opener
                                          or re.search(rf"(?i)\b(?:di|of|in|a|at){_SP}+\Z", text[max(0, a - 5):a]))):
             continue
@@ -5118,7 +5120,7 @@ def _find_fair_editions(st: _State) -> None:
         for a, b in sents:
             om = _ORGANISED_BY.search(text, a, b)
             o2 = (st.org_at(om.end()) or _unknown_org_after(st, om.end())) if om else None
-            if o2:
+            if o2 and o2.name != name:  # (a fair is not its own organiser: "a show organised by Lineapelle")
                 organiser = o2.name
                 if o2.name in st.orgs and st.orgs[o2.name] not in st.facts:
                     st.facts.append(st.orgs[o2.name])
