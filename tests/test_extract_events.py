@@ -660,3 +660,12 @@ def test_a_palace_hosting_an_exhibition_is_a_venue_and_a_fair_organises_no_editi
     kinds = {o.name: o.type for o in ex.of(Organisation)}
     assert not any(t == "TradeFair" and n.split()[0] in ("Palazzo", "Villa") for n, t in kinds.items())
     assert not any(e.organiser and e.title and e.organiser == e.title for e in events(ex))
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 3 October 2024\n\nThe fair drew 30,000 visitors, more than last March, when the show clashed with a holiday.",
+    "Milan, 3 October 2024\n\nAttendance beat that of last September, when the fair ran alongside a city marathon.",
+    "Milano, 3 ottobre 2024\n\nI visitatori sono stati più di quelli di febbraio, quando la fiera ha coinciso con uno sciopero.",
+])
+def test_a_month_before_a_clause_about_the_fair_is_no_fair_name(text: str) -> None:
+    assert not any(o.type == "TradeFair" for o in run(text).of(Organisation))

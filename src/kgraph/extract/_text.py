@@ -785,6 +785,7 @@ def _find_unknown_fairs(st: _State) -> None:
                 or any(s.start < b and a < s.end for s in _near(st.ents, a, b)) \
                 or any(s.start < b and a < s.end for s in st.org_spans) \
                 or _VENUE_RE.fullmatch(name) \
+                or re.fullmatch(rf"(?i)(?:{_MONTHS_EN}|{_MONTHS_IT}|{_WEEKDAY})", name) \
                 or (" " not in name and (st.sentence_of(a)[0] == a  # one word: no sentence opener
                                          or re.search(rf"(?i)\b(?:di|of|in|a|at){_SP}+\Z", text[max(0, a - 5):a]))):
             continue
