@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from kgraph.model import Event, Extraction, Segment
+from kgraph.model import Event, Extraction, Organisation, Segment
 from kgraph_testing import extract_checked
 
 BODY_EN = "\n\nOrders for the machines rose by 4% in the quarter, the association reports.\n"
@@ -571,3 +571,101 @@ def test_a_fair_visited_while_it_runs_is_an_edition(text: str, title: str, city:
 ])
 def test_an_assembly_release_keeps_a_fair_edition_given_with_its_results(text: str, fair: str) -> None:
     assert any((e.title or "").startswith(fair) for e in events(run(text), "TradeFairEdition"))
+
+
+@pytest.mark.parametrize(("text", "day", "city"), [
+    ("Acimall members meet to look at the year ahead\n\nThe annual meeting of Acimall weighed the outlook.\n\n"
+     "June 12, 2024\n\nOn June 11th, in Verona, the chairman opened the Assembly by thanking the members.",
+     dt.date(2024, 6, 11), "Verona"),
+    ("Assomac takes stock\n\nThe annual assembly of Assomac looked at new markets.\n\n"
+     "October 3, 2023\n\nOn the 2nd of October, in Vigevano, the General Meeting heard the president's report.",
+     dt.date(2023, 10, 2), "Vigevano"),
+    ("UCIMU fa il punto\n\nL'assemblea annuale di UCIMU ha discusso delle tariffe.\n\n"
+     "15 maggio 2024\n\nIl 14 maggio, a Milano, il presidente ha aperto l'Assemblea ricordando i soci scomparsi.",
+     dt.date(2024, 5, 14), "Milan"),
+])
+def test_the_assembly_named_again_after_the_dateline_gives_its_day_and_town(text: str, day: dt.date, city: str) -> None:
+    ev = events(run(text), "GeneralAssembly")[0]
+    assert (ev.date, ev.city) == (day, city)
+
+
+@pytest.mark.parametrize(("text", "title", "day"), [
+    ("Il Forum italo-tedesco delle macchine tessili tenutosi il 12 marzo scorso presso la Camera di Commercio di Milano "
+     "ha riunito quaranta imprese dei due paesi.",
+     "Forum italo-tedesco delle macchine tessili", dt.date(2024, 3, 12)),
+    ("Oltre cento tecnici hanno seguito il Convegno nazionale sulla concia al cromo svoltosi il 5 marzo a Vicenza, "
+     "con relatori da tre università.",
+     "Convegno nazionale sulla concia al cromo", dt.date(2024, 3, 5)),
+    ("Buyers from nine countries joined the Forum on sustainable footwear machinery held on March 20th in Vigevano "
+     "to discuss new tanning methods.",
+     "Forum on sustainable footwear machinery", dt.date(2024, 3, 20)),
+])
+def test_a_meeting_held_on_a_yearless_day_takes_its_title_and_the_file_name_year(
+        text: str, title: str, day: dt.date) -> None:
+    ex = extract_checked(text, slug="probe-2024-04-02-meeting")
+    ev = events(ex, "Conference")[0]
+    assert (ev.title, ev.date) == (title, day)
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("Rome, 4 April 2024\n\nThe annual assembly of Assomac, held today in Lonato, looked at the orders of the year.",
+     "Lonato"),
+    ("Roma, 4 aprile 2024\n\nL'assemblea annuale di Acimit si è svolta oggi a Cernobbio davanti a duecento soci.",
+     "Cernobbio"),
+    ("Rome, 4 April 2024\n\nUnic's general assembly took place yesterday in Solofra with the tanners of the district.",
+     "Solofra"),
+    ("Rome, 4 April 2024\n\nThe annual assembly of Assomac, held in June, looked at the orders of the year.", "Rome"),
+])
+def test_an_assembly_held_in_a_town_the_gazetteer_lacks(text: str, city: str) -> None:
+    # (a month after "held in" is no town: the dateline's town stays)
+    ev = events(run(text), "GeneralAssembly")[0]
+    assert ev.city == city
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Milano, 10 settembre 2024\n\nTorna Mipel, la fiera della pelletteria in programma dal 15 al 17 settembre nei padiglioni di "
+     "Fiera Milano Rho, mostrando le collezioni primavera-estate 2025 di trecento marchi.", dt.date(2024, 9, 15)),
+    ("Milan, 10 September 2024\n\nMicam, the shoe fair, runs from 15 to 17 September at Fiera Milano Rho and shows the "
+     "Spring/Summer 2025 lines of eight hundred brands.", dt.date(2024, 9, 15)),
+    ("Milano, 10 febbraio 2024\n\nLineapelle, la fiera dei materiali, apre dal 20 al 22 febbraio a Fiera Milano Rho "
+     "con le proposte per l'autunno-inverno 2025 di mille espositori.", dt.date(2024, 2, 20)),
+])
+def test_a_collection_season_gives_no_year_to_the_fair_edition(text: str, day: dt.date) -> None:
+    ev = events(run(text), "TradeFairEdition")[0]
+    assert ev.date == day
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Risultati stabili per i costruttori\n\n3 Marzo 2024 - 09:30\n\nCastelfranco (Tv) – Gli ordini raccolti "
+     "dalle imprese del comparto sono rimasti fermi nel trimestre.", "Castelfranco"),
+    ("Orders hold steady\n\n3 March 2024\n\nVigevano – The members of the association kept their order books "
+     "level through the quarter.", "Vigevano"),
+    ("Ordini in calo\n\n3 marzo 2024\n\nSolofra (AV) – Le concerie del distretto hanno visto meno richieste "
+     "dall'estero a inizio anno.", "Solofra"),
+])
+def test_a_town_opening_the_first_paragraph_after_a_dated_header_is_the_place(text: str, place: str) -> None:
+    assert run(text).info.place == place
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 3 febbraio 2024\n\nFino a domenica resterà aperta, negli spazi di Palazzo Litta a Milano, la mostra "
+    "Cuoio e Colore curata da Lineapelle con venti concerie.",
+    "Milano, 3 febbraio 2024\n\nNelle sale di Villa Necchi a Milano, la mostra Pelli d'Autore organizzata da Lineapelle "
+    "raccoglie borse storiche.",
+    "Milan, 3 February 2024\n\nUntil Sunday the halls of Palazzo Reale in Milan, the exhibition Tanned Stories "
+    "organised by Lineapelle, welcome visitors.",
+])
+def test_a_palace_hosting_an_exhibition_is_a_venue_and_a_fair_organises_no_edition_of_itself(text: str) -> None:
+    ex = run(text)
+    kinds = {o.name: o.type for o in ex.of(Organisation)}
+    assert not any(t == "TradeFair" and n.split()[0] in ("Palazzo", "Villa") for n, t in kinds.items())
+    assert not any(e.organiser and e.title and e.organiser == e.title for e in events(ex))
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 3 October 2024\n\nThe fair drew 30,000 visitors, more than last March, when the show clashed with a holiday.",
+    "Milan, 3 October 2024\n\nAttendance beat that of last September, when the fair ran alongside a city marathon.",
+    "Milano, 3 ottobre 2024\n\nI visitatori sono stati più di quelli di febbraio, quando la fiera ha coinciso con uno sciopero.",
+])
+def test_a_month_before_a_clause_about_the_fair_is_no_fair_name(text: str) -> None:
+    assert not any(o.type == "TradeFair" for o in run(text).of(Organisation))

@@ -578,6 +578,23 @@ def test_a_board_list_gives_each_member_the_post_and_records_the_firms(
     assert not any(m.organisation in firms for m in ex.of(Membership))
 
 
+@pytest.mark.parametrize(("text", "post", "firms"), [
+    ("Rome, 4 April 2024\n\nTwo posts of ACIMIT are held by vice chairman Aldo Neri (Neri Tessile; Cantù, Como) "
+     "and treasurer Bruno Sala (Sala Filati; Biella).",
+     ("Aldo Neri", "Vice Chairman", "ACIMIT"), {"Neri Tessile", "Sala Filati"}),
+    ("Roma, 4 aprile 2024\n\nPer UCIMU restano in carica il vicepresidente Dario Conti (Conti Utensili; Lumezzane, "
+     "Brescia) e il tesoriere Elisa Mori (Mori Laser; Lecco).",
+     ("Dario Conti", "Vice President", "UCIMU"), {"Conti Utensili", "Mori Laser"}),
+    ("Rome, 4 April 2024\n\nAssomac confirmed as President Giulia Ferri (FST; Vigevano, Pavia) for two more years.",
+     ("Giulia Ferri", "President", "Assomac"), {"FST"}),
+])
+def test_a_firm_in_brackets_closed_by_a_semicolon_and_its_town(
+        text: str, post: tuple[str, str, str], firms: set[str]) -> None:
+    ex = run(text)
+    assert post in posts(ex)
+    assert {n for n, t in orgs(ex).items() if t == "Company"} >= firms
+
+
 @pytest.mark.parametrize(("text", "post"), [
     ("Rome, 4 April 2024\n\nAt the Acimall assembly the arbitrators were elected: Nadia Corti, Pietro Villa and Ugo Testa.",
      ("Ugo Testa", "Arbitrator", "Acimall")),
@@ -665,3 +682,52 @@ def test_a_firm_named_with_commas_ends_at_its_town(text: str, firm: str) -> None
 ])
 def test_ministries_in_lower_case_agencies_and_wires(text: str, org: str) -> None:
     assert org in orgs(run(text))
+
+
+@pytest.mark.parametrize(("text", "members", "firms"), [
+    ("Rome, 4 April 2024\n\nAt its yearly gathering Acimall renewed part of its leadership. Carla Neri (Neri Legno; Cantù, Como), "
+     "Paolo Sala (Sala e Figli; Carpi) and Luca Testa have been elected to the board this spring.",
+     {"Carla Neri", "Paolo Sala", "Luca Testa"}, {"Neri Legno", "Sala e Figli"}),
+    ("Rome, 4 April 2024\n\nFor ACIMIT, two entrepreneurs, Marta Villa (Villa by Tessiture Nord) and Ugo Ferri, "
+     "have been appointed to the board of directors.",
+     {"Marta Villa", "Ugo Ferri"}, {"Villa by Tessiture Nord"}),
+    ("Roma, 4 aprile 2024\n\nNel corso dei lavori di UCIMU, Anna Rota (Rota Presse, Brescia) e Gino Berti (Berti & Soci) "
+     "sono stati eletti nel consiglio direttivo per il prossimo biennio.",
+     {"Anna Rota", "Gino Berti"}, {"Rota Presse", "Berti & Soci"}),
+    ("Roma, 4 aprile 2024\n\nCon il voto dei soci Assomac, Franco Moro e Lia Conti entrano nel consiglio generale.",
+     {"Franco Moro", "Lia Conti"}, set()),
+])
+def test_a_list_of_people_elected_to_the_board_are_board_members(
+        text: str, members: set[str], firms: set[str]) -> None:
+    ex = run(text)
+    got = {p for p, r, _o in posts(ex) if r == "Board Member"}
+    assert members <= got
+    assert {n for n, t in orgs(ex).items() if t == "Company"} >= firms
+    assert not any(m.organisation in firms for m in ex.of(Membership))
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    # a qualified study centre written after its association
+    ("Rome, 4 April 2024\n\nA survey by the Acimit Economic Studies Centre covered 210 textile machinery makers.",
+     "Acimit Economic Studies Centre", "ResearchCentre"),
+    ("Rome, 4 April 2024\n\nFigures from the Assomac Statistical Research Center show a mixed year for the sector.",
+     "Assomac Statistical Research Center", "ResearchCentre"),
+    ("Rome, 4 April 2024\n\nThe Ucimu Market Study Centre expects fewer orders from abroad next year.",
+     "Ucimu Market Study Centre", "ResearchCentre"),
+    # research stations and institutes
+    ("Rome, 4 April 2024\n\nThe tanners met at the Cuoio Experimental Station near Naples to test new dyes.",
+     "Cuoio Experimental Station", "ResearchCentre"),
+    ("Roma, 4 aprile 2024\n\nI campioni sono stati analizzati dalla Stazione Sperimentale per la Seta di Como.",
+     "Stazione Sperimentale per la Seta", "ResearchCentre"),
+    ("Rome, 4 April 2024\n\nEngineers of the Lombardy Textile Research Institute tested the looms for a month.",
+     "Lombardy Textile Research Institute", "ResearchCentre"),
+    # a municipality
+    ("Roma, 4 aprile 2024\n\nLa mostra ha il patrocinio del Comune di Vigevano e della Regione Lombardia.",
+     "Comune di Vigevano", "GovernmentAgency"),
+    ("Roma, 4 aprile 2024\n\nAnche il Comune di Fermo sostiene la rassegna dedicata alle calzature.",
+     "Comune di Fermo", "GovernmentAgency"),
+    ("Rome, 4 April 2024\n\nThe Municipality of Arzignano granted the tanneries a new water plant.",
+     "Municipality of Arzignano", "GovernmentAgency"),
+])
+def test_research_centres_stations_and_municipalities_by_their_name_shape(text: str, name: str, type_: str) -> None:
+    assert orgs(run(text)).get(name) == type_

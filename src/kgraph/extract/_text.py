@@ -376,7 +376,7 @@ _ASSOC_RE = re.compile(rf"\b(?:(?P<acr>[A-Z]{{3,}}),{_SP}+(?:the{_SP}+|l['’])?
 
 
 # universities, ministries, chambers of commerce, regions named in full
-_INSTITUTION_HEAD = r"(?:University|Polytechnic|Politecnico|Università|Universita|Ministry|Ministero|Chamber|Camera|Region|Regione)"
+_INSTITUTION_HEAD = r"(?:University|Polytechnic|Politecnico|Università|Universita|Ministry|Ministero|Chamber|Camera|Region|Regione|Comune|Municipality)"
 _DESCRIBES_BEFORE = re.compile(rf"(?i),{_SP}*(?:the|l['’]|la|il)?{_SP}*(?:(?:national|italian|nazionale|italiana){_SP}+)?$")
 _DESCRIBES_GAP = re.compile(rf"(?i),{_SP}*(?:the|l['’]|la|il)?{_SP}*(?:(?:national|italian|nazionale|italiana){_SP}+)?")
 _ASSOC_NAMED_RE = re.compile(rf"\b((?:{_NAME_WORD}{_SP}+){{1,4}})(?:Association|Federation|Confederation)\b(?!{_SP}+(?:of|for|dei|degli|delle)\b)")
@@ -393,8 +393,14 @@ _INSTITUTION_RE = re.compile(
     rf"\b(?:(?:University|Polytechnic|Politecnico|Università|Universita)(?:{_SP}+degli{_SP}+Studi)?{_SP}+(?:of|di|della|dell['’])"
     rf"|(?:Ministry|Ministero){_SP}+(?:of|for|del|della|dell['’]|degli|delle|dello)"
     rf"|(?:Chamber{_SP}+of{_SP}+Commerce|Camera{_SP}+di{_SP}+Commercio)(?:{_SP}+(?:of|di))?"
-    rf"|(?:Region|Regione))"
+    rf"|(?:Region|Regione)|(?:Comune|Municipality){_SP}+(?:of|di))"
     rf"(?:{_SP}*(?:{_NAME_WORD}|[A-Z]{{2,}})(?:{_SP}+(?:(?:and|e|of|the|di|del|della|delle|dei|degli){_SP}+)?(?!{_INSTITUTION_HEAD}\b)(?:{_NAME_WORD}|[A-Z]{{2,}}))*)")
+
+
+_STATION_RE = re.compile(
+    rf"\b(?:[A-ZÀ-Ý][\w'’-]+{_SP}+){{1,2}}(?:Experimental{_SP}+Station|Research{_SP}+Institute)\b"
+    rf"|\bStazione{_SP}+Sperimentale(?:{_SP}+(?:per{_SP}+l['’]|per{_SP}+la{_SP}+|per{_SP}+le{_SP}+|per{_SP}+il{_SP}+|per{_SP}+i{_SP}+|dell['’]|della{_SP}+|delle{_SP}+|del{_SP}+)"
+    rf"[A-ZÀ-Ý][\w'’-]+(?:{_SP}+(?:e{_SP}+|delle{_SP}+|dei{_SP}+)?[A-ZÀ-Ý][\w'’-]+){{0,3}})?")
 
 
 _APPOSED_ASSOC_RE = re.compile(
@@ -409,7 +415,7 @@ def _org_type_of(name: str) -> str:
         return "TradeAssociation"
     if re.search(r"universit|politecnico|polytechnic", n):
         return "University"
-    if re.search(r"ministry|ministero|agency|agenzia|chamber of commerce|camera di commercio|\bregion|\bregione", n):
+    if re.search(r"ministry|ministero|agency|agenzia|chamber of commerce|camera di commercio|\bregion|\bregione|\bcomune\b|municipality", n):
         return "GovernmentAgency"
     # "Camera Nazionale della Moda", "the National Chamber of ...": a chamber that is no chamber
     # of commerce speaks for an industry
@@ -570,6 +576,13 @@ def _find_organisations(st: _State) -> None:
             name = re.sub(r"[ \u00a0]+", " ", raw)
             st.add_org(name, _org_type_of(name), m.start(), end)
             taken.append((m.start(), end))
+    # research stations and institutes the gazetteer lacks: "the Cuoio Experimental Station",
+    # "la Stazione Sperimentale per la Seta"
+    for m in _STATION_RE.finditer(text):
+        a, b = m.span()
+        if free(a, b) and m.group().split()[0] not in _NOT_NAME_START:
+            st.add_org(re.sub(r"[ \u00a0]+", " ", m.group()), "ResearchCentre", a, b)
+            taken.append((a, b))
     # venues the gazetteer lacks: "Palazzo Re Enzo", "Palazzo delle Stelline", "Chennai Trade
     # Centre", "Messe Düsseldorf"
     for m in _VENUE_RE.finditer(text):
@@ -638,7 +651,8 @@ def _compound_end(st: _State, end: int) -> int:
 
 # "the Confindustria Accessori Moda Research Centre", "MECS – Ucima (...) Research Centre",
 # "Centro Studi MECS-Amaplast": an organisation's own research centre, part of it
-_RC_AFTER = re.compile(rf"(?:{_SP}*\([^()\n]{{1,90}}\))?{_SP}+(?:Research|Study|Studies){_SP}+Cent(?:re|er)\b")
+# ("the Acme Statistical Studies Centre": one capitalised word may qualify the centre)
+_RC_AFTER = re.compile(rf"(?:{_SP}*\([^()\n]{{1,90}}\))?(?P<tail>(?:{_SP}+[A-Z][a-z]+)?{_SP}+(?:Research|Study|Studies){_SP}+Cent(?:re|er))\b")
 # (only the bare form names a centre: "il Centro Studi di Acimac" is an office of the association)
 _RC_BEFORE = re.compile(rf"\bCentro{_SP}+(?:Studi|Ricerche){_SP}+(?:[A-Z]{{2,}}{_SP}*[–-]{_SP}*)?(?P<org>[A-Z][A-Za-z]+)\b")
 _RC_PREFIX = re.compile(rf"[A-Z]{{2,}}{_SP}*[–-]{_SP}*$")
@@ -653,7 +667,7 @@ def _find_research_centres(st: _State) -> None:
         if after:
             pre = _RC_PREFIX.search(text, max(0, o.start - 12), o.start)
             a = pre.start() if pre else o.start
-            name = _clean_name(f"{text[a:o.end]} {' '.join(after.group().split()[-2:])}")
+            name = _clean_name(f"{text[a:o.end]} {' '.join(after.group('tail').split())}")
             b = after.end()
         else:
             continue
@@ -766,9 +780,12 @@ def _find_unknown_fairs(st: _State) -> None:
             continue
         name = _clean_name(nm.group())
         a, b = nm.start(), nm.start() + len(nm.group().rstrip())
+        # ("a Palazzo Gorani a Milano, la mostra X": a palace hosting the show is its venue, no fair)
         if len(name) < 3 or name.split()[0] in _NOT_NAME_START or _role_re().fullmatch(name.split()[0]) \
                 or any(s.start < b and a < s.end for s in _near(st.ents, a, b)) \
                 or any(s.start < b and a < s.end for s in st.org_spans) \
+                or _VENUE_RE.fullmatch(name) \
+                or re.fullmatch(rf"(?i)(?:{_MONTHS_EN}|{_MONTHS_IT}|{_WEEKDAY})", name) \
                 or (" " not in name and (st.sentence_of(a)[0] == a  # one word: no sentence opener
                                          or re.search(rf"(?i)\b(?:di|of|in|a|at){_SP}+\Z", text[max(0, a - 5):a]))):
             continue
@@ -1324,14 +1341,18 @@ def _elected_list_re() -> re.Pattern[str]:
                       rf"(?:{_appointment_alt('participles')}){_SP}*(?:[:(]{_SP}*)?(?P<post>)")
 
 
-# "Anna Neri (Neri Pelli, Vigevano)", "Luca Sala of Sala Tech in Lecco": the firm of a person in a
+# "Anna Neri (Neri Pelli, Vigevano)", "Anna Neri (Neri Pelli; Vigevano, Pavia)", "Luca Sala of Sala Tech in Lecco": the firm of a person in a
 # list; the town after it is not recorded
-_AFFIL_BRACKET = re.compile(rf"{_SP}*\({_SP}*(?P<org>[^(),\n]{{2,50}}?){_SP}*(?:,{_SP}*[^()\n]{{1,40}})?\)")
+_AFFIL_BRACKET = re.compile(rf"{_SP}*\({_SP}*(?P<org>[^(),;\n]{{2,50}}?){_SP}*(?:[,;]{_SP}*[^()\n]{{1,40}})?\)")
 _AFFIL_OF = re.compile(rf"{_SP}+(?:of|from|di|della|dello|del){_SP}+(?=[A-Z])")
 _AFFIL_TOWN = re.compile(rf"{_SP}+(?:in|a|at){_SP}+{_NAME_WORD}(?:{_SP}+(?:di|de|del|sul|on|upon)?{_SP}*{_NAME_WORD}){{0,2}}")
 
 
 _FIRM_TO_TOWN = re.compile(rf"([A-Z][^()\n;.]{{1,60}}?)(?={_SP}+(?:in|a){_SP}+[A-Z])")
+
+
+# a firm alone in brackets may hold a joining word: "(Rossi e Figli)", "(Neri & Sons)", "(Alfa by Beta)"
+_BRACKET_FIRM = re.compile(rf"[A-ZÀ-Ý][\w’'&.-]{{0,30}}(?:{_SP}(?:[A-ZÀ-Ý&][\w’'&.-]{{0,30}}|di|de|del|della|von|van|e|ed|and|by|per|for)){{0,4}}")
 
 
 def _affiliation(st: _State, pos: int) -> int:
@@ -1343,7 +1364,7 @@ def _affiliation(st: _State, pos: int) -> int:
         a, b = bm.start("org"), bm.end("org")
         name = text[a:b]
         known = st.org_at(a)
-        if known is None and _BRAND.fullmatch(name) and not _honorific_re().match(name) \
+        if known is None and _BRACKET_FIRM.fullmatch(name) and not _honorific_re().match(name) \
                 and not _role_re().search(name) and name.split()[0] not in _NOT_NAME_START \
                 and not any(s.start < b and a < s.end for s in _near(st.ents, a, b)):
             st.add_org(_clean_name(name), "Company", a, b)
@@ -1370,6 +1391,51 @@ def _affiliation(st: _State, pos: int) -> int:
                 town = _AFFIL_TOWN.match(text, sp.end)
                 return town.end() if town else sp.end
     return pos
+
+
+@cache
+def _board_join_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The phrase that a list of people joined the board, and the list written right before it."""
+    phrase = re.compile(rf"(?i)\b(?:{_appointment_alt('board_joins')})\b")
+    names = re.compile(rf"(?P<names>{_NAME_LIST}),?{_SP}+(?:(?:were|have{_SP}+been|are|sono{_SP}+stat[ie]|vengono){_SP}+)?"
+                       rf"(?:(?i:newly|also|anche|tutti|all){_SP}+)?$")
+    return phrase, names
+
+
+# how far before "were elected to the board" its list of names may begin (names with firms and towns)
+_BOARD_LIST_SPAN = 400
+
+
+def _board_joins(st: _State) -> list[tuple[Membership, _Span]]:
+    """"A (Alfa; Como), B (Beta) and C were newly elected to the board": each a Board Member of the
+    organisation in focus; the firm in brackets is the person's company."""
+    text = st.text
+    phrase, names_re = _board_join_re()
+    out: list[tuple[Membership, _Span]] = []
+    for pm in phrase.finditer(text):
+        s0, _s1 = st.sentence_of(pm.start())
+        base = max(s0, pm.start() - _BOARD_LIST_SPAN)
+        nm = names_re.search(text, base, pm.start())
+        if nm is None:
+            continue
+        a0 = nm.start("names")
+        people: list[_Span] = []
+        for n in _PERSON_RE.finditer(text, a0, nm.end("names")):
+            if text.count("(", a0, n.start()) > text.count(")", a0, n.start()):
+                continue  # "(Rossi Macchine)": the person's company, not a person
+            lead = re.match(r"(?:(?:" + "|".join(_NOT_NAME_START) + rf"){_SP}+)*", n.group())
+            words = n.group()[lead.end() if lead else 0:]
+            if len(words.split()) >= 2 and gz.organisation(words) is None:
+                b0 = n.start() + (lead.end() if lead else 0)
+                people.append(_Span(b0, b0 + len(words), _clean_name(words)))
+        org = st.publisher or _focus_org(st)
+        if not people or not org:
+            continue
+        for sp in people:
+            _affiliation(st, sp.end)
+            out.append((Membership(_mention(text, sp.start, pm.end()), person=sp.name, role="Board Member",
+                                   organisation=org, start=st.doc_date), sp))
+    return out
 
 
 def _find_people(st: _State) -> None:
@@ -1569,6 +1635,9 @@ def _find_people(st: _State) -> None:
     for mem, who in _verb_posts(st):
         _add_person(st, who)
         pending.append((mem, who))
+    for mem, who in _board_joins(st):
+        _add_person(st, who)
+        pending.append((mem, who))
     # one membership per person, role, organisation and unit; dates merged
     merged: dict[tuple[str, str, str, str | None], Membership] = {}
     for mem, _ in pending:
@@ -1722,6 +1791,10 @@ _YEARLESS_DATELINE = re.compile(
     rf"(?:{_SP}*\([A-Za-z][\w .&-]{{0,20}}\))?{_SP}*[-–—]")
 
 
+_TOWN_LEAD = re.compile(rf"(?m)^[ \u00a0\t]*(?P<city>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:{_SP}[A-ZÀ-Ý][a-zà-ÿ'’-]+){{0,2}})"
+                        rf"(?:{_SP}*\((?P<prov>[A-Z][A-Za-z]\.?)\))?{_SP}+[–—-]{_SP}+")
+
+
 def _document_info(st: _State) -> None:
     text = st.text
     dates = _dates(text)
@@ -1790,6 +1863,15 @@ def _document_info(st: _State) -> None:
             st.doc_date = fd
             date_ev.append(Mention(yl.group("date"), yl.start("date"), yl.end("date")))
             st.place = gz.resolve(yl.group("city"), "place") or yl.group("city").title()
+    if st.place is None and header:
+        # "16 Dicembre 2015\n\nBaggiovara (Mo) – Secondo i dati ...": a dated header, then the first
+        # paragraph opens with the town (a town the gazetteer lacks only with its province code)
+        tl = _TOWN_LEAD.search(text, header[0].end, min(len(text), header[0].end + 200))
+        if tl and re.fullmatch(r"[\s\d:.|–—-]*", text[header[0].end:tl.start()]) \
+                and not any(o.start < tl.end("city") and tl.start("city") < o.end
+                            for o in _near(st.orgs_sorted(), tl.start("city"), tl.end("city"))) \
+                and (tl.group("prov") or gz.resolve(tl.group("city"), "place")):
+            st.place = gz.resolve(tl.group("city"), "place") or tl.group("city")
     # title: the first substantial line that is not a header or dateline
     title_m: Mention | None = None
     for line in re.finditer(r"[^\r\n]+", text):
@@ -4521,6 +4603,12 @@ def _event_words() -> dict[str, Any]:
     return data
 
 
+@cache
+def _season_before_re() -> re.Pattern[str]:
+    words = _words_alt(_event_words().get("collection_seasons", ()))
+    return re.compile(rf"(?i)\b(?:{words})[ \u00a0]*$")
+
+
 def _words_re(words: Iterable[str]) -> re.Pattern[str]:
     """A case-insensitive alternation of phrases, longest first; spaces and apostrophes are loose."""
     alts = []
@@ -4558,6 +4646,9 @@ def _signing_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _HELD_AT = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|met|gathered|convened|si\s+è\s+(?:svolt[ao]|tenut[ao]|riunit[ao])|si\s+sono\s+riuniti|riunit[ai]|ospitat[ao])\b[^.;]{0,50}?(?:\b(?:at|presso|nella\s+cornice\s+d\w+)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+|lo[ \u00a0]+|l['’])?|\b(?:al|alla|allo|all['’])[ \u00a0]*(?=[A-ZÀ-Ý]))")
 # "took place ..." / "si è svolta ...": the sentence reports where and when the meeting was held
 _HELD_AFTER = 3
+_HELD_IN_TOWN = re.compile(rf"(?i:\b(?:held|took{_SP}+place|si{_SP}+è{_SP}+(?:svolt[ao]|tenut[ao])|(?:svolt|tenut)[ao]si)"
+                           rf"(?:{_SP}+(?:today|yesterday|oggi|ieri))?,?{_SP}+(?:in|a){_SP}+)(?P<town>[A-ZÀ-Ý][a-zà-ÿ'’-]+)\b(?![ \u00a0]+[A-Z])")
+_NAMED_ASSEMBLY = re.compile(r"\b(?:Assembly|Assemblea|General[ \u00a0]+Meeting)\b")
 _HELD_VERB = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|si\s+è\s+(?:svolt[ao]|tenut[ao])|ha\s+avuto\s+luogo)\b")
 # "presso Villa Borromeo a Cassano d'Adda": the town named right after a venue (Italian "a" names a
 # town; English "in" may name a district: "in Milanofiori")
@@ -4589,10 +4680,11 @@ def _held_on(st: _State, a: int, b: int) -> dt.date | None:
     return None
 
 
-def _year_candidates(st: _State) -> list[int]:
-    """Years a yearless day can fall in: around the release's date, else those the text names."""
-    if st.doc_date:
-        y = st.doc_date.year
+def _year_candidates(st: _State, ref: dt.date | None = None) -> list[int]:
+    """Years a yearless day can fall in: around the release's date (or ``ref``), else those the text names."""
+    ref = st.doc_date or ref
+    if ref:
+        y = ref.year
         return [y, y - 1, y + 1]
     counts: dict[int, int] = {}
     for m in re.finditer(r"\b((?:19|20)\d\d)\b", st.text):
@@ -4600,7 +4692,7 @@ def _year_candidates(st: _State) -> list[int]:
     return sorted(counts, key=lambda y: (-counts[y], -y))
 
 
-def _day_month(st: _State, a: int, b: int) -> dt.date | None:
+def _day_month(st: _State, a: int, b: int, ref: dt.date | None = None) -> dt.date | None:
     """The first yearless day of ``text[a:b]`` with its year: the weekday, when written, picks the
     year; otherwise the year closest to the release's date (none when the release has no date)."""
     for m in _DAY_MONTH.finditer(st.text, a, b):
@@ -4608,7 +4700,7 @@ def _day_month(st: _State, a: int, b: int) -> dt.date | None:
         month = _MONTH_NUM[(m.group("m1") or m.group("m2")).lower()]
         wd = m.group("wd1") or m.group("wd2")
         days = []
-        for y in _year_candidates(st):
+        for y in _year_candidates(st, ref):
             try:
                 days.append(dt.date(y, month, day))
             except ValueError:
@@ -4618,9 +4710,9 @@ def _day_month(st: _State, a: int, b: int) -> dt.date | None:
             if hit:
                 return hit
             continue
-        if st.doc_date and days:
-            doc = st.doc_date
-            return min(days, key=lambda d: abs((d - doc).days))
+        near = st.doc_date or ref
+        if near and days:
+            return min(days, key=lambda d: abs((d - near).days))
     return None
 
 
@@ -4730,7 +4822,12 @@ def _find_event(st: _State) -> None:
         if _assembly_re().search(text, *nxt) or nxt in cue_sents \
                 or any(o.kind == "TradeFair" and nxt[0] <= o.start < nxt[1] for o in st.org_spans):
             break  # another mention of the assembly, or another event, ends the look-ahead
-        if _HELD_VERB.search(text, *nxt):
+        # "On May 25th, in Vigevano, the president opened the Assembly": the meeting named again by
+        # its capitalised noun (not another body's: "the Federmacchine Assembly") says when and where
+        named_again = next((m for m in _NAMED_ASSEMBLY.finditer(text, *nxt)
+                            if not ((ob := _nearest_org_before(st, m.start(), max(nxt[0], m.start() - 40)))
+                                    and ob.name != organiser and _OWN_ASSEMBLY_GAP.fullmatch(text, ob.end, m.start()))), None)
+        if _HELD_VERB.search(text, *nxt) or named_again:
             held = nxt
             cue_sents.insert(1, nxt)
             break
@@ -4777,7 +4874,11 @@ def _find_event(st: _State) -> None:
     when = [(s0, s1), *([held] if held else []),
             *(x for x in cue_sents if x != (s0, s1) and x != held
               and not any(o.kind == "TradeFair" and x[0] <= o.start < x[1] for o in st.org_spans))]
-    local = [d for a0, a1 in when for mn, d in _dates(text[a0:a1])]
+    # (the dateline's own date, where no full stop parts it from the first sentence, is the
+    # release's day, not the meeting's: "May 26, 2018\n\nOn May 25th, in Vigevano, ...")
+    dl_starts = {mn.start for mn in (st.info.date_evidence if st.info else ())}
+    local = [d for a0, a1 in when for mn, d in _dates(text[a0:a1])
+             if not (a0 + mn.start in dl_starts and d == st.doc_date)]
     held_on = next((d for a0, a1 in when if (d := _held_on(st, a0, a1))), None)
     if held_on:
         date = held_on  # "held on June 3rd", even where another day is named first
@@ -4795,7 +4896,18 @@ def _find_event(st: _State) -> None:
                        if a0 <= p.start < a1 and p.kind == "place:city"
                        and not (venue and venue.start <= p.start < venue.end)  # "Verona Trade Centre" (a town inside a venue's name)
                        and not any(mn.start - 60 <= p.start < mn.end for mn in dateline)), None)
-        city = in_cue.name if in_cue else (st.place if date == st.doc_date else None)
+        if in_cue is None:
+            # "held today in Pozzuoli", "si è svolta ieri a Lonato": a town the gazetteer lacks, named
+            # right after the verb (a country or a known organisation is no town)
+            for a0, a1 in cue_sents:
+                hm = _HELD_IN_TOWN.search(text, a0, a1)
+                if hm and gz.place(hm.group("town")) is None and gz.organisation(hm.group("town")) is None \
+                        and not re.fullmatch(rf"(?i){_MONTHS_EN}|{_MONTHS_IT}|{_WEEKDAY}", hm.group("town")) \
+                        and not _overlaps_entity(st, hm.start("town"), hm.end("town")):
+                    city = hm.group("town")
+                    break
+        if city is None:
+            city = in_cue.name if in_cue else (st.place if date == st.doc_date else None)
     tm = _TITLE_RE.search(text)
     title = tm.group(1).strip() if tm else None
     speakers: list[str] = []
@@ -4999,14 +5111,17 @@ def _find_fair_editions(st: _State) -> None:
             continue
         if year is None:
             # (not the edition it is compared with: "level with the March 2022 edition")
+            # (nor the season of the collections shown: "le tendenze primavera-estate 2025")
+            season = _season_before_re()
             ym2 = next((m for a, b in sents for m in re.finditer(r"\b((?:19|20)\d\d)\b", text[a:b])
-                        if not is_compared_edition(text, a + m.start(), a + m.end())), None)
+                        if not is_compared_edition(text, a + m.start(), a + m.end())
+                        and not season.search(text, max(a, a + m.start() - 24), a + m.start())), None)
             year = ym2.group(1) if ym2 else (str(st.doc_date.year) if st.doc_date else None)
         organiser = None
         for a, b in sents:
             om = _ORGANISED_BY.search(text, a, b)
             o2 = (st.org_at(om.end()) or _unknown_org_after(st, om.end())) if om else None
-            if o2:
+            if o2 and o2.name != name:  # (a fair is not its own organiser: "a show organised by Lineapelle")
                 organiser = o2.name
                 if o2.name in st.orgs and st.orgs[o2.name] not in st.facts:
                     st.facts.append(st.orgs[o2.name])
@@ -5129,7 +5244,7 @@ def _conference_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cue = re.compile(
         r"(?i)\b(?:(?:were|was|have[ \u00a0]+been|has[ \u00a0]+been)[ \u00a0]+presented|(?:sono[ \u00a0]+stat[ie]|è[ \u00a0]+stat[oa])[ \u00a0]+presentat[ioae]|"
         + nouns +
-        r"(?=[^.;]{0,80}\b(?:held|organi[sz]ed|hosted|took[ \u00a0]+place|scheduled|si[ \u00a0]+è[ \u00a0]+(?:svolt|tenut)\w*|si[ \u00a0]+terrà|in[ \u00a0]+programma|organizzat\w*|promoss\w*)\b"
+        r"(?=[^.;]{0,80}\b(?:held|organi[sz]ed|hosted|took[ \u00a0]+place|scheduled|si[ \u00a0]+è[ \u00a0]+(?:svolt|tenut)\w*|(?:svolt|tenut)[oaie]si|si[ \u00a0]+terrà|in[ \u00a0]+programma|organizzat\w*|promoss\w*)\b"
         # or named by its title in quotes: "nel corso del convegno «Meccanica bresciana: scenari 2025»"
         r"|[ \u00a0]*[«“\"][^«»“”\"\n]{3,90}[»”\"]))")
     title = re.compile(r"(?i)" + nouns + r"[^«“\".;]{0,30}[«“\"]([^«»“”\"\n]{3,90})[»”\"]")
@@ -5168,6 +5283,19 @@ def _capitalised_title(text: str, m: re.Match[str], s0: int) -> str | None:
     return " ".join([*words, *noun.split()])
 
 
+# "il Forum bilaterale della meccanica tenutosi il ...", "the Forum on leather chemistry held on ...": a
+# capitalised noun inside the sentence and the words after it up to the "held" verb are its title
+_TITLE_TO_HELD = re.compile(r"[^\W\d][\w'’-]*(?:[ \u00a0]+[\w'’-]+){0,8}?(?=[ \u00a0]+(?i:held|took[ \u00a0]+place|"
+                            r"tenut[oaie]si|svolt[oaie]si|si[ \u00a0]+è[ \u00a0]+(?:svolt|tenut)\w*)\b)")
+
+
+def _titled_noun(text: str, m: re.Match[str], s0: int, s1: int) -> str | None:
+    if m.start() == s0 or not m.group()[:1].isupper() or " " in m.group():
+        return None
+    tm = _TITLE_TO_HELD.match(text, m.start(), min(s1, m.start() + 90))
+    return re.sub(r"[ \u00a0]+", " ", tm.group()) if tm and len(tm.group().split()) >= 2 else None
+
+
 def _find_conference(st: _State) -> None:
     text = st.text
     if any(isinstance(f, Event) for f in st.facts):
@@ -5180,7 +5308,9 @@ def _find_conference(st: _State) -> None:
         if (s0, s1) in done or _assembly_re().search(text, s0, s1) or any(
                 o.kind == "TradeFair" and s0 <= o.start < s1 for o in st.org_spans):
             continue
-        yearless = _day_month(st, s0, s1)
+        # (the meeting's own sentence names its day: a release that states no date of its own may
+        # carry it in its file name, as the figures' "today" does)
+        yearless = _day_month(st, s0, s1, file_name_date(st.doc.slug))
         if not re.search(r"(?i)\b(?:today|oggi|yesterday|ieri)\b", text[s0:s1]) and not _dates(text[s0:s1]) \
                 and yearless is None:
             continue  # a meeting the release reports on has its day ("On 4 February the delegation ...")
@@ -5206,7 +5336,7 @@ def _find_conference(st: _State) -> None:
         if date and st.doc_date and date > st.doc_date:
             participants = ()  # a meeting announced for later has no speakers yet
         tm = title_re.search(text, s0, s1)
-        title = tm.group(1).strip() if tm else _capitalised_title(text, m, s0)
+        title = tm.group(1).strip() if tm else (_capitalised_title(text, m, s0) or _titled_noun(text, m, s0, s1))
         venue = next((o.name for o in st.orgs_sorted() if s0 <= o.start < s1 and o.kind == "Venue"), None)
         st.facts.append(Event(_mention(text, s0, s1), kind="Conference", organiser=organiser, date=date,
                               venue=venue, city=city, title=title,
