@@ -378,3 +378,41 @@ def test_a_consequence_after_the_cause_is_no_cause(text: str, words: str, not_wo
 ])
 def test_a_concession_with_notwithstanding(text: str, words: str) -> None:
     assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Orders held up well in a time of deep uncertainty over duties.", "deep uncertainty"),
+    ("Exhibitors came back at a time of sluggish consumer spending.", "sluggish consumer spending"),
+    ("Il fatturato ha tenuto in un periodo di forte instabilità dei cambi.", "forte instabilità"),
+    ("Le vendite sono salite in un momento di grande fiducia dei consumatori.", "grande fiducia"),
+])
+def test_the_time_a_result_belongs_to(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("A frenare le consegne sono stati i ritardi nei porti del Nord Europa.", "ritardi nei porti"),
+    ("A pesare sul risultato del trimestre è stata la chiusura dei negozi in Cina.", "chiusura dei negozi"),
+    ("A penalizzare il comparto sono state le tensioni sui noli marittimi.", "noli marittimi"),
+])
+def test_an_italian_cleft_names_the_cause_after_the_effect(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("La buona annata è frutto anche del ritorno dei clienti giapponesi.", "clienti giapponesi"),
+    ("I ritardi sono legati in primo luogo alla carenza di container.", "carenza di container"),
+    ("Il recupero è dovuto soprattutto alla ripresa dell'edilizia tedesca.", "edilizia tedesca"),
+])
+def test_an_adverb_between_the_cue_and_its_preposition(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The gloomy outlook for car interiors leads us to expect flat sales next year.", "car interiors"),
+    ("Le incertezze sui cambi ci inducono a una certa prudenza per il 2027.", "incertezze sui cambi"),
+    ("The return of buyers from Asia has improved the climate among exhibitors.", "buyers from asia"),
+    ("Il blocco dei trasporti nel Mar Rosso sta avendo ripercussioni su tutte le consegne.", "mar rosso"),
+])
+def test_a_cause_as_the_subject_of_what_it_did(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)

@@ -350,3 +350,37 @@ def test_what_the_sector_or_the_country_must_do(text: str, words: tuple[str, ...
 ])
 def test_a_need_the_situation_imposes(text: str, words: tuple[str, ...]) -> None:
     assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Looking ahead, we must continue to invest in robotics for small tanneries.", ("robotics",)),
+    ("Our members agree: we have to continue training young technicians in the districts.", ("young technicians",)),
+    ("Per crescere dobbiamo proseguire sulla strada della formazione tecnica.", ("formazione tecnica",)),
+    ("Nei prossimi anni dovremo continuare a presidiare i mercati del Golfo con missioni mirate.", ("missioni mirate",)),
+])
+def test_a_course_the_speakers_bind_themselves_to_keep(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+def test_a_bare_we_must_exhorts_and_names_no_aim() -> None:
+    assert not priorities("We must be ready for a year of hard choices, as everyone knows.")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The federation is now working on a shared label for recycled soles.", ("recycled soles",)),
+    ("Both groups are studying a joint scheme to certify leather traceability.", ("leather traceability",)),
+    ("L'associazione sta lavorando a un catalogo comune delle macchine per la concia.", ("catalogo comune",)),
+    ("Il consiglio sta studiando una piattaforma per le fiere digitali.", ("fiere digitali",)),
+])
+def test_a_project_in_the_making(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The two presidents confirmed the will to open a joint technical office in Kazan.", ("joint technical office",)),
+    ("Cartiera said it was their intention to expand apprenticeships across the region.", ("apprenticeships",)),
+    ("Le parti hanno espresso la volontà di avviare scambi di tecnici tra i due paesi.", ("scambi di tecnici",)),
+    ("Il presidente ha ribadito l'intenzione di rafforzare la presenza in Messico con uno showroom.", ("showroom",)),
+])
+def test_a_will_or_an_intention_declared(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
