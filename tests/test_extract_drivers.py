@@ -416,3 +416,22 @@ def test_an_adverb_between_the_cue_and_its_preposition(text: str, words: str) ->
 ])
 def test_a_cause_as_the_subject_of_what_it_did(text: str, words: str) -> None:
     assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Sales dipped, mainly due to a market for presses that has levelled off since spring.", "levelled off"),
+    ("Turnover slipped because of buyers who have postponed their visits to the autumn.", "postponed their visits"),
+    ("Il calo è dovuto soprattutto a clienti che hanno anticipato gli acquisti all'anno scorso.", "anticipato gli acquisti"),
+])
+def test_a_relative_clause_that_tells_what_the_cause_is_stays(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words", "not_words"), [
+    ("Orders fell due to the uncertainty over tariffs that has hit investment plans.", "uncertainty over tariffs", "investment plans"),
+    ("Il calo è dovuto all'incertezza sui dazi che ha frenato gli ordini esteri.", "incertezza sui dazi", "ordini esteri"),
+    ("Exports fell due to the freight crisis, which began in the spring.", "freight crisis", "began in"),
+])
+def test_a_relative_clause_of_effect_or_aside_is_cut(text: str, words: str, not_words: str) -> None:
+    assert found(text, words), drivers(text)
+    assert not found(text, not_words), drivers(text)

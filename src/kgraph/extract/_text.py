@@ -4155,7 +4155,7 @@ def _find_drivers(st: _State) -> None:
             if n and _starts_participle_clause(text, items[n - 1][1], s, e):
                 break  # "innovation offered to customers, providing original solutions ...": a new clause
             rel = _RELATIVE.search(text, s, e)
-            if rel and len(_clean_label(text[s:rel.start()]).split()) >= 2:
+            if rel and len(_clean_label(text[s:rel.start()]).split()) >= 2 and not _defining_relative(text, rel, e, effect_rx):
                 # "dall'incertezza geopolitica che ha frenato gli investimenti": the item ends at "che"
                 add(s, rel.start())
                 break
@@ -4183,6 +4183,16 @@ def _find_drivers(st: _State) -> None:
                 add(s, e)
 
     _factor_drivers(st, add, taken)
+
+
+def _defining_relative(text: str, rel: re.Match[str], e: int, effect_rx: re.Pattern[str] | None) -> bool:
+    """Whether the relative clause at ``rel`` (to ``e``) tells what the cause is rather than what
+    it did: "a demand that has levelled off", "clienti che hanno anticipato gli acquisti" stay in
+    the driver; "l'incertezza che ha frenato gli investimenti" (an effect word) and a clause set off
+    by a comma ("the war, which ...") do not."""
+    clause = text[rel.end():e]
+    return "," not in text[rel.start():rel.start() + 2] and len(clause.split()) <= 16 \
+        and not (effect_rx is not None and effect_rx.search(clause))
 
 
 def _a_share_of_the_figure(st: _State, s: int, e: int, component_rx: re.Pattern[str] | None) -> bool:
