@@ -384,3 +384,29 @@ def test_a_project_in_the_making(text: str, words: tuple[str, ...]) -> None:
 ])
 def test_a_will_or_an_intention_declared(text: str, words: tuple[str, ...]) -> None:
     assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words", "not_words"), [
+    ("We do not ask for subsidies, but for a tax system that rewards firms hiring apprentices.", ("tax system",), ("subsidies",)),
+    ("We are not asking for handouts but rather for clear rules on imports of used machinery.", ("clear rules",), ("handouts",)),
+    ("Non chiediamo sussidi, ma regole semplici per chi esporta macchine in Africa.", ("regole semplici",), ("sussidi",)),
+])
+def test_the_request_is_what_follows_but_after_a_refused_one(text: str, words: tuple[str, ...], not_words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+    assert not found(text, *not_words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "wishes"), [
+    ("Of course we hope that the region can keep investing in factories, that small firms can be helped in training.",
+     [("investing in factories",), ("helped in training",)]),
+    ("We trust that the ministry will renew the voucher scheme in order to support trade fairs abroad.",
+     [("voucher scheme",), ("trade fairs abroad",)]),
+    ("Ci auguriamo che il governo rinnovi gli incentivi, che le banche tornino a finanziare le imprese e che si semplifichi la burocrazia doganale.",
+     [("rinnovi gli incentivi",), ("banche tornino",), ("burocrazia doganale",)]),
+    ("Speriamo che la regione sostenga le scuole tecniche al fine di formare nuovi modellisti.",
+     [("scuole tecniche",), ("nuovi modellisti",)]),
+])
+def test_each_that_clause_of_a_wish_is_one_priority(text: str, wishes: list[tuple[str, ...]]) -> None:
+    for words in wishes:
+        assert found(text, *words), priorities(text)
+    assert not found(text, *wishes[0], *wishes[1]), priorities(text)

@@ -3751,6 +3751,33 @@ def _goal_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     return goal, first, ordinal, count, must
 
 
+_NEGATED_ASK = re.compile(r"(?i)\b(?:do|does|did|we|are|is)[ \u00a0]+not[ \u00a0]+(?:\w+[ \u00a0]+)?$|\b(?:don['’]t|doesn['’]t)[ \u00a0]+$|\bnon[ \u00a0]+(?:\w+[ \u00a0]+)?$")
+_NOT_THIS_BUT = re.compile(r"(?i),?[ \u00a0]*(?:but|ma)[ \u00a0]+(?:(?:rather|also|for|piuttosto|anche)[ \u00a0]+){0,2}")
+_THAT_SPLIT = re.compile(r"(?i)(?:,[ \u00a0]+(?:and[ \u00a0]+|e[ \u00a0]+)?|[ \u00a0]+(?:and|e|ed)[ \u00a0]+)(?:that|che)[ \u00a0]+")
+
+
+_WISH_TAIL = re.compile(r"(?i)[ \u00a0]+(?:in[ \u00a0]+order[ \u00a0]+to|so[ \u00a0]+as[ \u00a0]+to|al[ \u00a0]+fine[ \u00a0]+di|in[ \u00a0]+modo[ \u00a0]+da)[ \u00a0]+|,[ \u00a0]+(?=[a-zà-ù]{3,}(?:ing|ando|endo)[ \u00a0])")
+
+
+def _that_clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The coordinated "that" clauses of a wish ("we hope that A, that B, that C"), each whole."""
+    cuts = list(_THAT_SPLIT.finditer(text, a, b))
+    out, start = [], a
+    for c in cuts:
+        out.append((start, c.start()))
+        start = c.end()
+    out.append((start, b))
+    # a purpose or a gerund clause tacked on is one more wish: "..., that firms keep investing in
+    # order to stay leaders, keeping the brand strong" (three aims)
+    parts: list[tuple[int, int]] = []
+    for s, e in out:
+        for c in _WISH_TAIL.finditer(text, s, e):
+            parts.append((s, c.start()))
+            s = c.end() if c.group().strip(" \u00a0,") else c.start() + len(c.group())
+        parts.append((s, e))
+    return [(s, e) for s, e in parts if len(text[s:e].split()) >= 3]
+
+
 def _find_priorities(st: _State) -> None:
     text = st.text
     taken: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence
@@ -3831,6 +3858,26 @@ def _find_priorities(st: _State) -> None:
             continue
         end_m = re.search(r"[.!?](?=\s|$)|[”\"«»]|\.\s*$|[ \u00a0][-–][ \u00a0](?=[a-z]+[ \u00a0]+[A-Z])|,[ \u00a0]+(?:otherwise|but|ma|altrimenti)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
         b = a + end_m.start() if end_m else s1
+        refused = _NOT_THIS_BUT.match(text, end_m.start() + a, s1) if end_m and (
+            _NEGATED_ASK.search(text, max(s0, m.start() - 16), m.start()) or re.match(r"(?i)(?:do|don|are|non)\b", m.group())) else None
+        if refused:
+            # "we do not ask for favours, but for a policy that ...": the ask is what follows "but",
+            # one request to the clause's end
+            a = refused.end()
+            end_m = _QUOTE_OR_DASH.search(text, a, s1)
+            b = end_m.start() if end_m else s1
+            b = a + len(text[a:b].rstrip(" .\u00a0"))
+            if b - a >= 8:
+                _add_priority(st, a, b, s0, strong=True, taken=taken)
+            continue
+        clauses = _that_clauses(text, a, b) if re.search(r"(?i)(?:that|che)$", m.group()) else []
+        if len(clauses) >= 2:
+            # "we hope that the firms are heard, that the country keeps investing in industry, that
+            # research is supported": each "that" clause is one wish, whole ("and" inside stays)
+            for s, e in clauses:
+                if not re.search(r"(?i)^(?:(?!\b(?:che|which|that|who)\b).)*\b(?:è|is|are|sono|was|were)\b", text[s:e]):
+                    _add_priority(st, s, e, s0, strong=True, taken=taken)
+            continue
         single = bool(re.search(r"(?i)\b(?:priority|priorità|impegno|obiettivo|goal|objective)\b[^:]*$", m.group()))
         if single:
             # "our priority will be to ...": one aim, to the clause's end
