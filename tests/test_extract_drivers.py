@@ -435,3 +435,35 @@ def test_a_relative_clause_that_tells_what_the_cause_is_stays(text: str, words: 
 def test_a_relative_clause_of_effect_or_aside_is_cut(text: str, words: str, not_words: str) -> None:
     assert found(text, words), drivers(text)
     assert not found(text, not_words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "causes"), [
+    ("Sales reached a record, in spite of the fact that makers faced many difficulties over the year, such as delays at the ports, dearer freight and the lack of welders, to name a few.",
+     ["delays at the ports", "dearer freight", "lack of welders"]),
+    ("Output held up although the district met several obstacles, including the closure of the canal and the shortage of hides.",
+     ["closure of the canal", "shortage of hides"]),
+    ("Il fatturato è cresciuto malgrado alcuni problemi, come il caro noli e la carenza di tecnici.",
+     ["caro noli", "carenza di tecnici"]),
+])
+def test_hardships_named_then_exemplified(text: str, causes: list[str]) -> None:
+    for words in causes:
+        assert found(text, words), drivers(text)
+    assert not found(text, "fact that"), drivers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Most members work for third parties, although many of them also sell under their own label.",
+    "Two thirds of the exhibitors came from Europe, although several also run shops in Asia.",
+    "La maggior parte dei soci lavora per conto terzi, sebbene molti abbiano anche un marchio proprio.",
+])
+def test_a_concession_without_a_result_names_no_cause(text: str) -> None:
+    assert not drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Orders rose in spite of the fact that rival shows were held in the same week in Asia.", "rival shows"),
+    ("Visitors grew, despite the fact that the airport of the city was closed for two days.", "airport of the city"),
+    ("Le vendite sono cresciute nonostante il fatto che molti negozi siano rimasti chiusi a gennaio.", "negozi siano rimasti chiusi"),
+])
+def test_despite_the_fact_that_concedes_a_clause(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)

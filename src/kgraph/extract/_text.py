@@ -4134,6 +4134,8 @@ def _find_drivers(st: _State) -> None:
     positive_rx, _ = _lexicon("drivers", "cause_positive")
     component_rx, _ = _lexicon("drivers", "components")
     trend_rx, _ = _lexicon("drivers", "trend")
+    hard_rx, hard_trig = _lexicon("drivers", "hardships")
+    example_rx, _ = _lexicon("drivers", "examples")
     intros = [*st.scan(_DRIVER_INTRO, _DRIVER_INTRO_TRIGGERS),
               *_lex_scan(st, "drivers", "cause_before", "cause_positive", "concession", "cause_clause", "concession_clause")]
     for m in sorted(intros, key=lambda x: (x.start(), -x.end())):
@@ -4150,10 +4152,16 @@ def _find_drivers(st: _State) -> None:
             if because_rx is not None and because_rx.fullmatch(m.group()) and (
                     effect_rx is None or effect_rx.search(text, max(s0, m.start() - _CUE_WINDOW), m.start()) is None):
                 continue
+            if not (because_rx is not None and because_rx.fullmatch(m.group())) and not any(
+                    rx is not None and rx.search(text, s0, s1) for rx in (trend_rx, effect_rx)):
+                continue  # "most are subcontractors, although many also sell their own brand": no result conceded
             a = m.end()
             end_m = _CLAUSE_STOP.search(text, a, s1)
             quote = _QUOTE_OR_DASH.search(text, a, end_m.start() if end_m else s1)
             b = quote.start() if quote else (end_m.start() if end_m else s1)
+            if hard_rx is not None and example_rx is not None and (h := hard_rx.search(text, a, b)) \
+                    and example_rx.search(text, h.end(), min(s1, h.end() + 80)):
+                continue  # "despite the fact that we met difficulties such as X and Y": the examples are the causes
             if len(text[a:b].split()) >= 3 and not re.search(r"\d", text[a:b]):
                 add(a, b)
             continue
@@ -4228,6 +4236,21 @@ def _find_drivers(st: _State) -> None:
             e -= len(text[s:e]) - len(text[s:e].rstrip(" \u00a0“”\"«»"))
             if e > s and not taken(s):
                 add(s, e)
+
+    # hardships named then exemplified: "numerous difficulties during the year, such as X, Y and
+    # Z", "criticità come A e B": each example is one driver
+    if hard_rx is not None and example_rx is not None:
+        for m in st.scan(hard_rx, hard_trig):
+            _, s1 = st.sentence_of(m.start())
+            ex = example_rx.search(text, m.end(), min(s1, m.end() + 80))
+            if ex is None or re.search(r"[.;:!?]", text[m.end():ex.start()]):
+                continue
+            a = ex.end()
+            end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:just|only|to|which|that|che|solo|per)\b", text[a:s1])
+            b = a + end_m.start() if end_m else s1
+            for s, e in _list_items(text, a, b, st, bare_nouns=True):
+                if not taken(s):
+                    add(s, e)
 
     _factor_drivers(st, add, taken)
 
