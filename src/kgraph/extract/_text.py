@@ -638,7 +638,8 @@ def _compound_end(st: _State, end: int) -> int:
 
 # "the Confindustria Accessori Moda Research Centre", "MECS – Ucima (...) Research Centre",
 # "Centro Studi MECS-Amaplast": an organisation's own research centre, part of it
-_RC_AFTER = re.compile(rf"(?:{_SP}*\([^()\n]{{1,90}}\))?{_SP}+(?:Research|Study|Studies){_SP}+Cent(?:re|er)\b")
+# (one capitalised word may qualify it: "Statistical Studies Centre", "Economic Research Center")
+_RC_AFTER = re.compile(rf"(?:{_SP}*\([^()\n]{{1,90}}\))?{_SP}+(?:[A-Z][a-z]{{3,}}{_SP}+)?(?:Research|Study|Studies){_SP}+Cent(?:re|er)\b")
 # (only the bare form names a centre: "il Centro Studi di Acimac" is an office of the association)
 _RC_BEFORE = re.compile(rf"\bCentro{_SP}+(?:Studi|Ricerche){_SP}+(?:[A-Z]{{2,}}{_SP}*[–-]{_SP}*)?(?P<org>[A-Z][A-Za-z]+)\b")
 _RC_PREFIX = re.compile(rf"[A-Z]{{2,}}{_SP}*[–-]{_SP}*$")
@@ -653,7 +654,8 @@ def _find_research_centres(st: _State) -> None:
         if after:
             pre = _RC_PREFIX.search(text, max(0, o.start - 12), o.start)
             a = pre.start() if pre else o.start
-            name = _clean_name(f"{text[a:o.end]} {' '.join(after.group().split()[-2:])}")
+            own = re.sub(r"^[ \u00a0]*\([^()]*\)", "", after.group()).split()
+            name = _clean_name(f"{text[a:o.end]} {' '.join(own)}")
             b = after.end()
         else:
             continue
