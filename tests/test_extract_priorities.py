@@ -410,3 +410,13 @@ def test_each_that_clause_of_a_wish_is_one_priority(text: str, wishes: list[tupl
     for words in wishes:
         assert found(text, *words), priorities(text)
     assert not found(text, *wishes[0], *wishes[1]), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Al centro della nuova edizione, l'attenzione alla tracciabilità delle pelli grezze.", ("tracciabilità delle pelli",)),
+    ("Il consorzio dedica particolare attenzione alla formazione dei giovani modellisti.", ("giovani modellisti",)),
+    ("The board will pay particular attention to the safety of cutting machines.", ("safety of cutting machines",)),
+    ("This year the focus is on recycled rubber for soles.", ("recycled rubber",)),
+])
+def test_attention_put_first(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
