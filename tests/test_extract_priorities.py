@@ -420,3 +420,20 @@ def test_each_that_clause_of_a_wish_is_one_priority(text: str, wishes: list[tupl
 ])
 def test_attention_put_first(text: str, words: tuple[str, ...]) -> None:
     assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "aims"), [
+    ("The federations signed a memorandum which provides for joint training courses, shared research on coatings and trade missions.",
+     [("joint training courses",), ("shared research",), ("trade missions",)]),
+    ("Le due associazioni hanno firmato un accordo che prevede lo scambio di tecnici, corsi comuni di formazione e missioni congiunte in Brasile.",
+     [("scambio di tecnici",), ("corsi comuni",), ("missioni congiunte",)]),
+    ("Il protocollo d'intesa firmato a Lione prevede visite reciproche alle fiere e un osservatorio sui prezzi delle pelli.",
+     [("visite reciproche",), ("osservatorio sui prezzi",)]),
+])
+def test_what_an_agreement_provides_for(text: str, aims: list[tuple[str, ...]]) -> None:
+    for words in aims:
+        assert found(text, *words), priorities(text)
+
+
+def test_a_forecast_with_prevede_is_no_aim() -> None:
+    assert not priorities("Per il 2027 l'associazione prevede una crescita del fatturato intorno al 3%.")

@@ -3915,6 +3915,19 @@ def _find_priorities(st: _State) -> None:
             voiced = _speaker_near(st, s0, s)
             st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.publisher))
             bisect.insort(taken.setdefault((s0, s1), []), (s, e))
+    # what an agreement provides for: "a memorandum ... which provides for joint training, shared
+    # research and joint production", "l'accordo prevede lo scambio di tecnici e ...": each item one aim
+    agree_rx, _ = _lexicon("priorities", "agreement_nouns")
+    for m in _lex_scan(st, "priorities", "provides_for"):
+        s0, s1 = st.sentence_of(m.start())
+        if agree_rx is None or not agree_rx.search(text, max(s0, m.start() - 250), m.start()):
+            continue
+        a = m.end()
+        end_m = _QUOTE_OR_DASH.search(text, a, s1)
+        b = end_m.start() if end_m else s1
+        b = a + len(text[a:b].rstrip(" .\u00a0"))
+        for s, e in _list_items(text, a, b, st):
+            _add_priority(st, s, e, s0, strong=True, taken=taken)
     # "The first one is ...", "La prima è quella di ...": an ordinal opening its sentence, after a
     # count of aims ("three guidelines", "Due le linee di intervento")
     for m in st.scan(ordinal_rx, _lex_triggers("priorities", "ordinals")):
