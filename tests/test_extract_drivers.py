@@ -438,7 +438,7 @@ def test_a_relative_clause_of_effect_or_aside_is_cut(text: str, words: str, not_
 
 
 @pytest.mark.parametrize(("text", "causes"), [
-    ("Sales reached a record, in spite of the fact that makers faced many difficulties over the year, such as delays at the ports, dearer freight and the lack of welders, to name a few.",
+    ("Sales reached a record, notwithstanding the fact that makers faced many difficulties over the year, such as delays at the ports, dearer freight and the lack of welders, to name a few.",
      ["delays at the ports", "dearer freight", "lack of welders"]),
     ("Output held up although the district met several obstacles, including the closure of the canal and the shortage of hides.",
      ["closure of the canal", "shortage of hides"]),
@@ -461,7 +461,7 @@ def test_a_concession_without_a_result_names_no_cause(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "words"), [
-    ("Orders rose in spite of the fact that rival shows were held in the same week in Asia.", "rival shows"),
+    ("Orders rose notwithstanding the fact that rival shows were held in the same week in Asia.", "rival shows"),
     ("Visitors grew, despite the fact that the airport of the city was closed for two days.", "airport of the city"),
     ("Le vendite sono cresciute nonostante il fatto che molti negozi siano rimasti chiusi a gennaio.", "negozi siano rimasti chiusi"),
 ])
