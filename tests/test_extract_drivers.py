@@ -378,3 +378,92 @@ def test_a_consequence_after_the_cause_is_no_cause(text: str, words: str, not_wo
 ])
 def test_a_concession_with_notwithstanding(text: str, words: str) -> None:
     assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Orders held up well in a time of deep uncertainty over duties.", "deep uncertainty"),
+    ("Exhibitors came back at a time of sluggish consumer spending.", "sluggish consumer spending"),
+    ("Il fatturato ha tenuto in un periodo di forte instabilità dei cambi.", "forte instabilità"),
+    ("Le vendite sono salite in un momento di grande fiducia dei consumatori.", "grande fiducia"),
+])
+def test_the_time_a_result_belongs_to(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("A frenare le consegne sono stati i ritardi nei porti del Nord Europa.", "ritardi nei porti"),
+    ("A pesare sul risultato del trimestre è stata la chiusura dei negozi in Cina.", "chiusura dei negozi"),
+    ("A penalizzare il comparto sono state le tensioni sui noli marittimi.", "noli marittimi"),
+])
+def test_an_italian_cleft_names_the_cause_after_the_effect(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("La buona annata è frutto anche del ritorno dei clienti giapponesi.", "clienti giapponesi"),
+    ("I ritardi sono legati in primo luogo alla carenza di container.", "carenza di container"),
+    ("Il recupero è dovuto soprattutto alla ripresa dell'edilizia tedesca.", "edilizia tedesca"),
+])
+def test_an_adverb_between_the_cue_and_its_preposition(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The gloomy outlook for car interiors leads us to expect flat sales next year.", "car interiors"),
+    ("Le incertezze sui cambi ci inducono a una certa prudenza per il 2027.", "incertezze sui cambi"),
+    ("The return of buyers from Asia has improved the climate among exhibitors.", "buyers from asia"),
+    ("Il blocco dei trasporti nel Mar Rosso sta avendo ripercussioni su tutte le consegne.", "mar rosso"),
+])
+def test_a_cause_as_the_subject_of_what_it_did(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Sales dipped, mainly due to a market for presses that has levelled off since spring.", "levelled off"),
+    ("Turnover slipped because of buyers who have postponed their visits to the autumn.", "postponed their visits"),
+    ("Il calo è dovuto soprattutto a clienti che hanno anticipato gli acquisti all'anno scorso.", "anticipato gli acquisti"),
+])
+def test_a_relative_clause_that_tells_what_the_cause_is_stays(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words", "not_words"), [
+    ("Orders fell due to the uncertainty over tariffs that has hit investment plans.", "uncertainty over tariffs", "investment plans"),
+    ("Il calo è dovuto all'incertezza sui dazi che ha frenato gli ordini esteri.", "incertezza sui dazi", "ordini esteri"),
+    ("Exports fell due to the freight crisis, which began in the spring.", "freight crisis", "began in"),
+])
+def test_a_relative_clause_of_effect_or_aside_is_cut(text: str, words: str, not_words: str) -> None:
+    assert found(text, words), drivers(text)
+    assert not found(text, not_words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "causes"), [
+    ("Sales reached a record, notwithstanding the fact that makers faced many difficulties over the year, such as delays at the ports, dearer freight and the lack of welders, to name a few.",
+     ["delays at the ports", "dearer freight", "lack of welders"]),
+    ("Output held up although the district met several obstacles, including the closure of the canal and the shortage of hides.",
+     ["closure of the canal", "shortage of hides"]),
+    ("Il fatturato è cresciuto malgrado alcuni problemi, come il caro noli e la carenza di tecnici.",
+     ["caro noli", "carenza di tecnici"]),
+])
+def test_hardships_named_then_exemplified(text: str, causes: list[str]) -> None:
+    for words in causes:
+        assert found(text, words), drivers(text)
+    assert not found(text, "fact that"), drivers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Most members work for third parties, although many of them also sell under their own label.",
+    "Two thirds of the exhibitors came from Europe, although several also run shops in Asia.",
+    "La maggior parte dei soci lavora per conto terzi, sebbene molti abbiano anche un marchio proprio.",
+])
+def test_a_concession_without_a_result_names_no_cause(text: str) -> None:
+    assert not drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Orders rose notwithstanding the fact that rival shows were held in the same week in Asia.", "rival shows"),
+    ("Visitors grew, despite the fact that the airport of the city was closed for two days.", "airport of the city"),
+    ("Le vendite sono cresciute nonostante il fatto che molti negozi siano rimasti chiusi a gennaio.", "negozi siano rimasti chiusi"),
+])
+def test_despite_the_fact_that_concedes_a_clause(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)

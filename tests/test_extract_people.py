@@ -157,6 +157,13 @@ def test_a_federation_named_after_its_confederation(text: str, name: str) -> Non
      "STAT – UCIMU Research Center", "UCIMU"),
     ("Milano, 3 marzo 2025\n\nSecondo il Centro Studi DATA-Assomac gli ordini sono cresciuti.", "Centro Studi DATA-Assomac",
      "Assomac"),
+    # a qualifying word before the unit is part of the centre's name
+    ("Milan, 3 March 2025\n\nA survey by the ACIMIT Economic Research Centre covered 200 firms.",
+     "ACIMIT Economic Research Centre", "ACIMIT"),
+    ("Milan, 3 March 2025\n\nThe STAT-Assomac Statistical Studies Center polled its members.",
+     "STAT-Assomac Statistical Studies Center", "Assomac"),
+    ("Milan, 3 March 2025\n\nFigures come from the UCIMU Technical Study Centre, based in Cinisello.",
+     "UCIMU Technical Study Centre", "UCIMU"),
 ])
 def test_an_associations_research_centre(text: str, centre: str, owner: str) -> None:
     ex = run(text)

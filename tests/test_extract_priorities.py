@@ -350,3 +350,90 @@ def test_what_the_sector_or_the_country_must_do(text: str, words: tuple[str, ...
 ])
 def test_a_need_the_situation_imposes(text: str, words: tuple[str, ...]) -> None:
     assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Looking ahead, we must continue to invest in robotics for small tanneries.", ("robotics",)),
+    ("Our members agree: we have to continue training young technicians in the districts.", ("young technicians",)),
+    ("Per crescere dobbiamo proseguire sulla strada della formazione tecnica.", ("formazione tecnica",)),
+    ("Nei prossimi anni dovremo continuare a presidiare i mercati del Golfo con missioni mirate.", ("missioni mirate",)),
+])
+def test_a_course_the_speakers_bind_themselves_to_keep(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+def test_a_bare_we_must_exhorts_and_names_no_aim() -> None:
+    assert not priorities("We must be ready for a year of hard choices, as everyone knows.")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The federation is now working on a shared label for recycled soles.", ("recycled soles",)),
+    ("Both groups are studying a joint scheme to certify leather traceability.", ("leather traceability",)),
+    ("L'associazione sta lavorando a un catalogo comune delle macchine per la concia.", ("catalogo comune",)),
+    ("Il consiglio sta studiando una piattaforma per le fiere digitali.", ("fiere digitali",)),
+])
+def test_a_project_in_the_making(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The two presidents confirmed the will to open a joint technical office in Kazan.", ("joint technical office",)),
+    ("Cartiera said it was their intention to expand apprenticeships across the region.", ("apprenticeships",)),
+    ("Le parti hanno espresso la volontà di avviare scambi di tecnici tra i due paesi.", ("scambi di tecnici",)),
+    ("Il presidente ha ribadito l'intenzione di rafforzare la presenza in Messico con uno showroom.", ("showroom",)),
+])
+def test_a_will_or_an_intention_declared(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words", "not_words"), [
+    ("We do not ask for subsidies, but for a tax system that rewards firms hiring apprentices.", ("tax system",), ("subsidies",)),
+    ("We are not asking for handouts but rather for clear rules on imports of used machinery.", ("clear rules",), ("handouts",)),
+    ("Non chiediamo sussidi, ma regole semplici per chi esporta macchine in Africa.", ("regole semplici",), ("sussidi",)),
+])
+def test_the_request_is_what_follows_but_after_a_refused_one(text: str, words: tuple[str, ...], not_words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+    assert not found(text, *not_words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "wishes"), [
+    ("Of course we hope that the region can keep investing in factories, that small firms can be helped in training.",
+     [("investing in factories",), ("helped in training",)]),
+    ("We trust that the ministry will renew the voucher scheme in order to support trade fairs abroad.",
+     [("voucher scheme",), ("trade fairs abroad",)]),
+    ("Ci auguriamo che il governo rinnovi gli incentivi, che le banche tornino a finanziare le imprese e che si semplifichi la burocrazia doganale.",
+     [("rinnovi gli incentivi",), ("banche tornino",), ("burocrazia doganale",)]),
+    ("Speriamo che la regione sostenga le scuole tecniche al fine di formare nuovi modellisti.",
+     [("scuole tecniche",), ("nuovi modellisti",)]),
+])
+def test_each_that_clause_of_a_wish_is_one_priority(text: str, wishes: list[tuple[str, ...]]) -> None:
+    for words in wishes:
+        assert found(text, *words), priorities(text)
+    assert not found(text, *wishes[0], *wishes[1]), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Al centro della nuova edizione, l'attenzione alla tracciabilità delle pelli grezze.", ("tracciabilità delle pelli",)),
+    ("Il consorzio dedica particolare attenzione alla formazione dei giovani modellisti.", ("giovani modellisti",)),
+    ("The board will pay particular attention to the safety of cutting machines.", ("safety of cutting machines",)),
+    ("This year the focus is on recycled rubber for soles.", ("recycled rubber",)),
+])
+def test_attention_put_first(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "aims"), [
+    ("The federations signed a memorandum which provides for joint training courses, shared research on coatings and trade missions.",
+     [("joint training courses",), ("shared research",), ("trade missions",)]),
+    ("Le due associazioni hanno firmato un accordo che prevede lo scambio di tecnici, corsi comuni di formazione e missioni congiunte in Brasile.",
+     [("scambio di tecnici",), ("corsi comuni",), ("missioni congiunte",)]),
+    ("Il protocollo d'intesa firmato a Lione prevede visite reciproche alle fiere e un osservatorio sui prezzi delle pelli.",
+     [("visite reciproche",), ("osservatorio sui prezzi",)]),
+])
+def test_what_an_agreement_provides_for(text: str, aims: list[tuple[str, ...]]) -> None:
+    for words in aims:
+        assert found(text, *words), priorities(text)
+
+
+def test_a_forecast_with_prevede_is_no_aim() -> None:
+    assert not priorities("Per il 2027 l'associazione prevede una crescita del fatturato intorno al 3%.")

@@ -3833,6 +3833,33 @@ def _goal_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     return goal, first, ordinal, count, must
 
 
+_NEGATED_ASK = re.compile(r"(?i)\b(?:do|does|did|we|are|is)[ \u00a0]+not[ \u00a0]+(?:\w+[ \u00a0]+)?$|\b(?:don['’]t|doesn['’]t)[ \u00a0]+$|\bnon[ \u00a0]+(?:\w+[ \u00a0]+)?$")
+_NOT_THIS_BUT = re.compile(r"(?i),?[ \u00a0]*(?:but|ma)[ \u00a0]+(?:(?:rather|also|for|piuttosto|anche)[ \u00a0]+){0,2}")
+_THAT_SPLIT = re.compile(r"(?i)(?:,[ \u00a0]+(?:and[ \u00a0]+|e[ \u00a0]+)?|[ \u00a0]+(?:and|e|ed)[ \u00a0]+)(?:that|che)[ \u00a0]+")
+
+
+_WISH_TAIL = re.compile(r"(?i)[ \u00a0]+(?:in[ \u00a0]+order[ \u00a0]+to|so[ \u00a0]+as[ \u00a0]+to|al[ \u00a0]+fine[ \u00a0]+di|in[ \u00a0]+modo[ \u00a0]+da)[ \u00a0]+|,[ \u00a0]+(?=[a-zà-ù]{3,}(?:ing|ando|endo)[ \u00a0])")
+
+
+def _that_clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The coordinated "that" clauses of a wish ("we hope that A, that B, that C"), each whole."""
+    cuts = list(_THAT_SPLIT.finditer(text, a, b))
+    out, start = [], a
+    for c in cuts:
+        out.append((start, c.start()))
+        start = c.end()
+    out.append((start, b))
+    # a purpose or a gerund clause tacked on is one more wish: "..., that firms keep investing in
+    # order to stay leaders, keeping the brand strong" (three aims)
+    parts: list[tuple[int, int]] = []
+    for s, e in out:
+        for c in _WISH_TAIL.finditer(text, s, e):
+            parts.append((s, c.start()))
+            s = c.end() if c.group().strip(" \u00a0,") else c.start() + len(c.group())
+        parts.append((s, e))
+    return [(s, e) for s, e in parts if len(text[s:e].split()) >= 3]
+
+
 def _find_priorities(st: _State) -> None:
     text = st.text
     taken: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence
@@ -3913,6 +3940,26 @@ def _find_priorities(st: _State) -> None:
             continue
         end_m = re.search(r"[.!?](?=\s|$)|[”\"«»]|\.\s*$|[ \u00a0][-–][ \u00a0](?=[a-z]+[ \u00a0]+[A-Z])|,[ \u00a0]+(?:otherwise|but|ma|altrimenti)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
         b = a + end_m.start() if end_m else s1
+        refused = _NOT_THIS_BUT.match(text, end_m.start() + a, s1) if end_m and (
+            _NEGATED_ASK.search(text, max(s0, m.start() - 16), m.start()) or re.match(r"(?i)(?:do|don|are|non)\b", m.group())) else None
+        if refused:
+            # "we do not ask for favours, but for a policy that ...": the ask is what follows "but",
+            # one request to the clause's end
+            a = refused.end()
+            end_m = _QUOTE_OR_DASH.search(text, a, s1)
+            b = end_m.start() if end_m else s1
+            b = a + len(text[a:b].rstrip(" .\u00a0"))
+            if b - a >= 8:
+                _add_priority(st, a, b, s0, strong=True, taken=taken)
+            continue
+        clauses = _that_clauses(text, a, b) if re.search(r"(?i)(?:that|che)$", m.group()) else []
+        if len(clauses) >= 2:
+            # "we hope that the firms are heard, that the country keeps investing in industry, that
+            # research is supported": each "that" clause is one wish, whole ("and" inside stays)
+            for s, e in clauses:
+                if not re.search(r"(?i)^(?:(?!\b(?:che|which|that|who)\b).)*\b(?:è|is|are|sono|was|were)\b", text[s:e]):
+                    _add_priority(st, s, e, s0, strong=True, taken=taken)
+            continue
         single = bool(re.search(r"(?i)\b(?:priority|priorità|impegno|obiettivo|goal|objective)\b[^:]*$", m.group()))
         if single:
             # "our priority will be to ...": one aim, to the clause's end
@@ -3948,6 +3995,19 @@ def _find_priorities(st: _State) -> None:
             voiced = _speaker_near(st, s0, s)
             st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.publisher))
             bisect.insort(taken.setdefault((s0, s1), []), (s, e))
+    # what an agreement provides for: "a memorandum ... which provides for joint training, shared
+    # research and joint production", "l'accordo prevede lo scambio di tecnici e ...": each item one aim
+    agree_rx, _ = _lexicon("priorities", "agreement_nouns")
+    for m in _lex_scan(st, "priorities", "provides_for"):
+        s0, s1 = st.sentence_of(m.start())
+        if agree_rx is None or not agree_rx.search(text, max(s0, m.start() - 250), m.start()):
+            continue
+        a = m.end()
+        end_m = _QUOTE_OR_DASH.search(text, a, s1)
+        b = end_m.start() if end_m else s1
+        b = a + len(text[a:b].rstrip(" .\u00a0"))
+        for s, e in _list_items(text, a, b, st):
+            _add_priority(st, s, e, s0, strong=True, taken=taken)
     # "The first one is ...", "La prima è quella di ...": an ordinal opening its sentence, after a
     # count of aims ("three guidelines", "Due le linee di intervento")
     for m in st.scan(ordinal_rx, _lex_triggers("priorities", "ordinals")):
@@ -4169,6 +4229,8 @@ def _find_drivers(st: _State) -> None:
     positive_rx, _ = _lexicon("drivers", "cause_positive")
     component_rx, _ = _lexicon("drivers", "components")
     trend_rx, _ = _lexicon("drivers", "trend")
+    hard_rx, hard_trig = _lexicon("drivers", "hardships")
+    example_rx, _ = _lexicon("drivers", "examples")
     intros = [*st.scan(_DRIVER_INTRO, _DRIVER_INTRO_TRIGGERS),
               *_lex_scan(st, "drivers", "cause_before", "cause_positive", "concession", "cause_clause", "concession_clause")]
     for m in sorted(intros, key=lambda x: (x.start(), -x.end())):
@@ -4185,10 +4247,16 @@ def _find_drivers(st: _State) -> None:
             if because_rx is not None and because_rx.fullmatch(m.group()) and (
                     effect_rx is None or effect_rx.search(text, max(s0, m.start() - _CUE_WINDOW), m.start()) is None):
                 continue
+            if not (because_rx is not None and because_rx.fullmatch(m.group())) and not any(
+                    rx is not None and rx.search(text, s0, s1) for rx in (trend_rx, effect_rx)):
+                continue  # "most are subcontractors, although many also sell their own brand": no result conceded
             a = m.end()
             end_m = _CLAUSE_STOP.search(text, a, s1)
             quote = _QUOTE_OR_DASH.search(text, a, end_m.start() if end_m else s1)
             b = quote.start() if quote else (end_m.start() if end_m else s1)
+            if hard_rx is not None and example_rx is not None and (h := hard_rx.search(text, a, b)) \
+                    and example_rx.search(text, h.end(), min(s1, h.end() + 80)):
+                continue  # "despite the fact that we met difficulties such as X and Y": the examples are the causes
             if len(text[a:b].split()) >= 3 and not re.search(r"\d", text[a:b]):
                 add(a, b)
             continue
@@ -4237,7 +4305,7 @@ def _find_drivers(st: _State) -> None:
             if n and _starts_participle_clause(text, items[n - 1][1], s, e):
                 break  # "innovation offered to customers, providing original solutions ...": a new clause
             rel = _RELATIVE.search(text, s, e)
-            if rel and len(_clean_label(text[s:rel.start()]).split()) >= 2:
+            if rel and len(_clean_label(text[s:rel.start()]).split()) >= 2 and not _defining_relative(text, rel, e, effect_rx):
                 # "dall'incertezza geopolitica che ha frenato gli investimenti": the item ends at "che"
                 add(s, rel.start())
                 break
@@ -4264,7 +4332,32 @@ def _find_drivers(st: _State) -> None:
             if e > s and not taken(s):
                 add(s, e)
 
+    # hardships named then exemplified: "numerous difficulties during the year, such as X, Y and
+    # Z", "criticità come A e B": each example is one driver
+    if hard_rx is not None and example_rx is not None:
+        for m in st.scan(hard_rx, hard_trig):
+            _, s1 = st.sentence_of(m.start())
+            ex = example_rx.search(text, m.end(), min(s1, m.end() + 80))
+            if ex is None or re.search(r"[.;:!?]", text[m.end():ex.start()]):
+                continue
+            a = ex.end()
+            end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:just|only|to|which|that|che|solo|per)\b", text[a:s1])
+            b = a + end_m.start() if end_m else s1
+            for s, e in _list_items(text, a, b, st, bare_nouns=True):
+                if not taken(s):
+                    add(s, e)
+
     _factor_drivers(st, add, taken)
+
+
+def _defining_relative(text: str, rel: re.Match[str], e: int, effect_rx: re.Pattern[str] | None) -> bool:
+    """Whether the relative clause at ``rel`` (to ``e``) tells what the cause is rather than what
+    it did: "a demand that has levelled off", "clienti che hanno anticipato gli acquisti" stay in
+    the driver; "l'incertezza che ha frenato gli investimenti" (an effect word) and a clause set off
+    by a comma ("the war, which ...") do not."""
+    clause = text[rel.end():e]
+    return "," not in text[rel.start():rel.start() + 2] and len(clause.split()) <= 16 \
+        and not (effect_rx is not None and effect_rx.search(clause))
 
 
 def _a_share_of_the_figure(st: _State, s: int, e: int, component_rx: re.Pattern[str] | None) -> bool:
