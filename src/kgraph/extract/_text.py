@@ -68,7 +68,14 @@ from ._figures import (
 from ._lex import _SP
 from .base import file_name_date, rule_id, stamp_rule
 from .quantity import unit_indicator
-from .timex import index_bases, is_compared_edition, is_outlook, is_past_aside, latest_before
+from .timex import (
+    index_bases,
+    is_compared_edition,
+    is_not_period,
+    is_outlook,
+    is_past_aside,
+    latest_before,
+)
 
 __all__ = ["extract", "detect_language"]
 
@@ -2261,7 +2268,7 @@ def _find_observations(st: _State) -> None:
     fallback_period: str | None = None
     if st.info and st.info.title:
         t = st.info.evidence
-        heads = [p for p in _periods(text, t.start, t.end, today) if not p.weak
+        heads = [p for p in _periods(text, t.start, t.end, today) if not p.weak and not is_not_period(text, p.start)
                  and not _in_comparison(text, p.start, t.start) and not is_compared_edition(text, p.start, p.end)]
         # "Nel terzo trimestre ...": the latest third quarter before the release
         heads = [p for p in heads if "{y}" not in p.value or today is not None]
@@ -2303,7 +2310,8 @@ def _find_observations(st: _State) -> None:
                 prelim_pending = s_end  # "Provisional figures from X point to a good year."
             continue  # nothing to measure and no period to carry over
         periods = [p for p in _periods(text, s_start, s_end, today)
-                   if not any(mn.start <= p.start < mn.end for mn in (st.info.date_evidence if st.info else ()))]
+                   if not any(mn.start <= p.start < mn.end for mn in (st.info.date_evidence if st.info else ()))
+                   and not is_not_period(text, p.start)]
         clauses = _clauses(text, s_start, s_end, protected)
         semis = _split_semicolons(text, s_start, s_end)
         valid_periods = []
@@ -2644,7 +2652,7 @@ def _period_ahead(st: _State, pos: int, today: dt.date | None) -> str | None:
     end = text.find("\n", pos, pos + 600)
     end = end if end >= 0 else min(len(text), pos + 600)
     for p in _periods(text, pos, end, today):
-        if "{y}" in p.value or p.weak or p.relative or is_past_aside(text, p.start) \
+        if "{y}" in p.value or p.weak or p.relative or is_past_aside(text, p.start) or is_not_period(text, p.start) \
                 or is_compared_edition(text, p.start, p.end) or _in_comparison(text, p.start, pos):
             continue
         return p.value

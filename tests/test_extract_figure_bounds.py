@@ -1,0 +1,65 @@
+"""Years that bound a span of time or name a collection season do not date figures.
+
+"President until June 2027", "a partire da gennaio 2026 l'aliquota ...", "the autumn-winter 2026
+lines": the year is a deadline, a start or a season's name, not a period anything was measured
+over, so neither the figures beside it nor the sentences after it take it as their period.
+
+Every text here is written for the test (no sentence of a corpus release).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kgraph.model import Observation
+from kgraph_testing import extract_checked
+
+
+def periods(text: str, slug: str = "probe") -> dict[tuple[str, Decimal], str]:
+    return {(o.indicator, o.value): o.period for o in extract_checked(text, slug=slug).of(Observation)}
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 3 October 2025\n\nThe valve makers' federation re-elected its chair until May 2028.\n\n"
+    "Last month's show drew 31,250 visitors, up 4.5 percent.",
+    "Milan, 3 October 2025\n\nMembers confirmed the board, which stays in office till 30 June 2028, "
+    "when its term ends.\n\nLast month's show drew 31,250 visitors, up 4.5 percent.",
+    "Milano, 3 ottobre 2025\n\nIl consiglio resterà in carica fino a giugno 2028.\n\n"
+    "La mostra del mese scorso ha accolto 31.250 visitatori, in crescita del 4,5%.",
+    "Milano, 3 ottobre 2025\n\nL'assemblea ha rinnovato il mandato del presidente sino al 2028.\n\n"
+    "La mostra del mese scorso ha accolto 31.250 visitatori, in crescita del 4,5%.",
+])
+def test_a_term_of_office_end_is_no_period(text: str) -> None:
+    p = periods(text)
+    assert p[("visitors", Decimal("31250"))] == "2025"
+
+
+@pytest.mark.parametrize("text", [
+    "Rome, 2 January 2026\n\nIn the fourth quarter of 2025 the orders index of valve machinery rose 6.2%. "
+    "\"Buyers hurried, because starting from February 2026 the tax credit is halved,\" the chair said.\n"
+    "Over the whole year the index fell 3.1%.",
+    "Roma, 2 gennaio 2026\n\nNel quarto trimestre 2025 la raccolta ordini di valvole misurata dall'indice è salita del 6,2%. "
+    "«Si è anticipato perché a partire da febbraio 2026 il credito d'imposta si dimezza», ha detto il presidente.\n"
+    "Sull'intero anno, invece, la raccolta ordini è calata del 3,1%.",
+    "Roma, 2 gennaio 2026\n\nNel quarto trimestre 2025 la raccolta ordini di valvole misurata dall'indice è salita del 6,2%. "
+    "Le imprese hanno investito prima che, a partire dal 2026, l'incentivo venisse ridotto.\n"
+    "Sull'intero anno, invece, la raccolta ordini è calata del 3,1%.",
+])
+def test_a_start_date_in_a_remark_does_not_date_the_next_figures(text: str) -> None:
+    p = periods(text)
+    assert p[("orders_change", Decimal("6.2"))] == "2025-Q4"
+    assert p[("orders_change", Decimal("-3.1"))] == "2025"
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 10 September 2025\n\nThe leather goods show opens next week with the spring-summer 2026 "
+    "collections. Exhibitors rose 12% on the last edition.",
+    "Milan, 10 September 2025\n\nBuyers will see the Spring/Summer 2026 lines at the show next week, "
+    "where exhibitors rose 12% on the last edition.",
+    "Milano, 10 settembre 2025\n\nLa fiera presenta la settimana prossima le collezioni primavera-estate 2026: "
+    "gli espositori crescono del 12% sull'ultima edizione.",
+])
+def test_a_collection_season_is_no_period(text: str) -> None:
+    assert periods(text)[("exhibitors_change", Decimal("12"))] == "2025"
