@@ -63,3 +63,21 @@ def test_a_start_date_in_a_remark_does_not_date_the_next_figures(text: str) -> N
 ])
 def test_a_collection_season_is_no_period(text: str) -> None:
     assert periods(text)[("exhibitors_change", Decimal("12"))] == "2025"
+
+
+# --------------------------------------------------------------------------- sales by foreign market
+
+
+@pytest.mark.parametrize("text", [
+    "Roma, 3 dicembre 2025\n\nNel 2025 il fatturato è calato del 4%. A pesare sono i cali registrati nei "
+    "primi nove mesi in mercati come Brasile (-25,5%) e Messico (-40,7%).",
+    "Rome, 3 December 2025\n\nIn 2025 sales fell 4%, dragged down by key markets such as Brazil (-25.5%) "
+    "and Mexico (-40.7%).",
+    "Rome, 3 December 2025\n\nTurnover slipped 4% in 2025. Demand weakened in several countries, among them "
+    "Brazil (-25.5%), Mexico (-40.7%) and Chile (-12%).",
+])
+def test_a_sales_change_on_a_foreign_market_is_an_exports_change(text: str) -> None:
+    obs = {(o.indicator, o.market, o.value) for o in extract_checked(text).of(Observation)}
+    assert ("exports_change", "Brazil", Decimal("-25.5")) in obs
+    assert ("exports_change", "Mexico", Decimal("-40.7")) in obs
+    assert not any(i.startswith("turnover") and v in (Decimal("-25.5"), Decimal("-40.7")) for i, _, v in obs)

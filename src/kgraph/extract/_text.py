@@ -2372,6 +2372,11 @@ def _find_observations(st: _State) -> None:
                 continue  # "EUR 470,000 ($543,000)": the same amount in another currency
             if _is_fair_key(key) and _expected_re().search(text, c_start, c_end):
                 continue  # "visitors are expected to top 20,000": hoped for, not counted
+            if key in ("turnover", "turnover_change") and (bp_ := _after_place_bracket(st, f)) is not None \
+                    and bp_.name != HOME_COUNTRY and _MARKET_WORDS.search(text, s_start, bp_.start):
+                # "losses on key markets such as Brazil (-25%)": what the sector sells on a foreign
+                # market is its exports there
+                key = "exports" + key[len("turnover"):]
             market_of_key: str | None = None
             if key == "domestic_sales_change":
                 # the change of sales at home is the turnover's change on the domestic market
