@@ -81,3 +81,51 @@ def test_a_sales_change_on_a_foreign_market_is_an_exports_change(text: str) -> N
     assert ("exports_change", "Brazil", Decimal("-25.5")) in obs
     assert ("exports_change", "Mexico", Decimal("-40.7")) in obs
     assert not any(i.startswith("turnover") and v in (Decimal("-25.5"), Decimal("-40.7")) for i, _, v in obs)
+
+
+# --------------------------------------------------------------------------- part of a year, no year
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 14 September 2025\n\nLeather goods makers closed a good first half, with growth in industrial "
+    "production (+11.4%) and turnover (+13%).",
+    "Milan, 14 September 2025\n\nIn the first half, production rose 11.4% while turnover gained 13%.",
+    "Milano, 14 settembre 2025\n\nNel primo semestre la produzione è salita dell'11,4% e il fatturato è "
+    "cresciuto del 13%.",
+])
+def test_a_yearless_half_is_the_latest_before_the_release(text: str) -> None:
+    p = periods(text)
+    assert p[("production_change", Decimal("11.4"))] == "2025-H1"
+    assert p[("turnover_change", Decimal("13"))] == "2025-H1"
+
+
+# --------------------------------------------------------------------------- a difference is no level
+
+
+@pytest.mark.parametrize("text", [
+    "Roma, 3 dicembre 2025\n\nIl fatturato del settore chiuderà vicino ai 4,3 miliardi di euro: "
+    "una differenza di soli 200 milioni sul 2024.",
+    "Rome, 3 December 2025\n\nSales should settle at about EUR 4.3 billion, a difference of just EUR 200 "
+    "million from 2024.",
+    "Rome, 3 December 2025\n\nSales came to EUR 4.3 billion in 2025, a gap of EUR 200 million on the year before.",
+])
+def test_a_difference_between_two_years_is_no_level(text: str) -> None:
+    values = {(o.indicator, o.value) for o in extract_checked(text).of(Observation)}
+    assert ("turnover", Decimal("4.3E+9")) in values
+    assert not any(v == Decimal("2E+8") for _, v in values)
+
+
+# --------------------------------------------------------------------------- a dateline before a source
+
+
+@pytest.mark.parametrize("text", [
+    "Modena, 12 dicembre 2025\n\nModena – Secondo i dati preconsuntivi dell'ufficio studi, le vendite "
+    "del comparto chiuderanno vicino ai 6,1 miliardi di euro (-1,9%).",
+    "Modena, 12 dicembre 2025\n\nSan Martino (RE) – In base ai dati provvisori il giro d'affari "
+    "del comparto si fermerà poco sopra i 6,1 miliardi di euro (-1,9%).",
+    "Modena, 12 December 2025\n\nCarpi (MO) - According to preliminary figures from the research office, the "
+    "sector's turnover should come to about EUR 6.1 billion.",
+])
+def test_a_paragraphs_place_lead_does_not_hide_its_preliminary_source(text: str) -> None:
+    q = {(o.indicator, o.value): o.qualifiers for o in extract_checked(text).of(Observation)}
+    assert q[("turnover", Decimal("6.1E+9"))] == ("preliminary",)

@@ -2334,8 +2334,14 @@ def _find_observations(st: _State) -> None:
         # preconsuntivo, nel 2024 ...") frames every figure in it; a plain "according to the
         # preliminary results" qualifies nothing outside its own clause (the founding release's gold)
         first_clause = next(((a, b) for a, b in clauses), (s_start, s_end))
+        opening = s_start
+        if (lead := _DATELINE_LEAD.match(text, s_start, s_end)) is not None:
+            # "Modena (MO) – Secondo i dati preconsuntivi ...": the place a paragraph opens on is no
+            # part of its first clause
+            opening = lead.end()
+            first_clause = next(((max(a, opening), b) for a, b in clauses if b > opening), first_clause)
         pm_ = _PRECONS_RE.search(text, first_clause[0], first_clause[1]) \
-            or _prelim_source_re().match(text, s_start, s_end)
+            or _prelim_source_re().match(text, opening, s_end)
         frames_prelim = pm_.end() if pm_ and not any(first_clause[0] <= f.start < pm_.start() for f in sent_figs) else 0
         sent_period: str | None = None
         sent_written = False  # whether the sentence's period is written in it (not a fallback)
@@ -2425,9 +2431,14 @@ def _find_observations(st: _State) -> None:
             elif pool:
                 p = min(pool, key=lambda p: abs(p.start - f.start))
                 year = (p.value[:4] if "{y}" not in p.value else None) or sent_year or context_year
-                if year is None:
+                if year is None and today is not None and p.value != "{y}":
+                    # "a positive first half" in a release of September, with no year written
+                    # before it: the latest first half ended by the release's date
+                    period = latest_before(p.value, today)
+                elif year is None:
                     continue
-                period = p.value.replace("{y}", year)
+                else:
+                    period = p.value.replace("{y}", year)
             elif context_period:
                 period = context_period
                 if len(period) > 4 and any(g.kind in ("cnt:companies", "cnt:employment") for g in sent_figs):
@@ -2651,6 +2662,10 @@ _PART_OF_YEAR = re.compile(r"(?i)\b(?:quarter|trimestre|half|semestre|semester|p
                            + _MONTHS_EN + "|" + _MONTHS_IT + r")\b")
 
 
+# a paragraph's opening place, as a dateline: "Modena – ", "Baggiovara (MO) - ", "MILAN — "
+_DATELINE_LEAD = re.compile(r"[ \u00a0\n]*[^\W\d][\w.'’]*(?:[ \u00a0][\w.'’]+){0,2}(?:[ \u00a0]*\([A-Za-z]{2,4}\.?\))?[ \u00a0]*[–—-][ \u00a0]+")
+
+
 def _period_ahead(st: _State, pos: int, today: dt.date | None) -> str | None:
     """The first period written with its year later in the paragraph (a bounded look-ahead)."""
     text = st.text
@@ -2676,8 +2691,9 @@ _RANK_WORLD = re.compile(r"(?i)\b(?:world|worldwide|global|globally|mondial[ei]|
 
 _DELTA_BEFORE = re.compile(
     r"(?i)\b(?:(?:decline|drop|fall|decrease|increase|rise|growth|loss|gain|calo|aumento|crescita|flessione|perdita|contrazione|incremento|riduzione)[ \u00a0]+(?:of|di|del|pari[ \u00a0]+a)"
-    r"|(?:fell|dropped|declined|decreased|rose|grew|increased|gained|lost|calat[oaie]|cresciut[oaie]|diminuit[oaie]|aumentat[oaie]|sces[oaie]|salit[oaie])[ \u00a0]+(?:by|di))"
-    r"[ \u00a0]+(?:(?:more[ \u00a0]+than|over|about|almost|nearly|oltre|circa|quasi)[ \u00a0]+)?$")
+    r"|(?:fell|dropped|declined|decreased|rose|grew|increased|gained|lost|calat[oaie]|cresciut[oaie]|diminuit[oaie]|aumentat[oaie]|sces[oaie]|salit[oaie])[ \u00a0]+(?:by|di)"
+    r"|(?:difference|gap|differenza|scarto)[ \u00a0]+(?:of|di))"
+    r"[ \u00a0]+(?:(?:more[ \u00a0]+than|over|about|almost|nearly|only|just|oltre|circa|quasi|soli|solo)[ \u00a0]+)?$")
 
 
 def _has_foreign_place(st: _State, a: int, b: int) -> bool:
