@@ -129,3 +129,31 @@ def test_a_difference_between_two_years_is_no_level(text: str) -> None:
 def test_a_paragraphs_place_lead_does_not_hide_its_preliminary_source(text: str) -> None:
     q = {(o.indicator, o.value): o.qualifiers for o in extract_checked(text).of(Observation)}
     assert q[("turnover", Decimal("6.1E+9"))] == ("preliminary",)
+
+
+# --------------------------------------------------------------------------- one figure for a list
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Milan, 14 June 2025\n\nAmong foreign visitors, the largest shares came from Spain, Poland and Turkey (5% each), then "
+     "Brazil (3%).", "foreign_visitors_share"),
+    ("Milan, 14 June 2025\n\nThe fair drew 80,000 visitors; after Germany, the largest groups came from "
+     "Spain, Poland and Turkey (5% each) and Brazil (3%).", "visitors_share"),
+    ("Rome, 4 March 2025\n\nExports to the main markets grew: Spain, Poland and Turkey (+5% each), the "
+     "US (+2%).", "exports_change"),
+    ("Roma, 4 marzo 2025\n\nLe esportazioni verso i principali mercati crescono: Spagna, Polonia e Turchia "
+     "(+5% ciascuno), Stati Uniti (+2%).", "exports_change"),
+])
+def test_each_gives_the_figure_to_every_listed_place(text: str, key: str) -> None:
+    got = {(o.area if o.indicator != "exports_change" else o.market) for o in extract_checked(text).of(Observation)
+           if o.indicator == key and o.value == Decimal("5")}
+    assert {"Spain", "Poland", "Turkey"} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 14 June 2025\n\nThe show drew an attendance of over 95,000 people hailing from 120 Countries.",
+    "Milan, 14 June 2025\n\nOver 95,000 visitors from 120 Nations walked the halls.",
+    "Milano, 14 giugno 2025\n\nOltre 95.000 visitatori provenienti da 120 Paesi hanno visitato la fiera.",
+])
+def test_capitalised_countries_are_counted(text: str) -> None:
+    assert periods(text)[("visitor_countries", Decimal("120"))] == "2025"

@@ -33,7 +33,8 @@ _NUMWORD_RE_SRC = r"(?<![\w])(?:{w})(?=" + _SP + r"+(?:{m}|{p})(?![\w]))"
 _IDX_BEFORE = re.compile(rf"(?i)\b(?:index|indice|absolute{_SP}+value|valore{_SP}+assoluto)(?:{_SP}+(?:of|di|a|at)|\b[^.;%\d]{{0,45}}?\b(?:at|to|of|a|al|di|pari{_SP}+a|was|is|were|stood|reached|è|era|ha{_SP}+raggiunto))?{_SP}+$")
 _COUNT_NOUNS = (r"visitors|exhibitors|visitatori|espositori|operatori|buyers|compratori|exhibiting{_SP}+companies"
                 r"|attendees|presenze|ingressi"
-                r"|aziende{_SP}+espositrici|countries|paesi|Paesi|nations|nazioni").replace("{_SP}", _SP)
+                # the countries are often capitalised in fair reports ("from 143 Countries")
+                r"|aziende{_SP}+espositrici|countries|Countries|paesi|Paesi|nations|Nations|nazioni|Nazioni").replace("{_SP}", _SP)
 
 
 @cache

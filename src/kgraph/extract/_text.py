@@ -2500,6 +2500,12 @@ def _find_observations(st: _State) -> None:
                 obs[k] = replace(old, qualifiers=tuple(dict.fromkeys(old.qualifiers + o.qualifiers)))
             else:
                 obs[k] = o
+            if _EACH_AFTER.match(text, f.end) and (bp_e := _after_place_bracket(st, f)) is not None \
+                    and bp_e.name in (area, market):
+                # "Turkey, India and Germany (6% each)": the same figure for every place of the list
+                for other in _listed_before(st, bp_e):
+                    a2, m2 = (other.name, market) if area == bp_e.name else (area, other.name)
+                    obs.setdefault((key, scope, period, value, unit, a2, m2), replace(o, area=a2, market=m2))
             last_key = key
             if key.endswith("_change"):
                 # the market of the last change, for an index quoted right after it
@@ -2660,6 +2666,24 @@ def _figure_asides(text: str, a: int, b: int, figs: list[_Figure]) -> list[tuple
 
 _PART_OF_YEAR = re.compile(r"(?i)\b(?:quarter|trimestre|half|semestre|semester|period|periodo|months?|mes[ei]|"
                            + _MONTHS_EN + "|" + _MONTHS_IT + r")\b")
+
+
+# "(6% each)", "(il 6% ciascuno)", "(+4% a testa)": one figure for every item of a list
+_EACH_AFTER = re.compile(r"(?i)[ \u00a0]+(?:each|apiece|ciascun[oa]|ognun[oa]|a[ \u00a0]+testa)\b")
+
+
+def _listed_before(st: _State, last: _Span) -> list[_Span]:
+    """The places listed before ``last`` ("Turkey, India and Germany"), nearest first."""
+    out: list[_Span] = []
+    cur = last
+    for p in reversed(_near(st.places(), cur.start - 200, cur.start)):
+        if p.end > cur.start or p.kind not in ("place:country", "place:region"):
+            continue
+        if not _LIST_GAP.match(st.text[p.end:cur.start]):
+            break
+        out.append(p)
+        cur = p
+    return out
 
 
 # a paragraph's opening place, as a dateline: "Modena – ", "Baggiovara (MO) - ", "MILAN — "
@@ -2898,7 +2922,7 @@ _SHARE_LEAD = re.compile(r"(?i)[ \u00a0]*(?:(?:was|is|of|at|stood|reached|pari|a
 
 def _after_place_bracket(st: _State, f: _Figure) -> _Span | None:
     """The place a figure stands in brackets after: "Spain (11%)", "Russia (+33%)"."""
-    m = re.search(r"[ \u00a0]*\([ \u00a0]*$", st.text[max(0, f.start - 6):f.start])
+    m = re.search(r"[ \u00a0]*\([ \u00a0]*(?:(?:il|l['’]|the)[ \u00a0]*)?$", st.text[max(0, f.start - 10):f.start])
     if not m:
         return None
     end = f.start - len(m.group())
