@@ -157,3 +157,22 @@ def test_each_gives_the_figure_to_every_listed_place(text: str, key: str) -> Non
 ])
 def test_capitalised_countries_are_counted(text: str) -> None:
     assert periods(text)[("visitor_countries", Decimal("120"))] == "2025"
+
+
+# --------------------------------------------------------------------------- the part going abroad
+
+
+@pytest.mark.parametrize("text", [
+    "Rome, 3 June 2025\n\nThe 310 makers generated revenues of 3.2 billion euros in 2024, a 6.4% gain over "
+    "2023 with 68.5% going to exports.",
+    "Rome, 3 June 2025\n\nIn 2024 sales reached EUR 3.2 billion, up 6.4%, with 68.5% destined for foreign markets.",
+    "Roma, 3 giugno 2025\n\nNel 2024 il fatturato ha raggiunto 3,2 miliardi di euro, in crescita del 6,4%, con "
+    "il 68,5% realizzato all'estero.",
+    "Roma, 3 giugno 2025\n\nNel 2024 il fatturato è cresciuto del 6,4% a 3,2 miliardi di euro, il 68,5% "
+    "destinato all'export.",
+])
+def test_the_part_going_abroad_is_the_export_ratio_and_not_the_change_before_it(text: str) -> None:
+    p = periods(text)
+    assert p[("export_ratio", Decimal("68.5"))] == "2024"
+    assert p[("turnover_change", Decimal("6.4"))] == "2024"
+    assert ("export_ratio", Decimal("6.4")) not in p and ("exports_change", Decimal("6.4")) not in p

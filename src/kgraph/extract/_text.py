@@ -2668,6 +2668,7 @@ _PART_OF_YEAR = re.compile(r"(?i)\b(?:quarter|trimestre|half|semestre|semester|p
                            + _MONTHS_EN + "|" + _MONTHS_IT + r")\b")
 
 
+_PCT_BETWEEN = re.compile(r"\d[ \u00a0]*(?:%|percent\b|per[ \u00a0]+cent\b|per[ \u00a0]+cento\b)", re.I)
 # "(6% each)", "(il 6% ciascuno)", "(+4% a testa)": one figure for every item of a list
 _EACH_AFTER = re.compile(r"(?i)[ \u00a0]+(?:each|apiece|ciascun[oa]|ognun[oa]|a[ \u00a0]+testa)\b")
 
@@ -2804,6 +2805,13 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         return f.kind[4:]
     base_c = _sales_as_topic(st, _cues(text, c0, c1, bases), bases)
     sent_c = _sales_as_topic(st, _cues(text, s0, s1, bases), bases)
+    if f.kind == "pct" and (ratio_c := [c for c in _cues(text, s0, s1, shares) if c[2] == "export_ratio"]):
+        # "a 6.4% gain, with 68.5% going to exports": the word inside a part sold abroad is no
+        # subject of the change beside it ("exported" alone stays the exports' cue)
+        def inside(c: tuple[int, int, str]) -> bool:
+            return any(r[0] <= c[0] and c[1] <= r[1] and r[1] - r[0] > c[1] - c[0] for r in ratio_c)
+        base_c = [c for c in base_c if not inside(c)]
+        sent_c = [c for c in sent_c if not inside(c)]
     # no cue in the clause: the subject the figure belongs to, i.e. the nearest cue before it
     # that is not a complement ("86% of production", "pari al 75% della produzione")
     subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 30), c[0])]
@@ -2845,7 +2853,8 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         return f"{b}_index" if b else None
     # percentages: a share, a change, or the same indicator as the figure before
     # "86% of total orders", "pari al 75% della produzione": a share cue follows its figure
-    share_c = [c for c in _cues(text, c0, c1, shares) if c[0] >= f.end]
+    # ... unless another percentage stands between: "a 6.4% gain with 68.5% going to exports"
+    share_c = [c for c in _cues(text, c0, c1, shares) if c[0] >= f.end and not _PCT_BETWEEN.search(text, f.end, c[0])]
     # ... or leads to it: "con una quota export del 74%", "an export share of 81%"
     share_c += [c for c in _cues(text, c0, f.start, shares) if _SHARE_LEAD.fullmatch(text, c[1], f.start)
                 and c[2] not in ("of_output", "base_share", "foreign_share")]
@@ -2899,7 +2908,8 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         return f"{b}_change" if b and b != "trade_balance" else None
     sent_share = _cues(text, s0, s1, shares)
     # a part named by its whole ("dell'export") must follow its figure: elsewhere it is a complement
-    sent_share = [c for c in sent_share if c[2] not in ("base_share", "foreign_share", "exports_share", "of_output")]
+    sent_share = [c for c in sent_share if c[2] not in ("base_share", "foreign_share", "exports_share", "of_output")
+                  and not (c[0] >= f.end and _PCT_BETWEEN.search(text, f.end, c[0]))]
     if sent_share:
         return _nearest(sent_share, f.start, f.end, before_only=True) or _nearest(sent_share, f.start, f.end)
     if last_key and (last_key.endswith("_share") or last_key == "export_ratio"):
