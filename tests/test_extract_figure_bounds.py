@@ -176,3 +176,16 @@ def test_the_part_going_abroad_is_the_export_ratio_and_not_the_change_before_it(
     assert p[("export_ratio", Decimal("68.5"))] == "2024"
     assert p[("turnover_change", Decimal("6.4"))] == "2024"
     assert ("export_ratio", Decimal("6.4")) not in p and ("exports_change", Decimal("6.4")) not in p
+
+
+# --------------------------------------------------------------------------- an adjective in a count
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 1 October 2025\n\nLast month's edition welcomed a total of 41,210 unique visitors.",
+    "Milan, 1 October 2025\n\nLast month's edition welcomed 41,210 professional visitors.",
+    "Milan, 1 October 2025\n\nThe show counted 41,210 registered visitors and 1,250 exhibitors.",
+    "Milano, 1 ottobre 2025\n\nLa scorsa edizione ha accolto 41.210 visitatori unici e 1.250 espositori.",
+])
+def test_an_adjective_between_a_count_and_its_noun(text: str) -> None:
+    assert periods(text)[("visitors", Decimal("41210"))] == "2025"

@@ -60,7 +60,7 @@ def _after_re(short_mult: bool) -> re.Pattern[str]:
         rf"|(?P<qty>{_SP}*(?:of{_SP}+|di{_SP}+)?(?P<unit>{p['units']})(?![\w]))"
         rf"|(?P<pts>{_SP}+(?:points|punti)\b(?!{_SP}+percentual))"
         rf"|(?P<mon>{_SP}+(?:months|mesi)\b)"
-        rf"|(?P<cnt>{_SP}+(?:(?:foreign|international|overseas|esteri|stranieri|internazionali){_SP}+)?(?P<what>{_COUNT_NOUNS})\b)"
+        rf"|(?P<cnt>{_SP}+(?:(?:{p['count_adj']}){_SP}+)?(?:(?:foreign|international|overseas|esteri|stranieri|internazionali){_SP}+)?(?P<what>{_COUNT_NOUNS})\b)"
         rf"|(?P<org>{_SP}+(?:(?:italian|italiane|italiani|foreign|estere|esteri){_SP}+)?(?P<orgw>{p['counted']})(?![\w]))"
         rf")?")
 
