@@ -189,3 +189,20 @@ def test_the_part_going_abroad_is_the_export_ratio_and_not_the_change_before_it(
 ])
 def test_an_adjective_between_a_count_and_its_noun(text: str) -> None:
     assert periods(text)[("visitors", Decimal("41210"))] == "2025"
+
+
+# --------------------------------------------------------------------------- an edition's year
+
+
+@pytest.mark.parametrize("text", [
+    "(AGENZIA) - ROMA, 10 SET - Torna Pelvia, la fiera della pelle in programma dal 15 al 17 settembre a "
+    "Roma. La fiera mostra le linee primavera-estate 2026 e gli espositori crescono del 12% sull'ultima edizione.",
+    "(AGENCY) - ROME, 10 SEP - Pelvia, the leather fair, runs from 15 to 17 September in Rome with the "
+    "spring-summer 2026 lines; exhibitors rose 12% on the last edition.",
+    "(AGENZIA) - ROMA, 10 SET - La fiera Pelvia si tiene dal 15 al 17 settembre a Roma: in mostra le "
+    "collezioni autunno-inverno 2026, con espositori in crescita del 12% sull'ultima edizione.",
+])
+def test_a_fair_dated_without_its_year_is_of_the_releases_year(text: str) -> None:
+    got = {(o.indicator, o.value): o.period for o in extract_checked(text, slug="x-2025-09-10-pelvia").of(Observation)}
+    assert got.get(("exhibitors_change", Decimal("12"))) in (None, "2025")
+    assert "2026" not in got.values()

@@ -3046,8 +3046,16 @@ def _fair_year(st: _State) -> str | None:
     for ev in st.facts:
         if isinstance(ev, Event) and ev.kind == "TradeFairEdition" and ev.title \
                 and gz.fold(ev.title).startswith(gz.fold(main.name)):
-            if ev.date:
+            if ev.date and not (st.doc_date and ev.date.year > st.doc_date.year
+                                and all(is_not_period(st.text, m.start())
+                                        for m in re.finditer(rf"\b{ev.date.year}\b", st.text))
+                                and (ev.date - st.doc_date).days > 180):
                 return str(ev.date.year)
+            if ev.date:
+                # an edition dated without its year, placed over half a year after the release:
+                # the year came from elsewhere ("the spring-summer 2023 lines"); the release's
+                # own year is the edition's
+                return str(st.doc_date.year) if st.doc_date else None
             ym = re.search(r"\b((?:19|20)\d\d)\b", ev.title)
             # ... unless the text names that year only as the edition compared with ("level
             # with the March 2022 edition")
