@@ -33,7 +33,8 @@ _NUMWORD_RE_SRC = r"(?<![\w])(?:{w})(?=" + _SP + r"+(?:{m}|{p})(?![\w]))"
 _IDX_BEFORE = re.compile(rf"(?i)\b(?:index|indice|absolute{_SP}+value|valore{_SP}+assoluto)(?:{_SP}+(?:of|di|a|at)|\b[^.;%\d]{{0,45}}?\b(?:at|to|of|a|al|di|pari{_SP}+a|was|is|were|stood|reached|è|era|ha{_SP}+raggiunto))?{_SP}+$")
 _COUNT_NOUNS = (r"visitors|exhibitors|visitatori|espositori|operatori|buyers|compratori|exhibiting{_SP}+companies"
                 r"|attendees|presenze|ingressi"
-                r"|aziende{_SP}+espositrici|countries|paesi|Paesi|nations|nazioni").replace("{_SP}", _SP)
+                # the countries are often capitalised in fair reports ("from 143 Countries")
+                r"|aziende{_SP}+espositrici|countries|Countries|paesi|Paesi|nations|Nations|nazioni|Nazioni").replace("{_SP}", _SP)
 
 
 @cache
@@ -59,7 +60,7 @@ def _after_re(short_mult: bool) -> re.Pattern[str]:
         rf"|(?P<qty>{_SP}*(?:of{_SP}+|di{_SP}+)?(?P<unit>{p['units']})(?![\w]))"
         rf"|(?P<pts>{_SP}+(?:points|punti)\b(?!{_SP}+percentual))"
         rf"|(?P<mon>{_SP}+(?:months|mesi)\b)"
-        rf"|(?P<cnt>{_SP}+(?:(?:foreign|international|overseas|esteri|stranieri|internazionali){_SP}+)?(?P<what>{_COUNT_NOUNS})\b)"
+        rf"|(?P<cnt>{_SP}+(?:(?:{p['count_adj']}){_SP}+)?(?:(?:foreign|international|overseas|esteri|stranieri|internazionali){_SP}+)?(?P<what>{_COUNT_NOUNS})\b)"
         rf"|(?P<org>{_SP}+(?:(?:italian|italiane|italiani|foreign|estere|esteri){_SP}+)?(?P<orgw>{p['counted']})(?![\w]))"
         rf")?")
 
@@ -78,8 +79,8 @@ _NEG_RE = re.compile(rf"(?i)\b(?:{_NEG.replace('{_SP}', _SP)})\b")
 _POS_RE = re.compile(rf"(?i)\b(?:{_POS})\b")
 _EST_RE = re.compile(r"(?i)\b(estimated|estimate|estimates|about|stima|stimat[oaie]|forecast)\b")
 _EST_STRICT_RE = re.compile(r"(?i)\b(estimated|estimate|stimat[oaie]|stima)\b")
-_PRECONS_RE = re.compile(r"(?i)\b(preconsuntiv[oi]|provisional|provvisori[oe]|flash{_SP}+estimates?)\b".replace("{_SP}", _SP))
-_PRELIM_RE = re.compile(r"(?i)\b(preliminary|provisional|preconsuntiv[oi]|provvisori[oe]|preliminar[ei]|flash{_SP}+estimates?|first{_SP}+estimates|early{_SP}+estimates|prime{_SP}+(?:stime|rilevazioni)|primi{_SP}+dati)\b".replace("{_SP}", _SP))
+_PRECONS_RE = re.compile(r"(?i)\b(preconsuntiv[oi]|provisional|provvisori[oaie]?|flash{_SP}+estimates?)\b".replace("{_SP}", _SP))
+_PRELIM_RE = re.compile(r"(?i)\b(preliminary|provisional|preconsuntiv[oi]|provvisori[oaie]?|preliminar[ei]|flash{_SP}+estimates?|first{_SP}+estimates|early{_SP}+estimates|prime{_SP}+(?:stime|rilevazioni)|primi{_SP}+dati)\b".replace("{_SP}", _SP))
 
 
 def _to_decimal(raw: str, lang: str) -> Decimal:

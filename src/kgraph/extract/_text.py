@@ -68,7 +68,14 @@ from ._figures import (
 from ._lex import _SP
 from .base import file_name_date, rule_id, stamp_rule
 from .quantity import unit_indicator
-from .timex import index_bases, is_compared_edition, is_outlook, is_past_aside, latest_before
+from .timex import (
+    index_bases,
+    is_compared_edition,
+    is_not_period,
+    is_outlook,
+    is_past_aside,
+    latest_before,
+)
 
 __all__ = ["extract", "detect_language"]
 
@@ -2343,7 +2350,7 @@ def _find_observations(st: _State) -> None:
     fallback_period: str | None = None
     if st.info and st.info.title:
         t = st.info.evidence
-        heads = [p for p in _periods(text, t.start, t.end, today) if not p.weak
+        heads = [p for p in _periods(text, t.start, t.end, today) if not p.weak and not is_not_period(text, p.start)
                  and not _in_comparison(text, p.start, t.start) and not is_compared_edition(text, p.start, p.end)]
         # "Nel terzo trimestre ...": the latest third quarter before the release
         heads = [p for p in heads if "{y}" not in p.value or today is not None]
@@ -2385,7 +2392,8 @@ def _find_observations(st: _State) -> None:
                 prelim_pending = s_end  # "Provisional figures from X point to a good year."
             continue  # nothing to measure and no period to carry over
         periods = [p for p in _periods(text, s_start, s_end, today)
-                   if not any(mn.start <= p.start < mn.end for mn in (st.info.date_evidence if st.info else ()))]
+                   if not any(mn.start <= p.start < mn.end for mn in (st.info.date_evidence if st.info else ()))
+                   and not is_not_period(text, p.start)]
         clauses = _clauses(text, s_start, s_end, protected)
         semis = _split_semicolons(text, s_start, s_end)
         valid_periods = []
@@ -2408,8 +2416,14 @@ def _find_observations(st: _State) -> None:
         # preconsuntivo, nel 2024 ...") frames every figure in it; a plain "according to the
         # preliminary results" qualifies nothing outside its own clause (the founding release's gold)
         first_clause = next(((a, b) for a, b in clauses), (s_start, s_end))
+        opening = s_start
+        if (lead := _DATELINE_LEAD.match(text, s_start, s_end)) is not None:
+            # "Modena (MO) – Secondo i dati preconsuntivi ...": the place a paragraph opens on is no
+            # part of its first clause
+            opening = lead.end()
+            first_clause = next(((max(a, opening), b) for a, b in clauses if b > opening), first_clause)
         pm_ = _PRECONS_RE.search(text, first_clause[0], first_clause[1]) \
-            or _prelim_source_re().match(text, s_start, s_end)
+            or _prelim_source_re().match(text, opening, s_end)
         frames_prelim = pm_.end() if pm_ and not any(first_clause[0] <= f.start < pm_.start() for f in sent_figs) else 0
         sent_period: str | None = None
         sent_written = False  # whether the sentence's period is written in it (not a fallback)
@@ -2446,6 +2460,11 @@ def _find_observations(st: _State) -> None:
                 continue  # "EUR 470,000 ($543,000)": the same amount in another currency
             if _is_fair_key(key) and _expected_re().search(text, c_start, c_end):
                 continue  # "visitors are expected to top 20,000": hoped for, not counted
+            if key in ("turnover", "turnover_change") and (bp_ := _after_place_bracket(st, f)) is not None \
+                    and bp_.name != HOME_COUNTRY and _MARKET_WORDS.search(text, s_start, bp_.start):
+                # "losses on key markets such as Brazil (-25%)": what the sector sells on a foreign
+                # market is its exports there
+                key = "exports" + key[len("turnover"):]
             market_of_key: str | None = None
             if key == "domestic_sales_change":
                 # the change of sales at home is the turnover's change on the domestic market
@@ -2494,9 +2513,14 @@ def _find_observations(st: _State) -> None:
             elif pool:
                 p = min(pool, key=lambda p: abs(p.start - f.start))
                 year = (p.value[:4] if "{y}" not in p.value else None) or sent_year or context_year
-                if year is None:
+                if year is None and today is not None and p.value != "{y}":
+                    # "a positive first half" in a release of September, with no year written
+                    # before it: the latest first half ended by the release's date
+                    period = latest_before(p.value, today)
+                elif year is None:
                     continue
-                period = p.value.replace("{y}", year)
+                else:
+                    period = p.value.replace("{y}", year)
             elif context_period:
                 period = context_period
                 if len(period) > 4 and any(g.kind in ("cnt:companies", "cnt:employment") for g in sent_figs):
@@ -2558,6 +2582,12 @@ def _find_observations(st: _State) -> None:
                 obs[k] = replace(old, qualifiers=tuple(dict.fromkeys(old.qualifiers + o.qualifiers)))
             else:
                 obs[k] = o
+            if _EACH_AFTER.match(text, f.end) and (bp_e := _after_place_bracket(st, f)) is not None \
+                    and bp_e.name in (area, market):
+                # "Turkey, India and Germany (6% each)": the same figure for every place of the list
+                for other in _listed_before(st, bp_e):
+                    a2, m2 = (other.name, market) if area == bp_e.name else (area, other.name)
+                    obs.setdefault((key, scope, period, value, unit, a2, m2), replace(o, area=a2, market=m2))
             last_key = key
             if key.endswith("_change"):
                 # the market of the last change, for an index quoted right after it
@@ -2720,13 +2750,36 @@ _PART_OF_YEAR = re.compile(r"(?i)\b(?:quarter|trimestre|half|semestre|semester|p
                            + _MONTHS_EN + "|" + _MONTHS_IT + r")\b")
 
 
+_PCT_BETWEEN = re.compile(r"\d[ \u00a0]*(?:%|percent\b|per[ \u00a0]+cent\b|per[ \u00a0]+cento\b)", re.I)
+# "(6% each)", "(il 6% ciascuno)", "(+4% a testa)": one figure for every item of a list
+_EACH_AFTER = re.compile(r"(?i)[ \u00a0]+(?:each|apiece|ciascun[oa]|ognun[oa]|a[ \u00a0]+testa)\b")
+
+
+def _listed_before(st: _State, last: _Span) -> list[_Span]:
+    """The places listed before ``last`` ("Turkey, India and Germany"), nearest first."""
+    out: list[_Span] = []
+    cur = last
+    for p in reversed(_near(st.places(), cur.start - 200, cur.start)):
+        if p.end > cur.start or p.kind not in ("place:country", "place:region"):
+            continue
+        if not _LIST_GAP.match(st.text[p.end:cur.start]):
+            break
+        out.append(p)
+        cur = p
+    return out
+
+
+# a paragraph's opening place, as a dateline: "Modena – ", "Baggiovara (MO) - ", "MILAN — "
+_DATELINE_LEAD = re.compile(r"[ \u00a0\n]*[^\W\d][\w.'’]*(?:[ \u00a0][\w.'’]+){0,2}(?:[ \u00a0]*\([A-Za-z]{2,4}\.?\))?[ \u00a0]*[–—-][ \u00a0]+")
+
+
 def _period_ahead(st: _State, pos: int, today: dt.date | None) -> str | None:
     """The first period written with its year later in the paragraph (a bounded look-ahead)."""
     text = st.text
     end = text.find("\n", pos, pos + 600)
     end = end if end >= 0 else min(len(text), pos + 600)
     for p in _periods(text, pos, end, today):
-        if "{y}" in p.value or p.weak or p.relative or is_past_aside(text, p.start) \
+        if "{y}" in p.value or p.weak or p.relative or is_past_aside(text, p.start) or is_not_period(text, p.start) \
                 or is_compared_edition(text, p.start, p.end) or _in_comparison(text, p.start, pos):
             continue
         return p.value
@@ -2745,8 +2798,9 @@ _RANK_WORLD = re.compile(r"(?i)\b(?:world|worldwide|global|globally|mondial[ei]|
 
 _DELTA_BEFORE = re.compile(
     r"(?i)\b(?:(?:decline|drop|fall|decrease|increase|rise|growth|loss|gain|calo|aumento|crescita|flessione|perdita|contrazione|incremento|riduzione)[ \u00a0]+(?:of|di|del|pari[ \u00a0]+a)"
-    r"|(?:fell|dropped|declined|decreased|rose|grew|increased|gained|lost|calat[oaie]|cresciut[oaie]|diminuit[oaie]|aumentat[oaie]|sces[oaie]|salit[oaie])[ \u00a0]+(?:by|di))"
-    r"[ \u00a0]+(?:(?:more[ \u00a0]+than|over|about|almost|nearly|oltre|circa|quasi)[ \u00a0]+)?$")
+    r"|(?:fell|dropped|declined|decreased|rose|grew|increased|gained|lost|calat[oaie]|cresciut[oaie]|diminuit[oaie]|aumentat[oaie]|sces[oaie]|salit[oaie])[ \u00a0]+(?:by|di)"
+    r"|(?:difference|gap|differenza|scarto)[ \u00a0]+(?:of|di))"
+    r"[ \u00a0]+(?:(?:more[ \u00a0]+than|over|about|almost|nearly|only|just|oltre|circa|quasi|soli|solo)[ \u00a0]+)?$")
 
 
 def _has_foreign_place(st: _State, a: int, b: int) -> bool:
@@ -2833,6 +2887,13 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         return f.kind[4:]
     base_c = _sales_as_topic(st, _cues(text, c0, c1, bases), bases)
     sent_c = _sales_as_topic(st, _cues(text, s0, s1, bases), bases)
+    if f.kind == "pct" and (ratio_c := [c for c in _cues(text, s0, s1, shares) if c[2] == "export_ratio"]):
+        # "a 6.4% gain, with 68.5% going to exports": the word inside a part sold abroad is no
+        # subject of the change beside it ("exported" alone stays the exports' cue)
+        def inside(c: tuple[int, int, str]) -> bool:
+            return any(r[0] <= c[0] and c[1] <= r[1] and r[1] - r[0] > c[1] - c[0] for r in ratio_c)
+        base_c = [c for c in base_c if not inside(c)]
+        sent_c = [c for c in sent_c if not inside(c)]
     # no cue in the clause: the subject the figure belongs to, i.e. the nearest cue before it
     # that is not a complement ("86% of production", "pari al 75% della produzione")
     subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 30), c[0])]
@@ -2874,7 +2935,8 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         return f"{b}_index" if b else None
     # percentages: a share, a change, or the same indicator as the figure before
     # "86% of total orders", "pari al 75% della produzione": a share cue follows its figure
-    share_c = [c for c in _cues(text, c0, c1, shares) if c[0] >= f.end]
+    # ... unless another percentage stands between: "a 6.4% gain with 68.5% going to exports"
+    share_c = [c for c in _cues(text, c0, c1, shares) if c[0] >= f.end and not _PCT_BETWEEN.search(text, f.end, c[0])]
     # ... or leads to it: "con una quota export del 74%", "an export share of 81%"
     share_c += [c for c in _cues(text, c0, f.start, shares) if _SHARE_LEAD.fullmatch(text, c[1], f.start)
                 and c[2] not in ("of_output", "base_share", "foreign_share")]
@@ -2928,7 +2990,8 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         return f"{b}_change" if b and b != "trade_balance" else None
     sent_share = _cues(text, s0, s1, shares)
     # a part named by its whole ("dell'export") must follow its figure: elsewhere it is a complement
-    sent_share = [c for c in sent_share if c[2] not in ("base_share", "foreign_share", "exports_share", "of_output")]
+    sent_share = [c for c in sent_share if c[2] not in ("base_share", "foreign_share", "exports_share", "of_output")
+                  and not (c[0] >= f.end and _PCT_BETWEEN.search(text, f.end, c[0]))]
     if sent_share:
         return _nearest(sent_share, f.start, f.end, before_only=True) or _nearest(sent_share, f.start, f.end)
     if last_key and (last_key.endswith("_share") or last_key == "export_ratio"):
@@ -2951,7 +3014,7 @@ _SHARE_LEAD = re.compile(r"(?i)[ \u00a0]*(?:(?:was|is|of|at|stood|reached|pari|a
 
 def _after_place_bracket(st: _State, f: _Figure) -> _Span | None:
     """The place a figure stands in brackets after: "Spain (11%)", "Russia (+33%)"."""
-    m = re.search(r"[ \u00a0]*\([ \u00a0]*$", st.text[max(0, f.start - 6):f.start])
+    m = re.search(r"[ \u00a0]*\([ \u00a0]*(?:(?:il|l['’]|the)[ \u00a0]*)?$", st.text[max(0, f.start - 10):f.start])
     if not m:
         return None
     end = f.start - len(m.group())
@@ -3065,8 +3128,16 @@ def _fair_year(st: _State) -> str | None:
     for ev in st.facts:
         if isinstance(ev, Event) and ev.kind == "TradeFairEdition" and ev.title \
                 and gz.fold(ev.title).startswith(gz.fold(main.name)):
-            if ev.date:
+            if ev.date and not (st.doc_date and ev.date.year > st.doc_date.year
+                                and all(is_not_period(st.text, m.start())
+                                        for m in re.finditer(rf"\b{ev.date.year}\b", st.text))
+                                and (ev.date - st.doc_date).days > 180):
                 return str(ev.date.year)
+            if ev.date:
+                # an edition dated without its year, placed over half a year after the release:
+                # the year came from elsewhere ("the spring-summer 2023 lines"); the release's
+                # own year is the edition's
+                return str(st.doc_date.year) if st.doc_date else None
             ym = re.search(r"\b((?:19|20)\d\d)\b", ev.title)
             # ... unless the text names that year only as the edition compared with ("level
             # with the March 2022 edition")

@@ -182,6 +182,7 @@ def patterns() -> dict[str, str]:
         "numword": _alt([w for ws in d["number_words"].values() for w in ws]),
         "counted": _alt([w for ws in d["counts"].values() for w in ws] + d["employed_people"]),
         "employing": _alt(d["employing_verbs"]),
+        "count_adj": _alt(d.get("count_adjectives", ["unique"])),
     }
 
 

@@ -305,6 +305,34 @@ def is_outlook(text: str, start: int) -> bool:
     return _outlook_re().search(text, max(0, start - 40), start) is not None
 
 
+@cache
+def _not_period_re() -> re.Pattern[str]:
+    from .quantity import _data
+    words = sorted(_data().get("not_period_leads", ()), key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace("'", "['’]").replace(r"\ _\ ", rf"{_SP}+(?:[\w-]+{_SP}+)?")
+                   .replace(r"\-", rf"(?:{_SP}*[-/]{_SP}*|{_SP}+)").replace(r"\ ", _SP + "+") for w in words)
+    # the period may start at its year while the lead sits before a day and month ("until 30 June 2026")
+    month = rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?{_SP}+)?(?:{MONTHS_EN}|{MONTHS_IT})\.?{_SP}+)?"
+    return re.compile(rf"(?i)(?<![\w])(?:{alt})(?:{_SP}+(?:the|il|l['’]|la))?{_SP}*{month}$")
+
+
+def is_not_period(text: str, start: int) -> bool:
+    """Whether the period at ``start`` is a bound of a span of time ("until June 2026") or the
+    season of a collection ("spring-summer 2026"): a point or a name, over which nothing was measured.
+
+    >>> t = "She chairs the board until May 2027; sales rose 4% in 2025."
+    >>> [is_not_period(t, t.index(y)) for y in ("May 2027", "2027", "2025")]
+    [True, True, False]
+    >>> t = "a partire da marzo 2026 l'aliquota cala; le collezioni autunno/inverno 2026 e nel 2025 +3%"
+    >>> [is_not_period(t, t.index(y)) for y in ("marzo 2026", "2026 l", "2026 e", "2025")]
+    [True, True, True, False]
+    >>> t = "the Spring Summer 2027 lines; the best result since 2019"
+    >>> [is_not_period(t, t.index(y)) for y in ("2027", "2019")]
+    [True, True]
+    """
+    return _not_period_re().search(text, max(0, start - 40), start) is not None
+
+
 _EDITION_AFTER = re.compile(rf"{_SP}+(?:edition|edizione|show|fair|fiera)\b", re.I)
 # "rispetto all'edizione 2021", "con l'edizione di marzo 2022", "the edition of March 2023"
 _EDITION_BEFORE = re.compile(rf"(?i)\b(?:edition|edizione)(?:{_SP}+(?:of|di|del))?(?:{_SP}+(?:{MONTHS_EN}|{MONTHS_IT}))?{_SP}*$")
