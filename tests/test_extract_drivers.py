@@ -307,7 +307,7 @@ def test_the_effects_of_a_cause(text: str, words: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Il settore chiude l'anno alla luce di un lieve calo, fermo intorno al -3% per le vendite, "
+    "Il settore chiude i dodici mesi alla luce di un lieve calo, fermo intorno al -3% per le vendite, "
     "il 2% per la produzione e pari al 60% del fatturato per l'export.",
     "In light of a small decline, at -1% for orders, 4% for output and 55% for the export share, the year closed flat.",
 ])

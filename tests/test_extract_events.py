@@ -486,7 +486,7 @@ def test_a_meeting_named_by_a_common_noun_has_no_title(text: str) -> None:
 
 
 @pytest.mark.parametrize("head", [
-    "15.07.2025 - UCIMU-SISTEMI PER PRODURRE\n\nOrders rose by 4% in the quarter, the association reports.",
+    "02.06.2025 - UCIMU-SISTEMI PER PRODURRE\n\nOrders rose by 4% in the quarter, the association reports.",
     "03.02.2025 - ACIMIT\n\nOrders rose by 4% in the quarter, the association reports.",
     "20.11.2024 - ASSOMAC\n\nGli ordini sono saliti del 4% nel trimestre, secondo l'associazione.",
 ])

@@ -28,7 +28,7 @@ from .quantity import currency as _currency
 # from the text right before or after the number; the words are quantity.py's data.
 _NUM_RE = re.compile(NUM)
 _NUMWORD_RE_SRC = r"(?<![\w])(?:{w})(?=" + _SP + r"+(?:{m}|{p})(?![\w]))"
-# "the index stood at 109.2"; "with an absolute value of 56", "per un valore assoluto di 54,0":
+# "the index stood at 109.2"; "with an absolute value of 71", "per un valore assoluto di 63,5":
 # the level of an index named before
 _IDX_BEFORE = re.compile(rf"(?i)\b(?:index|indice|absolute{_SP}+value|valore{_SP}+assoluto)(?:{_SP}+(?:of|di|a|at)|\b[^.;%\d]{{0,45}}?\b(?:at|to|of|a|al|di|pari{_SP}+a|was|is|were|stood|reached|è|era|ha{_SP}+raggiunto))?{_SP}+$")
 _COUNT_NOUNS = (r"visitors|exhibitors|visitatori|espositori|operatori|buyers|compratori|exhibiting{_SP}+companies"

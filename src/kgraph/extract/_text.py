@@ -656,7 +656,7 @@ def _compound_end(st: _State, end: int) -> int:
     return pos
 
 
-# "the Confindustria Accessori Moda Research Centre", "MECS – Ucima (...) Research Centre",
+# "the Acme Fashion Studies Research Centre", "ABC – Beta (...) Research Centre",
 # "Centro Studi MECS-Amaplast": an organisation's own research centre, part of it
 # ("the Acme Statistical Studies Centre": one capitalised word may qualify the centre)
 _RC_AFTER = re.compile(rf"(?:{_SP}*\([^()\n]{{1,90}}\))?(?P<tail>(?:{_SP}+[A-Z][a-z]+)?{_SP}+(?:Research|Study|Studies){_SP}+Cent(?:re|er))\b")
@@ -787,7 +787,7 @@ def _find_unknown_fairs(st: _State) -> None:
             continue
         name = _clean_name(nm.group())
         a, b = nm.start(), nm.start() + len(nm.group().rstrip())
-        # ("a Palazzo Gorani a Milano, la mostra X": a palace hosting the show is its venue, no fair)
+        # ("a Palazzo Rossi a Torino, la mostra X": a palace hosting the show is its venue, no fair)
         if len(name) < 3 or name.split()[0] in _NOT_NAME_START or _role_re().fullmatch(name.split()[0]) \
                 or any(s.start < b and a < s.end for s in _near(st.ents, a, b)) \
                 or any(s.start < b and a < s.end for s in st.org_spans) \
@@ -1155,7 +1155,7 @@ def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
     # apposition's comma is the role's organisation, not the one later in the sentence
     lead = re.match(rf"{_SP}+(?:of|at|di|del|della|dell['’]|of{_SP}+the){_SP}*", text[pos:limit])
     if lead:
-        # "titolare del gruppo conciario toscano Nuti Ivo": the kind of firm before its name
+        # "a capo del gruppo calzaturiero veneto Bianchi Ugo": the kind of firm before its name
         kind = _company_noun_re().match(text, pos + lead.end(), limit)
         if kind and st.org_at(kind.end()) is None:
             seq = _ORG_SEQ_RE.match(text, kind.end())
@@ -1190,7 +1190,7 @@ def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
         if "," in between.replace(", the", "") or len(between) > 90:
             return None, ""
         return org, between
-    # "Chairman and CEO of I-TECH": both roles are of the organisation named after the second
+    # "President and CEO of ACME-TEC": both roles are of the organisation named after the second
     pos2 = pos
     mj = _AND_ROLE.match(text, pos, hard)
     if mj:
@@ -1414,7 +1414,7 @@ _BOARD_LIST_SPAN = 400
 
 
 def _board_joins(st: _State) -> list[tuple[Membership, _Span]]:
-    """"A (Alfa; Como), B (Beta) and C were newly elected to the board": each a Board Member of the
+    """"A (Alfa; Lecco), B (Beta) and C joined the board this year": each a Board Member of the
     organisation in focus; the firm in brackets is the person's company."""
     text = st.text
     phrase, names_re = _board_join_re()
@@ -1683,9 +1683,9 @@ _WEEKDAY = (r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|luned
 
 
 # a date that heads the release: on a short line of its own ("07 November 2022", "Sep 28, 2023 Italy",
-# "Pubblicato il 20/10/2025"), not a date inside the first sentence ("Si è tenuta martedì 24 giugno 2025")
+# "Uscito il 03/02/2024"), not a date inside the first sentence ("Si è svolta venerdì 9 maggio 2025")
 _HEADER_MAX_WORDS = 6
-# "ASSOCALZATURIFICI ITALIANI (Z1723) 13.09.24": a day-first date with a two-digit year closing a header line
+# "ASSOCIAZIONE ESEMPIO (X9999) 02.03.24": a day-first date with a two-digit year closing a header line
 _SHORT_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})[./](\d{1,2})[./](\d{2})[ \u00a0\t]*(?:\r?\n|$)")
 _RELATIVE_DAY = re.compile(rf"(?i)\b(yesterday|today|ieri|oggi)\b(?:{_SP}+(?:pomeriggio|mattina|sera|afternoon|morning|evening))?"
                            rf"[ \u00a0,(]*(?:{_WEEKDAY},?{_SP}+)?(?:the{_SP}+)?$")
@@ -1846,14 +1846,14 @@ def _document_info(st: _State) -> None:
         st.doc_date = dateline[1]
         city = dateline[2]
         assert city is not None
-        # "15.07.2025 - UCIMU-SISTEMI PER PRODURRE": the publisher's name after the date is no place
+        # "02.03.2024 - ACME-MACCHINE ITALIANE": the publisher's name after the date is no place
         if gz.resolve(city.text, "place") or not any(o.start < city.end and city.start < o.end
                                                      for o in _near(st.orgs_sorted(), city.start, city.end)):
             st.place = gz.resolve(city.text, "place") or city.text.title()
     elif header:
         st.doc_date = header[1]
     else:
-        # "Ieri, 7 giugno 2016, all'assemblea ...": a day named relative to the writing dates the release
+        # "Ieri, 4 maggio 2019, durante l'assemblea ...": a day named relative to the writing dates the release
         rel = next(((mn, dd, rm) for mn, dd in dates
                     if (rm := _RELATIVE_DAY.search(text, max(0, mn.start - 40), mn.start))), None)
         if rel:
@@ -2175,7 +2175,7 @@ def _bracket_apart(text: str, cue: tuple[int, int, str], f: _Figure) -> bool:
         if m.group() == "(":
             return True
         # the figure's bracket glosses the figure before it ("467 million (+8.2%) against imports"),
-        # not a bracket opening its own phrase ("è calato, (-4%) il numero degli occupati")
+        # not a bracket opening its own phrase ("è sceso, (-2%) il numero dei dipendenti")
         o = text.rfind("(", max(0, f.start - 40), f.start)
         return o >= 0 and bool(_FIGURE_END.search(text, max(0, o - 12), o))
     return False
@@ -2476,7 +2476,7 @@ def _find_observations(st: _State) -> None:
                 elif f.kind == "pct" and (o_ := text.rfind("(", max(s_start, f.start - 60), f.start)) >= 0 \
                         and ")" not in text[o_:f.start] and any(g.unit == "pairs" and 0 <= o_ - g.end <= 25 and not re.search(r"[,;()]", text[g.end:o_])
                                 for g in sent_figs):
-                    # "165 milioni di paia vendute (+11,7% sul 2021 e +3,9% sul 2019)": the changes of a
+                    # "120 milioni di paia prodotte (+5,5% sul 2022 e +1,2% sul 2020)": the changes of a
                     # count in pairs are in volume
                     key = key[: -len("_change")] + "_volume_change"
             if f.kind in ("money", "qty") and _DELTA_BEFORE.search(text, max(s_start, f.start - 45), f.start):
@@ -2495,7 +2495,7 @@ def _find_observations(st: _State) -> None:
                 or [p for p in weak_periods if c_start <= p.start < c_end]
             # "Exports totalled X, while in the second half ...": a period past a contrast is not this figure's
             pool = in_clause or [p for p in valid_periods if p.start < f.start or not _CONTRAST.search(text, f.end, p.start)]
-            # "4.5 billion (the previous record was 4.25 billion in 2007)": a bracket with a figure
+            # "3.1 billion (the earlier peak was 2.9 billion in 2011)": a bracket with a figure
             # of its own dates that figure, not the ones outside it
             pool = [p for p in pool if not any(a < p.start < b and not a < f.start < b for a, b in asides)]
             named = [p for p in periods if p.end < f.start <= p.end + 40 and (
@@ -2503,7 +2503,7 @@ def _find_observations(st: _State) -> None:
                 or (_FIGURE_NOUN_BEFORE.search(text, max(0, p.start - 12), p.start)
                     and (m_ := _YEAR_OF.match(text, p.end)) and m_.end() == f.start))]
             if named:
-                # "up 11.7% on the 2014 figure of 1.89 billion": the year compared with names its own figure
+                # "up 6.4% on the 2016 level of 1.2 billion": the year compared with names its own figure
                 pool = named
             if fair_year and _is_fair_key(key) and (not pool or min(
                     pool, key=lambda p: abs(p.start - f.start)).value[:4] < fair_year):
@@ -2584,7 +2584,7 @@ def _find_observations(st: _State) -> None:
                 obs[k] = o
             if _EACH_AFTER.match(text, f.end) and (bp_e := _after_place_bracket(st, f)) is not None \
                     and bp_e.name in (area, market):
-                # "Turkey, India and Germany (6% each)": the same figure for every place of the list
+                # "Spain, Brazil and Japan (4% each)": the same figure for every place of the list
                 for other in _listed_before(st, bp_e):
                     a2, m2 = (other.name, market) if area == bp_e.name else (area, other.name)
                     obs.setdefault((key, scope, period, value, unit, a2, m2), replace(o, area=a2, market=m2))
@@ -2900,7 +2900,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     before = [c for c in subjects if c[1] <= f.start]
     # a cue after the figure outside its clause is another figure's subject ("-2.9% in volume
     # ... and domestic demand fell"): with no cue of its own the figure is dropped, not guessed
-    # "exports (approx. 75% of turnover) totalling 467 million (+8.2% on 2015) against imports of
+    # "exports (about 70% of turnover) worth 350 million (+5.1% on 2019) against imports of
     # ...": a cue in another bracket, or past the bracket the figure sits in, is not its own
     base_c = [c for c in base_c if not _bracket_apart(text, c, f)]
     # "exports contracted by 1.5% while imports grew by 3%": a cue past a contrast after the
@@ -2912,7 +2912,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     bracket = _BRACKET_BEFORE.search(text, max(s0, f.start - 4), f.start)
     named = [c for c in sent_c if bracket and c[1] == bracket.start()]
     if named:
-        base = named[-1][2]  # "TURNOVER (-9.1%) AND EXPORTS (-8.5%)": the noun the bracket follows
+        base = named[-1][2]  # "SALES (-3.0%) AND EXPORTS (-2.2%)": the noun the bracket follows
     if f.kind == "qty" and (unit_key := unit_indicator(f.unit)):
         # "100,000 square metres": exhibition space, unless they measure a sector's output or trade
         # ("production rose 6% in volume (120 million square metres of finished leather)")
@@ -2937,7 +2937,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     # "86% of total orders", "pari al 75% della produzione": a share cue follows its figure
     # ... unless another percentage stands between: "a 6.4% gain with 68.5% going to exports"
     share_c = [c for c in _cues(text, c0, c1, shares) if c[0] >= f.end and not _PCT_BETWEEN.search(text, f.end, c[0])]
-    # ... or leads to it: "con una quota export del 74%", "an export share of 81%"
+    # ... or leads to it: "con una quota di export del 68%", "an export share of 77%"
     share_c += [c for c in _cues(text, c0, f.start, shares) if _SHARE_LEAD.fullmatch(text, c[1], f.start)
                 and c[2] not in ("of_output", "base_share", "foreign_share")]
     changed = not f.level and (f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1) or (
@@ -3003,7 +3003,7 @@ _FAIR_BASES = ("visitors", "exhibitors", "foreign_visitors", "foreign_exhibitors
 _TOPICS = ("orders", "turnover", "production", "exports", "imports", "consumption")
 _BY_BEFORE = re.compile(r"(?i)\b(?:by|of|di|del|dell['’])(?:[ \u00a0]+[a-z]+){0,2}[ \u00a0]*$")
 _EDITION_COMPARED = re.compile(rf"(?i)\b(?:(?:{_MONTHS_EN}|{_MONTHS_IT})[ \u00a0]+(?:19|20)\d\d|edition|edizione)\b")
-# a figure that opens a list item after another: ", 17% in Asia", " and 31% in South America"
+# a figure that opens a list item after another: ", 12% in Oceania", " and 23% in Central America"
 _LIST_ITEM = re.compile(r"(?i)[ \u00a0,;]*(?:(?:and|e|ed|while|mentre|with|con)[ \u00a0]+)?(?:(?:by|of|del|di|un|una|a|the|il)[ \u00a0]+)?")
 # words that may stand between a share cue and its figure: "quota export del 74%", "share of 81%"
 _CHANGE_OF = re.compile(
@@ -3970,7 +3970,7 @@ def _find_priorities(st: _State) -> None:
                 _add_priority(st, s, e, s0, strong=True, taken=taken)
             continue
         if single_rx is not None and single_rx.fullmatch(m.group()):
-            # "still needs to invest in new machinery and technologies", "aims to ensure inclusivity
+            # "must keep investing in new equipment and skills", "aims to make sure everyone
             # and representativeness": one infinitive clause, to the sentence's (or quote's) end
             a = m.end()
             end_m = re.search(r"[”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:but|ma|otherwise|altrimenti|which|che)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
@@ -4014,7 +4014,7 @@ def _find_priorities(st: _State) -> None:
         refused = _NOT_THIS_BUT.match(text, end_m.start() + a, s1) if end_m and (
             _NEGATED_ASK.search(text, max(s0, m.start() - 16), m.start()) or re.match(r"(?i)(?:do|don|are|non)\b", m.group())) else None
         if refused:
-            # "we do not ask for favours, but for a policy that ...": the ask is what follows "but",
+            # "we are not asking for subsidies, but for rules that ...": the ask is what follows "but",
             # one request to the clause's end
             a = refused.end()
             end_m = _QUOTE_OR_DASH.search(text, a, s1)
@@ -4226,8 +4226,8 @@ def _find_drivers(st: _State) -> None:
         if label.count("(") != label.count(")"):
             return False  # "exports (approx": half a phrase
         if _overlapping(figure_spans, mention.start, mention.end):
-            # a figure inside: "attestato attorno al -2%" is a result told; "i pessimi risultati sul
-            # mercato interno tra le consegne calate del 13,7%" a cause whose figure is left out
+            # a figure inside: "fermo intorno al -1%" is a result told; "i deboli risultati sul
+            # mercato domestico con gli ordini scesi del 9,2%" a cause whose figure is left out
             i = bisect.bisect_left(figure_spans, (mention.end, -1))
             f0 = min(a for a, b in figure_spans[max(0, i - 4):i] if a < mention.end and mention.start < b)
             words = text[mention.start:f0].split()
@@ -4243,7 +4243,7 @@ def _find_drivers(st: _State) -> None:
         here = spans.setdefault(st.sentence_of(mention.start), [])
         inside = _covering(here, mention.start, mention.end)
         bisect.insort(here, (mention.start, mention.end))
-        # a quote said twice, once with an aside: "slowdown in several economies (not only ...)"
+        # a quote said twice, once with an aside: "weakness in some markets (not only ...)"
         if key in seen or (not inside and key.count("-") >= 1 and any(
                 f"-{short}-" in f"-{long_}-" for k in recent if k.count("-") >= 1
                 for short, long_ in [sorted((k, key), key=len)])):
@@ -4335,7 +4335,7 @@ def _find_drivers(st: _State) -> None:
         a = m.end()
         if _INFINITIVE_AFTER.match(text, a):
             continue  # "final figures, due to be released in spring": a schedule, no cause
-        # a quoted name ("the so-called "Sabatini Bis" law") is no quotation's end
+        # a quoted name ("the so-called "Esempio Ter" decree") is no quotation's end
         seg = _QUOTED_NAME.sub(lambda q: "x" * len(q.group()), text[a:s1])
         end_m = re.search(r"[.;:!?](?=\s|$)|[;”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:which|that|while|but|with|in|as|che|ma|mentre|con|sia|così|so|thus|hence|quindi|pertanto|therefore)\b|[ \u00a0]+(?:when|quando)\b", seg)
         b = a + end_m.start() if end_m else s1
@@ -4356,7 +4356,7 @@ def _find_drivers(st: _State) -> None:
             continue  # "alla luce di un calo ..., attestato al -2% ..., il volume (124 milioni ...)": results listed, no cause
         if len(items) >= 2 and len(text[items[-1][0]:items[-1][1]].split()) == 1 \
                 and re.search(r"(?i)[ \u00a0](?:and|e|ed|or|o)[ \u00a0]*$", text[items[-2][1]:items[-1][0]]):
-            # "accentuated by trade tensions and disruption": a bare last word closes the item before it
+            # "worsened by supply shortages and delays": a bare last word closes the item before it
             items = [*items[:-2], (items[-2][0], items[-1][1])]
         for i in range(len(items) - 2, -1, -1):
             # "of leather and chemical products", "weakness of agricultural and construction
@@ -4389,7 +4389,7 @@ def _find_drivers(st: _State) -> None:
                     or _CONSEQUENCE.match(text, s, e):
                 break  # a new clause ("..., our companies keep investing", "and exports declined") ends the list
             if not add(s, e) and _names_org(st, s, e):
-                break  # "benefits from the approval of the Trade Commission, sets up ...": no cause here
+                break  # "welcomes the vote of the Trade Council, launches ...": no cause here
 
     # "weak demand, no upturn in cars and the tariffs are the main risks": the list before the words
     for m in _lex_scan(st, "drivers", "named_before"):
@@ -4528,7 +4528,7 @@ def _factor_drivers(st: _State, add: Any, taken: Any) -> None:
             if not taken(a) and taken(b - 1):
                 continue  # "l'effetto di rimbalzo dello ...": a cue whose cause was read already
             if _PROGRESSIVE.search(text, max(s0, a - 40), a):
-                continue  # "energy costs that are pushing inflation": the object of an effect
+                continue  # "fuel prices that are driving costs up": the object of an effect
             # adjectives before the head: "weak", "constantly changing geopolitical", "crescente"
             for _ in range(3):
                 lw = _LEFT_WORD.search(text, max(s0, a - 30), a)
@@ -4713,7 +4713,7 @@ def _find_relations(st: _State) -> None:
             continue
         for o in members:
             add(o, "member_of", owner)
-    # "the Confindustria member association representing ...": the publisher (or the organisation
+    # "the Confindustria member federation that represents ...": the publisher (or the organisation
     # in apposition just before) is a member of the umbrella named as an adjective
     member_after = re.compile(rf"(?i)[ \u00a0]+(?:{_cue_alt('member_nouns_after')})\b")
     for o in orgs:
@@ -4727,7 +4727,7 @@ def _find_relations(st: _State) -> None:
             (x for x in orgs if x.kind == "TradeAssociation" and x.name != o.name), None))
         if member is not None:
             add(member, "member_of", o)
-    # "the new federation within the Confindustria system", "nel sistema Confindustria"
+    # "the young federation inside the Confindustria network", "nella rete Confindustria"
     before_re, after_re = _system_res()
     for o in orgs:
         if not (after_re.match(text[o.end:o.end + 20]) or before_re.search(text[max(0, o.start - 20):o.start])):
@@ -4814,7 +4814,7 @@ _HELD_IN_TOWN = re.compile(rf"(?i:\b(?:held|took{_SP}+place|si{_SP}+è{_SP}+(?:s
                            rf"(?:{_SP}+(?:today|yesterday|oggi|ieri))?,?{_SP}+(?:in|a){_SP}+)(?P<town>[A-ZÀ-Ý][a-zà-ÿ'’-]+)\b(?![ \u00a0]+[A-Z])")
 _NAMED_ASSEMBLY = re.compile(r"\b(?:Assembly|Assemblea|General[ \u00a0]+Meeting)\b")
 _HELD_VERB = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|si\s+è\s+(?:svolt[ao]|tenut[ao])|ha\s+avuto\s+luogo)\b")
-# "presso Villa Borromeo a Cassano d'Adda": the town named right after a venue (Italian "a" names a
+# "presso Villa Verdi a Lodi": the town named right after a venue (Italian "a" names a
 # town; English "in" may name a district: "in Milanofiori")
 _TOWN_AFTER = re.compile(rf"[ \u00a0]*,?[ \u00a0]+(?:a|ad|di|of)[ \u00a0]+((?:{_NAME_WORD}|[A-Z]['’][A-Z][a-z]+)(?:[ \u00a0]+(?:d['’][A-ZÀ-Ý][a-zà-ÿ]+|{_NAME_WORD}|(?:di|de|del|sul|sull['’])[ \u00a0]+{_NAME_WORD})){{0,2}})")
 # a day and month with no year ("On Wednesday 8 July", "held on June 3rd", "il 7 giugno")
@@ -5053,7 +5053,7 @@ def _find_event(st: _State) -> None:
         if yearless:
             date = yearless
     if city is None:
-        # the town the assembly's sentences name ("Si è svolta oggi a Milano"), else the dateline's
+        # the town the assembly's sentences name ("Si è tenuta ieri a Bologna"), else the dateline's
         # town, unless the assembly is another day's, mentioned in passing
         dateline = [mn for mn in (st.info.date_evidence if st.info else ())]
         in_cue = next((p for a0, a1 in cue_sents for p in _near(st.places(), a0, a1)
@@ -5123,7 +5123,7 @@ _DATE_RANGE = re.compile(rf"(?i)\b(?:(?:from|dal|da|between)[ \u00a0]+(?:the[ \u
                          rf"|(?P<m2>{_MONTHS_EN})[ \u00a0]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+(?:to|and)[ \u00a0]+)\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?[ \u00a0]+(?P<y2>(?:19|20)\d\d))?)")
 _EDITION_RE = re.compile(r"(?i)\b(edition|edizione)\b")
 _NEXT_EDITION = re.compile(r"\b(?i:next|forthcoming|upcoming|prossima|prossim[ao])[ \u00a0]+(?:(?i:edition|edizione|appuntamento)\b|[A-Z])")
-# "organised by Assomac", "organizzata dalle strutture operative di UCIMU" (the staff of a body)
+# "arranged by Assomac", "curata dagli uffici tecnici di UCIMU" (the staff of a body)
 _ORGANISED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|run|organizzat[ao])[ \u00a0]+(?:by|da|dal|dalla|dalle|dai|dagli|dall['’])[ \u00a0]*(?:the[ \u00a0]+)?"
                            r"(?:(?:[a-zà-ù]+[ \u00a0]+){1,3}(?:of|di|del|della|dell['’])[ \u00a0]*(?:the[ \u00a0]+)?(?=[A-Z]))?")
 # a fair named only as the neighbour of another ("at the same time as Lineapelle") has no edition here
