@@ -22,6 +22,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
+from _baseline import export_tree  # noqa: E402
+
 RESULTS = Path(__file__).with_name("results")
 BASELINE = "e9b0d1b"  # main before issue 14's work (2026-12-02)
 SAMPLE = ROOT / "tests" / "data" / "serve-founding-sample.trig"
@@ -40,11 +43,7 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        base = tmp / "baseline"
-        base.mkdir()
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.baseline, "src", "ontology",
-                                  "queries"], capture_output=True, check=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
+        base = export_tree(args.baseline, tmp / "baseline")
         store = f"oxigraph:{tmp / 'store'}"
         env_now = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
         subprocess.run([sys.executable, "-m", "kgraph", "--store", store, "import", str(SAMPLE)],

@@ -33,6 +33,9 @@ from urllib.parse import urlencode
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
+from _baseline import export_tree  # noqa: E402
+
 SAMPLE = ROOT / "tests" / "data" / "serve-founding-sample.trig"
 
 # (named query, parameters): the mix every run cycles through.
@@ -200,14 +203,6 @@ def _wait(proc: subprocess.Popen[str], url: str) -> subprocess.Popen[str]:
             time.sleep(0.1)
 
 
-def _export(rev: str, folder: Path) -> Path:
-    folder.mkdir()
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "src", "ontology", "queries"],
-                             capture_output=True, check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-    return folder
-
-
 def _median_report(runs: list[LoadReport]) -> LoadReport:
     """The run of median throughput."""
     return sorted(runs, key=lambda r: r.per_second)[len(runs) // 2]
@@ -231,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="kgraph-bench-serve-") as tmp:
         location = Path(tmp) / "store"
         store_url = args.store or _build_store(location)
-        previous = _export(args.previous, Path(tmp) / "previous") if args.previous else None
+        previous = export_tree(args.previous, Path(tmp) / "previous") if args.previous else None
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
         accept = {"Accept": "application/sparql-results+json, application/n-triples;q=0.5"}
