@@ -313,8 +313,8 @@ def test_exhibition_space_change(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Milan, 3 March 2025\n\nMachinery in 2024\n\nIn 2024 consumption fell 14%, to less than EUR 26 billion.",
-    "Milano, 3 marzo 2025\n\nMacchine nel 2024\n\nNel 2024 il consumo è diminuito del 14%, per un totale inferiore "
-    "ai 26 miliardi di euro.",
+    "Milano, 3 marzo 2025\n\nMacchine nel 2024\n\nNel 2024 il consumo è diminuito del 14%, per un totale "
+    "inferiore a 26 miliardi di euro.",
     "Milano, 3 marzo 2025\n\nMacchine nel 2024\n\nNel 2024 il consumo è diminuito del 14% e si è fermato sotto i 26 "
     "miliardi di euro.",
 ])
@@ -370,7 +370,7 @@ def test_sales_in_a_foreign_market_are_exports_there(text: str, market: str) -> 
 
 
 @pytest.mark.parametrize("text", [
-    "Milano, 3 marzo 2025\n\nExport nel 2024\n\nLa contrazione del 12,2% dell'export italiano pesa sul 2024.",
+    "Milano, 3 marzo 2025\n\nExport nel 2024\n\nLa contrazione del 12,2% subita dall'export nazionale pesa sul 2024.",
     "Milan, 3 March 2025\n\nExports in 2024\n\nIn 2024 a decline of 12.2% of exports weighed on the sector.",
     "Milano, 3 marzo 2025\n\nExport nel 2024\n\nNel 2024 il calo del 12,2% delle esportazioni ha pesato sul settore.",
 ])
@@ -380,14 +380,14 @@ def test_a_change_of_the_exports_is_not_a_share_of_them(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Milan, 20 April 2025\n\nMachine tool orders in Q1 2025\n\nIn the first quarter of 2025 the orders index fell "
-    "by 4%; the index stood at 91.2. On the domestic market orders rose by 3%. The absolute value of the index was "
+    "by 4%; the index stood at 91.2. On the domestic market orders rose by 3%. In absolute terms the index was "
     "104.5. Orders from foreign markets fell by 7%, and the index stood at 85.3.",
-    "Milano, 20 aprile 2025\n\nOrdini di macchine utensili nel primo trimestre 2025\n\nNel primo trimestre 2025 "
-    "l'indice degli ordini è calato del 4%; l'indice si è attestato a 91,2. Sul mercato interno gli ordini sono "
-    "cresciuti del 3%. Il valore assoluto dell'indice si è attestato a 104,5. Gli ordini esteri sono diminuiti del 7%, e "
-    "l'indice si è attestato a 85,3.",
-    "Milano, 20 aprile 2025\n\nOrdini di macchine utensili nel primo trimestre 2025\n\nNel primo trimestre 2025 "
-    "l'indice degli ordini è calato del 4%; l'indice si è attestato a 91,2. Sul mercato interno gli ordini sono "
+    "Milano, 20 aprile 2025\n\nOrdini di macchine utensili nel primo trimestre 2025\n\nNel primo trimestre del 2025 "
+    "l'indice degli ordini è calato del 4%; l'indice si è così attestato a 91,2. Sul mercato interno gli ordini sono "
+    "cresciuti del 3%. Il valore assoluto dell'indice risulta pari a 104,5. Gli ordini esteri sono diminuiti del 7%, e "
+    "l'indice è sceso a 85,3.",
+    "Milano, 20 aprile 2025\n\nOrdini di macchine utensili nel primo trimestre 2025\n\nNel primo trimestre del 2025 "
+    "l'indice degli ordini è calato del 4%; l'indice è pari a 91,2. Sul mercato interno gli ordini sono "
     "cresciuti del 3%, con l'indice a 104,5. All'estero gli ordini sono diminuiti del 7%, mentre in Italia "
     "l'indice si attesta a 106,0.",
 ])

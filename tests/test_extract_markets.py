@@ -162,7 +162,7 @@ def test_a_place_followed_by_where_it_buys(text: str, expected: set[str]) -> Non
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Il Messico, che resta la prima nazione per l'export del comparto, cresce ancora.", {"Mexico"}),
+    ("Il Messico, che resta il primo paese per l'export del comparto, cresce ancora.", {"Mexico"}),
     ("Canada remains the first country for exports of the sector.", {"Canada"}),
     ("La Polonia è il primo paese di destinazione delle macchine.", {"Poland"}),
 ])

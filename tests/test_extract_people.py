@@ -51,8 +51,8 @@ def test_roles_keep_their_wording(text: str, post: tuple[str, str, str]) -> None
 # ------------------------------------------------------------------ elections and lists of officers
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Changes at ACIMIT\n\nThe ACIMIT Members' Assembly elected Carla Pini as the association's new chairman. "
-     "Enzo Roda (Roda Filati), Ugo Sarti (B-TEX) and Lia Conti (Conti Tessuti) were elected as the three vice chairmen.",
+    ("Changes at ACIMIT\n\nThe ACIMIT Members' Assembly elected Carla Pini as new chairman of the association. "
+     "Enzo Roda (Roda Filati), Ugo Sarti (B-TEX) and Lia Conti (Conti Tessuti) were elected vice chairmen, three in all.",
      {("Carla Pini", "Chairman", "ACIMIT"), ("Enzo Roda", "Vice Chairman", "ACIMIT"),
       ("Ugo Sarti", "Vice Chairman", "ACIMIT"), ("Lia Conti", "Vice Chairman", "ACIMIT")}),
     ("New board at ASSOMAC\n\nThe ASSOMAC assembly appointed Dario Gelli as its new President. "
@@ -89,7 +89,7 @@ def test_two_posts_of_one_organisation(text: str, expected: set[tuple[str, str, 
 # ------------------------------------------------------------------ links between organisations
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Milan, 1 June 2024\n\nThe assembly of UNIC (member of Confindustria and Confindustria Moda) met today.",
+    ("Milan, 1 June 2024\n\nThe assembly of UNIC (member of Confindustria and of Confindustria Moda) met today.",
      {("UNIC", "member_of", "Confindustria"), ("UNIC", "member_of", "Confindustria Moda")}),
     ("Milan, 1 June 2024\n\nACIMIT, which is federated in Federmacchine and CECIMO, released its data.",
      {("ACIMIT", "member_of", "Federmacchine"), ("ACIMIT", "member_of", "CECIMO")}),
@@ -264,7 +264,7 @@ def test_the_office_noun_names_its_holder(text: str, expected: tuple[str, str, s
 @pytest.mark.parametrize(("text", "expected"), [
     ("Milan, 4 March 2025\n\n“The year was hard for every maker of looms,” said Hans J. Keller, president of CEMATEX.",
      ("Hans J. Keller", "President", "CEMATEX")),
-    ("Milano, 4 marzo 2025\n\nHa parlato Gianna D'Amico, d.g. di Assopellettieri e ceo di MIPEL.",
+    ("Milano, 4 marzo 2025\n\nHa parlato Gianna D'Amico, d.g. della Assopellettieri nonché ceo di MIPEL.",
      ("Gianna D'Amico", "Director General", "Assopellettieri")),
     ("Milano, 4 marzo 2025\n\nANIMA ha eletto i vicepresidenti:\n- Paolo B.C. Sarti, vicepresidente per l'export.\n",
      ("Paolo B.C. Sarti", "Vice President", "")),
@@ -303,7 +303,7 @@ def test_organisations_introduced_by_a_pattern(text: str, name: str, type_: str)
 
 
 @pytest.mark.parametrize("text", [
-    "Vigevano, 4 March 2025\n\nThe meeting of Assomac, the National Association of Italian Makers of Tanning Machines, was held.",
+    "Vigevano, 4 March 2025\n\nAssomac, the National Association of Italian Makers of Tanning Machines, held its meeting.",
     "Milan, 4 March 2025\n\nFigures from UNIC, the Italian Association of Tanners and Leather Makers, were shown.",
     "Milano, 4 marzo 2025\n\nI dati di ANIMA, la Federazione delle Industrie Meccaniche Varie, sono stati presentati.",
 ])
@@ -346,7 +346,7 @@ def test_with_no_publisher_the_organisation_the_release_is_about(text: str, expe
 
 @pytest.mark.parametrize(("text", "expected", "absent"), [
     ("Milano, 4 marzo 2025\n\nGiorgio Bassi è il nuovo presidente di Assomac. Bassi è stato vicepresidente dal 2019 "
-     "e presidente pro tempore della federazione da marzo.",
+     "e presidente pro tempore dell'associazione da marzo.",
      {("Giorgio Bassi", "President", "Assomac"), ("Giorgio Bassi", "Vice President", "Assomac"),
       ("Giorgio Bassi", "President pro tempore", "Assomac")}, None),
     ("Milan, 4 March 2025\n\nCarla Neri is the new President of UNIC. Neri has been Vice President since 2018 and "

@@ -410,7 +410,7 @@ def test_an_absolute_value_after_an_index_is_its_level(text: str, want: Row) -> 
 
 
 @pytest.mark.parametrize(("text", "market"), [
-    ("Milano, 20 ottobre 2025\n\nNel terzo trimestre 2025 gli ordini raccolti sul mercato domestico crescono "
+    ("Milano, 20 ottobre 2025\n\nNel terzo trimestre 2025 gli ordini raccolti dai costruttori sul mercato domestico crescono "
      "del 9,1%.", "domestic market"),
     ("Milano, 20 ottobre 2025\n\nNel terzo trimestre 2025 sui mercati domestici gli ordini calano del 3%.",
      "domestic market"),

@@ -449,7 +449,7 @@ def test_sector_of_the_issuing_association_and_surname_references() -> None:
 
 def test_lower_case_roles_in_english_and_index_levels() -> None:
     text = ("In the fourth quarter of 2023 the orders index of UCIMU recorded a decline of 13.5% compared "
-            "with the same period of 2022. The absolute value of the index stood at 81.9 (base 2021=100). "
+            "with the same months of 2022. In absolute terms the index stood at 81.9 (base 2021=100). "
             "Orders on the domestic market fell by 20.2%, while foreign orders decreased by 10.3%. "
             "Riccardo Rosa, president of UCIMU, commented on the figures.")
     ex = run(text)
