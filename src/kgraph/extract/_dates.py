@@ -97,7 +97,13 @@ _MEASURED_BEFORE = re.compile(r"(?i)\d|\b(?:growth|increase|rise|decline|drop|fa
                               r"crescita|aumento|incremento|calo|flessione|diminuzione|punti|percento)\b")
 
 
+# how far back a comparison word is looked for: a clause is shorter than this, and a headline
+# that runs on for pages (no line break) must not make every period rescan it
+_COMPARE_REACH = 400
+
+
 def _in_comparison(text: str, pos: int, clause_start: int) -> bool:
+    clause_start = max(clause_start, pos - _COMPARE_REACH)
     # the look-ahead of "over 2023" must see past ``pos``: search a little further, keep earlier hits
     for m in _COMPARE_RE.finditer(text, clause_start, pos + 40):
         if m.start() >= pos:
