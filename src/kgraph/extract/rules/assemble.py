@@ -7,11 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ...model import (
-    Document,
-    Extraction,
-    Mention,
-)
+from ...model import Document, Extraction, Mention
 from ..base import rule_id, stamp_rule
 from .discourse import _collect_surnames
 from .document import _document_info

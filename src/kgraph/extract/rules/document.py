@@ -8,19 +8,9 @@ import datetime as dt
 import re
 from functools import cache
 
-from ...model import (
-    DocumentInfo,
-    Mention,
-)
+from ...model import DocumentInfo, Mention
 from .. import gazetteer as gz
-from .._dates import (
-    _ABBR_FULL,
-    _MONTH_NUM,
-    _MONTHS_ABBR,
-    _MONTHS_EN,
-    _MONTHS_IT,
-    _dates,
-)
+from .._dates import _ABBR_FULL, _MONTH_NUM, _MONTHS_ABBR, _MONTHS_EN, _MONTHS_IT, _dates
 from .._lex import _SP
 from ..base import file_name_date
 from .lexicon import _WEEKDAY, _words_alt, _words_re

@@ -9,9 +9,7 @@ import re
 from collections import deque
 from typing import Any
 
-from ...model import (
-    Driver,
-)
+from ...model import Driver
 from .. import gazetteer as gz
 from .lexicon import _lex_scan, _lexicon
 from .markets import _CUE_WINDOW

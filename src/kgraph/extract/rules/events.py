@@ -9,21 +9,12 @@ import datetime as dt
 import re
 from functools import cache
 
-from ...model import (
-    Event,
-)
+from ...model import Event
 from .. import gazetteer as gz
-from .._dates import (
-    _MONTH_NUM,
-    _MONTHS_EN,
-    _MONTHS_IT,
-    _dates,
-)
+from .._dates import _MONTH_NUM, _MONTHS_EN, _MONTHS_IT, _dates
 from .._lex import _SP
 from ..base import file_name_date
-from ..timex import (
-    is_compared_edition,
-)
+from ..timex import is_compared_edition
 from .document import _FAIR_NOUN, _ORGANISED_BY, _RELATIVE_DAYS
 from .frames import _fair_of
 from .lexicon import _WEEKDAY, _event_words, _words_alt, _words_re
@@ -765,12 +756,3 @@ def _find_conference(st: _State) -> None:
                               venue=venue, city=city, title=title,
                               participants=participants))
         return
-
-
-_SAID_AFTER = re.compile(r"(?i)[ \u00a0]*[,.]?[ \u00a0]*[-–]?[ \u00a0]*(?:said|says|stated|added|concluded|commented|explained|remarked|noted|ha[ \u00a0]+(?:dichiarato|detto|affermato|aggiunto|commentato|concluso|spiegato|sottolineato)|dichiara|afferma|spiega|commenta|sottolinea|conclude)\b")
-_QUOTE_RE = re.compile(r"[“\"«]([^“”\"«»]{30,}?)[”\"»]")
-
-
-_SENT_END = re.compile(r"[.!?](?=\s|$)")
-_NAME_SAID = re.compile(rf"{_SP}*[,.]?{_SP}*[”\"»]?{_SP}*,?{_SP}*(?P<name>{_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}}){_SP}+"
-                        rf"(?i:said|says|added|adds|explained|commented|concluded|stated|noted)\b")

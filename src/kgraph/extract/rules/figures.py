@@ -12,17 +12,9 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from ...model import (
-    Event,
-    Observation,
-)
+from ...model import Event, Observation
 from .. import gazetteer as gz
-from .._dates import (
-    _CONTRAST,
-    _PERIOD_WORDS,
-    _in_comparison,
-    _periods,
-)
+from .._dates import _CONTRAST, _PERIOD_WORDS, _in_comparison, _periods
 from .._figures import (
     _EST_STRICT_RE,
     _NEG_RE,
@@ -82,11 +74,12 @@ from .frames import (
     _unnamed_list_item,
     _year_after_compared_edition,
 )
-from .indicators import _COUNT_NUM, _cue_res, _cues, _nearest, _qualifier_words, _volume_res
+from .indicators import _cue_res, _cues, _nearest, _qualifier_words, _volume_res
 from .lexicon import _phrase
 from .segment import _clause_end, _clauses
 from .state import HOME_COUNTRY, _mention, _near, _State, _within
 
+_COUNT_NUM = r"\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d{1,3}(?:[ \u00a0]\d{3})+(?![.,]?\d)|\d+(?![.,]?\d)"
 # a number with a unit after it is a measure, not a count (units are read in _figures)
 _UNIT_AFTER = re.compile(r"(?i)[ \u00a0]*(?:%|per[ \u00a0]?cent|€|\$|eur\b|euro|usd|dollar|million|billion|thousand|mila\b|milion|miliard|mln|mld|bn\b|punti|points|months|mesi|m2|m²|sqm|square|metri|pairs|paia|tonn|hours|ore\b)")
 

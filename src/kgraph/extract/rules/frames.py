@@ -9,30 +9,13 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from ...model import (
-    Event,
-)
+from ...model import Event
 from .. import gazetteer as gz
-from .._dates import (
-    _CONTRAST,
-    _MONTH_NUM,
-    _MONTHS_EN,
-    _MONTHS_IT,
-    _in_comparison,
-    _periods,
-)
-from .._figures import (
-    _NEG_RE,
-    _POS_RE,
-    _Figure,
-)
+from .._dates import _CONTRAST, _MONTH_NUM, _MONTHS_EN, _MONTHS_IT, _in_comparison, _periods
+from .._figures import _NEG_RE, _POS_RE, _Figure
 from .._lex import _SP
 from ..quantity import unit_indicator
-from ..timex import (
-    is_compared_edition,
-    is_not_period,
-    is_past_aside,
-)
+from ..timex import is_compared_edition, is_not_period, is_past_aside
 from .indicators import _bracket_apart, _cue_res, _cues, _CueTable, _nearest, _qualifier_words
 from .lexicon import _phrase
 from .state import HOME_COUNTRY, _near, _Span, _State, _within

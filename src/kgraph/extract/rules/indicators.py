@@ -10,9 +10,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from .. import gazetteer as gz
-from .._figures import (
-    _Figure,
-)
+from .._figures import _Figure
 from .lexicon import _phrase
 
 _CueTable = tuple[re.Pattern[str] | None, dict[str, str]]
@@ -120,9 +118,6 @@ def _nearest(cands: list[tuple[int, int, str]], pos: int, end: int, *, before_on
         if best is None or d < best[0]:
             best = (d, k)
     return best[1] if best else None
-
-
-_COUNT_NUM = r"\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d{1,3}(?:[ \u00a0]\d{3})+(?![.,]?\d)|\d+(?![.,]?\d)"
 
 
 @cache

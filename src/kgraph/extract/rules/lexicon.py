@@ -84,9 +84,7 @@ def _lex_triggers(name: str, group: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_lex_trigger(p) for p in gz.cue_lexicon(name).get(group, ())))
 
 
-# an organisational link stated after an apposition: "UCIMU, the association of ..., member of
-# Confindustria", "ACIMIT, l'Associazione dei costruttori ..., aderente a Federmacchine",
-# "UNIC, l'associazione che ... e che fa parte di Confindustria Moda"; cue phrases are data
+# the cue phrases of one key of data/relations.yaml as an alternation, longest first
 def _cue_alt(key: str) -> str:
     words = sorted(gz.relation_cues().get(key, ()), key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", "[ \u00a0]+") for w in words)

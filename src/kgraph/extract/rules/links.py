@@ -7,9 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ...model import (
-    OrgRelation,
-)
+from ...model import OrgRelation
 from .. import gazetteer as gz
 from .lexicon import _cue_alt
 from .state import _mention, _near, _Span, _State
@@ -17,6 +15,9 @@ from .state import _mention, _near, _Span, _State
 _REL_RE = re.compile(r"(?i),?[ \u00a0]+(?:(?:which|that|che)[ \u00a0]+(?:is|è|fa)[ \u00a0]+)?(?:the|a|an|il|la|l['’])?[ \u00a0]*(?:(?:regional|territorial|local|provincial|national|italian|territoriale|regionale)[ \u00a0]+)?(branch|section|division|subsidiary|arm|part|member|articolazione|sezione|sede|parte|membro|socio|associata)(?:[ \u00a0]+(?:regionale|territoriale|locale|provinciale))?[ \u00a0]+(?:of|di|del|della|dell['’]|de)[ \u00a0]*(?:the[ \u00a0]+)?")
 
 
+# an organisational link stated after an apposition: "UCIMU, the association of ..., member of
+# Confindustria", "ACIMIT, l'Associazione dei costruttori ..., aderente a Federmacchine",
+# "UNIC, l'associazione che ... e che fa parte di Confindustria Moda"; cue phrases are data
 @cache
 def _rel_cue() -> re.Pattern[str]:
     return re.compile(

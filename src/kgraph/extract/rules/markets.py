@@ -8,10 +8,7 @@ import bisect
 import itertools
 import re
 
-from ...model import (
-    MarketRelation,
-    Place,
-)
+from ...model import MarketRelation, Place
 from .. import gazetteer as gz
 from .frames import _FIRST_GAP, _LIST_GAP
 from .lexicon import _lex_scan, _lexicon

@@ -7,15 +7,9 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from ...model import (
-    Organisation,
-    OrgRelation,
-)
+from ...model import Organisation, OrgRelation
 from .. import gazetteer as gz
-from .._dates import (
-    _MONTHS_EN,
-    _MONTHS_IT,
-)
+from .._dates import _MONTHS_EN, _MONTHS_IT
 from .._lex import _SP
 from .lexicon import _WEEKDAY, _event_words, _words_alt, _words_re
 from .names import _NAME_WORD, _NOT_NAME_START, _clean_name, _role_re

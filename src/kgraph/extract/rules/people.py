@@ -9,17 +9,9 @@ import re
 from dataclasses import replace
 from functools import cache, lru_cache
 
-from ...model import (
-    Membership,
-    Person,
-)
+from ...model import Membership, Person
 from .. import gazetteer as gz
-from .._dates import (
-    _MONTH_NUM,
-    _MONTHS_EN,
-    _MONTHS_IT,
-    _dates,
-)
+from .._dates import _MONTH_NUM, _MONTHS_EN, _MONTHS_IT, _dates
 from .._lex import _SP
 from .discourse import _focus_org, _known_surname, _merge_nicknames
 from .document import _parent_mention

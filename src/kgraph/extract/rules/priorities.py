@@ -8,9 +8,7 @@ import bisect
 import re
 from functools import cache
 
-from ...model import (
-    Priority,
-)
+from ...model import Priority
 from .lexicon import _lex_alt, _lex_scan, _lex_triggers, _lexicon
 from .state import _mention, _near, _overlapping, _State
 from .statements import (

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import re
 
-from ...model import (
-    Mention,
-    Quotation,
-)
+from ...model import Mention, Quotation
 from .._lex import _SP
 from .discourse import _known_surname
-from .events import _NAME_SAID, _QUOTE_RE, _SAID_AFTER, _SENT_END, _TITLE_RE
+from .events import _TITLE_RE
+from .names import _NAME_WORD
 from .people import _person_name_at
 from .state import _BIG, _near, _Span, _State
+
+_SAID_AFTER = re.compile(r"(?i)[ \u00a0]*[,.]?[ \u00a0]*[-–]?[ \u00a0]*(?:said|says|stated|added|concluded|commented|explained|remarked|noted|ha[ \u00a0]+(?:dichiarato|detto|affermato|aggiunto|commentato|concluso|spiegato|sottolineato)|dichiara|afferma|spiega|commenta|sottolinea|conclude)\b")
+_QUOTE_RE = re.compile(r"[“\"«]([^“”\"«»]{30,}?)[”\"»]")
+
+
+_SENT_END = re.compile(r"[.!?](?=\s|$)")
+_NAME_SAID = re.compile(rf"{_SP}*[,.]?{_SP}*[”\"»]?{_SP}*,?{_SP}*(?P<name>{_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}}){_SP}+"
+                        rf"(?i:said|says|added|adds|explained|commented|concluded|stated|noted)\b")
 
 
 def _find_quotations(st: _State) -> None:

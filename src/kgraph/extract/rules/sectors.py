@@ -8,9 +8,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from ...model import (
-    Segment,
-)
+from ...model import Segment
 from .. import gazetteer as gz
 from .._lex import _SP
 from .names import _standalone_triggers

@@ -11,19 +11,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ...model import (
-    Document,
-    DocumentInfo,
-    Fact,
-    Membership,
-    Mention,
-    Organisation,
-    Person,
-)
-from .._figures import (
-    _Figure,
-    _figures,
-)
+from ...model import Document, DocumentInfo, Fact, Membership, Mention, Organisation, Person
+from .._figures import _Figure, _figures
 
 HOME_COUNTRY = "Italy"
 _BIG = 1 << 62
