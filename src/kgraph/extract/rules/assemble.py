@@ -23,21 +23,21 @@ from .priorities import _find_priorities
 from .quotes import _find_quotations
 from .sectors import _find_segments
 from .segment import _sentences, detect_language
-from .state import _State
+from .state import _Mentions, _Segmentation, _State
 
 __all__ = ["extract", "detect_language"]
 
 
 def _add_entities(st: _State) -> None:
-    st.facts.extend(st.orgs.values())
-    st.facts.extend(st.people.values())
-    st.facts.extend(st.memberships)
+    st.relations.facts.extend(st.mentions.orgs.values())
+    st.relations.facts.extend(st.mentions.people.values())
+    st.relations.facts.extend(st.relations.memberships)
 
 
 def _stamp(st: _State, stage: Any) -> None:
     # Every fact records the stage that made it (``_find_people`` -> "people"); a finer rule
     # id set where the fact is made ("people.role-apposition") is kept.
-    stamp_rule([st.info, *st.facts, *st.orgs.values(), *st.people.values(), *st.memberships],
+    stamp_rule([st.docinfo.info, *st.relations.facts, *st.mentions.orgs.values(), *st.mentions.people.values(), *st.relations.memberships],
                rule_id(stage))
 
 
@@ -52,13 +52,13 @@ def extract(document: Document) -> Extraction:
     text = document.text
     lang = detect_language(text)
     document.language = lang
-    st = _State(doc=document, text=text, lang=lang, ents=_gazetteer_spans(text, lang),
-                sentences=_sentences(text))
+    st = _State(doc=document, text=text, lang=lang, mentions=_Mentions(ents=_gazetteer_spans(text, lang)),
+                segmentation=_Segmentation(sentences=_sentences(text)))
     _find_organisations(st)
     _stamp(st, _find_organisations)
     _document_info(st)
     _stamp(st, _document_info)
-    assert st.info is not None
+    assert st.docinfo.info is not None
     stages = [_find_segments, _collect_surnames, _find_people, _add_entities, _find_relations,
               _find_event, _find_fair_editions, _find_conference, _find_observations, _find_markets,
               _find_priorities, _find_drivers, _find_quotations]
@@ -69,11 +69,11 @@ def extract(document: Document) -> Extraction:
             st.warnings.append(f"{document.path or document.slug}: {stage.__name__.strip('_')} "
                                f"skipped after an internal error: {exc!r}")
         _stamp(st, stage)
-    st.facts.sort(key=lambda f: f.evidence.start)
+    st.relations.facts.sort(key=lambda f: f.evidence.start)
     warnings = list(st.warnings)
-    if not st.facts:
+    if not st.relations.facts:
         warnings.append(f"{document.path or document.slug}: no recognisable facts; only the document is recorded")
-    return Extraction(document=document, info=st.info, facts=st.facts, warnings=warnings)
+    return Extraction(document=document, info=st.docinfo.info, facts=st.relations.facts, warnings=warnings)
 
 
 def _iter_mentions(ex: Extraction) -> Iterator[Mention]:

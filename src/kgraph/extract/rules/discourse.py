@@ -13,11 +13,11 @@ from .state import _overlaps_entity, _State
 
 
 def _known_surname(st: _State, word: str) -> str | None:
-    for name in st.people:
+    for name in st.mentions.people:
         parts = name.split()
         if word == parts[-1] or (len(parts) > 2 and word == parts[-2]):
             return name
-    return st.surnames.get(word)
+    return st.mentions.surnames.get(word)
 
 
 def _collect_surnames(st: _State) -> None:
@@ -29,14 +29,14 @@ def _collect_surnames(st: _State) -> None:
         start = m.end() - len(" ".join(words))
         if _overlaps_entity(st, start, m.end()) or any(w in _NOT_NAME_START for w in words):
             continue
-        st.surnames.setdefault(words[-1], _clean_name(" ".join(words)))
+        st.mentions.surnames.setdefault(words[-1], _clean_name(" ".join(words)))
 
 
 def _focus_org(st: _State) -> str | None:
     """With no publisher, the organisation a release is about: the one it names far more often
     than any other ("says CEO Fulvia Bacchi" in an article on Lineapelle)."""
     counts: dict[str, int] = {}
-    for o in st.org_spans:
+    for o in st.mentions.org_spans:
         if o.kind != "Venue":
             counts[o.name] = counts.get(o.name, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -58,23 +58,23 @@ def _merge_nicknames(st: _State) -> None:
     """"Gianni Russo" where "Giovanni Russo" is named too: one person, under the full name."""
     nick = _nicknames()
     alias: dict[str, str] = {}
-    for name in st.people:
+    for name in st.mentions.people:
         first, _, rest = name.partition(" ")
         for full in nick.get(first, ()):
-            if rest and f"{full} {rest}" in st.people:
+            if rest and f"{full} {rest}" in st.mentions.people:
                 alias[name] = f"{full} {rest}"
     if not alias:
         return
     for short in alias:
-        del st.people[short]
-    st.person_spans = [replace(p, name=alias.get(p.name, p.name)) for p in st.person_spans]
+        del st.mentions.people[short]
+    st.mentions.person_spans = [replace(p, name=alias.get(p.name, p.name)) for p in st.mentions.person_spans]
     st._people_sorted = None
     seen: set[tuple[str, str, str, str | None]] = set()
     kept = []
-    for m in st.memberships:
+    for m in st.relations.memberships:
         m = replace(m, person=alias.get(m.person, m.person))
         key = (m.person, m.role, m.organisation, m.unit)
         if key not in seen:
             seen.add(key)
             kept.append(m)
-    st.memberships = kept
+    st.relations.memberships = kept

@@ -177,34 +177,34 @@ def _document_info(st: _State) -> None:
     if dateline:
         if dateline[0] not in date_ev:
             date_ev.append(dateline[0])
-        st.doc_date = dateline[1]
+        st.docinfo.doc_date = dateline[1]
         city = dateline[2]
         assert city is not None
         # "02.03.2024 - ACME-MACCHINE ITALIANE": the publisher's name after the date is no place
         if gz.resolve(city.text, "place") or not any(o.start < city.end and city.start < o.end
                                                      for o in _near(st.orgs_sorted(), city.start, city.end)):
-            st.place = gz.resolve(city.text, "place") or city.text.title()
+            st.docinfo.place = gz.resolve(city.text, "place") or city.text.title()
     elif header:
-        st.doc_date = header[1]
+        st.docinfo.doc_date = header[1]
     else:
         # "Ieri, 4 maggio 2019, durante l'assemblea ...": a day named relative to the writing dates the release
         rel = next(((mn, dd, rm) for mn, dd in dates
                     if (rm := _RELATIVE_DAY.search(text, max(0, mn.start - 40), mn.start))), None)
         if rel:
             mn, dd, rm = rel
-            st.doc_date = dd + dt.timedelta(days=_RELATIVE_DAYS[rm.group(1).lower()])
+            st.docinfo.doc_date = dd + dt.timedelta(days=_RELATIVE_DAYS[rm.group(1).lower()])
             date_ev.append(mn)
-    if st.doc_date is None:
+    if st.docinfo.doc_date is None:
         # "MILANO, 15 APR - ...": a wire's dateline gives day and month; the year is the file
         # name's when its day and month agree (the text states the day, the name only its year)
         yl = _YEARLESS_DATELINE.search(text, 0, min(len(text), 400))
         fd = file_name_date(st.doc.slug) if yl else None
         if yl and fd and (fd.month, fd.day) == (_MONTH_NUM[_ABBR_FULL.get(yl.group("m").lower()[:3], yl.group("m").lower())],
                                                 int(yl.group("d"))):
-            st.doc_date = fd
+            st.docinfo.doc_date = fd
             date_ev.append(Mention(yl.group("date"), yl.start("date"), yl.end("date")))
-            st.place = gz.resolve(yl.group("city"), "place") or yl.group("city").title()
-    if st.place is None and header:
+            st.docinfo.place = gz.resolve(yl.group("city"), "place") or yl.group("city").title()
+    if st.docinfo.place is None and header:
         # "16 Dicembre 2015\n\nBaggiovara (Mo) – Secondo i dati ...": a dated header, then the first
         # paragraph opens with the town (a town the gazetteer lacks only with its province code)
         tl = _TOWN_LEAD.search(text, header[0].end, min(len(text), header[0].end + 200))
@@ -212,7 +212,7 @@ def _document_info(st: _State) -> None:
                 and not any(o.start < tl.end("city") and tl.start("city") < o.end
                             for o in _near(st.orgs_sorted(), tl.start("city"), tl.end("city"))) \
                 and (tl.group("prov") or gz.resolve(tl.group("city"), "place")):
-            st.place = gz.resolve(tl.group("city"), "place") or tl.group("city")
+            st.docinfo.place = gz.resolve(tl.group("city"), "place") or tl.group("city")
     # title: the first substantial line that is not a header or dateline
     title_m: Mention | None = None
     for line in re.finditer(r"[^\r\n]+", text):
@@ -232,7 +232,7 @@ def _document_info(st: _State) -> None:
     pub: str | None = None
     src = _issuer_res()[0].search(text)
     if src:
-        in_src = sorted((sp for sp in st.org_spans if src.start(1) <= sp.start < src.end(1)), key=lambda x: x.start)
+        in_src = sorted((sp for sp in st.mentions.org_spans if src.start(1) <= sp.start < src.end(1)), key=lambda x: x.start)
         # "Source: Confindustria Moda Research Centre for Assocalzaturifici": the body it works for
         for_ = next((sp for sp in in_src if re.search(r"(?i)\b(?:for|per|on\s+behalf\s+of|per\s+conto\s+di)[ \u00a0]+(?:the[ \u00a0]+)?$",
                                                        text[max(0, sp.start - 20):sp.start])), None)
@@ -243,17 +243,17 @@ def _document_info(st: _State) -> None:
         # the boilerplate "About Ferralba Packaging" / "Chi è X" closing a release names its issuer
         about = _issuer_res()[1].search(text)
         if about:
-            in_about = [sp for sp in st.org_spans if about.start(1) <= sp.start < about.end(1)
+            in_about = [sp for sp in st.mentions.org_spans if about.start(1) <= sp.start < about.end(1)
                         and sp.kind not in ("Venue", "TradeFair")]
             pub = in_about[0].name if in_about else None
     after_re, before_re = _parent_res()
     if pub is None and title_m:
         # "Assomac: the sector closes 2024 at -12%", "ASSOMAC elects ...": the association in the headline
-        in_title = [sp for sp in st.org_spans if title_m.start <= sp.start < title_m.end
+        in_title = [sp for sp in st.mentions.org_spans if title_m.start <= sp.start < title_m.end
                     and sp.kind == "TradeAssociation" and not after_re.match(text, sp.end)
                     and not before_re.search(text, max(0, sp.start - 30), sp.start)]
         # "Brevetti Montolit S.p.A. appoints new CEO": a company heading its own release
-        lead_co = [sp for sp in st.org_spans if sp.start == title_m.start and sp.kind in ("Company", "GovernmentAgency")]
+        lead_co = [sp for sp in st.mentions.org_spans if sp.start == title_m.start and sp.kind in ("Company", "GovernmentAgency")]
         pub = in_title[0].name if in_title else (lead_co[0].name if lead_co else None)
     if pub is None:
         pub = _signature_publisher(st)
@@ -265,19 +265,19 @@ def _document_info(st: _State) -> None:
         # the association named most often; failing that, any issuing body (an agency, a
         # company), never a venue or a fair
         # a body named only as the one the issuer belongs to counts when nothing else does
-        parents = {sp.name for sp in st.org_spans if after_re.match(text, sp.end) or before_re.search(text, max(0, sp.start - 30), sp.start)}
+        parents = {sp.name for sp in st.mentions.org_spans if after_re.match(text, sp.end) or before_re.search(text, max(0, sp.start - 30), sp.start)}
         for kinds in (("TradeAssociation",), ("GovernmentAgency", "Company", "University", "ResearchCentre")):
-            for sp in st.org_spans:
-                if sp.kind in kinds and (sp.name not in parents or all(o.name in parents for o in st.org_spans if o.kind in kinds)):
+            for sp in st.mentions.org_spans:
+                if sp.kind in kinds and (sp.name not in parents or all(o.name in parents for o in st.mentions.org_spans if o.kind in kinds)):
                     counts[sp.name] = counts.get(sp.name, 0) + 1
                     first.setdefault(sp.name, sp.start)
             if counts:
                 pub = max(counts, key=lambda n: (counts[n], -first[n]))
                 break
-    st.publisher = pub
+    st.docinfo.publisher = pub
     evidence = title_m or (date_ev[0] if date_ev else Mention(text[:0], 0, 0))
-    st.info = DocumentInfo(evidence, title=title_m.text if title_m else None, date=st.doc_date,
-                           place=st.place, publisher=pub, date_evidence=tuple(date_ev))
+    st.docinfo.info = DocumentInfo(evidence, title=title_m.text if title_m else None, date=st.docinfo.doc_date,
+                           place=st.docinfo.place, publisher=pub, date_evidence=tuple(date_ev))
 
 
 # "arranged by Assomac", "curata dagli uffici tecnici di UCIMU" (the staff of a body)

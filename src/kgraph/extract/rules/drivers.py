@@ -114,7 +114,7 @@ def _find_drivers(st: _State) -> None:
             return True
         seen.add(key)
         recent.append(key)
-        st.facts.append(Driver(mention, text=label))
+        st.relations.facts.append(Driver(mention, text=label))
         return True
 
     def taken(pos: int) -> bool:

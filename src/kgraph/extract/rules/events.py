@@ -97,7 +97,7 @@ def _held_on(st: _State, a: int, b: int) -> dt.date | None:
 
 def _year_candidates(st: _State, ref: dt.date | None = None) -> list[int]:
     """Years a yearless day can fall in: around the release's date (or ``ref``), else those the text names."""
-    ref = st.doc_date or ref
+    ref = st.docinfo.doc_date or ref
     if ref:
         y = ref.year
         return [y, y - 1, y + 1]
@@ -125,7 +125,7 @@ def _day_month(st: _State, a: int, b: int, ref: dt.date | None = None) -> dt.dat
             if hit:
                 return hit
             continue
-        near = st.doc_date or ref
+        near = st.docinfo.doc_date or ref
         if near and days:
             return min(days, key=lambda d: abs((d - near).days))
     return None
@@ -179,32 +179,32 @@ def _find_signing(st: _State) -> None:
             sents.append((a, b))
     # "... signed a memorandum today. President Carlo Neri signed for ACIMIT.": the signing goes on
     for a, _b in list(sents):
-        i = bisect.bisect_right(st.sentences, (a, _BIG))
-        if i < len(st.sentences) and st.sentences[i] not in sents and verbs.search(text, *st.sentences[i]):
-            sents.append(st.sentences[i])
+        i = bisect.bisect_right(st.segmentation.sentences, (a, _BIG))
+        if i < len(st.segmentation.sentences) and st.segmentation.sentences[i] not in sents and verbs.search(text, *st.segmentation.sentences[i]):
+            sents.append(st.segmentation.sentences[i])
     # a signing between named parties: a person or an organisation signs
     sents = [(a, b) for a, b in sents
              if any(a <= o.start < b and o.kind != "Venue" for o in _near(st.orgs_sorted(), a, b))
              or any(a <= p.start < b for p in _near(st.people_sorted(), a, b))]
     if not sents:
         return
-    leaving = {mm.person for mm in st.memberships if mm.end and not mm.start}
+    leaving = {mm.person for mm in st.relations.memberships if mm.end and not mm.start}
     parts = tuple(dict.fromkeys(p.name for a, b in sents for p in _near(st.people_sorted(), a, b)
                                 if a <= p.start < b and p.name not in leaving))
     date = next((d for a, b in sents for mn, d in _dates(text[a:b])), None) \
         or next((d for a, b in sents if (d := _day_month(st, a, b))), None)
     rel = next((m for a, b in sents for m in re.finditer(r"(?i)\b(yesterday|today|ieri|oggi)\b", text[a:b])), None)
-    if date is None and rel and st.doc_date:
-        date = st.doc_date - dt.timedelta(days=_RELATIVE_DAYS[rel.group(1).lower()])
-    if date is None and rel is None and sents[0] not in st.sentences[:_SIGNING_LEAD]:
+    if date is None and rel and st.docinfo.doc_date:
+        date = st.docinfo.doc_date - dt.timedelta(days=_RELATIVE_DAYS[rel.group(1).lower()])
+    if date is None and rel is None and sents[0] not in st.segmentation.sentences[:_SIGNING_LEAD]:
         return  # an agreement recalled in passing, far from the news and with no day of its own
     venue = next((o.name for a, b in sents for o in _near(st.orgs_sorted(), a, b)
                   if a <= o.start < b and o.kind == "Venue"), None)
-    dateline = st.info.date_evidence if st.info else ()
+    dateline = st.docinfo.info.date_evidence if st.docinfo.info else ()
     city = next((p.name for a, b in sents for p in _near(st.places(), a, b) if a <= p.start < b
                  and p.kind == "place:city" and not any(mn.start - 60 <= p.start < mn.end for mn in dateline)
                  and not any(o.start <= p.start < o.end for o in _near(st.orgs_sorted(), p.start, p.end))), None)
-    st.facts.append(Event(_mention(text, *sents[0]), kind="Signing", date=date, venue=venue, city=city,
+    st.relations.facts.append(Event(_mention(text, *sents[0]), kind="Signing", date=date, venue=venue, city=city,
                           participants=parts))
 
 
@@ -226,16 +226,16 @@ def _find_event(st: _State) -> None:
         o = _nearest_org_before(st, cue.start(), lo)
         return o.name if o else None
 
-    organiser = organiser_of(first, s0) or st.publisher
+    organiser = organiser_of(first, s0) or st.docinfo.publisher
     cue_sents = list(dict.fromkeys(st.sentence_of(c.start()) for c in cues))
     # "... its first members' assembly. On Friday, March 7, the meeting was held at the
     # Verona Trade Centre": the sentence after the first mention may say when and where
     # (or one of the two after it: "Ieri ... all'assemblea annuale ... . Si è svolta al Museo ...")
-    i = bisect.bisect_right(st.sentences, (s0, _BIG))
+    i = bisect.bisect_right(st.segmentation.sentences, (s0, _BIG))
     held: tuple[int, int] | None = None
-    for nxt in st.sentences[i:i + _HELD_AFTER]:
+    for nxt in st.segmentation.sentences[i:i + _HELD_AFTER]:
         if _assembly_re().search(text, *nxt) or nxt in cue_sents \
-                or any(o.kind == "TradeFair" and nxt[0] <= o.start < nxt[1] for o in st.org_spans):
+                or any(o.kind == "TradeFair" and nxt[0] <= o.start < nxt[1] for o in st.mentions.org_spans):
             break  # another mention of the assembly, or another event, ends the look-ahead
         # "On May 25th, in Vigevano, the president opened the Assembly": the meeting named again by
         # its capitalised noun (not another body's: "the Federmacchine Assembly") says when and where
@@ -246,7 +246,7 @@ def _find_event(st: _State) -> None:
             held = nxt
             cue_sents.insert(1, nxt)
             break
-    venue = next((s for a0, a1 in cue_sents for s in st.org_spans if a0 <= s.start < a1 and s.kind == "Venue"), None)
+    venue = next((s for a0, a1 in cue_sents for s in st.mentions.org_spans if a0 <= s.start < a1 and s.kind == "Venue"), None)
     city_named: str | None = None
     if venue is None:
         # "held today at the Castello Visconteo in Vigevano": a venue the gazetteer does not know
@@ -268,14 +268,14 @@ def _find_event(st: _State) -> None:
                         name = name[:tail.start()]
                         city_named = tail.group(1)
                     st.add_org(name, "Venue", vm.end(), vm.end() + len(name))
-                    st.facts.append(st.orgs[name])
+                    st.relations.facts.append(st.mentions.orgs[name])
                     venue = _Span(vm.end(), vm.end() + len(name), name, "Venue")
                     break
     city = city_named
     if venue:
         entry = gz.organisation(venue.name)
         city = city_named or (entry.city if entry else None)
-        cm = next((p for p in st.ents if p.kind == "place:city" and venue.end <= p.start < venue.end + 10), None)
+        cm = next((p for p in st.mentions.ents if p.kind == "place:city" and venue.end <= p.start < venue.end + 10), None)
         if cm:
             city = cm.name
         elif _venue_town(st, venue):
@@ -284,16 +284,16 @@ def _find_event(st: _State) -> None:
             tm_ = _TOWN_AFTER.match(text, venue.end)
             if tm_ and not _overlaps_entity(st, tm_.start(1), tm_.end(1)):
                 city = gz.resolve(tm_.group(1), "place") or re.sub(r"[ \u00a0]+", " ", tm_.group(1)).replace("’", "'")
-    date = st.doc_date
+    date = st.docinfo.doc_date
     # the day is the one its first sentence (or the "took place" sentence after it) states
     when = [(s0, s1), *([held] if held else []),
             *(x for x in cue_sents if x != (s0, s1) and x != held
-              and not any(o.kind == "TradeFair" and x[0] <= o.start < x[1] for o in st.org_spans))]
+              and not any(o.kind == "TradeFair" and x[0] <= o.start < x[1] for o in st.mentions.org_spans))]
     # (the dateline's own date, where no full stop parts it from the first sentence, is the
     # release's day, not the meeting's: "May 26, 2018\n\nOn May 25th, in Vigevano, ...")
-    dl_starts = {mn.start for mn in (st.info.date_evidence if st.info else ())}
+    dl_starts = {mn.start for mn in (st.docinfo.info.date_evidence if st.docinfo.info else ())}
     local = [d for a0, a1 in when for mn, d in _dates(text[a0:a1])
-             if not (a0 + mn.start in dl_starts and d == st.doc_date)]
+             if not (a0 + mn.start in dl_starts and d == st.docinfo.doc_date)]
     held_on = next((d for a0, a1 in when if (d := _held_on(st, a0, a1))), None)
     if held_on:
         date = held_on  # "held on June 3rd", even where another day is named first
@@ -306,7 +306,7 @@ def _find_event(st: _State) -> None:
     if city is None:
         # the town the assembly's sentences name ("Si è tenuta ieri a Bologna"), else the dateline's
         # town, unless the assembly is another day's, mentioned in passing
-        dateline = [mn for mn in (st.info.date_evidence if st.info else ())]
+        dateline = [mn for mn in (st.docinfo.info.date_evidence if st.docinfo.info else ())]
         in_cue = next((p for a0, a1 in cue_sents for p in _near(st.places(), a0, a1)
                        if a0 <= p.start < a1 and p.kind == "place:city"
                        and not (venue and venue.start <= p.start < venue.end)  # "Verona Trade Centre" (a town inside a venue's name)
@@ -322,7 +322,7 @@ def _find_event(st: _State) -> None:
                     city = hm.group("town")
                     break
         if city is None:
-            city = in_cue.name if in_cue else (st.place if date == st.doc_date else None)
+            city = in_cue.name if in_cue else (st.docinfo.place if date == st.docinfo.doc_date else None)
     tm = _TITLE_RE.search(text)
     title = tm.group(1).strip() if tm else None
     speakers: list[str] = []
@@ -333,26 +333,26 @@ def _find_event(st: _State) -> None:
             if sm.end() <= p.start < a1 and p.name not in speakers:
                 speakers.append(p.name)
     # a predecessor named only in the succession ("succede a Fabrizio Nuti") did not take part
-    leaving = {m.person for m in st.memberships if m.end and not m.start
+    leaving = {m.person for m in st.relations.memberships if m.end and not m.start
                and len(re.findall(rf"\b{re.escape(m.person.split()[-1])}\b", text)) == 1}
     # those who spoke at it; someone only elected, thanked or named did not necessarily attend
     present = [p for p in _speaking(st, 0, len(text)) if p not in leaving]
     # and the president it elects or confirms ("The assembly elected Anna Verdi as President")
     posts = {gz.fold(w) for w in _event_words()["elected_posts"]}
     elect_sents = {st.sentence_of(m.start()) for m in _elect_re().finditer(text)}
-    for mem in st.memberships:
+    for mem in st.relations.memberships:
         if mem.end or gz.fold(mem.role) not in posts or (organiser and mem.organisation != organiser):
             continue
         if any(a0 <= p.start < a1 for a0, a1 in elect_sents for p in _near(people, a0, a1) if p.name == mem.person):
             present.append(mem.person)
-    if date and st.doc_date and abs((date - st.doc_date).days) > 3:
+    if date and st.docinfo.doc_date and abs((date - st.docinfo.doc_date).days) > 3:
         # an assembly the release mentions in passing ("after his election by the General Assembly on
         # 26 February"): only the people named with it took part, not everyone the release quotes
         present = [p.name for a0, a1 in cue_sents for p in _near(people, a0, a1)
                    if a0 <= p.start < a1 and p.name not in leaving]
     participants = tuple(dict.fromkeys([*present, *speakers]))
     evidence = _mention(text, s0, s1)
-    st.facts.append(Event(evidence, kind="GeneralAssembly", organiser=organiser, date=date,
+    st.relations.facts.append(Event(evidence, kind="GeneralAssembly", organiser=organiser, date=date,
                           venue=venue.name if venue else None, city=city, title=title,
                           speakers=tuple(speakers), participants=participants))
     # another body's assembly named in passing ("the latest Federmacchine Assembly indicates ...")
@@ -363,9 +363,9 @@ def _find_event(st: _State) -> None:
         a0, _a1 = st.sentence_of(c.start())
         ob = _nearest_org_before(st, c.start(), max(a0, c.start() - 40))
         o = ob.name if ob and _OWN_ASSEMBLY_GAP.fullmatch(text, ob.end, c.start()) else None
-        if o and o not in others and st.orgs.get(o) is not None and st.orgs[o].type == "TradeAssociation":
+        if o and o not in others and st.mentions.orgs.get(o) is not None and st.mentions.orgs[o].type == "TradeAssociation":
             others.add(o)
-            st.facts.append(Event(_mention(text, c.start(), c.end()), kind="GeneralAssembly", organiser=o))
+            st.relations.facts.append(Event(_mention(text, c.start(), c.end()), kind="GeneralAssembly", organiser=o))
 
 
 # "from 8 to 15 October", "dal 27 al 30 maggio", "between the 4th and the 6th of March"
@@ -449,15 +449,15 @@ def _unknown_venue(st: _State, group: list[tuple[int, int]]) -> _Span | None:
             v0, v1 = m.span("v")
             city = next((p for p in _near(st.places(), m.end(), m.end() + 1) if p.start == m.end()
                          and p.kind == "place:city"), None)
-            if city is None or any(s.start < v1 and v0 < s.end for s in _near(st.ents, v0, v1)) \
+            if city is None or any(s.start < v1 and v0 < s.end for s in _near(st.mentions.ents, v0, v1)) \
                     or any(s.start < v1 and v0 < s.end for s in _near(st.orgs_sorted(), v0, v1)):
                 continue
             name = _clean_name(m.group("v"))
             if name.split()[0] in _NOT_NAME_START:
                 continue
             st.add_org(name, "Venue", v0, v1, city=city.name)
-            if st.orgs[name] not in st.facts:
-                st.facts.append(st.orgs[name])
+            if st.mentions.orgs[name] not in st.relations.facts:
+                st.relations.facts.append(st.mentions.orgs[name])
             return _Span(v0, v1, name, "Venue")
     return None
 
@@ -472,14 +472,14 @@ def _find_fair_editions(st: _State) -> None:
     """Trade fair editions: a known fair named with an edition, a year or its dates ("SIMAC Tanning Tech 2024")."""
     text = st.text
     fairs: dict[str, list[_Span]] = {}
-    for o in sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start):
+    for o in sorted((o for o in st.mentions.org_spans if o.kind == "TradeFair"), key=lambda o: o.start):
         if _ALONGSIDE.search(text, max(0, o.start - 30), o.start):
             continue
         fairs.setdefault(o.name, []).append(o)
-    title = st.info.evidence if st.info and st.info.title else None
-    has_assembly = any(isinstance(f, Event) and f.kind == "GeneralAssembly" for f in st.facts)
+    title = st.docinfo.info.evidence if st.docinfo.info and st.docinfo.info.title else None
+    has_assembly = any(isinstance(f, Event) and f.kind == "GeneralAssembly" for f in st.relations.facts)
     main = _fair_of(st)
-    all_fairs = sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start)
+    all_fairs = sorted((o for o in st.mentions.org_spans if o.kind == "TradeFair"), key=lambda o: o.start)
     colocated: set[str] = set()
     edition_years: dict[str, bool] = {}
 
@@ -530,19 +530,19 @@ def _find_fair_editions(st: _State) -> None:
             ym2 = next((m for a, b in sents for m in re.finditer(r"\b((?:19|20)\d\d)\b", text[a:b])
                         if not is_compared_edition(text, a + m.start(), a + m.end())
                         and not season.search(text, max(a, a + m.start() - 24), a + m.start())), None)
-            year = ym2.group(1) if ym2 else (str(st.doc_date.year) if st.doc_date else None)
+            year = ym2.group(1) if ym2 else (str(st.docinfo.doc_date.year) if st.docinfo.doc_date else None)
         organiser = None
         for a, b in sents:
             om = _ORGANISED_BY.search(text, a, b)
             o2 = (st.org_at(om.end()) or _unknown_org_after(st, om.end())) if om else None
             if o2 and o2.name != name:  # (a fair is not its own organiser: "a show organised by Lineapelle")
                 organiser = o2.name
-                if o2.name in st.orgs and st.orgs[o2.name] not in st.facts:
-                    st.facts.append(st.orgs[o2.name])
+                if o2.name in st.mentions.orgs and st.mentions.orgs[o2.name] not in st.relations.facts:
+                    st.relations.facts.append(st.mentions.orgs[o2.name])
                 break
 
         def place_of(group: list[tuple[int, int]]) -> tuple[_Span | None, str | None]:
-            venue = next((o for a, b in group for o in st.org_spans if a <= o.start < b and o.kind == "Venue"), None)
+            venue = next((o for a, b in group for o in st.mentions.org_spans if a <= o.start < b and o.kind == "Venue"), None)
             city: str | None = None
             if venue:
                 # "at Fiera Milano, in Rho (Milan)": the town right after the venue
@@ -558,11 +558,11 @@ def _find_fair_editions(st: _State) -> None:
             else:
                 venue = _unknown_venue(st, group)
                 if venue is not None:
-                    return venue, st.orgs[venue.name].city
+                    return venue, st.mentions.orgs[venue.name].city
                 # "in programma ad Hannover dal 22 al 26 settembre": a city the fair's sentences name
                 c = next((p for a, b in group for p in _near(st.places(), a, b)
                           if a <= p.start < b and p.kind == "place:city" and not (
-                              st.info and any(mn.start <= p.start < mn.end + 40 for mn in st.info.date_evidence))), None)
+                              st.docinfo.info and any(mn.start <= p.start < mn.end + 40 for mn in st.docinfo.info.date_evidence))), None)
                 city = c.name if c else None
             return venue, city
 
@@ -572,17 +572,17 @@ def _find_fair_editions(st: _State) -> None:
                 if d:
                     return d
             d2 = next((d for a, b in group for mn, d in _dates(text[a:b])
-                       if not (st.info and any(e.start == a + mn.start for e in st.info.date_evidence))), None)
+                       if not (st.docinfo.info and any(e.start == a + mn.start for e in st.docinfo.info.date_evidence))), None)
             if d2:
                 return d2
             if any(re.search(r"(?i)\b(today|oggi)\b", text[a:b]) for a, b in group):
-                return st.doc_date
+                return st.docinfo.doc_date
             return None
 
         venue, city = place_of(cur_sents)
         date = date_of(cur_sents)
         # participants: people who opened or visited the fair
-        people = sorted(st.person_spans, key=lambda x: x.start)
+        people = sorted(st.mentions.person_spans, key=lambda x: x.start)
         parts = tuple(dict.fromkeys(p.name for a, b in cur_sents if _OPENED_BY.search(text, a, b)
                                     for p in _near(people, a, b) if a <= p.start < b))
         # the title as the text writes it: "EMO Hannover 2025", "the 2025 edition of X" -> "X 2025",
@@ -595,7 +595,7 @@ def _find_fair_editions(st: _State) -> None:
             title_ = f"{name} {year}"
         else:
             title_ = bare
-        st.facts.append(Event(_mention(text, *sents[0]), kind="TradeFairEdition", organiser=organiser,
+        st.relations.facts.append(Event(_mention(text, *sents[0]), kind="TradeFairEdition", organiser=organiser,
                               date=date, venue=venue.name if venue else None, city=city,
                               title=title_, participants=parts))
         # "... together with the leather show, running alongside in the same halls": a fair held at the
@@ -605,7 +605,7 @@ def _find_fair_editions(st: _State) -> None:
                 continue
             if venue and _SAME_PLACE.match(text, other.end) and other.name not in colocated:
                 colocated.add(other.name)
-                st.facts.append(Event(_mention(text, *st.sentence_of(other.start)), kind="TradeFairEdition",
+                st.relations.facts.append(Event(_mention(text, *st.sentence_of(other.start)), kind="TradeFairEdition",
                                       venue=venue.name,
                                       title=re.sub(r"[ \u00a0]+", " ", text[other.start:other.end])))
         if next_sents:
@@ -613,7 +613,7 @@ def _find_fair_editions(st: _State) -> None:
             date2 = date_of(next_sents)
             # the next edition's place is the one its announcement states ("sempre a Fiera Milano Rho")
             if date2 and date2 != date:
-                st.facts.append(Event(_mention(text, *next_sents[0]), kind="TradeFairEdition",
+                st.relations.facts.append(Event(_mention(text, *next_sents[0]), kind="TradeFairEdition",
                                       organiser=organiser, date=date2, venue=venue2.name if venue2 else None,
                                       city=city2, title=re.sub(r"[ \u00a0]+", " ", text[mentions[0].start:mentions[0].end])))
     _find_same_days_fairs(st)
@@ -628,8 +628,8 @@ _SAME_DAYS = re.compile(r"(?i)\b(?:on[ \u00a0]+the[ \u00a0]+same[ \u00a0]+(?:day
 
 def _find_same_days_fairs(st: _State) -> None:
     text = st.text
-    titled = {gz.fold(e.title) for e in st.facts if isinstance(e, Event) and e.title}
-    for o in sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start):
+    titled = {gz.fold(e.title) for e in st.relations.facts if isinstance(e, Event) and e.title}
+    for o in sorted((o for o in st.mentions.org_spans if o.kind == "TradeFair"), key=lambda o: o.start):
         if gz.fold(o.name) in titled or gz.fold(text[o.start:o.end]) in titled:
             continue
         _, s1 = st.sentence_of(o.start)
@@ -641,9 +641,9 @@ def _find_same_days_fairs(st: _State) -> None:
                       if v.kind == "Venue" and sd.end() <= v.start < min(s1, sd.end() + 60)), None)
         if venue is None:
             continue
-        entry = st.orgs.get(venue.name)
+        entry = st.mentions.orgs.get(venue.name)
         title = re.sub(r"[ \u00a0]+", " ", text[o.start:o.end])
-        st.facts.append(Event(_mention(text, o.start, venue.end), kind="TradeFairEdition", venue=venue.name,
+        st.relations.facts.append(Event(_mention(text, o.start, venue.end), kind="TradeFairEdition", venue=venue.name,
                               city=entry.city if entry else None, title=title))
         titled.add(gz.fold(title))
 
@@ -712,15 +712,15 @@ def _titled_noun(text: str, m: re.Match[str], s0: int, s1: int) -> str | None:
 
 def _find_conference(st: _State) -> None:
     text = st.text
-    if any(isinstance(f, Event) for f in st.facts):
-        done = {st.sentence_of(f.evidence.start) for f in st.facts if isinstance(f, Event)}
+    if any(isinstance(f, Event) for f in st.relations.facts):
+        done = {st.sentence_of(f.evidence.start) for f in st.relations.facts if isinstance(f, Event)}
     else:
         done = set()
     cue_re, title_re = _conference_res()
     for m in st.scan(cue_re, _conference_triggers()):
         s0, s1 = st.sentence_of(m.start())
         if (s0, s1) in done or _assembly_re().search(text, s0, s1) or any(
-                o.kind == "TradeFair" and s0 <= o.start < s1 for o in st.org_spans):
+                o.kind == "TradeFair" and s0 <= o.start < s1 for o in st.mentions.org_spans):
             continue
         # (the meeting's own sentence names its day: a release that states no date of its own may
         # carry it in its file name, as the figures' "today" does)
@@ -735,24 +735,24 @@ def _find_conference(st: _State) -> None:
                 organiser = o.name
                 break
         if organiser is None and not _HOSTED_BY.search(text, m.start(), s1):
-            organiser = st.publisher  # (a host the text names but the gazetteer does not know stays unknown)
+            organiser = st.docinfo.publisher  # (a host the text names but the gazetteer does not know stays unknown)
         local = [d for mn, d in _dates(text[s0:s1])]
-        date = _held_on(st, s0, s1) or (local[0] if local else (yearless or st.doc_date))
+        date = _held_on(st, s0, s1) or (local[0] if local else (yearless or st.docinfo.doc_date))
         city = next((p.name for p in _near(st.places(), s0, s1) if s0 <= p.start < s1 and p.kind == "place:city"), None) \
-            or (st.place if date == st.doc_date else None)
-        leaving = {mm.person for mm in st.memberships if mm.end and not mm.start}
+            or (st.docinfo.place if date == st.docinfo.doc_date else None)
+        leaving = {mm.person for mm in st.relations.memberships if mm.end and not mm.start}
         # the people the meeting's paragraph names: a quote elsewhere in the release is no speech at it
         pa = text.rfind("\n", 0, s0) + 1
         pb = text.find("\n", s1)
         pb = len(text) if pb < 0 else pb
         near_people = {p.name for p in _near(st.people_sorted(), pa, pb) if pa <= p.start < pb}
-        participants = tuple(p for p in st.people if p not in leaving and p in near_people)
-        if date and st.doc_date and date > st.doc_date:
+        participants = tuple(p for p in st.mentions.people if p not in leaving and p in near_people)
+        if date and st.docinfo.doc_date and date > st.docinfo.doc_date:
             participants = ()  # a meeting announced for later has no speakers yet
         tm = title_re.search(text, s0, s1)
         title = tm.group(1).strip() if tm else (_capitalised_title(text, m, s0) or _titled_noun(text, m, s0, s1))
         venue = next((o.name for o in st.orgs_sorted() if s0 <= o.start < s1 and o.kind == "Venue"), None)
-        st.facts.append(Event(_mention(text, s0, s1), kind="Conference", organiser=organiser, date=date,
+        st.relations.facts.append(Event(_mention(text, s0, s1), kind="Conference", organiser=organiser, date=date,
                               venue=venue, city=city, title=title,
                               participants=participants))
         return

@@ -155,7 +155,7 @@ def _with_counts(st: _State, figures: list[_Figure]) -> list[_Figure]:
             extra.append(fig)
             local.append(fig)
 
-    for s0, s1 in st.sentences:
+    for s0, s1 in st.segmentation.sentences:
         if not any(c.isdigit() for c in text[s0:s1]):
             continue
         local = figures[bisect.bisect_left(starts, s0 - 60):bisect.bisect_left(starts, s1)]
@@ -205,7 +205,7 @@ def _with_counts(st: _State, figures: list[_Figure]) -> list[_Figure]:
 def _find_observations(st: _State) -> None:
     text = st.text
     bases, shares, months = _cue_res()
-    pub_org = st.orgs.get(st.publisher) if st.publisher else None
+    pub_org = st.mentions.orgs.get(st.docinfo.publisher) if st.docinfo.publisher else None
     company_pub = pub_org.name if pub_org and pub_org.type == "Company" else None
     # a territorial association ("Confindustria Brescia", "Assolombarda Pavia") surveys its own
     # province: that is the area of its figures, where the text names no other
@@ -214,20 +214,20 @@ def _find_observations(st: _State) -> None:
         home_area = gz.resolve(pub_org.name.split(None, 1)[1], "place")
     bases_ = index_bases(text)
     index_base = bases_[0].base if bases_ else None
-    today = st.info.date if st.info else None
+    today = st.docinfo.info.date if st.docinfo.info else None
     # a text that states no date of its own was still published on the day its file name
     # carries: "last year" counts from then (the document keeps no date it does not state)
     today = today or file_name_date(st.doc.slug)
     figures = _with_counts(st, st.figures())
     fair_year = _fair_year(st)
     if fair_year is None and today is None and not any(
-            isinstance(ev, Event) and ev.date for ev in st.facts):
+            isinstance(ev, Event) and ev.date for ev in st.relations.facts):
         fair_year = _year_after_compared_edition(st)
     # the last resorts for a figure no clause, sentence or earlier sentence dates: the
     # headline's period, else the year of the release ("the fair closed with 300 exhibitors")
     fallback_period: str | None = None
-    if st.info and st.info.title:
-        t = st.info.evidence
+    if st.docinfo.info and st.docinfo.info.title:
+        t = st.docinfo.info.evidence
         heads = [p for p in _periods(text, t.start, t.end, today) if not p.weak and not is_not_period(text, p.start)
                  and not _in_comparison(text, p.start, t.start) and not is_compared_edition(text, p.start, p.end)]
         # "Nel terzo trimestre ...": the latest third quarter before the release
@@ -241,14 +241,14 @@ def _find_observations(st: _State) -> None:
     last_key: str | None = None
     last_flow: tuple[str, str, int] | None = None  # base, market, sentence start of the last change
     prev_start = -1
-    protected = sorted([*st.segments, *[s for s in st.ents if s.kind.startswith("place:")]], key=lambda s: s.start)
+    protected = sorted([*st.mentions.segments, *[s for s in st.mentions.ents if s.kind.startswith("place:")]], key=lambda s: s.start)
     obs: dict[tuple[Any, ...], Observation] = {}
     prelim_years: set[str] = set()
     prelim_pending = -1  # where a sentence of its own announced preliminary figures of no stated year
     lower = text.lower() if len(text.lower()) == len(text) else None
     year_context: str | None = None  # the whole year in force before a part of it was zoomed into
     prev_end = 0
-    for s_start, s_end in st.sentences:
+    for s_start, s_end in st.segmentation.sentences:
         if "\n" in text[prev_end:s_start] and context_period and year_context \
                 and context_period != year_context and context_period.startswith(year_context) \
                 and not _PART_OF_YEAR.search(text, s_start, s_end):
@@ -270,7 +270,7 @@ def _find_observations(st: _State) -> None:
                 prelim_pending = s_end  # "Provisional figures from X point to a good year."
             continue  # nothing to measure and no period to carry over
         periods = [p for p in _periods(text, s_start, s_end, today)
-                   if not any(mn.start <= p.start < mn.end for mn in (st.info.date_evidence if st.info else ()))
+                   if not any(mn.start <= p.start < mn.end for mn in (st.docinfo.info.date_evidence if st.docinfo.info else ()))
                    and not is_not_period(text, p.start)]
         clauses = _clauses(text, s_start, s_end, protected)
         semis = _split_semicolons(text, s_start, s_end)
@@ -448,7 +448,7 @@ def _find_observations(st: _State) -> None:
                 area = market = None  # the home part of a fair's attendance is a figure of its own, not an area
             if home_area and area == HOME_COUNTRY:
                 area = home_area
-            if company_pub and scope == (st.sector or "machinery") and not _within(st.segments, s_start, s_end):
+            if company_pub and scope == (st.mentions.sector or "machinery") and not _within(st.mentions.segments, s_start, s_end):
                 # a company's release: its figures are its own results, with no area
                 scope, area = company_pub, None
             o = Observation(_mention(text, c_start, c_end), indicator=key, scope=scope, value=value,
@@ -491,9 +491,9 @@ def _find_observations(st: _State) -> None:
                 subj = [p for p in _near(st.places(), s_start, rk.start()) if s_start <= p.start < rk.start()
                         and p.kind == "place:country" and not re.search(r"(?i)\b(?:after|behind|dopo|dietro|than|di)[ \u00a0]+$", text[max(0, p.start - 8):p.start])]
                 area_ = subj[0].name if subj else HOME_COUNTRY
-                okey = (rkey, st.sector or "machinery", year, Decimal(_ORDINAL[rk.group("ord").lower()]), "rank", area_, None)
+                okey = (rkey, st.mentions.sector or "machinery", year, Decimal(_ORDINAL[rk.group("ord").lower()]), "rank", area_, None)
                 if okey not in obs:
-                    obs[okey] = Observation(_mention(text, rk.start(), rk.end()), indicator=rkey, scope=st.sector or "machinery",
+                    obs[okey] = Observation(_mention(text, rk.start(), rk.end()), indicator=rkey, scope=st.mentions.sector or "machinery",
                                             value=Decimal(_ORDINAL[rk.group("ord").lower()]), unit="rank", period=year,
                                             area=area_, market=None)
         # the next sentences inherit the period this one's figures used; a sentence without
@@ -556,7 +556,7 @@ def _find_observations(st: _State) -> None:
                 k = next(k for k, v in obs.items() if v is o)
                 obs[k] = replace(o, qualifiers=(*o.qualifiers, "estimated"))
     # a headline repeats a body figure, often with a vaguer period: keep the body's
-    title = st.info.evidence if st.info and st.info.title else None
+    title = st.docinfo.info.evidence if st.docinfo.info and st.docinfo.info.title else None
     found = list(obs.values())
     if title:
         body = [o for o in found if not (title.start <= o.evidence.start < title.end)]
@@ -569,7 +569,7 @@ def _find_observations(st: _State) -> None:
         found = [o for o in found if o in body or o.unit not in ("EUR", "USD", "count") or len(o.value.normalize().as_tuple().digits) > 2
                  or not any((b.indicator, b.scope, b.unit) == (o.indicator, o.scope, o.unit)
                             and b.value and abs(b.value - o.value) <= abs(b.value) / 10 for b in body)]
-    st.facts.extend(found)
+    st.relations.facts.extend(found)
 
 
 _ESTIMATES_NOTE = re.compile(r"(?i)(?:^|(?<=[.!?]\s))(?:the|these|all|i|questi|tutti\s+i)\s+(?:figures|data|numbers|dati|numeri)\s+(?:are|sono)\s+(?:(?:still|only|ancora|solo)\s+)?(?:estimates|estimated|stime|stimati|provisional\s+estimates)\b")

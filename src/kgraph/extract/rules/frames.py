@@ -185,8 +185,8 @@ def _sales_as_topic(st: _State, cues: list[tuple[int, int, str]], bases: _CueTab
     if not any(k == "sales" for _, _, k in cues):
         return cues
     topic = "turnover"
-    if st.info and st.info.title:
-        t = st.info.evidence
+    if st.docinfo.info and st.docinfo.info.title:
+        t = st.docinfo.info.evidence
         in_title = [k for _, _, k in _cues(st.text, t.start, t.end, bases) if k != "sales"]
         topic = in_title[0] if in_title else topic
     return [(a, b, topic if k == "sales" else k) for a, b, k in cues]
@@ -298,7 +298,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         # "the decline") or breaks the figure down by segment ("spinning machinery grew by 3%")
         # ... or by market ("Il mercato interno è cresciuto del 4%")
         goes_on = _ANAPHORA.search(text, s0, s1) or any(
-            sg.kind == "segment" for sg in _within(st.segments, s0, s1)) or _DOMESTIC_RE.search(text, s0, f.start) \
+            sg.kind == "segment" for sg in _within(st.mentions.segments, s0, s1)) or _DOMESTIC_RE.search(text, s0, f.start) \
             or _FOREIGN_RE.search(text, s0, f.start) or in_breakdown \
             or (context_base in _FAIR_BASES and (
                 # a fair's release going on about its attendance: "-3% on the February edition",
@@ -411,8 +411,8 @@ def _is_fair_key(key: str) -> bool:
 
 def _fair_of(st: _State) -> _Span | None:
     """The fair a release reports on: the one its headline names, else the first named."""
-    fairs = sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start)
-    title = st.info.evidence if st.info and st.info.title else None
+    fairs = sorted((o for o in st.mentions.org_spans if o.kind == "TradeFair"), key=lambda o: o.start)
+    title = st.docinfo.info.evidence if st.docinfo.info and st.docinfo.info.title else None
     in_title = [o for o in fairs if title and title.start <= o.start < title.end]
     found = in_title or fairs
     return found[0] if found else None
@@ -435,7 +435,7 @@ def _unnamed_list_item(st: _State, f: _Figure, sent: tuple[int, int]) -> bool:
     if not m:
         return False
     name_end = m.start()
-    named = [*(s.end for s in _within(st.segments, *sent)), *(p.end for p in _within(st.ents, *sent))]
+    named = [*(s.end for s in _within(st.mentions.segments, *sent)), *(p.end for p in _within(st.mentions.ents, *sent))]
     if name_end in named:
         return False
     # the sentence pairs names with bracketed figures elsewhere: this item's name is unknown
@@ -447,19 +447,19 @@ def _fair_year(st: _State) -> str | None:
     main = _fair_of(st)
     if main is None:
         return None
-    for ev in st.facts:
+    for ev in st.relations.facts:
         if isinstance(ev, Event) and ev.kind == "TradeFairEdition" and ev.title \
                 and gz.fold(ev.title).startswith(gz.fold(main.name)):
-            if ev.date and not (st.doc_date and ev.date.year > st.doc_date.year
+            if ev.date and not (st.docinfo.doc_date and ev.date.year > st.docinfo.doc_date.year
                                 and all(is_not_period(st.text, m.start())
                                         for m in re.finditer(rf"\b{ev.date.year}\b", st.text))
-                                and (ev.date - st.doc_date).days > 180):
+                                and (ev.date - st.docinfo.doc_date).days > 180):
                 return str(ev.date.year)
             if ev.date:
                 # an edition dated without its year, placed over half a year after the release:
                 # the year came from elsewhere ("the spring-summer 2023 lines"); the release's
                 # own year is the edition's
-                return str(st.doc_date.year) if st.doc_date else None
+                return str(st.docinfo.doc_date.year) if st.docinfo.doc_date else None
             ym = re.search(r"\b((?:19|20)\d\d)\b", ev.title)
             # ... unless the text names that year only as the edition compared with ("level
             # with the March 2022 edition")
@@ -467,9 +467,9 @@ def _fair_year(st: _State) -> str | None:
                               for m in re.finditer(rf"\b{ym.group(1)}\b", st.text)):
                 return ym.group(1)
             break
-    title = st.info.evidence if st.info and st.info.title else None
-    if st.doc_date and title and title.start <= main.start < title.end:
-        return str(st.doc_date.year)  # a release headlined on the fair reports the edition just held
+    title = st.docinfo.info.evidence if st.docinfo.info and st.docinfo.info.title else None
+    if st.docinfo.doc_date and title and title.start <= main.start < title.end:
+        return str(st.docinfo.doc_date.year)  # a release headlined on the fair reports the edition just held
     return None
 
 
@@ -485,7 +485,7 @@ def _year_after_compared_edition(st: _State) -> str | None:
     text = st.text
     end = min(len(text), 2000)  # the headline and the opening: where the comparison is made
     latest: tuple[int, int] | None = None
-    for s0, s1 in st.sentences:
+    for s0, s1 in st.segmentation.sentences:
         if s0 >= end:
             break
         for p in _periods(text, s0, s1, None):
@@ -506,16 +506,16 @@ def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int,
         entry = gz.organisation(fair.name) if fair else None
         if entry and entry.sector:
             return entry.sector
-        if st.sector:
-            return st.sector
+        if st.mentions.sector:
+            return st.mentions.sector
         if fair:
             return fair.name
-    segs = _within(st.segments, *clause)
+    segs = _within(st.mentions.segments, *clause)
     if not segs:
-        segs = [s for s in _within(st.segments, *sent) if s.end <= f.start]
+        segs = [s for s in _within(st.mentions.segments, *sent) if s.end <= f.start]
     if segs:
         return min(segs, key=lambda s: abs(s.start - f.start)).name
-    return st.sector or "machinery"
+    return st.mentions.sector or "machinery"
 
 
 _PREP_BEFORE = re.compile(r"(?i)(?:\b(?:in|to|from|towards|such as|like|verso|a|da|in|per|come|di|nel|nella|nei|negli|nelle|sul|sui|al|alla|ai|agli|dal|dalla|dai|dagli)[ \u00a0]+(?:the[ \u00a0]+)?|\b(?:all|dall|nell)['’])$")
@@ -549,7 +549,7 @@ def _fair_area(st: _State, f: _Figure, semi: tuple[int, int]) -> str | None:
                              text[near[-1].end:f.start]):
         return near[-1].name  # "Spain (11%)", "Italy: 720 exhibitors", "Germany with +21%"
     # "the number of Japanese buyers rose 18%": a demonym on the visitors or exhibitors counted
-    for adj in _near(st.ents, a, f.start):
+    for adj in _near(st.mentions.ents, a, f.start):
         if a <= adj.start and adj.end <= f.start and adj.kind in ("adj:country", "adj:region") \
                 and (any(c[0] - adj.end <= 2 and c[2] in _FAIR_BASES for c in _cues(text, adj.end, min(f.start, adj.end + 40), _cue_res()[0]))
                      # "i visitatori giapponesi": the demonym after the noun
@@ -614,7 +614,7 @@ def _home_flow(st: _State, a: int, b: int) -> bool:
     """Whether the home country's demonym qualifies a measured noun between a and b ("Italian
     exports", "l'export italiano di calzature", "le esportazioni di calzature italiane")."""
     text = st.text
-    for adj in _near(st.ents, a, b):
+    for adj in _near(st.mentions.ents, a, b):
         if a <= adj.start and adj.end <= b and adj.kind == "adj:country" and adj.name == HOME_COUNTRY \
                 and (_ADJ_NOUN.match(text, adj.end) or _NOUN_ADJ.search(text, max(0, adj.start - 40), adj.start)
                      or _NOUN_OF_ADJ.search(text, max(0, adj.start - 50), adj.start)
@@ -674,7 +674,7 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
         # "German production ... fell 8.2 percent", "la produzione tedesca è calata": a demonym on
         # the measured noun names the area (not after "to"/"from": "exports to German customers")
         lo = max([a, *(m.end() for m in _CONTRAST.finditer(text, a, f.start))])
-        for adj in _near(st.ents, lo, f.start):
+        for adj in _near(st.mentions.ents, lo, f.start):
             if not (lo <= adj.start and adj.end <= f.start) or adj.kind not in ("adj:country", "adj:region"):
                 continue
             if _PREP_BEFORE.search(text[max(0, adj.start - 12):adj.start]):

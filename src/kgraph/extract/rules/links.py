@@ -54,7 +54,7 @@ _ARTICLES_RE = re.compile(r"(?:al|alla|allo|ai|agli|alle|all['’]|del|della|del
 
 def _find_relations(st: _State) -> None:
     text = st.text
-    seen: set[tuple[str, str, str]] = {(r.subject, r.relation, r.object) for r in st.facts if isinstance(r, OrgRelation)}
+    seen: set[tuple[str, str, str]] = {(r.subject, r.relation, r.object) for r in st.relations.facts if isinstance(r, OrgRelation)}
 
     def add(subj: _Span, kind: str, obj: _Span) -> None:
         key = (subj.name, kind, obj.name)
@@ -62,7 +62,7 @@ def _find_relations(st: _State) -> None:
             return
         seen.add(key)
         lo, hi = min(subj.start, obj.start), max(subj.end, obj.end)
-        st.facts.append(OrgRelation(_mention(text, lo, hi), subject=subj.name,
+        st.relations.facts.append(OrgRelation(_mention(text, lo, hi), subject=subj.name,
                                     relation=kind, object=obj.name))  # type: ignore[arg-type]
 
     orgs = [o for o in st.orgs_sorted() if o.kind not in ("Venue", "TradeFair")]
@@ -76,7 +76,7 @@ def _find_relations(st: _State) -> None:
         kind = "member_of" if m.group(1).lower() in ("member", "membro", "socio", "associata") else "part_of"
         add(subj, kind, obj)
     last: tuple[_Span, _Span] | None = None
-    pub = next((o for o in orgs if o.name == st.publisher), None)
+    pub = next((o for o in orgs if o.name == st.docinfo.publisher), None)
     for m in st.scan(_rel_cue(), _rel_triggers()):
         obj = st.org_at(m.end())
         if obj is None or obj.kind in ("Venue", "TradeFair"):

@@ -103,14 +103,14 @@ _SETTING_LEAD = re.compile(r"[ \u00a0]*(?:[“\"«][ \u00a0]*)?(?:(?:In|Nella|Ne
 def _find_markets(st: _State) -> None:
     text = st.text
     rels: dict[tuple[str, str], MarketRelation] = {}
-    places = [p for p in st.ents if p.kind in ("place:country", "place:region")]
-    adjs = [p for p in st.ents if p.kind in ("adj:country", "adj:region")]
+    places = [p for p in st.mentions.ents if p.kind in ("place:country", "place:region")]
+    adjs = [p for p in st.mentions.ents if p.kind in ("adj:country", "adj:region")]
     places_and_adjs = sorted([*places, *adjs], key=lambda p: p.start)
 
     def add(p: _Span, rel: str) -> None:
         key = (p.name, rel)
         if key not in rels:
-            rels[key] = MarketRelation(_mention(text, p.start, p.end), market=p.name, relation=rel, scope=st.sector)
+            rels[key] = MarketRelation(_mention(text, p.start, p.end), market=p.name, relation=rel, scope=st.mentions.sector)
 
     figure_sentences = {st.sentence_of(f.start) for f in st.figures()}
     for m in _lex_scan(st, "markets", "domestic"):
@@ -119,7 +119,7 @@ def _find_markets(st: _State) -> None:
                 r"(?i)[ \u00a0]*(?:(?:on|in)[ \u00a0]+the|sul|nel)[ \u00a0]+", text[s0:m.start()]):
             continue  # "On the domestic market orders grew by 15%": the sentence's setting, told by its figure
         rels.setdefault((HOME_COUNTRY, "domestic"), MarketRelation(
-            _mention(text, m.start(), m.end()), market=HOME_COUNTRY, relation="domestic", scope=st.sector))
+            _mention(text, m.start(), m.end()), market=HOME_COUNTRY, relation="domestic", scope=st.mentions.sector))
     ranked_rx, _ = _lexicon("markets", "ranked")
     about_markets: dict[tuple[int, int], bool] = {}
     for m in _lex_scan(st, "markets", "destination", "ranked"):
@@ -181,7 +181,7 @@ def _find_markets(st: _State) -> None:
                 add(p, "destination")
     # "In Russia, invece, sono state esportate 5 milioni di paia", "Nell'area Csi gli ordini crescono": a
     # sentence about exports set in a place it names first
-    for s0, s1 in st.sentences:
+    for s0, s1 in st.segmentation.sentences:
         lead = _SETTING_LEAD.match(text, s0, min(s1, s0 + 40))
         setting = st.place_at(lead.end()) if lead else None
         if setting is not None and setting.name != HOME_COUNTRY and on_exports((s0, s1), setting.start):
@@ -311,9 +311,9 @@ def _find_markets(st: _State) -> None:
         for p in listed_back:
             if p.name != HOME_COUNTRY:
                 add(p, rel)
-    st.facts.extend(rels.values())
+    st.relations.facts.extend(rels.values())
     for market in dict.fromkeys(r.market for r in rels.values()):
         entry = gz.place(market)
         ev = rels[next(k for k in rels if k[0] == market)].evidence
-        st.facts.append(Place(ev, name=market, kind=entry.kind if entry else "country",
+        st.relations.facts.append(Place(ev, name=market, kind=entry.kind if entry else "country",
                               aliases=entry.aliases if entry else ()))

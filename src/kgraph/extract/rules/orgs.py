@@ -114,7 +114,7 @@ def _find_listed_brands(st: _State) -> None:
             continue  # a list names two or more
         for a, b in items:
             name = _clean_name(text[a:b])
-            if name.split()[0] in _NOT_NAME_START or any(s.start < b and a < s.end for s in _near(st.ents, a, b)) \
+            if name.split()[0] in _NOT_NAME_START or any(s.start < b and a < s.end for s in _near(st.mentions.ents, a, b)) \
                     or st.org_at(a) is not None:
                 continue
             st.add_org(name, "Company", a, b)
@@ -122,7 +122,7 @@ def _find_listed_brands(st: _State) -> None:
 
 def _find_organisations(st: _State) -> None:
     text = st.text
-    for sp in st.ents:
+    for sp in st.mentions.ents:
         if not sp.kind.startswith("org:"):
             continue
         entry = gz.organisation(sp.name)
@@ -131,7 +131,7 @@ def _find_organisations(st: _State) -> None:
         # "Centro Studi di Confindustria Brescia": the office of a territorial association, not
         # the national association's centre
         if type_ == "ResearchCentre":
-            nxt = next((p for p in _near(st.ents, end, end + 2) if p.start == end + 1 and p.kind == "place:city"), None)
+            nxt = next((p for p in _near(st.mentions.ents, end, end + 2) if p.start == end + 1 and p.kind == "place:city"), None)
             head = next((o.name for o in gz.organisations() if o.type == "TradeAssociation"
                          and sp.name != o.name and text[start:end].endswith(o.name)), None) if nxt else None
             if nxt and head:
@@ -139,7 +139,7 @@ def _find_organisations(st: _State) -> None:
                 continue
         # a territorial association: "Assolombarda Pavia", "Confindustria Bergamo"
         if type_ == "TradeAssociation":
-            nxt = next((p for p in _near(st.ents, end, end + 2) if p.start == end + 1 and p.kind == "place:city"), None)
+            nxt = next((p for p in _near(st.mentions.ents, end, end + 2) if p.start == end + 1 and p.kind == "place:city"), None)
             if nxt and text[end] in " \u00a0":
                 end, name = nxt.end, f"{sp.name} {nxt.name}"
                 st.add_org(name, type_, start, end)
@@ -161,7 +161,7 @@ def _find_organisations(st: _State) -> None:
     _find_research_offices(st)
     _find_unknown_fairs(st)
     _find_listed_brands(st)
-    taken = [(s.start, s.end) for s in st.org_spans]
+    taken = [(s.start, s.end) for s in st.mentions.org_spans]
 
     def free(a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in taken)
@@ -176,10 +176,10 @@ def _find_organisations(st: _State) -> None:
                 st.add_org(f"{m.group(1)} {m.group(2)}", "Company", m.start(), m.end())
             taken.append((m.start(), m.end()))
     # the company named again without its legal form ("About Ferralba Packaging")
-    for name in [n for n, o in st.orgs.items() if o.type == "Company" and len(n.split()) >= 2 and o.aliases]:
+    for name in [n for n, o in st.mentions.orgs.items() if o.type == "Company" and len(n.split()) >= 2 and o.aliases]:
         for m in re.finditer(rf"\b{re.escape(name)}\b(?![ \u00a0]*(?:,[ \u00a0]*)?(?:Inc\.|GmbH|Ltd|AG\b|Co\.))", text):
             if free(m.start(), m.end()):
-                st.org_spans.append(_Span(m.start(), m.end(), name, "Company"))
+                st.mentions.org_spans.append(_Span(m.start(), m.end(), name, "Company"))
                 taken.append((m.start(), m.end()))
     for m in _ASSOC_RE.finditer(text):
         long = m.group("long").strip()
@@ -191,7 +191,7 @@ def _find_organisations(st: _State) -> None:
         if not acr and _expands_org_before(st, m.start()):
             continue
         if not acr and _DESCRIBES_BEFORE.search(text, max(0, m.start() - 40), m.start()) and any(
-                _DESCRIBES_GAP.fullmatch(text, o.end, m.start()) for o in _near(st.org_spans, m.start() - 60, m.start())):
+                _DESCRIBES_GAP.fullmatch(text, o.end, m.start()) for o in _near(st.mentions.org_spans, m.start() - 60, m.start())):
             continue  # "Assomac, the National Association of ...": the description of a named one
         name = acr or long
         st.add_org(name, "TradeAssociation", m.start(), m.end(), aliases=(long,) if acr else ())
@@ -288,7 +288,7 @@ def _compound_end(st: _State, end: int) -> int:
     for _ in range(3):
         m = _COMPOUND_WORD.match(st.text, pos)
         if not m or m.group(1) in _NOT_NAME_START or _UNIT_HEAD.fullmatch(m.group(1)) \
-                or _role_re().fullmatch(m.group(1)) or any(s.start < m.end() and m.start(1) < s.end for s in _near(st.ents, m.start(1), m.end())):
+                or _role_re().fullmatch(m.group(1)) or any(s.start < m.end() and m.start(1) < s.end for s in _near(st.mentions.ents, m.start(1), m.end())):
             break
         pos = m.end()
     return pos
@@ -305,7 +305,7 @@ _RC_PREFIX = re.compile(rf"[A-Z]{{2,}}{_SP}*[–-]{_SP}*$")
 
 def _find_research_centres(st: _State) -> None:
     text = st.text
-    for o in list(st.org_spans):
+    for o in list(st.mentions.org_spans):
         if o.kind != "TradeAssociation":
             continue
         after = _RC_AFTER.match(text, o.end)
@@ -316,10 +316,10 @@ def _find_research_centres(st: _State) -> None:
             b = after.end()
         else:
             continue
-        if any(s.start <= a and b <= s.end and s.kind == "ResearchCentre" for s in st.org_spans):
+        if any(s.start <= a and b <= s.end and s.kind == "ResearchCentre" for s in st.mentions.org_spans):
             continue
         st.add_org(name, "ResearchCentre", a, b)
-        st.facts.append(OrgRelation(_mention(text, a, b), subject=name, relation="part_of", object=o.name))
+        st.relations.facts.append(OrgRelation(_mention(text, a, b), subject=name, relation="part_of", object=o.name))
     # the Italian form names the association last, often glued to the centre's own acronym
     for m in _RC_BEFORE.finditer(text):
         owner = gz.resolve(m.group("org"), "organisation")
@@ -327,11 +327,11 @@ def _find_research_centres(st: _State) -> None:
         if entry is None or entry.type != "TradeAssociation":
             continue
         a, b = m.span()
-        if any(s.start < b and a < s.end and s.kind == "ResearchCentre" for s in st.org_spans):
+        if any(s.start < b and a < s.end and s.kind == "ResearchCentre" for s in st.mentions.org_spans):
             continue
         name = _clean_name(m.group())
         st.add_org(name, "ResearchCentre", a, b)
-        st.facts.append(OrgRelation(_mention(text, a, b), subject=name, relation="part_of", object=entry.name))
+        st.relations.facts.append(OrgRelation(_mention(text, a, b), subject=name, relation="part_of", object=entry.name))
 
 
 @cache
@@ -356,8 +356,8 @@ def _find_research_offices(st: _State) -> None:
     text = st.text
     pat = _rc_of_re()
     # "the Acimac Research Department ... the Research Department of Acimac": one centre
-    centre_of = {r.object: r.subject for r in st.facts if isinstance(r, OrgRelation) and r.relation == "part_of"}
-    for o in list(st.org_spans):
+    centre_of = {r.object: r.subject for r in st.relations.facts if isinstance(r, OrgRelation) and r.relation == "part_of"}
+    for o in list(st.mentions.org_spans):
         if o.kind != "TradeAssociation":
             continue
         m = pat.search(text, max(0, o.start - 120), o.start)
@@ -371,17 +371,17 @@ def _find_research_offices(st: _State) -> None:
         else:
             name = centre_of.get(o.name) or f"{unit} of {o.name}"
         a, b = m.start("unit"), o.end
-        if any(s.start < b and a < s.end and s.kind == "ResearchCentre" for s in st.org_spans):
+        if any(s.start < b and a < s.end and s.kind == "ResearchCentre" for s in st.mentions.org_spans):
             continue
         if _role_re().search(text, max(0, a - 40), a):
             continue  # "head of the Research Office of ACIMIT": a person's unit, no centre of its own
         centre_of.setdefault(o.name, name)
         st.add_org(name, "ResearchCentre", a, m.end("unit"))
-        st.facts.append(OrgRelation(_mention(text, a, b), subject=name, relation="part_of", object=o.name))
+        st.relations.facts.append(OrgRelation(_mention(text, a, b), subject=name, relation="part_of", object=o.name))
     # a listed centre ("Centro Studi di Confindustria Moda") names its association: that one is
     # mentioned too (the link itself is left to the gold conventions, which differ on it)
     done: set[str] = set()
-    for sp in list(st.org_spans):
+    for sp in list(st.mentions.org_spans):
         if sp.kind != "ResearchCentre" or sp.name in done:
             continue
         done.add(sp.name)
@@ -390,8 +390,8 @@ def _find_research_offices(st: _State) -> None:
         owner = max((o for o in gz.organisations() if o.type == "TradeAssociation" and o.name != sp.name
                      and re.search(rf"(?<!\w){re.escape(o.name)}(?!\w)", sp.name)),
                     key=lambda o: len(o.name), default=None)
-        if owner is not None and owner.name not in st.orgs:
-            st.orgs[owner.name] = Organisation(_mention(text, sp.start, sp.end), name=owner.name,
+        if owner is not None and owner.name not in st.mentions.orgs:
+            st.mentions.orgs[owner.name] = Organisation(_mention(text, sp.start, sp.end), name=owner.name,
                                                type=owner.type, aliases=owner.aliases)
 
 
@@ -427,8 +427,8 @@ def _find_unknown_fairs(st: _State) -> None:
         a, b = nm.start(), nm.start() + len(nm.group().rstrip())
         # ("a Palazzo Rossi a Torino, la mostra X": a palace hosting the show is its venue, no fair)
         if len(name) < 3 or name.split()[0] in _NOT_NAME_START or _role_re().fullmatch(name.split()[0]) \
-                or any(s.start < b and a < s.end for s in _near(st.ents, a, b)) \
-                or any(s.start < b and a < s.end for s in st.org_spans) \
+                or any(s.start < b and a < s.end for s in _near(st.mentions.ents, a, b)) \
+                or any(s.start < b and a < s.end for s in st.mentions.org_spans) \
                 or _VENUE_RE.fullmatch(name) \
                 or re.fullmatch(rf"(?i)(?:{_MONTHS_EN}|{_MONTHS_IT}|{_WEEKDAY})", name) \
                 or (" " not in name and (st.sentence_of(a)[0] == a  # one word: no sentence opener
@@ -440,7 +440,7 @@ def _find_unknown_fairs(st: _State) -> None:
     # one pass for all the names, so many fairs do not mean many passes over a long text
     alt = "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True))
     for mm in re.finditer(rf"(?<!\w)(?:{alt})(?![\w’'])", text):
-        if not any(s.start < mm.end() and mm.start() < s.end for s in _near(st.ents, mm.start(), mm.end())):
+        if not any(s.start < mm.end() and mm.start() < s.end for s in _near(st.mentions.ents, mm.start(), mm.end())):
             st.add_org(mm.group(), "TradeFair", mm.start(), mm.end())
 
 
@@ -455,7 +455,7 @@ def _unknown_org_after(st: _State, pos: int) -> _Span | None:
         name = name[:cut.start()]
     end = pos + len(name)
     # "Conceria Fontanella di Santa Croce sull'Arno": the company ends before its town
-    town = next((s for s in _near(st.ents, pos, end) if pos < s.start < end and s.kind.startswith("place:")), None)
+    town = next((s for s in _near(st.mentions.ents, pos, end) if pos < s.start < end and s.kind.startswith("place:")), None)
     if town:
         cut2 = re.search(rf"{_SP}+(?:di|of|in|da|from){_SP}+$", st.text[pos:town.start])
         if cut2:
@@ -463,7 +463,7 @@ def _unknown_org_after(st: _State, pos: int) -> _Span | None:
             end = pos + len(name)
     # (a demonym in a name of several words is part of it: "conceria Russo di Casandrino")
     if any(s.start < end and pos < s.end and not (s.kind.startswith("adj:") and " " in name.strip())
-           for s in _near(st.ents, pos, end)) or len(name) < 3:
+           for s in _near(st.mentions.ents, pos, end)) or len(name) < 3:
         return None
     if name.split()[0] in _NOT_NAME_START:
         return None

@@ -59,8 +59,8 @@ def _verb_posts(st: _State) -> list[tuple[Membership, _Span]]:
             continue
         who = _Span(a, m.end("who"), _clean_name(" ".join(words)))
         org = st.org_at(m.end())
-        if org is None and re.match(rf"(?i)(?:{_cue_alt('self_nouns')})\b", st.text[m.end():m.end() + 20]) and st.publisher:
-            org_name = st.publisher
+        if org is None and re.match(rf"(?i)(?:{_cue_alt('self_nouns')})\b", st.text[m.end():m.end() + 20]) and st.docinfo.publisher:
+            org_name = st.docinfo.publisher
         else:
             org = org or _unknown_org_after(st, m.end())
             if org is None or org.kind == "Venue" or re.match(r"['’]s\b", st.text[org.end:org.end + 2]):
@@ -135,7 +135,7 @@ def _ministry_after(st: _State, pos: int) -> _Span | None:
     for tail, canon in _ministry_tails():
         if st.text[a:a + len(tail)].lower() == tail:
             sp = _Span(a, a + len(tail), canon, "GovernmentAgency")
-            st.org_spans.append(sp)
+            st.mentions.org_spans.append(sp)
             st.add_org(canon, "GovernmentAgency", a, a + len(tail))
             return sp
     return None
@@ -209,15 +209,15 @@ _GLUED_NAME = re.compile(r"([A-ZÀ-Ý][a-zà-öø-ÿ]{2,})([A-ZÀ-Ý][a-zà-öø
 
 
 def _add_person(st: _State, sp: _Span) -> None:
-    st.person_spans.append(sp)
-    if sp.name not in st.people:
-        st.people[sp.name] = Person(_mention(st.text, sp.start, sp.end), name=sp.name)
+    st.mentions.person_spans.append(sp)
+    if sp.name not in st.mentions.people:
+        st.mentions.people[sp.name] = Person(_mention(st.text, sp.start, sp.end), name=sp.name)
 
 
 def _nearest_org_before(st: _State, pos: int, lo: int) -> _Span | None:
     # (a firm written after another person's name is that person's, not the role's)
     cands = [s for s in _near(st.orgs_sorted(), lo, pos) if lo <= s.start and s.end <= pos and s.kind != "Venue"
-             and s.start not in st.affiliations and not _parent_mention(st, s)]
+             and s.start not in st.mentions.affiliations and not _parent_mention(st, s)]
     return max(cands, key=lambda s: s.end) if cands else None
 
 
@@ -248,8 +248,8 @@ def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
                 if sp is not None:
                     if sp.kind != "Company":
                         sp = _Span(sp.start, sp.end, sp.name, "Company")
-                        st.orgs[sp.name] = replace(st.orgs[sp.name], type="Company")
-                        st.org_spans[-1] = sp
+                        st.mentions.orgs[sp.name] = replace(st.mentions.orgs[sp.name], type="Company")
+                        st.mentions.org_spans[-1] = sp
                     return sp, ""  # the kind of firm is no unit of the role
     if lead and st.org_at(pos + lead.end()) is None:
         seq = _ORG_SEQ_RE.match(text, pos + lead.end())
@@ -322,10 +322,10 @@ def _successions_apart(st: _State) -> None:
     """"Rossi subentra a Giovanni Bianchi", "She replaces Carlo Neri": a predecessor named in a
     sentence of its own leaves the post the newly appointed person takes."""
     text = st.text
-    new_posts = [m for m in st.memberships if m.start and not m.end]
+    new_posts = [m for m in st.relations.memberships if m.start and not m.end]
     if not new_posts:
         return
-    held = {(m.person, m.role, m.organisation) for m in st.memberships}
+    held = {(m.person, m.role, m.organisation) for m in st.relations.memberships}
     for sm in _succession_sentence().finditer(text):
         if sm.group("pron") or sm.group("bare") is not None:
             before = [m for m in new_posts if m.evidence.start < sm.start()]
@@ -340,7 +340,7 @@ def _successions_apart(st: _State) -> None:
         if any(m.person == prev.name and m.organisation == post.organisation for m in new_posts):
             continue  # "with B taking over from A in two years' time": A has just taken a post himself
         _add_person(st, prev)
-        st.memberships.append(Membership(_mention(text, sm.start(), prev.end), person=prev.name, role=post.role,
+        st.relations.memberships.append(Membership(_mention(text, sm.start(), prev.end), person=prev.name, role=post.role,
                                          organisation=post.organisation, unit=post.unit, start=None, end=post.start))
         held.add((prev.name, post.role, post.organisation))
 
@@ -409,9 +409,9 @@ def _affiliation(st: _State, pos: int) -> int:
         known = st.org_at(a)
         if known is None and _BRACKET_FIRM.fullmatch(name) and not _honorific_re().match(name) \
                 and not _role_re().search(name) and name.split()[0] not in _NOT_NAME_START \
-                and not any(s.start < b and a < s.end for s in _near(st.ents, a, b)):
+                and not any(s.start < b and a < s.end for s in _near(st.mentions.ents, a, b)):
             st.add_org(_clean_name(name), "Company", a, b)
-        st.affiliations.add(a)
+        st.mentions.affiliations.add(a)
         return bm.end()
     om = _AFFIL_OF.match(text, pos)
     # a firm's name may hold commas when its town closes it: "of Studio Neri, Sala, Conti in Milan"
@@ -420,7 +420,7 @@ def _affiliation(st: _State, pos: int) -> int:
             and all(w[:1].isupper() or w == "&" for w in re.split(rf",?{_SP}+", tm.group(1).strip()) if w):
         a, b = tm.start(1), tm.end(1)
         st.add_org(_clean_name(tm.group(1)), "Company", a, b)
-        st.affiliations.add(a)
+        st.mentions.affiliations.add(a)
         town = _AFFIL_TOWN.match(text, b)
         return town.end() if town else b
     if om and st.org_at(om.end()) is None:
@@ -430,7 +430,7 @@ def _affiliation(st: _State, pos: int) -> int:
                 and (_AFFIL_TOWN.match(text, seq.end()) or text[seq.end():seq.end() + 1] in (",", ")", ".")):
             sp = _unknown_org_after(st, om.end())
             if sp is not None:
-                st.affiliations.add(sp.start)
+                st.mentions.affiliations.add(sp.start)
                 town = _AFFIL_TOWN.match(text, sp.end)
                 return town.end() if town else sp.end
     return pos
@@ -471,13 +471,13 @@ def _board_joins(st: _State) -> list[tuple[Membership, _Span]]:
             if len(words.split()) >= 2 and gz.organisation(words) is None:
                 b0 = n.start() + (lead.end() if lead else 0)
                 people.append(_Span(b0, b0 + len(words), _clean_name(words)))
-        org = st.publisher or _focus_org(st)
+        org = st.docinfo.publisher or _focus_org(st)
         if not people or not org:
             continue
         for sp in people:
             _affiliation(st, sp.end)
             out.append((Membership(_mention(text, sp.start, pm.end()), person=sp.name, role="Board Member",
-                                   organisation=org, start=st.doc_date), sp))
+                                   organisation=org, start=st.docinfo.doc_date), sp))
     return out
 
 
@@ -537,7 +537,7 @@ def _find_people(st: _State) -> None:
                 org = None
             if org is None:
                 o2, between = _org_after(st, person.end, s_end)
-                if o2 and o2.start not in st.affiliations and re.match(rf"{_SP}*(?:,{_SP}*)?(?:of|di|at)\b", text[person.end:o2.start]):
+                if o2 and o2.start not in st.mentions.affiliations and re.match(rf"{_SP}*(?:,{_SP}*)?(?:of|di|at)\b", text[person.end:o2.start]):
                     org = o2
                 else:
                     between = ""
@@ -636,14 +636,14 @@ def _find_people(st: _State) -> None:
         if person is None:
             continue
         if org is None:
-            org_name = st.publisher or _focus_org(st)
+            org_name = st.docinfo.publisher or _focus_org(st)
             if not org_name:
                 continue
         else:
             org_name = org.name
         label, unit = _split_role(role, between)
         # "elected ... on 26 February 2025": a date the sentence states is the date of the change
-        when = next((d for mn, d in _dates(text[s_start:s_end]) if d != st.doc_date), None)
+        when = next((d for mn, d in _dates(text[s_start:s_end]) if d != st.docinfo.doc_date), None)
         if when is None:
             # "... has been appointed CEO. ...; Cusinato will take office on 1 April 2025": the day
             # the post begins, stated later in the same paragraph
@@ -651,9 +651,9 @@ def _find_people(st: _State) -> None:
             tm = _TAKES_OFFICE.search(text, s_end, para_end if para_end >= 0 else len(text))
             if tm:
                 when = next((d for mn, d in _dates(text[tm.end():tm.end() + 30]) if mn.start < 6), None)
-        when = when or st.doc_date or _weekday_date(st)
+        when = when or st.docinfo.doc_date or _weekday_date(st)
         if mod in ("outgoing", "former", "uscente"):
-            end = st.doc_date or _weekday_date(st)
+            end = st.docinfo.doc_date or _weekday_date(st)
         elif re.search(r"(?i)\b(?:remains|remain|rimane|resta|restano|rimangono|continues\s+as)\s+(?:also\s+|anche\s+)?(?:the\s+|il\s+|la\s+)?$", text[max(s_start, rm.start() - 30):rm.start()]):
             pass  # "Carlo Neri, who remains Chairman": no change of post
         elif mod in ("new", "neo") or _elect_re().search(text[s_start:rm.start()]):
@@ -671,7 +671,7 @@ def _find_people(st: _State) -> None:
             last_person_in_sentence[(s_start, s_end)] = who
             lo = min(who.start, rm.start(), org.start if org else rm.start())
             hi = max(who.end, rm.end(), org.end if org else rm.end())
-            w_start, w_end = (None, start or st.doc_date) if who.kind == "end" else (start, end)
+            w_start, w_end = (None, start or st.docinfo.doc_date) if who.kind == "end" else (start, end)
             mem = Membership(_mention(text, lo, hi), person=who.name, role=label,
                              organisation=org_name, unit=unit, start=w_start, end=w_end)
             pending.append((mem, who))
@@ -689,7 +689,7 @@ def _find_people(st: _State) -> None:
             old = merged[key]
             # a stated day ("will take office on 1 April") beats the release's own date
             def pick(a: dt.date | None, b: dt.date | None) -> dt.date | None:
-                return b if (a is None or (a == st.doc_date and b is not None)) else a
+                return b if (a is None or (a == st.docinfo.doc_date and b is not None)) else a
             merged[key] = replace(old, start=pick(old.start, mem.start), end=pick(old.end, mem.end))
         else:
             merged[key] = mem
@@ -699,16 +699,16 @@ def _find_people(st: _State) -> None:
         if mem.unit is None and any(k != key and k[0] == key[0] and k[2] == key[2] and k[1].startswith(key[1])
                                     and k[1] not in _role_names() for k in merged):
             del merged[key]
-    st.memberships = list(merged.values())
+    st.relations.memberships = list(merged.values())
     _merge_nicknames(st)
     _successions_apart(st)
     # surname-only references ("President Bergozza concluded") for quotations
-    covered = sorted(st.person_spans, key=lambda p: p.start)
-    for name in list(st.people):
+    covered = sorted(st.mentions.person_spans, key=lambda p: p.start)
+    for name in list(st.mentions.people):
         surname = name.split()[-1]
         for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
             if not any(p.start <= m.start() < p.end for p in _near(covered, m.start(), m.end())):
-                st.person_spans.append(_Span(m.start(), m.end(), name))
+                st.mentions.person_spans.append(_Span(m.start(), m.end(), name))
 
 
 _TAKES_OFFICE = re.compile(r"(?i)\b(?:will\s+take\s+office|takes\s+office|taking\s+office|effective|with\s+effect\s+from|entrerà\s+in\s+carica|entra\s+in\s+carica|assumerà\s+(?:l['’]incarico|la\s+carica)|con\s+decorrenza)(?:\s+(?:on|from|as\s+of|il|dal|dall['’]))?\s*")

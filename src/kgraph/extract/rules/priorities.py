@@ -174,7 +174,7 @@ def _find_priorities(st: _State) -> None:
                     continue
                 pm2 = re.search(r"(?i)\b(industry|industria|transizione|transition)\s+(\d\.\d)\b", mention.text)
                 prog = (("Industry" if pm2.group(1).lower() in ("industry", "industria") else "Transition") + f" {pm2.group(2)}") if pm2 else None
-                st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=st.publisher))
+                st.relations.facts.append(Priority(mention, text=label, programme=prog, voiced_by=st.docinfo.publisher))
             continue
         end_m = re.search(r"[.!?](?=\s|$)|[”\"«»]|\.\s*$|[ \u00a0][-–][ \u00a0](?=[a-z]+[ \u00a0]+[A-Z])|,[ \u00a0]+(?:otherwise|but|ma|altrimenti)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
         b = a + end_m.start() if end_m else s1
@@ -231,7 +231,7 @@ def _find_priorities(st: _State) -> None:
                 word = "Industry" if pm.group(1).lower() in ("industry", "industria") else "Transition"
                 prog = f"{word} {pm.group(2)}"
             voiced = _speaker_near(st, s0, s)
-            st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.publisher))
+            st.relations.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.docinfo.publisher))
             bisect.insort(taken.setdefault((s0, s1), []), (s, e))
     # what an agreement provides for: "a memorandum ... which provides for joint training, shared
     # research and joint production", "l'accordo prevede lo scambio di tecnici e ...": each item one aim
@@ -319,7 +319,7 @@ def _add_priority(st: _State, a: int, b: int, s0: int, *, strong: bool,
     pm = re.search(r"(?i)\b(industry|industria|transizione|transition)\s+(\d\.\d)\b", mention.text)
     prog = (("Industry" if pm.group(1).lower() in ("industry", "industria") else "Transition") + f" {pm.group(2)}") if pm else None
     voiced = _speaker_near(st, s0, a)
-    st.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.publisher))
+    st.relations.facts.append(Priority(mention, text=label, programme=prog, voiced_by=voiced or st.docinfo.publisher))
     bisect.insort(taken.setdefault(sent, []), (a, b))
 
 

@@ -23,7 +23,7 @@ _NAME_SAID = re.compile(rf"{_SP}*[,.]?{_SP}*[”\"»]?{_SP}*,?{_SP}*(?P<name>{_N
 
 def _find_quotations(st: _State) -> None:
     text = st.text
-    people = sorted(st.person_spans, key=lambda p: p.start)
+    people = sorted(st.mentions.person_spans, key=lambda p: p.start)
     for m in _QUOTE_RE.finditer(text):
         if _TITLE_RE.search(text, max(0, m.start() - 40), m.end()):
             continue
@@ -56,5 +56,5 @@ def _find_quotations(st: _State) -> None:
             speaker = max(before, key=lambda p: p.start).name
         else:
             speaker = inside[0].name if inside else None
-        st.facts.append(Quotation(Mention(m.group(1), m.start(1), m.end(1)), text=m.group(1).strip(),
+        st.relations.facts.append(Quotation(Mention(m.group(1), m.start(1), m.end(1)), text=m.group(1).strip(),
                                   speaker=speaker))

@@ -57,7 +57,7 @@ def _umbrellas() -> frozenset[str]:
 def _member_sectors(st: _State) -> frozenset[str]:
     """The machinery sectors of the associations the release names ("Acimac, Acimall, Amaplast")."""
     out = set()
-    for o in st.org_spans:
+    for o in st.mentions.org_spans:
         entry = gz.organisation(o.name)
         if entry and entry.sector and o.kind == "TradeAssociation":
             out.add(entry.sector)
@@ -67,7 +67,7 @@ def _member_sectors(st: _State) -> frozenset[str]:
 def _find_segments(st: _State) -> None:
     en, it_, seg, stand, table = _segment_res()
     text = st.text
-    pub = gz.organisation(st.publisher) if st.publisher else None
+    pub = gz.organisation(st.docinfo.publisher) if st.docinfo.publisher else None
     # "the footwear sector" of a footwear makers' (or tanners') association is its own industry,
     # not a machinery segment
     makers = bool(pub and pub.sector and not pub.sector.endswith("machinery"))
@@ -123,22 +123,22 @@ def _find_segments(st: _State) -> None:
         sector = spans[0].name
     if sector is None:
         return
-    st.sector = sector
+    st.mentions.sector = sector
     # an umbrella ("capital goods") is never a segment of one machinery sector
     spans = [s for s in spans if s.name == sector or s.name not in _umbrellas()]
-    st.segments = [replace(s, kind="sector" if s.name == sector else "segment") for s in spans]
-    if not any(s.kind == "sector" for s in st.segments):
+    st.mentions.segments = [replace(s, kind="sector" if s.name == sector else "segment") for s in spans]
+    if not any(s.kind == "sector" for s in st.mentions.segments):
         cue = re.search(r"(?i)\b(?:the\s+sector|il\s+settore|del\s+settore|sector|settore|comparto)\b", text)
-        pub_span = next((o for o in st.org_spans if o.name == st.publisher), None)
+        pub_span = next((o for o in st.mentions.org_spans if o.name == st.docinfo.publisher), None)
         where = (cue.start(), cue.end()) if cue else ((pub_span.start, pub_span.end) if pub_span else None)
         if where:
-            st.segments.append(_Span(where[0], where[1], sector, "sector"))
-    st.segments.sort(key=lambda s: s.start)
+            st.mentions.segments.append(_Span(where[0], where[1], sector, "sector"))
+    st.mentions.segments.sort(key=lambda s: s.start)
     seen: set[str] = set()
-    for s in st.segments:
+    for s in st.mentions.segments:
         if s.name in seen:
             continue
         seen.add(s.name)
-        st.facts.append(Segment(_mention(text, s.start, s.end), name=s.name,
+        st.relations.facts.append(Segment(_mention(text, s.start, s.end), name=s.name,
                                 kind="sector" if s.kind == "sector" else "segment",
                                 parent=None if s.kind == "sector" else sector))

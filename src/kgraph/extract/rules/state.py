@@ -1,6 +1,7 @@
 """The document model every component reads and writes: :class:`_Span` (a stretch of the text
-with its canonical name and kind), :class:`_State` (the release's text, sentences, gazetteer
-spans and everything found so far) and the span-overlap helpers, kept here in one place.
+with its canonical name and kind), :class:`_State` (the release's text and what has been found
+in it so far, in four records: segmentation, mentions, relations, document info) and the
+span-overlap helpers, kept here in one place.
 """
 
 from __future__ import annotations
@@ -48,27 +49,56 @@ def _within(spans: list[_Span], start: int, end: int) -> list[_Span]:
 
 
 @dataclass
-class _State:
-    doc: Document
-    text: str
-    lang: str
-    ents: list[_Span]  # gazetteer organisations and places (adjectives included)
+class _Segmentation:
+    """The segments of the text: its sentences, in order (a run longer than a person writes is cut)."""
+
     sentences: list[tuple[int, int]]
-    facts: list[Fact] = field(default_factory=list)
+
+
+@dataclass
+class _Mentions:
+    """What the text names, with where: gazetteer entities, organisations, people, sectors, and
+    the names that stand for one another across sentences."""
+
+    ents: list[_Span]  # gazetteer organisations and places (adjectives included)
     orgs: dict[str, Organisation] = field(default_factory=dict)
     org_spans: list[_Span] = field(default_factory=list)
     people: dict[str, Person] = field(default_factory=dict)
     person_spans: list[_Span] = field(default_factory=list)
-    memberships: list[Membership] = field(default_factory=list)
     segments: list[_Span] = field(default_factory=list)  # kind "sector" or "segment"
     sector: str | None = None
+    surnames: dict[str, str] = field(default_factory=dict)  # surname -> full name written elsewhere
+    affiliations: set[int] = field(default_factory=set)  # starts of firms written after a person's name
+
+
+@dataclass
+class _Relations:
+    """The facts found so far; memberships join them (with organisations and people) at assembly."""
+
+    facts: list[Fact] = field(default_factory=list)
+    memberships: list[Membership] = field(default_factory=list)
+
+
+@dataclass
+class _DocInfo:
+    """The release as a document: its info record, publisher, date and place."""
+
     info: DocumentInfo | None = None
     publisher: str | None = None
     doc_date: dt.date | None = None
     place: str | None = None
+
+
+@dataclass
+class _State:
+    doc: Document
+    text: str
+    lang: str
+    segmentation: _Segmentation
+    mentions: _Mentions
+    relations: _Relations = field(default_factory=_Relations)
+    docinfo: _DocInfo = field(default_factory=_DocInfo)
     warnings: list[str] = field(default_factory=list)
-    surnames: dict[str, str] = field(default_factory=dict)  # surname -> full name written elsewhere
-    affiliations: set[int] = field(default_factory=set)  # starts of firms written after a person's name
     _figs: list[_Figure] | None = None
     _places: list[_Span] | None = None
     _lower: str | None = None
@@ -91,26 +121,26 @@ class _State:
             yield from rx.finditer(self.text)
             return
         trig = tuple(triggers)
-        for a, b in self.sentences:
+        for a, b in self.segmentation.sentences:
             chunk = lower[a:b]
             if any(t in chunk for t in trig):
                 yield from rx.finditer(self.text, a, b)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.sentences, (pos, _BIG)) - 1
-        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
-            return self.sentences[i]
+        i = bisect.bisect_right(self.segmentation.sentences, (pos, _BIG)) - 1
+        if i >= 0 and self.segmentation.sentences[i][0] <= pos < self.segmentation.sentences[i][1]:
+            return self.segmentation.sentences[i]
         return pos, pos
 
     def places(self) -> list[_Span]:
         if self._places is None:
-            self._places = [s for s in self.ents if s.kind.startswith("place:")]
+            self._places = [s for s in self.mentions.ents if s.kind.startswith("place:")]
         return self._places
 
     def protected(self) -> list[_Span]:
         """Entity and segment spans, sorted: list splitting never cuts inside them."""
         if self._protected is None:
-            self._protected = sorted([*self.ents, *self.segments], key=lambda s: s.start)
+            self._protected = sorted([*self.mentions.ents, *self.mentions.segments], key=lambda s: s.start)
         return self._protected
 
     def lower(self) -> str:
@@ -120,21 +150,21 @@ class _State:
 
     def add_org(self, name: str, type_: str, start: int, end: int, aliases: tuple[str, ...] = (),
                 city: str | None = None) -> None:
-        self.org_spans.append(_Span(start, end, name, type_))
-        if name not in self.orgs:
-            self.orgs[name] = Organisation(_mention(self.text, start, end), name=name, type=type_,
+        self.mentions.org_spans.append(_Span(start, end, name, type_))
+        if name not in self.mentions.orgs:
+            self.mentions.orgs[name] = Organisation(_mention(self.text, start, end), name=name, type=type_,
                                            aliases=aliases, city=city)
 
     def orgs_sorted(self) -> list[_Span]:
         """Organisation mentions sorted by start (re-sorted only when mentions were added)."""
-        if self._orgs_sorted is None or len(self._orgs_sorted) != len(self.org_spans):
-            self._orgs_sorted = sorted(self.org_spans, key=lambda x: x.start)
+        if self._orgs_sorted is None or len(self._orgs_sorted) != len(self.mentions.org_spans):
+            self._orgs_sorted = sorted(self.mentions.org_spans, key=lambda x: x.start)
         return self._orgs_sorted
 
     def people_sorted(self) -> list[_Span]:
         """Person mentions sorted by start (re-sorted only when mentions were added)."""
-        if self._people_sorted is None or len(self._people_sorted) != len(self.person_spans):
-            self._people_sorted = sorted(self.person_spans, key=lambda x: x.start)
+        if self._people_sorted is None or len(self._people_sorted) != len(self.mentions.person_spans):
+            self._people_sorted = sorted(self.mentions.person_spans, key=lambda x: x.start)
         return self._people_sorted
 
     def place_at(self, pos: int) -> _Span | None:
@@ -157,7 +187,7 @@ def _overlaps_entity(st: _State, a: int, b: int) -> bool:
     # "Luca Russo"): a city or an adjective of place after the first word of a name does not stop it
     return any(s.start < b and a < s.end and not (s.kind in ("place:city", "adj:country", "adj:region", "adj:city")
                                                   and s.start > a and s.end == b)
-               for s in _near(st.ents, a, b)) or any(
+               for s in _near(st.mentions.ents, a, b)) or any(
         s.start < b and a < s.end for s in _near(st.orgs_sorted(), a, b))
 
 
