@@ -96,3 +96,21 @@ def test_merge_joins_packs_as_documented() -> None:
         gz._merge({"kind": "city"}, {"kind": "country"}, "t")
     assert gz._words({"entries": [{"name": "X"}], "examples": [{"id": 1}]}) == [{"name": "X"}]
     assert gz._words({"examples": ["such as", {"id": 1}]}) == {"examples": ["such as"]}
+
+
+def test_a_new_pack_folder_is_read_with_no_code(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    root = tmp_path / "extract"
+    shutil.copytree(Path(str(DATA)), root / "data")
+    (root / "data" / "fr").mkdir()
+    (root / "data" / "fr" / "relations.yaml").write_text("member_of: [membre de, adhérent à]\n", encoding="utf-8")
+    monkeypatch.setattr(gz, "resources", SimpleNamespace(files=lambda _package: root))
+    assert gz.packs() == ("en", "fr", "it")
+    merged = gz._load("relations.yaml")
+    assert {"membre de", "adhérent à", "member of", "aderente a"} <= set(merged["member_of"])
+    # a pack that lists only some keys leaves the order of the others alone
+    en = gz._words(yaml.safe_load((root / "data" / "en" / "relations.yaml").read_text(encoding="utf-8")))
+    assert list(merged) == list(en)
