@@ -288,3 +288,113 @@ def test_a_sentence_about_exports_set_in_a_place(text: str, expected: set[str]) 
 
 def test_a_place_opening_a_sentence_not_about_exports_is_no_market() -> None:
     assert not markets("In Germany, the fair opened its doors to visitors on Monday.")
+
+
+# --------------------------------------------------------------------------- rankings, round 3
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sales abroad were flat. In second place we find Chile and Peru, with gains of 4% each.", {"Chile", "Peru"}),
+    ("Le esportazioni di presse hanno tenuto.\n\nAl terzo posto troviamo Cile e Perù (+4,1%).", {"Chile", "Peru"}),
+    ("Among our outlet markets the ranking has changed: on the podium, Canada and Morocco.", {"Canada", "Morocco"}),
+    ("Per i mercati di sbocco, si confermano sul podio Marocco (con un aumento del 2%) e Tunisia (+1%).",
+     {"Morocco", "Tunisia"}),
+])
+def test_a_rank_phrase_before_the_places(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize("text", [
+    "At the fair, in first place we find a new line of cutting presses.",
+    "In second place came Chile in the football match of the local clubs.",
+    "Al primo posto troviamo la Francia nella classifica dei visitatori del museo.",
+])
+def test_a_rank_phrase_outside_a_market_sentence_is_no_market(text: str) -> None:
+    assert not {m for m in markets(text) if m[1] == "destination"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Exports dipped, and Mexico, with Brazil, is no longer the most important foreign destination.",
+     {"Mexico", "Brazil"}),
+    ("Quest'anno il Canada torna ad essere, dopo tre anni, il primo mercato di sbocco delle presse.", {"Canada"}),
+    ("Sales of lasts slowed, yet Morocco has become once again the main outlet market.", {"Morocco"}),
+    ("Nel 2024 la Ue è tornata a essere il principale mercato di sbocco dei nostri telai.", {"European Union"}),
+])
+def test_a_place_linked_to_a_ranked_market_noun(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Il primo mercato di sbocco dei telai resta quello europeo, con il 40% delle vendite.", {"Europe"}),
+    ("The main outlet market for our presses remains the Asian one, at 35% of sales.", {"Asia"}),
+    ("Il principale mercato di destinazione è quello asiatico (25% del totale).", {"Asia"}),
+])
+def test_a_ranked_market_named_by_its_adjective(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le buone vendite negli altri mercati (Ue, Asia e Nord America) hanno compensato il calo.",
+     {"European Union", "Asia", "North America"}),
+    ("The firm ships to three main markets: Chile, Peru and Canada.", {"Chile", "Peru", "Canada"}),
+    ("I principali mercati: Marocco, Tunisia ed Egitto, tutti in crescita.", {"Morocco", "Tunisia", "Egypt"}),
+])
+def test_a_market_noun_opening_a_list(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Italy ranks as the world's second largest exporter of looms, behind Germany.", {"Germany"}),
+    ("L'Italia è il terzo esportatore mondiale di telai, dopo Germania e Giappone.", {"Germany", "Japan"}),
+    ("Our makers are now the fourth producer worldwide, following China, Germany and Japan.",
+     {"China", "Germany", "Japan"}),
+])
+def test_the_places_ranked_ahead_of_the_home_country_are_competitors(text: str, expected: set[str]) -> None:
+    assert {(name, "competitor") for name in expected} <= markets(text)
+
+
+def test_a_rank_word_without_an_exporter_is_no_competitor() -> None:
+    assert not {m for m in markets("Dopo la Germania, la mostra si sposterà in Francia.") if m[1] == "competitor"}
+
+
+@pytest.mark.parametrize("text", [
+    "Abroad the index slipped to 91 points, while in Italy it climbed to 120 points.",
+    "All'estero l'indice si è fermato a 80 punti, mentre in Italia ha raggiunto 140 punti.",
+    "Our members do well around the world, but also in Italy, where sales reached 300 million euros.",
+])
+def test_italy_set_against_abroad_is_the_domestic_market(text: str) -> None:
+    assert ("Italy", "domestic") in markets(text)
+
+
+def test_made_in_italy_is_no_domestic_market() -> None:
+    assert ("Italy", "domestic") not in markets("Buyers from abroad want machines made in Italy.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The association asks for an end to the sanctions against Belarus.", {"Belarus"}),
+    ("Assocalzaturifici chiede la fine delle sanzioni alla Russia, che pesano sull'export.", {"Russia"}),
+    ("Le sanzioni contro l'Iran hanno chiuso un mercato che vogliamo riaprire.", {"Iran"}),
+])
+def test_a_market_under_sanctions_is_an_export_priority(text: str, expected: set[str]) -> None:
+    assert {(name, "export_priority") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two thirds of all leather sold went to customers in Mexico and Brazil.", {"Mexico", "Brazil"}),
+    ("Il 60% delle pelli è andato a clienti in Francia e Spagna.", {"France", "Spain"}),
+    ("Orders came mostly from buyers in Vietnam.", {"Vietnam"}),
+])
+def test_the_customers_in_a_place_make_it_a_destination(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Calano invece le esportazioni nei paesi europei non appartenenti all'UE (-3,1%) e in Asia.",
+     {"non-EU Europe", "Asia"}),
+    ("Sales to non-EU Europe fell by 4%, while Asia held steady.", {"non-EU Europe"}),
+    ("Le vendite verso l'Europa extra UE sono cresciute del 2%.", {"non-EU Europe"}),
+])
+def test_non_eu_europe_is_a_region_of_its_own(text: str, expected: set[str]) -> None:
+    got = markets(text)
+    assert {(name, "destination") for name in expected} <= got
+    assert ("European Union", "destination") not in got

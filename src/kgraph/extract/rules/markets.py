@@ -7,11 +7,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
+from functools import cache
 
 from ...model import MarketRelation, Place
 from .. import gazetteer as gz
 from .frames import _FIRST_GAP, _LIST_GAP
-from .lexicon import _lex_scan, _lexicon
+from .lexicon import _lex_alt, _lex_scan, _lexicon
 from .state import HOME_COUNTRY, _mention, _near, _Span, _State
 
 _DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?(?:\s+[a-z]+)?\s+(?:to|in)|missioni(?:\s+[a-z]+)?\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|results\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?|such\s+as|like|come|quali|including|tra\s+cui|in\s+particolare|sales\s+to|shipments\s+to|vendite\s+verso|demand\s+from|orders\s+from|domanda\s+(?:proveniente\s+)?da(?:l|lla|i|gli|lle)?|ordini\s+(?:provenienti\s+)?da(?:l|lla|i|gli|lle)?|followed\s+by|seguit[oaie]\s+da(?:l|lla|i|gli|lle)?)\b")
@@ -39,7 +41,7 @@ _MARKET_LIST_GAP = re.compile(r"^(?:[ \u00a0]*\([^()\n]{1,30}\))?(?:,[ \u00a0]*(
 
 _COMP_BEFORE = re.compile(r"(?i)(?:['’]s)?[ \u00a0,]*(?:(?:is|was|remains|remain|are|è|resta|rimane)[ \u00a0]+)?(?:(?:the|its|our|their|il|la|i|le|main|largest|biggest|leading|major|strongest|principale|principali|maggiore|maggiori|primo|first|top|chief|fiercest)[ \u00a0]+)*")
 _COMP_GAP = re.compile(r"^[ \u00a0]*(?:(?:remain|remained|are|were|include|included|sono|restano|rimangono|the|a|an|il|la|i|gli|le|growing|increasing|rising|strong|stronger|aggressive|crescente|forte|still|ancora)[ \u00a0]+)*$")
-_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|resta|rimane|è|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|la|le|our|its|an|a|un|uno|una)[ \u00a0]+)?(?:(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|major|important|significant|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori|importante|importanti|rilevante)[ \u00a0]+)(?:(?:\d{1,2}|three|five|ten|tre|cinque|dieci)[ \u00a0]+)?(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione|"
+_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|resta|rimane|è|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|la|le|our|its|an|a|un|uno|una)[ \u00a0]+)?(?:(?:most[ \u00a0]+)?(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|major|important|significant|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori|importante|importanti|rilevante)[ \u00a0]+)(?:(?:\d{1,2}|three|five|ten|tre|cinque|dieci)[ \u00a0]+)?(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione|"
     r"(?:nazione|paese|country)[ \u00a0]+(?:per[ \u00a0]+l['’]export|for[ \u00a0]+exports|di[ \u00a0]+destinazione|di[ \u00a0]+sbocco))\b")
 
 
@@ -66,7 +68,8 @@ def _list_before(text: str, pos: int, spans: list[_Span], *,
     listed: list[_Span] = []
     for p in sorted(spans, key=lambda x: -x.end):
         between = text[p.end:pos]
-        if listed and not re.match(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+(?:(?:the|il|la|lo|i|gli|le)[ \u00a0]+|l['’])?|,[ \u00a0]+(?:and|e)[ \u00a0]+)$", between):
+        if listed and not re.match(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed|or|o)[ \u00a0]+(?:(?:the|il|la|lo|i|gli|le)[ \u00a0]+|l['’])?|,[ \u00a0]+(?:and|e)[ \u00a0]+"
+                                   r"|,?[ \u00a0]*(?:with|along[ \u00a0]+with|together[ \u00a0]+with|con|insieme[ \u00a0]+a)[ \u00a0]+(?:(?:the|il|la|lo|i|gli|le)[ \u00a0]+|l['’])?)$", between):
             break
         if not listed and not re.fullmatch(lead, between):
             break
@@ -100,6 +103,104 @@ _SETTING_LEAD = re.compile(r"[ \u00a0]*(?:[“\"«][ \u00a0]*)?(?:(?:In|Nella|Ne
                            r"(?:(?:area|region|regione|mercato|market|paese|country)[ \u00a0]+(?:of[ \u00a0]+|del[ \u00a0]+|dell['’][ \u00a0]*)?)?")
 
 
+# the link verbs of a ranking, from the data ("is once again", "torna a essere"), with at most one
+# short aside between commas: "l'UE torna a essere, dopo due anni, il principale mercato"
+@cache
+def _rank_link_lead() -> str:
+    links = _lex_alt("markets", "rank_links")
+    return (r"[ \u00a0]*(?:,[ \u00a0]*)?(?:(?:si|still|also|again|ancora|anche|once[ \u00a0]+again|have|has|che|which|that"
+            rf"|{links})(?![\w'’])[ \u00a0]*(?:,[^,.;:\n]{{1,30}},[ \u00a0]*)?)*")
+
+
+# "resta quello europeo", "is the European one": a ranked market named by its adjective
+_ADJ_MARKET_GAP = re.compile(r"(?i)(?:[ \u00a0]+(?:of|for|by|in|dell['’]|della|del|dei|delle|degli|per)[ \u00a0]*[^,.;:\d]{0,40}?)?[ \u00a0]*(?:(?:is|was|remains|remained|è|resta|rimane|è[ \u00a0]+stato|si[ \u00a0]+conferma)[ \u00a0]+)?(?:quello|quella|the)[ \u00a0]+")
+_ONE_AFTER = re.compile(r"(?i)[ \u00a0]+(?:one|market)\b")
+# a gap that opens a list: "markets (EU, Asia and North America)", "main markets: Chile and Peru"
+_OPEN_LIST_GAP = re.compile(r"^[ \u00a0]*[(:][ \u00a0]*(?:(?:the|il|la|lo|i|gli|le)[ \u00a0]+|l['’])?$")
+
+
+@cache
+def _rank_gap() -> re.Pattern[str]:
+    """The words between a rank phrase and its places: "in second place (we find)", "sul podio"."""
+    links = _lex_alt("markets", "rank_links")
+    return re.compile(rf"(?i)^[ \u00a0]*,?[ \u00a0]*(?:(?:{links})[ \u00a0]+)?(?:(?:the|il|la|lo|i|gli|le)[ \u00a0]+|l['’])?$")
+
+
+def _find_ranked_markets(st: _State, places: list[_Span], adjs: list[_Span],
+                         add: Callable[[_Span, str], None]) -> None:
+    """Rankings, market nouns that open a list, exporter ranks, contrasts with abroad, sanctions."""
+    text = st.text
+    export_rx, _ = _lexicon("markets", "export_words")
+    about: dict[tuple[int, int], bool] = {}
+
+    def on_markets(sent: tuple[int, int]) -> bool:
+        """The sentence, or the one before it, is about markets or exports (a ranking goes on
+        across sentences: "... the first market. In second place we find Chile")."""
+        if sent not in about:
+            about[sent] = re.search(r"(?i)market|mercat|destination|destinazion|outlet|sbocc", text[sent[0]:sent[1]]) is not None \
+                or (export_rx is not None and export_rx.search(text, *sent) is not None)
+        return about[sent]
+
+    def prev_sentence(sent: tuple[int, int]) -> tuple[int, int] | None:
+        # (the one before, across a paragraph break too)
+        i = bisect.bisect_left(st.segmentation.sentences, sent) - 1
+        return st.segmentation.sentences[i] if i >= 0 else None
+
+    def ranked_context(sent: tuple[int, int]) -> bool:
+        prev = prev_sentence(sent)
+        return on_markets(sent) or (prev is not None and on_markets(prev))
+
+    def relation_for(s0: int, pos: int) -> str:
+        window = text[max(s0, pos - _CUE_WINDOW):pos]
+        if _COMP_CUE.search(window):
+            return "competitor"
+        return "destination"
+
+    # "in first place we find France", "al secondo posto troviamo Cile e Perù (+15%)"
+    for m in _lex_scan(st, "markets", "rank_before"):
+        sent = st.sentence_of(m.start())
+        if not ranked_context(sent):
+            continue
+        rel = relation_for(sent[0], m.start())
+        for p in _list_after(text, m.end(), sent[1], places, gap=_rank_gap()):
+            if p.name != HOME_COUNTRY:
+                add(p, rel)
+    # "i risultati negli altri mercati (UE, Asia e Nord America)", "its main markets: Chile and Peru"
+    for m in _lex_scan(st, "markets", "market_nouns"):
+        sent = st.sentence_of(m.start())
+        rel = relation_for(sent[0], m.start())
+        if rel == "destination" and _PRIORITY_CUE.search(text, max(sent[0], m.start() - _CUE_WINDOW), m.end()):
+            rel = "export_priority"
+        for p in _list_after(text, m.end(), sent[1], places, gap=_OPEN_LIST_GAP):
+            if p.name != HOME_COUNTRY:
+                add(p, rel)
+    # "the world's third-largest exporter, following China and Germany", "terzo esportatore
+    # mondiale dopo Germania e Cina": who ranks ahead of the home country competes with it
+    nouns_rx, _ = _lexicon("markets", "rank_nouns")
+    for m in _lex_scan(st, "markets", "competitor_rank"):
+        s0, s1 = st.sentence_of(m.start())
+        if nouns_rx is None or nouns_rx.search(text, max(s0, m.start() - 80), m.start()) is None:
+            continue
+        for p in _list_after(text, m.end(), s1, places, gap=_CUE_GAP):
+            if p.name != HOME_COUNTRY:
+                add(p, "competitor")
+    # "abroad the index stood at 78, while in Italy it reached 148": the home country set
+    # against foreign markets is the domestic market
+    for m in _lex_scan(st, "markets", "abroad"):
+        s0, s1 = st.sentence_of(m.start())
+        for p in _near(places, s0, s1):
+            if p.name == HOME_COUNTRY and s0 <= p.start < s1 and re.search(
+                    r"(?i)(?<!made)[ \u00a0]+(?:in|on|sul|nel)[ \u00a0]+(?:the[ \u00a0]+)?$", text[max(s0, p.start - 12):p.start]):
+                add(p, "domestic")
+                break
+    # "the end of the sanctions against Russia": a market the association wants reopened
+    for m in _lex_scan(st, "markets", "priority_before"):
+        _, s1 = st.sentence_of(m.start())
+        for p in _list_after(text, m.end(), s1, places, gap=_CUE_GAP):
+            if p.name != HOME_COUNTRY:
+                add(p, "export_priority")
+
+
 def _find_markets(st: _State) -> None:
     text = st.text
     rels: dict[tuple[str, str], MarketRelation] = {}
@@ -126,10 +227,12 @@ def _find_markets(st: _State) -> None:
         s0, s1 = st.sentence_of(m.start())
         if ranked_rx is not None and ranked_rx.fullmatch(m.group()):
             if (s0, s1) not in about_markets:
+                rank_rx, _ = _lexicon("markets", "rank_before")
                 about_markets[(s0, s1)] = re.search(
-                    r"(?i)market|mercat|destination|destinazion|outlet|sbocc", text[s0:s1]) is not None
+                    r"(?i)market|mercat|destination|destinazion|outlet|sbocc", text[s0:s1]) is not None \
+                    or (rank_rx is not None and rank_rx.search(text, s0, s1) is not None)
             if not about_markets[(s0, s1)]:
-                continue  # "followed by" lists destinations only in a sentence about markets
+                continue  # "followed by" lists destinations only in a sentence about markets (or ranks)
         listed = _list_after(text, m.end(), s1, places, gap=_CUE_GAP)
         if not listed:
             continue
@@ -302,8 +405,13 @@ def _find_markets(st: _State) -> None:
     for m in st.scan(_DEST_AFTER_CUE, ("market", "outlet", "destination", "destinazion", "mercat", "sbocc", "nazione", "paese", "paesi", "countr")):
         s0, _ = st.sentence_of(m.start())
         before_cue = [p for p in _near(places, s0, m.start()) if s0 <= p.start and p.end <= m.start()]
-        listed_back = _list_before(text, m.start(), before_cue)
+        listed_back = _list_before(text, m.start(), before_cue, lead=_rank_link_lead())
         after = _list_after(text, m.end(), st.sentence_of(m.start())[1], places, gap=_AFTER_MARKETS_GAP)
+        if not after:
+            # "il primo mercato resta quello europeo", "the first market is the European one"
+            after = [_Span(a.start, a.end, a.name, "place:" + a.kind.split(":")[1]) for a in adjs
+                     if m.end() <= a.start < m.end() + 60 and _ADJ_MARKET_GAP.fullmatch(text, m.end(), a.start)
+                     and (not text[a.start - 4:a.start].lower().startswith("the") or _ONE_AFTER.match(text, a.end))][:1]
         if after and ";" in text[m.end():after[0].start] and listed_back:
             after = []  # "A and B were the top destinations; C lost ground": a new clause
         listed_back += after
@@ -311,6 +419,7 @@ def _find_markets(st: _State) -> None:
         for p in listed_back:
             if p.name != HOME_COUNTRY:
                 add(p, rel)
+    _find_ranked_markets(st, places, adjs, add)
     st.relations.facts.extend(rels.values())
     for market in dict.fromkeys(r.market for r in rels.values()):
         entry = gz.place(market)

@@ -68,7 +68,11 @@ def _tokenizable(text: str) -> str:
 
 @cache
 def _lowercase_names() -> frozenset[str]:
-    return frozenset(n for o in gz.organisations() for n in (o.name, *o.aliases) if n[:1].islower())
+    # (a region the gazetteer writes as a common-noun phrase, "paesi europei extra UE", "non-EU
+    # Europe", is a name although it opens in lower case)
+    names = [n for o in gz.organisations() for n in (o.name, *o.aliases)]
+    names += [n for p in gz.places() if p.kind == "region" for n in (p.name, *p.aliases)]
+    return frozenset(n for n in names if n[:1].islower())
 
 
 def _gazetteer_spans(text: str, lang: str) -> list[_Span]:
