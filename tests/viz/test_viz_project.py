@@ -9,9 +9,9 @@ from rdflib import Literal, URIRef
 
 from kgraph.errors import InputError, QueryError
 from kgraph.namespaces import KGI
+from kgraph.schema import registry
 from kgraph.store import OxigraphStore
 from kgraph.viz import CLASS_OF_TYPE, network_from_triples, project, query_network, release_iri
-from kgraph.schema import registry
 from kgraph.viz._project import _q_entities
 
 RELEASE = "assomac-2025-06-20-sector-2024"
