@@ -132,6 +132,46 @@ def test_a_fact_kind_added_in_the_ontology_reaches_every_consumer(
     assert "awards" not in load_gold(gold_file).records  # the shipped registry: not a kind
 
 
+TOY_CLASS = f"""
+@prefix kg: <{KG_NS}> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+
+kg:Startup a owl:Class ; rdfs:subClassOf kg:Company ; rdfs:label "start-up"@en ;
+    kg:legend "Organisation" ; kg:precedence 13 .
+"""
+
+
+def test_an_organisation_class_added_in_the_ontology_reaches_every_consumer(tmp_path: Path) -> None:
+    """The class hierarchy too: a subclass of kg:Company declared in the ontology alone is
+    written with its superclasses, read back, drawn, reconciled as a company and scored
+    as a Company."""
+    from kgraph.link._reconcile import find_entities
+
+    graph = Graph().parse(shipped_ontology_file(), format="turtle")
+    graph.parse(data=TOY_CLASS, format="turtle")
+    reg = Registry.from_graph(graph)
+    startup = URIRef(KG_NS + "Startup")
+    assert "Startup" in reg.org_types and reg.org_class("Startup") == "Company"
+
+    ex = _extraction()
+    ex.facts[0] = Organisation(ex.facts[0].evidence, name="Officine Rampini", type="Startup")
+    g = to_graph(ex, schema=reg)
+    org = g.value(predicate=RDF.type, object=startup)
+    assert org is not None and (org, RDF.type, ORG.FormalOrganization) in g
+    store = OxigraphStore()
+    store.replace_graph(release_graph(SLUG), g)
+    [back] = [f for f in read_back(store, SLUG, schema=reg).facts if isinstance(f, Organisation)]
+    assert back.type == "Startup"
+    net = project(store, schema=reg)
+    assert (net.nodes[str(org)]["cls"], net.nodes[str(org)]["type"]) == ("Organisation", "Start-up")
+    [entity] = [e for e in find_entities(store, schema=reg) if e.iri == org]
+    assert entity.kind == "company"
+    gold = Gold("x.yaml", f"{SLUG}.txt", "en",
+                {"organisations": [{"name": "Officine Rampini", "type": "Company"}]})
+    assert score(read_back(store, SLUG, schema=reg), gold, schema=reg)["organisations"].tp == 1
+
+
 def test_registry_agrees_with_the_model() -> None:
     reg = registry()
     assert set(reg.org_types) == set(model.ORG_TYPES)

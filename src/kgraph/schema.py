@@ -48,7 +48,7 @@ from .namespaces import FOAF, KG, ORG, OWL, RDF, RDFS, SDO, SKOS, XSD, bind_pref
 
 __all__ = [
     "NodeClass", "Field", "Edge", "FactKind", "Registry", "registry", "load_registry",
-    "FIELD_KINDS",
+    "FIELD_KINDS", "kg_class", "shipped_ontology_file",
 ]
 
 FIELD_KINDS = ("agent", "place", "concept", "literal")
@@ -110,6 +110,12 @@ class FactKind:
     @property
     def cls(self) -> URIRef:
         return self.classes[0]
+
+
+def kg_class(name: str) -> URIRef:
+    """The ``kg:`` class of a local name, also one only a registry's ontology declares
+    (``KG[name]`` knows the shipped terms only)."""
+    return URIRef(str(KG._NS) + name)
 
 
 def _int(value: Node | None, default: int) -> int:
@@ -239,7 +245,7 @@ class Registry:
         if type_ not in self.org_types:
             return type_
         out = type_
-        for sup in self.superclasses(KG[type_]):
+        for sup in self.superclasses(kg_class(type_)):
             if _local(sup) in self.org_types and str(sup).startswith(str(KG._NS)):
                 out = _local(sup)
         return out
@@ -261,6 +267,17 @@ class Registry:
         ranked = [(_int(o, 99), s) for s, o in self.graph.subject_objects(KG.labelRank)
                   if isinstance(s, URIRef)]
         return tuple(s for _, s in sorted(ranked))
+
+    @cached_property
+    def relations(self) -> dict[URIRef, str]:
+        """Properties the network draws between two entities -> their captions (a
+        ``kg:edgeLabel`` on a property rather than on a fact class)."""
+        out = {}
+        for s, o in self.graph.subject_objects(KG.edgeLabel):
+            if isinstance(s, URIRef) and self.graph.value(s, KG.edgeSource) is None \
+                    and not self._is_class(s):
+                out[s] = str(o)
+        return dict(sorted(out.items()))
 
     # --- fact kinds ------------------------------------------------------------------
     @cached_property

@@ -62,7 +62,7 @@ from ..namespaces import (
     XSD,
     bind_prefixes,
 )
-from ..schema import FactKind, Registry, registry
+from ..schema import FactKind, Registry, kg_class, registry
 from . import _iris as iris
 from .base import Extractor, canonical_config, config_hash, file_name_date
 from .grounding import quote_at
@@ -291,7 +291,7 @@ class _Builder:
         key = iris.canonical_key(name)
         node = self.entity(iris.org_iri(name), self.org_names.get(key, name))
         if type_ in self.reg.org_types:
-            self.typed(node, KG[type_])
+            self.typed(node, kg_class(type_))
         if self.once(node):
             self.typed(node, ORG.Organization)
             self.labels(node, self.org_names.get(key, name))
@@ -510,7 +510,7 @@ class _Builder:
         if self._events[same] > 1:
             day = f"{day}-{self._events[same]}"
         node = iris.event_iri(self.slug, owner, f.kind, day)
-        self.typed(node, KG[f.kind] if f.kind in self.events else SDO.Event)
+        self.typed(node, kg_class(f.kind) if f.kind in self.events else SDO.Event)
         if f.title:
             self.add(node, SDO.name, Literal(f.title, lang=self.lang))
             self.add(node, RDFS.label, Literal(f.title, lang=self.lang))

@@ -31,7 +31,6 @@ from ..namespaces import (
     DCTERMS,
     FOAF,
     KG,
-    ORG,
     OWL,
     RDF,
     RDFS,
@@ -112,26 +111,23 @@ SELECT DISTINCT ?x ?exact WHERE {
 }"""
 
 # Binary relations between entities; an edge is drawn only when both ends are entities.
-Q_RELATIONS = """
-SELECT ?s ?p ?o WHERE {
-  VALUES ?p {
-    org:subOrganizationOf org:memberOf org:unitOf schema:containedInPlace skos:broader
-    dct:publisher dct:spatial schema:location schema:organizer schema:performer
-    schema:attendee kg:statedIn
-  }
+def _q_relations(reg: Registry, *, in_graph: bool) -> str:
+    """The binary relations between entities the registry draws (an edge is drawn only
+    when both ends are entities); ``in_graph``: within the graph bound to ?g, which is
+    projected because Oxigraph substitutes only projected variables."""
+    values = " ".join(p.n3() for p in reg.relations)
+    if in_graph:
+        return f"""
+SELECT ?s ?p ?o ?g WHERE {{
+  VALUES ?p {{ {values} }}
+  GRAPH ?g {{ ?s ?p ?o }}
+}}"""
+    return f"""
+SELECT ?s ?p ?o WHERE {{
+  VALUES ?p {{ {values} }}
   ?s ?p ?o .
-}"""
+}}"""
 
-# ?g is projected because Oxigraph substitutes only projected variables.
-Q_RELATIONS_IN_GRAPH = """
-SELECT ?s ?p ?o ?g WHERE {
-  VALUES ?p {
-    org:subOrganizationOf org:memberOf org:unitOf schema:containedInPlace skos:broader
-    dct:publisher dct:spatial schema:location schema:organizer schema:performer
-    schema:attendee kg:statedIn
-  }
-  GRAPH ?g { ?s ?p ?o }
-}"""
 
 Q_ORG_RELATIONS = """
 SELECT ?f ?s ?p ?o WHERE {
@@ -209,20 +205,6 @@ SELECT DISTINCT ?e WHERE {
 Q_SUBJECTS_IN_GRAPH = """
 SELECT DISTINCT ?s ?g WHERE { GRAPH ?g { ?s ?p ?o } }"""
 
-_RELATION_LABELS: dict[URIRef, str] = {
-    ORG.subOrganizationOf: "part of",
-    ORG.memberOf: "member of",
-    ORG.unitOf: "unit of",
-    SDO.containedInPlace: "located in",
-    SKOS.broader: "segment of",
-    DCTERMS.publisher: "published by",
-    DCTERMS.spatial: "issued in",
-    SDO.location: "held at",
-    SDO.organizer: "organised by",
-    SDO.performer: "speaker",
-    SDO.attendee: "attendee",
-    KG.statedIn: "reported in",
-}
 
 _LITERAL_NAMES = {
     SKOS.notation: "notation", SKOS.altLabel: "altLabel", FOAF.name: "name", SDO.name: "name",
@@ -414,7 +396,8 @@ def project(
         if f and s and p and o and (scope is None or f in scope):
             org_facts[(s, p, o)] = f
     rel_query, rel_bind = (
-        (Q_RELATIONS, None) if graph_name is None else (Q_RELATIONS_IN_GRAPH, {"g": graph_name})
+        (_q_relations(reg, in_graph=False), None) if graph_name is None
+        else (_q_relations(reg, in_graph=True), {"g": graph_name})
     )
     for row in _select(store, rel_query, rel_bind, deadline=deadline):
         s, p_term, o = _s(row["s"]), row["p"], _s(row["o"])
@@ -428,7 +411,7 @@ def project(
         fact = org_facts.get((s, str(pred), o), "")
         g.add_edge(
             s, o, key=f"{pred}|{fact}" if fact else str(pred),
-            label=_RELATION_LABELS.get(pred, _humanise(str(pred))), predicate=str(pred),
+            label=reg.relations.get(pred, _humanise(str(pred))), predicate=str(pred),
             fact=fact, quotes=list(idx.quotes.get(fact, ())) if fact else [],
         )
     for kind in reg.fact_kinds:  # each kind the registry draws as an edge
@@ -642,7 +625,7 @@ def network_from_triples(
             g.nodes[subject]["wikidata"] = str(o)
             continue
         target = node(o)
-        g.add_edge(subject, target, key=str(pred), label=_RELATION_LABELS.get(pred, _humanise(str(pred))),
+        g.add_edge(subject, target, key=str(pred), label=reg.relations.get(pred, _humanise(str(pred))),
                    predicate=str(pred), fact="", quotes=[])
     for key, label in own_labels.items():
         g.nodes[key]["label"] = label
