@@ -47,7 +47,7 @@ _NONE = Mention("", 0, 0)
 
 _DOC = """
 SELECT ?g ?r ?text ?sha ?file ?lang ?title ?date ?fileDate ?rule ?publisher ?place WHERE { GRAPH ?g {
-  ?r a kg:PressRelease ; schema:text ?text .
+  ?r a $DocumentInfo ; schema:text ?text .
   OPTIONAL { ?r kg:sha256 ?sha } OPTIONAL { ?r kg:sourceFile ?file }
   OPTIONAL { ?r dct:language ?lang } OPTIONAL { ?r dct:title ?title }
   OPTIONAL { ?r dct:date ?date } OPTIONAL { ?r kg:fileDate ?fileDate }
@@ -58,7 +58,7 @@ SELECT ?g ?r ?text ?sha ?file ?lang ?title ?date ?fileDate ?rule ?publisher ?pla
 """
 _DOC_EVIDENCE = """
 SELECT ?g ?start ?end WHERE { GRAPH ?g {
-  ?r a kg:PressRelease ; prov:wasDerivedFrom/oa:hasSelector ?pos .
+  ?r a $DocumentInfo ; prov:wasDerivedFrom/oa:hasSelector ?pos .
   ?pos oa:start ?start ; oa:end ?end .
 } } ORDER BY ?start
 """
@@ -193,7 +193,8 @@ def _queries(reg: Registry) -> dict[str, str]:
     slots = {k.name: _n3(k.classes) for k in reg.fact_kinds}
     slots["place_classes"] = _n3(list(reg.place_classes.values()))
     slots["event_classes"] = _n3(list(reg.event_classes))
-    out = {}
+    out = {"_doc": Template(_DOC).substitute(slots),
+           "_doc_evidence": Template(_DOC_EVIDENCE).substitute(slots)}
     for kind in reg.fact_kinds:
         if kind.name in _KIND_QUERIES:
             out[kind.name] = Template(_KIND_QUERIES[kind.name]).substitute(slots)
@@ -270,7 +271,7 @@ def read_back(store: Store, release: str | URIRef, *, schema: Registry | None = 
         assert isinstance(res, SelectResult)
         return res
 
-    rows = select(_DOC).rows
+    rows = select(queries["_doc"]).rows
     if not rows:
         raise InputError(f"no release graph <{g}> in the store", source=str(release))
     d = rows[0]
@@ -295,7 +296,7 @@ def read_back(store: Store, release: str | URIRef, *, schema: Registry | None = 
 
     rules = {r["node"]: str(r["name"]) for r in select(_RULES) if r.get("name") is not None}
 
-    doc_mentions = [mention(int(str(r["start"])), int(str(r["end"]))) for r in select(_DOC_EVIDENCE)]
+    doc_mentions = [mention(int(str(r["start"])), int(str(r["end"]))) for r in select(queries["_doc_evidence"])]
     info = DocumentInfo(
         doc_mentions[0] if doc_mentions else _NONE,
         title=_s(d.get("title")), date=_date(d.get("date")), place=_s(d.get("place")),
@@ -381,7 +382,7 @@ def read_back(store: Store, release: str | URIRef, *, schema: Registry | None = 
     }
     for kind in reg.fact_kinds:  # the registry's order, which ties in document order keep
         query = queries.get(kind.name)
-        if query is None:
+        if query is None or kind.name.startswith("_"):
             continue
         make, subject = makers.get(kind.name) or (generic(kind), "f")
         each(query, make, subject)

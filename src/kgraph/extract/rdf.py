@@ -204,6 +204,10 @@ class _Builder:
     def add(self, s: Node, p: Node, o: Node) -> None:
         self.g.add((s, p, o))
 
+    def cls(self, kind: str) -> URIRef:
+        """The RDF class of a fact kind (the registry's; a kind it lacks is not written)."""
+        return self.reg.kind(kind).cls
+
     def typed(self, node: Node, cls: URIRef) -> None:
         """``node a cls``, with the superclasses the registry has written out."""
         for t in self.reg.types_of(cls):
@@ -411,7 +415,7 @@ class _Builder:
     # --- facts ---------------------------------------------------------------------
     def document(self) -> None:
         doc, info, r = self.doc, self.x.info, self.release
-        self.typed(r, KG.PressRelease)
+        self.typed(r, self.cls("DocumentInfo"))
         self.add(r, DCTERMS.language, Literal(self.lang))
         self.add(r, KG.sha256, Literal(doc.sha256))
         self.add(r, KG.sourceFile, Literal(PurePath(doc.path).name))
@@ -472,7 +476,7 @@ class _Builder:
         self.check(f.evidence)
         node = iris.membership_iri(self.slug, f.person, f.organisation, f.role, f.unit)
         org = self.org(f.organisation, f.evidence)
-        self.add(node, RDF.type, ORG.Membership)
+        self.typed(node, self.cls("Membership"))
         self.add(node, ORG.member, self.person(f.person, f.evidence))
         self.add(node, ORG.organization, org)
         role = self.concept(iris.role_iri(f.role), ORG.Role, f.role)
@@ -549,7 +553,7 @@ class _Builder:
         if not _PERIOD.fullmatch(f.period):
             raise ValueError(f"period {f.period!r} is not a contract period notation")
         node = iris.observation_iri(self.slug, f.indicator, n)
-        self.add(node, RDF.type, QB.Observation)
+        self.typed(node, self.cls("Observation"))
         self.add(node, QB.dataSet, iris.DATASET)
         if not self.reference(iris.DATASET) and self.once(iris.DATASET):
             self.add(iris.DATASET, RDF.type, QB.DataSet)
@@ -584,7 +588,7 @@ class _Builder:
         node = iris.market_fact_iri(self.slug, _place_name(f.market), f.relation)
         if not self.once(node):
             return  # stated twice in the release: the first statement is kept
-        self.add(node, RDF.type, KG.MarketRelation)
+        self.typed(node, self.cls("MarketRelation"))
         self.add(node, KG.market, self.place(f.market, f.evidence))
         rel = self.concept(iris.market_relation_iri(f.relation), KG.MarketRelationType,
                            _words(f.relation), notation=f.relation)
@@ -599,7 +603,7 @@ class _Builder:
         subject, obj = self.org(f.subject, f.evidence), self.org(f.object, f.evidence)
         self.add(subject, prop, obj)
         node = iris.org_relation_iri(self.slug, f.subject, f.relation, f.object)
-        self.add(node, RDF.type, KG.OrganisationalRelation)
+        self.typed(node, self.cls("OrgRelation"))
         self.add(node, KG.subject, subject)
         self.add(node, KG.relation, prop)
         self.add(node, KG.object, obj)
@@ -608,7 +612,7 @@ class _Builder:
     def priority(self, f: Priority) -> None:
         self.check(f.evidence)
         node = iris.statement_iri(self.slug, "priority", f.text)
-        self.add(node, RDF.type, KG.PriorityStatement)
+        self.typed(node, self.cls("Priority"))
         concept = self.concept(iris.priority_iri(f.text), KG.Priority, f.text, lang=self.lang)
         self.add(node, KG.priority, concept)
         if f.programme:
@@ -621,7 +625,7 @@ class _Builder:
     def driver(self, f: Driver) -> None:
         self.check(f.evidence)
         node = iris.statement_iri(self.slug, "driver", f.text)
-        self.add(node, RDF.type, KG.DriverStatement)
+        self.typed(node, self.cls("Driver"))
         concept = self.concept(iris.driver_iri(f.text), KG.Driver, f.text, lang=self.lang)
         self.add(node, KG.driver, concept)
         self.provenance(node, f.evidence, fact=True, rule=f.rule)
@@ -631,7 +635,7 @@ class _Builder:
         node = iris.quote_iri(self.slug, f.evidence.start)
         if not self.once(node):
             return  # one quotation per starting offset
-        self.typed(node, KG.Quotation)
+        self.typed(node, self.cls("Quotation"))
         self.add(node, SDO.text, Literal(f.text))
         if f.speaker:
             self.add(node, SDO.creator, self.agent(f.speaker, f.evidence))
