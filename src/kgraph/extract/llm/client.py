@@ -193,11 +193,13 @@ class ChatClient:
         deadline = time.monotonic() + self.timeout
         conn = connection_class(parts.hostname or "", parts.port, timeout=self.timeout)
         expired = threading.Event()
+        # The socket as connected: the connection lets go of it once the headers say the
+        # server will close, but the response still reads from it.
+        sockets: list[socket.socket] = []
 
         def cut() -> None:
             expired.set()
-            sock = conn.sock
-            if sock is not None:
+            for sock in sockets:
                 try:
                     sock.shutdown(socket.SHUT_RDWR)
                 except OSError:
@@ -211,6 +213,8 @@ class ChatClient:
         timer.start()
         try:
             conn.connect()
+            if conn.sock is not None:
+                sockets.append(conn.sock)
             if expired.is_set() or time.monotonic() >= deadline:
                 raise timeout
             path = parts.path + (f"?{parts.query}" if parts.query else "")

@@ -78,6 +78,10 @@ __all__ = ["LLMExtractor", "HybridExtractor", "chunks", "CHUNK_CHARS", "system_p
 CHUNK_CHARS = 2000
 """Most characters of text one request carries (paragraphs are merged up to it)."""
 
+MERGE_CHARS = 2 * CHUNK_CHARS
+"""Longest evidence a merged fact may get (the span covering its readers' quotes): two
+adjacent chunks, what an event told over a few paragraphs needs."""
+
 PROMPT_VERSION = 2
 
 _PARAGRAPH = re.compile(r"\n[ \t\r\u00a0]*\n")
@@ -136,8 +140,9 @@ def system_prompt() -> str:
         "- `indicator` is one of the listed keys; leave out a figure no key fits. `scope` is "
         "the sector the figure is about, `area` its reference country (usually Italy), "
         "`market` the counterpart market of a trade figure.\n"
-        "- Memberships link a person to the organisation and role the quote states; "
-        "`start`/`end` are ISO dates only when written.\n"
+        "- Memberships link a person to the organisation and role the quote states, and the "
+        "`unit` of the organisation when one is named; `start`/`end` are ISO dates only when "
+        "written.\n"
         "- Events (an assembly, a trade fair edition, a conference, a signing): `kind`, and "
         "what the quote says of it: organiser, ISO date (a day written in the quote, or the "
         "release's day when it says today), venue, city, title, the people speaking "
@@ -154,7 +159,7 @@ def system_prompt() -> str:
         "a good answer.\n"
         f"Indicator keys: {', '.join(v['indicator'])}.\n"
         f"Sectors: {'; '.join(v['sector'])}.\n"
-        f"Roles: {', '.join(v['role'])}.\n"
+        f"Roles (these words where they fit, else the role in the words of the text): {', '.join(v['role'])}.\n"
     )
 
 
@@ -258,11 +263,15 @@ class _Grounder:
 
     def _membership(self, item: dict[str, Any], m: Mention) -> Fact | str:
         q = m.text
+        unit = item.get("unit") or None
         if not (name_in(item["person"], q) and name_in(item["organisation"], q, "organisation")
-                and name_in(item["role"], q, "role")):
+                and name_in(item["role"], q, "role") and (not unit or name_in(unit, q))):
             return "name-not-in-quote"
-        return Membership(m, person=" ".join(item["person"].split()), role=item["role"],
+        # A role is kept as worded ("Professor of Strategy and Marketing") unless the
+        # gazetteer knows it under a canonical name ("Presidente" -> "President").
+        return Membership(m, person=" ".join(item["person"].split()), role=_canon(item["role"], "role"),
                           organisation=_canon(item["organisation"], "organisation"),
+                          unit=" ".join(unit.split()) if unit else None,
                           start=_date(item.get("start"), q), end=_date(item.get("end"), q))
 
     def _market(self, item: dict[str, Any], m: Mention) -> Fact | str:
@@ -436,21 +445,21 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def same_fact(a: Fact, b: Fact, text: str) -> bool:
     """Whether ``a`` and ``b`` state one fact (see the README's merge policy).
 
-    Events: the same kind, no two different days or titles, and the same day, title or
-    organiser, or overlapping quotes. Priorities, drivers, quotations: the same label, or
+    Events: the same kind, and no field of day, title, organiser, venue or city that the
+    two fill differently. Priorities, drivers, quotations: the same label, or
     labels at overlapping places of the text (readers cut a phrase differently). Other
     kinds: the fields of :data:`_SAME` (or every field) equal, names compared by key.
     """
     if type(a) is not type(b):
         return False
     if isinstance(a, Event) and isinstance(b, Event):
+        # A release tells of an event over several paragraphs ("the Assembly", "the event")
+        # and seldom of two of one kind, which would then differ in day, title or place.
         if a.kind != b.kind:
             return False
-        pairs = [(_norm(getattr(a, n)), _norm(getattr(b, n))) for n in ("date", "title", "organiser")]
-        if any(x is not None and y is not None and x != y for x, y in pairs[:2]):
-            return False
-        return (any(x is not None and x == y for x, y in pairs)
-                or _overlap((a.evidence.start, a.evidence.end), (b.evidence.start, b.evidence.end)))
+        return not any(x is not None and y is not None and x != y
+                       for x, y in ((_norm(getattr(a, n)), _norm(getattr(b, n)))
+                                    for n in ("date", "title", "organiser", "venue", "city")))
     if isinstance(a, (Priority, Driver, Quotation)) and isinstance(b, (Priority, Driver, Quotation)):
         return (_norm(a.text) == _norm(b.text)
                 or _overlap(_span(a, text), _span(b, text)))
@@ -462,7 +471,8 @@ def merge_into(kept: Fact, other: Fact, text: str, *, other_wins: bool = False) 
     ``kept`` leaves empty takes ``other``'s value, a list takes ``other``'s names it lacks,
     and with ``other_wins`` a field the two fill differently takes ``other``'s value. The
     evidence becomes the span covering both quotes, so that every value still stands on
-    it; when that span would exceed one chunk nothing is taken. Whether anything was."""
+    it; when that span would exceed two chunks (:data:`MERGE_CHARS`) nothing is taken.
+    Whether anything was."""
     changes: dict[str, Any] = {}
     for f in fields(kept):
         if f.name in ("evidence", "rule", "date_evidence"):
@@ -479,7 +489,7 @@ def merge_into(kept: Fact, other: Fact, text: str, *, other_wins: bool = False) 
         return False
     a = min(kept.evidence.start, other.evidence.start)
     b = max(kept.evidence.end, other.evidence.end)
-    if b - a > CHUNK_CHARS:
+    if b - a > MERGE_CHARS:
         return False
     for name, value in changes.items():
         setattr(kept, name, value)

@@ -74,7 +74,8 @@ DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # Fields left to kgraph, never asked of a model: aliases and parents come from the
 # gazetteer, qualifiers and index bases from the rules' reading of the text around a figure.
 _LEFT_OUT = {"evidence", "rule", "aliases", "parent", "qualifiers", "base", "city", "unit"}
-_KEEP: dict[type[Fact], set[str]] = {Observation: {"unit"}, Event: {"city"}, Segment: {"parent"}}
+_KEEP: dict[type[Fact], set[str]] = {Observation: {"unit"}, Event: {"city"}, Segment: {"parent"},
+                                     Membership: {"unit"}}
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +130,6 @@ def _enum_for(cls: type[Fact], name: str) -> tuple[str, ...] | None:
     return {
         (Organisation, "type"): v["org_type"],
         (Place, "kind"): v["place_kind"],
-        (Membership, "role"): v["role"],
         (Observation, "indicator"): v["indicator"],
         (Observation, "unit"): v["unit"],
         (Observation, "scope"): v["sector"],
@@ -200,7 +200,7 @@ def _schema_json() -> str:
 
 ENVELOPE: dict[str, Any] = {
     "type": "object",
-    "properties": {"facts": {"type": "array", "items": {"type": "object"}}},
+    "properties": {"facts": {"type": "array"}},
     "required": ["facts"],
     "additionalProperties": False,
 }
