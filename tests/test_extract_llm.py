@@ -868,3 +868,34 @@ def test_eval_of_canned_answers_on_the_founding_release_scores_every_kind(
         assert {"llm.event", "llm.segment", "llm.priority", "llm.driver"} <= rules, rules
     else:
         assert any(r.startswith("rules+llm.") for r in rules), rules
+
+
+GOOD_IT: dict[str, dict[str, Any]] = {
+    "event": {"fact": "event", "offset": None, "kind": "GeneralAssembly",
+              "quote": "Si è tenuta oggi nella Sala Consiliare di Vigevano l'assemblea dei soci di "
+                       "Assomac, intitolata “Officine del domani”",
+              "organiser": "Assomac", "date": "2025-10-09", "venue": "Sala Consiliare",
+              "city": "Vigevano", "title": "Officine del domani", "speakers": [], "participants": []},
+    "segment": {"fact": "segment", "offset": None, "kind": "segment", "name": "tannery machinery",
+                "quote": "Le macchine per conceria hanno retto", "parent": None},
+    "priority": {"fact": "priority", "offset": None, "programme": None, "voiced_by": None,
+                 "quote": "L'associazione chiede crediti d'imposta più rapidi per i nuovi impianti",
+                 "text": "crediti d'imposta più rapidi per i nuovi impianti"},
+    "driver": {"fact": "driver", "offset": None, "text": "caro energia",
+               "quote": "Il rallentamento si deve al caro energia"},
+    "quotation": {"fact": "quotation", "offset": None, "speaker": "Laura Bianchi",
+                  "quote": "«Continueremo a investire sulle persone prima che sulle macchine», ha detto Bianchi",
+                  "text": "Continueremo a investire sulle persone prima che sulle macchine"},
+}
+
+
+def test_every_new_kind_is_grounded_in_an_italian_release(tmp_path: Path, server: ChatServer) -> None:
+    release = FIXTURES / "release-kinds-it.txt"
+    x = _one(tmp_path, server, *GOOD_IT.values(), release=release)
+    assert x.counts["llm-accepted"] == 5 and not any(k.startswith("rejected:") for k in x.counts)
+    [event] = x.of(Event)
+    assert event.date == dt.date(2025, 10, 9) and event.title == "Officine del domani"  # "oggi"
+    assert x.of(Quotation)[0].speaker == "Laura Bianchi"
+    wrong = {**GOOD_IT["driver"], "text": "caro materie prime"}
+    x = _one(tmp_path / "b", server, wrong, {**GOOD_IT["event"], "date": "2025-10-08"}, release=release)
+    assert x.counts["rejected:text-not-in-quote"] == 1 and x.counts["rejected:date-not-stated"] == 1
