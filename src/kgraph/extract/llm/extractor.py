@@ -3,12 +3,14 @@ they stand on the text.
 
 The release is cut into paragraph chunks that keep their offsets; each chunk is sent to an
 OpenAI-compatible chat completions endpoint with a JSON Schema (see :mod:`.schema`) as the
-structured output format, at temperature 0. An answer that is not valid JSON for the schema,
-or was cut off, is rejected whole (never repaired); every proposed fact is then grounded
-(:mod:`kgraph.extract.grounding`) and a fact that fails is rejected with its reason. The
+structured output format, at temperature 0. An answer that is not JSON with a list of
+facts, or was cut off, is rejected whole (never repaired); each proposed fact is then
+checked alone for its kind's shape (dropped with a warning when it breaks it) and grounded
+(:mod:`kgraph.extract.grounding`), a fact that fails being rejected with its reason. The
 release's document record (title, dateline) is read by the rules in both modes; ``hybrid``
 adds the rules' facts, each fact tagged with the extractor that made it (``rules.*``,
-``llm.*``, ``rules+llm.*`` when both made it: such a fact is kept once).
+``llm.*``, ``rules+llm.*`` when both made it: such a fact is kept once, completed by the
+other, see :func:`same_fact` and :func:`merge_into`).
 
 Requests are made by :meth:`LLMExtractor.prepare` for every release of a build before the
 store is touched, so a service that keeps failing ends the build (exit 3) with the store
