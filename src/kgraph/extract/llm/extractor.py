@@ -225,6 +225,7 @@ class _Grounder:
         self.doc = document
         self.dates = list(dates)
         self.publisher = canonical_key(publisher) if publisher else None
+        self._places: dict[str, bool] = {}
         self._kinds: dict[str, Callable[[dict[str, Any], Mention], Fact | str]] = {
             "organisation": self._organisation, "person": self._person, "place": self._place,
             "membership": self._membership, "market": self._market,
@@ -234,7 +235,17 @@ class _Grounder:
         }
 
     def known_place(self, name: str) -> bool:
-        return resolve(name, "place") is not None or name_in(name, self.doc.text, "place")
+        # once per name: a scan of the whole text for each figure would make a long release
+        # quadratic
+        if name not in self._places:
+            self._places[name] = (resolve(name, "place") is not None
+                                  or name_in(name, self.doc.text, "place"))
+        return self._places[name]
+
+    def around(self, m: Mention) -> str:
+        """The text a chunk's width either side of a quote: where a person the quote names
+        by surname must be named whole (bounded, so that checking stays linear)."""
+        return self.doc.text[max(0, m.start - CHUNK_CHARS):m.end + CHUNK_CHARS]
 
     def fact(self, item: dict[str, Any], start: int, end: int) -> Fact | str:
         hint = item.get("offset")
@@ -244,9 +255,9 @@ class _Grounder:
             return "quote-not-found"
         return self._kinds[item["fact"]](item, m)
 
-    def _agent_in(self, name: str, q: str) -> bool:
+    def _agent_in(self, name: str, m: Mention) -> bool:
         """An organisation (or its alias) or a person named in the quote."""
-        return name_in(name, q, "organisation") or person_in(name, q, self.doc.text)
+        return name_in(name, m.text, "organisation") or person_in(name, m.text, self.around(m))
 
     def _organisation(self, item: dict[str, Any], m: Mention) -> Fact | str:
         if not name_in(item["name"], m.text, "organisation"):
@@ -311,16 +322,17 @@ class _Grounder:
 
     def _event(self, item: dict[str, Any], m: Mention) -> Fact | str:
         q, text = m.text, self.doc.text
+        context = self.around(m)
         organiser, venue, city = (item.get(k) or None for k in ("organiser", "venue", "city"))
         speakers = _people(item, "speakers")
         people = _people(item, "speakers", "participants")
-        if organiser and not self._agent_in(organiser, q):
+        if organiser and not self._agent_in(organiser, m):
             return "name-not-in-quote"
         if venue and not name_in(venue, q, "organisation"):
             return "name-not-in-quote"
         if city and not name_in(city, q, "place"):
             return "name-not-in-quote"
-        if not all(person_in(p, q, text) for p in people):
+        if not all(person_in(p, q, context) for p in people):
             return "name-not-in-quote"
         title = item.get("title") or None
         if title:
@@ -357,7 +369,7 @@ class _Grounder:
         if programme and not name_in(programme, q):
             return "name-not-in-quote"
         # Who asks for a priority is often the release's publisher, named only in its dateline.
-        if voiced and not (self._agent_in(voiced, q)
+        if voiced and not (self._agent_in(voiced, m)
                            or canonical_key(_canon(voiced, "organisation")) == self.publisher):
             return "name-not-in-quote"
         return Priority(m, text=" ".join(item["text"].split()), programme=programme,
@@ -373,7 +385,7 @@ class _Grounder:
         if said is None:
             return "text-not-in-quote"
         speaker = item.get("speaker") or None
-        if speaker and not self._agent_in(speaker, m.text):
+        if speaker and not self._agent_in(speaker, m):
             return "name-not-in-quote"
         return Quotation(m, text=said.text,
                          speaker=_canon(speaker, "organisation") if speaker else None)
@@ -444,13 +456,15 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return inter > 0 and 2 * inter >= min(a[1] - a[0], b[1] - b[0])
 
 
-def same_fact(a: Fact, b: Fact, text: str) -> bool:
+def same_fact(a: Fact, b: Fact, text: str,
+              spans: tuple[tuple[int, int], tuple[int, int]] | None = None) -> bool:
     """Whether ``a`` and ``b`` state one fact (see the README's merge policy).
 
     Events: the same kind, and no field of day, title, organiser, venue or city that the
     two fill differently. Priorities, drivers, quotations: the same label, or
-    labels at overlapping places of the text (readers cut a phrase differently). Other
-    kinds: the fields of :data:`_SAME` (or every field) equal, names compared by key.
+    labels at overlapping places of the text (readers cut a phrase differently; ``spans``,
+    when given, are those places, worked out once by the caller). Other kinds: the fields
+    of :data:`_SAME` (or every field) equal, names compared by key.
     """
     if type(a) is not type(b):
         return False
@@ -463,8 +477,10 @@ def same_fact(a: Fact, b: Fact, text: str) -> bool:
                        for x, y in ((_norm(getattr(a, n)), _norm(getattr(b, n)))
                                     for n in ("date", "title", "organiser", "venue", "city")))
     if isinstance(a, (Priority, Driver, Quotation)) and isinstance(b, (Priority, Driver, Quotation)):
-        return (_norm(a.text) == _norm(b.text)
-                or _overlap(_span(a, text), _span(b, text)))
+        if _norm(a.text) == _norm(b.text):
+            return True
+        sa, sb = spans if spans is not None else (_span(a, text), _span(b, text))
+        return _overlap(sa, sb)
     return _dedup_key(a) == _dedup_key(b)
 
 
@@ -508,18 +524,19 @@ class _Merger:
         self.text = text
         self.facts: list[Fact] = []
         self._by_key: dict[tuple[Any, ...], Fact] = {}
-        self._by_type: dict[type[Fact], list[Fact]] = {}
+        self._by_type: dict[type[Fact], list[tuple[Fact, tuple[int, int]]]] = {}
 
     def twin(self, fact: Fact) -> Fact | None:
         if type(fact) in _SAME or not isinstance(fact, (Event, Priority, Driver, Quotation)):
             return self._by_key.get(_dedup_key(fact))
-        return next((k for k in self._by_type.get(type(fact), ())
-                     if same_fact(k, fact, self.text)), None)
+        span = _span(fact, self.text)
+        return next((k for k, ks in self._by_type.get(type(fact), ())
+                     if same_fact(k, fact, self.text, (ks, span))), None)
 
     def add(self, fact: Fact) -> None:
         self.facts.append(fact)
         self._by_key.setdefault(_dedup_key(fact), fact)
-        self._by_type.setdefault(type(fact), []).append(fact)
+        self._by_type.setdefault(type(fact), []).append((fact, _span(fact, self.text)))
 
 
 class LLMExtractor:
