@@ -34,7 +34,7 @@ from functools import lru_cache
 from ..model import Mention
 from .gazetteer import Kind, fold, resolve
 
-__all__ = ["quote_at", "locate", "name_in", "person_in", "words_in", "value_in",
+__all__ = ["quote_at", "locate", "name_in", "person_in", "Folded", "words_in", "value_in",
            "period_stated", "date_stated", "segment_in", "segment_canonical", "REASONS",
            "normalise_quote"]
 
@@ -183,15 +183,33 @@ def name_in(name: str, quote: str, kind: Kind | None = None) -> bool:
     return any(_occurs(f, quote) for f in _forms(name, kind))
 
 
-def person_in(name: str, quote: str, document_text: str = "") -> bool:
+class Folded:
+    """A text folded once (case, accents, quote marks, white space), to look names up in
+    it: a long release is folded once, not once per name, and each name looked up once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = " ".join(fold(text).translate(_FOLD_CHARS).split())
+        self._seen: dict[str, bool] = {}
+
+    def has(self, name: str) -> bool:
+        """Whether ``name`` occurs in the text as whole words."""
+        if name not in self._seen:
+            n = " ".join(fold(name).translate(_FOLD_CHARS).split())
+            self._seen[name] = bool(n) and re.search(
+                rf"(?<!\w){re.escape(n)}(?!\w)", self.text) is not None
+        return self._seen[name]
+
+
+def person_in(name: str, quote: str, document: str | Folded = "") -> bool:
     """Whether the person ``name`` is in ``quote``: the whole name, or its last word where
-    the quote gives the surname only ("President Neri concluded") and ``document_text``
-    the whole name."""
+    the quote gives the surname only ("President Neri concluded") and the ``document`` the
+    whole name."""
     if name_in(name, quote):
         return True
     words = name.split()
-    return (len(words) > 1 and len(words[-1]) > 2 and _occurs(words[-1], quote)
-            and bool(document_text) and _occurs(name, document_text))
+    if not (len(words) > 1 and len(words[-1]) > 2 and _occurs(words[-1], quote) and document):
+        return False
+    return (document if isinstance(document, Folded) else Folded(document)).has(name)
 
 
 _WORD = re.compile(r"\w+")

@@ -52,6 +52,7 @@ from ...model import (
 )
 from ..gazetteer import Kind, canonical_key, resolve
 from ..grounding import (
+    Folded,
     date_stated,
     locate,
     name_in,
@@ -226,6 +227,7 @@ class _Grounder:
         self.dates = list(dates)
         self.publisher = canonical_key(publisher) if publisher else None
         self._places: dict[str, bool] = {}
+        self._folded: Folded | None = None
         self._kinds: dict[str, Callable[[dict[str, Any], Mention], Fact | str]] = {
             "organisation": self._organisation, "person": self._person, "place": self._place,
             "membership": self._membership, "market": self._market,
@@ -242,10 +244,13 @@ class _Grounder:
                                   or name_in(name, self.doc.text, "place"))
         return self._places[name]
 
-    def around(self, m: Mention) -> str:
-        """The text a chunk's width either side of a quote: where a person the quote names
-        by surname must be named whole (bounded, so that checking stays linear)."""
-        return self.doc.text[max(0, m.start - CHUNK_CHARS):m.end + CHUNK_CHARS]
+    @property
+    def folded(self) -> Folded:
+        """The release folded once, where a person a quote names by surname must be named
+        whole."""
+        if self._folded is None:
+            self._folded = Folded(self.doc.text)
+        return self._folded
 
     def fact(self, item: dict[str, Any], start: int, end: int) -> Fact | str:
         hint = item.get("offset")
@@ -257,7 +262,7 @@ class _Grounder:
 
     def _agent_in(self, name: str, m: Mention) -> bool:
         """An organisation (or its alias) or a person named in the quote."""
-        return name_in(name, m.text, "organisation") or person_in(name, m.text, self.around(m))
+        return name_in(name, m.text, "organisation") or person_in(name, m.text, self.folded)
 
     def _organisation(self, item: dict[str, Any], m: Mention) -> Fact | str:
         if not name_in(item["name"], m.text, "organisation"):
@@ -322,7 +327,6 @@ class _Grounder:
 
     def _event(self, item: dict[str, Any], m: Mention) -> Fact | str:
         q, text = m.text, self.doc.text
-        context = self.around(m)
         organiser, venue, city = (item.get(k) or None for k in ("organiser", "venue", "city"))
         speakers = _people(item, "speakers")
         people = _people(item, "speakers", "participants")
@@ -332,7 +336,7 @@ class _Grounder:
             return "name-not-in-quote"
         if city and not name_in(city, q, "place"):
             return "name-not-in-quote"
-        if not all(person_in(p, q, context) for p in people):
+        if not all(person_in(p, q, self.folded) for p in people):
             return "name-not-in-quote"
         title = item.get("title") or None
         if title:
@@ -484,14 +488,25 @@ def same_fact(a: Fact, b: Fact, text: str,
     return _dedup_key(a) == _dedup_key(b)
 
 
+def _identity(fact: Fact) -> frozenset[str]:
+    """The fields that make a fact the fact it is: never changed by a merge."""
+    if isinstance(fact, Event):
+        return frozenset({"kind"})
+    if isinstance(fact, (Priority, Driver, Quotation)):
+        return frozenset({"text"})
+    return frozenset(_SAME.get(type(fact), ()))
+
+
 def merge_into(kept: Fact, other: Fact, text: str, *, other_wins: bool = False) -> bool:
     """Let ``other`` (the same fact, as :func:`same_fact` says) complete ``kept``: a field
     ``kept`` leaves empty takes ``other``'s value, a list takes ``other``'s names it lacks,
-    and with ``other_wins`` a field the two fill differently takes ``other``'s value. The
+    and with ``other_wins`` a field the two fill differently takes ``other``'s value (never
+    a field that makes the fact what it is: a figure's value, a priority's label). The
     evidence becomes the span covering both quotes, so that every value still stands on
     it; when that span would exceed two chunks (:data:`MERGE_CHARS`) nothing is taken.
     Whether anything was."""
     changes: dict[str, Any] = {}
+    fixed = _identity(kept)
     for f in fields(kept):
         if f.name in ("evidence", "rule", "date_evidence"):
             continue
@@ -501,7 +516,8 @@ def merge_into(kept: Fact, other: Fact, text: str, *, other_wins: bool = False) 
             extra = tuple(v for v in theirs if _norm(v) not in have)
             if extra:
                 changes[f.name] = mine + extra
-        elif theirs is not None and (mine is None or (other_wins and _norm(mine) != _norm(theirs))):
+        elif theirs is not None and (mine is None or (other_wins and f.name not in fixed
+                                                      and _norm(mine) != _norm(theirs))):
             changes[f.name] = theirs
     if not changes:
         return False
