@@ -71,8 +71,10 @@ KIND_OF: dict[type[Fact], str] = {cls: kind for kind, cls in FACT_KINDS.items()}
 PERIOD_PATTERN = r"^[0-9]{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])(/[0-9]{4}-(0[1-9]|1[0-2]))?))?$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
-# Fields left to kgraph, never asked of a model: aliases and parents come from the
-# gazetteer, qualifiers and index bases from the rules' reading of the text around a figure.
+# Fields left to kgraph, never asked of a model: aliases and an organisation's parent and
+# city come from the gazetteer, qualifiers and index bases from the rules' reading of the
+# text around a figure. _KEEP asks them where they mean something else: a figure's unit, a
+# membership's unit (a department), an event's city, a segment's parent sector.
 _LEFT_OUT = {"evidence", "rule", "aliases", "parent", "qualifiers", "base", "city", "unit"}
 _KEEP: dict[type[Fact], set[str]] = {Observation: {"unit"}, Event: {"city"}, Segment: {"parent"},
                                      Membership: {"unit"}}
@@ -213,9 +215,14 @@ def _kind_schemas_json() -> str:
 
 
 def kind_schemas() -> dict[str, dict[str, Any]]:
-    """The object schema of each kind of fact, by the kind's name."""
+    """The object schema of each kind of fact, by the kind's name (a copy of one's own)."""
     result: dict[str, dict[str, Any]] = json.loads(_kind_schemas_json())
     return result
+
+
+@lru_cache(maxsize=1)
+def _shared_kind_schemas() -> dict[str, dict[str, Any]]:
+    return kind_schemas()  # read, never changed: parsed once for every fact checked
 
 
 def check_fact(item: Any) -> tuple[str, str | None]:
@@ -228,7 +235,7 @@ def check_fact(item: Any) -> tuple[str, str | None]:
     if not isinstance(item, dict):
         return "?", f"a fact must be an object, not {type(item).__name__}"
     kind = item.get("fact")
-    schemas = kind_schemas()
+    schemas = _shared_kind_schemas()
     if not isinstance(kind, str) or kind not in schemas:
         return "?", f"unknown kind of fact {kind!r}"
     error = validate(item, schemas[kind], "$")
