@@ -122,9 +122,10 @@ def vocabularies() -> dict[str, tuple[str, ...]]:
 
 
 def _event_kinds() -> tuple[str, ...]:
-    from ..rdf import EVENT_KINDS
+    """The kinds of event with a class of their own, as the schema registry reads the ontology."""
+    from ...schema import registry
 
-    return EVENT_KINDS
+    return tuple(str(c).rsplit("#", 1)[-1] for c in registry().event_classes)
 
 
 def _enum_for(cls: type[Fact], name: str) -> tuple[str, ...] | None:
