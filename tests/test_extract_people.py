@@ -433,9 +433,29 @@ def test_a_bare_italian_office_or_a_persons_unit_is_no_centre(text: str) -> None
     assert not any(t == "ResearchCentre" for t in orgs(run(text)).values())
 
 
-def test_a_listed_centre_names_its_association() -> None:
-    ex = run("Milano, 5 maggio 2025\n\nUn'indagine del Centro Studi di Confindustria Moda mostra un calo.")
+@pytest.mark.parametrize("text", [
+    "Milano, 5 maggio 2025\n\nUn'indagine del Centro Studi di Confindustria Moda mostra un calo.",
+    "Milan, 5 May 2025\n\nA survey by the Confindustria Moda Research Centre shows a fall in sales.",
+    "Milano, 5 maggio 2025\n\nI dati elaborati dal Centro Studi Confindustria Moda indicano una ripresa.",
+])
+def test_a_listed_centre_names_its_association_and_is_part_of_it(text: str) -> None:
+    ex = run(text)
     assert orgs(ex).get("Confindustria Moda") == "TradeAssociation"
+    assert ("Confindustria Moda Research Centre", "part_of", "Confindustria Moda") in rels(ex)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Milano, 5 maggio 2025\n\nAssomac ricorda tra i passi compiuti l'adesione a Confindustria Moda.",
+     ("Assomac", "member_of", "Confindustria Moda")),
+    ("Milano, 5 maggio 2025\n\nACIMIT ha aderito a Confindustria nel 1946, ricorda il presidente.",
+     ("ACIMIT", "member_of", "Confindustria")),
+    ("Milan, 5 May 2025\n\nUNIC renewed its membership of Confindustria Moda this spring.",
+     ("UNIC", "member_of", "Confindustria Moda")),
+    ("Milan, 5 May 2025\n\nIn 2018 AMAPLAST joined Federmacchine as a full member.",
+     ("AMAPLAST", "member_of", "Federmacchine")),
+])
+def test_membership_told_as_a_noun_or_a_past(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in rels(run(text))
 
 
 # ------------------------------------------------------------------ a fair the gazetteer does not know
