@@ -398,3 +398,64 @@ def test_non_eu_europe_is_a_region_of_its_own(text: str, expected: set[str]) -> 
     got = markets(text)
     assert {(name, "destination") for name in expected} <= got
     assert ("European Union", "destination") not in got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Demand for presses held up well on the Mexican market in 2024.", {"Mexico"}),
+    ("Il mercato turco ha assorbito il 12% delle nostre macchine.", {"Turkey"}),
+    ("The Indian and Brazilian markets bought more lasts than a year ago.", {"India", "Brazil"}),
+    ("I mercati asiatici restano deboli per i nostri telai.", {"Asia"}),
+])
+def test_a_place_named_as_a_market_by_its_adjective(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The firm is the European market leader in cutting presses.",
+    "A Japanese market research firm published the survey.",
+    "Il mercato italiano delle presse è cresciuto del 3%.",
+])
+def test_an_adjective_before_market_leader_or_the_home_market_is_no_destination(text: str) -> None:
+    assert not {m for m in markets(text) if m[1] == "destination"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The trade mission aims to strengthen the presence of our makers in the Vietnamese market.", {"Vietnam"}),
+    ("Le aziende vogliono rafforzare la presenza sul mercato indiano con nuove filiali.", {"India"}),
+    ("ACIMIT plans to enter the Turkish market with a first showroom next year.", {"Turkey"}),
+])
+def test_an_aim_before_a_market_adjective_makes_an_export_priority(text: str, expected: set[str]) -> None:
+    assert {(name, "export_priority") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The sector may soon be dominated by Africa, which will become a major client for our makers.", {"Africa"}),
+    ("Il Messico diventerà il principale cliente dei costruttori di presse.", {"Mexico"}),
+    ("Canada, which represents the world's largest market for these looms, bought 300 of them.", {"Canada"}),
+])
+def test_a_place_told_as_a_client_or_the_largest_market(text: str, expected: set[str]) -> None:
+    got = markets(text)
+    assert {(name, "destination") for name in expected} <= got
+    assert not {m for m in got if m[1] == "competitor"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sales of lasts to the Gulf fell. The weak trend in Oman offset the rise in Qatar, the firm said.", {"Oman", "Qatar"}),
+    ("Gli ordini esteri sono calati. Pesa il calo in Cile, solo in parte compensato altrove.", {"Chile"}),
+    ("Exports were flat in the half. The slowdown in Peru was the main reason for it.", {"Peru"}),
+])
+def test_a_change_in_a_place_right_after_an_export_sentence(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+def test_a_change_in_a_place_in_a_new_paragraph_is_no_market() -> None:
+    assert not markets("Orders fell in the quarter.\n\nThe slowdown in Chile was a topic of the fair's talks.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Italian makers have dominated the world market for decades, along with their Swiss colleagues.", {"Switzerland"}),
+    ("Il mercato mondiale è dominato dai costruttori italiani e dai loro colleghi tedeschi.", {"Germany"}),
+    ("Together with their Japanese counterparts, our firms dominate the market for knitting machines.", {"Japan"}),
+])
+def test_foreign_colleagues_in_a_dominated_market_are_competitors(text: str, expected: set[str]) -> None:
+    assert {(name, "competitor") for name in expected} <= markets(text)

@@ -41,7 +41,7 @@ _MARKET_LIST_GAP = re.compile(r"^(?:[ \u00a0]*\([^()\n]{1,30}\))?(?:,[ \u00a0]*(
 
 _COMP_BEFORE = re.compile(r"(?i)(?:['’]s)?[ \u00a0,]*(?:(?:is|was|remains|remain|are|è|resta|rimane)[ \u00a0]+)?(?:(?:the|its|our|their|il|la|i|le|main|largest|biggest|leading|major|strongest|principale|principali|maggiore|maggiori|primo|first|top|chief|fiercest)[ \u00a0]+)*")
 _COMP_GAP = re.compile(r"^[ \u00a0]*(?:(?:remain|remained|are|were|include|included|sono|restano|rimangono|the|a|an|il|la|i|gli|le|growing|increasing|rising|strong|stronger|aggressive|crescente|forte|still|ancora)[ \u00a0]+)*$")
-_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|resta|rimane|è|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|la|le|our|its|an|a|un|uno|una)[ \u00a0]+)?(?:(?:most[ \u00a0]+)?(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|major|important|significant|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori|importante|importanti|rilevante)[ \u00a0]+)(?:(?:\d{1,2}|three|five|ten|tre|cinque|dieci)[ \u00a0]+)?(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione|"
+_DEST_AFTER_CUE = re.compile(r"(?i)\b(?:remain\w*|are|were|is|was|as|represent\w*|restano|sono|rimangono|resta|rimane|è|confermano|confirmed|confirms|si[ \u00a0]+confermano|si[ \u00a0]+conferma)?[ \u00a0]*(?:(?:the|i|il|la|le|our|its|an|a|un|uno|una)[ \u00a0]+)?(?:(?:world|global)['’]s[ \u00a0]+)?(?:(?:most[ \u00a0]+)?(?:main|leading|first|second|third|top|principal|primary|key|largest|biggest|major|important|significant|principali|principale|primi|primo|prima|secondo|terzo|maggiore|maggiori|importante|importanti|rilevante)[ \u00a0]+)(?:(?:\d{1,2}|three|five|ten|tre|cinque|dieci)[ \u00a0]+)?(?:destination[ \u00a0]+|export[ \u00a0]+|outlet[ \u00a0]+|foreign[ \u00a0]+)?(?:markets?|outlets?|destinations?|clients?|customers?|buyers?|client[ei]|acquirent[ei]|mercat[oi](?:[ \u00a0]+di[ \u00a0]+(?:destinazione|sbocco))?|sbocch[oi]|(?:paese|paesi)[ \u00a0]+di[ \u00a0]+destinazione|"
     r"(?:nazione|paese|country)[ \u00a0]+(?:per[ \u00a0]+l['’]export|for[ \u00a0]+exports|di[ \u00a0]+destinazione|di[ \u00a0]+sbocco))\b")
 
 
@@ -115,6 +115,13 @@ def _rank_link_lead() -> str:
 # "resta quello europeo", "is the European one": a ranked market named by its adjective
 _ADJ_MARKET_GAP = re.compile(r"(?i)(?:[ \u00a0]+(?:of|for|by|in|dell['’]|della|del|dei|delle|degli|per)[ \u00a0]*[^,.;:\d]{0,40}?)?[ \u00a0]*(?:(?:is|was|remains|remained|è|resta|rimane|è[ \u00a0]+stato|si[ \u00a0]+conferma)[ \u00a0]+)?(?:quello|quella|the)[ \u00a0]+")
 _ONE_AFTER = re.compile(r"(?i)[ \u00a0]+(?:one|market)\b")
+_CLIENT_AFTER = re.compile(r"(?i)[ \u00a0]*,?[ \u00a0]*(?:who|which|that|che)[ \u00a0]+[^,.;:]{0,40}?\b(?:clients?|customers?|buyers?|client[ei]|acquirent[ei]|outlets?|sbocc\w+)\b")
+# the market noun of a place's adjective: "the Chinese market(s)", "il mercato russo", "i mercati asiatici"
+@cache
+def _market_after_adj() -> re.Pattern[str]:
+    """"the Chinese market(s)", not a compound of "market" ("a Japanese market research firm")."""
+    return re.compile(rf"(?i)[ \u00a0]+markets?\b(?![ \u00a0-]+(?:{_lex_alt('markets', 'market_compounds')})\b)")
+_MARKET_BEFORE_ADJ = re.compile(r"(?i)\bmercat[oi][ \u00a0]+$")
 # a gap that opens a list: "markets (EU, Asia and North America)", "main markets: Chile and Peru"
 _OPEN_LIST_GAP = re.compile(r"^[ \u00a0]*[(:][ \u00a0]*(?:(?:the|il|la|lo|i|gli|le)[ \u00a0]+|l['’])?$")
 
@@ -193,7 +200,25 @@ def _find_ranked_markets(st: _State, places: list[_Span], adjs: list[_Span],
                     r"(?i)(?<!made)[ \u00a0]+(?:in|on|sul|nel)[ \u00a0]+(?:the[ \u00a0]+)?$", text[max(s0, p.start - 12):p.start]):
                 add(p, "domestic")
                 break
-    # "the end of the sanctions against Russia": a market the association wants reopened
+    # "the importance of the Chinese market", "il mercato russo", "the Indian and Turkish markets":
+    # a place named as a market by its adjective (not "the European market leader")
+    aims_rx, _ = _lexicon("markets", "aims")
+    for i, a in enumerate(adjs):
+        if a.name == HOME_COUNTRY:
+            continue
+        s0, s1 = st.sentence_of(a.start)
+        last = a
+        for q in adjs[i + 1:]:
+            if q.start < s1 and _LIST_GAP.match(text[last.end:q.start]):
+                last = q
+            else:
+                break
+        noun = _MARKET_BEFORE_ADJ.search(text, max(s0, a.start - 12), a.start) or _market_after_adj().match(text, last.end, s1)
+        if noun is None:
+            continue
+        # "aims to strengthen its presence in the Asian market": a market to grow in
+        aim = aims_rx is not None and aims_rx.search(text, max(s0, a.start - _CUE_WINDOW), a.start) is not None
+        add(a, "export_priority" if aim else "destination")  # (not competitor: "Chinese rivals dominate the Asian market")
     for m in _lex_scan(st, "markets", "priority_before"):
         _, s1 = st.sentence_of(m.start())
         for p in _list_after(text, m.end(), s1, places, gap=_CUE_GAP):
@@ -265,9 +290,19 @@ def _find_markets(st: _State) -> None:
             about_exports[sent] = export_rx is not None and export_rx.search(text, *sent) is not None
         return about_exports[sent] and _COMP_CUE.search(text, max(sent[0], pos - _CUE_WINDOW), pos) is None
 
+    def after_exports(sent: tuple[int, int], pos: int) -> bool:
+        """The sentence right before, in the same paragraph, is about exports: "Sales to Asia
+        slipped. The negative trend in China offset the growth in India" goes on telling them."""
+        i = bisect.bisect_left(st.segmentation.sentences, sent) - 1
+        if i < 0:
+            return False
+        prev = st.segmentation.sentences[i]
+        return "\n" not in text[prev[1]:sent[0]] and on_exports(prev, prev[1]) \
+            and _COMP_CUE.search(text, sent[0], pos) is None
+
     for m in _lex_scan(st, "markets", "change_in"):
         s0, s1 = st.sentence_of(m.start())
-        if not on_exports((s0, s1), m.start()):
+        if not on_exports((s0, s1), m.start()) and not after_exports((s0, s1), m.start()):
             continue
         for p in _list_after(text, m.end(), s1, places, gap=_CUE_GAP):
             if p.name != HOME_COUNTRY:
@@ -367,7 +402,8 @@ def _find_markets(st: _State) -> None:
             if p.end <= m.start() and _COMP_BEFORE.fullmatch(text[p.end:m.start()]):
                 add(p, "competitor")
         for p in _list_after(text, m.end(), s1, places_and_adjs, gap=_COMP_GAP):
-            if p.name != HOME_COUNTRY:
+            # "dominated by Asia, which will become a major client": a buyer, told by the clause after it
+            if p.name != HOME_COUNTRY and not _CLIENT_AFTER.match(text, p.end, min(s1, p.end + 80)):
                 add(p, "competitor")
     competition: dict[tuple[int, int], bool] = {}
 
@@ -378,7 +414,8 @@ def _find_markets(st: _State) -> None:
 
     for i, p in enumerate(adjs):
         # "the growing Chinese presence dominates the competitive context", "Chinese competition",
-        # "Chinese and Vietnamese competitors": the noun may follow the last adjective of a list
+        # "Chinese and Vietnamese competitors", "who dominate the world market with their German
+        # colleagues": the noun may follow the last adjective of a list
         s0, s1 = st.sentence_of(p.start)
         last = p
         for q in adjs[i + 1:]:
@@ -386,9 +423,9 @@ def _find_markets(st: _State) -> None:
                 last = q
             else:
                 break
-        noun_after = re.match(r"(?i)[ \u00a0]+(?:(?:machinery|machine|equipment|technology)[ \u00a0]+)?(?:presence|competition|competitors|rivals|manufacturers(?=[^.]{0,80}\bcompetit))\b", text[last.end:last.end + 100])
+        noun_after = re.match(r"(?i)[ \u00a0]+(?:(?:machinery|machine|equipment|technology)[ \u00a0]+)?(?:presence|competition|competitors|rivals|colleagues|counterparts|peers|colleghi|manufacturers(?=[^.]{0,80}\bcompetit))\b", text[last.end:last.end + 100])
         # "concorrenza dei produttori cinesi", "competition from Chinese manufacturers"
-        noun_before = re.search(r"(?i)\b(?:presenza|concorrenza|concorrenti|competitor|competition[ \u00a0]+from|pressure[ \u00a0]+from)"
+        noun_before = re.search(r"(?i)\b(?:presenza|concorrenza|concorrenti|colleghi|competitor|competition[ \u00a0]+from|pressure[ \u00a0]+from)"
                                 r"(?:[ \u00a0]+(?:dei|degli|delle|di|from|the)[ \u00a0]+(?:produttori|costruttori|manufacturers|producers|players|aziende|imprese|companies|suppliers|fornitori))?[ \u00a0]+$",
                                 text[max(0, p.start - 45):p.start])
         if p.name != HOME_COUNTRY and (noun_after or noun_before) \
@@ -402,7 +439,8 @@ def _find_markets(st: _State) -> None:
                 r"(?i)low[ -](?:cost|price)|(?:very\s+)?low\s+prices|basso\s+costo|prezzi\s+(?:molto\s+)?bassi|aggressiv|dumping",
                 text[max(s0, p.start - 30):min(s1, last.end + 100)]):
             add(p, "competitor")
-    for m in st.scan(_DEST_AFTER_CUE, ("market", "outlet", "destination", "destinazion", "mercat", "sbocc", "nazione", "paese", "paesi", "countr")):
+    for m in st.scan(_DEST_AFTER_CUE, ("market", "outlet", "destination", "destinazion", "mercat", "sbocc", "nazione", "paese", "paesi", "countr",
+                                       "client", "customer", "buyer", "acquirent")):
         s0, _ = st.sentence_of(m.start())
         before_cue = [p for p in _near(places, s0, m.start()) if s0 <= p.start and p.end <= m.start()]
         listed_back = _list_before(text, m.start(), before_cue, lead=_rank_link_lead())

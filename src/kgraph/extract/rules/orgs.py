@@ -379,7 +379,7 @@ def _find_research_offices(st: _State) -> None:
         st.add_org(name, "ResearchCentre", a, m.end("unit"))
         st.relations.facts.append(OrgRelation(_mention(text, a, b), subject=name, relation="part_of", object=o.name))
     # a listed centre ("Centro Studi di Confindustria Moda") names its association: that one is
-    # mentioned too, and the centre is part of it, as every other study office is
+    # mentioned too (the link itself is left to the gold conventions, which differ on it)
     done: set[str] = set()
     for sp in list(st.mentions.org_spans):
         if sp.kind != "ResearchCentre" or sp.name in done:
@@ -390,15 +390,9 @@ def _find_research_offices(st: _State) -> None:
         owner = max((o for o in gz.organisations() if o.type == "TradeAssociation" and o.name != sp.name
                      and re.search(rf"(?<!\w){re.escape(o.name)}(?!\w)", sp.name)),
                     key=lambda o: len(o.name), default=None)
-        if owner is None:
-            continue
-        if owner.name not in st.mentions.orgs:
+        if owner is not None and owner.name not in st.mentions.orgs:
             st.mentions.orgs[owner.name] = Organisation(_mention(text, sp.start, sp.end), name=owner.name,
                                                type=owner.type, aliases=owner.aliases)
-        if not any(isinstance(r, OrgRelation) and r.subject == sp.name and r.object == owner.name
-                   for r in st.relations.facts):
-            st.relations.facts.append(OrgRelation(_mention(text, sp.start, sp.end), subject=sp.name,
-                                                  relation="part_of", object=owner.name))
 
 
 @cache
