@@ -459,3 +459,26 @@ def test_a_change_in_a_place_in_a_new_paragraph_is_no_market() -> None:
 ])
 def test_foreign_colleagues_in_a_dominated_market_are_competitors(text: str, expected: set[str]) -> None:
     assert {(name, "competitor") for name in expected} <= markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sales of Italian tanning equipment to Egypt and Tunisia went down in the spring.", {"Egypt", "Tunisia"}),
+    ("Le esportazioni di macchine per calzature in Messico sono raddoppiate.", {"Mexico"}),
+    ("Deliveries of our new cutting presses to Vietnam began in May.", {"Vietnam"}),
+    ("Le spedizioni di telai e ricambi verso il Cile sono riprese.", {"Chile"}),
+])
+def test_goods_named_between_the_export_noun_and_the_destination(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)
+
+
+def test_another_countrys_goods_are_no_destination_of_ours() -> None:
+    assert not markets("Exports of Chinese looms to Kenya doubled in two years.")
+
+
+@pytest.mark.parametrize("text", [
+    "The workforce grew to 900 employees in Italy and abroad.",
+    "Il gruppo ha stabilimenti in Italia e all'estero.",
+    "Abroad and in Italy the brand opened twelve new shops.",
+])
+def test_italy_joined_with_abroad_is_no_domestic_market(text: str) -> None:
+    assert ("Italy", "domestic") not in markets(text)

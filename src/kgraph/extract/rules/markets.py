@@ -13,7 +13,7 @@ from functools import cache
 from ...model import MarketRelation, Place
 from .. import gazetteer as gz
 from .frames import _FIRST_GAP, _LIST_GAP
-from .lexicon import _lex_alt, _lex_scan, _lexicon
+from .lexicon import _lex_alt, _lex_scan, _lex_triggers, _lexicon
 from .state import HOME_COUNTRY, _mention, _near, _Span, _State
 
 _DEST_CUE = re.compile(r"(?i)\b(markets?\s+such\s+as|markets?\s+like|countries\s+such\s+as|mercati\s+(?:come|quali)|paesi\s+(?:come|quali)|sales\s+in|vendite\s+in|risultati\s+in|exports?\s+to|esportazioni\s+verso|missions?(?:\s+[a-z]+)?\s+(?:to|in)|missioni(?:\s+[a-z]+)?\s+(?:in|verso)|destinations?\s+(?:such\s+as|like)|growth\s+in|crescita\s+in|buoni\s+risultati\s+in|results\s+in|markets?\s+of|mercati\s+di|driven\s+by|thanks\s+to|trainat[aoei]\s+da(?:l|lla|i|gli|lle)?|grazie\s+a(?:l|lla|i|gli|lle)?|such\s+as|like|come|quali|including|tra\s+cui|in\s+particolare|sales\s+to|shipments\s+to|vendite\s+verso|demand\s+from|orders\s+from|domanda\s+(?:proveniente\s+)?da(?:l|lla|i|gli|lle)?|ordini\s+(?:provenienti\s+)?da(?:l|lla|i|gli|lle)?|followed\s+by|seguit[oaie]\s+da(?:l|lla|i|gli|lle)?)\b")
@@ -116,6 +116,15 @@ def _rank_link_lead() -> str:
 _ADJ_MARKET_GAP = re.compile(r"(?i)(?:[ \u00a0]+(?:of|for|by|in|dell['’]|della|del|dei|delle|degli|per)[ \u00a0]*[^,.;:\d]{0,40}?)?[ \u00a0]*(?:(?:is|was|remains|remained|è|resta|rimane|è[ \u00a0]+stato|si[ \u00a0]+conferma)[ \u00a0]+)?(?:quello|quella|the)[ \u00a0]+")
 _ONE_AFTER = re.compile(r"(?i)[ \u00a0]+(?:one|market)\b")
 _CLIENT_AFTER = re.compile(r"(?i)[ \u00a0]*,?[ \u00a0]*(?:who|which|that|che)[ \u00a0]+[^,.;:]{0,40}?\b(?:clients?|customers?|buyers?|client[ei]|acquirent[ei]|outlets?|sbocc\w+)\b")
+@cache
+def _goods_to_re() -> re.Pattern[str]:
+    """An export noun, "of" and up to four words of goods, then the preposition of a destination."""
+    return re.compile(rf"(?i)\b(?:{_lex_alt('markets', 'export_nouns')})[ \u00a0]+(?:of|di|dei|degli|delle|del|della|dello)[ \u00a0]+"
+                      r"(?:[^\W\d][\w'’-]*[ \u00a0]+){0,4}?(?:to|towards|into|verso|in|nei|negli|nel|nella|nelle)[ \u00a0]+")
+
+
+# two places joined, not contrasted: "in Italy and abroad", "all'estero e in Italia"
+_JOINED = re.compile(r"(?i)[ \u00a0]*(?:,[ \u00a0]*)?(?:and|e|ed|or|o|as[ \u00a0]+well[ \u00a0]+as|as[ \u00a0]+well|come)?[ \u00a0]*(?:(?:in|on|sul|nel)[ \u00a0]+(?:the[ \u00a0]+)?)?")
 # the market noun of a place's adjective: "the Chinese market(s)", "il mercato russo", "i mercati asiatici"
 @cache
 def _market_after_adj() -> re.Pattern[str]:
@@ -193,11 +202,13 @@ def _find_ranked_markets(st: _State, places: list[_Span], adjs: list[_Span],
                 add(p, "competitor")
     # "abroad the index stood at 78, while in Italy it reached 148": the home country set
     # against foreign markets is the domestic market
+    # ("2,000 employees in Italy and abroad" joins the two: no contrast, no market)
     for m in _lex_scan(st, "markets", "abroad"):
         s0, s1 = st.sentence_of(m.start())
         for p in _near(places, s0, s1):
             if p.name == HOME_COUNTRY and s0 <= p.start < s1 and re.search(
-                    r"(?i)(?<!made)[ \u00a0]+(?:in|on|sul|nel)[ \u00a0]+(?:the[ \u00a0]+)?$", text[max(s0, p.start - 12):p.start]):
+                    r"(?i)(?<!made)[ \u00a0]+(?:in|on|sul|nel)[ \u00a0]+(?:the[ \u00a0]+)?$", text[max(s0, p.start - 12):p.start]) \
+                    and not _JOINED.fullmatch(text[p.end:m.start()] if p.end <= m.start() else text[m.end():p.start]):
                 add(p, "domestic")
                 break
     # "the importance of the Chinese market", "il mercato russo", "the Indian and Turkish markets":
@@ -219,6 +230,19 @@ def _find_ranked_markets(st: _State, places: list[_Span], adjs: list[_Span],
         # "aims to strengthen its presence in the Asian market": a market to grow in
         aim = aims_rx is not None and aims_rx.search(text, max(s0, a.start - _CUE_WINDOW), a.start) is not None
         add(a, "export_priority" if aim else "destination")  # (not competitor: "Chinese rivals dominate the Asian market")
+    # "sales of Italian machinery to Turkey and Morocco", "le esportazioni di calzature in Russia":
+    # the goods named between the noun and its destination (never another country's goods,
+    # "exports of Chinese looms to Africa")
+    for m in st.scan(_goods_to_re(), _lex_triggers("markets", "export_nouns")):
+        s0, s1 = st.sentence_of(m.start())
+        if any(m.start() <= a.start < m.end() and a.name != HOME_COUNTRY for a in _near(adjs, m.start(), m.end())) \
+                or any(m.start() <= p.start < m.end() for p in _near(places, m.start(), m.end())):
+            continue
+        rel = relation_for(s0, m.start())
+        for p in _list_after(text, m.end(), s1, places, gap=_CUE_GAP):
+            if p.name != HOME_COUNTRY:
+                add(p, rel)
+    # "the end of the sanctions against Russia": a market the association wants reopened
     for m in _lex_scan(st, "markets", "priority_before"):
         _, s1 = st.sentence_of(m.start())
         for p in _list_after(text, m.end(), s1, places, gap=_CUE_GAP):
