@@ -482,3 +482,12 @@ def test_another_countrys_goods_are_no_destination_of_ours() -> None:
 ])
 def test_italy_joined_with_abroad_is_no_domestic_market(text: str) -> None:
     assert ("Italy", "domestic") not in markets(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sales slowed in Europe, while Canada and Mexico are the markets that keep growing.", {"Canada", "Mexico"}),
+    ("Cile e Perù sono i mercati dove le vendite di presse crescono di più.", {"Chile", "Peru"}),
+    ("Vietnam is the market where our members sold the most looms last year.", {"Vietnam"}),
+])
+def test_places_named_as_the_markets_a_relative_clause_tells_of(text: str, expected: set[str]) -> None:
+    assert {(name, "destination") for name in expected} <= markets(text)

@@ -123,6 +123,12 @@ def _goods_to_re() -> re.Pattern[str]:
                       r"(?:[^\W\d][\w'’-]*[ \u00a0]+){0,4}?(?:to|towards|into|verso|in|nei|negli|nel|nella|nelle)[ \u00a0]+")
 
 
+@cache
+def _markets_that_re() -> re.Pattern[str]:
+    """ "(are) the markets that|where ...": a market noun with a relative clause after it."""
+    return re.compile(r"(?i)\b(?:the|i|il)[ \u00a0]+(?:markets?|mercat[oi])[ \u00a0]+(?:that|which|where|in[ \u00a0]+which|che|dove|in[ \u00a0]+cui)\b")
+
+
 # two places joined, not contrasted: "in Italy and abroad", "all'estero e in Italia"
 _JOINED = re.compile(r"(?i)[ \u00a0]*(?:,[ \u00a0]*)?(?:and|e|ed|or|o|as[ \u00a0]+well[ \u00a0]+as|as[ \u00a0]+well|come)?[ \u00a0]*(?:(?:in|on|sul|nel)[ \u00a0]+(?:the[ \u00a0]+)?)?")
 # the market noun of a place's adjective: "the Chinese market(s)", "il mercato russo", "i mercati asiatici"
@@ -240,6 +246,15 @@ def _find_ranked_markets(st: _State, places: list[_Span], adjs: list[_Span],
             continue
         rel = relation_for(s0, m.start())
         for p in _list_after(text, m.end(), s1, places, gap=_CUE_GAP):
+            if p.name != HOME_COUNTRY:
+                add(p, rel)
+    # "the United States and India are the markets that are growing", "Cile e Perù sono i mercati
+    # dove crescono le vendite": places named as the markets a relative clause tells of
+    for m in st.scan(_markets_that_re(), ("market", "mercat")):
+        s0, _ = st.sentence_of(m.start())
+        before = [p for p in _near(places, s0, m.start()) if s0 <= p.start and p.end <= m.start()]
+        rel = relation_for(s0, m.start())
+        for p in _list_before(text, m.start(), before, lead=_rank_link_lead()):
             if p.name != HOME_COUNTRY:
                 add(p, rel)
     # "the end of the sanctions against Russia": a market the association wants reopened
