@@ -865,6 +865,9 @@ def run(settings: Settings, *, force: bool = False) -> RunReport:
             report.lines.extend(f"  {r.describe()}" for r in validation.violations)
             report.exit_code = max(report.exit_code, 1)
         report.lines.append(f"store {store.url}: {len(store)} quads")
+        if settings.query_timeout and not store.capabilities.cancellable_query:
+            report.lines.append("note: this store cannot stop a query at its timeout, only stop "
+                                "waiting for it (give the server a limit of its own)")
         report.lines += query_reports(store, settings.out, timeout=settings.query_timeout)
         page = write_network(store, settings)
         report.lines.append(f"network page: {page}")

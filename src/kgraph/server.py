@@ -89,7 +89,8 @@ from .namespaces import (
 from .ontology import load_ontology
 from .queries import NamedQuery, QueryLibrary
 from .store import QueryResult, SelectResult, Store
-from .store._sparql import FederationRefused, check_federation, query_form, with_dataset
+from .store._sparql import FederationRefused, check_federation, query_form
+from .store.base import QueryDataset
 from .viz import provenance, views
 
 __all__ = ["ServeOptions", "create_app", "generate_token", "MAX_BODY_BYTES", "DEFAULT_ROW_LIMIT"]
@@ -337,7 +338,8 @@ class _App:
     # --- running queries ------------------------------------------------------------
 
     async def run_query(self, text: str, *, bindings: Mapping[str, Node] | None = None,
-                        row_limit: int | None = None) -> QueryResult:
+                        row_limit: int | None = None,
+                        graphs: QueryDataset | None = None) -> QueryResult:
         """Run a query on the thread pool with the configured timeout; a SELECT keeps at
         most ``row_limit`` rows (the store stops reading there).
 
@@ -348,7 +350,7 @@ class _App:
         """
         timeout = self.options.timeout
         call = functools.partial(self.store.query, text, bindings=bindings, timeout=timeout,
-                                 row_limit=row_limit)
+                                 row_limit=row_limit, graphs=graphs)
         try:
             # The store stops the query at ``timeout``; the grace period only guards the
             # HTTP answer if a backend were late to do so.
@@ -460,10 +462,12 @@ class _App:
         await anyio.to_thread.run_sync(functools.partial(_check_operation, query, update=False),
                                        limiter=self.limiter)
         default_graphs, named_graphs = await self._dataset(request)
+        dataset = None
         if default_graphs or named_graphs:
             # the protocol's dataset replaces the union default graph (and any FROM of the query)
-            query = with_dataset(query, default_graphs, named_graphs)
-        result = await self.run_query(query, row_limit=self.options.row_limit)
+            dataset = QueryDataset.of(QueryDataset(tuple(map(URIRef, default_graphs)),
+                                                   tuple(map(URIRef, named_graphs))))
+        result = await self.run_query(query, row_limit=self.options.row_limit, graphs=dataset)
         fmt_param = params.get("format") or params.get("output") or params.get("results")
         accept = request.headers.get("accept")
         return self.result_response(result, accept=accept, format_param=fmt_param)
