@@ -49,7 +49,7 @@ from .queries import NamedQuery, QueryLibrary, expand_iri
 from .store import SelectResult, Store, StoreStats, open_store
 from .store.base import QueryResult
 
-__all__ = ["KG", "Description", "open", "python_term"]
+__all__ = ["KG", "Description", "open", "python_term", "ENTITY_STATEMENTS"]
 
 _NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -83,7 +83,10 @@ class Description:
     sources: list[str] = field(default_factory=list)
 
 
-_DESCRIBE = """
+# "Describe an entity", written once: KG.describe and the server's entity pages run it;
+# it is the named query entity-facts.rq without that query's label column (a test holds
+# them equal).
+ENTITY_STATEMENTS = """
 SELECT DISTINCT ?direction ?property ?value ?graph ?source WHERE {
   { GRAPH ?graph { ?entity ?property ?value } FILTER(?property != schema:text) BIND("out" AS ?direction) }
   UNION
@@ -216,7 +219,7 @@ class KG:
             InputError: the entity cannot be resolved or the store knows nothing about it.
         """
         iri = self.resolve(entity)
-        facts = self.store.query(_DESCRIBE, bindings={"entity": iri})
+        facts = self.store.query(ENTITY_STATEMENTS, bindings={"entity": iri})
         assert isinstance(facts, SelectResult)
         if not facts.rows:
             raise InputError("the store has no statement about this entity", source=str(iri))
