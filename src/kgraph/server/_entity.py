@@ -102,7 +102,7 @@ class Entities:
         if await self.ctx.in_network(str(iri)):
             network_src = "/network?" + urlencode({"focus": str(iri), "depth": "1"})
         return self.ctx.page(request, "serve_entity.html", title=view["label"], e=view, network_src=network_src,
-                         text_view=text_view)
+                             text_view=text_view)
 
     async def _entity_view(self, iri: URIRef) -> dict[str, Any] | None:
         label_paths = "skos:prefLabel|rdfs:label|foaf:name|schema:name|dct:title"

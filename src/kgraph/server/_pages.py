@@ -82,7 +82,7 @@ class Pages:
         )
         query = request.query_params.get("query") or example
         return self.ctx.page(request, "serve_editor.html", title="SPARQL editor", query=query,
-                         timeout=self.ctx.options.timeout, row_limit=self.ctx.options.row_limit,
+                             timeout=self.ctx.options.timeout, row_limit=self.ctx.options.row_limit,
                          prefixes=dict(PREFIXES), autorun="query" in request.query_params)
 
     # --- named queries ----------------------------------------------------------------------
@@ -92,7 +92,7 @@ class Pages:
 
     async def queries(self, request: Request) -> Response:
         return self.ctx.page(request, "serve_queries.html", title="Named queries",
-                         queries=[describe_named(q) for q in self.ctx.library.list()])
+                             queries=[describe_named(q) for q in self.ctx.library.list()])
 
     async def named_query(self, request: Request) -> Response:
         name = request.path_params["name"]
@@ -112,7 +112,7 @@ class Pages:
             try:
                 bindings = named.bindings(raw)
                 result = await self.ctx.run_query(named.text, bindings=bindings,
-                                              row_limit=self.ctx.options.row_limit)
+                                                  row_limit=self.ctx.options.row_limit)
             except handled as exc:
                 if not wants_html:
                     return self.ctx.error(request, exc, html=False)
@@ -133,7 +133,7 @@ class Pages:
                 error = f"the chart could not be drawn: {exc}"
         csv_href = f"/queries/{quote(name)}?" + urlencode({**raw, "format": "csv"})
         return self.ctx.page(request, "serve_query.html", title=info["title"], q=info, values=raw,
-                         table=table, error=error, csv_href=csv_href, chart_svg=chart_svg)
+                             table=table, error=error, csv_href=csv_href, chart_svg=chart_svg)
 
     async def view(self, request: Request) -> Response:
         """``/views/{name}``: one drawn view (timeline, market map, a chart) on its own page."""
@@ -148,7 +148,7 @@ class Pages:
             return self.ctx.error(request, exc, html=True,
                                   title="Timed out" if isinstance(exc, QueryTimeout) else "View")
         return self.ctx.page(request, "serve_view.html", title=VIEW_TITLES.get(name, name), chart_svg=svg,
-                         name=name)
+                             name=name)
 
     async def view_svg(self, name: str, params: Mapping[str, str]) -> Markup:
         """A drawn view (:mod:`kgraph.viz.views`) as markup for a page; its links are local."""
