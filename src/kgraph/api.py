@@ -145,6 +145,75 @@ class KG:
         target = expand_iri(graph, name="graph") if graph is not None else None
         return self.store.load(path, format=format, graph=target)
 
+    def run(self, settings: Any = None, *, force: bool = False) -> Any:
+        """The main job on this store (``kgraph run``): ontology, build of
+        ``settings.releases``, offline link stage, validation, reports and network page
+        (delegates to :func:`kgraph.pipeline.run`). ``settings`` default to the configured
+        ones; returns the :class:`~kgraph.pipeline.RunReport`.
+        """
+        from . import pipeline
+        from .config import load_settings
+
+        return pipeline.run(settings or load_settings(), force=force, store=self.store)
+
+    def link(self, settings: Any = None, *, offline: bool = False,
+             review: str | Path | None = None, apply: str | Path | None = None) -> Any:
+        """Link the graph to Wikidata and the code lists (``kgraph link``; delegates to
+        :func:`kgraph.link.link`); returns its report.
+
+        Raises:
+            WikidataUnavailable: Wikidata kept failing (nothing was written).
+            InputError: a review file or a curated-links file is malformed.
+        """
+        from .config import load_settings
+        from .link import link as _link
+
+        return _link(self.store, settings or load_settings(), offline=offline,
+                     review=Path(review) if review else None,
+                     apply=Path(apply) if apply else None)
+
+    def validate(self) -> Any:
+        """Validate the release graphs against the SHACL shapes (``kgraph validate``);
+        returns the :class:`~kgraph.ontology.ValidationReport`."""
+        from . import pipeline
+
+        return pipeline.validate_store(self.store)
+
+    def evaluate(self, gold: Iterable[str | Path], *, releases: str | Path | None = None,
+                 settings: Any = None, extractor: Any = None) -> Any:
+        """Build the releases the gold files name into this store, read the facts back and
+        score them (``kgraph eval``, which uses a fresh ``memory:`` store); returns the
+        :class:`~kgraph.pipeline.EvalReport`.
+
+        Raises:
+            InputError: a gold file cannot be read, or its release cannot be found.
+        """
+        from . import pipeline
+
+        return pipeline.evaluate(list(gold), releases_dir=releases, settings=settings,
+                                 extractor=extractor, store=self.store)
+
+    def projection(self, *, query: str | None = None, bindings: Any = None,
+                   source: str | None = None, release: str | None = None,
+                   facts_as_nodes: bool = False, ego: str | None = None, depth: int = 2,
+                   timeout: float | None = None) -> Any:
+        """The graph as a networkx network (``kgraph viz``): the whole graph, one
+        ``release``, or the triples of a CONSTRUCT ``query``; ``ego`` keeps the
+        neighbourhood of ``depth`` hops around one entity.
+
+        Raises:
+            InputError: ``ego`` names no entity of the network.
+            QueryError: the query cannot be drawn.
+        """
+        from . import viz
+
+        if query is not None:
+            g = viz.query_network(self.store, query, bindings=bindings, source=source)
+        else:
+            g = viz.project(self.store, release=release, facts_as_nodes=facts_as_nodes,
+                            timeout=timeout)
+        return viz.ego_network(g, ego, depth=depth) if ego is not None else g
+
     # --- querying ----------------------------------------------------------------------
     def resolve_query(self, name_or_text: str) -> NamedQuery | None:
         """The named query or ``.rq`` file meant by ``name_or_text``; None for SPARQL text.

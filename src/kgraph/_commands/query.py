@@ -55,9 +55,9 @@ def reading_store(settings: Settings, *, empty: str = "warn") -> Store:
     return store
 
 
-def open_kg(settings: Settings, *, write: bool = False) -> KG:
+def open_kg(settings: Settings, *, write: bool = False, empty: str = "warn") -> KG:
     """The configured store; reading commands get :func:`reading_store` (read-only, never
-    created, a warning when empty).
+    created, a warning when empty, or an error with ``empty="error"``).
 
     Raises:
         StoreError: no store at that path yet; StoreLocked: held by another process.
@@ -65,7 +65,7 @@ def open_kg(settings: Settings, *, write: bool = False) -> KG:
     from ..api import KG
 
     if not write:
-        return KG(reading_store(settings))
+        return KG(reading_store(settings, empty=empty))
     return KG(open_store(settings.store))
 
 
