@@ -355,3 +355,15 @@ def test_a_backend_without_union_default_graph_names_every_graph() -> None:
     assert seen[-1] == QueryDataset(tuple(store.graphs()), tuple(store.graphs()))
     store.query(CHINA_WD.replace(" WHERE", f" FROM <{R1}> WHERE"))
     assert seen[-1] is None  # the text's own dataset is left alone
+
+
+def test_stats_and_describe_take_a_timeout(loaded: Store) -> None:
+    """`kgraph stats` and `kgraph describe` pass KGRAPH_QUERY_TIMEOUT: their queries run
+    where a timeout stops them (an embedded store's network-less workers)."""
+    from kgraph.api import KG
+
+    assert loaded.stats(timeout=30) == loaded.stats()
+    kg = KG(loaded)
+    assert kg.describe("kgi:place/italy", timeout=30).facts.rows == kg.describe("kgi:place/italy").facts.rows
+    if isinstance(loaded, OxigraphStore):
+        assert loaded.query_pool().pids()  # the timed queries ran in a worker

@@ -261,8 +261,9 @@ class KG:
         return self.library.list()
 
     # --- entities ------------------------------------------------------------------------
-    def resolve(self, entity: str) -> URIRef:
-        """The IRI of an entity given as ``<IRI>``, an IRI, a CURIE or a label.
+    def resolve(self, entity: str, *, timeout: float | None = None) -> URIRef:
+        """The IRI of an entity given as ``<IRI>``, an IRI, a CURIE or a label (looked up
+        within ``timeout`` seconds).
 
         Raises:
             InputError: no entity has that label, or several do (the message lists them).
@@ -271,7 +272,7 @@ class KG:
         prefix = text.partition(":")[0]
         if text.startswith("<") or _SCHEME.match(text) or (":" in text and prefix in PREFIXES):
             return expand_iri(text, name="entity")
-        res = self.store.query(_BY_LABEL, bindings={"label": Literal(text)})
+        res = self.store.query(_BY_LABEL, bindings={"label": Literal(text)}, timeout=timeout)
         assert isinstance(res, SelectResult)
         found = [r["entity"] for r in res if isinstance(r["entity"], URIRef)]
         if not found:
@@ -281,14 +282,14 @@ class KG:
                              source=entity)
         return found[0]
 
-    def describe(self, entity: str) -> Description:
+    def describe(self, entity: str, *, timeout: float | None = None) -> Description:
         """Everything known about an entity (IRI, CURIE or label), with its sources.
 
         Raises:
             InputError: the entity cannot be resolved or the store knows nothing about it.
         """
-        iri = self.resolve(entity)
-        facts = self.store.query(ENTITY_STATEMENTS, bindings={"entity": iri})
+        iri = self.resolve(entity, timeout=timeout)
+        facts = self.store.query(ENTITY_STATEMENTS, bindings={"entity": iri}, timeout=timeout)
         assert isinstance(facts, SelectResult)
         if not facts.rows:
             raise InputError("the store has no statement about this entity", source=str(iri))
@@ -314,9 +315,9 @@ class KG:
         names = [expand_iri(g, name="graph") for g in graphs] if graphs is not None else None
         return self.store.export(output, format=format, graphs=names)
 
-    def stats(self) -> StoreStats:
+    def stats(self, *, timeout: float | None = None) -> StoreStats:
         """Quads, triples per named graph and entities per class."""
-        return self.store.stats()
+        return self.store.stats(timeout=timeout)
 
     def chart(self, name: str, /, **params: str) -> Any:
         """A drawn view (``indicator-series``, ``world-export-share``, ``release-figures``,

@@ -167,7 +167,7 @@ def register(app: typer.Typer) -> None:
         from ._output import compact, render_select, show
 
         with open_kg(state(ctx).settings) as kg:
-            d = kg.describe(entity)
+            d = kg.describe(entity, timeout=state(ctx).settings.query_timeout or None)
         if format == "table":
             head = f"{compact(d.iri)}" + (f"  {d.label}" if d.label else "")
             head += "\n  types: " + ", ".join(compact(t) for t in d.types)
@@ -206,7 +206,7 @@ def register(app: typer.Typer) -> None:
         from ._output import show
 
         with open_kg(state(ctx).settings) as kg:
-            s = kg.stats()
+            s = kg.stats(timeout=state(ctx).settings.query_timeout or None)
         if format == "json":
             show(json.dumps({"quads": s.quads, "graphs": s.graphs, "classes": s.classes}, indent=2) + "\n")
             return

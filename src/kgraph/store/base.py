@@ -297,14 +297,19 @@ class Store(abc.ABC):
         return _serialize(self._export_quads(graphs), output, format=format)
 
     # --- summaries -------------------------------------------------------------------
-    def stats(self) -> StoreStats:
-        """Quads, triples per named graph and entities per class."""
+    def stats(self, *, timeout: float | None = None) -> StoreStats:
+        """Quads, triples per named graph and entities per class (each count stopped
+        after ``timeout`` seconds).
+
+        Raises:
+            QueryTimeout: a count ran longer than ``timeout``.
+        """
         per_graph = self._query(
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
-            timeout=None, source="stats")
+            timeout=timeout, source="stats")
         per_class = self._query(
             "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } "
-            "GROUP BY ?c ORDER BY DESC(?n) ?c", timeout=None, source="stats")
+            "GROUP BY ?c ORDER BY DESC(?n) ?c", timeout=timeout, source="stats")
         assert isinstance(per_graph, SelectResult) and isinstance(per_class, SelectResult)
 
         def count(row: dict[str, Node | None]) -> int:
