@@ -303,17 +303,30 @@ def test_graphs_select_the_dataset(loaded: Store, timeout: float | None) -> None
         loaded.query("ASK {}", graphs=["not an iri"], timeout=timeout)
 
 
-def test_a_query_s_own_from_is_its_dataset(loaded: Store, request: pytest.FixtureRequest) -> None:
-    if request.node.callspec.params["store"].startswith("remote"):
-        # kgraph drops the per-query union flag for such a query, but the fixture's server
-        # sets it for every query (--union-default-graph), and then ignores FROM
-        pytest.xfail("oxigraph serve --union-default-graph answers FROM on the union")
+def test_a_query_s_own_from_is_its_dataset(loaded: Store) -> None:
+    # the fixture's `oxigraph serve --union-default-graph` ignores FROM: a remote store
+    # sends the text's FROM as the protocol's dataset too
     text = CHINA_WD.replace(" WHERE", f" FROM <{R1}> WHERE")
     res = loaded.query(text)
     assert isinstance(res, SelectResult) and res.rows == []
     text = CHINA_WD.replace(" WHERE", f" FROM <{R1}> FROM <{KGG['links']}> WHERE")
     res = loaded.query(text)
     assert isinstance(res, SelectResult) and len(res.rows) == 1
+    res = loaded.query(GRAPHS_SEEN.replace(" WHERE", f" FROM NAMED <{R2}> WHERE"), timeout=30)
+    assert isinstance(res, SelectResult) and res.column("g") == [R2]
+    assert loaded.query(f"ASK FROM NAMED <{R2}> {{ ?s ?p ?o }}") is False  # no default graph
+
+
+def test_dataset_clauses_are_read_from_the_text() -> None:
+    from kgraph.store._sparql import dataset_clauses
+
+    assert dataset_clauses("SELECT * WHERE { ?s ?p ?o }") is None
+    assert dataset_clauses("SELECT * FROM <urn:a> FROM NAMED <urn:b> FROM <urn:c> WHERE { }") == (
+        ["urn:a", "urn:c"], ["urn:b"])
+    assert dataset_clauses("CONSTRUCT { ?s <urn:from> ?o } FROM <urn:a> WHERE { ?s ?p ?o }") == (
+        ["urn:a"], [])
+    assert dataset_clauses("SELECT * FROM kgg:x WHERE { }") is None  # a prefixed name
+    assert dataset_clauses("SELECT ?from WHERE { ?s <urn:from> 'FROM' }") is None
 
 
 def test_the_interface_and_the_remote_backend_hold_no_oxigraph_term() -> None:

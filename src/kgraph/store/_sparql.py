@@ -469,6 +469,37 @@ def has_dataset_clause(text: str) -> bool:
     return False
 
 
+def dataset_clauses(text: str) -> tuple[list[str], list[str]] | None:
+    """The graphs of the text's own ``FROM`` and ``FROM NAMED`` clauses, or None when it
+    has none or one that is not an absolute IRI in angle brackets (a prefixed name, a
+    relative IRI): then only the text itself can say what it means."""
+    if not has_dataset_clause(text):
+        return None
+    toks = list(tokens(text))
+    i = next((n for n, t in enumerate(toks) if t.is_word(*_FORMS)), None)
+    if i is None:
+        return None
+    i += 1
+    if toks[i - 1].is_word("CONSTRUCT") and i < len(toks) and toks[i].text == "{":
+        i = _matching(toks, i) + 1
+    default: list[str] = []
+    named: list[str] = []
+    while i < len(toks) and not (toks[i].text == "{" or toks[i].is_word(*_DATASET_END)):
+        if toks[i].is_word("FROM"):
+            into = default
+            if i + 1 < len(toks) and toks[i + 1].is_word("NAMED"):
+                into, i = named, i + 1
+            if i + 1 >= len(toks) or toks[i + 1].kind != "iri":
+                return None
+            try:
+                into.append(ox.NamedNode(toks[i + 1].text[1:-1]).value)
+            except ValueError:
+                return None
+            i += 1
+        i += 1
+    return (default, named) if default or named else None
+
+
 def check_graph_iri(iri: str) -> str:
     """``iri`` when it is a valid IRI for a graph name.
 

@@ -73,7 +73,7 @@ from ._results import (
     query_error,
     timeout_error,
 )
-from ._sparql import _matching, has_dataset_clause, query_form, tokens
+from ._sparql import _matching, dataset_clauses, has_dataset_clause, query_form, tokens
 from .base import Capabilities, Quad, QueryDataset, QueryResult, SelectResult, Store
 
 __all__ = ["RemoteStore", "endpoints", "DIALECTS"]
@@ -306,6 +306,13 @@ class RemoteStore(Store):
         if form == "UPDATE":
             raise QueryError("not a query (SELECT, ASK, CONSTRUCT or DESCRIBE)", source=source)
         virtuoso = self.dialect == "virtuoso"
+        if dataset is None:
+            # the text's own FROM / FROM NAMED sent as the protocol's dataset too: a server
+            # whose default graph is the union for every query (`oxigraph serve
+            # --union-default-graph`) ignores FROM, but not default-graph-uri
+            own = dataset_clauses(sparql)
+            if own is not None:
+                dataset = QueryDataset(tuple(map(URIRef, own[0])), tuple(map(URIRef, own[1])))
         fields: list[tuple[str, str]] = [("query", self._prologue + sparql)]
         if dataset is not None:
             # the protocol's dataset, which wins over the text's FROM clauses; an empty side
