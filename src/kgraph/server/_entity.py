@@ -19,7 +19,7 @@ from starlette.responses import Response
 from .._sparql_results import GRAPH_FORMATS, negotiate, serialize_graph
 from ..api import ENTITY_STATEMENTS
 from ..errors import KGraphError, QueryTimeout
-from ..namespaces import KG, KGI, OWL, PROV, RDF, RDFS, SDO, SKOS, WD, bind_prefixes
+from ..namespaces import KG, KGI, OWL, PROV, RDF, RDFS, SKOS, WD, bind_prefixes
 from ..store import SelectResult
 from ..viz import provenance
 from ._context import CSP_DATA, ServerContext
@@ -93,11 +93,11 @@ class Entities:
             call = functools.partial(provenance.release_text, self.ctx.store, str(iri), safe_href,
                                      timeout=self.ctx.options.timeout)
             try:
+                # the text is shown highlighted here, never as a property (the statements
+                # leave schema:text out)
                 text_view = await anyio.to_thread.run_sync(call, limiter=self.ctx.limiter)
             except KGraphError:
                 text_view = None
-            if text_view is not None:  # the text is shown highlighted, not as a property
-                view["props"] = [(p, v) for p, v in view["props"] if p.iri != str(SDO.text)]
         network_src = None
         if await self.ctx.in_network(str(iri)):
             network_src = "/network?" + urlencode({"focus": str(iri), "depth": "1"})
