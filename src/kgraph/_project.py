@@ -5,7 +5,9 @@ A *project* is the nearest folder, from the working folder upwards, that holds
 named ``queries/`` and ``data/`` of the repository) ship inside the package, under
 ``kgraph/_shipped/`` in an installed wheel, or are read from the source tree when kgraph
 runs from a checkout. A project's own ``ontology/``, ``queries/`` and ``data/`` come
-first: a file of the same name overrides the shipped one, other files add to them.
+first: a file of the same name overrides the shipped one, other files add to them. The
+project's ``data/extract/<pack>/*.yaml`` are merged into the extraction's word packs
+instead (:func:`kgraph.extract.gazetteer.project_files`).
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """Canonical names, aliases and types of the entities extraction recognises.
 
 The data lives in ``kgraph/extract/data/<pack>/*.yaml`` (package data: ``common/`` and one
-folder per language, merged by :func:`_load`; see data/README.md) and is read once. Names in
+folder per language, merged by :func:`_load`; see data/README.md), extended by the current
+project's ``data/extract/<pack>/*.yaml``, and is read once (again after :func:`refresh`
+sees other project files). Names in
 facts are canonical ("ICE" -> "Italian Trade Agency", "Politecnico di Milano" -> "Milan
 Polytechnic", "Southeast Asia" -> "South-East Asia"); :func:`canonical_key` turns a
 canonical name into the slug the RDF side mints IRIs from.
