@@ -411,9 +411,9 @@ class _Checker:
             if name not in names or replaced:
                 missing = [k for k in _REQUIRED.get(self.name, ()) if k not in got]
                 if missing:
-                    whose = "a replacing" if replaced else "a new"
-                    self.fail(item, f"{name!r} is {whose} record of {self.name}: it needs "
-                                    f"{', '.join(missing)}")
+                    why = ("replaces the shipped record" if replaced
+                           else f"names no record of {self.name}, so it is a new one")
+                    self.fail(item, f"{name!r} {why}: it needs {', '.join(missing)}")
 
 
 def _what(node: yaml.Node) -> str:
@@ -444,17 +444,19 @@ def data_digest() -> str:
     Raises:
         ConfigError: a project file is malformed (see :func:`_project_words`).
     """
-    shipped = _shipped_digest()
-    files = project_files()
-    if not files:
-        refresh()
-        return shipped
-    digest = hashlib.sha256(shipped.encode())
-    for pack, path in files:
-        _project_words(path, pack, _load_shipped(path.name))
-        digest.update(f"project/{pack}/{path.name}".encode() + b"\0" + path.read_bytes() + b"\0")
+    key = _project_key()
+    if key not in _DIGESTS:
+        digest = hashlib.sha256(_shipped_digest().encode())
+        for pack, path in project_files():
+            _project_words(path, pack, _load_shipped(path.name))
+            digest.update(f"project/{pack}/{path.name}".encode() + b"\0" + path.read_bytes() + b"\0")
+        _DIGESTS.clear()  # one project at a time: the last one is the one asked again
+        _DIGESTS[key] = digest.hexdigest() if key else _shipped_digest()
     refresh()
-    return digest.hexdigest()
+    return _DIGESTS[key]
+
+
+_DIGESTS: dict[tuple[Any, ...], str] = {}  # the project's files (path, mtime, size) -> digest
 
 
 _LOADED: list[Any] = [object()]  # the project files the caches were filled from (none yet)
