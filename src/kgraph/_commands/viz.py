@@ -83,6 +83,12 @@ def register(app: typer.Typer) -> None:
         facts_as_nodes: bool = typer.Option(False, "--facts-as-nodes", help="Keep memberships, "
                                             "observations and other n-ary facts as nodes "
                                             "instead of labelled edges."),
+        link_figures: bool = typer.Option(False, "--link-figures", help="Draw each figure "
+                                          "(observation) as a node joined to the release that "
+                                          "states it, and so to its publisher."),
+        max_nodes: int = typer.Option(1000, "--max-nodes", min=0, help="HTML: show at first "
+                                      "only this many best-connected nodes; a click on a node "
+                                      "reveals its hidden neighbours (0: show all)."),
         fmt: str = typer.Option("html", "--format", help="Output format: html (interactive, "
                                 "offline), graphml, gexf (Gephi), png or svg."),
         output: str = typer.Option(None, "--output", "-o", help="File to write (default "
@@ -100,9 +106,10 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter(f"use one of: {', '.join(_EXTENSIONS)}", param_hint="--format")
         if param and query is None:
             raise typer.BadParameter("--param goes with --query", param_hint="--param")
-        if query is not None and (release is not None or facts_as_nodes):
+        if query is not None and (release is not None or facts_as_nodes or link_figures):
             raise typer.BadParameter("--query draws its own triples; it does not combine with "
-                                     "--release or --facts-as-nodes", param_hint="--query")
+                                     "--release, --facts-as-nodes or --link-figures",
+                                     param_hint="--query")
         target = Path(output) if output else settings.out / f"network.{_EXTENSIONS[kind]}"
         with reading_store(settings, empty="error") as store:
             if query is not None:
@@ -111,12 +118,15 @@ def register(app: typer.Typer) -> None:
                 heading = f"kgraph: {source}"
             else:
                 g = viz.project(store, release=release, facts_as_nodes=facts_as_nodes,
-                                timeout=settings.query_timeout or None)
+                                link_figures=link_figures, timeout=settings.query_timeout or None)
                 heading = f"kgraph: {release}" if release else "kgraph: knowledge graph"
+        focus = None
         if ego is not None:
             g = viz.ego_network(g, ego, depth=depth)
+            focus = viz.find_node(g, ego)
             heading += f", around {ego} (depth {depth})"
-        written = viz.export(g, target, format=kind, title=title or heading)
+        options = {"max_nodes": max_nodes or None, "focus": focus} if kind == "html" else {}
+        written = viz.export(g, target, format=kind, title=title or heading, **options)
         typer.echo(f"wrote {written} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
 
     @app.command("chart")

@@ -152,15 +152,17 @@ def write_image(
         return _atomic(target, lambda p: fig.savefig(p, format=fmt, dpi=dpi))
 
 
-def export(g: nx.Graph, path: str | Path, *, format: str = "html", title: str = "kgraph network") -> Path:  # noqa: A002
-    """Write ``g`` to ``path`` in ``format`` (one of :data:`FORMATS`).
+def export(g: nx.Graph, path: str | Path, *, format: str = "html", title: str = "kgraph network",  # noqa: A002
+           **page_options: Any) -> Path:
+    """Write ``g`` to ``path`` in ``format`` (one of :data:`FORMATS`); ``page_options``
+    (``max_nodes``, ``focus``...) go to the HTML page and are ignored by the other formats.
 
     Raises:
         InputError: unknown format, missing matplotlib, or ``path`` cannot be written.
     """
     fmt = format.lower()
     if fmt == "html":
-        return write_html(g, path, title=title)
+        return write_html(g, path, title=title, **page_options)
     if fmt == "graphml":
         return write_graphml(g, path)
     if fmt == "gexf":
