@@ -137,23 +137,34 @@ def register(app: typer.Typer) -> None:
                                    "release-figures, timeline or market-map."),
         param: Annotated[list[str] | None, typer.Option(
             "--param", help="A parameter as NAME=VALUE (repeatable), as for the named query.")] = None,
-        output: str = typer.Option(None, "--output", "-o", help="File to write, .svg or .html "
-                                   "(default OUT/NAME.svg)."),
+        output: str = typer.Option(None, "--output", "-o", help="File to write, .svg, .html or "
+                                   ".png (default OUT/NAME.FORMAT)."),
+        fmt: str = typer.Option(None, "--format", help="svg, html (a page around the SVG) or "
+                                "png (the SVG painted with matplotlib, the viz extra); default: "
+                                "from the --output suffix, else svg."),
     ) -> None:
-        """Draw a chart of the graph as SVG (or an HTML page around it): figures over time,
-        ranked shares, a release's figures, the timeline of events and releases, or the map of
-        markets. Points link to their facts."""
+        """Draw a chart of the graph as SVG (or an HTML page around it, or a PNG picture):
+        figures over time, ranked shares, a release's figures, the timeline of events and
+        releases, or the map of markets. Points link to their facts."""
         from ..viz import views  # drawing code is only needed here
 
         settings = state(ctx).settings
-        target = Path(output) if output else settings.out / f"{name}.svg"
-        if target.suffix.lower() not in (".svg", ".html", ".htm"):
-            raise typer.BadParameter("write .svg or .html", param_hint="--output")
+        suffixes = {".svg": "svg", ".html": "html", ".htm": "html", ".png": "png"}
+        kind = (fmt or (suffixes.get(Path(output).suffix.lower()) if output else None) or "svg").lower()
+        if kind not in ("svg", "html", "png"):
+            raise typer.BadParameter("use one of: svg, html, png", param_hint="--format")
+        target = Path(output) if output else settings.out / f"{name}.{kind}"
+        if suffixes.get(target.suffix.lower()) != kind:
+            raise typer.BadParameter(f"write a .{kind} file for --format {kind}", param_hint="--output")
         with reading_store(settings, empty="error") as store:
             view = views.render(name, store, _params(param), timeout=settings.query_timeout or None)
-        text = view.svg if target.suffix.lower() == ".svg" else view.html()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        if kind == "png":
+            from ..viz._raster import svg_to_png
+
+            svg_to_png(view.svg, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(view.svg if kind == "svg" else view.html(), encoding="utf-8")
         typer.echo(f"wrote {target} ({view.marks} marks)")
 
     @app.command("analyse")
