@@ -127,3 +127,16 @@ def test_linked_figures_and_community_legend_stay_inert(
     assert o.js("document.querySelectorAll('img, iframe').length") == 0
     assert o.dialogs == [] and o.js("window.__pwned === undefined") is True
     assert o.errors == [] and o.blocked == []
+
+
+def test_communities_of_a_big_graph_reach_the_nodes_beyond_the_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    import kgraph.viz._html as page
+
+    monkeypatch.setattr(page, "_COMMUNITY_LIMIT", 8)  # Louvain on the hubs only
+    g = hubs_and_leaves(hubs=8, leaves=10)
+    data = page_data(g, max_nodes=None)
+    by_label = {n["label"]: n for n in data["nodes"]}
+    for h in range(8):  # every leaf joins its hub's community
+        hub = by_label[f"Hub number {h}"]["community"]
+        assert all(by_label[f"Leaf {h}.{k}"]["community"] == hub for k in range(10))
+    assert sum(c["count"] for c in data["communities"]) == g.number_of_nodes()
