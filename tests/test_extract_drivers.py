@@ -467,3 +467,35 @@ def test_a_concession_without_a_result_names_no_cause(text: str) -> None:
 ])
 def test_despite_the_fact_that_concedes_a_clause(text: str, words: str) -> None:
     assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "bad"), [
+    ("Sales kept rising, despite a slight decline compared with the spring months.", "decline"),
+    ("After two years marked by small decreases, the district is back in positive territory.", "decreases"),
+    ("Il fatturato del 2023 è positivo, sebbene caratterizzato da valori più bassi dell'anno prima, e conferma la solidità del comparto.", "valori"),
+    ("Il fatturato del 2023 è positivo, sebbene caratterizzato da valori più bassi dell'anno prima, e conferma la solidità del comparto.", "conferma"),
+    ("Nonostante un generale trend crescente, molte imprese segnalano margini ridotti.", "trend"),
+    ("Although this rise was smaller than in the two years before, turnover reached a new high.", "rise"),
+])
+def test_a_result_told_beside_its_figure_is_no_cause(text: str, bad: str) -> None:
+    assert not found(text, bad), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Output grew despite the decline in demand from Germany.", "decline in demand"),
+    ("Il fatturato ha tenuto nonostante il calo dei consumi in Francia.", "calo dei consumi"),
+    ("Revenue held up, in spite of the increase in freight rates.", "increase in freight rates"),
+])
+def test_a_change_of_something_else_stays_a_cause(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words", "bad"), [
+    ("«La frenata del mercato c’è e preoccupa gli espositori», ha detto il presidente.", "frenata del mercato", "merc"),
+    ("Secondo il presidente la crisi del settore c'è ancora e pesa sui conti delle imprese.", "crisi del settore", "sett"),
+    ("La guerra e il perdurare della pandemia rischiano seriamente di ritardare la ripresa degli ordini.", "pandemia", "rischiano"),
+    ("Le tensioni commerciali pesano ancora e i dazi minacciano seriamente le vendite.", "tensioni commerciali", "pesano"),
+])
+def test_a_factor_ends_at_a_whole_word_and_before_a_verb(text: str, words: str, bad: str) -> None:
+    assert found(text, words), drivers(text)
+    assert not any(bad in d.split() for d in drivers(text)), drivers(text)

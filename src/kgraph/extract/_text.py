@@ -4375,6 +4375,11 @@ def _find_drivers(st: _State) -> None:
         for n, (s, e) in enumerate(items):
             if n and _starts_participle_clause(text, items[n - 1][1], s, e):
                 break  # "innovation offered to customers, providing original solutions ...": a new clause
+            conceded = _clean_label(text[s:e])
+            if " " in conceded and _result_told(conceded):
+                # "sebbene con valori più bassi, dimostra ...": a result conceded, then the main
+                # clause (a bare "the increase, even in double digits, of ..." goes on to its complement)
+                break
             rel = _RELATIVE.search(text, s, e)
             if rel and len(_clean_label(text[s:rel.start()]).split()) >= 2 and not _defining_relative(text, rel, e, effect_rx):
                 # "dall'incertezza geopolitica che ha frenato gli investimenti": the item ends at "che"
@@ -4488,9 +4493,13 @@ _LEFT_WORD = re.compile(rf"(?<![\w'’])({_WORD})[ \u00a0]+$")
 _NEGATED = re.compile(r"(?i)\b(?:not|no|non|nessun[ao]?)[ \u00a0]+(?:(?:a|an|the|un|una|uno)[ \u00a0]+)?$")
 _PROGRESSIVE = re.compile(r"(?i)\b(?:are|is|was|were|be|been)[ \u00a0]+\w+ing[ \u00a0]+$")
 _POST_ADJ = re.compile(rf"(?:[ \u00a0]+{_WORD}(?![\w'’])){{1,2}}")
+# (each word whole: "del mercato c’è" ends at "mercato", the elided "c’" is no word of it)
 _FACTOR_COMPLEMENT = re.compile(
     rf"(?i)[ \u00a0]+(?:of|in|from|di|del|della|dei|degli|delle|dello|dell['’]|da|dal|dalla|dai|sui|sul|sulle|sulla)"
-    rf"(?:[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’]))?(?:[ \u00a0]*(?:{_WORD}|[A-ZÀ-Ý][\w-]*)){{1,4}}")
+    rf"(?:[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’]))?(?:[ \u00a0]*(?:{_WORD}|[A-ZÀ-Ý][\w-]*)(?![\w'’])){{1,4}}")
+# a verb after an Italian factor, not an adjective: "la pandemia rischiano ...", "i dazi pesano
+# molto", an adverb ("seriamente"); a plural verb in -ano/-ono agrees with no head but one in -o
+_IT_NOT_ADJ = re.compile(r"(?i)\w*mente|\w+(?:ano|ono)")
 
 
 def _content_words(words: list[str]) -> list[str]:
@@ -4543,6 +4552,10 @@ def _factor_drivers(st: _State, add: Any, taken: Any) -> None:
                 pa = _POST_ADJ.match(text, b, s1)
                 if pa:
                     words = _content_words(pa.group().split())
+                    for n, w in enumerate(words):
+                        if _IT_NOT_ADJ.fullmatch(w) and (w.lower().endswith("mente") or not m.group().lower().endswith("o")):
+                            words = words[:n]
+                            break
                     if words:
                         b = text.find(words[-1], b, s1) + len(words[-1])
                         # "congiunture economiche e geopolitiche": a second adjective joined by "e"
@@ -4552,10 +4565,11 @@ def _factor_drivers(st: _State, add: Any, taken: Any) -> None:
                         alone = True
             cm = _FACTOR_COMPLEMENT.match(text, b, s1)
             if cm:
-                words = cm.group().split()
-                keep = [words[0]] + [w for w in _content_words([w for w in words[1:] if w.lower() not in ("the", "il", "lo", "la", "i", "gli", "le")])]
+                toks = list(re.finditer(r"\S+", cm.group()))
+                rest = [t for t in toks[1:] if t.group().lower() not in ("the", "il", "lo", "la", "i", "gli", "le")]
+                keep = [toks[0]] + rest[:len(_content_words([t.group() for t in rest]))]
                 if len(keep) > 1:
-                    b = text.find(keep[-1], b, s1) + len(keep[-1])
+                    b = cm.start() + keep[-1].end()
                     alone = True
                     # "in Cina e Iran", "in China and India": a list of places closes the complement
                     more = re.match(r"(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed)[ \u00a0]+)([A-ZÀ-Ý][\w-]*)", text[b:s1])
@@ -4595,7 +4609,36 @@ def _not_a_driver(st: _State, s: int, e: int, label: str) -> bool:
         return True
     if len(label.split()) == 1 and re.fullmatch(r"(?i)increase|decrease|rise|fall|drop|growth|aumento|calo|crescita|rincaro", label):
         return True
-    return _names_org(st, s, e)
+    return _result_told(label) or _names_org(st, s, e)
+
+
+_COMPLEMENT_PREP = frozenset(
+    "of in for from among on di del della dello dei degli delle dell nel nella nello nei negli nelle nell "
+    "sul sulla sullo sui sugli sulle sull da dal dalla dai dagli dalle dall tra fra".split())
+
+
+def _result_told(label: str) -> bool:
+    """Whether a driver read from a concession or a "marked by" is the result itself: a change
+    word ("a slight decline", "valori più bassi") that names nothing it is a change of, or only
+    a period or a comparison ("compared with the spring", "del 2014"). Words in data/drivers.yaml."""
+    lex = gz.cue_lexicon("drivers")
+    heads, mods = lex.get("result_heads", ()), lex.get("result_modifiers", ())
+    measured_rx, _ = _lexicon("drivers", "result_measured")
+    words = [w for w in re.split(r"[ \u00a0'’]+", label.lower().strip(" “”\"«»")) if w]
+    i = 0
+    while i < min(2, len(words)) and words[i] in mods and words[i] not in heads:
+        i += 1
+    if i >= len(words) or words[i] not in heads:
+        return False
+    for n, w in enumerate(words[i + 1:i + 8]):
+        if measured_rx is not None and measured_rx.fullmatch(w):
+            return True  # "decline compared with", "valori più bassi": measured, not explained
+        if w in _COMPLEMENT_PREP:
+            after = [x for x in words[i + 2 + n:] if x not in _FN_WORDS]
+            # "in demand", "dei costi": the thing that changed; "del 2014", "of the year": a period
+            return not after or bool(re.match(r"\d", after[0])) or (
+                measured_rx is not None and measured_rx.fullmatch(after[0]) is not None)
+    return True  # "lievi decrementi", "un trend crescente": the change alone
 
 
 # --------------------------------------------------------------------------- relations
