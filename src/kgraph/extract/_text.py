@@ -3777,6 +3777,17 @@ _DRIVER_INTRO = re.compile(
     r"(?:the\s+)?(?:main\s+)?(?:causes|reasons|factors)\b[^:.]{0,60}:|(?:le\s+)?(?:principali\s+)?(?:cause|ragioni|motivi|fattori)\b[^:.]{0,60}:)")
 _DRIVER_INTRO_TRIGGERS = ("driven", "frenat", "pesa", "cause", "reason", "factor", "ragioni", "motivi", "fattori")
 # a subject that weighs on the result: "the fall in investment ... is weighing on every market"
+@cache
+def _driver_subject() -> re.Pattern[str]:
+    """_DRIVER_SUBJECT with the words data/drivers.yaml adds: an adverb before the verb ("are
+    certainly weighing on") and a weight told with its object left out ("are weighing heavily")."""
+    adverbs, alone = _lex_alt("drivers", "subject_adverbs"), _lex_alt("drivers", "weigh_alone")
+    anchor = r"[ \u00a0]*(?:weighing"
+    assert anchor in _DRIVER_SUBJECT.pattern
+    return re.compile(_DRIVER_SUBJECT.pattern.replace(
+        anchor, rf"[ \u00a0]*(?:(?:{adverbs})[ \u00a0]+)?(?:{alone}|weighing", 1))
+
+
 _DRIVER_SUBJECT = re.compile(
     r"(?i)[ \u00a0]+(?:is|are|was|were|has\s+been|have\s+been)?[ \u00a0]*(?:weighing\s+on|weighs\s+on|weigh\s+on|weighed\s+on|hitting|"
     r"has\s+hit|have\s+hit|hit|hurt|hurts|has\s+hurt|penalised|penalized|penalises|penalizes|held\s+back|is\s+holding\s+back|"
@@ -4266,7 +4277,7 @@ def _find_drivers(st: _State) -> None:
         if 1 <= len(text[start:m.start()].split()) <= 10 and not re.search(r"\d", text[start:m.start()]):
             add(start, m.end())
 
-    for m in st.scan(_DRIVER_SUBJECT, ("weigh", "hit", "hurt", "penali", "held back", "holding back", "pesa", "pesato", "colpi", "frena", "frenato",
+    for m in st.scan(_driver_subject(), ("weigh", "hit", "hurt", "penali", "held back", "holding back", "pesa", "pesato", "colpi", "frena", "frenato",
                                        "obstacle", "brake", "burden", "threat", "ostacolo", "freno", "minaccia", "zavorra", "push", "driving", "drive", "drove", "boost", "fuel", "erod", "eros", "squeez", "sping", "train", "sosten", "constraint", "obstacle", "problem", "challenge",
                                        "caused", "contribu", "causato", "provocato",
                                        "concern", "limite", "ostacolo", "freno", "vincolo", "debol", "weak", "sluggish", "fiacc", "high", "alt", "elevat")):
@@ -4368,7 +4379,8 @@ def _find_drivers(st: _State) -> None:
                     # the second half is bare words: "construction machinery", not "all'incertezza
                     # geopolitica" or "inasprimento delle barriere" (items of their own)
                     and len(nxt.split()) <= 3 and not any(w.lower() in _FN_WORDS or re.search(r"['’]", w) for w in nxt.split()))) \
-                    and re.fullmatch(r"[ \u00a0]+(?:and|e|ed)[ \u00a0]+", text[items[i][1]:items[i + 1][0]]):
+                    and re.fullmatch(r"[ \u00a0]+(?:and|e|ed)[ \u00a0]+", text[items[i][1]:items[i + 1][0]]) \
+                    or (st.lang == "it" and _adjectives_joined(text, items[i], items[i + 1])):
                 items[i:i + 2] = [(items[i][0], items[i + 1][1])]
         if helped:
             items = [(s, e) for s, e in items if not _a_share_of_the_figure(st, s, e, component_rx)]
@@ -4378,7 +4390,7 @@ def _find_drivers(st: _State) -> None:
             conceded = _clean_label(text[s:e])
             if " " in conceded and _result_told(conceded):
                 # "sebbene con valori più bassi, dimostra ...": a result conceded, then the main
-                # clause (a bare "the increase, even in double digits, of ..." goes on to its complement)
+                # clause (a bare "the rise, at times a sharp one, of dyes and fuel" goes on to its complement)
                 break
             rel = _RELATIVE.search(text, s, e)
             if rel and len(_clean_label(text[s:rel.start()]).split()) >= 2 and not _defining_relative(text, rel, e, effect_rx):
@@ -4426,13 +4438,31 @@ def _find_drivers(st: _State) -> None:
     _factor_drivers(st, add, taken)
 
 
+_IT_ARTICLE = re.compile(r"(?i)(?:il|lo|la|i|gli|le|un|una|uno|l['’]|un['’])(?:[ \u00a0]+|(?<=['’]))")
+_IT_PLURAL_END = re.compile(r"(?i)[a-zà-ù]{3,}[ei]")
+
+
+def _adjectives_joined(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
+    """Whether an Italian "A e B" split two adjectives of one noun ("le politiche economiche e
+    sociali del Governo"): the left item opens with an article and ends in a plural word, the
+    right one opens with a plural word and no article ("i dazi e le tasse" stays two items)."""
+    piece, nxt = text[left[0]:left[1]].strip(), text[right[0]:right[1]].strip()
+    words = nxt.split()
+    return bool(words) and _IT_ARTICLE.match(piece) is not None and _IT_ARTICLE.match(nxt) is None \
+        and re.fullmatch(r"[ \u00a0]+(?:e|ed)[ \u00a0]+", text[left[1]:right[0]]) is not None \
+        and _IT_PLURAL_END.fullmatch(piece.split()[-1]) is not None and _IT_PLURAL_END.fullmatch(words[0]) is not None \
+        and words[0].lower() not in _FN_WORDS
+
+
 def _defining_relative(text: str, rel: re.Match[str], e: int, effect_rx: re.Pattern[str] | None) -> bool:
     """Whether the relative clause at ``rel`` (to ``e``) tells what the cause is rather than what
     it did: "a demand that has levelled off", "clienti che hanno anticipato gli acquisti" stay in
     the driver; "l'incertezza che ha frenato gli investimenti" (an effect word) and a clause set off
     by a comma ("the war, which ...") do not."""
     clause = text[rel.end():e]
-    return "," not in text[rel.start():rel.start() + 2] and len(clause.split()) <= 16 \
+    # (a pronoun that ends the item, its clause cut off at a comma ("il Governo che, finora,
+    # ..."), defines nothing)
+    return "," not in text[rel.start():rel.start() + 2] and 1 <= len(clause.split()) <= 16 \
         and not (effect_rx is not None and effect_rx.search(clause))
 
 
@@ -4494,9 +4524,13 @@ _NEGATED = re.compile(r"(?i)\b(?:not|no|non|nessun[ao]?)[ \u00a0]+(?:(?:a|an|the
 _PROGRESSIVE = re.compile(r"(?i)\b(?:are|is|was|were|be|been)[ \u00a0]+\w+ing[ \u00a0]+$")
 _POST_ADJ = re.compile(rf"(?:[ \u00a0]+{_WORD}(?![\w'’])){{1,2}}")
 # (each word whole: "del mercato c’è" ends at "mercato", the elided "c’" is no word of it)
-_FACTOR_COMPLEMENT = re.compile(
-    rf"(?i)[ \u00a0]+(?:of|in|from|di|del|della|dei|degli|delle|dello|dell['’]|da|dal|dalla|dai|sui|sul|sulle|sulla)"
-    rf"(?:[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’]))?(?:[ \u00a0]*(?:{_WORD}|[A-ZÀ-Ý][\w-]*)(?![\w'’])){{1,4}}")
+@cache
+def _factor_complement() -> re.Pattern[str]:
+    """A factor's complement: a preposition of data/drivers.yaml (factor_complements: "of",
+    "regarding", "legate a") and up to four words ("uncertainties regarding the energy transition")."""
+    return re.compile(
+        rf"(?i)[ \u00a0]+(?:{_lex_alt('drivers', 'factor_complements')})"
+        rf"(?:[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’]))?(?:[ \u00a0]*(?:{_WORD}|[A-ZÀ-Ý][\w-]*)(?![\w'’])){{1,4}}")
 # a verb after an Italian factor, not an adjective: "la pandemia rischiano ...", "i dazi pesano
 # molto", an adverb ("seriamente"); a plural verb in -ano/-ono agrees with no head but one in -o
 _IT_NOT_ADJ = re.compile(r"(?i)\w*mente|\w+(?:ano|ono)")
@@ -4563,7 +4597,7 @@ def _factor_drivers(st: _State, add: Any, taken: Any) -> None:
                         if tail and tail.group(1).lower() not in _FN_WORDS:
                             b += tail.end()
                         alone = True
-            cm = _FACTOR_COMPLEMENT.match(text, b, s1)
+            cm = _factor_complement().match(text, b, s1)
             if cm:
                 toks = list(re.finditer(r"\S+", cm.group()))
                 rest = [t for t in toks[1:] if t.group().lower() not in ("the", "il", "lo", "la", "i", "gli", "le")]
@@ -4594,7 +4628,11 @@ _CHANGE_OF_FIGURE = re.compile(
     r"(?i)^(?:the[ \u00a0]+|la[ \u00a0]+|il[ \u00a0]+|l['’])?(?:reduction|decrease|increase|decline|drop|fall|rise|growth|contraction|"
     r"riduzione|diminuzione|aumento|incremento|calo|crescita|flessione|contrazione)\b[^.]{0,40}?\b(?:orders|exports|turnover|production|sales|"
     r"ordini|ordinativi|esportazioni|fatturato|produzione|vendite)\b")
-_FRAGMENT_START = re.compile(r"(?i)^(?:(?:in|on|at|both|even|also|anche|be|been|essere|nel|nella|nei|negli|sul|sui|\w+(?:ally|ily|ously|ively|ently|antly|tely|rly|bly))\b|[“\"«]|\w+ing[ \u00a0]+(?:the|a|an|its|their|our|his|her)\b)")
+# (an adverb before a participle used as an adjective opens a noun phrase: "constantly changing
+# geopolitical scenarios", "rapidly rising costs"; before anything else it is half a clause)
+_FRAGMENT_START = re.compile(r"(?i)^(?:(?:in|on|at|both|even|also|anche|be|been|essere|nel|nella|nei|negli|sul|sui|"
+                             r"\w+(?:ally|ily|ously|ively|ently|antly|tely|rly|bly)(?![ \u00a0]+[a-z]{3,}(?:ing|ed)[ \u00a0]+(?!(?:the|a|an|in|on|of|to|by|at|for|with|from|and|or|that|which)\b)[a-z]))\b|"
+                             r"[“\"«]|\w+ing[ \u00a0]+(?:the|a|an|its|their|our|his|her)\b)")
 
 
 def _names_org(st: _State, s: int, e: int) -> bool:
