@@ -545,3 +545,12 @@ def test_an_italian_worry_with_its_cause_after_the_verb(text: str, words: str) -
 ])
 def test_a_factor_with_what_it_is_about(text: str, words: str) -> None:
     assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "bad"), [
+    ("«We hope that next year the raw materials market will calm down», the chairman said.", "raw materials"),
+    ("Ci auguriamo che nel 2026 i prezzi dell'energia tornino a livelli normali e che la carenza di tecnici si attenui.", "carenza di tecnici"),
+    ("The federation is pushing for lower duties and an end to the shortage of chips in Europe.", "shortage of chips"),
+])
+def test_what_is_wished_for_is_no_cause(text: str, bad: str) -> None:
+    assert not found(text, bad), drivers(text)

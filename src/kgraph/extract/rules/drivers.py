@@ -10,7 +10,7 @@ from collections import deque
 from functools import cache
 from typing import Any
 
-from ...model import Driver
+from ...model import Driver, Priority
 from .. import gazetteer as gz
 from .lexicon import _lex_alt, _lex_scan, _lexicon
 from .markets import _CUE_WINDOW
@@ -93,12 +93,16 @@ def _find_drivers(st: _State) -> None:
     factor_word_rx, _ = _lexicon("drivers", "factor", "factor_alone")
     figure_spans = sorted((f.start, f.end) for f in st.figures())
 
+    aims = sorted((p.evidence.start, p.evidence.end) for p in st.relations.facts if isinstance(p, Priority))
+
     def add(s: int, e: int) -> bool:
         mention = _mention(text, s, e)
         label = re.sub(r"(?i)^of[ \u00a0]+", "", _clean_label(mention.text))  # "the increase ..., of energy costs"
         key = gz.canonical_key(label)
         if not label or _not_a_driver(st, mention.start, mention.end, label):
             return False
+        if _covering(aims, mention.start, mention.end):
+            return False  # "we hope the raw materials market calms down": what is wished for, no cause given
         if label.count("(") != label.count(")"):
             return False  # "exports (approx": half a phrase
         if _overlapping(figure_spans, mention.start, mention.end):
