@@ -554,3 +554,22 @@ def test_a_factor_with_what_it_is_about(text: str, words: str) -> None:
 ])
 def test_what_is_wished_for_is_no_cause(text: str, bad: str) -> None:
     assert not found(text, bad), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Home orders slipped, which was expected after the exploit in 2019.", "exploit in 2019"),
+    ("Il dato va letto con cautela: si confronta con un secondo trimestre 2020 davvero eccezionale.", "secondo trimestre 2020 davvero eccezionale"),
+    ("Sales cooled in spring, compared with an outstanding quarter a year earlier.", "outstanding quarter"),
+    ("Gli ordini rallentano dopo il boom dell'anno scorso.", "boom dell'anno scorso"),
+])
+def test_a_base_effect_is_a_cause(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dopo la forte crescita vista nel 2019, il 2020 ha portato una tenuta del fatturato.",
+    "After the strong growth of 2019, turnover held steady in 2020.",
+    "After the assembly, the members visited the new laboratory.",
+])
+def test_a_plain_sequence_is_no_base_effect(text: str) -> None:
+    assert not drivers(text), drivers(text)

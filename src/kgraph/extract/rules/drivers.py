@@ -12,7 +12,7 @@ from typing import Any
 
 from ...model import Driver, Priority
 from .. import gazetteer as gz
-from .lexicon import _lex_alt, _lex_scan, _lexicon
+from .lexicon import _lex_alt, _lex_scan, _lex_triggers, _lexicon
 from .markets import _CUE_WINDOW
 from .segment import _CLAUSE_STOP
 from .state import _covering, _mention, _near, _overlapping, _State
@@ -277,6 +277,24 @@ def _find_drivers(st: _State) -> None:
             if not add(s, e) and _names_org(st, s, e):
                 break  # "welcomes the vote of the Trade Council, launches ...": no cause here
 
+    # a base effect: "the drop is no surprise after the exploit in 2017", "il risultato si
+    # confronta con un primo trimestre davvero strepitoso" -- the exceptional earlier period,
+    # to its clause's end, is the cause (a change word is welcome here: "dopo il forte aumento")
+    for m in st.scan(_base_effect(), _lex_triggers("drivers", "base_before")):
+        s0, s1 = st.sentence_of(m.start())
+        a = m.start("head")
+        end_m = _BASE_END.search(text, m.end(), s1)
+        b = end_m.start() if end_m else s1
+        if taken(a) or re.search(r"\d", text[a:b].replace(_year_of(text[a:b]), "", 1)) or len(text[a:b].split()) > 12:
+            continue  # (a year may be named, no other figure: "after the 20% rise" is a result told)
+        mention = _mention(text, a, b)
+        label = _clean_label(mention.text)
+        key = gz.canonical_key(label)
+        if label and key not in seen:
+            seen.add(key)
+            bisect.insort(spans.setdefault(st.sentence_of(a), []), (mention.start, mention.end))
+            st.relations.facts.append(Driver(mention, text=label))
+
     # "weak demand, no upturn in cars and the tariffs are the main risks": the list before the words
     for m in _lex_scan(st, "drivers", "named_before"):
         s0, _ = st.sentence_of(m.start())
@@ -321,6 +339,25 @@ def _adjectives_joined(text: str, left: tuple[int, int], right: tuple[int, int])
         and re.fullmatch(r"[ \u00a0]+(?:e|ed)[ \u00a0]+", text[left[1]:right[0]]) is not None \
         and _IT_PLURAL_END.fullmatch(piece.split()[-1]) is not None and _IT_PLURAL_END.fullmatch(words[0]) is not None \
         and words[0].lower() not in _FN_WORDS
+
+
+@cache
+def _base_effect() -> re.Pattern[str]:
+    """An exceptional earlier period a result is measured against (data/drivers.yaml base_before,
+    base_heads): "after the exploit", "compared with an outstanding quarter", "dopo il forte aumento"."""
+    sp = "[ \u00a0]+"
+    return re.compile(
+        rf"(?i)(?<![\w-])(?:{_lex_alt('drivers', 'base_before')}){sp}(?:(?:the|an?|il|lo|la|i|gli|le|un|uno|una){sp}|l['’]|un['’])?"
+        rf"(?P<head>(?:[\w-]+{sp}){{0,4}}?(?:{_lex_alt('drivers', 'base_heads')}))(?![\w-])")
+
+
+# where a base effect ends: a comma, a quote, a dash, a clause ("when", "quando")
+_BASE_END = re.compile(r"(?i)[,;:”\"«»()]|[ \u00a0][-–][ \u00a0]|[ \u00a0]+(?:when|quando|which|che|but|ma|and|e)[ \u00a0]")
+
+
+def _year_of(span: str) -> str:
+    m = re.search(r"\b(?:19|20)\d\d\b", span)
+    return m.group() if m else "\x00"
 
 
 def _defining_relative(text: str, rel: re.Match[str], e: int, effect_rx: re.Pattern[str] | None) -> bool:
