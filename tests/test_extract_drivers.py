@@ -573,3 +573,16 @@ def test_a_base_effect_is_a_cause(text: str, words: str) -> None:
 ])
 def test_a_plain_sequence_is_no_base_effect(text: str) -> None:
     assert not drivers(text), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Sadly the market is still weak: domestic demand continues to shrink, the chairman said.", "domestic demand"),
+    ("Il comparto ha chiuso in calo; la domanda nazionale ha accusato la sesta contrazione di fila.", "domanda nazionale"),
+    ("Visitors were fewer; European consumption keeps falling.", "european consumption"),
+])
+def test_a_demand_that_keeps_falling_is_a_cause(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+def test_a_long_subject_before_a_falling_demand_is_no_cause() -> None:
+    assert not drivers("The survey of the chamber shows that the demand for evening classes continues to fall.")

@@ -486,3 +486,12 @@ def test_coordinated_infinitives_are_one_aim_each(text: str, aims: list[str]) ->
     got = priorities(text)
     for words in aims:
         assert any(words.lower() in p.lower() and len(p) < len(words) + 25 for p in got), got
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The agreement, signed in Rome, sets up a framework for joint training of technicians.", "framework for joint training"),
+    ("L'intesa firmata ieri istituisce un tavolo permanente sulla formazione dei tecnici.", "tavolo permanente"),
+    ("The memorandum lays the foundations for shared research between Italian and Indian labs.", "shared research between Italian and Indian labs"),
+])
+def test_what_an_agreement_sets_up_is_an_aim(text: str, words: str) -> None:
+    assert found(text, words), priorities(text)

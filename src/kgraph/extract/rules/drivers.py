@@ -66,6 +66,7 @@ _DRIVER_SUBJECT = re.compile(
     r"(?:è|is)\s+(?:ancora\s+|still\s+|very\s+|molto\s+)?(?:debole|weak|sluggish|fiacca)|"
     r"(?:resta|rimane|restano|rimangono|remains?|stays?|è|is|are|sono)\s+(?:ancora\s+|still\s+|very\s+|molto\s+)?(?:alt[oaie]|high|elevat[oaie]))\b")
 _NEEDS_SUBJECT = re.compile(r"(?i)\b(?:è|is|are|sono)\s+(?:ancora\s+|still\s+|very\s+|molto\s+)?(?:debole|weak|sluggish|fiacca)\b|\b(?:alt[oaie]|high|elevat[oaie])$")
+_DEMAND = re.compile(r"(?i)\b(?:domanda|demand|consumi|consumption)\b")
 _DEMAND_OR_COST = re.compile(r"(?i)\b(?:domanda|demand|cost[oi]?|costs|prezz[oi]|prices?)\b")
 _DRIVER_HOLD = re.compile(
     r"(?i)[ \u00a0]+(?:(?:are|is|were|was|have|has|stanno|hanno|ha|sono)[ \u00a0]+)?(?:postponing|postponed|delaying|delayed|froze|frozen|freezing|"
@@ -171,6 +172,16 @@ def _find_drivers(st: _State) -> None:
                 or re.search(r"(?i)\b(?:cost[oi]?|costs|prezz[oi]|prices?)\b", phrase))):
             continue
         add(start, m.start())
+
+    # a demand that keeps falling: "domestic demand continues to shrink", "la domanda interna ha
+    # accusato un'altra contrazione" -- the demand is the cause of the sector's result
+    for m in _lex_scan(st, "drivers", "demand_falls"):
+        s0, _ = st.sentence_of(m.start())
+        lead = text[s0:m.start()]
+        cut = max((x.end() for x in re.finditer(r"[,;:“”\"«»(]|\b(?:but|ma|and|e|while|mentre)\b[ \u00a0]", lead)), default=0)
+        phrase = lead[cut:].strip(" \u00a0")
+        if 1 <= len(phrase.split()) <= 5 and _DEMAND.search(phrase) and not re.search(r"\d", phrase):
+            add(s0 + cut + len(lead[cut:]) - len(lead[cut:].lstrip(" \u00a0")), m.start())
 
     concession, _ = _lexicon("drivers", "concession")
     alone_rx, _ = _lexicon("drivers", "factor", "factor_alone")
