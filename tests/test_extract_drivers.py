@@ -586,3 +586,18 @@ def test_a_demand_that_keeps_falling_is_a_cause(text: str, words: str) -> None:
 
 def test_a_long_subject_before_a_falling_demand_is_no_cause() -> None:
     assert not drivers("The survey of the chamber shows that the demand for evening classes continues to fall.")
+
+
+@pytest.mark.parametrize(("text", "bad"), [
+    ("Margins shrank, also due to the “comeback of a foe we thought beaten: inflation”, the president said.", "comeback"),
+    ("Le vendite sono calate anche a causa del «ritorno di un vecchio nemico: l'inflazione», ha detto il presidente.", "ritorno"),
+    ("Orders dipped, owing to the “long winter of the building trade”, as the chairman put it.", "§"),
+])
+def test_half_a_quotation_is_no_cause(text: str, bad: str) -> None:
+    assert not any(bad in d for d in drivers(text)), drivers(text)
+    assert not any(d.count("«") != d.count("»") or d.count("“") != d.count("”") for d in drivers(text)), drivers(text)
+
+
+def test_a_quoted_cause_is_read_whole() -> None:
+    assert "long winter of the building trade" in drivers(
+        "Orders dipped, owing to the “long winter of the building trade”, as the chairman put it.")

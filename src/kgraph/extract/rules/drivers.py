@@ -104,8 +104,10 @@ def _find_drivers(st: _State) -> None:
             return False
         if _covering(aims, mention.start, mention.end):
             return False  # "we hope the raw materials market calms down": what is wished for, no cause given
-        if label.count("(") != label.count(")"):
-            return False  # "exports (approx": half a phrase
+        if label[:1] in "“«" and text[mention.end:mention.end + 1] in ("”", "»"):
+            label = label[1:].lstrip()  # "owing to the “long winter”": the quoted words whole
+        if label.count("(") != label.count(")") or label.count("“") != label.count("”") or label.count("«") != label.count("»"):
+            return False  # "exports (approx", "the “return of an old foe: ...": half a phrase
         if _overlapping(figure_spans, mention.start, mention.end):
             # a figure inside: "fermo intorno al -1%" is a result told; "i deboli risultati sul
             # mercato domestico con gli ordini scesi del 9,2%" a cause whose figure is left out
