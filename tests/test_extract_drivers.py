@@ -601,3 +601,16 @@ def test_half_a_quotation_is_no_cause(text: str, bad: str) -> None:
 def test_a_quoted_cause_is_read_whole() -> None:
     assert "long winter of the building trade" in drivers(
         "Orders dipped, owing to the “long winter of the building trade”, as the chairman put it.")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Looking at 2027, there are many unknown factors in politics and trade, the chairman warned.", "unknown factors"),
+    ("Per il 2026 permangono forti incertezze sul quadro dei dazi, ha detto il presidente.", "incertezze"),
+    ("There remain serious supply difficulties in the district, the report says.", "supply difficulties"),
+])
+def test_a_factor_said_to_be_there(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+def test_there_are_many_with_no_factor_names_no_cause() -> None:
+    assert not drivers("There are many new exhibitors from Asia this year, the organisers said.")

@@ -458,7 +458,7 @@ def _factor_drivers(st: _State, add: Any, taken: Any) -> None:
     text = st.text
     factor_rx, factor_trig = _lexicon("drivers", "factor", "factor_alone")
     alone_rx, _ = _lexicon("drivers", "factor_alone")
-    cue_rx, _ = _lexicon("drivers", "cause_before", "concession", "effect")
+    cue_rx, _ = _lexicon("drivers", "cause_before", "concession", "effect", "factor_context")
     if factor_rx is None:
         return
     by_sentence: dict[tuple[int, int], list[re.Match[str]]] = {}
