@@ -2370,13 +2370,17 @@ def _find_observations(st: _State) -> None:
     lower = text.lower() if len(text.lower()) == len(text) else None
     year_context: str | None = None  # the whole year in force before a part of it was zoomed into
     prev_end = 0
+    part_opens = False  # whether the period in force was set by the opening sentence of its paragraph
     for s_start, s_end in st.sentences:
-        if "\n" in text[prev_end:s_start] and context_period and year_context \
+        opens_para = "\n" in text[prev_end:s_start]
+        if opens_para and context_period and year_context and not part_opens \
                 and context_period != year_context and context_period.startswith(year_context) \
                 and not _PART_OF_YEAR.search(text, s_start, s_end):
             # "In 2024 ... In the second half exports grew 0.9%. [new paragraph] Sales to the US rose
             # 4.3%": a part of the year read within a paragraph does not date the next paragraph,
-            # unless that one goes on about it ("the quarter closed with ...")
+            # unless that one goes on about it ("the quarter closed with ..."); a paragraph that
+            # opens on the part of the year ("Data for the first eight months show ...") frames
+            # the breakdown that follows it
             context_period = year_context
         prev_end = s_end
         sent_figs = figures[bisect.bisect_left(figures, s_start, key=lambda f: f.start):
@@ -2588,6 +2592,12 @@ def _find_observations(st: _State) -> None:
                 for other in _listed_before(st, bp_e):
                     a2, m2 = (other.name, market) if area == bp_e.name else (area, other.name)
                     obs.setdefault((key, scope, period, value, unit, a2, m2), replace(o, area=a2, market=m2))
+            if key.endswith("_share") and (bp_p := _after_place_bracket(st, f)) is not None \
+                    and (head := _pair_head(st, bp_p)) is not bp_p and head.name in (area, market):
+                # "Turkey and Germany (7%)": a part of the total is each one's (a change of the two
+                # together is recorded once, under the first)
+                a2, m2 = (bp_p.name, market) if area == head.name else (area, bp_p.name)
+                obs.setdefault((key, scope, period, value, unit, a2, m2), replace(o, area=a2, market=m2))
             last_key = key
             if key.endswith("_change"):
                 # the market of the last change, for an index quoted right after it
@@ -2637,6 +2647,8 @@ def _find_observations(st: _State) -> None:
                 # "Provisional figures from X point to a good year.": the year of the figures that follow
                 prelim_pending = s_end
         prev_start = s_start
+        if sent_period or explicit:
+            part_opens = opens_para
         if sent_period:
             if not sent_written:
                 if sent_period != context_period:
@@ -2897,6 +2909,11 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     # no cue in the clause: the subject the figure belongs to, i.e. the nearest cue before it
     # that is not a complement ("86% of production", "pari al 75% della produzione")
     subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 30), c[0])]
+    # "Exports, which make up 75% of turnover, rose to 1.6 billion": a relative clause between
+    # commas describes its noun; its own words are not the subject of the figure after it
+    rel = [(m.start(), m.end()) for m in _relative_aside_re().finditer(text, s0, f.start)]
+    if rel:
+        subjects = [c for c in subjects if not any(a < c[0] and c[1] <= b for a, b in rel)]
     before = [c for c in subjects if c[1] <= f.start]
     # a cue after the figure outside its clause is another figure's subject ("-2.9% in volume
     # ... and domestic demand fell"): with no cue of its own the figure is dropped, not guessed
@@ -3106,6 +3123,9 @@ def _glosses_count(text: str, f: _Figure, sent_figs: list[_Figure]) -> bool:
                           and not re.search(r"[\d;()]", text[g.end:o]) for g in sent_figs)
 
 
+_CUE_TAIL = re.compile(r"(?:[ \u00a0]+[a-zà-ù]{3,}){0,1}")
+
+
 def _unnamed_list_item(st: _State, f: _Figure, sent: tuple[int, int]) -> bool:
     """A bracketed figure in a list of "name (figure)" pairs whose name is no segment or place."""
     text = st.text
@@ -3115,6 +3135,12 @@ def _unnamed_list_item(st: _State, f: _Figure, sent: tuple[int, int]) -> bool:
     name_end = m.start()
     named = [*(s.end for s in _within(st.segments, *sent)), *(p.end for p in _within(st.ents, *sent))]
     if name_end in named:
+        return False
+    # "production (+12%) and turnover (+15%)": the item is named by the indicator it measures,
+    # maybe with one adjective after the noun ("industrial production (+12%)", "produzione industriale")
+    bases, shares = _cue_res()[:2]
+    if any(_CUE_TAIL.fullmatch(text, c[1], name_end)
+           for tb in (bases, shares) for c in _cues(text, max(sent[0], name_end - 60), name_end, tb)):
         return False
     # the sentence pairs names with bracketed figures elsewhere: this item's name is unknown
     return any(e != name_end and re.match(r"[ \u00a0]?\(", text[e:e + 2]) for e in named)
@@ -3216,6 +3242,19 @@ _WHERE_AFTER = re.compile(r"(?i)[ \u00a0]*,?[ \u00a0]*(?:where|dove|in[ \u00a0]+
 _FLOW_PREP = re.compile(r"(?i)\b(?:to|towards|into|in|verso|per|from|da|dal|dalla|dai|dagli|dalle|nel|nella|nei|negli|nelle)[ \u00a0]+(?:(?:the|il|la|lo|i|gli|le)[ \u00a0]+|l['’])?$|\b(?:all|dall|nell)['’]$")
 
 
+_PAIR_GAP = re.compile(r"[ \u00a0]+(?:and|e|ed|&)[ \u00a0]+")
+
+
+def _pair_head(st: _State, p: _Span) -> _Span:
+    """The first of two places joined by "and" with one figure after them ("China and Hong Kong
+    (+7%)"): a combined figure is recorded once, under the place named first; the last of a
+    longer list keeps its own."""
+    before = _listed_before(st, p)
+    if len(before) == 1 and _PAIR_GAP.fullmatch(st.text, before[0].end, p.start):
+        return before[0]
+    return p
+
+
 def _fair_area(st: _State, f: _Figure, semi: tuple[int, int]) -> str | None:
     """"Spain (11%)", "China (276 exhibitors)", "visitors from Germany rose 21%", "Germany +21%"."""
     text = st.text
@@ -3225,14 +3264,15 @@ def _fair_area(st: _State, f: _Figure, semi: tuple[int, int]) -> str | None:
             and p.kind in ("place:country", "place:region")]
     if near and re.fullmatch(r"[ \u00a0]*[(:]?[ \u00a0]*(?:with[ \u00a0]+|con[ \u00a0]+)?(?:(?:a|an|un|una)[ \u00a0]+)?",
                              text[near[-1].end:f.start]):
-        return near[-1].name  # "Spain (11%)", "Italy: 720 exhibitors", "Germany with +21%"
+        return _pair_head(st, near[-1]).name  # "Spain (11%)", "Italy: 720 exhibitors", "Germany with +21%"
     # "the number of Japanese buyers rose 18%": a demonym on the visitors or exhibitors counted
     for adj in _near(st.ents, a, f.start):
         if a <= adj.start and adj.end <= f.start and adj.kind in ("adj:country", "adj:region") \
                 and (any(c[0] - adj.end <= 2 and c[2] in _FAIR_BASES for c in _cues(text, adj.end, min(f.start, adj.end + 40), _cue_res()[0]))
                      # "i visitatori giapponesi": the demonym after the noun
                      or any(adj.start - c[1] <= 2 and c[2] in _FAIR_BASES for c in _cues(text, max(a, adj.start - 40), adj.start, _cue_res()[0]))) \
-                and not re.search(r"[,;(]", text[adj.end:f.start]):
+                and not re.search(r"[,;(\d]", text[adj.end:f.start]):
+            # (not past another figure: "Korean visitors up 37% and those from China up 30%")
             return adj.name
     places = [p for p in near if a <= p.start]
     if not places:
@@ -3283,6 +3323,15 @@ def _expected_re() -> re.Pattern[str]:
 
 
 @cache
+def _relative_aside_re() -> re.Pattern[str]:
+    words = gz.indicator_cues().get("context", {}).get("relative_pronouns", ())
+    # bounded: a comma, the pronoun, up to 200 characters with no clause or sentence break (a
+    # decimal point is none), the closing comma
+    return re.compile(r"(?i),[ \u00a0]*(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True))
+                      + r")(?!\w)(?:[^,;:()\n.!?“”\"«»]|\.(?=\d)){1,200},")
+
+
+@cache
 def _side_amount_re() -> re.Pattern[str]:
     words = gz.indicator_cues().get("context", {}).get("side_amounts", ())
     return re.compile(r"(?i)(?<!\w)(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
@@ -3311,9 +3360,12 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
     area = HOME_COUNTRY
     bp = _after_place_bracket(st, f)
     if bp is not None and bp.name != HOME_COUNTRY and key.startswith(("exports", "imports", "orders")) \
-            and _MARKET_WORDS.search(text, st.sentence_of(f.start)[0], bp.start):
-        # "the main destinations were the US (EUR 40m), Spain (EUR 31m)": the markets of a flow
-        return HOME_COUNTRY, bp.name
+            and (_MARKET_WORDS.search(text, st.sentence_of(f.start)[0], bp.start)
+                 or not _COMP_CUE.search(text, st.sentence_of(f.start)[0], bp.start)):
+        # "the main destinations were the US (EUR 40m), Spain (EUR 31m)", "followed by the EU
+        # (+9%) and Asia (-2%)": the markets of a flow (not its competitors: "rivals such as
+        # Germany (+3%)")
+        return HOME_COUNTRY, _pair_head(st, bp).name
     places = [p for p in _near(st.places(), a, f.start) if a <= p.start and p.end <= f.start
               and p.kind in ("place:country", "place:region")]
     market: str | None = None
@@ -3385,7 +3437,10 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
         flows = [(c[0], c[1]) for c in _cues(text, lo, f.start, _cue_res()[0]) if c[2] == "exports"]
         cues = [(m.start(), "foreign markets") for m in _FOREIGN_RE.finditer(text, lo, f.start)
                 if not any(a_ <= m.start() < b_ for a_, b_ in flows)]
-        cues += [(m.start(), "domestic market") for m in _DOMESTIC_RE.finditer(text, lo, f.start)]
+        # ... nor a home market named before the exports cue of the figure ("recovering at home
+        # (+12%) and above all in exports (+17%)")
+        cues += [(m.start(), "domestic market") for m in _DOMESTIC_RE.finditer(text, lo, f.start)
+                 if not any(a_ >= m.end() for a_, _ in flows)]
         if cues:
             market = max(cues)[1]
     return area, market
