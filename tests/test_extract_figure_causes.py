@@ -110,3 +110,90 @@ def test_a_demonym_qualifies_its_own_figure_not_the_next(text: str) -> None:
     assert ("visitors_change", Decimal("21"), "Japan") in got
     assert ("visitors_change", Decimal("14"), "India") in got
     assert ("visitors_change", Decimal("14"), "Japan") not in got
+
+
+# --------------------------------------------------------------------------- a fair's participation
+
+
+Count = tuple[str, Decimal, str | None]  # indicator, value, area
+
+
+def counts(text: str) -> set[Count]:
+    return {(f[0], f[1], f[2]) for f in facts(text)}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Biella, 8 October 2025\n\nSome 85 Italian companies are exhibiting at Techtextil North America in "
+     "Atlanta this week.", "85"),
+    ("Biella, 8 October 2025\n\nTechtextil North America opens in Atlanta with the participation of more "
+     "than forty Italian firms.", "40"),
+    ("Biella, 8 ottobre 2025\n\nA Techtextil North America di Atlanta saranno presenti 85 aziende italiane "
+     "del comparto.", "85"),
+    ("Biella, 8 ottobre 2025\n\nSono 85 le aziende italiane in fiera a Techtextil North America, ad Atlanta.", "85"),
+])
+def test_the_companies_of_one_country_at_a_fair_are_its_exhibitors_from_there(text: str, value: str) -> None:
+    got = counts(text)
+    assert ("exhibitors", Decimal(value), "Italy") in got
+    assert not any(c[0] == "companies" for c in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Biella, 8 October 2025\n\nTechtextil North America opens in Atlanta. Of the exhibitors, 31 companies "
+    "will be part of the national pavilion run by the association.",
+    "Biella, 8 ottobre 2025\n\nApre Techtextil North America ad Atlanta: 31 aziende esporranno nella "
+    "collettiva nazionale organizzata dall'associazione.",
+    "Biella, 8 October 2025\n\nAt Techtextil North America in Atlanta, 31 companies will exhibit in the "
+    "Italian pavilion.",
+])
+def test_a_national_group_is_counted_apart(text: str) -> None:
+    got = counts(text)
+    assert ("national_group_exhibitors", Decimal("31"), "Italy") in got
+    assert not any(c[0] in ("companies", "exhibitors") for c in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Milan, 21 February 2025\n\nAt Simac this year more than 120 buyers from Chile, Kenya, Vietnam and "
+    "Turkey, invited by the trade agency, met the exhibitors.",
+    "Milano, 21 febbraio 2025\n\nA Simac quest'anno oltre 120 operatori provenienti da Cile, Kenya, Vietnam "
+    "e Turchia, invitati dall'agenzia, hanno incontrato gli espositori.",
+    "Milan, 21 February 2025\n\nSimac welcomed some 120 buyers from eleven countries, guests of the "
+    "association's incoming programme.",
+])
+def test_invited_buyers_are_not_the_edition_s_visitors(text: str) -> None:
+    got = counts(text)
+    assert ("invited_buyers", Decimal("120"), None) in got
+    assert not any(c[0] == "visitors" for c in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 10 febbraio 2025\n\nLineapelle apre domani. Esporranno 1.240 aziende provenienti da 46 Paesi.",
+    "Milan, 10 February 2025\n\nLineapelle opens tomorrow. Exhibiting will be 1,240 companies from 46 "
+    "countries.",
+    "Milano, 10 febbraio 2025\n\nLineapelle apre domani: espongono 1.240 aziende provenienti da 46 Paesi.",
+])
+def test_companies_said_to_exhibit_and_their_countries(text: str) -> None:
+    got = counts(text)
+    assert ("exhibitors", Decimal("1240"), None) in got
+    assert ("exhibitor_countries", Decimal("46"), None) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 10 febbraio 2025\n\nLineapelle apre domani. È il punto di riferimento di una filiera di 50.000 "
+    "aziende che genera un giro d'affari di 120 miliardi di dollari.",
+    "Milan, 10 February 2025\n\nLineapelle opens tomorrow, the meeting point of a supply chain of 50,000 "
+    "companies with a turnover of USD 120 billion.",
+    "Milan, 10 February 2025\n\nLineapelle opens tomorrow. The value chain it serves counts 50,000 "
+    "companies and turnover of 120 billion dollars.",
+])
+def test_a_whole_supply_chain_is_not_the_sector(text: str) -> None:
+    got = counts(text)
+    assert not any(c[0] in ("companies", "turnover") for c in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 21 febbraio 2025\n\nSimac chiude bene. L'affluenza: + 12% rispetto all'edizione 2024.",
+    "Milan, 21 February 2025\n\nSimac closes well. Attendance: + 12% on the 2024 edition.",
+    "Milan, 21 February 2025\n\nSimac closes well, with visitors at + 12% on the 2024 edition.",
+])
+def test_a_plus_set_apart_still_signs_the_change(text: str) -> None:
+    assert ("visitors_change", Decimal("12"), None) in counts(text)

@@ -114,7 +114,9 @@ def _figures(text: str, lang: str) -> list[_Figure]:
         if is_range_before(text[max(0, s0 - 40):s0]) or _RANGE_START.match(text, e0) \
                 and _RANGE_OPEN.search(text, max(0, s0 - 12), s0):
             continue  # "between 5 and 7%": neither end is the figure
-        signed = word_value is None and raw[0] in "-+−–"
+        # "+ 20% on the last edition": a plus set apart by a space still signs the figure (a
+        # spaced dash does not: "Germany – 12%" is a separator)
+        signed = word_value is None and (raw[0] in "-+−–" or bool(_SPACED_PLUS.search(text, max(0, s0 - 3), s0)))
         am = _after_re(bool(cur_b)).match(text, e0)
         assert am is not None  # every part is optional
         g = am.groupdict()
@@ -202,6 +204,7 @@ def _figures(text: str, lang: str) -> list[_Figure]:
     return out
 
 
+_SPACED_PLUS = re.compile(r"(?:^|(?<=[\s(:]))\+[ \u00a0]$")
 _YEAR_LEAD = re.compile(r"(?i)\b(?:in|of|by|since|until|nel|del|dal|al|entro|quarter|half|year|trimestre|semestre|anno|"
                         r"january|february|march|april|may|june|july|august|september|october|november|december|"
                         r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)[ \u00a0]+$")

@@ -67,7 +67,7 @@ from ._figures import (
 )
 from ._lex import _SP
 from .base import file_name_date, rule_id, stamp_rule
-from .quantity import unit_indicator
+from .quantity import patterns, unit_indicator, word_number
 from .timex import (
     index_bases,
     is_compared_edition,
@@ -2241,6 +2241,44 @@ def _count_res() -> _CountRes:
 _COUNTABLE = ("visitors", "exhibitors", "employment", "companies")
 
 
+@dataclass(frozen=True)
+class _FairCountRes:
+    national: re.Pattern[str]  # "130 [le] [aziende]" right before a demonym
+    noun_after: re.Pattern[str]  # "companies", "espositori" right after the demonym
+    presence: re.Pattern[str]
+    not_fair: re.Pattern[str]
+    exhibit_before: re.Pattern[str]
+    group: re.Pattern[str]
+    invited: re.Pattern[str]
+
+
+@cache
+def _fair_count_res() -> _FairCountRes:
+    """The counts of a fair's participation from the indicator data: the companies of one country
+    ("130 Italian companies are exhibiting", "150 le aziende italiane"), a national group, invited buyers."""
+    cues = gz.indicator_cues()
+    words = cues.get("count_words", {})
+    counts = cues.get("counts", {})
+
+    def alt(ws: Iterable[str]) -> str:
+        return "(?:" + "|".join(_phrase(w) for w in sorted(ws, key=len, reverse=True)) + ")"
+
+    nouns = alt([*counts.get("companies", ()), *words.get("exhibitor_nouns", ())])
+    # a number word counts too ("over fifty Italian companies"), not an article or a half ("an", "una", "mezzo")
+    numwords = "(?:" + "|".join(w for w in patterns()["numword"].split("|")
+                                if len(w) > 3 and w.isalpha() and not w.startswith(("mezz", "half"))) + ")"
+    national = re.compile(rf"(?i)(?<![\w.,])(?P<num>{_COUNT_NUM}|{numwords})(?:{_SP}+(?:le|i|gli))?"
+                          rf"(?:{_SP}+(?P<noun>{nouns}))?{_SP}+$")
+    return _FairCountRes(
+        national, re.compile(rf"(?i){_SP}+(?P<noun>{nouns})(?![\w-])"),
+        re.compile(rf"(?i)(?<!\w){alt(words.get('fair_presence', ()))}(?!\w)"),
+        re.compile(rf"(?i)(?<!\w){alt(words.get('not_fair', ()))}(?!\w)"),
+        re.compile(rf"(?i)(?<!\w){alt(words.get('exhibiting_before', ()))}{_SP}+(?:(?:{alt(words.get('approx', ()))}){_SP}+)?$"),
+        re.compile(rf"(?i)(?<!\w){alt(words.get('national_group', ()))}(?!\w)"),
+        re.compile(rf"(?i)(?<!\w){alt(words.get('invited', ()))}(?!\w)"))
+
+
+
 def _with_counts(st: _State, figures: list[_Figure]) -> list[_Figure]:
     """The figures plus the counts they miss: "430 aziende", "employing 12,000 people",
     "91 paesi rappresentati", "exhibitors ... totalling 1,717"."""
@@ -2269,10 +2307,16 @@ def _with_counts(st: _State, figures: list[_Figure]) -> list[_Figure]:
             extra.append(fig)
             local.append(fig)
 
+    fair = _fair_of(st)
+    fc = _fair_count_res()
+    rekind: dict[int, str] = {}
     for s0, s1 in st.sentences:
+        local = figures[bisect.bisect_left(starts, s0 - 60):bisect.bisect_left(starts, s1)]
+        if fair is not None and (fc.presence.search(text, s0, s1) or _within(
+                [o for o in st.org_spans if o.kind == "TradeFair"], s0, s1)) and not fc.not_fair.search(text, s0, s1):
+            _national_counts(st, s0, s1, local, extra, fc)
         if not any(c.isdigit() for c in text[s0:s1]):
             continue
-        local = figures[bisect.bisect_left(starts, s0 - 60):bisect.bisect_left(starts, s1)]
         for m in employ.finditer(text, s0, s1):
             add(m, "cnt:employment")
         for m in countries.finditer(text, s0, s1):
@@ -2282,11 +2326,13 @@ def _with_counts(st: _State, figures: list[_Figure]) -> list[_Figure]:
             if key is None:
                 continue
             after = (m.end(), min(s1, m.end() + 60))
-            if key == "companies":
+            if key == "companies" and fair is not None and fc.group.search(text, m.end(), _clause_end(text, m.end())):
+                key = "national_group_exhibitors"  # "29 companies will be in the national pavilion"
+            elif key == "companies":
                 if cr.attending.search(text, *after):
                     continue  # "120 companies took part in the mission"
-                if cr.exhibiting.search(text, *after):
-                    key = "exhibitors"
+                if cr.exhibiting.search(text, *after) or fc.exhibit_before.search(text, max(s0, m.start() - 40), m.start()):
+                    key = "exhibitors"  # "700 companies on show", "will exhibit: 1,100 companies"
                 elif cr.closing.search(text, *after):
                     key = "company_closures"  # "39 companies had ceased trading"
                 elif cr.membership.search(text, max(s0, m.start() - 40), m.start()) \
@@ -2302,7 +2348,23 @@ def _with_counts(st: _State, figures: list[_Figure]) -> list[_Figure]:
             before = [k for a, b, k in _cues(text, max(s0, m.start() - 120), m.start(), bases)]
             if before and before[-1] in _COUNTABLE:
                 add(m, f"cnt:{before[-1]}")
+        counted = sorted((f for f in (*local, *extra) if s0 <= f.start < s1 and id(f) not in removed), key=lambda f: f.start)
+        for i, f in enumerate(counted):
+            nxt = counted[i + 1] if i + 1 < len(counted) else None
+            if f.kind in ("cnt:visitors", "cnt:foreign_visitors"):
+                # "over 150 buyers from Egypt, Iran and Peru, invited by the agency": the guests of a
+                # programme are no count of the edition's visitors
+                stop = min(s1, f.end + 300, nxt.start if nxt else s1)
+                if fc.invited.search(text, f.end, stop):
+                    rekind[id(f)] = "cnt:invited_buyers"
+            elif f.kind == "cnt:exhibitors" and nxt is not None and nxt.kind == "cnt:countries" \
+                    and nxt.start - f.end <= 40 and not re.search(r"[;.]", text[f.end:nxt.start]) \
+                    and not _cues(text, f.end, nxt.start, bases):  # (not "... exhibitors and visitors from 40 countries")
+                # "1,100 companies from 40 countries will exhibit": the exhibitors' countries
+                rekind[id(nxt)] = "cnt:exhibitor_countries"
     out = sorted([*(f for f in figures if id(f) not in removed), *extra], key=lambda f: f.start)
+    if rekind:
+        out = [replace(f, kind=rekind[id(f)]) if id(f) in rekind else f for f in out]
     # "a delegation of 70 buyers from 25 countries": the figures of a part, up to the clause's end
     parts = [(m.start(), _clause_end(text, m.end())) for m in cr.part_of.finditer(text)]
     if parts:
@@ -2314,6 +2376,37 @@ def _with_counts(st: _State, figures: list[_Figure]) -> list[_Figure]:
 
         out = [f for f in out if not in_part(f.start)]
     return out
+
+
+def _national_counts(st: _State, s0: int, s1: int, local: list[_Figure], extra: list[_Figure],
+                     fc: _FairCountRes) -> None:
+    """"130 Italian companies are exhibiting", "with over fifty Italian firms", "150 le aziende
+    italiane": in a sentence about a fair, the companies of one country are its exhibitors from
+    there (the area is read from the demonym by _fair_area)."""
+    text = st.text
+    for adj in _within(st.ents, s0, s1):
+        if adj.kind != "adj:country":
+            continue
+        m = fc.national.search(text, max(s0, adj.start - 40), adj.start)
+        if m is None:
+            continue
+        end = adj.end
+        if not m.group("noun"):
+            n = fc.noun_after.match(text, adj.end)
+            if n is None:
+                continue  # "797 Italian and 644 foreign exhibitors": a part the count before already holds
+            end = n.end()
+        a = m.start("num")
+        if any(f.start < end and a < f.end for f in local):
+            continue
+        raw = m.group("num")
+        value = word_number(raw) if raw[0].isalpha() else _count_value(re.sub(r"[ \u00a0]", "", raw), st.lang)
+        if value is None:
+            continue
+        key = "national_group_exhibitors" if fc.group.search(text, end, _clause_end(text, end)) else "exhibitors"
+        fig = _Figure(a, end, value, "count", f"cnt:{key}", False)
+        extra.append(fig)
+        local.append(fig)
 
 
 _CLAUSE_STOP = re.compile(r"[,;:.!?\n]")
@@ -2464,6 +2557,9 @@ def _find_observations(st: _State) -> None:
                 continue  # "EUR 470,000 ($543,000)": the same amount in another currency
             if _is_fair_key(key) and _expected_re().search(text, c_start, c_end):
                 continue  # "visitors are expected to top 20,000": hoped for, not counted
+            if not _is_fair_key(key) and (chain := _supply_chain_re().search(text, max(s_start, f.start - 160), f.start)) \
+                    is not None and not _within(st.segments, chain.start(), f.start):
+                continue  # "a supply chain of 60,000 companies": a whole chain, not the sector
             if key in ("turnover", "turnover_change") and (bp_ := _after_place_bracket(st, f)) is not None \
                     and bp_.name != HOME_COUNTRY and _MARKET_WORDS.search(text, s_start, bp_.start):
                 # "losses on key markets such as Brazil (-25%)": what the sector sells on a foreign
@@ -2692,6 +2788,10 @@ def _find_observations(st: _State) -> None:
     # a headline repeats a body figure, often with a vaguer period: keep the body's
     title = st.info.evidence if st.info and st.info.title else None
     found = list(obs.values())
+    # "1,100 companies from 40 countries will exhibit ... no other show gathers 1,100 companies":
+    # the fair's exhibitors told again, not the sector's size
+    shown = {o.value for o in found if o.indicator == "exhibitors"}
+    found = [o for o in found if not (o.indicator == "companies" and o.value in shown)]
     if title:
         body = [o for o in found if not (title.start <= o.evidence.start < title.end)]
         # ... and often vaguer about where: "ordini interni (+12,4%)" is the body's domestic figure
@@ -3101,7 +3201,8 @@ def _fair_origin(st: _State, f: _Figure, sent_figs: list[_Figure], key: str) -> 
 
 def _is_fair_key(key: str) -> bool:
     return key.startswith(("visitor", "exhibitor", "foreign_visitors", "foreign_exhibitors", "domestic_visitors", "domestic_exhibitors",
-                           "new_exhibitors", "returning_exhibitors", "exhibit_space"))
+                           "new_exhibitors", "returning_exhibitors", "exhibit_space", "national_group_exhibitors",
+                           "invited_buyers"))
 
 
 def _fair_of(st: _State) -> _Span | None:
@@ -3260,6 +3361,15 @@ def _fair_area(st: _State, f: _Figure, semi: tuple[int, int]) -> str | None:
     text = st.text
     a, _ = semi
     s0 = st.sentence_of(f.start)[0]
+    if f.kind.startswith("cnt:"):
+        # "130 Italian companies", "150 le aziende italiane", "including 797 Italian": the demonym
+        # of the count itself
+        for adj in _near(st.ents, f.start, f.end + 3):
+            if adj.kind == "adj:country" and f.start < adj.start <= f.end + 1 \
+                    and not re.search(r"[\d,;()]", text[f.start:adj.start].lstrip("0123456789.,  \u00a0")):
+                return adj.name
+        if f.kind == "cnt:national_group_exhibitors":
+            return HOME_COUNTRY  # the group stand the home association organises
     near = [p for p in _near(st.places(), s0, f.start) if s0 <= p.start and p.end <= f.start
             and p.kind in ("place:country", "place:region")]
     if near and re.fullmatch(r"[ \u00a0]*[(:]?[ \u00a0]*(?:with[ \u00a0]+|con[ \u00a0]+)?(?:(?:a|an|un|una)[ \u00a0]+)?",
@@ -3319,6 +3429,12 @@ def _earlier_level_re() -> re.Pattern[str]:
 @cache
 def _expected_re() -> re.Pattern[str]:
     words = gz.indicator_cues().get("context", {}).get("expected", ())
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
+
+
+@cache
+def _supply_chain_re() -> re.Pattern[str]:
+    words = gz.indicator_cues().get("context", {}).get("supply_chain", ())
     return re.compile(r"(?i)(?<!\w)(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
 
 
