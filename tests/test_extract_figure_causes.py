@@ -197,3 +197,43 @@ def test_a_whole_supply_chain_is_not_the_sector(text: str) -> None:
 ])
 def test_a_plus_set_apart_still_signs_the_change(text: str) -> None:
     assert ("visitors_change", Decimal("12"), None) in counts(text)
+
+
+# --------------------------------------------------------------------------- compared levels
+
+
+Q = tuple[str, Decimal, str, tuple[str, ...]]  # indicator, value, period, qualifiers
+
+
+def qualified(text: str) -> set[Q]:
+    return {(o.indicator, o.value, o.period, o.qualifiers) for o in extract_checked(text).of(Observation)}
+
+
+@pytest.mark.parametrize("text", [
+    "Rimini, 2 December 2025\n\nValve makers close 2025 well\n\nAccording to preliminary figures of the "
+    "association, in 2025 turnover is estimated to have grown by 6.1% on the 2024 figure of 2.3 billion euros "
+    "(itself up 4% on 2023).",
+    "Rimini, 2 December 2025\n\nValve makers close 2025 well\n\nBased on the provisional data, turnover is "
+    "estimated to have risen by 6.1% in 2025 compared with the 2024 level of 2.3 billion euros (itself up 4% "
+    "on 2023).",
+    "Rimini, 2 dicembre 2025\n\nValvole, un buon 2025\n\nSecondo i dati di preconsuntivo, nel 2025 il "
+    "fatturato è stimato in crescita del 6,1% rispetto al valore 2024 di 2,3 miliardi di euro (a sua volta "
+    "in aumento del 4% sul 2023).",
+])
+def test_the_level_compared_with_is_an_actual_and_its_bracket_shares_its_year(text: str) -> None:
+    got = qualified(text)
+    assert ("turnover_change", Decimal("6.1"), "2025", ("preliminary",)) in got
+    assert ("turnover", Decimal("2.3E+9"), "2024", ()) in got
+    assert ("turnover_change", Decimal("4"), "2024", ()) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 8 giugno 2025\n\nI primi dati del 2025 confermano un quadro incerto. Nel primo trimestre gli "
+    "acquisti delle famiglie sono calati del 2,2%.",
+    "Milan, 8 June 2025\n\nThe first data of 2025 confirm an uncertain picture. In the first quarter "
+    "household purchases fell by 2.2%.",
+    "Milano, 8 giugno 2025\n\nI primi dati dell'anno, relativi al 2025, mostrano un clima incerto. Nel primo "
+    "trimestre i consumi delle famiglie sono scesi del 2,2%.",
+])
+def test_the_first_data_of_a_year_are_not_preliminary(text: str) -> None:
+    assert ("consumption_change", Decimal("-2.2"), "2025-Q1", ()) in qualified(text)

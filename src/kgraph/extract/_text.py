@@ -2462,6 +2462,8 @@ def _find_observations(st: _State) -> None:
     prelim_pending = -1  # where a sentence of its own announced preliminary figures of no stated year
     lower = text.lower() if len(text.lower()) == len(text) else None
     year_context: str | None = None  # the whole year in force before a part of it was zoomed into
+    fig_period: dict[int, str] = {}  # the period each figure was given, for a bracket that glosses it
+    compared_figs: set[int] = set()  # the earlier levels a change is compared with (actuals)
     prev_end = 0
     part_opens = False  # whether the period in force was set by the opening sentence of its paragraph
     for s_start, s_end in st.sentences:
@@ -2605,6 +2607,22 @@ def _find_observations(st: _State) -> None:
             if named:
                 # "up 6.4% on the 2016 level of 1.2 billion": the year compared with names its own figure
                 pool = named
+            # ... and that earlier level is an actual: the estimate or preliminary word of the clause
+            # is about the figure compared with it
+            compared_level = bool(named) and (any(p.value[:4] > named[0].value[:4] for p in valid_periods)
+                                              or (context_year or "") > named[0].value[:4])
+            glossed: str | None = None
+            if f.kind == "pct" and (o_ := text.rfind("(", max(s_start, f.start - 40), f.start)) >= 0 \
+                    and ")" not in text[o_:f.start]:
+                # "the 2014 figure of 1.89 billion (in turn up 7% on 2013)": a bracketed change right
+                # after a figure shares that figure's period, unless the bracket names its own
+                g_ = next((g for g in sent_figs if g is not f and 0 <= o_ - g.end <= 2 and id(g) in fig_period), None)
+                close_ = text.find(")", f.end, f.end + 80)
+                if g_ is not None and not any(o_ < p.start < (close_ if close_ >= 0 else f.end) for p in valid_periods):
+                    glossed = fig_period[id(g_)]
+                    compared_level = compared_level or id(g_) in compared_figs
+            if compared_level:
+                compared_figs.add(id(f))
             if fair_year and _is_fair_key(key) and (not pool or min(
                     pool, key=lambda p: abs(p.start - f.start)).value[:4] < fair_year):
                 # an edition's figures belong to its year: an earlier year beside them is the
@@ -2636,6 +2654,9 @@ def _find_observations(st: _State) -> None:
                 period = fallback_period
             else:
                 continue
+            if glossed:
+                period = glossed
+            fig_period[id(f)] = period
             value = f.value
             if key.endswith("_change") and not f.signed:
                 # "exports shrank by 2% while imports expanded by 6%": the verb on this side of a contrast
@@ -2658,9 +2679,11 @@ def _find_observations(st: _State) -> None:
             if key in ("turnover", "exports") and market == "domestic market":
                 key = "domestic_sales"  # "sales on the home market reached EUR 1.7 billion"
             quals: list[str] = []
-            if _EST_STRICT_RE.search(text, c_start, c_end) or re.search(r"(?i)\b(around|about|circa|approximately|some)\b", text[max(c_start, f.start - 12):f.start]) and _EST_STRICT_RE.search(text, c_start, c_end):
+            if compared_level:
+                pass
+            elif _EST_STRICT_RE.search(text, c_start, c_end) or re.search(r"(?i)\b(around|about|circa|approximately|some)\b", text[max(c_start, f.start - 12):f.start]) and _EST_STRICT_RE.search(text, c_start, c_end):
                 quals.append("estimated")
-            if _PRELIM_RE.search(text, c_start, c_end) or (frames_prelim and f.start > frames_prelim):
+            if not compared_level and (_PRELIM_RE.search(text, c_start, c_end) or (frames_prelim and f.start > frames_prelim)):
                 quals.append("preliminary")
             scope = _scope_for(st, f, (c_start, c_end), (s_start, s_end), key)
             if _unnamed_list_item(st, f, (s_start, s_end)) and not _glosses_count(text, f, sent_figs) \
@@ -2788,6 +2811,9 @@ def _find_observations(st: _State) -> None:
     # a headline repeats a body figure, often with a vaguer period: keep the body's
     title = st.info.evidence if st.info and st.info.title else None
     found = list(obs.values())
+    # a preliminary figure is an estimate by nature: "estimated" beside it adds no status of its own
+    found = [replace(o, qualifiers=tuple(q for q in o.qualifiers if q != "estimated"))
+             if "preliminary" in o.qualifiers and "estimated" in o.qualifiers else o for o in found]
     # "1,100 companies from 40 countries will exhibit ... no other show gathers 1,100 companies":
     # the fair's exhibitors told again, not the sector's size
     shown = {o.value for o in found if o.indicator == "exhibitors"}
@@ -3343,6 +3369,8 @@ _WHERE_AFTER = re.compile(r"(?i)[ \u00a0]*,?[ \u00a0]*(?:where|dove|in[ \u00a0]+
 _FLOW_PREP = re.compile(r"(?i)\b(?:to|towards|into|in|verso|per|from|da|dal|dalla|dai|dagli|dalle|nel|nella|nei|negli|nelle)[ \u00a0]+(?:(?:the|il|la|lo|i|gli|le)[ \u00a0]+|l['’])?$|\b(?:all|dall|nell)['’]$")
 
 
+# "130 Italian", "150 le aziende italiane", "fifty Italian": the count, an article and its noun
+_COUNT_TO_DEMONYM = re.compile(r"[^\W_]+(?:[.,]\d+)*[ \u00a0]+(?:(?:le|i|gli|the)[ \u00a0]+)?(?:[^\W\d_]+[ \u00a0]+)?")
 _PAIR_GAP = re.compile(r"[ \u00a0]+(?:and|e|ed|&)[ \u00a0]+")
 
 
@@ -3366,7 +3394,7 @@ def _fair_area(st: _State, f: _Figure, semi: tuple[int, int]) -> str | None:
         # of the count itself
         for adj in _near(st.ents, f.start, f.end + 3):
             if adj.kind == "adj:country" and f.start < adj.start <= f.end + 1 \
-                    and not re.search(r"[\d,;()]", text[f.start:adj.start].lstrip("0123456789.,  \u00a0")):
+                    and _COUNT_TO_DEMONYM.fullmatch(text, f.start, adj.start):
                 return adj.name
         if f.kind == "cnt:national_group_exhibitors":
             return HOME_COUNTRY  # the group stand the home association organises
