@@ -237,3 +237,31 @@ def test_the_level_compared_with_is_an_actual_and_its_bracket_shares_its_year(te
 ])
 def test_the_first_data_of_a_year_are_not_preliminary(text: str) -> None:
     assert ("consumption_change", Decimal("-2.2"), "2025-Q1", ()) in qualified(text)
+
+
+# --------------------------------------------------------------------------- changes told by comparison
+
+
+@pytest.mark.parametrize("text", [
+    "Brescia, 5 May 2025\n\nIn the first quarter of 2025 the drop hit orders from the home market, where the "
+    "index stood at 88.2 points, or 17% less than a year earlier.",
+    "Brescia, 5 maggio 2025\n\nNel primo trimestre 2025 il calo ha riguardato gli ordini del mercato interno, "
+    "con un indice di 88,2 punti, il 17% in meno rispetto a un anno prima.",
+    "Brescia, 5 May 2025\n\nIn the first quarter of 2025 the fall concerned domestic orders, with the index "
+    "at 88.2 points, 17% lower than in the same quarter of 2024.",
+])
+def test_a_percentage_less_than_before_is_a_fall(text: str) -> None:
+    got = facts(text)
+    assert fact("orders_change", "-17", "Italy", "domestic market", "2025-Q1") in got
+
+
+@pytest.mark.parametrize(("text", "market"), [
+    ("Como, 6 February 2025\n\nIn the fourth quarter of 2024 orders fell by 11%. A 9% slide was recorded "
+     "abroad, while domestic orders rose.", "foreign markets"),
+    ("Como, 6 February 2025\n\nIn the fourth quarter of 2024 orders fell by 11%. A 9% drop was recorded on "
+     "foreign markets.", "foreign markets"),
+    ("Como, 6 febbraio 2025\n\nNel quarto trimestre 2024 gli ordini sono calati dell'11%. Un calo del 9% si è "
+     "registrato sul mercato interno.", "domestic market"),
+])
+def test_the_market_told_after_a_change_is_its_market(text: str, market: str) -> None:
+    assert fact("orders_change", "-9", "Italy", market, "2024-Q4") in facts(text)

@@ -2658,7 +2658,9 @@ def _find_observations(st: _State) -> None:
                 period = glossed
             fig_period[id(f)] = period
             value = f.value
-            if key.endswith("_change") and not f.signed:
+            if key.endswith("_change") and not f.signed and (sign_ := _compared_sign(text, f)):
+                value = abs(value) * sign_  # "22% less than the first quarter"
+            elif key.endswith("_change") and not f.signed:
                 # "exports shrank by 2% while imports expanded by 6%": the verb on this side of a contrast
                 lo_ = max([c_start, *(m.end() for m in _CONTRAST.finditer(text, c_start, f.start))])
                 hi_ = next((m.start() for m in _CONTRAST.finditer(text, f.end, c_end)), c_end)
@@ -3083,7 +3085,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     # ... or leads to it: "con una quota di export del 68%", "an export share of 77%"
     share_c += [c for c in _cues(text, c0, f.start, shares) if _SHARE_LEAD.fullmatch(text, c[1], f.start)
                 and c[2] not in ("of_output", "base_share", "foreign_share")]
-    changed = not f.level and (f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1) or (
+    changed = not f.level and (f.signed or bool(_compared_sign(text, f)) or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1) or (
         # "output rose in 2024, if only slightly, by a meagre 1.2 percent": the verb
         # of change in an earlier clause of the sentence
         _BY_BEFORE.search(text, max(s0, f.start - 25), f.start)
@@ -3121,6 +3123,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         goes_on = _ANAPHORA.search(text, s0, s1) or any(
             sg.kind == "segment" for sg in _within(st.segments, s0, s1)) or _DOMESTIC_RE.search(text, s0, f.start) \
             or _FOREIGN_RE.search(text, s0, f.start) or in_breakdown \
+            or _market_after_re().match(text, f.end, c1) \
             or (context_base in _FAIR_BASES and (
                 # a fair's release going on about its attendance: "-3% on the February edition",
                 # "Italy confirms itself top performer with +10%"
@@ -3461,6 +3464,38 @@ def _expected_re() -> re.Pattern[str]:
 
 
 @cache
+def _market_after_re() -> re.Pattern[str]:
+    """The market a change was recorded on, told right after it in its clause: "an 8% slide was
+    recorded abroad", "-5% sul mercato interno" (a few words, then the market phrase)."""
+    words = gz.indicator_cues().get("market_after", {})
+
+    def alt(ws: Iterable[str]) -> str:
+        return "(?:" + "|".join(_phrase(w) for w in sorted(ws, key=len, reverse=True)) + ")"
+
+    return re.compile(rf"(?i)(?:[ \u00a0]+[\w'’]+){{0,4}}?[ \u00a0]+(?:(?P<foreign>{alt(words.get('foreign', ('abroad',)))})"
+                      rf"|(?P<domestic>{alt(words.get('domestic', ('at home',)))}))(?!\w)")
+
+
+@cache
+def _compared_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A comparison right after a percentage: "22% less than", "15% in più rispetto al"."""
+    ctx = gz.indicator_cues().get("context", {})
+
+    def after(words: Iterable[str]) -> re.Pattern[str]:
+        return re.compile(r"(?i)[ \u00a0]+(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
+
+    return after(ctx.get("compared_less", ())), after(ctx.get("compared_more", ()))
+
+
+def _compared_sign(text: str, f: _Figure) -> int:
+    """-1 for "N% less than", +1 for "N% more than", 0 when no comparison follows the percentage."""
+    if f.kind != "pct" or f.unit != "percent":
+        return 0
+    less, more = _compared_res()
+    return -1 if less.match(text, f.end) else 1 if more.match(text, f.end) else 0
+
+
+@cache
 def _supply_chain_re() -> re.Pattern[str]:
     words = gz.indicator_cues().get("context", {}).get("supply_chain", ())
     return re.compile(r"(?i)(?<!\w)(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
@@ -3587,6 +3622,9 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
                  if not any(a_ >= m.end() for a_, _ in flows)]
         if cues:
             market = max(cues)[1]
+        elif key.startswith(("orders", "turnover")) and (ma := _market_after_re().match(text, f.end, _clause_end(text, f.end))):
+            # "an 8% slide was recorded abroad", "un calo del 5% sul mercato interno"
+            market = "foreign markets" if ma.group("foreign") else "domestic market"
     return area, market
 
 
