@@ -109,8 +109,8 @@ def _signature_publisher(st: _State) -> str | None:
 
 
 def _fair_publisher(st: _State, title: Mention) -> str | None:
-    """A release on a fair's results ("Mipel: +7% di presenze", "La 95esima edizione di Lineapelle
-    ha chiuso") is issued by whoever the text says organises the fair, else by the fair itself."""
+    """A release on a fair's results ("Mipel: +7% di presenze", "La 90esima edizione di Simac
+    si è chiusa") is issued by whoever the text says organises the fair, else by the fair itself."""
     fair = next((o for o in st.orgs_sorted() if title.start <= o.start < title.end and o.kind == "TradeFair"), None)
     if fair is None:
         return None
