@@ -265,3 +265,17 @@ def test_a_percentage_less_than_before_is_a_fall(text: str) -> None:
 ])
 def test_the_market_told_after_a_change_is_its_market(text: str, market: str) -> None:
     assert fact("orders_change", "-9", "Italy", market, "2024-Q4") in facts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sassuolo, 1 December 2025\n\nThe sector expects a turnover of EUR 2.3 billion in 2025. According to the "
+    "association, turnover in 2025 will come to EUR 2,317 million.",
+    "Sassuolo, 1 dicembre 2025\n\nIl settore prevede un fatturato di 2,3 miliardi di euro nel 2025. Secondo "
+    "l'associazione, il fatturato 2025 sarà di 2.317 milioni di euro.",
+    "Sassuolo, 1 December 2025\n\nSales of about EUR 2.3 billion in 2025: turnover for the year is put at "
+    "EUR 2,317 million.",
+])
+def test_a_figure_told_again_rounded_is_one_figure(text: str) -> None:
+    got = {(f[0], f[1]) for f in facts(text)}
+    assert ("turnover", Decimal("2.317E+9")) in got
+    assert ("turnover", Decimal("2.3E+9")) not in got

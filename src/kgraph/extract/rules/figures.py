@@ -300,6 +300,39 @@ def _national_counts(st: _State, s0: int, s1: int, local: list[_Figure], extra: 
         local.append(fig)
 
 
+def _rounded(value: Decimal, digits: int) -> Decimal:
+    """``value`` to ``digits`` significant digits (2,317 million to two: 2.3 billion)."""
+    return round(value, digits - 1 - value.adjusted())
+
+
+def _without_roundings(found: list[Observation]) -> list[Observation]:
+    """Drop an amount that is another of the same frame rounded (fewer significant digits, and the
+    other rounds to it): the same figure, not a second one."""
+    groups: dict[tuple[Any, ...], list[Observation]] = {}
+    for o in found:
+        if o.unit not in ("percent", "index", "points", "rank") and o.value:
+            groups.setdefault((o.indicator, o.scope, o.period, o.unit, o.area, o.market), []).append(o)
+    drop: set[int] = set()
+    for same in groups.values():
+        for o in same:
+            digits = len(o.value.normalize().as_tuple().digits)
+            if any(p is not o and len(p.value.normalize().as_tuple().digits) > digits
+                   and _rounded(p.value, digits) == o.value for p in same):
+                drop.add(id(o))
+    if not drop:
+        return found
+    kept = [o for o in found if id(o) not in drop]
+    # the qualifiers the rounded telling carried go to the precise one
+    for o in found:
+        if id(o) in drop:
+            for i, p in enumerate(kept):
+                if (p.indicator, p.scope, p.period, p.unit, p.area, p.market) == (o.indicator, o.scope, o.period, o.unit, o.area, o.market) \
+                        and _rounded(p.value, len(o.value.normalize().as_tuple().digits)) == o.value:
+                    kept[i] = replace(p, qualifiers=tuple(dict.fromkeys(p.qualifiers + o.qualifiers)))
+                    break
+    return kept
+
+
 def _find_observations(st: _State) -> None:
     text = st.text
     bases, shares, months = _cue_res()
@@ -703,6 +736,9 @@ def _find_observations(st: _State) -> None:
     # the fair's exhibitors told again, not the sector's size
     shown = {o.value for o in found if o.indicator == "exhibitors"}
     found = [o for o in found if not (o.indicator == "companies" and o.value in shown)]
+    # "a turnover of EUR 2.16 billion ... a year-end turnover of EUR 2,164 million": one figure told
+    # twice, once rounded; the more precise telling stands for both
+    found = _without_roundings(found)
     if title:
         body = [o for o in found if not (title.start <= o.evidence.start < title.end)]
         # ... and often vaguer about where: "ordini interni (+12,4%)" is the body's domestic figure
