@@ -279,3 +279,53 @@ def test_a_figure_told_again_rounded_is_one_figure(text: str) -> None:
     got = {(f[0], f[1]) for f in facts(text)}
     assert ("turnover", Decimal("2.317E+9")) in got
     assert ("turnover", Decimal("2.3E+9")) not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Bologna, 3 dicembre 2025\n\nNel 2025 il fatturato del comparto è lievitato di 4,2 punti percentuali.",
+    "Bologna, 3 December 2025\n\nIn 2025 the sector's turnover grew by 4.2 percentage points.",
+    "Bologna, 3 dicembre 2025\n\nNel 2025 le esportazioni sono aumentate di 4,2 punti percentuali.",
+])
+def test_a_level_s_change_in_percentage_points_is_in_percent(text: str) -> None:
+    got = {(f[0], f[1]) for f in facts(text)}
+    assert ("turnover_change", Decimal("4.2")) in got or ("exports_change", Decimal("4.2")) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Bologna, 3 December 2025\n\nIn 2025 exports rose by 6% to EUR 2 billion. Leading the way is North America, "
+    "which grew by 21.5%, with Canada, which posted a record rise of 30.2%.",
+    "Bologna, 3 dicembre 2025\n\nNel 2025 l'export è salito del 6% a 2 miliardi di euro. In testa il Nord "
+    "America, che cresce del 21,5%, con il Canada che mette a segno una crescita record del 30,2%.",
+    "Bologna, 3 dicembre 2025\n\nNel 2025 le esportazioni sono cresciute del 6% a 2 miliardi di euro. Guida il "
+    "Nord America, che aumenta del 21,5%, con il Canada che segna un aumento del 30,2%.",
+])
+def test_a_market_told_as_the_subject_of_the_figure_s_relative_clause(text: str) -> None:
+    got = facts(text)
+    assert fact("exports_change", "21.5", "Italy", "North America", "2025") in got
+    assert fact("exports_change", "30.2", "Italy", "Canada", "2025") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Bologna, 3 dicembre 2025\n\nNel 2025 è proseguita la buona tenuta dell'Italia, che ha generato ricavi per "
+    "1,3 miliardi di euro (+4,5%).",
+    "Bologna, 3 December 2025\n\nIn 2025 Italy, which brought in revenues of EUR 1.3 billion (+4.5%), kept "
+    "up its good run.",
+    "Bologna, 3 dicembre 2025\n\nNel 2025 continua a crescere l'Italia, che ha prodotto ricavi per 1,3 "
+    "miliardi di euro (+4,5%).",
+])
+def test_the_home_country_sold_to_is_the_home_market(text: str) -> None:
+    got = facts(text)
+    assert fact("domestic_sales", "1.3E+9", "Italy", "domestic market", "2025") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Biella, 8 October 2025\n\nIndia, which is the second largest market for textile machinery, saw machinery "
+    "imports worth 1.4 billion euros in 2024.",
+    "Biella, 8 ottobre 2025\n\nL'India, che è il secondo mercato per le macchine tessili, ha importato "
+    "macchinari per 1,4 miliardi di euro nel 2024.",
+    "Biella, 8 October 2025\n\nIndia, which ranks second among textile machinery markets, imported machinery "
+    "worth 1.4 billion euros in 2024.",
+])
+def test_a_place_whose_relative_clause_closed_is_the_figure_s_area(text: str) -> None:
+    got = facts(text)
+    assert fact("imports", "1.4E+9", "India", None, "2024") in got

@@ -74,7 +74,7 @@ def _numword_re() -> re.Pattern[str]:
 
 
 _NEG = r"reduction|reduced|decreasing|falling|dropping|negative|drop|drops|dropped|fall|falls|fell|fallen|decline|declined|declines|declining|decrease|decreased|down|contraction|contracted|loss|lost|shrank|shrunk|slump|slumped|calo|diminuit[oaie]|scese|sceso|scesi|scesa|flessione|contrazione|riduzione|ridott[oaie]|perdita|negativ[oaie]|ribasso|in{_SP}+calo|slid|slide|slides|sliding|slipped|plunged|plummeted|tumbled|shrinking|contracting|calat[oaie]|cala|calano|scende|scendono|crollo|crollat[oaie]|arretramento|arretrat[oaie]|diminuzione|diminuisce|diminuiscono"
-_POS = r"grew|grow|grows|grown|growth|increase|increased|increases|rise|rises|rose|risen|up|gain|gained|crescit[aoie]|cresciut[oaie]|crescita|aumento|aumentat[oaie]|incremento|salit[oaie]|rialzo|rebound|rebounded|progress|climb|climbs|climbed|climbing|soared|surged|jumped|expanded|cresce|crescono|aumenta|aumentano|balzo|progresso"
+_POS = r"grew|grow|grows|grown|growth|increase|increased|increases|rise|rises|rose|risen|up|gain|gained|crescit[aoie]|cresciut[oaie]|crescita|aumento|aumentat[oaie]|incremento|salit[oaie]|rialzo|rebound|rebounded|progress|climb|climbs|climbed|climbing|soared|surged|jumped|expanded|cresce|crescono|aumenta|aumentano|balzo|progresso|lievitat[oaie]|lievita|lievitano"
 _NEG_RE = re.compile(rf"(?i)\b(?:{_NEG.replace('{_SP}', _SP)})\b")
 _POS_RE = re.compile(rf"(?i)\b(?:{_POS})\b")
 _EST_RE = re.compile(r"(?i)\b(estimated|estimate|estimates|about|stima|stimat[oaie]|forecast)\b")

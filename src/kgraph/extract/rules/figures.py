@@ -300,6 +300,9 @@ def _national_counts(st: _State, s0: int, s1: int, local: list[_Figure], extra: 
         local.append(fig)
 
 
+_INDEX_WORD = re.compile(r"(?i)\b(?:index|indice|indici)\b")
+
+
 def _rounded(value: Decimal, digits: int) -> Decimal:
     """``value`` to ``digits`` significant digits (2,317 million to two: 2.3 billion)."""
     return round(value, digits - 1 - value.adjusted())
@@ -461,7 +464,14 @@ def _find_observations(st: _State) -> None:
                 # "+2 percentage points", "1,5 punti percentuali": the change of a share, in points
                 share = _nearest([c for c in _cues(text, c_start, c_end, shares)
                                   if c[2] not in ("base_share", "foreign_share")], f.start, f.end)
-                key = f"{share}_change" if share else None
+                if share:
+                    key = f"{share}_change"
+                elif key and key.removesuffix("_change") in _TOPICS and not st.found(_INDEX_WORD, c_start, c_end):
+                    # "il fatturato è lievitato di 6,8 punti percentuali": a level's change given in
+                    # percentage points is its change in percent (an index's points stay points)
+                    f = replace(f, unit="percent")
+                else:
+                    key = None
             if key is None:
                 continue
             if key in ("foreign_visitors_share", "foreign_exhibitors_share") and not f.level \

@@ -307,6 +307,11 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
             sg.kind == "segment" for sg in _within(st.mentions.segments, s0, s1)) or _DOMESTIC_RE.search(text, s0, f.start) \
             or _FOREIGN_RE.search(text, s0, f.start) or in_breakdown \
             or _market_after_re().match(text, f.end, c1) \
+            or (context_base in ("exports", "imports") and any(
+                # "exports grew 6%. ... North America, which rose 27%, leads": a flow broken down
+                # by market (the places it goes to), the flow's topic going on
+                p.kind in ("place:country", "place:region") and p.name != HOME_COUNTRY
+                for p in _within(st.places(), s0, f.start))) \
             or (context_base in _FAIR_BASES and (
                 # a fair's release going on about its attendance: "-3% on the February edition",
                 # "Italy confirms itself top performer with +10%"
@@ -552,6 +557,9 @@ _FROM_BEFORE = re.compile(r"(?i)\b(?:from|da|dal|dalla|dai|dagli|dalle|provenien
 
 
 _WHERE_AFTER = re.compile(r"(?i)[ \u00a0]*,?[ \u00a0]*(?:where|dove|in[ \u00a0]+cui|in[ \u00a0]+which)\b")
+# "il Nord America, che cresce del 27%": a place that is the subject of the relative clause the
+# figure stands in (not "China, which is the largest market, imported ...": the clause closed before)
+_WHICH_AFTER = re.compile(r"(?i)[ \u00a0]*,?[ \u00a0]*(?:which|che)\b[^,;:()\n]{0,200}$")
 _FLOW_PREP = re.compile(r"(?i)\b(?:to|towards|into|in|verso|per|from|da|dal|dalla|dai|dagli|dalle|nel|nella|nei|negli|nelle)[ \u00a0]+(?:(?:the|il|la|lo|i|gli|le)[ \u00a0]+|l['’])?$|\b(?:all|dall|nell)['’]$")
 
 
@@ -736,6 +744,10 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
             market = "domestic market"
         elif p.name == HOME_COUNTRY and key.startswith("orders") and re.search(r"(?i)\b(?:in)[ \u00a0]+$", text[max(0, p.start - 4):p.start]):
             market = "domestic market"  # "in Italia l'indice sale a 131,7 punti": orders at home
+        elif p.name == HOME_COUNTRY and key.startswith(("turnover", "orders")) and _WHICH_AFTER.match(text, p.end, f.start):
+            # "the good run of Italy, which brought in revenues of 1.6 billion": the home country as
+            # the place sold to is the home market
+            market = "domestic market"
     # the reference area is a place that is the subject: "China's exports -53%",
     # "China, the largest competitor, recorded -53%"; not "exports to Vietnam grew by 12%"
     for p in places:
@@ -751,13 +763,17 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
             if subj and subj[0].name != HOME_COUNTRY:
                 return subj[0].name, None if key in ("world_export_share", "export_ratio") else market
         if places:
-            p = places[0]
-            nxt = places[1] if len(places) > 1 else None
+            # "North America, which grew 27%, with the United States, which rose 35%": the place
+            # whose own clause holds the figure (the last one told as a subject before it)
+            subj_ = [q for q in places if q.name != HOME_COUNTRY and (
+                _WHERE_AFTER.match(text, q.end) or _WHICH_AFTER.match(text, q.end, f.start))]
+            p = subj_[-1] if subj_ and key.startswith(("exports", "imports", "orders")) else places[0]
+            nxt = next((q for q in places if q.start > p.start), None)
             in_list = nxt is not None and bool(_LIST_GAP.match(text[p.end:nxt.start]))
             if not (in_list or _PREP_BEFORE.search(text[max(0, p.start - 12):p.start])
                     or _MARKET_WORDS.search(text, a, p.start)):
                 if key.startswith(("exports", "imports", "orders")) and p.name != HOME_COUNTRY \
-                        and (_WHERE_AFTER.match(text, p.end) or key.endswith("_share")):
+                        and (p in subj_ or key.endswith("_share")):
                     # "North America, where sales grew 6%": the place a flow goes to, not its source
                     market = p.name
                 else:
