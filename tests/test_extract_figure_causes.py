@@ -329,3 +329,28 @@ def test_the_home_country_sold_to_is_the_home_market(text: str) -> None:
 def test_a_place_whose_relative_clause_closed_is_the_figure_s_area(text: str) -> None:
     got = facts(text)
     assert fact("imports", "1.4E+9", "India", None, "2024") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 1 dicembre 2025\n\nDa gennaio a settembre 2025 il comparto ha perso 140 imprese.",
+    "Milan, 1 December 2025\n\nFrom January to September 2025 the industry lost 140 companies.",
+    "Milano, 1 dicembre 2025\n\nNei primi nove mesi del 2025 il settore calzaturiero ha perso oltre 140 aziende.",
+])
+def test_companies_lost_are_closures(text: str) -> None:
+    got = {(f[0], f[1]) for f in facts(text)}
+    assert ("company_closures", Decimal("140")) in got
+    assert ("companies", Decimal("140")) not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 25 ottobre 2025\n\nNel 2024 l'export verso la Turchia è stato di 310 milioni di euro, mentre nei "
+    "primi sei mesi dell'anno vale 140 milioni di euro, in calo del 4,1% rispetto ai primi sei mesi del 2024.",
+    "Milan, 25 October 2025\n\nIn 2024 exports to Turkey came to EUR 310 million, while in the first half of the "
+    "year they were worth EUR 140 million, down 4.1% on the first half of 2024.",
+    "Milano, 25 ottobre 2025\n\nNel 2024 le esportazioni in Turchia hanno raggiunto 310 milioni di euro; nel "
+    "primo semestre dell'anno valgono 140 milioni di euro, in calo del 4,1% sul primo semestre 2024.",
+])
+def test_a_part_of_the_year_compared_with_the_same_part_of_a_year_is_the_next_year_s(text: str) -> None:
+    got = {(f[0], f[1], f[4]) for f in facts(text)}
+    assert ("exports", Decimal("1.4E+8"), "2025-H1") in got
+    assert ("exports_change", Decimal("-4.1"), "2025-H1") in got

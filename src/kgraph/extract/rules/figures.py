@@ -132,6 +132,15 @@ def _count_res() -> _CountRes:
 _COUNTABLE = ("visitors", "exhibitors", "employment", "companies")
 
 
+@cache
+def _closing_before_re() -> re.Pattern[str]:
+    """"the sector lost 180 companies", "ha perso 180 imprese": closures told before the count."""
+    words = gz.indicator_cues().get("count_words", {})
+    alt = "|".join(_phrase(w) for w in sorted(words.get("closing_before", ()), key=len, reverse=True))
+    approx = "|".join(_phrase(w) for w in sorted(words.get("approx", ()), key=len, reverse=True))
+    return re.compile(rf"(?i)(?<!\w)(?:{alt}){_SP}+(?:(?:{approx}){_SP}+)?$")
+
+
 @dataclass(frozen=True)
 class _FairCountRes:
     national: re.Pattern[str]  # "130 [le] [aziende]" right before a demonym
@@ -224,7 +233,7 @@ def _with_counts(st: _State, figures: list[_Figure]) -> list[_Figure]:
                     continue  # "120 companies took part in the mission"
                 if cr.exhibiting.search(text, *after) or fc.exhibit_before.search(text, max(s0, m.start() - 40), m.start()):
                     key = "exhibitors"  # "700 companies on show", "will exhibit: 1,100 companies"
-                elif cr.closing.search(text, *after):
+                elif cr.closing.search(text, *after) or _closing_before_re().search(text, max(s0, m.start() - 30), m.start()):
                     key = "company_closures"  # "39 companies had ceased trading"
                 elif cr.membership.search(text, max(s0, m.start() - 40), m.start()) \
                         and not any(f.kind == "cnt:employment" for f in extra if s0 <= f.start < s1) \
@@ -557,6 +566,11 @@ def _find_observations(st: _State) -> None:
             elif pool:
                 p = min(pool, key=lambda p: abs(p.start - f.start))
                 year = (p.value[:4] if "{y}" not in p.value else None) or sent_year or context_year
+                if "{y}" in p.value and (same_ := [q for q in periods if q not in valid_periods and q.start > p.start
+                                                     and "{y}" not in q.value and q.value[4:] == p.value[3:]]):
+                    # "in the first half of the year ..., down 5% on the first half of 2017": the part of
+                    # the year compared with the same part of a year is that of the year after it
+                    year = str(int(same_[0].value[:4]) + 1)
                 if year is None and today is not None and p.value != "{y}":
                     # "a positive first half" in a release of September, with no year written
                     # before it: the latest first half ended by the release's date
