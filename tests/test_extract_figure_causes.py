@@ -354,3 +354,24 @@ def test_a_part_of_the_year_compared_with_the_same_part_of_a_year_is_the_next_ye
     got = {(f[0], f[1], f[4]) for f in facts(text)}
     assert ("exports", Decimal("1.4E+8"), "2025-H1") in got
     assert ("exports_change", Decimal("-4.1"), "2025-H1") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 25 luglio 2025\n\nNel 2024 il fatturato delle concerie è calato del 2%. Bene le forniture per "
+    "interni auto (+6%).",
+    "Milano, 25 luglio 2025\n\nNel 2024 il fatturato della conceria è sceso del 2%, con gli interni auto in "
+    "crescita (+6%).",
+    "Milano, 25 luglio 2025\n\nNel 2024 il giro d'affari delle concerie è diminuito del 2%: in crescita solo "
+    "gli interni per l'arredo (+6%).",
+])
+def test_interiors_are_no_home_market(text: str) -> None:
+    assert not any(f[3] == "domestic market" for f in facts(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 25 luglio 2025\n\nNel 2024 gli ordini interni sono cresciuti del 6%.",
+    "Milano, 25 luglio 2025\n\nNel 2024 la domanda interna di macchine è cresciuta del 6%.",
+    "Milano, 25 luglio 2025\n\nNel 2024 il fatturato sul mercato interno è cresciuto del 6%.",
+])
+def test_what_is_sold_at_home_still_names_the_home_market(text: str) -> None:
+    assert any(f[3] == "domestic market" or f[0].startswith("consumption") for f in facts(text))
