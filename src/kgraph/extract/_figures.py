@@ -73,14 +73,14 @@ def _numword_re() -> re.Pattern[str]:
     return re.compile(_NUMWORD_RE_SRC.format(w=p["numword"], m=mults, p=p["pct"]), re.I)
 
 
-_NEG = r"reduction|reduced|decreasing|falling|dropping|negative|drop|drops|dropped|fall|falls|fell|fallen|decline|declined|declines|declining|decrease|decreased|down|contraction|contracted|loss|lost|shrank|shrunk|slump|slumped|calo|diminuit[oaie]|scese|sceso|scesi|scesa|flessione|contrazione|riduzione|ridott[oaie]|perdita|negativ[oaie]|ribasso|in{_SP}+calo|slid|slipped|plunged|plummeted|tumbled|shrinking|contracting|calat[oaie]|cala|calano|scende|scendono|crollo|crollat[oaie]|arretramento|arretrat[oaie]|diminuzione|diminuisce|diminuiscono"
-_POS = r"grew|grow|grows|grown|growth|increase|increased|increases|rise|rises|rose|risen|up|gain|gained|crescit[aoie]|cresciut[oaie]|crescita|aumento|aumentat[oaie]|incremento|salit[oaie]|rialzo|rebound|rebounded|progress|climb|climbs|climbed|climbing|soared|surged|jumped|expanded|cresce|crescono|aumenta|aumentano|balzo|progresso"
+_NEG = r"reduction|reduced|decreasing|falling|dropping|negative|drop|drops|dropped|fall|falls|fell|fallen|decline|declined|declines|declining|decrease|decreased|down|contraction|contracted|loss|lost|shrank|shrunk|slump|slumped|calo|diminuit[oaie]|scese|sceso|scesi|scesa|flessione|contrazione|riduzione|ridott[oaie]|perdita|negativ[oaie]|ribasso|in{_SP}+calo|slid|slide|slides|sliding|slipped|plunged|plummeted|tumbled|shrinking|contracting|calat[oaie]|cala|calano|scende|scendono|crollo|crollat[oaie]|arretramento|arretrat[oaie]|diminuzione|diminuisce|diminuiscono"
+_POS = r"grew|grow|grows|grown|growth|increase|increased|increases|rise|rises|rose|risen|up|gain|gained|crescit[aoie]|cresciut[oaie]|crescita|aumento|aumentat[oaie]|incremento|salit[oaie]|rialzo|rebound|rebounded|progress|climb|climbs|climbed|climbing|soared|surged|jumped|expanded|cresce|crescono|aumenta|aumentano|balzo|progresso|lievitat[oaie]|lievita|lievitano"
 _NEG_RE = re.compile(rf"(?i)\b(?:{_NEG.replace('{_SP}', _SP)})\b")
 _POS_RE = re.compile(rf"(?i)\b(?:{_POS})\b")
 _EST_RE = re.compile(r"(?i)\b(estimated|estimate|estimates|about|stima|stimat[oaie]|forecast)\b")
 _EST_STRICT_RE = re.compile(r"(?i)\b(estimated|estimate|stimat[oaie]|stima)\b")
 _PRECONS_RE = re.compile(r"(?i)\b(preconsuntiv[oi]|provisional|provvisori[oaie]?|flash{_SP}+estimates?)\b".replace("{_SP}", _SP))
-_PRELIM_RE = re.compile(r"(?i)\b(preliminary|provisional|preconsuntiv[oi]|provvisori[oaie]?|preliminar[ei]|flash{_SP}+estimates?|first{_SP}+estimates|early{_SP}+estimates|prime{_SP}+(?:stime|rilevazioni)|primi{_SP}+dati)\b".replace("{_SP}", _SP))
+_PRELIM_RE = re.compile(r"(?i)\b(preliminary|provisional|preconsuntiv[oi]|provvisori[oaie]?|preliminar[ei]|flash{_SP}+estimates?|first{_SP}+estimates|early{_SP}+estimates|prime{_SP}+(?:stime|rilevazioni))\b".replace("{_SP}", _SP))
 
 
 def _to_decimal(raw: str, lang: str) -> Decimal:
@@ -114,7 +114,9 @@ def _figures(text: str, lang: str) -> list[_Figure]:
         if is_range_before(text[max(0, s0 - 40):s0]) or _RANGE_START.match(text, e0) \
                 and _RANGE_OPEN.search(text, max(0, s0 - 12), s0):
             continue  # "between 5 and 7%": neither end is the figure
-        signed = word_value is None and raw[0] in "-+−–"
+        # "+ 20% on the last edition": a plus set apart by a space still signs the figure (a
+        # spaced dash does not: "Germany – 12%" is a separator)
+        signed = word_value is None and (raw[0] in "-+−–" or bool(_SPACED_PLUS.search(text, max(0, s0 - 3), s0)))
         am = _after_re(bool(cur_b)).match(text, e0)
         assert am is not None  # every part is optional
         g = am.groupdict()
@@ -202,6 +204,7 @@ def _figures(text: str, lang: str) -> list[_Figure]:
     return out
 
 
+_SPACED_PLUS = re.compile(r"(?:^|(?<=[\s(:]))\+[ \u00a0]$")
 _YEAR_LEAD = re.compile(r"(?i)\b(?:in|of|by|since|until|nel|del|dal|al|entro|quarter|half|year|trimestre|semestre|anno|"
                         r"january|february|march|april|may|june|july|august|september|october|november|december|"
                         r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)[ \u00a0]+$")

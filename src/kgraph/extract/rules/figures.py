@@ -26,6 +26,7 @@ from .._figures import (
 )
 from .._lex import _SP
 from ..base import file_name_date
+from ..quantity import patterns, word_number
 from ..timex import (
     index_bases,
     is_compared_edition,
@@ -55,8 +56,10 @@ from .frames import (
     _area_and_market,
     _base_of,
     _bound_re,
+    _compared_sign,
     _earlier_level_re,
     _expected_re,
+    _fair_of,
     _fair_origin,
     _fair_year,
     _figure_asides,
@@ -65,12 +68,14 @@ from .frames import (
     _indicator_for,
     _is_fair_key,
     _listed_before,
+    _pair_head,
     _period_ahead,
     _prelim_source_re,
     _prelim_subject_re,
     _sales_as_topic,
     _scope_for,
     _split_semicolons,
+    _supply_chain_re,
     _unnamed_list_item,
     _year_after_compared_edition,
 )
@@ -127,6 +132,52 @@ def _count_res() -> _CountRes:
 _COUNTABLE = ("visitors", "exhibitors", "employment", "companies")
 
 
+@cache
+def _closing_before_re() -> re.Pattern[str]:
+    """"the sector lost 180 companies", "ha perso 180 imprese": closures told before the count."""
+    words = gz.indicator_cues().get("count_words", {})
+    alt = "|".join(_phrase(w) for w in sorted(words.get("closing_before", ()), key=len, reverse=True))
+    approx = "|".join(_phrase(w) for w in sorted(words.get("approx", ()), key=len, reverse=True))
+    return re.compile(rf"(?i)(?<!\w)(?:{alt}){_SP}+(?:(?:{approx}){_SP}+)?$")
+
+
+@dataclass(frozen=True)
+class _FairCountRes:
+    national: re.Pattern[str]  # "130 [le] [aziende]" right before a demonym
+    noun_after: re.Pattern[str]  # "companies", "espositori" right after the demonym
+    presence: re.Pattern[str]
+    not_fair: re.Pattern[str]
+    exhibit_before: re.Pattern[str]
+    group: re.Pattern[str]
+    invited: re.Pattern[str]
+
+
+@cache
+def _fair_count_res() -> _FairCountRes:
+    """The counts of a fair's participation from the indicator data: the companies of one country
+    ("130 Italian companies are exhibiting", "150 le aziende italiane"), a national group, invited buyers."""
+    cues = gz.indicator_cues()
+    words = cues.get("count_words", {})
+    counts = cues.get("counts", {})
+
+    def alt(ws: Iterable[str]) -> str:
+        return "(?:" + "|".join(_phrase(w) for w in sorted(ws, key=len, reverse=True)) + ")"
+
+    nouns = alt([*counts.get("companies", ()), *words.get("exhibitor_nouns", ())])
+    # a number word counts too ("over fifty Italian companies"), not an article or a half ("an", "una", "mezzo")
+    numwords = "(?:" + "|".join(w for w in patterns()["numword"].split("|")
+                                if len(w) > 3 and w.isalpha() and not w.startswith(("mezz", "half"))) + ")"
+    national = re.compile(rf"(?i)(?<![\w.,])(?P<num>{_COUNT_NUM}|{numwords})(?:{_SP}+(?:le|i|gli))?"
+                          rf"(?:{_SP}+(?P<noun>{nouns}))?{_SP}+$")
+    return _FairCountRes(
+        national, re.compile(rf"(?i){_SP}+(?P<noun>{nouns})(?![\w-])"),
+        re.compile(rf"(?i)(?<!\w){alt(words.get('fair_presence', ()))}(?!\w)"),
+        re.compile(rf"(?i)(?<!\w){alt(words.get('not_fair', ()))}(?!\w)"),
+        re.compile(rf"(?i)(?<!\w){alt(words.get('exhibiting_before', ()))}{_SP}+(?:(?:{alt(words.get('approx', ()))}){_SP}+)?$"),
+        re.compile(rf"(?i)(?<!\w){alt(words.get('national_group', ()))}(?!\w)"),
+        re.compile(rf"(?i)(?<!\w){alt(words.get('invited', ()))}(?!\w)"))
+
+
 def _with_counts(st: _State, figures: list[_Figure]) -> list[_Figure]:
     """The figures plus the counts they miss: "430 aziende", "employing 12,000 people",
     "91 paesi rappresentati", "exhibitors ... totalling 1,717"."""
@@ -155,10 +206,17 @@ def _with_counts(st: _State, figures: list[_Figure]) -> list[_Figure]:
             extra.append(fig)
             local.append(fig)
 
+    fair = _fair_of(st)
+    fc = _fair_count_res()
+    rekind: dict[int, str] = {}
+    fairs = [o for o in st.mentions.org_spans if o.kind == "TradeFair"]
     for s0, s1 in st.segmentation.sentences:
+        local = figures[bisect.bisect_left(starts, s0 - 60):bisect.bisect_left(starts, s1)]
+        if fair is not None and (fc.presence.search(text, s0, s1) or _within(fairs, s0, s1)) \
+                and not fc.not_fair.search(text, s0, s1):
+            _national_counts(st, s0, s1, local, extra, fc)
         if not any(c.isdigit() for c in text[s0:s1]):
             continue
-        local = figures[bisect.bisect_left(starts, s0 - 60):bisect.bisect_left(starts, s1)]
         for m in employ.finditer(text, s0, s1):
             add(m, "cnt:employment")
         for m in countries.finditer(text, s0, s1):
@@ -168,12 +226,14 @@ def _with_counts(st: _State, figures: list[_Figure]) -> list[_Figure]:
             if key is None:
                 continue
             after = (m.end(), min(s1, m.end() + 60))
-            if key == "companies":
+            if key == "companies" and fair is not None and fc.group.search(text, m.end(), _clause_end(text, m.end())):
+                key = "national_group_exhibitors"  # "29 companies will be in the national pavilion"
+            elif key == "companies":
                 if cr.attending.search(text, *after):
                     continue  # "120 companies took part in the mission"
-                if cr.exhibiting.search(text, *after):
-                    key = "exhibitors"
-                elif cr.closing.search(text, *after):
+                if cr.exhibiting.search(text, *after) or fc.exhibit_before.search(text, max(s0, m.start() - 40), m.start()):
+                    key = "exhibitors"  # "700 companies on show", "will exhibit: 1,100 companies"
+                elif cr.closing.search(text, *after) or _closing_before_re().search(text, max(s0, m.start() - 30), m.start()):
                     key = "company_closures"  # "39 companies had ceased trading"
                 elif cr.membership.search(text, max(s0, m.start() - 40), m.start()) \
                         and not any(f.kind == "cnt:employment" for f in extra if s0 <= f.start < s1) \
@@ -188,7 +248,23 @@ def _with_counts(st: _State, figures: list[_Figure]) -> list[_Figure]:
             before = [k for a, b, k in _cues(text, max(s0, m.start() - 120), m.start(), bases)]
             if before and before[-1] in _COUNTABLE:
                 add(m, f"cnt:{before[-1]}")
+        counted = sorted((f for f in (*local, *extra) if s0 <= f.start < s1 and id(f) not in removed), key=lambda f: f.start)
+        for i, f in enumerate(counted):
+            nxt = counted[i + 1] if i + 1 < len(counted) else None
+            if f.kind in ("cnt:visitors", "cnt:foreign_visitors"):
+                # "over 150 buyers from Egypt, Iran and Peru, invited by the agency": the guests of a
+                # programme are no count of the edition's visitors
+                stop = min(s1, f.end + 300, nxt.start if nxt else s1)
+                if fc.invited.search(text, f.end, stop):
+                    rekind[id(f)] = "cnt:invited_buyers"
+            elif f.kind == "cnt:exhibitors" and nxt is not None and nxt.kind == "cnt:countries" \
+                    and nxt.start - f.end <= 40 and not re.search(r"[;.]", text[f.end:nxt.start]) \
+                    and not _cues(text, f.end, nxt.start, bases):  # (not "... exhibitors and visitors from 40 countries")
+                # "1,100 companies from 40 countries will exhibit": the exhibitors' countries
+                rekind[id(nxt)] = "cnt:exhibitor_countries"
     out = sorted([*(f for f in figures if id(f) not in removed), *extra], key=lambda f: f.start)
+    if rekind:
+        out = [replace(f, kind=rekind[id(f)]) if id(f) in rekind else f for f in out]
     # "a delegation of 70 buyers from 25 countries": the figures of a part, up to the clause's end
     parts = [(m.start(), _clause_end(text, m.end())) for m in cr.part_of.finditer(text)]
     if parts:
@@ -200,6 +276,73 @@ def _with_counts(st: _State, figures: list[_Figure]) -> list[_Figure]:
 
         out = [f for f in out if not in_part(f.start)]
     return out
+
+
+def _national_counts(st: _State, s0: int, s1: int, local: list[_Figure], extra: list[_Figure],
+                     fc: _FairCountRes) -> None:
+    """"130 Italian companies are exhibiting", "with over fifty Italian firms", "150 le aziende
+    italiane": in a sentence about a fair, the companies of one country are its exhibitors from
+    there (the area is read from the demonym by _fair_area)."""
+    text = st.text
+    for adj in _within(st.mentions.ents, s0, s1):
+        if adj.kind != "adj:country":
+            continue
+        m = fc.national.search(text, max(s0, adj.start - 40), adj.start)
+        if m is None:
+            continue
+        end = adj.end
+        if not m.group("noun"):
+            n = fc.noun_after.match(text, adj.end)
+            if n is None:
+                continue  # "797 Italian and 644 foreign exhibitors": a part the count before already holds
+            end = n.end()
+        a = m.start("num")
+        if any(f.start < end and a < f.end for f in local):
+            continue
+        raw = m.group("num")
+        value = word_number(raw) if raw[0].isalpha() else _count_value(re.sub(r"[ \u00a0]", "", raw), st.lang)
+        if value is None:
+            continue
+        key = "national_group_exhibitors" if fc.group.search(text, end, _clause_end(text, end)) else "exhibitors"
+        fig = _Figure(a, end, value, "count", f"cnt:{key}", False)
+        extra.append(fig)
+        local.append(fig)
+
+
+_INDEX_WORD = re.compile(r"(?i)\b(?:index|indice|indici)\b")
+
+
+def _rounded(value: Decimal, digits: int) -> Decimal:
+    """``value`` to ``digits`` significant digits (2,317 million to two: 2.3 billion)."""
+    return round(value, digits - 1 - value.adjusted())
+
+
+def _without_roundings(found: list[Observation]) -> list[Observation]:
+    """Drop an amount that is another of the same frame rounded (fewer significant digits, and the
+    other rounds to it): the same figure, not a second one."""
+    groups: dict[tuple[Any, ...], list[Observation]] = {}
+    for o in found:
+        if o.unit not in ("percent", "index", "points", "rank") and o.value:
+            groups.setdefault((o.indicator, o.scope, o.period, o.unit, o.area, o.market), []).append(o)
+    drop: set[int] = set()
+    for same in groups.values():
+        for o in same:
+            digits = len(o.value.normalize().as_tuple().digits)
+            if any(p is not o and len(p.value.normalize().as_tuple().digits) > digits
+                   and _rounded(p.value, digits) == o.value for p in same):
+                drop.add(id(o))
+    if not drop:
+        return found
+    kept = [o for o in found if id(o) not in drop]
+    # the qualifiers the rounded telling carried go to the precise one
+    for o in found:
+        if id(o) in drop:
+            for i, p in enumerate(kept):
+                if (p.indicator, p.scope, p.period, p.unit, p.area, p.market) == (o.indicator, o.scope, o.period, o.unit, o.area, o.market) \
+                        and _rounded(p.value, len(o.value.normalize().as_tuple().digits)) == o.value:
+                    kept[i] = replace(p, qualifiers=tuple(dict.fromkeys(p.qualifiers + o.qualifiers)))
+                    break
+    return kept
 
 
 def _find_observations(st: _State) -> None:
@@ -247,14 +390,20 @@ def _find_observations(st: _State) -> None:
     prelim_pending = -1  # where a sentence of its own announced preliminary figures of no stated year
     lower = text.lower() if len(text.lower()) == len(text) else None
     year_context: str | None = None  # the whole year in force before a part of it was zoomed into
+    fig_period: dict[int, str] = {}  # the period each figure was given, for a bracket that glosses it
+    compared_figs: set[int] = set()  # the earlier levels a change is compared with (actuals)
+    part_opens = False  # whether the period in force was set by the opening sentence of its paragraph
     prev_end = 0
     for s_start, s_end in st.segmentation.sentences:
-        if "\n" in text[prev_end:s_start] and context_period and year_context \
+        opens_para = "\n" in text[prev_end:s_start]
+        if opens_para and context_period and year_context and not part_opens \
                 and context_period != year_context and context_period.startswith(year_context) \
                 and not _PART_OF_YEAR.search(text, s_start, s_end):
             # "In 2024 ... In the second half exports grew 0.9%. [new paragraph] Sales to the US rose
             # 4.3%": a part of the year read within a paragraph does not date the next paragraph,
-            # unless that one goes on about it ("the quarter closed with ...")
+            # unless that one goes on about it ("the quarter closed with ..."); a paragraph that
+            # opens on the part of the year ("Data for the first eight months show ...") frames
+            # the breakdown that follows it
             context_period = year_context
         prev_end = s_end
         sent_figs = figures[bisect.bisect_left(figures, s_start, key=lambda f: f.start):
@@ -324,7 +473,14 @@ def _find_observations(st: _State) -> None:
                 # "+2 percentage points", "1,5 punti percentuali": the change of a share, in points
                 share = _nearest([c for c in _cues(text, c_start, c_end, shares)
                                   if c[2] not in ("base_share", "foreign_share")], f.start, f.end)
-                key = f"{share}_change" if share else None
+                if share:
+                    key = f"{share}_change"
+                elif key and key.removesuffix("_change") in _TOPICS and not st.found(_INDEX_WORD, c_start, c_end):
+                    # "il fatturato è lievitato di 6,8 punti percentuali": a level's change given in
+                    # percentage points is its change in percent (an index's points stay points)
+                    f = replace(f, unit="percent")
+                else:
+                    key = None
             if key is None:
                 continue
             if key in ("foreign_visitors_share", "foreign_exhibitors_share") and not f.level \
@@ -338,6 +494,9 @@ def _find_observations(st: _State) -> None:
                 continue  # "EUR 470,000 ($543,000)": the same amount in another currency
             if _is_fair_key(key) and _expected_re().search(text, c_start, c_end):
                 continue  # "visitors are expected to top 20,000": hoped for, not counted
+            if not _is_fair_key(key) and (chain := _supply_chain_re().search(text, max(s_start, f.start - 160), f.start)) \
+                    is not None and not _within(st.mentions.segments, chain.start(), f.start):
+                continue  # "a supply chain of 60,000 companies": a whole chain, not the sector
             if key in ("turnover", "turnover_change") and (bp_ := _after_place_bracket(st, f)) is not None \
                     and bp_.name != HOME_COUNTRY and _MARKET_WORDS.search(text, s_start, bp_.start):
                 # "losses on key markets such as Brazil (-25%)": what the sector sells on a foreign
@@ -383,6 +542,22 @@ def _find_observations(st: _State) -> None:
             if named:
                 # "up 6.4% on the 2016 level of 1.2 billion": the year compared with names its own figure
                 pool = named
+            # ... and that earlier level is an actual: the estimate or preliminary word of the clause
+            # is about the figure compared with it
+            compared_level = bool(named) and (any(p.value[:4] > named[0].value[:4] for p in valid_periods)
+                                              or (context_year or "") > named[0].value[:4])
+            glossed: str | None = None
+            if f.kind == "pct" and (o_ := text.rfind("(", max(s_start, f.start - 40), f.start)) >= 0 \
+                    and ")" not in text[o_:f.start]:
+                # "the 2014 figure of 1.89 billion (in turn up 7% on 2013)": a bracketed change right
+                # after a figure shares that figure's period, unless the bracket names its own
+                g_ = next((g for g in sent_figs if g is not f and 0 <= o_ - g.end <= 2 and id(g) in fig_period), None)
+                close_ = text.find(")", f.end, f.end + 80)
+                if g_ is not None and not any(o_ < p.start < (close_ if close_ >= 0 else f.end) for p in valid_periods):
+                    glossed = fig_period[id(g_)]
+                    compared_level = compared_level or id(g_) in compared_figs
+            if compared_level:
+                compared_figs.add(id(f))
             if fair_year and _is_fair_key(key) and (not pool or min(
                     pool, key=lambda p: abs(p.start - f.start)).value[:4] < fair_year):
                 # an edition's figures belong to its year: an earlier year beside them is the
@@ -391,6 +566,11 @@ def _find_observations(st: _State) -> None:
             elif pool:
                 p = min(pool, key=lambda p: abs(p.start - f.start))
                 year = (p.value[:4] if "{y}" not in p.value else None) or sent_year or context_year
+                if "{y}" in p.value and (same_ := [q for q in periods if q not in valid_periods and q.start > p.start
+                                                     and "{y}" not in q.value and q.value[4:] == p.value[3:]]):
+                    # "in the first half of the year ..., down 5% on the first half of 2017": the part of
+                    # the year compared with the same part of a year is that of the year after it
+                    year = str(int(same_[0].value[:4]) + 1)
                 if year is None and today is not None and p.value != "{y}":
                     # "a positive first half" in a release of September, with no year written
                     # before it: the latest first half ended by the release's date
@@ -414,8 +594,13 @@ def _find_observations(st: _State) -> None:
                 period = fallback_period
             else:
                 continue
+            if glossed:
+                period = glossed
+            fig_period[id(f)] = period
             value = f.value
-            if key.endswith("_change") and not f.signed:
+            if key.endswith("_change") and not f.signed and (sign_ := _compared_sign(text, f)):
+                value = abs(value) * sign_  # "22% less than the first quarter"
+            elif key.endswith("_change") and not f.signed:
                 # "exports shrank by 2% while imports expanded by 6%": the verb on this side of a contrast
                 lo_ = max([c_start, *(m.end() for m in _CONTRAST.finditer(text, c_start, f.start))])
                 hi_ = next((m.start() for m in _CONTRAST.finditer(text, f.end, c_end)), c_end)
@@ -436,9 +621,11 @@ def _find_observations(st: _State) -> None:
             if key in ("turnover", "exports") and market == "domestic market":
                 key = "domestic_sales"  # "sales on the home market reached EUR 1.7 billion"
             quals: list[str] = []
-            if _EST_STRICT_RE.search(text, c_start, c_end) or re.search(r"(?i)\b(around|about|circa|approximately|some)\b", text[max(c_start, f.start - 12):f.start]) and _EST_STRICT_RE.search(text, c_start, c_end):
+            if compared_level:
+                pass
+            elif _EST_STRICT_RE.search(text, c_start, c_end) or re.search(r"(?i)\b(around|about|circa|approximately|some)\b", text[max(c_start, f.start - 12):f.start]) and _EST_STRICT_RE.search(text, c_start, c_end):
                 quals.append("estimated")
-            if _PRELIM_RE.search(text, c_start, c_end) or (frames_prelim and f.start > frames_prelim):
+            if not compared_level and (_PRELIM_RE.search(text, c_start, c_end) or (frames_prelim and f.start > frames_prelim)):
                 quals.append("preliminary")
             scope = _scope_for(st, f, (c_start, c_end), (s_start, s_end), key)
             if _unnamed_list_item(st, f, (s_start, s_end)) and not _glosses_count(text, f, sent_figs) \
@@ -466,6 +653,12 @@ def _find_observations(st: _State) -> None:
                 for other in _listed_before(st, bp_e):
                     a2, m2 = (other.name, market) if area == bp_e.name else (area, other.name)
                     obs.setdefault((key, scope, period, value, unit, a2, m2), replace(o, area=a2, market=m2))
+            if key.endswith("_share") and (bp_p := _after_place_bracket(st, f)) is not None \
+                    and (head := _pair_head(st, bp_p)) is not bp_p and head.name in (area, market):
+                # "Turkey and Germany (7%)": a part of the total is each one's (a change of the two
+                # together is recorded once, under the first)
+                a2, m2 = (bp_p.name, market) if area == head.name else (area, bp_p.name)
+                obs.setdefault((key, scope, period, value, unit, a2, m2), replace(o, area=a2, market=m2))
             last_key = key
             if key.endswith("_change"):
                 # the market of the last change, for an index quoted right after it
@@ -515,6 +708,8 @@ def _find_observations(st: _State) -> None:
                 # "Provisional figures from X point to a good year.": the year of the figures that follow
                 prelim_pending = s_end
         prev_start = s_start
+        if sent_period or explicit:
+            part_opens = opens_para
         if sent_period:
             if not sent_written:
                 if sent_period != context_period:
@@ -558,6 +753,16 @@ def _find_observations(st: _State) -> None:
     # a headline repeats a body figure, often with a vaguer period: keep the body's
     title = st.docinfo.info.evidence if st.docinfo.info and st.docinfo.info.title else None
     found = list(obs.values())
+    # a preliminary figure is an estimate by nature: "estimated" beside it adds no status of its own
+    found = [replace(o, qualifiers=tuple(q for q in o.qualifiers if q != "estimated"))
+             if "preliminary" in o.qualifiers and "estimated" in o.qualifiers else o for o in found]
+    # "1,100 companies from 40 countries will exhibit ... no other show gathers 1,100 companies":
+    # the fair's exhibitors told again, not the sector's size
+    shown = {o.value for o in found if o.indicator == "exhibitors"}
+    found = [o for o in found if not (o.indicator == "companies" and o.value in shown)]
+    # "a turnover of EUR 2.16 billion ... a year-end turnover of EUR 2,164 million": one figure told
+    # twice, once rounded; the more precise telling stands for both
+    found = _without_roundings(found)
     if title:
         body = [o for o in found if not (title.start <= o.evidence.start < title.end)]
         # ... and often vaguer about where: "ordini interni (+12,4%)" is the body's domestic figure

@@ -18,6 +18,7 @@ from ..quantity import unit_indicator
 from ..timex import is_compared_edition, is_not_period, is_past_aside
 from .indicators import _bracket_apart, _cue_res, _cues, _CueTable, _nearest, _qualifier_words
 from .lexicon import _phrase
+from .segment import _clause_end
 from .state import HOME_COUNTRY, _near, _Span, _State, _within
 
 
@@ -219,6 +220,11 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     # no cue in the clause: the subject the figure belongs to, i.e. the nearest cue before it
     # that is not a complement ("86% of production", "pari al 75% della produzione")
     subjects = [c for c in sent_c if not _COMPLEMENT.search(text, max(0, c[0] - 30), c[0])]
+    # "Exports, which make up 75% of turnover, rose to 1.6 billion": a relative clause between
+    # commas describes its noun; its own words are not the subject of the figure after it
+    rel = [(m.start(), m.end()) for m in _relative_aside_re().finditer(text, s0, f.start)]
+    if rel:
+        subjects = [c for c in subjects if not any(a < c[0] and c[1] <= b for a, b in rel)]
     before = [c for c in subjects if c[1] <= f.start]
     # a cue after the figure outside its clause is another figure's subject ("-2.9% in volume
     # ... and domestic demand fell"): with no cue of its own the figure is dropped, not guessed
@@ -262,7 +268,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     # ... or leads to it: "con una quota di export del 68%", "an export share of 77%"
     share_c += [c for c in _cues(text, c0, f.start, shares) if _SHARE_LEAD.fullmatch(text, c[1], f.start)
                 and c[2] not in ("of_output", "base_share", "foreign_share")]
-    changed = not f.level and (f.signed or st.found(_NEG_RE, c0, c1) or st.found(_POS_RE, c0, c1) or (
+    changed = not f.level and (f.signed or bool(_compared_sign(text, f)) or st.found(_NEG_RE, c0, c1) or st.found(_POS_RE, c0, c1) or (
         # "output rose in 2024, if only slightly, by a meagre 1.2 percent": the verb
         # of change in an earlier clause of the sentence
         _BY_BEFORE.search(text, max(s0, f.start - 25), f.start)
@@ -300,6 +306,12 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         goes_on = st.found(_ANAPHORA, s0, s1) or any(
             sg.kind == "segment" for sg in _within(st.mentions.segments, s0, s1)) or _DOMESTIC_RE.search(text, s0, f.start) \
             or _FOREIGN_RE.search(text, s0, f.start) or in_breakdown \
+            or _market_after_re().match(text, f.end, c1) \
+            or (context_base in ("exports", "imports") and any(
+                # "exports grew 6%. ... North America, which rose 27%, leads": a flow broken down
+                # by market (the places it goes to), the flow's topic going on
+                p.kind in ("place:country", "place:region") and p.name != HOME_COUNTRY
+                for p in _within(st.places(), s0, f.start))) \
             or (context_base in _FAIR_BASES and (
                 # a fair's release going on about its attendance: "-3% on the February edition",
                 # "Italy confirms itself top performer with +10%"
@@ -406,7 +418,8 @@ def _fair_origin(st: _State, f: _Figure, sent_figs: list[_Figure], key: str) -> 
 
 def _is_fair_key(key: str) -> bool:
     return key.startswith(("visitor", "exhibitor", "foreign_visitors", "foreign_exhibitors", "domestic_visitors", "domestic_exhibitors",
-                           "new_exhibitors", "returning_exhibitors", "exhibit_space"))
+                           "new_exhibitors", "returning_exhibitors", "exhibit_space", "national_group_exhibitors",
+                           "invited_buyers"))
 
 
 def _fair_of(st: _State) -> _Span | None:
@@ -428,6 +441,9 @@ def _glosses_count(text: str, f: _Figure, sent_figs: list[_Figure]) -> bool:
                           and not re.search(r"[\d;()]", text[g.end:o]) for g in sent_figs)
 
 
+_CUE_TAIL = re.compile(r"(?:[ \u00a0]+[a-zà-ù]{3,}){0,1}")
+
+
 def _unnamed_list_item(st: _State, f: _Figure, sent: tuple[int, int]) -> bool:
     """A bracketed figure in a list of "name (figure)" pairs whose name is no segment or place."""
     text = st.text
@@ -437,6 +453,12 @@ def _unnamed_list_item(st: _State, f: _Figure, sent: tuple[int, int]) -> bool:
     name_end = m.start()
     named = [*(s.end for s in _within(st.mentions.segments, *sent)), *(p.end for p in _within(st.mentions.ents, *sent))]
     if name_end in named:
+        return False
+    # "production (+12%) and turnover (+15%)": the item is named by the indicator it measures,
+    # maybe with one adjective after the noun ("industrial production (+12%)", "produzione industriale")
+    bases, shares = _cue_res()[:2]
+    if any(_CUE_TAIL.fullmatch(text, c[1], name_end)
+           for tb in (bases, shares) for c in _cues(text, max(sent[0], name_end - 60), name_end, tb)):
         return False
     # the sentence pairs names with bracketed figures elsewhere: this item's name is unknown
     return any(e != name_end and re.match(r"[ \u00a0]?\(", text[e:e + 2]) for e in named)
@@ -521,7 +543,10 @@ def _scope_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[int,
 _PREP_BEFORE = re.compile(r"(?i)(?:\b(?:in|to|from|towards|such as|like|verso|a|da|in|per|come|di|nel|nella|nei|negli|nelle|sul|sui|al|alla|ai|agli|dal|dalla|dai|dagli)[ \u00a0]+(?:the[ \u00a0]+)?|\b(?:all|dall|nell)['’])$")
 _MARKET_WORDS = re.compile(r"(?i)\b(markets?|mercat[oi]|destinations?|countries|paesi|such as|come|exports? to|verso)\b")
 _FOREIGN_RE = re.compile(r"(?i)\b(foreign|abroad|mercati esteri|estero|esteri|estera|export markets|overseas)\b")
-_DOMESTIC_RE = re.compile(r"(?i)\b(domestic|home market|mercato interno|mercato italiano|mercato domestico|mercati domestici|interno|interni|interna)\b")
+# a bare "interno/interni" names the home market only after what is sold or asked for there
+# ("ordini interni", "domanda interna"), not "interni auto" (car interiors)
+_DOMESTIC_RE = re.compile(r"(?i)\b(domestic|home market|mercato interno|mercato italiano|mercato domestico|mercati domestici|"
+                          r"(?:mercat[oi]|ordini|ordinativi|domanda|vendite|consumi|consegne|fatturato|fronte|piazza)[ \u00a0]+(?:intern[oaie]))\b")
 
 
 _MEASURED_NOUN = r"(?:production|output|exports?|imports?|turnover|revenues?|consumption|orders|sales|produzione|esportazioni|importazioni|fatturato|consumi|consumo|ordini|ordinativi|vendite|ricavi)"
@@ -535,7 +560,25 @@ _FROM_BEFORE = re.compile(r"(?i)\b(?:from|da|dal|dalla|dai|dagli|dalle|provenien
 
 
 _WHERE_AFTER = re.compile(r"(?i)[ \u00a0]*,?[ \u00a0]*(?:where|dove|in[ \u00a0]+cui|in[ \u00a0]+which)\b")
+# "il Nord America, che cresce del 27%": a place that is the subject of the relative clause the
+# figure stands in (not "China, which is the largest market, imported ...": the clause closed before)
+_WHICH_AFTER = re.compile(r"(?i)[ \u00a0]*,?[ \u00a0]*(?:which|che)\b[^,;:()\n]{0,200}$")
 _FLOW_PREP = re.compile(r"(?i)\b(?:to|towards|into|in|verso|per|from|da|dal|dalla|dai|dagli|dalle|nel|nella|nei|negli|nelle)[ \u00a0]+(?:(?:the|il|la|lo|i|gli|le)[ \u00a0]+|l['’])?$|\b(?:all|dall|nell)['’]$")
+
+
+# "130 Italian", "150 le aziende italiane", "fifty Italian": the count, an article and its noun
+_COUNT_TO_DEMONYM = re.compile(r"[^\W_]+(?:[.,]\d+)*[ \u00a0]+(?:(?:le|i|gli|the)[ \u00a0]+)?(?:[^\W\d_]+[ \u00a0]+)?")
+_PAIR_GAP = re.compile(r"[ \u00a0]+(?:and|e|ed|&)[ \u00a0]+")
+
+
+def _pair_head(st: _State, p: _Span) -> _Span:
+    """The first of two places joined by "and" with one figure after them ("China and Hong Kong
+    (+7%)"): a combined figure is recorded once, under the place named first; the last of a
+    longer list keeps its own."""
+    before = _listed_before(st, p)
+    if len(before) == 1 and _PAIR_GAP.fullmatch(st.text, before[0].end, p.start):
+        return before[0]
+    return p
 
 
 def _fair_area(st: _State, f: _Figure, semi: tuple[int, int]) -> str | None:
@@ -543,18 +586,28 @@ def _fair_area(st: _State, f: _Figure, semi: tuple[int, int]) -> str | None:
     text = st.text
     a, _ = semi
     s0 = st.sentence_of(f.start)[0]
+    if f.kind.startswith("cnt:"):
+        # "130 Italian companies", "150 le aziende italiane", "including 797 Italian": the demonym
+        # of the count itself
+        for adj in _near(st.mentions.ents, f.start, f.end + 3):
+            if adj.kind == "adj:country" and f.start < adj.start <= f.end + 1 \
+                    and _COUNT_TO_DEMONYM.fullmatch(text, f.start, adj.start):
+                return adj.name
+        if f.kind == "cnt:national_group_exhibitors":
+            return HOME_COUNTRY  # the group stand the home association organises
     near = [p for p in _near(st.places(), s0, f.start) if s0 <= p.start and p.end <= f.start
             and p.kind in ("place:country", "place:region")]
     if near and re.fullmatch(r"[ \u00a0]*[(:]?[ \u00a0]*(?:with[ \u00a0]+|con[ \u00a0]+)?(?:(?:a|an|un|una)[ \u00a0]+)?",
                              text[near[-1].end:f.start]):
-        return near[-1].name  # "Spain (11%)", "Italy: 720 exhibitors", "Germany with +21%"
+        return _pair_head(st, near[-1]).name  # "Spain (11%)", "Italy: 720 exhibitors", "Germany with +21%"
     # "the number of Japanese buyers rose 18%": a demonym on the visitors or exhibitors counted
     for adj in _near(st.mentions.ents, a, f.start):
         if a <= adj.start and adj.end <= f.start and adj.kind in ("adj:country", "adj:region") \
                 and (any(c[0] - adj.end <= 2 and c[2] in _FAIR_BASES for c in _cues(text, adj.end, min(f.start, adj.end + 40), _cue_res()[0]))
                      # "i visitatori giapponesi": the demonym after the noun
                      or any(adj.start - c[1] <= 2 and c[2] in _FAIR_BASES for c in _cues(text, max(a, adj.start - 40), adj.start, _cue_res()[0]))) \
-                and not re.search(r"[,;(]", text[adj.end:f.start]):
+                and not re.search(r"[,;(\d]", text[adj.end:f.start]):
+            # (not past another figure: "Korean visitors up 37% and those from China up 30%")
             return adj.name
     places = [p for p in near if a <= p.start]
     if not places:
@@ -605,6 +658,53 @@ def _expected_re() -> re.Pattern[str]:
 
 
 @cache
+def _market_after_re() -> re.Pattern[str]:
+    """The market a change was recorded on, told right after it in its clause: "an 8% slide was
+    recorded abroad", "-5% sul mercato interno" (a few words, then the market phrase)."""
+    words = gz.indicator_cues().get("market_after", {})
+
+    def alt(ws: Iterable[str]) -> str:
+        return "(?:" + "|".join(_phrase(w) for w in sorted(ws, key=len, reverse=True)) + ")"
+
+    return re.compile(rf"(?i)(?:[ \u00a0]+[\w'’]+){{0,4}}?[ \u00a0]+(?:(?P<foreign>{alt(words.get('foreign', ('abroad',)))})"
+                      rf"|(?P<domestic>{alt(words.get('domestic', ('at home',)))}))(?!\w)")
+
+
+@cache
+def _compared_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A comparison right after a percentage: "22% less than", "15% in più rispetto al"."""
+    ctx = gz.indicator_cues().get("context", {})
+
+    def after(words: Iterable[str]) -> re.Pattern[str]:
+        return re.compile(r"(?i)[ \u00a0]+(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
+
+    return after(ctx.get("compared_less", ())), after(ctx.get("compared_more", ()))
+
+
+def _compared_sign(text: str, f: _Figure) -> int:
+    """-1 for "N% less than", +1 for "N% more than", 0 when no comparison follows the percentage."""
+    if f.kind != "pct" or f.unit != "percent":
+        return 0
+    less, more = _compared_res()
+    return -1 if less.match(text, f.end) else 1 if more.match(text, f.end) else 0
+
+
+@cache
+def _supply_chain_re() -> re.Pattern[str]:
+    words = gz.indicator_cues().get("context", {}).get("supply_chain", ())
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
+
+
+@cache
+def _relative_aside_re() -> re.Pattern[str]:
+    words = gz.indicator_cues().get("context", {}).get("relative_pronouns", ())
+    # bounded: a comma, the pronoun, up to 200 characters with no clause or sentence break (a
+    # decimal point is none), the closing comma
+    return re.compile(r"(?i),[ \u00a0]*(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True))
+                      + r")(?!\w)(?:[^,;:()\n.!?“”\"«»]|\.(?=\d)){1,200},")
+
+
+@cache
 def _side_amount_re() -> re.Pattern[str]:
     words = gz.indicator_cues().get("context", {}).get("side_amounts", ())
     return re.compile(r"(?i)(?<!\w)(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
@@ -633,9 +733,12 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
     area = HOME_COUNTRY
     bp = _after_place_bracket(st, f)
     if bp is not None and bp.name != HOME_COUNTRY and key.startswith(("exports", "imports", "orders")) \
-            and _MARKET_WORDS.search(text, st.sentence_of(f.start)[0], bp.start):
-        # "the main destinations were the US (EUR 40m), Spain (EUR 31m)": the markets of a flow
-        return HOME_COUNTRY, bp.name
+            and (_MARKET_WORDS.search(text, st.sentence_of(f.start)[0], bp.start)
+                 or not _comp_cue().search(text, st.sentence_of(f.start)[0], bp.start)):
+        # "the main destinations were the US (EUR 40m), Spain (EUR 31m)", "followed by the EU
+        # (+9%) and Asia (-2%)": the markets of a flow (not its competitors: "rivals such as
+        # Germany (+3%)")
+        return HOME_COUNTRY, _pair_head(st, bp).name
     places = [p for p in _near(st.places(), a, f.start) if a <= p.start and p.end <= f.start
               and p.kind in ("place:country", "place:region")]
     market: str | None = None
@@ -644,6 +747,10 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
             market = "domestic market"
         elif p.name == HOME_COUNTRY and key.startswith("orders") and re.search(r"(?i)\b(?:in)[ \u00a0]+$", text[max(0, p.start - 4):p.start]):
             market = "domestic market"  # "in Italia l'indice sale a 131,7 punti": orders at home
+        elif p.name == HOME_COUNTRY and key.startswith(("turnover", "orders")) and _WHICH_AFTER.match(text, p.end, f.start):
+            # "the good run of Italy, which brought in revenues of 1.6 billion": the home country as
+            # the place sold to is the home market
+            market = "domestic market"
     # the reference area is a place that is the subject: "China's exports -53%",
     # "China, the largest competitor, recorded -53%"; not "exports to Vietnam grew by 12%"
     for p in places:
@@ -659,13 +766,17 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
             if subj and subj[0].name != HOME_COUNTRY:
                 return subj[0].name, None if key in ("world_export_share", "export_ratio") else market
         if places:
-            p = places[0]
-            nxt = places[1] if len(places) > 1 else None
+            # "North America, which grew 27%, with the United States, which rose 35%": the place
+            # whose own clause holds the figure (the last one told as a subject before it)
+            subj_ = [q for q in places if q.name != HOME_COUNTRY and (
+                _WHERE_AFTER.match(text, q.end) or _WHICH_AFTER.match(text, q.end, f.start))]
+            p = subj_[-1] if subj_ and key.startswith(("exports", "imports", "orders")) else places[0]
+            nxt = next((q for q in places if q.start > p.start), None)
             in_list = nxt is not None and bool(_LIST_GAP.match(text[p.end:nxt.start]))
             if not (in_list or _PREP_BEFORE.search(text[max(0, p.start - 12):p.start])
                     or _MARKET_WORDS.search(text, a, p.start)):
                 if key.startswith(("exports", "imports", "orders")) and p.name != HOME_COUNTRY \
-                        and (_WHERE_AFTER.match(text, p.end) or key.endswith("_share")):
+                        and (p in subj_ or key.endswith("_share")):
                     # "North America, where sales grew 6%": the place a flow goes to, not its source
                     market = p.name
                 else:
@@ -707,10 +818,22 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
         flows = [(c[0], c[1]) for c in _cues(text, lo, f.start, _cue_res()[0]) if c[2] == "exports"]
         cues = [(m.start(), "foreign markets") for m in _FOREIGN_RE.finditer(text, lo, f.start)
                 if not any(a_ <= m.start() < b_ for a_, b_ in flows)]
-        cues += [(m.start(), "domestic market") for m in _DOMESTIC_RE.finditer(text, lo, f.start)]
+        # ... nor a home market named before the exports cue of the figure ("recovering at home
+        # (+12%) and above all in exports (+17%)")
+        cues += [(m.start(), "domestic market") for m in _DOMESTIC_RE.finditer(text, lo, f.start)
+                 if not any(a_ >= m.end() for a_, _ in flows)]
         if cues:
             market = max(cues)[1]
+        elif key.startswith(("orders", "turnover")) and (ma := _market_after_re().match(text, f.end, _clause_end(text, f.end))):
+            # "an 8% slide was recorded abroad", "un calo del 5% sul mercato interno"
+            market = "foreign markets" if ma.group("foreign") else "domestic market"
     return area, market
+
+
+@cache
+def _comp_cue() -> re.Pattern[str]:
+    words = gz.indicator_cues().get("context", {}).get("competitors", ())
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
 
 
 _FIRST_GAP = re.compile(r"^[ \u00a0]*[,:]?[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’])?$")
