@@ -669,3 +669,32 @@ def test_a_palace_hosting_an_exhibition_is_a_venue_and_a_fair_organises_no_editi
 ])
 def test_a_month_before_a_clause_about_the_fair_is_no_fair_name(text: str) -> None:
     assert not any(o.type == "TradeFair" for o in run(text).of(Organisation))
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("Roma, 4 aprile 2024\n\nI conti dell'anno sono stati letti all'assemblea di Assomac, svolta sabato scorso a "
+     "Castiglione delle Stiviere davanti ai soci.", "Castiglione delle Stiviere"),
+    ("Rome, 4 April 2024\n\nThe general assembly of Acimit, held last Friday in Palazzolo sull'Oglio, approved the budget.",
+     "Palazzolo sull'Oglio"),
+    ("Roma, 4 aprile 2024\n\nL'assemblea annuale di Acimit si è tenuta ieri presso Villa Bassi a Palazzolo sull?Oglio, "
+     "con duecento soci.", "Palazzolo sull'Oglio"),
+    ("Roma, 4 aprile 2024\n\nL'assemblea di Unic si è svolta oggi a Lonato del Garda con i conciatori del distretto.",
+     "Lonato del Garda"),
+])
+def test_a_town_named_with_a_joining_word(text: str, city: str) -> None:
+    # ("sull?Oglio": a page that lost its apostrophes)
+    assert events(run(text), "GeneralAssembly")[0].city == city
+
+
+@pytest.mark.parametrize(("text", "venue", "speaker"), [
+    ("Trento, 4 June 2025\n\nOn 3 June 2025 the Palazzo Rosa hosted the annual members assembly of Acimall. "
+     "During the meeting Acimall President Anna Rota made remarks about the year.", "Palazzo Rosa", "Anna Rota"),
+    ("Trento, 4 June 2025\n\nThe Members' Assembly of Acimall met at the Villa Gialla on 3 June 2025. "
+     "Acimall president Carlo Neri delivered a speech on exports.", "Villa Gialla", "Carlo Neri"),
+    ("Trento, 4 June 2025\n\nOn 3 June 2025 the assembly of the members of UCIMA was held at Palazzo Blu. "
+     "President Ida Berti gave a speech on the orders of the year.", "Palazzo Blu", "Ida Berti"),
+])
+def test_a_members_assembly_its_venue_and_who_spoke(text: str, venue: str, speaker: str) -> None:
+    ev = events(run(text), "GeneralAssembly")
+    assert len(ev) == 1 and ev[0].venue == venue and ev[0].date == dt.date(2025, 6, 3)
+    assert speaker in ev[0].participants

@@ -738,3 +738,62 @@ def test_a_list_of_people_elected_to_the_board_are_board_members(
 ])
 def test_research_centres_stations_and_municipalities_by_their_name_shape(text: str, name: str, type_: str) -> None:
     assert orgs(run(text)).get(name) == type_
+
+
+# ------------------------------------------------------------------ members listed after their body
+
+@pytest.mark.parametrize(("text", "members", "firms"), [
+    ("Bergamo, 9 May 2025\n\nThe yearly meeting of UCIMA renewed its organs. Executive Committee, with the election of "
+     "Paola Riva (RIVA PACK), Marco Ghezzi (G.M. GHEZZI) and Ugo Bassi (BASSI IMBALLAGGI) for two years.",
+     {("Paola Riva", "Executive Committee", "UCIMA"), ("Marco Ghezzi", "Executive Committee", "UCIMA"),
+      ("Ugo Bassi", "Executive Committee", "UCIMA")}, {"RIVA PACK", "G.M. GHEZZI", "BASSI IMBALLAGGI"}),
+    ("Bergamo, 9 May 2025\n\nAcimall members voted on the new Board of Auditors, composed of Sara Olmi (tax adviser), "
+     "Dino Sarti (Sarti Legno) and Eva Monti.",
+     {("Sara Olmi", "Board of Auditors", "Acimall"), ("Dino Sarti", "Board of Auditors", "Acimall"),
+      ("Eva Monti", "Board of Auditors", "Acimall")}, {"Sarti Legno"}),
+    ("Bergamo, 9 maggio 2025\n\nI soci di ACIMIT hanno rinnovato il Collegio dei Probiviri, formato da Lia Berti (Berti Filati), "
+     "Gino Sala e Rita Conti (Conti Telai).",
+     {("Lia Berti", "Board of Arbitrators", "ACIMIT"), ("Gino Sala", "Board of Arbitrators", "ACIMIT"),
+      ("Rita Conti", "Board of Arbitrators", "ACIMIT")}, {"Berti Filati", "Conti Telai"}),
+    ("Bergamo, 9 maggio 2025\n\nAssomac ha eletto il nuovo Consiglio Generale: Franco Moro (MORO MACCHINE), "
+     "Anna Pozzi e Luca Fermi (FERMI TECH) resteranno in carica fino al 2027.",
+     {("Franco Moro", "General Council", "Assomac"), ("Anna Pozzi", "General Council", "Assomac"),
+      ("Luca Fermi", "General Council", "Assomac")}, {"MORO MACCHINE", "FERMI TECH"}),
+])
+def test_people_listed_after_an_elected_body_hold_its_name_as_role(
+        text: str, members: set[tuple[str, str, str]], firms: set[str]) -> None:
+    ex = run(text)
+    assert members <= posts(ex)
+    assert {n for n, t in orgs(ex).items() if t == "Company"} >= firms
+    assert not any(m.organisation in firms for m in ex.of(Membership))
+    assert "tax adviser" not in orgs(ex)
+
+
+@pytest.mark.parametrize("text", [
+    # a list that starts with a post is read by the role words, not as plain members of the body
+    "Bergamo, 9 May 2025\n\nThe Board of Directors, composed of president Aldo Neri (Neri Spa) and vice president "
+    "Ida Sala (Sala Srl), stays in office.",
+    # a body that is only named, with no list after its cue
+    "Bergamo, 9 May 2025\n\nThe General Council of Assomac: a body that meets four times a year.",
+    "Bergamo, 9 maggio 2025\n\nIl Collegio dei Revisori, composto da tre membri, ha approvato il bilancio di Assomac.",
+])
+def test_a_body_with_no_plain_list_of_names_gives_no_member(text: str) -> None:
+    ex = run(text)
+    assert not any(m.role in ("Board Member", "General Council", "Board of Auditors") for m in ex.of(Membership))
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Trento, 12 June 2025\n\nOn 3 June 2025 the Palazzo Rosa hosted the annual members assembly of Acimall. "
+     "On that occasion the Board of Arbitrators was renewed, with the election of Ada Ferri (Ferri Srl) and Bruno Vela.",
+     dt.date(2025, 6, 3)),
+    ("Trento, 12 giugno 2025\n\nIl 3 giugno 2025 si è tenuta l'assemblea dei soci di Acimall. In quella sede è stato "
+     "rinnovato il Collegio dei Probiviri, con l'elezione di Ada Ferri (Ferri Srl) e Bruno Vela.",
+     dt.date(2025, 6, 3)),
+    ("Trento, 12 June 2025\n\nAcimall's Board of Arbitrators, with the election of Ada Ferri (Ferri Srl) and Bruno Vela, "
+     "took office on 1 July 2025.",
+     dt.date(2025, 7, 1)),
+])
+def test_a_body_elected_at_an_assembly_starts_on_its_day(text: str, day: dt.date) -> None:
+    ex = run(text)
+    got = {m.person: m.start for m in ex.of(Membership) if m.role == "Board of Arbitrators"}
+    assert got == {"Ada Ferri": day, "Bruno Vela": day}

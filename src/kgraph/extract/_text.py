@@ -1445,6 +1445,98 @@ def _board_joins(st: _State) -> list[tuple[Membership, _Span]]:
     return out
 
 
+@cache
+def _body_res() -> tuple[re.Pattern[str], dict[str, str]]:
+    """An elected body followed by the cue that its members are listed ("General Council, with
+    the election of", "Collegio dei Probiviri composto da", "Board of Auditors:"), and each body
+    word's role label."""
+    words = gz.appointment_words()
+    table: dict[str, str] = {}
+    for item in words.get("bodies", ()):
+        alias, _, label = item.partition("=")
+        table[gz.canonical_key(alias)] = label.strip() or alias.strip()
+    bodies = _words_alt(a.partition("=")[0].strip() for a in words.get("bodies", ()))
+    leads = _appointment_alt("body_leads")
+    # a colon alone is a cue too; the lead may follow a comma or a dash
+    rx = re.compile(rf"(?i)\b(?P<body>{bodies})\b(?P<of>{_SP}+(?:of|di|del|della|dell['’]){_SP}*(?:the{_SP}+)?)?"
+                    # ("... Board of Arbitrators was renewed, with the election of"): a short verb between
+                    rf"(?:{_SP}+[a-zà-ù]+){{0,3}}?{_SP}*(?:[,–-]{_SP}*)?(?:(?:{leads})\b{_SP}*:?|:){_SP}*")
+    return rx, table
+
+
+def _body_lists(st: _State) -> list[tuple[Membership, _Span]]:
+    """"Board of Auditors, with the election of A (Alfa), B (Beta) and C": each listed person
+    holds the body's name as role (as worded: "General Council", "Board of Arbitrators") in the
+    organisation the body belongs to; the firm in brackets is the person's company. A list
+    whose first item is a post ("comprised of president X") is left to the role words."""
+    text = st.text
+    rx, table = _body_res()
+    if not table:
+        return []
+    out: list[tuple[Membership, _Span]] = []
+    for bm in st.scan(rx, tuple({k.split()[0][:5].lower() for k in table})):
+        label = table.get(gz.canonical_key(bm.group("body")))
+        if label is None:
+            continue
+        s0, s1 = st.sentence_of(bm.start())
+        org_name: str | None = None
+        if bm.group("of"):
+            o = st.org_at(bm.end("of"))
+            org_name = o.name if o else None
+        org_name = org_name or st.publisher or _focus_org(st)
+        if not org_name:
+            continue
+        people: list[_Span] = []
+        pos = bm.end()
+        # (the list runs to the end of its line: initials in a firm's name ("F.B. Rossi") may look
+        # like a sentence's end)
+        eol = text.find("\n", pos, pos + _BODY_SPAN)
+        limit = max(s1, eol if eol >= 0 else min(len(text), pos + _BODY_SPAN))
+        while pos < limit and len(people) < _BODY_MAX:
+            sp = _person_name_at(st, pos)
+            if sp is None or (not people and gz.organisation(sp.name) is not None):
+                break
+            people.append(sp)
+            pos = _affiliation(st, sp.end)
+            nm = re.match(rf"(?:,{_SP}*(?:(?:and|e){_SP}+)?|{_SP}+(?:and|e|ed){_SP}+)", text[pos:pos + 8])
+            if nm is None:
+                break
+            pos += nm.end()
+        if not people:
+            continue
+        when = _election_day(st, s0, s1)
+        for sp in people:
+            out.append((Membership(_mention(text, bm.start(), sp.end), person=sp.name, role=label,
+                                   organisation=org_name, start=when), sp))
+    return out
+
+
+# a body lists at most this many members in one run (a bound, not a guess: boards are small)
+_BODY_MAX = 40
+_BODY_SPAN = 2000
+# how many sentences before an election the meeting that held it may be told ("On 6 June the
+# assembly met ... On this occasion the board was renewed")
+_ELECTION_BACK = 3
+
+
+def _election_day(st: _State, s0: int, s1: int) -> dt.date | None:
+    """The day of an election: a day its sentence states; else the day of the assembly told just
+    before it in the same paragraph; else the release's date."""
+    when = next((d for _mn, d in _dates(st.text[s0:s1]) if d != st.doc_date), None)
+    if when:
+        return when
+    para = st.text.rfind("\n\n", 0, s0)
+    i = bisect.bisect_right(st.sentences, (s0, _BIG)) - 1
+    for a, b in reversed(st.sentences[max(0, i - _ELECTION_BACK):max(0, i)]):
+        if a < para:
+            break
+        if _assembly_re().search(st.text, a, b):
+            day = next((d for _mn, d in _dates(st.text[a:b])), None)
+            if day:
+                return day
+    return st.doc_date
+
+
 def _find_people(st: _State) -> None:
     text = st.text
     role_re = _role_re()
@@ -1643,6 +1735,9 @@ def _find_people(st: _State) -> None:
         _add_person(st, who)
         pending.append((mem, who))
     for mem, who in _board_joins(st):
+        _add_person(st, who)
+        pending.append((mem, who))
+    for mem, who in _body_lists(st):
         _add_person(st, who)
         pending.append((mem, who))
     # one membership per person, role, organisation and unit; dates merged
@@ -4810,13 +4905,19 @@ def _signing_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _HELD_AT = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|met|gathered|convened|si\s+è\s+(?:svolt[ao]|tenut[ao]|riunit[ao])|si\s+sono\s+riuniti|riunit[ai]|ospitat[ao])\b[^.;]{0,50}?(?:\b(?:at|presso|nella\s+cornice\s+d\w+)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+|lo[ \u00a0]+|l['’])?|\b(?:al|alla|allo|all['’])[ \u00a0]*(?=[A-ZÀ-Ý]))")
 # "took place ..." / "si è svolta ...": the sentence reports where and when the meeting was held
 _HELD_AFTER = 3
-_HELD_IN_TOWN = re.compile(rf"(?i:\b(?:held|took{_SP}+place|si{_SP}+è{_SP}+(?:svolt[ao]|tenut[ao])|(?:svolt|tenut)[ao]si)"
-                           rf"(?:{_SP}+(?:today|yesterday|oggi|ieri))?,?{_SP}+(?:in|a){_SP}+)(?P<town>[A-ZÀ-Ý][a-zà-ÿ'’-]+)\b(?![ \u00a0]+[A-Z])")
+# a town may hold a joining word ("Desenzano del Garda", "Trezzo sull'Adda"; a page that lost its
+# apostrophes writes "sull?Adda")
+_TOWN_WORDS = (rf"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:{_SP}+(?:del|della|delle|dei|di|de|sul|sulla){_SP}+[A-ZÀ-Ý][a-zà-ÿ'’-]+"
+               rf"|{_SP}+(?:sull|dell|nell|all)['’?][A-ZÀ-Ý][a-zà-ÿ'’-]+)?")
+_HELD_IN_TOWN = re.compile(rf"(?i:\b(?:held|took{_SP}+place|si{_SP}+è{_SP}+(?:svolt[ao]|tenut[ao])|(?:svolt|tenut)[ao](?:si)?)"
+                           # "svolta venerdì scorso a ...", "held last Friday in ...": the day between
+                           rf"(?:{_SP}+(?:today|yesterday|oggi|ieri|last{_SP}+(?:{_WEEKDAY[4:-1]})|(?:{_WEEKDAY[4:-1]}){_SP}+scors[oa]))?,?{_SP}+(?:in|a){_SP}+)"
+                           rf"(?P<town>{_TOWN_WORDS})\b(?![ \u00a0]+[A-Z])")
 _NAMED_ASSEMBLY = re.compile(r"\b(?:Assembly|Assemblea|General[ \u00a0]+Meeting)\b")
 _HELD_VERB = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|si\s+è\s+(?:svolt[ao]|tenut[ao])|ha\s+avuto\s+luogo)\b")
 # "presso Villa Verdi a Lodi": the town named right after a venue (Italian "a" names a
 # town; English "in" may name a district: "in Milanofiori")
-_TOWN_AFTER = re.compile(rf"[ \u00a0]*,?[ \u00a0]+(?:a|ad|di|of)[ \u00a0]+((?:{_NAME_WORD}|[A-Z]['’][A-Z][a-z]+)(?:[ \u00a0]+(?:d['’][A-ZÀ-Ý][a-zà-ÿ]+|{_NAME_WORD}|(?:di|de|del|sul|sull['’])[ \u00a0]+{_NAME_WORD})){{0,2}})")
+_TOWN_AFTER = re.compile(rf"[ \u00a0]*,?[ \u00a0]+(?:a|ad|di|of)[ \u00a0]+((?:{_NAME_WORD}|[A-Z]['’][A-Z][a-z]+)(?:[ \u00a0]+(?:d['’][A-ZÀ-Ý][a-zà-ÿ]+|{_NAME_WORD}|(?:di|de|del|sul|sull['’])[ \u00a0]+{_NAME_WORD}|(?:sull|dell|nell)['’?]{_NAME_WORD})){{0,2}})")
 # a day and month with no year ("On Wednesday 8 July", "held on June 3rd", "il 7 giugno")
 _DAY_MONTH = re.compile(
     rf"(?i)\b(?:(?P<wd1>{_WEEKDAY[4:-1]}),?[ \u00a0]+)?(?:the[ \u00a0]+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th|°)?(?:[ \u00a0]+of)?[ \u00a0]+(?P<m1>{_MONTHS_EN}|{_MONTHS_IT})\b(?!,?[ \u00a0]*\d)"
@@ -5032,7 +5133,7 @@ def _find_event(st: _State) -> None:
         elif city is None:
             tm_ = _TOWN_AFTER.match(text, venue.end)
             if tm_ and not _overlaps_entity(st, tm_.start(1), tm_.end(1)):
-                city = gz.resolve(tm_.group(1), "place") or re.sub(r"[ \u00a0]+", " ", tm_.group(1)).replace("’", "'")
+                city = gz.resolve(tm_.group(1), "place") or re.sub(r"[ \u00a0]+", " ", tm_.group(1)).replace("’", "'").replace("?", "'")
     date = st.doc_date
     # the day is the one its first sentence (or the "took place" sentence after it) states
     when = [(s0, s1), *([held] if held else []),
@@ -5068,7 +5169,7 @@ def _find_event(st: _State) -> None:
                 if hm and gz.place(hm.group("town")) is None and gz.organisation(hm.group("town")) is None \
                         and not re.fullmatch(rf"(?i){_MONTHS_EN}|{_MONTHS_IT}|{_WEEKDAY}", hm.group("town")) \
                         and not _overlaps_entity(st, hm.start("town"), hm.end("town")):
-                    city = hm.group("town")
+                    city = re.sub(r"[ \u00a0]+", " ", hm.group("town")).replace("?", "'").replace("’", "'")
                     break
         if city is None:
             city = in_cue.name if in_cue else (st.place if date == st.doc_date else None)
