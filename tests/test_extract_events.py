@@ -436,7 +436,7 @@ def test_held_on_names_the_conferences_day(text: str, date: dt.date) -> None:
 @pytest.mark.parametrize(("text", "date", "city"), [
     ("Milan, 2 October 2024\n\nSome sixty Italian exhibitors are taking part in ITMA Asia in Shanghai (October 14-18).",
      dt.date(2024, 10, 14), "Shanghai"),
-    ("Milan, 2 October 2024\n\nItalian makers of looms will show their machines at ITMA Asia, held in Shanghai "
+    ("Milan, 2 October 2024\n\nItalian makers of looms will show their machines at ITMA Asia, staged in Shanghai "
      "from October 14 to 18, 2024.", dt.date(2024, 10, 14), "Shanghai"),
     ("Milan, 2 March 2025\n\nA pavilion of Italian firms awaits buyers at Techtextil in Frankfurt, April 8–11.",
      dt.date(2025, 4, 8), "Frankfurt"),
@@ -687,7 +687,7 @@ def test_a_town_named_with_a_joining_word(text: str, city: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "venue", "speaker"), [
-    ("Trento, 4 June 2025\n\nOn 3 June 2025 the Palazzo Rosa hosted the annual members assembly of Acimall. "
+    ("Trento, 4 June 2025\n\nOn 3 June 2025 the members assembly of Acimall gathered in the Palazzo Rosa. "
      "During the meeting Acimall President Anna Rota made remarks about the year.", "Palazzo Rosa", "Anna Rota"),
     ("Trento, 4 June 2025\n\nThe Members' Assembly of Acimall met at the Villa Gialla on 3 June 2025. "
      "Acimall president Carlo Neri delivered a speech on exports.", "Villa Gialla", "Carlo Neri"),

@@ -783,13 +783,13 @@ def test_a_body_with_no_plain_list_of_names_gives_no_member(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "day"), [
-    ("Trento, 12 June 2025\n\nOn 3 June 2025 the Palazzo Rosa hosted the annual members assembly of Acimall. "
-     "On that occasion the Board of Arbitrators was renewed, with the election of Ada Ferri (Ferri Srl) and Bruno Vela.",
+    ("Trento, 12 June 2025\n\nOn 3 June 2025 Acimall held its members assembly in Trento. "
+     "Afterwards the Board of Arbitrators was chosen, made up of Ada Ferri (Ferri Srl) and Bruno Vela.",
      dt.date(2025, 6, 3)),
     ("Trento, 12 giugno 2025\n\nIl 3 giugno 2025 si è tenuta l'assemblea dei soci di Acimall. In quella sede è stato "
      "rinnovato il Collegio dei Probiviri, con l'elezione di Ada Ferri (Ferri Srl) e Bruno Vela.",
      dt.date(2025, 6, 3)),
-    ("Trento, 12 June 2025\n\nAcimall's Board of Arbitrators, with the election of Ada Ferri (Ferri Srl) and Bruno Vela, "
+    ("Trento, 12 June 2025\n\nAcimall's Board of Arbitrators, consisting of Ada Ferri (Ferri Srl) and Bruno Vela, "
      "took office on 1 July 2025.",
      dt.date(2025, 7, 1)),
 ])
