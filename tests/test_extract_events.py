@@ -437,7 +437,7 @@ def test_held_on_names_the_conferences_day(text: str, date: dt.date) -> None:
     ("Milan, 2 October 2024\n\nSome sixty Italian exhibitors are taking part in ITMA Asia in Shanghai (October 14-18).",
      dt.date(2024, 10, 14), "Shanghai"),
     ("Milan, 2 October 2024\n\nItalian makers of looms will show their machines at ITMA Asia, staged in Shanghai "
-     "from October 14 to 18, 2024.", dt.date(2024, 10, 14), "Shanghai"),
+     "between October 14 and 18, 2024.", dt.date(2024, 10, 14), "Shanghai"),
     ("Milan, 2 March 2025\n\nA pavilion of Italian firms awaits buyers at Techtextil in Frankfurt, April 8–11.",
      dt.date(2025, 4, 8), "Frankfurt"),
 ])
