@@ -698,3 +698,60 @@ def test_a_members_assembly_its_venue_and_who_spoke(text: str, venue: str, speak
     ev = events(run(text), "GeneralAssembly")
     assert len(ev) == 1 and ev[0].venue == venue and ev[0].date == dt.date(2025, 6, 3)
     assert speaker in ev[0].participants
+
+
+@pytest.mark.parametrize(("text", "neighbour", "city"), [
+    ("Milano, 12 marzo 2025\n\nSi chiude oggi a Fiera Milano Rho l'edizione 2025 di Simac Tanning Tech, con 250 espositori, "
+     "in concomitanza con Lineapelle.", "Lineapelle", None),
+    ("Milano, 12 marzo 2025\n\nLineapelle ha chiuso la sua edizione 2025 con 21.000 visitatori a Fiera Milano Rho. Ottimo "
+     "il pubblico, grazie anche a Mipel, con il quale la fiera ha condiviso il giorno d'apertura.", "Mipel", None),
+    ("Milan, 12 March 2025\n\nThe 2025 edition of Lineapelle opens at Fiera Milano Rho with 1,100 exhibitors, alongside "
+     "MICAM.", "MICAM", None),
+    ("Milano, 12 marzo 2025\n\nCento aziende toscane saranno a Micam, che apre oggi a Milano. Da martedì seguirà la 104ª "
+     "edizione di Lineapelle a Fiera Milano Rho, con mille espositori.", "Micam", "Milan"),
+])
+def test_a_fair_running_together_with_the_releases_own_has_an_edition(
+        text: str, neighbour: str, city: str | None) -> None:
+    evs = {e.title: e for e in events(run(text), "TradeFairEdition")}
+    assert neighbour in evs and evs[neighbour].city == city
+    assert evs[neighbour].date is None and evs[neighbour].venue is None
+    assert len(evs) == 2
+
+
+@pytest.mark.parametrize("text", [
+    # a fair named in passing, with no cue that it ran beside the release's own
+    "Milano, 12 marzo 2025\n\nSi chiude oggi a Fiera Milano Rho l'edizione 2025 di Simac Tanning Tech. In autunno Assomac "
+    "sarà presente anche a Lineapelle con uno stand informativo.",
+    "Milan, 12 March 2025\n\nThe 2025 edition of Lineapelle closed at Fiera Milano Rho. Several tanners also plan to "
+    "visit MICAM in the future.",
+    # no fair edition in the release at all
+    "Milano, 12 marzo 2025\n\nAssomac ha presentato i dati di export, in concomitanza con Lineapelle.",
+])
+def test_a_fair_named_in_passing_gets_no_edition_of_its_own(text: str) -> None:
+    titles = {e.title for e in events(run(text), "TradeFairEdition")}
+    assert not titles & {"Lineapelle", "MICAM"}
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Milano, 3 marzo 2018\n\nSi chiude oggi Simac Tanning Tech a Fiera Milano Rho: l'edizione, aperta martedì 27 "
+     "febbraio, ha avuto più visitatori.", dt.date(2018, 2, 27)),
+    ("Milan, 3 March 2018\n\nSimac Tanning Tech closes today at Fiera Milano Rho; the edition opened on Tuesday 27 "
+     "February with more visitors.", dt.date(2018, 2, 27)),
+    ("Milano, 3 marzo 2018\n\nChiude oggi la 94ª edizione di Lineapelle a Fiera Milano Rho. La fiera, inaugurata il "
+     "27 febbraio, ha accolto mille espositori.", dt.date(2018, 2, 27)),
+])
+def test_a_fair_edition_dated_by_its_yearless_opening_day(text: str, day: dt.date) -> None:
+    ev = events(run(text), "TradeFairEdition")[0]
+    assert ev.date == day
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 12 ottobre 2025\n\nLa 106ª edizione di Lineapelle ha chiuso a Fiera Milano Rho. La prossima edizione si "
+    "svolgerà a febbraio, in concomitanza con Simac Tanning Tech.",
+    "Milan, 12 October 2025\n\nThe 2025 edition of Lineapelle closed at Fiera Milano Rho. The next edition will run in "
+    "February alongside Simac Tanning Tech.",
+    "Milan, 12 October 2025\n\nThe 2025 edition of Lineapelle closed at Fiera Milano Rho. Its next edition, with which "
+    "Simac Tanning Tech will share two days, is set for February.",
+])
+def test_a_fair_beside_the_next_edition_gets_no_edition_now(text: str) -> None:
+    assert "Simac Tanning Tech" not in {e.title for e in events(run(text), "TradeFairEdition")}

@@ -5231,6 +5231,8 @@ _ORGANISED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|run|organizzat[ao])[ \u00a0]+
 _ALONGSIDE = re.compile(r"(?i)(?:same[ \u00a0]+time[ \u00a0]+as|alongside|co-located[ \u00a0]+with|together[ \u00a0]+with|in[ \u00a0]+contemporanea[ \u00a0]+con|insieme[ \u00a0]+a|in[ \u00a0]+concomitanza[ \u00a0]+con|accanto[ \u00a0]+a)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+)?$")
 # "the fair", "the international showcase", "la rassegna": the release's fair without its name
 _FAIR_NOUN = re.compile(r"(?i)\b(?:the[ \u00a0]+(?:[a-z]+[ \u00a0]+){0,2}?(?:fair|exhibition|show|showcase|trade[ \u00a0]+show|event)|la[ \u00a0]+(?:fiera|manifestazione|rassegna|mostra)|l['’](?:evento|esposizione))\b")
+# the verb of a fair's first day, the day right after it ("aperta martedì 20 febbraio", "opened on 3 May")
+_OPENED_ON = re.compile(r"(?i)\b(?:opened|opens|started|began|kicked[ \u00a0]+off|apert[ao]|inaugurat[ao]|iniziat[ao]|partit[ao])(?:[ \u00a0]+(?:on|il|lo[ \u00a0]+scorso|la[ \u00a0]+scorsa))?[ \u00a0]+")
 _OPENED_BY = re.compile(r"(?i)\b(?:opened|inaugurated|visited|visiting|in[ \u00a0]+visita|attended|inaugurat[ao]|aperta|visitat[ao]|took[ \u00a0]+part|hanno[ \u00a0]+partecipato|sono[ \u00a0]+intervenuti)\b")
 
 
@@ -5426,6 +5428,14 @@ def _find_fair_editions(st: _State) -> None:
                        if not (st.info and any(e.start == a + mn.start for e in st.info.date_evidence))), None)
             if d2:
                 return d2
+            # "l'edizione aperta martedì 20 febbraio", "the show opened on Tuesday 20 February": a
+            # yearless first day, its year the one closest to the release's (or its file name's) day
+            for a, b in group:
+                for om in _OPENED_ON.finditer(text, a, b):
+                    if _DAY_MONTH.match(text, om.end(), b):
+                        d3 = _day_month(st, om.end(), b, st.doc_date or file_name_date(st.doc.slug))
+                        if d3:
+                            return d3
             if any(re.search(r"(?i)\b(today|oggi)\b", text[a:b]) for a, b in group):
                 return st.doc_date
             return None
@@ -5468,6 +5478,50 @@ def _find_fair_editions(st: _State) -> None:
                                       organiser=organiser, date=date2, venue=venue2.name if venue2 else None,
                                       city=city2, title=re.sub(r"[ \u00a0]+", " ", text[mentions[0].start:mentions[0].end])))
     _find_same_days_fairs(st)
+    _find_neighbour_fairs(st)
+
+
+# "Micam e Mipel, con i quali Lineapelle ha condiviso un giorno", "X, with which the show shared its
+# opening day": fairs that ran together with the release's own
+_SHARED_DAYS = re.compile(r"(?i)\b(?:con[ \u00a0]+(?:i|le|il|la)[ \u00a0]+qual[ei]|with[ \u00a0]+which|with[ \u00a0]+whom)\b[^.;]{0,60}?"
+                          r"\b(?:condivis[oaie]|condivide|condividono|shared?|shares)\b")
+# "Xyz, che parte oggi a Milano", "Xyz opens tomorrow in Milan": a fair that opens or closes beside the release's own
+_OPENS_NOW = re.compile(r"(?i)[ \u00a0]*,?[ \u00a0]*(?:(?:che|which|that)[ \u00a0]+)?(?:parte|apre|si[ \u00a0]+apre|inaugura|chiude|opens|starts|kicks[ \u00a0]+off|closes)"
+                        r"[ \u00a0]+(?:oggi|domani|today|tomorrow)\b")
+# how far after a fair's name the day it shares with another may be told
+_SHARED_SPAN = 100
+
+
+def _find_neighbour_fairs(st: _State) -> None:
+    """A known fair named as running together with the release's own: "in concomitanza con Xyz",
+    "alongside Xyz", "Xyz, con il quale ha condiviso un giorno", "Xyz, che parte oggi a Milano".
+    It has an edition of its own (its name as written; the town only where the text gives it
+    right after the opening verb); its figures and days stay with the release's fair."""
+    text = st.text
+    if not any(isinstance(f, Event) and f.kind == "TradeFairEdition" for f in st.facts):
+        return
+    # (a fair with an edition already, titled with its year or not, is the release's own)
+    titled = {gz.fold(e.title) for e in st.facts if isinstance(e, Event) and e.title}
+    for o in sorted((o for o in st.org_spans if o.kind == "TradeFair"), key=lambda o: o.start):
+        surface = re.sub(r"[ \u00a0]+", " ", text[o.start:o.end])
+        if any(gz.fold(o.name) in t or gz.fold(surface) in t for t in titled):
+            continue
+        s0, s1 = st.sentence_of(o.start)
+        if _NEXT_EDITION.search(text, s0, s1):
+            continue  # "la prossima edizione ... in contemporanea con Xyz": a future neighbour, not this news
+        city: str | None = None
+        opens = _OPENS_NOW.match(text, o.end)
+        if opens:
+            at = re.match(r"[ \u00a0]+(?:a|in|ad)[ \u00a0]+", text[opens.end():opens.end() + 5])
+            c = next((p for p in _near(st.places(), opens.end(), opens.end() + 6)
+                      if at and p.start == opens.end() + at.end() and p.kind == "place:city"), None)
+            city = c.name if c else None
+        elif not (_ALONGSIDE.search(text, max(0, o.start - 30), o.start)
+                  or _SHARED_DAYS.search(text, o.end, min(s1, o.end + _SHARED_SPAN))):
+            continue
+        st.facts.append(Event(_mention(text, *st.sentence_of(o.start)), kind="TradeFairEdition", city=city, title=surface))
+        titled.add(gz.fold(surface))
+        titled.add(gz.fold(o.name))
 
 
 # "Xyz, which runs on the same days at Fiera Milano", "accanto a Xyz, allestita nelle stesse date
