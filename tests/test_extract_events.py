@@ -755,3 +755,27 @@ def test_a_fair_edition_dated_by_its_yearless_opening_day(text: str, day: dt.dat
 ])
 def test_a_fair_beside_the_next_edition_gets_no_edition_now(text: str) -> None:
     assert "Simac Tanning Tech" not in {e.title for e in events(run(text), "TradeFairEdition")}
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("Milan, 20 September 2024\n\nThe 2024 edition of MICAM closed with 40,000 visitors. The next editions of MICAM are "
+     "planned for 9th-12th February and 14th - 17th September.", [dt.date(2025, 2, 9), dt.date(2025, 9, 14)]),
+    ("Milano, 20 settembre 2024\n\nSi è chiusa l'edizione 2024 di Lineapelle con 20.000 visitatori. Le prossime edizioni "
+     "di Lineapelle si terranno dal 4 al 6 febbraio e dal 23 al 25 settembre.", [dt.date(2025, 2, 4), dt.date(2025, 9, 23)]),
+    ("Milan, 20 September 2024\n\nThe 2024 edition of Mipel closed with 9,000 visitors. Its upcoming editions: 9-11 "
+     "February 2025 and 14-16 September 2025.", [dt.date(2025, 2, 9), dt.date(2025, 9, 14)]),
+])
+def test_next_editions_listed_in_turn_each_have_their_day(text: str, days: list[dt.date]) -> None:
+    got = sorted(e.date for e in events(run(text), "TradeFairEdition") if e.date)
+    assert got == days
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Milan, 20 September 2016\n\nThe 82nd edition of theMICAM closed with 44,000 visitors.", "theMICAM"),
+    ("Milan, 20 September 2017\n\nthe MICAM, the footwear show, closed its 84th edition with more buyers.", "the MICAM"),
+    ("Milano, 20 settembre 2017\n\nLa 84ª edizione di theMICAM si è chiusa con più compratori esteri.", "theMICAM"),
+])
+def test_a_fair_brand_written_with_its_article_keeps_it_in_the_title(text: str, title: str) -> None:
+    ex = run(text)
+    assert [e.title for e in events(ex, "TradeFairEdition")] == [title]
+    assert "MICAM" in {o.name for o in ex.of(Organisation)}

@@ -711,6 +711,7 @@ def _rc_of_re() -> re.Pattern[str]:
 _IT_UNIT = re.compile(r"(?:Centro|Ufficio)\b")
 
 
+
 def _find_research_offices(st: _State) -> None:
     """"the Research Department of Acimac", "Ufficio Studi of ASSOMAC", "Centro Studi & Cultura di
     Impresa di UCIMU": a centre part_of the association written after it. The bare Italian office
@@ -5223,7 +5224,11 @@ _DATE_RANGE = re.compile(rf"(?i)\b(?:(?:from|dal|da|between)[ \u00a0]+(?:the[ \u
                          # the month first, as US English writes it: "(October 15-19)", "October 15 to 19, 2018"
                          rf"|(?P<m2>{_MONTHS_EN})[ \u00a0]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+(?:to|and)[ \u00a0]+)\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?[ \u00a0]+(?P<y2>(?:19|20)\d\d))?)")
 _EDITION_RE = re.compile(r"(?i)\b(edition|edizione)\b")
-_NEXT_EDITION = re.compile(r"\b(?i:next|forthcoming|upcoming|prossima|prossim[ao])[ \u00a0]+(?:(?i:edition|edizione|appuntamento)\b|[A-Z])")
+_NEXT_EDITION = re.compile(r"\b(?i:next|forthcoming|upcoming|prossima|prossim[ao]|prossime)[ \u00a0]+(?:(?i:editions?|edizion[ei]|appuntament[oi])\b|[A-Z])")
+# "scheduled for 12th-15th February and 17th - 20th September": a span of days the announcement of
+# the next editions gives without "from" (read only in those sentences)
+_BARE_RANGE = re.compile(rf"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|°)?[ \u00a0]*[-–][ \u00a0]*\d{{1,2}}(?:st|nd|rd|th|°)?[ \u00a0]+(?:of[ \u00a0]+)?"
+                         rf"(?P<m>{_MONTHS_EN}|{_MONTHS_IT})\b(?:,?[ \u00a0]+(?P<y>(?:19|20)\d\d))?")
 # "arranged by Assomac", "curata dagli uffici tecnici di UCIMU" (the staff of a body)
 _ORGANISED_BY = re.compile(r"(?i)\b(?:organi[sz]ed|run|organizzat[ao])[ \u00a0]+(?:by|da|dal|dalla|dalle|dai|dagli|dall['’])[ \u00a0]*(?:the[ \u00a0]+)?"
                            r"(?:(?:[a-zà-ù]+[ \u00a0]+){1,3}(?:of|di|del|della|dell['’])[ \u00a0]*(?:the[ \u00a0]+)?(?=[A-Z]))?")
@@ -5245,6 +5250,42 @@ def _range_start(text: str, a: int, b: int, year: str | None) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def _next_edition_days(st: _State, group: list[tuple[int, int]], ref: dt.date | None) -> list[dt.date]:
+    """The first days of the editions a next-edition announcement lists, in order; a day without
+    its year is the first such day after ``ref`` or after the edition listed before it (none
+    without ``ref``)."""
+    out: list[dt.date] = []
+    for a, b in group:
+        spans = sorted([*_DATE_RANGE.finditer(st.text, a, b), *_BARE_RANGE.finditer(st.text, a, b)],
+                       key=lambda m: m.start())
+        last_end = -1
+        for m in spans:
+            if m.start() < last_end:
+                continue  # "from 12-15 February": one span read twice
+            last_end = m.end()
+            day = int(m.group("d") or m.groupdict().get("d2") or 0)
+            month_word = (m.group("m") or m.groupdict().get("m2") or "").lower()
+            year = m.group("y") or m.groupdict().get("y2")
+            if not day or month_word not in _MONTH_NUM:
+                continue
+            month = _MONTH_NUM[month_word]
+            try:
+                if year:
+                    d = dt.date(int(year), month, day)
+                elif ref:
+                    d = dt.date(ref.year, month, day)
+                    if d <= ref:
+                        d = dt.date(ref.year + 1, month, day)
+                else:
+                    continue
+            except ValueError:
+                continue
+            if d not in out:
+                out.append(d)
+                ref = d  # (editions listed in turn: each comes after the one before it)
+    return out
 
 
 def _venue_town(st: _State, venue: _Span) -> str | None:
@@ -5472,11 +5513,16 @@ def _find_fair_editions(st: _State) -> None:
         if next_sents:
             venue2, city2 = place_of(next_sents)
             date2 = date_of(next_sents)
+            # "the next editions are scheduled for 12-15 February and 17-20 September": one edition
+            # each; a yearless day is the first such day after this edition (or the release)
+            days = _next_edition_days(st, next_sents, date or st.doc_date or file_name_date(st.doc.slug))
+            days2 = days if len(days) >= 2 or date2 is None else [date2]
             # the next edition's place is the one its announcement states ("sempre a Fiera Milano Rho")
-            if date2 and date2 != date:
-                st.facts.append(Event(_mention(text, *next_sents[0]), kind="TradeFairEdition",
-                                      organiser=organiser, date=date2, venue=venue2.name if venue2 else None,
-                                      city=city2, title=re.sub(r"[ \u00a0]+", " ", text[mentions[0].start:mentions[0].end])))
+            for d2 in days2:
+                if d2 != date:
+                    st.facts.append(Event(_mention(text, *next_sents[0]), kind="TradeFairEdition",
+                                          organiser=organiser, date=d2, venue=venue2.name if venue2 else None,
+                                          city=city2, title=re.sub(r"[ \u00a0]+", " ", text[mentions[0].start:mentions[0].end])))
     _find_same_days_fairs(st)
     _find_neighbour_fairs(st)
 
