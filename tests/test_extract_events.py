@@ -693,6 +693,8 @@ def test_a_town_named_with_a_joining_word(text: str, city: str) -> None:
      "Acimall president Carlo Neri delivered a speech on exports.", "Villa Gialla", "Carlo Neri"),
     ("Trento, 4 June 2025\n\nOn 3 June 2025 the assembly of the members of UCIMA was held at Palazzo Blu. "
      "President Ida Berti gave a speech on the orders of the year.", "Palazzo Blu", "Ida Berti"),
+    ("Trento, 4 June 2025\n\nThe UCIMA Member Assembly took place on 3 June 2025 at Palazzo Verde. "
+     "UCIMA president Ida Berti delivered a speech on new markets.", "Palazzo Verde", "Ida Berti"),
 ])
 def test_a_members_assembly_its_venue_and_who_spoke(text: str, venue: str, speaker: str) -> None:
     ev = events(run(text), "GeneralAssembly")
@@ -779,3 +781,41 @@ def test_a_fair_brand_written_with_its_article_keeps_it_in_the_title(text: str, 
     ex = run(text)
     assert [e.title for e in events(ex, "TradeFairEdition")] == [title]
     assert "MICAM" in {o.name for o in ex.of(Organisation)}
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("March 4, 2025_ Italian makers of looms booked more orders in the last quarter, ACIMIT says.", dt.date(2025, 3, 4)),
+    ("4 marzo 2025 – Gli ordini di telai sono cresciuti nell'ultimo trimestre, secondo ACIMIT.", dt.date(2025, 3, 4)),
+    ("04/03/2025 | The tanning machinery makers of ASSOMAC expect a calmer year ahead.", dt.date(2025, 3, 4)),
+])
+def test_a_release_opening_with_its_date_and_a_separator(text: str, date: dt.date) -> None:
+    assert run(text).info.date == date
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("VIGEVANO Per la prima volta i costruttori locali di macchine porteranno trenta stand a Simac.", "Vigevano"),
+    ("FERMO - Le aziende calzaturiere della provincia guardano con fiducia alla fiera di febbraio.", "Fermo"),
+    ("BERGAMO Some forty local machinery makers will show their lines at the autumn fair.", "Bergamo"),
+])
+def test_a_town_in_capitals_opening_the_text_is_the_place(text: str, place: str) -> None:
+    assert run(text).info.place == place
+
+
+@pytest.mark.parametrize("text", [
+    # capitals that are no town, or a town that is a name's part
+    "ASSOMAC Presents its yearly figures on the export of machines for tanneries.",
+    "NEWS Le aziende calzaturiere della provincia guardano con fiducia alla fiera.",
+])
+def test_capitals_opening_the_text_that_are_no_town(text: str) -> None:
+    assert run(text).info.place is None
+
+
+@pytest.mark.parametrize("text", [
+    "3 marzo 2025- 10:20 Pelle: UNIC, concerie in calo\n\nMilano, 3 mar. (AdnKronos) - Le concerie italiane hanno "
+    "chiuso il trimestre in calo.",
+    "3 marzo 2025 - Concerie in calo nel trimestre\n\nMILANO, 3 MAR - Le concerie italiane hanno chiuso il trimestre in calo.",
+    "March 3, 2025_ Tanners report a weak quarter\n\nMilan, 3 Mar. (AdnKronos) - Italian tanneries closed the quarter lower.",
+])
+def test_a_dated_header_then_a_wire_dateline_gives_the_town(text: str) -> None:
+    info = run(text).info
+    assert info.date == dt.date(2025, 3, 3) and info.place == "Milan"
