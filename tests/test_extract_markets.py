@@ -53,7 +53,7 @@ def test_iso_countries_carry_their_codes() -> None:
     "Chad Miller and Jordan Smith presented the new catalogue.",
 ])
 def test_given_names_and_words_are_not_countries(text: str) -> None:
-    from kgraph.extract._text import _gazetteer_spans
+    from kgraph.extract.rules.names import _gazetteer_spans
 
     assert not run(text).of(MarketRelation)
     for lang in ("en", "it"):

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from kgraph.extract import gazetteer as gz
-from kgraph.extract._text import _lex_trigger, _lexicon
+from kgraph.extract.rules.lexicon import _lex_trigger, _lexicon
 from kgraph.model import Extraction, Priority
 from kgraph_testing import extract_checked
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from . import gazetteer
 from ._read import read_release
-from ._text import detect_language, extract
 from .base import (
     EXTRACTOR_GROUP,
     Extractor,
@@ -25,6 +24,7 @@ from .base import (
 )
 from .gazetteer import canonical_key, resolve
 from .rdf import run_graph, to_graph
+from .rules import detect_language, extract
 
 __all__ = ["extract", "detect_language", "gazetteer", "canonical_key", "resolve",
            "read_release", "to_graph", "run_graph", "Extractor", "RulesExtractor",

@@ -177,7 +177,7 @@ def _figures(text: str, lang: str) -> list[_Figure]:
             out.append(_Figure(s0, am.end(), val, "count", kind, False))
         elif g["org"] and counted(g["orgw"]):
             # Counts of companies and of the people they employ are read with their context
-            # (members, samples, missions, closures, exhibitors) by _text._with_counts.
+            # (members, samples, missions, closures, exhibitors) by rules.figures._with_counts.
             continue
         elif g["mult"]:
             # "decreased by 9% to 2.2 billion", "scendendo a 207,6 milioni": the unit named last

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..config import Settings
 from ..errors import ReleaseError
 from ..model import Document
-from ._text import detect_language
+from .rules import detect_language
 
 __all__ = ["read_release", "RELEASE_SUFFIXES", "DEFAULT_MAX_BYTES"]
 

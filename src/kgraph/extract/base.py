@@ -72,7 +72,7 @@ class RulesExtractor:
         self.config: dict[str, Any] = {"languages": ["en", "it"], "data": _data_digest()}
 
     def extract(self, document: Document) -> Extraction:
-        from ._text import extract
+        from .rules import extract
 
         extraction = extract(document)
         if extraction.info.file_date is None:
