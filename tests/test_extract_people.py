@@ -797,3 +797,51 @@ def test_a_body_elected_at_an_assembly_starts_on_its_day(text: str, day: dt.date
     ex = run(text)
     got = {m.person: m.start for m in ex.of(Membership) if m.role == "Board of Arbitrators"}
     assert got == {"Ada Ferri": day, "Bruno Vela": day}
+
+
+@pytest.mark.parametrize(("text", "post"), [
+    ("Vicenza, 3 giugno 2025\n\nAll'incontro c'era anche Marco Zeni, titolare dell'omonima conceria di Arzignano.",
+     ("Marco Zeni", "Owner", "Zeni")),
+    ("Vicenza, 3 June 2025\n\nThe panel included Laura Bassetti, CEO of the eponymous company, who spoke on exports.",
+     ("Laura Bassetti", "CEO", "Bassetti")),
+    ("Vicenza, 3 giugno 2025\n\nHa parlato Piero Corradi, amministratore delegato dell'omonimo gruppo meccanico.",
+     ("Piero Corradi", "Managing Director", "Corradi")),
+])
+def test_a_firm_of_the_same_name_as_its_holder(text: str, post: tuple[str, str, str]) -> None:
+    ex = run(text)
+    assert post in posts(ex)
+    assert orgs(ex).get(post[2]) == "Company"
+
+
+@pytest.mark.parametrize(("text", "post"), [
+    ("Vicenza, 3 June 2025\n\nLuca Ferri, who was voted as the new president of Assomac last week, met the press.",
+     ("Luca Ferri", "President", "Assomac")),
+    ("Vicenza, 3 June 2025\n\nAnna Rota, who was elected as the new chair of ACIMIT by the members, spoke on exports.",
+     ("Anna Rota", "Chair", "ACIMIT")),
+    ("Vicenza, 3 giugno 2025\n\nPiero Sala, che è stato eletto come nuovo presidente di UNIC, ha parlato agli associati.",
+     ("Piero Sala", "President", "UNIC")),
+    ("Vicenza, 3 June 2025\n\nThe board met in May. Luca Ferri will remain president of Acimall until a successor is chosen.",
+     ("Luca Ferri", "President", "Acimall")),
+])
+def test_a_post_told_in_a_relative_clause_or_kept(text: str, post: tuple[str, str, str]) -> None:
+    assert post in posts(run(text))
+
+
+@pytest.mark.parametrize(("text", "firm"), [
+    ("Vicenza, 3 June 2025\n\nHe runs a shoe factory near Padua, Calzaturificio Rossato Gino, that works for big brands.",
+     "Calzaturificio Rossato Gino"),
+    ("Vicenza, 3 giugno 2025\n\nLa Conceria Dal Maso di Arzignano ha investito in un nuovo impianto di depurazione.",
+     "Conceria Dal Maso"),
+    ("Vicenza, 3 giugno 2025\n\nIl Maglificio De Santis ha aperto un secondo stabilimento in provincia.",
+     "Maglificio De Santis"),
+])
+def test_an_italian_firm_named_by_its_trade_noun_and_owner(text: str, firm: str) -> None:
+    assert orgs(run(text)).get(firm) == "Company"
+
+
+@pytest.mark.parametrize("text", [
+    "Vicenza, 3 giugno 2025\n\nLa conceria di Arzignano ha investito in un nuovo impianto.",
+    "Vicenza, 3 giugno 2025\n\nConceria: il settore chiude il trimestre in calo.",
+])
+def test_a_trade_noun_alone_is_no_firm(text: str) -> None:
+    assert not any(t == "Company" for t in orgs(run(text)).values())

@@ -120,6 +120,20 @@ def _find_listed_brands(st: _State) -> None:
             st.add_org(name, "Company", a, b)
 
 
+_SURNAME_PARTICLES = frozenset("De Di Del Della Dei Degli Da Dal Dalla La Lo".split())
+
+
+@cache
+def _firm_heads_re() -> re.Pattern[str] | None:
+    heads = gz.appointment_words().get("firm_heads", ())
+    if not heads:
+        return None
+    alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    particles = "|".join(sorted(_SURNAME_PARTICLES))
+    return re.compile(rf"\b(?:{alt}){_SP}+(?P<name>(?:(?:{particles}){_SP}+)?[A-ZÀ-Ý][\w'’&-]+"
+                      rf"(?:{_SP}+(?:&{_SP}+)?[A-ZÀ-Ý][\w'’&-]+){{0,2}})")
+
+
 def _find_organisations(st: _State) -> None:
     text = st.text
     for sp in st.mentions.ents:
@@ -228,6 +242,18 @@ def _find_organisations(st: _State) -> None:
         if free(a, b) and m.group().split()[0] not in _NOT_NAME_START:
             st.add_org(re.sub(r"[ \u00a0]+", " ", m.group()), "ResearchCentre", a, b)
             taken.append((a, b))
+    # a firm named by its trade noun and its owner's name: "Calzaturificio Neri Bruno",
+    # "Conceria Bassi", "Maglificio De Santis" (Italian firm names; the noun alone is a common noun)
+    heads = _firm_heads_re()
+    if heads is not None:
+        for m in heads.finditer(text):
+            a, b = m.span()
+            words = m.group("name").split()
+            if free(a, b) and not any(p.start < b and a < p.end for p in _near(st.places(), a, b)
+                                      if p.start >= m.start("name")) \
+                    and not any(w in _NOT_NAME_START for w in words if w not in _SURNAME_PARTICLES):
+                st.add_org(_clean_name(m.group()), "Company", a, b)
+                taken.append((a, b))
     # venues the gazetteer lacks: "Palazzo Re Enzo", "Palazzo delle Stelline", "Chennai Trade
     # Centre", "Messe Düsseldorf"
     for m in _VENUE_RE.finditer(text):

@@ -93,7 +93,7 @@ def _elected_before() -> re.Pattern[str]:
     """"elected X as the new", "appointed A and B as", "X was re-elected", "X è stata eletta",
     "ha eletto X nuova", "A succeeds B as", "X, CEO of Y, was elected"."""
     return re.compile(
-        rf"(?P<names>{_NAME_LIST})(?:,{_SP}*[^,.;:()\"“”«»]{{1,60}},)?{_SP}+"
+        rf"(?P<names>{_NAME_LIST})(?:,{_SP}*[^,.;:()\"“”«»]{{1,60}},)?(?:,{_SP}*(?:who|che))?{_SP}+"
         rf"(?:(?P<succ>(?:,{_SP}*(?:who|che){_SP}+)?(?i:{_appointment_alt('succession')}){_SP}+{_PERSON_RE.pattern}{_SP}+)"
         rf"|(?:(?:was|were|has{_SP}+been|have{_SP}+been|is|are|è{_SP}+stat[oaie]|sono{_SP}+stat[ie]|viene|vengono|è){_SP}+)?"
         rf"(?:(?i:{_appointment_alt('participles')}){_SP}+)?)?"
@@ -228,6 +228,25 @@ def _company_noun_re() -> re.Pattern[str]:
     nouns = sorted(gz.appointment_words().get("company_nouns", ()), key=len, reverse=True)
     alt = "|".join(re.escape(n).replace(r"\ ", f"{_SP}+") for n in nouns)
     return re.compile(rf"(?i:(?:the|a|an|il|lo|la|l['’]){_SP}+)?(?:{alt})(?:{_SP}+[a-zà-ù]+){{0,3}}?{_SP}+(?=[A-Z])")
+
+
+@cache
+def _namesake_re() -> re.Pattern[str]:
+    nouns = _words_alt(gz.appointment_words().get("company_nouns", ()))
+    return re.compile(rf"(?i){_SP}+(?:of{_SP}+the|of|di|del|della|dello|dell['’])?{_SP}*(?:the{_SP}+|il{_SP}+|la{_SP}+|lo{_SP}+|l['’])?"
+                      rf"(?:{_appointment_alt('namesakes')}){_SP}+(?:{nouns})\b")
+
+
+def _namesake_firm(st: _State, person: _Span, pos: int) -> _Span | None:
+    """"Luca Neri, titolare dell'omonimo gruppo conciario", "Anna Sala, CEO of the eponymous firm":
+    the firm bears the holder's surname; it is recorded as a company of that name."""
+    if not gz.appointment_words().get("namesakes") or not _namesake_re().match(st.text, pos):
+        return None
+    surname = person.name.split()[-1]
+    if len(surname) < 3 or not surname[:1].isupper():
+        return None
+    st.add_org(surname, "Company", person.end - len(surname), person.end)
+    return _Span(person.end - len(surname), person.end, surname, "Company")
 
 
 def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
@@ -646,7 +665,7 @@ def _find_people(st: _State) -> None:
             role_start = rm.start()  # the match starts at its modifier ("new President")
             before = text[max(s_start, role_start - 80):role_start]
             # "Fontanella, 52 anni, è amministratore delegato": an age may stand between
-            mb = re.search(rf"(?:,{_SP}*\d{{1,3}}(?:{_SP}+(?:anni|years(?:{_SP}+old)?))?,?)?(?:,{_SP}+(?:who|che){_SP}+(?:remains|is|was|becomes|became|rimane|resta|è|diventa|diventerà){_SP}+(?:also{_SP}+|anche{_SP}+)?(?:the{_SP}+|il{_SP}+|la{_SP}+)?|,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,|(?:has|had){_SP}+been|è{_SP}+stat[oa]|era|(?:ha|aveva){_SP}+ricoperto{_SP}+(?:il{_SP}+ruolo{_SP}+di|la{_SP}+carica{_SP}+di))(?:{_SP}+(?:also|anche|previously|formerly|già|in{_SP}+precedenza))?{_SP}+(?:the{_SP}+|a{_SP}+|l['’])?|{_SP}*\()$", before)
+            mb = re.search(rf"(?:,{_SP}*\d{{1,3}}(?:{_SP}+(?:anni|years(?:{_SP}+old)?))?,?)?(?:,{_SP}+(?:who|che){_SP}+(?:remains|is|was|becomes|became|rimane|resta|è|diventa|diventerà){_SP}+(?:also{_SP}+|anche{_SP}+)?(?:the{_SP}+|il{_SP}+|la{_SP}+)?|,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,|(?:has|had){_SP}+been|è{_SP}+stat[oa]|era|will{_SP}+remain|rimarrà|resterà|(?:ha|aveva){_SP}+ricoperto{_SP}+(?:il{_SP}+ruolo{_SP}+di|la{_SP}+carica{_SP}+di))(?:{_SP}+(?:also|anche|previously|formerly|già|in{_SP}+precedenza))?{_SP}+(?:the{_SP}+|a{_SP}+|l['’])?|{_SP}*\()$", before)
             if mb:
                 person = _person_name_at(st, role_start - (len(before) - mb.start()), backwards=True)
                 paren = mb.group().endswith("(")
@@ -704,6 +723,8 @@ def _find_people(st: _State) -> None:
                 org = _ministry_after(st, rm.end())
             if person and org is None:
                 org, between = _org_after(st, rm.end(), s_end)
+            if person and org is None:
+                org = _namesake_firm(st, person, rm.end())
             if person and org is None:
                 # "la Presidente di ASSOMAC, Maria Vittoria Brustia" is handled below
                 el = _elect_re().search(text[s_start:rm.start()])
