@@ -814,7 +814,7 @@ def test_a_firm_of_the_same_name_as_its_holder(text: str, post: tuple[str, str, 
 
 
 @pytest.mark.parametrize(("text", "post"), [
-    ("Vicenza, 3 June 2025\n\nLuca Ferri, who was voted as the new president of Assomac last week, met the press.",
+    ("Vicenza, 3 June 2025\n\nLuca Ferri, who was voted in as the new president of Assomac last week, met the press.",
      ("Luca Ferri", "President", "Assomac")),
     ("Vicenza, 3 June 2025\n\nAnna Rota, who was elected as the new chair of ACIMIT by the members, spoke on exports.",
      ("Anna Rota", "Chair", "ACIMIT")),

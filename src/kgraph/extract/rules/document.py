@@ -28,7 +28,7 @@ _RELATIVE_DAYS = {"yesterday": 1, "ieri": 1, "today": 0, "oggi": 0}
 
 # what follows a date that opens the release: a dash, colon, bar or underscore before the text
 _LEAD_DATE_SEP = re.compile(r"[ \u00a0]*[_–—|:-]+[ \u00a0]*(?=\S)")
-# a town in capitals opening the text, then the first sentence ("FERMO Forse ...", "VIGEVANO - La ...")
+# a town in capitals opening the text, then the first sentence ("LODI Oggi ...", "VIGEVANO - La ...")
 _CAPS_TOWN_LEAD = re.compile(r"[ \u00a0\t\r\n]*([A-ZÀ-Ý]{3,}(?:[ \u00a0][A-ZÀ-Ý]{2,})?)[ \u00a0]*(?:[-–—][ \u00a0]*)?(?=[A-ZÀ-Ý][a-zà-ÿ])")
 
 
@@ -115,8 +115,8 @@ def _signature_publisher(st: _State) -> str | None:
 
 
 def _fair_publisher(st: _State, title: Mention) -> str | None:
-    """A release on a fair's results ("Mipel: +7% di presenze", "La 95esima edizione di Lineapelle
-    ha chiuso") is issued by whoever the text says organises the fair, else by the fair itself."""
+    """A release on a fair's results ("Mipel: +7% di presenze", "La 90esima edizione di Alfa si
+    è chiusa") is issued by whoever the text says organises the fair, else by the fair itself."""
     fair = next((o for o in st.orgs_sorted() if title.start <= o.start < title.end and o.kind == "TradeFair"), None)
     if fair is None:
         return None
@@ -218,7 +218,7 @@ def _document_info(st: _State) -> None:
                 date_ev.append(Mention(yl.group("date"), yl.start("date"), yl.end("date")))
             st.docinfo.place = gz.resolve(yl.group("city"), "place") or yl.group("city").title()
     if st.docinfo.place is None and dateline is None:
-        # "FERMO Forse per la prima volta ...": a newspaper's town in capitals opening the text
+        # "LODI Oggi i conciatori ...": a newspaper's town in capitals opening the text
         cl = _CAPS_TOWN_LEAD.match(text)
         town = gz.place(cl.group(1).title()) if cl else None
         if cl and town is not None and town.kind == "city" and not any(

@@ -390,7 +390,7 @@ _BARE_RANGE = re.compile(rf"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|°)?[ \u00a0]*[
 _ALONGSIDE = re.compile(r"(?i)(?:same[ \u00a0]+time[ \u00a0]+as|alongside|co-located[ \u00a0]+with|together[ \u00a0]+with|in[ \u00a0]+contemporanea[ \u00a0]+con|insieme[ \u00a0]+a|in[ \u00a0]+concomitanza[ \u00a0]+con|accanto[ \u00a0]+a)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+)?$")
 
 
-# the verb of a fair's first day, the day right after it ("aperta martedì 20 febbraio", "opened on 3 May")
+# the verb of a fair's first day, the day right after it ("aperta giovedì 7 marzo", "opened on 3 May")
 _OPENED_ON = re.compile(r"(?i)\b(?:opened|opens|started|began|kicked[ \u00a0]+off|apert[ao]|inaugurat[ao]|iniziat[ao]|partit[ao])(?:[ \u00a0]+(?:on|il|lo[ \u00a0]+scorso|la[ \u00a0]+scorsa))?[ \u00a0]+")
 _OPENED_BY = re.compile(r"(?i)\b(?:opened|inaugurated|visited|visiting|in[ \u00a0]+visita|attended|inaugurat[ao]|aperta|visitat[ao]|took[ \u00a0]+part|hanno[ \u00a0]+partecipato|sono[ \u00a0]+intervenuti)\b")
 
@@ -623,7 +623,7 @@ def _find_fair_editions(st: _State) -> None:
                        if not (st.docinfo.info and any(e.start == a + mn.start for e in st.docinfo.info.date_evidence))), None)
             if d2:
                 return d2
-            # "l'edizione aperta martedì 20 febbraio", "the show opened on Tuesday 20 February": a
+            # "la rassegna, aperta giovedì 7 marzo", "the show opened on Thursday 7 March": a
             # yearless first day, its year the one closest to the release's (or its file name's) day
             for a, b in group:
                 for om in _OPENED_ON.finditer(text, a, b):
@@ -681,7 +681,7 @@ def _find_fair_editions(st: _State) -> None:
     _find_neighbour_fairs(st)
 
 
-# "Micam e Mipel, con i quali Lineapelle ha condiviso un giorno", "X, with which the show shared its
+# "Alfa e Beta, con le quali la fiera ha condiviso due giornate", "X, with which the show shared its
 # opening day": fairs that ran together with the release's own
 _SHARED_DAYS = re.compile(r"(?i)\b(?:con[ \u00a0]+(?:i|le|il|la)[ \u00a0]+qual[ei]|with[ \u00a0]+which|with[ \u00a0]+whom)\b[^.;]{0,60}?"
                           r"\b(?:condivis[oaie]|condivide|condividono|shared?|shares)\b")

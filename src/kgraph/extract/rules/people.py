@@ -503,8 +503,8 @@ def _board_joins(st: _State) -> list[tuple[Membership, _Span]]:
 
 @cache
 def _body_res() -> tuple[re.Pattern[str], dict[str, str]]:
-    """An elected body followed by the cue that its members are listed ("General Council, with
-    the election of", "Collegio dei Probiviri composto da", "Board of Auditors:"), and each body
+    """An elected body followed by the cue that its members are listed ("the Executive Committee,
+    consisting of", "Collegio dei Probiviri composto da", "Board of Auditors:"), and each body
     word's role label."""
     words = gz.appointment_words()
     table: dict[str, str] = {}
@@ -515,13 +515,13 @@ def _body_res() -> tuple[re.Pattern[str], dict[str, str]]:
     leads = _appointment_alt("body_leads")
     # a colon alone is a cue too; the lead may follow a comma or a dash
     rx = re.compile(rf"(?i)\b(?P<body>{bodies})\b(?P<of>{_SP}+(?:of|di|del|della|dell['’]){_SP}*(?:the{_SP}+)?)?"
-                    # ("... Board of Arbitrators was renewed, with the election of"): a short verb between
+                    # ("... the Steering Committee was chosen, composed of"): a short verb between
                     rf"(?:{_SP}+[a-zà-ù]+){{0,3}}?{_SP}*(?:[,–-]{_SP}*)?(?:(?:{leads})\b{_SP}*:?|:){_SP}*")
     return rx, table
 
 
 def _body_lists(st: _State) -> list[tuple[Membership, _Span]]:
-    """"Board of Auditors, with the election of A (Alfa), B (Beta) and C": each listed person
+    """"Steering Committee, made up of A (Alfa), B (Beta) and C": each listed person
     holds the body's name as role (as worded: "General Council", "Board of Arbitrators") in the
     organisation the body belongs to; the firm in brackets is the person's company. A list
     whose first item is a post ("comprised of president X") is left to the role words."""
