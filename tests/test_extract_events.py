@@ -819,3 +819,16 @@ def test_capitals_opening_the_text_that_are_no_town(text: str) -> None:
 def test_a_dated_header_then_a_wire_dateline_gives_the_town(text: str) -> None:
     info = run(text).info
     assert info.date == dt.date(2025, 3, 3) and info.place == "Milan"
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Roma, 5 luglio 2019\n\nIl forum italo-tedesco della meccanica si è tenuto il 27 giugno scorso a Berlino. L'evento si "
+     "è chiuso con la firma di un protocollo d'intesa tra UCIMU e VDW.", dt.date(2019, 6, 27)),
+    ("Rome, 5 July 2019\n\nThe Italian-Polish machinery forum was held on 27 June in Warsaw. On that occasion ACIMIT and "
+     "the Polish association signed a memorandum of understanding.", dt.date(2019, 6, 27)),
+    ("Roma, 5 luglio 2019\n\nL'incontro tra le associazioni si è svolto il 27 giugno a Madrid. In quella sede UCIMA e "
+     "AFM hanno firmato un accordo di collaborazione.", dt.date(2019, 6, 27)),
+])
+def test_a_signing_at_the_meeting_told_before_takes_its_day(text: str, day: dt.date) -> None:
+    ev = events(run(text), "Signing")
+    assert len(ev) == 1 and ev[0].date == day

@@ -845,3 +845,22 @@ def test_an_italian_firm_named_by_its_trade_noun_and_owner(text: str, firm: str)
 ])
 def test_a_trade_noun_alone_is_no_firm(text: str) -> None:
     assert not any(t == "Company" for t in orgs(run(text)).values())
+
+
+@pytest.mark.parametrize(("text", "expected", "new_org"), [
+    ("Roma, 3 giugno 2025\n\nL'intesa è stata firmata dai presidenti delle due associazioni - Anna Neri per ACIMIT e "
+     "Ivan Petrov per ROSTEKMASH - davanti ai soci.",
+     {("Anna Neri", "President", "ACIMIT"), ("Ivan Petrov", "President", "ROSTEKMASH")}, ("ROSTEKMASH", "TradeAssociation")),
+    ("Rome, 3 June 2025\n\nThe deal was signed by the chairmen of both federations: Luca Sala for UCIMU and Jan Novak "
+     "for SVAZSTROJ.",
+     {("Luca Sala", "Chairman", "UCIMU"), ("Jan Novak", "Chairman", "SVAZSTROJ")}, ("SVAZSTROJ", "TradeAssociation")),
+    ("Roma, 3 giugno 2025\n\nHanno firmato gli amministratori delegati delle due società, Paola Riva per Riva Pack e "
+     "Omar Haddad per NORTHPACK.",
+     {("Paola Riva", "Managing Director", "Riva Pack"), ("Omar Haddad", "Managing Director", "NORTHPACK")},
+     ("NORTHPACK", "Company")),
+])
+def test_a_plural_role_shared_out_with_for_each_holder(
+        text: str, expected: set[tuple[str, str, str]], new_org: tuple[str, str]) -> None:
+    ex = run(text)
+    assert expected <= posts(ex)
+    assert orgs(ex).get(new_org[0]) == new_org[1]

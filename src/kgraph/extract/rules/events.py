@@ -171,6 +171,30 @@ _OWN_ASSEMBLY_GAP = re.compile(r"(?i)(?:['’]s)?(?:[ \u00a0]+(?:latest|last|rec
 _SIGNING_LEAD = 4
 
 
+@cache
+def _anaphor_re() -> re.Pattern[str] | None:
+    words = _event_words().get("anaphors", ())
+    return _words_re(words) if words else None
+
+
+def _anaphor_day(st: _State, sent: tuple[int, int]) -> dt.date | None:
+    """"The forum was held on 27 June ... The event closed with the signing of ...": a sentence
+    that points back to the meeting told just before it takes that meeting's day."""
+    rx = _anaphor_re()
+    if rx is None or not rx.search(st.text, *sent):
+        return None
+    sents = st.segmentation.sentences
+    i = bisect.bisect_right(sents, (sent[0], _BIG)) - 1
+    if i <= 0:
+        return None
+    a, b = sents[i - 1]
+    if "\n\n" in st.text[b:sent[0]]:
+        return None  # (another paragraph tells another story)
+    # (a yearless day: the year nearest the release's date, or its file name's)
+    return _held_on(st, a, b) or next((d for _mn, d in _dates(st.text[a:b])), None) \
+        or _day_month(st, a, b, st.docinfo.doc_date or file_name_date(st.doc.slug))
+
+
 def _find_signing(st: _State) -> None:
     """An agreement signed between parties ("the rector and the president signed the framework
     agreement", "è stato siglato il protocollo d'intesa"): the signatories take part."""
@@ -202,6 +226,8 @@ def _find_signing(st: _State) -> None:
     rel = next((m for a, b in sents for m in re.finditer(r"(?i)\b(yesterday|today|ieri|oggi)\b", text[a:b])), None)
     if date is None and rel and st.docinfo.doc_date:
         date = st.docinfo.doc_date - dt.timedelta(days=_RELATIVE_DAYS[rel.group(1).lower()])
+    if date is None and rel is None:
+        date = _anaphor_day(st, sents[0])
     if date is None and rel is None and sents[0] not in st.segmentation.sentences[:_SIGNING_LEAD]:
         return  # an agreement recalled in passing, far from the news and with no day of its own
     venue = next((o.name for a, b in sents for o in _near(st.orgs_sorted(), a, b)

@@ -567,6 +567,56 @@ def _body_lists(st: _State) -> list[tuple[Membership, _Span]]:
     return out
 
 
+# "i Presidenti delle due associazioni - Anna Neri per ACIMIT e Luca Sala per UCIMU -", "the
+# chairmen of both bodies, Anna Neri for ACIMIT and Luca Sala for UCIMU": each holds the role in
+# the organisation named after "per"/"for"; the lead between the role and the list is short
+_PER_LEAD = 90
+_PER_RE = re.compile(rf"{_SP}+(?:per|for|di|of){_SP}+(?:the{_SP}+)?")
+# an organisation after "per" that the gazetteer lacks: a word in capitals or a capitalised run
+_PER_ORG = re.compile(rf"[A-ZÀ-Ý][A-ZÀ-Ý0-9&'’-]{{2,}}(?:[- ][A-ZÀ-Ý0-9&'’-]{{2,}}){{0,3}}\b|{_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}}")
+
+
+def _per_lists(st: _State) -> list[tuple[Membership, _Span]]:
+    text = st.text
+    canon = _role_canon()
+    out: list[tuple[Membership, _Span]] = []
+    for rm in st.scan(_role_re(), _role_triggers()):
+        if not _is_plural_role(rm):
+            continue
+        _s0, s1 = st.sentence_of(rm.start())
+        lead = re.search(r"[-–—:,(][ \u00a0]*(?=[A-ZÀ-Ý])", text[rm.end():min(s1, rm.end() + _PER_LEAD)])
+        if lead is None or re.search(r"[.;]", text[rm.end():rm.end() + lead.start()]):
+            continue
+        label = canon.get(gz.canonical_key(rm.group("role")), rm.group("role"))
+        kind = "TradeAssociation" if re.search(r"(?i)associa|federa", text[rm.end():rm.end() + lead.start()]) else "Company"
+        pos = rm.end() + lead.end()
+        items: list[tuple[_Span, _Span]] = []
+        while pos < s1 and len(items) < _BODY_MAX:
+            who = _person_name_at(st, pos)
+            pm = _PER_RE.match(text, who.end) if who else None
+            if who is None or pm is None:
+                break
+            org = st.org_at(pm.end())
+            if org is None:
+                om = _PER_ORG.match(text, pm.end())
+                if om is None or gz.place(om.group()) is not None or om.group().split()[0] in _NOT_NAME_START:
+                    break
+                name = _clean_name(om.group())
+                st.add_org(name, kind, om.start(), om.end())
+                org = _Span(om.start(), om.end(), name, kind)
+            items.append((who, org))
+            nm = re.match(rf"{_SP}*(?:,{_SP}*(?:(?:and|e){_SP}+)?|{_SP}+(?:and|e|ed){_SP}+)", text[org.end:org.end + 8])
+            if nm is None:
+                break
+            pos = org.end + nm.end()
+        if len(items) < 2:
+            continue  # one name "for" a body is a proxy, not a list of holders
+        for who, org in items:
+            out.append((Membership(_mention(text, rm.start(), org.end), person=who.name, role=label,
+                                   organisation=org.name), who))
+    return out
+
+
 # a body lists at most this many members in one run (a bound, not a guess: boards are small)
 _BODY_MAX = 40
 _BODY_SPAN = 2000
@@ -801,6 +851,9 @@ def _find_people(st: _State) -> None:
         _add_person(st, who)
         pending.append((mem, who))
     for mem, who in _body_lists(st):
+        _add_person(st, who)
+        pending.append((mem, who))
+    for mem, who in _per_lists(st):
         _add_person(st, who)
         pending.append((mem, who))
     # one membership per person, role, organisation and unit; dates merged
