@@ -832,3 +832,28 @@ def test_a_dated_header_then_a_wire_dateline_gives_the_town(text: str) -> None:
 def test_a_signing_at_the_meeting_told_before_takes_its_day(text: str, day: dt.date) -> None:
     ev = events(run(text), "Signing")
     assert len(ev) == 1 and ev[0].date == day
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Rimini, 21 September 2018\n\nDuring the general assembly held last June 22, Acimall reviewed the year.",
+     dt.date(2018, 6, 22)),
+    ("Rimini, 21 September 2018\n\nThe annual assembly of Acimall, held on last June 22 in Milan, reviewed the year.",
+     dt.date(2018, 6, 22)),
+    ("Rimini, 21 September 2018\n\nAt the annual meeting, which took place last 22 June, Acimall reviewed the year.",
+     dt.date(2018, 6, 22)),
+])
+def test_an_assembly_held_last_month_day(text: str, day: dt.date) -> None:
+    assert events(run(text), "GeneralAssembly")[0].date == day
+
+
+@pytest.mark.parametrize(("text", "organiser"), [
+    ("Milano, 10 settembre 2022\n\nTorna Mipel, dal 18 al 20 settembre a Fiera Milano-Rho. Organizzata da Assopellettieri, "
+     "la manifestazione ospita 180 espositori.", "Assopellettieri"),
+    ("Milan, 10 September 2022\n\nMipel 2022 opens on 18 September at Fiera Milano Rho. The show, organised by Assopellettieri, "
+     "hosts 180 exhibitors.", "Assopellettieri"),
+    ("Milano, 10 settembre 2022\n\nLa 122esima edizione di Mipel apre il 18 settembre a Fieramilano Rho. La fiera, organizzata "
+     "da Assopellettieri, accoglie 180 marchi.", "Assopellettieri"),
+])
+def test_the_fairs_organiser_told_beside_the_fair_noun(text: str, organiser: str) -> None:
+    ev = events(run(text), "TradeFairEdition")[0]
+    assert ev.organiser == organiser and ev.venue == "Fiera Milano" and ev.city == "Rho"

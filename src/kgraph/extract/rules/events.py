@@ -84,7 +84,7 @@ _WEEKDAY_NUM = {w: i % 7 for i, w in enumerate(
 
 # "held on June 3rd", "tenutasi il 3 giugno", "which took place on Tuesday 4 March 2025"
 _HELD_ON = re.compile(r"(?i)\b(?:held|took[ \u00a0]+place|met|convened|gathered|tenut[ao]si|svolt[ao]si|riunit[ao]si|"
-                      r"si[ \u00a0]+è[ \u00a0]+(?:svolt[ao]|tenut[ao]|riunit[ao]))[ \u00a0,]+(?:on|il|lo[ \u00a0]+scorso|la[ \u00a0]+scorsa)[ \u00a0]+")
+                      r"si[ \u00a0]+è[ \u00a0]+(?:svolt[ao]|tenut[ao]|riunit[ao]))[ \u00a0,]+(?:on(?:[ \u00a0]+last)?|last|il|lo[ \u00a0]+scorso|la[ \u00a0]+scorsa)[ \u00a0]+")
 
 
 def _held_on(st: _State, a: int, b: int) -> dt.date | None:
@@ -97,7 +97,8 @@ def _held_on(st: _State, a: int, b: int) -> dt.date | None:
             return full
         dm = _DAY_MONTH.match(st.text, m.end(), b)
         if dm:
-            return _day_month(st, dm.start(), dm.end())
+            # (a release with no date of its own: the year nearest its file name's day)
+            return _day_month(st, dm.start(), dm.end(), file_name_date(st.doc.slug))
     return None
 
 
@@ -542,6 +543,10 @@ _VISIT_BEFORE = re.compile(r"(?i)\b(?:in[ \u00a0]+visita|visiting|(?:on|during)[
                            r"on[ \u00a0]+the[ \u00a0]+occasion)[ \u00a0]+(?:a|ad|al|alla|allo|all['’]|to|of|the|del|della|dello|dell['’]|di)?[ \u00a0]*(?:the[ \u00a0]+)?$")
 
 
+# how near "the fair" an organiser phrase must be to be the fair's
+_BESIDE = 60
+
+
 def _find_fair_editions(st: _State) -> None:
     """Trade fair editions: a known fair named with an edition, a year or its dates ("SIMAC Tanning Tech 2024")."""
     text = st.text
@@ -606,7 +611,12 @@ def _find_fair_editions(st: _State) -> None:
                         and not season.search(text, max(a, a + m.start() - 24), a + m.start())), None)
             year = ym2.group(1) if ym2 else (str(st.docinfo.doc_date.year) if st.docinfo.doc_date else None)
         organiser = None
-        for a, b in sents:
+        # (or a sentence on "the fair" when the organiser is told right beside that noun:
+        # "Organizzata da Alfa, la manifestazione ...", "the show, organised by Alfa")
+        beside = [(a, b) for a, b in told if (a, b) not in sents
+                  and (om_ := _ORGANISED_BY.search(text, a, b))
+                  and _FAIR_NOUN.search(text, max(a, om_.start() - _BESIDE), min(b, om_.end() + _BESIDE))]
+        for a, b in [*sents, *beside]:
             om = _ORGANISED_BY.search(text, a, b)
             o2 = (st.org_at(om.end()) or _unknown_org_after(st, om.end())) if om else None
             if o2 and o2.name != name:  # (a fair is not its own organiser: "a show organised by Lineapelle")
