@@ -1,6 +1,11 @@
 """A small OpenAI-compatible chat completions server on 127.0.0.1 for the tests of the
 llm and hybrid extractors: it answers from a fixture file (``tests/data/llm/*.json``), one
-response after another (the last one repeats), and records every request it gets."""
+response after another (the last one repeats), and records every request it gets.
+
+A response may carry ``"when": "some words"``: then the server answers each request with
+the first such response whose words are in the text it was sent (an empty list of facts
+when none is), whatever the order requests come in: canned answers for every chunk of a
+release. ``"trickle": seconds`` sends the body one byte at a time, that long apart."""
 
 from __future__ import annotations
 
@@ -45,7 +50,7 @@ class ChatServer:
                     server.requests.append(body)
                     server.headers.append(dict(self.headers.items()))
                     n = len(server.requests) - 1
-                    spec = server.responses[min(n, len(server.responses) - 1)]
+                    spec = server.pick(body, n)
                 if self.path != "/v1/chat/completions":
                     spec = {"status": 404, "body": {"error": {"message": "no such path"}}}
                 time.sleep(float(spec.get("delay", 0)))
@@ -66,8 +71,14 @@ class ChatServer:
                     self.send_header("Content-Type", "application/json")
                     self.send_header("Content-Length", str(len(data)))
                     self.end_headers()
-                    self.wfile.write(data)
-                except (BrokenPipeError, ConnectionResetError):
+                    if spec.get("trickle"):
+                        for i in range(len(data)):
+                            self.wfile.write(data[i:i + 1])
+                            self.wfile.flush()
+                            time.sleep(float(spec["trickle"]))
+                    else:
+                        self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError, OSError):
                     pass  # the client gave up (a timeout test)
 
         self.lock = threading.Lock()
@@ -81,6 +92,15 @@ class ChatServer:
         if isinstance(fixture, str):
             fixture = json.loads((FIXTURES / f"{fixture}.json").read_text(encoding="utf-8"))["responses"]
         self.responses = list(fixture)
+
+    def pick(self, body: dict[str, Any], n: int) -> dict[str, Any]:
+        """The response to the ``n``-th request, whose JSON body is ``body``."""
+        canned = [r for r in self.responses if "when" in r]
+        if not canned:
+            return self.responses[min(n, len(self.responses) - 1)]
+        sent = " ".join(str(m.get("content", "")) for m in body.get("messages", [])
+                        if m.get("role") == "user")
+        return next((r for r in canned if r["when"] in sent), {"content": {"facts": []}})
 
     @property
     def base_url(self) -> str:

@@ -835,7 +835,7 @@ def test_a_signing_at_the_meeting_told_before_takes_its_day(text: str, day: dt.d
 
 
 @pytest.mark.parametrize(("text", "day"), [
-    ("Rimini, 21 September 2018\n\nDuring the general assembly held last June 22, Acimall reviewed the year.",
+    ("Rimini, 21 September 2018\n\nAt its annual assembly held last June 22, Acimall reviewed the year.",
      dt.date(2018, 6, 22)),
     ("Rimini, 21 September 2018\n\nThe annual assembly of Acimall, held on last June 22 in Milan, reviewed the year.",
      dt.date(2018, 6, 22)),
@@ -847,8 +847,8 @@ def test_an_assembly_held_last_month_day(text: str, day: dt.date) -> None:
 
 
 @pytest.mark.parametrize(("text", "organiser"), [
-    ("Milano, 10 settembre 2022\n\nTorna Mipel, dal 18 al 20 settembre a Fiera Milano-Rho. Organizzata da Assopellettieri, "
-     "la manifestazione ospita 180 espositori.", "Assopellettieri"),
+    ("Milano, 10 settembre 2022\n\nTorna Mipel, in scena dal 18 al 20 settembre nei padiglioni di Fiera Milano-Rho. "
+     "Curata e organizzata da Assopellettieri, la manifestazione ospita 180 espositori.", "Assopellettieri"),
     ("Milan, 10 September 2022\n\nMipel 2022 opens on 18 September at Fiera Milano Rho. The show, organised by Assopellettieri, "
      "hosts 180 exhibitors.", "Assopellettieri"),
     ("Milano, 10 settembre 2022\n\nLa 122esima edizione di Mipel apre il 18 settembre a Fieramilano Rho. La fiera, organizzata "

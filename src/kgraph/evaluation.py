@@ -62,6 +62,7 @@ from .model import (
     Priority,
     Segment,
 )
+from .schema import FactKind, Registry, registry
 
 __all__ = [
     "KINDS",
@@ -76,10 +77,9 @@ __all__ = [
     "gold_as_extraction_facts",
 ]
 
-KINDS = ("document", "organisations", "people", "events", "segments", "observations",
-         "markets", "relations", "priorities", "drivers")
+KINDS: tuple[str, ...] = registry().gold_keys
+"""The gold keys scored, in order: those of the schema registry's fact kinds."""
 
-_TYPE_CLASS = {"Confederation": "TradeAssociation", "InnovationDistrict": "Venue"}
 _RELATIVE_TOLERANCE = Decimal("0.005")
 
 
@@ -100,8 +100,9 @@ class Gold:
         return Path(self.release).stem
 
 
-def load_gold(path: str | Path) -> Gold:
-    """Read a gold YAML file.
+def load_gold(path: str | Path, *, schema: Registry | None = None) -> Gold:
+    """Read a gold YAML file: the keys of the registry's fact kinds (``schema``, default
+    the shipped one).
 
     Raises :class:`~kgraph.errors.InputError` naming the file when it cannot be read, is
     not YAML or lacks the ``release`` key.
@@ -116,7 +117,7 @@ def load_gold(path: str | Path) -> Gold:
     if not isinstance(data, dict) or "release" not in data:
         raise InputError("a gold file is a mapping with at least a 'release' key", source=p)
     records: dict[str, list[dict[str, Any]]] = {}
-    for kind in KINDS:
+    for kind in (schema or registry()).gold_keys:
         if kind not in data:
             continue
         value = data[kind]
@@ -257,19 +258,16 @@ class ReleaseScore:
     def rules(self) -> dict[str, RuleScore]:
         """Scores per extraction rule, sorted by rule id."""
         out: dict[str, RuleScore] = {}
-        for kind in KINDS:
-            k = self.kinds.get(kind)
-            if k is None:
-                continue
+        for kind in _ordered(self.kinds):
+            k = self.kinds[kind]
             for rule, t in k.by_rule.items():
                 out.setdefault(rule, RuleScore(rule)).kinds[kind] = (t.tp, t.fp, k.tp + k.fn)
         return dict(sorted(out.items()))
 
     def __add__(self, other: ReleaseScore) -> ReleaseScore:
         kinds: dict[str, KindScore] = {}
-        for kind in KINDS:
-            if kind in self.kinds or kind in other.kinds:
-                kinds[kind] = self.kinds.get(kind, KindScore()) + other.kinds.get(kind, KindScore())
+        for kind in _ordered([*self.kinds, *other.kinds]):
+            kinds[kind] = self.kinds.get(kind, KindScore()) + other.kinds.get(kind, KindScore())
         return ReleaseScore(self.releases + other.releases, kinds)
 
     def __radd__(self, other: object) -> ReleaseScore:
@@ -283,6 +281,12 @@ class ReleaseScore:
                 "kinds": {k: v.as_dict() for k, v in self.kinds.items()},
                 "total": self.total.as_dict(),
                 "rules": {r: v.as_dict() for r, v in self.rules.items()}}
+
+
+def _ordered(kinds: Iterable[str]) -> list[str]:
+    """Gold keys in the shipped order, others after in the order given."""
+    present = dict.fromkeys(kinds)
+    return [k for k in KINDS if k in present] + [k for k in present if k not in KINDS]
 
 
 # --------------------------------------------------------------------------- helpers
@@ -411,11 +415,14 @@ def _compact(d: dict[str, Any]) -> str:
 # --------------------------------------------------------------------------- scoring
 
 
-def score(predicted: Extraction, gold: Gold) -> ReleaseScore:
+def score(predicted: Extraction, gold: Gold, *, schema: Registry | None = None) -> ReleaseScore:
     """Compare one release's extraction with its gold file, kind by kind.
 
-    Only the kinds the gold file annotates are scored (see the module docstring).
+    Only the kinds the gold file annotates are scored (see the module docstring). The
+    kinds are the gold keys of ``schema`` (default: the shipped registry); a key with no
+    scorer of its own is scored from its fact kinds' shape (:func:`_score_generic`).
     """
+    reg = schema or registry()
     names = _Names()
     for rec in gold.records.get("organisations", []) + gold.records.get("markets", []):
         names.add([rec.get("name"), *(rec.get("aliases") or [])])
@@ -424,14 +431,23 @@ def score(predicted: Extraction, gold: Gold) -> ReleaseScore:
             names.add([fact.name, *fact.aliases])
 
     scorers: dict[str, Callable[[Extraction, list[dict[str, Any]], _Names], KindScore]] = {
-        "document": _score_document, "organisations": _score_organisations,
+        "document": _score_document,
         "people": _score_people, "events": _score_events, "segments": _score_segments,
         "observations": _score_observations, "markets": _score_markets,
         "relations": _score_relations, "priorities": _score_priorities,
         "drivers": _score_drivers,
     }
-    kinds = {kind: scorers[kind](predicted, gold.records[kind], names)
-             for kind in KINDS if kind in gold.records}
+    kinds = {}
+    for kind in reg.gold_keys:
+        if kind not in gold.records:
+            continue
+        if kind == "organisations":
+            kinds[kind] = _score_organisations(predicted, gold.records[kind], names, reg)
+        elif kind in scorers:
+            kinds[kind] = scorers[kind](predicted, gold.records[kind], names)
+        else:
+            kinds[kind] = _score_generic(predicted, gold.records[kind], names,
+                                         reg.kinds_of_gold(kind))
     return ReleaseScore([gold.slug], kinds)
 
 
@@ -462,7 +478,8 @@ def _unique(facts: Iterable[Any], key: Callable[[Any], Any]) -> list[Any]:
     return out
 
 
-def _score_organisations(ex: Extraction, recs: list[dict[str, Any]], names: _Names) -> KindScore:
+def _score_organisations(ex: Extraction, recs: list[dict[str, Any]], names: _Names,
+                         reg: Registry) -> KindScore:
     preds = _unique(ex.of(Organisation), lambda o: _norm(o.name))
 
     def ok(g: dict[str, Any], p: Organisation) -> bool:
@@ -470,7 +487,9 @@ def _score_organisations(ex: Extraction, recs: list[dict[str, Any]], names: _Nam
         if not any(names.same(n, m) for n in gold_names for m in (p.name, *p.aliases)):
             return False
         gt = g.get("type")
-        return not gt or _TYPE_CLASS.get(gt, gt) == _TYPE_CLASS.get(p.type, p.type)
+        # A type counts as its most general organisation type in the ontology
+        # (a Confederation is a TradeAssociation, an InnovationDistrict a Venue).
+        return not gt or reg.org_class(gt) == reg.org_class(p.type)
 
     return _tally(recs, preds, ok, lambda g: f"{g.get('name')} ({g.get('type')})",
                   lambda p: f"{p.name} ({p.type})")
@@ -679,13 +698,42 @@ def _score_drivers(ex: Extraction, recs: list[dict[str, Any]], names: _Names) ->
                   lambda g: str(g.get("text")), lambda p: p.text)
 
 
+def _score_generic(ex: Extraction, recs: list[dict[str, Any]], names: _Names,
+                   kinds: Sequence[FactKind]) -> KindScore:
+    """A kind scored from its shape alone: a prediction matches a gold record when every
+    field the record gives agrees, names (agents, places) by name or alias, the rest
+    case-, accent- and punctuation-insensitively."""
+    fields = [fl for k in kinds for fl in k.fields]
+    models = tuple(k.model for k in kinds if k.model is not None)
+    found: list[Any] = [f for f in ex.facts if isinstance(f, models)]
+    preds = _unique(found, lambda f: tuple(_norm(str(getattr(f, fl.name, "") or ""))
+                                           for fl in fields))
+
+    def agree(fl_kind: str, g: Any, p: Any) -> bool:
+        if fl_kind in ("agent", "place"):
+            return names.same(str(g), str(p) if p is not None else None)
+        return _norm(str(g)) == _norm(str(p) if p is not None else "")
+
+    def ok(g: dict[str, Any], p: Any) -> bool:
+        return all(agree(fl.kind, g[fl.name], getattr(p, fl.name, None))
+                   for fl in fields if g.get(fl.name) not in (None, ""))
+
+    def show(values: Any, get: Callable[[Any, str], Any]) -> str:
+        return _compact({fl.name: get(values, fl.name) for fl in fields})
+
+    return _tally(recs, preds, ok, lambda g: show(g, lambda v, n: v.get(n)),
+                  lambda p: show(p, lambda v, n: getattr(v, n, None)))
+
+
 # --------------------------------------------------------------------------- gold -> facts
 
 
-def gold_as_extraction_facts(gold: Gold, document: Any) -> Extraction:
+def gold_as_extraction_facts(gold: Gold, document: Any, *,
+                             schema: Registry | None = None) -> Extraction:
     """The gold records as an :class:`Extraction` (evidence empty): scores P = R = 1.
 
-    Useful to test a scorer or a converter against a known-perfect prediction.
+    Useful to test a scorer or a converter against a known-perfect prediction. A gold key
+    of ``schema`` with no conversion of its own becomes facts of its kind's dataclass.
     """
     from .model import Mention
 
@@ -728,4 +776,13 @@ def gold_as_extraction_facts(gold: Gold, document: Any) -> Extraction:
                               programme=p.get("programme")))
     for d in r.get("drivers", []):
         facts.append(Driver(none, text=d["text"] + " " + " ".join(d.get("keywords") or [])))
+    for key in (schema or registry()).gold_keys:
+        if key in KINDS:
+            continue
+        for kind in (schema or registry()).kinds_of_gold(key):
+            if kind.model is None:
+                continue
+            names = {fl.name for fl in kind.fields}
+            for rec in r.get(key, []):
+                facts.append(kind.model(none, **{k: v for k, v in rec.items() if k in names}))
     return Extraction(document=document, info=info, facts=facts)

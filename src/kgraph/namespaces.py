@@ -7,6 +7,7 @@ named graphs under ``KGG``; only :mod:`kgraph.extract` mints new instance IRIs.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TypeVar
 
 from rdflib import Graph, Namespace, URIRef
@@ -30,7 +31,8 @@ from rdflib.namespace import (
 __all__ = [
     "KG", "KGI", "KGG", "OA", "SDMX_DIM", "SDMX_MEAS", "SDMX_ATTR", "WD", "WDT",
     "DCTERMS", "FOAF", "ORG", "OWL", "PROV", "QB", "RDF", "RDFS", "SDO", "SKOS", "TIME",
-    "VOID", "XSD", "SH", "PREFIXES", "ONTOLOGY_IRI", "ONTOLOGY_GRAPH", "bind_prefixes",
+    "VOID", "XSD", "SH", "PREFIXES", "WIKIDATA_PREFIXES", "ONTOLOGY_IRI", "ONTOLOGY_GRAPH",
+    "bind_prefixes", "sparql_prologue",
 ]
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/kgraph/ontology")
@@ -123,6 +125,18 @@ class KG(DefinedNamespace):
     linkSource: URIRef
     linkedEntity: URIRef
     linkTarget: URIRef
+    # --- the schema registry (kgraph.schema): annotations the code reads ---------------
+    modelName: URIRef  # class or property -> its name in kgraph.model
+    goldKey: URIRef  # fact class -> the gold files' key for it
+    factOrder: URIRef  # fact class -> position in read-back and scoring order
+    precedence: URIRef  # class -> rank among a node's types (lowest decides)
+    legend: URIRef  # class -> the network legend class of its nodes
+    nodeLabel: URIRef  # class -> the type the network shows, when not its rdfs:label
+    materialised: URIRef  # class -> stated on every instance of its subclasses
+    edgeSource: URIRef  # fact class -> properties the network edge starts from (list)
+    edgeTarget: URIRef  # fact class -> properties the network edge ends at (list)
+    edgeLabel: URIRef  # fact class -> caption of its edge when it has none of its own
+    labelRank: URIRef  # label property -> preference (lowest first)
 
 
 class OA(DefinedNamespace):
@@ -206,6 +220,22 @@ PREFIXES: dict[str, str] = {
     "sh": str(SH),
 }
 """Prefixes every query, export and page may use."""
+
+WIKIDATA_PREFIXES: dict[str, str] = {
+    "wd": str(WD),
+    "wdt": str(WDT),
+    "rdfs": str(RDFS),
+    "skos": str(SKOS),
+    # Wikidata's schema.org namespace is the http one (schema:description), not kgraph's.
+    "schema": "http://schema.org/",
+}
+"""Prefixes of the queries kgraph sends to the Wikidata query service."""
+
+
+def sparql_prologue(prefixes: Mapping[str, str] | None = None) -> str:
+    """``PREFIX p: <iri>`` lines for a query sent where :data:`PREFIXES` are not
+    declared for it (a remote endpoint); default :data:`PREFIXES`."""
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in (prefixes or PREFIXES).items())
 
 
 _G = TypeVar("_G", bound=Graph)

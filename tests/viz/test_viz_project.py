@@ -9,9 +9,10 @@ from rdflib import Literal, URIRef
 
 from kgraph.errors import InputError, QueryError
 from kgraph.namespaces import KGI
+from kgraph.schema import registry
 from kgraph.store import OxigraphStore
 from kgraph.viz import CLASS_OF_TYPE, network_from_triples, project, query_network, release_iri
-from kgraph.viz._project import PREFIXES_SPARQL, Q_ENTITIES
+from kgraph.viz._project import _q_entities
 
 RELEASE = "assomac-2025-06-20-sector-2024"
 
@@ -116,10 +117,9 @@ def test_release_name_is_a_binding_not_query_text(sample_store: OxigraphStore) -
 
 
 def test_entity_query_lists_exactly_the_mapped_classes() -> None:
-    values = re.search(r"VALUES \?type \{([^}]*)\}", Q_ENTITIES).group(1).split()  # type: ignore[union-attr]
-    prefixes = dict(re.findall(r"PREFIX (\S+): <([^>]+)>", PREFIXES_SPARQL))
-    iris = {URIRef(prefixes[v.split(":")[0]] + v.split(":")[1]) for v in values}
-    assert iris == set(CLASS_OF_TYPE)
+    values = re.search(r"VALUES \?type \{([^}]*)\}", _q_entities(registry())).group(1).split()  # type: ignore[union-attr]
+    iris = [URIRef(v.strip("<>")) for v in values]
+    assert iris == list(CLASS_OF_TYPE)
 
 
 def test_construct_and_select_draw_as_networks(sample_store: OxigraphStore) -> None:

@@ -85,12 +85,13 @@ class RulesExtractor:
 
 @lru_cache(maxsize=1)
 def _data_digest() -> str:
-    """SHA-256 over the names and bytes of the rules' data files (``extract/data/*.yaml``)."""
+    """SHA-256 over the names and bytes of the rules' data files (``extract/data/<pack>/*.yaml``)."""
     digest = hashlib.sha256()
     folder = resources.files("kgraph.extract").joinpath("data")
-    for item in sorted(folder.iterdir(), key=lambda f: f.name):
-        if item.name.endswith(".yaml"):
-            digest.update(item.name.encode("utf-8") + b"\0" + item.read_bytes() + b"\0")
+    for pack in sorted((f for f in folder.iterdir() if f.is_dir()), key=lambda f: f.name):
+        for item in sorted(pack.iterdir(), key=lambda f: f.name):
+            if item.name.endswith(".yaml"):
+                digest.update(f"{pack.name}/{item.name}".encode() + b"\0" + item.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

@@ -1,6 +1,7 @@
 """Canonical names, aliases and types of the entities extraction recognises.
 
-The data lives in ``kgraph/extract/data/*.yaml`` (package data) and is read once. Names in
+The data lives in ``kgraph/extract/data/<pack>/*.yaml`` (package data: ``common/`` and one
+folder per language, merged by :func:`_load`; see data/README.md) and is read once. Names in
 facts are canonical ("ICE" -> "Italian Trade Agency", "Politecnico di Milano" -> "Milan
 Polytechnic", "Southeast Asia" -> "South-East Asia"); :func:`canonical_key` turns a
 canonical name into the slug the RDF side mints IRIs from.
@@ -100,12 +101,120 @@ class SegmentItem:
     forms: tuple[str, ...]
 
 
-def _load(name: str) -> Any:
+COMMON = "common"
+
+
+def packs() -> tuple[str, ...]:
+    """The language packs: every folder of ``data/`` but ``common/``, in name order ("en", "it").
+
+    A new folder (``data/fr/``) is a new pack: nothing in the code lists them.
+    """
+    folder = resources.files("kgraph.extract").joinpath("data")
+    return tuple(sorted(f.name for f in folder.iterdir() if f.is_dir() and not f.name.startswith(("_", "."))
+                        and f.name != COMMON))
+
+
+def _read(pack: str, name: str) -> Any:
+    item = resources.files("kgraph.extract").joinpath("data", pack, name)
+    if not item.is_file():
+        return None
     try:
-        text = resources.files("kgraph.extract").joinpath("data", name).read_text(encoding="utf-8")
-        return yaml.safe_load(text)
+        return yaml.safe_load(item.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - broken installation
-        raise ConfigError(f"gazetteer data file {name} cannot be read: {exc}") from exc
+        raise ConfigError(f"gazetteer data file {pack}/{name} cannot be read: {exc}") from exc
+
+
+def _words(data: Any) -> Any:
+    """A pack file without its test cases: the mappings under ``examples:`` (drivers.yaml's own
+    ``examples`` group of words, "such as", stays) and the ``entries:`` wrapper of a list file."""
+    if not isinstance(data, dict):
+        return data
+    data = dict(data)
+    if isinstance(data.get("examples"), list):
+        words = [w for w in data["examples"] if not isinstance(w, dict)]
+        if words:
+            data["examples"] = words
+        else:
+            del data["examples"]
+    if set(data) == {"entries"}:
+        return data["entries"]
+    return data
+
+
+def _is_records(items: list[Any]) -> bool:
+    return bool(items) and all(isinstance(d, dict) and "name" in d for d in items)
+
+
+def _merge(a: Any, b: Any, where: str) -> Any:
+    """``b`` (a later pack) laid over ``a``: mappings key by key (keys in order of first
+    appearance), word lists appended without repeats, records joined by name (see data/README.md)."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    if isinstance(a, dict) and isinstance(b, dict):
+        out = dict(a)
+        for k, v in b.items():
+            out[k] = _merge(a[k], v, f"{where}.{k}") if k in a else v
+        return out
+    if isinstance(a, list) and isinstance(b, list):
+        if _is_records(a) or _is_records(b):
+            return _merge_records(a, b, where)
+        seen = set(a)
+        return a + [w for w in b if w not in seen]
+    if a != b:
+        raise ConfigError(f"data packs disagree on {where}: {a!r} and {b!r}")
+    return a
+
+
+def _merge_records(a: list[dict[str, Any]], b: list[dict[str, Any]], where: str) -> list[dict[str, Any]]:
+    # a name listed twice (segments.yaml: "capital goods" as a segment and as an umbrella) is
+    # matched occurrence by occurrence, so each pack lists such records in the same order
+    out = [dict(r) for r in a]
+    at: dict[str, list[int]] = {}
+    for i, r in enumerate(out):
+        at.setdefault(r["name"], []).append(i)
+    used: dict[str, int] = {}
+    for r in b:
+        n = r["name"]
+        k = used.get(n, 0)
+        used[n] = k + 1
+        slots = at.get(n, [])
+        if k < len(slots):
+            out[slots[k]] = _merge(out[slots[k]], r, f"{where}[{n}]")
+        else:
+            at.setdefault(n, []).append(len(out))
+            out.append(dict(r))
+    return out
+
+
+def _load(name: str) -> Any:
+    """The data file ``name`` of every pack merged: ``common/`` first, then each language pack."""
+    merged: Any = None
+    found = False
+    for pack in (COMMON, *packs()):
+        data = _read(pack, name)
+        if data is not None:
+            found = True
+            merged = _merge(merged, _words(data), name)
+    if not found:
+        raise ConfigError(f"gazetteer data file {name} is in no pack")
+    return merged
+
+
+def examples() -> list[tuple[str, str, dict[str, Any]]]:
+    """Every test case of the data files: ``(pack, file name, case)`` with ``case`` a mapping
+    ``{id, text, expect}`` (data/README.md); tests/test_extract_examples.py runs them."""
+    out: list[tuple[str, str, dict[str, Any]]] = []
+    folder = resources.files("kgraph.extract").joinpath("data")
+    for pack in (COMMON, *packs()):
+        for item in sorted(folder.joinpath(pack).iterdir(), key=lambda f: f.name):
+            if not item.name.endswith(".yaml"):
+                continue
+            data = _read(pack, item.name)
+            cases = data.get("examples") if isinstance(data, dict) else None
+            out += [(pack, item.name, c) for c in cases or () if isinstance(c, dict)]
+    return out
 
 
 _EXTRA_ORGS: list[OrgEntry] = []

@@ -12,7 +12,13 @@ this module decides whether the fact can be kept:
   gazetteer's aliases of the entity it names;
 * :func:`value_in` checks that a number of the quote reads as the fact's value and unit;
 * :func:`period_stated` checks that the fact's period is written in the quote or among the
-  document's dates.
+  document's dates;
+* :func:`date_stated` checks that a day (an event's) is written in the quote, or that the
+  quote says "today" or "yesterday" of the document's own date;
+* :func:`person_in` checks a person's name, also where the quote gives the surname only and
+  the release the whole name;
+* :func:`words_in` checks that the words of a label (a priority, a driver) are the quote's;
+* :func:`segment_in` checks a sector or segment, named whole or by the products it lists.
 
 A check that fails gives one of the :data:`REASONS`, which the build report counts.
 """
@@ -28,7 +34,8 @@ from functools import lru_cache
 from ..model import Mention
 from .gazetteer import Kind, fold, resolve
 
-__all__ = ["quote_at", "locate", "name_in", "value_in", "period_stated", "REASONS",
+__all__ = ["quote_at", "locate", "name_in", "person_in", "Folded", "words_in", "value_in",
+           "period_stated", "date_stated", "segment_in", "segment_canonical", "REASONS",
            "normalise_quote"]
 
 REASONS = {
@@ -37,6 +44,9 @@ REASONS = {
     "value-not-in-quote": "no number of the quote reads as the fact's value and unit",
     "period-not-stated": "the period is written neither in the quote nor among the document's dates",
     "unknown-term": "a term of the fact (scope, area) is neither known nor in the text",
+    "date-not-stated": "the day is written neither in the quote nor as today/yesterday of the document's date",
+    "text-not-in-quote": "the words of a label (priority, driver) or a quotation's text are not the quote's",
+    "shape-invalid": "the fact breaks its kind's shape (a wrong type, value or field; dropped alone)",
     "answer-invalid": "the model's answer is not JSON valid for the schema (the chunk's facts are dropped)",
     "answer-truncated": "the model's answer was cut off (the chunk's facts are dropped)",
 }
@@ -80,26 +90,49 @@ def normalise_quote(quote: str) -> str:
     return _normalised(quote)[0].strip()
 
 
-def locate(quote: str, text: str, start: int = 0, end: int | None = None) -> Mention | None:
-    """The first place ``quote`` occurs in ``text[start:end]``, as a mention of ``text``.
+def _nearest(haystack: str, needle: str, near: int | None) -> int:
+    """Where ``needle`` occurs in ``haystack``: the first place, or with ``near`` the place
+    closest to it (-1 when nowhere). Each search starts past the last match, so the
+    whole scan is linear in ``haystack`` for a needle that is not tiny."""
+    at = haystack.find(needle)
+    if near is None or at < 0:
+        return at
+    best = at
+    while at >= 0 and at <= near:
+        if abs(at - near) < abs(best - near):
+            best = at
+        at = haystack.find(needle, at + 1)
+    if at >= 0 and abs(at - near) < abs(best - near):
+        best = at
+    return best
+
+
+def locate(quote: str, text: str, start: int = 0, end: int | None = None, *,
+           near: int | None = None) -> Mention | None:
+    """Where ``quote`` occurs in ``text[start:end]``, as a mention of ``text``.
 
     Exact occurrences win; else quote marks, dashes and white space are normalised on both
     sides and the match is mapped back to the raw offsets (so the mention's text is the
-    document's own, curly quotes and line breaks included). None when the quote is shorter
-    than three characters or not there.
+    document's own, curly quotes and line breaks included). Where the quote occurs more
+    than once, the first occurrence, or the one nearest to ``near`` (an offset of ``text``
+    someone claims for it, trusted for nothing else). None when the quote is shorter than
+    three characters or not there.
     """
     end = len(text) if end is None else end
     q = quote.strip()
     if len(q) < _MIN_QUOTE:
         return None
-    at = text.find(q, start, end)
+    hint = None if near is None else near - start
+    at = _nearest(text[start:end], q, hint)
     if at >= 0:
-        return Mention(q, at, at + len(q))
+        return Mention(q, start + at, start + at + len(q))
     norm, index = _normalised(text[start:end])
     nq = normalise_quote(q)
     if len(nq) < _MIN_QUOTE:
         return None
-    at = norm.find(nq)
+    if hint is not None:  # the hint counts raw characters: find its place in the normalised text
+        hint = next((i for i, raw in enumerate(index) if raw >= hint), len(index))
+    at = _nearest(norm, nq, hint)
     if at < 0:
         return None
     a = start + index[at]
@@ -148,6 +181,103 @@ def name_in(name: str, quote: str, kind: Kind | None = None) -> bool:
     """Whether ``name`` occurs in ``quote`` as whole words (case and accents aside), itself
     or as one of the gazetteer's names of the ``kind`` of entity it names."""
     return any(_occurs(f, quote) for f in _forms(name, kind))
+
+
+class Folded:
+    """A text folded once (case, accents, quote marks, white space), to look names up in
+    it: a long release is folded once, not once per name, and each name looked up once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = " ".join(fold(text).translate(_FOLD_CHARS).split())
+        self._seen: dict[str, bool] = {}
+
+    def has(self, name: str) -> bool:
+        """Whether ``name`` occurs in the text as whole words."""
+        if name not in self._seen:
+            n = " ".join(fold(name).translate(_FOLD_CHARS).split())
+            self._seen[name] = bool(n) and re.search(
+                rf"(?<!\w){re.escape(n)}(?!\w)", self.text) is not None
+        return self._seen[name]
+
+
+def person_in(name: str, quote: str, document: str | Folded = "") -> bool:
+    """Whether the person ``name`` is in ``quote``: the whole name, or its last word where
+    the quote gives the surname only ("President Neri concluded") and the ``document`` the
+    whole name."""
+    if name_in(name, quote):
+        return True
+    words = name.split()
+    if not (len(words) > 1 and len(words[-1]) > 2 and _occurs(words[-1], quote) and document):
+        return False
+    return (document if isinstance(document, Folded) else Folded(document)).has(name)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def words_in(label: str, quote: str) -> bool:
+    """Whether every word of ``label`` of three letters or more is a word of ``quote``
+    (case and accents aside): a label made of the quote's own words, in any order, not a
+    paraphrase of them. A label with no such word is never in."""
+    have = set(_WORD.findall(fold(quote)))
+    wanted = [w for w in _WORD.findall(fold(label)) if len(w) >= 3]
+    return bool(wanted) and all(w in have for w in wanted)
+
+
+_LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|e|ed|&)\s+")
+
+
+def _segment_items(name: str) -> list[str] | None:
+    """The canonical products a machinery name lists ("tannery and footwear machines" ->
+    footwear, tannery), or None when it is not such a name (no machinery head word, or a
+    product the gazetteer does not know)."""
+    from . import gazetteer
+
+    words = fold(name).split()
+    heads = {fold(h) for h in gazetteer.segment_heads()}
+    if len(words) < 2 or not ({words[-1], words[0]} & heads):
+        return None
+    body = " ".join(words[:-1] if words[-1] in heads else words[1:])
+    body = re.sub(r"^(?:for|per)\s+", "", body)
+    items: list[str] = []
+    for part in _LIST_SPLIT.split(body):
+        part = part.strip()
+        if not part:
+            continue
+        item = next((i.name for i in gazetteer.segment_items()
+                     if part in {fold(f) for f in i.forms} or part == fold(i.name)), None)
+        if item is None:
+            return None
+        items.append(item)
+    return items or None
+
+
+def segment_canonical(name: str) -> str:
+    """The gazetteer's name of a sector or segment: a standalone one's canonical name, a
+    machinery name rebuilt from its products in canonical order, else ``name`` itself."""
+    from . import gazetteer
+
+    known = resolve(name, "segment")
+    if known:
+        return known
+    items = _segment_items(name)
+    return gazetteer.segment_name(items) if items else " ".join(name.split())
+
+
+def segment_in(name: str, quote: str) -> bool:
+    """Whether the sector or segment ``name`` is in ``quote``: itself or one of the
+    gazetteer's forms of it, or, for a machinery name, every product it lists in one of its
+    forms ("footwear machinery" stands on "the footwear segment" or "macchine per
+    calzature")."""
+    from . import gazetteer
+
+    if name_in(name, quote, "segment"):
+        return True
+    items = _segment_items(name)
+    if not items:
+        return False
+    forms = {i.name: (i.name, *i.forms) for i in gazetteer.segment_items()}
+    return all(any(_occurs(f, quote) for f in forms.get(item, (item,))) for item in items)
 
 
 def _same(a: Decimal, b: Decimal) -> bool:
@@ -218,3 +348,24 @@ def period_stated(period: str, quote: str, document_text: str, *,
     year = years[0] if years else None
     return (period in _periods_of(quote, year) or period in {str(y) for y in years}
             or period in _periods_of(document_text, year))
+
+
+# Words that date an event by the release's own day: days back from it.
+_RELATIVE_DAYS: dict[str, int] = {"today": 0, "oggi": 0, "odierna": 0, "yesterday": 1, "ieri": 1}
+_RELATIVE_RE = re.compile(r"(?i)(?<!\w)(" + "|".join(_RELATIVE_DAYS) + r")(?!\w)")
+
+
+def date_stated(day: dt.date, quote: str, *, dates: Iterable[dt.date] = ()) -> bool:
+    """Whether the day ``day`` is written in ``quote`` (any date the rules read: "20 June
+    2025", "June 20th, 2025", "20/06/2025"; the first day of a span of days), or the quote
+    says "today" or "yesterday" (or the Italian words) and ``day`` is that day counted from
+    the first of the document's ``dates``."""
+    from ._dates import _dates
+
+    if any(d == day for _, d in _dates(quote)):
+        return True
+    own = next(iter(dates), None)
+    if own is None:
+        return False
+    return any(own - dt.timedelta(days=_RELATIVE_DAYS[m.group(1).lower()]) == day
+               for m in _RELATIVE_RE.finditer(quote))

@@ -1,6 +1,6 @@
 """Quantities as written in English and Italian: numbers, number words, multipliers,
 currencies, percentages and physical units. Pure functions over strings; the words
-themselves are data (``data/quantities.yaml``).
+themselves are data (``data/<pack>/quantities.yaml``, the packs merged by ``gazetteer._load``).
 
 Numbers in both languages' formats (the language decides only what one separator means):
 

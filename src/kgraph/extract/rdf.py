@@ -10,11 +10,13 @@ the same graph; the extraction run with its times goes to ``kgg:runs`` through
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import PurePath
+from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -23,7 +25,6 @@ from ..config import __version__
 from ..judgements import Resolver, local_iri
 from ..model import (
     MARKET_RELATIONS,
-    ORG_TYPES,
     Driver,
     Event,
     Extraction,
@@ -61,42 +62,19 @@ from ..namespaces import (
     XSD,
     bind_prefixes,
 )
+from ..schema import FactKind, Registry, kg_class, registry
 from . import _iris as iris
 from .base import Extractor, canonical_config, config_hash, file_name_date
 from .grounding import quote_at
 
-__all__ = ["to_graph", "run_graph", "decimal_literal", "CONTEXT_CHARS", "ORG_SUPERCLASSES",
-           "EVENT_KINDS"]
+__all__ = ["to_graph", "run_graph", "decimal_literal", "CONTEXT_CHARS"]
 
 CONTEXT_CHARS = 32
 """Characters of text kept before and after a quote (``oa:prefix`` / ``oa:suffix``)."""
 
-ORG_SUPERCLASSES: dict[str, tuple[URIRef, ...]] = {
-    "TradeAssociation": (ORG.FormalOrganization,),
-    "Confederation": (KG.TradeAssociation, ORG.FormalOrganization),
-    "GovernmentAgency": (ORG.FormalOrganization,),
-    "University": (ORG.FormalOrganization,),
-    "Company": (ORG.FormalOrganization,),
-    "ResearchCentre": (ORG.FormalOrganization,),
-    "TradeFair": (ORG.FormalOrganization,),
-    "Venue": (SDO.Place,),
-    "InnovationDistrict": (KG.Venue, SDO.Place),
-}
-"""Superclasses written out with each organisation type, so that queries without a
-reasoner (``?o a kg:TradeAssociation``) find the subclasses too."""
-
 _INDICATOR = re.compile(r"[a-z][a-z0-9_]*")
 _PERIOD = re.compile(r"[0-9]{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])(/[0-9]{4}-(0[1-9]|1[0-2]))?))?")
 
-EVENT_KINDS = ("GeneralAssembly", "TradeFairEdition", "Conference", "Signing")
-"""Event kinds with their own class; others are plain ``schema:Event``."""
-
-_PLACE_CLASS = {
-    "country": KG.Country,
-    "region": KG.Region,
-    "city": KG.City,
-    "aggregate": KG.MarketAggregate,
-}
 _AGGREGATES = {
     "foreign": "foreign markets",
     "foreign-market": "foreign markets",
@@ -193,8 +171,13 @@ def _place_name(name: str) -> str:
 
 
 class _Builder:
-    def __init__(self, extraction: Extraction, resolver: Resolver | None = None) -> None:
+    def __init__(self, extraction: Extraction, resolver: Resolver | None = None,
+                 reg: Registry | None = None) -> None:
         self.x = extraction
+        # The classes, their superclasses written out with them (so that queries without
+        # a reasoner find the subclasses) and the fact kinds come from the registry.
+        self.reg = reg or registry()
+        self.events = {str(c).rsplit("#", 1)[-1] for c in self.reg.event_classes}
         self.resolver = resolver or Resolver()
         # default IRI -> (canonical IRI, the name this release gives it): the resolution graph
         self.resolved: dict[URIRef, tuple[URIRef, str]] = {}
@@ -220,6 +203,15 @@ class _Builder:
     # --- shared pieces -------------------------------------------------------------
     def add(self, s: Node, p: Node, o: Node) -> None:
         self.g.add((s, p, o))
+
+    def cls(self, kind: str) -> URIRef:
+        """The RDF class of a fact kind (the registry's; a kind it lacks is not written)."""
+        return self.reg.kind(kind).cls
+
+    def typed(self, node: Node, cls: URIRef) -> None:
+        """``node a cls``, with the superclasses the registry has written out."""
+        for t in self.reg.types_of(cls):
+            self.add(node, RDF.type, t)
 
     def labels(self, node: URIRef, label: str, *, lang: str = "en", alt: Iterable[str] = ()) -> None:
         text = label.strip()
@@ -302,12 +294,10 @@ class _Builder:
             aliases: Iterable[str] = ()) -> URIRef:
         key = iris.canonical_key(name)
         node = self.entity(iris.org_iri(name), self.org_names.get(key, name))
-        if type_ in ORG_TYPES:
-            self.add(node, RDF.type, KG[type_])
-            for sup in ORG_SUPERCLASSES.get(type_, ()):
-                self.add(node, RDF.type, sup)
+        if type_ in self.reg.org_types:
+            self.typed(node, kg_class(type_))
         if self.once(node):
-            self.add(node, RDF.type, ORG.Organization)
+            self.typed(node, ORG.Organization)
             self.labels(node, self.org_names.get(key, name))
             self.provenance(node, m, fact=False)
         self.alt_labels(node, key, aliases)
@@ -352,9 +342,9 @@ class _Builder:
                 kind = "region"
             else:
                 kind = "city"
-        self.add(node, RDF.type, _PLACE_CLASS.get(kind, SDO.Place))
+        self.typed(node, self.reg.place_classes.get(kind or "", SDO.Place))
         if self.once(node):
-            self.add(node, RDF.type, SDO.Place)
+            self.typed(node, SDO.Place)
             self.labels(node, name)
             if kind == "country" and codes:
                 for code in codes:
@@ -425,8 +415,7 @@ class _Builder:
     # --- facts ---------------------------------------------------------------------
     def document(self) -> None:
         doc, info, r = self.doc, self.x.info, self.release
-        self.add(r, RDF.type, KG.PressRelease)
-        self.add(r, RDF.type, SDO.NewsArticle)
+        self.typed(r, self.cls("DocumentInfo"))
         self.add(r, DCTERMS.language, Literal(self.lang))
         self.add(r, KG.sha256, Literal(doc.sha256))
         self.add(r, KG.sourceFile, Literal(PurePath(doc.path).name))
@@ -487,7 +476,7 @@ class _Builder:
         self.check(f.evidence)
         node = iris.membership_iri(self.slug, f.person, f.organisation, f.role, f.unit)
         org = self.org(f.organisation, f.evidence)
-        self.add(node, RDF.type, ORG.Membership)
+        self.typed(node, self.cls("Membership"))
         self.add(node, ORG.member, self.person(f.person, f.evidence))
         self.add(node, ORG.organization, org)
         role = self.concept(iris.role_iri(f.role), ORG.Role, f.role)
@@ -525,9 +514,7 @@ class _Builder:
         if self._events[same] > 1:
             day = f"{day}-{self._events[same]}"
         node = iris.event_iri(self.slug, owner, f.kind, day)
-        if f.kind in EVENT_KINDS:
-            self.add(node, RDF.type, KG[f.kind])
-        self.add(node, RDF.type, SDO.Event)
+        self.typed(node, kg_class(f.kind) if f.kind in self.events else SDO.Event)
         if f.title:
             self.add(node, SDO.name, Literal(f.title, lang=self.lang))
             self.add(node, RDFS.label, Literal(f.title, lang=self.lang))
@@ -537,8 +524,7 @@ class _Builder:
         if f.venue:
             venue = self.org(f.venue, f.evidence)
             if iris.canonical_key(f.venue) not in self.orgs:
-                self.add(venue, RDF.type, KG.Venue)
-                self.add(venue, RDF.type, SDO.Place)
+                self.typed(venue, KG.Venue)
             if city is not None:
                 self.add(venue, SDO.containedInPlace, city)
             self.add(node, SDO.location, venue)
@@ -567,7 +553,7 @@ class _Builder:
         if not _PERIOD.fullmatch(f.period):
             raise ValueError(f"period {f.period!r} is not a contract period notation")
         node = iris.observation_iri(self.slug, f.indicator, n)
-        self.add(node, RDF.type, QB.Observation)
+        self.typed(node, self.cls("Observation"))
         self.add(node, QB.dataSet, iris.DATASET)
         if not self.reference(iris.DATASET) and self.once(iris.DATASET):
             self.add(iris.DATASET, RDF.type, QB.DataSet)
@@ -602,7 +588,7 @@ class _Builder:
         node = iris.market_fact_iri(self.slug, _place_name(f.market), f.relation)
         if not self.once(node):
             return  # stated twice in the release: the first statement is kept
-        self.add(node, RDF.type, KG.MarketRelation)
+        self.typed(node, self.cls("MarketRelation"))
         self.add(node, KG.market, self.place(f.market, f.evidence))
         rel = self.concept(iris.market_relation_iri(f.relation), KG.MarketRelationType,
                            _words(f.relation), notation=f.relation)
@@ -617,7 +603,7 @@ class _Builder:
         subject, obj = self.org(f.subject, f.evidence), self.org(f.object, f.evidence)
         self.add(subject, prop, obj)
         node = iris.org_relation_iri(self.slug, f.subject, f.relation, f.object)
-        self.add(node, RDF.type, KG.OrganisationalRelation)
+        self.typed(node, self.cls("OrgRelation"))
         self.add(node, KG.subject, subject)
         self.add(node, KG.relation, prop)
         self.add(node, KG.object, obj)
@@ -626,7 +612,7 @@ class _Builder:
     def priority(self, f: Priority) -> None:
         self.check(f.evidence)
         node = iris.statement_iri(self.slug, "priority", f.text)
-        self.add(node, RDF.type, KG.PriorityStatement)
+        self.typed(node, self.cls("Priority"))
         concept = self.concept(iris.priority_iri(f.text), KG.Priority, f.text, lang=self.lang)
         self.add(node, KG.priority, concept)
         if f.programme:
@@ -639,7 +625,7 @@ class _Builder:
     def driver(self, f: Driver) -> None:
         self.check(f.evidence)
         node = iris.statement_iri(self.slug, "driver", f.text)
-        self.add(node, RDF.type, KG.DriverStatement)
+        self.typed(node, self.cls("Driver"))
         concept = self.concept(iris.driver_iri(f.text), KG.Driver, f.text, lang=self.lang)
         self.add(node, KG.driver, concept)
         self.provenance(node, f.evidence, fact=True, rule=f.rule)
@@ -649,17 +635,49 @@ class _Builder:
         node = iris.quote_iri(self.slug, f.evidence.start)
         if not self.once(node):
             return  # one quotation per starting offset
-        self.add(node, RDF.type, KG.Quotation)
-        self.add(node, RDF.type, SDO.Quotation)
+        self.typed(node, self.cls("Quotation"))
         self.add(node, SDO.text, Literal(f.text))
         if f.speaker:
             self.add(node, SDO.creator, self.agent(f.speaker, f.evidence))
         self.provenance(node, f.evidence, fact=True, rule=f.rule)
 
 
+    def generic(self, kind: FactKind, f: Fact) -> None:
+        """A fact of a kind the writer has no method for, written from its shape in the
+        registry: one node of its class, one triple per field (an agent, place or concept
+        by name, else a literal), provenance."""
+        self.check(f.evidence)
+        values = [(fl, getattr(f, fl.name, None)) for fl in kind.fields]
+        for fl, value in values:
+            if fl.required and value in (None, ""):
+                raise ValueError(f"{kind.name} has no {fl.name}")
+        key = " ".join(str(v) for _, v in values if v not in (None, ""))
+        node = iris.statement_iri(self.slug, iris.kind_key(kind.name), key)
+        if not self.once(node):
+            return  # stated twice in the release: the first statement is kept
+        self.typed(node, kind.cls)
+        for fl, value in values:
+            if value in (None, ""):
+                continue
+            text = str(value)
+            obj: Node
+            if fl.kind == "agent":
+                obj = self.agent(text, f.evidence)
+            elif fl.kind == "place":
+                obj = self.place(text, f.evidence)
+            elif fl.kind == "concept" and fl.range is not None:
+                local = str(fl.range).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+                concept = KGI[f"{iris.kind_key(local)}/{iris.canonical_key(text)}"]
+                obj = self.concept(concept, fl.range, text, lang=self.lang)
+            else:
+                obj = Literal(text)
+            self.add(node, fl.property, obj)
+        self.provenance(node, f.evidence, fact=True, rule=f.rule)
+
+
 def to_graph(extraction: Extraction, *, warnings: list[str] | None = None,
              left_out: list[Fact] | None = None, resolver: Resolver | None = None,
-             resolution: Graph | None = None) -> Graph:
+             resolution: Graph | None = None, schema: Registry | None = None) -> Graph:
     """The release graph of one extraction, following the KG contract.
 
     The result depends on the extraction only: the same extraction always gives the same
@@ -672,8 +690,11 @@ def to_graph(extraction: Extraction, *, warnings: list[str] | None = None,
     ``resolution`` is given it receives the release's resolution graph: a release-local
     node per organisation, person and place (``kgi:local/{release}/...``) with the name the
     release gives it and ``owl:sameAs`` its canonical entity.
+
+    ``schema`` is the registry of classes and fact kinds (default: the shipped one); a
+    fact kind it has that this module has no method for is written from its shape.
     """
-    b = _Builder(extraction, resolver)
+    b = _Builder(extraction, resolver, schema)
     skipped = warnings if warnings is not None else []
     try:
         b.document()
@@ -681,12 +702,19 @@ def to_graph(extraction: Extraction, *, warnings: list[str] | None = None,
         skipped.append(f"document details left out: {exc}")
     counters: dict[str, int] = {}
     events = 0
-    handlers = {
-        Organisation: b.organisation, Person: b.person_fact, Place: b.place_fact,
-        Membership: b.membership, Segment: b.segment, MarketRelation: b.market,
-        OrgRelation: b.org_relation, Priority: b.priority, Driver: b.driver,
-        Quotation: b.quotation,
+    methods: dict[str, Callable[[Any], None]] = {
+        "Organisation": b.organisation, "Person": b.person_fact, "Place": b.place_fact,
+        "Membership": b.membership, "Segment": b.segment, "MarketRelation": b.market,
+        "OrgRelation": b.org_relation, "Priority": b.priority, "Driver": b.driver,
+        "Quotation": b.quotation,
     }
+    # The registry's fact kinds decide what is written: a kind with no method of its own
+    # is written from its shape; a dataclass the registry does not know is not written.
+    handlers: dict[type, Callable[[Any], None]] = {}
+    for kind in b.reg.fact_kinds:
+        if kind.model is None or kind.name in ("Observation", "Event", "DocumentInfo"):
+            continue
+        handlers[kind.model] = methods.get(kind.name) or functools.partial(b.generic, kind)
     for fact in extraction.facts:
         try:
             if isinstance(fact, Observation):
@@ -698,7 +726,7 @@ def to_graph(extraction: Extraction, *, warnings: list[str] | None = None,
             else:
                 handler = handlers.get(type(fact))
                 if handler is not None:
-                    handler(fact)  # type: ignore[operator]
+                    handler(fact)
         except ValueError as exc:
             if left_out is not None:
                 left_out.append(fact)

@@ -13,12 +13,14 @@ import gettext
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from string import Template
 
 import pycountry
 from rdflib import Graph, Literal, URIRef
 
 from ..errors import InputError
 from ..namespaces import DCTERMS, KG, KGI, RDF, RDFS, SKOS, bind_prefixes
+from ..schema import registry
 from ..store import Store
 from ._data import data_file
 from ._util import norm, select
@@ -140,7 +142,7 @@ class PlaceCode:
 
 _PLACES = """
 SELECT ?place ?kind ?name ?notation WHERE {
-  VALUES ?kind { kg:Country kg:Region kg:City kg:MarketAggregate }
+  VALUES ?kind { $places }
   ?place a ?kind .
   OPTIONAL { ?place skos:prefLabel|skos:altLabel|rdfs:label ?name }
   OPTIONAL { ?place skos:notation ?notation }
@@ -158,7 +160,9 @@ def place_codes(store: Store, *, folder: Path | None = None) -> list[PlaceCode]:
         for name in [row["name_en"], row["name_it"], *row["aliases"].split(";")]:
             if name.strip():
                 m49_by_name.setdefault(norm(name), row["code"])
-    result = select(store, _PLACES)
+    # The place classes are the registry's (kgraph.schema), in one VALUES list.
+    places_values = " ".join(c.n3() for c in registry().place_classes.values())
+    result = select(store, Template(_PLACES).substitute(places=places_values))
     places: dict[URIRef, dict[str, set[str]]] = {}
     for r in result:
         if not isinstance(r["place"], URIRef):

@@ -13,12 +13,14 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from string import Template
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import InputError
-from ..namespaces import FOAF, KG, ORG, RDFS, SKOS, WD, WDT
+from ..namespaces import FOAF, KG, ORG, RDFS, SKOS, WD, WDT, WIKIDATA_PREFIXES, sparql_prologue
+from ..schema import Registry, registry
 from ..store import Store
 from ._errors import CacheMiss, EntitySkipped
 from ._util import norm, select
@@ -64,17 +66,26 @@ KIND_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 TYPE_CLASSES = sorted({q for strict, generic in KIND_TYPES.values() for q in strict | generic})
 _HOME_KINDS = {"organisation", "company", "agency", "university", "venue", "city"}
 
-# Store classes -> kind, most specific first.
-_KINDS: list[tuple[URIRef, str]] = [
-    (FOAF.Person, "person"),
-    (KG.Country, "country"), (KG.Region, "region"), (KG.City, "city"),
-    (KG.InnovationDistrict, "venue"), (KG.Venue, "venue"),
-    (KG.GovernmentAgency, "agency"), (KG.University, "university"), (KG.Company, "company"),
-    (KG.Confederation, "organisation"), (KG.TradeAssociation, "organisation"),
-    (KG.ResearchCentre, "organisation"), (KG.TradeFair, "organisation"),
-    (ORG.FormalOrganization, "organisation"), (ORG.Organization, "organisation"),
-]
-_KIND_RANK = {iri: n for n, (iri, _) in enumerate(_KINDS)}
+# The kind (of KIND_TYPES) each class is searched as on Wikidata; any other node class of
+# the registry takes the kind of its nearest superclass here (kg:InnovationDistrict is a
+# venue, kg:Confederation an organisation), and a class with none (a market aggregate, a
+# concept) is not searched.
+_WIKIDATA_KINDS: dict[URIRef, str] = {
+    FOAF.Person: "person", KG.Country: "country", KG.Region: "region", KG.City: "city",
+    KG.Venue: "venue", KG.GovernmentAgency: "agency", KG.University: "university",
+    KG.Company: "company", ORG.Organization: "organisation",
+}
+
+
+def _kinds(reg: Registry) -> list[tuple[URIRef, str]]:
+    """Store classes -> kind, by the registry's precedence (the first a node has wins)."""
+    out = []
+    for c in reg.node_classes:
+        kind = next((_WIKIDATA_KINDS[k] for k in (c.iri, *reg.superclasses(c.iri))
+                     if k in _WIKIDATA_KINDS), None)
+        if kind is not None:
+            out.append((c.iri, kind))
+    return out
 
 ENRICH_PROPERTIES = ("P31", "P17", "P39", "P108", "P856", "P571", "P625", "P159", "P749",
                      "P463", "P297", "P298", "P299", "P1082")
@@ -183,12 +194,9 @@ class Reconciliation:
 _ENTITIES = """
 SELECT ?e ?type ?which ?name WHERE {
   ?e a ?type .
-  VALUES ?type { foaf:Person kg:Country kg:Region kg:City kg:InnovationDistrict kg:Venue
-                 kg:GovernmentAgency kg:University kg:Company kg:Confederation
-                 kg:TradeAssociation kg:ResearchCentre kg:TradeFair
-                 org:FormalOrganization org:Organization }
+  VALUES ?type { $types }
   OPTIONAL {
-    VALUES ?which { skos:prefLabel foaf:name rdfs:label skos:altLabel }
+    VALUES ?which { $labels }
     ?e ?which ?name .
   }
 }
@@ -200,24 +208,32 @@ SELECT ?person ?org ?orgName WHERE {
 }
 """
 _CONCEPTS = "SELECT DISTINCT ?e WHERE { ?e a ?c . VALUES ?c { skos:Concept kg:Sector kg:Segment } }"
-_WHICH_ORDER = {SKOS.prefLabel: 0, FOAF.name: 1, RDFS.label: 2, SKOS.altLabel: 3}
 
 
-def find_entities(store: Store) -> list[Entity]:
+def find_entities(store: Store, *, schema: Registry | None = None) -> list[Entity]:
     """Organisations, venues, people, countries, regions and cities in the store, sorted
-    by IRI; market aggregates are left to the code lists."""
+    by IRI; market aggregates are left to the code lists. The classes, their precedence
+    and the label preference come from ``schema`` (default: the shipped registry)."""
+    reg = schema or registry()
+    kind_list = _kinds(reg)
+    kind_rank = {iri: n for n, (iri, _) in enumerate(kind_list)}
+    # Labels in the registry's preference, aliases last.
+    which_order = {p: n for n, p in enumerate((*reg.label_properties, SKOS.altLabel))}
+    query = Template(_ENTITIES).substitute(
+        types=" ".join(iri.n3() for iri, _ in kind_list),
+        labels=" ".join(p.n3() for p in which_order))
     kinds: dict[URIRef, URIRef] = {}
     names: dict[URIRef, list[tuple[int, str]]] = {}
-    for row in select(store, _ENTITIES):
+    for row in select(store, query):
         e, t = row["e"], row["type"]
         if not isinstance(e, URIRef) or not isinstance(t, URIRef):
             continue
-        if e not in kinds or _KIND_RANK[t] < _KIND_RANK[kinds[e]]:
+        if e not in kinds or kind_rank[t] < kind_rank[kinds[e]]:
             kinds[e] = t
         name = row.get("name")
         if isinstance(name, Literal) and str(name).strip():
             # Preferred label first, English (or untagged) before Italian within a predicate.
-            rank = _WHICH_ORDER.get(row["which"], 9) * 2 + (0 if name.language in (None, "en") else 1)  # type: ignore[call-overload]
+            rank = which_order.get(row["which"], 9) * 2 + (0 if name.language in (None, "en") else 1)  # type: ignore[call-overload]
             names.setdefault(e, []).append((rank, str(name).strip()))
     orgs: dict[URIRef, set[URIRef]] = {}
     org_names: dict[URIRef, set[str]] = {}
@@ -228,7 +244,7 @@ def find_entities(store: Store) -> list[Entity]:
             if row.get("orgName") is not None:
                 org_names.setdefault(p, set()).add(str(row["orgName"]))
     concepts = {row["e"] for row in select(store, _CONCEPTS)}
-    kind_of = dict(_KINDS)
+    kind_of = dict(kind_list)
     out = []
     for e in sorted(kinds):
         seen: list[str] = []
@@ -244,12 +260,7 @@ def find_entities(store: Store) -> list[Entity]:
 
 # -- queries ---------------------------------------------------------------------------
 
-_PREFIXES = """PREFIX wd: <http://www.wikidata.org/entity/>
-PREFIX wdt: <http://www.wikidata.org/prop/direct/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX schema: <http://schema.org/>
-"""
+_PREFIXES = sparql_prologue(WIKIDATA_PREFIXES)
 
 
 def _body() -> str:

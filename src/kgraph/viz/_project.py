@@ -31,14 +31,15 @@ from ..namespaces import (
     DCTERMS,
     FOAF,
     KG,
-    ORG,
     OWL,
     RDF,
     RDFS,
+    SDMX_DIM,
     SDO,
     SKOS,
     WD,
 )
+from ..schema import FactKind, Registry, registry
 from ..store import SelectResult, Store
 
 __all__ = [
@@ -49,86 +50,44 @@ __all__ = [
     "query_network",
 ]
 
-#: rdf:type -> (legend class, specific type label). Order matters: the first type listed
-#: here that an entity has decides its class (an event is also a kg:Fact, a venue also an
-#: organisation).
+#: rdf:type -> (legend class, specific type label), from the schema registry
+#: (:mod:`kgraph.schema`). Order matters: the first type listed here that an entity has
+#: decides its class (an event is also a kg:Fact, a venue also an organisation).
 CLASS_OF_TYPE: dict[URIRef, tuple[str, str]] = {
-    KG.PressRelease: ("Release", "Press release"),
-    FOAF.Person: ("Person", "Person"),
-    KG.GeneralAssembly: ("Event", "General assembly"),
-    KG.TradeFairEdition: ("Event", "Trade fair edition"),
-    KG.Conference: ("Event", "Conference"),
-    KG.Signing: ("Event", "Signing"),
-    SDO.Event: ("Event", "Event"),
-    KG.InnovationDistrict: ("Organisation", "Innovation district"),
-    KG.Venue: ("Organisation", "Venue"),
-    KG.Confederation: ("Organisation", "Confederation"),
-    KG.TradeAssociation: ("Organisation", "Trade association"),
-    KG.GovernmentAgency: ("Organisation", "Government agency"),
-    KG.University: ("Organisation", "University"),
-    KG.Company: ("Organisation", "Company"),
-    KG.ResearchCentre: ("Organisation", "Research centre"),
-    KG.TradeFair: ("Organisation", "Trade fair"),
-    ORG.OrganizationalUnit: ("Unit", "Organisational unit"),  # a unit is also an org:Organization
-    ORG.FormalOrganization: ("Organisation", "Organisation"),
-    ORG.Organization: ("Organisation", "Organisation"),
-    KG.MarketAggregate: ("Market", "Market aggregate"),
-    KG.Country: ("Place", "Country"),
-    KG.Region: ("Place", "Region"),
-    KG.City: ("Place", "City"),
-    KG.Sector: ("Sector", "Sector"),
-    KG.Segment: ("Segment", "Segment"),
-    KG.Programme: ("Programme", "Programme"),
-    KG.Priority: ("Priority", "Priority"),
-    KG.Driver: ("Driver", "Driver"),
+    c.iri: (c.legend, c.label) for c in registry().node_classes
 }
-_TYPE_RANK = {t: i for i, t in enumerate(CLASS_OF_TYPE)}
 
-PREFIXES_SPARQL = """PREFIX kg: <https://w3id.org/kgraph/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX schema: <https://schema.org/>
-PREFIX qb: <http://purl.org/linked-data/cube#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dct: <http://purl.org/dc/terms/>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX time: <http://www.w3.org/2006/time#>
-PREFIX sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#>
-PREFIX sdmx-measure: <http://purl.org/linked-data/sdmx/2009/measure#>
-PREFIX sdmx-attribute: <http://purl.org/linked-data/sdmx/2009/attribute#>
-"""
 
-# Kept in step with CLASS_OF_TYPE (tests/test_viz_project.py checks it).
-Q_ENTITIES = PREFIXES_SPARQL + """
-SELECT DISTINCT ?e ?type WHERE {
-  VALUES ?type {
-    kg:PressRelease foaf:Person kg:GeneralAssembly kg:TradeFairEdition kg:Conference kg:Signing schema:Event
-    kg:InnovationDistrict kg:Venue kg:Confederation kg:TradeAssociation kg:GovernmentAgency
-    kg:University kg:Company kg:ResearchCentre kg:TradeFair org:FormalOrganization
-    org:Organization org:OrganizationalUnit kg:MarketAggregate kg:Country kg:Region kg:City
-    kg:Sector kg:Segment kg:Programme kg:Priority kg:Driver
-  }
+def _classes(reg: Registry) -> dict[URIRef, tuple[str, str]]:
+    return {c.iri: (c.legend, c.label) for c in reg.node_classes}
+
+
+# Queries take their prefixes from the store (kgraph.namespaces.PREFIXES).
+def _q_entities(reg: Registry) -> str:
+    values = " ".join(c.iri.n3() for c in reg.node_classes)
+    return f"""
+SELECT DISTINCT ?e ?type WHERE {{
+  VALUES ?type {{ {values} }}
   ?e rdf:type ?type .
   FILTER(isIRI(?e))
-}"""
+}}"""
+
 
 # Labels of everything (entities, roles, indicators, units, periods, relation types).
 # DISTINCT here and in the other look-ups: the union default graph repeats a label once per
 # release graph that states it (113k rows for 10k entities), and each row would be sent
 # from the query worker and turned into rdflib terms only to be dropped.
-Q_LABELS = PREFIXES_SPARQL + """
-SELECT DISTINCT ?x ?p ?l WHERE {
-  VALUES ?p { skos:prefLabel rdfs:label foaf:name schema:name dct:title }
+def _q_labels(reg: Registry) -> str:
+    values = " ".join(p.n3() for p in reg.label_properties)
+    return f"""
+SELECT DISTINCT ?x ?p ?l WHERE {{
+  VALUES ?p {{ {values} }}
   ?x ?p ?l .
   FILTER(isLiteral(?l))
-}"""
+}}"""
 
 # Literal properties shown as node attributes (and notations used to build fact labels).
-Q_LITERALS = PREFIXES_SPARQL + """
+Q_LITERALS = """
 SELECT DISTINCT ?x ?p ?v WHERE {
   VALUES ?p {
     skos:notation skos:altLabel foaf:name schema:name dct:title dct:date dct:language
@@ -138,13 +97,13 @@ SELECT DISTINCT ?x ?p ?v WHERE {
   FILTER(isLiteral(?v))
 }"""
 
-Q_WIKIDATA = PREFIXES_SPARQL + """
+Q_WIKIDATA = """
 SELECT DISTINCT ?x ?wd WHERE {
   ?x owl:sameAs|skos:exactMatch ?wd .
   FILTER(isIRI(?wd) && STRSTARTS(STR(?wd), "http://www.wikidata.org/entity/Q"))
 }"""
 
-Q_QUOTES = PREFIXES_SPARQL + """
+Q_QUOTES = """
 SELECT DISTINCT ?x ?exact WHERE {
   ?x prov:wasDerivedFrom ?a .
   ?a oa:hasSelector ?sel .
@@ -152,85 +111,88 @@ SELECT DISTINCT ?x ?exact WHERE {
 }"""
 
 # Binary relations between entities; an edge is drawn only when both ends are entities.
-Q_RELATIONS = PREFIXES_SPARQL + """
-SELECT ?s ?p ?o WHERE {
-  VALUES ?p {
-    org:subOrganizationOf org:memberOf org:unitOf schema:containedInPlace skos:broader
-    dct:publisher dct:spatial schema:location schema:organizer schema:performer
-    schema:attendee kg:statedIn
-  }
+def _q_relations(reg: Registry, *, in_graph: bool) -> str:
+    """The binary relations between entities the registry draws (an edge is drawn only
+    when both ends are entities); ``in_graph``: within the graph bound to ?g, which is
+    projected because Oxigraph substitutes only projected variables."""
+    values = " ".join(p.n3() for p in reg.relations)
+    if in_graph:
+        return f"""
+SELECT ?s ?p ?o ?g WHERE {{
+  VALUES ?p {{ {values} }}
+  GRAPH ?g {{ ?s ?p ?o }}
+}}"""
+    return f"""
+SELECT ?s ?p ?o WHERE {{
+  VALUES ?p {{ {values} }}
   ?s ?p ?o .
-}"""
+}}"""
 
-# ?g is projected because Oxigraph substitutes only projected variables.
-Q_RELATIONS_IN_GRAPH = PREFIXES_SPARQL + """
-SELECT ?s ?p ?o ?g WHERE {
-  VALUES ?p {
-    org:subOrganizationOf org:memberOf org:unitOf schema:containedInPlace skos:broader
-    dct:publisher dct:spatial schema:location schema:organizer schema:performer
-    schema:attendee kg:statedIn
-  }
-  GRAPH ?g { ?s ?p ?o }
-}"""
 
-Q_ORG_RELATIONS = PREFIXES_SPARQL + """
+Q_ORG_RELATIONS = """
 SELECT ?f ?s ?p ?o WHERE {
   ?f rdf:type kg:OrganisationalRelation ; kg:subject ?s ; kg:relation ?p ; kg:object ?o .
 }"""
 
-Q_MEMBERSHIPS = PREFIXES_SPARQL + """
-SELECT ?f ?person ?org ?role ?unit ?from ?release WHERE {
-  ?f rdf:type org:Membership ; org:member ?person ; org:organization ?org .
+# What the network shows of an n-ary fact beyond its edge's ends (the registry's
+# kg:edgeSource / kg:edgeTarget): variables and patterns per fact kind, for its caption.
+_CAPTIONS: dict[str, tuple[str, str]] = {
+    "Membership": ("?role ?unit ?from", """
   OPTIONAL { ?f org:role ?role }
   OPTIONAL { ?f kg:inUnit ?unit }
-  OPTIONAL { ?f org:memberDuring/time:hasBeginning/time:inXSDDate ?from }
-  OPTIONAL { ?f kg:statedIn ?release }
-}"""
-
-Q_OBSERVATIONS = PREFIXES_SPARQL + """
-SELECT ?f ?indicator ?scope ?area ?counterpart ?period ?value ?unit ?release WHERE {
-  ?f rdf:type qb:Observation ; kg:indicator ?indicator ; sdmx-measure:obsValue ?value .
-  OPTIONAL { ?f kg:scope ?scope }
-  OPTIONAL { ?f sdmx-dimension:refArea ?area }
-  OPTIONAL { ?f kg:counterpart ?counterpart }
+  OPTIONAL { ?f org:memberDuring/time:hasBeginning/time:inXSDDate ?from }"""),
+    "Observation": ("?indicator ?value ?period ?unit", """
+  ?f kg:indicator ?indicator ; sdmx-measure:obsValue ?value .
   OPTIONAL { ?f sdmx-dimension:refPeriod ?period }
-  OPTIONAL { ?f sdmx-attribute:unitMeasure ?unit }
-  OPTIONAL { ?f kg:statedIn ?release }
-}"""
+  OPTIONAL { ?f sdmx-attribute:unitMeasure ?unit }"""),
+    "MarketRelation": ("?type", """
+  OPTIONAL { ?f kg:relationType ?type }"""),
+    "Priority": ("?programme", """
+  OPTIONAL { ?f kg:programme ?programme }"""),
+    "Driver": ("?programme", """
+  OPTIONAL { ?f kg:programme ?programme }"""),
+    "Quotation": ("?text", """
+  OPTIONAL { ?f schema:text ?text }"""),
+}
 
-Q_MARKETS = PREFIXES_SPARQL + """
-SELECT ?f ?market ?type ?scope ?release WHERE {
-  ?f rdf:type kg:MarketRelation ; kg:market ?market .
-  OPTIONAL { ?f kg:relationType ?type }
-  OPTIONAL { ?f kg:scope ?scope }
-  OPTIONAL { ?f kg:statedIn ?release }
-}"""
 
-Q_STATEMENTS = PREFIXES_SPARQL + """
-SELECT ?f ?kind ?concept ?agent ?programme ?release WHERE {
-  { ?f rdf:type kg:PriorityStatement ; kg:priority ?concept . BIND("priority" AS ?kind) }
-  UNION
-  { ?f rdf:type kg:DriverStatement ; kg:driver ?concept . BIND("driver" AS ?kind) }
-  OPTIONAL { ?f kg:voicedBy ?agent }
-  OPTIONAL { ?f kg:programme ?programme }
-  OPTIONAL { ?f kg:statedIn ?release }
-}"""
+def _edge_vars(kind: FactKind) -> dict[URIRef, str]:
+    """Each property of the kind's edge ends -> its query variable (``e0``, ``e1``...)."""
+    assert kind.edge is not None
+    props = dict.fromkeys([*kind.edge.source, *kind.edge.target])
+    return {p: f"e{n}" for n, p in enumerate(props)}
 
-Q_QUOTATIONS = PREFIXES_SPARQL + """
-SELECT ?f ?creator ?text ?release WHERE {
-  ?f rdf:type kg:Quotation ; schema:creator ?creator .
-  OPTIONAL { ?f schema:text ?text }
-  OPTIONAL { ?f kg:statedIn ?release }
-}"""
 
-Q_RELEASES = PREFIXES_SPARQL + """
+def _q_facts(kind: FactKind) -> str:
+    """The SELECT of one fact kind's edges: the fact, the values of its edge's properties
+    (one that is an end on its own is required, a list of fallbacks optional each), and
+    what its caption needs."""
+    assert kind.edge is not None
+    variables = _edge_vars(kind)
+    required = {kind.edge.source[0]} if len(kind.edge.source) == 1 else set()
+    if len(kind.edge.target) == 1:
+        required.add(kind.edge.target[0])
+    extra_vars, extra = _CAPTIONS.get(kind.name, ("", ""))
+    if not extra_vars and kind.fields:  # a generic kind: every field, shown by role
+        for fl in kind.fields:
+            if fl.property not in variables:
+                variables[fl.property] = f"e{len(variables)}"
+    lines = [f"  ?f rdf:type {kind.cls.n3()} ."]
+    for prop, var in variables.items():
+        pattern = f"?f {prop.n3()} ?{var}"
+        lines.append(f"  {pattern} ." if prop in required else f"  OPTIONAL {{ {pattern} }}")
+    names = " ".join(f"?{v}" for v in variables.values())
+    return (f"SELECT ?f {names} {extra_vars} WHERE {{\n" + "\n".join(lines) + extra + "\n}")
+
+
+Q_RELEASES = """
 SELECT ?r ?g ?file WHERE {
   GRAPH ?g { ?r rdf:type kg:PressRelease . OPTIONAL { ?r kg:sourceFile ?file } }
 }"""
 
 # Reference data (sector scheme, code lists) typed only in kgg:ontology / kgg:codelists:
 # shown only when something links to it.
-Q_REFERENCE_ONLY = PREFIXES_SPARQL + """
+Q_REFERENCE_ONLY = """
 SELECT DISTINCT ?e WHERE {
   GRAPH ?ref { ?e rdf:type ?t }
   FILTER(?ref IN (<https://w3id.org/kgraph/graph/ontology>, <https://w3id.org/kgraph/graph/codelists>))
@@ -243,22 +205,7 @@ SELECT DISTINCT ?e WHERE {
 Q_SUBJECTS_IN_GRAPH = """
 SELECT DISTINCT ?s ?g WHERE { GRAPH ?g { ?s ?p ?o } }"""
 
-_RELATION_LABELS: dict[URIRef, str] = {
-    ORG.subOrganizationOf: "part of",
-    ORG.memberOf: "member of",
-    ORG.unitOf: "unit of",
-    SDO.containedInPlace: "located in",
-    SKOS.broader: "segment of",
-    DCTERMS.publisher: "published by",
-    DCTERMS.spatial: "issued in",
-    SDO.location: "held at",
-    SDO.organizer: "organised by",
-    SDO.performer: "speaker",
-    SDO.attendee: "attendee",
-    KG.statedIn: "reported in",
-}
 
-_LABEL_RANK = {SKOS.prefLabel: 0, RDFS.label: 1, FOAF.name: 2, SDO.name: 3, DCTERMS.title: 4}
 _LITERAL_NAMES = {
     SKOS.notation: "notation", SKOS.altLabel: "altLabel", FOAF.name: "name", SDO.name: "name",
     DCTERMS.title: "title", DCTERMS.date: "date", DCTERMS.language: "language",
@@ -309,16 +256,17 @@ class _Index:
         return values[0] if values else None
 
 
-def _load_index(store: Store) -> _Index:
+def _load_index(store: Store, reg: Registry) -> _Index:
     idx = _Index()
-    for row in _select(store, Q_LABELS):
+    label_rank = {p: n for n, p in enumerate(reg.label_properties)}
+    for row in _select(store, _q_labels(reg)):
         x, p, lit = row["x"], row["p"], row["l"]
         if x is None or p is None or not isinstance(lit, Literal):
             continue
         lang = lit.language or ""
         lang_rank = 0 if lang == "en" else 1 if lang == "" else 2
         # prefLabel@en first, then any English/plain label, then other languages.
-        rank = (lang_rank, _LABEL_RANK.get(URIRef(str(p)), 9))
+        rank = (lang_rank, label_rank.get(URIRef(str(p)), 9))
         key = str(x)
         text = str(lit).strip()
         if text and (key not in idx.labels or rank < idx.labels[key][0]):
@@ -348,15 +296,15 @@ def _load_index(store: Store) -> _Index:
     return idx
 
 
-def _entity_types(store: Store) -> dict[str, URIRef]:
-    """IRI -> its highest-ranked type in :data:`CLASS_OF_TYPE`."""
+def _entity_types(store: Store, reg: Registry) -> dict[str, URIRef]:
+    """IRI -> its type of highest precedence among the registry's node classes."""
     best: dict[str, URIRef] = {}
-    for row in _select(store, Q_ENTITIES):
+    for row in _select(store, _q_entities(reg)):
         e, t = row["e"], row["type"]
         if e is None or t is None:
             continue
         key, typ = str(e), URIRef(str(t))
-        if key not in best or _TYPE_RANK[typ] < _TYPE_RANK[best[key]]:
+        if key not in best or reg.precedence(typ) < reg.precedence(best[key]):
             best[key] = typ
     return best
 
@@ -404,8 +352,12 @@ def project(
     release: str | None = None,
     facts_as_nodes: bool = False,
     timeout: float | None = None,
+    schema: Registry | None = None,
 ) -> nx.MultiDiGraph:
     """Project the store (or one release's named graph) onto a networkx multigraph.
+
+    Node classes and how each fact kind is drawn come from ``schema`` (default: the
+    shipped registry, :mod:`kgraph.schema`).
 
     ``release`` is a file name, path, slug or IRI (see :func:`release_iri`).
     ``facts_as_nodes`` keeps n-ary facts as nodes of class ``Fact`` instead of folding
@@ -426,13 +378,15 @@ def project(
             str(row["s"]) for row in _select(store, Q_SUBJECTS_IN_GRAPH, {"g": graph_name}, deadline=deadline)
             if row["s"] is not None
         }
-    idx = _load_index(store)
-    types = _entity_types(store)
+    reg = schema or registry()
+    classes = _classes(reg)
+    idx = _load_index(store, reg)
+    types = _entity_types(store, reg)
     g = nx.MultiDiGraph()
     for iri, typ in types.items():
         if scope is not None and iri not in scope:
             continue
-        cls, label = CLASS_OF_TYPE[typ]
+        cls, label = classes[typ]
         g.add_node(iri, **_node_attrs(iri, cls, label, idx))
 
     builder = _Builder(g, idx, facts_as_nodes=facts_as_nodes, scope=scope)
@@ -442,7 +396,8 @@ def project(
         if f and s and p and o and (scope is None or f in scope):
             org_facts[(s, p, o)] = f
     rel_query, rel_bind = (
-        (Q_RELATIONS, None) if graph_name is None else (Q_RELATIONS_IN_GRAPH, {"g": graph_name})
+        (_q_relations(reg, in_graph=False), None) if graph_name is None
+        else (_q_relations(reg, in_graph=True), {"g": graph_name})
     )
     for row in _select(store, rel_query, rel_bind, deadline=deadline):
         s, p_term, o = _s(row["s"]), row["p"], _s(row["o"])
@@ -456,14 +411,12 @@ def project(
         fact = org_facts.get((s, str(pred), o), "")
         g.add_edge(
             s, o, key=f"{pred}|{fact}" if fact else str(pred),
-            label=_RELATION_LABELS.get(pred, _humanise(str(pred))), predicate=str(pred),
+            label=reg.relations.get(pred, _humanise(str(pred))), predicate=str(pred),
             fact=fact, quotes=list(idx.quotes.get(fact, ())) if fact else [],
         )
-    builder.memberships(_select(store, Q_MEMBERSHIPS, deadline=deadline))
-    builder.observations(_select(store, Q_OBSERVATIONS, deadline=deadline))
-    builder.markets(_select(store, Q_MARKETS, deadline=deadline))
-    builder.statements(_select(store, Q_STATEMENTS, deadline=deadline))
-    builder.quotations(_select(store, Q_QUOTATIONS, deadline=deadline))
+    for kind in reg.fact_kinds:  # each kind the registry draws as an edge
+        if kind.edge is not None:
+            builder.facts(kind, _select(store, _q_facts(kind), deadline=deadline))
     if scope is None:
         reference = {str(r["e"]) for r in _select(store, Q_REFERENCE_ONLY, deadline=deadline) if r["e"] is not None}
         g.remove_nodes_from([n for n in reference if n in g and g.degree(n) == 0])
@@ -524,22 +477,63 @@ class _Builder:
             return
         self.g.add_edge(s, t, key=fact, label=label, predicate=kind, fact=fact, quotes=all_quotes)
 
-    def memberships(self, rows: SelectResult) -> None:
+    def facts(self, kind: FactKind, rows: SelectResult) -> None:
+        """One edge per fact of ``kind`` (its kg:edgeSource to its kg:edgeTarget)."""
+        assert kind.edge is not None
+        variables = _edge_vars(kind)
+        if kind.name == "Membership":
+            self.memberships(kind, variables, rows)
+            return
+        name = kind.label[:1].upper() + kind.label[1:]
+        for row in rows:
+            f = _s(row["f"])
+            if f is None or not self._in_scope(f):
+                continue
+            v = {prop: _s(row[var]) for prop, var in variables.items()}
+            source = next((v[p] for p in kind.edge.source if v[p]), None)
+            target = _pick_target([v[p] for p in kind.edge.target], source)
+            if kind.name == "Observation":
+                self.observation(f, name, row, v, source, target)
+            elif kind.name == "MarketRelation":
+                typ = _s(row["type"])
+                label = (self.idx.label(typ) if typ and typ in self.idx.labels
+                         else (self.idx.notation(typ) or kind.edge.label or "").replace("_", " "))
+                self.fact(f, name, label, source, target,
+                          [("scope", v.get(KG.scope)), ("market", v.get(KG.market))])
+            elif kind.name in ("Priority", "Driver"):
+                word = kind.edge.label or kind.name.lower()
+                programme = _s(row["programme"])
+                self.fact(f, name, word, source, target,
+                          [("voiced by", v.get(KG.voicedBy)), (word, target), ("programme", programme)])
+                if programme and not self.as_nodes:
+                    self.fact(f + "#programme", "Programme", "programme", target, programme, [],
+                              quotes=self.idx.quotes.get(f, ()))
+            elif kind.name == "Quotation":
+                text = [str(row["text"])] if row["text"] is not None else []
+                self.fact(f, name, kind.edge.label or "", source, target,
+                          [("speaker", source), ("stated in", target)], quotes=text)
+            else:  # a kind drawn from the registry alone: its label, its values by role
+                roles = [(_humanise(str(p)), value) for p, value in v.items()]
+                self.fact(f, name, kind.edge.label or kind.label, source, target, roles)
+
+    def memberships(self, kind: FactKind, variables: dict[URIRef, str], rows: SelectResult) -> None:
         # Each release states its own claim of a post; the network draws the post once,
         # with every release's quotes, under the first claim's IRI.
+        assert kind.edge is not None
+        src, tgt = variables[kind.edge.source[0]], variables[kind.edge.target[0]]
         posts: dict[tuple[str | None, ...], tuple[set[str], set[str]]] = {}
         for row in rows:
             f = _s(row["f"])
             if f is None or not self._in_scope(f):
                 continue
-            key = (_s(row["person"]), _s(row["org"]), _s(row["role"]), _s(row["unit"]))
+            key = (_s(row[src]), _s(row[tgt]), _s(row["role"]), _s(row["unit"]))
             claims, starts = posts.setdefault(key, (set(), set()))
             claims.add(f)
             if row["from"] is not None:
                 starts.add(str(row["from"]))
         for (person, org, role, unit), (claims, starts) in posts.items():
             first = min(claims)
-            label = self.idx.label(role) or "member"
+            label = self.idx.label(role) or kind.edge.label or ""
             if unit:
                 label += f", {self.idx.label(unit)}"
             if starts:
@@ -548,64 +542,32 @@ class _Builder:
             self.fact(first, "Membership", label, person, org,
                       [("member", person), ("organisation", org), ("unit", unit)], quotes=quotes)
 
-    def observations(self, rows: SelectResult) -> None:
-        for row in rows:
-            f = _s(row["f"])
-            if f is None or not self._in_scope(f):
-                continue
-            area, scope, counterpart = _s(row["area"]), _s(row["scope"]), _s(row["counterpart"])
-            release, period, unit = _s(row["release"]), _s(row["period"]), _s(row["unit"])
-            indicator = self.idx.label(_s(row["indicator"]))
-            unit_note = self.idx.notation(unit) or ""
-            value = _format_number(str(row["value"]))
-            shown = f"{value} %" if unit_note == "percent" else f"{value} {unit_note}".strip()
-            label = f"{indicator} {shown}"
-            if counterpart and scope:
-                label += f", {self.idx.label(counterpart)}"
-            if period:
-                label += f" ({self.idx.notation(period) or self.idx.label(period)})"
-            source = area or release or scope
-            target = scope or counterpart
-            if target == source:
-                target = counterpart
-            self.fact(f, "Observation", label, source, target,
-                      [("area", area), ("scope", scope), ("counterpart", counterpart)])
+    def observation(self, f: str, name: str, r: dict[str, Node | None],
+                    v: dict[URIRef, str | None], source: str | None, target: str | None) -> None:
+        area, scope, counterpart = v.get(SDMX_DIM.refArea), v.get(KG.scope), v.get(KG.counterpart)
+        period, unit = _s(r["period"]), _s(r["unit"])
+        indicator = self.idx.label(_s(r["indicator"]))
+        unit_note = self.idx.notation(unit) or ""
+        value = _format_number(str(r["value"]))
+        shown = f"{value} %" if unit_note == "percent" else f"{value} {unit_note}".strip()
+        label = f"{indicator} {shown}"
+        if counterpart and scope:
+            label += f", {self.idx.label(counterpart)}"
+        if period:
+            label += f" ({self.idx.notation(period) or self.idx.label(period)})"
+        self.fact(f, name, label, source, target,
+                  [("area", area), ("scope", scope), ("counterpart", counterpart)])
 
-    def markets(self, rows: SelectResult) -> None:
-        for row in rows:
-            f = _s(row["f"])
-            if f is None or not self._in_scope(f):
-                continue
-            market, typ = _s(row["market"]), _s(row["type"])
-            scope, release = _s(row["scope"]), _s(row["release"])
-            label = (self.idx.label(typ) if typ and typ in self.idx.labels
-                     else (self.idx.notation(typ) or "market").replace("_", " "))
-            self.fact(f, "Market relation", label, scope or release, market,
-                      [("scope", scope), ("market", market)])
 
-    def statements(self, rows: SelectResult) -> None:
-        for row in rows:
-            f = _s(row["f"])
-            if f is None or not self._in_scope(f):
-                continue
-            kind = str(row["kind"])
-            concept, agent = _s(row["concept"]), _s(row["agent"])
-            programme, release = _s(row["programme"]), _s(row["release"])
-            self.fact(f, f"{kind.capitalize()} statement", kind, agent or release, concept,
-                      [("voiced by", agent), (kind, concept), ("programme", programme)])
-            if programme and not self.as_nodes:
-                self.fact(f + "#programme", "Programme", "programme", concept, programme, [],
-                          quotes=self.idx.quotes.get(f, ()))
-
-    def quotations(self, rows: SelectResult) -> None:
-        for row in rows:
-            f = _s(row["f"])
-            if f is None or not self._in_scope(f):
-                continue
-            creator, release = _s(row["creator"]), _s(row["release"])
-            text = [str(row["text"])] if row["text"] is not None else []
-            self.fact(f, "Quotation", "quoted in", creator, release,
-                      [("speaker", creator), ("stated in", release)], quotes=text)
+def _pick_target(values: list[str | None], source: str | None) -> str | None:
+    """The first value present; one equal to the source gives way to the next property's
+    value (present or not), so that an edge does not loop where the fact names another end."""
+    for n, value in enumerate(values):
+        if value:
+            if value == source and n + 1 < len(values):
+                return values[n + 1]
+            return value
+    return None
 
 
 # --- networks from query results ----------------------------------------------------------
@@ -624,8 +586,10 @@ def network_from_triples(
     Raises:
         QueryError, QueryTimeout, ServiceUnavailable: from the store.
     """
-    idx = _load_index(store) if store is not None else _Index()
-    types = _entity_types(store) if store is not None else {}
+    reg = registry()
+    classes = _classes(reg)
+    idx = _load_index(store, reg) if store is not None else _Index()
+    types = _entity_types(store, reg) if store is not None else {}
     g = nx.MultiDiGraph()
     literal_attrs: dict[str, dict[str, list[str]]] = defaultdict(dict)
     own_labels: dict[str, str] = {}
@@ -635,7 +599,7 @@ def network_from_triples(
         key = str(term)
         if key not in g:
             typ = types.get(key)
-            cls, label = CLASS_OF_TYPE[typ] if typ is not None else ("Other", "Resource")
+            cls, label = classes[typ] if typ is not None else ("Other", "Resource")
             if isinstance(term, BNode):
                 cls, label = "Other", "Blank node"
             g.add_node(key, **_node_attrs(key, cls, label, idx))
@@ -661,7 +625,7 @@ def network_from_triples(
             g.nodes[subject]["wikidata"] = str(o)
             continue
         target = node(o)
-        g.add_edge(subject, target, key=str(pred), label=_RELATION_LABELS.get(pred, _humanise(str(pred))),
+        g.add_edge(subject, target, key=str(pred), label=reg.relations.get(pred, _humanise(str(pred))),
                    predicate=str(pred), fact="", quotes=[])
     for key, label in own_labels.items():
         g.nodes[key]["label"] = label

@@ -42,15 +42,6 @@ _FONT = "font-family:system-ui,sans-serif"
 _BLUE, _ORANGE, _GREEN, _GREY, _RED = "#0072B2", "#D55E00", "#009E73", "#888888", "#C0392B"
 
 FIGURES_QUERY = """\
-PREFIX kg: <https://w3id.org/kgraph/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dct: <http://purl.org/dc/terms/>
-PREFIX qb: <http://purl.org/linked-data/cube#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#>
-PREFIX sdmx-measure: <http://purl.org/linked-data/sdmx/2009/measure#>
-PREFIX sdmx-attribute: <http://purl.org/linked-data/sdmx/2009/attribute#>
 SELECT DISTINCT ?obs ?indicator ?indicatorLabel ?value ?unit ?period ?scope ?area ?counterpart
        ?release ?source ?published ?quote ?start ?end ?status WHERE {
   ?obs a qb:Observation ; kg:indicator ?ind ; sdmx-measure:obsValue ?value ; kg:statedIn ?release .

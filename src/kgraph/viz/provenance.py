@@ -51,16 +51,6 @@ _KIND_OF_CLASS: dict[str, str] = {
 _SKIP_CLASSES = {_ONT + "PressRelease"}
 
 SPANS_QUERY = """\
-PREFIX kg: <https://w3id.org/kgraph/ontology#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX schema: <https://schema.org/>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX sdmx-measure: <http://purl.org/linked-data/sdmx/2009/measure#>
-PREFIX sdmx-attribute: <http://purl.org/linked-data/sdmx/2009/attribute#>
 SELECT DISTINCT ?release ?thing ?type ?start ?end ?label ?indicator ?value ?unit ?about ?role WHERE {
   ?ann oa:hasSource ?release ; oa:hasSelector ?pos .
   ?pos oa:start ?start ; oa:end ?end .
@@ -80,7 +70,6 @@ SELECT DISTINCT ?release ?thing ?type ?start ?end ?label ?indicator ?value ?unit
 """
 
 TEXT_QUERY = """\
-PREFIX schema: <https://schema.org/>
 SELECT ?release ?text WHERE { ?release schema:text ?text } LIMIT 1
 """
 

@@ -39,10 +39,6 @@ _SINGULAR = {"release": "press release", "assembly": "general assembly", "fair":
 _FONT = "font-family:system-ui,sans-serif"
 
 TIMELINE_QUERY = """\
-PREFIX kg: <https://w3id.org/kgraph/ontology#>
-PREFIX dct: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT DISTINCT ?item ?kind ?date ?label ?cls ?organiser WHERE {
   {
     ?item a kg:PressRelease ; dct:date ?date .

@@ -34,8 +34,6 @@ _OTHER = ("other relation", "#999999")
 _LAND, _SEA = "#e4e4e4", "#f4f8fb"
 
 MARKETS_QUERY = """\
-PREFIX kg: <https://w3id.org/kgraph/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT DISTINCT ?market ?name ?relation ?code ?country ?source WHERE {
   ?fact a kg:MarketRelation ; kg:market ?market ; kg:relationType ?rt .
   { SELECT DISTINCT ?rt ?relation WHERE { ?rt skos:notation ?relation } }

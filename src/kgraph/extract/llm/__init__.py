@@ -7,9 +7,18 @@ the JSON Schema answers must follow and :mod:`.client` for the HTTP side (retrie
 from __future__ import annotations
 
 from .client import Answer, ChatClient, ResponseCache, cache_key
-from .extractor import CHUNK_CHARS, HybridExtractor, LLMExtractor, chunks, system_prompt
-from .schema import FACT_KINDS, answer_schema, schema_hash, validate
+from .extractor import (
+    CHUNK_CHARS,
+    HybridExtractor,
+    LLMExtractor,
+    as_item,
+    chunks,
+    merge_into,
+    same_fact,
+    system_prompt,
+)
+from .schema import FACT_KINDS, KIND_OF, answer_schema, check_fact, schema_hash, validate
 
 __all__ = ["LLMExtractor", "HybridExtractor", "ChatClient", "Answer", "ResponseCache",
            "cache_key", "chunks", "CHUNK_CHARS", "system_prompt", "FACT_KINDS", "answer_schema",
-           "schema_hash", "validate"]
+           "schema_hash", "validate", "KIND_OF", "check_fact", "same_fact", "merge_into", "as_item"]

@@ -1,6 +1,6 @@
 """Talking to an OpenAI-compatible chat completions endpoint, with retries and a cache.
 
-Only the standard library is used (``urllib``): one POST to ``{base_url}/chat/completions``
+Only the standard library is used (``http.client``): one POST to ``{base_url}/chat/completions``
 per chunk of text. Answers are kept on disk, keyed by the chunk's text, the model and the
 hash of the prompt and schema, so that a rebuild asks nothing of the network; ``offline``
 reads the cache only. The API key goes into the ``Authorization`` header and nowhere else:
@@ -10,14 +10,14 @@ not into messages, errors, logs, cache entries or the extractor's configuration.
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import os
+import socket
 import tempfile
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,7 +114,8 @@ class ChatClient:
     """POSTs chat completions and retries what is worth retrying.
 
     429 (waiting what ``Retry-After`` asks, at most :attr:`max_retry_after` seconds), 5xx,
-    time-outs and refused connections are tried again, :attr:`retries` times with
+    time-outs (an attempt not complete within :attr:`timeout` seconds of wall-clock time,
+    however the server paces its bytes) and refused connections are tried again, :attr:`retries` times with
     exponential back-off from :attr:`backoff` seconds (at most :attr:`max_backoff`); then,
     or at once for other 4xx answers, :class:`~kgraph.errors.ServiceUnavailable` (exit 3).
     The retry knobs are class attributes so tests can set them to zero.
@@ -175,34 +176,77 @@ class ChatClient:
                                  f"{self.retries + 1} attempt(s); nothing was loaded")
 
     def _post(self, body: bytes) -> Answer:
+        """One attempt, all of it (connecting, sending, the headers and the whole body)
+        within :attr:`timeout` seconds of wall-clock time.
+
+        A socket timeout alone bounds each read, so a server that trickles a byte now and
+        then could hold a request for ever; a timer shuts the socket down at the deadline,
+        which ends whatever read is under way.
+        """
         headers = {"Content-Type": "application/json", "Accept": "application/json",
                    "User-Agent": USER_AGENT}
         if self._key:
             headers["Authorization"] = f"Bearer {self._key}"
-        request = urllib.request.Request(self._url, data=body, headers=headers, method="POST")
+        parts = urllib.parse.urlsplit(self._url)
+        connection_class = (http.client.HTTPSConnection if parts.scheme == "https"
+                            else http.client.HTTPConnection)
+        deadline = time.monotonic() + self.timeout
+        conn = connection_class(parts.hostname or "", parts.port, timeout=self.timeout)
+        expired = threading.Event()
+        # The socket as connected: the connection lets go of it once the headers say the
+        # server will close, but the response still reads from it.
+        sockets: list[socket.socket] = []
+
+        def cut() -> None:
+            expired.set()
+            for sock in sockets:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+        timer = threading.Timer(self.timeout, cut)
+        timer.daemon = True
         with self._lock:
             self.requests += 1
+        timeout = _Retry(f"no complete answer within {self.timeout:g} s")
+        timer.start()
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
-                raw = response.read()
-        except urllib.error.HTTPError as exc:
-            status = exc.code
-            if status == 429:
-                raise _Retry("HTTP 429 too many requests",
-                             retry_after(exc.headers.get("Retry-After"))) from None
-            if status >= 500:
-                raise _Retry(f"HTTP {status}") from None
+            conn.connect()
+            if conn.sock is not None:
+                sockets.append(conn.sock)
+            if expired.is_set() or time.monotonic() >= deadline:
+                raise timeout
+            path = parts.path + (f"?{parts.query}" if parts.query else "")
+            conn.request("POST", path, body=body, headers=headers)
+            response = conn.getresponse()
+            raw = response.read()
+            status = response.status
+            retry_header = response.getheader("Retry-After")
+        except _Retry:
+            raise
+        except (TimeoutError, OSError, http.client.HTTPException) as exc:
+            if expired.is_set() or isinstance(exc, TimeoutError):
+                raise timeout from None
+            if isinstance(exc, ConnectionRefusedError):
+                raise _Retry("cannot connect: connection refused") from None
+            raise _Retry(f"connection failed: {type(exc).__name__}") from None
+        finally:
+            timer.cancel()
+            conn.close()
+        if expired.is_set():
+            raise timeout  # the body was cut off at the deadline
+        if status == 429:
+            raise _Retry("HTTP 429 too many requests", retry_after(retry_header))
+        if status >= 500:
+            raise _Retry(f"HTTP {status}")
+        if 300 <= status < 400:  # never followed: the body would go where nobody said
+            raise ServiceUnavailable(f"the language model at {self.url} answered HTTP {status} "
+                                     "(a redirect): set KGRAPH_LLM_BASE_URL to the final address")
+        if status >= 400:
             hint = " (check KGRAPH_LLM_API_KEY)" if status in (401, 403) else ""
             raise ServiceUnavailable(f"the language model at {self.url} refused the request: "
-                                     f"HTTP {status}{hint}") from None
-        except TimeoutError:
-            raise _Retry(f"no answer within {self.timeout:g} s") from None
-        except urllib.error.URLError as exc:
-            if isinstance(exc.reason, TimeoutError):
-                raise _Retry(f"no answer within {self.timeout:g} s") from None
-            raise _Retry(f"cannot connect: {exc.reason}") from None
-        except (ConnectionError, OSError) as exc:
-            raise _Retry(f"connection failed: {type(exc).__name__}") from None
+                                     f"HTTP {status}{hint}")
         return _answer(raw, self.url)
 
 

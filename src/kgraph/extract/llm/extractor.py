@@ -3,12 +3,14 @@ they stand on the text.
 
 The release is cut into paragraph chunks that keep their offsets; each chunk is sent to an
 OpenAI-compatible chat completions endpoint with a JSON Schema (see :mod:`.schema`) as the
-structured output format, at temperature 0. An answer that is not valid JSON for the schema,
-or was cut off, is rejected whole (never repaired); every proposed fact is then grounded
-(:mod:`kgraph.extract.grounding`) and a fact that fails is rejected with its reason. The
+structured output format, at temperature 0. An answer that is not JSON with a list of
+facts, or was cut off, is rejected whole (never repaired); each proposed fact is then
+checked alone for its kind's shape (dropped with a warning when it breaks it) and grounded
+(:mod:`kgraph.extract.grounding`), a fact that fails being rejected with its reason. The
 release's document record (title, dateline) is read by the rules in both modes; ``hybrid``
 adds the rules' facts, each fact tagged with the extractor that made it (``rules.*``,
-``llm.*``, ``rules+llm.*`` when both made it: such a fact is kept once).
+``llm.*``, ``rules+llm.*`` when both made it: such a fact is kept once, completed by the
+other, see :func:`same_fact` and :func:`merge_into`).
 
 Requests are made by :meth:`LLMExtractor.prepare` for every release of a build before the
 store is touched, so a service that keeps failing ends the build (exit 3) with the store
@@ -17,11 +19,12 @@ as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import fields
 from decimal import Decimal
@@ -31,27 +34,58 @@ from ...config import Settings, __version__, load_settings
 from ...errors import ConfigError
 from ...model import (
     Document,
+    Driver,
+    Event,
     Extraction,
     Fact,
     MarketRelation,
     Membership,
+    Mention,
     Observation,
     Organisation,
     OrgRelation,
     Person,
     Place,
+    Priority,
+    Quotation,
+    Segment,
 )
 from ..gazetteer import Kind, canonical_key, resolve
-from ..grounding import locate, name_in, period_stated, quote_at, value_in
+from ..grounding import (
+    Folded,
+    date_stated,
+    locate,
+    name_in,
+    period_stated,
+    person_in,
+    quote_at,
+    segment_canonical,
+    segment_in,
+    value_in,
+    words_in,
+)
 from .client import Answer, ChatClient, ResponseCache, cache_key, public_url
-from .schema import answer_schema, schema_hash, validate, vocabularies
+from .schema import (
+    ENVELOPE,
+    KIND_OF,
+    answer_schema,
+    check_fact,
+    schema_hash,
+    validate,
+    vocabularies,
+)
 
-__all__ = ["LLMExtractor", "HybridExtractor", "chunks", "CHUNK_CHARS", "system_prompt"]
+__all__ = ["LLMExtractor", "HybridExtractor", "chunks", "CHUNK_CHARS", "system_prompt",
+           "same_fact", "merge_into", "as_item"]
 
 CHUNK_CHARS = 2000
 """Most characters of text one request carries (paragraphs are merged up to it)."""
 
-PROMPT_VERSION = 1
+MERGE_CHARS = 2 * CHUNK_CHARS
+"""Longest evidence a merged fact may get (the span covering its readers' quotes): two
+adjacent chunks, what an event told over a few paragraphs needs."""
+
+PROMPT_VERSION = 2
 
 _PARAGRAPH = re.compile(r"\n[ \t\r\u00a0]*\n")
 _SENTENCE_END = re.compile(r"[.!?;:][\"'”’)]?[ \t\u00a0]+|\n")
@@ -97,23 +131,38 @@ def system_prompt() -> str:
         "(English or Italian) and list the facts the given text states, as JSON following "
         "the schema. Rules:\n"
         "- Every fact cites `quote`: a short verbatim passage of the text (one sentence or "
-        "less) that states the whole fact. Copy it exactly; do not translate or shorten words.\n"
-        "- Every name in a fact (person, organisation, place, market) must be written in its "
-        "quote. Numbers are given as plain numbers in the unit named: money in units of its "
-        "currency (1.2 billion euros -> 1200000000, unit EUR), percentages in percent "
-        "(-12% -> -12, unit percent); a fall is negative.\n"
+        "less, a few sentences for an event) that states the whole fact. Copy it exactly; do "
+        "not translate or shorten words. `offset` is the character offset in the given text "
+        "where the quote begins, or null when unsure.\n"
+        "- Every name in a fact (person, organisation, place, market, venue, city, speaker) "
+        "must be written in its quote. Numbers are given as plain numbers in the unit named: "
+        "money in units of its currency (1.2 billion euros -> 1200000000, unit EUR), "
+        "percentages in percent (-12% -> -12, unit percent); a fall is negative.\n"
         "- `period` is the period the figure is about, written in the text, in the notation "
         "2024, 2024-H1, 2024-Q3 or 2024-01/2024-08. Leave a figure out when no period is stated.\n"
         "- `indicator` is one of the listed keys; leave out a figure no key fits. `scope` is "
         "the sector the figure is about, `area` its reference country (usually Italy), "
         "`market` the counterpart market of a trade figure.\n"
-        "- Memberships link a person to the organisation and role the quote states; "
-        "`start`/`end` are ISO dates only when written.\n"
+        "- Memberships link a person to the organisation and role the quote states, and the "
+        "`unit` of the organisation when one is named; `start`/`end` are ISO dates only when "
+        "written.\n"
+        "- Events (an assembly, a trade fair edition, a conference, a signing): `kind`, and "
+        "what the quote says of it: organiser, ISO date (a day written in the quote, or the "
+        "release's day when it says today), venue, city, title, the people speaking "
+        "(`speakers`) and everyone taking part (`participants`, speakers included).\n"
+        "- Segments: a sector or segment of the industry the release is about (`kind` sector "
+        "or segment), with the sector a segment belongs to as `parent`.\n"
+        "- Priorities (what the release asks for or commits to: policies, investments, "
+        "support) and drivers (causes it gives for a change): `text` is the words of the "
+        "quote that name it, copied, one priority or driver per fact; a priority's "
+        "`programme` is a programme it names, `voiced_by` who asks for it.\n"
+        "- Quotations: `text` is the words in quotation marks, copied, and `speaker` the "
+        "person who says them.\n"
         "- Do not guess: when the text does not state a fact, leave it out. An empty list is "
         "a good answer.\n"
         f"Indicator keys: {', '.join(v['indicator'])}.\n"
         f"Sectors: {'; '.join(v['sector'])}.\n"
-        f"Roles: {', '.join(v['role'])}.\n"
+        f"Roles (these words where they fit, else the role in the words of the text): {', '.join(v['role'])}.\n"
     )
 
 
@@ -128,8 +177,6 @@ def _canon(name: str, kind: Kind) -> str:
 
 def _date(value: Any, quote: str) -> Any:
     """An ISO date of the answer, kept only when its year is written in the quote."""
-    import datetime as dt
-
     if not isinstance(value, str):
         return None
     try:
@@ -157,70 +204,215 @@ def _base(quote: str) -> str | None:
     return bases[0].base if bases else None
 
 
-class _Grounder:
-    """Turns the proposals of one answer into facts of one document, or reasons to reject."""
+def _people(item: dict[str, Any], *names: str) -> list[str]:
+    """The person names of the list fields ``names``, white space tidied, each once."""
+    out: dict[str, str] = {}
+    for name in names:
+        for p in item.get(name) or ():
+            tidy = " ".join(str(p).split())
+            out.setdefault(canonical_key(tidy), tidy)
+    return list(out.values())
 
-    def __init__(self, document: Document, dates: Sequence[Any]) -> None:
+
+class _Grounder:
+    """Turns the proposals of one answer into facts of one document, or reasons to reject.
+
+    ``item`` is one proposed fact that keeps its kind's shape (:func:`.schema.check_fact`);
+    the result is a fact whose mention is the document's text at its offsets, or one of
+    :data:`kgraph.extract.grounding.REASONS`.
+    """
+
+    def __init__(self, document: Document, dates: Sequence[Any], publisher: str | None = None) -> None:
         self.doc = document
         self.dates = list(dates)
+        self.publisher = canonical_key(publisher) if publisher else None
+        self._places: dict[str, bool] = {}
+        self._folded: Folded | None = None
+        self._kinds: dict[str, Callable[[dict[str, Any], Mention], Fact | str]] = {
+            "organisation": self._organisation, "person": self._person, "place": self._place,
+            "membership": self._membership, "market": self._market,
+            "org_relation": self._org_relation, "observation": self._observation,
+            "event": self._event, "segment": self._segment, "priority": self._priority,
+            "driver": self._driver, "quotation": self._quotation,
+        }
 
     def known_place(self, name: str) -> bool:
-        return resolve(name, "place") is not None or name_in(name, self.doc.text, "place")
+        # once per name: a scan of the whole text for each figure would make a long release
+        # quadratic
+        if name not in self._places:
+            self._places[name] = (resolve(name, "place") is not None
+                                  or name_in(name, self.doc.text, "place"))
+        return self._places[name]
+
+    @property
+    def folded(self) -> Folded:
+        """The release folded once, where a person a quote names by surname must be named
+        whole."""
+        if self._folded is None:
+            self._folded = Folded(self.doc.text)
+        return self._folded
 
     def fact(self, item: dict[str, Any], start: int, end: int) -> Fact | str:
-        text = self.doc.text
-        m = locate(item["quote"], text, start, end)
+        hint = item.get("offset")
+        near = start + hint if isinstance(hint, int) and not isinstance(hint, bool) else None
+        m = locate(item["quote"], self.doc.text, start, end, near=near)
         if m is None:
             return "quote-not-found"
+        return self._kinds[item["fact"]](item, m)
+
+    def _agent_in(self, name: str, m: Mention) -> bool:
+        """An organisation (or its alias) or a person named in the quote."""
+        return name_in(name, m.text, "organisation") or person_in(name, m.text, self.folded)
+
+    def _organisation(self, item: dict[str, Any], m: Mention) -> Fact | str:
+        if not name_in(item["name"], m.text, "organisation"):
+            return "name-not-in-quote"
+        return Organisation(m, name=_canon(item["name"], "organisation"), type=item["type"])
+
+    def _person(self, item: dict[str, Any], m: Mention) -> Fact | str:
+        if not name_in(item["name"], m.text):
+            return "name-not-in-quote"
+        return Person(m, name=" ".join(item["name"].split()))
+
+    def _place(self, item: dict[str, Any], m: Mention) -> Fact | str:
+        if not name_in(item["name"], m.text, "place"):
+            return "name-not-in-quote"
+        return Place(m, name=_canon(item["name"], "place"), kind=item["kind"])
+
+    def _membership(self, item: dict[str, Any], m: Mention) -> Fact | str:
         q = m.text
-        kind = item["fact"]
-        if kind == "organisation":
-            if not name_in(item["name"], q, "organisation"):
-                return "name-not-in-quote"
-            return Organisation(m, name=_canon(item["name"], "organisation"), type=item["type"])
-        if kind == "person":
-            if not name_in(item["name"], q):
-                return "name-not-in-quote"
-            return Person(m, name=" ".join(item["name"].split()))
-        if kind == "place":
-            if not name_in(item["name"], q, "place"):
-                return "name-not-in-quote"
-            return Place(m, name=_canon(item["name"], "place"), kind=item["kind"])
-        if kind == "membership":
-            if not (name_in(item["person"], q) and name_in(item["organisation"], q, "organisation")
-                    and name_in(item["role"], q, "role")):
-                return "name-not-in-quote"
-            return Membership(m, person=" ".join(item["person"].split()), role=item["role"],
-                              organisation=_canon(item["organisation"], "organisation"),
-                              start=_date(item.get("start"), q), end=_date(item.get("end"), q))
-        if kind == "market":
-            if not name_in(item["market"], q, "place"):
-                return "name-not-in-quote"
-            return MarketRelation(m, market=_canon(item["market"], "place"),
-                                  relation=item["relation"], scope=item.get("scope"))
-        if kind == "org_relation":
-            if not (name_in(item["subject"], q, "organisation")
-                    and name_in(item["object"], q, "organisation")):
-                return "name-not-in-quote"
-            return OrgRelation(m, subject=_canon(item["subject"], "organisation"),
-                               relation=item["relation"],
-                               object=_canon(item["object"], "organisation"))
-        assert kind == "observation", kind
-        market, area = item.get("market"), item.get("area")
+        unit = item.get("unit") or None
+        if not (name_in(item["person"], q) and name_in(item["organisation"], q, "organisation")
+                and name_in(item["role"], q, "role") and (not unit or name_in(unit, q))):
+            return "name-not-in-quote"
+        # A role is kept as worded ("Professor of Strategy and Marketing") unless the
+        # gazetteer knows it under a canonical name ("Presidente" -> "President").
+        return Membership(m, person=" ".join(item["person"].split()), role=_canon(item["role"], "role"),
+                          organisation=_canon(item["organisation"], "organisation"),
+                          unit=" ".join(unit.split()) if unit else None,
+                          start=_date(item.get("start"), q), end=_date(item.get("end"), q))
+
+    def _market(self, item: dict[str, Any], m: Mention) -> Fact | str:
+        if not name_in(item["market"], m.text, "place"):
+            return "name-not-in-quote"
+        return MarketRelation(m, market=_canon(item["market"], "place"),
+                              relation=item["relation"], scope=item.get("scope") or None)
+
+    def _org_relation(self, item: dict[str, Any], m: Mention) -> Fact | str:
+        if not (name_in(item["subject"], m.text, "organisation")
+                and name_in(item["object"], m.text, "organisation")):
+            return "name-not-in-quote"
+        return OrgRelation(m, subject=_canon(item["subject"], "organisation"),
+                           relation=item["relation"], object=_canon(item["object"], "organisation"))
+
+    def _observation(self, item: dict[str, Any], m: Mention) -> Fact | str:
+        q = m.text
+        market, area = item.get("market") or None, item.get("area") or None
         if market and not name_in(market, q, "place"):
             return "name-not-in-quote"
         if area and not self.known_place(area):
             return "unknown-term"
         value = Decimal(str(item["value"]))
+        if not value.is_finite():
+            raise ValueError("the value is not a number")
         if not value_in(value, item["unit"], q, self.doc.language):
             return "value-not-in-quote"
-        if not period_stated(item["period"], q, text, dates=self.dates):
+        if not period_stated(item["period"], q, self.doc.text, dates=self.dates):
             return "period-not-stated"
         return Observation(m, indicator=item["indicator"], scope=item["scope"], value=value,
                            unit=item["unit"], period=item["period"],
                            area=_canon(area, "place") if area else None,
                            market=_canon(market, "place") if market else None,
                            qualifiers=_qualifiers(q), base=_base(q) if item["unit"] == "index" else None)
+
+    def _event(self, item: dict[str, Any], m: Mention) -> Fact | str:
+        q, text = m.text, self.doc.text
+        organiser, venue, city = (item.get(k) or None for k in ("organiser", "venue", "city"))
+        speakers = _people(item, "speakers")
+        people = _people(item, "speakers", "participants")
+        if organiser and not self._agent_in(organiser, m):
+            return "name-not-in-quote"
+        if venue and not name_in(venue, q, "organisation"):
+            return "name-not-in-quote"
+        if city and not name_in(city, q, "place"):
+            return "name-not-in-quote"
+        if not all(person_in(p, q, self.folded) for p in people):
+            return "name-not-in-quote"
+        title = item.get("title") or None
+        if title:
+            # the title as the text writes it (its own quote marks and dashes)
+            found = locate(title, text, m.start, m.end)
+            if found is None:
+                return "text-not-in-quote"
+            title = " ".join(found.text.split())
+        day = dt.date.fromisoformat(item["date"]) if item.get("date") else None
+        if day is not None and not date_stated(day, q, dates=self.dates):
+            return "date-not-stated"
+        return Event(m, kind=item["kind"],
+                     organiser=_canon(organiser, "organisation") if organiser else None,
+                     date=day, venue=_canon(venue, "organisation") if venue else None,
+                     city=_canon(city, "place") if city else None, title=title,
+                     speakers=tuple(speakers), participants=tuple(people))
+
+    def _segment(self, item: dict[str, Any], m: Mention) -> Fact | str:
+        if not segment_in(item["name"], m.text):
+            return "name-not-in-quote"
+        name = segment_canonical(item["name"])
+        # The parent comes from the schema's closed list of sectors, like an observation's
+        # scope: a term of the vocabulary, not a name the quote must write.
+        parent = item.get("parent") or None
+        if parent and canonical_key(parent) == canonical_key(name):
+            parent = None
+        return Segment(m, name=name, kind=item["kind"], parent=parent)
+
+    def _priority(self, item: dict[str, Any], m: Mention) -> Fact | str:
+        q = m.text
+        if not words_in(item["text"], q):
+            return "text-not-in-quote"
+        programme, voiced = item.get("programme") or None, item.get("voiced_by") or None
+        if programme and not name_in(programme, q):
+            return "name-not-in-quote"
+        # Who asks for a priority is often the release's publisher, named only in its dateline.
+        if voiced and not (self._agent_in(voiced, m)
+                           or canonical_key(_canon(voiced, "organisation")) == self.publisher):
+            return "name-not-in-quote"
+        return Priority(m, text=" ".join(item["text"].split()), programme=programme,
+                        voiced_by=_canon(voiced, "organisation") if voiced else None)
+
+    def _driver(self, item: dict[str, Any], m: Mention) -> Fact | str:
+        if not words_in(item["text"], m.text):
+            return "text-not-in-quote"
+        return Driver(m, text=" ".join(item["text"].split()))
+
+    def _quotation(self, item: dict[str, Any], m: Mention) -> Fact | str:
+        said = locate(item["text"], self.doc.text, m.start, m.end)
+        if said is None:
+            return "text-not-in-quote"
+        speaker = item.get("speaker") or None
+        if speaker and not self._agent_in(speaker, m):
+            return "name-not-in-quote"
+        return Quotation(m, text=said.text,
+                         speaker=_canon(speaker, "organisation") if speaker else None)
+
+
+def as_item(fact: Fact) -> dict[str, Any] | None:
+    """A fact as a model would have proposed it (its evidence as the quote), so that the
+    rules' facts can be put through the same grounding; None for a kind a model does not
+    propose."""
+    kind = KIND_OF.get(type(fact))
+    if kind is None:
+        return None
+    item: dict[str, Any] = {"fact": kind, "quote": fact.evidence.text, "offset": None}
+    for f in fields(fact):
+        if f.name in ("evidence", "rule"):
+            continue
+        v = getattr(fact, f.name)
+        if isinstance(v, dt.date):
+            v = v.isoformat()
+        elif isinstance(v, tuple):
+            v = [str(x) for x in v]
+        item[f.name] = v
+    return item
 
 
 # What makes two facts one statement, whoever made them and wherever they quote it: the
@@ -232,21 +424,135 @@ _SAME: dict[type[Fact], tuple[str, ...]] = {
     Membership: ("person", "role", "organisation"),
     Organisation: ("name",), Person: ("name",), Place: ("name",),
     OrgRelation: ("subject", "relation", "object"),
+    Segment: ("name",),
 }
+
+
+def _norm(v: Any) -> Any:
+    if isinstance(v, str):
+        return canonical_key(v) if re.search(r"\w", v) else v
+    if isinstance(v, Decimal):
+        return v.normalize()
+    return v
 
 
 def _dedup_key(fact: Fact) -> tuple[Any, ...]:
     names = _SAME.get(type(fact)) or tuple(
         f.name for f in fields(fact) if f.name not in ("evidence", "rule", "date_evidence"))
-    out: list[Any] = [type(fact).__name__]
-    for name in names:
-        v = getattr(fact, name)
-        if isinstance(v, str):
-            v = canonical_key(v) if re.search(r"\w", v) else v
-        elif isinstance(v, Decimal):
-            v = v.normalize()
-        out.append(v)
-    return tuple(out)
+    return (type(fact).__name__, *(_norm(getattr(fact, n)) for n in names))
+
+
+def _span(fact: Fact, text: str) -> tuple[int, int]:
+    """Where a label's own words are (a priority's, a driver's, a quotation's text inside
+    its evidence), else the evidence."""
+    ev = fact.evidence
+    label = getattr(fact, "text", None)
+    if isinstance(label, str):
+        found = locate(label, text, ev.start, ev.end)
+        if found is not None:
+            return found.start, found.end
+    return ev.start, ev.end
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two spans share at least half of the shorter one."""
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter > 0 and 2 * inter >= min(a[1] - a[0], b[1] - b[0])
+
+
+def same_fact(a: Fact, b: Fact, text: str,
+              spans: tuple[tuple[int, int], tuple[int, int]] | None = None) -> bool:
+    """Whether ``a`` and ``b`` state one fact (see the README's merge policy).
+
+    Events: the same kind, and no field of day, title, organiser, venue or city that the
+    two fill differently. Priorities, drivers, quotations: the same label, or
+    labels at overlapping places of the text (readers cut a phrase differently; ``spans``,
+    when given, are those places, worked out once by the caller). Other kinds: the fields
+    of :data:`_SAME` (or every field) equal, names compared by key.
+    """
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, Event) and isinstance(b, Event):
+        # A release tells of an event over several paragraphs ("the Assembly", "the event")
+        # and seldom of two of one kind, which would then differ in day, title or place.
+        if a.kind != b.kind:
+            return False
+        return not any(x is not None and y is not None and x != y
+                       for x, y in ((_norm(getattr(a, n)), _norm(getattr(b, n)))
+                                    for n in ("date", "title", "organiser", "venue", "city")))
+    if isinstance(a, (Priority, Driver, Quotation)) and isinstance(b, (Priority, Driver, Quotation)):
+        if _norm(a.text) == _norm(b.text):
+            return True
+        sa, sb = spans if spans is not None else (_span(a, text), _span(b, text))
+        return _overlap(sa, sb)
+    return _dedup_key(a) == _dedup_key(b)
+
+
+def _identity(fact: Fact) -> frozenset[str]:
+    """The fields that make a fact the fact it is: never changed by a merge."""
+    if isinstance(fact, Event):
+        return frozenset({"kind"})
+    if isinstance(fact, (Priority, Driver, Quotation)):
+        return frozenset({"text"})
+    return frozenset(_SAME.get(type(fact), ()))
+
+
+def merge_into(kept: Fact, other: Fact, text: str, *, other_wins: bool = False) -> bool:
+    """Let ``other`` (the same fact, as :func:`same_fact` says) complete ``kept``: a field
+    ``kept`` leaves empty takes ``other``'s value, a list takes ``other``'s names it lacks,
+    and with ``other_wins`` a field the two fill differently takes ``other``'s value (never
+    a field that makes the fact what it is: a figure's value, a priority's label). The
+    evidence becomes the span covering both quotes, so that every value still stands on
+    it; when that span would exceed two chunks (:data:`MERGE_CHARS`) nothing is taken.
+    Whether anything was."""
+    changes: dict[str, Any] = {}
+    fixed = _identity(kept)
+    for f in fields(kept):
+        if f.name in ("evidence", "rule", "date_evidence"):
+            continue
+        mine, theirs = getattr(kept, f.name), getattr(other, f.name)
+        if isinstance(mine, tuple):
+            have = {_norm(v) for v in mine}
+            extra = tuple(v for v in theirs if _norm(v) not in have)
+            if extra:
+                changes[f.name] = mine + extra
+        elif theirs is not None and (mine is None or (other_wins and f.name not in fixed
+                                                      and _norm(mine) != _norm(theirs))):
+            changes[f.name] = theirs
+    if not changes:
+        return False
+    a = min(kept.evidence.start, other.evidence.start)
+    b = max(kept.evidence.end, other.evidence.end)
+    if b - a > MERGE_CHARS:
+        return False
+    for name, value in changes.items():
+        setattr(kept, name, value)
+    kept.evidence = Mention(text[a:b], a, b)
+    return True
+
+
+class _Merger:
+    """Facts kept once each: a fact that states one already kept (:func:`same_fact`) only
+    completes it (:func:`merge_into`). Key-compared kinds are looked up, the others
+    compared with the kept facts of their type."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.facts: list[Fact] = []
+        self._by_key: dict[tuple[Any, ...], Fact] = {}
+        self._by_type: dict[type[Fact], list[tuple[Fact, tuple[int, int]]]] = {}
+
+    def twin(self, fact: Fact) -> Fact | None:
+        if type(fact) in _SAME or not isinstance(fact, (Event, Priority, Driver, Quotation)):
+            return self._by_key.get(_dedup_key(fact))
+        span = _span(fact, self.text)
+        return next((k for k, ks in self._by_type.get(type(fact), ())
+                     if same_fact(k, fact, self.text, (ks, span))), None)
+
+    def add(self, fact: Fact) -> None:
+        self.facts.append(fact)
+        self._by_key.setdefault(_dedup_key(fact), fact)
+        self._by_type.setdefault(type(fact), []).append((fact, _span(fact, self.text)))
 
 
 class LLMExtractor:
@@ -374,12 +680,12 @@ class LLMExtractor:
         self._check()
         rules = self._rules(document)
         counts: Counter[str] = Counter()
+        warnings: list[str] = list(rules.warnings) if self.with_rules else []
         parts = self._chunk_texts(document)
         if not self._prepared:
             self._fetch({key: document.text[a:b] for a, b, key in parts})
         dates = [d for d in (rules.info.date, rules.info.file_date) if d is not None]
-        grounder = _Grounder(document, dates)
-        schema = answer_schema()
+        grounder = _Grounder(document, dates, rules.info.publisher)
         proposed: list[Fact] = []
         for a, b, key in parts:
             answer = self._answers.get(key)
@@ -388,22 +694,34 @@ class LLMExtractor:
                 counts["llm-chunks-unanswered"] += 1
                 continue
             counts["llm-tokens"] += answer.tokens
-            items, reason = _read(answer, schema)
+            items, reason = _read(answer)
             if reason:
                 counts[f"rejected:{reason}"] += 1
                 continue
             for item in items:
                 counts["llm-proposed"] += 1
-                fact = grounder.fact(item, a, b)
+                kind, why = check_fact(item)
+                fact: Fact | str
+                if why is None:
+                    try:
+                        fact = grounder.fact(item, a, b)
+                    except (ValueError, TypeError, ArithmeticError, KeyError, AttributeError) as exc:
+                        # what the schema cannot say (a value no number) ends here, never
+                        # in a traceback: the fact is dropped like one of the wrong shape
+                        why = f"unreadable ({type(exc).__name__}: {exc})"
+                if why is not None:
+                    counts["rejected:shape-invalid"] += 1
+                    warnings.append(f"llm: dropped a proposed {kind if kind != '?' else 'fact'} "
+                                    f"in characters {a}-{b}: {why}")
+                    continue
                 if isinstance(fact, str):
                     counts[f"rejected:{fact}"] += 1
                     continue
                 assert quote_at(document.text, fact.evidence)
                 fact.rule = f"llm.{item['fact']}"
                 proposed.append(fact)
-        facts = self._combine(rules, proposed, counts)
+        facts = self._combine(rules, proposed, counts, grounder)
         facts.sort(key=lambda f: f.evidence.start)
-        warnings = list(rules.warnings) if self.with_rules else []
         if counts["llm-chunks-unanswered"]:
             warnings.append(f"{counts['llm-chunks-unanswered']} chunk(s) have no answer "
                             "in the cache (offline): no model facts for them")
@@ -412,58 +730,85 @@ class LLMExtractor:
         extraction.counts = dict(sorted(counts.items()))
         return extraction
 
-    def _combine(self, rules: Extraction, proposed: list[Fact], counts: Counter[str]) -> list[Fact]:
-        out: list[Fact] = []
-        seen: set[tuple[Any, ...]] = set()
+    def _combine(self, rules: Extraction, proposed: list[Fact], counts: Counter[str],
+                 grounder: _Grounder) -> list[Fact]:
+        merger = _Merger(rules.document.text)
         for fact in proposed:
-            key = _dedup_key(fact)
-            if key in seen:
-                continue  # the model stated it twice (two chunks, two quotes)
-            seen.add(key)
-            out.append(fact)
-        counts["llm-accepted"] = len(out)
-        return out
+            twin = merger.twin(fact)
+            if twin is None:
+                merger.add(fact)
+            else:  # the model stated it twice (two chunks, two quotes): once, completed
+                merge_into(twin, fact, merger.text)
+        counts["llm-accepted"] = len(merger.facts)
+        return merger.facts
 
 
 class HybridExtractor(LLMExtractor):
     """The rules and the model together (``--extractor hybrid``): every fact tagged with the
-    extractor that made it, a fact both made kept once (the rules' quote)."""
+    extractor that made it, a fact both made kept once.
+
+    The merge policy (also in the README): two facts are the same by :func:`same_fact`;
+    the rules' fact is kept, with the rules' values, and the model's fills the fields it
+    leaves empty and adds the names its lists lack (the evidence then covers both quotes).
+    The rules' facts go through the same grounding as the model's: where a rules' fact fails
+    it and the model's twin passes, the model's values win where the two differ. A rules'
+    fact is never dropped for failing grounding (the rules read context a quote does not
+    hold: a period from a heading, a speaker named a paragraph before); the failures are
+    counted (``rules-ungrounded:<reason>``). A fact only the model made is kept, since it
+    passed grounding to get here.
+    """
 
     name = "hybrid"
     with_rules = True
 
-    def _combine(self, rules: Extraction, proposed: list[Fact], counts: Counter[str]) -> list[Fact]:
-        model = super()._combine(rules, proposed, counts)
-        out: list[Fact] = []
-        index: dict[tuple[Any, ...], Fact] = {}
+    def _combine(self, rules: Extraction, proposed: list[Fact], counts: Counter[str],
+                 grounder: _Grounder) -> list[Fact]:
+        model = super()._combine(rules, proposed, counts, grounder)
+        text = rules.document.text
+        merger = _Merger(text)
+        ungrounded: set[int] = set()
         for fact in rules.facts:
             fact.rule = f"rules.{fact.rule}" if fact.rule else "rules"
-            index.setdefault(_dedup_key(fact), fact)
-            out.append(fact)
+            item = as_item(fact)
+            if item is not None:
+                try:
+                    verdict = grounder.fact(item, fact.evidence.start, fact.evidence.end)
+                except (ValueError, TypeError, ArithmeticError, KeyError, AttributeError):
+                    verdict = "shape-invalid"
+                if isinstance(verdict, str):
+                    counts[f"rules-ungrounded:{verdict}"] += 1
+                    ungrounded.add(id(fact))
+            merger.add(fact)
         for fact in model:
-            twin = index.get(_dedup_key(fact))
-            if twin is not None:
-                counts["llm-also-by-rules"] += 1
-                if twin.rule and not twin.rule.startswith("rules+llm"):
-                    twin.rule = "rules+llm" + twin.rule.removeprefix("rules")
+            twin = merger.twin(fact)
+            if twin is None:
+                merger.add(fact)
                 continue
-            out.append(fact)
-        return out
+            counts["llm-also-by-rules"] += 1
+            if twin.rule and twin.rule.startswith("rules."):
+                twin.rule = "rules+llm" + twin.rule.removeprefix("rules")
+            elif twin.rule == "rules":
+                twin.rule = "rules+llm"
+            if twin.rule and twin.rule.startswith("rules+llm") and merge_into(
+                    twin, fact, text, other_wins=id(twin) in ungrounded):
+                counts["llm-completed-rules"] += 1
+        return merger.facts
 
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")  # NaN and Infinity are no values of a fact
 
 
-def _read(answer: Answer, schema: dict[str, Any]) -> tuple[list[dict[str, Any]], str | None]:
-    """The proposals of an answer, or why the whole answer is rejected."""
+def _read(answer: Answer) -> tuple[list[Any], str | None]:
+    """The proposals of an answer, or why the whole answer is rejected: cut off, not JSON,
+    or not an object with a list of objects under ``facts`` (each fact's own shape is
+    judged alone, by :func:`.schema.check_fact`)."""
     if answer.finish_reason == "length":
         return [], "answer-truncated"
     try:
         data = json.loads(answer.content, parse_float=Decimal, parse_constant=_no_constant)
     except ValueError:
         return [], "answer-invalid"
-    if validate(data, schema) is not None:
+    if validate(data, ENVELOPE) is not None:
         return [], "answer-invalid"
     return list(data["facts"]), None
-

@@ -7,6 +7,10 @@ fact stands on). Closed vocabularies come from the ontology (``ontology/schemes.
 indicator keys, units, market relations, sectors) and the package data (organisation types,
 role words); the period follows the contract's notation. Every property is required and no
 other is allowed (what "strict" structured output asks), optional ones taking ``null``.
+
+:func:`answer_schema` is what the server is asked to follow; :func:`check_fact` judges each
+proposed fact alone against its kind's part of it, so that one fact of the wrong shape is
+dropped (with its reason) without costing the others of the answer.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from ...model import (
     ORG_TYPES,
     PLACE_KINDS,
     UNITS,
+    Driver,
+    Event,
     Fact,
     MarketRelation,
     Membership,
@@ -35,10 +41,13 @@ from ...model import (
     OrgRelation,
     Person,
     Place,
+    Priority,
+    Quotation,
+    Segment,
 )
 
-__all__ = ["FACT_KINDS", "PERIOD_PATTERN", "DATE_PATTERN", "answer_schema", "schema_hash",
-           "validate", "vocabularies"]
+__all__ = ["FACT_KINDS", "KIND_OF", "PERIOD_PATTERN", "DATE_PATTERN", "answer_schema",
+           "kind_schemas", "schema_hash", "validate", "check_fact", "vocabularies"]
 
 FACT_KINDS: dict[str, type[Fact]] = {
     "organisation": Organisation,
@@ -48,16 +57,27 @@ FACT_KINDS: dict[str, type[Fact]] = {
     "observation": Observation,
     "market": MarketRelation,
     "org_relation": OrgRelation,
+    "event": Event,
+    "segment": Segment,
+    "priority": Priority,
+    "driver": Driver,
+    "quotation": Quotation,
 }
-"""The kinds of fact a model may propose, by the name its answer gives them (``fact``)."""
+"""The kinds of fact a model may propose, by the name its answer gives them (``fact``):
+every kind of :mod:`kgraph.model` but the document record, which the rules read."""
+
+KIND_OF: dict[type[Fact], str] = {cls: kind for kind, cls in FACT_KINDS.items()}
 
 PERIOD_PATTERN = r"^[0-9]{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])(/[0-9]{4}-(0[1-9]|1[0-2]))?))?$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
-# Fields left to kgraph, never asked of a model: aliases and parents come from the
-# gazetteer, qualifiers and index bases from the rules' reading of the text around a figure.
+# Fields left to kgraph, never asked of a model: aliases and an organisation's parent and
+# city come from the gazetteer, qualifiers and index bases from the rules' reading of the
+# text around a figure. _KEEP asks them where they mean something else: a figure's unit, a
+# membership's unit (a department), an event's city, a segment's parent sector.
 _LEFT_OUT = {"evidence", "rule", "aliases", "parent", "qualifiers", "base", "city", "unit"}
-_KEEP: dict[type[Fact], set[str]] = {Observation: {"unit"}}
+_KEEP: dict[type[Fact], set[str]] = {Observation: {"unit"}, Event: {"city"}, Segment: {"parent"},
+                                     Membership: {"unit"}}
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +88,7 @@ def vocabularies() -> dict[str, tuple[str, ...]]:
 
     out: dict[str, tuple[str, ...]] = {
         "unit": UNITS, "relation": MARKET_RELATIONS, "org_type": ORG_TYPES,
-        "place_kind": PLACE_KINDS,
+        "place_kind": PLACE_KINDS, "event_kind": _event_kinds(),
         "role": tuple(sorted({r.name for r in gazetteer.roles()})),
     }
     indicators: set[str] = set()
@@ -101,17 +121,25 @@ def vocabularies() -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _event_kinds() -> tuple[str, ...]:
+    """The kinds of event with a class of their own, as the schema registry reads the ontology."""
+    from ...schema import registry
+
+    return tuple(str(c).rsplit("#", 1)[-1] for c in registry().event_classes)
+
+
 def _enum_for(cls: type[Fact], name: str) -> tuple[str, ...] | None:
     v = vocabularies()
     return {
         (Organisation, "type"): v["org_type"],
         (Place, "kind"): v["place_kind"],
-        (Membership, "role"): v["role"],
         (Observation, "indicator"): v["indicator"],
         (Observation, "unit"): v["unit"],
         (Observation, "scope"): v["sector"],
         (MarketRelation, "relation"): v["relation"],
         (MarketRelation, "scope"): v["sector"],
+        (Event, "kind"): v["event_kind"],
+        (Segment, "parent"): v["sector"],
     }.get((cls, name))
 
 
@@ -149,6 +177,9 @@ def _kind_schema(kind: str, cls: type[Fact]) -> dict[str, Any]:
         "fact": {"type": "string", "enum": [kind]},
         # No minLength: not every structured-output server takes it; grounding refuses short quotes.
         "quote": {"type": "string"},
+        # Where the model says the quote starts in the text it was given: a hint only, to
+        # choose between two places a quote occurs; stored offsets are always recomputed.
+        "offset": {"type": ["integer", "null"]},
     }
     for f in fields(cls):
         if f.name in _LEFT_OUT and f.name not in _KEEP.get(cls, set()):
@@ -168,6 +199,66 @@ def _schema_json() -> str:
         "additionalProperties": False,
     }
     return json.dumps(schema, sort_keys=True, ensure_ascii=False)
+
+
+ENVELOPE: dict[str, Any] = {
+    "type": "object",
+    "properties": {"facts": {"type": "array"}},
+    "required": ["facts"],
+    "additionalProperties": False,
+}
+"""What an answer must be as a whole to be read at all (each fact is then checked alone)."""
+
+
+@lru_cache(maxsize=1)
+def _kind_schemas_json() -> str:
+    return json.dumps({k: _kind_schema(k, c) for k, c in FACT_KINDS.items()}, sort_keys=True)
+
+
+def kind_schemas() -> dict[str, dict[str, Any]]:
+    """The object schema of each kind of fact, by the kind's name (a copy of one's own)."""
+    result: dict[str, dict[str, Any]] = json.loads(_kind_schemas_json())
+    return result
+
+
+@lru_cache(maxsize=1)
+def _shared_kind_schemas() -> dict[str, dict[str, Any]]:
+    return kind_schemas()  # read, never changed: parsed once for every fact checked
+
+
+def check_fact(item: Any) -> tuple[str, str | None]:
+    """``(kind, why)`` of one proposed fact: the kind it claims (``"?"`` when none) and the
+    first way it breaks that kind's shape, or None when it keeps it.
+
+    Beyond the JSON Schema: a date must be a day of the calendar, a name or text not blank,
+    and an event must say something besides its kind.
+    """
+    if not isinstance(item, dict):
+        return "?", f"a fact must be an object, not {type(item).__name__}"
+    kind = item.get("fact")
+    schemas = _shared_kind_schemas()
+    if not isinstance(kind, str) or kind not in schemas:
+        return "?", f"unknown kind of fact {kind!r}"
+    error = validate(item, schemas[kind], "$")
+    if error:
+        return kind, error
+    for name, sub in schemas[kind]["properties"].items():
+        value = item.get(name)
+        if sub.get("pattern") == DATE_PATTERN and isinstance(value, str):
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                return kind, f"$.{name}: {value!r} is no day of the calendar"
+        nullable = isinstance(sub.get("type"), list) and "null" in sub["type"]
+        if name not in ("fact", "quote") and isinstance(value, str) and not value.strip() \
+                and not nullable:  # "" in an optional field says what null says
+            return kind, f"$.{name}: blank"
+        if isinstance(value, list) and any(not str(v).strip() for v in value):
+            return kind, f"$.{name}: a blank name in the list"
+    if kind == "event" and not any(item.get(k) for k in ("organiser", "date", "venue", "city",
+                                                         "title", "participants")):
+        return kind, "an event with nothing but its kind"
+    return kind, None
 
 
 def answer_schema() -> dict[str, Any]:

@@ -262,7 +262,7 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
     # ... or leads to it: "con una quota di export del 68%", "an export share of 77%"
     share_c += [c for c in _cues(text, c0, f.start, shares) if _SHARE_LEAD.fullmatch(text, c[1], f.start)
                 and c[2] not in ("of_output", "base_share", "foreign_share")]
-    changed = not f.level and (f.signed or _NEG_RE.search(text, c0, c1) or _POS_RE.search(text, c0, c1) or (
+    changed = not f.level and (f.signed or st.found(_NEG_RE, c0, c1) or st.found(_POS_RE, c0, c1) or (
         # "output rose in 2024, if only slightly, by a meagre 1.2 percent": the verb
         # of change in an earlier clause of the sentence
         _BY_BEFORE.search(text, max(s0, f.start - 25), f.start)
@@ -297,13 +297,13 @@ def _indicator_for(st: _State, f: _Figure, clause: tuple[int, int], sent: tuple[
         # no cue of its own: carry the topic over when the sentence points back ("the index",
         # "the decline") or breaks the figure down by segment ("spinning machinery grew by 3%")
         # ... or by market ("Il mercato interno è cresciuto del 4%")
-        goes_on = _ANAPHORA.search(text, s0, s1) or any(
+        goes_on = st.found(_ANAPHORA, s0, s1) or any(
             sg.kind == "segment" for sg in _within(st.mentions.segments, s0, s1)) or _DOMESTIC_RE.search(text, s0, f.start) \
             or _FOREIGN_RE.search(text, s0, f.start) or in_breakdown \
             or (context_base in _FAIR_BASES and (
                 # a fair's release going on about its attendance: "-3% on the February edition",
                 # "Italy confirms itself top performer with +10%"
-                _EDITION_COMPARED.search(text, c0, c1)
+                st.found(_EDITION_COMPARED, c0, c1)
                 or any(p.kind in ("place:country", "place:region") for p in _within(st.places(), s0, f.start))))
         b = base or (context_base if goes_on else None)
         if not base and b == "exports" and _DOMESTIC_RE.search(text, s0, f.start):

@@ -816,8 +816,11 @@ def _find_people(st: _State) -> None:
         if when is None:
             # "... has been appointed CEO. ...; Cusinato will take office on 1 April 2025": the day
             # the post begins, stated later in the same paragraph
-            para_end = text.find("\n\n", s_end)
-            tm = _TAKES_OFFICE.search(text, s_end, para_end if para_end >= 0 else len(text))
+            # (a paragraph is read at most 600 characters on: a page with no blank line must not
+            # make every role rescan the rest of the text)
+            reach = min(len(text), s_end + 600)
+            para_end = text.find("\n\n", s_end, reach)
+            tm = _TAKES_OFFICE.search(text, s_end, para_end if para_end >= 0 else reach)
             if tm:
                 when = next((d for mn, d in _dates(text[tm.end():tm.end() + 30]) if mn.start < 6), None)
         when = when or st.docinfo.doc_date or _weekday_date(st)

@@ -254,8 +254,8 @@ def _find_priorities(st: _State) -> None:
             continue
         stop = _GOAL_CLAUSE_END.search(text, m.end(), s1)
         _add_priority(st, m.end(), stop.start() if stop else s1, s0, strong=True, taken=taken)
-    # "synergies to tackle the challenges of ...", "dialogo e coesione per affrontare le sfide del
-    # futuro": the noun phrase before the cue (no clause of its own) and the challenge
+    # "synergies to tackle the challenges of ...", "unità e dialogo per affrontare le sfide del
+    # domani": the noun phrase before the cue (no clause of its own) and the challenge
     for m in _lex_scan(st, "priorities", "challenge"):
         s0, s1 = st.sentence_of(m.start())
         lead = text[s0:m.start()]

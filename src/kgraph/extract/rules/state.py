@@ -105,6 +105,17 @@ class _State:
     _protected: list[_Span] | None = None
     _orgs_sorted: list[_Span] | None = None
     _people_sorted: list[_Span] | None = None
+    _found: dict[tuple[int, int, int], bool] = field(default_factory=dict)
+
+    def found(self, rx: re.Pattern[str], a: int, b: int) -> bool:
+        """``rx.search(text, a, b)`` as a truth value, remembered per window: every figure of a
+        clause asks the same question of it, and a clause of hundreds of figures made that the
+        bulk of the work."""
+        key = (id(rx), a, b)
+        hit = self._found.get(key)
+        if hit is None:
+            hit = self._found[key] = rx.search(self.text, a, b) is not None
+        return hit
 
     def figures(self) -> list[_Figure]:
         if self._figs is None:
