@@ -864,3 +864,26 @@ def test_a_plural_role_shared_out_with_for_each_holder(
     ex = run(text)
     assert expected <= posts(ex)
     assert orgs(ex).get(new_org[0]) == new_org[1]
+
+
+@pytest.mark.parametrize(("text", "brands", "owner"), [
+    ("Milan, 3 June 2025\n\nThe factory near Treviso makes boots for Alvarez and Nordica Lane, two of Vantoro's brands.",
+     {"Alvarez", "Nordica Lane"}, "Vantoro"),
+    ("Milano, 3 giugno 2025\n\nLo stabilimento produce per Lumiere e Castelbianco, marchi del gruppo Ardena, da dieci anni.",
+     {"Lumiere", "Castelbianco"}, "Ardena"),
+    ("Milan, 3 June 2025\n\nIts best clients are Orsay Blue, Tallis and Fenwick, all brands of the Morvane group.",
+     {"Orsay Blue", "Tallis", "Fenwick"}, "Morvane"),
+])
+def test_brands_listed_with_the_group_that_owns_them(text: str, brands: set[str], owner: str) -> None:
+    ex = run(text)
+    assert {(b, "part_of", owner) for b in brands} <= rels(ex)
+    assert all(orgs(ex).get(n) == "Company" for n in {*brands, owner})
+
+
+@pytest.mark.parametrize("text", [
+    # a list with no owner of brands after it
+    "Milan, 3 June 2025\n\nThe factory makes boots for Alvarez and Nordica Lane, two clients it has kept for years.",
+    "Milano, 3 giugno 2025\n\nLo stabilimento produce per Lumiere e Castelbianco, due clienti storici.",
+])
+def test_a_list_of_clients_is_no_group_of_brands(text: str) -> None:
+    assert not any(r == "part_of" for _s, r, _o in rels(run(text)))

@@ -120,6 +120,46 @@ def _find_listed_brands(st: _State) -> None:
             st.add_org(name, "Company", a, b)
 
 
+@cache
+def _group_brands_re() -> re.Pattern[str]:
+    """"Alfa and Beta, two of Gamma's brands", "Alfa e Beta, marchi del gruppo Gamma": a list of
+    names, then the noun of brands with their owner (written before it with "'s", or after it)."""
+    nouns = _words_alt(gz.appointment_words().get("brand_nouns", ()))
+    count = r"(?:(?:two|three|four|both|all|due|tre|quattro|entrambi|tutti)(?:[ \u00a0]+(?:of|e))?[ \u00a0]+)?"
+    owner = rf"(?P<{{}}>[A-ZÀ-Ý][\w’'&.-]{{{{1,30}}}}(?:{_SP}[A-ZÀ-Ý][\w’'&.-]{{{{1,30}}}}){{{{0,2}}}})"
+    return re.compile(
+        rf"(?P<list>{_BRAND.pattern}(?:(?:,{_SP}*|{_SP}+(?:and|e){_SP}+){_BRAND.pattern}){{1,5}}),{_SP}*{count}"
+        rf"(?:{owner.format('own1')}['’]s{_SP}+(?i:{nouns})\b"
+        rf"|(?:the{_SP}+|i{_SP}+|le{_SP}+)?(?i:{nouns}){_SP}+(?:of{_SP}+(?:the{_SP}+)?|del{_SP}+gruppo{_SP}+|della{_SP}+|di{_SP}+)"
+        rf"{owner.format('own2')}(?:{_SP}+(?i:group|gruppo))?\b)")
+
+
+def _find_group_brands(st: _State) -> None:
+    """Each name listed before "two of X's brands" is a company, part of X (a company too)."""
+    text = st.text
+    rx = _group_brands_re()
+    for m in st.scan(rx, ("'s", "’s", " of ", " del", " di ")):
+        owner_g = "own1" if m.group("own1") else "own2"
+        oa, ob = m.span(owner_g)
+        owner = st.org_at(oa)
+        if owner is None:
+            if m.group(owner_g).split()[0] in _NOT_NAME_START or any(
+                    s.start < ob and oa < s.end for s in _near(st.mentions.ents, oa, ob)):
+                continue
+            name = _clean_name(m.group(owner_g))
+            st.add_org(name, "Company", oa, ob)
+            owner = _Span(oa, ob, name, "Company")
+        items = [x for x in _BRAND.finditer(text, m.start("list"), m.end("list"))]
+        for bm in items:
+            a, b = bm.start(), bm.start() + len(bm.group().rstrip("."))
+            name = _clean_name(text[a:b])
+            if name.split()[0] in _NOT_NAME_START or any(s.start < b and a < s.end for s in _near(st.mentions.ents, a, b)):
+                continue
+            if st.org_at(a) is None:
+                st.add_org(name, "Company", a, b)
+            st.relations.facts.append(OrgRelation(_mention(text, a, ob), subject=name, relation="part_of", object=owner.name))
+
+
 _SURNAME_PARTICLES = frozenset("De Di Del Della Dei Degli Da Dal Dalla La Lo".split())
 
 
@@ -175,6 +215,7 @@ def _find_organisations(st: _State) -> None:
     _find_research_offices(st)
     _find_unknown_fairs(st)
     _find_listed_brands(st)
+    _find_group_brands(st)
     taken = [(s.start, s.end) for s in st.mentions.org_spans]
 
     def free(a: int, b: int) -> bool:
