@@ -15,6 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from kgraph.errors import InputError, ParameterError, QueryError, QueryTimeout, RDFSyntaxError
 from kgraph.namespaces import FOAF, KGG, KGI, SKOS
 from kgraph.store import OxigraphStore, RemoteStore, SelectResult, Store, open_store
+from kgraph.store.base import Capabilities, QueryDataset
 
 SAMPLE = Path(__file__).parent / "data" / "founding-sample.trig"
 R1 = KGG["release/assomac-2025-06-20-sector-2024"]
@@ -240,3 +241,142 @@ def test_stats(loaded: Store) -> None:
     assert s.graphs[str(KGG["derived"])] == 2
     assert s.classes[str(FOAF.Person)] == 4
     assert s.classes["http://purl.org/linked-data/cube#Observation"] == 8
+
+
+# --- one term type, declared capabilities, dataset selection (every backend) ------------------
+
+CHINA_WD = "SELECT ?wd WHERE { ?s skos:prefLabel \"China\"@en ; owl:sameAs ?wd }"
+GRAPHS_SEEN = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
+
+
+def test_quads_are_rdflib_terms(loaded: Store) -> None:
+    quads = list(loaded.quads([KGG["links"]]))
+    assert len(quads) == 9
+    for s, p, o, g in quads:
+        assert g == KGG["links"]
+        assert isinstance(s, (URIRef, rdflib.BNode)) and isinstance(p, URIRef)
+        assert isinstance(o, (URIRef, rdflib.BNode, Literal))
+    assert sum(1 for _ in loaded.quads()) == N_QUADS
+
+
+def test_capabilities_are_declared(store: Store, request: pytest.FixtureRequest) -> None:
+    caps = store.capabilities
+    with pytest.raises(AttributeError):
+        caps.atomic_load = not caps.atomic_load  # type: ignore[misc]  # frozen
+    kind = request.node.callspec.params["store"]
+    expected = {
+        "memory": Capabilities(atomic_load=True, cancellable_query=True, graph_store_protocol=True,
+                               union_default_graph=True),
+        "oxigraph": Capabilities(atomic_load=False, cancellable_query=True, graph_store_protocol=True,
+                                 union_default_graph=True),
+        "remote": Capabilities(atomic_load=True, cancellable_query=False, graph_store_protocol=True,
+                               union_default_graph=True),
+        "remote-explicit": Capabilities(atomic_load=True, cancellable_query=False,
+                                        graph_store_protocol=False, union_default_graph=True),
+        "virtuoso": Capabilities(atomic_load=False, cancellable_query=True, graph_store_protocol=True,
+                                 union_default_graph=True),
+    }[kind]
+    assert caps == expected
+
+
+@pytest.mark.parametrize("timeout", [None, 30.0])
+def test_graphs_select_the_dataset(loaded: Store, timeout: float | None) -> None:
+    def column(res: object, var: str) -> list[object]:
+        assert isinstance(res, SelectResult)
+        return res.column(var)
+
+    # the label is in the release graph, the link in kgg:links: the join needs both
+    assert column(loaded.query(CHINA_WD, graphs=[R1], timeout=timeout), "wd") == []
+    both = loaded.query(CHINA_WD, graphs=[R1, KGG["links"]], timeout=timeout)
+    assert column(both, "wd") == [URIRef("http://www.wikidata.org/entity/Q148")]
+    # a list is also the named graphs; a QueryDataset keeps them apart, as the protocol does
+    assert column(loaded.query(GRAPHS_SEEN, graphs=[R2, R1], timeout=timeout), "g") == [R1, R2]
+    only_default = QueryDataset(default=(R1,))
+    assert column(loaded.query(GRAPHS_SEEN, graphs=only_default, timeout=timeout), "g") == []
+    only_named = QueryDataset(named=(KGG["links"],))
+    assert column(loaded.query(GRAPHS_SEEN, graphs=only_named, timeout=timeout), "g") == [KGG["links"]]
+    assert loaded.query("ASK { ?s ?p ?o }", graphs=only_named, timeout=timeout) is False
+    # the selection wins over the text's own FROM
+    text = "SELECT ?wd FROM <urn:kgraph-test:nothing> WHERE { ?s owl:sameAs ?wd }"
+    assert len(column(loaded.query(text, graphs=[KGG["links"]], timeout=timeout), "wd")) > 0
+    with pytest.raises(QueryError, match="not a valid graph IRI"):
+        loaded.query("ASK {}", graphs=["not an iri"], timeout=timeout)
+
+
+def test_a_query_s_own_from_is_its_dataset(loaded: Store) -> None:
+    # the fixture's `oxigraph serve --union-default-graph` ignores FROM: a remote store
+    # sends the text's FROM as the protocol's dataset too
+    text = CHINA_WD.replace(" WHERE", f" FROM <{R1}> WHERE")
+    res = loaded.query(text)
+    assert isinstance(res, SelectResult) and res.rows == []
+    text = CHINA_WD.replace(" WHERE", f" FROM <{R1}> FROM <{KGG['links']}> WHERE")
+    res = loaded.query(text)
+    assert isinstance(res, SelectResult) and len(res.rows) == 1
+    res = loaded.query(GRAPHS_SEEN.replace(" WHERE", f" FROM NAMED <{R2}> WHERE"), timeout=30)
+    assert isinstance(res, SelectResult) and res.column("g") == [R2]
+    assert loaded.query(f"ASK FROM NAMED <{R2}> {{ ?s ?p ?o }}") is False  # no default graph
+
+
+def test_dataset_clauses_are_read_from_the_text() -> None:
+    from kgraph.store._sparql import dataset_clauses
+
+    assert dataset_clauses("SELECT * WHERE { ?s ?p ?o }") is None
+    assert dataset_clauses("SELECT * FROM <urn:a> FROM NAMED <urn:b> FROM <urn:c> WHERE { }") == (
+        ["urn:a", "urn:c"], ["urn:b"])
+    assert dataset_clauses("CONSTRUCT { ?s <urn:from> ?o } FROM <urn:a> WHERE { ?s ?p ?o }") == (
+        ["urn:a"], [])
+    assert dataset_clauses("SELECT * FROM kgg:x WHERE { }") is None  # a prefixed name
+    assert dataset_clauses("SELECT ?from WHERE { ?s <urn:from> 'FROM' }") is None
+
+
+def test_the_interface_and_the_remote_backend_hold_no_oxigraph_term() -> None:
+    """pyoxigraph terms are converted inside the embedded backend; the interface, the base
+    class and the remote backend never import its private helpers."""
+    import ast
+
+    import kgraph.store.base as base_module
+    import kgraph.store.remote as remote_module
+
+    for module in (base_module, remote_module):
+        tree = ast.parse(Path(module.__file__ or "").read_text())
+        imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        assert "oxigraph" not in imported, module.__name__
+    base_tree = ast.parse(Path(base_module.__file__ or "").read_text())
+    assert not any(isinstance(n, ast.Import) and any(a.name == "pyoxigraph" for a in n.names)
+                   for n in ast.walk(base_tree))
+
+
+def test_a_backend_without_union_default_graph_names_every_graph() -> None:
+    """A server whose default graph is its own (Fuseki without unionDefaultGraph) gets
+    every named graph as the dataset, so that queries still see the union."""
+    seen: list[QueryDataset | None] = []
+
+    class OwnDefaultGraph(OxigraphStore):
+        @property
+        def capabilities(self) -> Capabilities:
+            return Capabilities(atomic_load=True, cancellable_query=True,
+                                graph_store_protocol=True, union_default_graph=False)
+
+        def _query(self, sparql: str, **kw: object) -> object:  # type: ignore[override]
+            seen.append(kw.get("dataset"))  # type: ignore[arg-type]
+            return super()._query(sparql, **kw)  # type: ignore[arg-type]
+
+    store = OwnDefaultGraph(None)
+    store.load(SAMPLE)
+    res = store.query(CHINA_WD)
+    assert isinstance(res, SelectResult) and len(res.rows) == 1
+    assert seen[-1] == QueryDataset(tuple(store.graphs()), tuple(store.graphs()))
+    store.query(CHINA_WD.replace(" WHERE", f" FROM <{R1}> WHERE"))
+    assert seen[-1] is None  # the text's own dataset is left alone
+
+
+def test_stats_and_describe_take_a_timeout(loaded: Store) -> None:
+    """`kgraph stats` and `kgraph describe` pass KGRAPH_QUERY_TIMEOUT: their queries run
+    where a timeout stops them (an embedded store's network-less workers)."""
+    from kgraph.api import KG
+
+    assert loaded.stats(timeout=30) == loaded.stats()
+    kg = KG(loaded)
+    assert kg.describe("kgi:place/italy", timeout=30).facts.rows == kg.describe("kgi:place/italy").facts.rows
+    if isinstance(loaded, OxigraphStore):
+        assert loaded.query_pool().pids()  # the timed queries ran in a worker

@@ -49,7 +49,7 @@ from .queries import NamedQuery, QueryLibrary, expand_iri
 from .store import SelectResult, Store, StoreStats, open_store
 from .store.base import QueryResult
 
-__all__ = ["KG", "Description", "open", "python_term"]
+__all__ = ["KG", "Description", "open", "python_term", "ENTITY_STATEMENTS"]
 
 _NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -83,7 +83,10 @@ class Description:
     sources: list[str] = field(default_factory=list)
 
 
-_DESCRIBE = """
+# "Describe an entity", written once: KG.describe and the server's entity pages run it;
+# it is the named query entity-facts.rq without that query's label column (a test holds
+# them equal).
+ENTITY_STATEMENTS = """
 SELECT DISTINCT ?direction ?property ?value ?graph ?source WHERE {
   { GRAPH ?graph { ?entity ?property ?value } FILTER(?property != schema:text) BIND("out" AS ?direction) }
   UNION
@@ -142,6 +145,75 @@ class KG:
         target = expand_iri(graph, name="graph") if graph is not None else None
         return self.store.load(path, format=format, graph=target)
 
+    def run(self, settings: Any = None, *, force: bool = False) -> Any:
+        """The main job on this store (``kgraph run``): ontology, build of
+        ``settings.releases``, offline link stage, validation, reports and network page
+        (delegates to :func:`kgraph.pipeline.run`). ``settings`` default to the configured
+        ones; returns the :class:`~kgraph.pipeline.RunReport`.
+        """
+        from . import pipeline
+        from .config import load_settings
+
+        return pipeline.run(settings or load_settings(), force=force, store=self.store)
+
+    def link(self, settings: Any = None, *, offline: bool = False,
+             review: str | Path | None = None, apply: str | Path | None = None) -> Any:
+        """Link the graph to Wikidata and the code lists (``kgraph link``; delegates to
+        :func:`kgraph.link.link`); returns its report.
+
+        Raises:
+            WikidataUnavailable: Wikidata kept failing (nothing was written).
+            InputError: a review file or a curated-links file is malformed.
+        """
+        from .config import load_settings
+        from .link import link as _link
+
+        return _link(self.store, settings or load_settings(), offline=offline,
+                     review=Path(review) if review else None,
+                     apply=Path(apply) if apply else None)
+
+    def validate(self) -> Any:
+        """Validate the release graphs against the SHACL shapes (``kgraph validate``);
+        returns the :class:`~kgraph.ontology.ValidationReport`."""
+        from . import pipeline
+
+        return pipeline.validate_store(self.store)
+
+    def evaluate(self, gold: Iterable[str | Path], *, releases: str | Path | None = None,
+                 settings: Any = None, extractor: Any = None) -> Any:
+        """Build the releases the gold files name into this store, read the facts back and
+        score them (``kgraph eval``, which uses a fresh ``memory:`` store); returns the
+        :class:`~kgraph.pipeline.EvalReport`.
+
+        Raises:
+            InputError: a gold file cannot be read, or its release cannot be found.
+        """
+        from . import pipeline
+
+        return pipeline.evaluate(list(gold), releases_dir=releases, settings=settings,
+                                 extractor=extractor, store=self.store)
+
+    def projection(self, *, query: str | None = None, bindings: Any = None,
+                   source: str | None = None, release: str | None = None,
+                   facts_as_nodes: bool = False, ego: str | None = None, depth: int = 2,
+                   timeout: float | None = None) -> Any:
+        """The graph as a networkx network (``kgraph viz``): the whole graph, one
+        ``release``, or the triples of a CONSTRUCT ``query``; ``ego`` keeps the
+        neighbourhood of ``depth`` hops around one entity.
+
+        Raises:
+            InputError: ``ego`` names no entity of the network.
+            QueryError: the query cannot be drawn.
+        """
+        from . import viz
+
+        if query is not None:
+            g = viz.query_network(self.store, query, bindings=bindings, source=source)
+        else:
+            g = viz.project(self.store, release=release, facts_as_nodes=facts_as_nodes,
+                            timeout=timeout)
+        return viz.ego_network(g, ego, depth=depth) if ego is not None else g
+
     # --- querying ----------------------------------------------------------------------
     def resolve_query(self, name_or_text: str) -> NamedQuery | None:
         """The named query or ``.rq`` file meant by ``name_or_text``; None for SPARQL text.
@@ -189,8 +261,9 @@ class KG:
         return self.library.list()
 
     # --- entities ------------------------------------------------------------------------
-    def resolve(self, entity: str) -> URIRef:
-        """The IRI of an entity given as ``<IRI>``, an IRI, a CURIE or a label.
+    def resolve(self, entity: str, *, timeout: float | None = None) -> URIRef:
+        """The IRI of an entity given as ``<IRI>``, an IRI, a CURIE or a label (looked up
+        within ``timeout`` seconds).
 
         Raises:
             InputError: no entity has that label, or several do (the message lists them).
@@ -199,7 +272,7 @@ class KG:
         prefix = text.partition(":")[0]
         if text.startswith("<") or _SCHEME.match(text) or (":" in text and prefix in PREFIXES):
             return expand_iri(text, name="entity")
-        res = self.store.query(_BY_LABEL, bindings={"label": Literal(text)})
+        res = self.store.query(_BY_LABEL, bindings={"label": Literal(text)}, timeout=timeout)
         assert isinstance(res, SelectResult)
         found = [r["entity"] for r in res if isinstance(r["entity"], URIRef)]
         if not found:
@@ -209,14 +282,14 @@ class KG:
                              source=entity)
         return found[0]
 
-    def describe(self, entity: str) -> Description:
+    def describe(self, entity: str, *, timeout: float | None = None) -> Description:
         """Everything known about an entity (IRI, CURIE or label), with its sources.
 
         Raises:
             InputError: the entity cannot be resolved or the store knows nothing about it.
         """
-        iri = self.resolve(entity)
-        facts = self.store.query(_DESCRIBE, bindings={"entity": iri})
+        iri = self.resolve(entity, timeout=timeout)
+        facts = self.store.query(ENTITY_STATEMENTS, bindings={"entity": iri}, timeout=timeout)
         assert isinstance(facts, SelectResult)
         if not facts.rows:
             raise InputError("the store has no statement about this entity", source=str(iri))
@@ -242,9 +315,9 @@ class KG:
         names = [expand_iri(g, name="graph") for g in graphs] if graphs is not None else None
         return self.store.export(output, format=format, graphs=names)
 
-    def stats(self) -> StoreStats:
+    def stats(self, *, timeout: float | None = None) -> StoreStats:
         """Quads, triples per named graph and entities per class."""
-        return self.store.stats()
+        return self.store.stats(timeout=timeout)
 
     def chart(self, name: str, /, **params: str) -> Any:
         """A drawn view (``indicator-series``, ``world-export-share``, ``release-figures``,

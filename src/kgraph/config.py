@@ -63,6 +63,9 @@ class Settings:
     fetch_timeout: float = 20.0  # seconds for each network step of fetching a page
     # `kgraph serve --allow-update`'s bearer token; empty: a random one printed at start.
     serve_token: str = field(default="", repr=False)
+    # The folder holding kgraph.ttl, schemes.ttl and shapes.ttl; unset: the project's
+    # ontology/ over the shipped one (see kgraph.ontology.ontology_dir).
+    ontology_dir: Path | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
     """Where each setting came from: ``option``, ``env``, the config file's path, or
@@ -83,7 +86,20 @@ def setting_names() -> list[str]:
     return [f.name for f in fields(Settings) if f.name not in _NOT_SETTINGS]
 
 
+def _value_type(target: Any) -> Any:
+    """The type a setting's text becomes: ``Path`` for ``Path | None``."""
+    args = [a for a in typing.get_args(target) if a is not type(None)]
+    return args[0] if len(args) == 1 else target
+
+
+def _optional(target: Any) -> bool:
+    return type(None) in typing.get_args(target)
+
+
 def _coerce(name: str, raw: str, target: Any) -> Any:
+    if _optional(target) and raw == "":
+        return None  # an empty value unsets an optional setting
+    target = _value_type(target)
     try:
         if target is bool:
             if raw.lower() in {"1", "true", "yes", "on"}:
@@ -136,7 +152,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
         name = key.replace("-", "_")
         if name not in names:
             raise ConfigError(f"unknown setting {key!r} (known: {', '.join(names)})", source=path)
-        target = types[name]
+        target = _value_type(types[name])
         if isinstance(raw, bool) and target is bool:
             text = "true" if raw else "false"
         elif isinstance(raw, str | int | float) and not isinstance(raw, bool) and target is not bool:
@@ -146,7 +162,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
         else:
             raise ConfigError(f"{key} = {raw!r} is not a valid {target.__name__}", source=path)
         try:
-            value = _coerce(name, text, target)
+            value = _coerce(name, text, types[name])
         except ConfigError:
             raise ConfigError(f"{key} = {raw!r} is not a valid {target.__name__}",
                               source=path) from None

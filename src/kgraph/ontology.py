@@ -17,7 +17,6 @@ concepts resolve.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +62,14 @@ SHAPES_FILE = "shapes.ttl"
 _SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 
 
+def _chosen_dir() -> Path | None:
+    """The ontology folder the settings name (``KGRAPH_ONTOLOGY_DIR``, or ``ontology_dir``
+    in ``kgraph.toml``), or None."""
+    from .config import load_settings
+
+    return load_settings().ontology_dir
+
+
 def ontology_dir() -> Path:
     """The folder holding ``kgraph.ttl``, ``schemes.ttl`` and ``shapes.ttl``.
 
@@ -73,14 +80,14 @@ def ontology_dir() -> Path:
     Raises:
         ConfigError: the folder does not exist or lacks ``kgraph.ttl``.
     """
-    env = os.environ.get("KGRAPH_ONTOLOGY_DIR")
-    if env:
-        folder = Path(env)
+    env = _chosen_dir()
+    if env is not None:
+        folder = env
     else:
         folder = next((f for f in _project.folders("ontology") if (f / "kgraph.ttl").is_file()),
                       _project.project_root() / "ontology")
     if not (folder / "kgraph.ttl").is_file():
-        where = "KGRAPH_ONTOLOGY_DIR" if env else "the project and the installed package"
+        where = "KGRAPH_ONTOLOGY_DIR" if env is not None else "the project and the installed package"
         raise ConfigError(
             f"no kgraph.ttl in the ontology folder (from {where}); set KGRAPH_ONTOLOGY_DIR "
             "to the folder holding kgraph.ttl, schemes.ttl and shapes.ttl",
@@ -96,7 +103,7 @@ def ontology_file(name: str) -> Path:
     Raises:
         ConfigError: no ontology folder (see :func:`ontology_dir`).
     """
-    if os.environ.get("KGRAPH_ONTOLOGY_DIR"):
+    if _chosen_dir() is not None:
         return ontology_dir() / name
     found = _project.find("ontology", name)
     return found if found is not None else ontology_dir() / name
@@ -105,7 +112,7 @@ def ontology_file(name: str) -> Path:
 def _extra_ontology_files() -> list[Path]:
     """Turtle files a project adds to the ontology (its ``ontology/*.ttl`` that are not
     one of the shipped files)."""
-    if os.environ.get("KGRAPH_ONTOLOGY_DIR"):
+    if _chosen_dir() is not None:
         return []
     own = _project.project_root() / "ontology"
     shipped = _project.shipped_dir("ontology")

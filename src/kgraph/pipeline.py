@@ -8,6 +8,7 @@ import hashlib
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -782,8 +783,9 @@ def gold_release_path(gold: Gold, *, releases_dir: str | Path | None = None) -> 
 
 def evaluate(gold_paths: Sequence[str | Path], *, releases_dir: str | Path | None = None,
              settings: Settings | None = None,
-             extractor: str | Extractor | None = None) -> EvalReport:
-    """Build the releases the gold files name in a temporary in-memory store with
+             extractor: str | Extractor | None = None,
+             store: Store | None = None) -> EvalReport:
+    """Build the releases the gold files name in a temporary in-memory store (or ``store``) with
     ``extractor`` (as :func:`build` picks it), read the facts back from the graph and score
     them against the gold files, per kind and per extraction rule.
 
@@ -794,7 +796,8 @@ def evaluate(gold_paths: Sequence[str | Path], *, releases_dir: str | Path | Non
     golds = [load_gold(p) for p in gold_paths]
     files = [gold_release_path(g, releases_dir=releases_dir) for g in golds]
     report = EvalReport()
-    with open_store("memory:") as store:
+    given = store
+    with (nullcontext(given) if given is not None else open_store("memory:")) as store:
         report.build = build(store, files, settings=settings, extractor=extractor)
         loaded = {r.slug for r in report.build.releases}
         for gold, path in zip(golds, files, strict=True):
@@ -848,11 +851,12 @@ def link_offline(store: Store, settings: Settings) -> list[str]:
     return [f"warning: {w}" for w in linked.warnings] + linked.lines
 
 
-def run(settings: Settings, *, force: bool = False) -> RunReport:
-    """The main job: every stage that exists so far, in order, on ``settings.store``
-    (``force``: rebuild unchanged releases too)."""
+def run(settings: Settings, *, force: bool = False, store: Store | None = None) -> RunReport:
+    """The main job: every stage that exists so far, in order, on ``settings.store`` (or
+    ``store``, left open) (``force``: rebuild unchanged releases too)."""
     report = RunReport()
-    with open_store(settings.store) as store:
+    given = store
+    with (nullcontext(given) if given is not None else open_store(settings.store)) as store:
         size = load_ontology_into(store)
         report.lines.append(f"ontology: {size} triples in {ontology_graph_name()}")
         built = build(store, [settings.releases], settings=settings, force=force)
@@ -865,6 +869,9 @@ def run(settings: Settings, *, force: bool = False) -> RunReport:
             report.lines.extend(f"  {r.describe()}" for r in validation.violations)
             report.exit_code = max(report.exit_code, 1)
         report.lines.append(f"store {store.url}: {len(store)} quads")
+        if settings.query_timeout and not store.capabilities.cancellable_query:
+            report.lines.append("note: this store cannot stop a query at its timeout, only stop "
+                                "waiting for it (give the server a limit of its own)")
         report.lines += query_reports(store, settings.out, timeout=settings.query_timeout)
         page = write_network(store, settings)
         report.lines.append(f"network page: {page}")

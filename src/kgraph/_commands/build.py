@@ -253,12 +253,15 @@ def register(app: typer.Typer) -> None:
         in-memory store, read the facts back from the graph and compare them kind by kind
         (TP/FP/FN, precision, recall, F1, misses and spurious facts) and rule by rule (the
         rule each fact records)."""
-        from .. import pipeline
+        from ..api import KG
+        from ..store import open_store as _open_store
 
         if fmt not in ("table", "json"):
             raise typer.BadParameter("use table or json", param_hint="--format")
+
         settings = _with_extractor(state(ctx).settings, extractor, offline)
-        report = pipeline.evaluate(gold, releases_dir=releases, settings=settings)
+        with KG(_open_store("memory:")) as kg:  # a fresh store: the gold releases only
+            report = kg.evaluate(gold, releases=releases, settings=settings)
         if fmt == "json":
             typer.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
         else:

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ._app import command_errors, state
-from ._lazy import open_store
+from .query import open_kg
 
 
 def register(app: typer.Typer) -> None:
@@ -42,15 +42,12 @@ def register(app: typer.Typer) -> None:
         NACE and HS code lists (kgg:codelists). Nothing is written when Wikidata fails."""
         from dataclasses import replace
 
-        from .. import link as linking
-
         settings = state(ctx).settings
         if endpoint:
             settings = replace(settings, wikidata_endpoint=endpoint)
-        with open_store(settings.store) as store:
-            report = linking.link(store, settings, offline=offline,
-                                  review=Path(review) if review else None,
-                                  apply=Path(apply) if apply else None)
+        with open_kg(settings, write=True) as kg:
+            report = kg.link(settings, offline=offline, review=Path(review) if review else None,
+                             apply=Path(apply) if apply else None)
         for line in report.warnings:
             typer.echo(f"kgraph: warning: {line}", err=True)
         for line in report.lines:

@@ -33,6 +33,7 @@ out = "out"
 # allow_federation = false
 # page_cache = "data/cache/pages"       # web pages `kgraph build URL` fetched
 # fetch_timeout = 20                    # seconds for each network step of a fetch
+# ontology_dir = "ontology"             # only this folder's kgraph.ttl, schemes.ttl, shapes.ttl
 """
 
 
@@ -88,16 +89,21 @@ def register(app: typer.Typer) -> None:
         secret = secret_names()
         # a key or token is never shown, only whether it is set
         rows = [(name, ("(hidden)" if getattr(settings, name) else "")
-                 if name in secret else getattr(settings, name),
+                 if name in secret else _shown(getattr(settings, name)),
                  settings.sources.get(name, "default"))
                 for name in setting_names()]
         if fmt == "json":
             typer.echo(json.dumps({
                 "config_file": str(settings.config_file) if settings.config_file else None,
-                "settings": {n: {"value": v if isinstance(v, bool | int | float) else str(v),
+                "settings": {n: {"value": v if isinstance(v, bool | int | float) or v is None else str(v),
                                  "source": s} for n, v, s in rows}}, indent=2))
             return
         typer.echo(f"config file: {settings.config_file or '(none: no kgraph.toml here or above)'}")
         width = max(len(n) for n, _, _ in rows)
         for name, value, source in rows:
             typer.echo(f"{name:<{width}}  {value}  [{source}]")
+
+
+def _shown(value: object) -> object:
+    """A setting's value as `kgraph config` prints it (an unset optional one as "")."""
+    return "" if value is None else value

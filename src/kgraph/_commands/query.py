@@ -55,9 +55,9 @@ def reading_store(settings: Settings, *, empty: str = "warn") -> Store:
     return store
 
 
-def open_kg(settings: Settings, *, write: bool = False) -> KG:
+def open_kg(settings: Settings, *, write: bool = False, empty: str = "warn") -> KG:
     """The configured store; reading commands get :func:`reading_store` (read-only, never
-    created, a warning when empty).
+    created, a warning when empty, or an error with ``empty="error"``).
 
     Raises:
         StoreError: no store at that path yet; StoreLocked: held by another process.
@@ -65,7 +65,7 @@ def open_kg(settings: Settings, *, write: bool = False) -> KG:
     from ..api import KG
 
     if not write:
-        return KG(reading_store(settings))
+        return KG(reading_store(settings, empty=empty))
     return KG(open_store(settings.store))
 
 
@@ -167,7 +167,7 @@ def register(app: typer.Typer) -> None:
         from ._output import compact, render_select, show
 
         with open_kg(state(ctx).settings) as kg:
-            d = kg.describe(entity)
+            d = kg.describe(entity, timeout=state(ctx).settings.query_timeout or None)
         if format == "table":
             head = f"{compact(d.iri)}" + (f"  {d.label}" if d.label else "")
             head += "\n  types: " + ", ".join(compact(t) for t in d.types)
@@ -206,7 +206,7 @@ def register(app: typer.Typer) -> None:
         from ._output import show
 
         with open_kg(state(ctx).settings) as kg:
-            s = kg.stats()
+            s = kg.stats(timeout=state(ctx).settings.query_timeout or None)
         if format == "json":
             show(json.dumps({"quads": s.quads, "graphs": s.graphs, "classes": s.classes}, indent=2) + "\n")
             return

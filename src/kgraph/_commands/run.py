@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from ._app import command_errors, state
+from .query import open_kg
 
 
 def register(app: typer.Typer) -> None:
@@ -18,10 +19,9 @@ def register(app: typer.Typer) -> None:
         """Run the main job on the configured store: build the graph from the releases folder
         (skipping releases unchanged since their last build), validate it, and write the
         reports (what `make run` does)."""
-        from .. import pipeline
-
         settings = state(ctx).settings
-        report = pipeline.run(settings, force=force)
+        with open_kg(settings, write=True) as kg:
+            report = kg.run(settings, force=force)
         for line in report.lines:
             typer.echo(line, err=line.startswith("warning:"))
         if report.exit_code:

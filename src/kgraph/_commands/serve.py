@@ -74,6 +74,9 @@ def register(app: typer.Typer) -> None:
             application = create_app(store, options=options)
             if host not in ("127.0.0.1", "localhost", "::1"):
                 typer.echo(f"kgraph: warning: listening on {host}: other machines can reach the server", err=True)
+            if not store.capabilities.cancellable_query:
+                typer.echo(f"kgraph: warning: {store.url} cannot stop a query at --timeout; the "
+                           "server answers 503 but the endpoint may go on (give it a limit)", err=True)
             mode = "read-write with token" if allow_update else "read-only"
             typer.echo(f"serving {store.url} ({mode}) at http://{host}:{port}/  (SPARQL: /sparql)")
             uvicorn.run(application, host=host, port=port, log_level="warning")

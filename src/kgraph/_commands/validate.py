@@ -9,7 +9,7 @@ import typer
 
 from ..errors import EXIT_FINDINGS
 from ._app import command_errors, state
-from .query import reading_store
+from .query import open_kg
 
 
 class ReportFormat(StrEnum):
@@ -34,11 +34,8 @@ def register(app: typer.Typer) -> None:
         """Validate the store's release graphs (all but ontology, links, wikidata, codelists)
         against the SHACL shapes of ontology/shapes.ttl. Exit 0 when they conform, 1 with
         the report on violations."""
-        from .. import pipeline
-
-        settings = state(ctx).settings
-        with reading_store(settings) as store:
-            report = pipeline.validate_store(store)
+        with open_kg(state(ctx).settings) as kg:
+            report = kg.validate()
         if report.conforms:
             typer.echo(report.summary())
             for result in report.warnings:

@@ -10,7 +10,7 @@ import typer
 
 from ..errors import ParameterError, QueryError
 from ._app import command_errors, state
-from .query import reading_store
+from .query import open_kg, reading_store
 
 _EXTENSIONS = {"html": "html", "graphml": "graphml", "gexf": "gexf", "png": "png", "svg": "svg"}
 
@@ -104,18 +104,18 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter("--query draws its own triples; it does not combine with "
                                      "--release or --facts-as-nodes", param_hint="--query")
         target = Path(output) if output else settings.out / f"network.{_EXTENSIONS[kind]}"
-        with reading_store(settings, empty="error") as store:
+        with open_kg(settings, empty="error") as kg:
+            text = source = bindings = None
             if query is not None:
                 text, source, bindings = resolve_query(query, _params(param))
-                g = viz.query_network(store, text, bindings=bindings, source=source)
                 heading = f"kgraph: {source}"
             else:
-                g = viz.project(store, release=release, facts_as_nodes=facts_as_nodes,
-                                timeout=settings.query_timeout or None)
                 heading = f"kgraph: {release}" if release else "kgraph: knowledge graph"
-        if ego is not None:
-            g = viz.ego_network(g, ego, depth=depth)
-            heading += f", around {ego} (depth {depth})"
+            if ego is not None:
+                heading += f", around {ego} (depth {depth})"
+            g = kg.projection(query=text, bindings=bindings, source=source, release=release,
+                              facts_as_nodes=facts_as_nodes, ego=ego, depth=depth,
+                              timeout=settings.query_timeout or None)
         written = viz.export(g, target, format=kind, title=title or heading)
         typer.echo(f"wrote {written} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
 

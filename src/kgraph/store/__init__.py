@@ -11,12 +11,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import StoreError
-from .base import EXPORT_FORMATS, QueryResult, SelectResult, Store, StoreStats
+from .base import (
+    EXPORT_FORMATS,
+    Capabilities,
+    QueryDataset,
+    QueryResult,
+    SelectResult,
+    Store,
+    StoreStats,
+)
 from .oxigraph import OxigraphStore
 from .remote import RemoteStore
 
-__all__ = ["Store", "SelectResult", "QueryResult", "StoreStats", "OxigraphStore", "RemoteStore",
-           "open_store", "EXPORT_FORMATS"]
+__all__ = ["Store", "SelectResult", "QueryResult", "StoreStats", "Capabilities", "QueryDataset",
+           "OxigraphStore", "RemoteStore", "open_store", "EXPORT_FORMATS"]
 
 
 def open_store(url: str, *, read_only: bool = False) -> Store:

@@ -29,7 +29,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import QueryTimeout
-from ._worker import _FORK_LOCK, _RACE, answer, isolate_network, timeout_message
+from ._worker import _FORK_LOCK, _RACE, DatasetNames, answer, isolate_network, timeout_message
 
 __all__ = ["QueryPool"]
 
@@ -99,7 +99,7 @@ def _serve(requests: int, replies: int, store: ox.Store | None,
             message = _read_message(requests, None)
             if message is None:
                 break
-            sparql, prefixes, row_limit = pickle.loads(message)
+            sparql, prefixes, row_limit, dataset = pickle.loads(message)
             reply: tuple[str, object]
             try:
                 if path is not None:
@@ -109,7 +109,7 @@ def _serve(requests: int, replies: int, store: ox.Store | None,
                         opened = ox.Store.read_only(str(path))
                         signature = now
                 assert opened is not None
-                reply = answer(opened, sparql, prefixes, row_limit)
+                reply = answer(opened, sparql, prefixes, row_limit, dataset)
             except BaseException as exc:  # report everything: the parent only sees this pipe
                 reply = ("error", f"{type(exc).__name__}: {exc}")
             if reply[0] == "error" and path is not None:
@@ -219,7 +219,8 @@ class QueryPool:
             self._cond.notify()
 
     def run(self, sparql: str, *, timeout: float, prefixes: Mapping[str, str],
-            row_limit: int | None = None) -> tuple[str, object]:
+            row_limit: int | None = None,
+            dataset: DatasetNames | None = None) -> tuple[str, object]:
         """``(kind, payload)`` as :func:`kgraph.store._worker.answer` gives it.
 
         Raises:
@@ -228,16 +229,17 @@ class QueryPool:
         """
         deadline = time.monotonic() + timeout
         for _attempt in range(3):
-            kind, payload = self._run_once(sparql, deadline, timeout, prefixes, row_limit)
+            kind, payload = self._run_once(sparql, deadline, timeout, prefixes, row_limit, dataset)
             if not (kind == "error" and self.path is not None and _RACE.search(str(payload))):
                 break
         return kind, payload
 
     def _run_once(self, sparql: str, deadline: float, timeout: float,
-                  prefixes: Mapping[str, str], row_limit: int | None) -> tuple[str, object]:
+                  prefixes: Mapping[str, str], row_limit: int | None,
+                  dataset: DatasetNames | None) -> tuple[str, object]:
         worker = self._acquire(deadline, timeout)
         try:
-            _write_message(worker.requests, pickle.dumps((sparql, dict(prefixes), row_limit)))
+            _write_message(worker.requests, pickle.dumps((sparql, dict(prefixes), row_limit, dataset)))
             data = _read_message(worker.replies, deadline)
         except TimeoutError:
             self._discard(worker)

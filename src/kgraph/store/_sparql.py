@@ -33,7 +33,7 @@ from ..namespaces import PREFIXES
 
 __all__ = [
     "Token", "tokens", "query_form", "check_federation", "bind_values", "term_to_sparql",
-    "VARNAME", "FederationRefused", "unescape_codepoints",
+    "VARNAME", "FederationRefused", "unescape_codepoints", "check_graph_iri",
 ]
 
 VARNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -469,6 +469,49 @@ def has_dataset_clause(text: str) -> bool:
     return False
 
 
+def dataset_clauses(text: str) -> tuple[list[str], list[str]] | None:
+    """The graphs of the text's own ``FROM`` and ``FROM NAMED`` clauses, or None when it
+    has none or one that is not an absolute IRI in angle brackets (a prefixed name, a
+    relative IRI): then only the text itself can say what it means."""
+    if not has_dataset_clause(text):
+        return None
+    toks = list(tokens(text))
+    i = next((n for n, t in enumerate(toks) if t.is_word(*_FORMS)), None)
+    if i is None:
+        return None
+    i += 1
+    if toks[i - 1].is_word("CONSTRUCT") and i < len(toks) and toks[i].text == "{":
+        i = _matching(toks, i) + 1
+    default: list[str] = []
+    named: list[str] = []
+    while i < len(toks) and not (toks[i].text == "{" or toks[i].is_word(*_DATASET_END)):
+        if toks[i].is_word("FROM"):
+            into = default
+            if i + 1 < len(toks) and toks[i + 1].is_word("NAMED"):
+                into, i = named, i + 1
+            if i + 1 >= len(toks) or toks[i + 1].kind != "iri":
+                return None
+            try:
+                into.append(ox.NamedNode(toks[i + 1].text[1:-1]).value)
+            except ValueError:
+                return None
+            i += 1
+        i += 1
+    return (default, named) if default or named else None
+
+
+def check_graph_iri(iri: str) -> str:
+    """``iri`` when it is a valid IRI for a graph name.
+
+    Raises:
+        QueryError: it is not.
+    """
+    try:
+        return ox.NamedNode(iri).value
+    except ValueError as exc:
+        raise QueryError(f"not a valid graph IRI: {iri!r}: {exc}") from None
+
+
 def with_dataset(text: str, default_graphs: Sequence[str], named_graphs: Sequence[str]) -> str:
     """``text`` with its dataset replaced by ``FROM`` the default graphs and ``FROM NAMED``
     the named ones, as the SPARQL Protocol's ``default-graph-uri`` / ``named-graph-uri``
@@ -477,13 +520,9 @@ def with_dataset(text: str, default_graphs: Sequence[str], named_graphs: Sequenc
     Raises:
         QueryError: an IRI is not valid, or the text is no query.
     """
-    clauses = []
-    for key, iris in (("FROM", default_graphs), ("FROM NAMED", named_graphs)):
-        for iri in iris:
-            try:
-                clauses.append(f"{key} <{ox.NamedNode(iri).value}>")
-            except ValueError as exc:
-                raise QueryError(f"not a valid graph IRI: {iri!r}: {exc}") from None
+    clauses = [f"{key} <{check_graph_iri(iri)}>"
+               for key, iris in (("FROM", default_graphs), ("FROM NAMED", named_graphs))
+               for iri in iris]
     toks = list(tokens(text))
     i = next((n for n, t in enumerate(toks) if t.is_word(*_FORMS)), None)
     if i is None:

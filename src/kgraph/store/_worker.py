@@ -49,9 +49,14 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import QueryTimeout
+from ._results import timeout_message
 from ._sparql import has_dataset_clause
 
-__all__ = ["run_in_worker", "isolate_network", "answer", "timeout_message", "START_METHOD"]
+__all__ = ["run_in_worker", "isolate_network", "answer", "evaluate", "timeout_message",
+           "START_METHOD", "DatasetNames"]
+
+DatasetNames = tuple[tuple[str, ...], tuple[str, ...]]
+"""A query's dataset as plain strings (default graphs, named graphs), for the pipe."""
 
 START_METHOD = "fork" if hasattr(os, "fork") else "spawn"
 """How query workers start: ``fork`` where the platform has it, else ``spawn``."""
@@ -88,8 +93,21 @@ def _term(t: object) -> tuple[str, ...] | None:
     raise TypeError(f"unsupported result term {t!r}")
 
 
+def evaluate(store: ox.Store, sparql: str, prefixes: Mapping[str, str],
+             dataset: DatasetNames | None = None) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    """pyoxigraph's answer to ``sparql`` on ``dataset``, else on the union default graph
+    (or the text's own ``FROM``)."""
+    if dataset is None:
+        return store.query(sparql, use_default_graph_as_union=not has_dataset_clause(sparql),
+                           prefixes=dict(prefixes))
+    default, named = dataset
+    return store.query(sparql, prefixes=dict(prefixes),
+                       default_graph=[ox.NamedNode(g) for g in default],
+                       named_graphs=[ox.NamedNode(g) for g in named])
+
+
 def answer(store: ox.Store, sparql: str, prefixes: Mapping[str, str],
-           row_limit: int | None = None) -> tuple[str, object]:
+           row_limit: int | None = None, dataset: DatasetNames | None = None) -> tuple[str, object]:
     """Run one query and return ``(kind, payload)`` for the parent.
 
     A SELECT's payload is ``(variables, rows, truncated)``, its terms as tuples of
@@ -97,8 +115,7 @@ def answer(store: ox.Store, sparql: str, prefixes: Mapping[str, str],
     many rows, so a result of millions of rows costs no more than the rows returned.
     """
     try:
-        res = store.query(sparql, use_default_graph_as_union=not has_dataset_clause(sparql),
-                          prefixes=dict(prefixes))
+        res = evaluate(store, sparql, prefixes, dataset)
         if isinstance(res, ox.QueryBoolean):
             return ("ask", bool(res))
         if isinstance(res, ox.QuerySolutions):
@@ -119,27 +136,23 @@ def answer(store: ox.Store, sparql: str, prefixes: Mapping[str, str],
 
 
 def _answer(store: ox.Store | None, path: str | None, sparql: str,
-            prefixes: Mapping[str, str], row_limit: int | None = None) -> tuple[str, object]:
+            prefixes: Mapping[str, str], row_limit: int | None = None,
+            dataset: DatasetNames | None = None) -> tuple[str, object]:
     try:
         if path is not None:
             store = ox.Store.read_only(path)
         assert store is not None
     except BaseException as exc:  # report everything: the parent only sees this pipe
         return ("error", f"{type(exc).__name__}: {exc}")
-    return answer(store, sparql, prefixes, row_limit)
+    return answer(store, sparql, prefixes, row_limit, dataset)
 
 
 _FORK_LOCK = threading.Lock()
 
 
-def timeout_message(timeout: float) -> str:
-    return (f"the query ran longer than {timeout:g} s and was stopped "
-            "(raise --timeout or KGRAPH_QUERY_TIMEOUT, or narrow the query)")
-
-
 def _child(fd: int, store: ox.Store, path: Path | None, sparql: str,
            prefixes: Mapping[str, str], network: bool,
-           row_limit: int | None) -> None:  # pragma: no cover - runs in the child
+           row_limit: int | None, dataset: DatasetNames | None) -> None:  # pragma: no cover - runs in the child
     try:
         # Keep stdio and our own pipe; drop what the parent's other threads had open.
         import resource  # POSIX only, like os.fork: never imported where fork is missing
@@ -151,7 +164,7 @@ def _child(fd: int, store: ox.Store, path: Path | None, sparql: str,
             isolate_network()
         data = pickle.dumps(_answer(None if path is not None else store,
                                     str(path) if path is not None else None, sparql, prefixes,
-                                    row_limit))
+                                    row_limit, dataset))
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
@@ -162,7 +175,8 @@ def _child(fd: int, store: ox.Store, path: Path | None, sparql: str,
 
 def run_in_worker(store: ox.Store, path: Path | None, sparql: str, *, timeout: float,
                   prefixes: Mapping[str, str], network: bool = False,
-                  row_limit: int | None = None) -> tuple[str, object]:
+                  row_limit: int | None = None,
+                  dataset: DatasetNames | None = None) -> tuple[str, object]:
     """``(kind, payload)`` from a worker, kind in ask/select/graph/syntax/error.
 
     The worker has no network unless ``network`` (federation allowed), see the module docs.
@@ -180,11 +194,13 @@ def run_in_worker(store: ox.Store, path: Path | None, sparql: str, *, timeout: f
         if START_METHOD == "fork":
             kind, payload = _attempt_in_worker(store, path, sparql, deadline=deadline,
                                                timeout=timeout, prefixes=prefixes,
-                                               network=network, row_limit=row_limit)
+                                               network=network, row_limit=row_limit,
+                                               dataset=dataset)
         else:
             kind, payload = _attempt_in_spawned(store, path, sparql, deadline=deadline,
                                                 timeout=timeout, prefixes=prefixes,
-                                                network=network, row_limit=row_limit)
+                                                network=network, row_limit=row_limit,
+                                               dataset=dataset)
         if not (kind == "error" and path is not None and _RACE.search(str(payload))):
             break
     return kind, payload
@@ -195,26 +211,27 @@ _RACE = re.compile(r"Corruption|No such file or directory")
 
 def _spawned_child(conn: object, quads: bytes | None, path: str | None, sparql: str,
                    prefixes: dict[str, str], network: bool,
-                   row_limit: int | None) -> None:  # pragma: no cover - child
+                   row_limit: int | None, dataset: DatasetNames | None) -> None:  # pragma: no cover - child
     if not network:
         isolate_network()
     store = None
     if quads is not None:
         store = ox.Store()
         store.bulk_load(quads, format=ox.RdfFormat.N_QUADS)
-    conn.send(_answer(store, path, sparql, prefixes, row_limit))  # type: ignore[attr-defined]
+    conn.send(_answer(store, path, sparql, prefixes, row_limit, dataset))  # type: ignore[attr-defined]
     conn.close()  # type: ignore[attr-defined]
 
 
 def _attempt_in_spawned(store: ox.Store, path: Path | None, sparql: str, *, deadline: float,
                         timeout: float, prefixes: Mapping[str, str], network: bool,
-                        row_limit: int | None = None) -> tuple[str, object]:
+                        row_limit: int | None = None,
+                        dataset: DatasetNames | None = None) -> tuple[str, object]:
     ctx = mp.get_context("spawn")
     receiver, sender = ctx.Pipe(duplex=False)
     quads = None if path is not None else store.dump(format=ox.RdfFormat.N_QUADS)
     worker = ctx.Process(target=_spawned_child, daemon=True,
                          args=(sender, quads, str(path) if path is not None else None, sparql,
-                               dict(prefixes), network, row_limit))
+                               dict(prefixes), network, row_limit, dataset))
     worker.start()
     sender.close()
     try:
@@ -235,13 +252,14 @@ def _attempt_in_spawned(store: ox.Store, path: Path | None, sparql: str, *, dead
 
 def _attempt_in_worker(store: ox.Store, path: Path | None, sparql: str, *, deadline: float,
                        timeout: float, prefixes: Mapping[str, str],
-                       network: bool, row_limit: int | None = None) -> tuple[str, object]:
+                       network: bool, row_limit: int | None = None,
+                       dataset: DatasetNames | None = None) -> tuple[str, object]:
     with _FORK_LOCK:
         read_fd, write_fd = os.pipe()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child
             os.close(read_fd)
-            _child(write_fd, store, path, sparql, prefixes, network, row_limit)
+            _child(write_fd, store, path, sparql, prefixes, network, row_limit, dataset)
         os.close(write_fd)
     killed = False
     chunks: list[bytes] = []

@@ -1,106 +1,47 @@
 """The store interface every backend implements.
 
-Query results use rdflib terms. The default graph of every query is the union of all
-named graphs (each release is one named graph), on every backend. kgraph keeps nothing
-in the store's own default graph.
+The interface speaks rdflib terms only: bindings and graphs in, results, graphs and quads
+out (each backend converts to and from its own terms inside). The default graph of every
+query is the union of all named graphs (each release is one named graph), on every backend,
+unless the query selects its dataset (``graphs=``, or its own ``FROM``). kgraph keeps
+nothing in the store's own default graph.
+
+Backends differ in what they can promise; each declares it in :class:`Capabilities`, and
+callers choose by those flags rather than by the backend's type.
 """
 
 from __future__ import annotations
 
 import abc
-import io
 import json
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ..errors import InputError, RDFSyntaxError
+from ..errors import InputError
 from ..namespaces import PREFIXES, bind_prefixes
-from ._sparql import bind_values, check_federation
-from ._terms import to_rdflib_triple
+from ._rdfio import (
+    EXPORT_FORMATS,
+    RDF_FORMATS,
+    insert_data_text,
+    parse_file,
+    rdflib_to_ox,
+    to_ox_quad,
+)
+from ._rdfio import serialize as _serialize
+from ._results import QueryResult, SelectResult
+from ._sparql import bind_values, check_federation, check_graph_iri, has_dataset_clause
 
-__all__ = ["Store", "SelectResult", "QueryResult", "StoreStats", "EXPORT_FORMATS", "RDF_FORMATS"]
+__all__ = ["Store", "SelectResult", "QueryResult", "StoreStats", "Capabilities", "QueryDataset",
+           "Quad", "EXPORT_FORMATS", "RDF_FORMATS"]
 
-
-@dataclass
-class SelectResult:
-    """Rows of a SELECT: ``vars`` in projection order, each row a dict var -> term (or None)."""
-
-    vars: list[str]
-    rows: list[dict[str, Node | None]] = field(default_factory=list)
-    truncated: bool = False  # more rows matched than the query's row limit let through
-
-    def __iter__(self) -> Iterator[dict[str, Node | None]]:
-        return iter(self.rows)
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def __getitem__(self, index: int) -> dict[str, Node | None]:
-        return self.rows[index]
-
-    def column(self, var: str) -> list[Node | None]:
-        """The values of one variable, row by row."""
-        return [row.get(var) for row in self.rows]
-
-    def values(self, var: str) -> list[Any]:
-        """The Python values (``str``, ``int``, ``Decimal``, ``date``...) of one variable."""
-        return [None if t is None else t.toPython() for t in self.column(var)]  # type: ignore[attr-defined]
-
-    def to_dataframe(self) -> Any:
-        """The rows as a pandas DataFrame of Python values (needs the ``dataframe`` extra):
-        a column whose values are all numbers is numeric (float, or nullable integer), one
-        whose values are all dates or datetimes holds datetimes, so that plots work."""
-        import datetime as dt
-
-        import pandas as pd  # optional extra
-
-        df = pd.DataFrame(
-            [{v: (None if r.get(v) is None else r[v].toPython()) for v in self.vars} for r in self.rows],  # type: ignore[union-attr]
-            columns=self.vars,
-        )
-        for col in self.vars:
-            present = [x for x in df[col] if x is not None]
-            if not present:
-                continue
-            if all(isinstance(x, int) and not isinstance(x, bool) for x in present):
-                df[col] = df[col].astype("Int64")
-            elif all(isinstance(x, (int, float, Decimal)) and not isinstance(x, bool) for x in present):
-                df[col] = pd.to_numeric(df[col].map(lambda x: None if x is None else float(x)))
-            elif all(isinstance(x, (dt.date, dt.datetime)) for x in present):
-                df[col] = pd.to_datetime(df[col])
-        return df
-
-    def _repr_html_(self) -> str:
-        """An HTML table for notebooks; every value is escaped."""
-        import html
-
-        limit = 200
-        head = "".join(f"<th>{html.escape(v)}</th>" for v in self.vars)
-        body = []
-        for row in self.rows[:limit]:
-            cells = []
-            for v in self.vars:
-                term = row.get(v)
-                text = "" if term is None else str(term)
-                numeric = getattr(term, "datatype", None) is not None and isinstance(
-                    term.toPython(), (int, float, Decimal))  # type: ignore[union-attr]
-                style = ' style="text-align:right"' if numeric else ""
-                cells.append(f"<td{style}>{html.escape(text)}</td>")
-            body.append("<tr>" + "".join(cells) + "</tr>")
-        more = f"<p>{len(self.rows)} rows, the first {limit} shown</p>" if len(self.rows) > limit else ""
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{more}"
-
-
-QueryResult = SelectResult | bool | Graph
-"""SELECT -> :class:`SelectResult`; ASK -> ``bool``; CONSTRUCT/DESCRIBE -> rdflib ``Graph``."""
+Quad = tuple[Node, Node, Node, URIRef]
+"""A statement of a named graph: subject, predicate, object, graph name (rdflib terms)."""
 
 
 @dataclass
@@ -112,103 +53,56 @@ class StoreStats:
     classes: dict[str, int]
 
 
-RDF_FORMATS: dict[str, ox.RdfFormat] = {
-    "ttl": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES, "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nq": ox.RdfFormat.N_QUADS, "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD, "json-ld": ox.RdfFormat.JSON_LD,
-    "rdf": ox.RdfFormat.RDF_XML, "xml": ox.RdfFormat.RDF_XML, "owl": ox.RdfFormat.RDF_XML,
-    "n3": ox.RdfFormat.N3,
-}
-"""Format names (and file extensions) kgraph reads, mapped to pyoxigraph formats."""
+@dataclass(frozen=True)
+class Capabilities:
+    """What a backend promises.
 
-EXPORT_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
-
-
-def rdf_format(name: str | None, path: str | Path | None = None) -> ox.RdfFormat:
-    """The pyoxigraph format for a format name, or guessed from a file extension.
-
-    Raises:
-        InputError: unknown format.
+    * ``atomic_load``: :meth:`Store.load` writes a file all or none even if the write
+      itself fails midway (a malformed file never writes anything, on every backend);
+    * ``cancellable_query``: a query's timeout stops the work, not only the wait for it;
+    * ``graph_store_protocol``: named graphs are read whole (a Graph Store Protocol
+      service or direct access) rather than by a CONSTRUCT query;
+    * ``union_default_graph``: kgraph itself makes the default graph the union of the named
+      graphs; when false it relies on the server's configuration (see
+      :mod:`kgraph.store.remote`).
     """
-    key = (name or (Path(path).suffix.lstrip(".") if path else "")).lower()
-    if key not in RDF_FORMATS:
-        raise InputError(
-            f"unknown RDF format {key!r} (use one of {', '.join(sorted(RDF_FORMATS))})",
-            source=path,
-        )
-    return RDF_FORMATS[key]
+
+    atomic_load: bool
+    cancellable_query: bool
+    graph_store_protocol: bool
+    union_default_graph: bool
 
 
-def parse_file(path: str | Path, *, format: str | None = None,
-               graph: URIRef | None = None) -> list[ox.Quad]:
-    """Every quad of an RDF file, parsed by pyoxigraph (never rdflib) into memory.
+@dataclass(frozen=True)
+class QueryDataset:
+    """The RDF dataset a query runs on, as the SPARQL Protocol's ``default-graph-uri`` and
+    ``named-graph-uri`` give it: the default graph is the merge of ``default``, ``GRAPH``
+    sees ``named`` only. It replaces both the union default graph and the query's own
+    ``FROM`` / ``FROM NAMED``."""
 
-    Triples formats go to ``graph``; quads formats keep their graphs.
+    default: tuple[URIRef, ...] = ()
+    named: tuple[URIRef, ...] = ()
 
-    Raises:
-        RDFSyntaxError: the file does not parse (message with line and column).
-        InputError: unreadable file, unknown format, triples without a target graph.
-    """
-    fmt = rdf_format(format, path)
-    if not fmt.supports_datasets and graph is None:
-        raise InputError("a triples format needs a target graph (--graph)", source=path)
-    target: ox.NamedNode | ox.DefaultGraph = (
-        ox.NamedNode(str(graph)) if graph is not None else ox.DefaultGraph())
-    try:
-        quads = [
-            item if isinstance(item, ox.Quad)
-            else ox.Quad(item.subject, item.predicate, item.object, target)
-            # fresh blank node ids: two files' _:b0 stay two nodes
-            for item in ox.parse(path=str(path), format=fmt, rename_blank_nodes=True)
-        ]
-    except SyntaxError as exc:
-        raise syntax_error(exc, path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", source=path) from None
-    return quads
+    @classmethod
+    def of(cls, graphs: QueryDataset | Sequence[URIRef | str]) -> QueryDataset:
+        """``graphs`` as a dataset: a list of graph names is both the default graph (their
+        merge) and the named graphs.
 
-
-def syntax_error(exc: SyntaxError, path: str | Path) -> RDFSyntaxError:
-    where = f"line {exc.lineno}" + (f", column {exc.offset}" if exc.offset else "") if exc.lineno else ""
-    msg = str(exc.msg if exc.msg else exc)
-    return RDFSyntaxError(f"{where}: malformed RDF: {msg}" if where else f"malformed RDF: {msg}",
-                          source=path)
-
-
-def insert_data_text(graphs: Mapping[URIRef, Iterable[ox.Quad | ox.Triple]], *, drop: bool) -> str:
-    """One SPARQL update (one transaction) that optionally drops then fills named graphs.
-
-    Terms are written by pyoxigraph's N-Triples serialiser, so any literal is escaped.
-    """
-    parts = [f"DROP SILENT GRAPH {ox.NamedNode(str(name))}" for name in graphs] if drop else []
-    body = io.StringIO()
-    for name, triples in graphs.items():
-        body.write(f"GRAPH {ox.NamedNode(str(name))} {{\n")
-        for t in triples:
-            body.write(f"{t.subject} {t.predicate} {t.object} .\n")
-        body.write("}\n")
-    parts.append("INSERT DATA {\n" + body.getvalue() + "}")
-    return " ;\n".join(parts)
-
-
-def rdflib_to_ox(data: Graph) -> Iterator[ox.Triple]:
-    """pyoxigraph triples of an rdflib graph.
-
-    Raises:
-        InputError: a term is not valid RDF (an IRI with spaces, a bad language tag).
-    """
-    from ._terms import to_ox
-
-    for s, p, o in data:
-        try:
-            yield ox.Triple(to_ox(s), to_ox(p), to_ox(o))
-        except ValueError as exc:
-            raise InputError(f"invalid RDF term in the triple ({s} {p} {o}): {exc}") from None
+        Raises:
+            QueryError: a name is not a valid IRI.
+        """
+        if isinstance(graphs, QueryDataset):
+            chosen = graphs
+        else:
+            names = tuple(URIRef(str(g)) for g in graphs)
+            chosen = cls(names, names)
+        for name in (*chosen.default, *chosen.named):
+            check_graph_iri(str(name))
+        return chosen
 
 
 class Store(abc.ABC):
+
     """A quad store holding one named graph per release plus ontology and link graphs.
 
     Every method raises :class:`~kgraph.errors.ServiceUnavailable` when a remote
@@ -217,48 +111,65 @@ class Store(abc.ABC):
 
     url: str
 
+    @property
+    @abc.abstractmethod
+    def capabilities(self) -> Capabilities:
+        """What this backend promises (see :class:`Capabilities`)."""
+
     # --- queries ---------------------------------------------------------------------
     def query(
         self,
         sparql: str,
         *,
         bindings: Mapping[str, Node] | None = None,
+        graphs: QueryDataset | Sequence[URIRef | str] | None = None,
         timeout: float | None = None,
         allow_federation: bool = False,
         source: str | None = None,
         row_limit: int | None = None,
     ) -> QueryResult:
-        """Run a SPARQL query against the union of the named graphs.
+        """Run a SPARQL query against the union of the named graphs, or the dataset
+        ``graphs`` selects.
 
         ``bindings`` pre-bind variables to RDF terms (a VALUES block at the start of the
-        WHERE group, never text formatting); ``timeout`` seconds stop the query for real;
-        ``source`` names the query in error messages. ``row_limit`` keeps at most that many
+        WHERE group, never text formatting). ``graphs`` is a :class:`QueryDataset` (default
+        and named graphs apart, as the SPARQL Protocol gives them) or a list of graph names
+        (both the default graph, merged, and the named graphs); it replaces the union and
+        any ``FROM`` of the text. ``timeout`` seconds stop the query (for real where
+        ``capabilities.cancellable_query``); ``source`` names the query in error messages. ``row_limit`` keeps at most that many
         rows of a SELECT (``truncated`` says whether there were more); an embedded store
         stops reading the solutions there.
 
         Raises:
             QueryError: the query does not parse (message with line and column), or uses
                 SERVICE/LOAD without ``allow_federation``.
+                A graph name that is not a valid IRI.
             ParameterError: a binding is not a valid RDF term or variable name.
             QueryTimeout: ``timeout`` seconds passed; the query was stopped.
             ServiceUnavailable: a remote endpoint could not be reached.
         """
+        dataset = QueryDataset.of(graphs) if graphs is not None else None
+        if dataset is None and not self.capabilities.union_default_graph \
+                and not has_dataset_clause(sparql):
+            # the server's default graph may be its own: name every graph, so that the
+            # union default graph holds on this backend too
+            dataset = QueryDataset.of(self.graphs())
         check_federation(sparql, allow_federation=allow_federation, source=source)
         text = bind_values(sparql, bindings)
         if text != sparql:
             # the bound text is what runs: judge it too (terms are escaped, so this only
             # costs a parse when a value mentions one of the words)
             check_federation(text, allow_federation=allow_federation, source=source)
-        if row_limit is None:
-            return self._query(text, timeout=timeout, source=source,
-                               allow_federation=allow_federation)
         return self._query(text, timeout=timeout, source=source,
-                           allow_federation=allow_federation, row_limit=row_limit)
+                           allow_federation=allow_federation, row_limit=row_limit,
+                           dataset=dataset)
 
     @abc.abstractmethod
     def _query(self, sparql: str, *, timeout: float | None, source: str | None,
-               allow_federation: bool = False, row_limit: int | None = None) -> QueryResult:
-        """Run ``sparql`` as is (already checked and bound); an embedded store's query
+               allow_federation: bool = False, row_limit: int | None = None,
+               dataset: QueryDataset | None = None) -> QueryResult:
+        """Run ``sparql`` as is (already checked and bound) on ``dataset`` (None: the
+        union default graph, or the text's own ``FROM``); an embedded store's query
         worker gets network access only with ``allow_federation``."""
 
     def update(self, sparql: str, *, allow_federation: bool = False) -> None:
@@ -297,29 +208,29 @@ class Store(abc.ABC):
 
     def drop_graph(self, graph: URIRef) -> None:
         """Remove a named graph (no error when absent)."""
-        self._update(f"DROP SILENT GRAPH {ox.NamedNode(str(graph))}")
+        self._update(f"DROP SILENT GRAPH <{check_graph_iri(str(graph))}>")
 
     @abc.abstractmethod
     def graphs(self) -> list[URIRef]:
         """Names of the named graphs in the store, sorted."""
 
     @abc.abstractmethod
-    def quads(self, graphs: Sequence[URIRef] | None = None) -> Iterator[ox.Quad]:
-        """The quads of some named graphs (default: all of them), as pyoxigraph quads."""
+    def quads(self, graphs: Sequence[URIRef] | None = None) -> Iterator[Quad]:
+        """The quads of some named graphs (default: all of them) as rdflib terms
+        ``(subject, predicate, object, graph)``."""
 
     def graph(self, graph: URIRef) -> Graph:
         """A copy of one named graph as an rdflib ``Graph``."""
         g = bind_prefixes(Graph())
-        for q in self.quads([graph]):
-            g.add(to_rdflib_triple(q))
+        for s, p, o, _g in self.quads([graph]):
+            g.add((s, p, o))
         return g
 
     def dataset(self, graphs: Sequence[URIRef] | None = None) -> Dataset:
         """A copy of the store (or of some graphs) as an rdflib ``Dataset``."""
         ds = bind_prefixes(Dataset())
-        for q in self.quads(graphs):
-            assert isinstance(q.graph_name, ox.NamedNode)
-            ds.graph(URIRef(q.graph_name.value)).add(to_rdflib_triple(q))
+        for s, p, o, g in self.quads(graphs):
+            ds.graph(g).add((s, p, o))
         return ds
 
     @abc.abstractmethod
@@ -329,10 +240,12 @@ class Store(abc.ABC):
     # --- bulk paths ------------------------------------------------------------------
     def load(self, path: str | Path, *, format: str | None = None,
              graph: URIRef | None = None) -> int:
-        """Add the quads of an RDF file, all or none; returns how many were read.
+        """Add the quads of an RDF file; returns how many were read.
 
-        The file is parsed by pyoxigraph before anything is written, so a malformed file
-        leaves the store exactly as it was.
+        The file is parsed in full before anything is written, so a malformed file leaves
+        the store exactly as it was, on every backend. Where ``capabilities.atomic_load``
+        the write itself is all or none too (else a failure of the write midway, an I/O
+        error or a lost connection, can leave part of the file in).
 
         Raises:
             RDFSyntaxError: the file does not parse (file, line and column in the message).
@@ -343,8 +256,13 @@ class Store(abc.ABC):
         return len(quads)
 
     @abc.abstractmethod
-    def _add_quads(self, quads: list[ox.Quad]) -> None:
-        """Add parsed quads in one transaction."""
+    def _add_quads(self, quads: list[Any]) -> None:
+        """Add quads parsed by :func:`kgraph.store._rdfio.parse_file`."""
+
+    def _export_quads(self, graphs: Sequence[URIRef] | None) -> Iterator[Any]:
+        """The quads to serialise, in the serialiser's terms (a backend holding them in
+        those terms already gives them without conversion)."""
+        return map(to_ox_quad, self.quads(graphs))
 
     def export(self, output: str | Path | IO[bytes] | None = None, *, format: str = "trig",
                graphs: Sequence[URIRef] | None = None) -> bytes | None:
@@ -376,25 +294,22 @@ class Store(abc.ABC):
             else:
                 output.write(raw)
             return None
-        fmt = RDF_FORMATS[format]
-        prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
-        if isinstance(output, Path):
-            output = str(output)
-        if fmt.supports_datasets:
-            return ox.serialize(self.quads(graphs), output, format=fmt, prefixes=prefixes)
-        # dict keeps first-seen order and drops a triple repeated in several graphs
-        triples = list(dict.fromkeys(q.triple for q in self.quads(graphs)))
-        return ox.serialize(triples, output, format=fmt, prefixes=prefixes)
+        return _serialize(self._export_quads(graphs), output, format=format)
 
     # --- summaries -------------------------------------------------------------------
-    def stats(self) -> StoreStats:
-        """Quads, triples per named graph and entities per class."""
+    def stats(self, *, timeout: float | None = None) -> StoreStats:
+        """Quads, triples per named graph and entities per class (each count stopped
+        after ``timeout`` seconds).
+
+        Raises:
+            QueryTimeout: a count ran longer than ``timeout``.
+        """
         per_graph = self._query(
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
-            timeout=None, source="stats")
+            timeout=timeout, source="stats")
         per_class = self._query(
             "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } "
-            "GROUP BY ?c ORDER BY DESC(?n) ?c", timeout=None, source="stats")
+            "GROUP BY ?c ORDER BY DESC(?n) ?c", timeout=timeout, source="stats")
         assert isinstance(per_graph, SelectResult) and isinstance(per_class, SelectResult)
 
         def count(row: dict[str, Node | None]) -> int:

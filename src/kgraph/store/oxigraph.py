@@ -3,44 +3,32 @@
 from __future__ import annotations
 
 import os
-import re
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import URIRef
 
-from ..errors import InputError, KGraphError, QueryError, StoreError, StoreLocked
+from ..errors import InputError, StoreError, StoreLocked
 from ..namespaces import PREFIXES
 from . import _worker
 from ._pool import QueryPool
-from ._sparql import has_dataset_clause
-from ._terms import to_rdflib, to_rdflib_triple
-from ._worker import run_in_worker
-from .base import QueryResult, SelectResult, Store, rdf_format, syntax_error
+from ._rdfio import rdf_format
+from ._results import convert, decode_worker, query_error, syntax_error
+from ._terms import to_rdflib
+from ._worker import DatasetNames, evaluate, run_in_worker
+from .base import Capabilities, Quad, QueryDataset, QueryResult, Store
 
 __all__ = ["OxigraphStore"]
-
-_POS = re.compile(r"(?:line|at) (\d+)(?::|, column |, col )?(\d+)?")
-
-
-def query_error(message: str, source: str | None = None, *, line_offset: int = 0) -> QueryError:
-    """A QueryError with the line and column found in a parser's message.
-
-    ``line_offset`` lines were prepended to the caller's text before parsing.
-    """
-    m = _POS.search(message)
-    line = int(m.group(1)) - line_offset if m else None
-    col = int(m.group(2)) if m and m.group(2) else None
-    if m and line_offset:
-        message = message[: m.start(1)] + str(line) + message[m.end(1):]
-    return QueryError(f"malformed SPARQL: {message}", source=source, line=line, column=col)
 
 
 class OxigraphStore(Store):
     """pyoxigraph ``Store``; ``path=None`` keeps everything in memory.
+
+    Capabilities: queries with a timeout run in a worker process that is killed at the
+    timeout (cancellable); a memory store loads a file in one transaction, an on-disk store
+    with ``bulk_load`` (far faster, but not atomic if the write fails midway).
 
     Raises:
         StoreLocked: another process holds the on-disk store.
@@ -73,30 +61,36 @@ class OxigraphStore(Store):
             raise StoreError(f"cannot open the store: {exc}", source=self.path) from None
 
     @property
+    def capabilities(self) -> Capabilities:
+        return Capabilities(atomic_load=self.path is None, cancellable_query=True,
+                            graph_store_protocol=True, union_default_graph=True)
+
+    @property
     def ox_store(self) -> ox.Store:
         """The underlying pyoxigraph store, for bulk paths."""
         return self._store
 
     def _query(self, sparql: str, *, timeout: float | None, source: str | None,
-               allow_federation: bool = False, row_limit: int | None = None) -> QueryResult:
+               allow_federation: bool = False, row_limit: int | None = None,
+               dataset: QueryDataset | None = None) -> QueryResult:
+        names: DatasetNames | None = None if dataset is None else (
+            tuple(map(str, dataset.default)), tuple(map(str, dataset.named)))
         if timeout is None:
             try:
-                # a query with FROM / FROM NAMED runs on the dataset it names
-                res = self._store.query(sparql, use_default_graph_as_union=not has_dataset_clause(sparql),
-                                        prefixes=PREFIXES)
+                res = evaluate(self._store, sparql, PREFIXES, names)
             except SyntaxError as exc:
                 raise query_error(str(exc), source) from None
-            return _convert(res, row_limit)
+            return convert(res, row_limit)
         # The network is only ever opened to a worker of its own; the pool forks, so where
         # fork is missing every query gets a spawned worker.
         if allow_federation or _worker.START_METHOD != "fork":
             kind, payload = run_in_worker(self._store, self.path, sparql, timeout=timeout,
                                           prefixes=PREFIXES, network=allow_federation,
-                                          row_limit=row_limit)
+                                          row_limit=row_limit, dataset=names)
         else:
             kind, payload = self.query_pool().run(sparql, timeout=timeout, prefixes=PREFIXES,
-                                                  row_limit=row_limit)
-        return decode_result(kind, payload, source)
+                                                  row_limit=row_limit, dataset=names)
+        return decode_worker(kind, payload, source)
 
     def query_pool(self) -> QueryPool:
         """The worker processes that run queries with a timeout (started on first use)."""
@@ -135,7 +129,7 @@ class OxigraphStore(Store):
             for _ in ox.parse(path=str(path), format=fmt):
                 count += 1
             self._writes += 1
-            if self.path is None:
+            if self.capabilities.atomic_load:
                 self._store.load(path=str(path), format=fmt, to_graph=target)
             else:
                 self._store.bulk_load(path=str(path), format=fmt, to_graph=target)
@@ -153,7 +147,14 @@ class OxigraphStore(Store):
     def graphs(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
-    def quads(self, graphs: Sequence[URIRef] | None = None) -> Iterator[ox.Quad]:
+    def quads(self, graphs: Sequence[URIRef] | None = None) -> Iterator[Quad]:
+        for q in self._export_quads(graphs):
+            s, p, o = to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)
+            assert s is not None and p is not None and o is not None
+            assert isinstance(q.graph_name, ox.NamedNode)
+            yield s, p, o, URIRef(q.graph_name.value)
+
+    def _export_quads(self, graphs: Sequence[URIRef] | None) -> Iterator[ox.Quad]:
         if graphs is None:
             for q in self._store.quads_for_pattern(None, None, None, None):
                 if not isinstance(q.graph_name, ox.DefaultGraph):
@@ -196,82 +197,3 @@ def _log_bytes(path: Path) -> int:
             return sum(e.stat().st_size for e in entries if e.name.endswith(".log"))
     except OSError:
         return 0
-
-
-def decode_result(kind: str, payload: object, source: str | None) -> QueryResult:
-    """Turn a worker's serialised answer back into a QueryResult."""
-    if kind == "ask":
-        return bool(payload)
-    if kind == "select":
-        assert isinstance(payload, tuple)
-        return _rows(*payload)
-    if kind == "graph":
-        assert isinstance(payload, bytes)
-        g = Graph()
-        for t in ox.parse(payload, format=ox.RdfFormat.N_TRIPLES):
-            g.add(to_rdflib_triple(t))
-        return g
-    if kind == "syntax":
-        raise query_error(str(payload), source)
-    raise KGraphError(f"the query failed: {payload}", source=source)
-
-
-def _rows(names: list[str], rows: list[tuple[tuple[str, ...] | None, ...]],
-          truncated: bool) -> SelectResult:
-    """A worker's SELECT answer (terms as tuples of strings) as rdflib rows."""
-    memo: dict[object, Node | None] = {None: None}
-
-    def term(t: tuple[str, ...] | None) -> Node | None:
-        try:
-            return memo[t]
-        except KeyError:
-            pass
-        assert t is not None
-        if t[0] == "u":
-            node: Node = URIRef(t[1])
-        elif t[0] == "b":
-            node = BNode(t[1])
-        elif t[2]:
-            node = Literal(t[1], lang=t[2])
-        elif t[3] == _XSD_STRING:
-            node = Literal(t[1])
-        else:
-            node = Literal(t[1], datatype=URIRef(t[3]))
-        memo[t] = node
-        return node
-
-    return SelectResult(names, [dict(zip(names, map(term, row), strict=True)) for row in rows],
-                        truncated=truncated)
-
-
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
-def _convert(res: object, row_limit: int | None = None) -> QueryResult:
-    if isinstance(res, ox.QueryBoolean):
-        return bool(res)
-    if isinstance(res, ox.QuerySolutions):
-        vars_ = [v.value for v in res.variables]
-        # rdflib terms are costly to build (literals parse their value): convert each
-        # distinct term once per result
-        memo: dict[object, Node | None] = {None: None}
-
-        def term(t: object) -> Node | None:
-            try:
-                return memo[t]
-            except KeyError:
-                memo[t] = node = to_rdflib(t)
-                return node
-
-        rows: list[dict[str, Node | None]] = []
-        truncated = False
-        for sol in res:
-            if row_limit is not None and len(rows) >= row_limit:
-                truncated = True  # the rest is never read
-                break
-            rows.append(dict(zip(vars_, map(term, sol), strict=True)))
-        return SelectResult(vars_, rows, truncated=truncated)
-    g = Graph()
-    for t in res:  # type: ignore[attr-defined]
-        g.add(to_rdflib_triple(t))
-    return g

@@ -52,7 +52,6 @@ The ``virtuoso`` dialect adapts kgraph to what Virtuoso does differently:
 from __future__ import annotations
 
 import io
-import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -63,11 +62,19 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from ..config import USER_AGENT
-from ..errors import KGraphError, QueryError, QueryTimeout, ServiceUnavailable, StoreError
+from ..errors import KGraphError, QueryError, ServiceUnavailable, StoreError
 from ..namespaces import PREFIXES
-from ._sparql import _matching, query_form, tokens
-from .base import QueryResult, SelectResult, Store, insert_data_text
-from .oxigraph import _convert, query_error
+from ._rdfio import insert_data_text, rdflib_to_ox
+from ._results import (
+    local_syntax_error,
+    parse_graph,
+    parse_json_results,
+    parse_triples,
+    query_error,
+    timeout_error,
+)
+from ._sparql import _matching, dataset_clauses, has_dataset_clause, query_form, tokens
+from .base import Capabilities, Quad, QueryDataset, QueryResult, SelectResult, Store
 
 __all__ = ["RemoteStore", "endpoints", "DIALECTS"]
 
@@ -76,14 +83,15 @@ _QUERY_FORM = "application/x-www-form-urlencoded"
 _UPDATE = "application/sparql-update"
 DIALECTS = ("standard", "virtuoso")
 _OPTIONS = ("dialect", "batch")
+_UNION = "union-default-graph"
 
 # Graphs every Virtuoso instance holds for itself; the service description graph, named
 # after the host the server believes it has, is found by its content.
 _VIRTUOSO_GRAPHS = ("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#")
 _SD_SERVICE = "http://www.w3.org/ns/sparql-service-description#Service"
 _VIRTUOSO_BATCH = 2_000
-# Virtuoso writes a blank node of a result as "nodeID://b1000", not a blank node label
-_VIRTUOSO_BNODE = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")nodeID://')
+# a graph that is never written: an empty side of a dataset
+_NO_GRAPH = "urn:kgraph:no-graph"
 
 
 def _split_url(url: str) -> tuple[str, dict[str, str], tuple[str, str] | None]:
@@ -202,15 +210,17 @@ class RemoteStore(Store):
         raw, _ = self._request(self.query_url, form={
             "query": f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s a <{_SD_SERVICE}> }} }}"},
             what="query", accept="application/sparql-results+json")
-        found = [str(r["g"]) for r in _parse_select(raw, self.query_url)
-                 if isinstance(r["g"], URIRef)]
+        answer = parse_json_results(raw, self.query_url)
+        assert isinstance(answer, SelectResult)
+        found = [str(r["g"]) for r in answer if isinstance(r["g"], URIRef)]
         self._hidden = tuple(dict.fromkeys([*_VIRTUOSO_GRAPHS, *found]))
         self._prologue = "".join(
             f"define input:default-graph-exclude <{g}> define input:named-graph-exclude <{g}>\n"
             for g in self._hidden) + _PROLOGUE
 
     # --- HTTP --------------------------------------------------------------------------
-    def _request(self, url: str, *, body: str | None = None, form: Mapping[str, str] | None = None,
+    def _request(self, url: str, *, body: str | None = None,
+                 form: Mapping[str, str] | Sequence[tuple[str, str]] | None = None,
                  content_type: str = "", accept: str, timeout: float | None = None,
                  what: str = "request", source: str | None = None,
                  prologue_lines: int = 0, text: str | None = None) -> tuple[bytes, Any]:
@@ -239,7 +249,7 @@ class RemoteStore(Store):
                     "the server's anonymous user the right to update)", source=url) from None
             if what in ("query", "update") and exc.code in (400, 500) and text is not None:
                 # a malformed text: report kgraph's own parser's position when it agrees
-                local = _local_syntax_error(text, update=what == "update", source=source)
+                local = local_syntax_error(text, update=what == "update", source=source)
                 if local is not None:
                     raise local from None
             if exc.code >= 500:
@@ -252,43 +262,78 @@ class RemoteStore(Store):
                              source=url) from None
         except TimeoutError:
             if timeout is not None and what == "query":
-                raise _timeout(timeout, source) from None
+                raise timeout_error(timeout, source, closed=True) from None
             raise ServiceUnavailable(f"SPARQL endpoint did not answer within {limit:g} s",
                                      source=url) from None
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             if isinstance(reason, TimeoutError) and timeout is not None and what == "query":
-                raise _timeout(timeout, source) from None
+                raise timeout_error(timeout, source, closed=True) from None
             raise ServiceUnavailable(f"cannot reach the SPARQL endpoint: {reason}",
                                      source=url) from None
 
     # --- Store -------------------------------------------------------------------------
+    @property
+    def capabilities(self) -> Capabilities:
+        """Virtuoso is sent the timeout and stops the query itself; other servers only see
+        the connection closed. A load is split in batches on Virtuoso or with ``batch=``."""
+        virtuoso = self.dialect == "virtuoso"
+        return Capabilities(
+            atomic_load=not virtuoso and self.batch is None,
+            cancellable_query=virtuoso,
+            graph_store_protocol=self.store_url is not None,
+            union_default_graph=virtuoso or _UNION in self._query_params())
+
+    def _query_params(self) -> list[str]:
+        return [k for k, _ in urllib.parse.parse_qsl(urllib.parse.urlsplit(self.query_url).query,
+                                                     keep_blank_values=True)]
+
+    def _query_url(self, own_dataset: bool) -> str:
+        """The query URL; without the union flag when the query brings its dataset, which
+        the flag would override (``oxigraph serve`` then ignores ``FROM``) or conflict with
+        (``default-graph-uri`` is refused beside it)."""
+        if not own_dataset or _UNION not in self._query_params():
+            return self.query_url
+        parts = urllib.parse.urlsplit(self.query_url)
+        rest = "&".join(piece for piece in parts.query.split("&")
+                        if piece.split("=", 1)[0] != _UNION)
+        return urllib.parse.urlunsplit(parts._replace(query=rest))
+
     def _query(self, sparql: str, *, timeout: float | None, source: str | None,
-               allow_federation: bool = False, row_limit: int | None = None) -> QueryResult:
+               allow_federation: bool = False, row_limit: int | None = None,
+               dataset: QueryDataset | None = None) -> QueryResult:
         form = query_form(sparql)
         if form == "UPDATE":
             raise QueryError("not a query (SELECT, ASK, CONSTRUCT or DESCRIBE)", source=source)
         virtuoso = self.dialect == "virtuoso"
-        fields = {"query": self._prologue + sparql}
+        if dataset is None:
+            # the text's own FROM / FROM NAMED sent as the protocol's dataset too: a server
+            # whose default graph is the union for every query (`oxigraph serve
+            # --union-default-graph`) ignores FROM, but not default-graph-uri
+            own = dataset_clauses(sparql)
+            if own is not None:
+                dataset = QueryDataset(tuple(map(URIRef, own[0])), tuple(map(URIRef, own[1])))
+        fields: list[tuple[str, str]] = [("query", self._prologue + sparql)]
+        if dataset is not None:
+            # the protocol's dataset, which wins over the text's FROM clauses; an empty side
+            # is spelt as a graph that does not exist (Virtuoso reads a missing
+            # named-graph-uri as "every graph", the protocol as "none")
+            fields += [("default-graph-uri", str(g)) for g in dataset.default or (_NO_GRAPH,)]
+            fields += [("named-graph-uri", str(g)) for g in dataset.named or (_NO_GRAPH,)]
         if virtuoso and timeout is not None:
-            fields["timeout"] = str(max(1, int(timeout * 1000)))
+            fields.append(("timeout", str(max(1, int(timeout * 1000)))))
         accept = ("application/sparql-results+json" if form in ("SELECT", "ASK")
                   else "application/n-triples")
-        raw, headers = self._request(self.query_url, form=fields, what="query", accept=accept,
+        url = self._query_url(dataset is not None or has_dataset_clause(sparql))
+        raw, headers = self._request(url, form=fields, what="query", accept=accept,
                                      timeout=timeout, source=source, text=sparql,
                                      prologue_lines=self._prologue.count("\n"))
         if virtuoso and (headers.get("X-SQL-State") or "").strip() == "S1TAT":
             # Virtuoso's "anytime" answer: partial rows after its own limit
-            raise _timeout(timeout or self.timeout, source)
+            raise timeout_error(timeout or self.timeout, source, closed=True)
         if form in ("SELECT", "ASK"):
-            if virtuoso:
-                raw = _VIRTUOSO_BNODE.sub(rb"\1", raw)
-            try:
-                res = ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON)
-            except SyntaxError as exc:
-                raise ServiceUnavailable(f"unreadable SPARQL results: {exc}", source=self.query_url) from None
-            return _convert(res, row_limit)
-        return _convert(ox.parse(raw, format=ox.RdfFormat.N_TRIPLES))
+            return parse_json_results(raw, self.query_url, row_limit=row_limit, virtuoso=virtuoso)
+        return parse_graph(raw)
 
     def _update(self, sparql: str) -> None:
         if self.dialect == "virtuoso":
@@ -304,8 +349,6 @@ class RemoteStore(Store):
 
     def replace_graphs(self, graphs: Mapping[URIRef, Any]) -> None:
         if graphs and self.dialect == "virtuoso":
-            from .base import rdflib_to_ox
-
             # the whole text is built (and every term checked) before anything is sent
             self._update(_virtuoso_insert_text(
                 {name: list(rdflib_to_ox(data)) for name, data in graphs.items()}, drop=True))
@@ -337,11 +380,11 @@ class RemoteStore(Store):
         assert isinstance(res, SelectResult)
         return sorted(URIRef(str(r["g"])) for r in res if isinstance(r["g"], URIRef))
 
-    def quads(self, graphs: Sequence[URIRef] | None = None) -> Iterator[ox.Quad]:
+    def quads(self, graphs: Sequence[URIRef] | None = None) -> Iterator[Quad]:
         for name in graphs if graphs is not None else self.graphs():
-            node = ox.NamedNode(str(name))
-            for t in self._triples(name):
-                yield ox.Quad(t.subject, t.predicate, t.object, node)
+            graph = URIRef(str(name))
+            for s, p, o in self._triples(graph):
+                yield s, p, o, graph
 
     def _triples(self, name: URIRef) -> Iterator[Any]:
         _ = self.dialect  # the dialect may name the Graph Store Protocol service
@@ -352,11 +395,11 @@ class RemoteStore(Store):
                 raw, _headers = self._request(url, accept="application/n-triples", what="graph read")
             except _NotFound:
                 return iter(())
-            return iter(ox.parse(raw, format=ox.RdfFormat.N_TRIPLES))
+            return parse_triples(raw)
         text = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {ox.NamedNode(str(name))} {{ ?s ?p ?o }} }}"
         raw, _headers = self._request(self.query_url, form={"query": self._prologue + text},
                                       what="query", accept="application/n-triples")
-        return iter(ox.parse(raw, format=ox.RdfFormat.N_TRIPLES))
+        return parse_triples(raw)
 
     def __len__(self) -> int:
         res = self._query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
@@ -368,37 +411,6 @@ class RemoteStore(Store):
 
 class _NotFound(StoreError):
     """HTTP 404 from the Graph Store Protocol: the graph does not exist."""
-
-
-def _timeout(timeout: float, source: str | None) -> QueryTimeout:
-    return QueryTimeout(
-        f"the query ran longer than {timeout:g} s and was stopped (the connection "
-        "was closed; raise --timeout or narrow the query)", source=source)
-
-
-def _parse_select(raw: bytes, url: str) -> SelectResult:
-    try:
-        res = _convert(ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON))
-    except SyntaxError as exc:
-        raise ServiceUnavailable(f"unreadable SPARQL results: {exc}", source=url) from None
-    assert isinstance(res, SelectResult)
-    return res
-
-
-def _local_syntax_error(text: str, *, update: bool, source: str | None) -> QueryError | None:
-    """kgraph's own parser's error (with line and column) for a text a server refused,
-    or None when it parses (then the server's own message is the one to show)."""
-    probe = ox.Store()  # empty, in memory: parsing is all that happens
-    try:
-        if update:
-            probe.update(text, prefixes=PREFIXES)
-        else:
-            probe.query(text, prefixes=PREFIXES)
-    except SyntaxError as exc:
-        return query_error(str(exc), source)
-    except Exception:  # noqa: BLE001 - it parsed; evaluation errors are not the point
-        return None
-    return None
 
 
 def _batches(by_graph: Mapping[URIRef, Sequence[ox.Quad | ox.Triple]],
