@@ -36,10 +36,12 @@ docs: $(STAMP_RUN)
 reference: $(STAMP_RUN)
 	$(BIN)/python scripts/command_reference.py
 
-# pictures of the served views (charts, release text, timeline, map, tables) in out/views/;
-# needs Debian's chromium. docs/views/ holds the ones the README shows.
+# pictures of the served views (charts, release text, timeline, map, tables) in out/views/
+# and of the network page in out/network/; needs Debian's chromium. docs/views/ and
+# docs/network/ hold the ones the README shows.
 screenshots: $(STAMP_TEST)
 	$(BIN)/python scripts/screenshots.py --out out/views
+	$(BIN)/python scripts/network_pictures.py --out out/network
 
 bench: $(STAMP_TEST)
 	for f in benchmarks/bench_*.py; do $(BIN)/python $$f || exit 1; done

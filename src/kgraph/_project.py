@@ -5,7 +5,9 @@ A *project* is the nearest folder, from the working folder upwards, that holds
 named ``queries/`` and ``data/`` of the repository) ship inside the package, under
 ``kgraph/_shipped/`` in an installed wheel, or are read from the source tree when kgraph
 runs from a checkout. A project's own ``ontology/``, ``queries/`` and ``data/`` come
-first: a file of the same name overrides the shipped one, other files add to them.
+first: a file of the same name overrides the shipped one, other files add to them. The
+project's ``data/extract/<pack>/*.yaml`` are merged into the extraction's word packs
+instead (:func:`kgraph.extract.gazetteer.project_files`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["CONFIG_FILE", "config_file", "project_root", "shipped_dir", "folders", "find"]
+__all__ = ["CONFIG_FILE", "config_file", "project_root", "shipped_dir", "folders", "find", "own"]
 
 CONFIG_FILE = "kgraph.toml"
 SHIPPED = "_shipped"
@@ -67,6 +69,18 @@ def find(kind: str, *parts: str, start: str | os.PathLike[str] | None = None) ->
         if candidate.exists():
             return candidate
     return None
+
+
+def own(kind: str, *parts: str, start: str | os.PathLike[str] | None = None) -> Path | None:
+    """The project's own folder ``kind/parts...`` when it exists and is not the shipped one
+    (in a checkout the repository is both), else ``None``."""
+    folder = project_root(start).joinpath(kind, *parts)
+    if not folder.is_dir():
+        return None
+    shipped = shipped_dir(kind)
+    if shipped is not None and _same(shipped.joinpath(*parts), folder):
+        return None
+    return folder
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -195,10 +195,11 @@ class KG:
 
     def projection(self, *, query: str | None = None, bindings: Any = None,
                    source: str | None = None, release: str | None = None,
-                   facts_as_nodes: bool = False, ego: str | None = None, depth: int = 2,
-                   timeout: float | None = None) -> Any:
+                   facts_as_nodes: bool = False, link_figures: bool = False,
+                   ego: str | None = None, depth: int = 2, timeout: float | None = None) -> Any:
         """The graph as a networkx network (``kgraph viz``): the whole graph, one
-        ``release``, or the triples of a CONSTRUCT ``query``; ``ego`` keeps the
+        ``release``, or the triples of a CONSTRUCT ``query``; ``link_figures`` draws each
+        figure joined to what it measures and to its release; ``ego`` keeps the
         neighbourhood of ``depth`` hops around one entity.
 
         Raises:
@@ -211,7 +212,7 @@ class KG:
             g = viz.query_network(self.store, query, bindings=bindings, source=source)
         else:
             g = viz.project(self.store, release=release, facts_as_nodes=facts_as_nodes,
-                            timeout=timeout)
+                            link_figures=link_figures, timeout=timeout)
         return viz.ego_network(g, ego, depth=depth) if ego is not None else g
 
     # --- querying ----------------------------------------------------------------------

@@ -146,3 +146,18 @@ def test_analyse_without_path_and_on_an_empty_store(sample_store_url: str) -> No
     empty = invoke("memory:", "analyse")
     assert empty.exit_code == 2, empty.output
     assert "the store is empty" in empty.output
+
+
+def test_viz_link_figures_ego_and_node_cap(sample_store_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "figures.html"
+    result = invoke(sample_store_url, "viz", "--link-figures", "--ego", "Assomac",
+                    "--max-nodes", "5", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    data = page_json(out)
+    figures = [n for n in data["nodes"] if n["cls"] == "Figure"]
+    assert len(figures) == 5
+    assert [n["label"] for n in data["nodes"] if n.get("focus")] == ["Assomac"]
+    assert data["capped"] is True
+    assert sum(not n.get("collapsed") for n in data["nodes"]) == 5
+    bad = invoke(sample_store_url, "viz", "--link-figures", "--query", "x.rq")
+    assert bad.exit_code == 2 and "--link-figures" in bad.output

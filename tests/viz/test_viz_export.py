@@ -93,3 +93,20 @@ def test_gexf_carries_colours_sizes_and_positions(tmp_path: Path) -> None:
     assert len(positions) == 3
     back = nx.read_gexf(path)
     assert back.number_of_nodes() == 3 and back.number_of_edges() == 2
+
+
+def test_a_big_picture_labels_its_hubs_only_and_keeps_the_title_clear(tmp_path: Path) -> None:
+    g = nx.MultiDiGraph()
+    for h in range(6):
+        g.add_node(f"h{h}", label=f"Hub {h}", cls="Organisation")
+        g.add_edge(f"h{h}", f"h{(h + 1) % 6}", label="partner")
+        for k in range(20):
+            g.add_node(f"l{h}.{k}", label=f"Leaf {h}.{k} " + "with a very long name " * 3, cls="Place")
+            g.add_edge(f"h{h}", f"l{h}.{k}", label="in")
+    path = write_image(g, tmp_path / "big.svg", title="A title that must not be clipped", label_top=6)
+    root = ET.parse(path).getroot()
+    texts = ["".join(t.itertext()).strip() for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert sorted(t for t in texts if t.startswith("Hub")) == [f"Hub {h}" for h in range(6)]
+    assert not any(t.startswith("Leaf") for t in texts)
+    assert "A title that must not be clipped" in texts
+    assert "in" not in texts and "partner" not in texts  # 126 edge labels would be a pile

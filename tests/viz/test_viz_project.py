@@ -179,3 +179,22 @@ def test_a_projection_over_its_time_budget_is_stopped(sample_store) -> None:  # 
     with pytest.raises(QueryTimeout, match="stopped"):
         project(sample_store, timeout=0.001)
     assert project(sample_store, timeout=60).number_of_nodes() > 0
+
+
+def test_linked_figures_hang_from_their_release_and_its_publisher(sample_store: OxigraphStore) -> None:
+    plain = project(sample_store)
+    assert not any(d["cls"] == "Figure" for _, d in plain.nodes(data=True))
+    g = project(sample_store, link_figures=True)
+    figures = [n for n, d in g.nodes(data=True) if d["cls"] == "Figure"]
+    assert len(figures) == 5
+    release = next(n for n, d in g.nodes(data=True) if d["cls"] == "Release")
+    assert by_label(g, "Assomac") in g.successors(release)  # dct:publisher
+    for f in figures:
+        states = [(u, d["label"]) for u, _, d in g.in_edges(f, data=True)]
+        assert (release, "states") in states
+        assert g.out_degree(f) >= 1  # what it measures: area, scope or counterpart
+    assert sum("world export share" in g.nodes[f]["label"] for f in figures) == 4
+    # the question of issue 15: from Assomac, two hops reach its release's figures
+    from kgraph.viz import ego_network
+    ego = ego_network(g, "Assomac", depth=2)
+    assert set(figures) <= set(ego.nodes)

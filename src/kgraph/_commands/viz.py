@@ -83,6 +83,12 @@ def register(app: typer.Typer) -> None:
         facts_as_nodes: bool = typer.Option(False, "--facts-as-nodes", help="Keep memberships, "
                                             "observations and other n-ary facts as nodes "
                                             "instead of labelled edges."),
+        link_figures: bool = typer.Option(False, "--link-figures", help="Draw each figure "
+                                          "(observation) as a node joined to the release that "
+                                          "states it, and so to its publisher."),
+        max_nodes: int = typer.Option(1000, "--max-nodes", min=0, help="HTML: show at first "
+                                      "only this many best-connected nodes; a click on a node "
+                                      "reveals its hidden neighbours (0: show all)."),
         fmt: str = typer.Option("html", "--format", help="Output format: html (interactive, "
                                 "offline), graphml, gexf (Gephi), png or svg."),
         output: str = typer.Option(None, "--output", "-o", help="File to write (default "
@@ -100,9 +106,10 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter(f"use one of: {', '.join(_EXTENSIONS)}", param_hint="--format")
         if param and query is None:
             raise typer.BadParameter("--param goes with --query", param_hint="--param")
-        if query is not None and (release is not None or facts_as_nodes):
+        if query is not None and (release is not None or facts_as_nodes or link_figures):
             raise typer.BadParameter("--query draws its own triples; it does not combine with "
-                                     "--release or --facts-as-nodes", param_hint="--query")
+                                     "--release, --facts-as-nodes or --link-figures",
+                                     param_hint="--query")
         target = Path(output) if output else settings.out / f"network.{_EXTENSIONS[kind]}"
         with open_kg(settings, empty="error") as kg:
             text = source = bindings = None
@@ -114,9 +121,11 @@ def register(app: typer.Typer) -> None:
             if ego is not None:
                 heading += f", around {ego} (depth {depth})"
             g = kg.projection(query=text, bindings=bindings, source=source, release=release,
-                              facts_as_nodes=facts_as_nodes, ego=ego, depth=depth,
-                              timeout=settings.query_timeout or None)
-        written = viz.export(g, target, format=kind, title=title or heading)
+                              facts_as_nodes=facts_as_nodes, link_figures=link_figures, ego=ego,
+                              depth=depth, timeout=settings.query_timeout or None)
+        focus = viz.find_node(g, ego) if ego is not None else None
+        options = {"max_nodes": max_nodes or None, "focus": focus} if kind == "html" else {}
+        written = viz.export(g, target, format=kind, title=title or heading, **options)
         typer.echo(f"wrote {written} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
 
     @app.command("chart")
@@ -127,23 +136,34 @@ def register(app: typer.Typer) -> None:
                                    "release-figures, timeline or market-map."),
         param: Annotated[list[str] | None, typer.Option(
             "--param", help="A parameter as NAME=VALUE (repeatable), as for the named query.")] = None,
-        output: str = typer.Option(None, "--output", "-o", help="File to write, .svg or .html "
-                                   "(default OUT/NAME.svg)."),
+        output: str = typer.Option(None, "--output", "-o", help="File to write, .svg, .html or "
+                                   ".png (default OUT/NAME.FORMAT)."),
+        fmt: str = typer.Option(None, "--format", help="svg, html (a page around the SVG) or "
+                                "png (the SVG painted with matplotlib, the viz extra); default: "
+                                "from the --output suffix, else svg."),
     ) -> None:
-        """Draw a chart of the graph as SVG (or an HTML page around it): figures over time,
-        ranked shares, a release's figures, the timeline of events and releases, or the map of
-        markets. Points link to their facts."""
+        """Draw a chart of the graph as SVG (or an HTML page around it, or a PNG picture):
+        figures over time, ranked shares, a release's figures, the timeline of events and
+        releases, or the map of markets. Points link to their facts."""
         from ..viz import views  # drawing code is only needed here
 
         settings = state(ctx).settings
-        target = Path(output) if output else settings.out / f"{name}.svg"
-        if target.suffix.lower() not in (".svg", ".html", ".htm"):
-            raise typer.BadParameter("write .svg or .html", param_hint="--output")
+        suffixes = {".svg": "svg", ".html": "html", ".htm": "html", ".png": "png"}
+        kind = (fmt or (suffixes.get(Path(output).suffix.lower()) if output else None) or "svg").lower()
+        if kind not in ("svg", "html", "png"):
+            raise typer.BadParameter("use one of: svg, html, png", param_hint="--format")
+        target = Path(output) if output else settings.out / f"{name}.{kind}"
+        if suffixes.get(target.suffix.lower()) != kind:
+            raise typer.BadParameter(f"write a .{kind} file for --format {kind}", param_hint="--output")
         with reading_store(settings, empty="error") as store:
             view = views.render(name, store, _params(param), timeout=settings.query_timeout or None)
-        text = view.svg if target.suffix.lower() == ".svg" else view.html()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        if kind == "png":
+            from ..viz._raster import svg_to_png
+
+            svg_to_png(view.svg, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(view.svg if kind == "svg" else view.html(), encoding="utf-8")
         typer.echo(f"wrote {target} ({view.marks} marks)")
 
     @app.command("analyse")

@@ -21,13 +21,11 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable
-from functools import lru_cache
-from importlib import resources
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any, Protocol, runtime_checkable
 
 from ..config import __version__
-from ..errors import ExtractorError
+from ..errors import ConfigError, ExtractorError
 from ..model import Document, Extraction, Fact
 
 __all__ = [
@@ -72,8 +70,10 @@ class RulesExtractor:
         self.config: dict[str, Any] = {"languages": ["en", "it"], "data": _data_digest()}
 
     def extract(self, document: Document) -> Extraction:
+        from . import gazetteer
         from .rules import extract
 
+        gazetteer.refresh()  # the working folder's project, even for an extractor made elsewhere
         extraction = extract(document)
         if extraction.info.file_date is None:
             extraction.info.file_date = file_name_date(document.slug)
@@ -83,16 +83,16 @@ class RulesExtractor:
         return f"RulesExtractor(version={self.version!r})"
 
 
-@lru_cache(maxsize=1)
 def _data_digest() -> str:
-    """SHA-256 over the names and bytes of the rules' data files (``extract/data/<pack>/*.yaml``)."""
-    digest = hashlib.sha256()
-    folder = resources.files("kgraph.extract").joinpath("data")
-    for pack in sorted((f for f in folder.iterdir() if f.is_dir()), key=lambda f: f.name):
-        for item in sorted(pack.iterdir(), key=lambda f: f.name):
-            if item.name.endswith(".yaml"):
-                digest.update(f"{pack.name}/{item.name}".encode() + b"\0" + item.read_bytes() + b"\0")
-    return digest.hexdigest()
+    """SHA-256 over the names and bytes of the rules' data files: the shipped packs
+    (``extract/data/<pack>/*.yaml``) and the project's ``data/extract/<pack>/*.yaml``.
+
+    Raises:
+        ConfigError: a project data file is malformed (before anything is built).
+    """
+    from . import gazetteer
+
+    return gazetteer.data_digest()
 
 
 ExtractorFactory = Callable[[], Extractor]
@@ -146,6 +146,8 @@ def _instance(name: str, obj: Any, origin: str) -> Extractor:
     if not isinstance(obj, Extractor) and callable(obj):
         try:
             obj = obj()
+        except ConfigError:
+            raise  # its message says what to fix (a project's data file and line)
         except Exception as exc:
             raise ExtractorError(f"extractor {name!r} ({origin}) could not be created: "
                                  f"{type(exc).__name__}: {exc}") from exc

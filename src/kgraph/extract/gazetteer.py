@@ -1,7 +1,9 @@
 """Canonical names, aliases and types of the entities extraction recognises.
 
 The data lives in ``kgraph/extract/data/<pack>/*.yaml`` (package data: ``common/`` and one
-folder per language, merged by :func:`_load`; see data/README.md) and is read once. Names in
+folder per language, merged by :func:`_load`; see data/README.md), extended by the current
+project's ``data/extract/<pack>/*.yaml``, and is read once (again after :func:`refresh`
+sees other project files). Names in
 facts are canonical ("ICE" -> "Italian Trade Agency", "Politecnico di Milano" -> "Milan
 Polytechnic", "Southeast Asia" -> "South-East Asia"); :func:`canonical_key` turns a
 canonical name into the slug the RDF side mints IRIs from.
@@ -9,7 +11,9 @@ canonical name into the slug the RDF side mints IRIs from.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -45,6 +49,9 @@ __all__ = [
     "add_organisations",
     "reset",
     "version",
+    "data_digest",
+    "project_files",
+    "refresh",
 ]
 
 Kind = Literal["organisation", "place", "role", "segment"]
@@ -145,9 +152,12 @@ def _is_records(items: list[Any]) -> bool:
     return bool(items) and all(isinstance(d, dict) and "name" in d for d in items)
 
 
-def _merge(a: Any, b: Any, where: str) -> Any:
+def _merge(a: Any, b: Any, where: str, *, override: bool = False) -> Any:
     """``b`` (a later pack) laid over ``a``: mappings key by key (keys in order of first
-    appearance), word lists appended without repeats, records joined by name (see data/README.md)."""
+    appearance), word lists appended without repeats, records joined by name (see data/README.md).
+
+    ``override`` (a project's file over the shipped packs): ``b``'s settings win where the
+    two differ, and a record of ``b`` marked ``replace: true`` takes the place of ``a``'s."""
     if a is None:
         return b
     if b is None:
@@ -155,19 +165,22 @@ def _merge(a: Any, b: Any, where: str) -> Any:
     if isinstance(a, dict) and isinstance(b, dict):
         out = dict(a)
         for k, v in b.items():
-            out[k] = _merge(a[k], v, f"{where}.{k}") if k in a else v
+            out[k] = _merge(a[k], v, f"{where}.{k}", override=override) if k in a else v
         return out
     if isinstance(a, list) and isinstance(b, list):
         if _is_records(a) or _is_records(b):
-            return _merge_records(a, b, where)
+            return _merge_records(a, b, where, override=override)
         seen = set(a)
         return a + [w for w in b if w not in seen]
     if a != b:
+        if override:
+            return b
         raise ConfigError(f"data packs disagree on {where}: {a!r} and {b!r}")
     return a
 
 
-def _merge_records(a: list[dict[str, Any]], b: list[dict[str, Any]], where: str) -> list[dict[str, Any]]:
+def _merge_records(a: list[dict[str, Any]], b: list[dict[str, Any]], where: str, *,
+                   override: bool = False) -> list[dict[str, Any]]:
     # a name listed twice (segments.yaml: "capital goods" as a segment and as an umbrella) is
     # matched occurrence by occurrence, so each pack lists such records in the same order
     out = [dict(r) for r in a]
@@ -180,16 +193,18 @@ def _merge_records(a: list[dict[str, Any]], b: list[dict[str, Any]], where: str)
         k = used.get(n, 0)
         used[n] = k + 1
         slots = at.get(n, [])
+        own = {key: v for key, v in r.items() if key != REPLACE} if override else r
         if k < len(slots):
-            out[slots[k]] = _merge(out[slots[k]], r, f"{where}[{n}]")
+            replaced = override and r.get(REPLACE) is True
+            out[slots[k]] = dict(own) if replaced else _merge(out[slots[k]], own, f"{where}[{n}]",
+                                                               override=override)
         else:
             at.setdefault(n, []).append(len(out))
-            out.append(dict(r))
+            out.append(dict(own))
     return out
 
 
-def _load(name: str) -> Any:
-    """The data file ``name`` of every pack merged: ``common/`` first, then each language pack."""
+def _load_shipped(name: str) -> Any:
     merged: Any = None
     found = False
     for pack in (COMMON, *packs()):
@@ -200,6 +215,279 @@ def _load(name: str) -> Any:
     if not found:
         raise ConfigError(f"gazetteer data file {name} is in no pack")
     return merged
+
+
+def _load(name: str) -> Any:
+    """The data file ``name`` of every pack merged: ``common/`` first, then each language pack,
+    then the current project's ``data/extract/<pack>/name`` (see :func:`project_files`)."""
+    merged = _load_shipped(name)
+    for pack, path in project_files():
+        if path.name == name:
+            merged = _merge(merged, _project_words(path, pack, merged), f"{pack}/{name}", override=True)
+    return merged
+
+
+# --- a project's own data: <project>/data/extract/<pack>/<name>.yaml over the shipped packs ---
+
+PROJECT_DATA = ("data", "extract")
+"""Where a project keeps its extraction data, beside its ``ontology/`` and ``queries/``: the
+project's ``data/`` already holds its reference data (code lists, curated links), and
+``extract/<pack>/`` mirrors ``kgraph/extract/data/<pack>/``, so a shipped file is copied to
+the same relative place to be extended."""
+
+REPLACE = "replace"
+"""A project record's key: ``replace: true`` puts the record in place of the shipped one."""
+
+_REQUIRED = {"organisations.yaml": ("type",), "places.yaml": ("kind",), "segments.yaml": ("forms",)}
+"""Keys a project's new (or replacing) record must give, beside ``name``: the readers index them."""
+
+
+def project_folder() -> Any:
+    """The current project's ``data/extract/`` (a :class:`~pathlib.Path`), or ``None``
+    (the project is the folder of the nearest ``kgraph.toml``: :mod:`kgraph._project`)."""
+    from .. import _project
+
+    return _project.own(*PROJECT_DATA)
+
+
+def project_files() -> list[tuple[str, Any]]:
+    """``(pack, path)`` of every ``.yaml`` file of the project's ``data/extract/<pack>/``:
+    ``common`` first, then the packs in name order (a folder the shipped data lacks, ``fr/``,
+    is one more pack), each pack's files in name order.
+
+    Raises:
+        ConfigError: a file lies outside a pack folder, or names no shipped data file.
+    """
+    folder = project_folder()
+    if folder is None:
+        return []
+    shipped = {f.name for f in resources.files("kgraph.extract").joinpath("data", COMMON).iterdir()}
+    for pack in packs():
+        shipped |= {f.name for f in resources.files("kgraph.extract").joinpath("data", pack).iterdir()}
+    known = sorted(n for n in shipped if n.endswith(".yaml"))
+    out: list[tuple[str, Any]] = []
+    subs = sorted((d for d in folder.iterdir() if d.is_dir() and not d.name.startswith((".", "_"))),
+                  key=lambda d: (d.name != COMMON, d.name))
+    for stray in sorted(folder.glob("*.y*ml")):
+        raise ConfigError(f"{stray}: a data file belongs in a pack folder: "
+                          f"{folder}/<{COMMON}|en|it|...>/{stray.name}")
+    for sub in subs:
+        for path in sorted(sub.iterdir()):
+            if path.suffix in (".yaml", ".yml") and path.is_file():
+                if path.name not in known:
+                    raise ConfigError(f"{path}: no data file of that name to extend "
+                                      f"(the packs have {', '.join(known)})")
+                out.append((sub.name, path))
+    return out
+
+
+def _project_words(path: Any, pack: str, shipped: Any) -> Any:
+    """A project's data file, checked against the shape of the shipped data it extends.
+
+    Raises:
+        ConfigError: naming the file and line: the YAML does not parse, or a value has
+            another shape than the shipped one (a list where words are a mapping, a word
+            that is not text, a record with no name, an unknown key...).
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text ({exc.reason})") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(f"{path}{at}: not valid YAML: {problem}") from None
+    if node is None:
+        return None
+    _Checker(path, path.name).file(node, shipped)
+    return _words(data)
+
+
+_TAG = "tag:yaml.org,2002:"
+
+
+class _Checker:
+    """Walks a project file's YAML nodes beside the shipped data, so an error has a line."""
+
+    def __init__(self, path: Any, name: str) -> None:
+        self.path = path
+        self.name = name
+
+    def fail(self, node: yaml.Node, message: str) -> None:
+        raise ConfigError(f"{self.path}:{node.start_mark.line + 1}: {message}")
+
+    def file(self, node: yaml.Node, ref: Any) -> None:
+        if isinstance(ref, list):  # a list file: its records under entries:, as the packs write them
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    if k.value == "entries":
+                        self.records(v, ref, "entries")
+                    elif k.value != "examples":
+                        self.fail(k, f"unknown key {k.value!r}: {self.name} holds its records under "
+                                     "'entries:' (and test cases under 'examples:')")
+                return
+            self.records(node, ref, self.name)
+            return
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, f"{self.name} is a mapping of word lists, not {_what(node)}")
+        assert isinstance(node, yaml.MappingNode)
+        keys = {str(k): v for k, v in ref.items()}
+        for k, v in node.value:
+            if k.value == "examples" and "examples" not in keys:
+                continue  # test cases: the loader drops them
+            if k.value not in keys:
+                self.fail(k, f"unknown key {k.value!r} (the keys of {self.name}: {', '.join(keys)})")
+            self.value(v, keys[k.value], k.value)
+
+    def value(self, node: yaml.Node, ref: Any, where: str) -> None:
+        if isinstance(ref, dict):
+            if not isinstance(node, yaml.MappingNode):
+                self.fail(node, f"{where} is a mapping, not {_what(node)}")
+            keys = {str(k): v for k, v in ref.items()}
+            # the keys of a nested mapping are data (country codes, indicators, currencies):
+            # a new one is a new group, shaped as its siblings
+            sibling = next(iter(ref.values()), None)
+            for k, v in node.value:
+                if not isinstance(k, yaml.ScalarNode):
+                    self.fail(k, f"a key of {where} must be a word")
+                self.value(v, keys.get(k.value, sibling), f"{where}.{k.value}")
+        elif isinstance(ref, list):
+            if _is_records(ref):
+                self.records(node, ref, where)
+            else:
+                self.words(node, where)
+        elif ref is not None:
+            if not isinstance(node, yaml.ScalarNode) or node.tag == _TAG + "null":
+                self.fail(node, f"{where} is a single value, not {_what(node)}")
+
+    def words(self, node: yaml.Node, where: str) -> None:
+        if not isinstance(node, yaml.SequenceNode):
+            self.fail(node, f"{where} is a list of words, not {_what(node)}")
+        for item in node.value:
+            if where == "examples" and isinstance(item, yaml.MappingNode):
+                continue  # drivers.yaml: its "examples" words beside the test cases
+            if not isinstance(item, yaml.ScalarNode) or item.tag != _TAG + "str":
+                self.fail(item, f"a word of {where} must be text, not {_what(item)} (quote it)")
+
+    def records(self, node: yaml.Node, ref: list[dict[str, Any]], where: str) -> None:
+        if not isinstance(node, yaml.SequenceNode):
+            self.fail(node, f"{where} is a list of records ({{name: ..., ...}}), not {_what(node)}")
+        fields: dict[str, Any] = {}
+        for r in ref:
+            for k, v in r.items():
+                fields.setdefault(k, v)
+        names = {r["name"] for r in ref}
+        allowed = {"type": set(ORG_TYPES)} if self.name == "organisations.yaml" else {}
+        if self.name == "places.yaml":
+            allowed = {"kind": {r["kind"] for r in ref}}
+        for item in node.value:
+            if not isinstance(item, yaml.MappingNode):
+                self.fail(item, f"a record of {where} is a mapping {{name: ..., ...}}, not {_what(item)}")
+            got = {k.value: (k, v) for k, v in item.value}
+            if "name" not in got or not isinstance(got["name"][1], yaml.ScalarNode) \
+                    or not got["name"][1].value:
+                self.fail(item, f"a record of {where} needs a name")
+            name = got["name"][1].value
+            for key, (k, v) in got.items():
+                if key == REPLACE:
+                    if v.tag != _TAG + "bool":
+                        self.fail(v, f"{REPLACE} is true or false")
+                    continue
+                if key not in fields:
+                    self.fail(k, f"unknown key {key!r} in the record {name!r} (a record of "
+                                 f"{self.name} has: {', '.join(fields)}, {REPLACE})")
+                if isinstance(fields[key], list):
+                    self.words(v, f"{name}.{key}")
+                elif not isinstance(v, yaml.ScalarNode) or v.tag == _TAG + "null":
+                    self.fail(v, f"{name}.{key} is a single value, not {_what(v)}")
+                elif key in allowed and v.value not in allowed[key]:
+                    self.fail(v, f"{name}.{key} {v.value!r} is not one of {', '.join(sorted(allowed[key]))}")
+            replaced = REPLACE in got and got[REPLACE][1].value.lower() == "true"
+            if name not in names or replaced:
+                missing = [k for k in _REQUIRED.get(self.name, ()) if k not in got]
+                if missing:
+                    why = ("replaces the shipped record" if replaced
+                           else f"names no record of {self.name}, so it is a new one")
+                    self.fail(item, f"{name!r} {why}: it needs {', '.join(missing)}")
+
+
+def _what(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    kind = node.tag.removeprefix(_TAG)
+    return f"the {kind} {node.value!r}" if kind != "null" else "empty"
+
+
+@cache
+def _shipped_digest() -> str:
+    digest = hashlib.sha256()
+    folder = resources.files("kgraph.extract").joinpath("data")
+    for pack in sorted((f for f in folder.iterdir() if f.is_dir()), key=lambda f: f.name):
+        for item in sorted(pack.iterdir(), key=lambda f: f.name):
+            if item.name.endswith(".yaml"):
+                digest.update(f"{pack.name}/{item.name}".encode() + b"\0" + item.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def data_digest() -> str:
+    """SHA-256 over the names and bytes of the data the rules read: the shipped packs, then
+    the project's own files (with none, the shipped packs' digest alone). Checks the project's
+    files, and :func:`refresh` makes the next reads use them.
+
+    Raises:
+        ConfigError: a project file is malformed (see :func:`_project_words`).
+    """
+    key = _project_key()
+    if key not in _DIGESTS:
+        digest = hashlib.sha256(_shipped_digest().encode())
+        for pack, path in project_files():
+            _project_words(path, pack, _load_shipped(path.name))
+            digest.update(f"project/{pack}/{path.name}".encode() + b"\0" + path.read_bytes() + b"\0")
+        _DIGESTS.clear()  # one project at a time: the last one is the one asked again
+        _DIGESTS[key] = digest.hexdigest() if key else _shipped_digest()
+    refresh()
+    return _DIGESTS[key]
+
+
+_DIGESTS: dict[tuple[Any, ...], str] = {}  # the project's files (path, mtime, size) -> digest
+
+
+_LOADED: list[Any] = [object()]  # the project files the caches were filled from (none yet)
+
+
+def _project_key() -> tuple[Any, ...]:
+    out = []
+    for _, path in project_files():
+        st = path.stat()
+        out.append((str(path), st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
+def refresh() -> None:
+    """Forget what was read from the data when the project's files are not those it was
+    read from (another working folder, an edited file), so the next reads see them."""
+    key = _project_key()
+    if key == _LOADED[0]:
+        return
+    _LOADED[0] = key
+    # every cache of the extraction modules is built from the data (regexes, word sets,
+    # matchers): clearing them all needs no list to keep up to date
+    for module_name, module in list(sys.modules.items()):
+        if module is None or not (module_name == __package__ or module_name.startswith(f"{__package__}.")):
+            continue
+        for obj in list(vars(module).values()):
+            # the type is asked, not the object: an RDF namespace answers any attribute
+            if callable(getattr(type(obj), "cache_clear", None)) \
+                    and getattr(obj, "__module__", None) == module_name:
+                obj.cache_clear()
+    _VERSION[0] += 1
 
 
 def examples() -> list[tuple[str, str, dict[str, Any]]]:

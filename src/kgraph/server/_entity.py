@@ -19,7 +19,19 @@ from starlette.responses import Response
 from .._sparql_results import GRAPH_FORMATS, negotiate, serialize_graph
 from ..api import ENTITY_STATEMENTS
 from ..errors import KGraphError, QueryTimeout
-from ..namespaces import KG, KGI, OWL, PROV, RDF, RDFS, SKOS, WD, bind_prefixes
+from ..namespaces import (
+    KG,
+    KGI,
+    OWL,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    WD,
+    bind_prefixes,
+    sparql_prologue,
+)
 from ..store import SelectResult
 from ..viz import provenance
 from ._context import CSP_DATA, ServerContext
@@ -106,12 +118,7 @@ class Entities:
 
     async def _entity_view(self, iri: URIRef) -> dict[str, Any] | None:
         label_paths = "skos:prefLabel|rdfs:label|foaf:name|schema:name|dct:title"
-        prologue = (
-            "PREFIX kg: <https://w3id.org/kgraph/ontology#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX foaf: <http://xmlns.com/foaf/0.1/>\n"
-            "PREFIX schema: <https://schema.org/>\nPREFIX dct: <http://purl.org/dc/terms/>\n"
-            "PREFIX prov: <http://www.w3.org/ns/prov#>\nPREFIX oa: <http://www.w3.org/ns/oa#>\n"
-        )
+        prologue = sparql_prologue({n: PREFIXES[n] for n in ("kg", "skos", "rdfs", "foaf", "schema", "dct", "prov", "oa")})
         # the statements in and out: the query KG.describe runs (entity-facts.rq without
         # its label column), so the page, `kgraph describe` and the named query agree
         statements = await self.ctx.select(ENTITY_STATEMENTS, entity=iri)

@@ -17,13 +17,18 @@ from starlette.responses import HTMLResponse, Response
 
 from .. import viz
 from ..errors import KGraphError, QueryTimeout
-from ..namespaces import PREFIXES
+from ..namespaces import PREFIXES, sparql_prologue
 from ..queries import NamedQuery
 from ..store import QueryResult
 from ..viz import views
 from ._context import CSP_NETWORK, ServerContext
 from ._errors import Refused, handled
 from ._terms import link_to, prefers_html, safe_href, term_value
+
+
+def _prologue(*names: str) -> str:
+    """PREFIX lines for ``names``, spelled by kgraph.namespaces (the one place that does)."""
+    return sparql_prologue({n: PREFIXES[n] for n in names})
 
 __all__ = ["Pages", "describe_named"]
 
@@ -42,14 +47,13 @@ class Pages:
                 "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
             )
             releases = await self.ctx.select(
-                "PREFIX kg: <https://w3id.org/kgraph/ontology#> PREFIX dct: <http://purl.org/dc/terms/>\n"
+                _prologue("kg", "dct") +
                 "SELECT ?r (SAMPLE(?t) AS ?title) (SAMPLE(?d) AS ?date) (SAMPLE(?f) AS ?file) "
                 "WHERE { ?r a kg:PressRelease . OPTIONAL { ?r dct:title ?t } OPTIONAL { ?r dct:date ?d } "
                 "OPTIONAL { ?r kg:sourceFile ?f } } GROUP BY ?r ORDER BY DESC(?date) ?r"
             )
             classes = await self.ctx.select(
-                "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-                "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+                _prologue("skos", "rdfs") +
                 "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) (SAMPLE(?l) AS ?label) WHERE { ?s a ?c . "
                 "FILTER(STRSTARTS(STR(?s), \"https://w3id.org/kgraph/id/\")) "
                 "OPTIONAL { ?c skos:prefLabel|rdfs:label ?l } } GROUP BY ?c ORDER BY DESC(?n) ?c"
@@ -77,7 +81,7 @@ class Pages:
 
     async def editor(self, request: Request) -> Response:
         example = (
-            "PREFIX kg: <https://w3id.org/kgraph/ontology#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+            _prologue("kg", "skos") +
             "SELECT ?org ?label WHERE {\n  ?org a kg:TradeAssociation ; skos:prefLabel ?label .\n}\nORDER BY ?label"
         )
         query = request.query_params.get("query") or example

@@ -36,19 +36,67 @@
   }
 
   var large = !data.physics;
-  var nodeItems = data.nodes.map(function (n) {
+  var communityColours = {};
+  (data.communities || []).forEach(function (c) { communityColours[c.id] = c.colour; });
+  var smallCommunities = (data.communities || []).filter(function (c) { return c.id === -1; });
+  var colourBy = "class";
+  function fill(n) {
+    if (colourBy === "community") {
+      var c = communityColours[n.community];
+      if (c === undefined) { c = smallCommunities.length ? smallCommunities[0].colour : "#cfcfcf"; }
+      return c;
+    }
+    return colours[n.cls] || "#dddddd";
+  }
+  function shortLabel(n) {
+    return n.label.length > 40 ? n.label.slice(0, 39) + "\u2026" : n.label;
+  }
+
+  // Nodes held back in a big graph (collapsed) and who their neighbours are.
+  var collapsed = {};
+  var neighbours = {};
+  data.nodes.forEach(function (n) {
     byId[n.id] = n;
+    neighbours[n.id] = [];
+    if (n.collapsed) { collapsed[n.id] = true; }
+  });
+  data.edges.forEach(function (e) {
+    if (e.from === e.to) { return; }
+    neighbours[e.from].push(e.to);
+    neighbours[e.to].push(e.from);
+  });
+  function hiddenNeighbours(id) {
+    var seen = {};
+    return neighbours[id].filter(function (m) {
+      if (!collapsed[m] || seen[m]) { return false; }
+      seen[m] = true;
+      return true;
+    });
+  }
+
+  function nodeItem(n) {
+    var more = collapsed[n.id] ? [] : hiddenNeighbours(n.id);
     var item = {
-      id: n.id, label: n.label.length > 40 ? n.label.slice(0, 39) + "\u2026" : n.label, cls: n.cls, size: n.size, shape: "dot",
+      id: n.id, label: shortLabel(n), cls: n.cls, size: n.size, shape: "dot",
       title: tip(nodeLines(n)),
-      color: { background: colours[n.cls] || "#dddddd", border: "#444444" }
+      color: { background: fill(n), border: "#444444" },
+      borderWidth: 1, shapeProperties: { borderDashes: false }
     };
+    if (more.length) {  // a click reveals these: say how many, and dash the border
+      item.label += " (+" + more.length + ")";
+      item.borderWidth = 2;
+      item.shapeProperties = { borderDashes: [4, 3] };
+    }
     if (n.focus) {  // the centre of an ego network
       item.borderWidth = 5;
       item.color.border = "#000000";
       item.font = { size: 18, bold: true };
       item.label = "\u2605 " + item.label;
     }
+    return item;
+  }
+  var nodeItems = data.nodes.map(function (n) {
+    var item = nodeItem(n);
     if (n.x !== undefined) { item.x = n.x; item.y = n.y; }
     return item;
   });
@@ -65,7 +113,9 @@
   var nodes = new vis.DataSet(nodeItems);
   var edges = new vis.DataSet(edgeItems);
   var hidden = {};
-  var nodeView = new vis.DataView(nodes, { filter: function (n) { return !hidden[n.cls]; } });
+  var nodeView = new vis.DataView(nodes, { filter: function (n) {
+    return !hidden[n.cls] && !collapsed[n.id];
+  } });
 
   var options = {
     autoResize: true,
@@ -90,7 +140,67 @@
   var container = document.getElementById("kg-network");
   var network = new vis.Network(container, { nodes: nodeView, edges: edges }, options);
   window.kgraph = { network: network, nodes: nodes, edges: edges, nodeView: nodeView,
-                    data: data, ready: false, hidden: hidden };
+                    data: data, ready: false, hidden: hidden, collapsed: collapsed,
+                    overview: [] };
+
+  var counts = document.getElementById("kg-counts");
+  var totalCounts = counts.textContent;
+  function showCounts() {
+    if (!data.capped) { return; }
+    var shown = data.nodes.filter(function (n) { return !collapsed[n.id]; }).length;
+    counts.textContent = totalCounts + " (" + shown + " shown; click a node with a dashed "
+      + "border to reveal its neighbours)";
+  }
+  showCounts();
+
+  // Reveal the collapsed neighbours of a node (and the node itself, found by search).
+  function expand(id) {
+    var more = hiddenNeighbours(id);
+    var touched = {};
+    touched[id] = true;
+    if (collapsed[id]) { delete collapsed[id]; }
+    more.forEach(function (m) {
+      delete collapsed[m];
+      touched[m] = true;
+      neighbours[m].forEach(function (k) { touched[k] = true; });
+    });
+    neighbours[id].forEach(function (k) { touched[k] = true; });
+    nodes.update(Object.keys(touched).map(function (k) { return nodeItem(byId[k]); }));
+    nodeView.refresh();
+    showCounts();
+    return more.length;
+  }
+  window.kgraph.expand = expand;
+
+  // The labels of the best-connected nodes stay readable when the whole graph is in view
+  // (vis-network drops labels smaller than a few pixels).
+  var overviewFont = 13;
+  network.on("afterDrawing", function (ctx) {
+    var scale = network.getScale();
+    var drawn = [];
+    if (scale * 14 < 6) {
+      var size = overviewFont / scale;
+      ctx.save();
+      ctx.font = "600 " + size + "px system-ui, sans-serif";
+      ctx.textAlign = "center";
+      ctx.textBaseline = "top";
+      ctx.lineWidth = 4 / scale;
+      ctx.strokeStyle = "rgba(255,255,255,0.9)";
+      ctx.fillStyle = "#111111";
+      data.nodes.forEach(function (n) {
+        if (!(n.rank || n.focus) || collapsed[n.id] || hidden[n.cls]) { return; }
+        var p = network.getPositions([n.id])[n.id];
+        if (!p) { return; }
+        var text = shortLabel(n);
+        var y = p.y + n.size + 2 / scale;
+        ctx.strokeText(text, p.x, y);
+        ctx.fillText(text, p.x, y);
+        drawn.push(n.label);
+      });
+      ctx.restore();
+    }
+    window.kgraph.overview = drawn;
+  });
 
   function ready() {
     if (window.kgraph.ready) { return; }
@@ -150,11 +260,38 @@
   });
   network.on("click", function (params) {
     if (params.nodes.length) {
+      expand(params.nodes[0]);
       show(nodeLines(byId[params.nodes[0]]), byId[params.nodes[0]]);
     } else if (params.edges.length) {
       show(edgeLines(edgeById[params.edges[0]]));
     }
   });
+
+  // Colour by class or by community; the community legend shows in community mode.
+  var communityLegend = document.getElementById("kg-communities");
+  (data.communities || []).forEach(function (c) {
+    var row = el("div", "kg-community");
+    row.setAttribute("data-community", String(c.id));
+    var swatch = el("span", "kg-swatch");
+    swatch.style.backgroundColor = c.colour;
+    row.appendChild(swatch);
+    row.appendChild(el("span", "kg-community-name", c.name + " (" + c.count + ")"));
+    communityLegend.appendChild(row);
+  });
+  function recolour(mode) {
+    colourBy = mode;
+    communityLegend.hidden = mode !== "community";
+    nodes.update(data.nodes.map(function (n) {
+      return { id: n.id, color: { background: fill(n), border: n.focus ? "#000000" : "#444444" } };
+    }));
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("input[name='kg-colour']"), function (r) {
+    r.addEventListener("change", function () { if (r.checked) { recolour(r.value); } });
+  });
+  if (!(data.communities || []).length) {
+    document.getElementById("kg-colour-community").disabled = true;
+  }
+  window.kgraph.recolour = recolour;
 
   // Search by label.
   var list = document.getElementById("kg-labels");
@@ -173,6 +310,7 @@
   var current = 0;
   function reveal() {
     var pick = matches[current];
+    if (collapsed[pick.id]) { expand(pick.id); }
     status.textContent = matches.length === 1 ? "1 match" : (current + 1) + " of " + matches.length + " matches";
     prevMatch.disabled = nextMatch.disabled = matches.length < 2;
     network.selectNodes([pick.id]);

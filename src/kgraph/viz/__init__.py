@@ -23,7 +23,16 @@ from ._analytics import (
     shortest_path,
 )
 from ._export import FORMATS, export, flat_graph, write_gexf, write_graphml, write_image
-from ._html import CLASS_COLOURS, PHYSICS_LIMIT, page_data, render_html, write_html
+from ._html import (
+    CLASS_COLOURS,
+    COMMUNITY_COLOURS,
+    LABEL_TOP,
+    NODE_LIMIT,
+    PHYSICS_LIMIT,
+    page_data,
+    render_html,
+    write_html,
+)
 from ._layout import fast_layout
 from ._project import CLASS_OF_TYPE, network_from_triples, project, query_network, release_iri
 
@@ -31,8 +40,11 @@ __all__ = [
     "Analysis",
     "CLASS_COLOURS",
     "CLASS_OF_TYPE",
+    "COMMUNITY_COLOURS",
     "CentralEntity",
     "FORMATS",
+    "LABEL_TOP",
+    "NODE_LIMIT",
     "PHYSICS_LIMIT",
     "analyse",
     "betweenness_centrality",

@@ -95,10 +95,14 @@ def write_image(
     height: int = 1200,
     dpi: int = 100,
     title: str | None = None,
+    label_top: int = 30,
 ) -> Path:
     """A static picture of the network (PNG or SVG) of exactly ``width`` x ``height``
-    pixels: nodes coloured by class with a legend, labels as text (SVG keeps them as
-    ``<text>``). Needs the ``viz`` extra (matplotlib).
+    pixels: nodes coloured by class with a legend, the title in a band of its own above
+    the drawing, and labels (as ``<text>`` in SVG, on a white ground, cut at 40
+    characters) for every node of a small graph or else for the ``label_top``
+    best-connected nodes, so that a report shows names rather than a pile of words. Needs
+    the ``viz`` extra (matplotlib).
 
     Raises:
         InputError: matplotlib is missing, the format is not png/svg, or ``path`` cannot
@@ -124,7 +128,8 @@ def write_image(
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "kgraph"}):
         fig = Figure(figsize=(width / dpi, height / dpi), dpi=dpi)
         FigureCanvasAgg(fig)
-        ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
+        band = 40 / height if title else 0.0  # the title's own band: never over the drawing
+        ax = fig.add_axes((0.0, 0.0, 1.0, 1.0 - band))
         ax.set_axis_off()
         classes = [str(g.nodes[n].get("cls") or "Other") for n in simple.nodes]
         colours = [CLASS_COLOURS.get(c, CLASS_COLOURS["Other"]) for c in classes]
@@ -134,11 +139,17 @@ def write_image(
         nx.draw_networkx_edges(simple, pos, ax=ax, edge_color="#999999", width=0.8, alpha=0.7)
         nx.draw_networkx_nodes(simple, pos, ax=ax, node_color=colours, node_size=sizes,
                                edgecolors="#444444", linewidths=0.5)
-        if simple.number_of_nodes() <= 500:
-            labels = {n: str(g.nodes[n].get("label") or n) for n in simple.nodes}
-            nx.draw_networkx_labels(simple, pos, labels=labels, ax=ax, font_size=8)
-        if g.number_of_edges() <= 150:
-            edge_labels = {(u, v): str(d.get("label", "")) for u, v, d in g.edges(data=True)}
+        ranked = sorted(simple.nodes, key=lambda n: (-degree[n], str(g.nodes[n].get("label") or n)))
+        shown = ranked if len(ranked) <= 40 else ranked[:max(0, label_top)]
+
+        def cut(text: str) -> str:
+            return text if len(text) <= 40 else text[:39].rstrip() + "\u2026"
+
+        labels = {n: cut(str(g.nodes[n].get("label") or n)) for n in shown}
+        nx.draw_networkx_labels(simple, pos, labels=labels, ax=ax, font_size=8,
+                                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+        if g.number_of_edges() <= 60:
+            edge_labels = {(u, v): cut(str(d.get("label", ""))) for u, v, d in g.edges(data=True)}
             nx.draw_networkx_edge_labels(simple, pos, edge_labels=edge_labels, ax=ax, font_size=6,
                                          font_color="#555555")
         present = [c for c in CLASS_COLOURS if c in set(classes)]
@@ -147,20 +158,22 @@ def write_image(
         if handles:
             ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=True)
         if title:
-            ax.set_title(title, loc="left", fontsize=11, y=0.97)
+            fig.text(0.01, 1.0 - band / 2, title, ha="left", va="center", fontsize=12, fontweight="bold")
         ax.margins(0.05)
         return _atomic(target, lambda p: fig.savefig(p, format=fmt, dpi=dpi))
 
 
-def export(g: nx.Graph, path: str | Path, *, format: str = "html", title: str = "kgraph network") -> Path:  # noqa: A002
-    """Write ``g`` to ``path`` in ``format`` (one of :data:`FORMATS`).
+def export(g: nx.Graph, path: str | Path, *, format: str = "html", title: str = "kgraph network",  # noqa: A002
+           **page_options: Any) -> Path:
+    """Write ``g`` to ``path`` in ``format`` (one of :data:`FORMATS`); ``page_options``
+    (``max_nodes``, ``focus``...) go to the HTML page and are ignored by the other formats.
 
     Raises:
         InputError: unknown format, missing matplotlib, or ``path`` cannot be written.
     """
     fmt = format.lower()
     if fmt == "html":
-        return write_html(g, path, title=title)
+        return write_html(g, path, title=title, **page_options)
     if fmt == "graphml":
         return write_graphml(g, path)
     if fmt == "gexf":

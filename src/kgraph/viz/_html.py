@@ -25,9 +25,19 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from ..errors import InputError
+from ._analytics import communities as find_communities
 from ._layout import fast_layout
 
-__all__ = ["CLASS_COLOURS", "PHYSICS_LIMIT", "page_data", "render_html", "write_html"]
+__all__ = [
+    "CLASS_COLOURS",
+    "COMMUNITY_COLOURS",
+    "LABEL_TOP",
+    "NODE_LIMIT",
+    "PHYSICS_LIMIT",
+    "page_data",
+    "render_html",
+    "write_html",
+]
 
 #: Legend colours by node class (colour-blind-friendly Okabe-Ito first).
 CLASS_COLOURS: dict[str, str] = {
@@ -43,12 +53,28 @@ CLASS_COLOURS: dict[str, str] = {
     "Priority": "#8C564B",
     "Driver": "#B22222",
     "Programme": "#6A3D9A",
+    "Figure": "#44AA99",
     "Fact": "#BBBBBB",
     "Other": "#DDDDDD",
 }
 
 #: Above this many nodes, positions are computed in Python and physics stays off.
 PHYSICS_LIMIT = 300
+
+#: Above this many nodes, the page first shows the most connected ones; the rest are in
+#: the page and a click on a node reveals its hidden neighbours.
+NODE_LIMIT = 1000
+
+#: How many of the most connected nodes keep their labels at overview zoom.
+LABEL_TOP = 12
+
+#: Colours of the largest communities (Paul Tol's muted scheme); smaller ones share grey.
+COMMUNITY_COLOURS = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77",
+                     "#CC6677", "#882255", "#AA4499", "#6699CC")
+_SMALL_COMMUNITIES = "#CFCFCF"
+# Louvain runs on at most this many of the best-connected nodes (on 10k nodes it takes
+# seconds a page cannot wait); every other node joins its neighbours' commonest community.
+_COMMUNITY_LIMIT = 1000
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
                  "\u2029": "\\u2029"}
@@ -99,8 +125,11 @@ def page_data(
     positions: dict[Any, tuple[float, float]] | None = None,
     focus: str | None = None,
     entity_base: str | None = None,
+    max_nodes: int | None = NODE_LIMIT,
+    label_top: int = LABEL_TOP,
 ) -> dict[str, Any]:
-    """What the page draws: nodes, edges, legend classes, and whether physics runs.
+    """What the page draws: nodes, edges, legend classes, communities, and whether physics
+    runs.
 
     Nodes are numbered; sizes grow with degree; positions come from :func:`fast_layout`
     (or ``positions``). Graphs of up to ``physics_limit`` nodes (and no given positions)
@@ -108,15 +137,31 @@ def page_data(
     ``focus`` (a node) is marked as the centre of an ego network; ``entity_base`` (the
     server's ``/id/``) makes the instance IRIs of ``https://w3id.org/kgraph/id/`` link to
     local entity pages (an offline file has no such links).
+
+    The ``label_top`` nodes of highest degree get a ``rank`` (their labels stay readable
+    at overview zoom). Every node gets the index of its Louvain community (``community``,
+    largest first). Above ``max_nodes`` nodes (None or 0: no limit), only the ``max_nodes``
+    of highest degree (and ``focus``) are shown at first; the others are marked
+    ``collapsed`` and a click on a node reveals its collapsed neighbours.
     """
     n = g.number_of_nodes()
-    physics = positions is None and n <= physics_limit
+    capped = bool(max_nodes) and n > (max_nodes or 0)
+    physics = positions is None and n <= physics_limit and not capped
     if positions is None:
         # Small graphs start from these positions too, so physics settles in few steps.
         positions = fast_layout(g, scale=100.0 if physics else 60.0)
     ids = {node: i for i, node in enumerate(g.nodes)}
     degree = dict(g.degree())
     top = max(degree.values(), default=0) or 1
+    # Neighbours, not edge ends: ten figures between the same two nodes do not make a hub.
+    simple = nx.Graph(g)
+    by_degree = sorted(g.nodes, key=lambda v: (-simple.degree(v), str(g.nodes[v].get("label") or v)))
+    rank = {node: k + 1 for k, node in enumerate(by_degree[:max(0, label_top)])}
+    shown = set(by_degree[:max_nodes]) if capped else set(g.nodes)
+    if focus is not None and focus in g:
+        shown.add(focus)
+    groups = _communities(simple, [v for v in by_degree if v in shown][:_COMMUNITY_LIMIT], by_degree)
+    community = {node: k for k, members in enumerate(groups) for node in members}
     counts: dict[str, int] = {}
     nodes = []
     for node, data in g.nodes(data=True):
@@ -132,6 +177,12 @@ def page_data(
         }
         if node == focus:
             item["focus"] = True
+        if node in rank:
+            item["rank"] = rank[node]
+        if node in community:
+            item["community"] = community[node]
+        if node not in shown:
+            item["collapsed"] = True
         iri = item["iri"]
         if entity_base is not None and iri.startswith(_INSTANCE_BASE):
             item["href"] = entity_base + iri[len(_INSTANCE_BASE):]
@@ -166,7 +217,51 @@ def page_data(
         for c in sorted(counts, key=lambda c: (order.index(c) if c in order else len(order), c))
     ]
     return {"title": title, "physics": physics, "nodes": nodes, "edges": edges,
-            "classes": classes}
+            "classes": classes, "communities": _community_legend(g, groups, by_degree),
+            "capped": capped}
+
+
+def _communities(simple: nx.Graph, core: list[Any], by_degree: list[Any]) -> list[set[Any]]:
+    """Louvain communities of the ``core`` nodes, then each other node (best-connected
+    first) joins the commonest community among its neighbours that have one; a node with
+    none stays out. One pass over the edges beyond Louvain on the core."""
+    if not core:
+        return []
+    groups = find_communities(simple.subgraph(core))
+    if len(core) == simple.number_of_nodes():
+        return groups
+    of = {node: k for k, members in enumerate(groups) for node in members}
+    for node in by_degree:
+        if node in of:
+            continue
+        votes: dict[int, int] = {}
+        for other in simple.adj[node]:
+            k = of.get(other)
+            if k is not None:
+                votes[k] = votes.get(k, 0) + 1
+        if votes:
+            k = min(votes, key=lambda c: (-votes[c], c))
+            of[node] = k
+            groups[k].add(node)
+    return groups
+
+
+def _community_legend(g: nx.Graph, groups: list[set[Any]], by_degree: list[Any]) -> list[dict[str, Any]]:
+    """One legend entry per community: its colour, size, and its best-connected member's
+    label as its name; communities past the palette share one grey entry."""
+    order = {node: k for k, node in enumerate(by_degree)}
+    legend: list[dict[str, Any]] = []
+    for k, members in enumerate(groups):
+        if k < len(COMMUNITY_COLOURS):
+            head = min(members, key=lambda v: order[v])
+            legend.append({"id": k, "colour": COMMUNITY_COLOURS[k], "count": len(members),
+                           "name": str(g.nodes[head].get("label") or head)})
+        else:
+            rest = sum(len(m) for m in groups[k:])
+            legend.append({"id": -1, "colour": _SMALL_COMMUNITIES, "count": rest,
+                           "name": f"{len(groups) - k} smaller communities"})
+            break
+    return legend
 
 
 def _environment() -> Environment:

@@ -351,6 +351,7 @@ def project(
     *,
     release: str | None = None,
     facts_as_nodes: bool = False,
+    link_figures: bool = False,
     timeout: float | None = None,
     schema: Registry | None = None,
 ) -> nx.MultiDiGraph:
@@ -361,8 +362,13 @@ def project(
 
     ``release`` is a file name, path, slug or IRI (see :func:`release_iri`).
     ``facts_as_nodes`` keeps n-ary facts as nodes of class ``Fact`` instead of folding
-    them into labelled edges. ``timeout`` (seconds) bounds all its queries together. Reference concepts that only the ontology or code-list graphs
-    declare (the sector scheme's other sectors) are left out unless something links them.
+    them into labelled edges. ``link_figures`` draws each observation as a node of class
+    ``Figure`` joined to what it measures (area, scope, counterpart) and to the release
+    that states it ("states"), so a figure is reached from the release and its publisher
+    (``--ego Assomac``); off by default because a release with dozens of figures would
+    bury the entities under them. ``timeout`` (seconds) bounds all its queries together.
+    Reference concepts that only the ontology or code-list graphs declare (the sector
+    scheme's other sectors) are left out unless something links them.
 
     Raises:
         InputError: ``release`` names no release in the store.
@@ -389,7 +395,8 @@ def project(
         cls, label = classes[typ]
         g.add_node(iri, **_node_attrs(iri, cls, label, idx))
 
-    builder = _Builder(g, idx, facts_as_nodes=facts_as_nodes, scope=scope)
+    builder = _Builder(g, idx, facts_as_nodes=facts_as_nodes, scope=scope,
+                       link_figures=link_figures)
     org_facts: dict[tuple[str, str, str], str] = {}
     for row in _select(store, Q_ORG_RELATIONS, deadline=deadline):
         f, s, p, o = _s(row["f"]), _s(row["s"]), _s(row["p"]), _s(row["o"])
@@ -441,9 +448,11 @@ class _Builder:
     """Folds n-ary facts into edges (or keeps them as nodes)."""
 
     def __init__(
-        self, g: nx.MultiDiGraph, idx: _Index, *, facts_as_nodes: bool, scope: set[str] | None
+        self, g: nx.MultiDiGraph, idx: _Index, *, facts_as_nodes: bool, scope: set[str] | None,
+        link_figures: bool = False,
     ) -> None:
         self.g, self.idx, self.as_nodes, self.scope = g, idx, facts_as_nodes, scope
+        self.link_figures = link_figures
 
     def _ensure(self, iri: str | None) -> str | None:
         """A node for a participant that has no entity type of its own (an untyped place)."""
@@ -555,8 +564,26 @@ class _Builder:
             label += f", {self.idx.label(counterpart)}"
         if period:
             label += f" ({self.idx.notation(period) or self.idx.label(period)})"
-        self.fact(f, name, label, source, target,
-                  [("area", area), ("scope", scope), ("counterpart", counterpart)])
+        roles = [("area", area), ("scope", scope), ("counterpart", counterpart)]
+        release = v.get(KG.statedIn)
+        if not self.link_figures:
+            self.fact(f, name, label, source, target, roles)
+            return
+        # A node of its own, so the figure hangs from its release as well as from what it
+        # measures (as an edge it can join two nodes only).
+        self.g.add_node(f, label=label, cls="Figure", type=name, iri=f, wikidata="",
+                        quotes=list(self.idx.quotes.get(f, ())))
+        seen: set[str] = set()
+        for role, other in roles:
+            node = self._ensure(other)
+            if node is not None and node not in seen and node != release:
+                seen.add(node)
+                self.g.add_edge(f, node, key=role, label=role, predicate=role, fact=f, quotes=[])
+        if release is not None:
+            node = self._ensure(release)
+            assert node is not None
+            self.g.add_edge(node, f, key="states", label="states", predicate=str(KG.statedIn),
+                            fact=f, quotes=[])
 
 
 def _pick_target(values: list[str | None], source: str | None) -> str | None:
