@@ -467,3 +467,150 @@ def test_a_concession_without_a_result_names_no_cause(text: str) -> None:
 ])
 def test_despite_the_fact_that_concedes_a_clause(text: str, words: str) -> None:
     assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "bad"), [
+    ("Sales kept rising, despite a slight decline compared with the spring months.", "decline"),
+    ("After two years marked by small decreases, the district is back in positive territory.", "decreases"),
+    ("Il fatturato del 2023 è positivo, sebbene caratterizzato da valori più bassi dell'anno prima, e conferma la solidità del comparto.", "valori"),
+    ("Il fatturato del 2023 è positivo, sebbene caratterizzato da valori più bassi dell'anno prima, e conferma la solidità del comparto.", "conferma"),
+    ("Nonostante un generale trend crescente, molte imprese segnalano margini ridotti.", "trend"),
+    ("Although this rise was smaller than in the two years before, turnover reached a new high.", "rise"),
+])
+def test_a_result_told_beside_its_figure_is_no_cause(text: str, bad: str) -> None:
+    assert not found(text, bad), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Output grew despite the decline in demand from Germany.", "decline in demand"),
+    ("Il fatturato ha tenuto nonostante il calo dei consumi in Francia.", "calo dei consumi"),
+    ("Revenue held up, in spite of the increase in freight rates.", "increase in freight rates"),
+])
+def test_a_change_of_something_else_stays_a_cause(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words", "bad"), [
+    ("«Sì, la frenata delle vendite c’è e preoccupa gli espositori», ha detto il presidente.", "frenata delle vendite", "vend"),
+    ("Secondo il presidente la crisi del settore c'è ancora e pesa sui conti delle imprese.", "crisi del settore", "sett"),
+    ("Il conflitto e la lunga pandemia rischiano seriamente di ritardare la ripresa degli ordini.", "pandemia", "rischiano"),
+    ("Le tensioni commerciali pesano ancora e i dazi minacciano seriamente le vendite.", "tensioni commerciali", "pesano"),
+])
+def test_a_factor_ends_at_a_whole_word_and_before_a_verb(text: str, words: str, bad: str) -> None:
+    assert found(text, words), drivers(text)
+    assert not any(bad in d.split() for d in drivers(text)), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Nonetheless, caution is needed given the constantly changing trade scenarios.", "constantly changing trade scenarios"),
+    ("Orders slowed, hampered by rapidly rising freight costs.", "rapidly rising freight costs"),
+    ("Margins shrank due to steadily growing labour costs in the district.", "steadily growing labour costs"),
+])
+def test_an_adverb_before_a_participle_opens_a_cause(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The energy crisis, further aggravated by the war in the east, has cut the order books.", "war in the east"),
+    ("Demand for looms fell, a slump exacerbated by the closure of two ports.", "closure of two ports"),
+    ("La crisi dei consumi, acuita dai nuovi dazi americani, ha frenato le vendite.", "nuovi dazi americani"),
+])
+def test_a_cause_that_made_another_worse(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Il buon risultato è senz'altro merito in parte del piano di incentivi, ma anche della ripresa.", "piano di incentivi"),
+    ("Le vendite sono salite: è merito soprattutto della nuova linea di stampanti.", "nuova linea di stampanti"),
+    ("The record is to the credit of the new training scheme for young technicians.", "new training scheme"),
+])
+def test_a_result_credited_to_what_earned_it(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Destano però preoccupazione le scelte fiscali e sociali del Governo che, finora, trascurano il mondo produttivo.", "scelte fiscali e sociali del Governo"),
+    ("Il fatturato è cresciuto. Preoccupano soprattutto i nuovi dazi americani sulle macchine.", "nuovi dazi americani"),
+    ("Suscita preoccupazione la carenza di tecnici specializzati nei distretti.", "carenza di tecnici specializzati"),
+])
+def test_an_italian_worry_with_its_cause_after_the_verb(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("But even the doubts regarding the new tax rules and the outcome of the elections are certainly weighing heavily.", "outcome of the elections"),
+    ("Orders are cautious: the uncertainties concerning the green transition weigh on new projects.", "uncertainties concerning the green transition"),
+    ("Le incertezze legate alla transizione energetica pesano molto sulle scelte dei clienti.", "incertezze legate alla transizione energetica"),
+    ("Il fatturato è calato a causa dei costi energetici e logistici.", "costi energetici e logistici"),
+])
+def test_a_factor_with_what_it_is_about(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "bad"), [
+    ("«We hope that next year the raw materials market will calm down», the chairman said.", "raw materials"),
+    ("Ci auguriamo che nel 2026 i prezzi dell'energia tornino a livelli normali e che la carenza di tecnici si attenui.", "carenza di tecnici"),
+    ("The federation is pushing for lower duties and an end to the shortage of chips in Europe.", "shortage of chips"),
+])
+def test_what_is_wished_for_is_no_cause(text: str, bad: str) -> None:
+    assert not found(text, bad), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Home orders slipped, which was expected after the exploit in 2019.", "exploit in 2019"),
+    ("Il dato va letto con cautela: si confronta con un secondo trimestre 2020 davvero eccezionale.", "secondo trimestre 2020 davvero eccezionale"),
+    ("Sales cooled in spring, compared with an outstanding quarter a year earlier.", "outstanding quarter"),
+    ("Gli ordini rallentano dopo il boom dell'anno scorso.", "boom dell'anno scorso"),
+])
+def test_a_base_effect_is_a_cause(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dopo la forte crescita vista nel 2019, il 2020 ha portato una tenuta del fatturato.",
+    "After the strong growth of 2019, turnover held steady in 2020.",
+    "After the assembly, the members visited the new laboratory.",
+])
+def test_a_plain_sequence_is_no_base_effect(text: str) -> None:
+    assert not drivers(text), drivers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Sadly the market is still weak: domestic demand continues to shrink, the chairman said.", "domestic demand"),
+    ("Il comparto ha chiuso in calo; la domanda nazionale ha accusato la sesta contrazione di fila.", "domanda nazionale"),
+    ("Visitors were fewer; European consumption keeps falling.", "european consumption"),
+])
+def test_a_demand_that_keeps_falling_is_a_cause(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+def test_a_long_subject_before_a_falling_demand_is_no_cause() -> None:
+    assert not drivers("The survey of the chamber shows that the demand for evening classes continues to fall.")
+
+
+@pytest.mark.parametrize(("text", "bad"), [
+    ("Margins shrank, also due to the “comeback of a foe we thought beaten: inflation”, the president said.", "comeback"),
+    ("Le vendite sono calate anche a causa del «ritorno di un vecchio nemico: l'inflazione», ha detto il presidente.", "ritorno"),
+    ("Orders dipped, owing to the “long winter of the building trade”, as the chairman put it.", "§"),
+])
+def test_half_a_quotation_is_no_cause(text: str, bad: str) -> None:
+    assert not any(bad in d for d in drivers(text)), drivers(text)
+    assert not any(d.count("«") != d.count("»") or d.count("“") != d.count("”") for d in drivers(text)), drivers(text)
+
+
+def test_a_quoted_cause_is_read_whole() -> None:
+    assert "long winter of the building trade" in drivers(
+        "Orders dipped, owing to the “long winter of the building trade”, as the chairman put it.")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Looking at 2027, there are many unknown factors in politics and trade, the chairman warned.", "unknown factors"),
+    ("Per il 2026 permangono forti incertezze sul quadro dei dazi, ha detto il presidente.", "incertezze"),
+    ("There remain serious supply difficulties in the district, the report says.", "supply difficulties"),
+])
+def test_a_factor_said_to_be_there(text: str, words: str) -> None:
+    assert found(text, words), drivers(text)
+
+
+def test_there_are_many_with_no_factor_names_no_cause() -> None:
+    assert not drivers("There are many new exhibitors from Asia this year, the organisers said.")

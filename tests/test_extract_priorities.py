@@ -437,3 +437,61 @@ def test_what_an_agreement_provides_for(text: str, aims: list[tuple[str, ...]]) 
 
 def test_a_forecast_with_prevede_is_no_aim() -> None:
     assert not priorities("Per il 2027 l'associazione prevede una crescita del fatturato intorno al 3%.")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("«La sfida dei prossimi anni è portare la formazione tecnica in ogni distretto», ha detto il presidente.", "formazione tecnica"),
+    ("The challenge for the coming years is to bring technical training to every district.", "technical training"),
+    ("Per il presidente la vera sfida sarà aprire nuovi uffici in Africa.", "nuovi uffici"),
+])
+def test_an_aim_named_as_the_challenge(text: str, words: str) -> None:
+    assert found(text, words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Tre i cardini su cui punta il nuovo consiglio per il biennio: export e formazione.", ("export", "formazione")),
+    ("Two cornerstones of the new mandate for the next two years: training and trade fairs.", ("training", "trade fairs")),
+    ("Quattro le linee di intervento scelte dal comitato: ricerca, credito e reti.", ("ricerca", "reti")),
+])
+def test_a_count_of_aims_then_a_colon(text: str, words: tuple[str, ...]) -> None:
+    assert found(text, *words), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Ora dobbiamo ridurre le distanze tra scuole e imprese, ha detto il presidente.", "distanze tra scuole"),
+    ("«We must now win back the trust of buyers in Asia», the chairman said.", "trust of buyers"),
+    ("For dye houses the drought makes it more urgent than ever to cut their water use.", "water use"),
+])
+def test_a_need_the_speakers_or_events_impose(text: str, words: str) -> None:
+    assert found(text, words), priorities(text)
+
+
+@pytest.mark.parametrize("text", [
+    "«We must be ready for a hard winter», the chairman said.",
+    "Dobbiamo essere pronti a un inverno difficile, ha detto il presidente.",
+    "Stable rules reassure the firms that have to invest in new presses.",
+])
+def test_an_exhortation_or_others_duty_is_no_aim(text: str) -> None:
+    assert not found(text, "ready") and not found(text, "pronti") and not found(text, "presses"), priorities(text)
+
+
+@pytest.mark.parametrize(("text", "aims"), [
+    ("Per restare leader bisogna sempre continuare a investire, proporre modelli nuovi e soprattutto gestire la fabbrica in modo più snello.",
+     ["continuare a investire", "proporre modelli nuovi", "gestire la fabbrica"]),
+    ("The association aims to train young welders, to open an office in Mexico and to cut energy use.",
+     ["train young welders", "open an office in Mexico", "cut energy use"]),
+    ("Il consorzio punta a crescere in India e a rafforzare la rete di vendita.", ["crescere in India", "rafforzare la rete di vendita"]),
+])
+def test_coordinated_infinitives_are_one_aim_each(text: str, aims: list[str]) -> None:
+    got = priorities(text)
+    for words in aims:
+        assert any(words.lower() in p.lower() and len(p) < len(words) + 25 for p in got), got
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The agreement, signed in Rome, sets up a framework for joint training of technicians.", "framework for joint training"),
+    ("L'intesa firmata ieri istituisce un tavolo permanente sulla formazione dei tecnici.", "tavolo permanente"),
+    ("The memorandum lays the foundations for shared research between Italian and Indian labs.", "shared research between Italian and Indian labs"),
+])
+def test_what_an_agreement_sets_up_is_an_aim(text: str, words: str) -> None:
+    assert found(text, words), priorities(text)

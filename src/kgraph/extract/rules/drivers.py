@@ -7,11 +7,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections import deque
+from functools import cache
 from typing import Any
 
-from ...model import Driver
+from ...model import Driver, Priority
 from .. import gazetteer as gz
-from .lexicon import _lex_scan, _lexicon
+from .lexicon import _lex_alt, _lex_scan, _lex_triggers, _lexicon
 from .markets import _CUE_WINDOW
 from .segment import _CLAUSE_STOP
 from .state import _covering, _mention, _near, _overlapping, _State
@@ -33,6 +34,17 @@ _DRIVER_INTRO = re.compile(
     r"(?:the\s+)?(?:main\s+)?(?:causes|reasons|factors)\b[^:.]{0,60}:|(?:le\s+)?(?:principali\s+)?(?:cause|ragioni|motivi|fattori)\b[^:.]{0,60}:)")
 _DRIVER_INTRO_TRIGGERS = ("driven", "frenat", "pesa", "cause", "reason", "factor", "ragioni", "motivi", "fattori")
 # a subject that weighs on the result: "the fall in investment ... is weighing on every market"
+@cache
+def _driver_subject() -> re.Pattern[str]:
+    """_DRIVER_SUBJECT with the words data/drivers.yaml adds: an adverb before the verb ("are
+    certainly weighing on") and a weight told with its object left out ("are weighing heavily")."""
+    adverbs, alone = _lex_alt("drivers", "subject_adverbs"), _lex_alt("drivers", "weigh_alone")
+    anchor = r"[ \u00a0]*(?:weighing"
+    assert anchor in _DRIVER_SUBJECT.pattern
+    return re.compile(_DRIVER_SUBJECT.pattern.replace(
+        anchor, rf"[ \u00a0]*(?:(?:{adverbs})[ \u00a0]+)?(?:{alone}|weighing", 1))
+
+
 _DRIVER_SUBJECT = re.compile(
     r"(?i)[ \u00a0]+(?:is|are|was|were|has\s+been|have\s+been)?[ \u00a0]*(?:weighing\s+on|weighs\s+on|weigh\s+on|weighed\s+on|hitting|"
     r"has\s+hit|have\s+hit|hit|hurt|hurts|has\s+hurt|penalised|penalized|penalises|penalizes|held\s+back|is\s+holding\s+back|"
@@ -54,6 +66,7 @@ _DRIVER_SUBJECT = re.compile(
     r"(?:è|is)\s+(?:ancora\s+|still\s+|very\s+|molto\s+)?(?:debole|weak|sluggish|fiacca)|"
     r"(?:resta|rimane|restano|rimangono|remains?|stays?|è|is|are|sono)\s+(?:ancora\s+|still\s+|very\s+|molto\s+)?(?:alt[oaie]|high|elevat[oaie]))\b")
 _NEEDS_SUBJECT = re.compile(r"(?i)\b(?:è|is|are|sono)\s+(?:ancora\s+|still\s+|very\s+|molto\s+)?(?:debole|weak|sluggish|fiacca)\b|\b(?:alt[oaie]|high|elevat[oaie])$")
+_DEMAND = re.compile(r"(?i)\b(?:domanda|demand|consumi|consumption)\b")
 _DEMAND_OR_COST = re.compile(r"(?i)\b(?:domanda|demand|cost[oi]?|costs|prezz[oi]|prices?)\b")
 _DRIVER_HOLD = re.compile(
     r"(?i)[ \u00a0]+(?:(?:are|is|were|was|have|has|stanno|hanno|ha|sono)[ \u00a0]+)?(?:postponing|postponed|delaying|delayed|froze|frozen|freezing|"
@@ -81,14 +94,20 @@ def _find_drivers(st: _State) -> None:
     factor_word_rx, _ = _lexicon("drivers", "factor", "factor_alone")
     figure_spans = sorted((f.start, f.end) for f in st.figures())
 
+    aims = sorted((p.evidence.start, p.evidence.end) for p in st.relations.facts if isinstance(p, Priority))
+
     def add(s: int, e: int) -> bool:
         mention = _mention(text, s, e)
         label = re.sub(r"(?i)^of[ \u00a0]+", "", _clean_label(mention.text))  # "the increase ..., of energy costs"
         key = gz.canonical_key(label)
         if not label or _not_a_driver(st, mention.start, mention.end, label):
             return False
-        if label.count("(") != label.count(")"):
-            return False  # "exports (approx": half a phrase
+        if _covering(aims, mention.start, mention.end):
+            return False  # "we hope the raw materials market calms down": what is wished for, no cause given
+        if label[:1] in "“«" and text[mention.end:mention.end + 1] in ("”", "»"):
+            label = label[1:].lstrip()  # "owing to the “long winter”": the quoted words whole
+        if label.count("(") != label.count(")") or label.count("“") != label.count("”") or label.count("«") != label.count("»"):
+            return False  # "exports (approx", "the “return of an old foe: ...": half a phrase
         if _overlapping(figure_spans, mention.start, mention.end):
             # a figure inside: "fermo intorno al -1%" is a result told; "i deboli risultati sul
             # mercato domestico con gli ordini scesi del 9,2%" a cause whose figure is left out
@@ -130,7 +149,7 @@ def _find_drivers(st: _State) -> None:
         if 1 <= len(text[start:m.start()].split()) <= 10 and not re.search(r"\d", text[start:m.start()]):
             add(start, m.end())
 
-    for m in st.scan(_DRIVER_SUBJECT, ("weigh", "hit", "hurt", "penali", "held back", "holding back", "pesa", "pesato", "colpi", "frena", "frenato",
+    for m in st.scan(_driver_subject(), ("weigh", "hit", "hurt", "penali", "held back", "holding back", "pesa", "pesato", "colpi", "frena", "frenato",
                                        "obstacle", "brake", "burden", "threat", "ostacolo", "freno", "minaccia", "zavorra", "push", "driving", "drive", "drove", "boost", "fuel", "erod", "eros", "squeez", "sping", "train", "sosten", "constraint", "obstacle", "problem", "challenge",
                                        "caused", "contribu", "causato", "provocato",
                                        "concern", "limite", "ostacolo", "freno", "vincolo", "debol", "weak", "sluggish", "fiacc", "high", "alt", "elevat")):
@@ -155,6 +174,16 @@ def _find_drivers(st: _State) -> None:
                 or re.search(r"(?i)\b(?:cost[oi]?|costs|prezz[oi]|prices?)\b", phrase))):
             continue
         add(start, m.start())
+
+    # a demand that keeps falling: "domestic demand continues to shrink", "la domanda interna ha
+    # accusato un'altra contrazione" -- the demand is the cause of the sector's result
+    for m in _lex_scan(st, "drivers", "demand_falls"):
+        s0, _ = st.sentence_of(m.start())
+        lead = text[s0:m.start()]
+        cut = max((x.end() for x in re.finditer(r"[,;:“”\"«»(]|\b(?:but|ma|and|e|while|mentre)\b[ \u00a0]", lead)), default=0)
+        phrase = lead[cut:].strip(" \u00a0")
+        if 1 <= len(phrase.split()) <= 5 and _DEMAND.search(phrase) and not re.search(r"\d", phrase):
+            add(s0 + cut + len(lead[cut:]) - len(lead[cut:].lstrip(" \u00a0")), m.start())
 
     concession, _ = _lexicon("drivers", "concession")
     alone_rx, _ = _lexicon("drivers", "factor", "factor_alone")
@@ -232,13 +261,19 @@ def _find_drivers(st: _State) -> None:
                     # the second half is bare words: "construction machinery", not "all'incertezza
                     # geopolitica" or "inasprimento delle barriere" (items of their own)
                     and len(nxt.split()) <= 3 and not any(w.lower() in _FN_WORDS or re.search(r"['’]", w) for w in nxt.split()))) \
-                    and re.fullmatch(r"[ \u00a0]+(?:and|e|ed)[ \u00a0]+", text[items[i][1]:items[i + 1][0]]):
+                    and re.fullmatch(r"[ \u00a0]+(?:and|e|ed)[ \u00a0]+", text[items[i][1]:items[i + 1][0]]) \
+                    or (st.lang == "it" and _adjectives_joined(text, items[i], items[i + 1])):
                 items[i:i + 2] = [(items[i][0], items[i + 1][1])]
         if helped:
             items = [(s, e) for s, e in items if not _a_share_of_the_figure(st, s, e, component_rx)]
         for n, (s, e) in enumerate(items):
             if n and _starts_participle_clause(text, items[n - 1][1], s, e):
                 break  # "innovation offered to customers, providing original solutions ...": a new clause
+            conceded = _clean_label(text[s:e])
+            if " " in conceded and _result_told(conceded):
+                # "sebbene con valori più bassi, dimostra ...": a result conceded, then the main
+                # clause (a bare "the rise, at times a sharp one, of dyes and fuel" goes on to its complement)
+                break
             rel = _RELATIVE.search(text, s, e)
             if rel and len(_clean_label(text[s:rel.start()]).split()) >= 2 and not _defining_relative(text, rel, e, effect_rx):
                 # "dall'incertezza geopolitica che ha frenato gli investimenti": the item ends at "che"
@@ -254,6 +289,24 @@ def _find_drivers(st: _State) -> None:
                 break  # a new clause ("..., our companies keep investing", "and exports declined") ends the list
             if not add(s, e) and _names_org(st, s, e):
                 break  # "welcomes the vote of the Trade Council, launches ...": no cause here
+
+    # a base effect: "the drop is no surprise after the exploit in 2017", "il risultato si
+    # confronta con un primo trimestre davvero strepitoso" -- the exceptional earlier period,
+    # to its clause's end, is the cause (a change word is welcome here: "dopo il forte aumento")
+    for m in st.scan(_base_effect(), _lex_triggers("drivers", "base_before")):
+        s0, s1 = st.sentence_of(m.start())
+        a = m.start("head")
+        end_m = _BASE_END.search(text, m.end(), s1)
+        b = end_m.start() if end_m else s1
+        if taken(a) or re.search(r"\d", text[a:b].replace(_year_of(text[a:b]), "", 1)) or len(text[a:b].split()) > 12:
+            continue  # (a year may be named, no other figure: "after the 20% rise" is a result told)
+        mention = _mention(text, a, b)
+        label = _clean_label(mention.text)
+        key = gz.canonical_key(label)
+        if label and key not in seen:
+            seen.add(key)
+            bisect.insort(spans.setdefault(st.sentence_of(a), []), (mention.start, mention.end))
+            st.relations.facts.append(Driver(mention, text=label))
 
     # "weak demand, no upturn in cars and the tariffs are the main risks": the list before the words
     for m in _lex_scan(st, "drivers", "named_before"):
@@ -285,13 +338,50 @@ def _find_drivers(st: _State) -> None:
     _factor_drivers(st, add, taken)
 
 
+_IT_ARTICLE = re.compile(r"(?i)(?:il|lo|la|i|gli|le|un|una|uno|l['’]|un['’])(?:[ \u00a0]+|(?<=['’]))")
+_IT_PLURAL_END = re.compile(r"(?i)[a-zà-ù]{3,}[ei]")
+
+
+def _adjectives_joined(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
+    """Whether an Italian "A e B" split two adjectives of one noun ("le politiche economiche e
+    sociali del Governo"): the left item opens with an article and ends in a plural word, the
+    right one opens with a plural word and no article ("i dazi e le tasse" stays two items)."""
+    piece, nxt = text[left[0]:left[1]].strip(), text[right[0]:right[1]].strip()
+    words = nxt.split()
+    return bool(words) and _IT_ARTICLE.match(piece) is not None and _IT_ARTICLE.match(nxt) is None \
+        and re.fullmatch(r"[ \u00a0]+(?:e|ed)[ \u00a0]+", text[left[1]:right[0]]) is not None \
+        and _IT_PLURAL_END.fullmatch(piece.split()[-1]) is not None and _IT_PLURAL_END.fullmatch(words[0]) is not None \
+        and words[0].lower() not in _FN_WORDS
+
+
+@cache
+def _base_effect() -> re.Pattern[str]:
+    """An exceptional earlier period a result is measured against (data/drivers.yaml base_before,
+    base_heads): "after the exploit", "compared with an outstanding quarter", "dopo il forte aumento"."""
+    sp = "[ \u00a0]+"
+    return re.compile(
+        rf"(?i)(?<![\w-])(?:{_lex_alt('drivers', 'base_before')}){sp}(?:(?:the|an?|il|lo|la|i|gli|le|un|uno|una){sp}|l['’]|un['’])?"
+        rf"(?P<head>(?:[\w-]+{sp}){{0,4}}?(?:{_lex_alt('drivers', 'base_heads')}))(?![\w-])")
+
+
+# where a base effect ends: a comma, a quote, a dash, a clause ("when", "quando")
+_BASE_END = re.compile(r"(?i)[,;:”\"«»()]|[ \u00a0][-–][ \u00a0]|[ \u00a0]+(?:when|quando|which|che|but|ma|and|e)[ \u00a0]")
+
+
+def _year_of(span: str) -> str:
+    m = re.search(r"\b(?:19|20)\d\d\b", span)
+    return m.group() if m else "\x00"
+
+
 def _defining_relative(text: str, rel: re.Match[str], e: int, effect_rx: re.Pattern[str] | None) -> bool:
     """Whether the relative clause at ``rel`` (to ``e``) tells what the cause is rather than what
     it did: "a demand that has levelled off", "clienti che hanno anticipato gli acquisti" stay in
     the driver; "l'incertezza che ha frenato gli investimenti" (an effect word) and a clause set off
     by a comma ("the war, which ...") do not."""
     clause = text[rel.end():e]
-    return "," not in text[rel.start():rel.start() + 2] and len(clause.split()) <= 16 \
+    # (a pronoun that ends the item, its clause cut off at a comma ("il Governo che, finora,
+    # ..."), defines nothing)
+    return "," not in text[rel.start():rel.start() + 2] and 1 <= len(clause.split()) <= 16 \
         and not (effect_rx is not None and effect_rx.search(clause))
 
 
@@ -339,9 +429,17 @@ _LEFT_WORD = re.compile(rf"(?<![\w'’])({_WORD})[ \u00a0]+$")
 _NEGATED = re.compile(r"(?i)\b(?:not|no|non|nessun[ao]?)[ \u00a0]+(?:(?:a|an|the|un|una|uno)[ \u00a0]+)?$")
 _PROGRESSIVE = re.compile(r"(?i)\b(?:are|is|was|were|be|been)[ \u00a0]+\w+ing[ \u00a0]+$")
 _POST_ADJ = re.compile(rf"(?:[ \u00a0]+{_WORD}(?![\w'’])){{1,2}}")
-_FACTOR_COMPLEMENT = re.compile(
-    rf"(?i)[ \u00a0]+(?:of|in|from|di|del|della|dei|degli|delle|dello|dell['’]|da|dal|dalla|dai|sui|sul|sulle|sulla)"
-    rf"(?:[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’]))?(?:[ \u00a0]*(?:{_WORD}|[A-ZÀ-Ý][\w-]*)){{1,4}}")
+# (each word whole: "del mercato c’è" ends at "mercato", the elided "c’" is no word of it)
+@cache
+def _factor_complement() -> re.Pattern[str]:
+    """A factor's complement: a preposition of data/drivers.yaml (factor_complements: "of",
+    "regarding", "legate a") and up to four words ("uncertainties regarding the energy transition")."""
+    return re.compile(
+        rf"(?i)[ \u00a0]+(?:{_lex_alt('drivers', 'factor_complements')})"
+        rf"(?:[ \u00a0]*(?:(?:the|il|lo|la|i|gli|le)[ \u00a0]+|l['’]))?(?:[ \u00a0]*(?:{_WORD}|[A-ZÀ-Ý][\w-]*)(?![\w'’])){{1,4}}")
+# a verb after an Italian factor, not an adjective: "la pandemia rischiano ...", "i dazi pesano
+# molto", an adverb ("seriamente"); a plural verb in -ano/-ono agrees with no head but one in -o
+_IT_NOT_ADJ = re.compile(r"(?i)\w*mente|\w+(?:ano|ono)")
 
 
 def _content_words(words: list[str]) -> list[str]:
@@ -360,7 +458,7 @@ def _factor_drivers(st: _State, add: Any, taken: Any) -> None:
     text = st.text
     factor_rx, factor_trig = _lexicon("drivers", "factor", "factor_alone")
     alone_rx, _ = _lexicon("drivers", "factor_alone")
-    cue_rx, _ = _lexicon("drivers", "cause_before", "concession", "effect")
+    cue_rx, _ = _lexicon("drivers", "cause_before", "concession", "effect", "factor_context")
     if factor_rx is None:
         return
     by_sentence: dict[tuple[int, int], list[re.Match[str]]] = {}
@@ -394,6 +492,10 @@ def _factor_drivers(st: _State, add: Any, taken: Any) -> None:
                 pa = _POST_ADJ.match(text, b, s1)
                 if pa:
                     words = _content_words(pa.group().split())
+                    for n, w in enumerate(words):
+                        if _IT_NOT_ADJ.fullmatch(w) and (w.lower().endswith("mente") or not m.group().lower().endswith("o")):
+                            words = words[:n]
+                            break
                     if words:
                         b = text.find(words[-1], b, s1) + len(words[-1])
                         # "congiunture economiche e geopolitiche": a second adjective joined by "e"
@@ -401,12 +503,13 @@ def _factor_drivers(st: _State, add: Any, taken: Any) -> None:
                         if tail and tail.group(1).lower() not in _FN_WORDS:
                             b += tail.end()
                         alone = True
-            cm = _FACTOR_COMPLEMENT.match(text, b, s1)
+            cm = _factor_complement().match(text, b, s1)
             if cm:
-                words = cm.group().split()
-                keep = [words[0]] + [w for w in _content_words([w for w in words[1:] if w.lower() not in ("the", "il", "lo", "la", "i", "gli", "le")])]
+                toks = list(re.finditer(r"\S+", cm.group()))
+                rest = [t for t in toks[1:] if t.group().lower() not in ("the", "il", "lo", "la", "i", "gli", "le")]
+                keep = [toks[0]] + rest[:len(_content_words([t.group() for t in rest]))]
                 if len(keep) > 1:
-                    b = text.find(keep[-1], b, s1) + len(keep[-1])
+                    b = cm.start() + keep[-1].end()
                     alone = True
                     # "in Cina e Iran", "in China and India": a list of places closes the complement
                     more = re.match(r"(?:,[ \u00a0]*|[ \u00a0]+(?:and|e|ed)[ \u00a0]+)([A-ZÀ-Ý][\w-]*)", text[b:s1])
@@ -431,7 +534,11 @@ _CHANGE_OF_FIGURE = re.compile(
     r"(?i)^(?:the[ \u00a0]+|la[ \u00a0]+|il[ \u00a0]+|l['’])?(?:reduction|decrease|increase|decline|drop|fall|rise|growth|contraction|"
     r"riduzione|diminuzione|aumento|incremento|calo|crescita|flessione|contrazione)\b[^.]{0,40}?\b(?:orders|exports|turnover|production|sales|"
     r"ordini|ordinativi|esportazioni|fatturato|produzione|vendite)\b")
-_FRAGMENT_START = re.compile(r"(?i)^(?:(?:in|on|at|both|even|also|anche|be|been|essere|nel|nella|nei|negli|sul|sui|\w+(?:ally|ily|ously|ively|ently|antly|tely|rly|bly))\b|[“\"«]|\w+ing[ \u00a0]+(?:the|a|an|its|their|our|his|her)\b)")
+# (an adverb before a participle used as an adjective opens a noun phrase: "constantly changing
+# geopolitical scenarios", "rapidly rising costs"; before anything else it is half a clause)
+_FRAGMENT_START = re.compile(r"(?i)^(?:(?:in|on|at|both|even|also|anche|be|been|essere|nel|nella|nei|negli|sul|sui|"
+                             r"\w+(?:ally|ily|ously|ively|ently|antly|tely|rly|bly)(?![ \u00a0]+[a-z]{3,}(?:ing|ed)[ \u00a0]+(?!(?:the|a|an|in|on|of|to|by|at|for|with|from|and|or|that|which)\b)[a-z]))\b|"
+                             r"[“\"«]|\w+ing[ \u00a0]+(?:the|a|an|its|their|our|his|her)\b)")
 
 
 def _names_org(st: _State, s: int, e: int) -> bool:
@@ -446,4 +553,33 @@ def _not_a_driver(st: _State, s: int, e: int, label: str) -> bool:
         return True
     if len(label.split()) == 1 and re.fullmatch(r"(?i)increase|decrease|rise|fall|drop|growth|aumento|calo|crescita|rincaro", label):
         return True
-    return _names_org(st, s, e)
+    return _result_told(label) or _names_org(st, s, e)
+
+
+_COMPLEMENT_PREP = frozenset(
+    "of in for from among on di del della dello dei degli delle dell nel nella nello nei negli nelle nell "
+    "sul sulla sullo sui sugli sulle sull da dal dalla dai dagli dalle dall tra fra".split())
+
+
+def _result_told(label: str) -> bool:
+    """Whether a driver read from a concession or a "marked by" is the result itself: a change
+    word ("a slight decline", "valori più bassi") that names nothing it is a change of, or only
+    a period or a comparison ("compared with the spring", "del 2014"). Words in data/drivers.yaml."""
+    lex = gz.cue_lexicon("drivers")
+    heads, mods = lex.get("result_heads", ()), lex.get("result_modifiers", ())
+    measured_rx, _ = _lexicon("drivers", "result_measured")
+    words = [w for w in re.split(r"[ \u00a0'’]+", label.lower().strip(" “”\"«»")) if w]
+    i = 0
+    while i < min(2, len(words)) and words[i] in mods and words[i] not in heads:
+        i += 1
+    if i >= len(words) or words[i] not in heads:
+        return False
+    for n, w in enumerate(words[i + 1:i + 8]):
+        if measured_rx is not None and measured_rx.fullmatch(w):
+            return True  # "decline compared with", "valori più bassi": measured, not explained
+        if w in _COMPLEMENT_PREP:
+            after = [x for x in words[i + 2 + n:] if x not in _FN_WORDS]
+            # "in demand", "dei costi": the thing that changed; "del 2014", "of the year": a period
+            return not after or bool(re.match(r"\d", after[0])) or (
+                measured_rx is not None and measured_rx.fullmatch(after[0]) is not None)
+    return True  # "lievi decrementi", "un trend crescente": the change alone

@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from ...model import Priority
+from .. import gazetteer as gz
 from .lexicon import _lex_alt, _lex_scan, _lex_triggers, _lexicon
 from .state import _mention, _near, _overlapping, _State
 from .statements import (
@@ -101,12 +102,14 @@ def _that_clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
 def _find_priorities(st: _State) -> None:
     text = st.text
     taken: dict[tuple[int, int], list[tuple[int, int]]] = {}  # per sentence
-    single_rx, _ = _lexicon("priorities", "ask_to", "aim")
+    single_rx, _ = _lexicon("priorities", "ask_to", "aim", "modal_ask")
     aim_rx, _ = _lexicon("priorities", "aim")
+    modal_rx, _ = _lexicon("priorities", "modal_ask")
+    not_after_modal = set(gz.cue_lexicon("priorities").get("modal_not_before", ()))
     goal_rx, first_rx, ordinal_rx, count_rx, must_rx = _goal_res()
     goals = list(st.scan(goal_rx, _lex_triggers("priorities", "goal_nouns")))
     named_goals = {(m.start(), m.end()) for m in goals}
-    intros = [*st.scan(_PRIO_INTRO, _PRIO_INTRO_TRIGGERS), *_lex_scan(st, "priorities", "ask", "ask_to", "aim"),
+    intros = [*st.scan(_PRIO_INTRO, _PRIO_INTRO_TRIGGERS), *_lex_scan(st, "priorities", "ask", "ask_to", "aim", "modal_ask"),
               *goals, *st.scan(first_rx, _lex_triggers("priorities", "goal_plurals"))]
     # the longest cue at a place wins ("it is necessary that" over "is necessary that")
     intros.sort(key=lambda x: (x.start(), -x.end()))
@@ -114,8 +117,17 @@ def _find_priorities(st: _State) -> None:
     for m in intros:
         if m.start() < last_end:
             continue
-        last_end = m.end()
         s0, s1 = st.sentence_of(m.start())
+        if modal_rx is not None and modal_rx.fullmatch(m.group()) and any(
+                _PRIO_INTRO.match(text, m.start() + w.start()) for w in re.finditer(r"\S+", m.group())):
+            continue  # "we must focus on A, B and C": the structured cue inside it reads the list
+        last_end = m.end()
+        if _MODAL_START.match(m.group()) and _SUBORDINATE_MODAL.search(text, max(s0, m.start() - 12), m.start()):
+            continue  # "a sign for the firms that have to buy ...": others' duty described, no aim
+        if modal_rx is not None and modal_rx.fullmatch(m.group()):
+            nxt = re.match(r"[ \u00a0]+([\w'’]+)", text[m.end():s1])
+            if nxt is None or nxt.group(1).lower() in not_after_modal:
+                continue  # "we must be ready": an exhortation, no aim
         if (m.start(), m.end()) in named_goals:
             # "our first objective is to safeguard ...", "come leitmotiv quello di rafforzare ... e di
             # mantenere ...": each coordinated infinitive is one aim, to its clause's end
@@ -143,7 +155,10 @@ def _find_priorities(st: _State) -> None:
             end_m = re.search(r"[”\"«»]|[ \u00a0][-–][ \u00a0]|,[ \u00a0]+(?:but|ma|otherwise|altrimenti|which|che)\b|[ \u00a0]+(?:but|ma)[ \u00a0]", text[a:s1])
             b = a + end_m.start() if end_m else s1
             strong_aim = aim_rx is not None and aim_rx.fullmatch(m.group()) is not None
-            _add_priority(st, a, b, s0, strong=strong_aim, taken=taken)
+            parts = _infinitives(text, a, b, after_to=bool(re.search(r"(?i)\bto$", m.group())))
+            for pa, pb in parts:
+                # (a list of two or more infinitives is a list of aims by its form)
+                _add_priority(st, pa, pb, s0, strong=strong_aim or len(parts) > 1, taken=taken)
             continue
         strong = bool(re.match(r"(?i)(?:among|priorit|at\s+the\s+heart|al\s+centro|le\s+priorit)", m.group())) \
             or bool(re.search(r"(?i)\b(?:priority|priorità|impegno|obiettivo|goal|objective|goals|objectives|obiettivi|traguardi)\b", m.group())) \
@@ -254,6 +269,19 @@ def _find_priorities(st: _State) -> None:
             continue
         stop = _GOAL_CLAUSE_END.search(text, m.end(), s1)
         _add_priority(st, m.end(), stop.start() if stop else s1, s0, strong=True, taken=taken)
+    # "Three pillars on which the plan rests: training, research and fairs", "Due i cardini del
+    # mandato: export e formazione": a count of aims and a colon, then the aims
+    for m in st.scan(count_rx, _lex_triggers("priorities", "counts")):
+        s0, s1 = st.sentence_of(m.start())
+        colon = re.compile(r"[^.:;\n]{0,100}:").match(text, m.end(), s1)
+        if colon is None or _bullets_after(text, colon.end()):
+            continue  # (a bulleted list after it is read by the intro that ends in ":")
+        a = colon.end()
+        end_m = _QUOTE_OR_DASH.search(text, a, s1)
+        b = end_m.start() if end_m else s1
+        b = a + len(text[a:b].rstrip(" .\u00a0"))
+        for s, e in _list_items(text, a, b, st):
+            _add_priority(st, s, e, s0, strong=True, taken=taken)
     # "synergies to tackle the challenges of ...", "unità e dialogo per affrontare le sfide del
     # domani": the noun phrase before the cue (no clause of its own) and the challenge
     for m in _lex_scan(st, "priorities", "challenge"):
@@ -295,6 +323,34 @@ _GOAL_PURPOSE = re.compile(r"(?i),?[ \u00a0]+(?:because|since|perché|poiché|af
 _ASK_COLON = re.compile(r"[^\n.:;]{0,40}:[ \u00a0\t]*(?=\r?\n)")
 # an ask put as an infinitive: "chiede (al governo) di prorogare ...", "asks (the EU) to restore ..."
 _ASK_INFINITIVE = re.compile(r"(?i)[ \u00a0]+(?:(?:al|alle|ai|agli|all['’]|the|a)[ \u00a0]+[^\s,.;:]+(?:[ \u00a0]+[^\s,.;:]+){0,3}?[ \u00a0]+)?(?:di|to)[ \u00a0]+[a-zà-ù]+(?:are|ere|ire)(?![\w'’])")
+# an infinitive opening each aim of a list: "investire, innovare e soprattutto formare" (an
+# Italian infinitive, an adverb may come first), "to open offices and to train staff"
+_IT_INFINITIVE = re.compile(r"(?i)(?:(?:sempre|anche|soprattutto|poi|inoltre)[ \u00a0]+)?(?:(?:a|ad|di)[ \u00a0]+)?[a-zà-ù]{2,}(?:are|ere|ire|urre|orre|arre|arsi|ersi|irsi)(?![\w'’])")
+_TO_INFINITIVE = re.compile(r"(?i)(?:(?:also|above[ \u00a0]+all|then)[ \u00a0]+)?to[ \u00a0]+[a-z]{2,}(?![\w'’])")
+_INFINITIVE_MARK = re.compile(r"(?i)(?:to|a|ad|di)[ \u00a0]+")
+_INFINITIVE_CUT = re.compile(r"(?i),[ \u00a0]+(?:(?:and|e|ed)[ \u00a0]+)?|[ \u00a0]+(?:and|e|ed)[ \u00a0]+")
+
+
+def _infinitives(text: str, a: int, b: int, *, after_to: bool) -> list[tuple[int, int]]:
+    """The coordinated infinitive clauses of one need ("bisogna investire, proporre prodotti nuovi
+    e soprattutto gestire meglio l'impresa": three aims; "to invest in skills, to open offices
+    abroad": two, when the cue itself ends in "to"), or the whole span when it is no such list
+    ("is studying a project, to foster ...": a purpose, not a second aim)."""
+    a += len(text[a:b]) - len(text[a:b].lstrip(" \u00a0"))
+    italian = _IT_INFINITIVE.match(text, a, b) is not None
+    parts, start = [], a
+    for c in _INFINITIVE_CUT.finditer(text, a, b):
+        if (italian and _IT_INFINITIVE.match(text, c.end(), b)) or (after_to and _TO_INFINITIVE.match(text, c.end(), b)):
+            parts.append((start, c.start()))
+            mark = _INFINITIVE_MARK.match(text, c.end(), b)
+            start = mark.end() if mark else c.end()
+    parts.append((start, b))
+    return parts
+
+
+# a modal in a relative clause tells what others must do: "for firms that have to buy"
+_SUBORDINATE_MODAL = re.compile(r"(?i)\b(?:who|which|that|chi|che|cui)[ \u00a0]+$")
+_MODAL_START = re.compile(r"(?i)(?:have|has|must|need|needs|devono|deve|dobbiamo)\b")
 # how far before an ordinal ("The second one is ...") its count of aims is looked for
 _COUNT_WINDOW = 400
 # a finite verb of a narrative ("companies faced", "abbiamo affrontato"): no aim before "to tackle"

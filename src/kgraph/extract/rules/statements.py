@@ -15,7 +15,8 @@ _MERGE_ITEM = re.compile(r"(?i)^(?:a\s+partire\s+d|(?:starting\s+with|such\s+as(
 _LEAD = re.compile(r"(?i)^(?:però|tuttavia|inoltre|quindi|dunque|pertanto|however|therefore|moreover|al\s+governo\s+di|alle\s+istituzioni\s+di|the\s+government\s+to|al\s+governo|alle\s+istituzioni|the\s+government|above\s+all|and|e|ed|to\s+the|the|a|an|also|for|soprattutto|un|una|uno|il|lo|la|i|gli|le|dei|delle|degli|di|by|da|dal|dalla|dai|dagli|dalle|al|alla|allo|alle|agli|ai|all['’]|dall['’]|dell['’]|sul|sulla|sullo|sui|sugli|sulle|sull['’]|l['’])\b[ \u00a0]*")
 
 
-_BOTH = re.compile(r"(?i)\b(?:both|entramb[ie])\b")
+# (and "between A and B", "tra A e B": the "and" belongs to the preposition)
+_BOTH = re.compile(r"(?i)\b(?:both|entramb[ie]|between|tra|fra)\b")
 
 
 def _list_items(text: str, a: int, b: int, st: _State, *, bare_nouns: bool = False) -> list[tuple[int, int]]:
