@@ -436,8 +436,8 @@ def test_held_on_names_the_conferences_day(text: str, date: dt.date) -> None:
 @pytest.mark.parametrize(("text", "date", "city"), [
     ("Milan, 2 October 2024\n\nSome sixty Italian exhibitors are taking part in ITMA Asia in Shanghai (October 14-18).",
      dt.date(2024, 10, 14), "Shanghai"),
-    ("Milan, 2 October 2024\n\nItalian makers of looms will show their machines at ITMA Asia, held in Shanghai "
-     "from October 14 to 18, 2024.", dt.date(2024, 10, 14), "Shanghai"),
+    ("Milan, 2 October 2024\n\nItalian makers of looms will show their machines at ITMA Asia, staged in Shanghai "
+     "between October 14 and 18, 2024.", dt.date(2024, 10, 14), "Shanghai"),
     ("Milan, 2 March 2025\n\nA pavilion of Italian firms awaits buyers at Techtextil in Frankfurt, April 8–11.",
      dt.date(2025, 4, 8), "Frankfurt"),
 ])
@@ -669,3 +669,191 @@ def test_a_palace_hosting_an_exhibition_is_a_venue_and_a_fair_organises_no_editi
 ])
 def test_a_month_before_a_clause_about_the_fair_is_no_fair_name(text: str) -> None:
     assert not any(o.type == "TradeFair" for o in run(text).of(Organisation))
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("Roma, 4 aprile 2024\n\nI conti dell'anno sono stati letti all'assemblea di Assomac, svolta sabato scorso a "
+     "Castiglione delle Stiviere davanti ai soci.", "Castiglione delle Stiviere"),
+    ("Rome, 4 April 2024\n\nThe general assembly of Acimit, held last Friday in Palazzolo sull'Oglio, approved the budget.",
+     "Palazzolo sull'Oglio"),
+    ("Roma, 4 aprile 2024\n\nL'assemblea annuale di Acimit si è tenuta ieri presso Villa Bassi a Palazzolo sull?Oglio, "
+     "con duecento soci.", "Palazzolo sull'Oglio"),
+    ("Roma, 4 aprile 2024\n\nL'assemblea di Unic si è svolta oggi a Lonato del Garda con i conciatori del distretto.",
+     "Lonato del Garda"),
+])
+def test_a_town_named_with_a_joining_word(text: str, city: str) -> None:
+    # ("sull?Oglio": a page that lost its apostrophes)
+    assert events(run(text), "GeneralAssembly")[0].city == city
+
+
+@pytest.mark.parametrize(("text", "venue", "speaker"), [
+    ("Trento, 4 June 2025\n\nOn 3 June 2025 the members assembly of Acimall gathered in the Palazzo Rosa. "
+     "During the meeting Acimall President Anna Rota made remarks about the year.", "Palazzo Rosa", "Anna Rota"),
+    ("Trento, 4 June 2025\n\nThe Members' Assembly of Acimall met at the Villa Gialla on 3 June 2025. "
+     "Acimall president Carlo Neri delivered a speech on exports.", "Villa Gialla", "Carlo Neri"),
+    ("Trento, 4 June 2025\n\nOn 3 June 2025 the assembly of the members of UCIMA was held at Palazzo Blu. "
+     "President Ida Berti gave a speech on the orders of the year.", "Palazzo Blu", "Ida Berti"),
+    ("Trento, 4 June 2025\n\nThe UCIMA Member Assembly took place on 3 June 2025 at Palazzo Verde. "
+     "UCIMA president Ida Berti delivered a speech on new markets.", "Palazzo Verde", "Ida Berti"),
+])
+def test_a_members_assembly_its_venue_and_who_spoke(text: str, venue: str, speaker: str) -> None:
+    ev = events(run(text), "GeneralAssembly")
+    assert len(ev) == 1 and ev[0].venue == venue and ev[0].date == dt.date(2025, 6, 3)
+    assert speaker in ev[0].participants
+
+
+@pytest.mark.parametrize(("text", "neighbour", "city"), [
+    ("Milano, 12 marzo 2025\n\nSi chiude oggi a Fiera Milano Rho l'edizione 2025 di Simac Tanning Tech, con 250 espositori, "
+     "in concomitanza con Lineapelle.", "Lineapelle", None),
+    ("Milano, 12 marzo 2025\n\nLineapelle ha chiuso la sua edizione 2025 con 21.000 visitatori a Fiera Milano Rho. Ottimo "
+     "il pubblico, grazie anche a Mipel, con il quale la fiera ha condiviso il giorno d'apertura.", "Mipel", None),
+    ("Milan, 12 March 2025\n\nThe 2025 edition of Lineapelle opens at Fiera Milano Rho with 1,100 exhibitors, alongside "
+     "MICAM.", "MICAM", None),
+    ("Milano, 12 marzo 2025\n\nCento aziende toscane saranno a Micam, che apre oggi a Milano. Da martedì seguirà la 104ª "
+     "edizione di Lineapelle a Fiera Milano Rho, con mille espositori.", "Micam", "Milan"),
+])
+def test_a_fair_running_together_with_the_releases_own_has_an_edition(
+        text: str, neighbour: str, city: str | None) -> None:
+    evs = {e.title: e for e in events(run(text), "TradeFairEdition")}
+    assert neighbour in evs and evs[neighbour].city == city
+    assert evs[neighbour].date is None and evs[neighbour].venue is None
+    assert len(evs) == 2
+
+
+@pytest.mark.parametrize("text", [
+    # a fair named in passing, with no cue that it ran beside the release's own
+    "Milano, 12 marzo 2025\n\nSi chiude oggi a Fiera Milano Rho l'edizione 2025 di Simac Tanning Tech. In autunno Assomac "
+    "sarà presente anche a Lineapelle con uno stand informativo.",
+    "Milan, 12 March 2025\n\nThe 2025 edition of Lineapelle closed at Fiera Milano Rho. Several tanners also plan to "
+    "visit MICAM in the future.",
+    # no fair edition in the release at all
+    "Milano, 12 marzo 2025\n\nAssomac ha presentato i dati di export, in concomitanza con Lineapelle.",
+])
+def test_a_fair_named_in_passing_gets_no_edition_of_its_own(text: str) -> None:
+    titles = {e.title for e in events(run(text), "TradeFairEdition")}
+    assert not titles & {"Lineapelle", "MICAM"}
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Milano, 3 marzo 2018\n\nSi chiude oggi Simac Tanning Tech a Fiera Milano Rho: l'edizione, aperta martedì 27 "
+     "febbraio, ha avuto più visitatori.", dt.date(2018, 2, 27)),
+    ("Milan, 3 March 2018\n\nSimac Tanning Tech closes today at Fiera Milano Rho; the edition opened on Tuesday 27 "
+     "February with more visitors.", dt.date(2018, 2, 27)),
+    ("Milano, 3 marzo 2018\n\nChiude oggi la 94ª edizione di Lineapelle a Fiera Milano Rho. La fiera, inaugurata il "
+     "27 febbraio, ha accolto mille espositori.", dt.date(2018, 2, 27)),
+])
+def test_a_fair_edition_dated_by_its_yearless_opening_day(text: str, day: dt.date) -> None:
+    ev = events(run(text), "TradeFairEdition")[0]
+    assert ev.date == day
+
+
+@pytest.mark.parametrize("text", [
+    "Milano, 12 ottobre 2025\n\nLa 106ª edizione di Lineapelle ha chiuso a Fiera Milano Rho. La prossima edizione si "
+    "svolgerà a febbraio, in concomitanza con Simac Tanning Tech.",
+    "Milan, 12 October 2025\n\nThe 2025 edition of Lineapelle closed at Fiera Milano Rho. The next edition will run in "
+    "February alongside Simac Tanning Tech.",
+    "Milan, 12 October 2025\n\nThe 2025 edition of Lineapelle closed at Fiera Milano Rho. Its next edition, with which "
+    "Simac Tanning Tech will share two days, is set for February.",
+])
+def test_a_fair_beside_the_next_edition_gets_no_edition_now(text: str) -> None:
+    assert "Simac Tanning Tech" not in {e.title for e in events(run(text), "TradeFairEdition")}
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("Milan, 20 September 2024\n\nThe 2024 edition of MICAM closed with 40,000 visitors. The next editions of MICAM are "
+     "planned for 9th-12th February and 14th - 17th September.", [dt.date(2025, 2, 9), dt.date(2025, 9, 14)]),
+    ("Milano, 20 settembre 2024\n\nSi è chiusa l'edizione 2024 di Lineapelle con 20.000 visitatori. Le prossime edizioni "
+     "di Lineapelle si terranno dal 4 al 6 febbraio e dal 23 al 25 settembre.", [dt.date(2025, 2, 4), dt.date(2025, 9, 23)]),
+    ("Milan, 20 September 2024\n\nThe 2024 edition of Mipel closed with 9,000 visitors. Its upcoming editions: 9-11 "
+     "February 2025 and 14-16 September 2025.", [dt.date(2025, 2, 9), dt.date(2025, 9, 14)]),
+])
+def test_next_editions_listed_in_turn_each_have_their_day(text: str, days: list[dt.date]) -> None:
+    got = sorted(e.date for e in events(run(text), "TradeFairEdition") if e.date)
+    assert got == days
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Milan, 20 September 2016\n\nThe 82nd edition of theMICAM closed with 44,000 visitors.", "theMICAM"),
+    ("Milan, 20 September 2017\n\nthe MICAM, the footwear show, closed its 84th edition with more buyers.", "the MICAM"),
+    ("Milano, 20 settembre 2017\n\nLa 84ª edizione di theMICAM si è chiusa con più compratori esteri.", "theMICAM"),
+])
+def test_a_fair_brand_written_with_its_article_keeps_it_in_the_title(text: str, title: str) -> None:
+    ex = run(text)
+    assert [e.title for e in events(ex, "TradeFairEdition")] == [title]
+    assert "MICAM" in {o.name for o in ex.of(Organisation)}
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("March 4, 2025_ Italian makers of looms booked more orders in the last quarter, ACIMIT says.", dt.date(2025, 3, 4)),
+    ("4 marzo 2025 – Gli ordini di telai sono cresciuti nell'ultimo trimestre, secondo ACIMIT.", dt.date(2025, 3, 4)),
+    ("04/03/2025 | The tanning machinery makers of ASSOMAC expect a calmer year ahead.", dt.date(2025, 3, 4)),
+])
+def test_a_release_opening_with_its_date_and_a_separator(text: str, date: dt.date) -> None:
+    assert run(text).info.date == date
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("VIGEVANO Per la prima volta i costruttori locali di macchine porteranno trenta stand a Simac.", "Vigevano"),
+    ("FERMO - Le aziende calzaturiere della provincia guardano con fiducia alla fiera di febbraio.", "Fermo"),
+    ("BERGAMO Some forty local machinery makers will show their lines at the autumn fair.", "Bergamo"),
+])
+def test_a_town_in_capitals_opening_the_text_is_the_place(text: str, place: str) -> None:
+    assert run(text).info.place == place
+
+
+@pytest.mark.parametrize("text", [
+    # capitals that are no town, or a town that is a name's part
+    "ASSOMAC Presents its yearly figures on the export of machines for tanneries.",
+    "NEWS Le aziende calzaturiere della provincia guardano con fiducia alla fiera.",
+])
+def test_capitals_opening_the_text_that_are_no_town(text: str) -> None:
+    assert run(text).info.place is None
+
+
+@pytest.mark.parametrize("text", [
+    "3 marzo 2025- 10:20 Pelle: UNIC, concerie in calo\n\nMilano, 3 mar. (AdnKronos) - Le concerie italiane hanno "
+    "chiuso il trimestre in calo.",
+    "3 marzo 2025 - Concerie in calo nel trimestre\n\nMILANO, 3 MAR - Le concerie italiane hanno chiuso il trimestre in calo.",
+    "March 3, 2025_ Tanners report a weak quarter\n\nMilan, 3 Mar. (AdnKronos) - Italian tanneries closed the quarter lower.",
+])
+def test_a_dated_header_then_a_wire_dateline_gives_the_town(text: str) -> None:
+    info = run(text).info
+    assert info.date == dt.date(2025, 3, 3) and info.place == "Milan"
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Roma, 5 luglio 2019\n\nIl forum italo-tedesco della meccanica si è tenuto il 27 giugno scorso a Berlino. L'evento si "
+     "è chiuso con la firma di un protocollo d'intesa tra UCIMU e VDW.", dt.date(2019, 6, 27)),
+    ("Rome, 5 July 2019\n\nThe Italian-Polish machinery forum was held on 27 June in Warsaw. On that occasion ACIMIT and "
+     "the Polish association signed a memorandum of understanding.", dt.date(2019, 6, 27)),
+    ("Roma, 5 luglio 2019\n\nL'incontro tra le associazioni si è svolto il 27 giugno a Madrid. In quella sede UCIMA e "
+     "AFM hanno firmato un accordo di collaborazione.", dt.date(2019, 6, 27)),
+])
+def test_a_signing_at_the_meeting_told_before_takes_its_day(text: str, day: dt.date) -> None:
+    ev = events(run(text), "Signing")
+    assert len(ev) == 1 and ev[0].date == day
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Rimini, 21 September 2018\n\nAt its annual assembly held last June 22, Acimall reviewed the year.",
+     dt.date(2018, 6, 22)),
+    ("Rimini, 21 September 2018\n\nThe annual assembly of Acimall, held on last June 22 in Milan, reviewed the year.",
+     dt.date(2018, 6, 22)),
+    ("Rimini, 21 September 2018\n\nAt the annual meeting, which took place last 22 June, Acimall reviewed the year.",
+     dt.date(2018, 6, 22)),
+])
+def test_an_assembly_held_last_month_day(text: str, day: dt.date) -> None:
+    assert events(run(text), "GeneralAssembly")[0].date == day
+
+
+@pytest.mark.parametrize(("text", "organiser"), [
+    ("Milano, 10 settembre 2022\n\nTorna Mipel, in scena dal 18 al 20 settembre nei padiglioni di Fiera Milano-Rho. "
+     "Curata e organizzata da Assopellettieri, la manifestazione ospita 180 espositori.", "Assopellettieri"),
+    ("Milan, 10 September 2022\n\nMipel 2022 opens on 18 September at Fiera Milano Rho. The show, organised by Assopellettieri, "
+     "hosts 180 exhibitors.", "Assopellettieri"),
+    ("Milano, 10 settembre 2022\n\nLa 122esima edizione di Mipel apre il 18 settembre a Fieramilano Rho. La fiera, organizzata "
+     "da Assopellettieri, accoglie 180 marchi.", "Assopellettieri"),
+])
+def test_the_fairs_organiser_told_beside_the_fair_noun(text: str, organiser: str) -> None:
+    ev = events(run(text), "TradeFairEdition")[0]
+    assert ev.organiser == organiser and ev.venue == "Fiera Milano" and ev.city == "Rho"

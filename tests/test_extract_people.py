@@ -752,3 +752,152 @@ def test_a_list_of_people_elected_to_the_board_are_board_members(
 ])
 def test_research_centres_stations_and_municipalities_by_their_name_shape(text: str, name: str, type_: str) -> None:
     assert orgs(run(text)).get(name) == type_
+
+
+# ------------------------------------------------------------------ members listed after their body
+
+@pytest.mark.parametrize(("text", "members", "firms"), [
+    ("Bergamo, 9 May 2025\n\nThe yearly meeting of UCIMA renewed its organs. Executive Committee, with the election of "
+     "Paola Riva (RIVA PACK), Marco Ghezzi (G.M. GHEZZI) and Ugo Bassi (BASSI IMBALLAGGI) for two years.",
+     {("Paola Riva", "Executive Committee", "UCIMA"), ("Marco Ghezzi", "Executive Committee", "UCIMA"),
+      ("Ugo Bassi", "Executive Committee", "UCIMA")}, {"RIVA PACK", "G.M. GHEZZI", "BASSI IMBALLAGGI"}),
+    ("Bergamo, 9 May 2025\n\nAcimall members voted on the new Board of Auditors, composed of Sara Olmi (tax adviser), "
+     "Dino Sarti (Sarti Legno) and Eva Monti.",
+     {("Sara Olmi", "Board of Auditors", "Acimall"), ("Dino Sarti", "Board of Auditors", "Acimall"),
+      ("Eva Monti", "Board of Auditors", "Acimall")}, {"Sarti Legno"}),
+    ("Bergamo, 9 maggio 2025\n\nI soci di ACIMIT hanno rinnovato il Collegio dei Probiviri, formato da Lia Berti (Berti Filati), "
+     "Gino Sala e Rita Conti (Conti Telai).",
+     {("Lia Berti", "Board of Arbitrators", "ACIMIT"), ("Gino Sala", "Board of Arbitrators", "ACIMIT"),
+      ("Rita Conti", "Board of Arbitrators", "ACIMIT")}, {"Berti Filati", "Conti Telai"}),
+    ("Bergamo, 9 maggio 2025\n\nAssomac ha eletto il nuovo Consiglio Generale: Franco Moro (MORO MACCHINE), "
+     "Anna Pozzi e Luca Fermi (FERMI TECH) resteranno in carica fino al 2027.",
+     {("Franco Moro", "General Council", "Assomac"), ("Anna Pozzi", "General Council", "Assomac"),
+      ("Luca Fermi", "General Council", "Assomac")}, {"MORO MACCHINE", "FERMI TECH"}),
+])
+def test_people_listed_after_an_elected_body_hold_its_name_as_role(
+        text: str, members: set[tuple[str, str, str]], firms: set[str]) -> None:
+    ex = run(text)
+    assert members <= posts(ex)
+    assert {n for n, t in orgs(ex).items() if t == "Company"} >= firms
+    assert not any(m.organisation in firms for m in ex.of(Membership))
+    assert "tax adviser" not in orgs(ex)
+
+
+@pytest.mark.parametrize("text", [
+    # a list that starts with a post is read by the role words, not as plain members of the body
+    "Bergamo, 9 May 2025\n\nThe Board of Directors, composed of president Aldo Neri (Neri Spa) and vice president "
+    "Ida Sala (Sala Srl), stays in office.",
+    # a body that is only named, with no list after its cue
+    "Bergamo, 9 May 2025\n\nThe General Council of Assomac: a body that meets four times a year.",
+    "Bergamo, 9 maggio 2025\n\nIl Collegio dei Revisori, composto da tre membri, ha approvato il bilancio di Assomac.",
+])
+def test_a_body_with_no_plain_list_of_names_gives_no_member(text: str) -> None:
+    ex = run(text)
+    assert not any(m.role in ("Board Member", "General Council", "Board of Auditors") for m in ex.of(Membership))
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Trento, 12 June 2025\n\nOn 3 June 2025 Acimall held its members assembly in Trento. "
+     "Afterwards the Board of Arbitrators was chosen, made up of Ada Ferri (Ferri Srl) and Bruno Vela.",
+     dt.date(2025, 6, 3)),
+    ("Trento, 12 giugno 2025\n\nIl 3 giugno 2025 si è tenuta l'assemblea dei soci di Acimall. In quella sede è stato "
+     "rinnovato il Collegio dei Probiviri, con l'elezione di Ada Ferri (Ferri Srl) e Bruno Vela.",
+     dt.date(2025, 6, 3)),
+    ("Trento, 12 June 2025\n\nAcimall's Board of Arbitrators, consisting of Ada Ferri (Ferri Srl) and Bruno Vela, "
+     "took office on 1 July 2025.",
+     dt.date(2025, 7, 1)),
+])
+def test_a_body_elected_at_an_assembly_starts_on_its_day(text: str, day: dt.date) -> None:
+    ex = run(text)
+    got = {m.person: m.start for m in ex.of(Membership) if m.role == "Board of Arbitrators"}
+    assert got == {"Ada Ferri": day, "Bruno Vela": day}
+
+
+@pytest.mark.parametrize(("text", "post"), [
+    ("Vicenza, 3 giugno 2025\n\nAll'incontro c'era anche Marco Zeni, titolare dell'omonima conceria di Arzignano.",
+     ("Marco Zeni", "Owner", "Zeni")),
+    ("Vicenza, 3 June 2025\n\nThe panel included Laura Bassetti, CEO of the eponymous company, who spoke on exports.",
+     ("Laura Bassetti", "CEO", "Bassetti")),
+    ("Vicenza, 3 giugno 2025\n\nHa parlato Piero Corradi, amministratore delegato dell'omonimo gruppo meccanico.",
+     ("Piero Corradi", "Managing Director", "Corradi")),
+])
+def test_a_firm_of_the_same_name_as_its_holder(text: str, post: tuple[str, str, str]) -> None:
+    ex = run(text)
+    assert post in posts(ex)
+    assert orgs(ex).get(post[2]) == "Company"
+
+
+@pytest.mark.parametrize(("text", "post"), [
+    ("Vicenza, 3 June 2025\n\nLuca Ferri, who was voted in as the new president of Assomac last week, met the press.",
+     ("Luca Ferri", "President", "Assomac")),
+    ("Vicenza, 3 June 2025\n\nAnna Rota, who was elected as the new chair of ACIMIT by the members, spoke on exports.",
+     ("Anna Rota", "Chair", "ACIMIT")),
+    ("Vicenza, 3 giugno 2025\n\nPiero Sala, che è stato eletto come nuovo presidente di UNIC, ha parlato agli associati.",
+     ("Piero Sala", "President", "UNIC")),
+    ("Vicenza, 3 June 2025\n\nThe board met in May. Luca Ferri will remain president of Acimall until a successor is chosen.",
+     ("Luca Ferri", "President", "Acimall")),
+])
+def test_a_post_told_in_a_relative_clause_or_kept(text: str, post: tuple[str, str, str]) -> None:
+    assert post in posts(run(text))
+
+
+@pytest.mark.parametrize(("text", "firm"), [
+    ("Vicenza, 3 June 2025\n\nHe runs a shoe factory near Padua, Calzaturificio Rossato Gino, that works for big brands.",
+     "Calzaturificio Rossato Gino"),
+    ("Vicenza, 3 giugno 2025\n\nLa Conceria Dal Maso di Arzignano ha investito in un nuovo impianto di depurazione.",
+     "Conceria Dal Maso"),
+    ("Vicenza, 3 giugno 2025\n\nIl Maglificio De Santis ha aperto un secondo stabilimento in provincia.",
+     "Maglificio De Santis"),
+])
+def test_an_italian_firm_named_by_its_trade_noun_and_owner(text: str, firm: str) -> None:
+    assert orgs(run(text)).get(firm) == "Company"
+
+
+@pytest.mark.parametrize("text", [
+    "Vicenza, 3 giugno 2025\n\nLa conceria di Arzignano ha investito in un nuovo impianto.",
+    "Vicenza, 3 giugno 2025\n\nConceria: il settore chiude il trimestre in calo.",
+])
+def test_a_trade_noun_alone_is_no_firm(text: str) -> None:
+    assert not any(t == "Company" for t in orgs(run(text)).values())
+
+
+@pytest.mark.parametrize(("text", "expected", "new_org"), [
+    ("Roma, 3 giugno 2025\n\nL'intesa è stata firmata dai presidenti delle due associazioni - Anna Neri per ACIMIT e "
+     "Ivan Petrov per ROSTEKMASH - davanti ai soci.",
+     {("Anna Neri", "President", "ACIMIT"), ("Ivan Petrov", "President", "ROSTEKMASH")}, ("ROSTEKMASH", "TradeAssociation")),
+    ("Rome, 3 June 2025\n\nThe deal was signed by the chairmen of both federations: Luca Sala for UCIMU and Jan Novak "
+     "for SVAZSTROJ.",
+     {("Luca Sala", "Chairman", "UCIMU"), ("Jan Novak", "Chairman", "SVAZSTROJ")}, ("SVAZSTROJ", "TradeAssociation")),
+    ("Roma, 3 giugno 2025\n\nHanno firmato gli amministratori delegati delle due società, Paola Riva per Riva Pack e "
+     "Omar Haddad per NORTHPACK.",
+     {("Paola Riva", "Managing Director", "Riva Pack"), ("Omar Haddad", "Managing Director", "NORTHPACK")},
+     ("NORTHPACK", "Company")),
+])
+def test_a_plural_role_shared_out_with_for_each_holder(
+        text: str, expected: set[tuple[str, str, str]], new_org: tuple[str, str]) -> None:
+    ex = run(text)
+    assert expected <= posts(ex)
+    assert orgs(ex).get(new_org[0]) == new_org[1]
+
+
+@pytest.mark.parametrize(("text", "brands", "owner"), [
+    ("Milan, 3 June 2025\n\nThe factory near Treviso makes boots for Alvarez and Nordica Lane, two of Vantoro's brands.",
+     {"Alvarez", "Nordica Lane"}, "Vantoro"),
+    ("Milano, 3 giugno 2025\n\nLo stabilimento produce per Lumiere e Castelbianco, marchi del gruppo Ardena, da dieci anni.",
+     {"Lumiere", "Castelbianco"}, "Ardena"),
+    ("Milan, 3 June 2025\n\nIts best clients are Orsay Blue, Tallis and Fenwick, all brands of the Morvane group.",
+     {"Orsay Blue", "Tallis", "Fenwick"}, "Morvane"),
+])
+def test_brands_listed_with_the_group_that_owns_them(text: str, brands: set[str], owner: str) -> None:
+    ex = run(text)
+    assert {(b, "part_of", owner) for b in brands} <= rels(ex)
+    assert all(orgs(ex).get(n) == "Company" for n in {*brands, owner})
+
+
+@pytest.mark.parametrize("text", [
+    # a list with no owner of brands after it
+    "Milan, 3 June 2025\n\nThe factory makes boots for Alvarez and Nordica Lane, two clients it has kept for years.",
+    "Milano, 3 giugno 2025\n\nLo stabilimento produce per Lumiere e Castelbianco, due clienti storici.",
+])
+def test_a_list_of_clients_is_no_group_of_brands(text: str) -> None:
+    assert not any(r == "part_of" for _s, r, _o in rels(run(text)))

@@ -30,7 +30,8 @@ _DATE_RE = re.compile(
     # ordinals written out in full: "the 3rd of June 2024", "June the 3rd, 2024"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?{_SP}+of{_SP}+(?:{_MONTHS_EN}|{_MONTHS_ABBR}),?{_SP}+\d{{4}}"
     rf"|(?:{_MONTHS_EN}){_SP}+the{_SP}+\d{{1,2}}(?:st|nd|rd|th)?,?{_SP}+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}-\d{1,2}-\d{4})\b")
+    # (an underscore may follow: "October 16, 2024_ The fair ...", a page's separator)
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}-\d{1,2}-\d{4})(?![^\W_])")
 
 
 @lru_cache(maxsize=4096)

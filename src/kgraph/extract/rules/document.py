@@ -26,6 +26,12 @@ _RELATIVE_DAY = re.compile(rf"(?i)\b(yesterday|today|ieri|oggi)\b(?:{_SP}+(?:pom
 _RELATIVE_DAYS = {"yesterday": 1, "ieri": 1, "today": 0, "oggi": 0}
 
 
+# what follows a date that opens the release: a dash, colon, bar or underscore before the text
+_LEAD_DATE_SEP = re.compile(r"[ \u00a0]*[_–—|:-]+[ \u00a0]*(?=\S)")
+# a town in capitals opening the text, then the first sentence ("LODI Oggi ...", "VIGEVANO - La ...")
+_CAPS_TOWN_LEAD = re.compile(r"[ \u00a0\t\r\n]*([A-ZÀ-Ý]{3,}(?:[ \u00a0][A-ZÀ-Ý]{2,})?)[ \u00a0]*(?:[-–—][ \u00a0]*)?(?=[A-ZÀ-Ý][a-zà-ÿ])")
+
+
 def _header_line(text: str, mn: Mention) -> bool:
     a = text.rfind("\n", 0, mn.start) + 1
     b = text.find("\n", mn.end)
@@ -109,8 +115,8 @@ def _signature_publisher(st: _State) -> str | None:
 
 
 def _fair_publisher(st: _State, title: Mention) -> str | None:
-    """A release on a fair's results ("Mipel: +7% di presenze", "La 90esima edizione di Simac
-    si è chiusa") is issued by whoever the text says organises the fair, else by the fair itself."""
+    """A release on a fair's results ("Mipel: +7% di presenze", "La 90esima edizione di Alfa si
+    è chiusa") is issued by whoever the text says organises the fair, else by the fair itself."""
     fair = next((o for o in st.orgs_sorted() if title.start <= o.start < title.end and o.kind == "TradeFair"), None)
     if fair is None:
         return None
@@ -171,6 +177,11 @@ def _document_info(st: _State) -> None:
     header = next(((mn, dd) for mn, dd in dates if mn.start < 300 and _header_line(text, mn)), None)
     if header is None:
         header = _short_header_date(text)
+    if header is None and dateline is None and dates:
+        # "October 16, 2024_ The fair ...", "16 ottobre 2024 – Il settore ...": the release opens with its date
+        mn0, dd0 = dates[0]
+        if not text[:mn0.start].strip(" \u00a0\t\r\n•") and _LEAD_DATE_SEP.match(text, mn0.end):
+            header = (mn0, dd0)
     date_ev: list[Mention] = []
     if header:
         date_ev.append(header[0])
@@ -194,16 +205,25 @@ def _document_info(st: _State) -> None:
             mn, dd, rm = rel
             st.docinfo.doc_date = dd + dt.timedelta(days=_RELATIVE_DAYS[rm.group(1).lower()])
             date_ev.append(mn)
-    if st.docinfo.doc_date is None:
+    if st.docinfo.doc_date is None or (st.docinfo.place is None and dateline is None):
         # "MILANO, 15 APR - ...": a wire's dateline gives day and month; the year is the file
-        # name's when its day and month agree (the text states the day, the name only its year)
+        # name's when its day and month agree (the text states the day, the name only its year);
+        # after a dated header it still gives the town
         yl = _YEARLESS_DATELINE.search(text, 0, min(len(text), 400))
-        fd = file_name_date(st.doc.slug) if yl else None
+        fd = (st.docinfo.doc_date or file_name_date(st.doc.slug)) if yl else None
         if yl and fd and (fd.month, fd.day) == (_MONTH_NUM[_ABBR_FULL.get(yl.group("m").lower()[:3], yl.group("m").lower())],
                                                 int(yl.group("d"))):
-            st.docinfo.doc_date = fd
-            date_ev.append(Mention(yl.group("date"), yl.start("date"), yl.end("date")))
+            if st.docinfo.doc_date is None:
+                st.docinfo.doc_date = fd
+                date_ev.append(Mention(yl.group("date"), yl.start("date"), yl.end("date")))
             st.docinfo.place = gz.resolve(yl.group("city"), "place") or yl.group("city").title()
+    if st.docinfo.place is None and dateline is None:
+        # "LODI Oggi i conciatori ...": a newspaper's town in capitals opening the text
+        cl = _CAPS_TOWN_LEAD.match(text)
+        town = gz.place(cl.group(1).title()) if cl else None
+        if cl and town is not None and town.kind == "city" and not any(
+                o.start < cl.end(1) and cl.start(1) < o.end for o in _near(st.orgs_sorted(), cl.start(1), cl.end(1))):
+            st.docinfo.place = town.name
     if st.docinfo.place is None and header:
         # "16 Dicembre 2015\n\nBaggiovara (Mo) – Secondo i dati ...": a dated header, then the first
         # paragraph opens with the town (a town the gazetteer lacks only with its province code)

@@ -61,13 +61,19 @@ def _signing_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _HELD_AT = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|met|gathered|convened|si\s+è\s+(?:svolt[ao]|tenut[ao]|riunit[ao])|si\s+sono\s+riuniti|riunit[ai]|ospitat[ao])\b[^.;]{0,50}?(?:\b(?:at|presso|nella\s+cornice\s+d\w+)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+|lo[ \u00a0]+|l['’])?|\b(?:al|alla|allo|all['’])[ \u00a0]*(?=[A-ZÀ-Ý]))")
 # "took place ..." / "si è svolta ...": the sentence reports where and when the meeting was held
 _HELD_AFTER = 3
-_HELD_IN_TOWN = re.compile(rf"(?i:\b(?:held|took{_SP}+place|si{_SP}+è{_SP}+(?:svolt[ao]|tenut[ao])|(?:svolt|tenut)[ao]si)"
-                           rf"(?:{_SP}+(?:today|yesterday|oggi|ieri))?,?{_SP}+(?:in|a){_SP}+)(?P<town>[A-ZÀ-Ý][a-zà-ÿ'’-]+)\b(?![ \u00a0]+[A-Z])")
+# a town may hold a joining word ("Desenzano del Garda", "Trezzo sull'Adda"; a page that lost its
+# apostrophes writes "sull?Adda")
+_TOWN_WORDS = (rf"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:{_SP}+(?:del|della|delle|dei|di|de|sul|sulla){_SP}+[A-ZÀ-Ý][a-zà-ÿ'’-]+"
+               rf"|{_SP}+(?:sull|dell|nell|all)['’?][A-ZÀ-Ý][a-zà-ÿ'’-]+)?")
+_HELD_IN_TOWN = re.compile(rf"(?i:\b(?:held|took{_SP}+place|si{_SP}+è{_SP}+(?:svolt[ao]|tenut[ao])|(?:svolt|tenut)[ao](?:si)?)"
+                           # "svolta venerdì scorso a ...", "held last Friday in ...": the day between
+                           rf"(?:{_SP}+(?:today|yesterday|oggi|ieri|last{_SP}+(?:{_WEEKDAY[4:-1]})|(?:{_WEEKDAY[4:-1]}){_SP}+scors[oa]))?,?{_SP}+(?:in|a){_SP}+)"
+                           rf"(?P<town>{_TOWN_WORDS})\b(?![ \u00a0]+[A-Z])")
 _NAMED_ASSEMBLY = re.compile(r"\b(?:Assembly|Assemblea|General[ \u00a0]+Meeting)\b")
 _HELD_VERB = re.compile(r"(?i)\b(?:held|hosted|took\s+place|staged|si\s+è\s+(?:svolt[ao]|tenut[ao])|ha\s+avuto\s+luogo)\b")
 # "presso Villa Verdi a Lodi": the town named right after a venue (Italian "a" names a
 # town; English "in" may name a district: "in Milanofiori")
-_TOWN_AFTER = re.compile(rf"[ \u00a0]*,?[ \u00a0]+(?:a|ad|di|of)[ \u00a0]+((?:{_NAME_WORD}|[A-Z]['’][A-Z][a-z]+)(?:[ \u00a0]+(?:d['’][A-ZÀ-Ý][a-zà-ÿ]+|{_NAME_WORD}|(?:di|de|del|sul|sull['’])[ \u00a0]+{_NAME_WORD})){{0,2}})")
+_TOWN_AFTER = re.compile(rf"[ \u00a0]*,?[ \u00a0]+(?:a|ad|di|of)[ \u00a0]+((?:{_NAME_WORD}|[A-Z]['’][A-Z][a-z]+)(?:[ \u00a0]+(?:d['’][A-ZÀ-Ý][a-zà-ÿ]+|{_NAME_WORD}|(?:di|de|del|sul|sull['’])[ \u00a0]+{_NAME_WORD}|(?:sull|dell|nell)['’?]{_NAME_WORD})){{0,2}})")
 # a day and month with no year ("On Wednesday 8 July", "held on June 3rd", "il 7 giugno")
 _DAY_MONTH = re.compile(
     rf"(?i)\b(?:(?P<wd1>{_WEEKDAY[4:-1]}),?[ \u00a0]+)?(?:the[ \u00a0]+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th|°)?(?:[ \u00a0]+of)?[ \u00a0]+(?P<m1>{_MONTHS_EN}|{_MONTHS_IT})\b(?!,?[ \u00a0]*\d)"
@@ -78,7 +84,7 @@ _WEEKDAY_NUM = {w: i % 7 for i, w in enumerate(
 
 # "held on June 3rd", "tenutasi il 3 giugno", "which took place on Tuesday 4 March 2025"
 _HELD_ON = re.compile(r"(?i)\b(?:held|took[ \u00a0]+place|met|convened|gathered|tenut[ao]si|svolt[ao]si|riunit[ao]si|"
-                      r"si[ \u00a0]+è[ \u00a0]+(?:svolt[ao]|tenut[ao]|riunit[ao]))[ \u00a0,]+(?:on|il|lo[ \u00a0]+scorso|la[ \u00a0]+scorsa)[ \u00a0]+")
+                      r"si[ \u00a0]+è[ \u00a0]+(?:svolt[ao]|tenut[ao]|riunit[ao]))[ \u00a0,]+(?:on(?:[ \u00a0]+last)?|last|il|lo[ \u00a0]+scorso|la[ \u00a0]+scorsa)[ \u00a0]+")
 
 
 def _held_on(st: _State, a: int, b: int) -> dt.date | None:
@@ -91,7 +97,8 @@ def _held_on(st: _State, a: int, b: int) -> dt.date | None:
             return full
         dm = _DAY_MONTH.match(st.text, m.end(), b)
         if dm:
-            return _day_month(st, dm.start(), dm.end())
+            # (a release with no date of its own: the year nearest its file name's day)
+            return _day_month(st, dm.start(), dm.end(), file_name_date(st.doc.slug))
     return None
 
 
@@ -165,6 +172,30 @@ _OWN_ASSEMBLY_GAP = re.compile(r"(?i)(?:['’]s)?(?:[ \u00a0]+(?:latest|last|rec
 _SIGNING_LEAD = 4
 
 
+@cache
+def _anaphor_re() -> re.Pattern[str] | None:
+    words = _event_words().get("anaphors", ())
+    return _words_re(words) if words else None
+
+
+def _anaphor_day(st: _State, sent: tuple[int, int]) -> dt.date | None:
+    """"The forum was held on 27 June ... The event closed with the signing of ...": a sentence
+    that points back to the meeting told just before it takes that meeting's day."""
+    rx = _anaphor_re()
+    if rx is None or not rx.search(st.text, *sent):
+        return None
+    sents = st.segmentation.sentences
+    i = bisect.bisect_right(sents, (sent[0], _BIG)) - 1
+    if i <= 0:
+        return None
+    a, b = sents[i - 1]
+    if "\n\n" in st.text[b:sent[0]]:
+        return None  # (another paragraph tells another story)
+    # (a yearless day: the year nearest the release's date, or its file name's)
+    return _held_on(st, a, b) or next((d for _mn, d in _dates(st.text[a:b])), None) \
+        or _day_month(st, a, b, st.docinfo.doc_date or file_name_date(st.doc.slug))
+
+
 def _find_signing(st: _State) -> None:
     """An agreement signed between parties ("the rector and the president signed the framework
     agreement", "è stato siglato il protocollo d'intesa"): the signatories take part."""
@@ -196,6 +227,8 @@ def _find_signing(st: _State) -> None:
     rel = next((m for a, b in sents for m in re.finditer(r"(?i)\b(yesterday|today|ieri|oggi)\b", text[a:b])), None)
     if date is None and rel and st.docinfo.doc_date:
         date = st.docinfo.doc_date - dt.timedelta(days=_RELATIVE_DAYS[rel.group(1).lower()])
+    if date is None and rel is None:
+        date = _anaphor_day(st, sents[0])
     if date is None and rel is None and sents[0] not in st.segmentation.sentences[:_SIGNING_LEAD]:
         return  # an agreement recalled in passing, far from the news and with no day of its own
     venue = next((o.name for a, b in sents for o in _near(st.orgs_sorted(), a, b)
@@ -283,7 +316,7 @@ def _find_event(st: _State) -> None:
         elif city is None:
             tm_ = _TOWN_AFTER.match(text, venue.end)
             if tm_ and not _overlaps_entity(st, tm_.start(1), tm_.end(1)):
-                city = gz.resolve(tm_.group(1), "place") or re.sub(r"[ \u00a0]+", " ", tm_.group(1)).replace("’", "'")
+                city = gz.resolve(tm_.group(1), "place") or re.sub(r"[ \u00a0]+", " ", tm_.group(1)).replace("’", "'").replace("?", "'")
     date = st.docinfo.doc_date
     # the day is the one its first sentence (or the "took place" sentence after it) states
     when = [(s0, s1), *([held] if held else []),
@@ -319,7 +352,7 @@ def _find_event(st: _State) -> None:
                 if hm and gz.place(hm.group("town")) is None and gz.organisation(hm.group("town")) is None \
                         and not re.fullmatch(rf"(?i){_MONTHS_EN}|{_MONTHS_IT}|{_WEEKDAY}", hm.group("town")) \
                         and not _overlaps_entity(st, hm.start("town"), hm.end("town")):
-                    city = hm.group("town")
+                    city = re.sub(r"[ \u00a0]+", " ", hm.group("town")).replace("?", "'").replace("’", "'")
                     break
         if city is None:
             city = in_cue.name if in_cue else (st.docinfo.place if date == st.docinfo.doc_date else None)
@@ -373,13 +406,19 @@ _DATE_RANGE = re.compile(rf"(?i)\b(?:(?:from|dal|da|between)[ \u00a0]+(?:the[ \u
                          # the month first, as US English writes it: "(October 15-19)", "October 15 to 19, 2018"
                          rf"|(?P<m2>{_MONTHS_EN})[ \u00a0]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+(?:to|and)[ \u00a0]+)\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?[ \u00a0]+(?P<y2>(?:19|20)\d\d))?)")
 _EDITION_RE = re.compile(r"(?i)\b(edition|edizione)\b")
-_NEXT_EDITION = re.compile(r"\b(?i:next|forthcoming|upcoming|prossima|prossim[ao])[ \u00a0]+(?:(?i:edition|edizione|appuntamento)\b|[A-Z])")
+_NEXT_EDITION = re.compile(r"\b(?i:next|forthcoming|upcoming|prossima|prossim[ao]|prossime)[ \u00a0]+(?:(?i:editions?|edizion[ei]|appuntament[oi])\b|[A-Z])")
+# "scheduled for 12th-15th February and 17th - 20th September": a span of days the announcement of
+# the next editions gives without "from" (read only in those sentences)
+_BARE_RANGE = re.compile(rf"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|°)?[ \u00a0]*[-–][ \u00a0]*\d{{1,2}}(?:st|nd|rd|th|°)?[ \u00a0]+(?:of[ \u00a0]+)?"
+                         rf"(?P<m>{_MONTHS_EN}|{_MONTHS_IT})\b(?:,?[ \u00a0]+(?P<y>(?:19|20)\d\d))?")
 
 
 # a fair named only as the neighbour of another ("at the same time as Lineapelle") has no edition here
 _ALONGSIDE = re.compile(r"(?i)(?:same[ \u00a0]+time[ \u00a0]+as|alongside|co-located[ \u00a0]+with|together[ \u00a0]+with|in[ \u00a0]+contemporanea[ \u00a0]+con|insieme[ \u00a0]+a|in[ \u00a0]+concomitanza[ \u00a0]+con|accanto[ \u00a0]+a)[ \u00a0]+(?:the[ \u00a0]+|il[ \u00a0]+|la[ \u00a0]+)?$")
 
 
+# the verb of a fair's first day, the day right after it ("aperta giovedì 7 marzo", "opened on 3 May")
+_OPENED_ON = re.compile(r"(?i)\b(?:opened|opens|started|began|kicked[ \u00a0]+off|apert[ao]|inaugurat[ao]|iniziat[ao]|partit[ao])(?:[ \u00a0]+(?:on|il|lo[ \u00a0]+scorso|la[ \u00a0]+scorsa))?[ \u00a0]+")
 _OPENED_BY = re.compile(r"(?i)\b(?:opened|inaugurated|visited|visiting|in[ \u00a0]+visita|attended|inaugurat[ao]|aperta|visitat[ao]|took[ \u00a0]+part|hanno[ \u00a0]+partecipato|sono[ \u00a0]+intervenuti)\b")
 
 
@@ -392,6 +431,42 @@ def _range_start(text: str, a: int, b: int, year: str | None) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def _next_edition_days(st: _State, group: list[tuple[int, int]], ref: dt.date | None) -> list[dt.date]:
+    """The first days of the editions a next-edition announcement lists, in order; a day without
+    its year is the first such day after ``ref`` or after the edition listed before it (none
+    without ``ref``)."""
+    out: list[dt.date] = []
+    for a, b in group:
+        spans = sorted([*_DATE_RANGE.finditer(st.text, a, b), *_BARE_RANGE.finditer(st.text, a, b)],
+                       key=lambda m: m.start())
+        last_end = -1
+        for m in spans:
+            if m.start() < last_end:
+                continue  # "from 12-15 February": one span read twice
+            last_end = m.end()
+            day = int(m.group("d") or m.groupdict().get("d2") or 0)
+            month_word = (m.group("m") or m.groupdict().get("m2") or "").lower()
+            year = m.group("y") or m.groupdict().get("y2")
+            if not day or month_word not in _MONTH_NUM:
+                continue
+            month = _MONTH_NUM[month_word]
+            try:
+                if year:
+                    d = dt.date(int(year), month, day)
+                elif ref:
+                    d = dt.date(ref.year, month, day)
+                    if d <= ref:
+                        d = dt.date(ref.year + 1, month, day)
+                else:
+                    continue
+            except ValueError:
+                continue
+            if d not in out:
+                out.append(d)
+                ref = d  # (editions listed in turn: each comes after the one before it)
+    return out
 
 
 def _venue_town(st: _State, venue: _Span) -> str | None:
@@ -468,6 +543,10 @@ _VISIT_BEFORE = re.compile(r"(?i)\b(?:in[ \u00a0]+visita|visiting|(?:on|during)[
                            r"on[ \u00a0]+the[ \u00a0]+occasion)[ \u00a0]+(?:a|ad|al|alla|allo|all['’]|to|of|the|del|della|dello|dell['’]|di)?[ \u00a0]*(?:the[ \u00a0]+)?$")
 
 
+# how near "the fair" an organiser phrase must be to be the fair's
+_BESIDE = 60
+
+
 def _find_fair_editions(st: _State) -> None:
     """Trade fair editions: a known fair named with an edition, a year or its dates ("SIMAC Tanning Tech 2024")."""
     text = st.text
@@ -532,7 +611,12 @@ def _find_fair_editions(st: _State) -> None:
                         and not season.search(text, max(a, a + m.start() - 24), a + m.start())), None)
             year = ym2.group(1) if ym2 else (str(st.docinfo.doc_date.year) if st.docinfo.doc_date else None)
         organiser = None
-        for a, b in sents:
+        # (or a sentence on "the fair" when the organiser is told right beside that noun:
+        # "Organizzata da Alfa, la manifestazione ...", "the show, organised by Alfa")
+        beside = [(a, b) for a, b in told if (a, b) not in sents
+                  and (om_ := _ORGANISED_BY.search(text, a, b))
+                  and _FAIR_NOUN.search(text, max(a, om_.start() - _BESIDE), min(b, om_.end() + _BESIDE))]
+        for a, b in [*sents, *beside]:
             om = _ORGANISED_BY.search(text, a, b)
             o2 = (st.org_at(om.end()) or _unknown_org_after(st, om.end())) if om else None
             if o2 and o2.name != name:  # (a fair is not its own organiser: "a show organised by Lineapelle")
@@ -575,6 +659,14 @@ def _find_fair_editions(st: _State) -> None:
                        if not (st.docinfo.info and any(e.start == a + mn.start for e in st.docinfo.info.date_evidence))), None)
             if d2:
                 return d2
+            # "la rassegna, aperta giovedì 7 marzo", "the show opened on Thursday 7 March": a
+            # yearless first day, its year the one closest to the release's (or its file name's) day
+            for a, b in group:
+                for om in _OPENED_ON.finditer(text, a, b):
+                    if _DAY_MONTH.match(text, om.end(), b):
+                        d3 = _day_month(st, om.end(), b, st.docinfo.doc_date or file_name_date(st.doc.slug))
+                        if d3:
+                            return d3
             if any(re.search(r"(?i)\b(today|oggi)\b", text[a:b]) for a, b in group):
                 return st.docinfo.doc_date
             return None
@@ -611,12 +703,62 @@ def _find_fair_editions(st: _State) -> None:
         if next_sents:
             venue2, city2 = place_of(next_sents)
             date2 = date_of(next_sents)
+            # "the next editions are scheduled for 12-15 February and 17-20 September": one edition
+            # each; a yearless day is the first such day after this edition (or the release)
+            days = _next_edition_days(st, next_sents, date or st.docinfo.doc_date or file_name_date(st.doc.slug))
+            days2 = days if len(days) >= 2 or date2 is None else [date2]
             # the next edition's place is the one its announcement states ("sempre a Fiera Milano Rho")
-            if date2 and date2 != date:
-                st.relations.facts.append(Event(_mention(text, *next_sents[0]), kind="TradeFairEdition",
-                                      organiser=organiser, date=date2, venue=venue2.name if venue2 else None,
-                                      city=city2, title=re.sub(r"[ \u00a0]+", " ", text[mentions[0].start:mentions[0].end])))
+            for d2 in days2:
+                if d2 != date:
+                    st.relations.facts.append(Event(_mention(text, *next_sents[0]), kind="TradeFairEdition",
+                                                    organiser=organiser, date=d2, venue=venue2.name if venue2 else None,
+                                                    city=city2, title=re.sub(r"[ \u00a0]+", " ", text[mentions[0].start:mentions[0].end])))
     _find_same_days_fairs(st)
+    _find_neighbour_fairs(st)
+
+
+# "Alfa e Beta, con le quali la fiera ha condiviso due giornate", "X, with which the show shared its
+# opening day": fairs that ran together with the release's own
+_SHARED_DAYS = re.compile(r"(?i)\b(?:con[ \u00a0]+(?:i|le|il|la)[ \u00a0]+qual[ei]|with[ \u00a0]+which|with[ \u00a0]+whom)\b[^.;]{0,60}?"
+                          r"\b(?:condivis[oaie]|condivide|condividono|shared?|shares)\b")
+# "Xyz, che parte oggi a Milano", "Xyz opens tomorrow in Milan": a fair that opens or closes beside the release's own
+_OPENS_NOW = re.compile(r"(?i)[ \u00a0]*,?[ \u00a0]*(?:(?:che|which|that)[ \u00a0]+)?(?:parte|apre|si[ \u00a0]+apre|inaugura|chiude|opens|starts|kicks[ \u00a0]+off|closes)"
+                        r"[ \u00a0]+(?:oggi|domani|today|tomorrow)\b")
+# how far after a fair's name the day it shares with another may be told
+_SHARED_SPAN = 100
+
+
+def _find_neighbour_fairs(st: _State) -> None:
+    """A known fair named as running together with the release's own: "in concomitanza con Xyz",
+    "alongside Xyz", "Xyz, con il quale ha condiviso un giorno", "Xyz, che parte oggi a Milano".
+    It has an edition of its own (its name as written; the town only where the text gives it
+    right after the opening verb); its figures and days stay with the release's fair."""
+    text = st.text
+    facts = st.relations.facts
+    if not any(isinstance(f, Event) and f.kind == "TradeFairEdition" for f in facts):
+        return
+    # (a fair with an edition already, titled with its year or not, is the release's own)
+    titled = {gz.fold(e.title) for e in facts if isinstance(e, Event) and e.title}
+    for o in sorted((o for o in st.mentions.org_spans if o.kind == "TradeFair"), key=lambda o: o.start):
+        surface = re.sub(r"[ \u00a0]+", " ", text[o.start:o.end])
+        if any(gz.fold(o.name) in t or gz.fold(surface) in t for t in titled):
+            continue
+        s0, s1 = st.sentence_of(o.start)
+        if _NEXT_EDITION.search(text, s0, s1):
+            continue  # "la prossima edizione ... in contemporanea con Xyz": a future neighbour, not this news
+        city: str | None = None
+        opens = _OPENS_NOW.match(text, o.end)
+        if opens:
+            at = re.match(r"[ \u00a0]+(?:a|in|ad)[ \u00a0]+", text[opens.end():opens.end() + 5])
+            c = next((p for p in _near(st.places(), opens.end(), opens.end() + 6)
+                      if at and p.start == opens.end() + at.end() and p.kind == "place:city"), None)
+            city = c.name if c else None
+        elif not (_ALONGSIDE.search(text, max(0, o.start - 30), o.start)
+                  or _SHARED_DAYS.search(text, o.end, min(s1, o.end + _SHARED_SPAN))):
+            continue
+        facts.append(Event(_mention(text, *st.sentence_of(o.start)), kind="TradeFairEdition", city=city, title=surface))
+        titled.add(gz.fold(surface))
+        titled.add(gz.fold(o.name))
 
 
 # "Xyz, which runs on the same days at Fiera Milano", "accanto a Xyz, allestita nelle stesse date

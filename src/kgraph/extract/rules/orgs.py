@@ -120,6 +120,60 @@ def _find_listed_brands(st: _State) -> None:
             st.add_org(name, "Company", a, b)
 
 
+@cache
+def _group_brands_re() -> re.Pattern[str]:
+    """"Alfa and Beta, two of Gamma's brands", "Alfa e Beta, marchi del gruppo Gamma": a list of
+    names, then the noun of brands with their owner (written before it with "'s", or after it)."""
+    nouns = _words_alt(gz.appointment_words().get("brand_nouns", ()))
+    count = r"(?:(?:two|three|four|both|all|due|tre|quattro|entrambi|tutti)(?:[ \u00a0]+(?:of|e))?[ \u00a0]+)?"
+    owner = rf"(?P<{{}}>[A-ZÀ-Ý][\w’'&.-]{{{{1,30}}}}(?:{_SP}[A-ZÀ-Ý][\w’'&.-]{{{{1,30}}}}){{{{0,2}}}})"
+    return re.compile(
+        rf"(?P<list>{_BRAND.pattern}(?:(?:,{_SP}*|{_SP}+(?:and|e){_SP}+){_BRAND.pattern}){{1,5}}),{_SP}*{count}"
+        rf"(?:{owner.format('own1')}['’]s{_SP}+(?i:{nouns})\b"
+        rf"|(?:the{_SP}+|i{_SP}+|le{_SP}+)?(?i:{nouns}){_SP}+(?:of{_SP}+(?:the{_SP}+)?|del{_SP}+gruppo{_SP}+|della{_SP}+|di{_SP}+)"
+        rf"{owner.format('own2')}(?:{_SP}+(?i:group|gruppo))?\b)")
+
+
+def _find_group_brands(st: _State) -> None:
+    """Each name listed before "two of X's brands" is a company, part of X (a company too)."""
+    text = st.text
+    rx = _group_brands_re()
+    for m in st.scan(rx, ("'s", "’s", " of ", " del", " di ")):
+        owner_g = "own1" if m.group("own1") else "own2"
+        oa, ob = m.span(owner_g)
+        owner = st.org_at(oa)
+        if owner is None:
+            if m.group(owner_g).split()[0] in _NOT_NAME_START or any(
+                    s.start < ob and oa < s.end for s in _near(st.mentions.ents, oa, ob)):
+                continue
+            name = _clean_name(m.group(owner_g))
+            st.add_org(name, "Company", oa, ob)
+            owner = _Span(oa, ob, name, "Company")
+        items = [x for x in _BRAND.finditer(text, m.start("list"), m.end("list"))]
+        for bm in items:
+            a, b = bm.start(), bm.start() + len(bm.group().rstrip("."))
+            name = _clean_name(text[a:b])
+            if name.split()[0] in _NOT_NAME_START or any(s.start < b and a < s.end for s in _near(st.mentions.ents, a, b)):
+                continue
+            if st.org_at(a) is None:
+                st.add_org(name, "Company", a, b)
+            st.relations.facts.append(OrgRelation(_mention(text, a, ob), subject=name, relation="part_of", object=owner.name))
+
+
+_SURNAME_PARTICLES = frozenset("De Di Del Della Dei Degli Da Dal Dalla La Lo".split())
+
+
+@cache
+def _firm_heads_re() -> re.Pattern[str] | None:
+    heads = gz.appointment_words().get("firm_heads", ())
+    if not heads:
+        return None
+    alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    particles = "|".join(sorted(_SURNAME_PARTICLES))
+    return re.compile(rf"\b(?:{alt}){_SP}+(?P<name>(?:(?:{particles}){_SP}+)?[A-ZÀ-Ý][\w'’&-]+"
+                      rf"(?:{_SP}+(?:&{_SP}+)?[A-ZÀ-Ý][\w'’&-]+){{0,2}})")
+
+
 def _find_organisations(st: _State) -> None:
     text = st.text
     for sp in st.mentions.ents:
@@ -161,6 +215,7 @@ def _find_organisations(st: _State) -> None:
     _find_research_offices(st)
     _find_unknown_fairs(st)
     _find_listed_brands(st)
+    _find_group_brands(st)
     taken = [(s.start, s.end) for s in st.mentions.org_spans]
 
     def free(a: int, b: int) -> bool:
@@ -228,6 +283,18 @@ def _find_organisations(st: _State) -> None:
         if free(a, b) and m.group().split()[0] not in _NOT_NAME_START:
             st.add_org(re.sub(r"[ \u00a0]+", " ", m.group()), "ResearchCentre", a, b)
             taken.append((a, b))
+    # a firm named by its trade noun and its owner's name: "Calzaturificio Neri Bruno",
+    # "Conceria Bassi", "Maglificio De Santis" (Italian firm names; the noun alone is a common noun)
+    heads = _firm_heads_re()
+    if heads is not None:
+        for m in heads.finditer(text):
+            a, b = m.span()
+            words = m.group("name").split()
+            if free(a, b) and not any(p.start < b and a < p.end for p in _near(st.places(), a, b)
+                                      if p.start >= m.start("name")) \
+                    and not any(w in _NOT_NAME_START for w in words if w not in _SURNAME_PARTICLES):
+                st.add_org(_clean_name(m.group()), "Company", a, b)
+                taken.append((a, b))
     # venues the gazetteer lacks: "Palazzo Re Enzo", "Palazzo delle Stelline", "Chennai Trade
     # Centre", "Messe Düsseldorf"
     for m in _VENUE_RE.finditer(text):

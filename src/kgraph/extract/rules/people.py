@@ -4,6 +4,7 @@ successions, board lists, verb-stated posts ("who heads X") and each person's af
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import replace
@@ -15,7 +16,7 @@ from .._dates import _MONTH_NUM, _MONTHS_EN, _MONTHS_IT, _dates
 from .._lex import _SP
 from .discourse import _focus_org, _known_surname, _merge_nicknames
 from .document import _parent_mention
-from .lexicon import _cue_alt, _words_alt
+from .lexicon import _cue_alt, _event_words, _words_alt, _words_re
 from .names import (
     _NAME_WORD,
     _NOT_NAME_START,
@@ -32,7 +33,7 @@ from .names import (
     _verb_words,
 )
 from .orgs import _ORG_SEQ_RE, _UNIT_HEAD, _unknown_org_after
-from .state import _mention, _near, _overlaps_entity, _Span, _State
+from .state import _BIG, _mention, _near, _overlaps_entity, _Span, _State
 
 
 @cache
@@ -92,7 +93,7 @@ def _elected_before() -> re.Pattern[str]:
     """"elected X as the new", "appointed A and B as", "X was re-elected", "X è stata eletta",
     "ha eletto X nuova", "A succeeds B as", "X, CEO of Y, was elected"."""
     return re.compile(
-        rf"(?P<names>{_NAME_LIST})(?:,{_SP}*[^,.;:()\"“”«»]{{1,60}},)?{_SP}+"
+        rf"(?P<names>{_NAME_LIST})(?:,{_SP}*[^,.;:()\"“”«»]{{1,60}},)?(?:,{_SP}*(?:who|che))?{_SP}+"
         rf"(?:(?P<succ>(?:,{_SP}*(?:who|che){_SP}+)?(?i:{_appointment_alt('succession')}){_SP}+{_PERSON_RE.pattern}{_SP}+)"
         rf"|(?:(?:was|were|has{_SP}+been|have{_SP}+been|is|are|è{_SP}+stat[oaie]|sono{_SP}+stat[ie]|viene|vengono|è){_SP}+)?"
         rf"(?:(?i:{_appointment_alt('participles')}){_SP}+)?)?"
@@ -227,6 +228,25 @@ def _company_noun_re() -> re.Pattern[str]:
     nouns = sorted(gz.appointment_words().get("company_nouns", ()), key=len, reverse=True)
     alt = "|".join(re.escape(n).replace(r"\ ", f"{_SP}+") for n in nouns)
     return re.compile(rf"(?i:(?:the|a|an|il|lo|la|l['’]){_SP}+)?(?:{alt})(?:{_SP}+[a-zà-ù]+){{0,3}}?{_SP}+(?=[A-Z])")
+
+
+@cache
+def _namesake_re() -> re.Pattern[str]:
+    nouns = _words_alt(gz.appointment_words().get("company_nouns", ()))
+    return re.compile(rf"(?i){_SP}+(?:of{_SP}+the|of|di|del|della|dello|dell['’])?{_SP}*(?:the{_SP}+|il{_SP}+|la{_SP}+|lo{_SP}+|l['’])?"
+                      rf"(?:{_appointment_alt('namesakes')}){_SP}+(?:{nouns})\b")
+
+
+def _namesake_firm(st: _State, person: _Span, pos: int) -> _Span | None:
+    """"Luca Neri, titolare dell'omonimo gruppo conciario", "Anna Sala, CEO of the eponymous firm":
+    the firm bears the holder's surname; it is recorded as a company of that name."""
+    if not gz.appointment_words().get("namesakes") or not _namesake_re().match(st.text, pos):
+        return None
+    surname = person.name.split()[-1]
+    if len(surname) < 3 or not surname[:1].isupper():
+        return None
+    st.add_org(surname, "Company", person.end - len(surname), person.end)
+    return _Span(person.end - len(surname), person.end, surname, "Company")
 
 
 def _org_after(st: _State, pos: int, limit: int) -> tuple[_Span | None, str]:
@@ -481,6 +501,153 @@ def _board_joins(st: _State) -> list[tuple[Membership, _Span]]:
     return out
 
 
+@cache
+def _body_res() -> tuple[re.Pattern[str], dict[str, str]]:
+    """An elected body followed by the cue that its members are listed ("the Executive Committee,
+    consisting of", "Collegio dei Probiviri composto da", "Board of Auditors:"), and each body
+    word's role label."""
+    words = gz.appointment_words()
+    table: dict[str, str] = {}
+    for item in words.get("bodies", ()):
+        alias, _, label = item.partition("=")
+        table[gz.canonical_key(alias)] = label.strip() or alias.strip()
+    bodies = _words_alt(a.partition("=")[0].strip() for a in words.get("bodies", ()))
+    leads = _appointment_alt("body_leads")
+    # a colon alone is a cue too; the lead may follow a comma or a dash
+    rx = re.compile(rf"(?i)\b(?P<body>{bodies})\b(?P<of>{_SP}+(?:of|di|del|della|dell['’]){_SP}*(?:the{_SP}+)?)?"
+                    # ("... the Steering Committee was chosen, composed of"): a short verb between
+                    rf"(?:{_SP}+[a-zà-ù]+){{0,3}}?{_SP}*(?:[,–-]{_SP}*)?(?:(?:{leads})\b{_SP}*:?|:){_SP}*")
+    return rx, table
+
+
+def _body_lists(st: _State) -> list[tuple[Membership, _Span]]:
+    """"Steering Committee, made up of A (Alfa), B (Beta) and C": each listed person
+    holds the body's name as role (as worded: "General Council", "Board of Arbitrators") in the
+    organisation the body belongs to; the firm in brackets is the person's company. A list
+    whose first item is a post ("comprised of president X") is left to the role words."""
+    text = st.text
+    rx, table = _body_res()
+    if not table:
+        return []
+    out: list[tuple[Membership, _Span]] = []
+    for bm in st.scan(rx, tuple({k.split()[0][:5].lower() for k in table})):
+        label = table.get(gz.canonical_key(bm.group("body")))
+        if label is None:
+            continue
+        s0, s1 = st.sentence_of(bm.start())
+        org_name: str | None = None
+        if bm.group("of"):
+            o = st.org_at(bm.end("of"))
+            org_name = o.name if o else None
+        org_name = org_name or st.docinfo.publisher or _focus_org(st)
+        if not org_name:
+            continue
+        people: list[_Span] = []
+        pos = bm.end()
+        # (the list runs to the end of its line: initials in a firm's name ("F.B. Rossi") may look
+        # like a sentence's end)
+        eol = text.find("\n", pos, pos + _BODY_SPAN)
+        limit = max(s1, eol if eol >= 0 else min(len(text), pos + _BODY_SPAN))
+        while pos < limit and len(people) < _BODY_MAX:
+            sp = _person_name_at(st, pos)
+            if sp is None or (not people and gz.organisation(sp.name) is not None):
+                break
+            people.append(sp)
+            pos = _affiliation(st, sp.end)
+            nm = re.match(rf"(?:,{_SP}*(?:(?:and|e){_SP}+)?|{_SP}+(?:and|e|ed){_SP}+)", text[pos:pos + 8])
+            if nm is None:
+                break
+            pos += nm.end()
+        if not people:
+            continue
+        when = _election_day(st, s0, s1)
+        for sp in people:
+            out.append((Membership(_mention(text, bm.start(), sp.end), person=sp.name, role=label,
+                                   organisation=org_name, start=when), sp))
+    return out
+
+
+# "i Presidenti delle due associazioni - Anna Neri per ACIMIT e Luca Sala per UCIMU -", "the
+# chairmen of both bodies, Anna Neri for ACIMIT and Luca Sala for UCIMU": each holds the role in
+# the organisation named after "per"/"for"; the lead between the role and the list is short
+_PER_LEAD = 90
+_PER_RE = re.compile(rf"{_SP}+(?:per|for|di|of){_SP}+(?:the{_SP}+)?")
+# an organisation after "per" that the gazetteer lacks: a word in capitals or a capitalised run
+_PER_ORG = re.compile(rf"[A-ZÀ-Ý][A-ZÀ-Ý0-9&'’-]{{2,}}(?:[- ][A-ZÀ-Ý0-9&'’-]{{2,}}){{0,3}}\b|{_NAME_WORD}(?:{_SP}+{_NAME_WORD}){{0,2}}")
+
+
+def _per_lists(st: _State) -> list[tuple[Membership, _Span]]:
+    text = st.text
+    canon = _role_canon()
+    out: list[tuple[Membership, _Span]] = []
+    for rm in st.scan(_role_re(), _role_triggers()):
+        if not _is_plural_role(rm):
+            continue
+        _s0, s1 = st.sentence_of(rm.start())
+        lead = re.search(r"[-–—:,(][ \u00a0]*(?=[A-ZÀ-Ý])", text[rm.end():min(s1, rm.end() + _PER_LEAD)])
+        if lead is None or re.search(r"[.;]", text[rm.end():rm.end() + lead.start()]):
+            continue
+        label = canon.get(gz.canonical_key(rm.group("role")), rm.group("role"))
+        kind = "TradeAssociation" if re.search(r"(?i)associa|federa", text[rm.end():rm.end() + lead.start()]) else "Company"
+        pos = rm.end() + lead.end()
+        items: list[tuple[_Span, _Span]] = []
+        while pos < s1 and len(items) < _BODY_MAX:
+            who = _person_name_at(st, pos)
+            pm = _PER_RE.match(text, who.end) if who else None
+            if who is None or pm is None:
+                break
+            org = st.org_at(pm.end())
+            if org is None:
+                om = _PER_ORG.match(text, pm.end())
+                if om is None or gz.place(om.group()) is not None or om.group().split()[0] in _NOT_NAME_START:
+                    break
+                name = _clean_name(om.group())
+                st.add_org(name, kind, om.start(), om.end())
+                org = _Span(om.start(), om.end(), name, kind)
+            items.append((who, org))
+            nm = re.match(rf"{_SP}*(?:,{_SP}*(?:(?:and|e){_SP}+)?|{_SP}+(?:and|e|ed){_SP}+)", text[org.end:org.end + 8])
+            if nm is None:
+                break
+            pos = org.end + nm.end()
+        if len(items) < 2:
+            continue  # one name "for" a body is a proxy, not a list of holders
+        for who, org in items:
+            out.append((Membership(_mention(text, rm.start(), org.end), person=who.name, role=label,
+                                   organisation=org.name), who))
+    return out
+
+
+# a body lists at most this many members in one run (a bound, not a guess: boards are small)
+_BODY_MAX = 40
+_BODY_SPAN = 2000
+# how many sentences before an election the meeting that held it may be told ("On 6 June the
+# assembly met ... On this occasion the board was renewed")
+_ELECTION_BACK = 3
+
+
+@cache
+def _assembly_words() -> re.Pattern[str]:
+    return _words_re(_event_words()["assembly"])
+
+
+def _election_day(st: _State, s0: int, s1: int) -> dt.date | None:
+    """The day of an election: a day its sentence states; else the day of the assembly told just
+    before it in the same paragraph; else the release's date."""
+    when = next((d for _mn, d in _dates(st.text[s0:s1]) if d != st.docinfo.doc_date), None)
+    if when:
+        return when
+    para = st.text.rfind("\n\n", 0, s0)
+    i = bisect.bisect_right(st.segmentation.sentences, (s0, _BIG)) - 1
+    for a, b in reversed(st.segmentation.sentences[max(0, i - _ELECTION_BACK):max(0, i)]):
+        if a < para:
+            break
+        if _assembly_words().search(st.text, a, b):
+            day = next((d for _mn, d in _dates(st.text[a:b])), None)
+            if day:
+                return day
+    return st.docinfo.doc_date
+
+
 def _find_people(st: _State) -> None:
     text = st.text
     role_re = _role_re()
@@ -548,7 +715,7 @@ def _find_people(st: _State) -> None:
             role_start = rm.start()  # the match starts at its modifier ("new President")
             before = text[max(s_start, role_start - 80):role_start]
             # "Fontanella, 52 anni, è amministratore delegato": an age may stand between
-            mb = re.search(rf"(?:,{_SP}*\d{{1,3}}(?:{_SP}+(?:anni|years(?:{_SP}+old)?))?,?)?(?:,{_SP}+(?:who|che){_SP}+(?:remains|is|was|becomes|became|rimane|resta|è|diventa|diventerà){_SP}+(?:also{_SP}+|anche{_SP}+)?(?:the{_SP}+|il{_SP}+|la{_SP}+)?|,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,|(?:has|had){_SP}+been|è{_SP}+stat[oa]|era|(?:ha|aveva){_SP}+ricoperto{_SP}+(?:il{_SP}+ruolo{_SP}+di|la{_SP}+carica{_SP}+di))(?:{_SP}+(?:also|anche|previously|formerly|già|in{_SP}+precedenza))?{_SP}+(?:the{_SP}+|a{_SP}+|l['’])?|{_SP}*\()$", before)
+            mb = re.search(rf"(?:,{_SP}*\d{{1,3}}(?:{_SP}+(?:anni|years(?:{_SP}+old)?))?,?)?(?:,{_SP}+(?:who|che){_SP}+(?:remains|is|was|becomes|became|rimane|resta|è|diventa|diventerà){_SP}+(?:also{_SP}+|anche{_SP}+)?(?:the{_SP}+|il{_SP}+|la{_SP}+)?|,{_SP}+(?:the{_SP}+|la{_SP}+|il{_SP}+)?|{_SP}+(?:is|was|è|,|(?:has|had){_SP}+been|è{_SP}+stat[oa]|era|will{_SP}+remain|rimarrà|resterà|(?:ha|aveva){_SP}+ricoperto{_SP}+(?:il{_SP}+ruolo{_SP}+di|la{_SP}+carica{_SP}+di))(?:{_SP}+(?:also|anche|previously|formerly|già|in{_SP}+precedenza))?{_SP}+(?:the{_SP}+|a{_SP}+|l['’])?|{_SP}*\()$", before)
             if mb:
                 person = _person_name_at(st, role_start - (len(before) - mb.start()), backwards=True)
                 paren = mb.group().endswith("(")
@@ -606,6 +773,8 @@ def _find_people(st: _State) -> None:
                 org = _ministry_after(st, rm.end())
             if person and org is None:
                 org, between = _org_after(st, rm.end(), s_end)
+            if person and org is None:
+                org = _namesake_firm(st, person, rm.end())
             if person and org is None:
                 # "la Presidente di ASSOMAC, Maria Vittoria Brustia" is handled below
                 el = _elect_re().search(text[s_start:rm.start()])
@@ -682,6 +851,12 @@ def _find_people(st: _State) -> None:
         _add_person(st, who)
         pending.append((mem, who))
     for mem, who in _board_joins(st):
+        _add_person(st, who)
+        pending.append((mem, who))
+    for mem, who in _body_lists(st):
+        _add_person(st, who)
+        pending.append((mem, who))
+    for mem, who in _per_lists(st):
         _add_person(st, who)
         pending.append((mem, who))
     # one membership per person, role, organisation and unit; dates merged
