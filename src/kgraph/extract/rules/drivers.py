@@ -290,8 +290,8 @@ def _find_drivers(st: _State) -> None:
             if not add(s, e) and _names_org(st, s, e):
                 break  # "welcomes the vote of the Trade Council, launches ...": no cause here
 
-    # a base effect: "the drop is no surprise after the exploit in 2017", "il risultato si
-    # confronta con un primo trimestre davvero strepitoso" -- the exceptional earlier period,
+    # a base effect: "the drop is no surprise after the exploit in 2017", "il dato va letto
+    # rispetto a un trimestre record dell'anno prima" -- the exceptional earlier period,
     # to its clause's end, is the cause (a change word is welcome here: "dopo il forte aumento")
     for m in st.scan(_base_effect(), _lex_triggers("drivers", "base_before")):
         s0, s1 = st.sentence_of(m.start())
@@ -343,8 +343,8 @@ _IT_PLURAL_END = re.compile(r"(?i)[a-zà-ù]{3,}[ei]")
 
 
 def _adjectives_joined(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
-    """Whether an Italian "A e B" split two adjectives of one noun ("le politiche economiche e
-    sociali del Governo"): the left item opens with an article and ends in a plural word, the
+    """Whether an Italian "A e B" split two adjectives of one noun ("le misure fiscali e
+    commerciali dell'esecutivo"): the left item opens with an article and ends in a plural word, the
     right one opens with a plural word and no article ("i dazi e le tasse" stays two items)."""
     piece, nxt = text[left[0]:left[1]].strip(), text[right[0]:right[1]].strip()
     words = nxt.split()

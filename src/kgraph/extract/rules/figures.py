@@ -549,7 +549,7 @@ def _find_observations(st: _State) -> None:
             glossed: str | None = None
             if f.kind == "pct" and (o_ := text.rfind("(", max(s_start, f.start - 40), f.start)) >= 0 \
                     and ")" not in text[o_:f.start]:
-                # "the 2014 figure of 1.89 billion (in turn up 7% on 2013)": a bracketed change right
+                # "the 2019 total of 2.4 billion (itself up 5% on 2018)": a bracketed change right
                 # after a figure shares that figure's period, unless the bracket names its own
                 g_ = next((g for g in sent_figs if g is not f and 0 <= o_ - g.end <= 2 and id(g) in fig_period), None)
                 close_ = text.find(")", f.end, f.end + 80)
@@ -599,7 +599,7 @@ def _find_observations(st: _State) -> None:
             fig_period[id(f)] = period
             value = f.value
             if key.endswith("_change") and not f.signed and (sign_ := _compared_sign(text, f)):
-                value = abs(value) * sign_  # "22% less than the first quarter"
+                value = abs(value) * sign_  # "17% less than in the last quarter"
             elif key.endswith("_change") and not f.signed:
                 # "exports shrank by 2% while imports expanded by 6%": the verb on this side of a contrast
                 lo_ = max([c_start, *(m.end() for m in _CONTRAST.finditer(text, c_start, f.start))])

@@ -560,7 +560,7 @@ _FROM_BEFORE = re.compile(r"(?i)\b(?:from|da|dal|dalla|dai|dagli|dalle|provenien
 
 
 _WHERE_AFTER = re.compile(r"(?i)[ \u00a0]*,?[ \u00a0]*(?:where|dove|in[ \u00a0]+cui|in[ \u00a0]+which)\b")
-# "il Nord America, che cresce del 27%": a place that is the subject of the relative clause the
+# "l'Asia, che sale del 14%": a place that is the subject of the relative clause the
 # figure stands in (not "China, which is the largest market, imported ...": the clause closed before)
 _WHICH_AFTER = re.compile(r"(?i)[ \u00a0]*,?[ \u00a0]*(?:which|che)\b[^,;:()\n]{0,200}$")
 _FLOW_PREP = re.compile(r"(?i)\b(?:to|towards|into|in|verso|per|from|da|dal|dalla|dai|dagli|dalle|nel|nella|nei|negli|nelle)[ \u00a0]+(?:(?:the|il|la|lo|i|gli|le)[ \u00a0]+|l['’])?$|\b(?:all|dall|nell)['’]$")
@@ -659,8 +659,8 @@ def _expected_re() -> re.Pattern[str]:
 
 @cache
 def _market_after_re() -> re.Pattern[str]:
-    """The market a change was recorded on, told right after it in its clause: "an 8% slide was
-    recorded abroad", "-5% sul mercato interno" (a few words, then the market phrase)."""
+    """The market a change was recorded on, told right after it in its clause: "a 6% dip was
+    seen abroad", "-5% sul mercato interno" (a few words, then the market phrase)."""
     words = gz.indicator_cues().get("market_after", {})
 
     def alt(ws: Iterable[str]) -> str:
@@ -825,7 +825,7 @@ def _area_and_market(st: _State, f: _Figure, semi: tuple[int, int], key: str) ->
         if cues:
             market = max(cues)[1]
         elif key.startswith(("orders", "turnover")) and (ma := _market_after_re().match(text, f.end, _clause_end(text, f.end))):
-            # "an 8% slide was recorded abroad", "un calo del 5% sul mercato interno"
+            # "a 6% dip was seen abroad", "un calo del 5% sul mercato interno"
             market = "foreign markets" if ma.group("foreign") else "domestic market"
     return area, market
 

@@ -104,7 +104,7 @@ _SETTING_LEAD = re.compile(r"[ \u00a0]*(?:[“\"«][ \u00a0]*)?(?:(?:In|Nella|Ne
 
 
 # the link verbs of a ranking, from the data ("is once again", "torna a essere"), with at most one
-# short aside between commas: "l'UE torna a essere, dopo due anni, il principale mercato"
+# short aside between commas: "la Francia torna a essere, dopo tre anni, il primo mercato"
 @cache
 def _rank_link_lead() -> str:
     links = _lex_alt("markets", "rank_links")
@@ -178,7 +178,7 @@ def _find_ranked_markets(st: _State, places: list[_Span], adjs: list[_Span],
             return "competitor"
         return "destination"
 
-    # "in first place we find France", "al secondo posto troviamo Cile e Perù (+15%)"
+    # "in first place we find Spain", "al secondo posto troviamo Cile e Perù (+15%)"
     for m in _lex_scan(st, "markets", "rank_before"):
         sent = st.sentence_of(m.start())
         if not ranked_context(sent):
@@ -187,7 +187,7 @@ def _find_ranked_markets(st: _State, places: list[_Span], adjs: list[_Span],
         for p in _list_after(text, m.end(), sent[1], places, gap=_rank_gap()):
             if p.name != HOME_COUNTRY:
                 add(p, rel)
-    # "i risultati negli altri mercati (UE, Asia e Nord America)", "its main markets: Chile and Peru"
+    # "le vendite sui mercati restanti (Asia, UE e Africa)", "its main markets: Chile and Peru"
     for m in _lex_scan(st, "markets", "market_nouns"):
         sent = st.sentence_of(m.start())
         rel = relation_for(sent[0], m.start())
@@ -196,7 +196,7 @@ def _find_ranked_markets(st: _State, places: list[_Span], adjs: list[_Span],
         for p in _list_after(text, m.end(), sent[1], places, gap=_OPEN_LIST_GAP):
             if p.name != HOME_COUNTRY:
                 add(p, rel)
-    # "the world's third-largest exporter, following China and Germany", "terzo esportatore
+    # "the second-largest exporter worldwide, following Germany", "terzo esportatore
     # mondiale dopo Germania e Cina": who ranks ahead of the home country competes with it
     nouns_rx, _ = _lexicon("markets", "rank_nouns")
     for m in _lex_scan(st, "markets", "competitor_rank"):
@@ -217,7 +217,7 @@ def _find_ranked_markets(st: _State, places: list[_Span], adjs: list[_Span],
                     and not _JOINED.fullmatch(text[p.end:m.start()] if p.end <= m.start() else text[m.end():p.start]):
                 add(p, "domestic")
                 break
-    # "the importance of the Chinese market", "il mercato russo", "the Indian and Turkish markets":
+    # "how much the Brazilian market matters", "il mercato russo", "the Indian and Turkish markets":
     # a place named as a market by its adjective (not "the European market leader")
     aims_rx, _ = _lexicon("markets", "aims")
     for i, a in enumerate(adjs):
@@ -233,7 +233,7 @@ def _find_ranked_markets(st: _State, places: list[_Span], adjs: list[_Span],
         noun = _MARKET_BEFORE_ADJ.search(text, max(s0, a.start - 12), a.start) or _market_after_adj().match(text, last.end, s1)
         if noun is None:
             continue
-        # "aims to strengthen its presence in the Asian market": a market to grow in
+        # "wants to strengthen its foothold on the Indian market": a market to grow in
         aim = aims_rx is not None and aims_rx.search(text, max(s0, a.start - _CUE_WINDOW), a.start) is not None
         add(a, "export_priority" if aim else "destination")  # (not competitor: "Chinese rivals dominate the Asian market")
     # "sales of Italian machinery to Turkey and Morocco", "le esportazioni di calzature in Russia":
@@ -331,7 +331,7 @@ def _find_markets(st: _State) -> None:
 
     def after_exports(sent: tuple[int, int], pos: int) -> bool:
         """The sentence right before, in the same paragraph, is about exports: "Sales to Asia
-        slipped. The negative trend in China offset the growth in India" goes on telling them."""
+        slipped. The fall in Japan cancelled out the gains in Mexico" goes on telling them."""
         i = bisect.bisect_left(st.segmentation.sentences, sent) - 1
         if i < 0:
             return False
