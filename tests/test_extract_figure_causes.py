@@ -178,7 +178,7 @@ def test_companies_said_to_exhibit_and_their_countries(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Milano, 10 febbraio 2025\n\nLineapelle apre domani. È il punto di riferimento di una filiera di 50.000 "
+    "Milano, 10 febbraio 2025\n\nLineapelle apre domani. Fa da punto di riferimento a una filiera di 50.000 "
     "aziende che genera un giro d'affari di 120 miliardi di dollari.",
     "Milan, 10 February 2025\n\nLineapelle opens tomorrow, the meeting point of a supply chain of 50,000 "
     "companies with a turnover of USD 120 billion.",
@@ -214,7 +214,7 @@ def qualified(text: str) -> set[Q]:
     "association, in 2025 turnover is estimated to have grown by 6.1% on the 2024 figure of 2.3 billion euros "
     "(itself up 4% on 2023).",
     "Rimini, 2 December 2025\n\nValve makers close 2025 well\n\nBased on the provisional data, turnover is "
-    "estimated to have risen by 6.1% in 2025 compared with the 2024 level of 2.3 billion euros (itself up 4% "
+    "estimated to have increased by 6.1% in 2025 compared with the 2024 level of 2.3 billion euros (itself up 4% "
     "on 2023).",
     "Rimini, 2 dicembre 2025\n\nValvole, un buon 2025\n\nSecondo i dati di preconsuntivo, nel 2025 il "
     "fatturato è stimato in crescita del 6,1% rispetto al valore 2024 di 2,3 miliardi di euro (a sua volta "
@@ -295,7 +295,7 @@ def test_a_level_s_change_in_percentage_points_is_in_percent(text: str) -> None:
     "Bologna, 3 December 2025\n\nIn 2025 exports rose by 6% to EUR 2 billion. Leading the way is North America, "
     "which grew by 21.5%, with Canada, which posted a record rise of 30.2%.",
     "Bologna, 3 dicembre 2025\n\nNel 2025 l'export è salito del 6% a 2 miliardi di euro. In testa il Nord "
-    "America, che cresce del 21,5%, con il Canada che mette a segno una crescita record del 30,2%.",
+    "America, che quest'anno cresce del 21,5%, con il Canada che mette a segno una crescita record del 30,2%.",
     "Bologna, 3 dicembre 2025\n\nNel 2025 le esportazioni sono cresciute del 6% a 2 miliardi di euro. Guida il "
     "Nord America, che aumenta del 21,5%, con il Canada che segna un aumento del 30,2%.",
 ])
@@ -306,7 +306,7 @@ def test_a_market_told_as_the_subject_of_the_figure_s_relative_clause(text: str)
 
 
 @pytest.mark.parametrize("text", [
-    "Bologna, 3 dicembre 2025\n\nNel 2025 è proseguita la buona tenuta dell'Italia, che ha generato ricavi per "
+    "Bologna, 3 dicembre 2025\n\nNel 2025 è proseguita la buona tenuta dell'Italia, che ha portato ricavi per "
     "1,3 miliardi di euro (+4,5%).",
     "Bologna, 3 December 2025\n\nIn 2025 Italy, which brought in revenues of EUR 1.3 billion (+4.5%), kept "
     "up its good run.",
@@ -319,7 +319,7 @@ def test_the_home_country_sold_to_is_the_home_market(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Biella, 8 October 2025\n\nIndia, which is the second largest market for textile machinery, saw machinery "
+    "Biella, 8 October 2025\n\nIndia, which is the second largest market for textile machinery, recorded machinery "
     "imports worth 1.4 billion euros in 2024.",
     "Biella, 8 ottobre 2025\n\nL'India, che è il secondo mercato per le macchine tessili, ha importato "
     "macchinari per 1,4 miliardi di euro nel 2024.",
@@ -343,8 +343,8 @@ def test_companies_lost_are_closures(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Milano, 25 ottobre 2025\n\nNel 2024 l'export verso la Turchia è stato di 310 milioni di euro, mentre nei "
-    "primi sei mesi dell'anno vale 140 milioni di euro, in calo del 4,1% rispetto ai primi sei mesi del 2024.",
+    "Milano, 25 ottobre 2025\n\nNel 2024 l'export verso la Turchia è stato di 310 milioni di euro, e nei "
+    "primi 6 mesi dell'anno vale 140 milioni di euro, in calo del 4,1% rispetto ai primi 6 mesi del 2024.",
     "Milan, 25 October 2025\n\nIn 2024 exports to Turkey came to EUR 310 million, while in the first half of the "
     "year they were worth EUR 140 million, down 4.1% on the first half of 2024.",
     "Milano, 25 ottobre 2025\n\nNel 2024 le esportazioni in Turchia hanno raggiunto 310 milioni di euro; nel "

@@ -259,7 +259,7 @@ def test_an_amount_restated_in_another_currency_is_not_a_second_figure(text: str
 
 @pytest.mark.parametrize("text", [
     "Milan, 5 March 2025\n\nValve makers in 2024\n\nExports account for the greater part of the sector's "
-    "turnover, reaching 2.3 billion euros in 2024 (up 4% on 2023).",
+    "turnover, having reached 2.3 billion euros in 2024 (up 4% on 2023).",
     "Milano, 5 marzo 2025\n\nValvole nel 2024\n\nL'export resta la parte più grande del fatturato: nel 2024 "
     "ha raggiunto 2,3 miliardi di euro (+4% sul 2023).",
     "Milan, 5 March 2025\n\nValve makers in 2024\n\nIn 2024 exports, the biggest part of the industry's "

@@ -314,9 +314,9 @@ def test_a_rank_phrase_outside_a_market_sentence_is_no_market(text: str) -> None
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Exports dipped, and Mexico, with Brazil, is no longer the most important foreign destination.",
+    ("Exports dipped, and Mexico, with Brazil, was no longer the most important export destination.",
      {"Mexico", "Brazil"}),
-    ("Quest'anno il Canada torna ad essere, dopo tre anni, il primo mercato di sbocco delle presse.", {"Canada"}),
+    ("Quest'anno il Canada torna ad essere, dopo tre anni, il primo mercato di sbocco per le presse.", {"Canada"}),
     ("Sales of lasts slowed, yet Morocco has become once again the main outlet market.", {"Morocco"}),
     ("Nel 2024 la Ue è tornata a essere il principale mercato di sbocco dei nostri telai.", {"European Union"}),
 ])
@@ -334,7 +334,7 @@ def test_a_ranked_market_named_by_its_adjective(text: str, expected: set[str]) -
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Le buone vendite negli altri mercati (Ue, Asia e Nord America) hanno compensato il calo.",
+    ("Il calo è stato compensato dalle vendite negli altri mercati (Asia, Ue e Nord America).",
      {"European Union", "Asia", "North America"}),
     ("The firm ships to three main markets: Chile, Peru and Canada.", {"Chile", "Peru", "Canada"}),
     ("I principali mercati: Marocco, Tunisia ed Egitto, tutti in crescita.", {"Morocco", "Tunisia", "Egypt"}),
@@ -360,7 +360,7 @@ def test_a_rank_word_without_an_exporter_is_no_competitor() -> None:
 @pytest.mark.parametrize("text", [
     "Abroad the index slipped to 91 points, while in Italy it climbed to 120 points.",
     "All'estero l'indice si è fermato a 80 punti, mentre in Italia ha raggiunto 140 punti.",
-    "Our members do well around the world, but also in Italy, where sales reached 300 million euros.",
+    "Our members do well around the world, yet also in Italy, where sales reached 300 million euros.",
 ])
 def test_italy_set_against_abroad_is_the_domestic_market(text: str) -> None:
     assert ("Italy", "domestic") in markets(text)
@@ -372,7 +372,7 @@ def test_made_in_italy_is_no_domestic_market() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("The association asks for an end to the sanctions against Belarus.", {"Belarus"}),
-    ("Assocalzaturifici chiede la fine delle sanzioni alla Russia, che pesano sull'export.", {"Russia"}),
+    ("Assocalzaturifici chiede di togliere le sanzioni alla Russia, che pesano sull'export.", {"Russia"}),
     ("Le sanzioni contro l'Iran hanno chiuso un mercato che vogliamo riaprire.", {"Iran"}),
 ])
 def test_a_market_under_sanctions_is_an_export_priority(text: str, expected: set[str]) -> None:
@@ -389,7 +389,7 @@ def test_the_customers_in_a_place_make_it_a_destination(text: str, expected: set
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Calano invece le esportazioni nei paesi europei non appartenenti all'UE (-3,1%) e in Asia.",
+    ("Calano invece le vendite nei paesi europei fuori dall'UE (-3,1%) e in Asia.",
      {"non-EU Europe", "Asia"}),
     ("Sales to non-EU Europe fell by 4%, while Asia held steady.", {"non-EU Europe"}),
     ("Le vendite verso l'Europa extra UE sono cresciute del 2%.", {"non-EU Europe"}),
@@ -429,9 +429,9 @@ def test_an_aim_before_a_market_adjective_makes_an_export_priority(text: str, ex
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The sector may soon be dominated by Africa, which will become a major client for our makers.", {"Africa"}),
+    ("The sector may soon be dominated by Africa, which will become a key client for our makers.", {"Africa"}),
     ("Il Messico diventerà il principale cliente dei costruttori di presse.", {"Mexico"}),
-    ("Canada, which represents the world's largest market for these looms, bought 300 of them.", {"Canada"}),
+    ("Canada, which is the largest market in the world for these looms, bought 300 of them.", {"Canada"}),
 ])
 def test_a_place_told_as_a_client_or_the_largest_market(text: str, expected: set[str]) -> None:
     got = markets(text)
@@ -453,7 +453,7 @@ def test_a_change_in_a_place_in_a_new_paragraph_is_no_market() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Italian makers have dominated the world market for decades, along with their Swiss colleagues.", {"Switzerland"}),
+    ("For many years Italian makers have dominated the global market, along with their Swiss colleagues.", {"Switzerland"}),
     ("Il mercato mondiale è dominato dai costruttori italiani e dai loro colleghi tedeschi.", {"Germany"}),
     ("Together with their Japanese counterparts, our firms dominate the market for knitting machines.", {"Japan"}),
 ])

@@ -436,7 +436,7 @@ def test_a_headline_figure_repeated_in_the_body_counts_once(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "want", "not_want"), [
-    ("Modena, 1 December 2015\n\nIn 2015 the makers' turnover grew by 6.4% with respect to the 2014 figure of "
+    ("Modena, 1 December 2015\n\nIn 2015 the makers' turnover grew by 6.4% with respect to the 2014 value of "
      "1.5 billion euros.",
      row("turnover", "1500000000", "EUR", "2014"), row("turnover_change", "6.4", "percent", "2014")),
     ("Modena, 1 December 2015\n\nIn 2015 exports rose 3% relative to the 2014 level of 900 million euros.",

@@ -375,7 +375,7 @@ def test_italian_market_lists_with_articles() -> None:
 
 def test_first_markets_are_destinations() -> None:
     for text, market in [("Germany remains the first market for Italian machinery.", "Germany"),
-                         ("Gli Stati Uniti si confermano il primo mercato di sbocco.", "United States")]:
+                         ("Gli Stati Uniti restano il primo mercato di sbocco.", "United States")]:
         assert [(m.market, m.relation) for m in run(text).of(MarketRelation)] == [(market, "destination")]
 
 
@@ -464,7 +464,7 @@ def test_lower_case_roles_in_english_and_index_levels() -> None:
 
 def test_trade_fair_editions_and_visitor_counts() -> None:
     text = ("Milan, 19 September 2024\n\nThe 2024 edition of SIMAC Tanning Tech, organised by Assomac, "
-            "closed today at Fiera Milano Rho with over 7,000 visitors. The year was marked by high "
+            "closed at Fiera Milano Rho today with over 7,000 visitors. The year was marked by high "
             "energy costs and weak demand, our companies keep investing. Among the main destination "
             "markets, China and Spain declined, while exports to Vietnam and Indonesia grew by 12% in 2024.")
     ex = run(text)
