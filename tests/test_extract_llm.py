@@ -609,19 +609,20 @@ def test_the_model_proposes_every_kind_of_the_model_layer(tmp_path: Path, server
 
 
 @pytest.mark.parametrize("kind", sorted(MALFORMED))
-def test_a_fact_of_the_wrong_shape_is_dropped_alone_with_a_warning(tmp_path: Path, server: ChatServer,
-                                                                   kind: str) -> None:
+def test_a_fact_of_the_wrong_shape_rejects_its_whole_answer(tmp_path: Path, server: ChatServer,
+                                                              kind: str) -> None:
     field, value = MALFORMED[kind]
     bad = {**GOOD[kind], field: value}
     if value is None and field == "text":
         del bad["text"]
+    # a good fact beside it is not kept: the answer breaks the schema, so none of it is used
     x = _one(tmp_path, server, bad, GOOD["driver" if kind != "driver" else "segment"])
-    assert x.counts["rejected:shape-invalid"] == 1 and x.counts["llm-accepted"] == 1
-    [warning] = [w for w in x.warnings if w.startswith("llm: dropped")]
+    assert x.counts["rejected:answer-schema"] == 1 and not x.counts.get("llm-accepted") and not x.facts
+    [warning] = [w for w in x.warnings if w.startswith("llm: rejected the answer")]
     assert f"proposed {kind}" in warning and field in warning
 
 
-def test_shapes_beyond_the_schema_are_dropped_never_raised(tmp_path: Path, server: ChatServer) -> None:
+def test_shapes_beyond_the_schema_reject_the_answer_never_raise(tmp_path: Path, server: ChatServer) -> None:
     x = _one(tmp_path, server,
              {**GOOD["event"], "date": "2025-02-30"},                      # no such day
              {**GOOD["event"], "organiser": None, "date": None, "venue": None, "city": None,
@@ -631,7 +632,7 @@ def test_shapes_beyond_the_schema_are_dropped_never_raised(tmp_path: Path, serve
              {"fact": "rumour", "quote": "Orders slowed", "offset": None},  # no such kind
              "a string, not a fact",
              {**GOOD["segment"], "extra": 1})                             # a field not allowed
-    assert x.counts["rejected:shape-invalid"] == 7 and not x.facts
+    assert x.counts["rejected:answer-schema"] == 1 and not x.facts
     warnings = "\n".join(x.warnings)
     assert "no day of the calendar" in warnings and "nothing but its kind" in warnings
     assert "'rumour'" in warnings and "'extra' is not allowed" in warnings

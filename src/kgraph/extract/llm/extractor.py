@@ -698,21 +698,27 @@ class LLMExtractor:
             if reason:
                 counts[f"rejected:{reason}"] += 1
                 continue
-            for item in items:
-                counts["llm-proposed"] += 1
-                kind, why = check_fact(item)
+            counts["llm-proposed"] += len(items)
+            checks = [check_fact(item) for item in items]
+            broken = [(kind, why) for kind, why in checks if why is not None]
+            if broken:
+                # an answer that breaks the schema is rejected whole, never repaired by
+                # keeping the parts that happen to fit (issue 16, item 2)
+                counts["rejected:answer-schema"] += 1
+                warnings.append(f"llm: rejected the answer for characters {a}-{b}: "
+                                + "; ".join(f"a proposed {kind if kind != '?' else 'fact'}: {why}"
+                                            for kind, why in broken))
+                continue
+            for item, (kind, _) in zip(items, checks, strict=True):
                 fact: Fact | str
-                if why is None:
-                    try:
-                        fact = grounder.fact(item, a, b)
-                    except (ValueError, TypeError, ArithmeticError, KeyError, AttributeError) as exc:
-                        # what the schema cannot say (a value no number) ends here, never
-                        # in a traceback: the fact is dropped like one of the wrong shape
-                        why = f"unreadable ({type(exc).__name__}: {exc})"
-                if why is not None:
+                try:
+                    fact = grounder.fact(item, a, b)
+                except (ValueError, TypeError, ArithmeticError, KeyError, AttributeError) as exc:
+                    # what the schema cannot say (a value no number) ends here, never in a
+                    # traceback: the fact fits the schema, so it alone is dropped, unread
                     counts["rejected:shape-invalid"] += 1
-                    warnings.append(f"llm: dropped a proposed {kind if kind != '?' else 'fact'} "
-                                    f"in characters {a}-{b}: {why}")
+                    warnings.append(f"llm: dropped a proposed {kind} in characters {a}-{b}: "
+                                    f"unreadable ({type(exc).__name__}: {exc})")
                     continue
                 if isinstance(fact, str):
                     counts[f"rejected:{fact}"] += 1
