@@ -11,34 +11,22 @@ python scripts/network_pictures.py [--out out/network]
 
 from __future__ import annotations
 
-import argparse
-import shutil
 import tempfile
 from pathlib import Path
 
-from kgraph import viz
-from kgraph.pipeline import build
-from kgraph.store import open_store
+from _pictures import build_founding, chromium, out_folder
 
-ROOT = Path(__file__).resolve().parents[1]
-RELEASE = "assomac-2025-06-20-sector-2024"
+from kgraph import viz
+from kgraph.store import open_store
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default="out/network", help="folder for the PNG files")
-    args = parser.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    chromium = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
-    if chromium is None:
-        raise SystemExit("no Chromium on this machine (apt-get install chromium)")
+    out = out_folder(__doc__, "out/network")
+    chrome_path = chromium()
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp, open_store("memory:") as store:
-        report = build(store, [ROOT / "data" / "releases" / f"{RELEASE}.txt"])
-        if report.exit_code != 0:
-            raise SystemExit("\n".join(report.lines()))
+        build_founding(store)
         g = viz.project(store)
         linked = viz.project(store, link_figures=True)
         focus = viz.find_node(linked, "Assomac")
@@ -49,7 +37,7 @@ def main() -> None:
                                                    title="Around Assomac, figures linked", focus=focus), None),
         ]
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium, headless=True,
+            browser = pw.chromium.launch(executable_path=chrome_path, headless=True,
                                          args=["--headless=new", "--no-sandbox", "--disable-gpu"])
             context = browser.new_context(viewport={"width": 1200, "height": 800}, locale="en-GB")
             # a file page and nothing else: a request to any host would be a fault of the page

@@ -9,8 +9,6 @@ table. Usage: python scripts/screenshots.py [--out out/views]
 
 from __future__ import annotations
 
-import argparse
-import shutil
 import socket
 import tempfile
 import threading
@@ -18,14 +16,12 @@ import time
 from pathlib import Path
 
 import uvicorn
+from _pictures import RELEASE, build_founding, chromium, out_folder
 
 from kgraph.config import Settings
-from kgraph.pipeline import build, link_offline
+from kgraph.pipeline import link_offline
 from kgraph.server import ServeOptions, create_app
 from kgraph.store import open_store
-
-ROOT = Path(__file__).resolve().parents[1]
-RELEASE = "assomac-2025-06-20-sector-2024"
 
 SHOTS = [
     # (file, path, element to photograph)
@@ -40,20 +36,12 @@ SHOTS = [
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default="out/views", help="folder for the PNG files")
-    args = parser.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    chromium = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
-    if chromium is None:
-        raise SystemExit("no Chromium on this machine (apt-get install chromium)")
+    out = out_folder(__doc__, "out/views")
+    chrome_path = chromium()
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as cache, open_store("memory:") as store:
-        report = build(store, [ROOT / "data" / "releases" / f"{RELEASE}.txt"])
-        if report.exit_code != 0:
-            raise SystemExit("\n".join(report.lines()))
+        build_founding(store)
         link_offline(store, Settings(cache_dir=Path(cache)))
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
@@ -67,7 +55,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         try:
             with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=chromium, headless=True,
+                browser = pw.chromium.launch(executable_path=chrome_path, headless=True,
                                              args=["--headless=new", "--no-sandbox", "--disable-gpu"])
                 context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="en-GB")
                 # nothing but the local server: a view that asked another host would show it here
